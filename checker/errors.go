@@ -1,0 +1,52 @@
+package checker
+
+import (
+	"errors"
+	"fmt"
+)
+
+// The error codes of the contract (error.code).
+const (
+	CodeInvalidTarget     = "invalid-target"
+	CodeUnsupportedScheme = "unsupported-scheme"
+	CodeBlockedAddress    = "blocked-address"
+	CodeDNS               = "dns"
+	CodeConnect           = "connect"
+	CodeTLS               = "tls"
+	CodeTimeout           = "timeout"
+	CodeHTTPStatus        = "http-status"
+	CodeTooManyRedirects  = "too-many-redirects"
+	CodeRead              = "read"
+)
+
+// Error is a failure to read a target, with the contract's code.
+type Error struct {
+	Code string
+	// Msg says what went wrong in plain words (English; the printer
+	// translates by code).
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Msg, e.Err)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an *Error with code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
+}
+
+// CodeOf returns the contract code of err, or "read" when it has none.
+func CodeOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return CodeRead
+}

@@ -1,0 +1,69 @@
+// Package checker turns a target (a URL, a domain, a saved page or a WARC
+// file) into a Result: it fetches safely, crawls the pages that matter,
+// asks WHOIS/RDAP, and scores the signs from package rules. All I/O sits
+// behind the small interfaces in this package so that tests can replace it.
+package checker
+
+import (
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// Result is the outcome of checking one target, in the shape of the JSON
+// contract (one line a target with --format json).
+type Result struct {
+	Target    string        `json:"target"`
+	URL       string        `json:"url"`
+	Domain    string        `json:"domain"`
+	Risk      rules.Risk    `json:"risk"`
+	Score     int           `json:"score"`
+	Signs     []rules.Sign  `json:"signs"`
+	Advice    []AdviceBlock `json:"advice"`
+	Redirects []string      `json:"redirects"`
+	Pages     []PageInfo    `json:"pages"`
+	Whois     *WhoisInfo    `json:"whois"`
+	Error     *ErrorInfo    `json:"error,omitempty"`
+	CheckedAt string        `json:"checked_at"`
+	// Links holds one result for each URL in a message (`message` only).
+	Links []*Result `json:"links,omitempty"`
+	// Clues are values that tie sites together into campaigns (bank
+	// accounts, phones, e-mail addresses, a digest of the seller
+	// disclosure). Not part of the contract; used for clustering.
+	Clues []Clue `json:"clues,omitempty"`
+}
+
+// AdviceBlock is the advice for one topic.
+type AdviceBlock struct {
+	Topic string   `json:"topic"`
+	Lines []string `json:"lines"`
+}
+
+// PageInfo describes one fetched page.
+type PageInfo struct {
+	URL         string `json:"url"`
+	Status      int    `json:"status"`
+	ContentType string `json:"content_type"`
+	Bytes       int    `json:"bytes"`
+	Truncated   bool   `json:"truncated"`
+	SHA256      string `json:"sha256"`
+}
+
+// WhoisInfo is the contract's whois block.
+type WhoisInfo struct {
+	Created   string `json:"created"`
+	AgeDays   int    `json:"age_days"`
+	Registrar string `json:"registrar"`
+	Server    string `json:"server"`
+}
+
+// ErrorInfo is the contract's error block.
+type ErrorInfo struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// Clue is one campaign clue: Kind is "account", "phone", "email" or
+// "disclosure"; Value is normalised so that equal values mean the same thing.
+type Clue struct {
+	Kind  string `json:"kind"`
+	Value string `json:"value"`
+}

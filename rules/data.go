@@ -1,0 +1,122 @@
+package rules
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Data is the rule data that a user can extend with --rules: brands and
+// their official domains, blocklists, known fraud accounts and weights.
+// Lists that only ship with shopcheck (free-mail providers, phrases, …) are
+// read by the rules that use them from the files under data/.
+type Data struct {
+	Brands *BrandSet
+	// Blocklist holds domains (matching themselves and their subdomains)
+	// and full URLs (matching by prefix).
+	Blocklist []string
+	// FraudAccounts are bank accounts known to have been used by fraud shops.
+	FraudAccounts []Account
+	// Weights override the points of signs by id.
+	Weights map[string]int
+}
+
+// Account is a bank account as it appears on a transfer page. Empty fields
+// match anything.
+type Account struct {
+	Bank   string `json:"bank,omitempty"`
+	Branch string `json:"branch,omitempty"`
+	Number string `json:"number,omitempty"`
+	Holder string `json:"holder,omitempty"`
+}
+
+// File is the format of a --rules file (JSON). Every section is optional
+// and adds to the data that ships with shopcheck.
+type File struct {
+	Brands        []Brand        `json:"brands"`
+	Blocklist     []string       `json:"blocklist"`
+	FraudAccounts []Account      `json:"fraud_accounts"`
+	Weights       map[string]int `json:"weights"`
+}
+
+// DefaultData returns the data that ships with shopcheck.
+func DefaultData() *Data {
+	d, err := LoadData()
+	if err != nil {
+		panic(fmt.Sprintf("rules: embedded data is broken: %v", err))
+	}
+	return d
+}
+
+// LoadData reads the embedded data and then each extra --rules file.
+func LoadData(extra ...io.Reader) (*Data, error) {
+	var brands []Brand
+	raw, err := dataFS.ReadFile("data/brands.json")
+	if err != nil {
+		return nil, fmt.Errorf("reading embedded brands: %w", err)
+	}
+	if err := json.Unmarshal(raw, &brands); err != nil {
+		return nil, fmt.Errorf("parsing embedded brands.json: %w", err)
+	}
+	d := &Data{Weights: map[string]int{}}
+	for i, r := range extra {
+		dec := json.NewDecoder(r)
+		dec.DisallowUnknownFields()
+		var f File
+		if err := dec.Decode(&f); err != nil {
+			return nil, fmt.Errorf("parsing rules file %d: %w", i+1, err)
+		}
+		brands = append(brands, f.Brands...)
+		for _, b := range f.Blocklist {
+			if b = strings.TrimSpace(b); b != "" {
+				d.Blocklist = append(d.Blocklist, b)
+			}
+		}
+		d.FraudAccounts = append(d.FraudAccounts, f.FraudAccounts...)
+		for id, w := range f.Weights {
+			if w < 0 || w > 100 {
+				return nil, fmt.Errorf("rules file %d: weight of %q is %d, want 0 to 100", i+1, id, w)
+			}
+			d.Weights[id] = w
+		}
+	}
+	bs, err := NewBrandSet(brands)
+	if err != nil {
+		return nil, err
+	}
+	d.Brands = bs
+	return d, nil
+}
+
+// lines returns the non-blank, non-comment lines of an embedded data file
+// (comments start with #), trimmed.
+func lines(name string) []string {
+	raw, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("rules: embedded data file %s missing: %v", name, err))
+	}
+	var out []string
+	for _, l := range strings.Split(string(raw), "\n") {
+		if i := strings.Index(l, "#"); i >= 0 {
+			l = l[:i]
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// set returns the lines of an embedded data file as a set, lower-cased.
+func set(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lines(name) {
+		m[strings.ToLower(l)] = true
+	}
+	return m
+}

@@ -1,0 +1,3 @@
+package rules
+
+func domainRules() []Rule { return nil }

@@ -1,0 +1,3 @@
+package rules
+
+func fluentRules() []Rule { return nil }

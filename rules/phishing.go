@@ -1,0 +1,3 @@
+package rules
+
+func phishingRules() []Rule { return nil }

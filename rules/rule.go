@@ -1,0 +1,91 @@
+// Package rules holds shopcheck's warning signs: each sign is a small pure
+// function over a parsed site, with its data in embedded files under data/.
+package rules
+
+import (
+	"strings"
+)
+
+// Severity says how much one sign weighs on its own.
+type Severity string
+
+// The severities a sign can have.
+const (
+	Low    Severity = "low"
+	Medium Severity = "medium"
+	High   Severity = "high"
+)
+
+// Text is a sentence in the two languages shopcheck speaks.
+type Text struct {
+	JA string `json:"ja"`
+	EN string `json:"en"`
+}
+
+// In returns the text in lang ("ja" or "en"), falling back to Japanese.
+func (t Text) In(lang string) string {
+	if lang == "en" && t.EN != "" {
+		return t.EN
+	}
+	if t.JA == "" {
+		return t.EN
+	}
+	return t.JA
+}
+
+// IsZero reports whether t has no text in either language.
+func (t Text) IsZero() bool { return t.JA == "" && t.EN == "" }
+
+// Rule is one warning sign.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Points   int
+	// Topic names the advice topic that goes with the sign
+	// (shopping, phishing, billing, spam, account).
+	Topic string
+	// Summary says what the sign looks for (for `shopcheck rules`).
+	Summary Text
+	// Message is shown when the sign fires, unless the finding has its own.
+	Message Text
+	// NeedsPage is true for signs that read page content; they are skipped
+	// when no page could be read.
+	NeedsPage bool
+	// Check looks for the sign. It must not do I/O and must not change site.
+	Check func(site *Site) []Finding
+}
+
+// Finding is one place where a rule fired.
+type Finding struct {
+	// Evidence is the text or value that matched, short enough for one line.
+	Evidence string
+	// URL is the page (or URL) where it was found.
+	URL string
+	// Severity and Points override the rule's when set (graded signs).
+	Severity Severity
+	Points   int
+	// Message overrides the rule's message when set.
+	Message Text
+}
+
+// Sign is a finding resolved against its rule, in one language: the shape
+// of a sign in a result.
+type Sign struct {
+	ID       string   `json:"id"`
+	Severity Severity `json:"severity"`
+	Points   int      `json:"points"`
+	Message  string   `json:"message"`
+	Evidence string   `json:"evidence"`
+	URL      string   `json:"url"`
+}
+
+// Clip shortens s to at most n runes, marking the cut with "…", and folds
+// whitespace so evidence fits on one line.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

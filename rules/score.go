@@ -1,0 +1,131 @@
+package rules
+
+import (
+	"sort"
+)
+
+// Risk is the verdict on one target.
+type Risk string
+
+// The verdicts. RiskError means the target could not be read and the signs
+// that need no page did not reach medium on their own.
+const (
+	RiskLow    Risk = "low"
+	RiskMedium Risk = "medium"
+	RiskHigh   Risk = "high"
+	RiskError  Risk = "error"
+)
+
+// The score thresholds of the verdicts. One strong sign (a one-click
+// billing page, a blocklisted domain) reaches high alone; the fake-shop
+// signs reach it together, so that an honest shop with one quirk (bank
+// transfer only, a personal account) stays low or medium.
+const (
+	HighAt   = 50
+	MediumAt = 30
+)
+
+// RiskOf maps a 0-100 score to a verdict.
+func RiskOf(score int) Risk {
+	switch {
+	case score >= HighAt:
+		return RiskHigh
+	case score >= MediumAt:
+		return RiskMedium
+	}
+	return RiskLow
+}
+
+// Rank orders risks: error < low < medium < high.
+func (r Risk) Rank() int {
+	switch r {
+	case RiskLow:
+		return 1
+	case RiskMedium:
+		return 2
+	case RiskHigh:
+		return 3
+	}
+	return 0
+}
+
+// Evaluate runs every rule over site and returns one sign for each rule that
+// fired (its strongest finding), strongest first, messages in lang. Rules
+// that need a page are skipped when site has none. A rule that panics on a
+// hostile page is treated as not firing: one bad rule must not cost the
+// whole result.
+func Evaluate(site *Site, rs []Rule, lang string) []Sign {
+	var signs []Sign
+	for _, r := range rs {
+		if r.NeedsPage && len(site.Pages) == 0 {
+			continue
+		}
+		fs := safeCheck(r, site)
+		if len(fs) == 0 {
+			continue
+		}
+		best := 0
+		for i, f := range fs {
+			if points(r, f, site.Data) > points(r, fs[best], site.Data) {
+				best = i
+			}
+		}
+		f := fs[best]
+		sev := f.Severity
+		if sev == "" {
+			sev = r.Severity
+		}
+		msg := f.Message
+		if msg.IsZero() {
+			msg = r.Message
+		}
+		signs = append(signs, Sign{
+			ID:       r.ID,
+			Severity: sev,
+			Points:   points(r, f, site.Data),
+			Message:  msg.In(lang),
+			Evidence: Clip(f.Evidence, 200),
+			URL:      f.URL,
+		})
+	}
+	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
+	return signs
+}
+
+func safeCheck(r Rule, site *Site) (fs []Finding) {
+	defer func() {
+		if recover() != nil {
+			fs = nil
+		}
+	}()
+	return r.Check(site)
+}
+
+// points is the finding's points, or the rule's, as weighted by the data.
+func points(r Rule, f Finding, d *Data) int {
+	p := r.Points
+	if f.Points != 0 {
+		p = f.Points
+	}
+	if d != nil {
+		if w, ok := d.Weights[r.ID]; ok {
+			if f.Points != 0 && r.Points != 0 {
+				return f.Points * w / r.Points // keep a graded sign's grading
+			}
+			return w
+		}
+	}
+	return p
+}
+
+// Score adds up the signs' points, capped at 100, and gives the verdict.
+func Score(signs []Sign) (int, Risk) {
+	total := 0
+	for _, s := range signs {
+		total += s.Points
+	}
+	if total > 100 {
+		total = 100
+	}
+	return total, RiskOf(total)
+}
