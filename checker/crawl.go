@@ -1,0 +1,154 @@
+package checker
+
+import (
+	"net/http"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// linkHints are the words that mark a link to the pages that hold a shop's
+// seller disclosure and payment terms, with their weight: the 特定商取引法
+// page first, then the payment guide, then the company and shipping pages.
+var linkHints = []struct {
+	word   string
+	weight int
+}{
+	{"特定商取引", 100}, {"特商法", 100}, {"特定商取引に関する", 100}, {"tokusho", 90}, {"tokutei", 90},
+	{"legal", 60}, {"law", 70}, {"commercial", 40},
+	{"お支払", 80}, {"支払方法", 80}, {"支払い方法", 80}, {"決済", 70}, {"payment", 70},
+	{"ご利用ガイド", 75}, {"ショッピングガイド", 75}, {"ガイド", 50}, {"guide", 50}, {"ご利用案内", 60},
+	{"会社概要", 60}, {"運営会社", 60}, {"運営者", 55}, {"ショップ情報", 55}, {"company", 50}, {"about", 30},
+	{"配送", 40}, {"送料", 35}, {"shipping", 35}, {"delivery", 30},
+	{"お問い合わせ", 25}, {"contact", 25}, {"faq", 15}, {"よくある質問", 15},
+	{"返品", 20}, {"交換", 10},
+}
+
+// skipExt are file endings that are never pages worth crawling.
+var skipExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|mp4|mp3|woff2?|ttf|apk|exe|msi|dmg)$`)
+
+type rankedLink struct {
+	url   string
+	score int
+}
+
+// rankLinks scores the same-site links of page by how likely they lead to
+// the disclosure or payment pages; links with no hint are left out.
+func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLink {
+	best := map[string]int{}
+	for _, l := range page.Links {
+		u, err := url.Parse(l.Href)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+			continue
+		}
+		u.Fragment = ""
+		if skipExt.MatchString(u.Path) {
+			continue
+		}
+		if u.Scheme != "file" {
+			s, err := SiteForURL("", u, nil)
+			if err != nil || s.Domain != domain {
+				continue
+			}
+		}
+		k := canonical(u.String())
+		if seen[k] {
+			continue
+		}
+		text := strings.ToLower(l.Text)
+		path := strings.ToLower(u.Path + "?" + u.RawQuery)
+		score := 0
+		for _, h := range linkHints {
+			w := strings.ToLower(h.word)
+			if strings.Contains(text, w) {
+				score = max(score, h.weight+5) // link text says more than a path
+			} else if strings.Contains(path, w) {
+				score = max(score, h.weight)
+			}
+		}
+		if score > best[u.String()] {
+			best[u.String()] = score
+		}
+	}
+	out := make([]rankedLink, 0, len(best))
+	for u, s := range best {
+		if s > 0 {
+			out = append(out, rankedLink{url: u, score: s})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		return out[i].url < out[j].url
+	})
+	return out
+}
+
+// canonical is the form of a URL used to tell whether it was seen: no
+// fragment, no trailing slash difference, lower-case host.
+func canonical(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Fragment = ""
+	u.Host = strings.ToLower(u.Host)
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	return u.String()
+}
+
+var refreshURL = regexp.MustCompile(`(?i)^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]+)`)
+
+// metaRefresh returns the absolute URL of a quick (at most 5 s) meta
+// refresh on page, or "" when it has none. Such pages are often a bare
+// hop in front of the real shop.
+func metaRefresh(page *rules.Page) string {
+	if page == nil || page.Doc == nil {
+		return ""
+	}
+	sel := page.Doc.Find(`meta[http-equiv]`).FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return strings.EqualFold(strings.TrimSpace(s.AttrOr("http-equiv", "")), "refresh")
+	}).First()
+	content, ok := sel.Attr("content")
+	if !ok {
+		return ""
+	}
+	delay := strings.TrimSpace(content)
+	if i := strings.IndexAny(delay, ";,"); i >= 0 {
+		delay = strings.TrimSpace(delay[:i])
+	}
+	if n, err := strconv.ParseFloat(delay, 64); delay != "" && (err != nil || n > 5) {
+		return ""
+	}
+	m := refreshURL.FindStringSubmatch(content)
+	if m == nil || !strings.Contains(strings.ToLower(content), "url") {
+		return ""
+	}
+	base, err := url.Parse(page.URL)
+	if err != nil {
+		return ""
+	}
+	u, err := base.Parse(strings.TrimSpace(m[1]))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
+}
+
+func httpStatusText(code int) string { return http.StatusText(code) }
+
+// isIPHost reports whether h is an IP address literal.
+func isIPHost(h string) bool {
+	_, err := netip.ParseAddr(strings.Trim(h, "[]"))
+	return err == nil
+}

@@ -1,0 +1,125 @@
+package checker
+
+import (
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// TargetKind says what a target names.
+type TargetKind int
+
+// The kinds of target.
+const (
+	TargetURL   TargetKind = iota // an http(s) URL or a bare domain
+	TargetLocal                   // a saved .html file or a folder of them
+	TargetWARC                    // a .warc or .warc.gz evidence file
+)
+
+// Target is a parsed target.
+type Target struct {
+	Raw  string
+	Kind TargetKind
+	// URL is the URL to fetch (TargetURL).
+	URL *url.URL
+	// Bare is true when the user gave a domain without a scheme: https is
+	// tried first, then http.
+	Bare bool
+	// Path is the local file or folder (TargetLocal, TargetWARC).
+	Path string
+}
+
+// ParseTarget reads a target as the user gave it: an http(s) URL, a bare
+// domain (with or without a path), a saved .html file or folder, or a
+// .warc/.warc.gz file. Local paths win over domains when they exist.
+func ParseTarget(raw string) (Target, error) {
+	raw = strings.TrimSpace(raw)
+	t := Target{Raw: raw}
+	if raw == "" {
+		return t, Errorf(CodeInvalidTarget, "the target is empty")
+	}
+	if strings.ContainsAny(raw, " \t\r\n") {
+		return t, Errorf(CodeInvalidTarget, "%q contains white space; give one URL or domain a line", raw)
+	}
+	lower := strings.ToLower(raw)
+	if !strings.Contains(raw, "://") {
+		if fi, err := os.Stat(raw); err == nil {
+			switch {
+			case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz"):
+				t.Kind, t.Path = TargetWARC, raw
+			case fi.IsDir() || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
+				t.Kind, t.Path = TargetLocal, raw
+			default:
+				return t, Errorf(CodeInvalidTarget, "%s is a local file but not an .html, .warc or .warc.gz file", raw)
+			}
+			return t, nil
+		}
+		if looksLikePath(raw) {
+			return t, Errorf(CodeInvalidTarget, "no such file or folder: %s", raw)
+		}
+		if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(raw[i+1:]) {
+			// mailto:, javascript:, data:, ftp: and friends.
+			return t, Errorf(CodeUnsupportedScheme, "%q is not a web address (scheme %q); give an http or https URL", raw, raw[:i])
+		}
+		t.Bare = true
+		raw = "https://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return t, Errorf(CodeInvalidTarget, "%q is not a valid URL: %v", t.Raw, unwrapURLError(err))
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+	case "":
+		return t, Errorf(CodeInvalidTarget, "%q has no scheme", t.Raw)
+	default:
+		return t, Errorf(CodeUnsupportedScheme, "%q uses %s:, which shopcheck does not fetch; give an http or https URL", t.Raw, u.Scheme)
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	host := u.Hostname()
+	if host == "" {
+		return t, Errorf(CodeInvalidTarget, "%q has no host name", t.Raw)
+	}
+	if strings.ContainsAny(host, "<>\"'`{}|\\^%") {
+		return t, Errorf(CodeInvalidTarget, "%q has a host name with characters no host name can have", t.Raw)
+	}
+	if t.Bare && !strings.Contains(host, ".") && net.ParseIP(host) == nil && !strings.EqualFold(host, "localhost") {
+		return t, Errorf(CodeInvalidTarget, "%q is neither a URL nor a domain name", t.Raw)
+	}
+	if p := u.Port(); p != "" && !isPort(p) {
+		return t, Errorf(CodeInvalidTarget, "%q has an invalid port %q", t.Raw, p)
+	}
+	t.URL = u
+	return t, nil
+}
+
+func looksLikePath(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
+		strings.HasPrefix(s, "~") || strings.Contains(s, string(filepath.Separator)+".") ||
+		strings.HasSuffix(l, ".html") && strings.Contains(s, "/") && !strings.Contains(strings.Split(s, "/")[0], ".") ||
+		strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz")
+}
+
+func isPort(s string) bool {
+	if s == "" || len(s) > 5 {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n > 0 && n < 65536
+}
+
+func unwrapURLError(err error) error {
+	if ue, ok := err.(*url.Error); ok {
+		return ue.Err
+	}
+	return err
+}

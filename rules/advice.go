@@ -1,0 +1,105 @@
+package rules
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+)
+
+// Topics are the advice topics, in the order `shopcheck advice` lists them.
+var topicOrder = []string{"shopping", "phishing", "billing", "spam", "account"}
+
+// Topics returns the advice topics in their usual order.
+func Topics() []string { return append([]string(nil), topicOrder...) }
+
+// Advice is the police's advice for each kind of case and the desks where
+// people can consult, read from data/advice.json.
+type Advice struct {
+	topics   map[string]adviceTopic
+	desks    map[string]Desk
+	Stations []Station
+}
+
+type adviceTopic struct {
+	Title Text   `json:"title"`
+	Lines []Text `json:"lines"`
+}
+
+// Desk is a place to consult.
+type Desk struct {
+	Name  Text   `json:"name"`
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
+	Note  Text   `json:"note,omitempty"`
+}
+
+// Station is a police station in Miyagi and its phone number.
+type Station struct {
+	Name  string
+	Phone string
+}
+
+// DefaultAdvice returns the advice that ships with shopcheck.
+func DefaultAdvice() *Advice {
+	raw, err := dataFS.ReadFile("data/advice.json")
+	if err != nil {
+		panic(fmt.Sprintf("rules: embedded advice missing: %v", err))
+	}
+	var f struct {
+		Topics   map[string]adviceTopic `json:"topics"`
+		Desks    map[string]Desk        `json:"desks"`
+		Stations [][2]string            `json:"stations"`
+	}
+	if err := json.Unmarshal(raw, &f); err != nil {
+		panic(fmt.Sprintf("rules: embedded advice.json is broken: %v", err))
+	}
+	a := &Advice{topics: f.Topics, desks: f.Desks}
+	for _, s := range f.Stations {
+		a.Stations = append(a.Stations, Station{Name: s[0], Phone: s[1]})
+	}
+	return a
+}
+
+// Has reports whether topic is known.
+func (a *Advice) Has(topic string) bool { _, ok := a.topics[topic]; return ok }
+
+// Title is the topic's heading in lang.
+func (a *Advice) Title(topic, lang string) string { return a.topics[topic].Title.In(lang) }
+
+// Lines returns the advice for topic in lang, or nil for an unknown topic.
+func (a *Advice) Lines(topic, lang string) []string {
+	t, ok := a.topics[topic]
+	if !ok {
+		return nil
+	}
+	out := make([]string, len(t.Lines))
+	for i, l := range t.Lines {
+		out[i] = l.In(lang)
+	}
+	return out
+}
+
+// Desks returns the consultation desks, the emergency number first.
+func (a *Advice) Desks() []Desk {
+	keys := make([]string, 0, len(a.desks))
+	for k := range a.desks {
+		keys = append(keys, k)
+	}
+	order := map[string]int{"emergency": 0, "police_consultation": 1, "cyber": 2, "consumer_hotline": 3}
+	sort.Slice(keys, func(i, j int) bool {
+		oi, iok := order[keys[i]]
+		oj, jok := order[keys[j]]
+		if iok && jok {
+			return oi < oj
+		}
+		if iok != jok {
+			return iok
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]Desk, len(keys))
+	for i, k := range keys {
+		out[i] = a.desks[k]
+	}
+	return out
+}
