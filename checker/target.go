@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // TargetKind says what a target names.
@@ -88,6 +90,19 @@ func ParseTarget(raw string) (Target, error) {
 	if t.Bare && !strings.Contains(host, ".") && net.ParseIP(host) == nil && !strings.EqualFold(host, "localhost") {
 		return t, Errorf(CodeInvalidTarget, "%q is neither a URL nor a domain name", t.Raw)
 	}
+	if !isASCII(host) {
+		// Internationalised names are fetched and reported in punycode;
+		// the Unicode form is shown by the url-idn sign.
+		ascii, err := idna.Lookup.ToASCII(host)
+		if err != nil {
+			return t, Errorf(CodeInvalidTarget, "%q is not a valid internationalised domain name: %v", host, err)
+		}
+		if p := u.Port(); p != "" {
+			u.Host = ascii + ":" + p
+		} else {
+			u.Host = ascii
+		}
+	}
 	if p := u.Port(); p != "" && !isPort(p) {
 		return t, Errorf(CodeInvalidTarget, "%q has an invalid port %q", t.Raw, p)
 	}
@@ -115,6 +130,15 @@ func isPort(s string) bool {
 		n = n*10 + int(r-'0')
 	}
 	return n > 0 && n < 65536
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func unwrapURLError(err error) error {

@@ -1,0 +1,68 @@
+package checker
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestParseTarget(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "shop.html")
+	warc := filepath.Join(dir, "x.warc.gz")
+	other := filepath.Join(dir, "notes.txt")
+	for _, f := range []string{page, warc, other} {
+		if err := os.WriteFile(f, []byte("<p>x</p>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		in       string
+		kind     TargetKind
+		url      string
+		bare     bool
+		wantCode string
+	}{
+		{in: "https://shop.example.jp/item?id=1", kind: TargetURL, url: "https://shop.example.jp/item?id=1"},
+		{in: "HTTP://Shop.Example.jp/", kind: TargetURL, url: "http://Shop.Example.jp/"},
+		{in: "  example.jp  ", kind: TargetURL, url: "https://example.jp", bare: true},
+		{in: "example.co.jp/law.html", kind: TargetURL, url: "https://example.co.jp/law.html", bare: true},
+		{in: "例え.jp", kind: TargetURL, url: "https://xn--r8jz45g.jp", bare: true},
+		{in: "127.0.0.1:8080", kind: TargetURL, url: "https://127.0.0.1:8080", bare: true},
+		{in: page, kind: TargetLocal},
+		{in: dir, kind: TargetLocal},
+		{in: warc, kind: TargetWARC},
+		{in: other, wantCode: CodeInvalidTarget},
+		{in: "", wantCode: CodeInvalidTarget},
+		{in: "not a url", wantCode: CodeInvalidTarget},
+		{in: "localhostish", wantCode: CodeInvalidTarget},
+		{in: "ftp://example.jp/file", wantCode: CodeUnsupportedScheme},
+		{in: "javascript:alert(1)", wantCode: CodeUnsupportedScheme},
+		{in: "mailto:shop@example.jp", wantCode: CodeUnsupportedScheme},
+		{in: "https://", wantCode: CodeInvalidTarget},
+		{in: "https://exa<mple.jp/", wantCode: CodeInvalidTarget},
+		{in: "https://example.jp:99999/", wantCode: CodeInvalidTarget},
+		{in: "./missing.html", wantCode: CodeInvalidTarget},
+	}
+	for _, tt := range tests {
+		got, err := ParseTarget(tt.in)
+		if tt.wantCode != "" {
+			if err == nil {
+				t.Errorf("ParseTarget(%q) = %+v, want error %s", tt.in, got, tt.wantCode)
+			} else if c := CodeOf(err); c != tt.wantCode {
+				t.Errorf("ParseTarget(%q) error code %s (%v), want %s", tt.in, c, err, tt.wantCode)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParseTarget(%q): %v", tt.in, err)
+			continue
+		}
+		if got.Kind != tt.kind || got.Bare != tt.bare {
+			t.Errorf("ParseTarget(%q) = kind %v bare %v, want %v %v", tt.in, got.Kind, got.Bare, tt.kind, tt.bare)
+		}
+		if tt.url != "" && (got.URL == nil || got.URL.String() != tt.url) {
+			t.Errorf("ParseTarget(%q).URL = %v, want %s", tt.in, got.URL, tt.url)
+		}
+	}
+}
