@@ -1,0 +1,506 @@
+//go:build wip
+
+package checker
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// Options control a Checker.
+type Options struct {
+	// Lang is the language of messages and advice: "ja" (default) or "en".
+	Lang string
+	// SiteTimeout bounds one target from start to result (default 30s).
+	SiteTimeout time.Duration
+	// MaxPages is the number of pages fetched for one site, the first
+	// included (default 6).
+	MaxPages int
+	// Mobile fetches as a smartphone (and skips the comparison with the
+	// desktop version).
+	Mobile bool
+	// NoCloaking skips the desktop/smartphone comparison.
+	NoCloaking bool
+	// Data is the rule data; DefaultData when nil.
+	Data *rules.Data
+	// Rules are the signs to score; rules.All() when nil.
+	Rules []rules.Rule
+	// Now gives the time of a check; time.Now when nil.
+	Now func() time.Time
+}
+
+// Checker checks targets. It is safe for concurrent use.
+type Checker struct {
+	opts  Options
+	fetch Fetcher
+	whois WhoisLookup // nil: no WHOIS
+	rec   Recorder    // nil: no evidence kept
+	adv   *rules.Advice
+}
+
+// New returns a Checker that reads through fetch, asks whois (nil for none)
+// and keeps evidence with rec (nil for none).
+func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker {
+	if opts.Lang == "" {
+		opts.Lang = "ja"
+	}
+	if opts.SiteTimeout <= 0 {
+		opts.SiteTimeout = 30 * time.Second
+	}
+	if opts.MaxPages <= 0 {
+		opts.MaxPages = 6
+	}
+	if opts.Data == nil {
+		opts.Data = rules.DefaultData()
+	}
+	if opts.Rules == nil {
+		opts.Rules = rules.All()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice()}
+}
+
+// Lang is the language results are written in.
+func (c *Checker) Lang() string { return c.opts.Lang }
+
+// Check checks one target and always returns a result: a target that
+// cannot be read gets an error record, still scored on the signs that need
+// no page.
+func (c *Checker) Check(ctx context.Context, target string) *Result {
+	target = strings.TrimSpace(target)
+	ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
+	defer cancel()
+	now := c.opts.Now()
+
+	t, err := ParseTarget(target)
+	if err != nil {
+		return c.failed(target, nil, err, now)
+	}
+	switch t.Kind {
+	case TargetLocal:
+		site, infos, err := c.loadLocal(t)
+		if err != nil {
+			return c.failed(target, nil, err, now)
+		}
+		site.Now = now
+		res := c.finish(site, infos, nil, now)
+		return res
+	case TargetWARC:
+		return c.checkWARC(ctx, t, now)
+	}
+	return c.checkURL(ctx, t, c.fetch, c.whois, now)
+}
+
+// checkURL fetches a URL target (bare domains: https, then http when https
+// cannot connect), crawls, asks WHOIS and scores.
+func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois WhoisLookup, now time.Time) *Result {
+	start := t.URL
+	whoisCh := c.lookupAsync(ctx, whois, start)
+
+	cr := &crawl{c: c, fetch: fetch}
+	first, err := cr.first(ctx, start)
+	if err != nil && t.Bare && fallbackToHTTP(err) {
+		httpURL := *start
+		httpURL.Scheme = "http"
+		if f2, err2 := cr.first(ctx, &httpURL); err2 == nil {
+			first, err = f2, nil
+		} else if CodeOf(err2) != CodeConnect && CodeOf(err2) != CodeTLS {
+			err = err2
+		}
+	}
+	final := start
+	if first != nil {
+		if u, perr := url.Parse(first.resp.URL); perr == nil {
+			final = u
+		}
+	}
+	site, serr := SiteForURL(t.Raw, final, c.opts.Data)
+	if serr != nil {
+		return c.failed(t.Raw, start, Errorf(CodeInvalidTarget, "%v", serr), now)
+	}
+	site.Now = now
+	var infos []PageInfo
+	if first != nil {
+		site.Redirects = first.resp.Redirects
+		if first.resp.LocalIP != "" {
+			site.ClientIPs = append(site.ClientIPs, first.resp.LocalIP)
+		}
+		infos = append(infos, first.info)
+		if err == nil && first.resp.Status >= 400 {
+			err = Errorf(CodeHTTPStatus, "the server answered %d %s", first.resp.Status, statusText(first.resp.Status))
+		}
+		if err == nil {
+			site.Pages = append(site.Pages, first.page)
+			if first.alt != nil {
+				site.Alt, site.AltMobile = first.alt.page, first.alt.mobile
+				infos = append(infos, first.alt.info)
+			}
+			more := cr.rest(ctx, site, first)
+			for _, p := range more {
+				site.Pages = append(site.Pages, p.page)
+				infos = append(infos, p.info)
+				if p.resp.LocalIP != "" {
+					site.ClientIPs = append(site.ClientIPs, p.resp.LocalIP)
+				}
+			}
+		}
+	}
+	// The final domain may differ from the one asked about at the start.
+	w := <-whoisCh
+	if w.domain != site.Domain {
+		w = <-c.lookupAsync(ctx, whois, final)
+	}
+	site.Whois = w.info
+	res := c.finish(site, infos, err, now)
+	if c.rec != nil {
+		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {
+			res.Error = &ErrorInfo{Code: CodeRead, Message: "saving evidence failed: " + rerr.Error()}
+		}
+	}
+	return res
+}
+
+type whoisAnswer struct {
+	domain string
+	info   *rules.Whois
+}
+
+// lookupAsync asks whois about u's registrable domain in the background.
+func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL) <-chan whoisAnswer {
+	ch := make(chan whoisAnswer, 1)
+	s, err := SiteForURL("", u, nil)
+	if whois == nil || err != nil || s.Domain == s.Host && isIPHost(s.Host) {
+		ch <- whoisAnswer{domain: s.Domain}
+		return ch
+	}
+	go func() {
+		info, _ := whois.Lookup(ctx, s.Domain)
+		ch <- whoisAnswer{domain: s.Domain, info: info}
+	}()
+	return ch
+}
+
+// CheckDomain screens a domain (or URL) by name alone: no page is fetched.
+func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
+	name = strings.TrimSpace(name)
+	ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
+	defer cancel()
+	now := c.opts.Now()
+	t, err := ParseTarget(name)
+	if err != nil || t.Kind != TargetURL {
+		if err == nil {
+			err = Errorf(CodeInvalidTarget, "%q is not a domain name", name)
+		}
+		return c.failed(name, nil, err, now)
+	}
+	site, err := SiteForURL(name, t.URL, c.opts.Data)
+	if err != nil {
+		return c.failed(name, t.URL, Errorf(CodeInvalidTarget, "%v", err), now)
+	}
+	site.Now = now
+	site.Whois = (<-c.lookupAsync(ctx, c.whois, t.URL)).info
+	return c.finish(site, nil, nil, now)
+}
+
+// failed is the result for a target that could not even be parsed or
+// resolved to a site: it is still scored on what its URL shows.
+func (c *Checker) failed(target string, u *url.URL, err error, now time.Time) *Result {
+	var site *rules.Site
+	if u != nil {
+		site, _ = SiteForURL(target, u, c.opts.Data)
+	}
+	if site == nil || site.Host == "" {
+		site = &rules.Site{Target: target, Data: c.opts.Data}
+	}
+	site.Now = now
+	return c.finish(site, nil, err, now)
+}
+
+// finish scores site and builds the result.
+func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time.Time) *Result {
+	res := &Result{
+		Target:    site.Target,
+		URL:       site.URL,
+		Domain:    site.Domain,
+		Redirects: site.Redirects,
+		Pages:     infos,
+		CheckedAt: now.UTC().Format(time.RFC3339),
+	}
+	if res.Redirects == nil {
+		res.Redirects = []string{}
+	}
+	if res.Pages == nil {
+		res.Pages = []PageInfo{}
+	}
+	rs := c.opts.Rules
+	if site.Host == "" {
+		rs = nil // nothing to score: not even a URL
+	}
+	res.Signs = rules.Evaluate(site, rs, c.opts.Lang)
+	if res.Signs == nil {
+		res.Signs = []rules.Sign{}
+	}
+	res.Score, res.Risk = rules.Score(res.Signs)
+	if err != nil {
+		res.Error = &ErrorInfo{Code: CodeOf(err), Message: errorMessage(err)}
+		if res.Risk.Rank() < rules.RiskMedium.Rank() {
+			res.Risk = rules.RiskError
+		}
+	}
+	if w := site.Whois; w != nil && !w.Created.IsZero() {
+		res.Whois = &WhoisInfo{
+			Created:   w.Created.UTC().Format("2006-01-02"),
+			AgeDays:   w.AgeDays(now),
+			Registrar: w.Registrar,
+			Server:    w.Server,
+		}
+	}
+	res.Advice = c.advice(res)
+	res.Clues = Clues(site)
+	return res
+}
+
+// advice picks the advice topics of the signs that fired, in order of the
+// strongest sign; a shop with no signs still gets the shopping advice, since
+// its checks are what a buyer should do anyway.
+func (c *Checker) advice(res *Result) []AdviceBlock {
+	byID := rules.ByID(c.opts.Rules)
+	var topics []string
+	seen := map[string]bool{}
+	for _, s := range res.Signs {
+		t := byID[s.ID].Topic
+		if t != "" && !seen[t] {
+			seen[t] = true
+			topics = append(topics, t)
+		}
+	}
+	if len(topics) == 0 && res.Error == nil && len(res.Pages) > 0 {
+		topics = []string{"shopping"}
+	}
+	var out []AdviceBlock
+	for _, t := range topics {
+		if lines := c.adv.Lines(t, c.opts.Lang); len(lines) > 0 {
+			out = append(out, AdviceBlock{Topic: t, Lines: lines})
+		}
+	}
+	if out == nil {
+		out = []AdviceBlock{}
+	}
+	return out
+}
+
+// errorMessage is the human text of err, without the code prefix.
+func errorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		if e.Err != nil {
+			return fmt.Sprintf("%s (%v)", e.Msg, e.Err)
+		}
+		return e.Msg
+	}
+	return err.Error()
+}
+
+// fallbackToHTTP reports whether a bare domain should be retried over http.
+func fallbackToHTTP(err error) bool {
+	switch CodeOf(err) {
+	case CodeConnect, CodeTLS:
+		return true
+	}
+	return false
+}
+
+// fetched is one page read during a crawl.
+type fetched struct {
+	resp *Response
+	page *rules.Page
+	info PageInfo
+	alt  *fetched // the other browser's version of the first page
+	// mobile is true when the page was fetched as a smartphone.
+	mobile bool
+}
+
+// crawl reads the pages of one site.
+type crawl struct {
+	c     *Checker
+	fetch Fetcher
+	mu    sync.Mutex
+	ex    []Exchange
+}
+
+func (cr *crawl) exchanges() []Exchange {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	return cr.ex
+}
+
+// get fetches and parses one URL.
+func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
+	resp, err := cr.fetch.Fetch(ctx, Request{URL: u, Mobile: mobile, Referer: referer})
+	if resp != nil {
+		cr.mu.Lock()
+		cr.ex = append(cr.ex, resp.Exchanges...)
+		cr.mu.Unlock()
+	}
+	if err != nil {
+		return nil, err
+	}
+	f := parseResponse(resp)
+	f.mobile = mobile
+	return f, nil
+}
+
+// parseResponse decodes and parses a response into a page.
+func parseResponse(resp *Response) *fetched {
+	sum := sha256.Sum256(resp.Body)
+	f := &fetched{resp: resp, info: PageInfo{
+		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
+		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]),
+	}}
+	body := ""
+	if IsHTML(resp.ContentType, resp.Body) {
+		body, _ = Decode(resp.Body, resp.ContentType)
+		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
+	} else {
+		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
+	}
+	return f
+}
+
+// first fetches the first page, following one meta refresh, and (unless
+// told not to) the other browser's version of it for the cloaking sign.
+// When the two differ in substance the worse one becomes the first page.
+func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
+	mobile := cr.c.opts.Mobile
+	compare := !mobile && !cr.c.opts.NoCloaking
+	var alt *fetched
+	var altDone chan struct{}
+	if compare {
+		altDone = make(chan struct{})
+		go func() {
+			defer close(altDone)
+			alt, _ = cr.get(ctx, u.String(), true, "")
+		}()
+	}
+	f, err := cr.get(ctx, u.String(), mobile, "")
+	if err == nil {
+		if next := metaRefresh(f.page); next != "" && next != f.resp.URL {
+			if f2, err2 := cr.get(ctx, next, mobile, f.resp.URL); err2 == nil {
+				f2.resp.Redirects = append(append(f.resp.Redirects, f.resp.URL), f2.resp.Redirects...)
+				f = f2
+			}
+		}
+	}
+	if compare {
+		<-altDone
+	}
+	if err != nil {
+		if alt != nil && alt.resp.Status < 400 {
+			// The desktop fetch failed where the smartphone one worked: score that.
+			return alt, nil
+		}
+		return nil, err
+	}
+	if alt != nil && alt.page != nil {
+		differ, useMobile, _ := rules.CompareVersions(f.page, alt.page)
+		if differ && useMobile {
+			f, alt = alt, f
+			f.alt = alt
+			return f, nil
+		}
+		f.alt = alt
+	}
+	return f, nil
+}
+
+// rest crawls the same-site pages most likely to hold the seller
+// disclosure and payment terms, best first, a few at a time.
+func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*fetched {
+	max := cr.c.opts.MaxPages - 1
+	if max <= 0 || first.page.Doc == nil {
+		return nil
+	}
+	seen := map[string]bool{canonical(first.resp.URL): true}
+	for _, r := range first.resp.Redirects {
+		seen[canonical(r)] = true
+	}
+	cands := rankLinks(first.page, site.Domain, seen)
+	var out []*fetched
+	// Two rounds: the first page's best links, then links found on those
+	// pages (a 特定商取引法 page linked only from the guide page).
+	for round := 0; round < 2 && len(out) < max && len(cands) > 0; round++ {
+		n := max - len(out)
+		if n > len(cands) {
+			n = len(cands)
+		}
+		batch := cands[:n]
+		got := make([]*fetched, n)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, 3)
+		for i, l := range batch {
+			seen[canonical(l.url)] = true
+			wg.Add(1)
+			go func(i int, u string) {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				if f, err := cr.get(ctx, u, first.mobile, first.resp.URL); err == nil {
+					got[i] = f
+				}
+			}(i, l.url)
+		}
+		wg.Wait()
+		var next []rankedLink
+		for _, f := range got {
+			if f == nil || f.page == nil {
+				continue
+			}
+			if u, err := url.Parse(f.resp.URL); err == nil {
+				if s, err := SiteForURL("", u, nil); err == nil && s.Domain != site.Domain {
+					continue // redirected off-site: not this shop's page
+				}
+			}
+			out = append(out, f)
+			seen[canonical(f.resp.URL)] = true
+			next = append(next, rankLinks(f.page, site.Domain, seen)...)
+		}
+		rest := cands[n:]
+		cands = mergeRanked(rest, next, seen)
+	}
+	return out
+}
+
+func mergeRanked(a, b []rankedLink, seen map[string]bool) []rankedLink {
+	all := append(append([]rankedLink{}, a...), b...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	var out []rankedLink
+	dup := map[string]bool{}
+	for _, l := range all {
+		k := canonical(l.url)
+		if seen[k] || dup[k] || l.score <= 0 {
+			continue
+		}
+		dup[k] = true
+		out = append(out, l)
+	}
+	return out
+}
+
+func statusText(code int) string {
+	if t := httpStatusText(code); t != "" {
+		return t
+	}
+	return ""
+}

@@ -1,0 +1,180 @@
+//go:build wip
+
+package checker
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// serveSite serves a fixture folder. A file named CHARSET in the folder
+// names the charset to declare in the Content-Type header (and only there).
+func serveSite(t *testing.T, dir string) *httptest.Server {
+	t.Helper()
+	charset := ""
+	if b, err := os.ReadFile(filepath.Join(dir, "CHARSET")); err == nil {
+		charset = strings.TrimSpace(string(b))
+	}
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if name == "" {
+			name = "index.html"
+		}
+		body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || name == "CHARSET" {
+			http.NotFound(w, r)
+			return
+		}
+		ct := "text/html"
+		if charset != "" {
+			ct += "; charset=" + charset
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Write(body)
+	})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func newTestChecker(t *testing.T) *Checker {
+	t.Helper()
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, MaxBody: 5 << 20, AllowPrivate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(Options{SiteTimeout: 20 * time.Second}, f, nil, nil)
+}
+
+func signIDs(r *Result) []string {
+	var ids []string
+	for _, s := range r.Signs {
+		ids = append(ids, s.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func TestCheckFixtureSites(t *testing.T) {
+	c := newTestChecker(t)
+	tests := []struct {
+		site     string
+		risks    []rules.Risk
+		mustHave []string
+		mustNot  []string
+	}{
+		{"fake-utf8", []rules.Risk{rules.RiskHigh}, []string{"payment-transfer-only", "account-personal-name"}, nil},
+		{"fake-sjis", []rules.Risk{rules.RiskHigh}, []string{"payment-transfer-only", "account-personal-name"}, nil},
+		{"fake-eucjp", []rules.Risk{rules.RiskHigh}, []string{"payment-transfer-only", "account-personal-name"}, nil},
+		{"honest-company", []rules.Risk{rules.RiskLow}, nil, []string{"payment-transfer-only", "account-personal-name", "seller-info-missing"}},
+		{"sole-proprietor", []rules.Risk{rules.RiskLow, rules.RiskMedium}, nil, []string{"payment-transfer-only"}},
+		{"base-shop", []rules.Risk{rules.RiskLow}, nil, []string{"payment-transfer-only"}},
+	}
+	results := map[string]*Result{}
+	for _, tt := range tests {
+		dir := filepath.Join("..", "testdata", "sites", tt.site)
+		if _, err := os.Stat(dir); err != nil {
+			t.Fatalf("fixture %s missing: %v", dir, err)
+		}
+		srv := serveSite(t, dir)
+		res := c.Check(context.Background(), srv.URL+"/")
+		results[tt.site] = res
+		if res.Error != nil {
+			t.Errorf("%s: error %+v", tt.site, res.Error)
+			continue
+		}
+		ok := false
+		for _, r := range tt.risks {
+			ok = ok || res.Risk == r
+		}
+		if !ok {
+			t.Errorf("%s: risk %s (score %d, signs %v), want one of %v", tt.site, res.Risk, res.Score, signIDs(res), tt.risks)
+		}
+		ids := strings.Join(signIDs(res), " ")
+		for _, id := range tt.mustHave {
+			if !strings.Contains(" "+ids+" ", " "+id+" ") {
+				t.Errorf("%s: sign %s missing; got %s", tt.site, id, ids)
+			}
+		}
+		for _, id := range tt.mustNot {
+			if strings.Contains(" "+ids+" ", " "+id+" ") {
+				t.Errorf("%s: sign %s must not fire; got %s", tt.site, id, ids)
+			}
+		}
+		if len(res.Pages) < 2 {
+			t.Errorf("%s: crawled %d pages, want the guide and disclosure pages too", tt.site, len(res.Pages))
+		}
+		for _, p := range res.Pages {
+			if len(p.SHA256) != 64 || p.Bytes == 0 {
+				t.Errorf("%s: page %+v lacks digest or size", tt.site, p)
+			}
+		}
+		if len(res.Advice) == 0 {
+			t.Errorf("%s: no advice", tt.site)
+		}
+	}
+	// The same shop in three encodings scores identically.
+	a, b, e := results["fake-utf8"], results["fake-sjis"], results["fake-eucjp"]
+	if a != nil && b != nil && e != nil {
+		if !reflect.DeepEqual(signIDs(a), signIDs(b)) || !reflect.DeepEqual(signIDs(a), signIDs(e)) || a.Score != b.Score || a.Score != e.Score {
+			t.Errorf("encodings score differently: utf8 %d %v, sjis %d %v, eucjp %d %v",
+				a.Score, signIDs(a), b.Score, signIDs(b), e.Score, signIDs(e))
+		}
+		for i := range a.Signs {
+			if i < len(b.Signs) && a.Signs[i].Evidence != b.Signs[i].Evidence {
+				t.Errorf("evidence differs between utf8 and sjis: %q vs %q", a.Signs[i].Evidence, b.Signs[i].Evidence)
+			}
+		}
+	}
+}
+
+func TestCheckLocalFolderMatchesServed(t *testing.T) {
+	c := newTestChecker(t)
+	dir := filepath.Join("..", "testdata", "sites", "fake-utf8")
+	local := c.Check(context.Background(), dir)
+	if local.Error != nil {
+		t.Fatalf("local check failed: %+v", local.Error)
+	}
+	if local.Risk != rules.RiskHigh {
+		t.Errorf("local folder risk %s (%v), want high", local.Risk, signIDs(local))
+	}
+	if local.Target != dir {
+		t.Errorf("target %q, want %q as given", local.Target, dir)
+	}
+}
+
+func TestCheckErrorsKeepGoing(t *testing.T) {
+	c := newTestChecker(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "gone", http.StatusNotFound)
+	}))
+	defer srv.Close()
+	tests := []struct{ target, code string }{
+		{srv.URL + "/missing", CodeHTTPStatus},
+		{"ftp://example.jp/", CodeUnsupportedScheme},
+		{"no spaces allowed", CodeInvalidTarget},
+	}
+	for _, tt := range tests {
+		res := c.Check(context.Background(), tt.target)
+		if res.Error == nil || res.Error.Code != tt.code {
+			t.Errorf("Check(%q).Error = %+v, want code %s", tt.target, res.Error, tt.code)
+			continue
+		}
+		if res.Risk != rules.RiskError {
+			t.Errorf("Check(%q).Risk = %s, want error", tt.target, res.Risk)
+		}
+		if res.Target != tt.target || res.CheckedAt == "" || res.Signs == nil || res.Pages == nil {
+			t.Errorf("Check(%q) record incomplete: %+v", tt.target, res)
+		}
+	}
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+type checkOptions struct {
+	commonOptions
+	Targets []string
+}
+
+func newCheckCmd(s *Streams) *cobra.Command {
+	o := &checkOptions{}
+	cmd := &cobra.Command{
+		Use:   "check [TARGET...]",
+		Short: "Check shops and login pages: fetch, crawl, score every sign, give a verdict",
+		Long: `Fetch each target (a URL, a bare domain, a saved .html file or folder, or a .warc/.warc.gz
+evidence file), crawl a few pages of the same site, score every warning sign and print a
+verdict with its evidence and the police's advice.`,
+		Example: `  shopcheck check https://shop.example.jp/
+  shopcheck check example.jp --lang en
+  shopcheck check -l urls.txt --json -o results.jsonl
+  shopcheck check testdata/sites/fake-utf8`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Targets = args
+			if err := o.validate(cmd.Flags()); err != nil {
+				return err
+			}
+			return runCheck(cmd, s, o)
+		},
+	}
+	addCommonFlags(cmd, &o.commonOptions, flagSet{fetch: true, whois: true})
+	return cmd
+}
+
+func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
+	if len(o.Targets) == 0 && o.List == "" {
+		return usageError("give at least one target, or -l FILE")
+	}
+	data, err := o.loadData()
+	if err != nil {
+		return err
+	}
+	c, closeFn, err := o.newChecker(data)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, c.Check)
+}

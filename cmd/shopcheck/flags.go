@@ -1,0 +1,204 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// commonOptions are the flags shared by the commands that fetch or score.
+type commonOptions struct {
+	List         string
+	Output       string
+	Format       string
+	JSON         bool
+	Lang         string
+	Concurrency  int
+	Rate         float64
+	Timeout      time.Duration
+	SiteTimeout  time.Duration
+	MaxPages     int
+	MaxBody      int64
+	Mobile       bool
+	NoCloaking   bool
+	NoWhois      bool
+	WhoisServer  string
+	RDAPServer   string
+	Resolve      []string
+	AllowPrivate bool
+	Evidence     string
+	Resume       bool
+	FailOn       string
+	RulesFiles   []string
+	NoProgress   bool
+}
+
+// flagSet says which groups of flags a command takes.
+type flagSet struct {
+	fetch bool // the flags of commands that fetch pages
+	whois bool
+}
+
+// addCommonFlags registers the flags of the contract on cmd.
+func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
+	f := cmd.Flags()
+	f.StringVarP(&o.List, "list", "l", "", "read targets from `FILE`, one a line (- for stdin); blank lines and # comments skipped")
+	f.StringVarP(&o.Output, "output", "o", "", "write results to `FILE` instead of stdout")
+	f.StringVar(&o.Format, "format", "text", "output format: text, json (JSON Lines), csv or html")
+	f.BoolVar(&o.JSON, "json", false, "same as --format json")
+	f.StringVar(&o.Lang, "lang", "ja", "language of messages and advice: ja or en")
+	f.IntVarP(&o.Concurrency, "concurrency", "c", 8, "targets checked at once")
+	f.StringVar(&o.FailOn, "fail-on", "", "exit 3 when any target's risk is at or above this level: medium or high")
+	f.StringArrayVar(&o.RulesFiles, "rules", nil, "extra rule data `FILE` (JSON: brands, blocklist, fraud_accounts, weights); repeatable")
+	f.BoolVar(&o.NoProgress, "no-progress", false, "do not show a progress bar")
+	f.BoolVar(&o.Resume, "resume", false, "with -o: skip targets already in the output file and append the rest")
+	f.DurationVar(&o.SiteTimeout, "site-timeout", 30*time.Second, "time for one target from start to result")
+	if set.whois {
+		f.BoolVar(&o.NoWhois, "no-whois", false, "skip WHOIS/RDAP (no domain age)")
+		f.StringVar(&o.WhoisServer, "whois-server", "", "send every WHOIS query to `HOST:PORT`, no referrals and no RDAP")
+		f.StringVar(&o.RDAPServer, "rdap-server", "", "send RDAP queries to this base `URL` instead of the IANA bootstrap")
+	}
+	f.DurationVar(&o.Timeout, "timeout", 10*time.Second, "time for one HTTP request (and one WHOIS query)")
+	f.BoolVar(&o.AllowPrivate, "allow-private", false, "permit loopback, private, link-local and other non-public addresses")
+	if set.fetch {
+		f.Float64Var(&o.Rate, "rate", 0, "HTTP requests per second over all hosts; 0 = no limit")
+		f.IntVar(&o.MaxPages, "max-pages", 6, "pages fetched for one site, the first included")
+		f.Int64Var(&o.MaxBody, "max-body", 5<<20, "bytes read of one response (after decompression); the rest is dropped and noted")
+		f.BoolVar(&o.Mobile, "mobile", false, "send a smartphone User-Agent (and skip the desktop/smartphone comparison)")
+		f.BoolVar(&o.NoCloaking, "no-cloaking", false, "skip the desktop/smartphone comparison")
+		f.StringArrayVar(&o.Resolve, "resolve", nil, "connect to ADDR for HOST:PORT, like curl (`HOST:PORT:ADDR`); repeatable")
+		f.StringVar(&o.Evidence, "evidence", "", "save every request/response as WARC plus manifest.jsonl in `DIR`")
+	}
+}
+
+// validate checks the flag values that cobra cannot.
+func (o *commonOptions) validate(flags *pflag.FlagSet) error {
+	if o.JSON {
+		if flags.Changed("format") && o.Format != "json" {
+			return usageError("--json and --format %s contradict each other", o.Format)
+		}
+		o.Format = "json"
+	}
+	switch o.Format {
+	case "text", "json", "csv", "html":
+	default:
+		return usageError("--format %q is not one of text, json, csv, html", o.Format)
+	}
+	switch o.Lang {
+	case "ja", "en":
+	default:
+		return usageError("--lang %q is not ja or en", o.Lang)
+	}
+	switch o.FailOn {
+	case "", "medium", "high":
+	default:
+		return usageError("--fail-on %q is not medium or high", o.FailOn)
+	}
+	if o.Concurrency < 1 || o.Concurrency > 1000 {
+		return usageError("--concurrency must be between 1 and 1000, not %d", o.Concurrency)
+	}
+	if o.Rate < 0 {
+		return usageError("--rate must not be negative")
+	}
+	if flags.Lookup("max-pages") != nil && (o.MaxPages < 1 || o.MaxPages > 100) {
+		return usageError("--max-pages must be between 1 and 100, not %d", o.MaxPages)
+	}
+	if flags.Lookup("max-body") != nil && o.MaxBody < 1024 {
+		return usageError("--max-body must be at least 1024 bytes, not %d", o.MaxBody)
+	}
+	if o.Timeout <= 0 || o.SiteTimeout <= 0 {
+		return usageError("--timeout and --site-timeout must be positive")
+	}
+	if o.Resume && (o.Output == "" || o.Output == "-") {
+		return usageError("--resume needs -o FILE: it skips the targets already in that file")
+	}
+	if o.Resume && o.Format != "json" && o.Format != "csv" {
+		return usageError("--resume works with --format json or csv, whose files can be read back")
+	}
+	for _, r := range o.Resolve {
+		if strings.Count(r, ":") < 2 {
+			return usageError("--resolve %q: want HOST:PORT:ADDR", r)
+		}
+	}
+	return nil
+}
+
+// loadData reads the built-in rule data and every --rules file.
+func (o *commonOptions) loadData() (*rules.Data, error) {
+	var readers []io.Reader
+	for _, name := range o.RulesFiles {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, usageError("reading --rules file: %v", err)
+		}
+		defer f.Close()
+		readers = append(readers, f)
+	}
+	d, err := rules.LoadData(readers...)
+	if err != nil {
+		return nil, usageError("loading --rules: %v", err)
+	}
+	return d, nil
+}
+
+// newChecker builds a Checker, with its fetcher, WHOIS client and evidence
+// recorder, from the flags. close releases what it opened.
+func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeFn func() error, err error) {
+	fetch, err := checker.NewHTTPFetcher(checker.FetchOptions{
+		Timeout:      o.Timeout,
+		MaxBody:      o.MaxBody,
+		AllowPrivate: o.AllowPrivate,
+		Resolve:      o.Resolve,
+		Rate:         o.Rate,
+	})
+	if err != nil {
+		return nil, nil, usageError("%v", err)
+	}
+	var whois checker.WhoisLookup
+	if !o.NoWhois {
+		whois = checker.NewWhois(checker.WhoisOptions{
+			Server:     o.WhoisServer,
+			RDAPServer: o.RDAPServer,
+			Timeout:    o.Timeout,
+		})
+	}
+	closeFn = func() error { return nil }
+	var rec checker.Recorder
+	if o.Evidence != "" {
+		w, err := checker.NewWARCRecorder(o.Evidence)
+		if err != nil {
+			return nil, nil, usageError("opening --evidence folder: %v", err)
+		}
+		rec, closeFn = w, w.Close
+	}
+	c = checker.New(checker.Options{
+		Lang:        o.Lang,
+		SiteTimeout: o.SiteTimeout,
+		MaxPages:    o.MaxPages,
+		Mobile:      o.Mobile,
+		NoCloaking:  o.NoCloaking,
+		Data:        data,
+	}, fetch, whois, rec)
+	return c, closeFn, nil
+}
+
+// describeFailOn is the --fail-on threshold as a rank, 0 for none.
+func (o *commonOptions) failRank() int {
+	switch o.FailOn {
+	case "medium":
+		return rules.RiskMedium.Rank()
+	case "high":
+		return rules.RiskHigh.Rank()
+	}
+	return 0
+}
+
+var _ = fmt.Sprint

@@ -1,0 +1,191 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// detailWriter prints the full view of each target for a resident: the
+// verdict in one line first, then each sign with its evidence and page,
+// then the advice and where to consult.
+type detailWriter struct {
+	w     io.Writer
+	o     Options
+	n     int
+	desks bool // whether the desks were printed already
+}
+
+// words holds the fixed phrases of the text view.
+var words = map[string]rules.Text{
+	"high":       {JA: "危険度: 高", EN: "Risk: HIGH"},
+	"medium":     {JA: "危険度: 中", EN: "Risk: MEDIUM"},
+	"low":        {JA: "危険度: 低", EN: "Risk: LOW"},
+	"error":      {JA: "確認できませんでした", EN: "Could not be checked"},
+	"high.say":   {JA: "詐欺サイトの疑いが強いです。注文・入力・振込はしないでください。", EN: "This looks like a fraudulent site. Do not order, enter any data or transfer money."},
+	"med.say":    {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
+	"low.say":    {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"err.say":    {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
+	"signs":      {JA: "見つかった兆候", EN: "Warning signs found"},
+	"nosigns":    {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"evidence":   {JA: "根拠", EN: "Evidence"},
+	"page":       {JA: "ページ", EN: "Page"},
+	"domain":     {JA: "ドメイン", EN: "Domain"},
+	"created":    {JA: "登録日", EN: "registered"},
+	"daysago":    {JA: "日前", EN: "days ago"},
+	"advice":     {JA: "アドバイス", EN: "Advice"},
+	"consult":    {JA: "相談窓口", EN: "Where to consult"},
+	"stations":   {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
+	"pages":      {JA: "調べたページ", EN: "Pages read"},
+	"score":      {JA: "点", EN: "points"},
+	"sev.high":   {JA: "高", EN: "high"},
+	"sev.medium": {JA: "中", EN: "medium"},
+	"sev.low":    {JA: "低", EN: "low"},
+	"error.code": {JA: "理由", EN: "Reason"},
+	"truncated":  {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
+}
+
+func (d *detailWriter) say(key string) string { return words[key].In(d.o.Lang) }
+
+func (d *detailWriter) Write(r *checker.Result) error {
+	var b strings.Builder
+	if d.n > 0 {
+		b.WriteString("\n" + strings.Repeat("─", 60) + "\n\n")
+	}
+	d.n++
+	where := r.URL
+	if where == "" {
+		where = r.Target
+	}
+	verdict := d.say(string(r.Risk))
+	switch r.Risk {
+	case rules.RiskError:
+		fmt.Fprintf(&b, "【%s】 %s\n", verdict, where)
+	default:
+		fmt.Fprintf(&b, "【%s】 %s  (%d/100)\n", verdict, where, r.Score)
+	}
+	switch r.Risk {
+	case rules.RiskHigh:
+		b.WriteString("  " + d.say("high.say") + "\n")
+	case rules.RiskMedium:
+		b.WriteString("  " + d.say("med.say") + "\n")
+	case rules.RiskLow:
+		b.WriteString("  " + d.say("low.say") + "\n")
+	}
+	if r.Error != nil {
+		fmt.Fprintf(&b, "  %s: %s [%s]\n", d.say("error.code"), r.Error.Message, r.Error.Code)
+		if r.Risk == rules.RiskError || len(r.Signs) > 0 {
+			b.WriteString("  " + d.say("err.say") + "\n")
+		}
+	}
+	if r.Target != where {
+		fmt.Fprintf(&b, "  (%s)\n", r.Target)
+	}
+	b.WriteString("\n")
+	if len(r.Signs) == 0 {
+		if r.Error == nil {
+			b.WriteString(d.say("nosigns") + "\n")
+		}
+	} else {
+		b.WriteString(d.say("signs") + ":\n")
+		for _, s := range r.Signs {
+			fmt.Fprintf(&b, "  ● [%s] %s  (+%d %s)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points, d.say("score"))
+			if s.Evidence != "" {
+				fmt.Fprintf(&b, "      %s: %s\n", d.say("evidence"), s.Evidence)
+			}
+			if s.URL != "" && s.URL != where {
+				fmt.Fprintf(&b, "      %s: %s\n", d.say("page"), s.URL)
+			}
+		}
+	}
+	if r.Whois != nil || r.Domain != "" {
+		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)
+		if r.Whois != nil {
+			line += fmt.Sprintf("（%s %s, %d %s）", d.say("created"), r.Whois.Created, r.Whois.AgeDays, d.say("daysago"))
+		}
+		b.WriteString("\n" + line + "\n")
+	}
+	if len(r.Pages) > 1 {
+		fmt.Fprintf(&b, "%s: %d\n", d.say("pages"), len(r.Pages))
+		for _, p := range r.Pages {
+			t := ""
+			if p.Truncated {
+				t = d.say("truncated")
+			}
+			fmt.Fprintf(&b, "  - %s [%d]%s\n", p.URL, p.Status, t)
+		}
+	}
+	for _, a := range r.Advice {
+		fmt.Fprintf(&b, "\n%s（%s）:\n", d.say("advice"), d.o.Advice.Title(a.Topic, d.o.Lang))
+		for _, l := range a.Lines {
+			b.WriteString("  ・" + l + "\n")
+		}
+	}
+	if r.Risk != rules.RiskLow && !d.desks {
+		d.desks = true
+		b.WriteString("\n" + d.say("consult") + ":\n")
+		writeDesks(&b, d.o.Advice, d.o.Lang)
+	}
+	_, err := io.WriteString(d.w, b.String())
+	return err
+}
+
+func (d *detailWriter) Close() error { return nil }
+
+// writeDesks prints the consultation desks and the police stations.
+func writeDesks(b *strings.Builder, a *rules.Advice, lang string) {
+	for _, desk := range a.Desks() {
+		contact := desk.Phone
+		if desk.Email != "" {
+			if contact != "" {
+				contact += ", "
+			}
+			contact += desk.Email
+		}
+		fmt.Fprintf(b, "  ・%s: %s\n", desk.Name.In(lang), contact)
+		if n := desk.Note.In(lang); n != "" {
+			fmt.Fprintf(b, "      %s\n", n)
+		}
+	}
+	fmt.Fprintf(b, "  ・%s:\n", words["stations"].In(lang))
+	line := "     "
+	for i, s := range a.Stations {
+		item := fmt.Sprintf(" %s %s", s.Name, s.Phone)
+		if i > 0 {
+			item = " /" + item
+		}
+		if len([]rune(line))+len([]rune(item)) > 78 {
+			b.WriteString(line + "\n")
+			line = "     " + strings.TrimPrefix(item, " /")
+			continue
+		}
+		line += item
+	}
+	b.WriteString(line + "\n")
+}
+
+// WriteAdvice prints the advice for topic, or every topic when topic is
+// empty, and where to consult: the `shopcheck advice` command's output.
+func WriteAdvice(w io.Writer, a *rules.Advice, topic, lang string) error {
+	var b strings.Builder
+	topics := rules.Topics()
+	if topic != "" {
+		topics = []string{topic}
+	}
+	for i, t := range topics {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s (%s)\n", a.Title(t, lang), t)
+		for _, l := range a.Lines(t, lang) {
+			b.WriteString("  ・" + l + "\n")
+		}
+	}
+	b.WriteString("\n" + words["consult"].In(lang) + ":\n")
+	writeDesks(&b, a, lang)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
