@@ -15,15 +15,31 @@ type Brand struct {
 	// Domains are the official registrable domains; their subdomains are
 	// official too.
 	Domains []string `json:"domains"`
+	// InfraDomains are official domains that serve the brand's pages but
+	// are not shown to people (image and script servers, APIs). They are
+	// official like Domains, but their names are not keywords that others
+	// could imitate (media-amazon.com, mzstatic.com).
+	InfraDomains []string `json:"infra_domains,omitempty"`
 	// Keywords are the labels the brand's name takes inside domain names
-	// (smbc, vpass, mitsuisumitomo).
+	// (smbc, vpass, mitsuisumitomo). The labels of the official domains
+	// (smbc-card, vpass) count as keywords without being listed.
 	Keywords []string `json:"keywords"`
+	// WeakKeywords are keywords that are also common words, names or short
+	// letter groups (au, ana, jcb, line, visa, apple, yamato): they count
+	// only as a whole hyphen/dot-separated token beside a phishing word
+	// (jcb-login, au-pay-kakunin), or with the brand's whole official
+	// domain placed in front of another domain (jcb.co.jp.example.top), and
+	// never for typos or another ending. Keywords of three letters or fewer
+	// are weak even when listed under Keywords.
+	WeakKeywords []string `json:"weak_keywords,omitempty"`
 }
 
-// BrandSet is the brand data, ready for lookups.
+// BrandSet is the brand data, ready for lookups: official domains by name,
+// and an index of the brands' keywords for domain-lookalike.
 type BrandSet struct {
 	list     []Brand
 	official map[string][]int // official registrable domain -> brand indexes
+	look     *lookIndex
 }
 
 // NewBrandSet checks and indexes brands.
@@ -33,14 +49,35 @@ func NewBrandSet(brands []Brand) (*BrandSet, error) {
 		if b.Name == "" || len(b.Domains) == 0 {
 			return nil, fmt.Errorf("brand %d (%q): needs a name and at least one official domain", i+1, b.Name)
 		}
-		for j, d := range b.Domains {
-			d = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(d), "."))
-			b.Domains[j] = d
-			bs.official[d] = append(bs.official[d], i)
+		var err error
+		if b.Domains, err = bs.addOfficial(i, b, b.Domains); err != nil {
+			return nil, err
+		}
+		if b.InfraDomains, err = bs.addOfficial(i, b, b.InfraDomains); err != nil {
+			return nil, err
 		}
 		bs.list = append(bs.list, b)
 	}
+	bs.look = newLookIndex(bs.list)
 	return bs, nil
+}
+
+// addOfficial normalises the official domains ds of brand i and indexes
+// them.
+func (bs *BrandSet) addOfficial(i int, b Brand, ds []string) ([]string, error) {
+	out := make([]string, len(ds))
+	for j, d := range ds {
+		d = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(d), "."))
+		if h, err := ParseHost(d); err == nil {
+			d = h.ASCII
+		}
+		if d == "" {
+			return nil, fmt.Errorf("brand %d (%q): official domain %d is empty", i+1, b.Name, j+1)
+		}
+		out[j] = d
+		bs.official[d] = append(bs.official[d], i)
+	}
+	return out, nil
 }
 
 // All returns every brand. The caller must not change them.
@@ -49,9 +86,11 @@ func (bs *BrandSet) All() []Brand { return bs.list }
 // Official reports whether host is one of b's official domains or under one.
 func (b *Brand) Official(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	for _, d := range b.Domains {
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return true
+	for _, ds := range [][]string{b.Domains, b.InfraDomains} {
+		for _, d := range ds {
+			if host == d || strings.HasSuffix(host, "."+d) {
+				return true
+			}
 		}
 	}
 	return false
@@ -76,4 +115,23 @@ func (bs *BrandSet) OfficialFor(host string) []Brand {
 		h = h[dot+1:]
 	}
 	return out
+}
+
+// officialHost reports whether h is official for any brand. A tenant of a
+// brand's hosting platform is not the brand: smbc.s3.amazonaws.com sits
+// under amazonaws.com, but its name was chosen by whoever rents it.
+func (bs *BrandSet) officialHost(h HostName) bool {
+	for d := h.ASCII; d != ""; {
+		if len(bs.official[d]) > 0 {
+			if !h.Hosted || !(d == h.Suffix || strings.HasSuffix(h.Suffix, "."+d)) {
+				return true
+			}
+		}
+		dot := strings.IndexByte(d, '.')
+		if dot < 0 {
+			break
+		}
+		d = d[dot+1:]
+	}
+	return false
 }

@@ -1,3 +1,244 @@
 package rules
 
-func domainRules() []Rule { return nil }
+import (
+	"fmt"
+	"strings"
+)
+
+// domainRules are the signs read from the domain name, its registration
+// date and the URL: none of them needs a page, so they are scored even when
+// the site could not be read.
+func domainRules() []Rule {
+	rs := []Rule{domainNewRule(), domainLookalikeRule()}
+	return append(rs, urlRules()...)
+}
+
+// DomainRules returns the signs that need no page (domain, WHOIS, URL and
+// blocklist signs): what `shopcheck domain` scores.
+func DomainRules() []Rule {
+	var out []Rule
+	for _, r := range All() {
+		if !r.NeedsPage {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// The grades of domain-new: a domain registered under NewDomainHighDays
+// days ago is high, under NewDomainMediumDays medium.
+const (
+	NewDomainHighDays   = 90
+	NewDomainMediumDays = 365
+)
+
+func domainNewRule() Rule {
+	return Rule{
+		ID:       "domain-new",
+		Severity: High,
+		Points:   25,
+		Topic:    "shopping",
+		Summary: Text{
+			JA: "ドメインの登録日 (WHOIS/RDAP) が新しい: 90日未満は high 25点、1年未満は medium 15点。登録日がわからないときは判定しない",
+			EN: "the domain was registered recently (WHOIS/RDAP creation date): under 90 days high 25, under a year medium 15; an unknown date never counts",
+		},
+		Message: Text{
+			JA: "ドメインが最近登録されたものです。偽ショップやフィッシングサイトは、作ってすぐのドメインを使い捨てにすることがよくあります。",
+			EN: "The domain was registered recently. Fake shops and phishing sites often use freshly registered, throw-away domains.",
+		},
+		Check: checkDomainNew,
+	}
+}
+
+func checkDomainNew(site *Site) []Finding {
+	w := site.Whois
+	if w == nil || w.Created.IsZero() || site.Now.IsZero() {
+		return nil
+	}
+	age := w.AgeDays(site.Now)
+	if age < 0 && site.Now.Before(w.Created) {
+		// A creation date in the future is a registry's or a clock's
+		// mistake, not evidence of a new domain.
+		return nil
+	}
+	var sev Severity
+	var pts int
+	switch {
+	case age < NewDomainHighDays:
+		sev, pts = High, 25
+	case age < NewDomainMediumDays:
+		sev, pts = Medium, 15
+	default:
+		return nil
+	}
+	created := w.Created.Format("2006-01-02")
+	ev := fmt.Sprintf("%s: registered %s (%d days), %s", site.Domain, created, age, orUnknown(w.Server))
+	return []Finding{{
+		Evidence: ev,
+		URL:      site.URL,
+		Severity: sev,
+		Points:   pts,
+		Message: Text{
+			JA: fmt.Sprintf("ドメイン %s は %s に登録されたばかりです (%d日前)。偽ショップやフィッシングサイトは、作ってすぐのドメインを使い捨てにすることがよくあります。", site.Domain, created, age),
+			EN: fmt.Sprintf("The domain %s was registered on %s, only %d days ago. Fake shops and phishing sites often use freshly registered, throw-away domains.", site.Domain, created, age),
+		},
+	}}
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "registry"
+	}
+	return s
+}
+
+func domainLookalikeRule() Rule {
+	return Rule{
+		ID:       "domain-lookalike",
+		Severity: High,
+		Points:   40,
+		Topic:    "phishing",
+		Summary: Text{
+			JA: "ドメインが銀行・カード会社・通販などの公式ドメインに似せてある (綴り違い、似た文字、ブランド名+語、別のドメインの前に公式名、末尾の差し替え)",
+			EN: "the domain imitates a brand's official domain (typo, look-alike characters, brand name plus words, official name in front of another domain, another ending)",
+		},
+		Message: Text{
+			JA: "ドメインが有名な会社の公式ドメインに似せてあります。",
+			EN: "The domain imitates a well-known company's official domain.",
+		},
+		Check: checkDomainLookalike,
+	}
+}
+
+func checkDomainLookalike(site *Site) []Finding {
+	if site.Data == nil || site.Data.Brands == nil {
+		return nil
+	}
+	var out []Finding
+	seen := map[string]bool{}
+	final, _ := hostOfURL(site.URL)
+	for _, u := range siteURLs(site) {
+		h, ok := hostOfURL(u)
+		if !ok || seen[h.ASCII] {
+			continue
+		}
+		seen[h.ASCII] = true
+		im, ok := site.Data.Brands.LookalikeHost(h)
+		if !ok {
+			continue
+		}
+		if u != site.URL && final.ASCII != "" && im.Brand.Official(final.ASCII) {
+			// The look-alike name led to the brand's own site: most such
+			// names are the brand's defensive registrations.
+			continue
+		}
+		out = append(out, Finding{
+			Evidence: imitationEvidence(h, im),
+			URL:      u,
+			Message:  ImitationMessage(im),
+		})
+	}
+	return out
+}
+
+// imitationEvidence is the domain beside the official one it imitates.
+func imitationEvidence(h HostName, im Imitation) string {
+	host := h.ASCII
+	if h.Unicode != h.ASCII {
+		host = h.ASCII + " (" + h.Unicode + ")"
+	}
+	return host + " ≈ " + im.Official + " (" + im.Brand.Name + ")"
+}
+
+// ImitationMessage says in both languages which brand a domain imitates
+// and how: 「三井住友カード (smbc-card.com) の綴りを1文字変えたもの」.
+func ImitationMessage(im Imitation) Text {
+	ja, en := imitationHow(im)
+	lead := Text{
+		JA: fmt.Sprintf("ドメイン %s は %s (%s) に似せたものです: %s", im.Host, im.Brand.Name, im.Official, ja),
+		EN: fmt.Sprintf("The domain %s imitates %s (%s): %s", im.Host, im.Brand.Name, im.Official, en),
+	}
+	if im.Hosted != "" {
+		lead.JA += fmt.Sprintf(" (%s は誰でも名前を取れる共用ドメインです)", im.Hosted)
+		lead.EN += fmt.Sprintf(" (on %s, where anyone can get a name)", im.Hosted)
+	}
+	lead.JA += "。公式サイトではありません。"
+	lead.EN += ". It is not the official site."
+	return lead
+}
+
+func imitationHow(im Imitation) (ja, en string) {
+	quoted := func(ws []string) string { return "「" + strings.Join(ws, "」「") + "」" }
+	switch im.Kind {
+	case ImitationHomoglyph:
+		sw := strings.Join(im.Swaps, ", ")
+		return fmt.Sprintf("%s の綴りに形の似た別の文字 (%s) を使ったもの", im.Keyword, sw),
+			fmt.Sprintf("%s spelled with look-alike characters (%s)", im.Keyword, sw)
+	case ImitationSubdomain:
+		return fmt.Sprintf("公式ドメイン %s を別のドメインの前に付けたもの。本当のドメインは %s", im.Keyword, im.Real),
+			fmt.Sprintf("the official name %s put in front of another domain; the real domain is %s", im.Keyword, im.Real)
+	case ImitationOtherEnding:
+		return fmt.Sprintf("同じ名前 %s を別の末尾 (.%s) で取ったもの", im.Keyword, im.Real),
+			fmt.Sprintf("the same name %s under another ending (.%s)", im.Keyword, im.Real)
+	case ImitationFakeSuffix:
+		return fmt.Sprintf("末尾を %s に見せかけた偽の名前 (%s)", im.Official, im.Matched),
+			fmt.Sprintf("a fake ending made to look like %s (%s)", im.Official, im.Matched)
+	case ImitationTypo:
+		if im.Distance > 1 {
+			return fmt.Sprintf("%s の綴りを%d文字変えたもの (%s)", im.Keyword, im.Distance, im.Matched),
+				fmt.Sprintf("%d letters of %s changed (%s)", im.Distance, im.Keyword, im.Matched)
+		}
+		ja, en := editWords(im.Edit)
+		return fmt.Sprintf("%s の%s (%s)", im.Keyword, ja, im.Matched),
+			fmt.Sprintf("%s of %s (%s)", en, im.Keyword, im.Matched)
+	case ImitationHyphen:
+		return fmt.Sprintf("%s にハイフンを入れたもの (%s)", im.Keyword, im.Matched),
+			fmt.Sprintf("%s with a hyphen put in (%s)", im.Keyword, im.Matched)
+	case ImitationPlusWords:
+		return fmt.Sprintf("ブランド名 %s に%sを付け足したもの", im.Keyword, quoted(im.Words)),
+			fmt.Sprintf("the brand's name %s with %q added", im.Keyword, strings.Join(im.Words, "-"))
+	case ImitationJapaneseName:
+		return fmt.Sprintf("ブランド名「%s」を日本語ドメインにしたもの", im.Keyword),
+			fmt.Sprintf("the brand's Japanese name %s as a domain name", im.Keyword)
+	case ImitationSubdomainWord:
+		return fmt.Sprintf("ブランド名 %s を無関係なドメイン %s のサブドメインにしたもの", im.Keyword, im.Real),
+			fmt.Sprintf("the brand's name %s as a subdomain of the unrelated domain %s", im.Keyword, im.Real)
+	}
+	return "", ""
+}
+
+func editWords(edit string) (ja, en string) {
+	switch edit {
+	case "omission":
+		return "綴りから1文字抜いたもの", "one letter left out"
+	case "insertion":
+		return "綴りに1文字足したもの", "one letter added"
+	case "repetition":
+		return "綴りの文字を1つ重ねたもの", "one letter doubled"
+	case "transposition":
+		return "隣り合う2文字を入れ替えたもの", "two letters swapped"
+	}
+	return "綴りを1文字変えたもの", "one letter changed"
+}
+
+// siteURLs are the URLs whose host names a site is judged by: the final
+// URL, the target and the redirects passed through, without repeats.
+func siteURLs(site *Site) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(u string) {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	add(site.URL)
+	add(site.Target)
+	for _, r := range site.Redirects {
+		add(r)
+	}
+	if len(out) == 0 && site.Host != "" {
+		add(site.Host)
+	}
+	return out
+}

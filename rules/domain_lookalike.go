@@ -1,0 +1,1134 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// ImitationKind says how a domain imitates a brand.
+type ImitationKind int
+
+// The ways a domain imitates a brand, strongest first.
+const (
+	// ImitationNone: no imitation found.
+	ImitationNone ImitationKind = iota
+	// ImitationHomoglyph: spelled with look-alike characters (Cyrillic а
+	// for a, rn for m, 0 for o).
+	ImitationHomoglyph
+	// ImitationSubdomain: an official domain placed in front of another
+	// domain (amazon.co.jp.verify-xx.top).
+	ImitationSubdomain
+	// ImitationOtherEnding: the brand's own label under another ending
+	// (smbc-card.cn, rakuten.top, mizuhobank.com, rakuten.github.io).
+	ImitationOtherEnding
+	// ImitationFakeSuffix: a fake Japanese ending glued on
+	// (amazon-co-jp.net, amazon.co-jp.com).
+	ImitationFakeSuffix
+	// ImitationTypo: one or two letters left out, added, doubled, changed
+	// or swapped (amazom.com, smbc-crad.com).
+	ImitationTypo
+	// ImitationHyphen: a hyphen put into the brand's name (ama-zon.com).
+	ImitationHyphen
+	// ImitationPlusWords: the brand's name with other words
+	// (smbc-card-login.com, rakuten-kakunin.top, amazonsupport.net).
+	ImitationPlusWords
+	// ImitationJapaneseName: the brand's Japanese name as an IDN
+	// (アマゾン-ログイン.com).
+	ImitationJapaneseName
+	// ImitationSubdomainWord: the brand's name as a subdomain of an
+	// unrelated domain, with a phishing word (amazon.secure-xx.top).
+	ImitationSubdomainWord
+)
+
+// Imitation is the result of a domain-lookalike match.
+type Imitation struct {
+	Kind ImitationKind
+	// Brand is the brand imitated; Official the official domain whose
+	// name is imitated.
+	Brand    *Brand
+	Official string
+	// Host is the host that imitates, in display form.
+	Host string
+	// Matched is the part of the host that imitates (a label or token, as
+	// written); Keyword the brand's spelling it imitates.
+	Matched, Keyword string
+	// Distance is the edit distance of a typo.
+	Distance int
+	// Edit names a one-letter typo: omission, insertion, repetition,
+	// replacement, transposition.
+	Edit string
+	// Words are the words added beside the brand's name.
+	Words []string
+	// Swaps are the look-alike characters, as "а→a".
+	Swaps []string
+	// Real is the registrable domain that really owns the host, when the
+	// brand's name sits in front of it (subdomain kinds) or the ending
+	// that replaced the official one (other ending).
+	Real string
+	// Hosted is the shared domain of a free hosting service the name sits
+	// on (github.io), or "".
+	Hosted string
+	rank   int
+}
+
+// keyword is one spelling of a brand's name inside domain names.
+type keyword struct {
+	raw    string   // as written in the data (smbc-card)
+	word   string   // folded, hyphens kept
+	joined string   // folded, hyphens removed
+	toks   []string // folded, split at hyphens
+	brands []int
+	weak   bool
+}
+
+// officialSeq is an official domain split into folded tokens
+// (amazon.co.jp -> amazon co jp).
+type officialSeq struct {
+	brand  int
+	domain string
+	toks   []string
+}
+
+// jaName is a brand's name in Japanese script.
+type jaName struct {
+	brand int
+	name  string
+}
+
+// lookIndex finds the brands a host name may imitate without comparing the
+// name with every brand: exact keywords by map, keywords inside longer
+// tokens by a trie, typos by a deletion neighbourhood (SymSpell) index.
+type lookIndex struct {
+	brands   []Brand
+	kws      []keyword
+	byWord   map[string][]int32 // folded word or joined -> keywords
+	byHead   map[string][]int32 // first token of multi-token keywords
+	trie     *trie              // joined strong keywords, for substrings
+	dels     map[uint64][]int32 // deletion hashes -> strong keywords
+	seqHead  map[string][]int   // first token -> official sequences
+	seqs     []officialSeq
+	jaNames  []jaName
+	official map[int]map[string]bool // brand -> folded labels of its official domains
+}
+
+// typoBudget is the edit distance allowed for a typo of a keyword of n
+// letters: none up to 4 (too many honest names are one letter from a
+// four-letter name), 1 up to 8, 2 from 9.
+func typoBudget(n int) int {
+	switch {
+	case n <= 4:
+		return 0
+	case n <= 8:
+		return 1
+	}
+	return 2
+}
+
+func newLookIndex(brands []Brand) *lookIndex {
+	ix := &lookIndex{
+		brands:   brands,
+		byWord:   map[string][]int32{},
+		byHead:   map[string][]int32{},
+		trie:     newTrie(),
+		dels:     map[uint64][]int32{},
+		seqHead:  map[string][]int{},
+		official: map[int]map[string]bool{},
+	}
+	kwID := map[string]int{} // folded word -> index in kws
+	add := func(bi int, raw string, weak bool) {
+		raw = strings.ToLower(strings.TrimSpace(raw))
+		if h, err := ParseHost(raw); err == nil && !h.IP {
+			raw = h.Unicode
+		}
+		word := strings.Trim(Fold(raw), "-.")
+		joined := strings.ReplaceAll(word, "-", "")
+		if len(joined) < 2 || strings.Contains(word, ".") {
+			return
+		}
+		if len(joined) <= 3 {
+			weak = true
+		}
+		if id, ok := kwID[word]; ok {
+			k := &ix.kws[id]
+			if !containsInt(k.brands, bi) {
+				k.brands = append(k.brands, bi)
+			}
+			k.weak = k.weak || weak
+			return
+		}
+		kwID[word] = len(ix.kws)
+		ix.kws = append(ix.kws, keyword{raw: raw, word: word, joined: joined,
+			toks: strings.Split(word, "-"), brands: []int{bi}, weak: weak})
+	}
+	for bi, b := range brands {
+		for _, k := range b.WeakKeywords {
+			add(bi, k, true)
+		}
+		for _, k := range b.Keywords {
+			add(bi, k, false)
+		}
+		ix.official[bi] = map[string]bool{}
+		for _, d := range b.Domains {
+			h, err := ParseHost(d)
+			if err != nil || h.IP || h.Label == "" {
+				continue
+			}
+			ix.official[bi][Fold(h.Label)] = true
+			// An official label is a keyword too, unless it is too short
+			// to tell (a.co, lin.ee) or listed as weak.
+			if len(strings.ReplaceAll(h.Label, "-", "")) >= 4 {
+				add(bi, h.Label, false)
+			}
+			var toks []string
+			for _, l := range append(append([]string{}, h.Sub...), h.Label) {
+				toks = append(toks, strings.Split(Fold(l), "-")...)
+			}
+			toks = append(toks, strings.Split(h.Suffix, ".")...)
+			ix.seqs = append(ix.seqs, officialSeq{brand: bi, domain: d, toks: toks})
+		}
+		for _, n := range b.Names {
+			n = strings.ToLower(norm.NFKC.String(n))
+			if utf8.RuneCountInString(n) >= 2 && !isASCIIString(n) {
+				ix.jaNames = append(ix.jaNames, jaName{brand: bi, name: strings.ReplaceAll(n, " ", "")})
+			}
+		}
+	}
+	// A keyword listed as weak anywhere is weak everywhere: "line" is weak
+	// for LINE even if another brand's data lists it plainly.
+	for i := range ix.kws {
+		k := &ix.kws[i]
+		id := int32(i)
+		ix.byWord[k.word] = append(ix.byWord[k.word], id)
+		if k.joined != k.word {
+			ix.byWord[k.joined] = append(ix.byWord[k.joined], id)
+		}
+		if len(k.toks) > 1 {
+			ix.byHead[k.toks[0]] = append(ix.byHead[k.toks[0]], id)
+		}
+		if k.weak {
+			continue
+		}
+		if len(k.joined) >= 4 {
+			ix.trie.add(k.joined, id)
+		}
+		for _, form := range uniqueStrings(k.word, k.joined) {
+			addDeletes(ix.dels, form, typoBudget(len(form)), id)
+		}
+	}
+	for i, s := range ix.seqs {
+		ix.seqHead[s.toks[0]] = append(ix.seqHead[s.toks[0]], i)
+	}
+	return ix
+}
+
+// Lookalike reports whether host imitates one of the brands, and how. An
+// official domain or a subdomain of one never does, nor does a domain in
+// domain_allow.txt; an IP address or a bare public suffix has no name to
+// imitate.
+func (bs *BrandSet) Lookalike(host string) (Imitation, bool) {
+	h, err := ParseHost(host)
+	if err != nil {
+		return Imitation{}, false
+	}
+	return bs.LookalikeHost(h)
+}
+
+// LookalikeHost is Lookalike for a host already parsed.
+func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
+	if bs == nil || bs.look == nil || h.IP || h.Label == "" {
+		return Imitation{}, false
+	}
+	if bs.officialHost(h) || allowed(h.ASCII) {
+		return Imitation{}, false
+	}
+	m := newMatch(bs.look, h)
+	m.run()
+	if m.best.Kind == ImitationNone {
+		return Imitation{}, false
+	}
+	im := m.best
+	im.Host = h.Unicode
+	if h.Hosted {
+		im.Hosted = h.Suffix
+	}
+	return im, true
+}
+
+// match holds the work of matching one host.
+type match struct {
+	ix   *lookIndex
+	h    HostName
+	uni  []string // Unicode labels, aligned with ASCII ones
+	lab  string   // the registrable label, lower-case Unicode
+	fl   string   // the registrable label, folded
+	toks []string // fl split at hyphens
+	raws []string // lab split at hyphens (as written)
+	sub  []string // folded tokens of the subdomain labels
+	subR []string // the same as written
+	act  bool     // a phishing word stands somewhere in the host
+	jpAt bool     // the suffix is a Japanese attribute domain (co.jp, …)
+	best Imitation
+}
+
+func newMatch(ix *lookIndex, h HostName) *match {
+	m := &match{ix: ix, h: h}
+	m.uni = strings.Split(h.Unicode, ".")
+	asc := strings.Split(h.ASCII, ".")
+	if len(m.uni) != len(asc) {
+		m.uni = asc
+	}
+	n := len(h.Sub)
+	m.lab = m.uni[n]
+	m.fl = Fold(m.lab)
+	m.toks = splitTokens(m.fl)
+	m.raws = splitTokens(m.lab)
+	if len(m.raws) != len(m.toks) {
+		m.raws = m.toks
+	}
+	for _, l := range m.uni[:n] {
+		fl, rl := splitTokens(Fold(l)), splitTokens(l)
+		if len(fl) != len(rl) {
+			rl = fl
+		}
+		m.sub = append(m.sub, fl...)
+		m.subR = append(m.subR, rl...)
+	}
+	w := words()
+	for _, t := range m.toks {
+		m.act = m.act || w.action[t]
+	}
+	for _, t := range m.sub {
+		m.act = m.act || w.action[t]
+	}
+	m.jpAt = jpAttributeSuffix[h.Suffix]
+	return m
+}
+
+func splitTokens(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
+	return f
+}
+
+// jpAttributeSuffix are the .jp attribute domains: each needs a registered
+// Japanese organisation of that kind and allows one domain per
+// organisation, so a brand-like name under them belongs to a real group
+// company (smbc-nikko.co.jp, mizuho-tb.co.jp), not a phisher.
+var jpAttributeSuffix = map[string]bool{
+	"co.jp": true, "ne.jp": true, "or.jp": true, "ac.jp": true, "go.jp": true,
+	"ed.jp": true, "gr.jp": true, "lg.jp": true, "ad.jp": true,
+}
+
+func (m *match) offer(im Imitation) {
+	im.rank = int(im.Kind)
+	if im.Kind == ImitationTypo && im.Distance > 1 {
+		im.rank = int(ImitationSubdomainWord) + 1
+	}
+	switch {
+	case m.best.Kind == ImitationNone, im.rank < m.best.rank:
+		m.best = im
+	case im.rank == m.best.rank && len(im.Keyword) > len(m.best.Keyword):
+		// The longer keyword says more: smbc-card rather than smbc.
+		m.best = im
+	}
+}
+
+func (m *match) run() {
+	m.subdomainOfficial()
+	m.labelExact()
+	m.fakeSuffix()
+	if !m.jpAt {
+		m.plusWords()
+		m.typos()
+	}
+	m.subdomainWords()
+	m.japaneseNames()
+}
+
+// subdomainOfficial looks for an official domain's labels in the subdomain
+// part: amazon.co.jp.verify-xx.top, www-smbc-card-com.example.net.
+func (m *match) subdomainOfficial() {
+	for i, t := range m.sub {
+		for _, si := range m.ix.seqHead[t] {
+			s := m.ix.seqs[si]
+			if hasSeqAt(m.sub, i, s.toks) {
+				b := &m.ix.brands[s.brand]
+				m.offer(Imitation{Kind: ImitationSubdomain, Brand: b, Official: s.domain,
+					Matched: strings.Join(m.subR[i:i+len(s.toks)], "."), Keyword: s.domain,
+					Real: m.h.Registrable})
+				return
+			}
+		}
+	}
+}
+
+func hasSeqAt(toks []string, i int, seq []string) bool {
+	if i+len(seq) > len(toks) {
+		return false
+	}
+	for j, s := range seq {
+		if toks[i+j] != s {
+			return false
+		}
+	}
+	return true
+}
+
+// labelExact looks at the registrable label as a whole: the brand's own
+// label under another ending, spelled with look-alike characters, or with
+// a hyphen put in.
+func (m *match) labelExact() {
+	joined := strings.Join(m.toks, "")
+	for _, id := range m.ix.byWord[m.fl] {
+		m.exactKeyword(id, m.lab, m.fl == m.ix.kws[id].word)
+	}
+	if joined != m.fl {
+		for _, id := range m.ix.byWord[joined] {
+			k := &m.ix.kws[id]
+			if k.weak || m.jpAt || k.joined != joined || strings.Contains(k.word, "-") {
+				continue
+			}
+			b := &m.ix.brands[k.brands[0]]
+			m.offer(Imitation{Kind: ImitationHyphen, Brand: b, Official: officialFor(b, k),
+				Matched: m.lab, Keyword: k.raw})
+		}
+	}
+}
+
+// exactKeyword handles a label (or token) whose fold equals keyword id.
+func (m *match) exactKeyword(id int32, written string, sameShape bool) {
+	k := &m.ix.kws[id]
+	swaps := homoglyphSwaps(written, k.raw)
+	unicodeSwap := !isASCIIString(written)
+	for _, bi := range k.brands {
+		b := &m.ix.brands[bi]
+		switch {
+		case len(swaps) > 0 && (unicodeSwap || !k.weak):
+			// A homoglyph of a brand is never honest, weak name or not;
+			// ASCII look-alikes (0 for o) only count for distinctive names.
+			m.offer(Imitation{Kind: ImitationHomoglyph, Brand: b, Official: officialFor(b, k),
+				Matched: written, Keyword: k.raw, Swaps: swaps})
+		case len(swaps) == 0 && !k.weak && !m.jpAt && sameShape:
+			m.offer(Imitation{Kind: ImitationOtherEnding, Brand: b, Official: officialFor(b, k),
+				Matched: written, Keyword: k.raw, Real: m.h.Suffix})
+		}
+	}
+}
+
+// fakeSuffix finds a fake Japanese ending: the official domain run into
+// one label (amazon-co-jp.net, www-jcb-co-jp.top), or a registrable label
+// that fakes an ending with a brand's name in front (amazon.co-jp.com).
+func (m *match) fakeSuffix() {
+	for i, t := range m.toks {
+		for _, si := range m.ix.seqHead[t] {
+			s := m.ix.seqs[si]
+			if len(s.toks) < 2 || !hasSeqAt(m.toks, i, s.toks) {
+				continue
+			}
+			b := &m.ix.brands[s.brand]
+			weak := len(s.toks) < 3 && !m.act && m.isWeakToken(t)
+			if weak || m.jpAt {
+				continue
+			}
+			m.offer(Imitation{Kind: ImitationFakeSuffix, Brand: b, Official: s.domain,
+				Matched: m.lab, Keyword: s.domain})
+		}
+	}
+	if words().fakeSuffix[m.fl] {
+		for i, t := range m.sub {
+			for _, id := range m.ix.byWord[t] {
+				k := &m.ix.kws[id]
+				b := &m.ix.brands[k.brands[0]]
+				m.offer(Imitation{Kind: ImitationFakeSuffix, Brand: b, Official: officialFor(b, k),
+					Matched: m.subR[i] + "." + m.h.Registrable, Keyword: k.raw})
+			}
+		}
+	}
+}
+
+func (m *match) isWeakToken(t string) bool {
+	for _, id := range m.ix.byWord[t] {
+		if m.ix.kws[id].weak {
+			return true
+		}
+	}
+	return false
+}
+
+// plusWords finds the brand's name beside other words in the registrable
+// label: as whole tokens (smbc-card-login, login-amazon, card-smbc) or run
+// together with phishing or filler words (amazonlogin, smbccardjp).
+func (m *match) plusWords() {
+	w := words()
+	if len(m.toks) > 1 {
+		for i, t := range m.toks {
+			for _, id := range m.ix.byWord[t] {
+				m.plusWordsAt(id, i, 1)
+			}
+			for _, id := range m.ix.byHead[t] {
+				if k := &m.ix.kws[id]; hasSeqAt(m.toks, i, k.toks) {
+					m.plusWordsAt(id, i, len(k.toks))
+				}
+			}
+		}
+	}
+	// Keywords inside longer tokens.
+	for ti, t := range m.toks {
+		if len(t) < 5 {
+			continue
+		}
+		m.ix.trie.each(t, func(start, end int, id int32) {
+			if start == 0 && end == len(t) {
+				return // the whole token: handled above
+			}
+			k := &m.ix.kws[id]
+			if !segmentable(t[:start], k, m.ix) || !segmentable(t[end:], k, m.ix) {
+				return
+			}
+			others := []string{}
+			if start > 0 {
+				others = append(others, t[:start])
+			}
+			if end < len(t) {
+				others = append(others, t[end:])
+			}
+			for j, o := range m.toks {
+				if j != ti {
+					others = append(others, o)
+				}
+			}
+			if allIn(others, w.fan) {
+				return
+			}
+			raw := m.raws[ti]
+			written := raw
+			if len(raw) == len(t) {
+				written = raw[start:end]
+			}
+			m.offerPlus(id, written, addedWords(m.raws, ti, raw, start, end, len(t)))
+		})
+	}
+}
+
+// plusWordsAt handles keyword id found as tokens [i, i+n) of the label.
+func (m *match) plusWordsAt(id int32, i, n int) {
+	k := &m.ix.kws[id]
+	var others, othersR []string
+	for j, t := range m.toks {
+		if j < i || j >= i+n {
+			others = append(others, t)
+			othersR = append(othersR, m.raws[j])
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	w := words()
+	if k.weak && !m.act {
+		return
+	}
+	if allIn(others, w.fan) {
+		return
+	}
+	m.offerPlus(id, strings.Join(m.raws[i:i+n], "-"), othersR)
+}
+
+func (m *match) offerPlus(id int32, written string, added []string) {
+	k := &m.ix.kws[id]
+	swaps := homoglyphSwaps(written, k.raw)
+	for _, bi := range k.brands {
+		b := &m.ix.brands[bi]
+		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: officialFor(b, k),
+			Matched: m.lab, Keyword: k.raw, Words: added}
+		if len(swaps) > 0 {
+			if k.weak && isASCIIString(written) {
+				continue
+			}
+			im.Kind, im.Swaps = ImitationHomoglyph, swaps
+		}
+		m.offer(im)
+	}
+}
+
+func addedWords(raws []string, ti int, raw string, start, end, n int) []string {
+	var out []string
+	for j, r := range raws {
+		if j != ti {
+			out = append(out, r)
+			continue
+		}
+		if len(raw) != n {
+			continue
+		}
+		if start > 0 {
+			out = append(out, raw[:start])
+		}
+		if end < n {
+			out = append(out, raw[end:])
+		}
+	}
+	return out
+}
+
+// segmentable reports whether s splits into phishing or filler words,
+// digits, or the brand's own keywords (amazonamazon, smbccardlogin).
+func segmentable(s string, k *keyword, ix *lookIndex) bool {
+	if s == "" {
+		return true
+	}
+	w := words()
+	n := len(s)
+	ok := make([]bool, n+1)
+	ok[0] = true
+	for i := 0; i < n; i++ {
+		if !ok[i] {
+			continue
+		}
+		j := i
+		for j < n && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j > i {
+			ok[j] = true
+		}
+		for l := 1; l <= 16 && i+l <= n; l++ {
+			p := s[i : i+l]
+			if w.action[p] || w.filler[p] || sameBrandKeyword(p, k, ix) {
+				ok[i+l] = true
+			}
+		}
+	}
+	return ok[n]
+}
+
+func sameBrandKeyword(p string, k *keyword, ix *lookIndex) bool {
+	for _, id := range ix.byWord[p] {
+		for _, b := range ix.kws[id].brands {
+			if containsInt(k.brands, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typos looks for a strong keyword within its typo budget of the label,
+// the label without hyphens, each token beside only phishing or filler
+// words, and each token's core once such words are taken off its ends.
+func (m *match) typos() {
+	w := words()
+	type cand struct {
+		s, written string
+		added      []string
+	}
+	var cs []cand
+	cs = append(cs, cand{s: m.fl, written: m.lab})
+	if j := strings.Join(m.toks, ""); j != m.fl {
+		cs = append(cs, cand{s: j, written: m.lab})
+	}
+	for i, t := range m.toks {
+		var others []string
+		for j, o := range m.toks {
+			if j != i {
+				others = append(others, m.raws[j])
+				if !w.action[o] && !w.filler[o] && !isDigitsString(o) {
+					others = nil
+					break
+				}
+			}
+		}
+		if len(m.toks) > 1 && others != nil {
+			cs = append(cs, cand{s: t, written: m.raws[i], added: others})
+		}
+		if len(m.toks) == 1 || others != nil {
+			if core, pre, post := trimWords(t); core != t && len(core) >= 5 {
+				added := append([]string{}, others...)
+				if pre != "" {
+					added = append(added, pre)
+				}
+				if post != "" {
+					added = append(added, post)
+				}
+				cs = append(cs, cand{s: core, written: core, added: added})
+			}
+		}
+	}
+	var seen [8]int32
+	for _, c := range cs {
+		if len(c.s) < 5 || len(c.s) > 40 || w.honest[c.s] || len(m.ix.byWord[c.s]) > 0 {
+			// Too short, an honest word, or a keyword itself (found as
+			// such by the other checks).
+			continue
+		}
+		ids := m.ix.typoCandidates(c.s, seen[:0])
+		for _, id := range ids {
+			k := &m.ix.kws[id]
+			form := k.word
+			if !strings.Contains(c.s, "-") {
+				form = k.joined
+			} else if !strings.Contains(k.word, "-") {
+				continue // ama-zon: a hyphen put in, not a typo
+			}
+			d := osa(c.s, form, typoBudget(len(form)))
+			if d < 1 || d > typoBudget(len(form)) {
+				continue
+			}
+			edit := ""
+			if d == 1 {
+				edit = classifyEdit(c.s, form)
+			}
+			for _, bi := range k.brands {
+				b := &m.ix.brands[bi]
+				m.offer(Imitation{Kind: ImitationTypo, Brand: b, Official: officialFor(b, k),
+					Matched: c.written, Keyword: k.raw, Distance: d, Edit: edit, Words: c.added})
+			}
+		}
+	}
+}
+
+// trimWords takes phishing and filler words (and digits) off both ends of
+// t, longest first, and returns what is left with what was taken.
+func trimWords(t string) (core, pre, post string) {
+	w := words()
+	core = t
+	for changed := true; changed; {
+		changed = false
+		for l := min(len(core)-1, 12); l >= 2; l-- {
+			if p := core[:l]; w.action[p] || w.filler[p] && l >= 2 {
+				pre += p
+				core = core[l:]
+				changed = true
+				break
+			}
+		}
+		for l := min(len(core)-1, 12); l >= 2; l-- {
+			if p := core[len(core)-l:]; w.action[p] || w.filler[p] {
+				post = p + post
+				core = core[:len(core)-l]
+				changed = true
+				break
+			}
+		}
+		if len(core) < 5 {
+			return t, "", ""
+		}
+	}
+	return core, pre, post
+}
+
+// subdomainWords finds the brand's name as a whole subdomain label of an
+// unrelated domain beside a phishing word: amazon.secure-xx.top,
+// smbc-login.example.com, jcb.kakunin-xx.net.
+func (m *match) subdomainWords() {
+	if !m.act || len(m.sub) == 0 {
+		return
+	}
+	for i, t := range m.sub {
+		for _, id := range m.ix.byWord[t] {
+			k := &m.ix.kws[id]
+			if k.word != t {
+				continue
+			}
+			for _, bi := range k.brands {
+				b := &m.ix.brands[bi]
+				im := Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: officialFor(b, k),
+					Matched: m.subR[i], Keyword: k.raw, Real: m.h.Registrable}
+				if swaps := homoglyphSwaps(m.subR[i], k.raw); len(swaps) > 0 {
+					im.Swaps = swaps
+				}
+				m.offer(im)
+			}
+		}
+	}
+}
+
+// japaneseNames finds a brand's Japanese name in an IDN label: the name
+// alone (アマゾン.com) or beside a Japanese phishing word (楽天-ログイン.net).
+func (m *match) japaneseNames() {
+	if isASCIIString(m.lab) {
+		return
+	}
+	lab := strings.ReplaceAll(m.lab, "-", "")
+	for _, jn := range m.ix.jaNames {
+		i := strings.Index(lab, jn.name)
+		if i < 0 {
+			continue
+		}
+		rest := lab[:i] + lab[i+len(jn.name):]
+		if rest != "" && !jaActionIn(rest) {
+			continue
+		}
+		b := &m.ix.brands[jn.brand]
+		m.offer(Imitation{Kind: ImitationJapaneseName, Brand: b, Official: b.Domains[0],
+			Matched: m.lab, Keyword: jn.name})
+	}
+}
+
+func jaActionIn(s string) bool {
+	for _, a := range words().actionJA {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// typoCandidates returns the strong keywords that may be within their typo
+// budget of s: those sharing a deletion variant with it.
+func (ix *lookIndex) typoCandidates(s string, out []int32) []int32 {
+	maxDel := 1
+	if len(s)+2 >= 9 {
+		maxDel = 2
+	}
+	seen := func(id int32) bool {
+		for _, o := range out {
+			if o == id {
+				return true
+			}
+		}
+		return false
+	}
+	visit := func(h uint64) {
+		for _, id := range ix.dels[h] {
+			if !seen(id) {
+				out = append(out, id)
+			}
+		}
+	}
+	n := len(s)
+	visit(delHash(s, -1, -1))
+	for i := 0; i < n; i++ {
+		visit(delHash(s, i, -1))
+		if maxDel < 2 {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			visit(delHash(s, i, j))
+		}
+	}
+	return out
+}
+
+// addDeletes indexes every variant of s with up to d letters deleted.
+func addDeletes(m map[uint64][]int32, s string, d int, id int32) {
+	if d == 0 {
+		return
+	}
+	put := func(h uint64) {
+		l := m[h]
+		if len(l) > 0 && l[len(l)-1] == id {
+			return
+		}
+		m[h] = append(l, id)
+	}
+	put(delHash(s, -1, -1))
+	for i := 0; i < len(s); i++ {
+		put(delHash(s, i, -1))
+		if d < 2 {
+			continue
+		}
+		for j := i + 1; j < len(s); j++ {
+			put(delHash(s, i, j))
+		}
+	}
+}
+
+// delHash hashes s with the bytes at i and j left out (-1: none), FNV-1a.
+func delHash(s string, i, j int) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < len(s); k++ {
+		if k == i || k == j {
+			continue
+		}
+		h ^= uint64(s[k])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// osa is the optimal-string-alignment (restricted Damerau-Levenshtein)
+// distance of a and b, or max+1 when it is larger than max.
+func osa(a, b string, max int) int {
+	la, lb := len(a), len(b)
+	if d := la - lb; d > max || -d > max {
+		return max + 1
+	}
+	if la > 62 || lb > 62 {
+		return max + 1
+	}
+	var rows [3][64]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= lb; j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= lb; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[lb] > max {
+		return max + 1
+	}
+	return prev[lb]
+}
+
+// classifyEdit names the one edit that turns keyword k into s.
+func classifyEdit(s, k string) string {
+	switch {
+	case len(s) == len(k)-1:
+		return "omission"
+	case len(s) == len(k)+1:
+		for i := 0; i < len(k); i++ {
+			if s[i] != k[i] {
+				if i > 0 && s[i] == s[i-1] || s[i] == k[i] {
+					return "repetition"
+				}
+				return "insertion"
+			}
+		}
+		if s[len(s)-1] == s[len(s)-2] {
+			return "repetition"
+		}
+		return "insertion"
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != k[i] {
+			if s[i] == k[i+1] && s[i+1] == k[i] && s[i+2:] == k[i+2:] {
+				return "transposition"
+			}
+			break
+		}
+	}
+	return "replacement"
+}
+
+// homoglyphSwaps lists the look-alike characters by which written differs
+// from keyword while folding to the same letters, as "а→a" (Cyrillic а for
+// Latin a), "rn→m", "0→o". Nil when written is spelled like keyword.
+func homoglyphSwaps(written, keyword string) []string {
+	written = strings.ReplaceAll(written, "-", "")
+	keyword = strings.ReplaceAll(keyword, "-", "")
+	if strings.EqualFold(written, keyword) {
+		return nil
+	}
+	var out []string
+	wr, kr := []rune(strings.ToLower(written)), []rune(strings.ToLower(keyword))
+	i, j := 0, 0
+	for i < len(wr) && j < len(kr) {
+		if wr[i] == kr[j] {
+			i, j = i+1, j+1
+			continue
+		}
+		// Two written letters for one (rn for m, vv for w, cl for d).
+		if i+1 < len(wr) && foldASCII(string(wr[i:i+2])) == foldASCII(string(kr[j])) && len(foldASCII(string(wr[i:i+2]))) == 1 {
+			out = append(out, string(wr[i:i+2])+"→"+string(kr[j]))
+			i, j = i+2, j+1
+			continue
+		}
+		if j+1 < len(kr) && foldASCII(string(kr[j:j+2])) == Fold(string(wr[i])) && len(foldASCII(string(kr[j:j+2]))) == 1 {
+			out = append(out, string(wr[i])+"→"+string(kr[j:j+2]))
+			i, j = i+1, j+2
+			continue
+		}
+		out = append(out, string(wr[i])+"→"+string(kr[j]))
+		i, j = i+1, j+1
+	}
+	if len(out) == 0 && len(wr) != len(kr) {
+		return []string{written + "→" + keyword}
+	}
+	return out
+}
+
+// officialFor picks the official domain of b that keyword k names: the one
+// whose label it is, else one whose label contains it, else the first.
+func officialFor(b *Brand, k *keyword) string {
+	for _, d := range b.Domains {
+		if h, err := ParseHost(d); err == nil && (h.Label == k.raw || Fold(h.Label) == k.word) {
+			return d
+		}
+	}
+	for _, d := range b.Domains {
+		if strings.Contains(strings.ReplaceAll(d, "-", ""), k.joined) {
+			return d
+		}
+	}
+	return b.Domains[0]
+}
+
+func allIn(ss []string, set map[string]bool) bool {
+	for _, s := range ss {
+		if !set[s] {
+			return false
+		}
+	}
+	return true
+}
+
+func containsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func uniqueStrings(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == s
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isASCIIString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigitsString(s string) bool { return isDigits(s) }
+
+// trie finds keywords inside a token: a byte trie over a-z0-9 walked from
+// each start position.
+type trie struct {
+	next [][36]int32
+	ids  [][]int32
+}
+
+func newTrie() *trie { return &trie{next: make([][36]int32, 1), ids: make([][]int32, 1)} }
+
+func trieSym(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c >= '0' && c <= '9':
+		return 26 + int(c-'0')
+	}
+	return -1
+}
+
+func (t *trie) add(s string, id int32) {
+	n := int32(0)
+	for i := 0; i < len(s); i++ {
+		c := trieSym(s[i])
+		if c < 0 {
+			return
+		}
+		if t.next[n][c] == 0 {
+			t.next = append(t.next, [36]int32{})
+			t.ids = append(t.ids, nil)
+			t.next[n][c] = int32(len(t.next) - 1)
+		}
+		n = t.next[n][c]
+	}
+	t.ids[n] = append(t.ids[n], id)
+}
+
+// each calls f for every keyword found in s, with its byte range.
+func (t *trie) each(s string, f func(start, end int, id int32)) {
+	for i := 0; i < len(s); i++ {
+		n := int32(0)
+		for j := i; j < len(s); j++ {
+			c := trieSym(s[j])
+			if c < 0 {
+				break
+			}
+			n = t.next[n][c]
+			if n == 0 {
+				break
+			}
+			for _, id := range t.ids[n] {
+				f(i, j+1, id)
+			}
+		}
+	}
+}
+
+// wordLists are the word lists of domain_words.txt, folded like labels.
+type wordLists struct {
+	action, filler, fan, honest, fakeSuffix map[string]bool
+	actionJA                                []string
+}
+
+var words = sync.OnceValue(func() *wordLists {
+	w := &wordLists{action: map[string]bool{}, filler: map[string]bool{}, fan: map[string]bool{},
+		honest: map[string]bool{}, fakeSuffix: map[string]bool{}}
+	var cur map[string]bool
+	ja := false
+	for _, l := range lines("domain_words.txt") {
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			ja = false
+			switch l {
+			case "[action]":
+				cur = w.action
+			case "[filler]":
+				cur = w.filler
+			case "[fan]":
+				cur = w.fan
+			case "[honest]":
+				cur = w.honest
+			case "[fakesuffix]":
+				cur = w.fakeSuffix
+			case "[action_ja]":
+				cur, ja = nil, true
+			default:
+				panic("rules: domain_words.txt: unknown section " + l)
+			}
+			continue
+		}
+		if ja {
+			w.actionJA = append(w.actionJA, strings.ToLower(norm.NFKC.String(l)))
+			continue
+		}
+		if cur != nil {
+			cur[Fold(strings.ToLower(l))] = true
+		}
+	}
+	return w
+})
+
+// allowed reports whether host is in domain_allow.txt or under a domain
+// there.
+func allowed(host string) bool {
+	a := allowList()
+	for h := host; h != ""; {
+		if a[h] {
+			return true
+		}
+		dot := strings.IndexByte(h, '.')
+		if dot < 0 {
+			break
+		}
+		h = h[dot+1:]
+	}
+	return false
+}
+
+var allowList = sync.OnceValue(func() map[string]bool { return set("domain_allow.txt") })

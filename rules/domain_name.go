@@ -1,0 +1,400 @@
+package rules
+
+import (
+	"errors"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mtibben/confusables"
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/unicode/norm"
+)
+
+// HostName is a host name taken apart the way the domain signs look at it:
+// in ASCII and Unicode form, with its registrable domain, the public suffix,
+// the label in front of the suffix (the one a registrant chose) and the
+// subdomain labels before it.
+type HostName struct {
+	// ASCII is the host in lower-case ASCII (punycode) form, no trailing dot.
+	ASCII string
+	// Unicode is the host as a browser would show it.
+	Unicode string
+	// Registrable is the registrable domain in ASCII form. Suffixes that a
+	// hosting service hands out (github.io, pages.dev, web.app, …) count as
+	// public suffixes, so that anyone's label in front of them is the
+	// registrable part: evil.github.io, not github.io.
+	Registrable string
+	// Suffix is the public suffix (com, co.jp, github.io).
+	Suffix string
+	// Label is the label in front of Suffix, in ASCII form.
+	Label string
+	// Sub holds the labels before Label, left to right, in ASCII form.
+	Sub []string
+	// Hosted is true when Suffix is a hosting service's shared domain
+	// rather than a registry's.
+	Hosted bool
+	// IP is true when the host is an IP address literal (in any spelling
+	// a browser accepts, 0x7f000001 included).
+	IP bool
+}
+
+// ErrBadHost is returned by ParseHost for input that is no host name.
+var ErrBadHost = errors.New("not a host name")
+
+// hostIDNA maps and checks host names the way a browser does for lookup,
+// but lets through underscores and long labels, which real hosts have.
+var hostIDNA = idna.New(
+	idna.MapForLookup(),
+	idna.Transitional(false),
+	idna.StrictDomainName(false),
+	idna.VerifyDNSLength(false),
+)
+
+// ParseHost normalises a host name (Unicode or punycode, any case, full-
+// width characters and ideographic full stops allowed, a trailing dot or a
+// port ignored) and takes it apart. It is cheap for plain ASCII names, which
+// is what the domain command mostly sees.
+func ParseHost(s string) (HostName, error) {
+	var h HostName
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		if i := strings.IndexByte(s, ']'); i > 0 {
+			s = s[1:i]
+		}
+	}
+	if s == "" || len(s) > 1024 {
+		return h, ErrBadHost
+	}
+	if ip, ok := parseIPHost(s); ok {
+		h.ASCII, h.Unicode, h.Registrable, h.IP = ip, ip, ip, true
+		return h, nil
+	}
+	ascii, uni, err := normaliseHost(s)
+	if err != nil {
+		return h, err
+	}
+	h.ASCII, h.Unicode = ascii, uni
+	if ip, ok := parseIPHost(ascii); ok { // full-width digits and the like
+		h.ASCII, h.Unicode, h.Registrable, h.IP = ip, ip, ip, true
+		return h, nil
+	}
+	suffix, hosted := suffixOf(ascii)
+	h.Suffix, h.Hosted = suffix, hosted
+	if len(ascii) <= len(suffix) {
+		// The host is itself a public suffix (co.jp, github.io).
+		h.Registrable = ascii
+		return h, nil
+	}
+	rest := ascii[:len(ascii)-len(suffix)-1]
+	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
+		h.Label = rest[i+1:]
+		h.Sub = strings.Split(rest[:i], ".")
+	} else {
+		h.Label = rest
+	}
+	h.Registrable = h.Label + "." + suffix
+	return h, nil
+}
+
+// normaliseHost returns the ASCII and Unicode forms of host.
+func normaliseHost(s string) (ascii, uni string, err error) {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			if c >= 'A' && c <= 'Z' {
+				continue
+			}
+			plain = false
+			break
+		}
+	}
+	if plain {
+		ascii = strings.TrimSuffix(strings.ToLower(s), ".")
+		if i := strings.LastIndexByte(ascii, ':'); i >= 0 {
+			ascii = ascii[:i]
+		}
+		if !strings.Contains(ascii, "xn--") {
+			if ascii == "" || strings.Contains(ascii, "..") || ascii[0] == '.' {
+				return "", "", ErrBadHost
+			}
+			return ascii, ascii, nil
+		}
+	} else {
+		s = norm.NFKC.String(s)
+		s = strings.NewReplacer("。", ".", "｡", ".", "．", ".").Replace(s)
+		if i := strings.LastIndexByte(s, ':'); i >= 0 && isDigits(s[i+1:]) {
+			s = s[:i]
+		}
+		s = strings.TrimSuffix(strings.ToLower(s), ".")
+		if s == "" || strings.ContainsAny(s, " \t\r\n/\\@?#%<>\"'`{}|^") {
+			return "", "", ErrBadHost
+		}
+		a, err := hostIDNA.ToASCII(s)
+		if err != nil && a == "" {
+			return "", "", ErrBadHost
+		}
+		ascii = strings.ToLower(a)
+		if ascii == "" || strings.Contains(ascii, "..") || ascii[0] == '.' {
+			return "", "", ErrBadHost
+		}
+	}
+	u, err := hostIDNA.ToUnicode(ascii)
+	if err != nil || u == "" {
+		u = ascii
+	}
+	return ascii, u, nil
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// suffixOf returns host's public suffix, counting the shared domains of
+// hosting services (from the Public Suffix List's private section and
+// domain_free_hosts.txt) as suffixes; hosted is true for those.
+func suffixOf(host string) (suffix string, hosted bool) {
+	ps, icann := publicsuffix.PublicSuffix(host)
+	hosted = !icann && strings.Contains(ps, ".")
+	// A free host that the Public Suffix List does not know (yet).
+	free := freeHosts()
+	for h := host; ; {
+		dot := strings.IndexByte(h, '.')
+		if dot < 0 || len(h) <= len(ps) {
+			break
+		}
+		if free[h] {
+			return h, true
+		}
+		h = h[dot+1:]
+	}
+	return ps, hosted
+}
+
+// RegistryDomain returns the domain a registry holds a record for: the
+// registrable domain by the registries' own suffixes only, so that
+// evil.github.io gives github.io. It is what WHOIS and RDAP are asked about.
+func RegistryDomain(host string) string {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	ps, icann := publicsuffix.PublicSuffix(host)
+	for !icann && strings.Contains(ps, ".") {
+		// A private suffix: look at the registry suffix above it.
+		ps, icann = publicsuffix.PublicSuffix(ps[strings.IndexByte(ps, '.')+1:])
+	}
+	if len(host) <= len(ps) {
+		return host
+	}
+	rest := host[:len(host)-len(ps)-1]
+	if i := strings.LastIndexByte(rest, '.'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest + "." + ps
+}
+
+// parseIPHost recognises an IP address literal in the spellings a browser
+// accepts (WHATWG URL host parsing): dotted decimal, IPv6, and the odd IPv4
+// forms in hex, octal or as one number (0x7f000001, 0177.0.0.1, 2130706433,
+// 127.1). It returns the canonical form.
+func parseIPHost(s string) (string, bool) {
+	s = strings.TrimSuffix(strings.Trim(s, "[]"), ".")
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a.Unmap().String(), true
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) > 4 {
+		return "", false
+	}
+	// WHATWG: a host is IPv4 when its last label is a number.
+	if _, ok := ipv4Number(parts[len(parts)-1]); !ok {
+		return "", false
+	}
+	var nums []uint64
+	for _, p := range parts {
+		n, ok := ipv4Number(p)
+		if !ok {
+			return "", false
+		}
+		nums = append(nums, n)
+	}
+	for _, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return "", false
+		}
+	}
+	last := nums[len(nums)-1]
+	if last >= 1<<(8*(5-len(nums))) {
+		return "", false
+	}
+	v := last
+	for i, n := range nums[:len(nums)-1] {
+		v += n << (8 * (3 - i))
+	}
+	b := [4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}
+	return netip.AddrFrom4(b).String(), true
+}
+
+// ipv4Number parses one part of an IPv4 host: decimal, 0x hex or 0 octal.
+func ipv4Number(p string) (uint64, bool) {
+	if p == "" || len(p) > 12 {
+		return 0, false
+	}
+	base := 10
+	switch {
+	case len(p) >= 2 && (p[:2] == "0x" || p[:2] == "0X"):
+		base, p = 16, p[2:]
+		if p == "" {
+			return 0, true
+		}
+	case len(p) >= 2 && p[0] == '0':
+		base, p = 8, p[1:]
+	}
+	n, err := strconv.ParseUint(p, base, 64)
+	if err != nil || n > 0xffffffff {
+		return 0, false
+	}
+	return n, true
+}
+
+// Fold maps a label to the form in which look-alike spellings meet: lower
+// case, diacritics dropped (ą→a), each non-ASCII letter replaced by its
+// prototype from the Unicode confusables table (UTS #39; Cyrillic а→a,
+// Greek ο→o), then the ASCII look-alikes rn→m, vv→w, cl→d, 0→o and
+// 1/i/|→l. Brand keywords are folded the same way, so a label whose fold
+// equals a keyword's but whose spelling differs is a homoglyph.
+func Fold(label string) string {
+	ascii := true
+	for i := 0; i < len(label); i++ {
+		if label[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		label = unicodePrototypes(label)
+	}
+	return foldASCII(label)
+}
+
+// unicodePrototypes replaces each non-ASCII rune by an ASCII look-alike
+// where one exists.
+func unicodePrototypes(label string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(label) {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		// Drop diacritics first: ą, á, ä → a.
+		base := norm.NFD.String(string(r))
+		var kept []rune
+		for _, br := range base {
+			if !unicode.Is(unicode.Mn, br) {
+				kept = append(kept, br)
+			}
+		}
+		s := string(kept)
+		if len(kept) == 1 && kept[0] >= utf8.RuneSelf {
+			s = strings.ToLower(confusables.Skeleton(s))
+			s = strings.Map(func(r rune) rune {
+				if unicode.Is(unicode.Mn, r) {
+					return -1
+				}
+				return r
+			}, norm.NFD.String(s))
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// foldASCII lower-cases and maps the ASCII look-alikes; other bytes pass.
+func foldASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if i+1 < len(s) {
+			n := s[i+1] | 0x20
+			switch {
+			case c == 'r' && n == 'n':
+				b = append(b, 'm')
+				i++
+				continue
+			case c == 'v' && n == 'v':
+				b = append(b, 'w')
+				i++
+				continue
+			case c == 'c' && n == 'l':
+				b = append(b, 'd')
+				i++
+				continue
+			}
+		}
+		switch c {
+		case '0':
+			c = 'o'
+		case '1', 'i', '|':
+			c = 'l'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// Scripts names the writing systems of the letters in label (Latin,
+// Cyrillic, Greek, Han, Hiragana, Katakana, Other), digits and hyphens not
+// counted.
+func Scripts(label string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range label {
+		var s string
+		switch {
+		case r < utf8.RuneSelf:
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			s = "Latin"
+		case unicode.Is(unicode.Latin, r):
+			s = "Latin"
+		case unicode.Is(unicode.Cyrillic, r):
+			s = "Cyrillic"
+		case unicode.Is(unicode.Greek, r):
+			s = "Greek"
+		case unicode.Is(unicode.Han, r):
+			s = "Han"
+		case unicode.Is(unicode.Hiragana, r):
+			s = "Hiragana"
+		case unicode.Is(unicode.Katakana, r), r == 'ー':
+			s = "Katakana"
+		case !unicode.IsLetter(r):
+			continue
+		default:
+			s = "Other"
+		}
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// freeHosts are the shared domains of free hosting and dynamic-DNS
+// services that the Public Suffix List lacks (domain_free_hosts.txt).
+var freeHosts = sync.OnceValue(func() map[string]bool { return set("domain_free_hosts.txt") })
