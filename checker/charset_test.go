@@ -1,0 +1,288 @@
+package checker
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+func readFixture(t testing.TB, parts ...string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(append([]string{"..", "testdata"}, parts...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// bodyPart is the decoded text from <body> on: the three shop fixtures
+// differ only in their charset declaration in the head.
+func bodyPart(t *testing.T, s string) string {
+	t.Helper()
+	i := strings.Index(s, "<body>")
+	if i < 0 {
+		t.Fatalf("no <body> in decoded text: %.200q", s)
+	}
+	return s[i:]
+}
+
+// TestDecodeSamePageThreeWays: the same page as UTF-8, as Shift_JIS
+// declared only in a meta after 2 KB of head, and as EUC-JP declared only
+// in the header, must decode to the same text.
+func TestDecodeSamePageThreeWays(t *testing.T) {
+	utf := readFixture(t, "charset", "shop-utf8.html")
+	sjis := readFixture(t, "charset", "shop-sjis.html")
+	euc := readFixture(t, "charset", "shop-eucjp.html")
+	if i := bytes.Index(sjis, []byte("charset=Shift_JIS")); i < 2048 {
+		t.Fatalf("fixture: the Shift_JIS meta is at byte %d, want it after 2 KB of head", i)
+	}
+	if bytes.Contains(euc, []byte("charset")) {
+		t.Fatal("fixture: the EUC-JP page must not declare its charset")
+	}
+	if utf8.Valid(sjis) || utf8.Valid(euc) {
+		t.Fatal("fixture: the Shift_JIS and EUC-JP pages must not be valid UTF-8")
+	}
+
+	tests := []struct {
+		name, ctype string
+		body        []byte
+		wantCharset string
+	}{
+		{"utf-8, meta", "text/html", utf, "utf-8"},
+		{"utf-8, no content type", "", utf, "utf-8"},
+		{"shift_jis, meta after 2 KB", "text/html", sjis, "shift_jis"},
+		{"euc-jp, header only", "text/html; charset=EUC-JP", euc, "euc-jp"},
+		{"euc-jp, quoted header", `text/html; charset="euc-jp"`, euc, "euc-jp"},
+		{"euc-jp, undeclared (detected)", "text/html", euc, "euc-jp"},
+		{"shift_jis, header says UTF-8 (wrong)", "text/html; charset=UTF-8", sjis, "shift_jis"},
+		{"shift_jis, header says sjis, meta agrees", "text/html; charset=x-sjis", sjis, "shift_jis"},
+	}
+	wantText, _ := Decode(utf, "text/html")
+	wantPage := rules.NewPage("http://shop.example/", 200, "text/html", wantText, false)
+	if !strings.Contains(wantPage.Text, "特定商取引法に基づく表記") || !strings.Contains(wantPage.Text, "ヤマダ タロウ") {
+		t.Fatalf("UTF-8 page text lacks the expected words: %q", wantPage.Text)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, cs := Decode(tt.body, tt.ctype)
+			if cs != tt.wantCharset {
+				t.Errorf("charset = %q, want %q", cs, tt.wantCharset)
+			}
+			if got, want := bodyPart(t, text), bodyPart(t, wantText); got != want {
+				t.Errorf("decoded body differs from the UTF-8 page:\n got %.300q\nwant %.300q", got, want)
+			}
+			p := rules.NewPage("http://shop.example/", 200, tt.ctype, text, false)
+			if p.Text != wantPage.Text || p.Title != wantPage.Title {
+				t.Errorf("page text differs:\n got %.300q\nwant %.300q", p.Text, wantPage.Text)
+			}
+		})
+	}
+}
+
+func TestDecodeCP932Extensions(t *testing.T) {
+	b := readFixture(t, "charset", "cp932-ext.txt")
+	want := "①②③ ㈱サンプル 髙橋 﨑 ～ − ￢ ∵\n"
+	for _, label := range []string{"shift_jis", "Shift_JIS", "sjis", "x-sjis", "windows-31j", "cp932", "MS932"} {
+		got, cs := Decode(b, "text/plain; charset="+label)
+		if cs != "shift_jis" {
+			t.Errorf("%s: charset = %q, want shift_jis", label, cs)
+		}
+		// ～ and − come out as U+FF5E and U+2212/U+FF0D depending on the
+		// table; compare what matters: the NEC/IBM extensions.
+		for _, r := range []string{"①②③", "㈱", "髙橋", "﨑", "￢", "∵"} {
+			if !strings.Contains(got, r) {
+				t.Errorf("%s: %q lacks %q", label, got, r)
+			}
+		}
+		if strings.ContainsRune(got, utf8.RuneError) {
+			t.Errorf("%s: %q has replacement characters", label, got)
+		}
+	}
+	// Undeclared: detection finds Shift_JIS.
+	got, cs := Decode(b, "")
+	if cs != "shift_jis" || !strings.Contains(got, "㈱サンプル") {
+		t.Errorf("undeclared CP932 text: %q as %s; want %q as shift_jis", got, cs, want)
+	}
+}
+
+func TestDecodeOthers(t *testing.T) {
+	iso := readFixture(t, "charset", "oneclick-iso2022jp.html")
+	metaSJIS := readFixture(t, "charset", "meta-in-comment-sjis.html")
+	shopUTF8 := readFixture(t, "charset", "shop-utf8.html")
+	sjisOf := func(s string) []byte {
+		b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	eucOf := func(s string) []byte {
+		b, err := japanese.EUCJP.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct {
+		name, ctype string
+		body        []byte
+		wantCharset string
+		wantText    string
+	}{
+		{"iso-2022-jp undeclared", "text/html", iso, "iso-2022-jp", "有料会員登録が完了しました"},
+		{"iso-2022-jp declared", "text/html; charset=ISO-2022-JP", iso, "iso-2022-jp", "利用料金 99,000円"},
+		{"meta after commented and scripted ones", "text/html", metaSJIS, "shift_jis", "一時的に利用停止"},
+		{"utf-8 cut mid-character", "text/html", shopUTF8[:bytes.Index(shopUTF8, []byte("特定"))+1], "utf-8", "80% オフ"},
+		{"utf-8 BOM beats the header", "text/html; charset=Shift_JIS", append([]byte{0xEF, 0xBB, 0xBF}, "<p>こんにちは</p>"...), "utf-8", "<p>こんにちは</p>"},
+		{"xml declaration", "", append([]byte(`<?xml version="1.0" encoding="Shift_JIS"?><html><body>`), sjisOf("ご注文")...), "shift_jis", "ご注文"},
+		{"short shift_jis, undeclared", "", sjisOf("<p>振込先: ゆうちょ銀行</p>"), "shift_jis", "振込先: ゆうちょ銀行"},
+		{"short euc-jp, undeclared", "", eucOf("<p>振込先: ゆうちょ銀行</p>"), "euc-jp", "振込先: ゆうちょ銀行"},
+		{"latin-1 page undeclared", "", []byte("<p>Caf\xe9 cr\xe8me br\xfbl\xe9e \xe0 la carte</p>"), "windows-1252", "Café crème brûlée à la carte"},
+		{"latin-1 declared", "text/html; charset=iso-8859-1", []byte("<p>Caf\xe9</p>"), "windows-1252", "Café"},
+		{"unknown label ignored", "text/html; charset=x-bogus-42", []byte("<p>ok</p>"), "utf-8", "<p>ok</p>"},
+		{"meta utf-16 means utf-8", "", []byte(`<meta charset="utf-16"><p>日本</p>`), "utf-8", "日本"},
+		{"ascii", "text/html", []byte("<p>hello</p>"), "utf-8", "<p>hello</p>"},
+		{"empty", "text/html; charset=shift_jis", nil, "utf-8", ""},
+		{"header without charset, broken content type", "text/html; charset", []byte("<p>x</p>"), "utf-8", "<p>x</p>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, cs := Decode(tt.body, tt.ctype)
+			if cs != tt.wantCharset {
+				t.Errorf("charset = %q, want %q", cs, tt.wantCharset)
+			}
+			if !strings.Contains(got, tt.wantText) {
+				t.Errorf("text %.300q lacks %q", got, tt.wantText)
+			}
+			if !utf8.ValidString(got) {
+				t.Errorf("text is not valid UTF-8")
+			}
+		})
+	}
+}
+
+// TestDecodeJunk: binary junk, whatever it is labelled, must come back as
+// valid UTF-8 without a panic.
+func TestDecodeJunk(t *testing.T) {
+	junk := readFixture(t, "hostile", "junk.bin")
+	r := rand.New(rand.NewPCG(1, 2))
+	big := make([]byte, 5<<20)
+	for i := range big {
+		big[i] = byte(r.Uint32())
+	}
+	bodies := map[string][]byte{
+		"junk.bin": junk, "5 MiB random": big,
+		"lone lead bytes":    bytes.Repeat([]byte{0x81}, 1000),
+		"escape soup":        bytes.Repeat([]byte("\x1b$B\x1b(B\x1b$@\x1b(J"), 500),
+		"unclosed meta":      []byte(`<meta charset="shift_jis`),
+		"nul bytes":          make([]byte, 4096),
+		"tag soup then meta": append(bytes.Repeat([]byte("<div><p><<</>"), 10000), `<meta charset=euc-jp>`...),
+	}
+	for name, body := range bodies {
+		for _, ct := range []string{"", "text/html", "text/html; charset=shift_jis", "text/html; charset=utf-8", "application/octet-stream; charset=\x00"} {
+			got, cs := Decode(body, ct)
+			if cs == "" {
+				t.Errorf("%s / %q: empty charset name", name, ct)
+			}
+			if !utf8.ValidString(got) {
+				t.Errorf("%s / %q: result is not valid UTF-8", name, ct)
+			}
+		}
+	}
+}
+
+func TestIsHTML(t *testing.T) {
+	page := []byte("<!DOCTYPE html><html><body>x</body></html>")
+	tests := []struct {
+		ctype string
+		body  []byte
+		want  bool
+	}{
+		{"text/html", nil, true},
+		{"TEXT/HTML; charset=Shift_JIS", nil, true},
+		{"application/xhtml+xml", nil, true},
+		{"text/html;;;", nil, true},
+		{"", page, true},
+		{"application/octet-stream", page, true},
+		{"", []byte("PK\x03\x04 an apk"), false},
+		{"application/vnd.android.package-archive", page, false},
+		{"application/pdf", []byte("%PDF-1.7"), false},
+		{"text/plain", page, false},
+		{"image/png", page, false},
+		{"", []byte("just some words"), false},
+	}
+	for _, tt := range tests {
+		if got := IsHTML(tt.ctype, tt.body); got != tt.want {
+			t.Errorf("IsHTML(%q, %.20q) = %v, want %v", tt.ctype, tt.body, got, tt.want)
+		}
+	}
+}
+
+// bigShopPage makes a shop page of about n bytes: many product blocks, a
+// disclosure table and a form, like the large catalogue pages fake shops
+// generate.
+func bigShopPage(n int) string {
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>激安ブランド通販</title></head><body><h1>公式ストア</h1><div class="items">`)
+	for i := 0; sb.Len() < n; i++ {
+		fmt.Fprintf(&sb, `<div class="item"><a href="/item/%d.html"><img src="https://image.example/%d.jpg" alt="商品%d"></a>`+
+			`<h3>人気ブランド バッグ モデル%d</h3><p>通常価格 <s>%d円</s> 販売価格 <b>%d円</b> 送料無料 在庫わずか</p></div>`+"\n",
+			i, i, i, i, 98000+i, 9800+i)
+	}
+	sb.WriteString(`</div><h2>特定商取引法に基づく表記</h2><table><tr><th>販売業者</th><td>株式会社サンプル</td></tr>` +
+		`<tr><th>支払方法</th><td>銀行振込</td></tr></table><form action="/cart" method="post"><input name="q"><label>メール<input type="email" name="mail"></label></form></body></html>`)
+	return sb.String()
+}
+
+// BenchmarkDecodeAndParse measures charset decoding against parsing a 1 MB
+// shop page, so that the cost of scoring can be compared with them.
+func BenchmarkDecodeAndParse(b *testing.B) {
+	page := bigShopPage(1 << 20)
+	sjis, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(strings.Replace(page, "utf-8", "shift_jis", 1)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	utf := []byte(page)
+	b.Run("decode-utf8", func(b *testing.B) {
+		b.SetBytes(int64(len(utf)))
+		for b.Loop() {
+			Decode(utf, "text/html")
+		}
+	})
+	b.Run("decode-sjis-declared", func(b *testing.B) {
+		b.SetBytes(int64(len(sjis)))
+		for b.Loop() {
+			Decode(sjis, "text/html")
+		}
+	})
+	b.Run("decode-sjis-detected", func(b *testing.B) {
+		undeclared := bytes.Replace(sjis, []byte(`<meta charset="shift_jis">`), nil, 1)
+		b.SetBytes(int64(len(undeclared)))
+		for b.Loop() {
+			Decode(undeclared, "")
+		}
+	})
+	text, _ := Decode(sjis, "text/html")
+	b.Run("newpage", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			rules.NewPage("https://shop.example/", 200, "text/html", text, false)
+		}
+	})
+	b.Run("decode+newpage-sjis", func(b *testing.B) {
+		b.SetBytes(int64(len(sjis)))
+		for b.Loop() {
+			t, _ := Decode(sjis, "text/html")
+			rules.NewPage("https://shop.example/", 200, "text/html", t, false)
+		}
+	})
+}

@@ -1,0 +1,758 @@
+package checker
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptrace"
+	"net/netip"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// Defaults of FetchOptions.
+const (
+	DefaultTimeout      = 10 * time.Second
+	DefaultMaxBody      = 5 << 20
+	DefaultMaxRedirects = 10
+	DefaultPerHost      = 2
+	// DefaultUserAgent is a current desktop Chrome on Windows: fraud sites
+	// show their shop to browsers and may hide it from obvious robots.
+	DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36"
+	// DefaultMobileUserAgent is Safari on an iPhone, the phone most victims
+	// in Japan hold.
+	DefaultMobileUserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Mobile/15E148 Safari/604.1"
+
+	// redirectBodyMax caps what is kept of a redirect's own body (evidence
+	// only; nobody reads a redirect page).
+	redirectBodyMax = 64 << 10
+)
+
+// FetchOptions configure an HTTPFetcher. Zero values take the defaults.
+type FetchOptions struct {
+	// Timeout bounds one HTTP request from connecting to the last byte of
+	// the body read (DNS, connect, TLS, headers and body). Default 10s.
+	Timeout time.Duration
+	// MaxBody is the number of bytes read of one response, counted after
+	// gzip decoding. The rest is not read: the connection is closed.
+	// Default 5 MiB.
+	MaxBody int64
+	// MaxRedirects is the number of redirects followed. Default 10.
+	MaxRedirects int
+	// AllowPrivate permits loopback, private, link-local and the other
+	// non-public addresses (see NonPublicReason).
+	AllowPrivate bool
+	// Resolve holds curl-style "HOST:PORT:ADDR" overrides: connections to
+	// HOST:PORT go to ADDR (an IP address, IPv6 in brackets or not; several
+	// may be given separated by commas). The address check still applies.
+	Resolve []string
+	// Rate is the number of requests a second over all hosts; 0 means no
+	// limit. Each redirect hop is one request.
+	Rate float64
+	// PerHost is the number of requests in flight at once to one host name.
+	// Default 2.
+	PerHost int
+	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
+	// true. Defaults DefaultUserAgent and DefaultMobileUserAgent.
+	UserAgent, MobileUserAgent string
+	// RootCAs are the certificate authorities trusted for https; nil means
+	// the system's. Tests use it to trust an httptest TLS server.
+	RootCAs *x509.CertPool
+}
+
+// HTTPFetcher is the Fetcher that reads the web. It is safe for use by many
+// goroutines at once; the rate limit and the per-host limit are shared by
+// all fetches made through one HTTPFetcher.
+//
+// What it guarantees:
+//   - Only http and https URLs are fetched.
+//   - Every address actually dialled is checked (after DNS, after
+//     --resolve, for every redirect hop) and non-public addresses are
+//     refused with code blocked-address unless AllowPrivate is set. IPv4
+//     addresses written in odd forms (0x7f000001, 2130706433, 127.1) are
+//     read as such, and localhost names are refused without a DNS query.
+//     Environment proxy settings are ignored: a proxy would hide the
+//     address actually reached.
+//   - Each request ends within Timeout, reading the body included; ctx
+//     ends everything at once. Waiting for the rate limiter or a per-host
+//     slot is bounded by ctx alone.
+//   - At most MaxBody bytes of a body are read, after gzip decoding, so a
+//     200 MB page or a gzip bomb costs about MaxBody of memory.
+//   - Redirects are followed one by one, each recorded as an Exchange and
+//     checked like the first request. A cookie jar lives for one Fetch, so
+//     that a shop that sets a cookie and then redirects works.
+type HTTPFetcher struct {
+	opt     FetchOptions
+	resolve map[string][]netip.Addr // "host:port" -> addresses
+	tr      *http.Transport
+	limiter *limiter
+	perHost *hostSlots
+
+	// allow, when set, replaces the address policy (tests use it to allow
+	// the httptest server's own address and nothing else).
+	allow func(netip.Addr) bool
+	// lookup, when set, replaces DNS (tests use it to make a name resolve
+	// to a chosen address without touching the network).
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+}
+
+// NewHTTPFetcher makes a fetcher. It fails on a malformed Resolve entry or
+// a negative limit.
+func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
+	if o.Timeout < 0 || o.MaxBody < 0 || o.MaxRedirects < 0 || o.PerHost < 0 {
+		return nil, errors.New("fetch options: timeout, max body, max redirects and per-host limit must not be negative")
+	}
+	if o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0) {
+		return nil, fmt.Errorf("fetch options: rate %v is not a number of requests a second", o.Rate)
+	}
+	if o.Timeout == 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MaxBody == 0 {
+		o.MaxBody = DefaultMaxBody
+	}
+	if o.MaxRedirects == 0 {
+		o.MaxRedirects = DefaultMaxRedirects
+	}
+	if o.PerHost == 0 {
+		o.PerHost = DefaultPerHost
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	if o.MobileUserAgent == "" {
+		o.MobileUserAgent = DefaultMobileUserAgent
+	}
+	res, err := ParseResolve(o.Resolve)
+	if err != nil {
+		return nil, err
+	}
+	f := &HTTPFetcher{
+		opt:     o,
+		resolve: res,
+		perHost: &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+	}
+	if o.Rate > 0 {
+		f.limiter = newLimiter(o.Rate, time.Now)
+	}
+	f.tr = &http.Transport{
+		Proxy:                  nil, // a proxy would hide the address actually reached
+		DialContext:            f.dialContext,
+		TLSClientConfig:        &tls.Config{RootCAs: o.RootCAs, MinVersion: tls.VersionTLS12},
+		ForceAttemptHTTP2:      true,
+		TLSHandshakeTimeout:    o.Timeout,
+		ResponseHeaderTimeout:  o.Timeout,
+		MaxResponseHeaderBytes: 256 << 10,
+		MaxIdleConns:           64,
+		MaxIdleConnsPerHost:    o.PerHost,
+		IdleConnTimeout:        30 * time.Second,
+	}
+	return f, nil
+}
+
+// CloseIdleConnections closes the kept-alive connections of the fetcher.
+func (f *HTTPFetcher) CloseIdleConnections() { f.tr.CloseIdleConnections() }
+
+// ParseResolve reads curl-style "HOST:PORT:ADDR[,ADDR...]" entries into a
+// map from "host:port" (host lower-case ASCII) to addresses. ADDR is an IP
+// address; an IPv6 address may be in brackets.
+func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
+	out := map[string][]netip.Addr{}
+	for _, e := range entries {
+		bad := func(why string) error {
+			return fmt.Errorf("bad --resolve entry %q: %s (want HOST:PORT:ADDR, e.g. shop.example:443:203.0.113.7)", e, why)
+		}
+		host, rest, ok := strings.Cut(strings.TrimSpace(e), ":")
+		if !ok || host == "" {
+			return nil, bad("no host")
+		}
+		portStr, addrs, ok := strings.Cut(rest, ":")
+		if !ok {
+			return nil, bad("no address")
+		}
+		port, err := strconv.Atoi(portStr)
+		if err != nil || port < 1 || port > 65535 {
+			return nil, bad("port is not a number from 1 to 65535")
+		}
+		var list []netip.Addr
+		for _, a := range strings.Split(addrs, ",") {
+			a = strings.TrimSpace(a)
+			a = strings.TrimSuffix(strings.TrimPrefix(a, "["), "]")
+			ip, err := netip.ParseAddr(a)
+			if err != nil {
+				return nil, bad(fmt.Sprintf("%q is not an IP address", a))
+			}
+			list = append(list, ip)
+		}
+		key := net.JoinHostPort(canonicalHost(host), strconv.Itoa(port))
+		out[key] = append(out[key], list...)
+	}
+	return out, nil
+}
+
+// allowed reports whether the fetcher may connect to a.
+func (f *HTTPFetcher) allowed(a netip.Addr) bool {
+	if f.allow != nil {
+		return f.allow(a)
+	}
+	if f.opt.AllowPrivate {
+		return a.IsValid()
+	}
+	return IsPublicAddr(a)
+}
+
+// blocked makes the blocked-address error for host reaching a.
+func (f *HTTPFetcher) blocked(host string, a netip.Addr) *Error {
+	why := NonPublicReason(a)
+	if why == "" {
+		why = "not allowed"
+	}
+	if host == a.String() || host == "["+a.String()+"]" {
+		return Errorf(CodeBlockedAddress, "refused to connect to %s: it is not a public address (%s); use --allow-private to permit it", a, why)
+	}
+	return Errorf(CodeBlockedAddress, "refused to connect to %s: it leads to %s, which is not a public address (%s); use --allow-private to permit it", host, a, why)
+}
+
+// checkURL checks a URL before any request is made: scheme, host, odd IPv4
+// spellings (rewritten to the dotted form, as browsers do), IP literals
+// and localhost names. It modifies u in place.
+func (f *HTTPFetcher) checkURL(u *url.URL) error {
+	scheme := strings.ToLower(u.Scheme)
+	if scheme != "http" && scheme != "https" {
+		if scheme == "" {
+			return Errorf(CodeInvalidTarget, "%q is not a URL with http or https", u.String())
+		}
+		return Errorf(CodeUnsupportedScheme, "%q is a %s: URL; only http and https are fetched", u.String(), scheme)
+	}
+	u.Scheme = scheme
+	host := u.Hostname()
+	if host == "" {
+		return Errorf(CodeInvalidTarget, "%q has no host name", u.String())
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return Errorf(CodeInvalidTarget, "%q has an invalid port", u.String())
+		}
+	}
+	if ip, ok := ParseHostIP(host); ok {
+		if ip.Is4() && host != ip.String() {
+			// 0x7f000001 -> 127.0.0.1, as a browser would rewrite it.
+			if p := u.Port(); p != "" {
+				u.Host = net.JoinHostPort(ip.String(), p)
+			} else {
+				u.Host = ip.String()
+			}
+		}
+		if !f.allowed(ip) {
+			return f.blocked(host, ip)
+		}
+		return nil
+	}
+	if looksNumericHost(host) {
+		return Errorf(CodeInvalidTarget, "%q is neither a host name nor a valid IP address", host)
+	}
+	if !f.opt.AllowPrivate && isLocalhostName(host) {
+		return Errorf(CodeBlockedAddress, "refused to connect to %s: the name always means this machine; use --allow-private to permit it", host)
+	}
+	return nil
+}
+
+// addrsFor finds the addresses for host:port: a --resolve override, an IP
+// literal, or DNS.
+func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]netip.Addr, error) {
+	key := net.JoinHostPort(canonicalHost(host), strconv.Itoa(port))
+	if list, ok := f.resolve[key]; ok {
+		return list, nil
+	}
+	if ip, ok := ParseHostIP(host); ok {
+		return []netip.Addr{ip}, nil
+	}
+	if !f.opt.AllowPrivate && isLocalhostName(host) {
+		return nil, Errorf(CodeBlockedAddress, "refused to connect to %s: the name always means this machine; use --allow-private to permit it", host)
+	}
+	lookup := f.lookup
+	if lookup == nil {
+		lookup = func(ctx context.Context, h string) ([]netip.Addr, error) {
+			return net.DefaultResolver.LookupNetIP(ctx, "ip", h)
+		}
+	}
+	addrs, err := lookup(ctx, host)
+	if err != nil {
+		var de *net.DNSError
+		switch {
+		case errors.As(err, &de) && de.IsNotFound:
+			return nil, &Error{Code: CodeDNS, Msg: fmt.Sprintf("could not resolve %s: no such host", host), Err: err}
+		case errors.As(err, &de) && de.IsTimeout, errors.Is(err, context.DeadlineExceeded):
+			return nil, &Error{Code: CodeDNS, Msg: fmt.Sprintf("could not resolve %s: the name servers did not answer in time", host), Err: err}
+		case errors.As(err, &de):
+			return nil, &Error{Code: CodeDNS, Msg: fmt.Sprintf("could not resolve %s: %s", host, de.Err), Err: err}
+		}
+		return nil, &Error{Code: CodeDNS, Msg: fmt.Sprintf("could not resolve %s", host), Err: err}
+	}
+	if len(addrs) == 0 {
+		return nil, Errorf(CodeDNS, "could not resolve %s: no addresses", host)
+	}
+	return addrs, nil
+}
+
+// dialContext is the transport's dialler. It finds the addresses for addr,
+// refuses the connection if ANY of them is not allowed (a name that mixes
+// public and private answers is a rebinding trick), then dials the checked
+// addresses in turn; the Control hook checks once more the address the
+// socket is about to connect to.
+func (f *HTTPFetcher) dialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, portStr, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: bad address", addr), Err: err}
+	}
+	port, err := strconv.Atoi(portStr)
+	if err != nil {
+		return nil, &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: bad port", addr), Err: err}
+	}
+	// The transport detaches dials from the request's cancellation (so that
+	// a later request may use the connection); bound the dial here.
+	ctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
+	defer cancel()
+	addrs, err := f.addrsFor(ctx, host, port)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range addrs {
+		if !f.allowed(a) {
+			return nil, f.blocked(host, a)
+		}
+	}
+	var lastErr error
+	for i, a := range addrs {
+		d := net.Dialer{Control: func(_, address string, _ syscall.RawConn) error {
+			ap, err := netip.ParseAddrPort(address)
+			if err != nil {
+				return Errorf(CodeBlockedAddress, "refused to connect to %s: cannot check address %q", host, address)
+			}
+			if !f.allowed(ap.Addr()) {
+				return f.blocked(host, ap.Addr())
+			}
+			return nil
+		}}
+		dctx := ctx
+		if dl, ok := ctx.Deadline(); ok && len(addrs)-i > 1 {
+			// Leave time for the other addresses, as net.Dialer does.
+			share := time.Until(dl) / time.Duration(len(addrs)-i)
+			if share < 2*time.Second {
+				share = min(2*time.Second, time.Until(dl))
+			}
+			var c context.CancelFunc
+			dctx, c = context.WithTimeout(ctx, share)
+			defer c()
+		}
+		conn, err := d.DialContext(dctx, network, netip.AddrPortFrom(a, uint16(port)).String())
+		if err == nil {
+			return conn, nil
+		}
+		lastErr = err
+		var e *Error
+		if errors.As(err, &e) || ctx.Err() != nil {
+			break
+		}
+	}
+	return nil, connectError(host, addrs, port, lastErr, f.opt.Timeout)
+}
+
+// connectError turns a failed dial into an *Error with a plain message.
+func connectError(host string, addrs []netip.Addr, port int, err error, timeout time.Duration) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	where := host
+	if len(addrs) == 1 && addrs[0].String() != host {
+		where = fmt.Sprintf("%s (%s)", host, netip.AddrPortFrom(addrs[0], uint16(port)))
+	} else if len(addrs) == 1 {
+		where = netip.AddrPortFrom(addrs[0], uint16(port)).String()
+	}
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()):
+		return &Error{Code: CodeTimeout, Msg: fmt.Sprintf("could not connect to %s within %s", where, timeout), Err: err}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: connection refused", where), Err: err}
+	case errors.Is(err, syscall.EHOSTUNREACH):
+		return &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: host unreachable", where), Err: err}
+	case errors.Is(err, syscall.ENETUNREACH):
+		return &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: network unreachable", where), Err: err}
+	case errors.Is(err, syscall.ECONNRESET):
+		return &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s: connection reset", where), Err: err}
+	}
+	return &Error{Code: CodeConnect, Msg: fmt.Sprintf("could not connect to %s", where), Err: err}
+}
+
+// Fetch fetches req.URL with GET, following redirects.
+//
+// An answer with status 4xx or 5xx is returned as a Response, not as an
+// error: a 404 or 503 page is still evidence. The caller decides whether to
+// report code http-status.
+//
+// A body that stops early after some bytes arrived (Timeout reached while a
+// server drips, the connection cut, or MaxBody reached) is returned with
+// Truncated set and no error: what was read is scored and kept as evidence.
+// When no byte of the body arrived the error is timeout or read.
+//
+// On error the returned Response is nil when no exchange was completed;
+// otherwise it holds only URL (the URL that failed), Redirects and the
+// Exchanges made so far, with Status 0, for evidence (a redirect into a
+// private address, a redirect loop).
+func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error) {
+	u, err := url.Parse(strings.TrimSpace(req.URL))
+	if err != nil {
+		return nil, &Error{Code: CodeInvalidTarget, Msg: fmt.Sprintf("%q is not a valid URL", req.URL), Err: err}
+	}
+	if err := f.checkURL(u); err != nil {
+		return nil, err
+	}
+	jar, err := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+	if err != nil {
+		return nil, fmt.Errorf("making cookie jar: %w", err)
+	}
+	client := &http.Client{
+		Transport:     f.tr,
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	out := &Response{}
+	failed := func(err error) (*Response, error) {
+		if len(out.Exchanges) == 0 {
+			return nil, err
+		}
+		out.URL = u.String()
+		return out, err
+	}
+	for hop := 0; ; hop++ {
+		h, err := f.hop(ctx, client, u, req)
+		if h != nil {
+			out.Exchanges = append(out.Exchanges, h.ex)
+		}
+		if err != nil {
+			return failed(err)
+		}
+		if isRedirect(h.ex.Status) {
+			loc := h.resp.Header.Get("Location")
+			next, perr := u.Parse(strings.TrimSpace(loc))
+			if loc != "" && perr == nil {
+				if hop >= f.opt.MaxRedirects {
+					return failed(Errorf(CodeTooManyRedirects, "gave up after %d redirects, the last from %s to %s", f.opt.MaxRedirects, u, next))
+				}
+				if err := f.checkURL(next); err != nil {
+					out.Redirects = append(out.Redirects, u.String())
+					u = next
+					return failed(err)
+				}
+				out.Redirects = append(out.Redirects, u.String())
+				u = next
+				continue
+			}
+			// A redirect without a usable Location is the final answer.
+		}
+		out.URL = u.String()
+		out.Status = h.ex.Status
+		out.Header = h.resp.Header
+		out.ContentType = h.resp.Header.Get("Content-Type")
+		out.Body = h.ex.Body
+		out.Truncated = h.ex.Truncated
+		out.LocalIP = h.localIP
+		return out, nil
+	}
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case 301, 302, 303, 307, 308:
+		return true
+	}
+	return false
+}
+
+// hopResult is one request and its response.
+type hopResult struct {
+	ex      Exchange
+	resp    *http.Response
+	localIP string
+}
+
+// hop makes one request to u and reads its body (MaxBody for a final
+// answer, redirectBodyMax for a redirect), all within Timeout.
+func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, req Request) (*hopResult, error) {
+	host := canonicalHost(u.Hostname())
+	release, err := f.perHost.acquire(ctx, host)
+	if err != nil {
+		return nil, ctxError(ctx, u, err)
+	}
+	defer release()
+	if err := f.limiter.wait(ctx); err != nil {
+		return nil, ctxError(ctx, u, err)
+	}
+
+	hctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
+	defer cancel()
+	var (
+		mu      sync.Mutex
+		sent    = http.Header{}
+		localIP string
+		remote  string
+	)
+	trace := &httptrace.ClientTrace{
+		GotConn: func(info httptrace.GotConnInfo) {
+			mu.Lock()
+			defer mu.Unlock()
+			if a, ok := info.Conn.LocalAddr().(*net.TCPAddr); ok {
+				localIP = a.IP.String()
+			}
+			if a, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
+				remote = a.IP.String()
+			}
+		},
+		WroteHeaderField: func(key string, values []string) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case key == ":authority":
+				key = "Host"
+			case strings.HasPrefix(key, ":"):
+				return
+			}
+			for _, v := range values {
+				sent.Add(key, v)
+			}
+		},
+	}
+	hreq, err := http.NewRequestWithContext(httptrace.WithClientTrace(hctx, trace), http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, &Error{Code: CodeInvalidTarget, Msg: fmt.Sprintf("%q is not a URL that can be fetched", u), Err: err}
+	}
+	ua := f.opt.UserAgent
+	if req.Mobile {
+		ua = f.opt.MobileUserAgent
+	}
+	hreq.Header.Set("User-Agent", ua)
+	hreq.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	hreq.Header.Set("Accept-Language", "ja,en-US;q=0.8,en;q=0.6")
+	if req.Referer != "" {
+		hreq.Header.Set("Referer", req.Referer)
+	}
+	start := time.Now()
+	resp, err := client.Do(hreq)
+	if err != nil {
+		return nil, f.requestError(ctx, hctx, u, err)
+	}
+	defer resp.Body.Close() // before EOF this closes the connection: the rest is never read
+
+	limit := f.opt.MaxBody
+	if isRedirect(resp.StatusCode) {
+		limit = min(limit, redirectBodyMax)
+	}
+	body, truncated, rerr := readCapped(resp.Body, limit, resp.ContentLength)
+
+	mu.Lock()
+	ex := Exchange{
+		Time:       start,
+		Method:     http.MethodGet,
+		URL:        u.String(),
+		ReqHeader:  sent.Clone(),
+		Proto:      resp.Proto,
+		Status:     resp.StatusCode,
+		StatusText: resp.Status,
+		RespHeader: resp.Header.Clone(),
+		Body:       body,
+		Truncated:  truncated,
+		RemoteIP:   remote,
+	}
+	if len(ex.ReqHeader) == 0 {
+		ex.ReqHeader = hreq.Header.Clone() // no trace (should not happen): what was asked for
+	}
+	h := &hopResult{ex: ex, resp: resp, localIP: localIP}
+	mu.Unlock()
+	if rerr != nil {
+		if len(body) > 0 || isRedirect(resp.StatusCode) {
+			// Cut short after some bytes (or a redirect whose body does
+			// not matter): keep what arrived, marked truncated.
+			h.ex.Truncated = true
+			return h, nil
+		}
+		return h, f.requestError(ctx, hctx, u, rerr)
+	}
+	return h, nil
+}
+
+// readCapped reads at most limit bytes of r; truncated is true when more
+// was there. It never reads more than limit+1 bytes, and its buffer never
+// grows past limit+1: sizeHint (the Content-Length, -1 when unknown) sizes
+// it at once, else it doubles from 32 KiB.
+func readCapped(r io.Reader, limit, sizeHint int64) (body []byte, truncated bool, err error) {
+	size := int64(32 << 10)
+	if sizeHint >= 0 {
+		size = sizeHint + 1 // +1 to see EOF (or more) without growing
+	}
+	buf := make([]byte, 0, min(size, limit+1))
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) > limit {
+				return buf[:limit:limit], true, nil
+			}
+			nb := make([]byte, len(buf), min(2*int64(cap(buf)), limit+1))
+			copy(nb, buf)
+			buf = nb
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, false, nil
+		}
+		if err != nil {
+			if int64(len(buf)) > limit {
+				return buf[:limit:limit], true, nil
+			}
+			return buf, false, err
+		}
+	}
+}
+
+// ctxError is the error for a wait that ctx ended.
+func ctxError(ctx context.Context, u *url.URL, err error) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return &Error{Code: CodeTimeout, Msg: fmt.Sprintf("ran out of time before fetching %s", u.Redacted()), Err: ctx.Err()}
+	}
+	if ctx.Err() != nil {
+		return &Error{Code: CodeRead, Msg: fmt.Sprintf("fetch of %s was cancelled", u.Redacted()), Err: ctx.Err()}
+	}
+	return &Error{Code: CodeRead, Msg: fmt.Sprintf("could not fetch %s", u.Redacted()), Err: err}
+}
+
+// requestError classifies the error of a request or of reading its body.
+func (f *HTTPFetcher) requestError(ctx, hctx context.Context, u *url.URL, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	if ctx.Err() != nil {
+		return ctxError(ctx, u, err)
+	}
+	host := u.Hostname()
+	var (
+		cve *tls.CertificateVerificationError
+		rhe tls.RecordHeaderError
+		ae  tls.AlertError
+		ne  net.Error
+	)
+	switch {
+	case errors.As(err, &cve):
+		return &Error{Code: CodeTLS, Msg: fmt.Sprintf("the TLS certificate of %s is not valid: %s", host, cve.Err), Err: err}
+	case hctx.Err() != nil, errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return &Error{Code: CodeTimeout, Msg: fmt.Sprintf("no complete answer from %s within %s", host, f.opt.Timeout), Err: err}
+	case errors.As(err, &rhe), errors.As(err, &ae), strings.Contains(err.Error(), "tls: "):
+		return &Error{Code: CodeTLS, Msg: fmt.Sprintf("the TLS handshake with %s failed", host), Err: err}
+	}
+	return &Error{Code: CodeRead, Msg: fmt.Sprintf("could not read the answer from %s", host), Err: err}
+}
+
+// limiter spaces requests evenly: one every interval, over all hosts
+// (a token bucket of size one). Its zero value is not used: a nil
+// *limiter means no limit.
+type limiter struct {
+	mu       sync.Mutex
+	interval time.Duration
+	next     time.Time
+	now      func() time.Time
+}
+
+func newLimiter(rate float64, now func() time.Time) *limiter {
+	return &limiter{interval: time.Duration(float64(time.Second) / rate), now: now}
+}
+
+// reserve takes the next free slot and says how long to wait for it.
+func (l *limiter) reserve() time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	t := l.next
+	if t.Before(now) {
+		t = now
+	}
+	l.next = t.Add(l.interval)
+	return t.Sub(now)
+}
+
+// wait blocks until the caller may send a request, or ctx ends.
+func (l *limiter) wait(ctx context.Context) error {
+	if l == nil {
+		return ctx.Err()
+	}
+	d := l.reserve()
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// hostSlots limits the requests in flight to one host. Entries are removed
+// when no request uses them, so the map stays small in a long batch.
+type hostSlots struct {
+	mu sync.Mutex
+	n  int
+	m  map[string]*hostSlot
+}
+
+type hostSlot struct {
+	ch    chan struct{}
+	users int
+}
+
+// acquire waits for a free slot for host and returns the function that
+// gives it back.
+func (h *hostSlots) acquire(ctx context.Context, host string) (func(), error) {
+	h.mu.Lock()
+	s := h.m[host]
+	if s == nil {
+		s = &hostSlot{ch: make(chan struct{}, h.n)}
+		h.m[host] = s
+	}
+	s.users++
+	h.mu.Unlock()
+	done := func() {
+		h.mu.Lock()
+		s.users--
+		if s.users == 0 {
+			delete(h.m, host)
+		}
+		h.mu.Unlock()
+	}
+	select {
+	case s.ch <- struct{}{}:
+		return func() { <-s.ch; done() }, nil
+	case <-ctx.Done():
+		done()
+		return nil, ctx.Err()
+	}
+}

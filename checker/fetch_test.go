@@ -1,0 +1,834 @@
+package checker
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// server is an httptest server on 127.0.0.1 that counts the connections
+// it accepts and the requests it serves.
+type server struct {
+	*httptest.Server
+	conns atomic.Int64
+	reqs  atomic.Int64
+	port  string
+}
+
+func newServer(t *testing.T, h http.Handler, tlsOn bool) *server {
+	t.Helper()
+	s := &server{}
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.reqs.Add(1)
+		h.ServeHTTP(w, r)
+	}))
+	s.Config.ConnState = func(_ net.Conn, st http.ConnState) {
+		if st == http.StateNew {
+			s.conns.Add(1)
+		}
+	}
+	if tlsOn {
+		s.StartTLS()
+	} else {
+		s.Start()
+	}
+	t.Cleanup(s.Close)
+	_, s.port, _ = net.SplitHostPort(s.Listener.Addr().String())
+	return s
+}
+
+func newFetcher(t *testing.T, o FetchOptions) *HTTPFetcher {
+	t.Helper()
+	f, err := NewHTTPFetcher(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(f.CloseIdleConnections)
+	return f
+}
+
+// wantCode fails unless err is an *Error with code.
+func wantCode(t *testing.T, what string, err error, code string) *Error {
+	t.Helper()
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Errorf("%s: error %v (%T), want *Error with code %s", what, err, err, code)
+		return nil
+	}
+	if e.Code != code {
+		t.Errorf("%s: code %s (%v), want %s", what, e.Code, e, code)
+	}
+	return e
+}
+
+func TestFetchPage(t *testing.T) {
+	var gotUA, gotRef, gotLang string
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotUA, gotRef, gotLang = r.UserAgent(), r.Referer(), r.Header.Get("Accept-Language")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<title>ok</title>")
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/p?q=1", Referer: "http://from.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.URL != s.URL+"/p?q=1" || resp.Status != 200 || string(resp.Body) != "<title>ok</title>" || resp.Truncated {
+		t.Errorf("response %+v", resp)
+	}
+	if resp.ContentType != "text/html; charset=utf-8" || resp.Header.Get("Content-Type") != resp.ContentType {
+		t.Errorf("content type %q, header %v", resp.ContentType, resp.Header)
+	}
+	if resp.LocalIP != "127.0.0.1" {
+		t.Errorf("LocalIP %q, want 127.0.0.1", resp.LocalIP)
+	}
+	if len(resp.Redirects) != 0 {
+		t.Errorf("Redirects %v, want none", resp.Redirects)
+	}
+	if gotUA != DefaultUserAgent || gotRef != "http://from.example/" || !strings.HasPrefix(gotLang, "ja") {
+		t.Errorf("server saw UA %q, Referer %q, Accept-Language %q", gotUA, gotRef, gotLang)
+	}
+	if len(resp.Exchanges) != 1 {
+		t.Fatalf("%d exchanges, want 1", len(resp.Exchanges))
+	}
+	ex := resp.Exchanges[0]
+	if ex.Method != "GET" || ex.URL != resp.URL || ex.Proto != "HTTP/1.1" || ex.Status != 200 || ex.StatusText != "200 OK" ||
+		ex.RemoteIP != "127.0.0.1" || string(ex.Body) != "<title>ok</title>" || ex.Time.IsZero() {
+		t.Errorf("exchange %+v", ex)
+	}
+	// Headers as sent on the wire, including those the transport adds.
+	for k, want := range map[string]string{
+		"Host": "127.0.0.1:" + s.port, "User-Agent": DefaultUserAgent, "Accept-Encoding": "gzip",
+		"Referer": "http://from.example/",
+	} {
+		if got := ex.ReqHeader.Get(k); got != want {
+			t.Errorf("ReqHeader %s = %q, want %q (all: %v)", k, got, want, ex.ReqHeader)
+		}
+	}
+
+	resp, err = f.Fetch(context.Background(), Request{URL: s.URL, Mobile: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gotUA != DefaultMobileUserAgent || !strings.Contains(gotUA, "iPhone") || gotRef != "" {
+		t.Errorf("mobile fetch: UA %q, Referer %q", gotUA, gotRef)
+	}
+	if resp.URL != s.URL {
+		t.Errorf("URL %q, want %q", resp.URL, s.URL)
+	}
+}
+
+// TestFetchErrorStatusIsAResponse: 4xx/5xx pages are evidence, returned as
+// responses, not errors.
+func TestFetchErrorStatusIsAResponse(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		code := 404
+		if r.URL.Path == "/503" {
+			code = 503
+		}
+		w.WriteHeader(code)
+		fmt.Fprintf(w, "<h1>error %d</h1>", code)
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	for _, p := range []string{"/404", "/503"} {
+		resp, err := f.Fetch(context.Background(), Request{URL: s.URL + p})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if want := "<h1>error " + p[1:] + "</h1>"; resp.Status != atoi(p[1:]) || string(resp.Body) != want {
+			t.Errorf("%s: status %d body %q", p, resp.Status, resp.Body)
+		}
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	fmt.Sscan(s, &n)
+	return n
+}
+
+// TestFetchRedirects: each hop recorded, the cookie set on the way sent on,
+// Redirects filled, relative Locations resolved.
+func TestFetchRedirects(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/a":
+			http.SetCookie(w, &http.Cookie{Name: "sid", Value: "42", Path: "/"})
+			w.Header().Set("Location", "/b")
+			w.WriteHeader(302)
+			fmt.Fprint(w, "moved to b")
+		case "/b":
+			if c, err := r.Cookie("sid"); err != nil || c.Value != "42" {
+				http.Error(w, "no cookie", 400)
+				return
+			}
+			http.Redirect(w, r, "c?x=1", http.StatusMovedPermanently)
+		case "/c":
+			fmt.Fprint(w, "final page")
+		}
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.URL != s.URL+"/c?x=1" || resp.Status != 200 || string(resp.Body) != "final page" {
+		t.Errorf("final %q %d %q", resp.URL, resp.Status, resp.Body)
+	}
+	if want := []string{s.URL + "/a", s.URL + "/b"}; fmt.Sprint(resp.Redirects) != fmt.Sprint(want) {
+		t.Errorf("Redirects %v, want %v", resp.Redirects, want)
+	}
+	if len(resp.Exchanges) != 3 {
+		t.Fatalf("%d exchanges, want 3", len(resp.Exchanges))
+	}
+	if ex := resp.Exchanges[0]; ex.Status != 302 || ex.StatusText != "302 Found" || string(ex.Body) != "moved to b" ||
+		ex.RespHeader.Get("Location") != "/b" {
+		t.Errorf("first hop %+v", ex)
+	}
+	if got := resp.Exchanges[1].ReqHeader.Get("Cookie"); got != "sid=42" {
+		t.Errorf("second hop sent Cookie %q, want sid=42", got)
+	}
+	if resp.Exchanges[1].Status != 301 || resp.Exchanges[2].URL != resp.URL {
+		t.Errorf("hops %+v", resp.Exchanges[1:])
+	}
+
+	// The cookie jar lives for one fetch only.
+	resp, err = f.Fetch(context.Background(), Request{URL: s.URL + "/b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Status != 400 {
+		t.Errorf("a new fetch of /b got status %d; the cookie of the last fetch leaked", resp.Status)
+	}
+}
+
+func TestFetchRedirectLoop(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := atoi(r.URL.Query().Get("n"))
+		http.Redirect(w, r, fmt.Sprintf("/loop?n=%d", n+1), http.StatusFound)
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxRedirects: 5})
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/loop?n=0"})
+	wantCode(t, "redirect loop", err, CodeTooManyRedirects)
+	if resp == nil {
+		t.Fatal("no partial response with the exchanges made")
+	}
+	if len(resp.Exchanges) != 6 || len(resp.Redirects) != 5 || resp.Status != 0 || resp.Body != nil {
+		t.Errorf("%d exchanges, %d redirects, status %d; want 6, 5, 0", len(resp.Exchanges), len(resp.Redirects), resp.Status)
+	}
+	if got := s.reqs.Load(); got != 6 {
+		t.Errorf("server saw %d requests, want 6", got)
+	}
+	// Default: 10 redirects followed.
+	f = newFetcher(t, FetchOptions{AllowPrivate: true})
+	resp, err = f.Fetch(context.Background(), Request{URL: s.URL + "/loop?n=0"})
+	wantCode(t, "redirect loop (default)", err, CodeTooManyRedirects)
+	if resp == nil || len(resp.Redirects) != DefaultMaxRedirects {
+		t.Errorf("default: %+v", resp)
+	}
+}
+
+func TestFetchRedirectToOtherScheme(t *testing.T) {
+	for _, loc := range []string{"ftp://files.example/x", "file:///etc/passwd", "javascript:alert(1)", "gopher://h/"} {
+		s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Location", loc)
+			w.WriteHeader(302)
+		}), false)
+		f := newFetcher(t, FetchOptions{AllowPrivate: true})
+		resp, err := f.Fetch(context.Background(), Request{URL: s.URL})
+		wantCode(t, loc, err, CodeUnsupportedScheme)
+		if resp == nil || len(resp.Exchanges) != 1 || resp.URL != loc {
+			t.Errorf("%s: partial response %+v", loc, resp)
+		}
+	}
+}
+
+// TestFetchRedirectIntoPrivate: a page allowed to be fetched redirects
+// into addresses that are not; each must be refused without a connection.
+// The policy is narrowed to "127.0.0.1 only" so that the httptest server
+// itself counts as the public site.
+func TestFetchRedirectIntoPrivate(t *testing.T) {
+	var target atomic.Int64
+	var s *server
+	s = newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/target" {
+			target.Add(1)
+			fmt.Fprint(w, "inside")
+			return
+		}
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	}), false)
+	only := netip.MustParseAddr("127.0.0.1")
+	f := newFetcher(t, FetchOptions{Resolve: []string{"shop.test:" + s.port + ":127.0.0.1", "inside.test:" + s.port + ":127.0.0.2"}})
+	f.allow = func(a netip.Addr) bool { return a == only }
+	f.lookup = func(context.Context, string) ([]netip.Addr, error) {
+		return []netip.Addr{netip.MustParseAddr("127.0.0.3")}, nil
+	}
+
+	// The allowed site works, through --resolve, with its own Host header.
+	resp, err := f.Fetch(context.Background(), Request{URL: "http://shop.test:" + s.port + "/target"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(resp.Body) != "inside" || resp.Exchanges[0].ReqHeader.Get("Host") != "shop.test:"+s.port {
+		t.Errorf("allowed fetch: %q, Host %q", resp.Body, resp.Exchanges[0].ReqHeader.Get("Host"))
+	}
+	target.Store(0)
+
+	for _, to := range []string{
+		"http://127.0.0.2:" + s.port + "/target",
+		"http://0x7f000002:" + s.port + "/target",
+		"http://2130706434:" + s.port + "/target",
+		"http://127.2:" + s.port + "/target",
+		"http://localhost:" + s.port + "/target",
+		"http://[::1]:" + s.port + "/target",
+		"http://inside.test:" + s.port + "/target", // --resolve to 127.0.0.2
+		"http://rebind.test:" + s.port + "/target", // DNS answers 127.0.0.3
+		"http://169.254.169.254/latest/meta-data/",
+	} {
+		resp, err := f.Fetch(context.Background(), Request{URL: "http://shop.test:" + s.port + "/r?to=" + url.QueryEscape(to)})
+		e := wantCode(t, to, err, CodeBlockedAddress)
+		if e != nil && !strings.Contains(e.Msg, "refused") {
+			t.Errorf("%s: message %q does not say it was refused", to, e.Msg)
+		}
+		if resp == nil || len(resp.Exchanges) != 1 || len(resp.Redirects) != 1 {
+			t.Errorf("%s: partial response %+v", to, resp)
+		}
+	}
+	if n := target.Load(); n != 0 {
+		t.Errorf("the private target was reached %d times", n)
+	}
+}
+
+// TestFetchRefusesPrivate: with the real policy and no AllowPrivate, none
+// of these may open a connection.
+func TestFetchRefusesPrivate(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "secret")
+	}), false)
+	p := s.port
+	f := newFetcher(t, FetchOptions{Resolve: []string{"shop.test:" + p + ":127.0.0.1", "v6.test:" + p + ":[::1]"}})
+	lookups := 0
+	f.lookup = func(_ context.Context, host string) ([]netip.Addr, error) {
+		lookups++
+		switch host {
+		case "rebind.test":
+			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+		case "mixed.test": // one public answer does not make the private one safe
+			return []netip.Addr{netip.MustParseAddr("93.184.215.14"), netip.MustParseAddr("127.0.0.1")}, nil
+		case "meta.test":
+			return []netip.Addr{netip.MustParseAddr("169.254.169.254")}, nil
+		}
+		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	for _, u := range []string{
+		"http://127.0.0.1:" + p + "/",
+		"http://[::1]:" + p + "/",
+		"http://0x7f000001:" + p + "/",
+		"http://2130706433:" + p + "/",
+		"http://2130706433/",
+		"http://0177.0.0.1:" + p + "/",
+		"http://127.1:" + p + "/",
+		"http://127.0.0.1.:" + p + "/",
+		"http://[::ffff:127.0.0.1]:" + p + "/",
+		"http://[::ffff:7f00:1]:" + p + "/",
+		"http://[64:ff9b::7f00:1]:" + p + "/",
+		"http://169.254.169.254/latest/meta-data/",
+		"http://0xa9fea9fe/latest/meta-data/",
+		"http://10.0.0.1/",
+		"http://0.0.0.0:" + p + "/",
+		"http://localhost:" + p + "/",
+		"http://LOCALHOST.:" + p + "/",
+		"http://shop.localhost:" + p + "/",
+		"https://localhost/",
+		"http://shop.test:" + p + "/",
+		"http://v6.test:" + p + "/",
+		"http://rebind.test:" + p + "/",
+		"http://mixed.test:" + p + "/",
+		"http://meta.test/latest/meta-data/",
+	} {
+		resp, err := f.Fetch(context.Background(), Request{URL: u})
+		wantCode(t, u, err, CodeBlockedAddress)
+		if resp != nil {
+			t.Errorf("%s: got a response %+v", u, resp)
+		}
+	}
+	if n := s.conns.Load(); n != 0 {
+		t.Errorf("the server accepted %d connections; refused fetches must not connect", n)
+	}
+	if lookups != 3 {
+		t.Errorf("%d DNS lookups, want 3 (localhost names and IPs must not be looked up)", lookups)
+	}
+
+	_, err := f.Fetch(context.Background(), Request{URL: "http://nx.test/"})
+	if e := wantCode(t, "unknown name", err, CodeDNS); e != nil && e.Msg != "could not resolve nx.test: no such host" {
+		t.Errorf("DNS message %q", e.Msg)
+	}
+
+	// The same fetcher with AllowPrivate reaches the server.
+	f2 := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{"shop.test:" + p + ":127.0.0.1"}})
+	for _, u := range []string{"http://0x7f000001:" + p + "/", "http://127.1:" + p + "/", "http://shop.test:" + p + "/", "http://localhost:" + p + "/"} {
+		resp, err := f2.Fetch(context.Background(), Request{URL: u})
+		if err != nil {
+			if strings.Contains(u, "localhost") && CodeOf(err) == CodeConnect {
+				continue // localhost may resolve to ::1 first on this machine
+			}
+			t.Errorf("%s with AllowPrivate: %v", u, err)
+			continue
+		}
+		if string(resp.Body) != "secret" {
+			t.Errorf("%s: body %q", u, resp.Body)
+		}
+		if strings.Contains(u, "0x7f") && !strings.HasPrefix(resp.URL, "http://127.0.0.1:") {
+			t.Errorf("odd IPv4 spelling not rewritten: %s", resp.URL)
+		}
+	}
+}
+
+func TestFetchBadTargets(t *testing.T) {
+	f := newFetcher(t, FetchOptions{})
+	for u, code := range map[string]string{
+		"ftp://files.example/":        CodeUnsupportedScheme,
+		"file:///etc/passwd":          CodeUnsupportedScheme,
+		"javascript:alert(1)":         CodeUnsupportedScheme,
+		"data:text/html,<p>x</p>":     CodeUnsupportedScheme,
+		"shop.example/no-scheme":      CodeInvalidTarget,
+		"http://":                     CodeInvalidTarget,
+		"http://1.2.3.256/":           CodeInvalidTarget,
+		"http://shop.example:99999/":  CodeInvalidTarget,
+		"http://[::1/":                CodeInvalidTarget,
+		"http://exa mple.com/":        CodeInvalidTarget,
+		"http://shop.example/%zz":     CodeInvalidTarget,
+		"HTTP://127.0.0.1/upper-case": CodeBlockedAddress,
+	} {
+		_, err := f.Fetch(context.Background(), Request{URL: u})
+		wantCode(t, u, err, code)
+	}
+}
+
+func TestNewHTTPFetcherOptions(t *testing.T) {
+	for _, o := range []FetchOptions{{Timeout: -1}, {MaxBody: -1}, {MaxRedirects: -1}, {PerHost: -1}, {Rate: -1}} {
+		if _, err := NewHTTPFetcher(o); err == nil {
+			t.Errorf("NewHTTPFetcher(%+v) accepted a negative option", o)
+		}
+	}
+	f := newFetcher(t, FetchOptions{})
+	if f.opt.Timeout != DefaultTimeout || f.opt.MaxBody != DefaultMaxBody || f.opt.MaxRedirects != DefaultMaxRedirects ||
+		f.opt.PerHost != DefaultPerHost || f.limiter != nil || f.opt.UserAgent != DefaultUserAgent {
+		t.Errorf("defaults not applied: %+v", f.opt)
+	}
+}
+
+// TestFetchDrip: a server that sends the start of a page and then one byte
+// a second must be cut at Timeout; what arrived is returned, truncated.
+func TestFetchDrip(t *testing.T) {
+	var finished atomic.Bool
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer finished.Store(true)
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", "10000")
+		fmt.Fprint(w, "<html><title>drip</title>")
+		w.(http.Flusher).Flush()
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for i := 0; i < 10000; i++ {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-tick.C:
+				w.Write([]byte("x"))
+				w.(http.Flusher).Flush()
+			}
+		}
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: time.Second})
+	start := time.Now()
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL})
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatalf("drip with a partial page: %v; want the partial page", err)
+	}
+	if finished.Load() {
+		t.Fatal("the server finished: the fetch did not cut the drip")
+	}
+	if !resp.Truncated || !strings.HasPrefix(string(resp.Body), "<html><title>drip</title>") || len(resp.Body) >= 10000 {
+		t.Errorf("partial page: truncated %v, body %q", resp.Truncated, resp.Body)
+	}
+	t.Logf("drip aborted after %v (Timeout 1s), %d bytes kept", elapsed, len(resp.Body))
+}
+
+// TestFetchSilence: servers that accept and then never answer, answer
+// headers only, or drip the status line, must end at Timeout with code
+// timeout.
+func TestFetchSilence(t *testing.T) {
+	// Headers, then nothing.
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "100")
+		w.WriteHeader(200)
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: time.Second})
+	_, err := f.Fetch(context.Background(), Request{URL: s.URL})
+	wantCode(t, "headers then silence", err, CodeTimeout)
+
+	// Raw TCP: accept and say nothing; accept and drip the status line.
+	for name, talk := range map[string]func(net.Conn){
+		"never answers": func(c net.Conn) {},
+		"drips the status line": func(c net.Conn) {
+			for _, b := range []byte("HTTP/1.1 200 OK\r\n") {
+				if _, err := c.Write([]byte{b}); err != nil {
+					return
+				}
+				time.Sleep(300 * time.Millisecond)
+			}
+		},
+	} {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+			talk(c)
+			io.Copy(io.Discard, c) // until the client hangs up
+		})
+		start := time.Now()
+		_, err = f.Fetch(context.Background(), Request{URL: "http://" + ln.Addr().String() + "/"})
+		e := wantCode(t, name, err, CodeTimeout)
+		if e != nil {
+			t.Logf("%s: %v after %v", name, e.Msg, time.Since(start))
+		}
+		ln.Close()
+		wg.Wait()
+	}
+}
+
+// TestFetchCancel: cancelling ctx ends a fetch at once, even with a long
+// Timeout.
+func TestFetchCancel(t *testing.T) {
+	arrived := make(chan struct{})
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-r.Context().Done()
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-arrived; cancel() }()
+	_, err := f.Fetch(ctx, Request{URL: s.URL})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want one wrapping context.Canceled", err)
+	}
+	// A ctx that has run out gives code timeout.
+	ctx, cancel2 := context.WithTimeout(context.Background(), 0)
+	defer cancel2()
+	_, err = f.Fetch(ctx, Request{URL: s.URL + "/again"})
+	wantCode(t, "expired ctx", err, CodeTimeout)
+}
+
+// allocDuring reports the bytes allocated (cumulative, so an upper bound
+// of the peak) while fn runs.
+func allocDuring(fn func()) uint64 {
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestFetchHugeBody: a 200 MB body is read only up to MaxBody; the rest is
+// never read, and memory stays near MaxBody.
+func TestFetchHugeBody(t *testing.T) {
+	const total = 200 << 20
+	var written atomic.Int64
+	done := make(chan struct{})
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer close(done)
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", fmt.Sprint(total))
+		chunk := bytes.Repeat([]byte("<p>0123456789</p>\n"), 2048)
+		for written.Load() < total {
+			n, err := w.Write(chunk[:min(len(chunk), int(total-written.Load()))])
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxBody: 5 << 20})
+	var resp *Response
+	var err error
+	alloc := allocDuring(func() { resp, err = f.Fetch(context.Background(), Request{URL: s.URL}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Body) != 5<<20 || !resp.Truncated || !resp.Exchanges[0].Truncated {
+		t.Errorf("body %d bytes, truncated %v; want %d, true", len(resp.Body), resp.Truncated, 5<<20)
+	}
+	<-done // the server gives up once the connection is closed
+	if alloc > 30<<20 {
+		t.Errorf("allocated %d MiB for a 5 MiB cap", alloc>>20)
+	}
+	if w := written.Load(); w >= total/2 {
+		t.Errorf("the server wrote %d MiB: the rest of the body was read", w>>20)
+	}
+	t.Logf("200 MB body: %d bytes kept, %.1f MiB allocated, server wrote %.1f MiB before the connection closed",
+		len(resp.Body), float64(alloc)/(1<<20), float64(written.Load())/(1<<20))
+}
+
+// gzipBomb is 1 GiB of zeros, gzipped (about 1.3 MB), made once.
+var gzipBomb = sync.OnceValue(func() []byte {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	zeros := make([]byte, 1<<20)
+	for range 1024 {
+		w.Write(zeros)
+	}
+	w.Close()
+	return b.Bytes()
+})
+
+func TestFetchGzipBomb(t *testing.T) {
+	bomb := gzipBomb()
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			http.Error(w, "no gzip", 400)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		switch r.URL.Path {
+		case "/not-gzip":
+			w.Write([]byte("not gzip at all"))
+			return
+		case "/corrupt":
+			w.Write([]byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff\xff\xff\xff"))
+			return
+		}
+		w.Write(bomb)
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxBody: 5 << 20})
+	var resp *Response
+	var err error
+	alloc := allocDuring(func() { resp, err = f.Fetch(context.Background(), Request{URL: s.URL}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Body) != 5<<20 || !resp.Truncated || resp.Body[len(resp.Body)-1] != 0 {
+		t.Errorf("body %d bytes, truncated %v", len(resp.Body), resp.Truncated)
+	}
+	if resp.Header.Get("Content-Encoding") != "" {
+		t.Errorf("Content-Encoding %q kept; the body is already decoded", resp.Header.Get("Content-Encoding"))
+	}
+	if alloc > 30<<20 {
+		t.Errorf("allocated %d MiB for a 5 MiB cap on a 1 GiB gzip bomb", alloc>>20)
+	}
+	t.Logf("gzip bomb (%d bytes -> 1 GiB): %d bytes kept, %.1f MiB allocated", len(bomb), len(resp.Body), float64(alloc)/(1<<20))
+
+	for _, p := range []string{"/not-gzip", "/corrupt"} {
+		_, err = f.Fetch(context.Background(), Request{URL: s.URL + p})
+		wantCode(t, p, err, CodeRead)
+	}
+}
+
+func TestFetchJunk(t *testing.T) {
+	junk := readFixture(t, "hostile", "junk.bin")
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=shift_jis")
+		w.Write(junk)
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(resp.Body, junk) || resp.Truncated {
+		t.Errorf("junk body changed: %d bytes, truncated %v", len(resp.Body), resp.Truncated)
+	}
+	if text, _ := Decode(resp.Body, resp.ContentType); text == "" {
+		t.Error("junk decoded to nothing")
+	}
+}
+
+func TestFetchTLS(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, "tls %s", r.Host)
+	}), true)
+	pool := x509.NewCertPool()
+	pool.AddCert(s.Certificate())
+	resolve := []string{"example.com:" + s.port + ":127.0.0.1", "shop.test:" + s.port + ":127.0.0.1"}
+
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, RootCAs: pool, Resolve: resolve})
+	resp, err := f.Fetch(context.Background(), Request{URL: "https://example.com:" + s.port + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(resp.Body) != "tls example.com:"+s.port {
+		t.Errorf("body %q", resp.Body)
+	}
+
+	// Name not on the certificate.
+	_, err = f.Fetch(context.Background(), Request{URL: "https://shop.test:" + s.port + "/"})
+	if e := wantCode(t, "wrong name", err, CodeTLS); e != nil && !strings.Contains(e.Msg, "not valid") {
+		t.Errorf("message %q", e.Msg)
+	}
+	// Unknown authority.
+	f = newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: resolve})
+	_, err = f.Fetch(context.Background(), Request{URL: "https://example.com:" + s.port + "/"})
+	wantCode(t, "untrusted certificate", err, CodeTLS)
+}
+
+func TestFetchConnectRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	_, err = f.Fetch(context.Background(), Request{URL: "http://" + addr + "/"})
+	if e := wantCode(t, "closed port", err, CodeConnect); e != nil && !strings.Contains(e.Msg, "connection refused") {
+		t.Errorf("message %q", e.Msg)
+	}
+}
+
+// TestFetchPerHost: no more than PerHost requests to one host at once.
+func TestFetchPerHost(t *testing.T) {
+	var inFlight, maxSeen atomic.Int64
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxSeen.Load()
+			if n <= m || maxSeen.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
+		fmt.Fprint(w, "ok")
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2})
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s/%d", s.URL, i)}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if m := maxSeen.Load(); m > 2 || m < 1 {
+		t.Errorf("%d requests in flight at once, want at most 2", m)
+	}
+	f.perHost.mu.Lock()
+	left := len(f.perHost.m)
+	f.perHost.mu.Unlock()
+	if left != 0 {
+		t.Errorf("%d host entries left after all fetches", left)
+	}
+}
+
+func TestHostSlots(t *testing.T) {
+	h := &hostSlots{n: 2, m: map[string]*hostSlot{}}
+	ctx := context.Background()
+	r1, err1 := h.acquire(ctx, "a.example")
+	r2, err2 := h.acquire(ctx, "a.example")
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	// Another host is not held up.
+	r3, err := h.acquire(ctx, "b.example")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r3()
+	// A third for a.example waits; cancelling gives up.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := h.acquire(cctx, "a.example"); err == nil {
+		t.Fatal("third slot granted while two are held")
+	}
+	got := make(chan error)
+	go func() {
+		r, err := h.acquire(ctx, "a.example")
+		if err == nil {
+			r()
+		}
+		got <- err
+	}()
+	r1()
+	if err := <-got; err != nil {
+		t.Fatal(err)
+	}
+	r2()
+	if len(h.m) != 0 {
+		t.Errorf("entries left: %v", h.m)
+	}
+}
+
+func TestLimiter(t *testing.T) {
+	now := time.Unix(1000, 0)
+	l := newLimiter(10, func() time.Time { return now })
+	for i, want := range []time.Duration{0, 100 * time.Millisecond, 200 * time.Millisecond, 300 * time.Millisecond} {
+		if got := l.reserve(); got != want {
+			t.Errorf("reservation %d waits %v, want %v", i, got, want)
+		}
+	}
+	now = now.Add(time.Second) // idle: no burst saved up beyond one
+	if got := l.reserve(); got != 0 {
+		t.Errorf("after idle: wait %v, want 0", got)
+	}
+	if got := l.reserve(); got != 100*time.Millisecond {
+		t.Errorf("after idle, second: wait %v, want 100ms", got)
+	}
+
+	slow := newLimiter(0.001, time.Now) // one request in 1000 s
+	if err := slow.wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := slow.wait(ctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("wait on a cancelled ctx: %v", err)
+	}
+	var none *limiter
+	if err := none.wait(context.Background()); err != nil {
+		t.Errorf("nil limiter: %v", err)
+	}
+
+	// Through the fetcher: a fetch waiting for its turn ends with ctx.
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Rate: 0.001})
+	if _, err := f.Fetch(context.Background(), Request{URL: s.URL}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel = context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := f.Fetch(ctx, Request{URL: s.URL})
+	wantCode(t, "rate-limited fetch past its deadline", err, CodeTimeout)
+	if n := s.reqs.Load(); n != 1 {
+		t.Errorf("server saw %d requests, want 1 (the second must wait its turn)", n)
+	}
+}
