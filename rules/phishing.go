@@ -1,3 +1,287 @@
 package rules
 
-func phishingRules() []Rule { return nil }
+import (
+	"net/url"
+	"strings"
+)
+
+// phishingRules are the signs of fake login and card pages, one-click
+// billing pages and app downloads.
+func phishingRules() []Rule {
+	return []Rule{
+		{
+			ID: "phishing-credential-form", Severity: High, Points: 50, Topic: "phishing", NeedsPage: true,
+			Summary: Text{
+				JA: "ブランドの公式ドメイン以外で、パスワード・カード番号・セキュリティコード・暗証番号・乱数表などを入力させるフォーム",
+				EN: "a form asking for passwords, card numbers, security codes, PINs or security number tables off the brand's official domains",
+			},
+			Message: Text{
+				JA: "公式ではないドメインで、暗証番号やカード情報などを入力させようとしています（フィッシングの疑い）",
+				EN: "this page, not on an official domain, asks for PINs, card data or similar secrets (suspected phishing)",
+			},
+			Check: checkCredentialForm,
+		},
+		{
+			ID: "phishing-brand-impersonation", Severity: High, Points: 40, Topic: "phishing", NeedsPage: true,
+			Summary: Text{
+				JA: "銀行・カード会社などのブランドを名乗るログイン画面が、そのブランドの公式ドメインにない",
+				EN: "the page presents itself as a brand (bank, card company, …) whose official domains do not include this one",
+			},
+			Message: Text{
+				JA: "このページは公式ドメインではないのに、ブランドのログイン・確認画面を名乗っています",
+				EN: "this page presents itself as a brand's login or verification page, but is not on the brand's official domain",
+			},
+			Check: checkBrandImpersonation,
+		},
+		{
+			ID: "form-posts-offsite", Severity: Medium, Points: 15, Topic: "phishing", NeedsPage: true,
+			Summary: Text{
+				JA: "入力内容を別のドメインへ送信するフォーム（決済代行会社など既知の送信先を除く）",
+				EN: "a form sends what is typed to another domain (known payment gateways excepted)",
+			},
+			Message: Text{
+				JA: "入力内容が、このサイトとは別のドメインへ送信されます",
+				EN: "what is typed into this form is sent to a different domain",
+			},
+			Check: checkFormPostsOffsite,
+		},
+		oneclickRule(),
+		downloadRule(),
+	}
+}
+
+// checkCredentialForm fires where a form asks for secrets on a domain that
+// is not official for the brand the page presents, or asks for secrets no
+// shop asks for at all (暗証番号 with card data, 第二暗証番号, 乱数表, 口座番号
+// with 生年月日). Honest card checkouts and shop logins present no brand and
+// ask for none of the latter, so they stay clean; so does every page on a
+// brand's official domain.
+func checkCredentialForm(site *Site) []Finding {
+	brands := phishBrandsOf(site.Data)
+	var out []Finding
+	for _, p := range site.Pages {
+		host := phishPageHost(p, site)
+		if host == "" || phishOfficialHost(brands, host) {
+			continue
+		}
+		creds := phishFormsCreds(p)
+		if len(creds) == 0 {
+			continue
+		}
+		presented := phishPresented(p, brands, host)
+		for _, fc := range creds {
+			brand, ja, en := phishCredReason(fc, presented)
+			if ja == "" {
+				continue
+			}
+			f := Finding{
+				Evidence: strings.Join(fc.fields, ", ") + " — " + host,
+				URL:      p.URL,
+				Message: Text{
+					JA: "公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
+					EN: "this page on " + host + ", not an official domain, asks for " + en + " (suspected phishing)",
+				},
+			}
+			if brand != "" {
+				f.Evidence += " (presents itself as " + brand + ")"
+				f.Message = Text{
+					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
+					EN: "this page presents itself as " + brand + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// phishCredReason says why a form's secrets are a sign: the brand the page
+// presents (if any) and the secrets asked for, named in Japanese and
+// English; ja is "" when they are not a sign. With a presented brand any
+// secret counts; without one only the combinations no shop checkout asks for.
+func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, ja, en string) {
+	k := fc.kinds
+	var jas, ens []string
+	for _, c := range phishCredOrder {
+		if k&c.kind != 0 {
+			jas = append(jas, c.ja)
+			ens = append(ens, c.en)
+		}
+	}
+	ja, en = strings.Join(jas, "・"), strings.Join(ens, ", ")
+	if len(presented) > 0 {
+		return presented[0].brand.Name, ja, en
+	}
+	switch {
+	case k&(credPIN2|credRandom) != 0,
+		k&credAccount != 0 && k&credBirth != 0,
+		k&credCard != 0 && k&(credPIN|credOTP) != 0,
+		k&credPIN != 0 && (fc.pinCard || k&credAccount != 0):
+		return "", ja, en
+	}
+	return "", "", ""
+}
+
+// phishOfficialHost reports whether host is an official domain of any brand.
+func phishOfficialHost(brands []phishBrand, host string) bool {
+	for _, pb := range brands {
+		if pb.b.Official(host) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkBrandImpersonation fires where a page presents itself as a brand
+// (title, h1, a login heading or button naming the brand, its logo, its
+// copyright line) on a domain that is none of the brand's, with a login or
+// verification context (a secret field, or login wording in the title or a
+// heading). A copyright line naming the brand without any login context is
+// a weaker finding (medium). Shops naming the products they sell, news and
+// warning pages do not present themselves as the brand and stay clean.
+func checkBrandImpersonation(site *Site) []Finding {
+	brands := phishBrandsOf(site.Data)
+	login := phishData().words["login"]
+	var out []Finding
+	for _, p := range site.Pages {
+		host := phishPageHost(p, site)
+		presented := phishPresented(p, brands, host)
+		if len(presented) == 0 {
+			continue
+		}
+		hasSecret := len(phishFormsCreds(p)) > 0
+		if !hasSecret && phishWarningPage(p) {
+			continue
+		}
+		loginWords := phishFind(phishNorm(p.Title), login) != ""
+		for _, h := range p.Headings {
+			if loginWords {
+				break
+			}
+			loginWords = phishFind(phishNorm(h), login) != ""
+		}
+		ctx := hasSecret || loginWords
+		for _, pr := range presented {
+			official := strings.Join(pr.brand.Domains, ", ")
+			f := Finding{
+				Evidence: pr.evidence + " — " + host + " (official: " + official + ")",
+				URL:      p.URL,
+				Message: Text{
+					JA: pr.brand.Name + "を名乗るページですが、" + pr.brand.Name + "の公式ドメイン（" + official + "）ではありません（" + host + "）",
+					EN: "this page presents itself as " + pr.brand.Name + " but " + host + " is not one of its official domains (" + official + ")",
+				},
+			}
+			switch {
+			case ctx:
+			case pr.how == "copyright":
+				f.Severity, f.Points = Medium, 20
+			default:
+				continue
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkFormPostsOffsite fires where a form with fields to type into sends
+// them to another registrable domain. Search boxes (a GET form with one
+// field), payment gateways and the form services of phishing_gateways.txt
+// (these only for forms without secrets), and forms between two official
+// domains of one brand do not count.
+func checkFormPostsOffsite(site *Site) []Finding {
+	brands := phishBrandsOf(site.Data)
+	gw := phishData().gateways
+	var out []Finding
+	for _, p := range site.Pages {
+		host := phishPageHost(p, site)
+		if host == "" {
+			continue
+		}
+		for i := range p.Forms {
+			f := &p.Forms[i]
+			if f.Orphan {
+				continue
+			}
+			u, err := url.Parse(f.Action)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+				continue
+			}
+			action := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+			if phishRegDomain(action) == phishRegDomain(host) {
+				continue
+			}
+			var typed []string
+			secret := phishCred(0)
+			search := false
+			for _, in := range f.Inputs {
+				switch in.Type {
+				case "text", "password", "email", "tel", "number", "textarea", "url", "":
+				case "search":
+					search = true
+					continue
+				default:
+					continue
+				}
+				secret |= phishClassify(in)
+				name := Clip(in.Label, 16)
+				if name == "" {
+					name = Clip(in.Placeholder, 16)
+				}
+				if name == "" {
+					name = in.Name
+				}
+				typed = append(typed, name)
+			}
+			if len(typed) == 0 {
+				continue
+			}
+			if f.Method != "post" && secret == 0 && (search || len(typed) == 1) {
+				continue
+			}
+			if kind := phishGateway(gw, action); kind == "payment" || (kind == "forms" && secret&^credBirth == 0) {
+				continue
+			}
+			if phishSameBrand(brands, host, action) {
+				continue
+			}
+			method := strings.ToUpper(f.Method)
+			out = append(out, Finding{
+				Evidence: method + " " + Clip(f.Action, 100) + " (" + Clip(strings.Join(typed, ", "), 80) + ")",
+				URL:      p.URL,
+				Message: Text{
+					JA: "このフォームの入力内容は別のドメイン（" + action + "）へ送信されます",
+					EN: "this form sends what is typed to another domain (" + action + ")",
+				},
+			})
+		}
+	}
+	return out
+}
+
+// phishGateway returns the kind of the gateway or form service host belongs
+// to, or "".
+func phishGateway(gw map[string]string, host string) string {
+	for h := host; h != ""; {
+		if k, ok := gw[h]; ok {
+			return k
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return ""
+}
+
+// phishSameBrand reports whether a and b are both official domains of one
+// brand (vpass.ne.jp posting to smbc-card.com).
+func phishSameBrand(brands []phishBrand, a, b string) bool {
+	for _, pb := range brands {
+		if pb.b.Official(a) && pb.b.Official(b) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,571 @@
+package rules
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Mail is an e-mail or SMS as the message signs see it: decoded text, the
+// sender and every URL found in it (package internal/message builds it).
+type Mail struct {
+	// From is the sender as written (display name and address), decoded;
+	// empty for an SMS.
+	From string
+	// FromDomain is the domain of the sender's address, lower case.
+	FromDomain string
+	Subject    string
+	// Text is the body as plain text (HTML parts converted).
+	Text string
+	// URLs are the links found in the message, refanged; bare domains are
+	// kept without a scheme.
+	URLs []string
+	// Attachments are the file names of attached parts.
+	Attachments []string
+	// Data is the rule data (brands); the shipped data when nil.
+	Data *Data
+}
+
+// MessageRule is one warning sign of a message, like Rule for sites.
+type MessageRule struct {
+	ID       string
+	Severity Severity
+	Points   int
+	// Topic names the advice topic (phishing, billing, spam, …).
+	Topic   string
+	Summary Text
+	Message Text
+	// Check looks for the sign. It must not do I/O and must not change m.
+	Check func(m *Mail) []Finding
+}
+
+// MessageRules returns every message sign, in the order `shopcheck rules`
+// lists them. Each call builds a fresh list.
+func MessageRules() []MessageRule {
+	return []MessageRule{
+		{
+			ID: "mail-credential-request", Severity: High, Points: 40, Topic: "phishing",
+			Summary: Text{
+				JA: "メール・SMSで暗証番号・カード番号・セキュリティコード・口座番号などの入力や返信を求める（アカウント停止の脅しと一緒なら登録情報・パスワードの確認も）",
+				EN: "the message asks for PINs, card numbers, security codes or account numbers (or, with a suspension threat, account data and passwords)",
+			},
+			Message: Text{
+				JA: "銀行・カード会社がメールやSMSで暗証番号やカード情報の入力を求めることはありません（フィッシングの疑い）",
+				EN: "banks and card companies never ask for PINs or card data by mail or SMS (suspected phishing)",
+			},
+			Check: checkMailCredential,
+		},
+		{
+			ID: "mail-urgency", Severity: Medium, Points: 20, Topic: "phishing",
+			Summary: Text{
+				JA: "「利用停止」「アカウントがロック」「不正利用」などの脅しと、「24時間以内」などの期限やリンク先での確認要求",
+				EN: "account suspension or intrusion claims (利用停止, アカウントがロック, 不正利用) with a deadline or a link to \"confirm\"",
+			},
+			Message: Text{
+				JA: "利用停止や不正利用を口実に急がせる、フィッシングによくある文面です。メール内のリンクは開かず、公式アプリや自分でブックマークしたURLから確認してください",
+				EN: "suspension or intrusion claims with urgency are typical of phishing; do not open the links, check through the official app or your own bookmark",
+			},
+			Check: checkMailUrgency,
+		},
+		{
+			ID: "mail-delivery-lure", Severity: Medium, Points: 20, Topic: "phishing",
+			Summary: Text{
+				JA: "「不在のため持ち帰りました」「再配達」「住所不明」など配達の失敗を装い、公式でないリンクへ誘導する",
+				EN: "a failed-delivery claim (不在, 再配達, 住所不明) with a link that is not the carrier's",
+			},
+			Message: Text{
+				JA: "宅配業者を装った不在通知（スミッシング）によくある文面です。リンクは開かず、伝票番号で公式サイトから確認してください",
+				EN: "this reads like a fake delivery notice (smishing); do not open the link, check the tracking number on the carrier's official site",
+			},
+			Check: checkMailDelivery,
+		},
+		{
+			ID: "mail-fake-bill", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "「未払い」「料金が発生」などの請求と、「法的措置」「本日中にご連絡」などの脅しや連絡要求（架空請求）",
+				EN: "an unpaid-bill claim (未払い, 料金が発生) with legal threats or a demand to call (fake bill)",
+			},
+			Message: Text{
+				JA: "架空請求の特徴があります。身に覚えのない請求は支払う必要はなく、記載の連絡先に連絡しないでください",
+				EN: "this looks like a fake bill: a charge you do not recognise need not be paid, and do not contact the number or address given",
+			},
+			Check: checkMailFakeBill,
+		},
+		{
+			ID: "mail-sender-mismatch", Severity: High, Points: 30, Topic: "phishing",
+			Summary: Text{
+				JA: "差出人名・件名・本文がブランドを名乗っているのに、送信元アドレスのドメインがそのブランドの公式ドメインでない",
+				EN: "the message speaks as a brand (sender name, subject, greeting, signature) but the sender's domain is none of the brand's",
+			},
+			Message: Text{
+				JA: "ブランドを名乗っていますが、送信元のドメインが公式のものではありません",
+				EN: "the message speaks as a brand but comes from a domain that is not the brand's",
+			},
+			Check: checkMailSender,
+		},
+		{
+			ID: "mail-link-offbrand", Severity: Medium, Points: 20, Topic: "phishing",
+			Summary: Text{
+				JA: "ブランドを名乗るメッセージのリンク先が、そのブランドの公式ドメインでない",
+				EN: "a message speaking as a brand links to a domain that is none of the brand's",
+			},
+			Message: Text{
+				JA: "ブランドを名乗っていますが、リンク先は公式ドメインではありません",
+				EN: "the message speaks as a brand but links somewhere that is not the brand's",
+			},
+			Check: checkMailLink,
+		},
+		{
+			ID: "mail-attachment-executable", Severity: High, Points: 40, Topic: "spam",
+			Summary: Text{
+				JA: "実行ファイル・スクリプト・ディスクイメージ（高）、HTMLやマクロ付き文書（中）が添付されている",
+				EN: "an executable, script or disk image is attached (high), or an HTML file or macro document (medium)",
+			},
+			Message: Text{
+				JA: "開くとウイルスに感染するおそれのあるファイルが添付されています。送信者に確認できるまで開かないでください",
+				EN: "an attachment could infect the computer when opened; do not open it until the sender has confirmed it",
+			},
+			Check: checkMailAttachment,
+		},
+	}
+}
+
+// EvaluateMail runs every message rule over m and returns one sign for each
+// rule that fired (its strongest finding), strongest first, messages in
+// lang: the same resolution as Evaluate, weights from m.Data included.
+func EvaluateMail(m *Mail, rs []MessageRule, lang string) []Sign {
+	var signs []Sign
+	for _, r := range rs {
+		fs := mailSafeCheck(r, m)
+		if len(fs) == 0 {
+			continue
+		}
+		base := Rule{ID: r.ID, Severity: r.Severity, Points: r.Points}
+		best := 0
+		for i, f := range fs {
+			if points(base, f, m.Data) > points(base, fs[best], m.Data) {
+				best = i
+			}
+		}
+		f := fs[best]
+		sev := f.Severity
+		if sev == "" {
+			sev = r.Severity
+		}
+		msg := f.Message
+		if msg.IsZero() {
+			msg = r.Message
+		}
+		signs = append(signs, Sign{
+			ID:       r.ID,
+			Severity: sev,
+			Points:   points(base, f, m.Data),
+			Message:  msg.In(lang),
+			Evidence: Clip(f.Evidence, 200),
+			URL:      f.URL,
+		})
+	}
+	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
+	return signs
+}
+
+// mailSafeCheck runs one rule; a rule that panics on a hostile message is
+// treated as not firing.
+func mailSafeCheck(r MessageRule, m *Mail) (fs []Finding) {
+	defer func() {
+		if recover() != nil {
+			fs = nil
+		}
+	}()
+	return r.Check(m)
+}
+
+// ------------------------------------------------------------- reading
+
+// mailView is a message prepared for the checks: normalised sentences,
+// whether it reads as a warning, and the hosts of its links.
+type mailView struct {
+	m         *Mail
+	subject   string   // NFKC, folded
+	lines     []string // NFKC lines of the text, blank ones dropped
+	sentences []string // phishNorm sentences of subject and text
+	warning   bool
+	hosts     []string // lower-case host of each URL, same order
+	brands    []phishBrand
+}
+
+func newMailView(m *Mail) *mailView {
+	v := &mailView{m: m, brands: phishBrandsOf(m.Data)}
+	v.subject = strings.Join(strings.Fields(NFKC(m.Subject)), " ")
+	for _, l := range strings.Split(NFKC(m.Text), "\n") {
+		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			v.lines = append(v.lines, l)
+		}
+	}
+	for _, l := range append([]string{v.subject}, v.lines...) {
+		for _, s := range mailSplitSentences(l) {
+			if s = phishNorm(s); s != "" {
+				v.sentences = append(v.sentences, s)
+			}
+		}
+	}
+	v.warning, _ = phishWarningText(v.sentences)
+	for _, u := range m.URLs {
+		v.hosts = append(v.hosts, mailHost(u))
+	}
+	return v
+}
+
+// mailSplitSentences cuts a line after Japanese and ASCII sentence ends.
+func mailSplitSentences(l string) []string {
+	var out []string
+	start := 0
+	for i, r := range l {
+		if r == '。' || r == '!' || r == '?' {
+			out = append(out, l[start:i+utf8.RuneLen(r)])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(out, l[start:])
+}
+
+// mailHost returns the host of a URL found in a message (scheme-less bare
+// domains included), lower case without a trailing dot.
+func mailHost(raw string) string {
+	if !strings.Contains(raw, "://") {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+}
+
+// find returns the first sentence (not a denial) containing a phrase of
+// section, and the phrase.
+func (v *mailView) find(section string) (string, string) {
+	list := phishData().mail[section]
+	for _, s := range v.sentences {
+		if phishNegated(s) {
+			continue
+		}
+		if p := phishFind(s, list); p != "" {
+			return s, p
+		}
+	}
+	return "", ""
+}
+
+// linksAllOfficial reports whether the message has links and every one is
+// on an official domain of some brand: such a message leads nowhere but to
+// the real sites, whatever it says.
+func (v *mailView) linksAllOfficial() bool {
+	if len(v.hosts) == 0 {
+		return false
+	}
+	for _, h := range v.hosts {
+		if h == "" || !phishOfficialHost(v.brands, h) {
+			return false
+		}
+	}
+	return true
+}
+
+// offLinks returns the URLs that are on no brand's official domain.
+func (v *mailView) offLinks() []string {
+	var out []string
+	for i, h := range v.hosts {
+		if h != "" && !phishOfficialHost(v.brands, h) {
+			out = append(out, v.m.URLs[i])
+		}
+	}
+	return out
+}
+
+// mailPresentation is how a message speaks as a brand.
+type mailPresentation struct {
+	brand    *Brand
+	evidence string
+}
+
+// presented returns the brands the message speaks as: named in the
+// sender's display name, in the subject's own segment (【三井住友カード】), in
+// the opening tag of an SMS, with words that only the brand itself would use
+// (「〇〇をご利用いただき」「〇〇カスタマーセンター」), or as the holder of a
+// copyright line. A brand merely mentioned (「PayPayが使えます」) does not count.
+func (v *mailView) presented() []mailPresentation {
+	var out []mailPresentation
+	name := mailDisplayName(v.m.From)
+	pres := phishData().mail["presents"]
+	for _, pb := range v.brands {
+		ev := ""
+		switch {
+		case name != "" && pb.mentions(NFKC(name)):
+			ev = "From: " + v.m.From
+		case mailPureSegment(pb, v.subject):
+			ev = "Subject: " + v.subject
+		}
+		for i, l := range v.lines {
+			if ev != "" {
+				break
+			}
+			if i < 3 && mailPureSegment(pb, l) && utf8.RuneCountInString(l) < 200 && strings.ContainsAny(l, "【[") {
+				ev = l
+				break
+			}
+			for _, o := range pb.occurrences(l) {
+				if o.isProduct() {
+					continue
+				}
+				after := strings.TrimLeft(o.after, " ")
+				for _, w := range pres {
+					if strings.HasPrefix(after, w) || (w == "株式会社" && strings.HasSuffix(strings.TrimRight(o.before, " "), w)) {
+						ev = l
+						break
+					}
+				}
+				if ev != "" {
+					break
+				}
+			}
+			if ev == "" {
+				if holder, ok := phishCopyrightHolder(l); ok && pb.isHolder(holder) {
+					ev = l
+				}
+			}
+		}
+		if ev != "" {
+			out = append(out, mailPresentation{brand: pb.b, evidence: Clip(ev, 80)})
+		}
+	}
+	return out
+}
+
+// mailPureSegment reports whether one of the bracketed or separated parts
+// of s is the brand's name alone (with service words).
+func mailPureSegment(pb phishBrand, s string) bool {
+	for _, seg := range phishSegments(s) {
+		if pb.pure(seg) {
+			return true
+		}
+	}
+	return false
+}
+
+// mailDisplayName returns the display name of a From value
+// ("三井住友カード <info@x.cn>" gives 三井住友カード).
+func mailDisplayName(from string) string {
+	if i := strings.LastIndex(from, "<"); i >= 0 {
+		return strings.Trim(strings.TrimSpace(from[:i]), `"' `)
+	}
+	if strings.Contains(from, "@") {
+		return ""
+	}
+	return strings.TrimSpace(from)
+}
+
+// -------------------------------------------------------------- checks
+
+func checkMailCredential(m *Mail) []Finding {
+	v := newMailView(m)
+	if v.warning {
+		return nil
+	}
+	ph := phishData().mail
+	req := ph["request"]
+	for _, s := range v.sentences {
+		if phishNegated(s) || phishFind(s, req) == "" {
+			continue
+		}
+		if p := phishFind(s, ph["secret"]); p != "" && !mailSecretReference(s, p, ph["secret-not"]) {
+			return []Finding{{Evidence: s}}
+		}
+	}
+	// Account data and passwords count when the message also threatens
+	// suspension or reports an intrusion.
+	lure, _ := v.find("suspension")
+	if lure == "" {
+		lure, _ = v.find("security-event")
+	}
+	if lure == "" {
+		return nil
+	}
+	for _, s := range v.sentences {
+		if phishNegated(s) || phishFind(s, req) == "" {
+			continue
+		}
+		if phishFind(s, ph["account-info"]) != "" {
+			return []Finding{{Evidence: s, Message: Text{
+				JA: "利用停止などを口実に、登録情報やパスワードの入力を求めています（フィッシングの疑い）",
+				EN: "the message uses a suspension or intrusion claim to ask for account data or passwords (suspected phishing)",
+			}}}
+		}
+	}
+	return nil
+}
+
+// mailSecretReference reports whether every occurrence of secret in s is a
+// reference to it (「カード番号下4桁」) rather than a request.
+func mailSecretReference(s, secret string, not []string) bool {
+	i := strings.Index(s, secret)
+	if i < 0 {
+		return false
+	}
+	after := strings.TrimLeft(s[i+len(secret):], " :()")
+	for _, w := range not {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func checkMailUrgency(m *Mail) []Finding {
+	v := newMailView(m)
+	if v.warning || v.linksAllOfficial() {
+		return nil
+	}
+	lure, _ := v.find("suspension")
+	if lure == "" {
+		lure, _ = v.find("security-event")
+	}
+	if lure == "" {
+		return nil
+	}
+	dl, _ := v.find("deadline")
+	rq, _ := v.find("request")
+	if dl == "" && (len(m.URLs) == 0 || rq == "") {
+		return nil
+	}
+	ev := lure
+	if dl != "" && dl != lure {
+		ev += " / " + dl
+	}
+	return []Finding{{Evidence: ev}}
+}
+
+func checkMailDelivery(m *Mail) []Finding {
+	v := newMailView(m)
+	if v.warning {
+		return nil
+	}
+	s, _ := v.find("delivery")
+	if s == "" {
+		return nil
+	}
+	off := v.offLinks()
+	if len(off) == 0 {
+		return nil
+	}
+	return []Finding{{Evidence: s + " → " + off[0], URL: off[0]}}
+}
+
+func checkMailFakeBill(m *Mail) []Finding {
+	v := newMailView(m)
+	if v.warning || v.linksAllOfficial() {
+		return nil
+	}
+	unpaid, _ := v.find("unpaid")
+	if unpaid == "" {
+		return nil
+	}
+	legal, _ := v.find("legal")
+	contact, _ := v.find("contact")
+	deadline, _ := v.find("deadline")
+	ev := []string{unpaid}
+	for _, s := range []string{legal, contact, deadline} {
+		if s != "" && !phishHas(ev, s) {
+			ev = append(ev, s)
+		}
+	}
+	switch {
+	case legal != "" && (contact != "" || deadline != ""):
+		return []Finding{{Evidence: strings.Join(ev, " / ")}}
+	case legal != "" || (contact != "" && deadline != ""):
+		return []Finding{{Evidence: strings.Join(ev, " / "), Severity: Medium, Points: 30}}
+	}
+	return nil
+}
+
+func checkMailSender(m *Mail) []Finding {
+	if m.FromDomain == "" {
+		return nil
+	}
+	v := newMailView(m)
+	pres := v.presented()
+	if len(pres) == 0 {
+		return nil
+	}
+	for _, p := range pres {
+		if p.brand.Official(m.FromDomain) {
+			return nil
+		}
+	}
+	p := pres[0]
+	official := strings.Join(p.brand.Domains, ", ")
+	return []Finding{{
+		Evidence: p.evidence + " — sender @" + m.FromDomain + " (official: " + official + ")",
+		Message: Text{
+			JA: p.brand.Name + "を名乗っていますが、送信元のドメイン（" + m.FromDomain + "）は公式のもの（" + official + "）ではありません",
+			EN: "the message speaks as " + p.brand.Name + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",
+		},
+	}}
+}
+
+func checkMailLink(m *Mail) []Finding {
+	v := newMailView(m)
+	pres := v.presented()
+	if len(pres) == 0 {
+		return nil
+	}
+	neutral := phishData().neutral
+	for i, h := range v.hosts {
+		if h == "" {
+			continue
+		}
+		ok := false
+		for _, p := range pres {
+			if p.brand.Official(h) {
+				ok = true
+			}
+		}
+		for _, n := range neutral {
+			if phishUnder(h, n) {
+				ok = true
+			}
+		}
+		if ok {
+			continue
+		}
+		p := pres[0]
+		official := strings.Join(p.brand.Domains, ", ")
+		return []Finding{{
+			Evidence: p.evidence + " → " + Clip(m.URLs[i], 100),
+			URL:      m.URLs[i],
+			Message: Text{
+				JA: p.brand.Name + "を名乗っていますが、リンク先（" + h + "）は公式ドメイン（" + official + "）ではありません",
+				EN: "the message speaks as " + p.brand.Name + " but links to " + h + ", none of its official domains (" + official + ")",
+			},
+		}}
+	}
+	return nil
+}
+
+func checkMailAttachment(m *Mail) []Finding {
+	ph := phishData().mail
+	var out []Finding
+	for _, a := range m.Attachments {
+		name := strings.ToLower(strings.TrimSpace(a))
+		ext := strings.TrimPrefix(path.Ext(name), ".")
+		switch {
+		case phishHas(ph["exec"], ext):
+			out = append(out, Finding{Evidence: a})
+		case phishHas(ph["markup"], ext):
+			out = append(out, Finding{Evidence: a, Severity: Medium, Points: 20})
+		}
+	}
+	return out
+}

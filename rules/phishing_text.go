@@ -1,0 +1,893 @@
+package rules
+
+import (
+	"net"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/publicsuffix"
+)
+
+// This file holds what the phishing, one-click, download and mail signs
+// share: their phrase tables, brand-name matching, the "does this page
+// present itself as brand X" test, the warning-page test and the field
+// classifier. Identifiers carry a phish prefix so that they cannot collide
+// with the helpers of the other sign files in this package.
+
+// phishTables is the data of these signs, read once from the embedded files.
+type phishTables struct {
+	words    map[string][]string // phishing_words.txt sections
+	fields   map[string][]string // phishing_fields.txt sections
+	download map[string][]string // phishing_download.txt sections
+	oneclick map[string][]string // oneclick_phrases.txt sections
+	mail     map[string][]string // message_phrases.txt sections
+	aliases  map[string][]string // brand name -> extra names
+	// gateways maps a domain to its kind ("payment" or "forms").
+	gateways map[string]string
+	// neutral holds the domains a brand's mail may link to besides its own.
+	neutral []string
+}
+
+var phishData = sync.OnceValue(func() *phishTables {
+	t := &phishTables{
+		words:    phishSections("phishing_words.txt"),
+		fields:   phishSections("phishing_fields.txt"),
+		download: phishSections("phishing_download.txt"),
+		oneclick: phishSections("oneclick_phrases.txt"),
+		mail:     phishSections("message_phrases.txt"),
+		aliases:  map[string][]string{},
+		gateways: map[string]string{},
+	}
+	for _, l := range lines("phishing_brand_aliases.txt") {
+		name, list, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		for _, a := range strings.Split(list, ",") {
+			if a = strings.TrimSpace(a); a != "" {
+				t.aliases[strings.TrimSpace(name)] = append(t.aliases[strings.TrimSpace(name)], a)
+			}
+		}
+	}
+	for _, l := range lines("phishing_gateways.txt") {
+		f := strings.Fields(l)
+		kind := "payment"
+		if len(f) > 1 {
+			kind = f[1]
+		}
+		t.gateways[strings.ToLower(f[0])] = kind
+	}
+	for _, l := range lines("message_neutral_domains.txt") {
+		t.neutral = append(t.neutral, strings.ToLower(strings.Fields(l)[0]))
+	}
+	return t
+})
+
+// phishSections reads an embedded file made of [name] sections; each phrase
+// is NFKC-normalised and lower-cased, as the text it is compared with.
+func phishSections(name string) map[string][]string {
+	out := map[string][]string{}
+	cur := ""
+	for _, l := range lines(name) {
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			cur = strings.TrimSpace(l[1 : len(l)-1])
+			continue
+		}
+		out[cur] = append(out[cur], phishNorm(l))
+	}
+	return out
+}
+
+// phishNorm is the form texts and phrases are compared in: NFKC, lower case,
+// white space folded.
+func phishNorm(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(NFKC(s)), " "))
+}
+
+// phishFind returns the first phrase of list found in s (already in
+// phishNorm form), or "". ASCII phrases must stand as words: "pin" is not
+// found in "shipping".
+func phishFind(s string, list []string) string {
+	for _, p := range list {
+		if phishContains(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// phishContains reports whether phrase occurs in s; a phrase that starts or
+// ends with an ASCII letter or digit must not touch another one there.
+func phishContains(s, phrase string) bool {
+	if phrase == "" {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if phishBounded(s, i, i+len(phrase)) {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+// phishBounded reports whether s[i:j] is not glued to ASCII letters or
+// digits at an end that is itself an ASCII letter or digit.
+func phishBounded(s string, i, j int) bool {
+	if i >= j {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s[i:j])
+	last, _ := utf8.DecodeLastRuneInString(s[i:j])
+	if phishAlnum(first) && i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); phishAlnum(r) {
+			return false
+		}
+	}
+	if phishAlnum(last) && j < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[j:]); phishAlnum(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func phishAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// phishCount returns the distinct phrases of list found in s.
+func phishCount(s string, list []string) []string {
+	var out []string
+	for _, p := range list {
+		if phishContains(s, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------- brands
+
+// phishBrand is a brand with every name it goes by, ready for matching.
+type phishBrand struct {
+	b     *Brand
+	names []phishName
+}
+
+// phishName is one name of a brand. Names of four characters or fewer
+// ("ANA", "JCB", "LINE", "VISA") are matched with their case as written,
+// longer ones with any case; ASCII names must stand as words either way.
+type phishName struct {
+	text string // NFKC; lower case when fold
+	fold bool
+}
+
+// phishBrandsOf returns the brands of the site's data (the shipped data
+// when the site carries none), with their aliases.
+func phishBrandsOf(d *Data) []phishBrand {
+	if d == nil || d.Brands == nil {
+		d = phishDefaultData()
+	}
+	al := phishData().aliases
+	all := d.Brands.All()
+	out := make([]phishBrand, 0, len(all))
+	for i := range all {
+		b := &all[i]
+		seen := map[string]bool{}
+		pb := phishBrand{b: b}
+		cands := append([]string{b.Name}, b.Names...)
+		cands = append(cands, al[b.Name]...)
+		for _, n := range cands {
+			n = strings.Join(strings.Fields(NFKC(n)), " ")
+			if strings.Contains(n, " / ") || utf8.RuneCountInString(n) < 2 {
+				continue
+			}
+			fold := utf8.RuneCountInString(n) > 4
+			if fold {
+				n = strings.ToLower(n)
+			}
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			pb.names = append(pb.names, phishName{text: n, fold: fold})
+		}
+		// Longest names first, so that "三井住友カード" is taken before "SMBC".
+		sort.SliceStable(pb.names, func(i, j int) bool { return len(pb.names[i].text) > len(pb.names[j].text) })
+		out = append(out, pb)
+	}
+	return out
+}
+
+var phishDefaultData = sync.OnceValue(DefaultData)
+
+// phishOccurrence is one place a brand name was found in a text.
+type phishOccurrence struct {
+	name          string
+	before, after string // the text around it, lower case
+}
+
+// occurrences returns where any of the brand's names occurs in s (NFKC).
+func (pb phishBrand) occurrences(s string) []phishOccurrence {
+	var out []phishOccurrence
+	lower := strings.ToLower(s)
+	taken := make([]bool, len(s)+1)
+	for _, n := range pb.names {
+		hay := s
+		if n.fold {
+			hay = lower
+		}
+		if len(hay) != len(s) { // lower-casing changed the length: search as is
+			hay = s
+		}
+		for off := 0; off < len(hay); {
+			i := strings.Index(hay[off:], n.text)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(n.text)
+			off = i + 1
+			if taken[i] || !phishBounded(hay, i, j) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				taken[k] = true
+			}
+			out = append(out, phishOccurrence{
+				name:   s[i:j],
+				before: strings.ToLower(s[:i]),
+				after:  strings.ToLower(s[j:]),
+			})
+		}
+	}
+	return out
+}
+
+// isProduct reports whether an occurrence of a brand name is a product,
+// payment or federated-login mention ("Apple製品", "Amazon Pay",
+// "LINEでログイン", "Sign in with Apple") rather than the page presenting
+// itself as the brand.
+func (o phishOccurrence) isProduct() bool {
+	after := strings.TrimLeft(o.after, " ・")
+	for _, w := range phishData().words["product"] {
+		if strings.HasPrefix(after, w) && (!phishAlnum(rune(w[len(w)-1])) || phishBounded(after, 0, len(w))) {
+			return true
+		}
+	}
+	before := strings.TrimRight(o.before, " ")
+	for _, w := range []string{"with", "via", "using", "for"} {
+		if strings.HasSuffix(before, w) && phishBounded(before, len(before)-len(w), len(before)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether s names the brand other than as a product.
+func (pb phishBrand) mentions(s string) bool {
+	for _, o := range pb.occurrences(s) {
+		if !o.isProduct() {
+			return true
+		}
+	}
+	return false
+}
+
+// pure reports whether the text segment s is made only of the brand's name
+// and words of the [service] list ("三井住友カード 会員ログイン", "Apple ID -
+// サインイン", "ようこそ Amazon へ"): such a segment presents the page as the brand.
+func (pb phishBrand) pure(s string, extra ...string) bool {
+	occ := pb.occurrences(s)
+	if len(occ) == 0 {
+		return false
+	}
+	rest := s
+	for _, o := range occ {
+		if o.isProduct() {
+			return false
+		}
+		rest = strings.Replace(rest, o.name, " ", 1)
+	}
+	rest = phishNorm(rest)
+	words := append(append([]string{}, extra...), phishData().words["service"]...)
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	for _, w := range words {
+		rest = phishRemoveWord(rest, w)
+	}
+	for _, r := range rest {
+		if !(unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// phishRemoveWord removes every occurrence of w from s that stands as a word
+// (see phishBounded), leaving a space in its place.
+func phishRemoveWord(s, w string) string {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			break
+		}
+		i += off
+		if phishBounded(s, i, i+len(w)) {
+			s = s[:i] + " " + s[i+len(w):]
+			off = i + 1
+			continue
+		}
+		off = i + 1
+	}
+	return s
+}
+
+// phishSegments splits a title into the parts sites join with separators
+// ("ログイン | 三井住友カード", "Amazon.co.jp: サインイン").
+func phishSegments(s string) []string {
+	f := func(r rune) bool {
+		switch r {
+		case '|', '｜', '¦', '–', '—', '【', '】', '[', ']', '«', '»', '〈', '〉', '《', '》', '〔', '〕':
+			return true
+		}
+		return false
+	}
+	var out []string
+	for _, part := range strings.FieldsFunc(s, f) {
+		for _, p := range strings.Split(part, " - ") {
+			for _, q := range strings.Split(p, ": ") {
+				if q = strings.TrimSpace(q); q != "" {
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------- presentation
+
+// phishPresentation is one way a page presents itself as a brand.
+type phishPresentation struct {
+	brand *Brand
+	// how: "title", "heading", "login", "logo" or "copyright".
+	how      string
+	evidence string
+}
+
+// phishPresented returns how page p presents itself as brands that are not
+// official on host, at most one presentation per brand (the strongest:
+// title, heading and login wording before copyright before logo). It
+// returns nothing when host is an official domain of any brand: a brand's
+// own site naming a partner is not impersonation.
+func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentation {
+	if host == "" {
+		return nil
+	}
+	for _, pb := range brands {
+		if pb.b.Official(host) {
+			return nil
+		}
+	}
+	var h1 []string
+	if p.Doc != nil {
+		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+			if t := strings.Join(strings.Fields(NFKC(s.Text())), " "); t != "" {
+				h1 = append(h1, t)
+			}
+		})
+	}
+	login := phishData().words["login"]
+	var out []phishPresentation
+	for _, pb := range brands {
+		if pr, ok := phishPresentedAs(p, pb, h1, login); ok {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
+func phishPresentedAs(p *Page, pb phishBrand, h1 []string, login []string) (phishPresentation, bool) {
+	pr := phishPresentation{brand: pb.b}
+	// The title, in its segments.
+	for _, seg := range phishSegments(p.Title) {
+		if pb.pure(seg) {
+			pr.how, pr.evidence = "title", "title: "+p.Title
+			return pr, true
+		}
+	}
+	// Headings: an h1 made of the brand's name, or any heading made of the
+	// brand's name and login wording ("Vpassログイン"). A heading that is
+	// only a brand name below h1 is usually a shop's product category.
+	for _, h := range h1 {
+		for _, seg := range phishSegments(h) {
+			if pb.pure(seg) {
+				pr.how, pr.evidence = "heading", "h1: "+h
+				return pr, true
+			}
+		}
+	}
+	for _, h := range p.Headings {
+		if phishFind(phishNorm(h), login) == "" {
+			continue
+		}
+		for _, seg := range phishSegments(h) {
+			if pb.pure(seg) {
+				pr.how, pr.evidence = "heading", "heading: "+h
+				return pr, true
+			}
+		}
+	}
+	// Login wording naming the brand on a short line (a button, a label, a
+	// caption): "Vpassにログイン", "三井住友カード会員ログイン", "Sign in to Apple".
+	for _, l := range p.Lines {
+		// Short lines without sentence punctuation: buttons, labels and
+		// captions, not an article's prose quoting a lure.
+		if utf8.RuneCountInString(l) > 40 || strings.ContainsAny(l, "。「」『』") {
+			continue
+		}
+		for _, o := range pb.occurrences(l) {
+			if o.isProduct() {
+				continue
+			}
+			if phishLoginPhrase(o) {
+				pr.how, pr.evidence = "login", l
+				return pr, true
+			}
+		}
+	}
+	// The copyright line naming the brand as holder.
+	for _, l := range p.Lines {
+		if holder, ok := phishCopyrightHolder(l); ok && pb.isHolder(holder) {
+			pr.how, pr.evidence = "copyright", l
+			return pr, true
+		}
+	}
+	// A logo whose alt text is the brand, on a page whose title names the
+	// brand or says nothing but login words: a shop's card-brand badges and
+	// product-brand logos do not count, as the shop's title names the shop
+	// and its own logo comes first.
+	// Only the page's first image is taken for its own logo (a shop's own
+	// logo comes first, brand badges later).
+	if len(p.Images) > 0 && (pb.mentions(p.Title) || phishOnlyService(p.Title)) {
+		im := p.Images[0]
+		alt := strings.ToLower(im.Alt)
+		src := strings.ToLower(im.Src)
+		logo := strings.Contains(alt, "logo") || strings.Contains(alt, "ロゴ") || strings.Contains(src, "logo")
+		if logo && pb.pure(im.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
+			pr.how, pr.evidence = "logo", "logo alt: "+im.Alt
+			return pr, true
+		}
+	}
+	return pr, false
+}
+
+// phishOnlyService reports whether a title is empty or made only of login
+// and service words ("ログイン", "本人確認"), naming no one.
+func phishOnlyService(title string) bool {
+	rest := phishNorm(title)
+	words := append([]string{}, phishData().words["service"]...)
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	for _, w := range words {
+		rest = phishRemoveWord(rest, w)
+	}
+	for _, r := range rest {
+		if !(unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// phishLoginPhrase reports whether a brand name occurrence is the object of
+// login wording: "〇〇にログイン", "〇〇会員ログイン", "〇〇ログイン", "Sign in to 〇〇".
+// "〇〇でログイン" (log in with the brand's account: a federated login button
+// on someone else's site) does not count.
+func phishLoginPhrase(o phishOccurrence) bool {
+	after := strings.TrimLeft(o.after, " ")
+	for _, w := range []string{"にログイン", "へログイン", "にサインイン", "へサインイン", "会員ログイン",
+		"ログイン", "サインイン", "会員専用ページ", "login", "log in", "sign in"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	before := strings.TrimRight(o.before, " ")
+	for _, w := range []string{"sign in to", "log in to", "login to", "sign into", "log into", "welcome to", "ようこそ"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// phishCopyrightHolder returns the holder of a copyright line ("© 2024
+// Sumitomo Mitsui Card Co., Ltd. All Rights Reserved." gives "sumitomo
+// mitsui card"): the line without the sign, years and company words.
+func phishCopyrightHolder(line string) (string, bool) {
+	l := phishNorm(line)
+	i := strings.Index(l, "©")
+	switch {
+	case i >= 0:
+		l = l[i+len("©"):]
+	case strings.HasPrefix(l, "(c)"):
+		l = l[3:]
+	case strings.HasPrefix(l, "copyright"):
+		l = l[len("copyright"):]
+	default:
+		return "", false
+	}
+	if utf8.RuneCountInString(l) > 120 {
+		return "", false
+	}
+	return phishHolderNorm(l), true
+}
+
+// phishHolderNorm strips the company words, years and punctuation of a
+// copyright holder or brand name, so that they can be compared.
+func phishHolderNorm(s string) string {
+	s = phishNorm(s)
+	s = strings.ReplaceAll(s, "(c)", " ")
+	s = strings.ReplaceAll(s, "©", " ")
+	noise := append([]string{}, phishData().words["copyright-noise"]...)
+	sort.SliceStable(noise, func(i, j int) bool { return len(noise[i]) > len(noise[j]) })
+	for _, w := range noise {
+		s = phishRemoveWord(s, w)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// isHolder reports whether a normalised copyright holder is one of the
+// brand's names.
+func (pb phishBrand) isHolder(holder string) bool {
+	if holder == "" {
+		return false
+	}
+	for _, n := range pb.names {
+		if phishHolderNorm(n.text) == holder {
+			return true
+		}
+	}
+	return false
+}
+
+// ------------------------------------------------------------- warnings
+
+// phishWarningLine reports whether a line is the fraud's own claim to be
+// genuine (「これは架空請求ではありません」), which must not count as a warning.
+func phishNegated(line string) bool {
+	return phishFind(line, phishData().words["negation"]) != ""
+}
+
+// phishWarningText reports whether text (lines in phishNorm form) reads as
+// an explanation of or warning about fraud: warning phrases adding up to 3
+// (strong ones count 2), lines that deny being fraud left out.
+func phishWarningText(lines []string) (bool, []string) {
+	w := phishData().words
+	seen := map[string]bool{}
+	score := 0
+	var found []string
+	for _, l := range lines {
+		if phishNegated(l) {
+			continue
+		}
+		for _, p := range phishCount(l, w["warning-strong"]) {
+			if !seen[p] {
+				seen[p] = true
+				score += 2
+				found = append(found, p)
+			}
+		}
+		for _, p := range phishCount(l, w["warning-weak"]) {
+			if !seen[p] {
+				seen[p] = true
+				score++
+				found = append(found, p)
+			}
+		}
+	}
+	return score >= 3, found
+}
+
+// phishWarningPage reports whether p is a warning, news or explanation page
+// about fraud: its title or h1 says so, or its text adds up as a warning.
+func phishWarningPage(p *Page) bool {
+	tops := []string{p.Title}
+	if p.Doc != nil {
+		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+			tops = append(tops, NFKC(s.Text()))
+		})
+	}
+	for _, t := range tops {
+		t = phishNorm(t)
+		if t != "" && !phishNegated(t) && phishFind(t, phishData().words["warning-title"]) != "" {
+			return true
+		}
+	}
+	norm := make([]string, len(p.Lines))
+	for i, l := range p.Lines {
+		norm[i] = phishNorm(l)
+	}
+	ok, _ := phishWarningText(norm)
+	return ok
+}
+
+// ----------------------------------------------------------------- hosts
+
+// phishPageHost is the host a page was served from: its URL's host, or the
+// site's when the page has no web URL (a saved file).
+func phishPageHost(p *Page, site *Site) string {
+	if p != nil {
+		if u, err := url.Parse(p.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+			return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+		}
+	}
+	h := site.ASCIIHost
+	if h == "" {
+		h = site.Host
+	}
+	if h == "" {
+		if u, err := url.Parse(site.URL); err == nil {
+			h = u.Hostname()
+		}
+	}
+	return strings.ToLower(strings.TrimSuffix(h, "."))
+}
+
+// phishRegDomain returns the registrable domain (eTLD+1) of host, or host
+// itself when it has none (an IP address, a bare public suffix).
+func phishRegDomain(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if net.ParseIP(host) != nil {
+		return host
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(host)
+	if err != nil {
+		return host
+	}
+	return d
+}
+
+// phishUnder reports whether host is domain or one of its subdomains.
+func phishUnder(host, domain string) bool {
+	return host == domain || strings.HasSuffix(host, "."+domain)
+}
+
+// ---------------------------------------------------------------- fields
+
+// phishCred is a set of the kinds of secrets form fields ask for.
+type phishCred uint16
+
+// The kinds of secrets, as classified from a field.
+const (
+	credPassword phishCred = 1 << iota
+	credCard
+	credExpiry
+	credCSC
+	credPIN
+	credPIN2
+	credRandom
+	credOTP
+	credAccount
+	credBirth
+)
+
+// phishCredOrder is the order kinds are tried in, with their section name
+// in phishing_fields.txt and how evidence names them.
+var phishCredOrder = []struct {
+	kind    phishCred
+	section string
+	ja, en  string
+}{
+	{credPIN2, "pin2", "第二暗証番号", "second PIN"},
+	{credRandom, "random", "乱数表", "security number table"},
+	{credOTP, "otp", "ワンタイムパスワード", "one-time password"},
+	{credPIN, "pin", "暗証番号", "PIN"},
+	{credCSC, "csc", "セキュリティコード", "card security code"},
+	{credExpiry, "expiry", "有効期限", "card expiry"},
+	{credCard, "card", "カード番号", "card number"},
+	{credAccount, "account", "口座番号", "bank account number"},
+	{credBirth, "birth", "生年月日", "date of birth"},
+	{credPassword, "password", "パスワード", "password"},
+}
+
+// phishClassify says which secret a form field asks for, from its label,
+// placeholder, autocomplete value, name and id, and type; 0 for none.
+func phishClassify(in Input) phishCred {
+	switch in.Type {
+	case "hidden", "submit", "button", "image", "reset", "checkbox", "radio", "file", "search", "color", "range", "email", "url":
+		return 0
+	}
+	f := phishData().fields
+	label := phishNorm(in.Label + " \n " + in.Placeholder)
+	if phishFind(label, f["label:none"]) != "" {
+		return 0
+	}
+	for _, k := range phishCredOrder {
+		if phishFind(label, f["label:"+k.section]) != "" {
+			return k.kind
+		}
+	}
+	switch ac := in.Autocomplete; {
+	case strings.Contains(ac, "cc-number"):
+		return credCard
+	case strings.Contains(ac, "cc-csc"):
+		return credCSC
+	case strings.Contains(ac, "cc-exp"):
+		return credExpiry
+	case strings.Contains(ac, "current-password"), strings.Contains(ac, "new-password"):
+		return credPassword
+	case strings.Contains(ac, "one-time-code"):
+		return credOTP
+	case strings.Contains(ac, "bday"):
+		return credBirth
+	}
+	toks := phishNameTokens(in.Name + " " + in.ID)
+	has := func(list []string) bool {
+		for _, t := range toks {
+			for _, w := range list {
+				if t == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if has(f["name:none"]) {
+		return 0
+	}
+	for _, k := range phishCredOrder {
+		if has(f["name:"+k.section]) {
+			return k.kind
+		}
+	}
+	if in.Type == "password" {
+		return credPassword
+	}
+	return 0
+}
+
+// phishNameTokens splits name and id attributes into lower-case words at
+// punctuation, digits-to-letters and camelCase, and adds each adjacent pair
+// joined ("cardNumber2" gives card, number, 2, cardnumber, number2).
+func phishNameTokens(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			if prev >= '0' && prev <= '9' {
+				flush()
+			}
+			cur = append(cur, r)
+		case r >= 'A' && r <= 'Z':
+			if prev >= 'a' && prev <= 'z' || prev >= '0' && prev <= '9' {
+				flush()
+			}
+			cur = append(cur, r)
+		case r >= '0' && r <= '9':
+			if !(prev >= '0' && prev <= '9') {
+				flush()
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+		prev = r
+	}
+	flush()
+	out := append([]string{}, words...)
+	for i := 0; i+1 < len(words); i++ {
+		out = append(out, words[i]+words[i+1])
+	}
+	if len(words) > 0 {
+		out = append(out, strings.Join(words, ""))
+	}
+	return out
+}
+
+// phishFormCreds is what one form asks for.
+type phishFormCreds struct {
+	form  *Form
+	kinds phishCred
+	// fields names each secret field as shown to the visitor (its label,
+	// or the kind when it has none).
+	fields []string
+	// pinCard is true when a PIN field's own label speaks of a card, cash
+	// card, ATM or bank account (「キャッシュカードの暗証番号」).
+	pinCard bool
+}
+
+// phishFormsCreds classifies every form of p.
+func phishFormsCreds(p *Page) []phishFormCreds {
+	var out []phishFormCreds
+	for i := range p.Forms {
+		f := &p.Forms[i]
+		fc := phishFormCreds{form: f}
+		for _, in := range f.Inputs {
+			k := phishClassify(in)
+			if k == 0 {
+				continue
+			}
+			fc.kinds |= k
+			name := Clip(strings.TrimSpace(in.Label), 24)
+			if !phishWordy(name) {
+				name = Clip(in.Placeholder, 24)
+			}
+			if !phishWordy(name) {
+				name = phishCredName(k, "ja")
+			}
+			if !phishHas(fc.fields, name) {
+				fc.fields = append(fc.fields, name)
+			}
+			if k == credPIN {
+				l := phishNorm(in.Label + " " + in.Placeholder)
+				if phishFind(l, []string{"キャッシュカード", "atm", "カード", "口座", "銀行"}) != "" {
+					fc.pinCard = true
+				}
+			}
+		}
+		if fc.kinds != 0 {
+			out = append(out, fc)
+		}
+	}
+	return out
+}
+
+// phishWordy reports whether s has a letter in it (a label, not the
+// digits of a neighbouring select's options).
+func phishWordy(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// phishCredName names a kind in lang.
+func phishCredName(k phishCred, lang string) string {
+	for _, c := range phishCredOrder {
+		if c.kind == k {
+			if lang == "en" {
+				return c.en
+			}
+			return c.ja
+		}
+	}
+	return ""
+}
+
+func phishHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
