@@ -1,0 +1,433 @@
+package rules
+
+// Bank accounts printed on a shop's pages (振込先), and the signs about
+// them: account-personal-name, account-name-mismatch, account-listed.
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// BankAccount is a transfer account printed on a site. The printed fields
+// are NFKC text as found; the Key fields are normalised for comparison and
+// campaign clustering (equal keys mean the same account).
+type BankAccount struct {
+	Bank   string // 三井住友銀行, ゆうちょ銀行, 〇〇信用金庫
+	Branch string // 新宿支店, 〇一八店, or a branch number
+	Type   string // 普通, 当座, 貯蓄 ("" when not printed)
+	Number string // 1234567, or ゆうちょ 記号-番号 as 10120-12345671
+	Holder string // the holder's name as printed
+
+	BankKey   string // FoldKana of the bank without 銀行/信用金庫… suffix
+	BranchKey string // FoldKana of the branch without 支店/店 suffix
+	NumberKey string // digits only
+	HolderKey string // FoldKana of the holder
+
+	// Kind says who holds the account, by its name.
+	Kind HolderKind
+	// URL is the page where the account was found.
+	URL string
+}
+
+// Key is one string for the account, for clustering: bank|branch|number|holder
+// in normalised form.
+func (a BankAccount) Key() string {
+	return a.BankKey + "|" + a.BranchKey + "|" + a.NumberKey + "|" + a.HolderKey
+}
+
+// Describe prints the account in one line for evidence:
+// "三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ".
+func (a BankAccount) Describe() string {
+	var parts []string
+	for _, p := range []string{a.Bank, a.Branch, a.Type, a.Number, a.Holder} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// shopBankRe finds bank names: anything ending in 銀行, 信用金庫, 信金,
+// 信用組合, 労働金庫 or ろうきん, with the hiragana names banks use
+// (みずほ, りそな, ゆうちょ, じぶん …), and ゆうちょ alone.
+var shopBankRe = regexp.MustCompile(`(?:[\p{Han}\p{Katakana}ーA-Za-z0-9&]|みずほ|りそな|ゆうちょ|きらぼし|じぶん|みんなの|あおぞら|ろうきん|しずおか|ちばぎん|ひろぎん|おきぎん){1,14}(?:銀行|信用金庫|信金|信用組合|信組|労働金庫|農業協同組合)|ゆうちょ|[A-Za-z]+\s?Bank\b`)
+
+// shopBankStop are bank-name matches that name no bank.
+var shopBankStop = regexp.MustCompile(`^(?:各|当|他|指定|都市|地方|ネット|主要|取引|一部|各種|提携|国内|海外|全国|ご指定|大手|民間|外国)?(?:銀行|信用金庫|信金)$|支払|方法|決済|払|振込|振替|送金|手数料|口座|名義|番号`)
+
+// shopBankPrefix are words glued before a bank name that are not part of it.
+var shopBankPrefix = regexp.MustCompile(`^(?:お?振り?込み?先|下記|以下|指定|ご指定|当店|弊社|金融機関)`)
+
+// shopAccountLabelRe finds the labels of account blocks.
+var shopAccountLabelRe = regexp.MustCompile(`(?i)口座番号|口座名義|名義人|口座名|受取人|口座種[別目類]|預金種[別目類]|支店名|店番|記号|振込先|お振込先|銀行名|金融機関名?|account\s?(?:number|name|holder|no)|beneficiary|bank\s?name`)
+
+var (
+	shopBankLabel   = shopLabel(`銀行名|金融機関名|金融機関|振込先銀行|Bank\s?name|Bank`)
+	shopBranchLabel = shopLabel(`支店名|支店|店名|Branch\s?name|Branch`)
+	shopNumberLabel = shopLabel(`口座番号|口座No\.?|Account\s?number|Account\s?No\.?`)
+	shopHolderLabel = shopLabel(`口座名義人|口座名義|名義人|名義|口座名|受取人名|受取人|Account\s?(?:name|holder)|Beneficiary(?:\s?name)?`)
+)
+
+// shopLabel builds a label pattern: the label, then an optional 名/名称 and
+// an optional parenthesised note (口座名義(カナ)).
+func shopLabel(alts string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:` + alts + `)(?:名称|の名称|名)?(?:\s?\([^)]{0,10}\))?`)
+}
+
+var (
+	shopBranchRe  = regexp.MustCompile(`[\p{Han}\p{Katakana}ーA-Za-z0-9]{1,12}(?:支店|出張所|営業部)|本店(?:営業部)?|[〇一二三四五六七八九]{3}店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
+	shopTypeRe    = regexp.MustCompile(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
+	shopYuchoRe   = regexp.MustCompile(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
+	shopNumberRe  = regexp.MustCompile(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
+	shopDigits6_8 = regexp.MustCompile(`[0-9]{6,8}`)
+	// shopHolderCut ends a holder value at the next field printed on the
+	// same line.
+	shopHolderCut = regexp.MustCompile(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|\(?お?振込).*$`)
+	// shopNameOnlyRe matches a line that is only a name (kana, kanji or
+	// latin words, with spaces, dots and bank markers).
+	shopNameOnlyRe = regexp.MustCompile(`^[\p{Katakana}\p{Hiragana}\p{Han}ー A-Za-z().・]{2,40}$`)
+)
+
+// Accounts returns the bank accounts printed on the site's pages (pages
+// about fraud skipped), one per account even when pages repeat it. Each
+// needs at least a bank with a number or a holder, or a number with a
+// holder.
+func Accounts(site *Site) []BankAccount {
+	var out []BankAccount
+	seen := map[string]bool{}
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		for _, a := range shopPageAccounts(p) {
+			if seen[a.Key()] {
+				continue
+			}
+			seen[a.Key()] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// shopBankName returns the bank named in s (without glued prefixes such
+// as 振込先), or "".
+func shopBankName(s string) string {
+	for _, m := range shopBankRe.FindAllString(s, -1) {
+		m = shopBankPrefix.ReplaceAllString(m, "")
+		if m == "" || shopBankStop.MatchString(m) {
+			continue
+		}
+		return m
+	}
+	return ""
+}
+
+// shopPageAccounts finds the account blocks of one page: runs of lines
+// holding a bank name or an account label, no more than two lines apart,
+// split where a second bank starts after a number or holder was read.
+func shopPageAccounts(p *Page) []BankAccount {
+	ls := p.Lines
+	var out []BankAccount
+	start, last := -1, -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		if a, ok := shopParseAccount(ls[start:end], p.URL); ok {
+			out = append(out, a)
+		}
+		start, last = -1, -1
+	}
+	for i, l := range ls {
+		bank := shopBankName(l) != ""
+		anchor := bank || shopAccountLabelRe.MatchString(l)
+		if !anchor {
+			if start >= 0 && i-last > 2 {
+				flush(min(last+2, len(ls)))
+			}
+			continue
+		}
+		if start >= 0 && bank && i > start {
+			// A new bank after a complete account starts a new block.
+			if a, ok := shopParseAccount(ls[start:i], p.URL); ok && (a.Number != "" || a.Holder != "") {
+				out = append(out, a)
+				start, last = -1, -1
+			}
+		}
+		if start < 0 {
+			start = i
+		}
+		last = i
+	}
+	flush(min(last+2, len(ls)))
+	return out
+}
+
+// shopParseAccount reads the fields of one account block.
+func shopParseAccount(block []string, url string) (BankAccount, bool) {
+	var a BankAccount
+	text := strings.Join(block, "\n")
+	for i := range block {
+		if v, ok := shopLabelValue(block, i, shopBankLabel); ok && a.Bank == "" && v != "" {
+			if b := shopBankName(v); b != "" {
+				a.Bank = b
+			} else if shopRunes(v) <= 20 && !strings.ContainsAny(v, "0123456789") {
+				a.Bank = v
+			}
+		}
+		if v, ok := shopLabelValue(block, i, shopBranchLabel); ok && a.Branch == "" && v != "" && shopRunes(v) <= 20 {
+			a.Branch = strings.TrimSpace(shopHolderCut.ReplaceAllString(v, ""))
+		}
+		if v, ok := shopLabelValue(block, i, shopNumberLabel); ok && a.Number == "" {
+			if m := shopYuchoRe.FindStringSubmatch(v); m != nil {
+				a.Number = shopYuchoNumber(m)
+			} else if d := shopDigits6_8.FindString(v); d != "" {
+				a.Number = d
+			}
+		}
+		if v, ok := shopLabelValue(block, i, shopHolderLabel); ok && a.Holder == "" {
+			a.Holder = shopCleanHolder(v)
+		}
+	}
+	if a.Bank == "" {
+		a.Bank = shopBankName(text)
+	}
+	if a.Branch == "" {
+		a.Branch = shopBranchRe.FindString(text)
+	}
+	a.Type = shopTypeRe.FindString(text)
+	numberLine := -1
+	if a.Number == "" {
+		if m := shopYuchoRe.FindStringSubmatch(text); m != nil {
+			a.Number = shopYuchoNumber(m)
+		} else if m := shopNumberRe.FindStringSubmatch(text); m != nil {
+			a.Number = m[1]
+		}
+	}
+	if a.Number != "" {
+		for i, l := range block {
+			if strings.Contains(strings.ReplaceAll(l, "-", ""), strings.ReplaceAll(a.Number, "-", "")) ||
+				strings.Contains(l, a.Number) {
+				numberLine = i
+				break
+			}
+		}
+	}
+	if a.Holder == "" && numberLine >= 0 {
+		// "三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ": the name after
+		// the number on its line, or alone on the next line.
+		l := block[numberLine]
+		digits := strings.NewReplacer("-", "").Replace(a.Number)
+		if i := strings.LastIndex(l, a.Number); i >= 0 {
+			a.Holder = shopCleanHolder(l[i+len(a.Number):])
+		} else if i := strings.LastIndex(l, digits); i >= 0 {
+			a.Holder = shopCleanHolder(l[i+len(digits):])
+		}
+		if a.Holder == "" && numberLine+1 < len(block) {
+			if next := block[numberLine+1]; shopNameOnlyRe.MatchString(next) && shopBankName(next) == "" &&
+				!shopAccountLabelRe.MatchString(next) {
+				a.Holder = shopCleanHolder(next)
+			}
+		}
+	}
+	if !(a.Bank != "" && (a.Number != "" || a.Holder != "") || a.Number != "" && a.Holder != "") {
+		return a, false
+	}
+	a.URL = url
+	a.BankKey = NormalizeBankName(a.Bank)
+	a.BranchKey = NormalizeBranchName(a.Branch)
+	a.NumberKey = shopDigitsOnly(a.Number)
+	a.HolderKey = FoldKana(a.Holder)
+	a.Kind, _ = ClassifyHolder(a.Holder)
+	return a, true
+}
+
+// shopYuchoNumber prints a ゆうちょ 記号-番号 match as 記号-番号.
+func shopYuchoNumber(m []string) string {
+	if m[1] != "" {
+		return m[1] + "-" + m[2]
+	}
+	return m[3] + "-" + m[4]
+}
+
+// shopCleanHolder trims a holder value: separators, a trailing 様 or 宛,
+// the fields that follow on the same line, and values that are not names.
+func shopCleanHolder(v string) string {
+	v = shopHolderCut.ReplaceAllString(v, "")
+	v = strings.Trim(v, " :|/、,")
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")
+	v = strings.TrimSpace(v)
+	if v == "" || shopRunes(v) > 40 || strings.ContainsAny(v, "0123456789@") {
+		return ""
+	}
+	return v
+}
+
+// NormalizeBankName is the comparison form of a bank name: folded, without the
+// 銀行/信用金庫/信金/… suffix, so that "三井住友銀行" and "三井住友" match.
+func NormalizeBankName(bank string) string {
+	f := FoldKana(bank)
+	for _, suf := range []string{"銀行", "信用金庫", "信金", "信用組合", "信組", "労働金庫", "BANK"} {
+		f = strings.TrimSuffix(f, suf)
+	}
+	return f
+}
+
+// NormalizeBranchName is the comparison form of a branch: folded, without the
+// 支店/店/出張所 suffix.
+func NormalizeBranchName(branch string) string {
+	f := FoldKana(branch)
+	for _, suf := range []string{"支店", "出張所", "店"} {
+		f = strings.TrimSuffix(f, suf)
+	}
+	return f
+}
+
+// shopAccountEvidence prints an account for evidence:
+// 「口座名義：ヤマダ ハナコ (三井住友銀行 新宿支店)」.
+func shopAccountEvidence(a BankAccount) string {
+	where := strings.TrimSpace(a.Bank + " " + a.Branch)
+	if where == "" {
+		where = a.Number
+	}
+	return fmt.Sprintf("口座名義: %s (%s)", a.Holder, where)
+}
+
+// shopPersonalRule is account-personal-name.
+func shopPersonalRule() Rule {
+	return Rule{
+		ID: "account-personal-name", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "振込先口座の名義が会社ではなく個人名",
+			EN: "the transfer account is held in an individual's name, not a company's",
+		},
+		Message: Text{
+			JA: "振込先の口座名義が個人名です。詐欺サイトでは他人名義の口座がよく使われます（個人事業の店でもあり得るので、他の特徴と合わせて判断してください）。",
+			EN: "The transfer account is in an individual's name. Fraudulent shops often use accounts in other people's names (small sole traders do too: weigh it with the other signs).",
+		},
+		Check: func(site *Site) []Finding {
+			var fs []Finding
+			for _, a := range Accounts(site) {
+				if !a.Kind.Personal() || a.Holder == "" {
+					continue
+				}
+				ev := shopAccountEvidence(a)
+				if a.Kind == HolderSoleProprietor {
+					ev += " ※屋号+個人名 (個人事業主の口座)"
+				}
+				fs = append(fs, Finding{Evidence: ev, URL: a.URL})
+			}
+			return fs
+		},
+	}
+}
+
+// shopMismatchRule is account-name-mismatch.
+func shopMismatchRule() Rule {
+	return Rule{
+		ID: "account-name-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "振込先口座の名義が特定商取引法の表記の販売業者と違う（会社なのに個人名義など）",
+			EN: "the account holder is not the seller named in the 特定商取引法 disclosure (a company seller, a personal account)",
+		},
+		Message: Text{
+			JA: "振込先口座の名義が、特定商取引法の表記にある販売業者と一致しません。",
+			EN: "The transfer account's holder does not match the seller named in the legal disclosure.",
+		},
+		Check: func(site *Site) []Finding {
+			seller := ""
+			for _, d := range Disclosures(site) {
+				if d.Seller != "" {
+					seller = d.Seller
+					break
+				}
+			}
+			if seller == "" {
+				return nil
+			}
+			var fs []Finding
+			for _, a := range Accounts(site) {
+				if a.Holder == "" || a.Kind == HolderPlatform {
+					continue
+				}
+				fire := false
+				if IsCorporateName(seller) && a.Kind.Personal() {
+					fire = true
+				} else if differ, ok := shopNamesDiffer(seller, a.Holder); ok && differ {
+					fire = true
+				}
+				if fire {
+					fs = append(fs, Finding{
+						Evidence: fmt.Sprintf("販売業者: %s / 口座名義: %s", Clip(seller, 40), a.Holder),
+						URL:      a.URL,
+					})
+				}
+			}
+			return fs
+		},
+	}
+}
+
+// shopListedRule is account-listed.
+func shopListedRule() Rule {
+	return Rule{
+		ID: "account-listed", Severity: High, Points: 60, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "振込先口座が既知の詐欺口座リスト（--rules で指定）に一致",
+			EN: "the transfer account matches a known-fraud account list given with --rules",
+		},
+		Message: Text{
+			JA: "振込先口座が、詐欺に使われた口座のリストに一致します。振り込まないでください。",
+			EN: "The transfer account matches a list of accounts used in fraud. Do not pay into it.",
+		},
+		Check: func(site *Site) []Finding {
+			if site.Data == nil || len(site.Data.FraudAccounts) == 0 {
+				return nil
+			}
+			var fs []Finding
+			for _, a := range Accounts(site) {
+				for _, f := range site.Data.FraudAccounts {
+					if fields, ok := AccountMatches(a, f); ok {
+						fs = append(fs, Finding{
+							Evidence: fmt.Sprintf("%s (一致: %s)", a.Describe(), strings.Join(fields, "・")),
+							URL:      a.URL,
+						})
+						break
+					}
+				}
+			}
+			return fs
+		},
+	}
+}
+
+// AccountMatches reports whether a printed account matches a listed one,
+// and on which fields. Empty fields of the listed account match anything,
+// but a listed account with every field empty matches nothing; a field
+// the listed account has must be printed and equal: numbers on digits,
+// holders on folded kana, banks without their 銀行 suffix, branches
+// without 支店.
+func AccountMatches(a BankAccount, f Account) (fields []string, ok bool) {
+	check := func(name, want, got string) bool {
+		if want == "" {
+			return true
+		}
+		if got == "" || want != got {
+			return false
+		}
+		fields = append(fields, name)
+		return true
+	}
+	if f.Bank == "" && f.Branch == "" && f.Number == "" && f.Holder == "" {
+		return nil, false
+	}
+	if !check("番号", shopDigitsOnly(f.Number), a.NumberKey) ||
+		!check("名義", FoldKana(f.Holder), a.HolderKey) ||
+		!check("銀行", NormalizeBankName(f.Bank), a.BankKey) ||
+		!check("支店", NormalizeBranchName(f.Branch), a.BranchKey) {
+		return nil, false
+	}
+	return fields, true
+}

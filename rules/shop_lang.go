@@ -1,0 +1,272 @@
+package rules
+
+// japanese-unnatural: machine-translated Japanese, told by a share of
+// simplified Chinese characters among the kanji of Japanese pages, or by
+// several stock phrases of broken Japanese.
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+// shopHanziTable is data/shop_hanzi.txt plus the CP932 repertoire.
+type shopHanziTable struct {
+	simplified map[rune]bool
+	japanese   map[rune]bool
+	// cp932 marks the URO ideographs (U+4E00-U+9FFF) that Shift_JIS (CP932)
+	// can encode, indexed by rune-0x4E00.
+	cp932 []bool
+}
+
+var shopHanzi = sync.OnceValue(func() *shopHanziTable {
+	t := &shopHanziTable{simplified: map[rune]bool{}, japanese: map[rune]bool{}}
+	for _, l := range lines("shop_hanzi.txt") {
+		kind, chars, ok := strings.Cut(l, ":")
+		if !ok {
+			panic(fmt.Sprintf("rules: shop_hanzi.txt line %q: want simplified: or japanese:", l))
+		}
+		m := t.simplified
+		if strings.TrimSpace(kind) == "japanese" {
+			m = t.japanese
+		}
+		for _, f := range strings.Fields(chars) {
+			for _, r := range f {
+				m[r] = true
+			}
+		}
+	}
+	t.cp932 = make([]bool, 0x9FFF-0x4E00+1)
+	enc := japanese.ShiftJIS.NewEncoder()
+	var buf [8]byte
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		n := 0
+		var src [4]byte
+		n = copy(src[:], string(r))
+		if _, _, err := enc.Transform(buf[:], src[:n], true); err == nil {
+			t.cp932[r-0x4E00] = true
+		}
+		enc.Reset()
+	}
+	return t
+})
+
+// ChineseOnlyHan reports whether r is a Han character that Japanese text
+// does not use: listed as simplified in data/shop_hanzi.txt, or an
+// ideograph of the main CJK block that CP932 cannot encode and that is not
+// listed as a Japanese kanji.
+func ChineseOnlyHan(r rune) bool {
+	t := shopHanzi()
+	if t.simplified[r] {
+		return true
+	}
+	if t.japanese[r] || r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	return !t.cp932[r-0x4E00]
+}
+
+// shopMTPhrases are the phrases of data/shop_mt_phrases.txt, longest first.
+var shopMTPhrases = sync.OnceValue(func() []string {
+	var ps []string
+	for _, l := range lines("shop_mt_phrases.txt") {
+		ps = append(ps, NFKC(l))
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+	return ps
+})
+
+// shopMTPhrasesIn returns the distinct stock phrases found in text, an
+// overlapping shorter phrase not counted again.
+func shopMTPhrasesIn(text string) []string {
+	var found []string
+	var used [][2]int
+	for _, ph := range shopMTPhrases() {
+		hit := false
+		for off := 0; ; {
+			i := strings.Index(text[off:], ph)
+			if i < 0 {
+				break
+			}
+			s, e := off+i, off+i+len(ph)
+			off = e
+			overlap := false
+			for _, u := range used {
+				if s < u[1] && e > u[0] {
+					overlap = true
+					break
+				}
+			}
+			if !overlap {
+				used = append(used, [2]int{s, e})
+				hit = true
+			}
+		}
+		if hit {
+			found = append(found, ph)
+		}
+	}
+	return found
+}
+
+// shopZhEdition reports whether a page is a Chinese edition (lang="zh…",
+// a /zh/ or /cn/ path, a zh. or cn. host): not broken Japanese.
+func shopZhEdition(p *Page) bool {
+	if p.Doc != nil {
+		if lang, ok := p.Doc.Find("html").First().Attr("lang"); ok {
+			lang = strings.ToLower(strings.TrimSpace(lang))
+			if strings.HasPrefix(lang, "zh") {
+				return true
+			}
+		}
+	}
+	u, err := url.Parse(p.URL)
+	if err != nil {
+		return false
+	}
+	h := strings.ToLower(u.Hostname())
+	if strings.HasPrefix(h, "zh.") || strings.HasPrefix(h, "cn.") {
+		return true
+	}
+	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
+		switch seg {
+		case "zh", "cn", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "zh_cn", "zh_tw", "tw":
+			return true
+		}
+	}
+	return false
+}
+
+// LangStats counts the characters of a site's Japanese pages for
+// japanese-unnatural.
+type LangStats struct {
+	Kana, Han  int
+	ChineseHan int            // Han characters Japanese does not use
+	Examples   []rune         // distinct ones, in order of first use
+	Phrases    []string       // distinct stock phrases of broken Japanese
+	ByPage     map[string]int // Chinese-only Han per page URL
+	Pages      int            // Japanese pages counted
+}
+
+// shopJapanesePage reports whether the counts of one page are those of
+// Japanese text: at least 30 kana and a fifth of the kana and kanji.
+func shopJapanesePage(kana, han int) bool {
+	return kana >= 30 && kana*5 >= kana+han
+}
+
+// JapaneseStats counts kana, kanji and Chinese-only kanji over the site's
+// Japanese pages (pages with little kana, and Chinese editions, are left
+// out: Chinese text is not broken Japanese).
+func JapaneseStats(site *Site) LangStats {
+	st := LangStats{ByPage: map[string]int{}}
+	seen := map[rune]bool{}
+	for _, p := range site.Pages {
+		if p == nil || shopZhEdition(p) || shopScamPage(p) {
+			continue
+		}
+		kana, han, zh := 0, 0, 0
+		var ex []rune
+		for _, r := range p.Text {
+			switch {
+			case shopIsKana(r):
+				kana++
+			case shopIsHan(r):
+				han++
+				if ChineseOnlyHan(r) {
+					zh++
+					ex = append(ex, r)
+				}
+			}
+		}
+		if !shopJapanesePage(kana, han) {
+			continue
+		}
+		st.Pages++
+		st.Kana += kana
+		st.Han += han
+		st.ChineseHan += zh
+		if zh > 0 {
+			st.ByPage[p.URL] = zh
+		}
+		for _, r := range ex {
+			if !seen[r] {
+				seen[r] = true
+				st.Examples = append(st.Examples, r)
+			}
+		}
+		for _, ph := range shopMTPhrasesIn(p.Text) {
+			dup := false
+			for _, f := range st.Phrases {
+				dup = dup || f == ph
+			}
+			if !dup {
+				st.Phrases = append(st.Phrases, ph)
+			}
+		}
+	}
+	return st
+}
+
+// The thresholds of japanese-unnatural: at least shopMinChinese
+// Chinese-only characters making at least shopChineseShare‰ of the kanji,
+// or shopMinPhrases different stock phrases.
+const (
+	shopMinChinese   = 5
+	shopChineseShare = 25 // per mille
+	shopMinPhrases   = 3
+)
+
+// shopLangRule is japanese-unnatural.
+func shopLangRule() Rule {
+	return Rule{
+		ID: "japanese-unnatural", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "機械翻訳のような不自然な日本語（日本語のページに簡体字が混じる、不自然な定型表現が複数ある）",
+			EN: "machine-translated or broken Japanese: simplified Chinese characters in Japanese pages, several unnatural stock phrases",
+		},
+		Message: Text{
+			JA: "日本語が不自然です（中国語の字体や機械翻訳のような表現）。海外の詐欺グループが作った偽サイトによく見られます。",
+			EN: "The Japanese is unnatural (Chinese character forms, machine-translation phrasing), as often on fake shops run from abroad.",
+		},
+		Check: func(site *Site) []Finding {
+			st := JapaneseStats(site)
+			byShare := st.ChineseHan >= shopMinChinese && st.ChineseHan*1000 >= shopChineseShare*st.Han
+			byPhrases := len(st.Phrases) >= shopMinPhrases
+			if !byShare && !byPhrases {
+				return nil
+			}
+			var parts []string
+			if st.ChineseHan > 0 {
+				ex := st.Examples
+				more := ""
+				if len(ex) > 6 {
+					ex, more = ex[:6], " …"
+				}
+				var es []string
+				for _, r := range ex {
+					es = append(es, string(r))
+				}
+				parts = append(parts, fmt.Sprintf("簡体字など %d/%d 字 (%.1f%%): %s%s",
+					st.ChineseHan, st.Han, float64(st.ChineseHan)*100/float64(max(st.Han, 1)), strings.Join(es, ", "), more))
+			}
+			if len(st.Phrases) > 0 {
+				ps := st.Phrases
+				if len(ps) > 3 {
+					ps = ps[:3]
+				}
+				parts = append(parts, "不自然な表現: 「"+strings.Join(ps, "」「")+"」")
+			}
+			where, most := site.URL, -1
+			for _, p := range site.Pages {
+				if p != nil && st.ByPage[p.URL] > most {
+					where, most = p.URL, st.ByPage[p.URL]
+				}
+			}
+			return []Finding{{Evidence: strings.Join(parts, " / "), URL: where}}
+		},
+	}
+}

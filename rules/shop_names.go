@@ -1,0 +1,401 @@
+package rules
+
+// Names of account holders and sellers: is a name a company, a platform's
+// collection account, a shop's trade name (屋号), or a person?
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// HolderKind is what an account holder's name says about who holds it.
+type HolderKind string
+
+// The kinds of holder.
+const (
+	// HolderCorporate: a company or other legal person (株式会社, カ), …).
+	HolderCorporate HolderKind = "corporate"
+	// HolderPlatform: a marketplace, shop platform or payment agent's
+	// collection account (ラクテン, ベイス, GMO …).
+	HolderPlatform HolderKind = "platform"
+	// HolderBusiness: a trade name (屋号) with no person's name.
+	HolderBusiness HolderKind = "business"
+	// HolderSoleProprietor: a trade name followed by a person's name
+	// ("ヤマダシヨウテン ヤマダタロウ"): the account is a person's.
+	HolderSoleProprietor HolderKind = "sole-proprietor"
+	// HolderPersonal: a person's name (ヤマダ タロウ, 山田 太郎, TARO YAMADA).
+	HolderPersonal HolderKind = "personal"
+	// HolderUnknown: none of the above can be told.
+	HolderUnknown HolderKind = "unknown"
+)
+
+// Personal reports whether the account is held by a person (a sole
+// proprietor included).
+func (k HolderKind) Personal() bool { return k == HolderPersonal || k == HolderSoleProprietor }
+
+// shopNameTables are the name lists, loaded once from data/.
+type shopNameTables struct {
+	fullForms []string       // folded kana/kanji full corporate forms
+	abbrevs   []string       // folded abbreviations (カ, ユ, 株 …)
+	latinRe   *regexp.Regexp // latin corporate forms as whole words (Co., Ltd., Inc.)
+	business  []string       // folded business words
+	platforms []string       // folded platform names
+}
+
+var shopNames = sync.OnceValue(func() *shopNameTables {
+	t := &shopNameTables{}
+	var latin []string
+	for _, l := range lines("shop_corporate_abbrev.txt") {
+		full, abbr, hasEq := strings.Cut(l, "=")
+		full = strings.TrimSpace(full)
+		if !hasEq && shopHasLatin(full) {
+			latin = append(latin, shopLatinPattern(full))
+			continue
+		}
+		t.fullForms = append(t.fullForms, FoldKana(full))
+		for _, a := range strings.Fields(abbr) {
+			if shopHasLatin(a) {
+				latin = append(latin, shopLatinPattern(a))
+			} else {
+				t.abbrevs = append(t.abbrevs, FoldKana(a))
+			}
+		}
+	}
+	// Longest first, so that "Co., Ltd." is removed whole, not as "Ltd.".
+	sort.Slice(latin, func(i, j int) bool { return len(latin[i]) > len(latin[j]) })
+	t.latinRe = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9])(` + strings.Join(latin, "|") + `)(?:[^A-Za-z0-9]|$)`)
+	for _, l := range lines("shop_business_words.txt") {
+		t.business = append(t.business, FoldKana(l))
+	}
+	for _, l := range lines("shop_platform_holders.txt") {
+		t.platforms = append(t.platforms, FoldKana(l))
+	}
+	return t
+})
+
+func shopHasLatin(s string) bool {
+	for _, r := range s {
+		if r < 0x80 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// shopLatinPattern turns a latin corporate form into a pattern that
+// allows the dots, commas and spaces to vary: "Co., Ltd." matches
+// "CO.,LTD", "Co. Ltd" and "co ltd".
+func shopLatinPattern(form string) string {
+	var b strings.Builder
+	for _, r := range NFKC(form) {
+		switch r {
+		case '.':
+			b.WriteString(`\.?`)
+		case ',':
+			b.WriteString(`,?`)
+		case ' ':
+			b.WriteString(`\s*`)
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// shopLatinWords splits s into its runs of latin letters and digits, upper case.
+func shopLatinWords(s string) []string {
+	return strings.FieldsFunc(strings.ToUpper(NFKC(s)), func(r rune) bool {
+		return !(r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	})
+}
+
+// IsCorporateName reports whether a name (a seller or an account holder)
+// carries a corporate form: 株式会社, (株), ㈱, カ), (カ, Co., Ltd., LLC …
+// (data/shop_corporate_abbrev.txt).
+func IsCorporateName(name string) bool {
+	_, ok := shopCorporateMarker(name)
+	return ok
+}
+
+// shopCorporateMarker returns the corporate form found in name.
+func shopCorporateMarker(name string) (string, bool) {
+	t := shopNames()
+	f := FoldKana(name)
+	for _, full := range t.fullForms {
+		if full != "" && strings.Contains(f, full) {
+			return full, true
+		}
+	}
+	for _, a := range t.abbrevs {
+		if strings.HasPrefix(f, a+")") || strings.HasSuffix(f, "("+a) || strings.Contains(f, "("+a+")") {
+			return a, true
+		}
+	}
+	if m := t.latinRe.FindStringSubmatch(NFKC(name)); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
+// shopNameCore is a name's comparison form without its corporate forms
+// and their bank abbreviations: "カ)ヤマダシヨウジ" gives "ヤマダシヨウジ",
+// "株式会社グリーン" gives "グリン", "ABC Co., Ltd." gives "ABC".
+func shopNameCore(name string) string {
+	t := shopNames()
+	n := NFKC(name)
+	for {
+		loc := t.latinRe.FindStringSubmatchIndex(n)
+		if loc == nil {
+			break
+		}
+		n = n[:loc[2]] + " " + n[loc[3]:]
+	}
+	f := FoldKana(n)
+	for _, full := range t.fullForms {
+		if full != "" {
+			f = strings.ReplaceAll(f, full, "")
+		}
+	}
+	for _, a := range t.abbrevs {
+		f = strings.ReplaceAll(f, "("+a+")", "")
+		if strings.HasPrefix(f, a+")") {
+			f = f[len(a)+1:]
+		}
+		if strings.HasSuffix(f, "("+a) {
+			f = f[:len(f)-len(a)-1]
+		}
+	}
+	return strings.Trim(f, "()")
+}
+
+// shopPlatformName returns the platform named in a holder, or "".
+func shopPlatformName(name string) string {
+	f := FoldKana(name)
+	words := shopLatinWords(name)
+	for _, p := range shopNames().platforms {
+		if shopHasLatin(p) && !strings.ContainsFunc(p, func(r rune) bool { return r >= 0x80 }) {
+			for _, w := range words {
+				if w == p {
+					return p
+				}
+			}
+			continue
+		}
+		if strings.Contains(f, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// shopBusinessWord returns the business word found in a name, or "".
+func shopBusinessWord(name string) string {
+	f := FoldKana(name)
+	words := shopLatinWords(name)
+	for _, b := range shopNames().business {
+		if shopHasLatin(b) {
+			for _, w := range words {
+				if w == b {
+					return b
+				}
+			}
+			continue
+		}
+		if strings.Contains(f, b) {
+			return b
+		}
+	}
+	return ""
+}
+
+// shopRepresentativeRe finds the "representative" markers banks print
+// between a trade name and its owner: ダイ), (ダイ), 代表, 代表者.
+var shopRepresentativeRe = regexp.MustCompile(`\(?ダイ\)|\(ダイ\)?|代表者?|代\)`)
+
+// shopBusinessKanji are kanji that make a short kanji name a business, not
+// a person (山田商店, 青空工房); surname kanji such as 屋, 堂, 部, 田 are not
+// among them.
+const shopBusinessKanji = "商店舗社販業製営貿協団局院庫館房工産企研"
+
+// ClassifyHolder tells what kind of holder an account name is (see
+// HolderKind). note is a short reason for evidence ("屋号+個人名").
+func ClassifyHolder(holder string) (kind HolderKind, note string) {
+	n := NormalizeKana(holder)
+	if n == "" {
+		return HolderUnknown, ""
+	}
+	if p := shopPlatformName(n); p != "" {
+		return HolderPlatform, p
+	}
+	if m, ok := shopCorporateMarker(n); ok {
+		return HolderCorporate, m
+	}
+	n = strings.TrimSpace(shopRepresentativeRe.ReplaceAllString(n, " "))
+	tokens := strings.FieldsFunc(n, func(r rune) bool {
+		return r == ' ' || r == '・' || r == '/' || r == ',' || r == '、' || r == '(' || r == ')'
+	})
+	var rest []string
+	business := ""
+	for _, t := range tokens {
+		if b := shopBusinessWord(t); b != "" {
+			business = b
+			continue
+		}
+		rest = append(rest, t)
+	}
+	if business != "" {
+		if len(rest) > 0 && shopLooksPerson(rest) {
+			return HolderSoleProprietor, "屋号+個人名"
+		}
+		return HolderBusiness, business
+	}
+	if shopLooksPerson(tokens) {
+		return HolderPersonal, ""
+	}
+	return HolderUnknown, ""
+}
+
+// shopScript says what a token is written in: "kana", "han" (kanji with
+// or without kana, as 山田 or 田中 ゆう子), "latin", or "" for a mix with
+// digits or symbols.
+func shopScript(tok string) string {
+	kana, han, latin := 0, 0, 0
+	for _, r := range tok {
+		switch {
+		case shopIsKana(r):
+			kana++
+		case shopIsHan(r):
+			han++
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+		default:
+			return ""
+		}
+	}
+	switch {
+	case latin > 0 && kana+han == 0:
+		return "latin"
+	case latin > 0:
+		return ""
+	case han > 0:
+		return "han"
+	case kana > 0:
+		return "kana"
+	}
+	return ""
+}
+
+// shopLooksPerson reports whether tokens look like a person's name: one to
+// three tokens of kana or kanji (姓 名, or one run such as ヤマダタロウ or
+// 山田太郎) or two or three latin words, of a person's length, with no
+// business kanji.
+func shopLooksPerson(tokens []string) bool {
+	if len(tokens) == 0 || len(tokens) > 3 {
+		return false
+	}
+	total, hanTotal := 0, 0
+	latin := 0
+	for _, t := range tokens {
+		sc := shopScript(t)
+		switch sc {
+		case "":
+			return false
+		case "latin":
+			latin++
+			if n := len(t); n < 2 || n > 15 {
+				return false
+			}
+		case "han":
+			if strings.ContainsAny(t, shopBusinessKanji) {
+				return false
+			}
+			hanTotal += shopRunes(t)
+		}
+		total += shopRunes(t)
+	}
+	if latin > 0 {
+		return latin == len(tokens) && len(tokens) >= 2
+	}
+	if hanTotal > 0 {
+		return total >= 2 && total <= 8
+	}
+	return total >= 3 && total <= 16
+}
+
+// shopCoreScript says whether a folded core is all kana, all latin, or has
+// kanji ("han"); "" when empty.
+func shopCoreScript(core string) string {
+	kana, latin, han := false, false, false
+	for _, r := range core {
+		switch {
+		case shopIsKana(r):
+			kana = true
+		case shopIsHan(r):
+			han = true
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			latin = true
+		}
+	}
+	switch {
+	case han:
+		return "han"
+	case kana && !latin:
+		return "kana"
+	case latin && !kana:
+		return "latin"
+	case kana && latin:
+		return "mixed"
+	}
+	return ""
+}
+
+// shopLongestCommon is the length in runes of the longest common substring
+// of a and b.
+func shopLongestCommon(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	best := 0
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			if ra[i-1] == rb[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best = cur[j]
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// shopNamesDiffer compares a seller's name with an account holder's. It
+// answers only when the names can be compared: both in kana, both in latin
+// letters, or both in kanji; a kanji company name cannot be compared with
+// a kana holder (the reading of a kanji name is not known). Names sharing
+// a run of three kana or latin characters, or two kanji (a family name),
+// or one containing the other, are taken as the same party.
+func shopNamesDiffer(seller, holder string) (differ, comparable bool) {
+	a, b := shopNameCore(seller), shopNameCore(holder)
+	sa, sb := shopCoreScript(a), shopCoreScript(b)
+	if sa == "" || sa != sb || sa == "mixed" {
+		return false, false
+	}
+	if strings.Contains(a, b) || strings.Contains(b, a) {
+		return false, true
+	}
+	need := 3
+	if sa == "han" {
+		need = 2
+	}
+	if m := min(shopRunes(a), shopRunes(b)); m < need {
+		need = m
+	}
+	return shopLongestCommon(a, b) < need, true
+}

@@ -1,0 +1,338 @@
+package rules
+
+// The payment-method reading behind payment-transfer-only, shared with
+// the payment-method-mismatch sign: which methods a site says it takes,
+// which it says are unavailable, and which appear only as logos.
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// MethodTransfer is the id of bank transfer among the payment method ids
+// of data/shop_payment_methods.txt.
+const MethodTransfer = "bank-transfer"
+
+// shopPayTable is the compiled payment-method list: one regular expression
+// with a named group per line of the data file.
+type shopPayTable struct {
+	re  *regexp.Regexp
+	ids map[string]string // group name -> method id
+}
+
+var shopPayMethods = sync.OnceValue(func() shopPayTable {
+	t := shopPayTable{ids: map[string]string{}}
+	var alts []string
+	for i, l := range lines("shop_payment_methods.txt") {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			panic(fmt.Sprintf("rules: shop_payment_methods.txt line %q: want an id and a pattern", l))
+		}
+		pat := strings.TrimSpace(strings.TrimPrefix(l, f[0]))
+		if _, err := regexp.Compile(pat); err != nil {
+			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", f[0], err))
+		}
+		name := fmt.Sprintf("m%d", i)
+		t.ids[name] = f[0]
+		alts = append(alts, "(?P<"+name+">"+pat+")")
+	}
+	t.re = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	return t
+})
+
+// shopPayMention is one payment method named in a sentence.
+type shopPayMention struct {
+	id         string
+	start, end int
+}
+
+// shopFindMethods returns the payment methods named in s, in order. A method
+// name followed by 銀行 is a bank (PayPay銀行, 楽天銀行), and 振り込め is
+// the fraud, not the payment.
+func shopFindMethods(s string) []shopPayMention {
+	t := shopPayMethods()
+	var out []shopPayMention
+	for _, m := range t.re.FindAllStringSubmatchIndex(s, -1) {
+		id := ""
+		for g, name := range t.re.SubexpNames() {
+			if name != "" && m[2*g] >= 0 {
+				id = t.ids[name]
+				break
+			}
+		}
+		if id == "" {
+			continue
+		}
+		after := s[m[1]:]
+		if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
+			continue
+		}
+		if id == MethodTransfer && strings.HasPrefix(after, "め") {
+			continue
+		}
+		out = append(out, shopPayMention{id: id, start: m[0], end: m[1]})
+	}
+	return out
+}
+
+// shopPayStatusRe finds phrases that say a method can or cannot be used.
+// Negative forms come first so that ご利用いただけません is not read as
+// ご利用いただけ(ます).
+var shopPayStatusRe = regexp.MustCompile(`(?i)(?P<neg>ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|取り?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|いたしておりません|できません)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受付(?:を)?停止|承っておりません|お受けできません|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled)|(?P<pos>ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept)`)
+
+// shopPayCondRe finds qualifiers that make a "not available" conditional
+// (海外発行のカードは不可, 予約商品は代引き不可): the method is then offered
+// in general.
+var shopPayCondRe = regexp.MustCompile(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト`)
+
+// shopPayOnlyRe, applied to the text right after a bank-transfer mention,
+// finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
+// 銀行振込となります.
+var shopPayOnlyRe = regexp.MustCompile(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only)`)
+
+// shopPayOnlyBeforeRe finds an English "only" just before a bank-transfer
+// mention: "we only accept bank transfer".
+var shopPayOnlyBeforeRe = regexp.MustCompile(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|through\s+)*(?:a\s+)?$`)
+
+// shopRefundRe marks sentences about refunds, where bank transfer is how the
+// shop pays back, not how the customer pays.
+var shopRefundRe = regexp.MustCompile(`(?i)返金|返品|払い?戻|返却|refund`)
+
+// shopPayWordRe marks sentences about paying, to prefer them as evidence.
+var shopPayWordRe = regexp.MustCompile(`(?i)支払|決済|入金|前払|代金|payment`)
+
+// shopQuestionRe marks questions (FAQ headings), which offer nothing.
+var shopQuestionRe = regexp.MustCompile(`(?:か|\?)\s*$|^\s*Q\s*[.:\d]`)
+
+// PaymentInfo is what a site says about how to pay, read over all its
+// pages. Keys are the method ids of data/shop_payment_methods.txt
+// (bank-transfer, card, cash-on-delivery, convenience-store, deferred,
+// paypay, d-barai, au-pay, carrier, rakuten-pay, amazon-pay, paypal,
+// line-pay, postal-transfer, pay-easy, gift-card, …); each value is the
+// first sentence that said it and its page.
+type PaymentInfo struct {
+	// Offered are the methods named in the text as usable (a method said
+	// to be unavailable only under a condition, 海外発行のカードは不可,
+	// counts as offered). A method also said to be unavailable is not in
+	// Offered.
+	Offered map[string]Evidence
+	// Unavailable are the methods said to be unavailable without a
+	// condition (現在ご利用いただけません, 一時停止中, メンテナンス中).
+	Unavailable map[string]Evidence
+	// Logos are methods that appear only as images (card-brand logos by
+	// alt text or file name) and are neither offered nor unavailable in
+	// the text.
+	Logos map[string]Evidence
+	// TransferOnly is a sentence saying bank transfer is the only method
+	// (「お支払い方法：銀行振込のみ」), nil when none says so.
+	TransferOnly *Evidence
+}
+
+// PaymentMethods returns the payment methods a site offers and those it
+// says are unavailable (see PaymentInfo).
+func PaymentMethods(site *Site) (offered, unavailable map[string]Evidence) {
+	p := Payments(site)
+	return p.Offered, p.Unavailable
+}
+
+// Payments reads every page of site (except pages about fraud) for the
+// payment methods it names: sentence by sentence, skipping questions,
+// warnings about fraud and (for bank transfer) refund terms.
+func Payments(site *Site) PaymentInfo {
+	offered := map[string]Evidence{}
+	unavailable := map[string]Evidence{}
+	logos := map[string]Evidence{}
+	var only *Evidence
+	transferScore := -1
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		logoAlts := shopPageLogos(p, logos)
+		for _, line := range p.Lines {
+			if shopIsLogoLine(line, logoAlts) {
+				continue
+			}
+			for _, s := range shopSentences(line) {
+				if shopQuestionRe.MatchString(s) || shopScamContext(s) {
+					continue
+				}
+				ms := shopFindMethods(s)
+				if len(ms) == 0 {
+					continue
+				}
+				sts := shopPayStatusRe.FindAllStringSubmatchIndex(s, -1)
+				cond := shopPayCondRe.MatchString(s)
+				refund := shopRefundRe.MatchString(s)
+				for i, m := range ms {
+					if m.id == MethodTransfer && refund {
+						continue
+					}
+					ev := Evidence{Text: Clip(s, 120), URL: p.URL}
+					switch shopMentionStatus(m, sts) {
+					case "neg":
+						if cond {
+							shopAddFirst(offered, m.id, ev)
+						} else {
+							shopAddFirst(unavailable, m.id, ev)
+						}
+						continue
+					}
+					if m.id != MethodTransfer {
+						shopAddFirst(offered, m.id, ev)
+						continue
+					}
+					// Bank transfer: keep the best sentence as evidence,
+					// and note a "transfer only" statement.
+					next := len(s)
+					if i+1 < len(ms) {
+						next = ms[i+1].start
+					}
+					excl := shopPayOnlyRe.MatchString(s[m.end:next]) ||
+						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
+					score := 0
+					if shopPayWordRe.MatchString(s) {
+						score = 1
+					}
+					if excl {
+						score = 2
+						if only == nil {
+							e := ev
+							only = &e
+						}
+					}
+					if score > transferScore {
+						offered[MethodTransfer] = ev
+						transferScore = score
+					}
+				}
+			}
+		}
+	}
+	for id := range unavailable {
+		delete(offered, id)
+	}
+	for id := range logos {
+		if _, ok := offered[id]; ok {
+			delete(logos, id)
+		} else if _, ok := unavailable[id]; ok {
+			delete(logos, id)
+		}
+	}
+	if _, ok := offered[MethodTransfer]; !ok {
+		only = nil
+	}
+	return PaymentInfo{Offered: offered, Unavailable: unavailable, Logos: logos, TransferOnly: only}
+}
+
+func shopPrevEnd(ms []shopPayMention, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ms[i-1].end
+}
+
+func shopAddFirst(m map[string]Evidence, id string, ev Evidence) {
+	if _, ok := m[id]; !ok {
+		m[id] = ev
+	}
+}
+
+// shopMentionStatus says what the sentence says of one method: the first
+// status phrase after the mention, else the last one before it (ご利用
+// いただけない決済方法: 代引き), else nothing ("" means offered).
+func shopMentionStatus(m shopPayMention, sts [][]int) string {
+	kind := func(st []int) string {
+		if st[2] >= 0 {
+			return "neg"
+		}
+		return "pos"
+	}
+	for _, st := range sts {
+		if st[0] >= m.end {
+			return kind(st)
+		}
+	}
+	for i := len(sts) - 1; i >= 0; i-- {
+		if sts[i][1] <= m.start {
+			return kind(sts[i])
+		}
+	}
+	return ""
+}
+
+// shopPageLogos records in logos the payment methods named by the page's
+// images (alt text, or the file name: card_visa.png) and returns the alt
+// texts that name one, so that lines made of them can be told apart from
+// text.
+func shopPageLogos(p *Page, logos map[string]Evidence) []string {
+	var alts []string
+	for _, im := range p.Images {
+		name := im.Alt
+		ms := shopFindMethods(name)
+		if len(ms) > 0 {
+			alts = append(alts, im.Alt)
+		} else {
+			base := strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(path.Base(im.Src))
+			if ms = shopFindMethods(base); len(ms) > 0 {
+				name = path.Base(im.Src)
+			}
+		}
+		for _, m := range ms {
+			shopAddFirst(logos, m.id, Evidence{Text: Clip("画像: "+name, 80), URL: p.URL})
+		}
+	}
+	return alts
+}
+
+// shopIsLogoLine reports whether a line is made only of the alt texts of
+// payment logos (a footer row of card brands), which the text walker puts
+// into the page text.
+func shopIsLogoLine(line string, alts []string) bool {
+	if len(alts) == 0 {
+		return false
+	}
+	rest := line
+	found := false
+	for _, a := range alts {
+		if a != "" && strings.Contains(rest, a) {
+			rest = strings.ReplaceAll(rest, a, " ")
+			found = true
+		}
+	}
+	return found && strings.Trim(rest, " /|・、,") == ""
+}
+
+// shopTransferOnlyRule is payment-transfer-only.
+func shopTransferOnlyRule() Rule {
+	return Rule{
+		ID: "payment-transfer-only", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "支払方法が銀行振込（前払い）だけ：クレジットカード・代引き・コンビニ払い等がどのページにもない",
+			EN: "bank transfer (prepayment) is the only payment method: no card, cash on delivery, convenience-store or other method on any page",
+		},
+		Message: Text{
+			JA: "支払方法が銀行振込だけです。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
+			EN: "Bank transfer is the only way to pay. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
+		},
+		Check: func(site *Site) []Finding {
+			info := Payments(site)
+			ev, ok := info.Offered[MethodTransfer]
+			if !ok || len(info.Offered) != 1 {
+				return nil
+			}
+			if info.TransferOnly != nil {
+				ev = *info.TransferOnly
+			} else if len(info.Logos) > 0 {
+				// Card logos shown, and no sentence saying transfer
+				// only: the card may be taken at a checkout page that
+				// was not read. payment-method-mismatch judges logos.
+				return nil
+			}
+			return []Finding{{Evidence: ev.Text, URL: ev.URL}}
+		},
+	}
+}

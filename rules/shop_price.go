@@ -1,0 +1,169 @@
+package rules
+
+// price-extreme-discount: regular prices paired with sale prices across
+// the product listings, fired when most pairs are 70 % off or more.
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+var (
+	// shopRegularRe labels a regular price.
+	shopRegularRe = regexp.MustCompile(`(?i)定価|通常価格|通常販売価格|参考価格|参考上代|上代|希望小売価格|メーカー希望小売価格|元値|市場価格|regular\s+price|list\s+price|original\s+price|\brrp\b|\bmsrp\b|\bwas\b`)
+	// shopSaleRe labels a sale price.
+	shopSaleRe = regexp.MustCompile(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|sale|now|\bprice\b`)
+)
+
+// PricePair is a regular price and the sale price shown with it.
+type PricePair struct {
+	Regular, Sale int
+	URL           string
+}
+
+// Discount is the share taken off the regular price, 0 to 1.
+func (p PricePair) Discount() float64 { return 1 - float64(p.Sale)/float64(p.Regular) }
+
+// PricePairs pairs each regular price (定価, 通常価格, 参考価格, 希望小売
+// 価格, 元値 … or a struck-through <del>/<s>/<strike> price) with the next
+// lower price in the same product block (the same line or up to three
+// lines on), over all pages, each distinct pair once.
+func PricePairs(site *Site) []PricePair {
+	var out []PricePair
+	seen := map[[2]int]bool{}
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		for _, pp := range shopPagePairs(p) {
+			k := [2]int{pp.Regular, pp.Sale}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, pp)
+		}
+	}
+	return out
+}
+
+// shopStruck returns the prices inside struck-through elements of a page.
+func shopStruck(p *Page) map[int]bool {
+	m := map[int]bool{}
+	if p.Doc == nil {
+		return m
+	}
+	p.Doc.Find(`del, s, strike, [style*="line-through"]`).Each(func(_ int, s *goquery.Selection) {
+		for _, pr := range ParsePrices(NFKC(s.Text())) {
+			m[pr.Yen] = true
+		}
+	})
+	return m
+}
+
+// shopPagePairs pairs the prices of one page, line by line.
+func shopPagePairs(p *Page) []PricePair {
+	struck := shopStruck(p)
+	var out []PricePair
+	pending, pendingLine := 0, -10
+	for i, l := range p.Lines {
+		prices := ParsePrices(l)
+		if len(prices) == 0 {
+			continue
+		}
+		prevLabelOnly := i > 0 && len(ParsePrices(p.Lines[i-1])) == 0 && shopRunes(p.Lines[i-1]) <= 20
+		prevEnd := 0
+		for j, pr := range prices {
+			seg := l[prevEnd:pr.Start]
+			if j == 0 && strings.TrimSpace(seg) == "" && prevLabelOnly {
+				seg = p.Lines[i-1]
+			}
+			prevEnd = pr.End
+			regular := shopRegularLabel(seg)
+			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) {
+				regular = true
+			}
+			if regular {
+				pending, pendingLine = pr.Yen, i
+				continue
+			}
+			if pending > 0 && i-pendingLine <= 3 {
+				if pr.Yen < pending {
+					out = append(out, PricePair{Regular: pending, Sale: pr.Yen, URL: p.URL})
+				}
+				pending = 0
+			}
+		}
+	}
+	return out
+}
+
+// shopRegularLabel reports whether the text before a price labels it as
+// the regular price: a regular-price label comes after any sale-price
+// label ("定価 ¥38,000 のところ 特価 ¥4,980" labels the second price as
+// the sale price; 通常販売価格 is a regular label although it holds 販売価格).
+func shopRegularLabel(seg string) bool {
+	regs := shopRegularRe.FindAllStringIndex(seg, -1)
+	if regs == nil {
+		return false
+	}
+	blank := []byte(seg)
+	for _, r := range regs {
+		for k := r[0]; k < r[1]; k++ {
+			blank[k] = ' '
+		}
+	}
+	sales := shopSaleRe.FindAllStringIndex(string(blank), -1)
+	return sales == nil || sales[len(sales)-1][0] < regs[len(regs)-1][0]
+}
+
+// shopPriceRule is price-extreme-discount.
+func shopPriceRule() Rule {
+	return Rule{
+		ID: "price-extreme-discount", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "定価・通常価格に比べて極端に安い（3件以上の価格の過半が70%以上引き）",
+			EN: "prices far below the stated regular price (most of at least 3 price pairs are 70 % off or more)",
+		},
+		Message: Text{
+			JA: "多くの商品が定価から70%以上も値引きされています。有名ブランド品の極端な安売りは偽サイトの典型です。",
+			EN: "Most products are sold at 70 % or more off the regular price; extreme discounts on brand goods are typical of fake shops.",
+		},
+		Check: func(site *Site) []Finding {
+			pairs := PricePairs(site)
+			if len(pairs) < 3 {
+				return nil
+			}
+			var ds []float64
+			var example *PricePair
+			steep := 0
+			for i, p := range pairs {
+				d := p.Discount()
+				ds = append(ds, d)
+				if d >= 0.70 {
+					steep++
+					if example == nil {
+						example = &pairs[i]
+					}
+				}
+			}
+			if steep*2 <= len(pairs) {
+				return nil
+			}
+			sort.Float64s(ds)
+			med := ds[len(ds)/2]
+			if len(ds)%2 == 0 {
+				med = (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
+			}
+			return []Finding{{
+				Evidence: fmt.Sprintf("%d件中%d件が70%%以上引き (中央値 %.0f%%引き): 定価 %s → %s",
+					len(pairs), steep, med*100, FormatYen(example.Regular), FormatYen(example.Sale)),
+				URL: example.URL,
+			}}
+		},
+	}
+}

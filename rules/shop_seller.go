@@ -1,0 +1,658 @@
+package rules
+
+// The seller's disclosure under the 特定商取引法 (or a 会社概要 / 運営者
+//情報 page), the seller's contact addresses, and the signs
+// seller-info-missing and contact-free-email.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// Disclosure is a seller disclosure found on a page: the whole page (a
+// 特定商取引法に基づく表記 page) or a section of one.
+type Disclosure struct {
+	URL string
+	// Heading is the title or heading that marked it ("" when the page was
+	// only recognised by its labels or by the link that led to it).
+	Heading string
+	Seller  string // 販売業者 … as printed; "" when not found
+	Manager string // 運営統括責任者 / 代表者 (a person, not the seller)
+	Address string // the first full address (prefecture, city, block number)
+	Phone   string // the first phone number, as printed
+	Emails  []string
+	// AddressWithheld / PhoneWithheld: the disclosure says it will give the
+	// address / phone on request (請求があれば遅滞なく開示).
+	AddressWithheld bool
+	PhoneWithheld   bool
+	// Platform names the shop platform whose address stands in for the
+	// seller's (BASE, STORES …), "" when none.
+	Platform string
+	// Lines are the disclosure's lines.
+	Lines []string
+}
+
+var (
+	shopDiscTitleRe = regexp.MustCompile(`(?i)特定商取引|特商法|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
+	// shopDiscHrefRe finds links to a disclosure page by their address.
+	shopDiscHrefRe = regexp.MustCompile(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo`)
+
+	shopSellerLabel  = shopLabel(`販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
+	shopManagerLabel = shopLabel(`運営統括責任者|運営責任者|統括責任者|販売責任者|責任者|代表者|代表取締役|代表|Representative|Manager|Person\s+in\s+charge`)
+	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
+	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
+	shopMailLabelRe  = regexp.MustCompile(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
+
+	// shopWithheldRe: the address or phone is given on request only.
+	shopWithheldRe = regexp.MustCompile(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
+	// shopPlatformWordRe: a disclosure that says a platform's address
+	// stands in for the seller's.
+	shopPlatformWordRe = regexp.MustCompile(`プラットフォーム(?:運営)?(?:会社|事業者)?の(?:住所|所在地)|運営(?:会社|事業者)の(?:住所|所在地)を(?:記載|掲載)`)
+)
+
+// shopPlatformTable is data/shop_platforms.txt.
+type shopPlatformTable struct {
+	names     []string
+	res       []*regexp.Regexp
+	addresses map[string][]string // name -> folded address fragments
+}
+
+var shopPlatforms = sync.OnceValue(func() *shopPlatformTable {
+	t := &shopPlatformTable{addresses: map[string][]string{}}
+	for _, l := range lines("shop_platforms.txt") {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			panic(fmt.Sprintf("rules: shop_platforms.txt line %q: want kind, name and value", l))
+		}
+		val := strings.TrimSpace(l[strings.Index(l, f[1])+len(f[1]):])
+		switch f[0] {
+		case "platform":
+			t.names = append(t.names, f[1])
+			t.res = append(t.res, regexp.MustCompile(`(?i)`+val))
+		case "address":
+			t.addresses[f[1]] = append(t.addresses[f[1]], shopAddrKey(val))
+		default:
+			panic(fmt.Sprintf("rules: shop_platforms.txt line %q: unknown kind", l))
+		}
+	}
+	return t
+})
+
+// shopAddrKey is an address without spaces, with dashes normalised.
+func shopAddrKey(s string) string {
+	return strings.ReplaceAll(shopNormDashes(NFKC(s)), " ", "")
+}
+
+// shopPlatformOf returns the platform that s names or whose address it
+// holds, or "".
+func shopPlatformOf(s string) string {
+	t := shopPlatforms()
+	for i, re := range t.res {
+		if re.MatchString(s) {
+			return t.names[i]
+		}
+	}
+	k := shopAddrKey(s)
+	for name, frags := range t.addresses {
+		for _, f := range frags {
+			if strings.Contains(k, f) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// shopNormURL is a URL without fragment and trailing slash, for telling
+// whether a link's target was fetched.
+func shopNormURL(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(u, "/")
+}
+
+// shopDiscLink reports whether a link leads to a seller disclosure.
+func shopDiscLink(l Link) bool {
+	if strings.HasPrefix(strings.ToLower(l.Href), "mailto:") || strings.HasPrefix(strings.ToLower(l.Href), "tel:") {
+		return false
+	}
+	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
+		return true
+	}
+	if u, err := url.Parse(l.Href); err == nil {
+		return shopDiscHrefRe.MatchString(u.Path)
+	}
+	return false
+}
+
+// Disclosures finds the seller disclosures on the site's pages (pages
+// about fraud skipped): pages titled 特定商取引法に基づく表記, 会社概要,
+// 運営者情報, ショップ情報, Legal notice …, pages that a link with such
+// a text led to, sections under such a heading, and pages with at least
+// two disclosure labels (販売業者, 所在地, 電話番号 …).
+func Disclosures(site *Site) []Disclosure {
+	linked := map[string]bool{}
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for _, l := range p.Links {
+			if shopDiscLink(l) {
+				linked[shopNormURL(l.Href)] = true
+			}
+		}
+	}
+	var out []Disclosure
+	for _, p := range site.Pages {
+		if p == nil || p.Status >= 400 || shopScamPage(p) {
+			continue
+		}
+		if d, ok := shopPageDisclosure(p, linked[shopNormURL(p.URL)]); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// shopPageDisclosure finds the disclosure on one page.
+func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
+	d := Disclosure{URL: p.URL}
+	switch {
+	case shopDiscTitleRe.MatchString(p.Title):
+		d.Heading = p.Title
+		d.Lines = p.Lines
+	case len(p.Headings) > 0 && shopDiscTitleRe.MatchString(p.Headings[0]):
+		d.Heading = p.Headings[0]
+		d.Lines = p.Lines
+	default:
+		// A section under a heading (not a link to the page).
+		linkText := map[string]bool{}
+		for _, l := range p.Links {
+			linkText[l.Text] = true
+		}
+		for i, l := range p.Lines {
+			if shopRunes(l) <= 40 && !linkText[l] && shopDiscTitleRe.MatchString(l) && !shopScamContext(l) {
+				d.Heading = l
+				d.Lines = p.Lines[i:min(i+80, len(p.Lines))]
+				break
+			}
+		}
+		if d.Lines == nil && linked {
+			d.Lines = p.Lines
+		}
+		if d.Lines == nil {
+			// A page with the labels but no heading.
+			n := 0
+			for i := range p.Lines {
+				for _, re := range []*regexp.Regexp{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
+					if _, ok := shopLabelValue(p.Lines, i, re); ok {
+						n++
+						break
+					}
+				}
+			}
+			if n < 2 {
+				return d, false
+			}
+			d.Lines = p.Lines
+		}
+	}
+	shopReadDisclosure(&d)
+	return d, true
+}
+
+// shopReadDisclosure fills the fields of d from its lines.
+func shopReadDisclosure(d *Disclosure) {
+	ls := d.Lines
+	for i := range ls {
+		if v, ok := shopLabelValue(ls, i, shopManagerLabel); ok {
+			if d.Manager == "" && v != "" {
+				d.Manager = Clip(v, 40)
+			}
+			continue
+		}
+		if v, ok := shopLabelValue(ls, i, shopSellerLabel); ok && d.Seller == "" && v != "" && !shopWithheldRe.MatchString(v) {
+			if !shopSellerLabel.MatchString(shopDecorRe.ReplaceAllString(v, "")) {
+				d.Seller = Clip(v, 60)
+			}
+		}
+		if v, ok := shopLabelValue(ls, i, shopAddressLabel); ok {
+			if shopWithheldRe.MatchString(v) {
+				d.AddressWithheld = true
+			}
+			if d.Address == "" {
+				if a := FindAddress(v); a != "" {
+					d.Address = a
+				}
+			}
+			if d.Platform == "" {
+				d.Platform = shopPlatformOf(v)
+			}
+		}
+		if v, ok := shopLabelValue(ls, i, shopPhoneLabel); ok {
+			if shopWithheldRe.MatchString(v) && len(FindPhones(v)) == 0 {
+				d.PhoneWithheld = true
+			}
+			if ph := FindPhones(v); d.Phone == "" && len(ph) > 0 {
+				d.Phone = ph[0]
+			}
+		}
+	}
+	text := strings.Join(ls, "\n")
+	if d.Address == "" {
+		d.Address = FindAddress(text)
+	}
+	if d.Phone == "" {
+		if ph := FindPhones(text); len(ph) > 0 {
+			d.Phone = ph[0]
+		}
+	}
+	if d.Seller == "" {
+		// No label: a line naming a company that is not the platform.
+		for _, l := range ls {
+			if shopRunes(l) <= 40 && IsCorporateName(l) && shopPlatformOf(l) == "" {
+				d.Seller = l
+				break
+			}
+		}
+	}
+	if d.Platform == "" && d.Address != "" {
+		d.Platform = shopPlatformOf(d.Address)
+	}
+	if d.Platform == "" {
+		for _, l := range ls {
+			if !strings.Contains(l, "住所") && !strings.Contains(l, "所在地") && !strings.Contains(strings.ToLower(l), "address") {
+				continue
+			}
+			if p := shopPlatformOf(l); p != "" {
+				d.Platform = p
+				break
+			}
+			if shopPlatformWordRe.MatchString(l) {
+				d.Platform = "platform"
+				break
+			}
+		}
+	}
+	for _, e := range FindEmails(text) {
+		if shopPlausibleEmail(e) {
+			d.Emails = append(d.Emails, e)
+		}
+	}
+}
+
+// shopPlausibleEmail drops example addresses and image names that look like
+// addresses (logo@2x.png).
+func shopPlausibleEmail(e string) bool {
+	at := strings.LastIndexByte(e, '@')
+	if at < 0 {
+		return false
+	}
+	dom := e[at+1:]
+	for _, bad := range []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".css", ".js"} {
+		if strings.HasSuffix(dom, bad) {
+			return false
+		}
+	}
+	return dom != "example.com" && dom != "example.jp" && dom != "example.co.jp" && !strings.HasSuffix(dom, ".example") &&
+		!strings.HasPrefix(e, "xxx") && !strings.HasPrefix(e, "sample@")
+}
+
+// shopMailAdviceRe marks lines that advise customers about mail
+// (受信設定, ドメイン指定, フリーメール …): addresses there are not the seller's.
+var shopMailAdviceRe = regexp.MustCompile(`(?i)受信|設定|ドメイン指定|迷惑メール|フリーメール|キャリアメール|届か|などの|例[:)]|example|sample`)
+
+// shopSellerEmails returns the seller's e-mail addresses with where they
+// were found: mailto: links, the disclosures, and lines labelled as the
+// shop's mail or contact (not lines advising customers about mail).
+func shopSellerEmails(site *Site) []Evidence {
+	var out []Evidence
+	seen := map[string]bool{}
+	add := func(e, u string) {
+		if !shopPlausibleEmail(e) || seen[e] {
+			return
+		}
+		seen[e] = true
+		out = append(out, Evidence{Text: e, URL: u})
+	}
+	for _, d := range Disclosures(site) {
+		for i, l := range d.Lines {
+			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabelRe.MatchString(d.Lines[i-1])) {
+				continue
+			}
+			for _, e := range FindEmails(l) {
+				add(e, d.URL)
+			}
+		}
+	}
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		for _, l := range p.Links {
+			if h := strings.TrimSpace(l.Href); len(h) > 7 && strings.EqualFold(h[:7], "mailto:") {
+				addr := h[7:]
+				if i := strings.IndexByte(addr, '?'); i >= 0 {
+					addr = addr[:i]
+				}
+				if un, err := url.PathUnescape(addr); err == nil {
+					addr = un
+				}
+				for _, e := range FindEmails(addr) {
+					add(e, p.URL)
+				}
+			}
+		}
+		for i, l := range p.Lines {
+			if shopMailAdviceRe.MatchString(l) {
+				continue
+			}
+			labelled := shopMailLabelRe.MatchString(l) ||
+				i > 0 && shopRunes(p.Lines[i-1]) <= 20 && shopMailLabelRe.MatchString(p.Lines[i-1])
+			if !labelled {
+				continue
+			}
+			for _, e := range FindEmails(l) {
+				add(e, p.URL)
+			}
+		}
+	}
+	return out
+}
+
+// Emails returns the seller's own e-mail addresses (lower case): mailto:
+// links, the disclosure, and lines labelled メール / E-mail / 連絡先 /
+// お問い合わせ; addresses in advice about mail settings are left out.
+func Emails(site *Site) []string {
+	var out []string
+	for _, e := range shopSellerEmails(site) {
+		out = append(out, e.Text)
+	}
+	return out
+}
+
+// Phones returns the seller's phone numbers, digits only in domestic form:
+// tel: links, the disclosures, and lines labelled 電話 / TEL / 携帯.
+func Phones(site *Site) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		d := PhoneDigits(s)
+		if (len(d) == 10 || len(d) == 11) && !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	for _, d := range Disclosures(site) {
+		for _, ph := range FindPhones(strings.Join(d.Lines, "\n")) {
+			add(ph)
+		}
+	}
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		for _, l := range p.Links {
+			if h := strings.TrimSpace(l.Href); len(h) > 4 && strings.EqualFold(h[:4], "tel:") {
+				add(h[4:])
+			}
+		}
+		for i := range p.Lines {
+			if v, ok := shopLabelValue(p.Lines, i, shopPhoneLabel); ok {
+				for _, ph := range FindPhones(v) {
+					add(ph)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// freemailTable is data/shop_freemail.txt.
+type freemailTable struct {
+	exact    map[string]bool
+	wildcard []string // "gmx." for gmx.*
+}
+
+var shopFreemail = sync.OnceValue(func() freemailTable {
+	t := freemailTable{exact: map[string]bool{}}
+	for _, l := range lines("shop_freemail.txt") {
+		l = strings.ToLower(l)
+		if base, ok := strings.CutSuffix(l, ".*"); ok {
+			t.wildcard = append(t.wildcard, base+".")
+		} else {
+			t.exact[l] = true
+		}
+	}
+	return t
+})
+
+// FreeMailDomain reports whether an address (or a bare domain) is at a
+// free mail provider of data/shop_freemail.txt.
+func FreeMailDomain(addr string) bool {
+	dom := strings.ToLower(addr)
+	if i := strings.LastIndexByte(dom, '@'); i >= 0 {
+		dom = dom[i+1:]
+	}
+	t := shopFreemail()
+	for d := dom; d != ""; {
+		if t.exact[d] {
+			return true
+		}
+		for _, w := range t.wildcard {
+			// gmx.* matches gmx.de and gmx.co.uk, not gmx.example.com.
+			if strings.HasPrefix(d, w) && !strings.Contains(strings.TrimPrefix(strings.TrimPrefix(d, w), "co."), ".") {
+				return true
+			}
+		}
+		i := strings.IndexByte(d, '.')
+		if i < 0 {
+			break
+		}
+		d = d[i+1:]
+	}
+	return false
+}
+
+// shopCartRe marks pages that sell: a cart, ordering, shipping.
+var shopCartRe = regexp.MustCompile(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add\s+to\s+cart|buy\s+now|checkout`)
+
+// shopLooksLikeShop reports whether the site sells something: a page (not
+// about fraud) speaks of carts, orders or shipping. The seller signs stay
+// silent on sites that sell nothing.
+func shopLooksLikeShop(site *Site) bool {
+	for _, p := range site.Pages {
+		if p == nil || shopScamPage(p) {
+			continue
+		}
+		if shopCartRe.MatchString(p.Text) || shopCartRe.MatchString(p.Title) {
+			return true
+		}
+	}
+	return false
+}
+
+// shopDisclosureUnknown reports whether the crawl may have missed the
+// disclosure: a page failed (status 400 or more), a link to a disclosure
+// page was not fetched, or the fetched disclosure page has almost no text
+// (drawn by scripts).
+func shopDisclosureUnknown(site *Site) bool {
+	fetched := map[string]*Page{}
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		if p.Status >= 400 {
+			return true
+		}
+		fetched[shopNormURL(p.URL)] = p
+	}
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for _, l := range p.Links {
+			if !shopDiscLink(l) {
+				continue
+			}
+			q, ok := fetched[shopNormURL(l.Href)]
+			if !ok || len(q.Lines) < 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shopSellerRule is seller-info-missing.
+func shopSellerRule() Rule {
+	weak := Text{
+		JA: "特定商取引法の表記で、住所や電話番号が「請求があれば開示」またはショップ作成サービスの住所になっています（個人出店では一般的ですが、販売者の所在を確認できません）。",
+		EN: "The legal disclosure gives the address or phone only on request, or shows the shop platform's address (common for individual sellers, but the seller cannot be located).",
+	}
+	return Rule{
+		ID: "seller-info-missing", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "特定商取引法に基づく表記がない、または販売業者名・住所・電話番号が欠けている",
+			EN: "no 特定商取引法 disclosure, or it lacks the seller's name, address or phone",
+		},
+		Message: Text{
+			JA: "特定商取引法に基づく表記（販売業者の名称・住所・電話番号）が見当たらないか、不足しています。通販事業者には表示義務があります。",
+			EN: "The legal disclosure required of online sellers (name, address, phone) is missing or incomplete.",
+		},
+		Check: func(site *Site) []Finding {
+			if !shopLooksLikeShop(site) {
+				return nil
+			}
+			ds := Disclosures(site)
+			if len(ds) == 0 {
+				if shopDisclosureUnknown(site) {
+					return nil
+				}
+				return []Finding{{
+					Evidence: fmt.Sprintf("特定商取引法に基づく表記・会社概要が見つかりません (%d ページを確認)", len(site.Pages)),
+					URL:      site.URL,
+				}}
+			}
+			var seller, address, phone, platform, where string
+			addrHeld, phoneHeld := false, false
+			for _, d := range ds {
+				if where == "" || d.Heading != "" && strings.Contains(d.Heading, "特定商取引") {
+					where = d.URL
+				}
+				seller = shopFirst(seller, d.Seller)
+				address = shopFirst(address, d.Address)
+				phone = shopFirst(phone, d.Phone)
+				platform = shopFirst(platform, d.Platform)
+				addrHeld = addrHeld || d.AddressWithheld
+				phoneHeld = phoneHeld || d.PhoneWithheld
+			}
+			var missing []string
+			if seller == "" {
+				missing = append(missing, "販売業者名")
+			}
+			if address == "" && !addrHeld && platform == "" {
+				missing = append(missing, "住所")
+			}
+			if phone == "" && !phoneHeld {
+				missing = append(missing, "電話番号")
+			}
+			if len(missing) > 0 {
+				return []Finding{{
+					Evidence: "表記に " + strings.Join(missing, "・") + " がありません",
+					URL:      where,
+				}}
+			}
+			var notes []string
+			if platform != "" {
+				notes = append(notes, "所在地: "+platform+" の住所")
+			} else if address == "" && addrHeld {
+				notes = append(notes, "所在地: 請求があれば開示")
+			}
+			if phone == "" && phoneHeld {
+				notes = append(notes, "電話番号: 請求があれば開示")
+			}
+			if len(notes) == 0 {
+				return nil
+			}
+			return []Finding{{
+				Evidence: strings.Join(notes, " / "),
+				URL:      where,
+				Severity: Low, Points: 10, Message: weak,
+			}}
+		},
+	}
+}
+
+func shopFirst(have, s string) string {
+	if have != "" {
+		return have
+	}
+	return s
+}
+
+// shopFreeEmailRule is contact-free-email.
+func shopFreeEmailRule() Rule {
+	return Rule{
+		ID: "contact-free-email", Severity: Low, Points: 5, Topic: "shopping", NeedsPage: true,
+		Summary: Text{
+			JA: "販売者の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）",
+			EN: "the seller's contact address is at a free mail provider (Gmail, Yahoo! Mail, Outlook.com, QQ Mail, …)",
+		},
+		Message: Text{
+			JA: "販売者の連絡先がフリーメールのアドレスです。会社のドメインのメールがない店は、所在を確認しにくくなります。",
+			EN: "The seller's contact address is a free mail address, which makes the seller harder to trace.",
+		},
+		Check: func(site *Site) []Finding {
+			if !shopLooksLikeShop(site) {
+				return nil
+			}
+			var fs []Finding
+			for _, e := range shopSellerEmails(site) {
+				if FreeMailDomain(e.Text) {
+					fs = append(fs, Finding{Evidence: "連絡先メール: " + e.Text, URL: e.URL})
+				}
+			}
+			return fs
+		},
+	}
+}
+
+// ShopClue is one campaign clue from a shop's pages (the integrator turns
+// these into checker.Clue): Kind is "account", "phone", "email" or
+// "disclosure", Value normalised so that equal values mean the same thing.
+type ShopClue struct {
+	Kind  string
+	Value string
+}
+
+// ShopClues returns the campaign clues of a site: each bank account
+// (BankAccount.Key), each seller phone (digits) and e-mail (lower case),
+// and a digest of each disclosure's text (folded, so that the same
+// template on several sites gives the same value).
+func ShopClues(site *Site) []ShopClue {
+	var out []ShopClue
+	for _, a := range Accounts(site) {
+		out = append(out, ShopClue{Kind: "account", Value: a.Key()})
+	}
+	for _, p := range Phones(site) {
+		out = append(out, ShopClue{Kind: "phone", Value: p})
+	}
+	for _, e := range Emails(site) {
+		out = append(out, ShopClue{Kind: "email", Value: e})
+	}
+	for _, d := range Disclosures(site) {
+		if len(d.Lines) < 3 {
+			continue
+		}
+		sum := sha256.Sum256([]byte(FoldKana(strings.Join(d.Lines, "\n"))))
+		out = append(out, ShopClue{Kind: "disclosure", Value: hex.EncodeToString(sum[:12])})
+	}
+	return out
+}
