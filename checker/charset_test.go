@@ -88,6 +88,61 @@ func TestDecodeSamePageThreeWays(t *testing.T) {
 	}
 }
 
+// TestDeclarations checks the declaration readers on their own, so that a
+// page detection happens to get right cannot hide a broken one.
+func TestDeclarations(t *testing.T) {
+	sjis := readFixture(t, "charset", "shop-sjis.html")
+	if got := metaCharset(sjis); got != "Shift_JIS" {
+		t.Errorf("metaCharset(shop-sjis.html) = %q, want Shift_JIS (declared after 2 KB)", got)
+	}
+	if got := metaCharset(readFixture(t, "charset", "meta-in-comment-sjis.html")); got != "Shift_JIS" {
+		t.Errorf("metaCharset(meta-in-comment) = %q, want Shift_JIS", got)
+	}
+	if got := metaCharset(readFixture(t, "charset", "shop-eucjp.html")); got != "" {
+		t.Errorf("metaCharset(shop-eucjp.html) = %q, want none", got)
+	}
+	pad := strings.Repeat("<!-- padding -->\n", 300) // about 5 KB
+	for body, want := range map[string]string{
+		`<meta charset="euc-jp">`:    "euc-jp",
+		`<META CHARSET='Shift_JIS'>`: "Shift_JIS",
+		`<meta http-equiv="content-type" content="text/html;charset=sjis">`:    "sjis",
+		`<meta content="text/html; charset=euc-jp" http-equiv="Content-Type">`: "euc-jp",
+		`<meta content="text/html; charset=euc-jp">`:                           "", // no http-equiv
+		`<meta name="x" content="charset=euc-jp">`:                             "",
+		pad + `<meta charset="utf-8">`:                                         "utf-8",
+		`<head></head><meta charset="euc-jp">`:                                 "", // after </head>
+		`<body><meta charset="euc-jp">`:                                        "",
+		`<!-- <meta charset="euc-jp"> -->`:                                     "",
+		`<script>"<meta charset=euc-jp>"</script><meta charset="shift_jis">`:   "shift_jis",
+		`<?xml version="1.0" encoding="EUC-JP"?><html>`:                        "EUC-JP",
+	} {
+		if got := metaCharset([]byte(body)); got != want {
+			t.Errorf("metaCharset(%.80q) = %q, want %q", body, got, want)
+		}
+	}
+	for ct, want := range map[string]string{
+		"text/html; charset=EUC-JP":       "EUC-JP",
+		`text/html; charset="Shift_JIS"`:  "Shift_JIS",
+		"text/html;charset=utf-8;foo":     "utf-8",
+		"text/html; charset=sjis; q=\x00": "sjis",
+		"text/html":                       "",
+		"":                                "",
+	} {
+		if got := contentTypeCharset(ct); got != want {
+			t.Errorf("contentTypeCharset(%q) = %q, want %q", ct, got, want)
+		}
+	}
+	// A declaration that changes the reading of valid UTF-8 bytes proves
+	// which one won: "Ã©" is what windows-1252 makes of the UTF-8 for "é".
+	utf8Bytes := []byte(pad + `<meta charset="windows-1252"><p>café</p>`)
+	if got, cs := Decode(utf8Bytes, "text/html"); cs != "windows-1252" || !strings.Contains(got, "cafÃ©") {
+		t.Errorf("meta after 5 KB: %s, %.40q", cs, got[len(got)-30:])
+	}
+	if got, cs := Decode(utf8Bytes, "text/html; charset=utf-8"); cs != "utf-8" || !strings.Contains(got, "café") {
+		t.Errorf("header over meta: %s, %q", cs, got[len(got)-30:])
+	}
+}
+
 func TestDecodeCP932Extensions(t *testing.T) {
 	b := readFixture(t, "charset", "cp932-ext.txt")
 	want := "①②③ ㈱サンプル 髙橋 﨑 ～ − ￢ ∵\n"

@@ -664,6 +664,8 @@ func (f *HTTPFetcher) requestError(ctx, hctx context.Context, u *url.URL, err er
 		return &Error{Code: CodeTLS, Msg: fmt.Sprintf("the TLS certificate of %s is not valid: %s", host, cve.Err), Err: err}
 	case hctx.Err() != nil, errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
 		return &Error{Code: CodeTimeout, Msg: fmt.Sprintf("no complete answer from %s within %s", host, f.opt.Timeout), Err: err}
+	case strings.Contains(err.Error(), "HTTP response to HTTPS client"):
+		return &Error{Code: CodeTLS, Msg: fmt.Sprintf("the TLS handshake with %s failed: the server answered in plain HTTP", host), Err: err}
 	case errors.As(err, &rhe), errors.As(err, &ae), strings.Contains(err.Error(), "tls: "):
 		return &Error{Code: CodeTLS, Msg: fmt.Sprintf("the TLS handshake with %s failed", host), Err: err}
 	}
