@@ -1,3 +1,187 @@
 package rules
 
-func fluentRules() []Rule { return nil }
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// The signs of fake shops that write natural Japanese (GitHub issue 7).
+// Since about 2020 most fake shops in Japan copy a real company's name,
+// address and phone and write fluent Japanese, so the language and the
+// 特定商取引法 page alone no longer give them away. These signs look for what
+// they still get wrong: payment terms that contradict the shop's own logos,
+// payment by gift-card codes, product images and texts lifted from other
+// shops and flea markets, an address whose postcode or area code belongs to
+// another prefecture, and a page that differs for smartphones.
+//
+// Unexported names in these files start with fl so that they cannot clash
+// with the other rule files of the package.
+
+func fluentRules() []Rule {
+	return []Rule{
+		{
+			ID: "payment-method-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "トップページなどにカードのロゴや「各種クレジットカード利用可」と出しているのに、支払方法の説明では銀行振込しか選べない（または「カード決済は現在ご利用いただけません」）。",
+				EN: "The site shows card logos or says cards are accepted, but its payment terms offer only bank transfer (or say card payment is unavailable).",
+			},
+			Message: Text{
+				JA: "表示している支払方法と実際の支払方法が食い違っています（カードが使えると見せて銀行振込に誘導）",
+				EN: "The payment methods shown do not match the payment terms: cards are advertised but only bank transfer is offered",
+			},
+			Check: checkPaymentMismatch,
+		},
+		{
+			ID: "payment-gift-card", Severity: High, Points: 40, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "代金をAmazonギフトカードやApple Gift Card、電子マネーの番号で払うよう求めている（コンビニで買わせて番号を送らせる手口）。",
+				EN: "The shop asks to be paid with gift-card or prepaid codes (Amazon, Apple, Google Play, WebMoney …) bought at a store.",
+			},
+			Message: Text{
+				JA: "ギフトカードや電子マネーの番号での支払いを求めています（正規の通販ではまずありません）",
+				EN: "The shop asks for payment with gift-card or prepaid codes, which genuine shops do not do",
+			},
+			Check: checkGiftCardPayment,
+		},
+		{
+			ID: "images-hotlinked", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "商品画像の多くを楽天市場・Yahoo!ショッピング・メルカリなど他の店の画像サーバーから直接読み込んでいる（他店の商品ページをコピーしたサイト）。",
+				EN: "Many product images are loaded straight from other shops' image servers (Rakuten, Yahoo! Shopping, Mercari …): the catalogue was copied.",
+			},
+			Message: Text{
+				JA: "商品画像の多くが他の通販サイトの画像サーバーから読み込まれています",
+				EN: "Many product images are loaded from other shopping sites' image servers",
+			},
+			Check: checkImagesHotlinked,
+		},
+		{
+			ID: "listing-copied", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "会社を名乗る通販サイトなのに、商品説明がフリマの個人出品の文面（「即購入OK」「プロフ必読」「喫煙者なし」など）のまま。",
+				EN: "A shop that claims to be a business describes its goods in the words of private flea-market listings (\"即購入OK\", \"プロフ必読\", \"no smokers\" …).",
+			},
+			Message: Text{
+				JA: "商品説明がフリマアプリの出品文をコピーしたものに見えます",
+				EN: "Product texts look copied from flea-market listings",
+			},
+			Check: checkListingCopied,
+		},
+		{
+			ID: "address-inconsistent", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）、または住所に番地がない。",
+				EN: "The seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies), or the address has no block number.",
+			},
+			Message: Text{
+				JA: "販売者の住所・郵便番号・電話番号の地域が一致しません",
+				EN: "The seller's address, postcode and phone number point to different regions",
+			},
+			Check: checkAddressInconsistent,
+		},
+		{
+			ID: "cloaking", Severity: High, Points: 30, Topic: "shopping", NeedsPage: true,
+			Summary: Text{
+				JA: "パソコンとスマートフォンで中身がまったく違うページを見せている（調査や審査の目をそらすための偽装）。",
+				EN: "The site shows smartphones a different page than desktop browsers (or the other way round), to hide from reviewers.",
+			},
+			Message: Text{
+				JA: "パソコンとスマートフォンで別の内容を表示しています（クローキング）",
+				EN: "The site shows different content to smartphones and desktop browsers (cloaking)",
+			},
+			Check: checkCloaking,
+		},
+	}
+}
+
+// flCompact folds s for matching: NFKC is assumed done by Page; this lower-
+// cases ASCII letters and drops white space, so "即購入 OK" matches "即購入ok".
+func flCompact(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// flSentences splits a line into sentences at 。！？!? (kept at the end of
+// each sentence).
+func flSentences(line string) []string {
+	var out []string
+	start := 0
+	for i, r := range line {
+		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
+			end := i + len(string(r))
+			if s := strings.TrimSpace(line[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(line[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// flHost returns the lower-case host of u, or "" when u is not an absolute
+// http(s) URL.
+func flHost(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") {
+		return ""
+	}
+	return strings.TrimSuffix(strings.ToLower(p.Hostname()), ".")
+}
+
+// flRegistrable returns the registrable domain (eTLD+1) of host, or host
+// itself when it has none (an IP address, a bare suffix).
+func flRegistrable(host string) string {
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
+
+// flUnder reports whether host is domain or a subdomain of it.
+func flUnder(host, domain string) bool {
+	return host == domain || strings.HasSuffix(host, "."+domain)
+}
+
+// flPageName names page i of site for evidence: トップページ for the first,
+// otherwise its path.
+func flPageName(site *Site, i int) string {
+	if i == 0 {
+		return "トップページ"
+	}
+	p := site.Pages[i]
+	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
+		return Clip(u.EscapedPath(), 40)
+	}
+	return Clip(p.URL, 40)
+}
+
+// flLinkTexts returns the texts of a page's links, to tell a navigation
+// item from a heading with the same words.
+func flLinkTexts(p *Page) map[string]bool {
+	m := make(map[string]bool, len(p.Links))
+	for _, l := range p.Links {
+		if l.Text != "" {
+			m[l.Text] = true
+		}
+	}
+	return m
+}
+
+// flRunes counts the runes of s.
+func flRunes(s string) int { return len([]rune(s)) }

@@ -1,0 +1,325 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// The address-inconsistent sign: a fake shop pastes a real company's
+// postcode, address and phone, often from different companies, so that the
+// postcode or the landline's area code belongs to another prefecture than
+// the address. The region tables are generated from maintained sources by
+// internal/gen/fluentdata.go (see the headers of the data files).
+
+// flPrefectures are the 47 prefectures, longest first where one name starts
+// another (none does today, but the order keeps matching safe).
+var flPrefectures = []string{
+	"北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
+	"埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
+	"岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
+	"鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
+	"佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+}
+
+// flCityPref gives the prefecture of addresses written without it: the
+// designated cities (政令指定都市) and Tokyo's 23 special wards.
+var flCityPref = map[string]string{
+	"札幌市": "北海道", "仙台市": "宮城県", "さいたま市": "埼玉県", "千葉市": "千葉県", "横浜市": "神奈川県",
+	"川崎市": "神奈川県", "相模原市": "神奈川県", "新潟市": "新潟県", "静岡市": "静岡県", "浜松市": "静岡県",
+	"名古屋市": "愛知県", "京都市": "京都府", "大阪市": "大阪府", "堺市": "大阪府", "神戸市": "兵庫県",
+	"岡山市": "岡山県", "広島市": "広島県", "北九州市": "福岡県", "福岡市": "福岡県", "熊本市": "熊本県",
+	"千代田区": "東京都", "中央区": "東京都", "港区": "東京都", "新宿区": "東京都", "文京区": "東京都",
+	"台東区": "東京都", "墨田区": "東京都", "江東区": "東京都", "品川区": "東京都", "目黒区": "東京都",
+	"大田区": "東京都", "世田谷区": "東京都", "渋谷区": "東京都", "中野区": "東京都", "杉並区": "東京都",
+	"豊島区": "東京都", "北区": "東京都", "荒川区": "東京都", "板橋区": "東京都", "練馬区": "東京都",
+	"足立区": "東京都", "葛飾区": "東京都", "江戸川区": "東京都",
+}
+
+// flRegionTable maps a number prefix to prefectures.
+type flRegionTable map[string][]string
+
+func flLoadRegions(name string) flRegionTable {
+	t := flRegionTable{}
+	known := map[string]bool{"?": true}
+	for _, p := range flPrefectures {
+		known[p] = true
+	}
+	for _, l := range lines(name) {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			panic("rules: " + name + ": want PREFIX PREFECTURE...: " + l)
+		}
+		for _, p := range f[1:] {
+			if !known[p] {
+				panic("rules: " + name + ": unknown prefecture " + p)
+			}
+		}
+		t[f[0]] = f[1:]
+	}
+	return t
+}
+
+var (
+	flPostcodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_postcode_prefix.txt") })
+	flAreaCodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_areacode.txt") })
+)
+
+// flPostcodePrefs returns the prefectures that use a 7-digit postcode, nil
+// when unknown.
+func flPostcodePrefs(post string) []string {
+	if len(post) < 3 {
+		return nil
+	}
+	return flPostcodes()[post[:3]]
+}
+
+// flNoRegion are number prefixes that carry no region: mobile, IP, pager
+// and M2M, free dial, nation-wide and premium numbers.
+var flNoRegion = []string{"070", "080", "090", "050", "060", "020", "0120", "0800", "0570", "0990", "0180", "0170"}
+
+// flAreaPrefs returns the prefectures that a domestic landline number
+// (10 digits, leading 0) serves, nil when it has no region or is unknown.
+func flAreaPrefs(digits string) []string {
+	if len(digits) != 10 || digits[0] != '0' || digits[1] == '0' {
+		return nil
+	}
+	for _, p := range flNoRegion {
+		if strings.HasPrefix(digits, p) {
+			return nil
+		}
+	}
+	t := flAreaCodes()
+	for n := 8; n >= 2; n-- {
+		if ps, ok := t[digits[:n]]; ok {
+			if len(ps) == 1 && ps[0] == "?" {
+				return nil
+			}
+			return ps
+		}
+	}
+	return nil
+}
+
+var (
+	flPostRe = regexp.MustCompile(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
+	// flAddrLabel starts a line that gives an address.
+	flAddrLabel = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
+	flPhoneRe   = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
+	flPhoneWord = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
+	// flAddrEnd cuts an address at what follows it on the same line.
+	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
+	// flBlockNumber is a block number: digits, or a kanji number with a unit.
+	flBlockNumber = regexp.MustCompile(`\d|丁目|番地|番|号|地割|[一二三四五六七八九十百千]+(?:丁|番|号)`)
+	// flWithheld marks an address that is withheld on purpose (a matter for
+	// the seller-info-missing sign, not this one).
+	flWithheld  = regexp.MustCompile(`請求|開示|省略|非公開|非表示|記載|お問い?合わ?せ|下記|上記|同上`)
+	flMunicipal = regexp.MustCompile(`^(.*(?:市|区|町|村|郡))`)
+)
+
+// flAddress is an address found on a page.
+type flAddress struct {
+	post     string // 7 digits, "" when none
+	postShow string
+	pref     string // "" when none could be told
+	written  bool   // pref written out, not told from a city
+	text     string // the address as written, from the prefecture on
+	hasNext  bool   // the next line starts with a number (the block number moved there)
+	url      string
+}
+
+// flPrefOf finds the prefecture at the start of an address: written out, or
+// told from a designated city or a Tokyo ward.
+func flPrefOf(s string) (pref string, written bool) {
+	for _, p := range flPrefectures {
+		if strings.HasPrefix(s, p) {
+			return p, true
+		}
+	}
+	for c, p := range flCityPref {
+		if strings.HasPrefix(s, c) {
+			return p, false
+		}
+	}
+	return "", false
+}
+
+// flAddresses finds the addresses of site: after a postcode, or after an
+// address label (所在地, 住所).
+func flAddresses(site *Site) []flAddress {
+	var out []flAddress
+	for _, p := range site.Pages {
+		for i, line := range p.Lines {
+			next := ""
+			if i+1 < len(p.Lines) {
+				next = p.Lines[i+1]
+			}
+			var a flAddress
+			rest := ""
+			if m := flPostRe.FindStringSubmatchIndex(line); m != nil {
+				a.post = line[m[2]:m[3]] + line[m[4]:m[5]]
+				a.postShow = "〒" + line[m[2]:m[3]] + "-" + line[m[4]:m[5]]
+				rest = strings.TrimSpace(line[m[5]:])
+				if pf, _ := flPrefOf(flAddrLabel.ReplaceAllString(rest, "")); pf == "" && next != "" {
+					rest, next = next, ""
+					if i+2 < len(p.Lines) {
+						next = p.Lines[i+2]
+					}
+				}
+			} else if loc := flAddrLabel.FindStringIndex(line); loc != nil {
+				rest = line[loc[1]:]
+				if rest == "" && next != "" {
+					rest, next = next, ""
+					if i+2 < len(p.Lines) {
+						next = p.Lines[i+2]
+					}
+				}
+			} else {
+				continue
+			}
+			rest = strings.TrimSpace(flAddrLabel.ReplaceAllString(rest, ""))
+			rest = flAddrEnd.ReplaceAllString(rest, "")
+			a.pref, a.written = flPrefOf(rest)
+			if a.pref == "" && a.post == "" {
+				continue
+			}
+			a.text = rest
+			a.hasNext = next != "" && flBlockNumber.MatchString(string([]rune(next)[:1]))
+			a.url = p.URL
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// flPhone is a landline number given as the seller's.
+type flPhone struct {
+	shown, digits, url string
+}
+
+// flPhones finds phone numbers on lines that name a phone (電話, TEL, FAX),
+// or on the line after such a label.
+func flPhones(site *Site) []flPhone {
+	var out []flPhone
+	seen := map[string]bool{}
+	for _, p := range site.Pages {
+		for i, line := range p.Lines {
+			labelled := flPhoneWord.MatchString(line)
+			if !labelled && i > 0 {
+				prev := p.Lines[i-1]
+				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
+			}
+			if !labelled {
+				continue
+			}
+			for _, m := range flPhoneRe.FindAllString(line, -1) {
+				d := flDigits(m)
+				if strings.HasPrefix(m, "+81") {
+					d = "0" + strings.TrimPrefix(strings.TrimPrefix(d, "81"), "0")
+				}
+				if len(d) != 10 || seen[d] {
+					continue
+				}
+				seen[d] = true
+				out = append(out, flPhone{shown: strings.TrimSpace(m), digits: d, url: p.URL})
+			}
+		}
+	}
+	return out
+}
+
+// flDigits keeps the ASCII digits of s.
+func flDigits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func flHas(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAddressInconsistent fires on a postcode of another prefecture than
+// its address, on a landline whose area code serves none of the site's
+// prefectures, and (more weakly) on an address with no block number.
+func checkAddressInconsistent(site *Site) []Finding {
+	addrs := flAddresses(site)
+	var fs []Finding
+	sitePrefs := map[string]bool{}
+	var firstAddr *flAddress
+	for i, a := range addrs {
+		if a.pref == "" {
+			continue
+		}
+		sitePrefs[a.pref] = true
+		if firstAddr == nil {
+			firstAddr = &addrs[i]
+		}
+		if ps := flPostcodePrefs(a.post); ps != nil && !flHas(ps, a.pref) {
+			fs = append(fs, Finding{
+				Evidence: fmt.Sprintf("%s は%sですが住所は%s", a.postShow, strings.Join(ps, "・"), Clip(a.text, 40)),
+				URL:      a.url,
+				Message: Text{
+					JA: "販売者の郵便番号と住所の都道府県が一致しません（実在の会社の情報を寄せ集めた疑い）",
+					EN: "The seller's postcode belongs to another prefecture than the address (details pieced together)",
+				},
+			})
+		}
+	}
+	if firstAddr != nil {
+		for _, ph := range flPhones(site) {
+			ps := flAreaPrefs(ph.digits)
+			if ps == nil {
+				continue
+			}
+			overlap := false
+			for _, p := range ps {
+				overlap = overlap || sitePrefs[p]
+			}
+			if !overlap {
+				fs = append(fs, Finding{
+					Evidence: fmt.Sprintf("電話 %s は%sの市外局番ですが住所は%s", ph.shown, strings.Join(ps, "・"), Clip(firstAddr.text, 40)),
+					URL:      ph.url,
+					Message: Text{
+						JA: "販売者の電話番号の市外局番が住所の都道府県と一致しません",
+						EN: "The area code of the seller's landline belongs to another prefecture than the address",
+					},
+				})
+			}
+		}
+	}
+	if len(fs) > 0 {
+		return fs
+	}
+	for _, a := range addrs {
+		if !a.written || a.hasNext || flWithheld.MatchString(a.text) {
+			continue
+		}
+		after := strings.TrimPrefix(a.text, a.pref)
+		m := flMunicipal.FindStringSubmatch(after)
+		if m == nil || flRunes(after)-flRunes(m[1]) < 2 || flBlockNumber.MatchString(after) {
+			continue
+		}
+		return []Finding{{
+			Evidence: "住所に番地がありません: " + Clip(a.text, 50),
+			URL:      a.url,
+			Severity: Low,
+			Points:   10,
+			Message: Text{
+				JA: "販売者の住所に番地がありません",
+				EN: "The seller's address has no block number",
+			},
+		}}
+	}
+	return nil
+}

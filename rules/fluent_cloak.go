@@ -1,0 +1,246 @@
+package rules
+
+import (
+	"fmt"
+	"hash/fnv"
+	"regexp"
+	"strings"
+	"sync"
+)
+
+// The cloaking sign. The pipeline fetches the first page as a desktop
+// browser and as a smartphone and puts the other version in site.Alt.
+// Fake shops often show reviewers on a PC a harmless page (a server's
+// default page, a blog, an error) and show the shop only to smartphones,
+// where their advertising sends buyers.
+
+// The kinds of a fetched version.
+const (
+	flUnknown = iota // cannot be judged: a script-only shell, a server error, rate limiting
+	flBad            // a placeholder, default, parked, error or blank page
+	flOther          // content that is not a shop (a blog, a company page)
+	flShop           // a shop: prices, a cart, payment words
+)
+
+var flPlaceholders = sync.OnceValue(func() []string {
+	var ps []string
+	for _, l := range lines("fluent_placeholder_pages.txt") {
+		ps = append(ps, flCompact(NFKC(l)))
+	}
+	return ps
+})
+
+var (
+	flShopPayWords = regexp.MustCompile(`銀行振込|クレジットカード|代金引換|代引|お支払い|決済|送料`)
+	flShopWords    = regexp.MustCompile(`通販|ショップ|shop|store|送料無料|在庫|セール|sale|%off|割引|激安|新品|正規品|公式`)
+)
+
+// flVersion is what one fetch of the first page looks like.
+type flVersion struct {
+	kind     int
+	reason   string // why it is bad (a phrase, a status, "blank")
+	shop     int    // 0-5: prices, cart, payment and shop words
+	title    string // compact title
+	label    string // title or first line, for evidence
+	shingles map[uint32]bool
+}
+
+func flReadVersion(p *Page) flVersion {
+	v := flVersion{kind: flUnknown}
+	if p == nil {
+		return v
+	}
+	v.title = flCompact(p.Title)
+	v.label = p.Title
+	if v.label == "" && len(p.Lines) > 0 {
+		v.label = p.Lines[0]
+	}
+	v.label = Clip(v.label, 40)
+	switch {
+	case p.Status == 401 || p.Status == 403 || p.Status == 404 || p.Status == 410 || p.Status == 451:
+		v.kind, v.reason = flBad, fmt.Sprintf("HTTP %d", p.Status)
+		return v
+	case p.Status != 0 && (p.Status < 200 || p.Status >= 300):
+		return v // 5xx, 429, an unfollowed redirect: may be transient
+	}
+	text := flCompact(p.Text)
+	short := flRunes(text) < 600
+	for _, ph := range flPlaceholders() {
+		if strings.Contains(v.title, ph) || (short && strings.Contains(text, ph)) {
+			v.kind, v.reason = flBad, ph
+			return v
+		}
+	}
+	if flRunes(text) < 20 {
+		if p.Doc != nil && p.Doc.Find("script").Length() > 0 {
+			return v // a page built by scripts: its text cannot be compared
+		}
+		v.kind, v.reason = flBad, "blank"
+		return v
+	}
+	prices := map[string]bool{}
+	for _, m := range flPriceRe.FindAllString(text, -1) {
+		prices[m] = true
+	}
+	switch {
+	case len(prices) >= 3:
+		v.shop += 2
+	case len(prices) >= 1:
+		v.shop++
+	}
+	if flCartWords.MatchString(text) {
+		v.shop++
+	}
+	if flShopPayWords.MatchString(text) {
+		v.shop++
+	}
+	if flShopWords.MatchString(text) {
+		v.shop++
+	}
+	v.kind = flOther
+	if v.shop >= 3 {
+		v.kind = flShop
+	}
+	v.shingles = flShingles(text)
+	return v
+}
+
+// flShingles hashes the 5-rune shingles of the first 20,000 runes of s.
+func flShingles(s string) map[uint32]bool {
+	r := []rune(s)
+	if len(r) > 20000 {
+		r = r[:20000]
+	}
+	m := make(map[uint32]bool, len(r))
+	h := fnv.New32a()
+	for i := 0; i+5 <= len(r); i++ {
+		h.Reset()
+		h.Write([]byte(string(r[i : i+5])))
+		m[h.Sum32()] = true
+	}
+	return m
+}
+
+// flJaccard is the share of shingles two texts have in common.
+func flJaccard(a, b map[uint32]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// flSimilarTitles reports whether two compact titles name the same page:
+// equal, one containing the other, or sharing most character pairs (a
+// different separator or shop-name suffix).
+func flSimilarTitles(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" {
+		return false
+	}
+	if (flRunes(a) >= 4 && strings.Contains(b, a)) || (flRunes(b) >= 4 && strings.Contains(a, b)) {
+		return true
+	}
+	pairs := func(s string) map[string]int {
+		r := []rune(s)
+		m := map[string]int{}
+		for i := 0; i+2 <= len(r); i++ {
+			m[string(r[i:i+2])]++
+		}
+		return m
+	}
+	pa, pb := pairs(a), pairs(b)
+	common, total := 0, 0
+	for k, n := range pa {
+		total += n
+		if c := pb[k]; c > 0 {
+			common += min(n, c)
+		}
+	}
+	for _, n := range pb {
+		total += n
+	}
+	return total > 0 && float64(2*common)/float64(total) >= 0.5
+}
+
+// CompareVersions reports whether two fetches of the same first page differ
+// in substance (one a placeholder, an error or a blank page, the other a
+// shop; or two unrelated pages, one of them a shop, with different titles
+// and little shared text), and which one is worse (more suspicious, the one
+// to score and crawl from). Minor differences (a responsive layout, another
+// banner, a timestamp, a session token) do not count, nor does a version
+// that cannot be judged (a page built only by scripts, a server error).
+func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, evidence string) {
+	d, m := flReadVersion(desktop), flReadVersion(mobile)
+	if d.kind == flUnknown || m.kind == flUnknown {
+		return false, false, ""
+	}
+	show := func(v flVersion) string {
+		if v.kind == flBad && strings.HasPrefix(v.reason, "HTTP ") {
+			return v.reason + ` "` + v.label + `"`
+		}
+		if v.label == "" {
+			return "(空白)"
+		}
+		return `"` + v.label + `"`
+	}
+	ev := "PC: " + show(d) + " / スマホ: " + show(m)
+	switch {
+	case d.kind == flBad && m.kind == flShop:
+		return true, true, ev
+	case m.kind == flBad && d.kind == flShop:
+		return true, false, ev
+	case d.kind == flBad || m.kind == flBad:
+		return false, false, ""
+	}
+	if d.kind != flShop && m.kind != flShop {
+		return false, false, ""
+	}
+	if flSimilarTitles(d.title, m.title) {
+		return false, false, ""
+	}
+	jac := flJaccard(d.shingles, m.shingles)
+	limit := 0.2
+	if d.kind == flShop && m.kind == flShop {
+		limit = 0.1
+	}
+	if jac >= limit {
+		return false, false, ""
+	}
+	useMobile = m.kind == flShop && (d.kind != flShop || m.shop >= d.shop)
+	return true, useMobile, fmt.Sprintf("%s（共通部分 %.0f%%）", ev, jac*100)
+}
+
+// checkCloaking fires when the desktop and smartphone versions of the first
+// page differ in substance.
+func checkCloaking(site *Site) []Finding {
+	if site.Alt == nil || len(site.Pages) == 0 {
+		return nil
+	}
+	desktop, mobile := site.Pages[0], site.Alt
+	if !site.AltMobile {
+		desktop, mobile = site.Alt, site.Pages[0]
+	}
+	differ, useMobile, ev := CompareVersions(desktop, mobile)
+	if !differ {
+		return nil
+	}
+	msg := Text{
+		JA: "スマートフォンにだけ通販ページを表示し、パソコンには別のページを見せています（クローキング）",
+		EN: "The site shows the shop to smartphones only and another page to desktop browsers (cloaking)",
+	}
+	if !useMobile {
+		msg = Text{
+			JA: "パソコンにだけ通販ページを表示し、スマートフォンには別のページを見せています（クローキング）",
+			EN: "The site shows the shop to desktop browsers only and another page to smartphones (cloaking)",
+		}
+	}
+	return []Finding{{Evidence: ev, URL: site.Pages[0].URL, Message: msg}}
+}

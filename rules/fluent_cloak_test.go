@@ -1,0 +1,94 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func flShopBody(banner, stamp string) string {
+	var b strings.Builder
+	b.WriteString(`<header><a href="/">激安ブランド通販</a><nav><a href="/bag/">バッグ</a><a href="/watch/">時計</a><a href="/cart?sid=` + stamp + `">カートを見る</a></nav></header>`)
+	b.WriteString(`<div class="banner">` + banner + `</div><h1>人気ブランド 最大90%OFF</h1><ul>`)
+	for i, name := range []string{"ルイヴィトン モノグラム ネヴァーフル", "エルメス バーキン30", "シャネル マトラッセ チェーンショルダー", "グッチ GGマーモント", "ロレックス デイトナ", "プラダ サフィアーノ 長財布"} {
+		fmt.Fprintf(&b, `<li><a href="/item/%d.html">%s</a><p>通常価格 ¥%d,000 → 特価 ¥%d,800 送料無料 在庫あり</p><button>カートに入れる</button></li>`, i, name, 300+i*10, 20+i)
+	}
+	b.WriteString(`</ul><p>お支払い方法: 銀行振込・クレジットカード</p><footer>更新: ` + stamp + `</footer>`)
+	return b.String()
+}
+
+func flPage(url string, status int, title, body string) *Page {
+	return NewPage(url, status, "text/html", flHTML(title, body), false)
+}
+
+func TestCompareVersions(t *testing.T) {
+	const u = "https://brand-outlet-sale.com/"
+	shop := flPage(u, 200, "激安ブランド通販 | ブランドアウトレット", flShopBody("冬のセール開催中", "2024-11-30T10:00:01"))
+	blog := flPage(u, 200, "ゆるっと旅日記", `<article><h1>京都の紅葉を見に行きました</h1><p>`+strings.Repeat("朝早くに出発して、嵐山の竹林を歩きました。人が少なくてとても静かでした。", 12)+`</p></article>`)
+	cases := []struct {
+		name            string
+		desktop, mobile *Page
+		differ, mobileW bool
+		want            []string
+	}{
+		{"nginx on desktop, shop on mobile", flPage(u, 200, "Welcome to nginx!", `<h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is successfully installed.</p>`), shop, true, true, []string{`PC: "Welcome to nginx!"`, `スマホ: "激安ブランド通販`}},
+		{"404 on desktop, shop on mobile", flPage(u, 404, "404 Not Found", `<h1>Not Found</h1>`), shop, true, true, []string{"PC: HTTP 404"}},
+		{"blog on desktop, shop on mobile", blog, shop, true, true, []string{`PC: "ゆるっと旅日記"`, "共通部分"}},
+		{"shop on desktop, blank for mobile", shop, flPage(u, 200, "", ``), true, false, []string{"スマホ: (空白)"}},
+		{"responsive: same shop, other banner, time stamp, session", shop,
+			flPage(u, 200, "激安ブランド通販 | ブランドアウトレット", `<div class="sp-menu"><a href="/">≡</a></div>`+flShopBody("スマホ限定クーポン配布中", "2024-11-30T10:00:07")), false, false, nil},
+		{"mobile site with its own title suffix", shop,
+			flPage("https://m.brand-outlet-sale.com/", 200, "激安ブランド通販(スマホ版)", flShopBody("冬のセール開催中", "x")), false, false, nil},
+		{"a script-built mobile page cannot be judged", shop,
+			flPage(u, 200, "Loading", `<div id="app"></div><script src="/app.js"></script>`), false, false, nil},
+		{"a server error cannot be judged", shop, flPage(u, 503, "Service Unavailable", `<h1>503</h1>`), false, false, nil},
+		{"both placeholders", flPage(u, 200, "Welcome to nginx!", ``), flPage(u, 403, "403 Forbidden", ``), false, false, nil},
+		{"blog for desktop, mobile refused: no shop anywhere", blog, flPage(u, 403, "Forbidden", ``), false, false, nil},
+		{"missing version", shop, nil, false, false, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			differ, useMobile, ev := CompareVersions(c.desktop, c.mobile)
+			if differ != c.differ || (differ && useMobile != c.mobileW) {
+				t.Fatalf("CompareVersions = %v, %v, %q; want %v, %v", differ, useMobile, ev, c.differ, c.mobileW)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(ev, w) {
+					t.Errorf("evidence %q lacks %q", ev, w)
+				}
+			}
+		})
+	}
+}
+
+func TestCloakingRule(t *testing.T) {
+	const u = "https://brand-outlet-sale.com/"
+	shop := flPage(u, 200, "激安ブランド通販", flShopBody("セール", "1"))
+	nginx := flPage(u, 200, "Welcome to nginx!", `<h1>Welcome to nginx!</h1>`)
+	r := flRule(t, "cloaking")
+	for _, c := range []struct {
+		name      string
+		pages     []*Page
+		alt       *Page
+		altMobile bool
+		fire      bool
+		msg       string
+	}{
+		{"desktop fetched first, shop in the smartphone version", []*Page{nginx}, shop, true, true, "スマートフォンにだけ"},
+		{"smartphone fetched first (--mobile pipeline), desktop placeholder in Alt", []*Page{shop}, nginx, false, true, "スマートフォンにだけ"},
+		{"shop shown to desktops only", []*Page{shop}, nginx, true, true, "パソコンにだけ"},
+		{"no comparison made", []*Page{shop}, nil, false, false, ""},
+		{"same page both ways", []*Page{shop}, shop, true, false, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := &Site{URL: u, Domain: "brand-outlet-sale.com", Pages: c.pages, Alt: c.alt, AltMobile: c.altMobile, Data: DefaultData()}
+			signs := Evaluate(site, []Rule{r}, "ja")
+			if (len(signs) > 0) != c.fire {
+				t.Fatalf("fired %v, want %v: %+v", len(signs) > 0, c.fire, signs)
+			}
+			if c.fire && (!strings.Contains(signs[0].Message, c.msg) || signs[0].URL != u || signs[0].Points != 30) {
+				t.Errorf("sign %+v: want message with %q, URL %s, 30 points", signs[0], c.msg, u)
+			}
+		})
+	}
+}

@@ -1,0 +1,217 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// flHotHost is an image server of another shop (data/fluent_hotlink_hosts.txt).
+type flHotHost struct {
+	host   string
+	label  string
+	owners []string
+}
+
+var flHotHosts = sync.OnceValue(func() []flHotHost {
+	var hs []flHotHost
+	for _, l := range lines("fluent_hotlink_hosts.txt") {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			panic("rules: fluent_hotlink_hosts.txt: want HOST LABEL OWNER...: " + l)
+		}
+		hs = append(hs, flHotHost{host: strings.ToLower(f[0]), label: f[1], owners: f[2:]})
+	}
+	// Longest host first, so that the most specific entry answers.
+	sort.SliceStable(hs, func(i, j int) bool { return len(hs[i].host) > len(hs[j].host) })
+	return hs
+})
+
+// flHotHostOf returns the listed image server that host belongs to.
+func flHotHostOf(host string) (flHotHost, bool) {
+	for _, h := range flHotHosts() {
+		if flUnder(host, h.host) {
+			return h, true
+		}
+	}
+	return flHotHost{}, false
+}
+
+// flDecorWords are parts of image file names that mark layout, not goods.
+var flDecorWords = map[string]bool{
+	"logo": true, "icon": true, "ico": true, "banner": true, "bnr": true, "btn": true, "button": true,
+	"arrow": true, "spacer": true, "blank": true, "pixel": true, "1x1": true, "sprite": true, "badge": true,
+	"sns": true, "twitter": true, "facebook": true, "instagram": true, "line": true, "loading": true,
+	"loader": true, "payment": true, "card": true, "visa": true, "master": true, "jcb": true, "amex": true,
+	"bank": true, "ssl": true, "seal": true, "bg": true, "background": true, "header": true, "footer": true,
+	"nav": true, "menu": true, "cart": true, "search": true, "star": true, "rating": true, "ttl": true,
+	"title": true, "bullet": true, "dot": true, "noimage": true, "spinner": true, "avatar": true,
+}
+
+// flProductImage is an image that may show goods, and where it was.
+type flProductImage struct {
+	src  string
+	host string
+	page int
+}
+
+// flProductImages lists the distinct images of site that may show goods:
+// absolute http(s) images, not tiny, not named as layout (logo, icon,
+// banner …), not in the header, footer or navigation, and not inside a link
+// to another site (an affiliate banner or a reference to the original).
+func flProductImages(site *Site) []flProductImage {
+	seen := map[string]bool{}
+	var out []flProductImage
+	for pi, p := range site.Pages {
+		if p.Doc == nil {
+			continue
+		}
+		base, err := url.Parse(p.URL)
+		if err != nil {
+			continue
+		}
+		if b, ok := p.Doc.Find("base[href]").First().Attr("href"); ok {
+			if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
+				base = u
+			}
+		}
+		pageDomain := flRegistrable(strings.ToLower(base.Hostname()))
+		p.Doc.Find("img").Each(func(_ int, s *goquery.Selection) {
+			var src string
+			for _, a := range []string{"src", "data-src", "data-original", "data-lazy-src"} {
+				if v := strings.TrimSpace(s.AttrOr(a, "")); v != "" && !strings.HasPrefix(v, "data:") {
+					src = v
+					break
+				}
+			}
+			if src == "" {
+				return
+			}
+			u, err := base.Parse(src)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || seen[u.String()] {
+				return
+			}
+			if flTinyImage(s) || flDecorName(u.Path) || s.ParentsFiltered("header,footer,nav").Length() > 0 {
+				return
+			}
+			if a := s.ParentsFiltered("a[href]").First(); a.Length() > 0 {
+				if lu, err := base.Parse(strings.TrimSpace(a.AttrOr("href", ""))); err == nil && lu.Host != "" {
+					lh := strings.ToLower(lu.Hostname())
+					if d := flRegistrable(lh); d != pageDomain && d != site.Domain {
+						return // a link away: an affiliate banner, not the shop's own goods
+					}
+				}
+			}
+			seen[u.String()] = true
+			out = append(out, flProductImage{src: u.String(), host: strings.ToLower(u.Hostname()), page: pi})
+		})
+	}
+	return out
+}
+
+// flTinyImage reports an image declared at most 40 pixels wide or high.
+func flTinyImage(s *goquery.Selection) bool {
+	for _, a := range []string{"width", "height"} {
+		if v, ok := s.Attr(a); ok {
+			if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), "px")); err == nil && n > 0 && n <= 40 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flDecorName reports a file name made of layout words (logo.png,
+// btn_cart.gif) or a vector drawing.
+func flDecorName(p string) bool {
+	base := strings.ToLower(path.Base(p))
+	if strings.HasSuffix(base, ".svg") {
+		return true
+	}
+	base = strings.TrimSuffix(base, path.Ext(base))
+	for _, part := range strings.FieldsFunc(base, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9')
+	}) {
+		if flDecorWords[part] || flDecorWords[strings.TrimRight(part, "0123456789")] {
+			return true
+		}
+	}
+	return false
+}
+
+// checkImagesHotlinked fires when at least three product images, and at
+// least 30 % of them, are loaded from other shops' image servers.
+func checkImagesHotlinked(site *Site) []Finding {
+	imgs := flProductImages(site)
+	byHost := map[string]int{}
+	byPage := map[int]int{}
+	labels := map[string]bool{}
+	hot := 0
+	for _, im := range imgs {
+		h, ok := flHotHostOf(im.host)
+		if !ok {
+			continue
+		}
+		own := false
+		for _, o := range h.owners {
+			if flUnder(site.Domain, o) {
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		hot++
+		byHost[im.host]++
+		byPage[im.page]++
+		labels[h.label] = true
+	}
+	if hot < 3 || hot*10 < len(imgs)*3 {
+		return nil
+	}
+	hosts := make([]string, 0, len(byHost))
+	for h := range byHost {
+		hosts = append(hosts, h)
+	}
+	sort.Slice(hosts, func(i, j int) bool {
+		if byHost[hosts[i]] != byHost[hosts[j]] {
+			return byHost[hosts[i]] > byHost[hosts[j]]
+		}
+		return hosts[i] < hosts[j]
+	})
+	var ev string
+	if len(hosts) == 1 {
+		ev = fmt.Sprintf("商品画像 %d 枚中 %d 枚が %s から", len(imgs), hot, hosts[0])
+	} else {
+		var parts []string
+		for _, h := range hosts {
+			parts = append(parts, fmt.Sprintf("%s %d 枚", h, byHost[h]))
+		}
+		ev = fmt.Sprintf("商品画像 %d 枚中 %d 枚が他店の画像サーバーから（%s）", len(imgs), hot, strings.Join(parts, ", "))
+	}
+	page := -1
+	for p, n := range byPage {
+		if page < 0 || n > byPage[page] || (n == byPage[page] && p < page) {
+			page = p
+		}
+	}
+	var names []string
+	for l := range labels {
+		names = append(names, l)
+	}
+	sort.Strings(names)
+	return []Finding{{
+		Evidence: ev,
+		URL:      site.Pages[page].URL,
+		Message: Text{
+			JA: fmt.Sprintf("商品画像の多くが他の通販サイト（%s）の画像サーバーから読み込まれています", strings.Join(names, "・")),
+			EN: fmt.Sprintf("%d of %d product images are loaded from other shopping sites' image servers (%s)", hot, len(imgs), strings.Join(names, ", ")),
+		},
+	}}
+}

@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// flPhrase is a flea-market listing phrase (data/fluent_listing_phrases.txt).
+type flPhrase struct {
+	shown   string // as written in the data file
+	compact string // as matched
+	strong  bool
+}
+
+var flListingData = sync.OnceValue(func() []flPhrase {
+	var ps []flPhrase
+	for _, l := range lines("fluent_listing_phrases.txt") {
+		w, phrase, ok := strings.Cut(l, " ")
+		phrase = strings.TrimSpace(phrase)
+		if !ok || phrase == "" || (w != "strong" && w != "weak") {
+			panic("rules: fluent_listing_phrases.txt: want strong|weak PHRASE: " + l)
+		}
+		ps = append(ps, flPhrase{shown: phrase, compact: flCompact(NFKC(phrase)), strong: w == "strong"})
+	}
+	return ps
+})
+
+var flFleaMarkets = sync.OnceValue(func() []string { return lines("fluent_fleamarket_domains.txt") })
+
+var (
+	flCartWords    = regexp.MustCompile(`カートに入れる|カートへ入れる|カートに追加|カートを見る|買い物かご|買い物カゴ|ショッピングカート|購入手続き|レジに進む|addtocart`)
+	flLawWords     = regexp.MustCompile(`特定商取引法|特商法|特定商取引に関する`)
+	flCompanyWords = regexp.MustCompile(`株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|co\.,?ltd|inc\.`)
+	flPriceRe      = regexp.MustCompile(`[¥￥]\d[\d,]*|\d[\d,]*円`)
+	// flExplainedAfter and flQuotedExample mark a phrase that is being
+	// explained or quoted, not used (「即購入OK」とは …, 「プロフ必読」などの表現).
+	flExplainedAfter = regexp.MustCompile(`^[」』"”]?(?:とは|という|の意味|って何)`)
+	flQuotedExample  = regexp.MustCompile(`^[」』"”](?:など|といった|のような|等|や「)`)
+)
+
+// flExplained reports whether a phrase between before and after is being
+// explained or quoted as an example rather than used.
+func flExplained(before, after string) bool {
+	if flExplainedAfter.MatchString(after) {
+		return true
+	}
+	opened := strings.HasSuffix(before, "「") || strings.HasSuffix(before, "『") ||
+		strings.HasSuffix(before, "\"") || strings.HasSuffix(before, "“")
+	return opened && flQuotedExample.MatchString(after)
+}
+
+// flBusinessClaim says why a site presents itself as a business (a cart, a
+// 特定商取引法 page, a company name, many prices), or "" when it does not.
+func flBusinessClaim(site *Site) string {
+	prices := map[string]bool{}
+	var company string
+	for _, p := range site.Pages {
+		cs := flCompact(p.Text)
+		if flCartWords.MatchString(cs) {
+			return "カートあり"
+		}
+		if flLawWords.MatchString(cs) {
+			return "特定商取引法の表記あり"
+		}
+		if company == "" {
+			if m := flCompanyWords.FindString(cs); m != "" {
+				company = "会社名（" + m + "）あり"
+			}
+		}
+		for _, m := range flPriceRe.FindAllString(cs, -1) {
+			prices[m] = true
+		}
+	}
+	if company != "" {
+		return company
+	}
+	if len(prices) >= 5 {
+		return fmt.Sprintf("商品価格 %d 件", len(prices))
+	}
+	return ""
+}
+
+// checkListingCopied fires when a site that presents itself as a business
+// describes its goods with phrases of private flea-market listings.
+func checkListingCopied(site *Site) []Finding {
+	for _, d := range flFleaMarkets() {
+		if flUnder(site.Host, d) || flUnder(site.Domain, d) {
+			return nil
+		}
+	}
+	type hit struct {
+		lines   map[string]bool
+		example string
+		url     string
+	}
+	hits := map[int]*hit{}
+	phrases := flListingData()
+	for _, p := range site.Pages {
+		for _, line := range p.Lines {
+			cs := flCompact(line)
+			for i, ph := range phrases {
+				at := strings.Index(cs, ph.compact)
+				if at < 0 {
+					continue
+				}
+				if flExplained(cs[:at], cs[at+len(ph.compact):]) {
+					continue
+				}
+				h := hits[i]
+				if h == nil {
+					h = &hit{lines: map[string]bool{}, example: line, url: p.URL}
+					hits[i] = h
+				}
+				h.lines[cs] = true
+			}
+		}
+	}
+	// A longer phrase found in the same lines as a shorter one it contains
+	// (喫煙者なし inside ペット・喫煙者なし) counts once.
+	for i, h := range hits {
+		for j, g := range hits {
+			if i != j && len(phrases[j].compact) > len(phrases[i].compact) && strings.Contains(phrases[j].compact, phrases[i].compact) && flSameKeys(h.lines, g.lines) {
+				delete(hits, i)
+				break
+			}
+		}
+	}
+	strong, weak, repeated := 0, 0, false
+	ids := make([]int, 0, len(hits))
+	for i, h := range hits {
+		ids = append(ids, i)
+		if phrases[i].strong {
+			strong++
+			if len(h.lines) >= 2 {
+				repeated = true
+			}
+		} else {
+			weak++
+		}
+	}
+	if !(strong >= 2 || (strong >= 1 && weak >= 1) || repeated || weak >= 3) {
+		return nil
+	}
+	claim := flBusinessClaim(site)
+	if claim == "" {
+		return nil
+	}
+	sort.Slice(ids, func(a, b int) bool {
+		ha, hb := hits[ids[a]], hits[ids[b]]
+		if len(ha.lines) != len(hb.lines) {
+			return len(ha.lines) > len(hb.lines)
+		}
+		return ids[a] < ids[b]
+	})
+	var parts []string
+	for _, i := range ids {
+		s := "「" + phrases[i].shown + "」"
+		if n := len(hits[i].lines); n > 1 {
+			s += fmt.Sprintf("×%d", n)
+		}
+		parts = append(parts, s)
+	}
+	first := hits[ids[0]]
+	return []Finding{{
+		Evidence: strings.Join(parts, " ") + " / " + claim + " / 例: " + Clip(first.example, 60),
+		URL:      first.url,
+	}}
+}
+
+// flSameKeys reports whether two sets hold the same keys.
+func flSameKeys(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,55 @@
+package rules
+
+import "testing"
+
+func TestListingCopied(t *testing.T) {
+	const cart = `<button>カートに入れる</button>`
+	cases := []struct {
+		name   string
+		domain string
+		pages  []string
+		fire   bool
+		want   []string
+	}{
+		{
+			name: "flea-market phrases on a shop with a cart", domain: "brand-outlet-sale.com",
+			pages: []string{
+				"item/1.html", flHTML("ルイヴィトン バッグ", `<p>ルイヴィトンのバッグを出品いたします。即購入OKです。</p><p>ペット・喫煙者はいません。自宅保管のため神経質な方はご遠慮ください。</p><p>¥12,800</p>`+cart),
+			},
+			fire: true, want: []string{"出品いたします", "即購入OK", "カートあり", "例: "},
+		},
+		{
+			name: "the same strong phrase on two products of a company", domain: "kaitori-outlet.jp",
+			pages: []string{
+				"item/1.html", flHTML("時計", `<p>ロレックス デイトナ。購入前にプロフ必読でお願いします。</p><footer>運営: 株式会社アウトレットジャパン</footer>`),
+				"item/2.html", flHTML("財布", `<p>エルメスの財布です。プロフ必読。箱なし。</p><footer>運営: 株式会社アウトレットジャパン</footer>`),
+			},
+			fire: true, want: []string{"「プロフ必読」×2", "株式会社"},
+		},
+		{
+			name: "honest: a flea-market listing on the flea market", domain: "jp.mercari.com",
+			pages: []string{"item/m1", flHTML("メルカリ", `<p>出品いたします。即購入OK。喫煙者なし。</p><p>¥3,000</p>`+cart)},
+		},
+		{
+			name: "honest: one phrase once", domain: "zakka.example.jp",
+			pages: []string{"item/1.html", flHTML("雑貨", `<p>即購入OKです。</p>`+cart)},
+		},
+		{
+			name: "honest: a private blog, no business", domain: "diary.example.jp",
+			pages: []string{"", flHTML("日記", `<p>メルカリに出品しました。即購入OKにしています。</p>`)},
+		},
+		{
+			name: "honest: a second-hand shop's condition notes", domain: "recycle.example.jp",
+			pages: []string{"item/1.html", flHTML("中古カメラ", `<p>中古品にご理解のある方のご購入をお願いします。</p><p>神経質な方はご遠慮ください。</p><p>¥25,000</p>`+cart)},
+		},
+		{
+			name: "honest: a shop article explaining flea-market words", domain: "zakka.example.jp",
+			pages: []string{"blog/1.html", flHTML("フリマ用語集", `<p>「即購入OK」とは、コメントなしで購入してよいという意味です。</p><p>「プロフ必読」などの表現もよく見かけます。</p>`+cart)},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			flExpect(t, "listing-copied", flTestSite(t, c.domain, c.pages...), c.fire, c.want...)
+		})
+	}
+}

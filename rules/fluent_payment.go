@@ -1,0 +1,560 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// This file finds which payment methods a site advertises (logos, "各種クレ
+// ジットカード利用可") and which its payment terms really offer, for the
+// payment-method-mismatch sign, and holds the payment-gift-card sign.
+//
+// It is a small detector of its own: when rules/shop*.go exports a shared
+// PaymentMethods(site), the two can be merged.
+
+// flMethodNames are the methods in evidence, in Japanese.
+var flMethodNames = map[string]string{
+	"card": "クレジットカード", "bank": "銀行振込", "cod": "代金引換", "konbini": "コンビニ払い",
+	"deferred": "後払い", "wallet": "電子決済", "carrier": "キャリア決済",
+}
+
+// flLogo is a word that names a payment method in an image.
+type flLogo struct {
+	method, word, shown string
+}
+
+// flPayVocab is the payment vocabulary of data/fluent_payment_methods.txt,
+// compiled.
+type flPayVocab struct {
+	words    *regexp.Regexp    // every text word, longest first
+	methodOf map[string]string // compact text word -> method
+	logos    []flLogo
+	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
+}
+
+var flPayData = sync.OnceValue(func() *flPayVocab {
+	v := &flPayVocab{methodOf: map[string]string{}}
+	var words, claims []string
+	for _, l := range lines("fluent_payment_methods.txt") {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			panic("rules: fluent_payment_methods.txt: short line: " + l)
+		}
+		method, kind := f[0], f[1]
+		if _, ok := flMethodNames[method]; !ok {
+			panic("rules: fluent_payment_methods.txt: unknown method: " + l)
+		}
+		switch kind {
+		case "text":
+			w := flCompact(strings.Join(f[2:], ""))
+			v.methodOf[w] = method
+			words = append(words, w)
+			if method != "bank" {
+				claims = append(claims, w)
+			}
+		case "logo":
+			lg := flLogo{method: method, word: strings.ToLower(f[2]), shown: f[2]}
+			if len(f) > 3 {
+				lg.shown = strings.Join(f[3:], " ")
+			}
+			v.logos = append(v.logos, lg)
+		default:
+			panic("rules: fluent_payment_methods.txt: unknown kind: " + l)
+		}
+	}
+	v.words = flAlternation(words)
+	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
+		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
+		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
+	return v
+})
+
+// flAlternation compiles words (already compact) into one regexp that
+// prefers the longest word at each position.
+func flAlternation(words []string) *regexp.Regexp {
+	ws := append([]string(nil), words...)
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(`(?:` + strings.Join(q, "|") + `)`)
+}
+
+var (
+	// flPayLabel is a payment-terms label at the start of a line, after
+	// decoration has been stripped.
+	flPayLabel = regexp.MustCompile(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
+		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
+	flDecoration = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
+	flCloser     = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
+	// flStopLabel starts a line that begins another topic of a guide or a
+	// 特定商取引法 table (matched on lower case).
+	flStopLabel = regexp.MustCompile(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|URL)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
+	// flConnector joins the items of a list of methods.
+	flConnector = regexp.MustCompile(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
+	// flNegation says a method cannot be used.
+	flNegation = regexp.MustCompile(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
+		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
+		`|不可|停止|休止|中止|メンテナンス|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
+	// flQualifier narrows a statement about a method to a case (foreign
+	// cards, instalments, cancellations, card data ...): such a statement
+	// does not say that the method is unavailable.
+	flQualifier = regexp.MustCompile(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
+		`|\d+月\d+日|\d+/\d+|\d+:\d+|\d+時|[〜~]|から|まで|期間|の間`)
+	flClaimNeg = regexp.MustCompile(`ません|不可|停止|休止|ない`)
+)
+
+// flMention is a payment method named in a sentence.
+type flMention struct {
+	method  string
+	start   int
+	negated bool // the sentence says the method cannot be used
+}
+
+// flMentions finds the payment methods named in a compact sentence and
+// whether each is said to be unavailable. Methods listed together
+// ("クレジットカード・代引きはご利用いただけません") share the statement that
+// follows the list; a statement narrowed by a qualifier ("海外発行のカード",
+// "分割払い", "キャンセル") does not count as unavailability.
+func flMentions(s string) []flMention {
+	v := flPayData()
+	idx := v.words.FindAllStringIndex(s, -1)
+	var out []flMention
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && flConnector.MatchString(s[idx[j][1]:idx[j+1][0]]) {
+			j++
+		}
+		end := len(s)
+		if j+1 < len(idx) {
+			end = idx[j+1][0]
+		}
+		before := s[:idx[i][0]]
+		if i > 0 {
+			before = s[idx[i-1][1]:idx[i][0]]
+		}
+		window := s[idx[j][1]:end]
+		neg := false
+		if loc := flNegation.FindStringIndex(window); loc != nil {
+			neg = !flQualifier.MatchString(window[:loc[1]]) && !flQualifier.MatchString(before)
+		}
+		for k := i; k <= j; k++ {
+			out = append(out, flMention{method: v.methodOf[s[idx[k][0]:idx[k][1]]], start: idx[k][0], negated: neg})
+		}
+		i = j + 1
+	}
+	return out
+}
+
+// flTerms is a payment-terms section: the text after a label such as
+// お支払い方法 in a guide or a 特定商取引法 table.
+type flTerms struct {
+	page     int
+	url      string
+	text     []string // written lines (lines made only of image alt texts left out)
+	offered  map[string]bool
+	negated  map[string]bool
+	complete bool // ended at another topic or the page's end, not at the length cap
+}
+
+// flShown is an advertised method and how it was shown.
+type flShown struct {
+	page  int
+	what  []string // logo names, or the claim as written
+	claim bool
+}
+
+// flPayments is what a site says about payment.
+type flPayments struct {
+	terms       []flTerms
+	offered     map[string]bool     // union of the terms' offered methods
+	advertised  map[string]*flShown // method -> where and how it is shown
+	unavailable []flNote            // statements that card payment cannot be used
+}
+
+// flNote is a piece of text and where it was found.
+type flNote struct {
+	page int
+	url  string
+	text string
+}
+
+// flPaymentsOf reads the payment methods of every page of site.
+func flPaymentsOf(site *Site) *flPayments {
+	v := flPayData()
+	pm := &flPayments{offered: map[string]bool{}, advertised: map[string]*flShown{}}
+	advertise := func(method string, page int, what string, claim bool) {
+		sh := pm.advertised[method]
+		if sh == nil {
+			sh = &flShown{page: page, claim: claim}
+			pm.advertised[method] = sh
+		}
+		if sh.page != page || sh.claim != claim {
+			return
+		}
+		for _, w := range sh.what {
+			if w == what {
+				return
+			}
+		}
+		sh.what = append(sh.what, what)
+	}
+	for pi, p := range site.Pages {
+		// Logos, from alt texts and file names.
+		for _, im := range p.Images {
+			for _, lg := range v.logos {
+				if flLogoMatch(lg.word, im) {
+					advertise(lg.method, pi, lg.shown, false)
+				}
+			}
+		}
+		inTerms := map[int]bool{}
+		for _, t := range flTermsOf(p, pi, inTerms) {
+			pm.terms = append(pm.terms, t)
+			for m := range t.offered {
+				pm.offered[m] = true
+			}
+		}
+		for li, line := range p.Lines {
+			for _, sent := range flSentences(line) {
+				cs := flCompact(sent)
+				for _, m := range flMentions(cs) {
+					if m.method == "card" && m.negated {
+						pm.unavailable = append(pm.unavailable, flNote{page: pi, url: p.URL, text: sent})
+						break
+					}
+				}
+				if inTerms[li] {
+					continue
+				}
+				for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
+					after := []rune(cs[loc[1]:])
+					if len(after) > 8 {
+						after = after[:8]
+					}
+					if flClaimNeg.MatchString(string(after)) {
+						continue
+					}
+					if ms := v.words.FindString(cs[loc[0]:loc[1]]); ms != "" {
+						advertise(v.methodOf[ms], pi, "「"+Clip(sent, 40)+"」", true)
+					}
+				}
+			}
+		}
+	}
+	return pm
+}
+
+// flLogoMatch reports whether an image names word in its alt text or its
+// file name.
+func flLogoMatch(word string, im Image) bool {
+	if im.Alt != "" && strings.Contains(flCompact(im.Alt), word) {
+		return true
+	}
+	src := im.Src
+	if i := strings.IndexAny(src, "?#"); i >= 0 {
+		src = src[:i]
+	}
+	if strings.HasPrefix(src, "data:") {
+		return false
+	}
+	base := strings.ToLower(path.Base(src))
+	if ext := path.Ext(base); ext != "" {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if len(word) >= 6 {
+		joined := strings.NewReplacer("_", "", "-", "", ".", "").Replace(base)
+		return strings.Contains(joined, strings.NewReplacer("_", "", "-", "").Replace(word)) || strings.Contains(base, word)
+	}
+	for _, part := range strings.FieldsFunc(base, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9') && r < 0x80
+	}) {
+		if strings.TrimRight(part, "0123456789") == word {
+			return true
+		}
+	}
+	return false
+}
+
+// flTermsOf finds the payment-terms sections of page p (index pi) and marks
+// their lines in inTerms.
+func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
+	links := flLinkTexts(p)
+	heads := map[string]bool{}
+	for _, h := range p.Headings {
+		heads[h] = true
+	}
+	var alts []string
+	for _, im := range p.Images {
+		if im.Alt != "" {
+			alts = append(alts, im.Alt)
+		}
+	}
+	altOnly := func(line string) bool {
+		for _, a := range alts {
+			line = strings.ReplaceAll(line, a, "")
+		}
+		return strings.TrimSpace(strings.Trim(line, "/・|,、")) == ""
+	}
+	var out []flTerms
+	for i := 0; i < len(p.Lines); i++ {
+		content, ok := flTermsLabel(p.Lines[i])
+		if !ok || (content == "" && links[p.Lines[i]]) {
+			continue
+		}
+		t := flTerms{page: pi, url: p.URL, offered: map[string]bool{}, negated: map[string]bool{}}
+		add := func(li int, s string) {
+			inTerms[li] = true
+			if s == "" || altOnly(s) {
+				return
+			}
+			t.text = append(t.text, s)
+			for _, sent := range flSentences(s) {
+				for _, m := range flMentions(flCompact(sent)) {
+					if m.negated {
+						t.negated[m.method] = true
+					} else {
+						t.offered[m.method] = true
+					}
+				}
+			}
+		}
+		add(i, content)
+		runes := flRunes(content)
+		j := i + 1
+		t.complete = true
+		for ; j < len(p.Lines); j++ {
+			l := p.Lines[j]
+			if _, ok := flTermsLabel(l); ok {
+				break
+			}
+			hasMethod := flPayData().words.MatchString(flCompact(l))
+			if flIsStop(l) || ((heads[l] || links[l]) && !hasMethod) {
+				break
+			}
+			if j-i > 40 || runes > 2000 {
+				t.complete = false
+				break
+			}
+			add(j, l)
+			runes += flRunes(l)
+		}
+		if len(t.text) > 0 {
+			out = append(out, t)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// flTermsLabel reports whether line starts with a payment-terms label and
+// returns the text after it on the same line.
+func flTermsLabel(line string) (string, bool) {
+	s := flDecoration.ReplaceAllString(line, "")
+	m := flPayLabel.FindStringSubmatchIndex(s)
+	if m == nil {
+		return "", false
+	}
+	rest := s[m[1]:]
+	hasNoun := m[2] >= 0 || m[4] >= 0 // 方法, について …, or a compound label (支払方法・時期)
+	if rest == "" {
+		return "", hasNoun
+	}
+	if c := flCloser.FindString(rest); c != "" {
+		rest = strings.TrimLeft(rest[len(c):], ":： ")
+		return strings.TrimSpace(rest), true
+	}
+	if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
+		return strings.TrimSpace(strings.TrimLeft(rest, ":："+" ")), true
+	}
+	if hasNoun && strings.HasPrefix(rest, "は") {
+		return strings.TrimSpace(strings.TrimPrefix(rest, "は")), true
+	}
+	return "", false
+}
+
+// flIsStop reports whether line starts another topic (送料, 返品, 販売業者 …).
+func flIsStop(line string) bool {
+	s := strings.ToLower(flDecoration.ReplaceAllString(line, ""))
+	loc := flStopLabel.FindStringIndex(s)
+	if loc == nil {
+		return false
+	}
+	if flRunes(s) <= 24 {
+		return true
+	}
+	rest := flCloser.ReplaceAllString(s[loc[1]:], "")
+	return rest != s[loc[1]:] || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
+}
+
+// checkPaymentMismatch fires when a site advertises card (or other) payment
+// that its payment terms do not offer: the terms offer only bank transfer,
+// or say card payment is unavailable.
+func checkPaymentMismatch(site *Site) []Finding {
+	pm := flPaymentsOf(site)
+	shown := func(m string) string {
+		sh := pm.advertised[m]
+		if sh.claim {
+			return flPageName(site, sh.page) + ": " + strings.Join(sh.what, " ")
+		}
+		return flPageName(site, sh.page) + ": " + strings.Join(sh.what, "/") + " のロゴ"
+	}
+	var fs []Finding
+	if pm.advertised["card"] != nil && len(pm.unavailable) > 0 {
+		u := pm.unavailable[0]
+		fs = append(fs, Finding{
+			Evidence: shown("card") + " / " + flPageName(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
+			URL:      u.url,
+		})
+	}
+	onlyBank := len(pm.offered) == 1 && pm.offered["bank"]
+	if onlyBank {
+		var t *flTerms
+		for i := range pm.terms {
+			if pm.terms[i].offered["bank"] && pm.terms[i].complete {
+				t = &pm.terms[i]
+				break
+			}
+		}
+		var methods []string
+		for m := range pm.advertised {
+			if m != "bank" {
+				methods = append(methods, m)
+			}
+		}
+		sort.Strings(methods)
+		if t != nil && len(methods) > 0 {
+			var shownAll []string
+			for _, m := range methods {
+				shownAll = append(shownAll, shown(m))
+			}
+			fs = append(fs, Finding{
+				Evidence: strings.Join(shownAll, " / ") + " / 支払方法: " + Clip(strings.Join(t.text, " "), 50),
+				URL:      t.url,
+				Message: Text{
+					JA: fmt.Sprintf("%sが使えるように見せていますが、支払方法の説明では銀行振込しか選べません", flMethodList(methods)),
+					EN: "The site shows other payment methods (" + strings.Join(methods, ", ") + "), but its payment terms offer only bank transfer",
+				},
+			})
+		}
+	}
+	return fs
+}
+
+// flMethodList names methods in Japanese, joined with ・.
+func flMethodList(methods []string) string {
+	var n []string
+	for _, m := range methods {
+		n = append(n, flMethodNames[m])
+	}
+	return strings.Join(n, "・")
+}
+
+// The gift-card vocabulary of data/fluent_giftcards.txt, compiled into the
+// sentence patterns of the payment-gift-card sign.
+type flGiftVocab struct {
+	payWith   *regexp.Regexp // "Amazonギフト券でのお支払い", "iTunesカード払い"
+	payLabel  *regexp.Regexp // "お支払い方法: Amazonギフト券"
+	sendCode  *regexp.Regexp // "… の番号をメールでお送りください"
+	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
+	gift      *regexp.Regexp // any store gift card
+}
+
+var flGiftData = sync.OnceValue(func() *flGiftVocab {
+	var gift, code []string
+	for _, l := range lines("fluent_giftcards.txt") {
+		group, name, ok := strings.Cut(l, " ")
+		if !ok {
+			panic("rules: fluent_giftcards.txt: short line: " + l)
+		}
+		name = flCompact(name)
+		switch group {
+		case "gift":
+			gift = append(gift, name)
+		case "code":
+			code = append(code, name)
+		default:
+			panic("rules: fluent_giftcards.txt: unknown group: " + l)
+		}
+	}
+	g := flAlternation(gift).String()
+	all := flAlternation(append(append([]string(nil), gift...), code...)).String()
+	return &flGiftVocab{
+		gift:     regexp.MustCompile(g),
+		payWith:  regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
+		payLabel: regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
+		sendCode: regexp.MustCompile(`(?:(?:` + all + `)[^。]{0,20}?(?:番号|コード|id|pin)|ギフトコード|ギフト券番号|電子マネー番号|プリペイド番号)` +
+			`[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line|記入|入力)[^。]{0,15}?(?:ください|下さい|お願い|願います)`),
+		buyAtShop: regexp.MustCompile(`コンビニ[^。]{0,12}?(?:` + all + `)[^。]{0,20}?(?:購入|お買い求め|買って)[^。]{0,20}?(?:ください|下さい|お願い|願います)`),
+	}
+})
+
+var (
+	// flGiftSkip marks sentences that are not a shop asking to be paid: a
+	// negation, a warning about the fraud, a gift-card buying or selling
+	// business, a campaign, or the shop's own gift certificates.
+	flGiftSkip = regexp.MustCompile(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
+	// flQuoted marks a phrase quoted as an example ("「…」といった").
+	flQuoted = regexp.MustCompile(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
+	// flWarningPage marks a page about the fraud itself, or a business
+	// that buys gift cards (their customers do send codes).
+	flWarningPage = regexp.MustCompile(`詐欺|注意喚起|被害|手口|買取|換金`)
+	// flInputNeedsPay: asking to type a code in is payment only with a
+	// payment word ("お支払い画面でギフト券番号を入力").
+	flPayWord = regexp.MustCompile(`支払|決済|入金|代金|お会計`)
+)
+
+// checkGiftCardPayment fires when a sentence asks to pay with store gift
+// cards or to hand over prepaid codes.
+func checkGiftCardPayment(site *Site) []Finding {
+	v := flGiftData()
+	var fs []Finding
+	for _, p := range site.Pages {
+		if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {
+			continue
+		}
+		for _, line := range p.Lines {
+			for _, sent := range flSentences(line) {
+				cs := flCompact(sent)
+				if flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
+					continue
+				}
+				hit := v.payWith.MatchString(cs) || v.payLabel.MatchString(cs) || v.buyAtShop.MatchString(cs)
+				if !hit {
+					if loc := v.sendCode.FindStringIndex(cs); loc != nil {
+						verb := cs[loc[0]:loc[1]]
+						hit = !(strings.Contains(verb, "記入") || strings.Contains(verb, "入力")) || flPayWord.MatchString(cs)
+					}
+				}
+				if hit {
+					fs = append(fs, Finding{Evidence: "「" + Clip(sent, 80) + "」", URL: p.URL})
+					break
+				}
+			}
+			if len(fs) > 0 {
+				break
+			}
+		}
+		if len(fs) > 0 {
+			break
+		}
+	}
+	if len(fs) > 0 {
+		return fs
+	}
+	// A payment-terms section that lists a store gift card as a method.
+	for _, t := range flPaymentsOf(site).terms {
+		for _, l := range t.text {
+			cs := flCompact(l)
+			if v.gift.MatchString(cs) && !flGiftSkip.MatchString(cs) {
+				return []Finding{{Evidence: "支払方法: 「" + Clip(l, 80) + "」", URL: t.url}}
+			}
+		}
+	}
+	return nil
+}

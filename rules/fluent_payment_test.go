@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"testing"
+)
+
+const flLogos = `<header><img src="/img/logo.png" alt="ショップロゴ"></header>
+<footer><div class="pay"><img src="/img/card/visa.png" alt=""><img src="/img/card/master.png"><img src="/img/card/jcb.png" alt="JCB"></div></footer>`
+
+func TestPaymentMismatch(t *testing.T) {
+	cases := []struct {
+		name  string
+		pages []string
+		fire  bool
+		want  []string
+	}{
+		{
+			name: "logos on top, guide says bank transfer only",
+			pages: []string{
+				"", flHTML("激安ブランド通販", `<h1>ブランドバッグ通販</h1><p>人気商品を多数取り揃えております。</p>`+flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>銀行振込のみとなります。</p><p>ご注文後3日以内にお振込みください。</p><h2>送料について</h2><p>全国一律無料です。</p>`),
+			},
+			fire: true, want: []string{"トップページ", "VISA", "Master", "JCB", "のロゴ", "支払方法: 銀行振込のみ"},
+		},
+		{
+			name: "written claim on top, 特商法 table offers bank transfer",
+			pages: []string{
+				"", flHTML("通販", `<div class="banner">各種クレジットカード利用可・送料無料</div><p>新作入荷</p>`),
+				"law.html", flHTML("特定商取引法に基づく表記", `<table><tr><th>販売業者</th><td>株式会社サンプル</td></tr><tr><th>支払方法</th><td>銀行振込</td></tr><tr><th>商品代金以外の必要料金</th><td>振込手数料</td></tr></table>`),
+			},
+			fire: true, want: []string{"各種クレジットカード利用可", "支払方法: 銀行振込"},
+		},
+		{
+			name: "logos and card temporarily unavailable",
+			pages: []string{
+				"", flHTML("通販", `<p class="notice">ただいまクレジットカード決済はご利用いただけません。銀行振込をご利用ください。</p>`+flLogos),
+			},
+			fire: true, want: []string{"VISA", "ただいまクレジットカード決済はご利用いただけません"},
+		},
+		{
+			name: "card listed but under maintenance in the terms",
+			pages: []string{
+				"", flHTML("通販", flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<dl><dt>お支払い方法</dt><dd>クレジットカード（現在システムメンテナンス中）、銀行振込</dd></dl>`),
+			},
+			fire: true, want: []string{"メンテナンス"},
+		},
+		{
+			name: "PayPay logo but bank transfer only",
+			pages: []string{
+				"", flHTML("通販", `<img src="/img/paypay_logo.png" alt="PayPay">`),
+				"guide.html", flHTML("ガイド", `<p>お支払い方法：銀行振込（前払い）のみ</p>`),
+			},
+			fire: true, want: []string{"PayPay", "銀行振込"},
+		},
+		{
+			name: "honest: logos and terms that offer cards",
+			pages: []string{
+				"", flHTML("雑貨店", flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>クレジットカード、銀行振込、代金引換がご利用いただけます。</p>`),
+			},
+		},
+		{
+			name: "honest: bank transfer only and no card shown",
+			pages: []string{
+				"", flHTML("手作り雑貨", `<p>ハンドメイドの雑貨を販売しています。</p>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>銀行振込のみとなります。</p>`),
+			},
+		},
+		{
+			name: "honest: some debit and prepaid cards excluded",
+			pages: []string{
+				"", flHTML("雑貨店", flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>・銀行振込</p><p>・クレジットカード</p><p>一部のデビットカード・プリペイドカードはご利用いただけません。</p><p>海外発行のクレジットカードはご利用いただけません。</p>`),
+			},
+		},
+		{
+			name: "honest: cancellation rule for card payments",
+			pages: []string{
+				"", flHTML("雑貨店", flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>クレジットカード決済の場合、ご注文確定後のキャンセルはできません。</p><p>銀行振込もご利用いただけます。</p>`),
+			},
+		},
+		{
+			name: "honest: sub-headings per method after a nav link",
+			pages: []string{
+				"", flHTML("雑貨店", `<footer><ul><li><a href="/guide.html">お支払い方法</a></li><li><a href="/faq.html">よくある質問</a></li></ul>`+flLogos+`</footer>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><h3>銀行振込</h3><p>ご注文後7日以内にお振込みください。振込手数料はお客様のご負担となります。</p><h3>クレジットカード</h3><p>VISA・Master・JCBがご利用いただけます。</p><h2>配送について</h2><p>ヤマト運輸でお届けします。</p>`),
+			},
+		},
+		{
+			name: "honest: card data not stored, scheduled maintenance",
+			pages: []string{
+				"", flHTML("雑貨店", `<p>11月30日 2:00〜6:00の間、クレジットカード決済はご利用いただけません。</p>`+flLogos),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>クレジットカード・銀行振込</p><p>クレジットカード情報は当店には保存されません。</p>`),
+			},
+		},
+		{
+			name: "no terms section found",
+			pages: []string{
+				"", flHTML("雑貨店", flLogos+`<p>銀行振込の際の手数料はお客様負担です。</p>`),
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			flExpect(t, "payment-method-mismatch", flTestSite(t, "shop.example.jp", c.pages...), c.fire, c.want...)
+		})
+	}
+}
+
+func TestGiftCardPayment(t *testing.T) {
+	cases := []struct {
+		name  string
+		pages []string
+		fire  bool
+		want  []string
+	}{
+		{
+			name:  "asks to pay with Amazon gift cards",
+			pages: []string{"guide.html", flHTML("ご利用ガイド", `<p>お支払いはAmazonギフト券でお願いしております。</p>`)},
+			fire:  true, want: []string{"Amazonギフト券"},
+		},
+		{
+			name:  "buy at a convenience store and send the number",
+			pages: []string{"order.html", flHTML("ご注文完了", `<p>コンビニでAppleギフトカードを購入し、裏面の番号をメールでお送りください。</p>`)},
+			fire:  true, want: []string{"Appleギフトカード"},
+		},
+		{
+			name:  "特商法 table lists a gift card as the method",
+			pages: []string{"law.html", flHTML("特定商取引法に基づく表記", `<table><tr><th>支払方法</th><td>Google Play ギフトカード</td></tr><tr><th>送料</th><td>無料</td></tr></table>`)},
+			fire:  true, want: []string{"Google Play"},
+		},
+		{
+			name:  "e-money code by mail",
+			pages: []string{"pay.html", flHTML("お支払い", `<p>WebMoneyのプリペイド番号（16桁）を下記アドレスまでメールでご連絡ください。</p>`)},
+			fire:  true, want: []string{"WebMoney"},
+		},
+		{
+			name:  "type the gift code into the payment form",
+			pages: []string{"pay.html", flHTML("お支払い", `<p>お支払い画面でギフト券番号を入力してください。</p>`)},
+			fire:  true, want: []string{"ギフト券番号"},
+		},
+		{
+			name: "honest: a shop selling gift cards",
+			pages: []string{
+				"", flHTML("ギフトカード販売 | ギフトモール", `<h1>ギフトカード販売</h1><ul><li>Amazonギフトカード 5,000円</li><li>Google Play ギフトカード 3,000円</li></ul>
+<p>ご購入後、ギフトコードをメールでお送りします。</p><p>Amazonギフトカードのご購入はクレジットカード決済のみとなります。</p>
+<p>ギフトコードの有効期限をご確認ください。</p><p>全国のコンビニでもAmazonギフトカードをお買い求めいただけます。</p>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>クレジットカード・銀行振込</p><p>当店ギフト券もお支払いにご利用いただけます。</p>`),
+			},
+		},
+		{
+			name:  "honest: a shop warning against the fraud",
+			pages: []string{"", flHTML("雑貨店", `<p>当店がAmazonギフト券でのお支払いを求めることはありません。</p><p>不審なメールにご注意ください。</p>`)},
+		},
+		{
+			name:  "honest: a consumer warning page quoting the fraud",
+			pages: []string{"", flHTML("ギフトカード詐欺にご注意", `<h1>ギフトカードを使った詐欺</h1><p>「コンビニでAmazonギフト券を買って番号を送ってください」と言われたら詐欺です。</p>`)},
+		},
+		{
+			name:  "honest: a campaign and WebMoney through a payment company",
+			pages: []string{"", flHTML("ゲームショップ", `<p>今なら購入者全員にAmazonギフト券500円分プレゼント!</p><p>お支払い方法: クレジットカード、WebMoney決済、コンビニ決済</p>`)},
+		},
+		{
+			name:  "honest: a gift card buying service",
+			pages: []string{"", flHTML("Amazonギフト券買取センター", `<p>Amazonギフト券の番号をメールでお送りください。最短10分でお振込します。</p>`)},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			flExpect(t, "payment-gift-card", flTestSite(t, "shop.example.jp", c.pages...), c.fire, c.want...)
+		})
+	}
+}
