@@ -195,6 +195,10 @@ func imitationHow(im Imitation) (ja, en string) {
 		return fmt.Sprintf("%s にハイフンを入れたもの (%s)", im.Keyword, im.Matched),
 			fmt.Sprintf("%s with a hyphen put in (%s)", im.Keyword, im.Matched)
 	case ImitationPlusWords:
+		if len(im.Words) == 0 {
+			return fmt.Sprintf("ブランド名 %s の語順を入れ替えたもの (%s)", im.Keyword, im.Matched),
+				fmt.Sprintf("the words of %s in another order (%s)", im.Keyword, im.Matched)
+		}
 		return fmt.Sprintf("ブランド名 %s に%sを付け足したもの", im.Keyword, quoted(im.Words)),
 			fmt.Sprintf("the brand's name %s with %q added", im.Keyword, strings.Join(im.Words, "-"))
 	case ImitationJapaneseName:

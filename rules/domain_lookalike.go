@@ -106,6 +106,7 @@ type lookIndex struct {
 	kws      []keyword
 	byWord   map[string][]int32 // folded word or joined -> keywords
 	byHead   map[string][]int32 // first token of multi-token keywords
+	byTok    map[string][]int32 // any token of multi-token keywords
 	trie     *trie              // joined strong keywords, for substrings
 	dels     map[uint64][]int32 // deletion hashes -> strong keywords
 	seqHead  map[string][]int   // first token -> official sequences
@@ -132,6 +133,7 @@ func newLookIndex(brands []Brand) *lookIndex {
 		brands:   brands,
 		byWord:   map[string][]int32{},
 		byHead:   map[string][]int32{},
+		byTok:    map[string][]int32{},
 		trie:     newTrie(),
 		dels:     map[uint64][]int32{},
 		seqHead:  map[string][]int{},
@@ -178,8 +180,9 @@ func newLookIndex(brands []Brand) *lookIndex {
 			}
 			ix.official[bi][Fold(h.Label)] = true
 			// An official label is a keyword too, unless it is too short
-			// to tell (a.co, lin.ee) or listed as weak.
-			if len(strings.ReplaceAll(h.Label, "-", "")) >= 4 {
+			// to tell (a.co, lin.ee), listed as weak, or another
+			// company's (naver in line.naver.jp).
+			if len(h.Sub) == 0 && len(strings.ReplaceAll(h.Label, "-", "")) >= 4 {
 				add(bi, h.Label, false)
 			}
 			var toks []string
@@ -207,6 +210,9 @@ func newLookIndex(brands []Brand) *lookIndex {
 		}
 		if len(k.toks) > 1 {
 			ix.byHead[k.toks[0]] = append(ix.byHead[k.toks[0]], id)
+			for _, t := range uniqueStrings(k.toks...) {
+				ix.byTok[t] = append(ix.byTok[t], id)
+			}
 		}
 		if k.weak {
 			continue
@@ -268,7 +274,8 @@ type match struct {
 	raws []string // lab split at hyphens (as written)
 	sub  []string // folded tokens of the subdomain labels
 	subR []string // the same as written
-	act  bool     // a phishing word stands somewhere in the host
+	act  bool     // a phishing word ([action]) stands somewhere in the host
+	svc  bool     // a phishing or service word stands somewhere in the host
 	jpAt bool     // the suffix is a Japanese attribute domain (co.jp, …)
 	best Imitation
 }
@@ -296,15 +303,56 @@ func newMatch(ix *lookIndex, h HostName) *match {
 		m.sub = append(m.sub, fl...)
 		m.subR = append(m.subR, rl...)
 	}
-	w := words()
-	for _, t := range m.toks {
-		m.act = m.act || w.action[t]
-	}
-	for _, t := range m.sub {
-		m.act = m.act || w.action[t]
+	for _, t := range append(append([]string{}, m.toks...), m.sub...) {
+		a, s := actionWords(t)
+		m.act = m.act || a
+		m.svc = m.svc || s
 	}
 	m.jpAt = jpAttributeSuffix[h.Suffix]
 	return m
+}
+
+// actionWords reports whether token t is, or splits into words among
+// which is, a phishing word (act: loginpage, kakuninsupport) or a phishing
+// or service word (svc: netservice).
+func actionWords(t string) (act, svc bool) {
+	w := words()
+	if w.action[t] {
+		return true, true
+	}
+	if w.service[t] {
+		return false, true
+	}
+	if len(t) < 5 || len(t) > 40 {
+		return false, false
+	}
+	// ok[i][k]: t[:i] splits into words; k = 0 none, 1 a service word,
+	// 2 a phishing word among them (the highest seen).
+	var ok [41][3]bool
+	ok[0][0] = true
+	for i := 0; i < len(t); i++ {
+		for l := 2; l <= 16 && i+l <= len(t); l++ {
+			p := t[i : i+l]
+			lvl := -1
+			switch {
+			case w.action[p]:
+				lvl = 2
+			case w.service[p]:
+				lvl = 1
+			case w.filler[p]:
+				lvl = 0
+			}
+			if lvl < 0 {
+				continue
+			}
+			for k := 0; k < 3; k++ {
+				if ok[i][k] {
+					ok[i+l][max(k, lvl)] = true
+				}
+			}
+		}
+	}
+	return ok[len(t)][2], ok[len(t)][1] || ok[len(t)][2]
 }
 
 func splitTokens(s string) []string {
@@ -331,6 +379,11 @@ func (m *match) offer(im Imitation) {
 		m.best = im
 	case im.rank == m.best.rank && len(im.Keyword) > len(m.best.Keyword):
 		// The longer keyword says more: smbc-card rather than smbc.
+		m.best = im
+	case im.rank == m.best.rank && len(im.Keyword) == len(m.best.Keyword) &&
+		strings.HasPrefix(im.Official, im.Keyword+".") && !strings.HasPrefix(m.best.Official, m.best.Keyword+"."):
+		// Of two brands with the same keyword, the one whose official
+		// domain it is: smbc is smbc.co.jp's before smbc-card.com's.
 		m.best = im
 	}
 }
@@ -410,11 +463,23 @@ func (m *match) exactKeyword(id int32, written string, sameShape bool) {
 			// ASCII look-alikes (0 for o) only count for distinctive names.
 			m.offer(Imitation{Kind: ImitationHomoglyph, Brand: b, Official: officialFor(b, k),
 				Matched: written, Keyword: k.raw, Swaps: swaps})
-		case len(swaps) == 0 && !k.weak && !m.jpAt && sameShape:
+		case len(swaps) == 0 && !k.weak && !m.jpAt && sameShape && m.otherEndingCounts(k):
 			m.offer(Imitation{Kind: ImitationOtherEnding, Brand: b, Official: officialFor(b, k),
 				Matched: written, Keyword: k.raw, Real: m.h.Suffix})
 		}
 	}
+}
+
+// otherEndingCounts reports whether the brand's label under another ending
+// counts: always for names of five letters or more; for four-letter names
+// (aeon, smbc, mufg), which are also words and initials elsewhere, only
+// under an ending mostly used for abuse or a free hosting domain.
+func (m *match) otherEndingCounts(k *keyword) bool {
+	if len(k.joined) >= 5 || m.h.Hosted {
+		return true
+	}
+	tld := m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]
+	return suspiciousTLDs()[tld]
 }
 
 // fakeSuffix finds a fake Japanese ending: the official domain run into
@@ -472,6 +537,9 @@ func (m *match) plusWords() {
 					m.plusWordsAt(id, i, len(k.toks))
 				}
 			}
+			for _, id := range m.ix.byTok[t] {
+				m.reordered(id)
+			}
 		}
 	}
 	// Keywords inside longer tokens.
@@ -510,6 +578,38 @@ func (m *match) plusWords() {
 			m.offerPlus(id, written, addedWords(m.raws, ti, raw, start, end, len(t)))
 		})
 	}
+}
+
+// reordered handles a multi-token keyword whose tokens all stand in the
+// label, in another order: card-smbc, login-card-smbc.
+func (m *match) reordered(id int32) {
+	k := &m.ix.kws[id]
+	if k.weak {
+		return
+	}
+	used := make([]bool, len(m.toks))
+	for _, kt := range k.toks {
+		found := false
+		for j, t := range m.toks {
+			if !used[j] && t == kt {
+				used[j], found = true, true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	var others []string
+	for j, u := range used {
+		if !u {
+			others = append(others, m.raws[j])
+		}
+	}
+	if len(others) > 0 && allIn(others, words().fan) {
+		return
+	}
+	m.offerPlus(id, k.raw, others)
 }
 
 // plusWordsAt handles keyword id found as tokens [i, i+n) of the label.
@@ -595,7 +695,7 @@ func segmentable(s string, k *keyword, ix *lookIndex) bool {
 		}
 		for l := 1; l <= 16 && i+l <= n; l++ {
 			p := s[i : i+l]
-			if w.action[p] || w.filler[p] || sameBrandKeyword(p, k, ix) {
+			if w.action[p] || w.service[p] || w.filler[p] || sameBrandKeyword(p, k, ix) {
 				ok[i+l] = true
 			}
 		}
@@ -633,7 +733,7 @@ func (m *match) typos() {
 		for j, o := range m.toks {
 			if j != i {
 				others = append(others, m.raws[j])
-				if !w.action[o] && !w.filler[o] && !isDigitsString(o) {
+				if !w.action[o] && !w.service[o] && !w.filler[o] && !isDigitsString(o) {
 					others = nil
 					break
 				}
@@ -691,12 +791,11 @@ func (m *match) typos() {
 // trimWords takes phishing and filler words (and digits) off both ends of
 // t, longest first, and returns what is left with what was taken.
 func trimWords(t string) (core, pre, post string) {
-	w := words()
 	core = t
 	for changed := true; changed; {
 		changed = false
 		for l := min(len(core)-1, 12); l >= 2; l-- {
-			if p := core[:l]; w.action[p] || w.filler[p] && l >= 2 {
+			if p := core[:l]; trimmable(p) {
 				pre += p
 				core = core[l:]
 				changed = true
@@ -704,7 +803,7 @@ func trimWords(t string) (core, pre, post string) {
 			}
 		}
 		for l := min(len(core)-1, 12); l >= 2; l-- {
-			if p := core[len(core)-l:]; w.action[p] || w.filler[p] {
+			if p := core[len(core)-l:]; trimmable(p) {
 				post = p + post
 				core = core[:len(core)-l]
 				changed = true
@@ -718,17 +817,25 @@ func trimWords(t string) (core, pre, post string) {
 	return core, pre, post
 }
 
+// trimmable reports whether p may be taken off a token's end to find a
+// typo in the rest: a phishing word, or a filler of three letters or more
+// (or jp). Two-letter fillers would cut honest words (resonat-or).
+func trimmable(p string) bool {
+	w := words()
+	return w.action[p] || w.service[p] || w.filler[p] && (len(p) >= 3 || p == "jp")
+}
+
 // subdomainWords finds the brand's name as a whole subdomain label of an
 // unrelated domain beside a phishing word: amazon.secure-xx.top,
 // smbc-login.example.com, jcb.kakunin-xx.net.
 func (m *match) subdomainWords() {
-	if !m.act || len(m.sub) == 0 {
+	if !m.svc || len(m.sub) == 0 {
 		return
 	}
 	for i, t := range m.sub {
 		for _, id := range m.ix.byWord[t] {
 			k := &m.ix.kws[id]
-			if k.word != t {
+			if k.word != t || k.weak && !m.act {
 				continue
 			}
 			for _, bi := range k.brands {
@@ -1073,12 +1180,12 @@ func (t *trie) each(s string, f func(start, end int, id int32)) {
 
 // wordLists are the word lists of domain_words.txt, folded like labels.
 type wordLists struct {
-	action, filler, fan, honest, fakeSuffix map[string]bool
+	action, service, filler, fan, honest, fakeSuffix map[string]bool
 	actionJA                                []string
 }
 
 var words = sync.OnceValue(func() *wordLists {
-	w := &wordLists{action: map[string]bool{}, filler: map[string]bool{}, fan: map[string]bool{},
+	w := &wordLists{action: map[string]bool{}, service: map[string]bool{}, filler: map[string]bool{}, fan: map[string]bool{},
 		honest: map[string]bool{}, fakeSuffix: map[string]bool{}}
 	var cur map[string]bool
 	ja := false
@@ -1088,6 +1195,8 @@ var words = sync.OnceValue(func() *wordLists {
 			switch l {
 			case "[action]":
 				cur = w.action
+			case "[service]":
+				cur = w.service
 			case "[filler]":
 				cur = w.filler
 			case "[fan]":

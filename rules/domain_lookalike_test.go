@@ -1,0 +1,201 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLookalikeFires(t *testing.T) {
+	d := DefaultData()
+	tests := []struct {
+		host  string
+		brand string
+		kind  ImitationKind
+	}{
+		// typos
+		{"amazom.com", "Amazon", ImitationTypo},
+		{"amazn.com", "Amazon", ImitationTypo},
+		{"amazonn.co", "Amazon", ImitationTypo},
+		{"amzaon.jp", "Amazon", ImitationTypo},
+		{"smbc-cadr.com", "三井住友カード", ImitationTypo},
+		{"smbc-crad.net", "三井住友カード", ImitationTypo},
+		{"rakutem.co", "楽天", ImitationTypo},
+		{"mercori.com", "メルカリ", ImitationTypo},
+		{"mizuhobamk.com", "みずほ銀行", ImitationTypo},
+		{"kuronekoyamoto.com", "ヤマト運輸", ImitationTypo},
+		{"amazom-login.com", "Amazon", ImitationTypo},
+		{"rakutem-card-jp.com", "楽天", ImitationTypo},
+		// homoglyphs
+		{"аmazon.com", "Amazon", ImitationHomoglyph},             // Cyrillic а
+		{"xn--amzon-4wa.com", "Amazon", ImitationHomoglyph},       // amązon
+		{"rnercari.com", "メルカリ", ImitationHomoglyph},             // rn for m
+		{"arnazon.co.jp", "Amazon", ImitationHomoglyph},           // even under co.jp
+		{"amaz0n.jp", "Amazon", ImitationHomoglyph},               // 0 for o
+		{"rakuten-1ogin.com", "楽天", ImitationPlusWords},           // 1 for l in the word, not the brand
+		{"αpple.com", "Apple", ImitationHomoglyph},                // Greek alpha, weak name: still a homoglyph
+		{"ѕmbc-card.com", "三井住友カード", ImitationHomoglyph},         // Cyrillic dze
+		{"paypa1.com", "PayPal", ImitationHomoglyph},              // 1 for l
+		{"ｍｅｒｃａｒｉ-login.com", "メルカリ", ImitationPlusWords},      // full width folds to ASCII
+		// brand plus words, reordered, repeated, run together
+		{"smbc-card-login.com", "三井住友カード", ImitationPlusWords},
+		{"amazon-co-jp-support.net", "Amazon", ImitationFakeSuffix},
+		{"rakuten-kakunin.top", "楽天", ImitationPlusWords},
+		{"aeon-netservice.com", "イオン", ImitationPlusWords},
+		{"card-smbc.com", "三井住友カード", ImitationPlusWords},
+		{"login-amazon-amazon.com", "Amazon", ImitationPlusWords},
+		{"amazonlogin.net", "Amazon", ImitationPlusWords},
+		{"smbccardjp.com", "三井住友カード", ImitationPlusWords},
+		{"mufg-xqzt.top", "三菱UFJ銀行", ImitationPlusWords},
+		{"jcb-login.top", "JCB", ImitationPlusWords},
+		{"au-pay-kakunin.com", "au / KDDI", ImitationPlusWords},
+		{"visa-secure-verify.com", "VISA", ImitationPlusWords},
+		{"apple-id-support.com", "Apple", ImitationPlusWords},
+		{"etc-meisai-kakunin.com", "ETC利用照会サービス", ImitationPlusWords},
+		{"yamato-redelivery.com", "ヤマト運輸", ImitationPlusWords},
+		{"ana-mileage-login.com", "ANA", ImitationPlusWords},
+		// the official name in front of another domain
+		{"amazon.co.jp.verify-xx.top", "Amazon", ImitationSubdomain},
+		{"www.smbc-card.com.account-check.cn", "三井住友カード", ImitationSubdomain},
+		{"jcb.co.jp.kakunin.top", "JCB", ImitationSubdomain},
+		{"www-amazon-co-jp.example.net", "Amazon", ImitationSubdomain},
+		// brand name as a subdomain beside a phishing word
+		{"amazon.secure-xx.top", "Amazon", ImitationSubdomainWord},
+		{"rakuten.login-check.com", "楽天", ImitationSubdomainWord},
+		{"jcb.kakunin-xx.net", "JCB", ImitationSubdomainWord},
+		// fake suffixes
+		{"amazon-co-jp.net", "Amazon", ImitationFakeSuffix},
+		{"amazon.co-jp.com", "Amazon", ImitationFakeSuffix},
+		{"jcb.cojp.net", "JCB", ImitationFakeSuffix},
+		// another ending
+		{"smbc-card.cn", "三井住友カード", ImitationOtherEnding},
+		{"rakuten.top", "楽天", ImitationOtherEnding},
+		{"mizuhobank.com", "みずほ銀行", ImitationOtherEnding},
+		{"kuronekoyamato.com", "ヤマト運輸", ImitationOtherEnding},
+		{"smbc.top", "三井住友銀行", ImitationOtherEnding},
+		// hyphen put in
+		{"ama-zon.com", "Amazon", ImitationHyphen},
+		{"raku-ten.net", "楽天", ImitationHyphen},
+		// free hosting: the label in front of the shared domain counts
+		{"rakuten.github.io", "楽天", ImitationOtherEnding},
+		{"amazon-login.pages.dev", "Amazon", ImitationPlusWords},
+		{"smbc-card.web.app", "三井住友カード", ImitationOtherEnding},
+		{"mercari-kakunin.000webhostapp.com", "メルカリ", ImitationPlusWords},
+		{"amazon-verify.duckdns.org", "Amazon", ImitationPlusWords},
+		{"smbc.s3.amazonaws.com", "三井住友銀行", ImitationOtherEnding},
+		// Japanese names
+		{"アマゾン.com", "Amazon", ImitationJapaneseName},
+		{"楽天-ログイン.net", "楽天", ImitationJapaneseName},
+		// case, trailing dot and port do not hide anything
+		{"AMAZOM.COM.", "Amazon", ImitationTypo},
+	}
+	for _, tt := range tests {
+		im, ok := d.Brands.Lookalike(tt.host)
+		if !ok {
+			t.Errorf("%s: no look-alike found, want %s (kind %d)", tt.host, tt.brand, tt.kind)
+			continue
+		}
+		if im.Brand.Name != tt.brand || im.Kind != tt.kind {
+			t.Errorf("%s: got %s kind %d (%s), want %s kind %d", tt.host, im.Brand.Name, im.Kind, ImitationMessage(im).EN, tt.brand, tt.kind)
+		}
+		msg := ImitationMessage(im)
+		if !strings.Contains(msg.JA, im.Brand.Name) || !strings.Contains(msg.EN, im.Official) {
+			t.Errorf("%s: message does not name the brand and official domain: %+v", tt.host, msg)
+		}
+	}
+}
+
+func TestLookalikeHonest(t *testing.T) {
+	d := DefaultData()
+	honest := []string{
+		// official domains and their subdomains
+		"amazon.co.jp", "www.amazon.co.jp", "smile.amazon.com", "amazon.de", "smbc-card.com",
+		"www.smbc-card.com", "vpass.ne.jp", "smbc.co.jp", "direct.smbc.co.jp", "rakuten.co.jp",
+		"item.rakuten.co.jp", "rakuten-card.co.jp", "mizuhobank.co.jp", "mizuho-sc.com", "jcb.co.jp",
+		"my.jcb.co.jp", "au.com", "auone.jp", "aupay.auone.jp", "line.me", "line.naver.jp", "nta.go.jp",
+		"e-tax.nta.go.jp", "eki-net.com", "paypay.ne.jp", "mercari.com", "jp.mercari.com", "apple.com",
+		"support.apple.com", "icloud.com", "yahoo.co.jp", "shopping.yahoo.co.jp", "m.media-amazon.com",
+		// honest near-collisions
+		"jalan.net", "nta.co.jp", "paypal.com", "www.paypal.com", "anabuki.co.jp", "australia.com",
+		"line-up.jp", "line-up.com", "visaonline.com", "sbi-kogyo.co.jp", "sbi-kogyo.com",
+		"amazonas.com", "pineapple.com", "mizuno.jp", "maison.com", "cloud.com", "yamato-scale.co.jp",
+		"smbc-nikko.co.jp", "aeonmall.com", "apple-dental.jp", "mercari-guide.com", "amazon.example.com",
+		"oricon.co.jp", "epson.jp", "visa-support.jp", "japan-visa-center.com", "line-center.jp",
+		"lineart.com", "banana.co.jp", "ana-cafe.jp", "jcbhall.jp", "etcetera.com", "au-pair.com",
+		"sagami.co.jp", "nomura-re.co.jp", "komura.jp", "softbankhawks.co.jp", "resonance.jp",
+		"dental-visa.jp", "amazonite-jewelry.com", "yahoo-news-matome.com", "rakuten-review.blog",
+		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
+		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
+		// IP addresses have no name to imitate
+		"192.0.2.1", "0x7f000001",
+	}
+	for _, h := range honest {
+		if im, ok := d.Brands.Lookalike(h); ok {
+			t.Errorf("%s: flagged as imitating %s: %s", h, im.Brand.Name, ImitationMessage(im).EN)
+		}
+	}
+}
+
+func TestLookalikeMessage(t *testing.T) {
+	d := DefaultData()
+	im, ok := d.Brands.Lookalike("smbc-cerd.com")
+	if !ok {
+		t.Fatal("smbc-cerd.com not found")
+	}
+	msg := ImitationMessage(im)
+	if want := "三井住友カード (smbc-card.com)"; !strings.Contains(msg.JA, want) || !strings.Contains(msg.JA, "綴りを1文字変えたもの") {
+		t.Errorf("JA message %q lacks %q and the kind of change", msg.JA, want)
+	}
+	if !strings.Contains(msg.EN, "imitates 三井住友カード (smbc-card.com): one letter changed") {
+		t.Errorf("EN message %q", msg.EN)
+	}
+	edits := map[string]string{
+		"amazo.com": "omission", "amazoon.com": "repetition", "amazoin.com": "insertion",
+		"amazno.com": "transposition", "amezon.com": "replacement",
+	}
+	for host, want := range edits {
+		im, ok := d.Brands.Lookalike(host)
+		if !ok || im.Edit != want {
+			t.Errorf("%s: edit %q (found %v), want %q", host, im.Edit, ok, want)
+		}
+	}
+}
+
+func TestLookalikeRulesData(t *testing.T) {
+	// A brand given with --rules is matched like a built-in one, and its
+	// official domain never is.
+	d, err := LoadData(strings.NewReader(`{"brands": [{"name": "Example Bank", "domains": ["examplebank.jp"], "keywords": ["examplebank"], "weak_keywords": ["exb"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, want := range map[string]bool{
+		"examplebank.jp": false, "www.examplebank.jp": false, "examplebank-login.com": true,
+		"exampelbank.jp": true, "exb-login.com": true, "exb-kogyo.com": false,
+	} {
+		im, ok := d.Brands.Lookalike(host)
+		if ok != want || ok && im.Brand.Name != "Example Bank" {
+			t.Errorf("%s: got %v (%s), want %v", host, ok, im.Brand.Name, want)
+		}
+	}
+}
+
+func TestBrandSetCompat(t *testing.T) {
+	d := DefaultData()
+	if got := d.Brands.OfficialFor("www.smbc-card.com"); len(got) != 1 || got[0].Name != "三井住友カード" {
+		t.Errorf("OfficialFor(www.smbc-card.com) = %v", got)
+	}
+	if got := d.Brands.OfficialFor("m.media-amazon.com"); len(got) != 1 || got[0].Name != "Amazon" {
+		t.Errorf("OfficialFor(m.media-amazon.com) = %v: infra domains are official", got)
+	}
+	var amazon *Brand
+	for i := range d.Brands.All() {
+		if d.Brands.All()[i].Name == "Amazon" {
+			amazon = &d.Brands.All()[i]
+		}
+	}
+	if amazon == nil || !amazon.Official("images-fe.ssl-images-amazon.com") || amazon.Official("amazon.co.jp.evil.top") {
+		t.Errorf("Brand.Official is wrong for Amazon")
+	}
+	if _, err := NewBrandSet([]Brand{{Name: "x"}}); err == nil {
+		t.Error("a brand without domains was accepted")
+	}
+}
