@@ -1181,7 +1181,7 @@ func (t *trie) each(s string, f func(start, end int, id int32)) {
 // wordLists are the word lists of domain_words.txt, folded like labels.
 type wordLists struct {
 	action, service, filler, fan, honest, fakeSuffix map[string]bool
-	actionJA                                []string
+	actionJA                                         []string
 }
 
 var words = sync.OnceValue(func() *wordLists {

@@ -26,16 +26,16 @@ func TestLookalikeFires(t *testing.T) {
 		{"amazom-login.com", "Amazon", ImitationTypo},
 		{"rakutem-card-jp.com", "楽天", ImitationTypo},
 		// homoglyphs
-		{"аmazon.com", "Amazon", ImitationHomoglyph},             // Cyrillic а
-		{"xn--amzon-4wa.com", "Amazon", ImitationHomoglyph},       // amązon
-		{"rnercari.com", "メルカリ", ImitationHomoglyph},             // rn for m
-		{"arnazon.co.jp", "Amazon", ImitationHomoglyph},           // even under co.jp
-		{"amaz0n.jp", "Amazon", ImitationHomoglyph},               // 0 for o
-		{"rakuten-1ogin.com", "楽天", ImitationPlusWords},           // 1 for l in the word, not the brand
-		{"αpple.com", "Apple", ImitationHomoglyph},                // Greek alpha, weak name: still a homoglyph
-		{"ѕmbc-card.com", "三井住友カード", ImitationHomoglyph},         // Cyrillic dze
-		{"paypa1.com", "PayPal", ImitationHomoglyph},              // 1 for l
-		{"ｍｅｒｃａｒｉ-login.com", "メルカリ", ImitationPlusWords},      // full width folds to ASCII
+		{"аmazon.com", "Amazon", ImitationHomoglyph},        // Cyrillic а
+		{"xn--amzon-4wa.com", "Amazon", ImitationHomoglyph}, // amązon
+		{"rnercari.com", "メルカリ", ImitationHomoglyph},        // rn for m
+		{"arnazon.co.jp", "Amazon", ImitationHomoglyph},     // even under co.jp
+		{"amaz0n.jp", "Amazon", ImitationHomoglyph},         // 0 for o
+		{"rakuten-1ogin.com", "楽天", ImitationPlusWords},     // 1 for l in the word, not the brand
+		{"αpple.com", "Apple", ImitationHomoglyph},          // Greek alpha, weak name: still a homoglyph
+		{"ѕmbc-card.com", "三井住友カード", ImitationHomoglyph},    // Cyrillic dze
+		{"paypa1.com", "PayPal", ImitationHomoglyph},        // 1 for l
+		{"ｍｅｒｃａｒｉ-login.com", "メルカリ", ImitationPlusWords},   // full width folds to ASCII
 		// brand plus words, reordered, repeated, run together
 		{"smbc-card-login.com", "三井住友カード", ImitationPlusWords},
 		{"amazon-co-jp-support.net", "Amazon", ImitationFakeSuffix},
