@@ -217,7 +217,11 @@ func bomEncoding(b []byte) (e encoding.Encoding, name string, n int) {
 // only made valid.
 func decodeWith(e encoding.Encoding, name string, b []byte) string {
 	if e == nil || e == encoding.Nop || name == "utf-8" {
-		return string(bytes.ToValidUTF8(bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF}), []byte("\uFFFD")))
+		b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
+		if utf8.Valid(b) {
+			return string(b)
+		}
+		return string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
 	}
 	out, err := e.NewDecoder().Bytes(b)
 	if err != nil {
