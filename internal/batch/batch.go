@@ -1,0 +1,231 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/internal/report"
+)
+
+// Config is one batch run as the command line asked for it.
+type Config struct {
+	// Args are the targets given on the command line; they come first.
+	Args []string
+	// List is the -l file, "-" for Stdin, "" for none.
+	List  string
+	Stdin io.Reader
+	// Output is the -o file; "" or "-" writes to Stdout.
+	Output string
+	Stdout io.Writer
+	// Stderr gets the progress bar.
+	Stderr io.Writer
+	// Progress shows a bar on Stderr (the caller decides: a terminal and
+	// no --no-progress).
+	Progress bool
+	// Format is text, json, csv or html; Report shapes it.
+	Format string
+	Report report.Options
+	// Resume skips the targets already in Output and appends the rest.
+	Resume bool
+	// Clusters, when not empty, is a file that gets the campaign clusters
+	// as JSON Lines at the end of the run.
+	Clusters string
+	// MaxClues bounds the clue values tracked for clustering
+	// (report.DefaultMaxClues when 0).
+	MaxClues int
+	Engine   EngineOptions
+}
+
+// Summary is what a batch run did.
+type Summary struct {
+	Outcome
+	// Tally counts every record of the output, those found in the file
+	// when resuming included.
+	Tally *report.Tally
+	// Resumed counts the records found in the output file when resuming,
+	// and Cut the bytes of a broken last line removed from it.
+	Resumed int
+	Cut     int64
+}
+
+// ConfigError is a failure before any target was checked: a list or output
+// file that cannot be opened, a file that cannot be resumed from.
+type ConfigError struct{ Err error }
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+func configErr(format string, args ...any) error {
+	return &ConfigError{fmt.Errorf(format, args...)}
+}
+
+// outMu serialises every write of results, so that a hard exit (HoldOutput)
+// can wait for the line being written and no other starts.
+var outMu sync.Mutex
+
+// HoldOutput waits for the result line being written, if any, and blocks
+// every later write for good. The program calls it before exiting at once
+// on a second interrupt, so that output files hold whole lines only.
+func HoldOutput() { outMu.Lock() }
+
+// lockedWriter writes each call whole under outMu, straight to the file
+// (no buffer: what was written survives a hard exit).
+type lockedWriter struct {
+	w      io.Writer
+	before func() // runs under the lock before each write (clears the bar)
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	outMu.Lock()
+	defer outMu.Unlock()
+	if l.before != nil {
+		l.before()
+	}
+	return l.w.Write(p)
+}
+
+// Do runs a batch: it reads the targets, checks them with check and writes
+// the results in cfg.Format to cfg.Output as they finish, then the summary
+// (text, HTML) and the clusters file. Errors before the first check are
+// *ConfigError; a read or write error later is returned with the summary
+// of what was done.
+func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
+	if cfg.Resume && (cfg.Output == "" || cfg.Output == "-") {
+		return nil, configErr("--resume needs -o FILE: it skips the targets already in that file")
+	}
+	var list io.Reader
+	var listFile *os.File
+	switch cfg.List {
+	case "":
+	case "-":
+		list = cfg.Stdin
+	default:
+		f, err := os.Open(cfg.List)
+		if err != nil {
+			return nil, configErr("opening the list: %w", err)
+		}
+		defer f.Close()
+		list, listFile = f, f
+	}
+	toFile := cfg.Output != "" && cfg.Output != "-"
+	if toFile && listFile != nil {
+		if a, err := listFile.Stat(); err == nil {
+			if b, err := os.Stat(cfg.Output); err == nil && os.SameFile(a, b) {
+				return nil, configErr("-o %s is the list itself: writing would destroy it", cfg.Output)
+			}
+		}
+	}
+
+	tally := report.NewTally(cfg.MaxClues)
+	sum := &Summary{Tally: tally}
+	continued := false
+	if cfg.Resume {
+		r, err := LoadResume(cfg.Output, cfg.Format, tally)
+		if err != nil {
+			return nil, &ConfigError{err}
+		}
+		cfg.Engine.Skip = r.Done
+		sum.Resumed, sum.Cut = r.Done.Len(), r.Cut
+		continued = r.Size > 0
+	}
+
+	var prog *progress
+	if cfg.Progress {
+		total := int64(len(cfg.Args))
+		if listFile != nil {
+			if st, err := listFile.Stat(); err == nil && st.Mode().IsRegular() {
+				n, err := CountLines(listFile)
+				if _, serr := listFile.Seek(0, io.SeekStart); err != nil || serr != nil {
+					return nil, configErr("reading the list: %v", errors.Join(err, serr))
+				}
+				total += n
+			}
+		} else if list != nil {
+			total = -1 // stdin: as long as it is
+		}
+		if total > 0 {
+			total = max(total-int64(sum.Resumed), 1)
+		}
+		prog = newProgress(cfg.Stderr, total)
+		defer prog.done()
+	}
+
+	var dst io.Writer = cfg.Stdout
+	if toFile {
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if cfg.Resume {
+			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+		}
+		f, err := os.OpenFile(cfg.Output, flags, 0o644)
+		if err != nil {
+			return nil, configErr("opening the output file: %w", err)
+		}
+		defer f.Close()
+		dst = f
+	}
+	lw := &lockedWriter{w: dst}
+	if prog != nil && !toFile {
+		lw.before = func() { prog.bar.Clear() } // results and bar share the terminal
+	}
+	var w report.Writer
+	if continued && cfg.Format == "csv" {
+		w = report.NewCSVContinued(lw, cfg.Report)
+	} else {
+		var err error
+		if w, err = report.New(cfg.Format, lw, cfg.Report); err != nil {
+			return nil, &ConfigError{err}
+		}
+	}
+
+	emit := func(res *checker.Result, fresh bool) error {
+		tally.Add(res, fresh)
+		prog.add(res)
+		if err := w.Write(res); err != nil {
+			return fmt.Errorf("writing the result of %s: %w", res.Target, err)
+		}
+		return nil
+	}
+	out, runErr := Run(ctx, NewSource(cfg.Args, list), check, emit, cfg.Engine)
+	sum.Outcome = out
+	prog.done()
+
+	var errs []error
+	if runErr != nil {
+		errs = append(errs, runErr)
+	}
+	if sw, ok := w.(report.SummaryWriter); ok {
+		if err := sw.WriteSummary(tally); err != nil {
+			errs = append(errs, fmt.Errorf("writing the summary: %w", err))
+		}
+	}
+	if err := w.Close(); err != nil {
+		errs = append(errs, fmt.Errorf("finishing the output: %w", err))
+	}
+	if cfg.Clusters != "" {
+		if err := writeClustersFile(cfg.Clusters, tally); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return sum, errors.Join(errs...)
+}
+
+// writeClustersFile writes the campaign clusters as JSON Lines to path.
+func writeClustersFile(path string, t *report.Tally) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("creating the clusters file: %w", err)
+	}
+	werr := report.WriteClusters(f, t.Clusters.Campaigns())
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("writing the clusters file %s: %w", path, werr)
+	}
+	return nil
+}

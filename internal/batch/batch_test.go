@@ -1,0 +1,341 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/internal/report"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// writes records every Write call.
+type writes struct {
+	mu    sync.Mutex
+	calls [][]byte
+}
+
+func (w *writes) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.calls = append(w.calls, append([]byte(nil), p...))
+	return len(p), nil
+}
+
+func (w *writes) String() string {
+	var b bytes.Buffer
+	for _, c := range w.calls {
+		b.Write(c)
+	}
+	return b.String()
+}
+
+func writeList(t *testing.T, lines []string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "list.txt")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func manyTargets(n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		out = append(out, fmt.Sprintf("site%04d.example", i))
+	}
+	return out
+}
+
+func TestDoEveryRecordIsOneWriteOfOneLine(t *testing.T) {
+	list := writeList(t, append([]string{"# officers' list", "high1.example", "err1.example"}, manyTargets(20)...))
+	for _, format := range []string{"json", "csv", "text"} {
+		t.Run(format, func(t *testing.T) {
+			var out writes
+			f := newFake()
+			sum, err := Do(context.Background(), Config{List: list, Stdout: &out, Stderr: &bytes.Buffer{}, Format: format,
+				Report: report.Options{Lang: "en"}}, f.check)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Written != 22 || sum.Tally.Total != 22 || sum.Tally.Failed != 1 || sum.Tally.AtLeast(rules.RiskHigh.Rank()) != 1 {
+				t.Fatalf("summary %+v tally %+v", sum.Outcome, sum.Tally)
+			}
+			records := 0
+			for _, c := range out.calls {
+				if bytes.HasPrefix(c, []byte("\n── ")) { // the text summary, written once at the end
+					continue
+				}
+				if bytes.Count(c, []byte("\n")) != 1 || c[len(c)-1] != '\n' {
+					t.Errorf("a write that is not one whole line: %q", c)
+				}
+				records++
+			}
+			want := 22
+			if format == "csv" {
+				want++ // the header
+			}
+			if records != want {
+				t.Errorf("%d line writes, want %d", records, want)
+			}
+			if format == "text" && !strings.Contains(out.String(), "Targets: 22 (high 1, medium 0, low 20, could not be checked 1)") {
+				t.Errorf("text output lacks the summary:\n%s", out.String())
+			}
+		})
+	}
+}
+
+// readJSONTargets returns the target of every line of a JSON Lines file,
+// failing on a line that is not whole JSON.
+func readJSONTargets(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		t.Fatalf("%s does not end with a newline", path)
+	}
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var r checker.Result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("broken line %q: %v", sc.Text(), err)
+		}
+		out = append(out, r.Target)
+	}
+	return out
+}
+
+func readCSVTargets(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("\ufefftarget,url,")) {
+		t.Fatalf("CSV does not start with the BOM and header: %q", data[:min(len(data), 40)])
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs[1:] {
+		out = append(out, report.UnCSVCell(r[0]))
+	}
+	return out
+}
+
+func countEach(ts []string) map[string]int {
+	m := map[string]int{}
+	for _, t := range ts {
+		m[t]++
+	}
+	return m
+}
+
+// interruptAfter returns a check that cancels the run's context once n
+// checks have started (the first interrupt).
+func interruptAfter(n int32, cancel context.CancelFunc) Check {
+	f := newFake()
+	var started atomic.Int32
+	f.hook = func(ctx context.Context, target string) {
+		if started.Add(1) == n {
+			cancel()
+		}
+	}
+	return f.check
+}
+
+func TestDoInterruptThenResume(t *testing.T) {
+	for _, format := range []string{"json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			lines := manyTargets(300)
+			// Targets a spreadsheet would take for formulas, and a repeat.
+			lines = append(lines, "=HYPERLINK(\"x\")", "'quoted.example", "-minus.example", lines[5])
+			list := writeList(t, lines)
+			out := filepath.Join(t.TempDir(), "out."+format)
+			read := readJSONTargets
+			if format == "csv" {
+				read = readCSVTargets
+			}
+
+			ctx, cancel := context.WithCancel(context.Background())
+			sum, err := Do(ctx, Config{List: list, Output: out, Format: format, Engine: EngineOptions{Concurrency: 4}},
+				interruptAfter(50, cancel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sum.Interrupted || !sum.Unfinished {
+				t.Fatalf("first run: %+v; want an interrupted, unfinished run", sum.Outcome)
+			}
+			first := read(t, out)
+			if len(first) != sum.Written || len(first) == 0 || len(first) >= len(lines) {
+				t.Fatalf("first run wrote %d records, said %d", len(first), sum.Written)
+			}
+
+			// A hard exit in the middle of a write leaves a broken line.
+			fh, _ := os.OpenFile(out, os.O_APPEND|os.O_WRONLY, 0)
+			fh.WriteString(`{"target":"site02`)
+			fh.Close()
+
+			f := newFake()
+			sum2, err := Do(context.Background(), Config{List: list, Output: out, Format: format, Resume: true}, f.check)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum2.Resumed != len(first) || sum2.Cut == 0 {
+				t.Errorf("resume found %d records (want %d) and cut %d bytes", sum2.Resumed, len(first), sum2.Cut)
+			}
+			for tg := range countEach(first) {
+				if n := f.callsOf(tg); n != 0 && tg != lines[5] {
+					t.Errorf("%s was done already but checked again", tg)
+				}
+			}
+			all := read(t, out)
+			got, want := countEach(all), countEach(lines)
+			if len(all) != len(lines) {
+				t.Errorf("%d records after resume, want %d", len(all), len(lines))
+			}
+			for tg, n := range want {
+				if got[tg] != n {
+					t.Errorf("%q: %d records, want %d", tg, got[tg], n)
+				}
+			}
+			if sum2.Tally.Total != len(lines) {
+				t.Errorf("tally after resume counts %d records, want the whole file's %d", sum2.Tally.Total, len(lines))
+			}
+
+			// Resuming a complete file checks nothing.
+			f3 := newFake()
+			sum3, err := Do(context.Background(), Config{List: list, Output: out, Format: format, Resume: true}, f3.check)
+			if err != nil || sum3.Checked != 0 || sum3.Skipped != len(lines) {
+				t.Errorf("resuming a complete file: %+v, %v", sum3.Outcome, err)
+			}
+			if n := len(read(t, out)); n != len(lines) {
+				t.Errorf("file has %d records after a no-op resume", n)
+			}
+		})
+	}
+}
+
+func TestDoConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	list := writeList(t, []string{"a.example"})
+	notJSON := filepath.Join(dir, "out.txt")
+	os.WriteFile(notJSON, []byte("high 80 a.example\n"), 0o644)
+	notCSV := filepath.Join(dir, "out.csv")
+	os.WriteFile(notCSV, []byte("a,b\n"), 0o644)
+	tests := []struct {
+		name string
+		cfg  Config
+	}{
+		{"missing list", Config{List: filepath.Join(dir, "nope.txt"), Format: "json"}},
+		{"resume without -o", Config{List: list, Format: "json", Resume: true}},
+		{"resume from text", Config{List: list, Output: notJSON, Format: "json", Resume: true}},
+		{"resume from other CSV", Config{List: list, Output: notCSV, Format: "csv", Resume: true}},
+		{"output is the list", Config{List: list, Output: list, Format: "json"}},
+		{"output in a missing folder", Config{List: list, Output: filepath.Join(dir, "no", "out.json"), Format: "json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake()
+			tt.cfg.Stdout = &bytes.Buffer{}
+			_, err := Do(context.Background(), tt.cfg, f.check)
+			var ce *ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("err = %v, want a *ConfigError", err)
+			}
+			if len(f.calls) != 0 {
+				t.Error("targets were checked despite the error")
+			}
+		})
+	}
+	if data, _ := os.ReadFile(list); string(data) != "a.example\n" {
+		t.Errorf("the list was changed: %q", data)
+	}
+}
+
+func TestDoStdinAndClusters(t *testing.T) {
+	clusters := filepath.Join(t.TempDir(), "clusters.jsonl")
+	check := func(ctx context.Context, target string) *checker.Result {
+		r := cannedResult(target)
+		switch target {
+		case "a.example", "b.example":
+			r.Clues = []checker.Clue{{Kind: "account", Value: "0009|001|1234567"}}
+		case "c.example":
+			r.Clues = []checker.Clue{{Kind: "phone", Value: "+81312345678"}}
+		case "d.example":
+			r.Clues = []checker.Clue{{Kind: "phone", Value: "+81312345678"}, {Kind: "account", Value: "0009|001|1234567"}}
+		case "lone.example":
+			r.Clues = []checker.Clue{{Kind: "email", Value: "lone@example.com"}}
+		}
+		return r
+	}
+	var out bytes.Buffer
+	sum, err := Do(context.Background(), Config{List: "-", Stdin: strings.NewReader("a.example\nb.example\nc.example\nd.example\nlone.example\na.example\n"),
+		Stdout: &out, Format: "json", Clusters: clusters}, check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 6 || sum.Written != 6 {
+		t.Errorf("JSON stdout has %d lines, want 6: one a target, no summary record", n)
+	}
+	data, err := os.ReadFile(clusters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []report.Cluster
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c report.Cluster
+		if err := json.Unmarshal([]byte(l), &c); err != nil {
+			t.Fatalf("clusters line %q: %v", l, err)
+		}
+		got = append(got, c)
+	}
+	if len(got) != 2 {
+		t.Fatalf("clusters = %+v, want the shared account and the shared phone", got)
+	}
+	acc := got[0]
+	if acc.Kind != "account" || acc.Count != 3 || strings.Join(acc.Targets, " ") != "a.example b.example d.example" || acc.Campaign != 1 {
+		t.Errorf("account cluster = %+v", acc)
+	}
+	if got[1].Kind != "phone" || got[1].Campaign != 1 || got[1].Count != 2 {
+		t.Errorf("phone cluster = %+v; it shares d.example with the account, so the same campaign", got[1])
+	}
+}
+
+func TestDoProgressBar(t *testing.T) {
+	list := writeList(t, manyTargets(30))
+	var errOut, out bytes.Buffer
+	f := newFake()
+	f.hook = func(ctx context.Context, target string) { time.Sleep(time.Millisecond) }
+	if _, err := Do(context.Background(), Config{List: list, Stdout: &out, Stderr: &errOut, Progress: true, Format: "json"}, f.check); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut.String(), "/30") {
+		t.Errorf("progress output lacks the count of 30: %q", errOut.String())
+	}
+	var quiet bytes.Buffer
+	if _, err := Do(context.Background(), Config{List: list, Stdout: &out, Stderr: &quiet, Format: "json"}, newFake().check); err != nil {
+		t.Fatal(err)
+	}
+	if quiet.Len() != 0 {
+		t.Errorf("progress shown although not asked for: %q", quiet.String())
+	}
+}

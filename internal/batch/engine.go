@@ -1,0 +1,358 @@
+// Package batch runs shopcheck over many targets for officers: it streams
+// the list, checks each distinct target once with a pool of workers, writes
+// every result as it finishes (one whole line a write), resumes an
+// interrupted run from its output file, stops gracefully on an interrupt,
+// shows progress, and groups targets into campaigns by shared clues.
+package batch
+
+import (
+	"container/list"
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"time"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// Check checks one target and always returns a result (an error record
+// when the target could not be read). It must be safe for concurrent use.
+type Check func(ctx context.Context, target string) *checker.Result
+
+// Emit receives every result, one call a target line, in the order the
+// checks finish. fresh is false when the result is a repeat: the same
+// target on another line, checked once. Emit is called from one goroutine.
+type Emit func(res *checker.Result, fresh bool) error
+
+// EngineOptions tune Run.
+type EngineOptions struct {
+	// Concurrency is the number of targets checked at once (default 8).
+	Concurrency int
+	// Grace is how long checks in flight may go on after ctx is done
+	// before their contexts are cancelled (default 5s). Results that come
+	// after that are left out, so that --resume checks those targets.
+	Grace time.Duration
+	// Abandon is how long Run waits, after cancelling, for checks that do
+	// not return; it then returns without them (default 3s).
+	Abandon time.Duration
+	// Remember is the number of finished results kept to answer a
+	// repeated target without checking it again (default 1024). Targets in
+	// flight are always joined; a repeat further apart than this window is
+	// checked again.
+	Remember int
+	// Skip holds targets already done (resume); nil for none.
+	Skip *SkipSet
+	// Now gives the time for records made here (too-long lines).
+	Now func() time.Time
+}
+
+// Outcome says how a run went.
+type Outcome struct {
+	// Lines is the number of target lines taken from the source.
+	Lines int
+	// Skipped counts the lines skipped as already done (resume).
+	Skipped int
+	// Written counts the results handed to Emit.
+	Written int
+	// Checked counts the checks run (distinct targets, give or take
+	// repeats outside the Remember window).
+	Checked int
+	// Interrupted is set when ctx was done before Run returned.
+	Interrupted bool
+	// Unfinished is set when target lines were left unchecked: the run
+	// was interrupted before the list was read to the end, or checks
+	// in flight did not finish in the grace period.
+	Unfinished bool
+	// LeftOut counts the lines whose check was under way but did not
+	// finish in time, so no result was written for them.
+	LeftOut int
+}
+
+type checked struct {
+	target string
+	res    *checker.Result
+	late   bool // finished after the checks were cancelled
+}
+
+type lineItem struct {
+	line Line
+	err  error
+}
+
+// Run takes targets from src and checks each with check, at most
+// o.Concurrency at once, handing every result to emit as it finishes.
+// A target repeated while it is being checked, or within the last
+// o.Remember distinct targets, is checked once and emitted for each line.
+//
+// When ctx is done Run stops taking targets, lets the checks in flight
+// finish for o.Grace, then cancels them and returns; results that come
+// after that are dropped. Checks run under a context that is not ctx (so
+// the first interrupt does not cut them), cancelled by Run only.
+//
+// Run returns the outcome and the first error of emit or src. An emit
+// error stops the run at once; after a read error of src, the targets read
+// before it are still checked.
+func Run(ctx context.Context, src *Source, check Check, emit Emit, o EngineOptions) (Outcome, error) {
+	if o.Concurrency <= 0 {
+		o.Concurrency = 8
+	}
+	if o.Grace <= 0 {
+		o.Grace = 5 * time.Second
+	}
+	if o.Abandon <= 0 {
+		o.Abandon = 3 * time.Second
+	}
+	if o.Remember <= 0 {
+		o.Remember = 1024
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	var out Outcome
+
+	lines := make(chan lineItem, 64)
+	quit := make(chan struct{})
+	go func() {
+		defer close(lines)
+		for {
+			l, err := src.Next()
+			if err == io.EOF {
+				return
+			}
+			select {
+			case lines <- lineItem{l, err}:
+			case <-quit:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	stopReading := func() {
+		select {
+		case <-quit:
+		default:
+			close(quit)
+		}
+	}
+	defer stopReading()
+
+	checkCtx, cancelChecks := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelChecks()
+	results := make(chan checked, o.Concurrency)
+	start := func(target string) {
+		out.Checked++
+		go func() {
+			res := safeCheck(checkCtx, check, target)
+			results <- checked{target: target, res: res, late: checkCtx.Err() != nil}
+		}()
+	}
+
+	inflight := make(map[string]int) // target -> lines waiting for it
+	recent := newLRU(o.Remember)
+	running := 0
+	var pending *Line // a target waiting for a free worker
+	srcDone, stopping, cancelled := false, false, false
+	stopC := ctx.Done()
+	var graceC, abandonC <-chan time.Time
+	var firstErr, srcErr error
+
+	emitN := func(res *checker.Result, n int) {
+		for i := 0; i < n && firstErr == nil; i++ {
+			if err := emit(res, i == 0); err != nil {
+				firstErr = err
+				return
+			}
+			out.Written++
+		}
+	}
+	// take handles one line from the source: it is skipped, answered from
+	// what is known, or becomes the pending target.
+	take := func(l Line) {
+		out.Lines++
+		if o.Skip.Take(l.Target) {
+			out.Skipped++
+			return
+		}
+		if l.TooLong {
+			emitN(tooLong(l, o.Now()), 1)
+			return
+		}
+		if _, ok := inflight[l.Target]; ok {
+			inflight[l.Target]++
+			return
+		}
+		if res := recent.get(l.Target); res != nil {
+			if err := emit(res, false); err != nil {
+				firstErr = err
+				return
+			}
+			out.Written++
+			return
+		}
+		pending = &l
+	}
+
+loop:
+	for {
+		if firstErr != nil {
+			break
+		}
+		if pending != nil && running < o.Concurrency {
+			inflight[pending.Target] = 1
+			start(pending.Target)
+			running++
+			pending = nil
+		}
+		if (srcDone || stopping) && pending == nil && running == 0 {
+			break
+		}
+		var in <-chan lineItem
+		if !srcDone && !stopping && pending == nil {
+			in = lines
+		}
+		select {
+		case it, ok := <-in:
+			switch {
+			case !ok:
+				srcDone = true
+			case it.err != nil:
+				// What was read is still checked; the rest is not.
+				srcErr = it.err
+				srcDone = true
+				out.Unfinished = true
+			default:
+				take(it.line)
+			}
+		case c := <-results:
+			running--
+			n := inflight[c.target]
+			delete(inflight, c.target)
+			if c.late {
+				out.LeftOut += n
+				out.Unfinished = true
+				continue
+			}
+			recent.put(c.target, c.res)
+			emitN(c.res, n)
+		case <-stopC:
+			stopC = nil
+			stopping = true
+			out.Interrupted = true
+			stopReading()
+			if !srcDone {
+				// Lines the reader had queued, or one it was reading,
+				// are left unchecked; a closed, empty queue means the
+				// list was read to the end.
+				select {
+				case _, ok := <-lines:
+					if ok {
+						out.Unfinished = true
+					} else {
+						srcDone = true
+					}
+				default:
+					out.Unfinished = true
+				}
+			}
+			if pending != nil {
+				pending = nil
+				out.Unfinished = true
+			}
+			if running > 0 {
+				graceC = time.After(o.Grace)
+			}
+		case <-graceC:
+			graceC = nil
+			cancelled = true
+			cancelChecks()
+			abandonC = time.After(o.Abandon)
+		case <-abandonC:
+			for _, n := range inflight {
+				out.LeftOut += n
+			}
+			out.Unfinished = true
+			break loop
+		}
+	}
+	if firstErr != nil && !cancelled {
+		// A write failed or the list could not be read: what is in
+		// flight would have nowhere to go.
+		cancelChecks()
+	}
+	if firstErr == nil {
+		firstErr = srcErr
+	}
+	return out, firstErr
+}
+
+// safeCheck runs check and turns a panic into an error record, so that one
+// hostile page cannot end a batch of a hundred thousand.
+func safeCheck(ctx context.Context, check Check, target string) (res *checker.Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = &checker.Result{
+				Target: target, Risk: rules.RiskError,
+				Error:     &checker.ErrorInfo{Code: checker.CodeRead, Message: fmt.Sprintf("internal error while checking: %v", p)},
+				CheckedAt: time.Now().UTC().Format(time.RFC3339),
+			}
+			debug.PrintStack()
+		}
+	}()
+	res = check(ctx, target)
+	if res == nil {
+		res = &checker.Result{Target: target, Risk: rules.RiskError,
+			Error:     &checker.ErrorInfo{Code: checker.CodeRead, Message: "internal error: no result"},
+			CheckedAt: time.Now().UTC().Format(time.RFC3339)}
+	}
+	return res
+}
+
+// tooLong is the record of a list line longer than MaxLine.
+func tooLong(l Line, now time.Time) *checker.Result {
+	return &checker.Result{
+		Target: l.Target + "…", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget,
+			Message: fmt.Sprintf("line %d is longer than %d bytes: not a URL or domain", l.No, MaxLine)},
+		CheckedAt: now.UTC().Format(time.RFC3339),
+	}
+}
+
+// lru remembers the last n results by target.
+type lru struct {
+	n   int
+	ll  *list.List
+	idx map[string]*list.Element
+}
+
+type lruEntry struct {
+	target string
+	res    *checker.Result
+}
+
+func newLRU(n int) *lru { return &lru{n: n, ll: list.New(), idx: make(map[string]*list.Element)} }
+
+func (c *lru) get(target string) *checker.Result {
+	if e, ok := c.idx[target]; ok {
+		c.ll.MoveToFront(e)
+		return e.Value.(*lruEntry).res
+	}
+	return nil
+}
+
+func (c *lru) put(target string, res *checker.Result) {
+	if e, ok := c.idx[target]; ok {
+		e.Value.(*lruEntry).res = res
+		c.ll.MoveToFront(e)
+		return
+	}
+	c.idx[target] = c.ll.PushFront(&lruEntry{target, res})
+	if c.ll.Len() > c.n {
+		last := c.ll.Back()
+		c.ll.Remove(last)
+		delete(c.idx, last.Value.(*lruEntry).target)
+	}
+}

@@ -1,0 +1,127 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MaxLine is the longest list line taken as a target (16 KiB). A longer
+// line is not a URL anyone can check; it yields an invalid-target record
+// without being held in memory.
+const MaxLine = 16 << 10
+
+// Line is one target line.
+type Line struct {
+	// Target is the line trimmed of surrounding white space (and of a
+	// leading byte-order mark on the first line).
+	Target string
+	// No is the line number in the list (0 for a command-line argument).
+	No int
+	// TooLong is set when the line was longer than MaxLine: Target then
+	// holds its first bytes only.
+	TooLong bool
+}
+
+// Source yields the targets of a batch one at a time, reading the list as
+// it goes: a list of a million lines never sits in memory at once.
+type Source struct {
+	args  []string
+	r     *bufio.Reader
+	no    int
+	first bool
+}
+
+// NewSource returns a Source of the command-line targets args, then the
+// lines of list (nil for none). Blank lines and lines starting with # are
+// skipped; surrounding white space is trimmed.
+func NewSource(args []string, list io.Reader) *Source {
+	s := &Source{args: args, first: true}
+	if list != nil {
+		s.r = bufio.NewReaderSize(list, 64<<10)
+	}
+	return s
+}
+
+// Next returns the next target, or io.EOF after the last.
+func (s *Source) Next() (Line, error) {
+	for len(s.args) > 0 {
+		a := strings.TrimSpace(s.args[0])
+		s.args = s.args[1:]
+		if a != "" {
+			return Line{Target: a}, nil
+		}
+	}
+	if s.r == nil {
+		return Line{}, io.EOF
+	}
+	for {
+		raw, tooLong, err := s.readLine()
+		if err != nil && (err != io.EOF || (len(raw) == 0 && !tooLong)) {
+			return Line{}, err
+		}
+		s.no++
+		if s.first {
+			s.first = false
+			raw = bytes.TrimPrefix(raw, []byte("\ufeff")) // Windows Notepad writes one
+		}
+		t := bytes.TrimSpace(raw)
+		if len(t) == 0 || t[0] == '#' {
+			if err == io.EOF {
+				return Line{}, io.EOF
+			}
+			continue
+		}
+		return Line{Target: string(t), No: s.no, TooLong: tooLong}, nil
+	}
+}
+
+// readLine reads one line without its newline. A line longer than MaxLine
+// is returned cut to MaxLine with tooLong set, its rest read and dropped.
+func (s *Source) readLine() (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := s.r.ReadSlice('\n')
+		if err == nil {
+			chunk = chunk[:len(chunk)-1]
+		}
+		if len(buf)+len(chunk) > MaxLine {
+			if !tooLong {
+				buf = append(buf, chunk[:MaxLine-len(buf)]...)
+				tooLong = true
+			}
+		} else {
+			buf = append(buf, chunk...)
+		}
+		switch {
+		case err == nil:
+			return buf, tooLong, nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF:
+			return buf, tooLong, io.EOF
+		default:
+			return nil, false, fmt.Errorf("reading the list: %w", err)
+		}
+	}
+}
+
+// CountLines counts the target lines of r as Source would yield them (for
+// the progress bar's total), reading it once in a stream.
+func CountLines(r io.Reader) (int64, error) {
+	s := NewSource(nil, r)
+	var n int64
+	for {
+		_, err := s.Next()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+}

@@ -1,0 +1,114 @@
+package batch
+
+import (
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+)
+
+func drain(t *testing.T, s *Source) []Line {
+	t.Helper()
+	var out []Line
+	for {
+		l, err := s.Next()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("Next: %v", err)
+		}
+		out = append(out, l)
+	}
+}
+
+func targets(ls []Line) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, l.Target)
+	}
+	return out
+}
+
+func TestSourceLines(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		list string
+		want []string
+	}{
+		{"args then list", []string{" a.example ", "", "b.example"}, "c.example\n", []string{"a.example", "b.example", "c.example"}},
+		{"blank and comments skipped", nil, "\n# header\n  \n x.example \n\t# indented comment\ny.example", []string{"x.example", "y.example"}},
+		{"CRLF and BOM", nil, "\ufeffhttps://a.example/\r\nhttps://b.example/\r\n", []string{"https://a.example/", "https://b.example/"}},
+		{"BOM only on the first line is removed", nil, "a\n\ufeffb\n", []string{"a", "\ufeffb"}},
+		{"no final newline", nil, "a\nb", []string{"a", "b"}},
+		{"empty list", nil, "", nil},
+		{"only comments", nil, "# a\n#b", nil},
+		{"hash inside a URL is kept", nil, "https://a.example/#top\n", []string{"https://a.example/#top"}},
+		{"repeats are kept (dedup is the engine's)", nil, "a\na\n", []string{"a", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var r io.Reader
+			if tt.list != "" || tt.args == nil {
+				r = strings.NewReader(tt.list)
+			}
+			got := targets(drain(t, NewSource(tt.args, r)))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+			// The same through a reader that returns one byte at a time.
+			if r != nil {
+				got = targets(drain(t, NewSource(tt.args, iotest.OneByteReader(strings.NewReader(tt.list)))))
+				if !reflect.DeepEqual(got, tt.want) {
+					t.Fatalf("one byte at a time: got %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestSourceLineNumbersAndTooLong(t *testing.T) {
+	long := strings.Repeat("x", MaxLine+100)
+	list := "# c\na\n\n" + long + "\nb\n"
+	ls := drain(t, NewSource(nil, strings.NewReader(list)))
+	if len(ls) != 3 {
+		t.Fatalf("got %d lines, want 3: %+v", len(ls), ls)
+	}
+	if ls[0].No != 2 || ls[0].Target != "a" || ls[0].TooLong {
+		t.Errorf("first line = %+v", ls[0])
+	}
+	if !ls[1].TooLong || ls[1].No != 4 || len(ls[1].Target) != MaxLine {
+		t.Errorf("long line: TooLong=%v No=%d len=%d", ls[1].TooLong, ls[1].No, len(ls[1].Target))
+	}
+	if ls[2].Target != "b" || ls[2].No != 5 {
+		t.Errorf("line after the long one = %+v", ls[2])
+	}
+	// A line of exactly MaxLine bytes is still a target.
+	exact := strings.Repeat("y", MaxLine)
+	ls = drain(t, NewSource(nil, strings.NewReader(exact+"\n")))
+	if len(ls) != 1 || ls[0].TooLong || ls[0].Target != exact {
+		t.Errorf("line of MaxLine bytes: TooLong=%v len=%d", ls[0].TooLong, len(ls[0].Target))
+	}
+}
+
+func TestSourceReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	s := NewSource(nil, io.MultiReader(strings.NewReader("a\n"), iotest.ErrReader(boom)))
+	l, err := s.Next()
+	if err != nil || l.Target != "a" {
+		t.Fatalf("first: %+v %v", l, err)
+	}
+	if _, err := s.Next(); !errors.Is(err, boom) {
+		t.Fatalf("second: err = %v, want %v", err, boom)
+	}
+}
+
+func TestCountLines(t *testing.T) {
+	n, err := CountLines(strings.NewReader("# x\na\n\nb\r\nc"))
+	if err != nil || n != 3 {
+		t.Fatalf("CountLines = %d, %v; want 3", n, err)
+	}
+}

@@ -1,0 +1,234 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"sort"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// DefaultMaxClues is how many distinct clue values a Clusterer tracks by
+// default. Each costs about 150 bytes plus its targets, so the default keeps
+// clustering under roughly 75 MB however long the list is.
+const DefaultMaxClues = 500_000
+
+// Cluster is one campaign clue shared by two or more targets: the same bank
+// account, phone number, seller e-mail address or 特定商取引法 disclosure.
+// It is what `--clusters FILE` writes, one JSON line a cluster.
+type Cluster struct {
+	// Campaign numbers the group of clusters that share targets (1 = the
+	// group with the most targets): sites tied by an account and, through
+	// one of them, by a phone are one campaign.
+	Campaign int    `json:"campaign"`
+	Kind     string `json:"kind"`
+	// Value is the normalised clue as the checker gave it (clipped when
+	// very long, as a disclosure text can be).
+	Value   string   `json:"value"`
+	Count   int      `json:"count"`
+	Targets []string `json:"targets"`
+}
+
+// Campaign is a group of clusters that share targets.
+type Campaign struct {
+	ID int
+	// Targets is the number of distinct targets in the campaign.
+	Targets  int
+	Clusters []Cluster
+}
+
+// Clusterer groups targets by the campaign clues of their results. It keeps
+// per clue value only the target strings, never the results, and tracks at
+// most max distinct values: values first seen after that are not tracked
+// (Limited reports it), so memory stays bounded on any list.
+type Clusterer struct {
+	max     int
+	byKey   map[string]*clueEntry
+	limited int
+}
+
+type clueEntry struct {
+	kind, value string
+	targets     []string
+	set         map[string]struct{} // built once targets grows past a few
+}
+
+// NewClusterer returns a Clusterer that tracks at most max distinct clue
+// values (DefaultMaxClues when max <= 0).
+func NewClusterer(max int) *Clusterer {
+	if max <= 0 {
+		max = DefaultMaxClues
+	}
+	return &Clusterer{max: max, byKey: make(map[string]*clueEntry)}
+}
+
+// maxValue is the longest clue value kept as it is; longer ones (a
+// disclosure text) are keyed by their digest and shown clipped.
+const maxValue = 200
+
+// Add records that target carries clues. Adding the same target twice for
+// a clue counts it once.
+func (c *Clusterer) Add(target string, clues []checker.Clue) {
+	for _, cl := range clues {
+		if cl.Value == "" || cl.Kind == "" {
+			continue
+		}
+		key := cl.Kind + "\x00" + cl.Value
+		shown := cl.Value
+		if len(cl.Value) > maxValue {
+			sum := sha256.Sum256([]byte(cl.Value))
+			key = cl.Kind + "\x00#" + hex.EncodeToString(sum[:16])
+			shown = rules.Clip(cl.Value, 120)
+		}
+		e := c.byKey[key]
+		if e == nil {
+			if len(c.byKey) >= c.max {
+				c.limited++
+				continue
+			}
+			c.byKey[key] = &clueEntry{kind: cl.Kind, value: shown, targets: []string{target}}
+			continue
+		}
+		e.add(target)
+	}
+}
+
+func (e *clueEntry) add(target string) {
+	if e.set != nil {
+		if _, ok := e.set[target]; ok {
+			return
+		}
+		e.set[target] = struct{}{}
+		e.targets = append(e.targets, target)
+		return
+	}
+	for _, t := range e.targets {
+		if t == target {
+			return
+		}
+	}
+	e.targets = append(e.targets, target)
+	if len(e.targets) > 16 {
+		e.set = make(map[string]struct{}, len(e.targets)*2)
+		for _, t := range e.targets {
+			e.set[t] = struct{}{}
+		}
+	}
+}
+
+// Limited returns how many clue values were not tracked because the
+// Clusterer was full (0 when clustering saw everything).
+func (c *Clusterer) Limited() int { return c.limited }
+
+// kindOrder sorts the kinds from the most to the least telling.
+var kindOrder = map[string]int{"account": 0, "phone": 1, "email": 2, "disclosure": 3}
+
+func kindRank(k string) int {
+	if r, ok := kindOrder[k]; ok {
+		return r
+	}
+	return len(kindOrder)
+}
+
+// Campaigns returns the clue values shared by two or more targets, grouped
+// into campaigns (clusters that share a target are one campaign), the
+// campaign with the most targets first.
+func (c *Clusterer) Campaigns() []Campaign {
+	var shared []*clueEntry
+	for _, e := range c.byKey {
+		if len(e.targets) > 1 {
+			shared = append(shared, e)
+		}
+	}
+	// Union-find over the shared clues, joined through common targets.
+	parent := make([]int, len(shared))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	owner := make(map[string]int)
+	for i, e := range shared {
+		for _, t := range e.targets {
+			if j, ok := owner[t]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				owner[t] = i
+			}
+		}
+	}
+	groups := make(map[int][]int)
+	for i := range shared {
+		r := find(i)
+		groups[r] = append(groups[r], i)
+	}
+	var out []Campaign
+	for _, members := range groups {
+		seen := make(map[string]struct{})
+		var cs []Cluster
+		for _, i := range members {
+			e := shared[i]
+			for _, t := range e.targets {
+				seen[t] = struct{}{}
+			}
+			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets), Targets: append([]string(nil), e.targets...)})
+		}
+		sort.Slice(cs, func(i, j int) bool {
+			if cs[i].Count != cs[j].Count {
+				return cs[i].Count > cs[j].Count
+			}
+			if kindRank(cs[i].Kind) != kindRank(cs[j].Kind) {
+				return kindRank(cs[i].Kind) < kindRank(cs[j].Kind)
+			}
+			return cs[i].Value < cs[j].Value
+		})
+		out = append(out, Campaign{Targets: len(seen), Clusters: cs})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Targets != out[j].Targets {
+			return out[i].Targets > out[j].Targets
+		}
+		a, b := out[i].Clusters[0], out[j].Clusters[0]
+		if kindRank(a.Kind) != kindRank(b.Kind) {
+			return kindRank(a.Kind) < kindRank(b.Kind)
+		}
+		return a.Value < b.Value
+	})
+	for i := range out {
+		out[i].ID = i + 1
+		for j := range out[i].Clusters {
+			out[i].Clusters[j].Campaign = i + 1
+		}
+	}
+	return out
+}
+
+// WriteClusters writes every cluster of campaigns as JSON Lines, one Write
+// call a whole line so that an interrupted write never leaves half a line.
+func WriteClusters(w io.Writer, campaigns []Campaign) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, c := range campaigns {
+		for _, cl := range c.Clusters {
+			buf.Reset()
+			if err := enc.Encode(cl); err != nil {
+				return err
+			}
+			if _, err := w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,300 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// SummaryWriter is a Writer that can print a summary of the whole batch
+// (counts by risk, the most frequent signs, campaign clusters). A batch run
+// calls WriteSummary once, after the last Write and before Close; a writer
+// that never gets it prints no summary. The text (one line a target) and
+// HTML writers implement it; JSON Lines and CSV stay one record a target.
+type SummaryWriter interface {
+	Writer
+	WriteSummary(t *Tally) error
+}
+
+// Tally counts the results of a batch for its summary and exit code. It
+// keeps counts and, through its Clusterer, target strings by clue; never
+// the results themselves.
+type Tally struct {
+	// Total is the number of result records (one a target line).
+	Total int
+	// Risk counts the records by risk.
+	Risk map[rules.Risk]int
+	// Failed counts the records with an error (the target could not be read).
+	Failed int
+	// Errors counts the failed records by error code.
+	Errors map[string]int
+	// Signs counts how many records carry each sign.
+	Signs    map[string]int
+	Clusters *Clusterer
+}
+
+// NewTally returns an empty Tally whose Clusterer tracks at most maxClues
+// distinct clue values (DefaultMaxClues when <= 0).
+func NewTally(maxClues int) *Tally {
+	return &Tally{
+		Risk:     make(map[rules.Risk]int),
+		Errors:   make(map[string]int),
+		Signs:    make(map[string]int),
+		Clusters: NewClusterer(maxClues),
+	}
+}
+
+// Add counts r. fresh is false when r is the result of a target already
+// counted (a repeated line): it is counted again but adds no clues.
+func (t *Tally) Add(r *checker.Result, fresh bool) {
+	ids := make([]string, 0, len(r.Signs))
+	for _, s := range r.Signs {
+		ids = append(ids, s.ID)
+	}
+	code := ""
+	if r.Error != nil {
+		code = r.Error.Code
+	}
+	var clues []checker.Clue
+	if fresh {
+		clues = r.Clues
+		for _, l := range r.Links {
+			if l != nil {
+				clues = append(clues[:len(clues):len(clues)], l.Clues...)
+			}
+		}
+	}
+	t.AddRecord(r.Target, r.Risk, code, ids, clues)
+}
+
+// AddRecord counts one record given by its parts (as read back from an
+// output file when resuming). errCode is "" when the target was read.
+func (t *Tally) AddRecord(target string, risk rules.Risk, errCode string, signIDs []string, clues []checker.Clue) {
+	t.Total++
+	t.Risk[risk]++
+	if errCode != "" {
+		t.Failed++
+		t.Errors[errCode]++
+	}
+	seen := make(map[string]bool, len(signIDs))
+	for _, id := range signIDs {
+		if !seen[id] {
+			seen[id] = true
+			t.Signs[id]++
+		}
+	}
+	if len(clues) > 0 {
+		t.Clusters.Add(target, clues)
+	}
+}
+
+// AtLeast returns how many records have a risk at or above rank (the
+// error risk never counts).
+func (t *Tally) AtLeast(rank int) int {
+	n := 0
+	for r, c := range t.Risk {
+		if r != rules.RiskError && r.Rank() >= rank {
+			n += c
+		}
+	}
+	return n
+}
+
+// Count is a name and how often it occurred.
+type Count struct {
+	Name string
+	N    int
+}
+
+// TopSigns returns the n most frequent signs, most frequent first (all of
+// them when n <= 0).
+func (t *Tally) TopSigns(n int) []Count { return top(t.Signs, n) }
+
+// TopErrors returns the error codes by frequency.
+func (t *Tally) TopErrors() []Count { return top(t.Errors, 0) }
+
+func top(m map[string]int, n int) []Count {
+	out := make([]Count, 0, len(m))
+	for k, v := range m {
+		out = append(out, Count{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Name < out[j].Name
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// sumWords holds the fixed phrases of the batch summaries (text and HTML).
+var sumWords = map[string]rules.Text{
+	"summary":    {JA: "集計", EN: "Summary"},
+	"targets":    {JA: "対象", EN: "Targets"},
+	"items":      {JA: "件", EN: ""},
+	"high":       {JA: "高", EN: "high"},
+	"medium":     {JA: "中", EN: "medium"},
+	"low":        {JA: "低", EN: "low"},
+	"error":      {JA: "確認不可", EN: "could not be checked"},
+	"reasons":    {JA: "確認できなかった理由", EN: "Why targets could not be checked"},
+	"topsigns":   {JA: "多かった兆候", EN: "Most frequent signs"},
+	"nosigns":    {JA: "兆候はありませんでした", EN: "No signs were found"},
+	"campaigns":  {JA: "同じ運営者の可能性（口座・電話・メール・特商法表記が共通）", EN: "Possible campaigns (shared bank account, phone, e-mail or seller disclosure)"},
+	"nocampaign": {JA: "共通の口座・電話・メール・特商法表記は見つかりませんでした", EN: "No shared bank account, phone, e-mail or seller disclosure was found"},
+	"campaign":   {JA: "キャンペーン", EN: "Campaign"},
+	"sites":      {JA: "サイト", EN: "targets"},
+	"more":       {JA: "ほか %d 件", EN: "and %d more"},
+	"limited":    {JA: "注意: 手がかりが多すぎるため %d 件は照合していません", EN: "Note: %d clue values were not matched: too many distinct clues"},
+	"account":    {JA: "口座", EN: "Bank account"},
+	"phone":      {JA: "電話", EN: "Phone"},
+	"email":      {JA: "メール", EN: "E-mail"},
+	"disclosure": {JA: "特商法表記", EN: "Seller disclosure"},
+	"risk":       {JA: "危険度", EN: "Risk"},
+	"score":      {JA: "点数", EN: "Score"},
+	"target":     {JA: "対象", EN: "Target"},
+	"domain":     {JA: "ドメイン", EN: "Domain"},
+	"signs":      {JA: "兆候", EN: "Signs"},
+	"evidence":   {JA: "根拠", EN: "Evidence"},
+	"errcol":     {JA: "エラー", EN: "Error"},
+	"filter":     {JA: "絞り込み", EN: "Filter"},
+	"all":        {JA: "すべて", EN: "all"},
+	"shown":      {JA: "表示中", EN: "Shown"},
+	"title":      {JA: "shopcheck 一括調査報告", EN: "shopcheck batch report"},
+	"page":       {JA: "ページ", EN: "page"},
+	"url":        {JA: "最終URL", EN: "Final URL"},
+	"redirects":  {JA: "リダイレクト", EN: "Redirects"},
+	"registered": {JA: "ドメイン登録日", EN: "Domain registered"},
+	"none":       {JA: "なし", EN: "none"},
+	"nothing":    {JA: "結果はありません", EN: "No results"},
+	"sortnote":   {JA: "見出しをクリックすると並べ替えます", EN: "Click a heading to sort"},
+	"generated":  {JA: "作成", EN: "Generated"},
+	"sign":       {JA: "兆候", EN: "Sign"},
+	"points":     {JA: "点", EN: "points"},
+}
+
+func say(key, lang string) string { return sumWords[key].In(lang) }
+
+// kindName names a clue kind; an unknown kind is shown as it is.
+func kindName(kind, lang string) string {
+	if t, ok := sumWords[kind]; ok && kindRank(kind) < len(kindOrder) {
+		return t.In(lang)
+	}
+	return kind
+}
+
+// riskLine is "Targets: 12 (high 1, medium 2, low 8, could not be checked 1)".
+func riskLine(t *Tally, lang string) string {
+	var parts []string
+	for _, r := range []rules.Risk{rules.RiskHigh, rules.RiskMedium, rules.RiskLow, rules.RiskError} {
+		parts = append(parts, fmt.Sprintf("%s %d", say(string(r), lang), t.Risk[r]))
+	}
+	if lang == "ja" {
+		return fmt.Sprintf("%s: %d %s（%s）", say("targets", lang), t.Total, say("items", lang), strings.Join(parts, "、"))
+	}
+	return fmt.Sprintf("%s: %d (%s)", say("targets", lang), t.Total, strings.Join(parts, ", "))
+}
+
+// textSummary prints one line a target and, when given a Tally, a summary
+// after the last one: the compact view for officers' lists.
+type textSummary struct {
+	w     io.Writer
+	o     Options
+	tally *Tally
+}
+
+func newTextSummary(w io.Writer, o Options) Writer { return &textSummary{w: w, o: o} }
+
+// Write prints "risk score target sign,ids [error=code]" in one Write.
+func (t *textSummary) Write(r *checker.Result) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-6s %3d  %s", r.Risk, r.Score, oneLine(r.Target))
+	if len(r.Signs) > 0 {
+		b.WriteString("  ")
+		for i, s := range r.Signs {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(s.ID)
+		}
+	}
+	if r.Error != nil {
+		b.WriteString("  error=" + r.Error.Code)
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// oneLine keeps a value on one line (targets are trimmed lines already; a
+// message file name could still hold a newline).
+func oneLine(s string) string {
+	if strings.ContainsAny(s, "\r\n") {
+		return strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+	}
+	return s
+}
+
+// WriteSummary prints the summary of the batch.
+func (t *textSummary) WriteSummary(tally *Tally) error {
+	t.tally = tally
+	var b strings.Builder
+	writeTextSummary(&b, tally, t.o.Lang)
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// writeTextSummary is the summary in plain text: counts, reasons, the top
+// signs and the campaigns.
+func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
+	fmt.Fprintf(b, "\n── %s ──\n%s\n", say("summary", lang), riskLine(t, lang))
+	if errs := t.TopErrors(); len(errs) > 0 {
+		b.WriteString(say("reasons", lang) + ": ")
+		for i, e := range errs {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(b, "%s %d", e.Name, e.N)
+		}
+		b.WriteString("\n")
+	}
+	if signs := t.TopSigns(10); len(signs) > 0 {
+		b.WriteString(say("topsigns", lang) + ":\n")
+		for _, s := range signs {
+			fmt.Fprintf(b, "  %6d  %s\n", s.N, s.Name)
+		}
+	} else if t.Total > 0 {
+		b.WriteString(say("nosigns", lang) + "\n")
+	}
+	camps := t.Clusters.Campaigns()
+	if len(camps) == 0 {
+		b.WriteString(say("nocampaign", lang) + "\n")
+	} else {
+		b.WriteString(say("campaigns", lang) + ":\n")
+		for _, c := range camps {
+			fmt.Fprintf(b, "  [%d] %d %s\n", c.ID, c.Targets, say("sites", lang))
+			for _, cl := range c.Clusters {
+				fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, 10, lang))
+			}
+		}
+	}
+	if n := t.Clusters.Limited(); n > 0 {
+		fmt.Fprintf(b, say("limited", lang)+"\n", n)
+	}
+}
+
+// listTargets joins at most n targets, then says how many more there are.
+func listTargets(ts []string, n int, lang string) string {
+	if len(ts) <= n {
+		return oneLine(strings.Join(ts, ", "))
+	}
+	return oneLine(strings.Join(ts[:n], ", ")) + ", " + fmt.Sprintf(say("more", lang), len(ts)-n)
+}
+
+func (t *textSummary) Close() error { return nil }
