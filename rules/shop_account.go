@@ -84,6 +84,9 @@ var (
 	// shopHolderCut ends a holder value at the next field printed on the
 	// same line.
 	shopHolderCut = regexp.MustCompile(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|\(?お?振込).*$`)
+	// shopHolderInlineRe finds a labelled holder inside a line:
+	// "… 口座番号：2345678 口座名義：カ)サクラシヨウジ".
+	shopHolderInlineRe = regexp.MustCompile(`(?:口座名義人?|名義人|受取人名?)\s?(?:\([^)]{0,10}\))?\s?[:]\s?(.+)$`)
 	// shopNameOnlyRe matches a line that is only a name (kana, kanji or
 	// latin words, with spaces, dots and bank markers).
 	shopNameOnlyRe = regexp.MustCompile(`^[\p{Katakana}\p{Hiragana}\p{Han}ー A-Za-z().・]{2,40}$`)
@@ -198,33 +201,44 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 		a.Branch = shopBranchRe.FindString(text)
 	}
 	a.Type = shopTypeRe.FindString(text)
-	numberLine := -1
+	numberLine, numberEnd := -1, -1
 	if a.Number == "" {
-		if m := shopYuchoRe.FindStringSubmatch(text); m != nil {
-			a.Number = shopYuchoNumber(m)
-		} else if m := shopNumberRe.FindStringSubmatch(text); m != nil {
-			a.Number = m[1]
-		}
-	}
-	if a.Number != "" {
 		for i, l := range block {
-			if strings.Contains(strings.ReplaceAll(l, "-", ""), strings.ReplaceAll(a.Number, "-", "")) ||
-				strings.Contains(l, a.Number) {
+			if m := shopYuchoRe.FindStringSubmatchIndex(l); m != nil {
+				if m[2] >= 0 {
+					a.Number = l[m[2]:m[3]] + "-" + l[m[4]:m[5]]
+					numberEnd = m[5]
+				} else {
+					a.Number = l[m[6]:m[7]] + "-" + l[m[8]:m[9]]
+					numberEnd = m[9]
+				}
 				numberLine = i
 				break
+			}
+		}
+	}
+	if a.Number == "" {
+		for i, l := range block {
+			if m := shopNumberRe.FindStringSubmatchIndex(l); m != nil {
+				a.Number = l[m[2]:m[3]]
+				numberLine, numberEnd = i, m[3]
+				break
+			}
+		}
+	}
+	if a.Holder == "" {
+		for _, l := range block {
+			if m := shopHolderInlineRe.FindStringSubmatch(l); m != nil {
+				if a.Holder = shopCleanHolder(m[1]); a.Holder != "" {
+					break
+				}
 			}
 		}
 	}
 	if a.Holder == "" && numberLine >= 0 {
 		// "三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ": the name after
 		// the number on its line, or alone on the next line.
-		l := block[numberLine]
-		digits := strings.NewReplacer("-", "").Replace(a.Number)
-		if i := strings.LastIndex(l, a.Number); i >= 0 {
-			a.Holder = shopCleanHolder(l[i+len(a.Number):])
-		} else if i := strings.LastIndex(l, digits); i >= 0 {
-			a.Holder = shopCleanHolder(l[i+len(digits):])
-		}
+		a.Holder = shopCleanHolder(block[numberLine][numberEnd:])
 		if a.Holder == "" && numberLine+1 < len(block) {
 			if next := block[numberLine+1]; shopNameOnlyRe.MatchString(next) && shopBankName(next) == "" &&
 				!shopAccountLabelRe.MatchString(next) {

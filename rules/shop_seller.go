@@ -183,7 +183,9 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 				break
 			}
 		}
-		if d.Lines == nil && linked {
+		if d.Lines == nil && linked && len(p.Lines) >= 3 {
+			// The page a disclosure link led to (a page of one or two
+			// lines is an error page or drawn by scripts: unknown).
 			d.Lines = p.Lines
 		}
 		if d.Lines == nil {
@@ -308,6 +310,12 @@ func shopPlausibleEmail(e string) bool {
 // (受信設定, ドメイン指定, フリーメール …): addresses there are not the seller's.
 var shopMailAdviceRe = regexp.MustCompile(`(?i)受信|設定|ドメイン指定|迷惑メール|フリーメール|キャリアメール|届か|などの|例[:)]|example|sample`)
 
+// shopMailLabel reports whether a line carries a mail or contact label
+// (the addresses themselves removed first: "gmail" is no label).
+func shopMailLabel(l string) bool {
+	return shopMailLabelRe.MatchString(shopEmailRe.ReplaceAllString(l, " "))
+}
+
 // shopSellerEmails returns the seller's e-mail addresses with where they
 // were found: mailto: links, the disclosures, and lines labelled as the
 // shop's mail or contact (not lines advising customers about mail).
@@ -323,7 +331,7 @@ func shopSellerEmails(site *Site) []Evidence {
 	}
 	for _, d := range Disclosures(site) {
 		for i, l := range d.Lines {
-			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabelRe.MatchString(d.Lines[i-1])) {
+			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabel(d.Lines[i-1])) {
 				continue
 			}
 			for _, e := range FindEmails(l) {
@@ -353,8 +361,8 @@ func shopSellerEmails(site *Site) []Evidence {
 			if shopMailAdviceRe.MatchString(l) {
 				continue
 			}
-			labelled := shopMailLabelRe.MatchString(l) ||
-				i > 0 && shopRunes(p.Lines[i-1]) <= 20 && shopMailLabelRe.MatchString(p.Lines[i-1])
+			labelled := shopMailLabel(l) ||
+				i > 0 && shopRunes(p.Lines[i-1]) <= 20 && shopMailLabel(p.Lines[i-1])
 			if !labelled {
 				continue
 			}

@@ -278,13 +278,14 @@ func PhoneDigits(s string) string {
 	return d
 }
 
-// shopPrefectures are the 47 shopPrefectures, for finding addresses.
+// shopPrefectures are the 47 prefectures, for finding addresses.
 const shopPrefectures = `北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県`
 
-// shopAddressRe matches a street address down to the block number: prefecture,
-// then a city, ward, town or village (or a district), then a number with
-// 丁目, 番, 号 or a hyphen.
-var shopAddressRe = regexp.MustCompile(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])[^\n]{0,40}`)
+// shopAddressRe matches a street address down to the block number:
+// prefecture, then a city, ward, town or village (or a district), then a
+// number with 丁目, 番, 号 or a hyphen, or a plain number ending the address
+// (軽井沢町軽井沢1323).
+var shopAddressRe = regexp.MustCompile(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])|[0-9]+(?:\s|$|\)|、|,))[^\n]{0,40}`)
 
 // FindAddress returns the first full address (prefecture, city and block
 // number) in s, or "". Dashes between digits are normalised first.

@@ -1,0 +1,618 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// shopSite builds a site from URL/HTML pairs (the first page first), each
+// page served with status 200.
+func shopSite(t testing.TB, urlAndHTML ...string) *Site {
+	t.Helper()
+	if len(urlAndHTML)%2 != 0 {
+		t.Fatalf("shopSite wants URL, HTML pairs")
+	}
+	s := &Site{Data: DefaultData()}
+	for i := 0; i < len(urlAndHTML); i += 2 {
+		s.Pages = append(s.Pages, NewPage(urlAndHTML[i], 200, "text/html; charset=utf-8", urlAndHTML[i+1], false))
+	}
+	s.URL = urlAndHTML[0]
+	return s
+}
+
+// shopHTML wraps body text in a page with a title.
+func shopHTML(title, body string) string {
+	return "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>" + title +
+		"</title></head><body>" + body + "</body></html>"
+}
+
+// shopRule returns one of the shop rules by id.
+func shopRule(t testing.TB, id string) Rule {
+	t.Helper()
+	for _, r := range shopRules() {
+		if r.ID == id {
+			return r
+		}
+	}
+	t.Fatalf("no shop rule %s", id)
+	return Rule{}
+}
+
+// shopCase is one table row: a site and whether the sign fires, with
+// words its evidence must hold.
+type shopCase struct {
+	name     string
+	site     []string // URL, HTML pairs
+	fire     bool
+	evidence []string // parts of the evidence (when fire)
+	points   int      // expected points when fire (0: the rule's)
+}
+
+func runShopCases(t *testing.T, id string, cases []shopCase) {
+	t.Helper()
+	r := shopRule(t, id)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := shopSite(t, c.site...)
+			signs := Evaluate(site, []Rule{r}, "ja")
+			if !c.fire {
+				if len(signs) > 0 {
+					t.Fatalf("%s fired: %q [%s]", id, signs[0].Evidence, signs[0].URL)
+				}
+				return
+			}
+			if len(signs) != 1 {
+				t.Fatalf("%s did not fire", id)
+			}
+			s := signs[0]
+			for _, e := range c.evidence {
+				if !strings.Contains(s.Evidence, e) {
+					t.Errorf("evidence %q lacks %q", s.Evidence, e)
+				}
+			}
+			want := r.Points
+			if c.points != 0 {
+				want = c.points
+			}
+			if s.Points != want {
+				t.Errorf("points = %d, want %d", s.Points, want)
+			}
+			if s.URL == "" {
+				t.Errorf("no URL in the sign")
+			}
+		})
+	}
+}
+
+const shopTop = "https://shop.example/"
+
+func TestPaymentTransferOnly(t *testing.T) {
+	runShopCases(t, "payment-transfer-only", []shopCase{
+		{name: "only transfer, said so", fire: true, evidence: []string{"銀行振込のみ"},
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込のみ</p><p>ご注文後3日以内にお振込みください。</p>`)}},
+		{name: "card logos but the terms say transfer only", fire: true, evidence: []string{"銀行振込(前払い)のみ"},
+			site: []string{shopTop, shopHTML("ショップ", `<p><img src="visa.png" alt="VISA"><img src="jcb.png" alt="JCB"></p><p>お支払いは銀行振込(前払い)のみとなります。</p>`)}},
+		{name: "card unavailable, transfer offered", fire: true, evidence: []string{"銀行振込"},
+			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカードは現在ご利用いただけません。お支払いは銀行振込となります。</p>`)}},
+		{name: "card and cash on delivery suspended in one sentence", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済・代引きは一時停止中です。</p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "english", fire: true, evidence: []string{"bank transfer"},
+			site: []string{shopTop, shopHTML("Shop", `<p>Payment: we only accept bank transfer.</p>`)}},
+		{name: "PayPay銀行 is a bank, not PayPay", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：銀行振込(PayPay銀行・楽天銀行)</p>`)}},
+		{name: "transfer alone, listed without のみ", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><ul><li>銀行振込</li></ul>`)}},
+
+		{name: "card on the top page, transfer guide page", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：クレジットカード、銀行振込</p>`),
+				shopTop + "transfer.html", shopHTML("銀行振込について", `<h1>銀行振込について</h1><p>お支払いは銀行振込でお願いいたします。振込先は下記です。</p>`)}},
+		{name: "only about delivery", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p><img src="visa.png" alt="VISA"></p><p>配送は佐川急便のみ、お支払いは銀行振込です。</p>`)}},
+		{name: "card logos, no sentence saying transfer only", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p><img src="/img/card_visa.png" alt=""><img src="/img/card_master.png" alt=""></p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "store pickup only", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>商品のお受け取りは店頭受取のみです。</p>`)}},
+		{name: "conditional card refusal", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>海外発行のクレジットカードはご利用いただけません。</p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "refund by transfer on a card shop", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>返品の際の返金は銀行振込にて行います。</p>`)}},
+		{name: "FAQ question", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>Q. 支払いは銀行振込のみですか?</p><p>A. いいえ、クレジットカードもご利用いただけます。</p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "warning page listing scam signs", fire: false,
+			site: []string{shopTop, shopHTML("ネットショッピング詐欺にご注意ください", `<h1>偽ショップの見分け方</h1><ul><li>支払い方法が銀行振込のみ</li><li>振込先が個人名義の口座</li><li>日本語が不自然</li></ul>`)}},
+		{name: "warning sentence on an ordinary page", fire: false,
+			site: []string{shopTop, shopHTML("ブログ", `<p>支払方法が銀行振込のみのサイトは詐欺の可能性があるので注意しましょう。</p>`)}},
+		{name: "cash on delivery besides transfer", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い：銀行振込、代金引換</p>`)}},
+		{name: "no payment words", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>新作入荷しました。</p>`)}},
+		{name: "振り込め詐欺 is not a method", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>振り込め詐欺の防止にご協力ください。</p>`)}},
+	})
+}
+
+func TestPaymentMethods(t *testing.T) {
+	site := shopSite(t,
+		shopTop, shopHTML("ショップ", `<p><img src="visa.png" alt="VISA"> <img src="amex.png" alt="AMEX"></p>
+<p>ご利用いただけるお支払い方法：銀行振込、コンビニ払い、PayPay</p>
+<p>代金引換は現在ご利用いただけません。</p>`),
+		shopTop+"faq.html", shopHTML("FAQ", `<p>後払い(NP後払い)はメンテナンス中です。AMEXはご利用いただけません。</p>`))
+	info := Payments(site)
+	keys := func(m map[string]Evidence) string {
+		var ks []string
+		for k := range m {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		return strings.Join(ks, ",")
+	}
+	if got := keys(info.Offered); got != "bank-transfer,convenience-store,paypay" {
+		t.Errorf("offered = %s", got)
+	}
+	if got := keys(info.Unavailable); got != "card,cash-on-delivery,deferred" {
+		t.Errorf("unavailable = %s", got)
+	}
+	// VISA appears only as a logo (the AMEX logo is explicitly refused).
+	if got := keys(info.Logos); got != "" {
+		t.Errorf("logos = %s, want none: card is unavailable", got)
+	}
+	if info.TransferOnly != nil {
+		t.Errorf("TransferOnly = %v, want nil", info.TransferOnly)
+	}
+	if ev := info.Unavailable["cash-on-delivery"]; ev.URL != shopTop || !strings.Contains(ev.Text, "代金引換") {
+		t.Errorf("evidence of cash-on-delivery = %+v", ev)
+	}
+	offered, unavailable := PaymentMethods(site)
+	if len(offered) != 3 || len(unavailable) != 3 {
+		t.Errorf("PaymentMethods = %d offered, %d unavailable", len(offered), len(unavailable))
+	}
+
+	logos := Payments(shopSite(t, shopTop, shopHTML("s", `<footer><img src="/i/card_visa.png" alt="VISA"> <img src="/i/logo-jcb.gif"></footer><p>お支払い方法：銀行振込</p>`)))
+	if got := keys(logos.Logos); got != "card" {
+		t.Errorf("logos = %s, want card", got)
+	}
+	if got := keys(logos.Offered); got != "bank-transfer" {
+		t.Errorf("offered with logos = %s", got)
+	}
+}
+
+func TestClassifyHolder(t *testing.T) {
+	cases := []struct {
+		holder string
+		want   HolderKind
+	}{
+		{"ヤマダ タロウ", HolderPersonal},
+		{"ﾔﾏﾀﾞ ﾀﾛｳ", HolderPersonal},
+		{"ヤマダタロウ", HolderPersonal},
+		{"山田 太郎", HolderPersonal},
+		{"山田太郎", HolderPersonal},
+		{"リ ケイ", HolderPersonal},
+		{"TARO YAMADA", HolderPersonal},
+		{"ヤマダシヨウテン ヤマダタロウ", HolderSoleProprietor},
+		{"ﾔﾏﾀﾞｼｮｳﾃﾝ ﾀﾞｲ) ﾔﾏﾀﾞﾀﾛｳ", HolderSoleProprietor},
+		{"カ)ヤマダシヨウジ", HolderCorporate},
+		{"ｶ)ﾔﾏﾀﾞｼﾖｳｼﾞ", HolderCorporate},
+		{"ヤマダシヨウジ(カ", HolderCorporate},
+		{"ヤマダ(カ)トウキヨウシテン", HolderCorporate},
+		{"（カ）ヤマダ", HolderCorporate},
+		{"ユ)サクラ", HolderCorporate},
+		{"トクヒ)ミドリノカイ", HolderCorporate},
+		{"シャ)ニホンキヨウカイ", HolderCorporate},
+		{"株式会社山田商事", HolderCorporate},
+		{"㈱ヤマダ", HolderCorporate},
+		{"カブシキガイシャ ヤマダ", HolderCorporate},
+		{"ABC Co., Ltd.", HolderCorporate},
+		{"Global Trade LLC", HolderCorporate},
+		{"ラクテン(カ", HolderPlatform},
+		{"ベイス(カ", HolderPlatform},
+		{"GMO ペイメントゲートウェイ", HolderPlatform},
+		{"ヤマダシヨウテン", HolderBusiness},
+		{"はなこ工房", HolderBusiness},
+		{"GREEN SHOP", HolderBusiness},
+		{"山田商店", HolderBusiness},
+		{"", HolderUnknown},
+		{"ABC", HolderUnknown},
+		{"1234567", HolderUnknown},
+	}
+	for _, c := range cases {
+		if got, _ := ClassifyHolder(c.holder); got != c.want {
+			t.Errorf("ClassifyHolder(%q) = %s, want %s", c.holder, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		corp bool
+	}{
+		{"株式会社グローバルトレード", true}, {"(株)グローバル", true}, {"Example Inc.", true},
+		{"EXAMPLE CORP", true}, {"合同会社サクラ", true}, {"一般社団法人 日本協会", true},
+		{"山田 花子", false}, {"Princeton Tea", false}, {"KKBOX", false}, {"はなこ工房", false},
+	} {
+		if got := IsCorporateName(c.name); got != c.corp {
+			t.Errorf("IsCorporateName(%q) = %v, want %v", c.name, got, c.corp)
+		}
+	}
+}
+
+func TestAccounts(t *testing.T) {
+	cases := []struct {
+		name string
+		html string
+		want []string // Describe() of each account
+		kind []HolderKind
+	}{
+		{"table", `<table><tr><th>銀行名</th><td>三井住友銀行</td></tr><tr><th>支店名</th><td>新宿支店</td></tr>
+<tr><th>口座種別</th><td>普通</td></tr><tr><th>口座番号</th><td>1234567</td></tr><tr><th>口座名義</th><td>リ ケイ</td></tr></table>`,
+			[]string{"三井住友銀行 新宿支店 普通 1234567 リ ケイ"}, []HolderKind{HolderPersonal}},
+		{"one line, half-width kana", `<p>お振込先：みずほ銀行 渋谷支店 普通 7654321 ﾔﾏﾀﾞ ﾀﾛｳ</p>`,
+			[]string{"みずほ銀行 渋谷支店 普通 7654321 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
+		{"labels on one line", `<p>楽天銀行 第一営業支店 普通預金 口座番号：2345678 口座名義：カ)サクラシヨウジ</p>`,
+			[]string{"楽天銀行 第一営業支店 普通預金 2345678 カ)サクラシヨウジ"}, []HolderKind{HolderCorporate}},
+		{"yucho", `<p>ゆうちょ銀行 記号：10120 番号：12345671</p><p>名義人：サトウ ハナコ</p>`,
+			[]string{"ゆうちょ銀行 10120-12345671 サトウ ハナコ"}, []HolderKind{HolderPersonal}},
+		{"two accounts", `<dl><dt>振込先1</dt><dd>三菱UFJ銀行 上野支店 普通 1111111 ヤマダ タロウ</dd>
+<dt>振込先2</dt><dd>PayPay銀行 本店営業部 普通 2222222 ヤマダ タロウ</dd></dl>`,
+			[]string{"三菱UFJ銀行 上野支店 普通 1111111 ヤマダ タロウ", "PayPay銀行 本店営業部 普通 2222222 ヤマダ タロウ"},
+			[]HolderKind{HolderPersonal, HolderPersonal}},
+		{"name on the next line", `<p>住信SBIネット銀行 法人第一支店 普通 3333333</p><p>ｽｽﾞｷ ｲﾁﾛｳ</p>`,
+			[]string{"住信SBIネット銀行 法人第一支店 普通 3333333 スズキ イチロウ"}, []HolderKind{HolderPersonal}},
+		{"payment words are no bank", `<p>お支払い方法：銀行振込、クレジットカード</p><p>振込手数料はお客様負担です。</p>`, nil, nil},
+		{"bank list without account", `<p>取引銀行：みずほ銀行、七十七銀行</p>`, nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			as := Accounts(shopSite(t, shopTop, shopHTML("振込先", c.html)))
+			if len(as) != len(c.want) {
+				var got []string
+				for _, a := range as {
+					got = append(got, a.Describe())
+				}
+				t.Fatalf("accounts = %q, want %q", got, c.want)
+			}
+			for i, a := range as {
+				if a.Describe() != c.want[i] {
+					t.Errorf("account %d = %q, want %q", i, a.Describe(), c.want[i])
+				}
+				if a.Kind != c.kind[i] {
+					t.Errorf("account %d kind = %s, want %s", i, a.Kind, c.kind[i])
+				}
+				if a.URL != shopTop {
+					t.Errorf("account %d URL = %q", i, a.URL)
+				}
+			}
+		})
+	}
+	// Keys fold the printing differences away.
+	a := Accounts(shopSite(t, shopTop, shopHTML("x", `<p>三井住友銀行 新宿支店 普通 1234567 ﾔﾏﾀﾞ ﾀﾛｳ</p>`)))
+	b := Accounts(shopSite(t, shopTop, shopHTML("x", `<p>三井住友銀行 新宿支店 普通 1234567 やまだ たろう</p>`)))
+	if len(a) != 1 || len(b) != 1 || a[0].Key() != b[0].Key() {
+		t.Errorf("keys differ: %+v vs %+v", a, b)
+	} else if a[0].Key() != "三井住友|新宿|1234567|ヤマダタロウ" {
+		t.Errorf("key = %q", a[0].Key())
+	}
+	// Accounts on a page about fraud are quoted, not offered.
+	if as := Accounts(shopSite(t, shopTop, shopHTML("振り込め詐欺に使われた口座", `<p>三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p>`))); len(as) != 0 {
+		t.Errorf("accounts on a fraud page: %+v", as)
+	}
+}
+
+const (
+	shopAccountPersonal  = `<p>お支払い方法：銀行振込</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p>`
+	shopAccountCorporate = `<p>お支払い方法：銀行振込</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 カ)サクラシヨウジ</p>`
+)
+
+func shopLaw(seller string) string {
+	return shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table>
+<tr><th>販売業者</th><td>`+seller+`</td></tr>
+<tr><th>運営統括責任者</th><td>山田 太郎</td></tr>
+<tr><th>所在地</th><td>東京都千代田区千代田1-1-1</td></tr>
+<tr><th>電話番号</th><td>03-1234-5678</td></tr></table>`)
+}
+
+func TestAccountPersonalName(t *testing.T) {
+	runShopCases(t, "account-personal-name", []shopCase{
+		{name: "personal", fire: true, evidence: []string{"口座名義: ヤマダ タロウ", "三井住友銀行 新宿支店"},
+			site: []string{shopTop, shopHTML("s", shopAccountPersonal)}},
+		{name: "sole proprietor", fire: true, evidence: []string{"ヤマダシヨウテン ヤマダタロウ", "屋号+個人名"},
+			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダシヨウテン ヤマダタロウ</p>`)}},
+		{name: "kanji name", fire: true, evidence: []string{"山田 花子"},
+			site: []string{shopTop, shopHTML("s", `<p>銀行名：北洋銀行</p><p>口座番号：7777777</p><p>口座名義：山田 花子</p>`)}},
+		{name: "company", fire: false, site: []string{shopTop, shopHTML("s", shopAccountCorporate)}},
+		{name: "trade name only", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダシヨウテン</p>`)}},
+		{name: "platform", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：楽天銀行 第一営業支店 普通 7654321 ラクテン(カ</p>`)}},
+		{name: "no account", fire: false, site: []string{shopTop, shopHTML("s", `<p>お支払い方法：銀行振込</p>`)}},
+	})
+}
+
+func TestAccountNameMismatch(t *testing.T) {
+	runShopCases(t, "account-name-mismatch", []shopCase{
+		{name: "company seller, personal account", fire: true,
+			evidence: []string{"販売業者: 株式会社グローバルトレード", "口座名義: ヤマダ タロウ"},
+			site:     []string{shopTop, shopHTML("s", shopAccountPersonal), shopTop + "law.html", shopLaw("株式会社グローバルトレード")}},
+		{name: "kana names differ", fire: true, evidence: []string{"合同会社サクラ", "ド)モミジ"},
+			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ド)モミジ</p>`), shopTop + "law.html", shopLaw("合同会社サクラ")}},
+		{name: "kana names agree", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ド)サクラ</p>`), shopTop + "law.html", shopLaw("サクラ合同会社")}},
+		{name: "company with a company account (kanji vs kana)", fire: false,
+			site: []string{shopTop, shopHTML("s", shopAccountCorporate), shopTop + "law.html", shopLaw("株式会社桜商事")}},
+		{name: "person seller, own account in kana", fire: false,
+			site: []string{shopTop, shopHTML("s", shopAccountPersonal), shopTop + "law.html", shopLaw("山田 太郎")}},
+		{name: "person seller, spouse's account", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>銀行名：北洋銀行</p><p>口座番号：7777777</p><p>口座名義：山田 花子</p>`), shopTop + "law.html", shopLaw("山田 太郎")}},
+		{name: "person seller, someone else's kanji account", fire: true, evidence: []string{"李 明"},
+			site: []string{shopTop, shopHTML("s", `<p>銀行名：北洋銀行</p><p>口座番号：7777777</p><p>口座名義：李 明</p>`), shopTop + "law.html", shopLaw("山田 太郎")}},
+		{name: "platform account", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：楽天銀行 第一営業支店 普通 7654321 ラクテン(カ</p>`), shopTop + "law.html", shopLaw("株式会社グローバルトレード")}},
+		{name: "no disclosure", fire: false, site: []string{shopTop, shopHTML("s", shopAccountPersonal)}},
+	})
+}
+
+func TestAccountListed(t *testing.T) {
+	r := shopRule(t, "account-listed")
+	page := shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ﾔﾏﾀﾞ ﾀﾛｳ</p>`)
+	cases := []struct {
+		name string
+		list []Account
+		fire bool
+		ev   string
+	}{
+		{"number", []Account{{Number: "1234567"}}, true, "番号"},
+		{"holder folded", []Account{{Holder: "やまだ たろう"}}, true, "名義"},
+		{"bank without 銀行 and number", []Account{{Bank: "三井住友", Number: "123-4567"}}, true, "銀行"},
+		{"branch", []Account{{Bank: "三井住友銀行", Branch: "新宿", Number: "1234567"}}, true, "支店"},
+		{"other number", []Account{{Bank: "三井住友銀行", Number: "7654321"}}, false, ""},
+		{"other bank", []Account{{Bank: "みずほ銀行", Number: "1234567"}}, false, ""},
+		{"empty entry", []Account{{}}, false, ""},
+		{"no list", nil, false, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := shopSite(t, shopTop, page)
+			site.Data = &Data{FraudAccounts: c.list}
+			signs := Evaluate(site, []Rule{r}, "ja")
+			if (len(signs) == 1) != c.fire {
+				t.Fatalf("fired = %v, want %v (%+v)", len(signs) == 1, c.fire, signs)
+			}
+			if c.fire {
+				if signs[0].Points != 60 || !strings.Contains(signs[0].Evidence, c.ev) || !strings.Contains(signs[0].Evidence, "1234567") {
+					t.Errorf("sign = %+v", signs[0])
+				}
+			}
+		})
+	}
+	// A listed holder does not match an account that prints no holder.
+	site := shopSite(t, shopTop, shopHTML("s", `<p>銀行名：三井住友銀行</p><p>口座番号：1234567</p>`))
+	site.Data = &Data{FraudAccounts: []Account{{Number: "1234567", Holder: "ヤマダ タロウ"}}}
+	if signs := Evaluate(site, []Rule{r}, "ja"); len(signs) != 0 {
+		t.Errorf("matched without a holder: %+v", signs)
+	}
+}
+
+func TestSellerInfoMissing(t *testing.T) {
+	shop := `<p>ご注文はカートから。</p><p>商品A ¥1,200</p>`
+	link := `<p><a href="/law.html">特定商取引法に基づく表記</a></p>`
+	runShopCases(t, "seller-info-missing", []shopCase{
+		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
+			site: []string{shopTop, shopHTML("ショップ", shop)}},
+		{name: "link not fetched", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+link)}},
+		{name: "disclosure page is a soft error page", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("Not found", "<p>ページが見つかりません</p>")}},
+		{name: "complete", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopLaw("株式会社サクラ")}},
+		{name: "full-width phone and address", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社サクラ</p><p>住所：東京都千代田区千代田１－１－１</p><p>ＴＥＬ：０３－１２３４－５６７８</p>`)}},
+		{name: "no phone", fire: true, evidence: []string{"電話番号"},
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社サクラ</p><p>所在地：東京都千代田区千代田1-1-1</p><p>メール：info@sakura.example</p>`)}},
+		{name: "address without block number", fire: true, evidence: []string{"住所"},
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社サクラ</p><p>所在地：東京都千代田区</p><p>電話番号：03-1234-5678</p>`)}},
+		{name: "on request", fire: true, points: 10, evidence: []string{"請求があれば開示"},
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：鈴木 一郎</p><p>所在地：請求があれば遅滞なく開示いたします</p><p>電話番号：ご請求いただければ遅滞なく開示いたします</p>`)}},
+		{name: "section on the top page", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+`<h2>会社概要</h2><dl><dt>会社名</dt><dd>株式会社サクラ</dd><dt>所在地</dt><dd>大阪府大阪市北区梅田1-2-3</dd><dt>TEL</dt><dd>06-1234-5678</dd></dl>`)}},
+		{name: "not a shop", fire: false,
+			site: []string{shopTop, shopHTML("日記", `<p>今日は晴れでした。</p>`)}},
+		{name: "fraud warning page", fire: false,
+			site: []string{shopTop, shopHTML("偽ショップ詐欺の手口", `<p>カートに入れた商品の代金を銀行振込させる手口です。</p>`)}},
+	})
+	// A disclosure page answered with an error status is unknown, not
+	// missing, even when the body has text.
+	failed := shopSite(t, shopTop, shopHTML("ショップ", shop+link), shopTop+"law.html",
+		shopHTML("404", "<h1>404 Not Found</h1><p>お探しのページは見つかりませんでした。</p><p>トップページへ戻る</p><p>サイトマップ</p>"))
+	failed.Pages[1].Status = 404
+	if signs := Evaluate(failed, []Rule{shopRule(t, "seller-info-missing")}, "ja"); len(signs) != 0 {
+		t.Errorf("fired on a failed disclosure page: %+v", signs)
+	}
+	failed.Pages[1].Status = 200
+	if signs := Evaluate(failed, []Rule{shopRule(t, "seller-info-missing")}, "ja"); len(signs) != 1 {
+		t.Errorf("a fetched linked page without seller data should fire: %+v", signs)
+	}
+	// The weak form carries its own message.
+	site := shopSite(t, shopTop, shopHTML("ショップ", shop+link), shopTop+"law.html", shopHTML("特定商取引法に基づく表記",
+		`<h1>特定商取引法に基づく表記</h1><p>販売業者：鈴木 一郎</p><p>所在地：請求があれば遅滞なく開示いたします</p><p>電話番号：請求があれば遅滞なく開示いたします</p>`))
+	signs := Evaluate(site, []Rule{shopRule(t, "seller-info-missing")}, "en")
+	if len(signs) != 1 || signs[0].Severity != Low || !strings.Contains(signs[0].Message, "on request") {
+		t.Errorf("weak form = %+v", signs)
+	}
+}
+
+func TestDisclosures(t *testing.T) {
+	site := shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>カート</p>`),
+		shopTop+"law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table>
+<tr><th>販売業者</th><td>株式会社サクラ</td></tr>
+<tr><th>運営統括責任者</th><td>佐藤 次郎</td></tr>
+<tr><th>所在地</th><td>〒100-0001 東京都千代田区千代田1-1-1 サクラビル3F</td></tr>
+<tr><th>電話番号</th><td>03-1234-5678</td></tr>
+<tr><th>メールアドレス</th><td>info@sakura.example.jp</td></tr></table>`))
+	ds := Disclosures(site)
+	if len(ds) != 1 {
+		t.Fatalf("disclosures = %d, want 1 (the footer link is no disclosure)", len(ds))
+	}
+	d := ds[0]
+	if d.Seller != "株式会社サクラ" || d.Manager != "佐藤 次郎" || !strings.HasPrefix(d.Address, "東京都千代田区千代田1-1-1") ||
+		d.Phone != "03-1234-5678" || len(d.Emails) != 1 || d.URL != shopTop+"law.html" {
+		t.Errorf("disclosure = %+v", d)
+	}
+	if got := Phones(site); len(got) != 1 || got[0] != "0312345678" {
+		t.Errorf("Phones = %v", got)
+	}
+	clues := ShopClues(site)
+	kinds := map[string]int{}
+	for _, c := range clues {
+		kinds[c.Kind]++
+	}
+	if kinds["phone"] != 1 || kinds["email"] != 1 || kinds["disclosure"] != 1 {
+		t.Errorf("clues = %+v", clues)
+	}
+}
+
+func TestContactFreeEmail(t *testing.T) {
+	cart := `<p>カートに入れる</p>`
+	runShopCases(t, "contact-free-email", []shopCase{
+		{name: "in the disclosure", fire: true, evidence: []string{"shop.sakura@gmail.com"},
+			site: []string{shopTop, shopHTML("ショップ", cart), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社サクラ</p><p>メールアドレス：shop.sakura@gmail.com</p>`)}},
+		{name: "mailto", fire: true, evidence: []string{"sakura-shop@yahoo.co.jp"},
+			site: []string{shopTop, shopHTML("ショップ", cart+`<p><a href="mailto:Sakura-Shop@Yahoo.co.jp?subject=order">お問い合わせ</a></p>`)}},
+		{name: "labelled on the next line", fire: true, evidence: []string{"sakura@qq.com"},
+			site: []string{shopTop, shopHTML("ショップ", cart+`<dl><dt>E-mail</dt><dd>sakura@qq.com</dd></dl>`)}},
+		{name: "own domain", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", cart+`<p>メール：info@sakura.example.jp</p>`)}},
+		{name: "advice about receiving mail", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", cart+`<p>メール：info@sakura.example.jp</p><p>※gmail.comからのメールを受信できるよう設定してください。</p><p>お問い合わせの際、@gmail.com などのフリーメールは届かないことがあります。例: yourname@gmail.com</p>`)}},
+		{name: "address in product text", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", cart+`<p>この商品のレビューを書いてくれた someone@gmail.com さん、ありがとう。</p>`)}},
+		{name: "carrier mail", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", cart+`<p>連絡先：sakura@docomo.ne.jp</p>`)}},
+	})
+	site := shopSite(t, shopTop, shopHTML("ショップ", `<p>連絡先：Sakura@Gmail.com</p><p><a href="mailto:sakura@gmail.com">mail</a></p>`))
+	if got := Emails(site); len(got) != 1 || got[0] != "sakura@gmail.com" {
+		t.Errorf("Emails = %v", got)
+	}
+}
+
+func TestPriceExtremeDiscount(t *testing.T) {
+	steep := `<div><del>¥38,000</del> <span>¥4,980</span></div>
+<div><p>定価：¥120,000</p><p>販売価格：¥12,800(税込)</p></div>
+<div><p>通常価格 52,800円 のところ 特価 7,920円</p></div>
+<div><s>￥9,800</s> ￥2,980</div>`
+	runShopCases(t, "price-extreme-discount", []shopCase{
+		{name: "most steep", fire: true, evidence: []string{"4件中3件が70%以上引き", "中央値 86%引き", "定価 ¥38,000 → ¥4,980"},
+			site: []string{shopTop, shopHTML("s", steep)}},
+		{name: "across pages", fire: true, evidence: []string{"3件中3件"},
+			site: []string{shopTop, shopHTML("s", `<p>定価 ¥10,000 → ¥1,000</p>`), shopTop + "a.html", shopHTML("a", `<p>定価 ¥20,000 → ¥2,000</p>`),
+				shopTop + "b.html", shopHTML("b", `<p>定価 ¥30,000 → ¥3,000</p>`)}},
+		{name: "half steep", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>定価 ¥10,000 → ¥1,000</p><p>定価 ¥20,000 → ¥2,000</p><p>定価 ¥30,000 → ¥27,000</p><p>定価 ¥40,000 → ¥36,000</p>`)}},
+		{name: "two pairs only", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>定価 ¥10,000 → ¥1,000</p><p>定価 ¥20,000 → ¥2,000</p>`)}},
+		{name: "honest sale", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p><del>¥3,240</del> ¥2,916</p><p>定価 4,980円 → 特価 3,980円</p><p>通常価格 2,200円 → 販売価格 1,980円</p>`)}},
+		{name: "same pair repeated", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>定価 ¥10,000 → ¥1,000</p><p>定価 ¥10,000 → ¥1,000</p><p>定価 ¥10,000 → ¥1,000</p>`)}},
+		{name: "prices without regular ones", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>¥38,000</p><p>¥4,980</p><p>¥1,000</p><p>送料 ¥500</p>`)}},
+	})
+	pairs := PricePairs(shopSite(t, shopTop, shopHTML("s", `<p>通常価格 ¥298,000 のところ 今だけ ¥39,800</p><p>メーカー希望小売価格 1,580,000円 → 特価 158,000円</p>`)))
+	if len(pairs) != 2 || pairs[0].Regular != 298000 || pairs[0].Sale != 39800 || pairs[1].Regular != 1580000 || pairs[1].Sale != 158000 {
+		t.Errorf("pairs = %+v", pairs)
+	}
+}
+
+func TestJapaneseUnnatural(t *testing.T) {
+	natural := `<p>宮城の酒蔵から直接仕入れた地酒をお届けしています。ご注文から三日ほどで発送いたしますので、どうぞお気軽にお問い合わせください。</p>
+<p>季節ごとに限定のお酒をご用意しております。冷やしても温めてもおいしくお召し上がりいただけます。</p>`
+	broken := `<p>当店は正规品专卖店です。全ての商品は品質保証です。</p><p>ご注文確認後、24時間以内に发货します。お客様の满意は我们の追求です。</p>
+<p>商品の到着までお待ちください。ありがとうございます。送料は無料でお届けします。</p>`
+	runShopCases(t, "japanese-unnatural", []shopCase{
+		{name: "simplified share", fire: true, evidence: []string{"簡体字など", "规"},
+			site: []string{shopTop, shopHTML("s", broken)}},
+		{name: "stock phrases", fire: true, evidence: []string{"不自然な表現"},
+			site: []string{shopTop, shopHTML("s", natural+`<p>ご注文確認後、私たちは発送します。あなたの注文は大切です。ご安心してください。</p>`)}},
+		{name: "natural", fire: false, site: []string{shopTop, shopHTML("s", natural)}},
+		{name: "two phrases", fire: false,
+			site: []string{shopTop, shopHTML("s", natural+`<p>あなたの注文は大切です。ご安心してください。</p>`)}},
+		{name: "one overlapping phrase counts once", fire: false,
+			site: []string{shopTop, shopHTML("s", natural+`<p>100%正品保証。</p>`)}},
+		{name: "a stray character", fire: false,
+			site: []string{shopTop, shopHTML("s", natural+`<p>中国語の「这」は「これ」という意味です。</p>`)}},
+		{name: "Japanese kanji outside Shift_JIS", fire: false,
+			site: []string{shopTop, shopHTML("s", natural+`<p>𠮟る、剝がす、頰、塡める、森鷗外、噓、屛風、瘦せる、繫ぐ。</p>`)}},
+		{name: "Chinese page", fire: false,
+			site: []string{shopTop, `<html lang="zh-CN"><head><title>品牌折扣</title></head><body><p>这里是日本最大的品牌折扣商城。质量保证，假一赔十。我们的客服会在24小时内回复您的问题。</p></body></html>`}},
+		{name: "zh edition of a Japanese shop", fire: false,
+			site: []string{shopTop + "zh/", shopHTML("s", broken)}},
+		{name: "Chinese text without lang, little kana", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>这里是日本最大的品牌折扣商城。质量保证，假一赔十。我们的客服会在24小时内回复您的问题。欢迎光临本店，所有商品均为正品。</p>`)}},
+	})
+	if !ChineseOnlyHan('这') || !ChineseOnlyHan('么') || ChineseOnlyHan('剝') || ChineseOnlyHan('与') || ChineseOnlyHan('写') || ChineseOnlyHan('山') {
+		t.Errorf("ChineseOnlyHan misclassifies")
+	}
+}
+
+// TestShopHonestShops runs every shop sign over the honest shops of the
+// brief: only the signs each deserves may fire.
+func TestShopHonestShops(t *testing.T) {
+	law := shopLaw("株式会社サクラ")
+	cases := []struct {
+		name string
+		site []string
+		want string // sorted sign ids, comma-separated
+	}{
+		{"company shop, many methods, カ) account",
+			[]string{shopTop, shopHTML("サクラ", `<p>カートに入れる</p><p>お支払い方法：クレジットカード、代金引換、コンビニ決済、銀行振込</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 カ)サクラ</p><p><a href="/law.html">特定商取引法に基づく表記</a></p>`),
+				shopTop + "law.html", law}, ""},
+		{"honest shop taking bank transfer only",
+			[]string{shopTop, shopHTML("サクラ", `<p>カートに入れる</p><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 カ)サクラ</p><p><a href="/law.html">特定商取引法に基づく表記</a></p>`),
+				shopTop + "law.html", law}, "payment-transfer-only"},
+		{"sole proprietor, card and transfer to her own account",
+			[]string{shopTop, shopHTML("はなこ工房", `<p>カートに入れる</p><p>お支払い方法：クレジットカード、銀行振込</p><p>振込先：ゆうちょ銀行 記号 10120 番号 12345671 ヤマダ ハナコ</p><p><a href="/law.html">特定商取引法に基づく表記</a></p>`),
+				shopTop + "law.html", shopLaw("山田 花子")}, "account-personal-name"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			signs := Evaluate(shopSite(t, c.site...), shopRules(), "ja")
+			if got := strings.Join(shopSignIDs(signs), ","); got != c.want {
+				t.Errorf("signs = %s, want %q", got, c.want)
+				for _, s := range signs {
+					t.Logf("%s: %s", s.ID, s.Evidence)
+				}
+			}
+		})
+	}
+}
+
+// TestShopRulesWellFormed checks the rule list: the contract's ids, the
+// planned points, topic shopping, page needed, both languages.
+func TestShopRulesWellFormed(t *testing.T) {
+	want := map[string]int{
+		"payment-transfer-only": 25, "account-personal-name": 15, "account-name-mismatch": 25,
+		"account-listed": 60, "seller-info-missing": 20, "contact-free-email": 5,
+		"price-extreme-discount": 20, "japanese-unnatural": 20,
+	}
+	rs := shopRules()
+	if len(rs) != len(want) {
+		t.Fatalf("%d shop rules, want %d", len(rs), len(want))
+	}
+	for _, r := range rs {
+		p, ok := want[r.ID]
+		if !ok || r.Points != p {
+			t.Errorf("%s: points %d, want %d", r.ID, r.Points, p)
+		}
+		if r.Topic != "shopping" || !r.NeedsPage || r.Check == nil {
+			t.Errorf("%s: topic %q, needs page %v", r.ID, r.Topic, r.NeedsPage)
+		}
+		if r.Summary.JA == "" || r.Summary.EN == "" || r.Message.JA == "" || r.Message.EN == "" {
+			t.Errorf("%s: a text is missing", r.ID)
+		}
+		if (r.Points >= 25) != (r.Severity == High) {
+			t.Errorf("%s: severity %s for %d points", r.ID, r.Severity, r.Points)
+		}
+	}
+}
