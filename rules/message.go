@@ -191,6 +191,7 @@ type mailView struct {
 	subject   string   // NFKC, folded
 	lines     []string // NFKC lines of the text, blank ones dropped
 	sentences []string // phishNorm sentences of subject and text
+	raw       []string // the same sentences as written (NFKC), for evidence
 	warning   bool
 	hosts     []string // lower-case host of each URL, same order
 	brands    []phishBrand
@@ -206,8 +207,9 @@ func newMailView(m *Mail) *mailView {
 	}
 	for _, l := range append([]string{v.subject}, v.lines...) {
 		for _, s := range mailSplitSentences(l) {
-			if s = phishNorm(s); s != "" {
-				v.sentences = append(v.sentences, s)
+			if n := phishNorm(s); n != "" {
+				v.sentences = append(v.sentences, n)
+				v.raw = append(v.raw, strings.TrimSpace(s))
 			}
 		}
 	}
@@ -244,16 +246,22 @@ func mailHost(raw string) string {
 	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
 }
 
+// denies reports whether a sentence denies or forbids rather than asks or
+// claims (「〜することはありません」, 「これは架空請求ではありません」).
+func mailDenies(s string) bool {
+	return phishNegated(s) || phishFind(s, phishData().mail["denial"]) != ""
+}
+
 // find returns the first sentence (not a denial) containing a phrase of
 // section, and the phrase.
 func (v *mailView) find(section string) (string, string) {
 	list := phishData().mail[section]
-	for _, s := range v.sentences {
-		if phishNegated(s) {
+	for i, s := range v.sentences {
+		if mailDenies(s) {
 			continue
 		}
 		if p := phishFind(s, list); p != "" {
-			return s, p
+			return v.raw[i], p
 		}
 	}
 	return "", ""
@@ -376,12 +384,12 @@ func checkMailCredential(m *Mail) []Finding {
 	}
 	ph := phishData().mail
 	req := ph["request"]
-	for _, s := range v.sentences {
-		if phishNegated(s) || phishFind(s, req) == "" {
+	for i, s := range v.sentences {
+		if mailDenies(s) || phishFind(s, req) == "" {
 			continue
 		}
 		if p := phishFind(s, ph["secret"]); p != "" && !mailSecretReference(s, p, ph["secret-not"]) {
-			return []Finding{{Evidence: s}}
+			return []Finding{{Evidence: v.raw[i]}}
 		}
 	}
 	// Account data and passwords count when the message also threatens
@@ -393,12 +401,12 @@ func checkMailCredential(m *Mail) []Finding {
 	if lure == "" {
 		return nil
 	}
-	for _, s := range v.sentences {
-		if phishNegated(s) || phishFind(s, req) == "" {
+	for i, s := range v.sentences {
+		if mailDenies(s) || phishFind(s, req) == "" {
 			continue
 		}
 		if phishFind(s, ph["account-info"]) != "" {
-			return []Finding{{Evidence: s, Message: Text{
+			return []Finding{{Evidence: v.raw[i], Message: Text{
 				JA: "利用停止などを口実に、登録情報やパスワードの入力を求めています（フィッシングの疑い）",
 				EN: "the message uses a suspension or intrusion claim to ask for account data or passwords (suspected phishing)",
 			}}}
@@ -505,7 +513,7 @@ func checkMailSender(m *Mail) []Finding {
 		}
 	}
 	p := pres[0]
-	official := strings.Join(p.brand.Domains, ", ")
+	official := phishOfficialList(p.brand)
 	return []Finding{{
 		Evidence: p.evidence + " — sender @" + m.FromDomain + " (official: " + official + ")",
 		Message: Text{
@@ -541,7 +549,7 @@ func checkMailLink(m *Mail) []Finding {
 			continue
 		}
 		p := pres[0]
-		official := strings.Join(p.brand.Domains, ", ")
+		official := phishOfficialList(p.brand)
 		return []Finding{{
 			Evidence: p.evidence + " → " + Clip(m.URLs[i], 100),
 			URL:      m.URLs[i],

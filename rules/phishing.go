@@ -162,7 +162,7 @@ func checkBrandImpersonation(site *Site) []Finding {
 		}
 		ctx := hasSecret || loginWords
 		for _, pr := range presented {
-			official := strings.Join(pr.brand.Domains, ", ")
+			official := phishOfficialList(pr.brand)
 			f := Finding{
 				Evidence: pr.evidence + " — " + host + " (official: " + official + ")",
 				URL:      p.URL,

@@ -666,6 +666,16 @@ func phishRegDomain(host string) string {
 	return d
 }
 
+// phishOfficialList names a brand's first official domains for evidence
+// and messages (some brands have dozens).
+func phishOfficialList(b *Brand) string {
+	const show = 3
+	if len(b.Domains) <= show {
+		return strings.Join(b.Domains, ", ")
+	}
+	return strings.Join(b.Domains[:show], ", ") + ", …"
+}
+
 // phishUnder reports whether host is domain or one of its subdomains.
 func phishUnder(host, domain string) bool {
 	return host == domain || strings.HasSuffix(host, "."+domain)

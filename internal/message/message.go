@@ -1,0 +1,444 @@
+// Package message reads an SMS or e-mail as people save or paste it (plain
+// text, or an .eml file with MIME parts, transfer encodings and Japanese
+// charsets) and turns it into text and the list of URLs in it, so that the
+// message signs of package rules and the URL checks can run on it.
+package message
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/textproto"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopcheck/shopcheck/rules"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// DefaultLimit is the number of bytes of a message read when the caller
+// gives no limit: far more than any real mail's text, small enough that a
+// hostile file cannot exhaust memory.
+const DefaultLimit int64 = 10 << 20
+
+// The limits on a message's structure: nested multiparts and parts beyond
+// these are skipped.
+const (
+	maxDepth = 8
+	maxParts = 200
+)
+
+// Message is a message ready for screening.
+type Message struct {
+	// From is the sender as written, decoded ("三井住友カード <info@x.cn>");
+	// empty for an SMS or any text without mail headers.
+	From string
+	// FromDomain is the domain of the sender's address, lower case.
+	FromDomain string
+	Subject    string
+	// Text is the body as plain text: the text/plain parts, or the HTML
+	// parts converted to text when they say more.
+	Text string
+	// URLs are the links found in the text and in HTML links, refanged,
+	// in order of appearance, without repeats. Bare domains are kept
+	// without a scheme ("example.co.jp/xyz").
+	URLs []string
+	// Attachments are the file names of attached parts.
+	Attachments []string
+	// Truncated is true when the input was longer than the read limit and
+	// only its beginning was read.
+	Truncated bool
+}
+
+// Read reads a message from r, at most limit bytes (DefaultLimit when
+// limit <= 0; the rest is dropped and Truncated set), and parses it.
+func Read(r io.Reader, limit int64) (*Message, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading message: %w", err)
+	}
+	truncated := int64(len(raw)) > limit
+	if truncated {
+		raw = raw[:limit]
+	}
+	m := Parse(raw)
+	m.Truncated = truncated
+	return m, nil
+}
+
+// Parse parses a whole message: an e-mail with headers (RFC 5322, MIME) when
+// it starts like one, plain text (an SMS, a pasted mail body) otherwise.
+// It never fails: what cannot be decoded is read as well as it can be.
+func Parse(raw []byte) *Message {
+	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+	if m, ok := parseMail(raw); ok {
+		return m
+	}
+	text := decodeText(raw, "")
+	return &Message{Text: text, URLs: ExtractURLs(text)}
+}
+
+// Mail returns the message in the form the message signs read, with d as
+// the rule data.
+func (m *Message) Mail(d *rules.Data) *rules.Mail {
+	return &rules.Mail{
+		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text,
+		URLs: append([]string(nil), m.URLs...), Attachments: append([]string(nil), m.Attachments...),
+		Data: d,
+	}
+}
+
+// knownHeaders are headers one of which a mail must carry for the input to
+// be read as a mail rather than as text that starts with "Word: ".
+var knownHeaders = []string{"From", "To", "Subject", "Date", "Received", "Message-Id", "Mime-Version",
+	"Content-Type", "Return-Path", "Delivered-To", "Reply-To", "Sender", "X-Mailer"}
+
+// parseMail parses raw as an e-mail; ok is false when it does not look
+// like one.
+func parseMail(raw []byte) (*Message, bool) {
+	// An mbox "From " separator line may come first.
+	if bytes.HasPrefix(raw, []byte("From ")) {
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
+	}
+	first, _, _ := bytes.Cut(raw, []byte("\n"))
+	colon := bytes.IndexByte(first, ':')
+	if colon <= 0 || bytes.ContainsAny(first[:colon], " \t") {
+		return nil, false
+	}
+	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(raw)))
+	if err != nil {
+		return nil, false
+	}
+	known := false
+	for _, h := range knownHeaders {
+		if _, ok := msg.Header[textproto.CanonicalMIMEHeaderKey(h)]; ok {
+			known = true
+			break
+		}
+	}
+	if !known {
+		return nil, false
+	}
+	m := &Message{}
+	m.Subject = decodeHeader(msg.Header.Get("Subject"))
+	m.From, m.FromDomain = parseFrom(msg.Header.Get("From"))
+
+	var c collector
+	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, 0)
+	m.Text = c.text()
+	m.Attachments = c.attachments
+	m.URLs = c.urls(m.Text)
+	return m, true
+}
+
+// wordDecoder decodes RFC 2047 encoded words in any charset the HTML
+// standard knows (ISO-2022-JP, Shift_JIS, EUC-JP, UTF-8, …).
+var wordDecoder = &mime.WordDecoder{
+	CharsetReader: func(label string, r io.Reader) (io.Reader, error) {
+		rd, err := charset.NewReaderLabel(label, r)
+		if err != nil {
+			return nil, fmt.Errorf("charset %q: %w", label, err)
+		}
+		return rd, nil
+	},
+}
+
+// decodeHeader decodes a header value: RFC 2047 encoded words, and the
+// raw ISO-2022-JP or 8-bit Shift_JIS that old Japanese mailers put there.
+func decodeHeader(v string) string {
+	if v == "" {
+		return ""
+	}
+	if d, err := wordDecoder.DecodeHeader(v); err == nil {
+		v = d
+	}
+	if strings.Contains(v, "\x1b$") || !utf8.ValidString(v) {
+		v = decodeText([]byte(v), "")
+	}
+	return strings.Join(strings.Fields(v), " ")
+}
+
+// parseFrom returns a From header decoded ("Name <addr>") and the domain
+// of its address.
+func parseFrom(v string) (string, string) {
+	if v == "" {
+		return "", ""
+	}
+	p := mail.AddressParser{WordDecoder: wordDecoder}
+	if a, err := p.Parse(v); err == nil {
+		from := a.Address
+		if a.Name != "" {
+			from = decodeHeader(a.Name) + " <" + a.Address + ">"
+		}
+		return from, domainOf(a.Address)
+	}
+	// Not RFC 5322 (spammers' headers often are not): decode and take the
+	// last thing that looks like an address.
+	d := decodeHeader(v)
+	addr := d
+	if i, j := strings.LastIndex(d, "<"), strings.LastIndex(d, ">"); i >= 0 && j > i {
+		addr = d[i+1 : j]
+	} else if f := strings.Fields(d); len(f) > 0 {
+		addr = f[len(f)-1]
+	}
+	return d, domainOf(addr)
+}
+
+// domainOf returns the lower-case domain of an address, without brackets
+// and a trailing dot; "" when there is none.
+func domainOf(addr string) string {
+	i := strings.LastIndex(addr, "@")
+	if i < 0 {
+		return ""
+	}
+	d := strings.ToLower(strings.Trim(addr[i+1:], " <>\"'.[]"))
+	if d == "" || strings.ContainsAny(d, " @") {
+		return ""
+	}
+	return d
+}
+
+// collector gathers the text, links and attachment names of a mail's parts.
+type collector struct {
+	plain, html []string
+	hrefs       []string
+	attachments []string
+	parts       int
+}
+
+// walk reads one MIME entity (the message itself or a part).
+func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
+	c.parts++
+	if depth > maxDepth || c.parts > maxParts {
+		return
+	}
+	ctype := h.Get("Content-Type")
+	mt, params, err := mime.ParseMediaType(ctype)
+	if err != nil || mt == "" {
+		mt, params = "text/plain", map[string]string{}
+		if ctype != "" {
+			// A broken Content-Type: keep a charset that can still be read.
+			if i := strings.Index(strings.ToLower(ctype), "charset="); i >= 0 {
+				params["charset"] = strings.Trim(strings.Fields(ctype[i+len("charset="):] + " ")[0], `"';`)
+			}
+		}
+	}
+	if strings.HasPrefix(mt, "multipart/") {
+		boundary := params["boundary"]
+		if boundary == "" {
+			return
+		}
+		mr := multipart.NewReader(body, boundary)
+		for c.parts <= maxParts {
+			p, err := mr.NextPart()
+			if err != nil {
+				return // io.EOF, or a broken part: keep what was read
+			}
+			c.walk(p.Header, p, depth+1)
+		}
+		return
+	}
+	data, err := io.ReadAll(transferDecoder(h.Get("Content-Transfer-Encoding"), body))
+	if err != nil && len(data) == 0 {
+		return
+	}
+	name := attachmentName(h, params)
+	if name != "" {
+		c.attachments = append(c.attachments, name)
+	}
+	switch {
+	case mt == "message/rfc822":
+		// A forwarded mail: its text and links are part of what was received.
+		if inner, ok := parseMail(data); ok {
+			head := strings.TrimSpace("From: " + inner.From + "\nSubject: " + inner.Subject)
+			c.plain = append(c.plain, head+"\n"+inner.Text)
+			c.hrefs = append(c.hrefs, inner.URLs...)
+			c.attachments = append(c.attachments, inner.Attachments...)
+		}
+	case mt == "text/html":
+		page := rules.NewPage("", 0, "text/html", decodeText(data, params["charset"]), false)
+		if !isAttachment(h) {
+			c.html = append(c.html, page.Text)
+		}
+		for _, l := range page.Links {
+			c.hrefs = append(c.hrefs, l.Href)
+		}
+		for _, f := range page.Forms {
+			if !f.Orphan {
+				c.hrefs = append(c.hrefs, f.Action)
+			}
+		}
+	case strings.HasPrefix(mt, "text/") && !isAttachment(h):
+		c.plain = append(c.plain, decodeText(data, params["charset"]))
+	}
+}
+
+// text is the message's text: the plain parts, or the HTML parts' text when
+// there is no plain part or it says much less (a "view this mail in HTML"
+// stub).
+func (c *collector) text() string {
+	plain := strings.TrimSpace(strings.Join(c.plain, "\n"))
+	html := strings.TrimSpace(strings.Join(c.html, "\n"))
+	switch {
+	case plain == "":
+		return html
+	case utf8.RuneCountInString(html) > 2*utf8.RuneCountInString(plain)+40:
+		return plain + "\n" + html
+	}
+	return plain
+}
+
+// urls lists the URLs of the text, then those of HTML links and forms (only
+// web URLs), without repeats.
+func (c *collector) urls(text string) []string {
+	out := ExtractURLs(text)
+	seen := map[string]bool{}
+	for _, u := range out {
+		seen[u] = true
+	}
+	// HTML parts' text may hold URLs that the plain part lacks.
+	for _, u := range ExtractURLs(strings.Join(c.html, "\n")) {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	for _, h := range c.hrefs {
+		for _, u := range ExtractURLs(h) {
+			if !seen[u] && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	if len(out) > maxURLs {
+		out = out[:maxURLs]
+	}
+	return out
+}
+
+// isAttachment reports whether a part is an attachment rather than the
+// message's own text.
+func isAttachment(h textproto.MIMEHeader) bool {
+	d, _, err := mime.ParseMediaType(h.Get("Content-Disposition"))
+	return err == nil && d == "attachment"
+}
+
+// attachmentName returns the file name of a part (Content-Disposition
+// filename, else Content-Type name), decoded; "" for an unnamed part.
+func attachmentName(h textproto.MIMEHeader, ctParams map[string]string) string {
+	name := ""
+	if _, p, err := mime.ParseMediaType(h.Get("Content-Disposition")); err == nil {
+		name = p["filename"]
+	}
+	if name == "" {
+		name = ctParams["name"]
+	}
+	return decodeHeader(name)
+}
+
+// transferDecoder undoes a Content-Transfer-Encoding. multipart.Reader has
+// already undone quoted-printable on parts (and removed the header).
+func transferDecoder(cte string, r io.Reader) io.Reader {
+	switch strings.ToLower(strings.TrimSpace(cte)) {
+	case "base64":
+		return base64.NewDecoder(base64.StdEncoding, &base64Cleaner{r: r})
+	case "quoted-printable":
+		return quotedprintable.NewReader(r)
+	}
+	return r
+}
+
+// base64Cleaner drops what a base64 body may carry besides the alphabet
+// (line breaks, spaces, stray characters) so that one bad line does not
+// lose the whole part.
+type base64Cleaner struct{ r io.Reader }
+
+func (b *base64Cleaner) Read(p []byte) (int, error) {
+	for {
+		n, err := b.r.Read(p)
+		k := 0
+		for _, ch := range p[:n] {
+			if ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '+' || ch == '/' || ch == '=' {
+				p[k] = ch
+				k++
+			}
+		}
+		if k > 0 || err != nil {
+			return k, err
+		}
+	}
+}
+
+// decodeText decodes b from the charset label (a MIME charset or HTML
+// label); without a usable label it guesses among ISO-2022-JP, UTF-8,
+// Shift_JIS and EUC-JP, the charsets Japanese mail and SMS exports use.
+func decodeText(b []byte, label string) string {
+	label = strings.ToLower(strings.TrimSpace(label))
+	if label != "" && label != "us-ascii" && label != "ascii" {
+		if enc, _ := charset.Lookup(label); enc != nil {
+			if s, err := enc.NewDecoder().Bytes(b); err == nil && (label != "utf-8" || utf8.Valid(b)) {
+				return strings.ToValidUTF8(string(s), "\uFFFD")
+			}
+		}
+	}
+	return guessDecode(b)
+}
+
+// guessDecode decodes b in the charset that fits it best.
+func guessDecode(b []byte) string {
+	if bytes.Contains(b, []byte("\x1b$B")) || bytes.Contains(b, []byte("\x1b$@")) || bytes.Contains(b, []byte("\x1b(J")) {
+		if s, err := japanese.ISO2022JP.NewDecoder().Bytes(b); err == nil {
+			return string(s)
+		}
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	best, bestBad := "", -1
+	for _, enc := range []encoding.Encoding{japanese.ShiftJIS, japanese.EUCJP} {
+		s, err := enc.NewDecoder().Bytes(b)
+		if err != nil {
+			continue
+		}
+		if bad := oddness(string(s)); bestBad < 0 || bad < bestBad {
+			best, bestBad = string(s), bad
+		}
+	}
+	if bestBad < 0 {
+		return strings.ToValidUTF8(string(b), "\uFFFD")
+	}
+	return best
+}
+
+// oddness scores how unlike Japanese text a decoding is: undecodable bytes
+// weigh most, then half-width katakana and other rare characters, which
+// EUC-JP bytes read as Shift_JIS (and the other way round) turn into.
+func oddness(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case r == '\uFFFD':
+			n += 10
+		case r >= 0xFF61 && r <= 0xFF9F: // half-width katakana
+			n += 2
+		case r < 0x80, r >= 0x3000 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xFF01 && r <= 0xFF5E:
+		default:
+			n++
+		}
+	}
+	return n
+}

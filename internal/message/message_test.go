@@ -1,0 +1,275 @@
+package message
+
+import (
+	"bytes"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+func readFixture(t *testing.T, name string) *Message {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "mail", name))
+	if err != nil {
+		t.Fatalf("opening fixture: %v", err)
+	}
+	defer f.Close()
+	m, err := Read(f, 0)
+	if err != nil {
+		t.Fatalf("Read(%s): %v", name, err)
+	}
+	return m
+}
+
+func TestReadFixtures(t *testing.T) {
+	cases := []struct {
+		file        string
+		from        string
+		fromDomain  string
+		subject     string
+		text        []string // substrings the text must hold
+		notText     []string
+		urls        []string
+		attachments []string
+	}{
+		{
+			file: "smbc-iso2022jp.eml", from: "三井住友カード <info@smbc-card-security.cn>", fromDomain: "smbc-card-security.cn",
+			subject: "【三井住友カード】ご利用確認のお願い",
+			text:    []string{"いつも三井住友カードをご利用いただき", "セキュリティコードをご入力", "三井住友カード株式会社"},
+			urls:    []string{"https://smbc-card.vpass-login.cn/login?id=a9f3"},
+		},
+		{
+			file: "sjis-fake-bill.eml", from: "有料サイト料金回収センター <seikyu@yuryo-saito-center.example.com>", fromDomain: "yuryo-saito-center.example.com",
+			subject: "【最終通告】未払い料金のお知らせ",
+			text:    []string{"有料動画サイトの利用料金が未払い", "法的措置"},
+			urls:    []string{"yuryo-saito-center.example.com/seikyu"},
+		},
+		{
+			file: "amazon-alt-base64.eml", from: "Amazon.co.jp <account-update@amazon-security.top>", fromDomain: "amazon-security.top",
+			subject: "Amazonアカウントの利用を停止しました",
+			text:    []string{"アカウントをロックしました", "48時間以内"},
+			// The plain part's URL, then the HTML link's real target.
+			urls: []string{"https://www.amazon.co.jp/", "https://amazon-co-jp.account-update.top/ap/signin?ref=mail"},
+		},
+		{
+			file: "yamato-qp-attach.eml", from: "ヤマト運輸 <no-reply@kuroneko-delivery.example.net>", fromDomain: "kuroneko-delivery.example.net",
+			subject:     "お荷物お届けのお知らせ",
+			text:        []string{"宛先不明のため持ち帰りました", "保管期限"},
+			notText:     []string{"<form", "MZ"},
+			urls:        []string{"https://kuroneko-yamato.delivery-jp.top/redeliver", "https://collect.delivery-jp.top/p.php"},
+			attachments: []string{"伝票.html", "invoice.pdf.exe"},
+		},
+		{
+			file: "genuine-amazon.eml", from: "Amazon.co.jp <shipment-tracking@amazon.co.jp>", fromDomain: "amazon.co.jp",
+			subject: "Amazon.co.jp ご注文の商品を発送しました",
+			text:    []string{"ご注文の商品を発送しました"},
+			urls:    []string{"https://www.amazon.co.jp/gp/your-account/order-history"},
+		},
+		{
+			file: "sms-sagawa-defanged.txt",
+			text: []string{"【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました"},
+			urls: []string{"https://sagawa-exp.delivery-check.cn/?id=8832"},
+		},
+		{
+			file: "sms-fullwidth.txt",
+			text: []string{"ＡＵ ＰＡＹ"},
+			urls: []string{"https://au-pay.support-center.top/login", "https://aupay-help.example.com/confirm"},
+		},
+		{
+			file: "sms-bank-warning.txt",
+			urls: []string{"https://www.smbc.co.jp/security/"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			m := readFixture(t, c.file)
+			if m.From != c.from || m.FromDomain != c.fromDomain || m.Subject != c.subject {
+				t.Errorf("From %q domain %q subject %q; want %q %q %q", m.From, m.FromDomain, m.Subject, c.from, c.fromDomain, c.subject)
+			}
+			for _, s := range c.text {
+				if !strings.Contains(m.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, m.Text)
+				}
+			}
+			for _, s := range c.notText {
+				if strings.Contains(m.Text, s) {
+					t.Errorf("text holds %q:\n%s", s, m.Text)
+				}
+			}
+			if !reflect.DeepEqual(m.URLs, c.urls) {
+				t.Errorf("URLs = %q, want %q", m.URLs, c.urls)
+			}
+			if !reflect.DeepEqual(m.Attachments, c.attachments) {
+				t.Errorf("attachments = %q, want %q", m.Attachments, c.attachments)
+			}
+			if m.Truncated {
+				t.Error("marked truncated")
+			}
+		})
+	}
+}
+
+// The ISO-2022-JP fixture again, built here with the x/text encoder, so that
+// the test does not depend on iconv's output alone.
+func TestISO2022JPBuiltInTest(t *testing.T) {
+	enc := func(s string) string {
+		b, err := japanese.ISO2022JP.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	word := func(s string) string {
+		return "=?ISO-2022-JP?B?" + base64.StdEncoding.EncodeToString([]byte(enc(s))) + "?="
+	}
+	raw := "From: " + word("ゆうちょ銀行") + " <info@jp-bank.example.cn>\r\n" +
+		"Subject: " + word("【重要】ゆうちょダイレクトのご利用確認") + "\r\n" +
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"iso-2022-jp\"\r\n\r\n" +
+		enc("ご本人確認のため、こちら（https://jp-bank.example.cn/direct）から暗証番号をご入力ください。\r\n")
+	m := Parse([]byte(raw))
+	if m.From != "ゆうちょ銀行 <info@jp-bank.example.cn>" || m.Subject != "【重要】ゆうちょダイレクトのご利用確認" {
+		t.Errorf("headers: %q / %q", m.From, m.Subject)
+	}
+	if !strings.Contains(m.Text, "暗証番号をご入力ください") {
+		t.Errorf("text: %q", m.Text)
+	}
+	if want := []string{"https://jp-bank.example.cn/direct"}; !reflect.DeepEqual(m.URLs, want) {
+		t.Errorf("URLs = %q, want %q", m.URLs, want)
+	}
+}
+
+func TestHeadersWithoutEncodedWords(t *testing.T) {
+	// Old Japanese mailers put raw ISO-2022-JP or Shift_JIS in headers.
+	jis, _ := japanese.ISO2022JP.NewEncoder().String("楽天カード <info@rakuten-card.example.top>")
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String("ご請求のお知らせ")
+	raw := "From: " + jis + "\r\nSubject: " + sjis + "\r\nContent-Type: text/plain\r\n\r\nbody\r\n"
+	m := Parse([]byte(raw))
+	if m.From != "楽天カード <info@rakuten-card.example.top>" || m.FromDomain != "rakuten-card.example.top" {
+		t.Errorf("From %q domain %q", m.From, m.FromDomain)
+	}
+	if m.Subject != "ご請求のお知らせ" {
+		t.Errorf("Subject %q", m.Subject)
+	}
+}
+
+func TestPlainTextCharsets(t *testing.T) {
+	text := "【ヤマト運輸】お荷物の配達予定です。確認：https://yamato.example.top/x"
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String(text)
+	euc, _ := japanese.EUCJP.NewEncoder().String(text)
+	for name, raw := range map[string]string{"utf-8": text, "utf-8 bom": "\xef\xbb\xbf" + text, "shift_jis": sjis, "euc-jp": euc} {
+		t.Run(name, func(t *testing.T) {
+			m := Parse([]byte(raw))
+			if m.Text != text {
+				t.Errorf("text = %q", m.Text)
+			}
+			if m.From != "" || m.Subject != "" {
+				t.Errorf("plain text read as a mail: %q %q", m.From, m.Subject)
+			}
+			if want := []string{"https://yamato.example.top/x"}; !reflect.DeepEqual(m.URLs, want) {
+				t.Errorf("URLs = %q", m.URLs)
+			}
+		})
+	}
+}
+
+func TestTextThatLooksLikeAHeader(t *testing.T) {
+	// "URL: ..." on the first line of an SMS is not a mail header block.
+	m := Parse([]byte("URL: https://a.example.com/\nお荷物を確認してください"))
+	if m.From != "" || !strings.Contains(m.Text, "お荷物") || len(m.URLs) != 1 {
+		t.Errorf("got %+v", m)
+	}
+}
+
+func TestReadLimit(t *testing.T) {
+	body := "https://first.example.com/ " + strings.Repeat("あ", 1000) + " https://late.example.com/"
+	m, err := Read(strings.NewReader(body), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Truncated {
+		t.Error("not marked truncated")
+	}
+	if !reflect.DeepEqual(m.URLs, []string{"https://first.example.com/"}) {
+		t.Errorf("URLs = %q", m.URLs)
+	}
+	m, err = Read(strings.NewReader(body), 0)
+	if err != nil || m.Truncated || len(m.URLs) != 2 {
+		t.Errorf("default limit: %v %v %q", err, m.Truncated, m.URLs)
+	}
+}
+
+func TestReadError(t *testing.T) {
+	_, err := Read(iotest.ErrReader(os.ErrDeadlineExceeded), 0)
+	if err == nil || !strings.Contains(err.Error(), "reading message") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestHostileMail(t *testing.T) {
+	// Deep nesting, a broken boundary, bad base64, an unknown charset: no
+	// panic, and what can be read is read.
+	var b bytes.Buffer
+	b.WriteString("From: x@example.com\r\nSubject: s\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n")
+	for i := 0; i < 30; i++ {
+		b.WriteString("--b" + string(rune('0'+i%10)) + "\r\nContent-Type: multipart/mixed; boundary=b" + string(rune('0'+(i+1)%10)) + "\r\n\r\n")
+	}
+	b.WriteString("https://deep.example.com/\r\n")
+	m := Parse(b.Bytes())
+	if m.FromDomain != "example.com" {
+		t.Errorf("FromDomain %q", m.FromDomain)
+	}
+
+	raw := "From: a@b.example\r\nContent-Type: text/plain; charset=x-no-such-charset\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString([]byte("see https://ok.example.com/a")) + "\r\n!!!not base64!!!\r\n"
+	m = Parse([]byte(raw))
+	if !reflect.DeepEqual(m.URLs, []string{"https://ok.example.com/a"}) {
+		t.Errorf("URLs = %q (text %q)", m.URLs, m.Text)
+	}
+}
+
+func TestForwardedMessage(t *testing.T) {
+	inner := "From: PayPay <info@paypay-support.example.cn>\r\nSubject: =?UTF-8?B?" +
+		base64.StdEncoding.EncodeToString([]byte("PayPayからのお知らせ")) + "?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"アカウントが一時停止されました https://paypay.example.cn/login\r\n"
+	raw := "From: me@example.jp\r\nSubject: Fwd\r\nContent-Type: multipart/mixed; boundary=zz\r\n\r\n" +
+		"--zz\r\nContent-Type: text/plain\r\n\r\nこれが届きました\r\n" +
+		"--zz\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "--zz--\r\n"
+	m := Parse([]byte(raw))
+	if !strings.Contains(m.Text, "PayPayからのお知らせ") || !strings.Contains(m.Text, "一時停止") {
+		t.Errorf("text = %q", m.Text)
+	}
+	if !reflect.DeepEqual(m.URLs, []string{"https://paypay.example.cn/login"}) {
+		t.Errorf("URLs = %q", m.URLs)
+	}
+}
+
+func TestHTMLOnlyMail(t *testing.T) {
+	raw := "From: x@shop.example.jp\r\nContent-Type: text/html; charset=Shift_JIS\r\n\r\n"
+	body, _ := japanese.ShiftJIS.NewEncoder().String(`<html><head><style>p{}</style><script>var u="https://script.example.com/";</script></head><body><p>ログインはこちら</p><a href="https://login.example.top/">ここ</a><img src="https://tracker.example.com/p.gif"></body></html>`)
+	m := Parse([]byte(raw + body))
+	if strings.TrimSpace(m.Text) == "" || !strings.Contains(m.Text, "ログインはこちら") || strings.Contains(m.Text, "script.example") {
+		t.Errorf("text = %q", m.Text)
+	}
+	if !reflect.DeepEqual(m.URLs, []string{"https://login.example.top/"}) {
+		t.Errorf("URLs = %q", m.URLs)
+	}
+}
+
+func TestMailConversion(t *testing.T) {
+	m := &Message{From: "a <a@b.example>", FromDomain: "b.example", Subject: "s", Text: "t", URLs: []string{"https://x.example/"}, Attachments: []string{"f.exe"}}
+	r := m.Mail(nil)
+	if r.From != m.From || r.FromDomain != m.FromDomain || r.Subject != m.Subject || r.Text != m.Text ||
+		!reflect.DeepEqual(r.URLs, m.URLs) || !reflect.DeepEqual(r.Attachments, m.Attachments) {
+		t.Errorf("Mail() = %+v", r)
+	}
+	r.URLs[0] = "changed"
+	if m.URLs[0] != "https://x.example/" {
+		t.Error("Mail() shares the URL slice")
+	}
+}

@@ -1,0 +1,287 @@
+package message
+
+import (
+	"net"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxURLs caps the URLs taken from one message (each one is checked).
+const maxURLs = 100
+
+// Defanged spellings that people and security teams use to make links
+// unclickable, and what they stand for.
+var (
+	refangScheme = regexp.MustCompile(`(?i)\bh(?:xx|\*\*|XX|__)p(s?)\b`)
+	refangColon  = regexp.MustCompile(`(?i)\[:\]//|\[://\]|\(:\)//|\(://\)|\{:\}//|\[:/\]/`)
+	refangDot    = regexp.MustCompile(`(?i)\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s?`)
+	refangSlash  = regexp.MustCompile(`\[/\]`)
+	schemeStart  = regexp.MustCompile(`(?i)https?://`)
+	// bareDomain finds host names without a scheme; what follows is
+	// checked by hand (Go's regexp has no look-behind).
+	bareDomain = regexp.MustCompile(`(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]`)
+)
+
+// ambiguousTLDs are top-level domains that are also common file extensions
+// (README.md, main.rs, archive.zip): a bare name ending in one counts as a
+// domain only with a path after it or "www." before it.
+var ambiguousTLDs = map[string]bool{
+	"zip": true, "mov": true, "py": true, "sh": true, "md": true, "rs": true, "pl": true,
+	"so": true, "ps": true, "ai": true, "cs": true, "mp": true, "pm": true, "ts": true, "tf": true,
+}
+
+// ExtractURLs returns the URLs in text, in order, without repeats: URLs
+// with a scheme (also defanged: hxxps, [.], (dot), [:]//), full-width ones
+// (ｈｔｔｐｓ：／／…, read through NFKC), cut where Japanese text or
+// punctuation is glued to them, and bare domains with a known top-level
+// domain (example.co.jp/xyz, kept without a scheme). Host names are
+// lower-cased; the rest of a URL is kept as written.
+func ExtractURLs(text string) []string {
+	t := norm.NFKC.String(text)
+	t = refangScheme.ReplaceAllString(t, "http$1")
+	t = refangColon.ReplaceAllString(t, "://")
+	t = refangDot.ReplaceAllString(t, ".")
+	t = refangSlash.ReplaceAllString(t, "/")
+
+	type found struct {
+		pos int
+		url string
+	}
+	var all []found
+	// URLs with a scheme; their spans are blanked so that the bare-domain
+	// pass does not take their hosts again. A scheme inside a URL already
+	// taken (a redirect parameter) is part of that URL.
+	masked := []byte(t)
+	covered := 0
+	for _, loc := range schemeStart.FindAllStringIndex(t, -1) {
+		if loc[0] < covered {
+			continue
+		}
+		u, end := scanURL(t, loc[0], loc[1])
+		for i := loc[0]; i < end; i++ {
+			masked[i] = ' '
+		}
+		covered = end
+		if u != "" {
+			all = append(all, found{loc[0], u})
+		}
+	}
+	mt := string(masked)
+	for _, loc := range bareDomain.FindAllStringIndex(mt, -1) {
+		if u := bareURL(mt, loc[0], loc[1]); u != "" {
+			all = append(all, found{loc[0], u})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].pos < all[j].pos })
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range all {
+		if !seen[f.url] && len(out) < maxURLs {
+			seen[f.url] = true
+			out = append(out, f.url)
+		}
+	}
+	return out
+}
+
+// scanURL reads the URL whose scheme spans t[start:afterScheme] and returns
+// it cleaned, and where it ends in t.
+func scanURL(t string, start, afterScheme int) (string, int) {
+	scheme := strings.ToLower(t[start:afterScheme])
+	i := afterScheme
+	// Authority: ASCII host characters, and letters of any script for IDN
+	// hosts; Japanese punctuation and spaces end it.
+	for i < len(t) {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if r < utf8.RuneSelf {
+			if !isAuthorityByte(byte(r)) {
+				break
+			}
+		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += n
+	}
+	auth := cutGluedText(t[afterScheme:i])
+	end := afterScheme + len(auth)
+	if end == i && i < len(t) && strings.IndexByte("/?#", t[i]) >= 0 {
+		// Path, query and fragment: ASCII URL characters only.
+		for i < len(t) && isPathByte(t[i]) {
+			i++
+		}
+		end = i
+	}
+	raw := trimURLEnd(t[afterScheme:end])
+	end = afterScheme + len(raw)
+	host := raw
+	if j := strings.IndexAny(host, "/?#"); j >= 0 {
+		host = host[:j]
+	}
+	hostOnly := host
+	if j := strings.LastIndexByte(hostOnly, '@'); j >= 0 {
+		hostOnly = hostOnly[j+1:]
+	}
+	if h, _, err := net.SplitHostPort(hostOnly); err == nil {
+		hostOnly = h
+	}
+	hostOnly = strings.Trim(hostOnly, "[]")
+	if hostOnly == "" || (!strings.Contains(hostOnly, ".") && !strings.Contains(hostOnly, ":") && hostOnly != "localhost") {
+		return "", end
+	}
+	return scheme + lowerHost(host) + raw[len(host):], end
+}
+
+// lowerHost lower-cases the host part of an authority, leaving userinfo
+// as written.
+func lowerHost(auth string) string {
+	if j := strings.LastIndexByte(auth, '@'); j >= 0 {
+		return auth[:j+1] + strings.ToLower(auth[j+1:])
+	}
+	return strings.ToLower(auth)
+}
+
+// cutGluedText cuts Japanese (or other non-ASCII) text glued to the end of
+// a host: in "example.comからログイン" the host is example.com, because "com"
+// is a top-level domain and "から…" follows it. An IDN host ("例え.jp",
+// "アマゾン.com") is kept whole.
+func cutGluedText(auth string) string {
+	if isASCII(auth) {
+		return auth
+	}
+	// Find a label that starts with ASCII letters and runs on into
+	// non-ASCII: if those letters are a top-level domain, cut there.
+	labelStart := 0
+	for i := 0; i <= len(auth); i++ {
+		if i < len(auth) && auth[i] != '.' {
+			continue
+		}
+		label := auth[labelStart:i]
+		if labelStart > 0 && label != "" && !isASCII(label) {
+			k := 0
+			for k < len(label) && label[k] < utf8.RuneSelf && isLDH(label[k]) {
+				k++
+			}
+			if k > 0 && knownTLD(strings.ToLower(label[:k])) {
+				return auth[:labelStart+k]
+			}
+		}
+		if labelStart == 0 && label != "" && !isASCII(label) {
+			// Japanese right after the scheme: nothing to take unless it is
+			// an IDN label followed by more labels.
+			if !strings.Contains(auth, ".") {
+				return ""
+			}
+		}
+		labelStart = i + 1
+	}
+	return auth
+}
+
+// bareURL returns the bare domain (with any port and path) found at
+// mt[s:e], or "" when it is not one: preceded by a letter, digit, dot, @
+// or slash; followed by @ (an e-mail address's local part); a top-level
+// domain that is not known, or nothing under the public suffix; without a
+// path or "www.", a name with capitals (a company name such as
+// Amazon.co.jp) or one ending in a TLD that is also a file extension.
+func bareURL(mt string, s, e int) string {
+	if s > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(mt[:s]); r < utf8.RuneSelf && (isLDH(byte(r)) || strings.ContainsRune(".@/:_%=&?#", r)) {
+			return ""
+		}
+	}
+	if e < len(mt) && (mt[e] == '@' || mt[e] == '-' || mt[e] == '_') {
+		return ""
+	}
+	host := strings.ToLower(mt[s:e])
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	if !knownTLD(tld) {
+		return ""
+	}
+	if _, err := publicsuffix.EffectiveTLDPlusOne(host); err != nil {
+		return ""
+	}
+	i := e
+	if i+1 < len(mt) && mt[i] == ':' && mt[i+1] >= '0' && mt[i+1] <= '9' {
+		i++
+		for i < len(mt) && mt[i] >= '0' && mt[i] <= '9' {
+			i++
+		}
+	}
+	hasPath := i < len(mt) && mt[i] == '/'
+	if hasPath {
+		for i < len(mt) && isPathByte(mt[i]) {
+			i++
+		}
+	}
+	if !hasPath && !strings.HasPrefix(host, "www.") {
+		// A name written with capitals and no path is a company or product
+		// name that happens to be a domain (Amazon.co.jp, Booking.com).
+		if ambiguousTLDs[tld] || mt[s:e] != host {
+			return ""
+		}
+	}
+	return trimURLEnd(host + mt[e:i])
+}
+
+// knownTLD reports whether tld is a top-level domain of the ICANN section of
+// the public suffix list.
+func knownTLD(tld string) bool {
+	if tld == "" {
+		return false
+	}
+	ps, icann := publicsuffix.PublicSuffix(tld)
+	return icann && ps == tld
+}
+
+// trimURLEnd drops the punctuation that ends a sentence rather than the
+// URL, and closing brackets that were not opened inside it.
+func trimURLEnd(u string) string {
+	for u != "" {
+		last := u[len(u)-1]
+		switch last {
+		case '.', ',', ';', ':', '!', '?', '\'', '"', '*', '`':
+			u = u[:len(u)-1]
+			continue
+		case ')', ']', '}', '>':
+			open := map[byte]byte{')': '(', ']': '[', '}': '{', '>': '<'}[last]
+			if strings.Count(u, string(open)) < strings.Count(u, string(last)) {
+				u = u[:len(u)-1]
+				continue
+			}
+		}
+		break
+	}
+	return u
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isLDH reports whether c may appear in a host label.
+func isLDH(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
+}
+
+// isAuthorityByte reports whether c may appear in a URL's authority
+// (userinfo, host, port).
+func isAuthorityByte(c byte) bool {
+	return isLDH(c) || strings.IndexByte("._~%!$&'()*+,;=:@[]", c) >= 0
+}
+
+// isPathByte reports whether c may appear in a URL's path, query or
+// fragment as written in text.
+func isPathByte(c byte) bool {
+	return isLDH(c) || strings.IndexByte("._~%!$&'()*+,;=:@/?#[]", c) >= 0
+}

@@ -1,0 +1,91 @@
+package message
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestExtractURLs(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"plain", "詳しくは https://www.example.co.jp/info?a=1&b=2#top をご覧ください", []string{"https://www.example.co.jp/info?a=1&b=2#top"}},
+		{"glued Japanese after the path", "こちらhttps://example.com/loginからログイン", []string{"https://example.com/login"}},
+		{"glued Japanese after the host", "確認はhttps://example.comからお願いします", []string{"https://example.com"}},
+		{"Japanese punctuation", "「https://example.com/a」。次はhttps://example.net/b、最後", []string{"https://example.com/a", "https://example.net/b"}},
+		{"sentence punctuation", "See https://example.com/x. And (https://example.org/y), too!", []string{"https://example.com/x", "https://example.org/y"}},
+		{"brackets that belong to the URL", "https://en.example.org/wiki/Foo_(bar) here", []string{"https://en.example.org/wiki/Foo_(bar)"}},
+		{"full-width", "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａｂｃ　から", []string{"https://example.com/abc"}},
+		{"hxxp and [.]", "hxxp://evil[.]example[.]com/login", []string{"http://evil.example.com/login"}},
+		{"hxxps, (dot) and [:]//", "hXXps[:]//evil(dot)example(dot)com/a", []string{"https://evil.example.com/a"}},
+		{"[dot] with spaces", "evil [dot] example [dot] com/path", []string{"evil.example.com/path"}},
+		{"(.)", "https://evil(.)example(.)jp/", []string{"https://evil.example.jp/"}},
+		{"IDN host", "https://アマゾン.com/ログイン", []string{"https://アマゾン.com/"}},
+		{"IDN host with glued text", "https://例え.jpにアクセス", []string{"https://例え.jp"}},
+		{"userinfo kept", "https://www.amazon.co.jp@evil.example.cn/x", []string{"https://www.amazon.co.jp@evil.example.cn/x"}},
+		{"upper-case host lowered", "HTTPS://WWW.Example.COM/Path", []string{"https://www.example.com/Path"}},
+		{"IP address host", "http://203.0.113.5:8080/a.apk", []string{"http://203.0.113.5:8080/a.apk"}},
+		{"redirect parameter stays in its URL", "https://t.example.com/r?u=https://evil.example.cn/", []string{"https://t.example.com/r?u=https://evil.example.cn/"}},
+		{"repeats removed", "https://a.example.com/ https://a.example.com/", []string{"https://a.example.com/"}},
+
+		{"bare domain with path", "詳細はexample.co.jp/xyzをご確認", []string{"example.co.jp/xyz"}},
+		{"bare www", "www.example.com にアクセス", []string{"www.example.com"}},
+		{"bare domain upper case with a path", "EVIL-SHOP.TOP/sale", []string{"evil-shop.top/sale"}},
+		{"bare lower-case domain alone", "evil-shop.top にアクセス", []string{"evil-shop.top"}},
+		{"company names that are domains", "Amazon.co.jpをご利用いただき © Amazon.com, Inc.", nil},
+		{"bare domain with port", "example.com:8443/x", []string{"example.com:8443/x"}},
+		{"order kept between bare and scheme", "first.example.com then https://second.example.com/", []string{"first.example.com", "https://second.example.com/"}},
+
+		{"company-style word", "株式会社.jp と 株式会社.com", nil},
+		{"file names", "image.png、report.pdf、setup.exe、index.html を添付", nil},
+		{"file name on an ambiguous TLD", "README.md と archive.zip と main.rs", nil},
+		{"ambiguous TLD with a path is a domain", "go to evil.zip/download", []string{"evil.zip/download"}},
+		{"version numbers", "version 1.2.3 / v2.0 / ver.10.5", nil},
+		{"e-mail address", "連絡先: info.support@example.co.jp", nil},
+		{"abbreviations", "e.g. and i.e. and Mr.Smith", nil},
+		{"bare public suffix", "co.jp や com.cn", nil},
+		{"scheme without host", "https:// と http://localhost-like", nil},
+		{"unknown TLD", "foo.notatld/path", nil},
+		{"mailto and tel", "mailto:a@example.com tel:0312345678", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := ExtractURLs(c.text)
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("ExtractURLs(%q) = %q, want %q", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func TestExtractURLsCap(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 500; i++ {
+		b.WriteString("https://h")
+		b.WriteString(strings.Repeat("x", i%50+1))
+		b.WriteString(".example.com/ ")
+	}
+	if got := ExtractURLs(b.String()); len(got) != 50 {
+		// 50 distinct hosts repeat ten times each.
+		t.Errorf("got %d URLs, want 50", len(got))
+	}
+	b.Reset()
+	for i := 0; i < 300; i++ {
+		b.WriteString("https://example.com/")
+		b.WriteString(strings.Repeat("p", i+1))
+		b.WriteString(" ")
+	}
+	if got := ExtractURLs(b.String()); len(got) != maxURLs {
+		t.Errorf("got %d URLs, want the cap %d", len(got), maxURLs)
+	}
+}
+
+func BenchmarkExtractURLs(b *testing.B) {
+	text := strings.Repeat("【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。hxxps://sagawa-exp[.]delivery-check[.]cn/?id=8832 詳細はexample.co.jp/xyz を。\n", 50)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		ExtractURLs(text)
+	}
+}

@@ -1,0 +1,219 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// mlURL stands in for internal/message's URL extraction in these tests
+// (that package imports this one).
+var mlURL = regexp.MustCompile(`https?://[!-~]+`)
+
+// mlFired runs the message rules over m and returns the signs by id; a
+// message given without URLs gets those of its text.
+func mlFired(m *Mail) map[string]Sign {
+	if m.URLs == nil {
+		m.URLs = mlURL.FindAllString(m.Text, -1)
+	}
+	out := map[string]Sign{}
+	for _, s := range EvaluateMail(m, MessageRules(), "ja") {
+		out[s.ID] = s
+	}
+	return out
+}
+
+func TestMessageRules(t *testing.T) {
+	type want struct {
+		id     string
+		fire   bool
+		points int // 0: the rule's own
+	}
+	cases := []struct {
+		name string
+		m    Mail
+		want []want
+	}{
+		// mail-credential-request
+		{"asks for card data", Mail{Text: "本人確認のため、カード番号・有効期限・セキュリティコードをご入力ください。\nhttps://x.example.cn/"},
+			[]want{{"mail-credential-request", true, 0}}},
+		{"asks to reply with the PIN", Mail{Text: "このメールに暗証番号を記載して返信してください。"},
+			[]want{{"mail-credential-request", true, 0}}},
+		{"account data with a suspension threat", Mail{Text: "アカウントが一時停止されました。ログイン情報を更新してください。https://x.example.top/"},
+			[]want{{"mail-credential-request", true, 0}, {"mail-urgency", true, 0}}},
+		{"English card request", Mail{Text: "Please enter your card number and security code to verify your account: https://x.example.top/"},
+			[]want{{"mail-credential-request", true, 0}}},
+		{"bank's own reminder that it never asks", Mail{Text: "当行がメールで暗証番号の入力をお願いすることはありません。ご注意ください。"},
+			[]want{{"mail-credential-request", false, 0}}},
+		{"last four digits referred to", Mail{Text: "ご利用カード：カード番号下4桁 1234 をご確認ください。"},
+			[]want{{"mail-credential-request", false, 0}}},
+		{"ordinary password reset", Mail{Text: "パスワード再設定のご案内です。以下のURLからパスワードを再設定してください。https://shop.example.jp/reset?t=1"},
+			[]want{{"mail-credential-request", false, 0}, {"mail-urgency", false, 0}}},
+
+		// mail-urgency
+		{"lock with a deadline", Mail{Text: "アカウントがロックされました。24時間以内にご確認ください。"},
+			[]want{{"mail-urgency", true, 0}}},
+		{"intrusion with a link to confirm", Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://x.example.top/"},
+			[]want{{"mail-urgency", true, 0}}},
+		{"newsletter reminder about fraud", Mail{Text: "不正利用にご注意ください。カードの裏面の番号を人に教えないようにしましょう。"},
+			[]want{{"mail-urgency", false, 0}}},
+		{"brand's own notice linking only to itself", Mail{From: "三井住友カード <info@smbc-card.com>", FromDomain: "smbc-card.com",
+			Text: "不正利用の可能性がある取引がありました。24時間以内にVpassでご確認ください。https://www.smbc-card.com/mem/"},
+			[]want{{"mail-urgency", false, 0}, {"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
+
+		// mail-delivery-lure
+		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
+			[]want{{"mail-delivery-lure", true, 0}, {"mail-link-offbrand", true, 0}}},
+		{"shop's shipping notice", Mail{From: "例示ショップ <info@shop.example.jp>", FromDomain: "shop.example.jp",
+			Text: "ご注文のお荷物を発送しました。配送状況はこちら https://toi.kuronekoyamato.co.jp/cgi-bin/tneko"},
+			[]want{{"mail-delivery-lure", false, 0}, {"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
+		{"missed delivery linking to the carrier", Mail{Text: "ご不在のためお荷物を持ち帰りました。再配達は https://www.kuronekoyamato.co.jp/ から"},
+			[]want{{"mail-delivery-lure", false, 0}}},
+		{"missed delivery without a link", Mail{Text: "ご不在でしたので、お電話ください。"},
+			[]want{{"mail-delivery-lure", false, 0}}},
+
+		// mail-fake-bill
+		{"fake bill with legal threat and call demand", Mail{Text: "有料サイトの利用料金が未払いです。本日中にご連絡がない場合、法的措置に移行します。"},
+			[]want{{"mail-fake-bill", true, 0}}},
+		{"unpaid with a legal threat only", Mail{Text: "未納料金があります。このままでは訴訟となります。"},
+			[]want{{"mail-fake-bill", true, 30}}},
+		{"utility's payment reminder", Mail{Text: "5月分のご利用料金のお支払いが確認できません。お手数ですがお振込みをお願いします。"},
+			[]want{{"mail-fake-bill", false, 0}}},
+		{"consumer centre explaining fake bills", Mail{Text: "「有料動画の料金が未払い、法的措置をとる、本日中に連絡を」というメールが届いても、支払う必要はありません。連絡しないでください。消費生活センターに相談を。"},
+			[]want{{"mail-fake-bill", false, 0}, {"mail-urgency", false, 0}}},
+
+		// mail-sender-mismatch
+		{"brand name as sender, other domain", Mail{From: "三井住友カード <info@smbc-card-security.cn>", FromDomain: "smbc-card-security.cn", Text: "お知らせです。"},
+			[]want{{"mail-sender-mismatch", true, 0}}},
+		{"brand tag in the subject", Mail{From: "info@mail.example.cn", FromDomain: "mail.example.cn", Subject: "【Amazon】お支払い方法の確認", Text: "x"},
+			[]want{{"mail-sender-mismatch", true, 0}}},
+		{"brand's greeting in the text", Mail{From: "info@card.example.top", FromDomain: "card.example.top", Text: "いつも楽天カードをご利用いただきありがとうございます。"},
+			[]want{{"mail-sender-mismatch", true, 0}}},
+		{"genuine sender", Mail{From: "Amazon.co.jp <shipment-tracking@amazon.co.jp>", FromDomain: "amazon.co.jp", Subject: "Amazon.co.jp ご注文の発送", Text: "Amazon.co.jpをご利用いただき、ありがとうございます。https://www.amazon.co.jp/gp/css https://twitter.com/AmazonJP"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
+		{"shop mentioning payment brands", Mail{From: "例示ショップ <news@shop.example.jp>", FromDomain: "shop.example.jp", Subject: "夏のセール開催中", Text: "PayPayが使えます。\n楽天ペイ、Amazon Payもご利用いただけます。\nhttps://shop.example.jp/sale"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
+		{"shop on a marketplace", Mail{From: "楽天市場店 例示ケース <shop@example-case.jp>", FromDomain: "example-case.jp", Text: "ご注文ありがとうございます。"},
+			[]want{{"mail-sender-mismatch", false, 0}}},
+		{"SMS has no sender domain", Mail{Text: "【三井住友カード】ご利用確認 https://smbc.example.cn/"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", true, 0}}},
+
+		// mail-attachment-executable
+		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
+		{"HTML attachment", Mail{Attachments: []string{"請求書.HTML"}}, []want{{"mail-attachment-executable", true, 20}}},
+		{"ordinary documents", Mail{Attachments: []string{"見積書.pdf", "photo.jpg", "list.xlsx"}}, []want{{"mail-attachment-executable", false, 0}}},
+	}
+	rules := map[string]MessageRule{}
+	for _, r := range MessageRules() {
+		rules[r.ID] = r
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := c.m
+			got := mlFired(&m)
+			for _, w := range c.want {
+				s, ok := got[w.id]
+				if ok != w.fire {
+					t.Errorf("%s fired = %v, want %v (evidence %q)", w.id, ok, w.fire, s.Evidence)
+					continue
+				}
+				p := w.points
+				if p == 0 {
+					p = rules[w.id].Points
+				}
+				if ok && s.Points != p {
+					t.Errorf("%s points = %d, want %d", w.id, s.Points, p)
+				}
+			}
+		})
+	}
+}
+
+func TestEvaluateMailResolution(t *testing.T) {
+	m := &Mail{
+		From: "三井住友カード <info@smbc-card-security.cn>", FromDomain: "smbc-card-security.cn",
+		Text:        "カード番号とセキュリティコードをご入力ください。https://smbc.example.cn/",
+		Attachments: []string{"a.html", "b.exe"},
+	}
+	signs := EvaluateMail(m, MessageRules(), "en")
+	if len(signs) < 3 {
+		t.Fatalf("signs = %+v", signs)
+	}
+	for i := 1; i < len(signs); i++ {
+		if signs[i].Points > signs[i-1].Points {
+			t.Errorf("not strongest first: %+v", signs)
+		}
+	}
+	for _, s := range signs {
+		if s.ID == "mail-attachment-executable" && (s.Points != 40 || s.Evidence != "b.exe") {
+			t.Errorf("strongest finding not taken: %+v", s)
+		}
+		if s.ID == "mail-sender-mismatch" && !strings.Contains(s.Message, "smbc-card-security.cn") {
+			t.Errorf("English message: %q", s.Message)
+		}
+		if strings.ContainsAny(s.Message, "ぁあいう") {
+			t.Errorf("message not in English: %q", s.Message)
+		}
+	}
+	// Weights from the data apply, grading kept.
+	d, err := LoadData(strings.NewReader(`{"weights": {"mail-sender-mismatch": 10, "mail-attachment-executable": 20}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Data = d
+	for _, s := range EvaluateMail(m, MessageRules(), "ja") {
+		switch s.ID {
+		case "mail-sender-mismatch":
+			if s.Points != 10 {
+				t.Errorf("weighted points = %d, want 10", s.Points)
+			}
+		case "mail-attachment-executable":
+			if s.Points != 20 {
+				t.Errorf("weighted points = %d, want 20", s.Points)
+			}
+		}
+	}
+}
+
+func TestEvaluateMailSurvivesPanic(t *testing.T) {
+	rs := []MessageRule{
+		{ID: "boom", Points: 10, Check: func(*Mail) []Finding { panic("hostile") }},
+		{ID: "ok", Points: 5, Check: func(*Mail) []Finding { return []Finding{{Evidence: "e"}} }},
+	}
+	signs := EvaluateMail(&Mail{}, rs, "ja")
+	if len(signs) != 1 || signs[0].ID != "ok" {
+		t.Errorf("signs = %+v", signs)
+	}
+}
+
+func TestMessageRulesAreWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range MessageRules() {
+		if seen[r.ID] {
+			t.Errorf("duplicate id %s", r.ID)
+		}
+		seen[r.ID] = true
+		if !strings.HasPrefix(r.ID, "mail-") || r.Check == nil || r.Topic == "" || r.Points <= 0 ||
+			r.Summary.JA == "" || r.Summary.EN == "" || r.Message.JA == "" || r.Message.EN == "" {
+			t.Errorf("%s: incomplete rule", r.ID)
+		}
+	}
+	for _, r := range All() {
+		if seen[r.ID] {
+			t.Errorf("message rule id %s also names a site rule", r.ID)
+		}
+	}
+}
+
+func BenchmarkMessageRules(b *testing.B) {
+	m := &Mail{
+		From: "三井住友カード <info@smbc-card-security.cn>", FromDomain: "smbc-card-security.cn", Subject: "【三井住友カード】ご利用確認のお願い",
+		Text: strings.Repeat("いつも三井住友カードをご利用いただきありがとうございます。第三者による不正利用の可能性があるため、ご利用を一時停止いたしました。24時間以内にカード番号をご入力ください。\n", 20),
+		URLs: []string{"https://smbc-card.vpass-login.cn/login"},
+	}
+	rs := MessageRules()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		EvaluateMail(m, rs, "ja")
+	}
+}
