@@ -176,18 +176,29 @@ const htmlJS = `
     if (v === null) v = c.textContent;
     return num ? (parseFloat(v) || 0) : v.toLowerCase();
   }
+  function sortBy(i, dir) {
+    var th = ths[i], num = th.getAttribute("data-type") === "num";
+    Array.prototype.forEach.call(ths, function (h) { h.removeAttribute("data-dir"); });
+    th.setAttribute("data-dir", String(dir));
+    var order = rows.map(function (r, j) { return {r: r, k: key(r, i, num), j: j}; });
+    order.sort(function (a, b) { return a.k < b.k ? -dir : a.k > b.k ? dir : a.j - b.j; });
+    var frag = document.createDocumentFragment();
+    order.forEach(function (o) { frag.appendChild(o.r); });
+    tbody.appendChild(frag);
+  }
   Array.prototype.forEach.call(ths, function (th, i) {
-    th.addEventListener("click", function () {
-      var dir = th.getAttribute("data-dir") === "1" ? -1 : 1, num = th.getAttribute("data-type") === "num";
-      Array.prototype.forEach.call(ths, function (h) { h.removeAttribute("data-dir"); });
-      th.setAttribute("data-dir", String(dir));
-      var order = rows.map(function (r, j) { return {r: r, k: key(r, i, num), j: j}; });
-      order.sort(function (a, b) { return a.k < b.k ? -dir : a.k > b.k ? dir : a.j - b.j; });
-      var frag = document.createDocumentFragment();
-      order.forEach(function (o) { frag.appendChild(o.r); });
-      tbody.appendChild(frag);
-    });
+    th.addEventListener("click", function () { sortBy(i, th.getAttribute("data-dir") === "1" ? -1 : 1); });
   });
+  // A view can be linked: report.html#risk=high&sign=domain-new&q=shop&sort=-score
+  var h = new URLSearchParams(location.hash.slice(1));
+  if (h.get("q")) q.value = h.get("q");
+  if (h.get("risk")) fr.value = h.get("risk");
+  if (h.get("sign")) fs.value = h.get("sign");
+  var s = h.get("sort");
+  if (s) {
+    var desc = s.charAt(0) === "-", k = desc ? s.slice(1) : s;
+    Array.prototype.forEach.call(ths, function (th, i) { if (th.getAttribute("data-key") === k) sortBy(i, desc ? -1 : 1); });
+  }
   document.addEventListener("click", function (e) {
     var b = e.target.closest ? e.target.closest("button") : null;
     if (!b) return;
@@ -238,13 +249,13 @@ func (h *htmlWriter) start() error {
 		template.HTMLEscapeString(h.l("generated")), h.now().Format(time.RFC3339))
 	b.WriteString("<main><table id=\"results\"><thead><tr>")
 	for _, c := range []struct{ key, typ string }{
-		{"#", "num"}, {"risk", "num"}, {"score", "num"}, {"target", ""}, {"domain", ""}, {"signs", ""}, {"errcol", ""}, {"evidence", "num"},
+		{"n", "num"}, {"risk", "num"}, {"score", "num"}, {"target", ""}, {"domain", ""}, {"signs", ""}, {"errcol", ""}, {"evidence", "num"},
 	} {
-		name := c.key
-		if c.key != "#" {
+		name := "#"
+		if c.key != "n" {
 			name = h.l(c.key)
 		}
-		fmt.Fprintf(&b, "<th data-type=\"%s\">%s</th>", c.typ, template.HTMLEscapeString(name))
+		fmt.Fprintf(&b, "<th data-key=\"%s\" data-type=\"%s\">%s</th>", c.key, c.typ, template.HTMLEscapeString(name))
 	}
 	b.WriteString("</tr></thead><tbody>\n")
 	_, err := io.WriteString(h.w, b.String())

@@ -1,0 +1,123 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shopcheck/shopcheck/checker"
+)
+
+func clue(kind, value string) checker.Clue { return checker.Clue{Kind: kind, Value: value} }
+
+func TestCampaigns(t *testing.T) {
+	c := NewClusterer(0)
+	acct := clue("account", "0005|123|7654321")
+	phone := clue("phone", "+81612345678")
+	mail := clue("email", "shop@gmail.com")
+	c.Add("a.example", []checker.Clue{acct})
+	c.Add("b.example", []checker.Clue{acct, phone})
+	c.Add("c.example", []checker.Clue{phone})
+	c.Add("x.example", []checker.Clue{mail})
+	c.Add("y.example", []checker.Clue{mail, clue("", "dropped"), clue("phone", "")})
+	c.Add("lone.example", []checker.Clue{clue("phone", "+81311112222")})
+	c.Add("a.example", []checker.Clue{acct}) // the same target again counts once
+
+	got := c.Campaigns()
+	if len(got) != 2 {
+		t.Fatalf("campaigns = %+v; want 2 (a-b-c tied by account and phone; x-y by e-mail)", got)
+	}
+	first := got[0]
+	if first.ID != 1 || first.Targets != 3 || len(first.Clusters) != 2 {
+		t.Fatalf("first campaign = %+v", first)
+	}
+	if cl := first.Clusters[0]; cl.Kind != "account" || cl.Count != 2 || !reflect.DeepEqual(cl.Targets, []string{"a.example", "b.example"}) || cl.Campaign != 1 {
+		t.Errorf("account cluster = %+v", cl)
+	}
+	if cl := first.Clusters[1]; cl.Kind != "phone" || !reflect.DeepEqual(cl.Targets, []string{"b.example", "c.example"}) {
+		t.Errorf("phone cluster = %+v", cl)
+	}
+	if second := got[1]; second.ID != 2 || second.Targets != 2 || second.Clusters[0].Kind != "email" || second.Clusters[0].Campaign != 2 {
+		t.Errorf("second campaign = %+v", second)
+	}
+}
+
+func TestCampaignsNoneShared(t *testing.T) {
+	c := NewClusterer(0)
+	c.Add("a", []checker.Clue{clue("phone", "1")})
+	c.Add("b", []checker.Clue{clue("phone", "2")})
+	c.Add("c", []checker.Clue{clue("email", "1")}) // same value, other kind
+	if got := c.Campaigns(); len(got) != 0 {
+		t.Errorf("campaigns = %+v, want none", got)
+	}
+}
+
+func TestClustererBounded(t *testing.T) {
+	c := NewClusterer(2)
+	c.Add("a", []checker.Clue{clue("phone", "1"), clue("phone", "2")})
+	c.Add("b", []checker.Clue{clue("phone", "3"), clue("phone", "1")})
+	if c.Limited() != 1 {
+		t.Errorf("Limited = %d, want 1 (the third value)", c.Limited())
+	}
+	if got := c.Campaigns(); len(got) != 1 || got[0].Clusters[0].Value != "1" {
+		t.Errorf("values tracked before the bound still cluster: %+v", got)
+	}
+}
+
+func TestClustererManyTargetsOneValue(t *testing.T) {
+	c := NewClusterer(0)
+	for i := 0; i < 100; i++ {
+		c.Add(string(rune('A'+i%40)), []checker.Clue{clue("account", "x")})
+	}
+	got := c.Campaigns()
+	if len(got) != 1 || got[0].Clusters[0].Count != 40 || got[0].Targets != 40 {
+		t.Errorf("a value on 40 distinct targets (each seen more than once): %+v", got)
+	}
+}
+
+func TestLongDisclosureKeyedAndClipped(t *testing.T) {
+	text := strings.Repeat("販売業者 株式会社サンプル 所在地 東京都 ", 40)
+	c := NewClusterer(0)
+	c.Add("a", []checker.Clue{clue("disclosure", text)})
+	c.Add("b", []checker.Clue{clue("disclosure", text)})
+	c.Add("c", []checker.Clue{clue("disclosure", text+"違う")})
+	got := c.Campaigns()
+	if len(got) != 1 || got[0].Clusters[0].Count != 2 {
+		t.Fatalf("campaigns = %+v", got)
+	}
+	if v := got[0].Clusters[0].Value; len([]rune(v)) > 120 || !strings.HasPrefix(v, "販売業者") {
+		t.Errorf("shown value %q: want the text clipped to 120 characters", v)
+	}
+}
+
+func TestWriteClusters(t *testing.T) {
+	c := NewClusterer(0)
+	c.Add("<a>", []checker.Clue{clue("email", "x@y")})
+	c.Add("b&c", []checker.Clue{clue("email", "x@y")})
+	var w countingWriter
+	if err := WriteClusters(&w, c.Campaigns()); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.calls) != 1 || !bytes.HasSuffix(w.calls[0], []byte("\n")) {
+		t.Fatalf("writes = %q; want one whole line a cluster", w.calls)
+	}
+	var cl Cluster
+	if err := json.Unmarshal(w.calls[0], &cl); err != nil {
+		t.Fatal(err)
+	}
+	if cl.Targets[0] != "<a>" || !strings.Contains(string(w.calls[0]), `"<a>"`) {
+		t.Errorf("targets are written as they are (no HTML escapes in JSON): %s", w.calls[0])
+	}
+}
+
+// countingWriter records every Write call.
+type countingWriter struct{ calls [][]byte }
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.calls = append(c.calls, append([]byte(nil), p...))
+	return len(p), nil
+}
+
+func (c *countingWriter) String() string { return string(bytes.Join(c.calls, nil)) }

@@ -1,0 +1,96 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+func TestTextSummary(t *testing.T) {
+	rs := sampleResults()
+	twin := *rs[0]
+	twin.Target = "twin.example"
+	rs = append(rs, &twin, rs[2]) // evil.example twice: a repeated line
+
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			"high    85  shop.example  account-listed,payment-transfer-only\n",
+			"error    0  =cmd|' /C calc'!A0  error=invalid-target\n",
+			"medium  40  evil.example  phishing-brand-impersonation\n",
+			"── Summary ──\nTargets: 5 (high 2, medium 2, low 0, could not be checked 1)\n",
+			"Why targets could not be checked: invalid-target 1\n",
+			"Most frequent signs:\n       2  account-listed\n       2  payment-transfer-only\n       2  phishing-brand-impersonation\n",
+			"Possible campaigns (shared bank account, phone, e-mail or seller disclosure):\n  [1] 2 targets\n      Bank account 0001|100|1234567 (2): shop.example, twin.example\n",
+		}},
+		{"ja", []string{
+			"対象: 5 件（高 2、中 2、低 0、確認不可 1）",
+			"口座 0001|100|1234567 (2): shop.example, twin.example",
+		}},
+	} {
+		var out countingWriter
+		w, _ := New("text", &out, Options{Lang: tt.lang})
+		tally := NewTally(0)
+		for i, r := range rs {
+			fresh := i != len(rs)-1
+			tally.Add(r, fresh)
+			if err := w.Write(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.(SummaryWriter).WriteSummary(tally); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		got := out.String()
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.lang, want, got)
+			}
+		}
+		for _, c := range out.calls[:len(rs)] {
+			if bytes.Count(c, []byte("\n")) != 1 {
+				t.Errorf("target line written in pieces or with several lines: %q", c)
+			}
+		}
+	}
+}
+
+func TestTextSummaryLongCampaign(t *testing.T) {
+	tally := NewTally(0)
+	for i := 0; i < 15; i++ {
+		tally.Add(&checker.Result{Target: string(rune('a'+i)) + ".example", Risk: rules.RiskHigh,
+			Clues: []checker.Clue{{Kind: "email", Value: "ring@example.com"}}}, true)
+	}
+	var b strings.Builder
+	writeTextSummary(&b, tally, "en")
+	if !strings.Contains(b.String(), "j.example, and 5 more") {
+		t.Errorf("a long cluster is not cut to 10 targets:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), "E-mail ring@example.com (15)") {
+		t.Errorf("cluster line missing:\n%s", b.String())
+	}
+}
+
+func TestTallyMessageLinksClues(t *testing.T) {
+	tally := NewTally(0)
+	msg := func(name string) *checker.Result {
+		return &checker.Result{Target: name, Risk: rules.RiskMedium, Links: []*checker.Result{
+			{Target: "https://x.example/", Clues: []checker.Clue{{Kind: "phone", Value: "+81300000000"}}}, nil,
+		}}
+	}
+	tally.Add(msg("mail1.eml"), true)
+	tally.Add(msg("mail2.eml"), true)
+	c := tally.Clusters.Campaigns()
+	if len(c) != 1 || strings.Join(c[0].Clusters[0].Targets, ",") != "mail1.eml,mail2.eml" {
+		t.Errorf("messages whose links share a phone are one campaign: %+v", c)
+	}
+	if tally.AtLeast(rules.RiskMedium.Rank()) != 2 || tally.AtLeast(rules.RiskHigh.Rank()) != 0 {
+		t.Errorf("AtLeast: %+v", tally.Risk)
+	}
+}
