@@ -1,5 +1,3 @@
-//go:build wip
-
 package checker
 
 import (
@@ -245,7 +243,7 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 		res.Pages = []PageInfo{}
 	}
 	rs := c.opts.Rules
-	if site.Host == "" {
+	if site.Host == "" && len(site.Pages) == 0 {
 		rs = nil // nothing to score: not even a URL
 	}
 	res.Signs = rules.Evaluate(site, rs, c.opts.Lang)

@@ -1,0 +1,113 @@
+package checker
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// fixturePages reads the pages of a fixture site as raw bytes.
+func fixturePages(b testing.TB, site string) [][]byte {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "sites", site, "*.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no pages in fixture %s: %v", site, err)
+	}
+	var out [][]byte
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, body)
+	}
+	return out
+}
+
+func parseAll(pages [][]byte) *rules.Site {
+	site := &rules.Site{URL: "https://shop.example.jp/", Host: "shop.example.jp", ASCIIHost: "shop.example.jp",
+		Domain: "example.jp", Data: rules.DefaultData(), Now: time.Now()}
+	for i, body := range pages {
+		text, _ := Decode(body, "text/html")
+		site.Pages = append(site.Pages, rules.NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", text, false))
+	}
+	return site
+}
+
+// BenchmarkParse decodes and parses a fake shop's pages; BenchmarkScore
+// scores every sign on the same parsed pages. Scoring should cost at most
+// about as much again as parsing.
+func BenchmarkParse(b *testing.B) {
+	pages := fixturePages(b, "fake-utf8")
+	b.ReportAllocs()
+	for b.Loop() {
+		parseAll(pages)
+	}
+}
+
+func BenchmarkScore(b *testing.B) {
+	site := parseAll(fixturePages(b, "fake-utf8"))
+	rs := rules.All()
+	b.ReportAllocs()
+	for b.Loop() {
+		rules.Evaluate(site, rs, "ja")
+	}
+}
+
+// bigPage makes a shop page of about n bytes: many product cards.
+func bigPage(n int) []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<html><head><meta charset="utf-8"><title>激安ブランド通販</title></head><body><h1>激安ブランド通販</h1>`)
+	for i := 0; buf.Len() < n; i++ {
+		fmt.Fprintf(&buf, `<div class="item"><img src="/img/%d.jpg" alt="商品%d"><p>人気ブランド バッグ %d 番 新品未使用 正規品</p><p>定価 ¥%d <del>¥%d</del> 販売価格 ¥%d</p><a href="/item/%d.html">詳細</a></div>`+"\n",
+			i, i, i, 38000+i, 38000+i, 4980+i, i)
+	}
+	buf.WriteString(`<p>お支払い方法：銀行振込のみ</p></body></html>`)
+	return buf.Bytes()
+}
+
+func BenchmarkParseBig(b *testing.B) {
+	page := bigPage(5 << 20)
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		parseAll([][]byte{page})
+	}
+}
+
+func BenchmarkScoreBig(b *testing.B) {
+	page := bigPage(5 << 20)
+	site := parseAll([][]byte{page})
+	rs := rules.All()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		rules.Evaluate(site, rs, "ja")
+	}
+}
+
+// TestPeakMemoryBigPage reports the heap a 5 MB page costs to parse and
+// score (a bound, not a timing: well under 100 MB).
+func TestPeakMemoryBigPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("memory measurement")
+	}
+	page := bigPage(5 << 20)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	site := parseAll([][]byte{page})
+	rules.Evaluate(site, rules.All(), "ja")
+	runtime.ReadMemStats(&after)
+	total := after.TotalAlloc - before.TotalAlloc
+	live := after.HeapAlloc
+	t.Logf("5 MB page: %d MB allocated in all, %d MB live heap", total>>20, live>>20)
+	if live > 100<<20 {
+		t.Errorf("live heap %d MB after parsing and scoring a 5 MB page, want well under 100 MB", live>>20)
+	}
+	runtime.KeepAlive(site)
+}
