@@ -176,3 +176,31 @@ func TestCheckErrorsKeepGoing(t *testing.T) {
 		}
 	}
 }
+
+func TestCluesTieSitesTogether(t *testing.T) {
+	c := newTestChecker(t)
+	utf8 := c.Check(context.Background(), filepath.Join("..", "testdata", "sites", "fake-utf8"))
+	sjis := c.Check(context.Background(), filepath.Join("..", "testdata", "sites", "fake-sjis"))
+	honest := c.Check(context.Background(), filepath.Join("..", "testdata", "sites", "honest-company"))
+	kinds := map[string]bool{}
+	shared := 0
+	for _, a := range utf8.Clues {
+		kinds[a.Kind] = true
+		for _, b := range sjis.Clues {
+			if a == b {
+				shared++
+			}
+		}
+		for _, h := range honest.Clues {
+			if a == h {
+				t.Errorf("honest shop shares clue %+v with the fake", h)
+			}
+		}
+	}
+	if !kinds["account"] || !kinds["email"] {
+		t.Errorf("fake shop clues %+v lack the account or the e-mail", utf8.Clues)
+	}
+	if shared == 0 || shared != len(utf8.Clues) {
+		t.Errorf("the same shop in two encodings shares %d of %d clues", shared, len(utf8.Clues))
+	}
+}
