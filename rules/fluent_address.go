@@ -108,6 +108,10 @@ var (
 	flAddrLabel = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
 	flPhoneRe   = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
 	flPhoneWord = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
+	// flOtherPlace marks a phone line that names another office or
+	// organisation (支店, センター, 倉庫 …): its number need not be the
+	// seller's address's.
+	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|センター|倉庫|工場|事業所|出張所|店舗|本店|工房|窓口|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 	// flBlockNumber is a block number: digits, or a kanji number with a unit.
@@ -210,7 +214,7 @@ func flPhones(site *Site) []flPhone {
 				prev := p.Lines[i-1]
 				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
 			}
-			if !labelled {
+			if !labelled || flOtherPlace.MatchString(line) {
 				continue
 			}
 			for _, m := range flPhoneRe.FindAllString(line, -1) {

@@ -60,6 +60,9 @@ func TestAddressInconsistent(t *testing.T) {
 			name: "honest: head office phone, offices in two prefectures", page: flHTML("会社概要", `<p>本社所在地: 大阪府大阪市北区梅田1-1-1</p><p>東京支店所在地: 東京都港区芝1-1-1</p><p>TEL: 06-6123-4567</p>`),
 		},
 		{
+			name: "honest: a branch's phone named as such", page: flHTML("会社概要", `<p>所在地: 〒104-0061 東京都中央区銀座1-2-3</p><p>TEL: 03-1234-5678（本社） / 06-6123-4567（大阪営業所）</p>`),
+		},
+		{
 			name: "honest: an area code the data names only by town", page: flLaw("〒180-0001 東京都武蔵野市吉祥寺北町1-1-1", "0422-12-3456"),
 		},
 	}

@@ -33,6 +33,9 @@ var flPlaceholders = sync.OnceValue(func() []string {
 var (
 	flShopPayWords = regexp.MustCompile(`銀行振込|クレジットカード|代金引換|代引|お支払い|決済|送料`)
 	flShopWords    = regexp.MustCompile(`通販|ショップ|shop|store|送料無料|在庫|セール|sale|%off|割引|激安|新品|正規品|公式`)
+	// flSwitchPage marks a page that sends the visitor elsewhere on
+	// purpose: an app interstitial or a PC/smartphone version switch.
+	flSwitchPage = regexp.MustCompile(`アプリ|appstore|googleplay|apps\.apple\.com|play\.google\.com|スマホ版|スマートフォン版|pc版|パソコン版|モバイル版`)
 )
 
 // flVersion is what one fetch of the first page looks like.
@@ -100,6 +103,9 @@ func flReadVersion(p *Page) flVersion {
 	v.kind = flOther
 	if v.shop >= 3 {
 		v.kind = flShop
+	} else if flSwitchPage.MatchString(text) || flSwitchPage.MatchString(v.title) {
+		v.kind = flUnknown // an app banner or a version switch, not a disguise
+		return v
 	}
 	v.shingles = flShingles(text)
 	return v

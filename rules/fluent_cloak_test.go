@@ -45,6 +45,7 @@ func TestCompareVersions(t *testing.T) {
 		{"both placeholders", flPage(u, 200, "Welcome to nginx!", ``), flPage(u, 403, "403 Forbidden", ``), false, false, nil},
 		{"blog for desktop, mobile refused: no shop anywhere", blog, flPage(u, 403, "Forbidden", ``), false, false, nil},
 		{"missing version", shop, nil, false, false, nil},
+		{"an app interstitial for smartphones", shop, flPage(u, 200, "アプリのご案内", `<h1>アプリでもっと便利に</h1><p>`+strings.Repeat("最新情報やクーポンをいち早くお届けします。", 5)+`</p><a href="https://apps.apple.com/jp/app/id000">App Store</a>`), false, false, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,10 +95,15 @@ func flProductImages(site *Site) []flProductImage {
 				return
 			}
 			u, err := base.Parse(src)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || seen[u.String()] {
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 				return
 			}
-			if flTinyImage(s) || flDecorName(u.Path) || s.ParentsFiltered("header,footer,nav").Length() > 0 {
+			// One image in several sizes (?_ex=128x128, ?_ex=500x500) counts once.
+			key := u.Scheme + "://" + strings.ToLower(u.Host) + u.EscapedPath()
+			if seen[key] {
+				return
+			}
+			if flTinyImage(s) || flDecorName(u.Path) || flInChrome(s) {
 				return
 			}
 			if a := s.ParentsFiltered("a[href]").First(); a.Length() > 0 {
@@ -108,7 +114,7 @@ func flProductImages(site *Site) []flProductImage {
 					}
 				}
 			}
-			seen[u.String()] = true
+			seen[key] = true
 			out = append(out, flProductImage{src: u.String(), host: strings.ToLower(u.Hostname()), page: pi})
 		})
 	}
@@ -145,6 +151,46 @@ func flDecorName(p string) bool {
 	return false
 }
 
+// flStoreRe finds the store's id in a marketplace image path: Rakuten
+// (/@0_mall/ID/, image.rakuten.co.jp/ID/) and Yahoo! Shopping (/i/n/ID_item).
+var flStoreRe = regexp.MustCompile(`^/(?:@0_mall/)?([a-z0-9][a-z0-9_-]*)/cabinet/|^/@0_mall/([a-z0-9][a-z0-9_-]*)/|^/i/[a-z]/([a-z0-9-]+)_`)
+
+// flStoreOf returns the marketplace store an image belongs to, or "".
+func flStoreOf(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	m := flStoreRe.FindStringSubmatch(strings.ToLower(u.Path))
+	for _, g := range m[min(1, len(m)):] {
+		if g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// flLinkedStores returns the marketplace stores that site links to:
+// "rakuten.co.jp/ID" for a link to item.rakuten.co.jp/ID/..., so that a
+// shop showing the images of its own marketplace store is not taken for a
+// copy.
+func flLinkedStores(site *Site) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range site.Pages {
+		for _, l := range p.Links {
+			u, err := url.Parse(l.Href)
+			if err != nil || u.Host == "" {
+				continue
+			}
+			seg := strings.Split(strings.Trim(strings.ToLower(u.Path), "/"), "/")
+			if len(seg) > 0 && seg[0] != "" {
+				m[flRegistrable(strings.ToLower(u.Hostname()))+"/"+seg[0]] = true
+			}
+		}
+	}
+	return m
+}
+
 // checkImagesHotlinked fires when at least three product images, and at
 // least 30 % of them, are loaded from other shops' image servers.
 func checkImagesHotlinked(site *Site) []Finding {
@@ -153,15 +199,23 @@ func checkImagesHotlinked(site *Site) []Finding {
 	byPage := map[int]int{}
 	labels := map[string]bool{}
 	hot := 0
+	var stores map[string]bool
 	for _, im := range imgs {
 		h, ok := flHotHostOf(im.host)
 		if !ok {
 			continue
 		}
 		own := false
+		store := flStoreOf(im.src)
 		for _, o := range h.owners {
 			if flUnder(site.Domain, o) {
 				own = true
+			}
+			if store != "" {
+				if stores == nil {
+					stores = flLinkedStores(site)
+				}
+				own = own || stores[o+"/"+store]
 			}
 		}
 		if own {
@@ -211,7 +265,7 @@ func checkImagesHotlinked(site *Site) []Finding {
 		URL:      site.Pages[page].URL,
 		Message: Text{
 			JA: fmt.Sprintf("商品画像の多くが他の通販サイト（%s）の画像サーバーから読み込まれています", strings.Join(names, "・")),
-			EN: fmt.Sprintf("%d of %d product images are loaded from other shopping sites' image servers (%s)", hot, len(imgs), strings.Join(names, ", ")),
+			EN: fmt.Sprintf("%d of %d product images are loaded from other shopping sites' image servers (%s)", hot, len(imgs), strings.Join(hosts, ", ")),
 		},
 	}}
 }

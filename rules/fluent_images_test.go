@@ -67,6 +67,15 @@ func TestImagesHotlinked(t *testing.T) {
 				`<a href="https://hb.afl.rakuten.co.jp/hgc/x"><img src="https://thumbnail.image.rakuten.co.jp/@0_mall/a/b.jpg"></a>`,
 		},
 		{
+			name: "honest: a company's site showing its own Rakuten store's images", domain: "kurashi-zakka.example.jp",
+			body: flGrid(rakuten[:5]...) + `<p><a href="https://www.rakuten.co.jp/realshop/">楽天市場店はこちら</a></p>`,
+		},
+		{
+			name: "a link to some other Rakuten store does not make the images own", domain: "brand-outlet-sale.com",
+			body: flGrid(rakuten[:5]...) + `<p><a href="https://www.rakuten.co.jp/othershop/">提携店</a></p>`, fire: true,
+			want: []string{"5 枚中 5 枚"},
+		},
+		{
 			name: "honest: one hot-linked image among own ones", domain: "zakka.example.jp",
 			body: flGrid(flCat(rakuten[:1], own[:10])...),
 		},

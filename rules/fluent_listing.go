@@ -35,6 +35,8 @@ var (
 	flLawWords     = regexp.MustCompile(`特定商取引法|特商法|特定商取引に関する`)
 	flCompanyWords = regexp.MustCompile(`株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|co\.,?ltd|inc\.`)
 	flPriceRe      = regexp.MustCompile(`[¥￥]\d[\d,]*|\d[\d,]*円`)
+	// flExhibition marks a line where 出品 means "exhibited" (展示会に出品).
+	flExhibition = regexp.MustCompile(`展|コンテスト|コンクール|イベント|フェア|博覧会|品評会|マルシェ|ギャラリー|クラフト|作品`)
 	// flExplainedAfter and flQuotedExample mark a phrase that is being
 	// explained or quoted, not used (「即購入OK」とは …, 「プロフ必読」などの表現).
 	flExplainedAfter = regexp.MustCompile(`^[」』"”]?(?:とは|という|の意味|って何)`)
@@ -109,6 +111,9 @@ func checkListingCopied(site *Site) []Finding {
 				if flExplained(cs[:at], cs[at+len(ph.compact):]) {
 					continue
 				}
+				if strings.HasPrefix(ph.compact, "出品") && flExhibition.MatchString(cs) {
+					continue
+				}
 				h := hits[i]
 				if h == nil {
 					h = &hit{lines: map[string]bool{}, example: line, url: p.URL}
@@ -156,7 +161,11 @@ func checkListingCopied(site *Site) []Finding {
 		return ids[a] < ids[b]
 	})
 	var parts []string
-	for _, i := range ids {
+	for k, i := range ids {
+		if k == 4 {
+			parts = append(parts, fmt.Sprintf("ほか %d 件", len(ids)-k))
+			break
+		}
 		s := "「" + phrases[i].shown + "」"
 		if n := len(hits[i].lines); n > 1 {
 			s += fmt.Sprintf("×%d", n)

@@ -43,6 +43,12 @@ func TestListingCopied(t *testing.T) {
 			pages: []string{"item/1.html", flHTML("中古カメラ", `<p>中古品にご理解のある方のご購入をお願いします。</p><p>神経質な方はご遠慮ください。</p><p>¥25,000</p>`+cart)},
 		},
 		{
+			name: "honest: a craft shop exhibiting at fairs", domain: "kobo.example.jp",
+			pages: []string{
+				"news/1.html", flHTML("お知らせ", `<p>春のクラフトフェアに新作を出品しました。</p><p>秋の陶芸展にも出品しています。</p><p>株式会社やきもの工房</p>`+cart),
+			},
+		},
+		{
 			name: "honest: a shop article explaining flea-market words", domain: "zakka.example.jp",
 			pages: []string{"blog/1.html", flHTML("フリマ用語集", `<p>「即購入OK」とは、コメントなしで購入してよいという意味です。</p><p>「プロフ必読」などの表現もよく見かけます。</p>`+cart)},
 		},

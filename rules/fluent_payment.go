@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // This file finds which payment methods a site advertises (logos, "各種クレ
@@ -281,6 +283,47 @@ func flLogoMatch(word string, im Image) bool {
 	return false
 }
 
+// flBodyLogos reports whether a page shows non-bank payment logos outside
+// its header, footer and navigation.
+func flBodyLogos(p *Page) bool {
+	if p.Doc == nil {
+		return false
+	}
+	v := flPayData()
+	found := false
+	p.Doc.Find("img").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		im := Image{Src: s.AttrOr("src", s.AttrOr("data-src", "")), Alt: NFKC(s.AttrOr("alt", ""))}
+		for _, lg := range v.logos {
+			if lg.method != "bank" && flLogoMatch(lg.word, im) && !flInChrome(s) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// flChromeRe matches the class or id of a page's header, footer or menu.
+var flChromeRe = regexp.MustCompile(`(?i)header|footer|nav|menu|sidebar`)
+
+// flInChrome reports whether s sits in the page's header, footer or
+// navigation (by element or by class or id).
+func flInChrome(s *goquery.Selection) bool {
+	if s.ParentsFiltered("header,footer,nav,aside").Length() > 0 {
+		return true
+	}
+	chrome := false
+	s.Parents().EachWithBreak(func(_ int, a *goquery.Selection) bool {
+		if flChromeRe.MatchString(a.AttrOr("class", "")) || flChromeRe.MatchString(a.AttrOr("id", "")) {
+			chrome = true
+			return false
+		}
+		return true
+	})
+	return chrome
+}
+
 // flTermsOf finds the payment-terms sections of page p (index pi) and marks
 // their lines in inTerms.
 func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
@@ -405,18 +448,13 @@ func checkPaymentMismatch(site *Site) []Finding {
 		return flPageName(site, sh.page) + ": " + strings.Join(sh.what, "/") + " のロゴ"
 	}
 	var fs []Finding
-	if pm.advertised["card"] != nil && len(pm.unavailable) > 0 {
-		u := pm.unavailable[0]
-		fs = append(fs, Finding{
-			Evidence: shown("card") + " / " + flPageName(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
-			URL:      u.url,
-		})
-	}
 	onlyBank := len(pm.offered) == 1 && pm.offered["bank"]
 	if onlyBank {
 		var t *flTerms
 		for i := range pm.terms {
-			if pm.terms[i].offered["bank"] && pm.terms[i].complete {
+			// Logos in the body of the terms page may be part of the terms
+			// (a 支払方法 cell holding card images): not a clear mismatch.
+			if pm.terms[i].offered["bank"] && pm.terms[i].complete && !flBodyLogos(site.Pages[pm.terms[i].page]) {
 				t = &pm.terms[i]
 				break
 			}
@@ -433,15 +471,33 @@ func checkPaymentMismatch(site *Site) []Finding {
 			for _, m := range methods {
 				shownAll = append(shownAll, shown(m))
 			}
+			terms := t.text[0]
+			for _, l := range t.text {
+				if ms := flMentions(flCompact(l)); len(ms) > 0 && ms[0].method == "bank" {
+					terms = l
+					break
+				}
+			}
 			fs = append(fs, Finding{
-				Evidence: strings.Join(shownAll, " / ") + " / 支払方法: " + Clip(strings.Join(t.text, " "), 50),
+				Evidence: strings.Join(shownAll, " / ") + " / 支払方法: " + Clip(terms, 40),
 				URL:      t.url,
 				Message: Text{
 					JA: fmt.Sprintf("%sが使えるように見せていますが、支払方法の説明では銀行振込しか選べません", flMethodList(methods)),
-					EN: "The site shows other payment methods (" + strings.Join(methods, ", ") + "), but its payment terms offer only bank transfer",
+					EN: "The site shows other payment methods (" + strings.Join(methods, ", ") + ") but its payment terms offer only bank transfer",
 				},
 			})
 		}
+	}
+	if pm.advertised["card"] != nil && len(pm.unavailable) > 0 {
+		u := pm.unavailable[0]
+		fs = append(fs, Finding{
+			Evidence: shown("card") + " / " + flPageName(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
+			URL:      u.url,
+			Message: Text{
+				JA: "クレジットカードが使えるように見せていますが、カード決済は利用できないと書いています（銀行振込への誘導）",
+				EN: "The site shows card logos or claims, but says card payment is unavailable (steering buyers to bank transfer)",
+			},
+		})
 	}
 	return fs
 }
@@ -460,37 +516,35 @@ func flMethodList(methods []string) string {
 type flGiftVocab struct {
 	payWith   *regexp.Regexp // "Amazonギフト券でのお支払い", "iTunesカード払い"
 	payLabel  *regexp.Regexp // "お支払い方法: Amazonギフト券"
-	sendCode  *regexp.Regexp // "… の番号をメールでお送りください"
+	typeCode  *regexp.Regexp // "お支払い画面にAmazonギフト券の番号を入力してください"
+	sendCode  *regexp.Regexp // "WebMoneyの番号をメールでお送りください"
+	sendAny   *regexp.Regexp // "ギフト券番号をお送りください" (generic: needs a store or a purchase)
 	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
 	gift      *regexp.Regexp // any store gift card
 }
 
 var flGiftData = sync.OnceValue(func() *flGiftVocab {
-	var gift, code []string
+	groups := map[string][]string{}
 	for _, l := range lines("fluent_giftcards.txt") {
 		group, name, ok := strings.Cut(l, " ")
-		if !ok {
-			panic("rules: fluent_giftcards.txt: short line: " + l)
+		if !ok || (group != "gift" && group != "code" && group != "generic") {
+			panic("rules: fluent_giftcards.txt: want gift|code|generic NAME: " + l)
 		}
-		name = flCompact(name)
-		switch group {
-		case "gift":
-			gift = append(gift, name)
-		case "code":
-			code = append(code, name)
-		default:
-			panic("rules: fluent_giftcards.txt: unknown group: " + l)
-		}
+		groups[group] = append(groups[group], flCompact(name))
 	}
-	g := flAlternation(gift).String()
-	all := flAlternation(append(append([]string(nil), gift...), code...)).String()
+	g := flAlternation(groups["gift"]).String()
+	named := flAlternation(append(append([]string(nil), groups["gift"]...), groups["code"]...)).String()
+	all := flAlternation(append(append(append([]string(nil), groups["gift"]...), groups["code"]...), groups["generic"]...)).String()
+	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います)`
+	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
-		gift:     regexp.MustCompile(g),
-		payWith:  regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
-		payLabel: regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
-		sendCode: regexp.MustCompile(`(?:(?:` + all + `)[^。]{0,20}?(?:番号|コード|id|pin)|ギフトコード|ギフト券番号|電子マネー番号|プリペイド番号)` +
-			`[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line|記入|入力)[^。]{0,15}?(?:ください|下さい|お願い|願います)`),
-		buyAtShop: regexp.MustCompile(`コンビニ[^。]{0,12}?(?:` + all + `)[^。]{0,20}?(?:購入|お買い求め|買って)[^。]{0,20}?(?:ください|下さい|お願い|願います)`),
+		gift:      regexp.MustCompile(g),
+		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
+		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
+		typeCode:  regexp.MustCompile(`(?:` + g + `)[^。]{0,20}?(?:番号|コード|id|pin)[^。]{0,30}?(?:記入|入力)` + ask),
+		sendCode:  regexp.MustCompile(`(?:` + named + `)[^。]{0,20}?(?:番号|コード|id|pin)` + send),
+		sendAny:   regexp.MustCompile(`(?:(?:` + all + `)[^。]{0,20}?(?:番号|コード|id|pin)|ギフトコード)` + send),
+		buyAtShop: regexp.MustCompile(`コンビニ[^。]{0,12}?(?:` + all + `)[^。]{0,20}?(?:購入|お買い求め|買って)` + ask),
 	}
 })
 
@@ -498,15 +552,15 @@ var (
 	// flGiftSkip marks sentences that are not a shop asking to be paid: a
 	// negation, a warning about the fraud, a gift-card buying or selling
 	// business, a campaign, or the shop's own gift certificates.
-	flGiftSkip = regexp.MustCompile(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
+	flGiftSkip = regexp.MustCompile(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|残高|amazonpay|アマゾンペイ|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
 	// flQuoted marks a phrase quoted as an example ("「…」といった").
 	flQuoted = regexp.MustCompile(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
 	// flWarningPage marks a page about the fraud itself, or a business
 	// that buys gift cards (their customers do send codes).
 	flWarningPage = regexp.MustCompile(`詐欺|注意喚起|被害|手口|買取|換金`)
-	// flInputNeedsPay: asking to type a code in is payment only with a
-	// payment word ("お支払い画面でギフト券番号を入力").
-	flPayWord = regexp.MustCompile(`支払|決済|入金|代金|お会計`)
+	// flStoreOrBuy: a generic gift card or e-money word is about payment by
+	// code only when a store or a purchase is named with it.
+	flStoreOrBuy = regexp.MustCompile(`コンビニ|購入|お買い求め|買って`)
 )
 
 // checkGiftCardPayment fires when a sentence asks to pay with store gift
@@ -524,13 +578,9 @@ func checkGiftCardPayment(site *Site) []Finding {
 				if flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
 					continue
 				}
-				hit := v.payWith.MatchString(cs) || v.payLabel.MatchString(cs) || v.buyAtShop.MatchString(cs)
-				if !hit {
-					if loc := v.sendCode.FindStringIndex(cs); loc != nil {
-						verb := cs[loc[0]:loc[1]]
-						hit = !(strings.Contains(verb, "記入") || strings.Contains(verb, "入力")) || flPayWord.MatchString(cs)
-					}
-				}
+				hit := v.payWith.MatchString(cs) || v.payLabel.MatchString(cs) || v.buyAtShop.MatchString(cs) ||
+					v.typeCode.MatchString(cs) || v.sendCode.MatchString(cs) ||
+					(v.sendAny.MatchString(cs) && flStoreOrBuy.MatchString(cs))
 				if hit {
 					fs = append(fs, Finding{Evidence: "「" + Clip(sent, 80) + "」", URL: p.URL})
 					break

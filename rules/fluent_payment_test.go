@@ -96,6 +96,13 @@ func TestPaymentMismatch(t *testing.T) {
 			},
 		},
 		{
+			name: "honest: card images inside the 特商法 payment cell",
+			pages: []string{
+				"", flHTML("雑貨店", flLogos),
+				"law.html", flHTML("特定商取引法に基づく表記", `<table><tr><th>支払方法</th><td><img src="/img/visa.gif"><img src="/img/jcb.gif"><br>銀行振込</td></tr><tr><th>送料</th><td>全国一律600円</td></tr></table>`),
+			},
+		},
+		{
 			name: "no terms section found",
 			pages: []string{
 				"", flHTML("雑貨店", flLogos+`<p>銀行振込の際の手数料はお客様負担です。</p>`),
@@ -137,9 +144,21 @@ func TestGiftCardPayment(t *testing.T) {
 			fire:  true, want: []string{"WebMoney"},
 		},
 		{
-			name:  "type the gift code into the payment form",
-			pages: []string{"pay.html", flHTML("お支払い", `<p>お支払い画面でギフト券番号を入力してください。</p>`)},
-			fire:  true, want: []string{"ギフト券番号"},
+			name:  "type a store gift card's number into the payment form",
+			pages: []string{"pay.html", flHTML("お支払い", `<p>お支払いフォームにAmazonギフトカードの番号を入力してください。</p>`)},
+			fire:  true, want: []string{"Amazonギフトカードの番号"},
+		},
+		{
+			name:  "honest: the shop's own gift certificate at checkout",
+			pages: []string{"pay.html", flHTML("お支払い", `<p>お支払い画面でギフト券番号を入力してください。</p><p>お持ちのギフトコードはご注文画面で入力できます。</p>`)},
+		},
+		{
+			name:  "honest: WebMoney typed into the payment company's screen",
+			pages: []string{"pay.html", flHTML("お支払い", `<p>WebMoney決済: 決済画面でWebMoneyのプリペイド番号を入力してください。</p>`)},
+		},
+		{
+			name:  "honest: Amazon Pay with gift card balance",
+			pages: []string{"guide.html", flHTML("ご利用ガイド", `<p>お支払い方法：Amazon Pay（Amazonギフトカード残高もご利用いただけます）</p>`)},
 		},
 		{
 			name: "honest: a shop selling gift cards",
