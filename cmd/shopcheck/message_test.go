@@ -1,0 +1,231 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// runMessageCmd runs `shopcheck message ARGS...` with stdin and returns the
+// exit code the program would give, stdout and stderr.
+func runMessageCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	s := &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb}
+	cmd := newMessageCmd(s)
+	cmd.SetArgs(args)
+	cmd.SetIn(s.In)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err := cmd.ExecuteContext(context.Background())
+	code := exitOK
+	var ee *exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.code
+	default:
+		code = exitUsage
+	}
+	return code, out.String(), errb.String()
+}
+
+// decodeResults reads JSON Lines of results.
+func decodeResults(t *testing.T, out string) []*checker.Result {
+	t.Helper()
+	var rs []*checker.Result
+	dec := json.NewDecoder(strings.NewReader(out))
+	for dec.More() {
+		var r checker.Result
+		if err := dec.Decode(&r); err != nil {
+			t.Fatalf("decoding %q: %v", out, err)
+		}
+		rs = append(rs, &r)
+	}
+	return rs
+}
+
+func signIDs(r *checker.Result) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range r.Signs {
+		m[s.ID] = true
+	}
+	return m
+}
+
+func mailFixture(name string) string { return filepath.Join("..", "..", "testdata", "mail", name) }
+
+func TestMessageNoFetch(t *testing.T) {
+	file := mailFixture("smbc-iso2022jp.eml")
+	code, out, errs := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", file)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	rs := decodeResults(t, out)
+	if len(rs) != 1 {
+		t.Fatalf("%d results", len(rs))
+	}
+	r := rs[0]
+	if r.Target != file || r.Risk != rules.RiskHigh || r.Error != nil {
+		t.Errorf("target %q risk %q error %+v", r.Target, r.Risk, r.Error)
+	}
+	ids := signIDs(r)
+	for _, id := range []string{"mail-credential-request", "mail-sender-mismatch", "mail-urgency", "mail-link-offbrand"} {
+		if !ids[id] {
+			t.Errorf("sign %s missing: %+v", id, r.Signs)
+		}
+	}
+	if len(r.Links) != 1 || r.Links[0].Target != "https://smbc-card.vpass-login.cn/login?id=a9f3" || r.Links[0].Domain != "vpass-login.cn" {
+		t.Fatalf("links = %+v", r.Links)
+	}
+	if len(r.Links[0].Pages) != 0 {
+		t.Errorf("--no-fetch fetched: %+v", r.Links[0].Pages)
+	}
+	var topics []string
+	for _, a := range r.Advice {
+		topics = append(topics, a.Topic)
+	}
+	if len(topics) == 0 || topics[0] != "phishing" {
+		t.Errorf("advice topics %q, want phishing first", topics)
+	}
+}
+
+func TestMessageFromStdin(t *testing.T) {
+	sms := "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。hxxps://sagawa-exp[.]delivery-check[.]cn/?id=1"
+	code, out, errs := runMessageCmd(t, sms, "--no-fetch", "--no-whois", "--json", "--lang", "en")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	rs := decodeResults(t, out)
+	if len(rs) != 1 || rs[0].Target != "-" {
+		t.Fatalf("results %+v", rs)
+	}
+	r := rs[0]
+	if !signIDs(r)["mail-delivery-lure"] || len(r.Links) != 1 || r.Links[0].Target != "https://sagawa-exp.delivery-check.cn/?id=1" {
+		t.Errorf("signs %+v links %+v", r.Signs, r.Links)
+	}
+	for _, s := range r.Signs {
+		if strings.ContainsAny(s.Message, "のをにはが") {
+			t.Errorf("message not in English: %q", s.Message)
+		}
+	}
+}
+
+func TestMessageCleanAndFailOn(t *testing.T) {
+	clean := mailFixture("genuine-amazon.eml")
+	code, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", "--fail-on", "medium", clean)
+	if code != exitOK {
+		t.Fatalf("genuine mail: exit %d", code)
+	}
+	r := decodeResults(t, out)[0]
+	if r.Risk != rules.RiskLow || len(r.Signs) != 0 {
+		t.Errorf("genuine mail: risk %q signs %+v", r.Risk, r.Signs)
+	}
+	if len(r.Advice) != 1 || r.Advice[0].Topic != "spam" {
+		t.Errorf("advice %+v", r.Advice)
+	}
+	code, _, _ = runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", "--fail-on", "high", clean, mailFixture("sjis-fake-bill.eml"))
+	if code != exitFailOn {
+		t.Errorf("--fail-on high with a fake bill: exit %d, want %d", code, exitFailOn)
+	}
+}
+
+func TestMessageUnreadableFile(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope.eml")
+	code, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", missing)
+	if code != exitTargetFail {
+		t.Fatalf("exit %d, want %d", code, exitTargetFail)
+	}
+	r := decodeResults(t, out)[0]
+	if r.Target != missing || r.Risk != rules.RiskError || r.Error == nil || r.Error.Code != checker.CodeInvalidTarget {
+		t.Errorf("result %+v error %+v", r, r.Error)
+	}
+	code, _, _ = runMessageCmd(t, "", "-l", "-", "-")
+	if code != exitUsage {
+		t.Errorf("stdin as list and message: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestMessageList(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "list.txt")
+	body := "# messages\n" + mailFixture("sms-bank-warning.txt") + "\n\n" + mailFixture("sms-sagawa-defanged.txt") + "\n"
+	if err := os.WriteFile(list, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", "-l", list)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rs := decodeResults(t, out)
+	if len(rs) != 2 {
+		t.Fatalf("%d results", len(rs))
+	}
+	for _, r := range rs {
+		switch filepath.Base(r.Target) {
+		case "sms-bank-warning.txt":
+			if len(r.Signs) != 0 {
+				t.Errorf("bank warning: signs %+v", r.Signs)
+			}
+		case "sms-sagawa-defanged.txt":
+			if !signIDs(r)["mail-delivery-lure"] {
+				t.Errorf("smishing: signs %+v", r.Signs)
+			}
+		default:
+			t.Errorf("unexpected target %q", r.Target)
+		}
+	}
+}
+
+// With fetching, a link's page decides the risk: a harmless-looking SMS
+// whose link is a one-click billing page is high.
+func TestMessageFetchesLinks(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "testdata", "phishing", "oneclick", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	}))
+	defer srv.Close()
+	sms := "動画の続きはこちら " + srv.URL + "/touroku"
+	code, out, errs := runMessageCmd(t, sms, "--no-whois", "--no-cloaking", "--allow-private", "--max-pages", "1", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	r := decodeResults(t, out)[0]
+	if len(r.Signs) != 0 {
+		t.Errorf("the text alone should be clean: %+v", r.Signs)
+	}
+	if len(r.Links) != 1 || len(r.Links[0].Pages) != 1 || !signIDs(r.Links[0])["oneclick-billing"] {
+		t.Fatalf("links %+v", r.Links)
+	}
+	if r.Risk != rules.RiskHigh || r.Score != r.Links[0].Score {
+		t.Errorf("risk %q score %d, want the link's high %d", r.Risk, r.Score, r.Links[0].Score)
+	}
+	if r.Advice[0].Topic != "billing" {
+		t.Errorf("advice %+v", r.Advice)
+	}
+}
+
+func TestMessageTextOutput(t *testing.T) {
+	code, out, errs := runMessageCmd(t, "", "--no-fetch", "--no-whois", mailFixture("sjis-fake-bill.eml"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "sjis-fake-bill.eml") || !strings.Contains(out, "架空請求") {
+		t.Errorf("text output:\n%s", out)
+	}
+}
