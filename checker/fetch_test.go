@@ -493,7 +493,7 @@ func TestFetchSilence(t *testing.T) {
 		w.(http.Flusher).Flush()
 		<-r.Context().Done()
 	}), false)
-	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: time.Second})
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: 500 * time.Millisecond})
 	_, err := f.Fetch(context.Background(), Request{URL: s.URL})
 	wantCode(t, "headers then silence", err, CodeTimeout)
 
@@ -505,7 +505,7 @@ func TestFetchSilence(t *testing.T) {
 				if _, err := c.Write([]byte{b}); err != nil {
 					return
 				}
-				time.Sleep(300 * time.Millisecond)
+				time.Sleep(200 * time.Millisecond)
 			}
 		},
 	} {
