@@ -5,14 +5,35 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/shopcheck/shopcheck/internal/batch"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	go interrupts(cancel)
 	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)})
-	stop()
+	cancel()
 	os.Exit(code)
+}
+
+// interrupts handles SIGINT and SIGTERM in two stages. The first cancels
+// the run's context: a batch stops taking targets and gives the checks in
+// flight a few seconds to finish. The second exits at once: it waits only
+// for the result line being written, so output files hold whole lines, and
+// the run can be resumed with --resume.
+func interrupts(cancel context.CancelFunc) {
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	cancel()
+	fmt.Fprintln(os.Stderr, "\nshopcheck: interrupted: finishing the targets under way (interrupt again to stop at once)")
+	<-sig
+	batch.HoldOutput()
+	fmt.Fprintln(os.Stderr, "\nshopcheck: stopped at once; the output holds whole lines only. Add --resume to the same command to check the rest.")
+	os.Exit(exitTargetFail)
 }

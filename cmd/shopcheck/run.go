@@ -1,113 +1,81 @@
 package main
 
 import (
-	"bufio"
 	"context"
+	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
-	"sync"
 
 	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/internal/batch"
 	"github.com/shopcheck/shopcheck/internal/report"
-	"github.com/shopcheck/shopcheck/rules"
 )
 
-// checkFunc checks one target.
+// checkFunc checks one target. It always returns a result (an error record
+// when the target could not be read) and is called from several goroutines.
 type checkFunc func(ctx context.Context, target string) *checker.Result
 
-// runBatch checks every target (the arguments, then -l) with o.Concurrency
-// workers and writes each result as it finishes.
+// runBatch checks every target (the arguments, then the -l list) with
+// o.Concurrency workers and writes each result as it finishes: a thin
+// wrapper over package batch, which streams the list, checks a repeated
+// target once, resumes from -o with --resume and stops gracefully when ctx
+// is cancelled (the first interrupt). It maps the outcome to the contract's
+// exit codes: 1 nothing could start, 3 the --fail-on level was reached,
+// 2 a target could not be checked or was left unchecked, 0 otherwise.
 func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, check checkFunc) error {
-	out := s.Out
-	if o.Output != "" && o.Output != "-" {
-		f, err := os.Create(o.Output)
-		if err != nil {
-			return usageError("creating output file: %v", err)
-		}
-		defer f.Close()
-		out = f
+	toFile := o.Output != "" && o.Output != "-"
+	cfg := batch.Config{
+		Args:     args,
+		List:     o.List,
+		Stdin:    s.In,
+		Output:   o.Output,
+		Stdout:   s.Out,
+		Stderr:   s.Err,
+		Progress: s.ErrIsTerminal && !o.NoProgress,
+		Format:   o.Format,
+		// A resident's few targets get the full view; a list, the
+		// compact one with a summary.
+		Report:   report.Options{Lang: o.Lang, Detailed: o.List == ""},
+		Resume:   o.Resume,
+		Clusters: clustersPath(o),
+		Engine:   batch.EngineOptions{Concurrency: o.Concurrency},
 	}
-	bw := bufio.NewWriter(out)
-	defer bw.Flush()
-	w, err := report.New(o.Format, bw, report.Options{Lang: o.Lang, Detailed: o.List == ""})
+	sum, err := batch.Do(ctx, cfg, batch.Check(check))
+	var ce *batch.ConfigError
+	if errors.As(err, &ce) {
+		return usageError("%v", ce.Err)
+	}
+	if sum != nil && sum.Cut > 0 {
+		fmt.Fprintf(s.Err, "shopcheck: removed a broken last line (%d bytes) from %s before resuming\n", sum.Cut, o.Output)
+	}
 	if err != nil {
-		return usageError("%v", err)
+		return &exitError{code: exitTargetFail, err: err}
 	}
-
-	targets := make(chan string)
-	var readErr error
-	go func() {
-		defer close(targets)
-		for _, a := range args {
-			targets <- a
+	if sum.Interrupted && sum.Unfinished {
+		fmt.Fprintf(s.Err, "shopcheck: interrupted: %d results written; the targets not yet checked are not in the output.\n", sum.Written)
+		if toFile && (o.Format == "json" || o.Format == "csv") {
+			fmt.Fprintf(s.Err, "To check the rest, run the same command again with --resume: it skips what %s already holds.\n", o.Output)
+		} else {
+			fmt.Fprintln(s.Err, "To be able to resume, write to a file in JSON or CSV (-o FILE --format json), then add --resume to finish.")
 		}
-		if o.List == "" {
-			return
-		}
-		var r io.Reader = s.In
-		if o.List != "-" {
-			f, err := os.Open(o.List)
-			if err != nil {
-				readErr = err
-				return
-			}
-			defer f.Close()
-			r = f
-		}
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			targets <- line
-		}
-		readErr = sc.Err()
-	}()
-
-	results := make(chan *checker.Result)
-	var wg sync.WaitGroup
-	for i := 0; i < o.Concurrency; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for t := range targets {
-				results <- check(ctx, t)
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(results) }()
-
-	failed, reached := false, false
-	var werr error
-	for res := range results {
-		if werr == nil {
-			werr = w.Write(res)
-		}
-		if res.Error != nil {
-			failed = true
-		}
-		if rank := o.failRank(); rank > 0 && res.Risk.Rank() >= rank && res.Risk != rules.RiskError {
-			reached = true
-		}
-	}
-	if err := w.Close(); werr == nil {
-		werr = err
-	}
-	if werr != nil {
-		return &exitError{code: exitTargetFail, err: fmt.Errorf("writing results: %w", werr)}
-	}
-	if readErr != nil {
-		return usageError("reading -l %s: %v", o.List, readErr)
 	}
 	switch {
-	case reached:
+	case o.failRank() > 0 && sum.Tally.AtLeast(o.failRank()) > 0:
 		return &exitError{code: exitFailOn}
-	case failed:
+	case sum.Tally.Failed > 0 || sum.Unfinished:
 		return &exitError{code: exitTargetFail}
 	}
 	return nil
+}
+
+// clustersOption is implemented by options that carry a --clusters FILE
+// flag (where the campaign clusters go as JSON Lines).
+type clustersOption interface{ clustersFile() string }
+
+// clustersPath is the --clusters file, "" when none was given or when
+// commonOptions has no such flag.
+func clustersPath(o *commonOptions) string {
+	if c, ok := any(o).(clustersOption); ok {
+		return c.clustersFile()
+	}
+	return ""
 }

@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/checker"
+)
+
+// shopSites is an httptest server that plays many shops, told apart by
+// the Host header: "fake.test" serves the fake-shop fixture, every other
+// host a plain honest-looking page for any path. It counts the requests.
+type shopSites struct {
+	srv   *httptest.Server
+	port  string
+	delay atomic.Int64 // per request, in nanoseconds
+	mu    sync.Mutex
+	paths map[string]int // host+path -> requests
+	n     atomic.Int64
+}
+
+func newShopSites(t testing.TB) *shopSites {
+	t.Helper()
+	s := &shopSites{paths: make(map[string]int)}
+	fake := http.FileServer(http.Dir(filepath.Join("..", "..", "testdata", "sites", "fake-utf8")))
+	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.n.Add(1)
+		host, _, _ := net.SplitHostPort(r.Host)
+		s.mu.Lock()
+		s.paths[r.Host+r.URL.Path]++
+		s.mu.Unlock()
+		if d := s.delay.Load(); d > 0 {
+			select {
+			case <-time.After(time.Duration(d)):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if host == "fake.test" {
+			fake.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="ja"><head><title>%s の店</title></head><body>
+<h1>手作り雑貨の店</h1><p>いつもご利用ありがとうございます。商品 %s をご覧ください。</p>
+<p>お支払い方法: クレジットカード、コンビニ払い、代金引換</p></body></html>`, host, r.URL.Path)
+	}))
+	t.Cleanup(s.srv.Close)
+	_, s.port, _ = net.SplitHostPort(s.srv.Listener.Addr().String())
+	return s
+}
+
+// url is the URL of path on host, served by s.
+func (s *shopSites) url(host, path string) string {
+	return "http://" + host + ":" + s.port + path
+}
+
+// resolve returns --resolve flags that send each host to s.
+func (s *shopSites) resolve(hosts ...string) []string {
+	var out []string
+	for _, h := range hosts {
+		out = append(out, "--resolve", h+":"+s.port+":127.0.0.1")
+	}
+	return out
+}
+
+// fakeWhois answers every WHOIS query with an old creation date and counts
+// the queries by domain.
+type fakeWhois struct {
+	addr string
+	mu   sync.Mutex
+	asks map[string]int
+}
+
+func newFakeWhois(t testing.TB) *fakeWhois {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeWhois{addr: ln.Addr().String(), asks: make(map[string]int)}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(10 * time.Second))
+				q, err := bufio.NewReader(c).ReadString('\n')
+				if err != nil {
+					return
+				}
+				q = strings.ToLower(strings.TrimSpace(q))
+				f.mu.Lock()
+				f.asks[q]++
+				f.mu.Unlock()
+				fmt.Fprintf(c, "Domain Name: %s\r\nRegistrar: Fake Registrar\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.ToUpper(q))
+			}()
+		}
+	}()
+	return f
+}
+
+func (f *fakeWhois) counts() map[string]int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := make(map[string]int, len(f.asks))
+	for k, v := range f.asks {
+		out[k] = v
+	}
+	return out
+}
+
+// runCLI runs shopcheck in-process and returns the exit code, stdout and
+// stderr.
+func runCLI(t testing.TB, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func jsonResults(t testing.TB, data string) []*checker.Result {
+	t.Helper()
+	var out []*checker.Result
+	for i, l := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		var r checker.Result
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("line %d is not a JSON result: %v\n%q", i+1, err, l)
+		}
+		out = append(out, &r)
+	}
+	return out
+}
+
+func writeFile(t testing.TB, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// siteList makes targets: n paths spread over hosts.
+func siteList(s *shopSites, hosts []string, n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		out = append(out, s.url(hosts[i%len(hosts)], fmt.Sprintf("/item/%d", i)))
+	}
+	return out
+}
+
+func TestBatchJSONOverLocalSites(t *testing.T) {
+	sites := newShopSites(t)
+	whois := newFakeWhois(t)
+	hosts := []string{"alpha.test", "beta.test", "gamma.test", "fake.test"}
+	targets := siteList(sites, hosts[:3], 30)
+	targets = append(targets, sites.url("fake.test", "/"))
+	lines := append([]string{"# officers' list", ""}, targets...)
+	lines = append(lines, "  "+targets[0]+"  ", targets[5]) // repeats, one with spaces
+	list := writeFile(t, "list.txt", strings.Join(lines, "\r\n")+"\r\n")
+
+	args := append([]string{"check", "-l", list, "--json", "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
+	code, out, errOut := runCLI(t, "", args...)
+	if code != exitOK {
+		t.Fatalf("exit %d, want 0; stderr:\n%s", code, errOut)
+	}
+	res := jsonResults(t, out)
+	if len(res) != len(targets)+2 {
+		t.Fatalf("%d results for %d target lines", len(res), len(targets)+2)
+	}
+	seen := map[string]int{}
+	for _, r := range res {
+		seen[r.Target]++
+		if r.Error != nil {
+			t.Errorf("%s: error %+v", r.Target, r.Error)
+		}
+	}
+	for i, tg := range targets {
+		want := 1
+		if i == 0 || i == 5 {
+			want = 2
+		}
+		if seen[tg] != want {
+			t.Errorf("%s: %d results, want %d", tg, seen[tg], want)
+		}
+	}
+	for d, n := range whois.counts() {
+		if n > 2 {
+			t.Errorf("WHOIS asked about %s %d times", d, n)
+		}
+	}
+	if len(whois.counts()) == 0 {
+		t.Error("WHOIS was never asked: the test does not exercise the shared cache")
+	}
+	// Each distinct target's landing page was fetched once (repeats are
+	// not checked again); the cloaking comparison may fetch it a second time.
+	sites.mu.Lock()
+	for _, tg := range []string{targets[0], targets[5]} {
+		u, _ := url.Parse(tg)
+		if n := sites.paths[u.Host+u.Path]; n > 2 {
+			t.Errorf("%s fetched %d times", tg, n)
+		}
+	}
+	sites.mu.Unlock()
+
+	// --fail-on high: the fake shop is high.
+	code, _, _ = runCLI(t, "", append(args, "--fail-on", "high")...)
+	if code != exitFailOn {
+		t.Errorf("--fail-on high: exit %d, want 3", code)
+	}
+}
+
+func TestBatchExitCodes(t *testing.T) {
+	sites := newShopSites(t)
+	good := sites.url("127.0.0.1", "/a")
+	dead := "http://127.0.0.1:1/" // nothing listens: connect error
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"all checked", good + "\n", []string{"check", "-l", "-", "--allow-private", "--no-whois", "--json"}, exitOK},
+		{"one unreachable", good + "\n" + dead + "\n", []string{"check", "-l", "-", "--allow-private", "--no-whois", "--json"}, exitTargetFail},
+		{"missing list", "", []string{"check", "-l", filepath.Join(dir, "none.txt"), "--no-whois"}, exitUsage},
+		{"resume without -o", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois"}, exitUsage},
+		{"resume from a text file", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois", "-o", writeFile(t, "x.txt", "high 80 x\n")}, exitUsage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+			if tt.code == exitUsage && out != "" {
+				t.Errorf("a usage error wrote results: %q", out)
+			}
+			if tt.code == exitTargetFail {
+				res := jsonResults(t, out)
+				if len(res) != 2 || (res[0].Error == nil && res[1].Error == nil) {
+					t.Errorf("the unreachable target's error record is missing: %+v", res)
+				}
+			}
+		})
+	}
+}
+
+func TestBatchFormatsToFiles(t *testing.T) {
+	sites := newShopSites(t)
+	targets := []string{sites.url("fake.test", "/"), sites.url("plain.test", "/x"), "http://127.0.0.1:1/"}
+	list := writeFile(t, "list.txt", strings.Join(targets, "\n"))
+	common := append([]string{"check", "-l", list, "--allow-private", "--no-whois", "--lang", "en"}, sites.resolve("fake.test", "plain.test")...)
+	dir := t.TempDir()
+
+	csvOut := filepath.Join(dir, "out.csv")
+	if code, _, errOut := runCLI(t, "", append(common, "--format", "csv", "-o", csvOut)...); code != exitTargetFail {
+		t.Fatalf("csv: exit %d\n%s", code, errOut)
+	}
+	data, _ := os.ReadFile(csvOut)
+	if !bytes.HasPrefix(data, []byte("\ufefftarget,url,domain,risk,score,signs,evidence,error\n")) {
+		t.Errorf("CSV lacks the BOM and header: %q", data[:min(60, len(data))])
+	}
+	recs, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
+	if err != nil || len(recs) != 4 {
+		t.Fatalf("CSV: %d records, %v", len(recs), err)
+	}
+	for _, r := range recs[1:] {
+		if r[0] == targets[0] && (r[3] != "high" || r[5] == "" || r[6] == "") {
+			t.Errorf("fake shop row lacks risk, signs or evidence: %q", r)
+		}
+		if r[0] == targets[2] && !strings.HasPrefix(r[7], "connect") {
+			t.Errorf("unreachable row: error column %q", r[7])
+		}
+	}
+
+	htmlOut := filepath.Join(dir, "out.html")
+	if code, _, errOut := runCLI(t, "", append(common, "--format", "html", "-o", htmlOut)...); code != exitTargetFail {
+		t.Fatalf("html: exit %d\n%s", code, errOut)
+	}
+	data, _ = os.ReadFile(htmlOut)
+	if n := bytes.Count(data, []byte("<tr data-risk=")); n != 3 {
+		t.Errorf("HTML has %d rows, want 3", n)
+	}
+	if !bytes.Contains(data, []byte("Targets <b>3</b>")) || !bytes.HasSuffix(data, []byte("</html>\n")) {
+		t.Error("HTML lacks the summary or its end")
+	}
+
+	code, out, _ := runCLI(t, "", common...)
+	if code != exitTargetFail {
+		t.Fatalf("text: exit %d", code)
+	}
+	if !strings.Contains(out, "── Summary ──\nTargets: 3 (high 1, ") || !strings.Contains(out, "connect") {
+		t.Errorf("text output:\n%s", out)
+	}
+}
