@@ -551,7 +551,7 @@ func checkMailLink(m *Mail) []Finding {
 		p := pres[0]
 		official := phishOfficialList(p.brand)
 		return []Finding{{
-			Evidence: p.evidence + " → " + Clip(m.URLs[i], 100),
+			Evidence: Clip(m.URLs[i], 100) + " ← " + p.evidence,
 			URL:      m.URLs[i],
 			Message: Text{
 				JA: p.brand.Name + "を名乗っていますが、リンク先（" + h + "）は公式ドメイン（" + official + "）ではありません",

@@ -27,6 +27,9 @@ func oneclickRule() Rule {
 // oneclickYen finds yen amounts: ¥99,000 / 99,000円 / 9万9千円 / 10万円.
 var oneclickYen = regexp.MustCompile(`(?:[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7}))|(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7})\s?円)|(?:([0-9]{1,4})万(?:([0-9])千)?円)`)
 
+// oneclickUrgent finds deadlines of hours or up to three days.
+var oneclickUrgent = regexp.MustCompile(`本日中|今日中|[0-9]+時間以内|(?:^|[^0-9])[1-3]日以内`)
+
 // oneclickIP finds IPv4 addresses shown on a page.
 var oneclickIP = regexp.MustCompile(`\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b`)
 
@@ -39,6 +42,8 @@ const oneclickMinFee = 5000
 // in each).
 type oneclickHits struct {
 	reg, fee, threat, deadline, echo, bait, baitWeak, countdown string
+	// urgent is a deadline of hours or at most three days (本日中, 24時間以内).
+	urgent string
 	// ownIP is the fetcher's own address, when the page shows it.
 	ownIP string
 }
@@ -46,8 +51,9 @@ type oneclickHits struct {
 // checkOneclick fires where a page claims a registration AND shows a fee
 // AND threatens, echoes the visitor's data, baits "registered by mistake"
 // contact or counts down; or claims a registration, echoes and threatens or
-// baits. Pages explaining the fraud carry every one of these words and are
-// recognised as warnings first.
+// baits. A registration and a fee due within three days, and nothing more,
+// is a weaker finding (medium 30). Pages explaining the fraud carry every
+// one of these words and are recognised as warnings first.
 func checkOneclick(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
@@ -59,7 +65,12 @@ func checkOneclick(site *Site) []Finding {
 			continue
 		}
 		strong := h.threat != "" || h.echo != "" || h.bait != "" || h.countdown != ""
-		if !(h.fee != "" && strong) && !(h.echo != "" && (h.threat != "" || h.bait != "")) {
+		full := (h.fee != "" && strong) || (h.echo != "" && (h.threat != "" || h.bait != ""))
+		// A fee due within hours or a day or three, and nothing else:
+		// one-click pages rush like that, honest ones rarely; a weaker
+		// finding.
+		weak := !full && h.fee != "" && h.urgent != ""
+		if !full && !weak {
 			continue
 		}
 		var ev []string
@@ -72,6 +83,9 @@ func checkOneclick(site *Site) []Finding {
 			}
 		}
 		f := Finding{Evidence: strings.Join(ev, " / "), URL: p.URL}
+		if weak {
+			f.Severity, f.Points = Medium, 30
+		}
 		if h.ownIP != "" {
 			f.Message = Text{
 				JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。表示されているIPアドレス（" + h.ownIP + "）は閲覧した側の接続元で、誰にでも表示されます。IPアドレスや端末情報から氏名や住所はわかりません。支払わず、連絡もしないでください",
@@ -104,6 +118,9 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		first(&h.reg, l, phishFind(n, ph["registration"]))
 		first(&h.threat, l, phishFind(n, ph["threat"]))
 		first(&h.deadline, l, phishFind(n, ph["deadline"]))
+		if h.urgent == "" && oneclickUrgent.MatchString(n) {
+			h.urgent = Clip(l, 60)
+		}
 		first(&h.bait, l, phishFind(n, ph["bait"]))
 		first(&h.baitWeak, l, phishFind(n, ph["bait-weak"]))
 		first(&h.countdown, l, phishFind(n, ph["countdown"]))

@@ -294,6 +294,12 @@ func TestOneclickBilling(t *testing.T) {
 		{"fee label in the cell before", "登録完了",
 			`<p>登録が完了しました</p><table><tr><td>ご利用料金</td><td>150,000円</td></tr></table><p>延滞された場合は遅延損害金を請求します</p>`, nil, true},
 
+		{"registration, fee due today", "ご登録ありがとうございます",
+			`<p>有料会員登録が完了しました。利用料金 99,000円 を本日中にお支払いください。</p>`, nil, true},
+		{"registration, fee due in 3 days", "登録完了",
+			`<p>登録が完了しました</p><p>料金 50,000円</p><p>3日以内にお支払いください</p>`, nil, true},
+		{"registration, fee due in 13 days", "登録完了",
+			`<p>登録が完了しました</p><p>料金 50,000円</p><p>13日以内にお支払いください</p>`, nil, false},
 		{"registration, fee and plain deadline", "会員登録完了",
 			`<p>会員登録が完了しました。</p><p>年会費 11,000円</p><p>7日以内にお振込みください。</p><p>退会をご希望の方はマイページから。</p>`, nil, false},
 		{"small fee with bait", "登録完了",
@@ -432,5 +438,16 @@ func BenchmarkPhishingRules(b *testing.B) {
 		for _, p := range pages {
 			Evaluate(phSite(p), rs, "ja")
 		}
+	}
+}
+
+func TestOneclickGrading(t *testing.T) {
+	weak := phSite(phHTML("http://oc.example.top/", phDoc("登録完了", `<p>有料会員登録が完了しました。利用料金 99,000円 を本日中にお支払いください。</p>`)))
+	if s := phFired(weak)["oneclick-billing"]; s.Points != 30 || s.Severity != Medium {
+		t.Errorf("fee due today only: %d %s, want medium 30", s.Points, s.Severity)
+	}
+	full := phSite(phPage(t, "oneclick/index.html", "http://adult-douga-kaiin.example.top/touroku/"))
+	if s := phFired(full)["oneclick-billing"]; s.Points != 60 || s.Severity != High {
+		t.Errorf("full page: %d %s, want high 60", s.Points, s.Severity)
 	}
 }
