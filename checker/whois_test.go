@@ -1,0 +1,395 @@
+package checker
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// fakeWhois is a WHOIS server on 127.0.0.1:0 that answers from a table of
+// query -> answer and counts the queries it got.
+type fakeWhois struct {
+	ln      net.Listener
+	mu      sync.Mutex
+	answers map[string][]byte
+	queries []string
+	silent  bool // accept and never answer
+}
+
+func newFakeWhois(t *testing.T, answers map[string][]byte) *fakeWhois {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeWhois{ln: ln, answers: answers}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go f.serve(conn)
+		}
+	}()
+	return f
+}
+
+func (f *fakeWhois) serve(conn net.Conn) {
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(5 * time.Second))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	if err != nil {
+		return
+	}
+	q := strings.TrimSpace(line)
+	f.mu.Lock()
+	f.queries = append(f.queries, q)
+	ans, ok := f.answers[q]
+	silent := f.silent
+	f.mu.Unlock()
+	if silent {
+		time.Sleep(3 * time.Second)
+		return
+	}
+	if !ok {
+		ans = []byte("No match for \"" + q + "\".\r\n")
+	}
+	_, _ = conn.Write(ans)
+}
+
+func (f *fakeWhois) addr() string { return f.ln.Addr().String() }
+
+func (f *fakeWhois) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.queries)
+}
+
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/whois/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func iso2022(t *testing.T, b []byte) []byte {
+	t.Helper()
+	out, err := japanese.ISO2022JP.NewEncoder().Bytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func punycode(t *testing.T, s string) string {
+	t.Helper()
+	a, err := idna.Lookup.ToASCII(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestWhoisServerLayouts(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{
+		"shop-example.jp/e":           fixture(t, "jprs-general-en.txt"),
+		"oldshop.co.jp/e":             fixture(t, "jprs-cojp-en.txt"),
+		"ancient.co.jp/e":             fixture(t, "jprs-cojp-pre1993-en.txt"),
+		punycode(t, "ニホンゴ.jp") + "/e": iso2022(t, fixture(t, "jprs-general-ja.txt")), // answered in Japanese anyway
+		"missing.jp/e":                fixture(t, "jprs-nomatch.txt"),
+		"fresh-shop-example.com":      fixture(t, "registry-com.txt"),
+	})
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, Timeout: 5 * time.Second})
+	ctx := context.Background()
+	tests := []struct {
+		domain, created, registrar string
+		nilResult, noDate          bool
+	}{
+		{domain: "www.shop-example.jp", created: "2025-03-02"},
+		{domain: "oldshop.co.jp", created: "1998-09-12"},
+		{domain: "ancient.co.jp", noDate: true},
+		{domain: "ニホンゴ.jp", created: "2024-12-25"},
+		{domain: "missing.jp", nilResult: true},
+		{domain: "fresh-shop-example.com", created: "2025-05-20", registrar: "Example Registrar, Inc."},
+		{domain: "not-there.com", nilResult: true},
+	}
+	for _, tt := range tests {
+		w, err := c.Lookup(ctx, tt.domain)
+		if err != nil {
+			t.Errorf("%s: %v", tt.domain, err)
+			continue
+		}
+		if tt.nilResult {
+			if w != nil {
+				t.Errorf("%s: got %+v, want no record", tt.domain, w)
+			}
+			continue
+		}
+		if w == nil {
+			t.Errorf("%s: no record", tt.domain)
+			continue
+		}
+		if w.Server != "127.0.0.1" || w.Raw == "" {
+			t.Errorf("%s: server %q, raw %d bytes: evidence missing", tt.domain, w.Server, len(w.Raw))
+		}
+		if tt.noDate {
+			if !w.Created.IsZero() {
+				t.Errorf("%s: created %v, want no date", tt.domain, w.Created)
+			}
+			if w.AgeDays(time.Now()) != -1 {
+				t.Errorf("%s: an unknown date gave an age", tt.domain)
+			}
+			continue
+		}
+		if got := w.Created.Format("2006-01-02"); got != tt.created {
+			t.Errorf("%s: created %s, want %s", tt.domain, got, tt.created)
+		}
+		if w.Registrar != tt.registrar {
+			t.Errorf("%s: registrar %q, want %q", tt.domain, w.Registrar, tt.registrar)
+		}
+	}
+	if !strings.Contains(srv.queries[0], "/e") {
+		t.Errorf("a .jp query was sent without /e: %q", srv.queries[0])
+	}
+}
+
+func TestWhoisCacheAndSharedLookups(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp/e": fixture(t, "jprs-general-en.txt")})
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1})
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			host := "shop-example.jp"
+			if i%2 == 0 {
+				host = "www.shop-example.jp"
+			}
+			if w, err := c.Lookup(context.Background(), host); err != nil || w == nil {
+				t.Errorf("lookup %d: %v %v", i, w, err)
+			}
+		}(i)
+	}
+	wg.Wait()
+	if _, err := c.Lookup(context.Background(), "SHOP-EXAMPLE.JP."); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.count(); n != 1 {
+		t.Errorf("%d queries for one registrable domain, want 1", n)
+	}
+}
+
+func TestWhoisCacheBounded(t *testing.T) {
+	srv := newFakeWhois(t, nil)
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, CacheSize: 3})
+	for _, d := range []string{"a1.com", "a2.com", "a3.com", "a4.com", "a5.com"} {
+		if _, err := c.Lookup(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(c.cache); n > 3 {
+		t.Errorf("cache holds %d domains, want at most 3", n)
+	}
+}
+
+func TestWhoisThrottleHonoursContext(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp/e": fixture(t, "jprs-general-en.txt")})
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: time.Hour})
+	if _, err := c.Lookup(context.Background(), "shop-example.jp"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	// The second server query must wait an hour; the cancelled context
+	// ends the wait instead, and nothing is sent.
+	if _, err := c.Lookup(ctx, "other-example.jp"); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if n := srv.count(); n != 1 {
+		t.Errorf("%d queries sent, want 1", n)
+	}
+	// The cancelled lookup is not cached as an answer.
+	if _, ok := c.cache["other-example.jp"]; ok {
+		t.Error("a cancelled lookup stayed in the cache")
+	}
+}
+
+func TestWhoisAnswerCapped(t *testing.T) {
+	big := []byte("Domain Name: BIG-EXAMPLE.COM\r\nCreation Date: 2020-01-02T00:00:00Z\r\n" + strings.Repeat("x", 1<<20))
+	srv := newFakeWhois(t, map[string][]byte{"big-example.com": big})
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, MaxBytes: 4096})
+	w, err := c.Lookup(context.Background(), "big-example.com")
+	if err != nil || w == nil {
+		t.Fatalf("got %v, %v", w, err)
+	}
+	if len(w.Raw) > 4096 {
+		t.Errorf("raw answer is %d bytes, cap 4096", len(w.Raw))
+	}
+	if w.Created.Format("2006-01-02") != "2020-01-02" {
+		t.Errorf("created %v", w.Created)
+	}
+}
+
+func TestWhoisReadDeadline(t *testing.T) {
+	srv := newFakeWhois(t, nil)
+	srv.silent = true
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, Timeout: 100 * time.Millisecond})
+	if _, err := c.Lookup(context.Background(), "slow-example.com"); err == nil {
+		t.Error("a server that never answers gave no error")
+	}
+}
+
+func TestWhoisConnectRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	c := NewWhois(WhoisOptions{Server: addr, Throttle: -1, Timeout: time.Second})
+	if _, err := c.Lookup(context.Background(), "example.com"); err == nil || !strings.Contains(err.Error(), "connecting") {
+		t.Errorf("err = %v, want a connect error", err)
+	}
+}
+
+func TestRDAP(t *testing.T) {
+	rdapJSON := fixture(t, "rdap-example.json")
+	var hits int
+	var mu sync.Mutex
+	rd := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/rdap/domain/rdap-shop.example":
+			w.Header().Set("Content-Type", "application/rdap+json")
+			_, _ = w.Write(rdapJSON)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer rd.Close()
+	c := NewWhois(WhoisOptions{RDAPServer: rd.URL + "/rdap/", Throttle: -1})
+	w, err := c.Lookup(context.Background(), "www.rdap-shop.example")
+	if err != nil || w == nil {
+		t.Fatalf("got %v, %v", w, err)
+	}
+	if w.Created.Format(time.RFC3339) != "2025-04-01T03:04:05Z" || w.Registrar != "Example Registrar, Inc." {
+		t.Errorf("got created %v registrar %q", w.Created, w.Registrar)
+	}
+	if !strings.Contains(w.Raw, "registration") || w.Server == "" {
+		t.Error("the RDAP answer is not kept as evidence")
+	}
+	if w, err := c.Lookup(context.Background(), "nobody.example"); err != nil || w != nil {
+		t.Errorf("404: got %v, %v; want no record", w, err)
+	}
+}
+
+func TestRDAPBootstrapAndWhoisFallback(t *testing.T) {
+	rdapJSON := fixture(t, "rdap-example.json")
+	var rd *httptest.Server
+	rd = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/dns.json":
+			_, _ = w.Write([]byte(`{"services": [[["example"], ["` + rd.URL + `/rdap/"]], [["broken"], ["` + rd.URL + `/fail/"]]]}`))
+		case "/rdap/domain/rdap-shop.example":
+			_, _ = w.Write(rdapJSON)
+		default:
+			http.Error(w, "down", http.StatusInternalServerError)
+		}
+	}))
+	defer rd.Close()
+	// The registrar's server, the registry's (which refers to it) and IANA's.
+	registrar := newFakeWhois(t, map[string][]byte{"thin-example.broken": fixture(t, "registrar-thin.txt")})
+	registry := newFakeWhois(t, map[string][]byte{
+		"thin-example.broken": []byte(strings.ReplaceAll(string(fixture(t, "registry-thin.txt")), "REFERRAL_PLACEHOLDER", registrar.addr())),
+	})
+	iana := newFakeWhois(t, map[string][]byte{
+		"broken": []byte(strings.ReplaceAll(string(fixture(t, "iana-com.txt")), "REGISTRY_PLACEHOLDER", registry.addr())),
+	})
+	c := NewWhois(WhoisOptions{BootstrapURL: rd.URL + "/dns.json", Throttle: -1, AllowPrivate: true})
+	c.iana = iana.addr()
+	w, err := c.Lookup(context.Background(), "rdap-shop.example")
+	if err != nil || w == nil || w.Created.Format("2006-01-02") != "2025-04-01" {
+		t.Fatalf("RDAP through the bootstrap: %v, %v", w, err)
+	}
+	// RDAP fails for .broken: WHOIS through IANA, the registry and the
+	// registrar it refers to, which has the date.
+	w, err = c.Lookup(context.Background(), "thin-example.broken")
+	if err != nil || w == nil {
+		t.Fatalf("WHOIS fallback: %v, %v", w, err)
+	}
+	if w.Created.Format("2006-01-02") != "2019-02-28" {
+		t.Errorf("created %v, want 2019-02-28 from the registrar", w.Created)
+	}
+	if !strings.Contains(w.Raw, "THIN-EXAMPLE.COM") || !strings.Contains(w.Raw, "Created: 2019-02-28") {
+		t.Error("both answers should be kept as evidence")
+	}
+
+	// Without AllowPrivate a referral to a loopback address is refused.
+	c2 := NewWhois(WhoisOptions{BootstrapURL: rd.URL + "/dns.json", Throttle: -1, HTTPClient: rd.Client()})
+	c2.iana = iana.addr()
+	if _, err := c2.Lookup(context.Background(), "thin-example.broken"); err == nil || !strings.Contains(err.Error(), "non-public") {
+		t.Errorf("err = %v, want a refusal of the non-public referral", err)
+	}
+}
+
+func TestParseWhoisDates(t *testing.T) {
+	for in, want := range map[string]string{
+		"2005/05/30":                "2005-05-30",
+		"2005/05/30 01:05:04 (JST)": "2005-05-30",
+		"2005-05-30T04:00:00Z":      "2005-05-30",
+		"2005年5月30日":                "2005-05-30",
+		"30-May-2005":               "2005-05-30",
+		"30.05.2005":                "2005-05-30",
+		"":                          "",
+		"2005/02/30":                "",
+		"1970/01/01":                "",
+		"2999/01/01":                "",
+		"before Aug-1996":           "",
+	} {
+		got := ""
+		if t0, ok := parseWhoisDate(in, jst); ok {
+			got = t0.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("parseWhoisDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParseWhois(f *testing.F) {
+	for _, name := range []string{"jprs-general-en.txt", "jprs-cojp-en.txt", "jprs-general-ja.txt", "registry-com.txt", "jprs-nomatch.txt"} {
+		b, err := os.ReadFile("../testdata/whois/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Add("[Created on] 2005/05/30")
+	f.Add("Creation Date: 99999-99-99")
+	f.Fuzz(func(t *testing.T, raw string) {
+		rec, err := ParseWhois("example.jp", raw)
+		if err == nil && !rec.Created.IsZero() && !plausibleDate(rec.Created) {
+			t.Errorf("implausible date %v accepted", rec.Created)
+		}
+		if t0, ok := parseWhoisDate(raw, jst); ok && !plausibleDate(t0) {
+			t.Errorf("implausible date %v from %q", t0, raw)
+		}
+	})
+}
