@@ -189,6 +189,11 @@ func (w *WARCRecorder) Record(_ context.Context, res *Result, exchanges []Exchan
 	if err := ww.finish(); err != nil {
 		return fmt.Errorf("writing evidence file: %w", err)
 	}
+	// CreateTemp makes the file private (0600); evidence files are as
+	// readable as the manifest and the results beside them.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("evidence file permissions: %w", err)
+	}
 	final := filepath.Join(w.dir, name)
 	if err := os.Rename(tmp.Name(), final); err != nil {
 		return fmt.Errorf("naming evidence file: %w", err)

@@ -91,6 +91,7 @@ one-click-fraud page, shows why, and gives the police's advice for the case.`,
 		newCheckCmd(s),
 		newAdviceCmd(s),
 		newRulesCmd(s),
+		newVerifyCmd(s),
 	)
 	return root
 }

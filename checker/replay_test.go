@@ -1,0 +1,263 @@
+package checker
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/internal/evidence"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// fixedWhois answers every lookup with one registration date.
+type fixedWhois struct {
+	created time.Time
+	calls   atomic.Int32
+}
+
+func (f *fixedWhois) Lookup(_ context.Context, domain string) (*rules.Whois, error) {
+	f.calls.Add(1)
+	return &rules.Whois{Created: f.created, Registrar: "Test Registrar", Server: "whois.test:43",
+		Raw: "Domain Name: " + domain + "\nCreated: " + f.created.Format(time.RFC3339) + "\n"}, nil
+}
+
+// offline fails the test on any fetch or WHOIS query: an offline re-check
+// must not use the network.
+type offline struct{ t *testing.T }
+
+func (o offline) Fetch(_ context.Context, r Request) (*Response, error) {
+	o.t.Errorf("offline re-check fetched %s", r.URL)
+	return nil, Errorf(CodeConnect, "no network in this test")
+}
+
+func (o offline) Lookup(_ context.Context, d string) (*rules.Whois, error) {
+	o.t.Errorf("offline re-check asked WHOIS about %s", d)
+	return nil, nil
+}
+
+// fixtureSite serves a testdata folder: "/" redirects to /index.html, a
+// file NAME.mobile.html is what a smartphone gets for NAME.html, a file
+// CHARSET names the charset for the Content-Type header, and {{IP}} in a
+// page is replaced by the visitor's address.
+func fixtureSite(t *testing.T, dir string) *httptest.Server {
+	t.Helper()
+	charset := ""
+	if b, err := os.ReadFile(filepath.Join(dir, "CHARSET")); err == nil {
+		charset = strings.TrimSpace(string(b))
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			http.Redirect(w, r, "/index.html", http.StatusFound)
+			return
+		}
+		name := strings.TrimPrefix(r.URL.Path, "/")
+		if strings.Contains(name, "..") || name == "CHARSET" {
+			http.NotFound(w, r)
+			return
+		}
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if isMobileUA(r.UserAgent()) {
+			if m := strings.TrimSuffix(file, ".html") + ".mobile.html"; fileExists(m) {
+				file = m
+			}
+		}
+		body, err := os.ReadFile(file)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		body = []byte(strings.ReplaceAll(string(body), "{{IP}}", host))
+		ct := "text/html"
+		if charset != "" {
+			ct += "; charset=" + charset
+		}
+		w.Header().Set("Content-Type", ct)
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// liveAndOffline checks url live with evidence kept, then re-checks the
+// WARC file offline with another clock, and returns both results.
+func liveAndOffline(t *testing.T, target string, resolve []string, opts Options) (live, off *Result, file string) {
+	t.Helper()
+	dir := t.TempDir()
+	rec, err := NewWARCRecorder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.SetCrawlOptions(opts.MaxPages, opts.Mobile, opts.NoCloaking)
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true, Resolve: resolve})
+	if err != nil {
+		t.Fatal(err)
+	}
+	capture := time.Date(2025, 3, 14, 9, 26, 53, 0, time.UTC)
+	opts.Now = func() time.Time { return capture }
+	opts.SiteTimeout = 20 * time.Second
+	w := &fixedWhois{created: capture.AddDate(0, 0, -20)}
+	live = New(opts, f, w, rec).Check(context.Background(), target)
+	if err := rec.Close(); err != nil {
+		t.Fatal(err)
+	}
+	entries, problems, err := evidence.ReadManifest(dir)
+	if err != nil || len(problems) > 0 || len(entries) != 1 {
+		t.Fatalf("manifest: %v %v %d", err, problems, len(entries))
+	}
+	file = filepath.Join(dir, entries[0].File)
+
+	// The re-check runs two years later, with default options and no
+	// network; the capture's clock and options must be the ones used.
+	later := func() time.Time { return capture.AddDate(2, 0, 0) }
+	o := offline{t}
+	off = New(Options{Now: later}, o, o, nil).Check(context.Background(), file)
+	return live, off, file
+}
+
+// sameVerdict compares everything the offline re-check must reproduce.
+func sameVerdict(t *testing.T, live, off *Result, file string, fullSigns bool) {
+	t.Helper()
+	if off.Target != file {
+		t.Errorf("offline target %q, want the file %q", off.Target, file)
+	}
+	if got, want := signIDs(off), signIDs(live); !reflect.DeepEqual(got, want) {
+		t.Errorf("offline signs %v, live %v", got, want)
+	}
+	if off.Risk != live.Risk || off.Score != live.Score {
+		t.Errorf("offline risk %s (%d), live %s (%d)", off.Risk, off.Score, live.Risk, live.Score)
+	}
+	if fullSigns && !reflect.DeepEqual(off.Signs, live.Signs) {
+		t.Errorf("offline signs differ in detail:\n%+v\n%+v", off.Signs, live.Signs)
+	}
+	if off.URL != live.URL || off.Domain != live.Domain || off.CheckedAt != live.CheckedAt ||
+		!reflect.DeepEqual(off.Redirects, live.Redirects) || !reflect.DeepEqual(off.Pages, live.Pages) ||
+		!reflect.DeepEqual(off.Whois, live.Whois) || !reflect.DeepEqual(off.Error, live.Error) {
+		t.Errorf("offline result differs:\n off %s %s %v %v %+v %+v %+v\nlive %s %s %v %v %+v %+v %+v",
+			off.URL, off.CheckedAt, off.Redirects, off.Pages, off.Whois, off.Error, off.Clues,
+			live.URL, live.CheckedAt, live.Redirects, live.Pages, live.Whois, live.Error, live.Clues)
+	}
+}
+
+func TestOfflineRecheckMatchesLive(t *testing.T) {
+	tests := []struct {
+		name      string
+		dir       string
+		opts      Options
+		wantSigns []string
+		fullSigns bool
+	}{
+		// Shift_JIS pages, a redirect at the start, a crawl of the guide
+		// and disclosure pages, a 20-day-old domain.
+		{"fake shop in Shift_JIS", "../testdata/sites/fake-sjis", Options{}, []string{"payment-transfer-only", "domain-new"}, true},
+		// The desktop sees an nginx page, the smartphone the shop.
+		{"cloaked shop", "../testdata/fluent/cloaked", Options{}, []string{"cloaking"}, true},
+		// The same shop checked as a smartphone only (--mobile): no
+		// desktop exchange in the file.
+		{"smartphone only", "../testdata/fluent/cloaked", Options{Mobile: true}, []string{"domain-new"}, true},
+		{"honest company", "../testdata/sites/honest-company", Options{MaxPages: 3}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := fixtureSite(t, tt.dir)
+			port := srv.Listener.Addr().(*net.TCPAddr).Port
+			target := fmt.Sprintf("http://shop.test:%d/", port)
+			live, off, file := liveAndOffline(t, target, []string{fmt.Sprintf("shop.test:%d:127.0.0.1", port)}, tt.opts)
+			if live.Error != nil {
+				t.Fatalf("live check failed: %+v", live.Error)
+			}
+			ids := " " + strings.Join(signIDs(live), " ") + " "
+			for _, id := range tt.wantSigns {
+				if !strings.Contains(ids, " "+id+" ") {
+					t.Errorf("live check lacks %s (got%s): the fixture does not test what it should", id, ids)
+				}
+			}
+			if tt.name == "fake shop in Shift_JIS" && (len(live.Redirects) == 0 || len(live.Pages) < 2) {
+				t.Errorf("live: redirects %v, %d pages: want a redirect and a crawl", live.Redirects, len(live.Pages))
+			}
+			sameVerdict(t, live, off, file, tt.fullSigns)
+
+			// The manifest's page digests are the result's.
+			rep, err := evidence.Verify(filepath.Dir(file))
+			if err != nil || !rep.OK() {
+				t.Fatalf("verify: %v %+v", err, rep)
+			}
+		})
+	}
+}
+
+// The visitor's own address echoed on a one-click page.
+func TestOfflineRecheckOneclick(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile("../testdata/phishing/oneclick/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte(strings.ReplaceAll(string(page), "203.0.113.45", "{{IP}}")), 0o644)
+	srv := fixtureSite(t, dir)
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	target := fmt.Sprintf("http://adult-douga.test:%d/", port)
+	live, off, file := liveAndOffline(t, target, []string{fmt.Sprintf("adult-douga.test:%d:127.0.0.1", port)}, Options{})
+	if !strings.Contains(strings.Join(signIDs(live), " "), "oneclick-billing") {
+		t.Fatalf("live signs %v lack oneclick-billing", signIDs(live))
+	}
+	sameVerdict(t, live, off, file, false)
+}
+
+// A target that could not be reached is re-checked to the same error and
+// risk: its URL signs and WHOIS still count.
+func TestOfflineRecheckUnreachable(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close() // nothing listens there now: connection refused
+	target := fmt.Sprintf("http://gone.test:%d/", port)
+	live, off, file := liveAndOffline(t, target, []string{fmt.Sprintf("gone.test:%d:127.0.0.1", port)}, Options{})
+	if live.Error == nil || live.Error.Code != CodeConnect {
+		t.Fatalf("live error %+v, want connect", live.Error)
+	}
+	sameVerdict(t, live, off, file, true)
+}
+
+// A changed evidence file is refused, not scored.
+func TestOfflineRecheckRefusesChangedFile(t *testing.T) {
+	srv := fixtureSite(t, "../testdata/sites/fake-sjis")
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	target := fmt.Sprintf("http://shop.test:%d/", port)
+	_, _, file := liveAndOffline(t, target, []string{fmt.Sprintf("shop.test:%d:127.0.0.1", port)}, Options{})
+	members := readRawMembers(t, file)
+	changed := false
+	for i, m := range members {
+		if strings.Contains(string(m), "WARC-Type: response") && strings.Contains(string(m), " 200 OK\r\n") {
+			// One byte near the end of the first page's body.
+			members[i][len(m)-10] ^= 0x20
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		t.Fatal("no page response in the file")
+	}
+	writeMembers(t, file, members)
+	o := offline{t}
+	res := New(Options{}, o, o, nil).Check(context.Background(), file)
+	if res.Error == nil || res.Error.Code != CodeRead || !strings.Contains(res.Error.Message, "changed after capture") {
+		t.Errorf("changed file: error %+v", res.Error)
+	}
+	if res.Target != file {
+		t.Errorf("target %q", res.Target)
+	}
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shopcheck/shopcheck/internal/evidence"
+)
+
+// execCmd runs a command built by mk with args and returns the exit code
+// run would give, stdout and stderr.
+func execCmd(t *testing.T, mk func(*Streams) *cobra.Command, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	s := &Streams{In: strings.NewReader(""), Out: &out, Err: &errb}
+	cmd := mk(s)
+	cmd.SetArgs(args)
+	cmd.SetIn(s.In)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errb)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	err := cmd.ExecuteContext(context.Background())
+	code := exitOK
+	var ee *exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.code
+		if ee.err != nil {
+			errb.WriteString(ee.err.Error())
+		}
+	default:
+		code = exitUsage
+	}
+	return code, out.String(), errb.String()
+}
+
+// evidenceShop serves the Shift_JIS fake-shop fixture behind a redirect.
+func evidenceShop(t *testing.T) (target string, resolve string) {
+	t.Helper()
+	dir := filepath.Join("..", "..", "testdata", "sites", "fake-sjis")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			http.Redirect(w, r, "/index.html", http.StatusMovedPermanently)
+			return
+		}
+		body, err := os.ReadFile(filepath.Join(dir, filepath.Base(r.URL.Path)))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	return fmt.Sprintf("http://fake-shop.test:%d/", port), fmt.Sprintf("fake-shop.test:%d:127.0.0.1", port)
+}
+
+func sortedIDs(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestEvidenceCaptureVerifyRecheck(t *testing.T) {
+	target, resolve := evidenceShop(t)
+	dir := filepath.Join(t.TempDir(), "evidence")
+
+	code, out, stderr := execCmd(t, newCheckCmd, target, "--evidence", dir, "--allow-private", "--resolve", resolve,
+		"--no-whois", "--json", "--no-progress")
+	if code != exitOK {
+		t.Fatalf("check: exit %d: %s\n%s", code, stderr, out)
+	}
+	live := decodeResults(t, out)
+	if len(live) != 1 || live[0].Risk != "high" {
+		t.Fatalf("live results %+v", live)
+	}
+
+	code, out, stderr = execCmd(t, newVerifyCmd, dir, "--lang", "en")
+	if code != exitOK || !strings.Contains(out, "0 problem(s)") || !strings.Contains(out, "manifest.jsonl sha256 ") {
+		t.Fatalf("verify of intact evidence: exit %d\n%s%s", code, out, stderr)
+	}
+
+	entries, _, err := evidence.ReadManifest(dir)
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("manifest: %v %v", err, entries)
+	}
+	file := filepath.Join(dir, entries[0].File)
+
+	// Offline re-check of the file: same signs, same risk, no network
+	// (the site is gone).
+	code, out, stderr = execCmd(t, newCheckCmd, file, "--json", "--no-progress")
+	if code != exitOK {
+		t.Fatalf("re-check: exit %d: %s", code, stderr)
+	}
+	off := decodeResults(t, out)
+	if len(off) != 1 || off[0].Target != file || off[0].Risk != live[0].Risk || off[0].Score != live[0].Score ||
+		!reflect.DeepEqual(sortedIDs(signIDs(off[0])), sortedIDs(signIDs(live[0]))) || !reflect.DeepEqual(off[0].Pages, live[0].Pages) {
+		t.Errorf("re-check differs:\n off %+v\nlive %+v", off[0], live[0])
+	}
+
+	// JSON report.
+	code, out, _ = execCmd(t, newVerifyCmd, dir, "--json")
+	var rep evidence.Report
+	if code != exitOK || json.Unmarshal([]byte(out), &rep) != nil || !rep.OK() || len(rep.Files) != 1 {
+		t.Errorf("verify --json: exit %d %s", code, out)
+	}
+
+	// One byte changed: exit 2, the file named.
+	data, _ := os.ReadFile(file)
+	data[len(data)/3] ^= 0x40
+	os.WriteFile(file, data, 0o644)
+	code, out, stderr = execCmd(t, newVerifyCmd, dir)
+	if code != exitTargetFail || !strings.Contains(out, "不一致") || !strings.Contains(out, entries[0].File) {
+		t.Errorf("verify of a changed file: exit %d\n%s%s", code, out, stderr)
+	}
+	code, _, _ = execCmd(t, newVerifyCmd, file)
+	if code != exitTargetFail {
+		t.Errorf("verify FILE of a changed file: exit %d", code)
+	}
+}
+
+func TestVerifyUsage(t *testing.T) {
+	empty := t.TempDir()
+	for _, args := range [][]string{
+		{},
+		{filepath.Join(empty, "nothing-here")},
+		{empty}, // no manifest
+		{empty, "--lang", "fr"},
+	} {
+		if code, out, stderr := execCmd(t, newVerifyCmd, args...); code != exitUsage {
+			t.Errorf("verify %v: exit %d, want 1\n%s%s", args, code, out, stderr)
+		}
+	}
+}
