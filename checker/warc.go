@@ -205,11 +205,10 @@ func (w *WARCRecorder) Record(_ context.Context, res *Result, exchanges []Exchan
 	entry.File = name
 	entry.FileSHA256 = hex.EncodeToString(ww.sum.Sum(nil))
 	entry.FileBytes = ww.n
-	line, err := json.Marshal(entry)
+	line, err := marshalJSON(entry)
 	if err != nil {
 		return fmt.Errorf("encoding manifest line: %w", err)
 	}
-	line = append(line, '\n')
 
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -247,6 +246,18 @@ func (w *WARCRecorder) reserve(target string, at time.Time) (string, map[string]
 	}
 }
 
+// marshalJSON encodes v on one line ending in a newline, as the results
+// are printed with --json (no HTML escaping of <, > and &).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // syncDir makes a rename in dir durable.
 func syncDir(dir string) error {
 	d, err := os.Open(dir)
@@ -276,7 +287,7 @@ type warcWriter struct {
 func newWARCWriter(f *os.File) *warcWriter {
 	ww := &warcWriter{f: f, sum: sha256.New(), m: gowarc.NewMarshaler()}
 	ww.bw = bufio.NewWriterSize(io.MultiWriter(f, ww.sum, countWriter{&ww.n}), 64<<10)
-	ww.gz, _ = gzip.NewWriterLevel(ww.bw, gzip.BestCompression) // a valid level: no error
+	ww.gz, _ = gzip.NewWriterLevel(ww.bw, gzip.DefaultCompression) // a valid level: no error
 	return ww
 }
 
@@ -415,7 +426,7 @@ func (ww *warcWriter) writeAll(name string, res *Result, exchanges []Exchange, w
 		if !whois.Created.IsZero() {
 			w.Created = whois.Created.UTC().Format(time.RFC3339)
 		}
-		b, err := json.Marshal(w)
+		b, err := marshalJSON(w)
 		if err != nil {
 			return nil, fmt.Errorf("encoding WHOIS answer: %w", err)
 		}
@@ -426,7 +437,7 @@ func (ww *warcWriter) writeAll(name string, res *Result, exchanges []Exchange, w
 			return nil, err
 		}
 	}
-	b, err := json.Marshal(res)
+	b, err := marshalJSON(res)
 	if err != nil {
 		return nil, fmt.Errorf("encoding result: %w", err)
 	}

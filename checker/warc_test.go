@@ -652,3 +652,72 @@ func TestReadCaptureForeignWARC(t *testing.T) {
 		t.Errorf("captured at %v", cp.capturedAt())
 	}
 }
+
+// benchCapture is handCapture with the first page's body grown to size
+// bytes (of varied text, so that it compresses like a real page).
+func benchCapture(b *testing.B, size int) (*Result, []Exchange, *rules.Whois) {
+	res, ex, w := handCapture(b)
+	if size > 0 {
+		var body bytes.Buffer
+		for i := 0; body.Len() < size; i++ {
+			fmt.Fprintf(&body, "<li>商品%d 通常価格 ¥%d → 特価 ¥%d 在庫あり</li>\n", i, 10000+i*37, 1000+i*7)
+		}
+		ex[1].Body = body.Bytes()[:size]
+		res.Pages[0].SHA256, res.Pages[0].Bytes = sum(ex[1].Body), size
+	}
+	return res, ex, w
+}
+
+func benchmarkRecord(b *testing.B, size int) {
+	res, ex, w := benchCapture(b, size)
+	rec, err := NewWARCRecorder(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rec.Close()
+	n := 0
+	for _, e := range ex {
+		n += len(e.Body)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r := *res
+		r.Target = fmt.Sprintf("shop%d.test", i)
+		if err := rec.Record(context.Background(), &r, ex, w); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The evidence of a typical small shop (5 exchanges, about 12 kB).
+func BenchmarkWARCRecordSmall(b *testing.B) { benchmarkRecord(b, 0) }
+
+// A first page at the default --max-body limit, 5 MiB.
+func BenchmarkWARCRecord5MiB(b *testing.B) { benchmarkRecord(b, 5<<20) }
+
+func benchmarkRead(b *testing.B, size int, verify bool) {
+	res, ex, w := benchCapture(b, size)
+	dir := b.TempDir()
+	rec, _ := NewWARCRecorder(dir)
+	if err := rec.Record(context.Background(), res, ex, w); err != nil {
+		b.Fatal(err)
+	}
+	rec.Close()
+	files, _ := evidence.Files(dir)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if verify {
+			if rep, err := evidence.Verify(dir); err != nil || !rep.OK() {
+				b.Fatal(err, rep)
+			}
+		} else if _, err := readCapture(files[0]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkVerifySmall(b *testing.B)      { benchmarkRead(b, 0, true) }
+func BenchmarkVerify5MiB(b *testing.B)       { benchmarkRead(b, 5<<20, true) }
+func BenchmarkReadCaptureSmall(b *testing.B) { benchmarkRead(b, 0, false) }
+func BenchmarkReadCapture5MiB(b *testing.B)  { benchmarkRead(b, 5<<20, false) }
