@@ -306,25 +306,50 @@ type mailPresentation struct {
 // copyright line. A brand merely mentioned (「PayPayが使えます」) does not count.
 func (v *mailView) presented() []mailPresentation {
 	var out []mailPresentation
-	name := mailDisplayName(v.m.From)
+	name := NFKC(mailDisplayName(v.m.From))
 	pres := phishData().mail["presents"]
+	// Prepared once for all brands: lower-case lines (to skip brands not
+	// named at all) and the holders of copyright lines.
+	lower := make([]string, len(v.lines))
+	var hay strings.Builder
+	hay.WriteString(strings.ToLower(name + "\n" + v.subject + "\n"))
+	for i, l := range v.lines {
+		lower[i] = strings.ToLower(l)
+		hay.WriteString(lower[i])
+		hay.WriteByte('\n')
+	}
+	var holders []phishLine
+	for _, l := range v.lines {
+		if h, ok := phishCopyrightHolder(l); ok && h != "" {
+			holders = append(holders, phishLine{l, h})
+		}
+	}
+	all := hay.String()
 	for _, pb := range v.brands {
 		ev := ""
+		named := false
+		for _, n := range pb.names {
+			if strings.Contains(all, strings.ToLower(n.text)) {
+				named = true
+				break
+			}
+		}
 		switch {
-		case name != "" && pb.mentions(NFKC(name)):
+		case !named:
+		case name != "" && pb.mentions(name):
 			ev = "From: " + v.m.From
 		case mailPureSegment(pb, v.subject):
 			ev = "Subject: " + v.subject
 		}
 		for i, l := range v.lines {
-			if ev != "" {
+			if ev != "" || !named {
 				break
 			}
 			if i < 3 && mailPureSegment(pb, l) && utf8.RuneCountInString(l) < 200 && strings.ContainsAny(l, "【[") {
 				ev = l
 				break
 			}
-			for _, o := range pb.occurrences(l) {
+			for _, o := range pb.occurrencesIn(l, lower[i]) {
 				if o.isProduct() {
 					continue
 				}
@@ -339,10 +364,10 @@ func (v *mailView) presented() []mailPresentation {
 					break
 				}
 			}
-			if ev == "" {
-				if holder, ok := phishCopyrightHolder(l); ok && pb.isHolder(holder) {
-					ev = l
-				}
+		}
+		for _, h := range holders {
+			if ev == "" && pb.isHolder(h.lower) {
+				ev = h.text
 			}
 		}
 		if ev != "" {

@@ -31,6 +31,9 @@ type phishTables struct {
 	gateways map[string]string
 	// neutral holds the domains a brand's mail may link to besides its own.
 	neutral []string
+	// service and noise are words["service"] and words["copyright-noise"],
+	// longest first (so that longer words are removed before their parts).
+	service, noise []string
 }
 
 var phishData = sync.OnceValue(func() *phishTables {
@@ -65,8 +68,17 @@ var phishData = sync.OnceValue(func() *phishTables {
 	for _, l := range lines("message_neutral_domains.txt") {
 		t.neutral = append(t.neutral, strings.ToLower(strings.Fields(l)[0]))
 	}
+	t.service = phishLongestFirst(t.words["service"])
+	t.noise = phishLongestFirst(t.words["copyright-noise"])
 	return t
 })
+
+// phishLongestFirst returns a copy of list sorted by length, longest first.
+func phishLongestFirst(list []string) []string {
+	out := append([]string(nil), list...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
 
 // phishSections reads an embedded file made of [name] sections; each phrase
 // is NFKC-normalised and lower-cased, as the text it is compared with.
@@ -219,9 +231,13 @@ type phishOccurrence struct {
 
 // occurrences returns where any of the brand's names occurs in s (NFKC).
 func (pb phishBrand) occurrences(s string) []phishOccurrence {
+	return pb.occurrencesIn(s, strings.ToLower(s))
+}
+
+// occurrencesIn is occurrences with s already lower-cased as lower.
+func (pb phishBrand) occurrencesIn(s, lower string) []phishOccurrence {
 	var out []phishOccurrence
-	lower := strings.ToLower(s)
-	taken := make([]bool, len(s)+1)
+	var taken []bool
 	for _, n := range pb.names {
 		hay := s
 		if n.fold {
@@ -238,8 +254,11 @@ func (pb phishBrand) occurrences(s string) []phishOccurrence {
 			i += off
 			j := i + len(n.text)
 			off = i + 1
-			if taken[i] || !phishBounded(hay, i, j) {
+			if (taken != nil && taken[i]) || !phishBounded(hay, i, j) {
 				continue
+			}
+			if taken == nil {
+				taken = make([]bool, len(s)+1)
 			}
 			for k := i; k < j; k++ {
 				taken[k] = true
@@ -300,9 +319,10 @@ func (pb phishBrand) pure(s string, extra ...string) bool {
 		rest = strings.Replace(rest, o.name, " ", 1)
 	}
 	rest = phishNorm(rest)
-	words := append(append([]string{}, extra...), phishData().words["service"]...)
-	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
-	for _, w := range words {
+	for _, w := range extra {
+		rest = phishRemoveWord(rest, w)
+	}
+	for _, w := range phishData().service {
 		rest = phishRemoveWord(rest, w)
 	}
 	for _, r := range rest {
@@ -316,6 +336,9 @@ func (pb phishBrand) pure(s string, extra ...string) bool {
 // phishRemoveWord removes every occurrence of w from s that stands as a word
 // (see phishBounded), leaving a space in its place.
 func phishRemoveWord(s, w string) string {
+	if !strings.Contains(s, w) {
+		return s
+	}
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], w)
 		if i < 0 {
@@ -379,95 +402,169 @@ func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentati
 			return nil
 		}
 	}
-	var h1 []string
-	if p.Doc != nil {
-		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
-			if t := strings.Join(strings.Fields(NFKC(s.Text())), " "); t != "" {
-				h1 = append(h1, t)
-			}
-		})
-	}
-	login := phishData().words["login"]
+	v := newPhishPageView(p)
 	var out []phishPresentation
 	for _, pb := range brands {
-		if pr, ok := phishPresentedAs(p, pb, h1, login); ok {
+		if pr, ok := v.presentedAs(pb); ok {
 			out = append(out, pr)
 		}
 	}
 	return out
 }
 
-func phishPresentedAs(p *Page, pb phishBrand, h1 []string, login []string) (phishPresentation, bool) {
+// phishLine is a line with its lower-case form.
+type phishLine struct{ text, lower string }
+
+// phishPageView is what of a page the presentation test reads, prepared
+// once per page rather than once per brand.
+type phishPageView struct {
+	title    string
+	titleSeg []phishLine
+	h1       []phishLine // each h1, with its segments in h1Seg
+	h1Seg    [][]phishLine
+	login    []phishLine // headings with login wording, with their segments
+	loginSeg [][]phishLine
+	short    []phishLine // short lines: buttons, labels, captions
+	holders  []phishLine // copyright lines (text) and their holders (lower)
+	logo     *Image      // the first image, when it is a logo
+	// titleOK: the title names nobody but is login words only (a logo may
+	// then present the page).
+	titleOnlyService bool
+	// hay is every text above, lower-cased, to skip brands quickly.
+	hay string
+}
+
+func newPhishPageView(p *Page) *phishPageView {
+	v := &phishPageView{title: p.Title}
+	var hay strings.Builder
+	line := func(s string) phishLine {
+		l := phishLine{s, strings.ToLower(s)}
+		hay.WriteString(l.lower)
+		hay.WriteByte('\n')
+		return l
+	}
+	segs := func(s string) []phishLine {
+		var out []phishLine
+		for _, seg := range phishSegments(s) {
+			out = append(out, line(seg))
+		}
+		return out
+	}
+	v.titleSeg = segs(p.Title)
+	if p.Doc != nil {
+		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+			if t := strings.Join(strings.Fields(NFKC(s.Text())), " "); t != "" {
+				v.h1 = append(v.h1, phishLine{t, ""})
+				v.h1Seg = append(v.h1Seg, segs(t))
+			}
+		})
+	}
+	login := phishData().words["login"]
+	for _, h := range p.Headings {
+		if phishFind(phishNorm(h), login) != "" {
+			v.login = append(v.login, phishLine{h, ""})
+			v.loginSeg = append(v.loginSeg, segs(h))
+		}
+	}
+	for _, l := range p.Lines {
+		// Short lines without sentence punctuation: buttons, labels and
+		// captions, not an article's prose quoting a lure.
+		if utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "。「」『』") {
+			v.short = append(v.short, line(l))
+		}
+		if holder, ok := phishCopyrightHolder(l); ok && holder != "" {
+			v.holders = append(v.holders, phishLine{l, holder})
+		}
+	}
+	if len(p.Images) > 0 {
+		im := p.Images[0]
+		alt, src := strings.ToLower(im.Alt), strings.ToLower(im.Src)
+		if strings.Contains(alt, "logo") || strings.Contains(alt, "ロゴ") || strings.Contains(src, "logo") {
+			v.logo = &im
+			line(im.Alt)
+		}
+	}
+	v.titleOnlyService = phishOnlyService(p.Title)
+	v.hay = hay.String()
+	return v
+}
+
+// named reports whether any of the brand's names occurs anywhere in the
+// view's texts (a quick test before the exact ones).
+func (v *phishPageView) named(pb phishBrand) bool {
+	for _, n := range pb.names {
+		if strings.Contains(v.hay, strings.ToLower(n.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// presentedAs tests, strongest first, whether the page presents itself as
+// the brand.
+func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	pr := phishPresentation{brand: pb.b}
+	// The copyright line naming the brand as holder.
+	holder := func() bool {
+		for _, h := range v.holders {
+			if pb.isHolder(h.lower) {
+				pr.how, pr.evidence = "copyright", h.text
+				return true
+			}
+		}
+		return false
+	}
+	if !v.named(pb) {
+		return pr, len(v.holders) > 0 && holder()
+	}
 	// The title, in its segments.
-	for _, seg := range phishSegments(p.Title) {
-		if pb.pure(seg) {
-			pr.how, pr.evidence = "title", "title: "+p.Title
+	for _, seg := range v.titleSeg {
+		if pb.pure(seg.text) {
+			pr.how, pr.evidence = "title", "title: "+v.title
 			return pr, true
 		}
 	}
 	// Headings: an h1 made of the brand's name, or any heading made of the
 	// brand's name and login wording ("Vpassログイン"). A heading that is
 	// only a brand name below h1 is usually a shop's product category.
-	for _, h := range h1 {
-		for _, seg := range phishSegments(h) {
-			if pb.pure(seg) {
-				pr.how, pr.evidence = "heading", "h1: "+h
+	for i, h := range v.h1 {
+		for _, seg := range v.h1Seg[i] {
+			if pb.pure(seg.text) {
+				pr.how, pr.evidence = "heading", "h1: "+h.text
 				return pr, true
 			}
 		}
 	}
-	for _, h := range p.Headings {
-		if phishFind(phishNorm(h), login) == "" {
-			continue
-		}
-		for _, seg := range phishSegments(h) {
-			if pb.pure(seg) {
-				pr.how, pr.evidence = "heading", "heading: "+h
+	for i, h := range v.login {
+		for _, seg := range v.loginSeg[i] {
+			if pb.pure(seg.text) {
+				pr.how, pr.evidence = "heading", "heading: "+h.text
 				return pr, true
 			}
 		}
 	}
 	// Login wording naming the brand on a short line (a button, a label, a
 	// caption): "Vpassにログイン", "三井住友カード会員ログイン", "Sign in to Apple".
-	for _, l := range p.Lines {
-		// Short lines without sentence punctuation: buttons, labels and
-		// captions, not an article's prose quoting a lure.
-		if utf8.RuneCountInString(l) > 40 || strings.ContainsAny(l, "。「」『』") {
-			continue
-		}
-		for _, o := range pb.occurrences(l) {
-			if o.isProduct() {
-				continue
-			}
-			if phishLoginPhrase(o) {
-				pr.how, pr.evidence = "login", l
+	for _, l := range v.short {
+		for _, o := range pb.occurrencesIn(l.text, l.lower) {
+			if !o.isProduct() && phishLoginPhrase(o) {
+				pr.how, pr.evidence = "login", l.text
 				return pr, true
 			}
 		}
 	}
-	// The copyright line naming the brand as holder.
-	for _, l := range p.Lines {
-		if holder, ok := phishCopyrightHolder(l); ok && pb.isHolder(holder) {
-			pr.how, pr.evidence = "copyright", l
-			return pr, true
-		}
+	if holder() {
+		return pr, true
 	}
 	// A logo whose alt text is the brand, on a page whose title names the
-	// brand or says nothing but login words: a shop's card-brand badges and
-	// product-brand logos do not count, as the shop's title names the shop
-	// and its own logo comes first.
-	// Only the page's first image is taken for its own logo (a shop's own
-	// logo comes first, brand badges later).
-	if len(p.Images) > 0 && (pb.mentions(p.Title) || phishOnlyService(p.Title)) {
-		im := p.Images[0]
-		alt := strings.ToLower(im.Alt)
-		src := strings.ToLower(im.Src)
-		logo := strings.Contains(alt, "logo") || strings.Contains(alt, "ロゴ") || strings.Contains(src, "logo")
-		if logo && pb.pure(im.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
-			pr.how, pr.evidence = "logo", "logo alt: "+im.Alt
-			return pr, true
-		}
+	// brand or says nothing but login words. Only the page's first image
+	// is taken for its own logo: a shop's own logo comes first, card-brand
+	// badges and product-brand logos later, and the shop's title names the
+	// shop.
+	if v.logo != nil && (v.titleOnlyService || pb.mentions(v.title)) &&
+		pb.pure(v.logo.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
+		pr.how, pr.evidence = "logo", "logo alt: "+v.logo.Alt
+		return pr, true
 	}
 	return pr, false
 }
@@ -476,9 +573,7 @@ func phishPresentedAs(p *Page, pb phishBrand, h1 []string, login []string) (phis
 // and service words ("ログイン", "本人確認"), naming no one.
 func phishOnlyService(title string) bool {
 	rest := phishNorm(title)
-	words := append([]string{}, phishData().words["service"]...)
-	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
-	for _, w := range words {
+	for _, w := range phishData().service {
 		rest = phishRemoveWord(rest, w)
 	}
 	for _, r := range rest {
@@ -538,9 +633,7 @@ func phishHolderNorm(s string) string {
 	s = phishNorm(s)
 	s = strings.ReplaceAll(s, "(c)", " ")
 	s = strings.ReplaceAll(s, "©", " ")
-	noise := append([]string{}, phishData().words["copyright-noise"]...)
-	sort.SliceStable(noise, func(i, j int) bool { return len(noise[i]) > len(noise[j]) })
-	for _, w := range noise {
+	for _, w := range phishData().noise {
 		s = phishRemoveWord(s, w)
 	}
 	var b strings.Builder
@@ -562,6 +655,10 @@ func (pb phishBrand) isHolder(holder string) bool {
 		return false
 	}
 	for _, n := range pb.names {
+		// Cheap test first: the holder must share the name's first letter.
+		if r, _ := utf8.DecodeRuneInString(strings.ToLower(n.text)); !strings.ContainsRune(holder, r) {
+			continue
+		}
 		if phishHolderNorm(n.text) == holder {
 			return true
 		}

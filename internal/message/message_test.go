@@ -273,3 +273,14 @@ func TestMailConversion(t *testing.T) {
 		t.Error("Mail() shares the URL slice")
 	}
 }
+
+func BenchmarkParseEML(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "mail", "amazon-alt-base64.eml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for i := 0; i < b.N; i++ {
+		Parse(raw)
+	}
+}

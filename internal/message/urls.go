@@ -15,18 +15,26 @@ import (
 // maxURLs caps the URLs taken from one message (each one is checked).
 const maxURLs = 100
 
-// Defanged spellings that people and security teams use to make links
-// unclickable, and what they stand for.
-var (
-	refangScheme = regexp.MustCompile(`(?i)\bh(?:xx|\*\*|XX|__)p(s?)\b`)
-	refangColon  = regexp.MustCompile(`(?i)\[:\]//|\[://\]|\(:\)//|\(://\)|\{:\}//|\[:/\]/`)
-	refangDot    = regexp.MustCompile(`(?i)\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})\s?`)
-	refangSlash  = regexp.MustCompile(`\[/\]`)
-	schemeStart  = regexp.MustCompile(`(?i)https?://`)
-	// bareDomain finds host names without a scheme; what follows is
-	// checked by hand (Go's regexp has no look-behind).
-	bareDomain = regexp.MustCompile(`(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]`)
-)
+// refang undoes the spellings that people and security teams use to make
+// links unclickable (hxxps, [.], (dot), [:]//, …). It is a literal
+// replacer: one pass, no backtracking, whatever the text.
+var refang = func() *strings.Replacer {
+	var pairs []string
+	for _, sch := range []string{"hxxp", "hXXp", "HXXP", "Hxxp", "h**p", "H**P", "h__p", "hxp", "hXp"} {
+		pairs = append(pairs, sch, "http")
+	}
+	for _, c := range []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"} {
+		pairs = append(pairs, c, "://")
+	}
+	for _, d := range []string{"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}", "[DOT]", "(DOT)", "{DOT}", "[Dot]", "(Dot)"} {
+		pairs = append(pairs, " "+d+" ", ".", " "+d, ".", d+" ", ".", d, ".")
+	}
+	pairs = append(pairs, "[/]", "/")
+	return strings.NewReplacer(pairs...)
+}()
+
+// schemeStart finds the start of a URL with a scheme.
+var schemeStart = regexp.MustCompile(`(?i)https?://`)
 
 // ambiguousTLDs are top-level domains that are also common file extensions
 // (README.md, main.rs, archive.zip): a bare name ending in one counts as a
@@ -43,11 +51,7 @@ var ambiguousTLDs = map[string]bool{
 // domain (example.co.jp/xyz, kept without a scheme). Host names are
 // lower-cased; the rest of a URL is kept as written.
 func ExtractURLs(text string) []string {
-	t := norm.NFKC.String(text)
-	t = refangScheme.ReplaceAllString(t, "http$1")
-	t = refangColon.ReplaceAllString(t, "://")
-	t = refangDot.ReplaceAllString(t, ".")
-	t = refangSlash.ReplaceAllString(t, "/")
+	t := refang.Replace(norm.NFKC.String(text))
 
 	type found struct {
 		pos int
@@ -73,7 +77,7 @@ func ExtractURLs(text string) []string {
 		}
 	}
 	mt := string(masked)
-	for _, loc := range bareDomain.FindAllStringIndex(mt, -1) {
+	for _, loc := range bareCandidates(mt) {
 		if u := bareURL(mt, loc[0], loc[1]); u != "" {
 			all = append(all, found{loc[0], u})
 		}
@@ -181,6 +185,49 @@ func cutGluedText(auth string) string {
 		labelStart = i + 1
 	}
 	return auth
+}
+
+// bareCandidates returns the spans of mt that may be bare host names: runs
+// of ASCII letters, digits, hyphens and dots that hold a dot, trimmed of
+// dots and hyphens at either end.
+func bareCandidates(mt string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(mt); {
+		if !isLDH(mt[i]) && mt[i] != '.' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(mt) && (isLDH(mt[j]) || mt[j] == '.') {
+			j++
+		}
+		s, e := i, j
+		for s < e && (mt[s] == '.' || mt[s] == '-') {
+			s++
+		}
+		for e > s && (mt[e-1] == '.' || mt[e-1] == '-') {
+			e--
+		}
+		if strings.Contains(mt[s:e], ".") && !strings.Contains(mt[s:e], "..") && validLabels(mt[s:e]) {
+			out = append(out, [2]int{s, e})
+		}
+		i = j
+	}
+	return out
+}
+
+// validLabels reports whether every label of host is 1-63 characters and
+// does not start or end with a hyphen, and the last one starts with a letter.
+func validLabels(host string) bool {
+	labels := strings.Split(host, ".")
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+	}
+	last := labels[len(labels)-1]
+	c := last[0] | 0x20
+	return c >= 'a' && c <= 'z'
 }
 
 // bareURL returns the bare domain (with any port and path) found at

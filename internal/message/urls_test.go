@@ -22,6 +22,8 @@ func TestExtractURLs(t *testing.T) {
 		{"hxxps, (dot) and [:]//", "hXXps[:]//evil(dot)example(dot)com/a", []string{"https://evil.example.com/a"}},
 		{"[dot] with spaces", "evil [dot] example [dot] com/path", []string{"evil.example.com/path"}},
 		{"(.)", "https://evil(.)example(.)jp/", []string{"https://evil.example.jp/"}},
+		{"h**p and {.}", "h**p://evil{.}example{.}net/x", []string{"http://evil.example.net/x"}},
+		{"[.] with spaces around", "evil [.] example [.] com/a", []string{"evil.example.com/a"}},
 		{"IDN host", "https://アマゾン.com/ログイン", []string{"https://アマゾン.com/"}},
 		{"IDN host with glued text", "https://例え.jpにアクセス", []string{"https://例え.jp"}},
 		{"userinfo kept", "https://www.amazon.co.jp@evil.example.cn/x", []string{"https://www.amazon.co.jp@evil.example.cn/x"}},
