@@ -151,64 +151,67 @@ func imitationEvidence(h HostName, im Imitation) string {
 }
 
 // ImitationMessage says in both languages which brand a domain imitates
-// and how: 「三井住友カード (smbc-card.com) の綴りを1文字変えたもの」.
+// and how: 「ドメイン smbc-cerd.com は三井住友カード (smbc-card.com) の綴りを
+// 1文字変えたものです。」 / "The domain smbc-cerd.com imitates 三井住友カード
+// (smbc-card.com): one letter changed (smbc-cerd)."
 func ImitationMessage(im Imitation) Text {
 	ja, en := imitationHow(im)
-	lead := Text{
-		JA: fmt.Sprintf("ドメイン %s は %s (%s) に似せたものです: %s", im.Host, im.Brand.Name, im.Official, ja),
+	t := Text{
+		JA: fmt.Sprintf("ドメイン %s は%s (%s) %sです", im.Host, im.Brand.Name, im.Official, ja),
 		EN: fmt.Sprintf("The domain %s imitates %s (%s): %s", im.Host, im.Brand.Name, im.Official, en),
 	}
 	if im.Hosted != "" {
-		lead.JA += fmt.Sprintf(" (%s は誰でも名前を取れる共用ドメインです)", im.Hosted)
-		lead.EN += fmt.Sprintf(" (on %s, where anyone can get a name)", im.Hosted)
+		t.JA += fmt.Sprintf(" (%s は誰でも名前を取れる共用ドメインです)", im.Hosted)
+		t.EN += fmt.Sprintf(" (on %s, where anyone can get a name)", im.Hosted)
 	}
-	lead.JA += "。公式サイトではありません。"
-	lead.EN += ". It is not the official site."
-	return lead
+	t.JA += "。公式サイトではありません。"
+	t.EN += ". It is not the official site."
+	return t
 }
 
+// imitationHow says how im imitates: in Japanese as what follows
+// "{brand} ({official})", in English as what follows a colon.
 func imitationHow(im Imitation) (ja, en string) {
 	quoted := func(ws []string) string { return "「" + strings.Join(ws, "」「") + "」" }
 	switch im.Kind {
 	case ImitationHomoglyph:
 		sw := strings.Join(im.Swaps, ", ")
-		return fmt.Sprintf("%s の綴りに形の似た別の文字 (%s) を使ったもの", im.Keyword, sw),
+		return fmt.Sprintf("の名前 %s を形の似た別の文字 (%s) で綴ったもの", im.Keyword, sw),
 			fmt.Sprintf("%s spelled with look-alike characters (%s)", im.Keyword, sw)
 	case ImitationSubdomain:
-		return fmt.Sprintf("公式ドメイン %s を別のドメインの前に付けたもの。本当のドメインは %s", im.Keyword, im.Real),
-			fmt.Sprintf("the official name %s put in front of another domain; the real domain is %s", im.Keyword, im.Real)
+		return fmt.Sprintf("の公式ドメインを別のドメインの前に付けたもの (本当のドメインは %s)", im.Real),
+			fmt.Sprintf("the official name put in front of another domain; the real domain is %s", im.Real)
 	case ImitationOtherEnding:
-		return fmt.Sprintf("同じ名前 %s を別の末尾 (.%s) で取ったもの", im.Keyword, im.Real),
+		return fmt.Sprintf("と同じ名前 %s を別の末尾 (.%s) で取ったもの", im.Keyword, im.Real),
 			fmt.Sprintf("the same name %s under another ending (.%s)", im.Keyword, im.Real)
 	case ImitationFakeSuffix:
-		return fmt.Sprintf("末尾を %s に見せかけた偽の名前 (%s)", im.Official, im.Matched),
-			fmt.Sprintf("a fake ending made to look like %s (%s)", im.Official, im.Matched)
+		return fmt.Sprintf("の末尾をまねた偽の名前 (%s)", im.Matched),
+			fmt.Sprintf("a fake copy of its ending (%s)", im.Matched)
 	case ImitationTypo:
 		if im.Distance > 1 {
-			return fmt.Sprintf("%s の綴りを%d文字変えたもの (%s)", im.Keyword, im.Distance, im.Matched),
-				fmt.Sprintf("%d letters of %s changed (%s)", im.Distance, im.Keyword, im.Matched)
+			return fmt.Sprintf("の綴りを%d文字変えたもの (%s)", im.Distance, im.Matched),
+				fmt.Sprintf("%d letters changed (%s)", im.Distance, im.Matched)
 		}
 		ja, en := editWords(im.Edit)
-		return fmt.Sprintf("%s の%s (%s)", im.Keyword, ja, im.Matched),
-			fmt.Sprintf("%s of %s (%s)", en, im.Keyword, im.Matched)
+		return fmt.Sprintf("の%s (%s)", ja, im.Matched), fmt.Sprintf("%s (%s)", en, im.Matched)
 	case ImitationHyphen:
-		return fmt.Sprintf("%s にハイフンを入れたもの (%s)", im.Keyword, im.Matched),
-			fmt.Sprintf("%s with a hyphen put in (%s)", im.Keyword, im.Matched)
+		return fmt.Sprintf("の名前にハイフンを入れたもの (%s)", im.Matched),
+			fmt.Sprintf("a hyphen put into its name (%s)", im.Matched)
 	case ImitationPlusWords:
 		if len(im.Words) == 0 {
-			return fmt.Sprintf("ブランド名 %s の語順を入れ替えたもの (%s)", im.Keyword, im.Matched),
+			return fmt.Sprintf("の名前 %s の語順を入れ替えたもの (%s)", im.Keyword, im.Matched),
 				fmt.Sprintf("the words of %s in another order (%s)", im.Keyword, im.Matched)
 		}
-		return fmt.Sprintf("ブランド名 %s に%sを付け足したもの", im.Keyword, quoted(im.Words)),
-			fmt.Sprintf("the brand's name %s with %q added", im.Keyword, strings.Join(im.Words, "-"))
+		return fmt.Sprintf("の名前 %s に%sを付け足したもの", im.Keyword, quoted(im.Words)),
+			fmt.Sprintf("its name %s with %q added", im.Keyword, strings.Join(im.Words, "-"))
 	case ImitationJapaneseName:
-		return fmt.Sprintf("ブランド名「%s」を日本語ドメインにしたもの", im.Keyword),
-			fmt.Sprintf("the brand's Japanese name %s as a domain name", im.Keyword)
+		return fmt.Sprintf("の名前「%s」を日本語ドメインにしたもの", im.Keyword),
+			fmt.Sprintf("its Japanese name %s made into a domain name", im.Keyword)
 	case ImitationSubdomainWord:
-		return fmt.Sprintf("ブランド名 %s を無関係なドメイン %s のサブドメインにしたもの", im.Keyword, im.Real),
-			fmt.Sprintf("the brand's name %s as a subdomain of the unrelated domain %s", im.Keyword, im.Real)
+		return fmt.Sprintf("の名前 %s を無関係なドメイン %s のサブドメインにしたもの", im.Keyword, im.Real),
+			fmt.Sprintf("its name %s as a subdomain of the unrelated domain %s", im.Keyword, im.Real)
 	}
-	return "", ""
+	return "に似せたもの", "a look-alike"
 }
 
 func editWords(edit string) (ja, en string) {

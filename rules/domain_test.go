@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDomainNew(t *testing.T) {
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	r := ruleByID(t, "domain-new")
+	if r.NeedsPage || !strings.Contains(r.Summary.EN, "90 days") || !strings.Contains(r.Summary.JA, "1年未満") {
+		t.Errorf("domain-new: NeedsPage %v, summary %+v must give the grades", r.NeedsPage, r.Summary)
+	}
+	tests := []struct {
+		name    string
+		whois   *Whois
+		sev     Severity
+		points  int
+		noFires bool
+	}{
+		{"10 days", &Whois{Created: now.AddDate(0, 0, -10), Server: "whois.jprs.jp"}, High, 25, false},
+		{"89 days", &Whois{Created: now.AddDate(0, 0, -89)}, High, 25, false},
+		{"200 days", &Whois{Created: now.AddDate(0, 0, -200)}, Medium, 15, false},
+		{"3 years", &Whois{Created: now.AddDate(-3, 0, 0)}, "", 0, true},
+		{"no date (pre-1993 co.jp)", &Whois{Server: "whois.jprs.jp", Raw: "[Registered Date]"}, "", 0, true},
+		{"no whois", nil, "", 0, true},
+		{"in the future", &Whois{Created: now.AddDate(0, 0, 30)}, "", 0, true},
+	}
+	for _, tt := range tests {
+		site := &Site{URL: "https://shop.example.jp/", Domain: "example.jp", Whois: tt.whois, Now: now, Data: DefaultData()}
+		signs := Evaluate(site, []Rule{r}, "ja")
+		if tt.noFires {
+			if len(signs) != 0 {
+				t.Errorf("%s: fired %+v", tt.name, signs)
+			}
+			continue
+		}
+		if len(signs) != 1 || signs[0].Severity != tt.sev || signs[0].Points != tt.points {
+			t.Errorf("%s: got %+v, want %s %d", tt.name, signs, tt.sev, tt.points)
+			continue
+		}
+		if !strings.Contains(signs[0].Evidence, tt.whois.Created.Format("2006-01-02")) || !strings.Contains(signs[0].Message, "example.jp") {
+			t.Errorf("%s: evidence %q message %q", tt.name, signs[0].Evidence, signs[0].Message)
+		}
+	}
+}
+
+func TestDomainLookalikeSign(t *testing.T) {
+	r := ruleByID(t, "domain-lookalike")
+	if r.NeedsPage || r.Points != 40 || r.Topic != "phishing" {
+		t.Errorf("domain-lookalike: %+v", r)
+	}
+	site := siteFor(t, "smbc-cerd.com", "https://smbc-cerd.com/")
+	signs := Evaluate(site, []Rule{r}, "ja")
+	if len(signs) != 1 {
+		t.Fatalf("no sign: %+v", signs)
+	}
+	if !strings.Contains(signs[0].Message, "三井住友カード (smbc-card.com) の綴りを1文字変えたもの") {
+		t.Errorf("message %q", signs[0].Message)
+	}
+	if !strings.Contains(signs[0].Evidence, "smbc-cerd.com") || !strings.Contains(signs[0].Evidence, "smbc-card.com") {
+		t.Errorf("evidence %q should show the domain beside the official one", signs[0].Evidence)
+	}
+	en := Evaluate(site, []Rule{r}, "en")
+	if !strings.Contains(en[0].Message, "imitates 三井住友カード (smbc-card.com): one letter changed") {
+		t.Errorf("EN message %q", en[0].Message)
+	}
+	// A look-alike target that lands on the brand's own site (a defensive
+	// registration) does not count; a look-alike final URL does.
+	site = siteFor(t, "https://amazom.com/", "https://www.amazon.co.jp/", "https://amazom.com/")
+	if s := Evaluate(site, []Rule{r}, "ja"); len(s) != 0 {
+		t.Errorf("redirect to the official site: %+v", s)
+	}
+	site = siteFor(t, "https://bit.ly/x", "https://amazom.com/", "https://bit.ly/x")
+	if s := Evaluate(site, []Rule{r}, "ja"); len(s) != 1 {
+		t.Errorf("look-alike final URL: %+v", s)
+	}
+}
+
+func TestDomainRulesNeedNoPage(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range DomainRules() {
+		if r.NeedsPage {
+			t.Errorf("%s needs a page", r.ID)
+		}
+		ids[r.ID] = true
+	}
+	for _, id := range []string{"domain-new", "domain-lookalike", "url-ip-host", "url-shortener", "url-idn", "url-userinfo", "url-suspicious-tld", "blocklist-hit"} {
+		if !ids[id] {
+			t.Errorf("DomainRules lacks %s", id)
+		}
+	}
+	for _, r := range domainRules() {
+		if r.Summary.JA == "" || r.Summary.EN == "" || r.Message.JA == "" || r.Message.EN == "" || r.Topic == "" {
+			t.Errorf("%s: summary, message or topic missing", r.ID)
+		}
+	}
+}
+
+func TestParseHost(t *testing.T) {
+	tests := []struct {
+		in, ascii, uni, reg, label, suffix string
+		hosted                             bool
+	}{
+		{"WWW.Amazon.CO.JP.", "www.amazon.co.jp", "www.amazon.co.jp", "amazon.co.jp", "amazon", "co.jp", false},
+		{"ａｍａｚｏｎ．ｃｏ．ｊｐ", "amazon.co.jp", "amazon.co.jp", "amazon.co.jp", "amazon", "co.jp", false},
+		{"お名前。com", "xn--t8jx73hngb.com", "お名前.com", "xn--t8jx73hngb.com", "xn--t8jx73hngb", "com", false},
+		{"xn--amzon-4wa.com", "xn--amzon-4wa.com", "amązon.com", "xn--amzon-4wa.com", "xn--amzon-4wa", "com", false},
+		{"a.b.evil.github.io", "a.b.evil.github.io", "a.b.evil.github.io", "evil.github.io", "evil", "github.io", true},
+		{"x.000webhostapp.com", "x.000webhostapp.com", "x.000webhostapp.com", "x.000webhostapp.com", "x", "000webhostapp.com", true},
+		{"my_host.example.com:8080", "my_host.example.com", "my_host.example.com", "example.com", "example", "com", false},
+		{"co.jp", "co.jp", "co.jp", "co.jp", "", "co.jp", false},
+	}
+	for _, tt := range tests {
+		h, err := ParseHost(tt.in)
+		if err != nil {
+			t.Errorf("%s: %v", tt.in, err)
+			continue
+		}
+		if h.ASCII != tt.ascii || h.Unicode != tt.uni || h.Registrable != tt.reg || h.Label != tt.label || h.Suffix != tt.suffix || h.Hosted != tt.hosted {
+			t.Errorf("%s: got %+v", tt.in, h)
+		}
+	}
+	for _, bad := range []string{"", " ", "a..b", ".com", "exa mple.com", "a/b.com"} {
+		if _, err := ParseHost(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	if got := RegistryDomain("a.b.evil.github.io"); got != "github.io" {
+		t.Errorf("RegistryDomain = %q, want github.io", got)
+	}
+}
+
+func FuzzParseHost(f *testing.F) {
+	for _, s := range []string{"amazon.co.jp", "xn--amzon-4wa.com", "ａｍａｚｏｎ．ｃｏ．ｊｐ", "0x7f000001", "[::1]",
+		"evil.github.io", "お名前。com", "a..b", "xn--", "аmazon.com", "smbc-card-login.com"} {
+		f.Add(s)
+	}
+	d := DefaultData()
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := ParseHost(s)
+		if err != nil {
+			return
+		}
+		if h.ASCII == "" || h.Registrable == "" {
+			t.Fatalf("%q: empty ASCII or registrable: %+v", s, h)
+		}
+		if !h.IP && !strings.HasSuffix(h.ASCII, h.Registrable) {
+			t.Fatalf("%q: registrable %q is not a suffix of %q", s, h.Registrable, h.ASCII)
+		}
+		// Normalising is idempotent.
+		h2, err := ParseHost(h.ASCII)
+		if err != nil || h2.ASCII != h.ASCII || h2.Registrable != h.Registrable {
+			t.Fatalf("%q: ParseHost(%q) = %+v, %v; first %+v", s, h.ASCII, h2, err, h)
+		}
+		// An official domain never imitates; matching never panics.
+		d.Brands.LookalikeHost(h)
+		_ = Fold(s)
+	})
+}
