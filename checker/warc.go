@@ -40,6 +40,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -49,6 +50,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/nlnwa/gowarc/v3"
@@ -165,42 +167,28 @@ func (w *WARCRecorder) Record(_ context.Context, res *Result, exchanges []Exchan
 	if err != nil {
 		checkedAt = time.Now().UTC()
 	}
-	name, crawl, err := w.reserve(res.Target, checkedAt)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(w.dir, evidence.TempPrefix+"*.part")
-	if err != nil {
-		return fmt.Errorf("creating evidence file: %w", err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	// Another shopcheck writing into the same folder may take the same
+	// name in the same second: then the file is written again under the
+	// next name (its warcinfo names the file).
+	var (
+		name  string
+		entry *evidence.Entry
+		ww    *warcWriter
+	)
+	for attempt := 0; ; attempt++ {
+		var crawl map[string]string
+		name, crawl, err = w.reserve(res.Target, checkedAt)
+		if err != nil {
+			return err
 		}
-	}()
-
-	ww := newWARCWriter(tmp)
-	entry, err := ww.writeAll(name, res, exchanges, whois, crawl)
-	if err != nil {
-		return fmt.Errorf("writing evidence for %s: %w", res.Target, err)
-	}
-	if err := ww.finish(); err != nil {
-		return fmt.Errorf("writing evidence file: %w", err)
-	}
-	// CreateTemp makes the file private (0600); evidence files are as
-	// readable as the manifest and the results beside them.
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("evidence file permissions: %w", err)
-	}
-	final := filepath.Join(w.dir, name)
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return fmt.Errorf("naming evidence file: %w", err)
-	}
-	done = true
-	if err := syncDir(w.dir); err != nil {
-		return err
+		entry, ww, err = w.writeFile(name, res, exchanges, whois, crawl)
+		if errors.Is(err, fs.ErrExist) && attempt < 3 {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		break
 	}
 	entry.File = name
 	entry.FileSHA256 = hex.EncodeToString(ww.sum.Sum(nil))
@@ -220,6 +208,62 @@ func (w *WARCRecorder) Record(_ context.Context, res *Result, exchanges []Exchan
 	}
 	if err := w.manifest.Sync(); err != nil {
 		return fmt.Errorf("saving manifest: %w", err)
+	}
+	return nil
+}
+
+// writeFile writes the evidence into a temporary file and gives it name.
+// It fails with fs.ErrExist when name was taken meanwhile.
+func (w *WARCRecorder) writeFile(name string, res *Result, exchanges []Exchange, whois *rules.Whois, crawl map[string]string) (*evidence.Entry, *warcWriter, error) {
+	tmp, err := os.CreateTemp(w.dir, evidence.TempPrefix+"*.part")
+	if err != nil {
+		return nil, nil, fmt.Errorf("creating evidence file: %w", err)
+	}
+	defer func() {
+		tmp.Close()           // already closed when complete
+		os.Remove(tmp.Name()) // already renamed when complete
+	}()
+	ww := newWARCWriter(tmp)
+	entry, err := ww.writeAll(name, res, exchanges, whois, crawl)
+	if err != nil {
+		return nil, nil, fmt.Errorf("writing evidence for %s: %w", res.Target, err)
+	}
+	if err := ww.finish(); err != nil {
+		return nil, nil, fmt.Errorf("writing evidence file: %w", err)
+	}
+	// CreateTemp makes the file private (0600); evidence files are as
+	// readable as the manifest and the results beside them.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return nil, nil, fmt.Errorf("evidence file permissions: %w", err)
+	}
+	if err := publish(tmp.Name(), filepath.Join(w.dir, name)); err != nil {
+		return nil, nil, err
+	}
+	if err := syncDir(w.dir); err != nil {
+		return nil, nil, err
+	}
+	return entry, ww, nil
+}
+
+// publish gives the complete file at tmp its final name, never replacing a
+// file: a hard link fails when the name exists. Where the file system has
+// no hard links (FAT and exFAT memory sticks), it is renamed.
+func publish(tmp, final string) error {
+	err := os.Link(tmp, final)
+	switch {
+	case err == nil:
+		if err := os.Remove(tmp); err != nil {
+			return fmt.Errorf("removing temporary evidence file: %w", err)
+		}
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("naming evidence file: %w", err)
+	}
+	if _, serr := os.Lstat(final); serr == nil {
+		return fmt.Errorf("naming evidence file: %s: %w", final, fs.ErrExist)
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		return fmt.Errorf("naming evidence file: %w", err)
 	}
 	return nil
 }
@@ -265,7 +309,7 @@ func syncDir(dir string) error {
 		return fmt.Errorf("opening evidence folder: %w", err)
 	}
 	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
 		return fmt.Errorf("saving evidence folder: %w", err)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -721,3 +722,43 @@ func BenchmarkVerifySmall(b *testing.B)      { benchmarkRead(b, 0, true) }
 func BenchmarkVerify5MiB(b *testing.B)       { benchmarkRead(b, 5<<20, true) }
 func BenchmarkReadCaptureSmall(b *testing.B) { benchmarkRead(b, 0, false) }
 func BenchmarkReadCapture5MiB(b *testing.B)  { benchmarkRead(b, 5<<20, false) }
+
+// An existing file is never replaced: the same target checked again in the
+// same second, here or by another process, gets the next name.
+func TestWARCRecorderNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	final := filepath.Join(dir, "final.warc.gz")
+	os.WriteFile(tmp, []byte("new"), 0o644)
+	os.WriteFile(final, []byte("old"), 0o644)
+	if err := publish(tmp, final); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("publish over an existing file: %v", err)
+	}
+	if b, _ := os.ReadFile(final); string(b) != "old" {
+		t.Errorf("existing file replaced: %q", b)
+	}
+
+	res, ex, w := handCapture(t)
+	at, _ := time.Parse(time.RFC3339, res.CheckedAt)
+	taken := evidence.FileName(res.Target, at, 1)
+	os.WriteFile(filepath.Join(dir, taken), []byte("someone else's"), 0o644)
+	rec, err := NewWARCRecorder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Record(context.Background(), res, ex, w); err != nil {
+		t.Fatal(err)
+	}
+	rec.Close()
+	entries, _, _ := evidence.ReadManifest(dir)
+	if len(entries) != 1 || entries[0].File != evidence.FileName(res.Target, at, 2) {
+		t.Errorf("entries %+v", entries)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, taken)); string(b) != "someone else's" {
+		t.Error("existing file replaced")
+	}
+	raw := readRaw(t, filepath.Join(dir, entries[0].File))
+	if raw[0].header["WARC-Filename"] != entries[0].File {
+		t.Errorf("warcinfo names %q", raw[0].header["WARC-Filename"])
+	}
+}
