@@ -213,7 +213,11 @@ func newMailView(m *Mail) *mailView {
 			}
 		}
 	}
-	v.warning, _ = phishWarningText(v.sentences)
+	// A message is a warning only with two phrases that only explanations
+	// of fraud use: lures copy the weaker security-notice wording
+	// (「ご注意ください」「心当たりのない取引」) to look genuine.
+	strong, _ := phishWarningText(v.sentences)
+	v.warning = strong >= 2
 	for _, u := range m.URLs {
 		v.hosts = append(v.hosts, mailHost(u))
 	}
@@ -336,7 +340,7 @@ func (v *mailView) presented() []mailPresentation {
 		}
 		switch {
 		case !named:
-		case name != "" && pb.mentions(name):
+		case name != "" && pb.pure(name, mailSenderWords()...):
 			ev = "From: " + v.m.From
 		case mailPureSegment(pb, v.subject):
 			ev = "Subject: " + v.subject
@@ -375,6 +379,13 @@ func (v *mailView) presented() []mailPresentation {
 		}
 	}
 	return out
+}
+
+// mailSenderWords are the words a brand's sender name may carry besides the
+// brand ("Amazon カスタマーサービス", "楽天カード株式会社 お知らせ").
+func mailSenderWords() []string {
+	return append([]string{"お知らせ", "通知", "配信", "メール", "mail", "no-reply", "noreply", "info", "support",
+		"news", "notice", "notification", "事務局", "運営", "窓口", "センター"}, phishData().mail["presents"]...)
 }
 
 // mailPureSegment reports whether one of the bracketed or separated parts

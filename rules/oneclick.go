@@ -64,7 +64,10 @@ func checkOneclick(site *Site) []Finding {
 		if h.reg == "" {
 			continue
 		}
-		strong := h.threat != "" || h.echo != "" || h.bait != "" || h.countdown != ""
+		// A countdown counts only beside a payment deadline: shops run
+		// countdown timers for sales too.
+		countdown := h.countdown != "" && h.deadline != ""
+		strong := h.threat != "" || h.echo != "" || h.bait != "" || countdown
 		full := (h.fee != "" && strong) || (h.echo != "" && (h.threat != "" || h.bait != ""))
 		// A fee due within hours or a day or three, and nothing else:
 		// one-click pages rush like that, honest ones rarely; a weaker

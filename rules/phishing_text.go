@@ -674,14 +674,12 @@ func phishNegated(line string) bool {
 	return phishFind(line, phishData().words["negation"]) != ""
 }
 
-// phishWarningText reports whether text (lines in phishNorm form) reads as
-// an explanation of or warning about fraud: warning phrases adding up to 3
-// (strong ones count 2), lines that deny being fraud left out.
-func phishWarningText(lines []string) (bool, []string) {
+// phishWarningText weighs text (lines in phishNorm form) as an explanation
+// of or warning about fraud: it returns the number of distinct strong and
+// weak warning phrases found, lines that deny being fraud left out.
+func phishWarningText(lines []string) (strong, weak int) {
 	w := phishData().words
 	seen := map[string]bool{}
-	score := 0
-	var found []string
 	for _, l := range lines {
 		if phishNegated(l) {
 			continue
@@ -689,19 +687,17 @@ func phishWarningText(lines []string) (bool, []string) {
 		for _, p := range phishCount(l, w["warning-strong"]) {
 			if !seen[p] {
 				seen[p] = true
-				score += 2
-				found = append(found, p)
+				strong++
 			}
 		}
 		for _, p := range phishCount(l, w["warning-weak"]) {
 			if !seen[p] {
 				seen[p] = true
-				score++
-				found = append(found, p)
+				weak++
 			}
 		}
 	}
-	return score >= 3, found
+	return strong, weak
 }
 
 // phishWarningPage reports whether p is a warning, news or explanation page
@@ -723,8 +719,9 @@ func phishWarningPage(p *Page) bool {
 	for i, l := range p.Lines {
 		norm[i] = phishNorm(l)
 	}
-	ok, _ := phishWarningText(norm)
-	return ok
+	// Strong phrases weigh 2, weak ones 1; 3 makes a warning page.
+	strong, weak := phishWarningText(norm)
+	return 2*strong+weak >= 3
 }
 
 // ----------------------------------------------------------------- hosts
