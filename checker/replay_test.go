@@ -157,22 +157,28 @@ func TestOfflineRecheckMatchesLive(t *testing.T) {
 		opts      Options
 		wantSigns []string
 		fullSigns bool
+		bare      bool
 	}{
 		// Shift_JIS pages, a redirect at the start, a crawl of the guide
 		// and disclosure pages, a 20-day-old domain.
-		{"fake shop in Shift_JIS", "../testdata/sites/fake-sjis", Options{}, []string{"payment-transfer-only", "domain-new"}, true},
+		{"fake shop in Shift_JIS", "../testdata/sites/fake-sjis", Options{}, []string{"payment-transfer-only", "domain-new"}, true, false},
 		// The desktop sees an nginx page, the smartphone the shop.
-		{"cloaked shop", "../testdata/fluent/cloaked", Options{}, []string{"cloaking"}, true},
+		{"cloaked shop", "../testdata/fluent/cloaked", Options{}, []string{"cloaking"}, true, false},
 		// The same shop checked as a smartphone only (--mobile): no
 		// desktop exchange in the file.
-		{"smartphone only", "../testdata/fluent/cloaked", Options{Mobile: true}, []string{"domain-new"}, true},
-		{"honest company", "../testdata/sites/honest-company", Options{MaxPages: 3}, nil, true},
+		{"smartphone only", "../testdata/fluent/cloaked", Options{Mobile: true}, []string{"domain-new"}, true, false},
+		{"honest company", "../testdata/sites/honest-company", Options{MaxPages: 3}, nil, true, false},
+		// A bare domain: https first, then http.
+		{"bare domain", "../testdata/sites/fake-utf8", Options{}, []string{"payment-transfer-only"}, true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := fixtureSite(t, tt.dir)
 			port := srv.Listener.Addr().(*net.TCPAddr).Port
 			target := fmt.Sprintf("http://shop.test:%d/", port)
+			if tt.bare {
+				target = fmt.Sprintf("shop.test:%d", port) // https fails (a plain HTTP server), then http
+			}
 			live, off, file := liveAndOffline(t, target, []string{fmt.Sprintf("shop.test:%d:127.0.0.1", port)}, tt.opts)
 			if live.Error != nil {
 				t.Fatalf("live check failed: %+v", live.Error)

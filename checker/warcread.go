@@ -351,8 +351,18 @@ func (cp *capture) target() string {
 	return cp.startURL()
 }
 
-// startURL is the URL the stored check started from.
+// startURL is the URL the stored check started from. When the first page
+// was read, that is where its chain of redirects began, as the stored
+// result shows it: a bare domain whose https fetch failed partway (a
+// redirect into a broken TLS server) was then read over http, and the
+// re-check must start there too. Otherwise it is the first URL fetched.
 func (cp *capture) startURL() string {
+	if r := cp.result; r != nil && r.Error == nil && len(r.Pages) > 0 {
+		if len(r.Redirects) > 0 {
+			return r.Redirects[0]
+		}
+		return r.Pages[0].URL
+	}
 	if s := cp.info[infoStartURL]; s != "" {
 		return s
 	}
