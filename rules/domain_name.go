@@ -119,10 +119,10 @@ func normaliseHost(s string) (ascii, uni string, err error) {
 		if i := strings.LastIndexByte(ascii, ':'); i >= 0 {
 			ascii = ascii[:i]
 		}
+		if badDots(ascii) {
+			return "", "", ErrBadHost
+		}
 		if !strings.Contains(ascii, "xn--") {
-			if ascii == "" || strings.Contains(ascii, "..") || ascii[0] == '.' {
-				return "", "", ErrBadHost
-			}
 			return ascii, ascii, nil
 		}
 	} else {
@@ -140,7 +140,7 @@ func normaliseHost(s string) (ascii, uni string, err error) {
 			return "", "", ErrBadHost
 		}
 		ascii = strings.ToLower(a)
-		if ascii == "" || strings.Contains(ascii, "..") || ascii[0] == '.' {
+		if badDots(ascii) {
 			return "", "", ErrBadHost
 		}
 	}
@@ -149,6 +149,26 @@ func normaliseHost(s string) (ascii, uni string, err error) {
 		u = ascii
 	}
 	return ascii, u, nil
+}
+
+// badDots reports a name that is empty, has an empty label, or is longer
+// than DNS allows (253 bytes, 63 a label): no such name resolves, and
+// bounding the length bounds the work of the look-alike matcher.
+func badDots(s string) bool {
+	if s == "" || len(s) > 253 || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
+		return true
+	}
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '.')
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 63 {
+			return true
+		}
+		s = s[min(i+1, len(s)):]
+	}
+	return false
 }
 
 func isDigits(s string) bool {
