@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The cloaking sign. The pipeline fetches the first page as a desktop
@@ -52,7 +53,7 @@ func flReadVersion(p *Page) flVersion {
 	if p == nil {
 		return v
 	}
-	v.title = flCompact(p.Title)
+	v.title = flCompact(Clip(p.Title, 200))
 	v.label = p.Title
 	if v.label == "" && len(p.Lines) > 0 {
 		v.label = p.Lines[0]
@@ -65,7 +66,9 @@ func flReadVersion(p *Page) flVersion {
 	case p.Status != 0 && (p.Status < 200 || p.Status >= 300):
 		return v // 5xx, 429, an unfollowed redirect: may be transient
 	}
-	text := flCompact(p.Text)
+	// The start of a page tells a placeholder from a shop; a hostile
+	// megabyte-long page is read no further.
+	text := flCompact(flPrefix(p.Text, 200_000))
 	short := flRunes(text) < 600
 	for _, ph := range flPlaceholders() {
 		if strings.Contains(v.title, ph) || (short && strings.Contains(text, ph)) {
@@ -108,6 +111,17 @@ func flReadVersion(p *Page) flVersion {
 	}
 	v.shingles = flShingles(text)
 	return v
+}
+
+// flPrefix cuts s to at most n bytes, at a rune boundary.
+func flPrefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // flShingles hashes the 5-rune shingles of the first 20,000 runes of s.

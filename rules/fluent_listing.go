@@ -60,7 +60,7 @@ func flBusinessClaim(site *Site) string {
 	prices := map[string]bool{}
 	var company string
 	for _, p := range site.Pages {
-		cs := flCompact(p.Text)
+		cs := flCompact(flPrefix(p.Text, 500_000))
 		if flCartWords.MatchString(cs) {
 			return "カートあり"
 		}

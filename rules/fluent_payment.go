@@ -146,6 +146,18 @@ var (
 	flClaimNeg = regexp.MustCompile(`ません|不可|停止|休止|ない`)
 )
 
+// flNegationHints are substrings of which every flNegation match holds one.
+var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "非対応", "対応外", "ない", "かね", "お断り"}
+
+func flMayNegate(s string) bool {
+	for _, h := range flNegationHints {
+		if strings.Contains(s, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // flMention is a payment method named in a sentence.
 type flMention struct {
 	method  string
@@ -177,7 +189,9 @@ func flMentions(s string) []flMention {
 		}
 		window := s[idx[j][1]:end]
 		neg := false
-		if loc := flNegation.FindStringIndex(window); loc != nil {
+		if !flMayNegate(window) {
+			// most windows hold no negation at all: skip the regexp
+		} else if loc := flNegation.FindStringIndex(window); loc != nil {
 			neg = !flQualifier.MatchString(window[:loc[1]]) && !flQualifier.MatchString(before)
 		}
 		for k := i; k <= j; k++ {
@@ -389,8 +403,10 @@ func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
 		heads[h] = true
 	}
 	var alts []string
+	seenAlt := map[string]bool{}
 	for _, im := range p.Images {
-		if im.Alt != "" {
+		if im.Alt != "" && !seenAlt[im.Alt] && len(alts) < 200 { // a hostile page may have thousands
+			seenAlt[im.Alt] = true
 			alts = append(alts, im.Alt)
 		}
 	}
