@@ -61,7 +61,7 @@ type storedExchange struct {
 	mobile, uaKnown bool
 }
 
-// readOptions make the library check every digest and report findings
+// warcReadOptions make the library check every digest and report findings
 // instead of stopping, so that a changed record is named precisely.
 var warcReadOptions = []gowarc.WarcRecordOption{
 	gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
