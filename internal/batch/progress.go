@@ -46,6 +46,7 @@ func (p *progress) add(r *checker.Result) {
 		return
 	}
 	p.counts[r.Risk]++
+	// Both calls render at most every 200ms (the bar's throttle).
 	p.bar.Describe(fmt.Sprintf("high %d, medium %d, low %d, error %d",
 		p.counts[rules.RiskHigh], p.counts[rules.RiskMedium], p.counts[rules.RiskLow], p.counts[rules.RiskError]))
 	p.bar.Add(1)

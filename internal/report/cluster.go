@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/shopcheck/shopcheck/checker"
@@ -181,7 +182,10 @@ func (c *Clusterer) Campaigns() []Campaign {
 			for _, t := range e.targets {
 				seen[t] = struct{}{}
 			}
-			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets), Targets: append([]string(nil), e.targets...)})
+			// Sorted, so that the same list gives the same clusters however
+			// the checks happened to finish.
+			ts := slices.Sorted(slices.Values(e.targets))
+			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets), Targets: ts})
 		}
 		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].Count != cs[j].Count {
