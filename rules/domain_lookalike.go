@@ -109,6 +109,7 @@ type lookIndex struct {
 	byTok    map[string][]int32 // any token of multi-token keywords
 	trie     *trie              // joined strong keywords, for substrings
 	dels     map[uint64][]int32 // deletion hashes -> strong keywords
+	delBits  []uint64           // a bit per deletion hash (mod size): most misses skip the map
 	seqHead  map[string][]int   // first token -> official sequences
 	seqs     []officialSeq
 	jaNames  []jaName
@@ -227,8 +228,15 @@ func newLookIndex(brands []Brand) *lookIndex {
 	for i, s := range ix.seqs {
 		ix.seqHead[s.toks[0]] = append(ix.seqHead[s.toks[0]], i)
 	}
+	ix.delBits = make([]uint64, delBitsSize/64)
+	for h := range ix.dels {
+		ix.delBits[(h%delBitsSize)/64] |= 1 << (h % 64)
+	}
 	return ix
 }
+
+// delBitsSize is the size of the deletion-hash bit filter, in bits.
+const delBitsSize = 1 << 18
 
 // Lookalike reports whether host imitates one of the brands, and how. An
 // official domain or a subdomain of one never does, nor does a domain in
@@ -274,8 +282,9 @@ type match struct {
 	raws []string // lab split at hyphens (as written)
 	sub  []string // folded tokens of the subdomain labels
 	subR []string // the same as written
-	act  bool     // a phishing word ([action]) stands somewhere in the host
-	svc  bool     // a phishing or service word stands somewhere in the host
+	// act: a phishing word ([action]) stands somewhere in the host; svc:
+	// a phishing or service word does. Worked out when first needed.
+	act, svc, actDone bool
 	jpAt bool     // the suffix is a Japanese attribute domain (co.jp, …)
 	best Imitation
 }
@@ -302,11 +311,6 @@ func newMatch(ix *lookIndex, h HostName) *match {
 		}
 		m.sub = append(m.sub, fl...)
 		m.subR = append(m.subR, rl...)
-	}
-	for _, t := range append(append([]string{}, m.toks...), m.sub...) {
-		a, s := actionWords(t)
-		m.act = m.act || a
-		m.svc = m.svc || s
 	}
 	m.jpAt = jpAttributeSuffix[h.Suffix]
 	return m
@@ -493,7 +497,8 @@ func (m *match) fakeSuffix() {
 				continue
 			}
 			b := &m.ix.brands[s.brand]
-			weak := len(s.toks) < 3 && !m.act && m.isWeakToken(t)
+			act, _ := m.actions()
+			weak := len(s.toks) < 3 && !act && m.isWeakToken(t)
 			if weak || m.jpAt {
 				continue
 			}
@@ -580,6 +585,34 @@ func (m *match) plusWords() {
 	}
 }
 
+// weakOK reports whether a weak keyword has the company it needs: a
+// phishing word ([action]) for names of up to four letters (jcb-login), a
+// phishing or service word for longer ones (apple-support,
+// sagawa-delivery), whose collisions with honest names are fewer.
+func (m *match) weakOK(k *keyword) bool {
+	act, svc := m.actions()
+	if len(k.joined) >= 5 {
+		return svc
+	}
+	return act
+}
+
+// actions reports whether a phishing word (act) or a phishing or service
+// word (svc) stands anywhere in the host.
+func (m *match) actions() (act, svc bool) {
+	if !m.actDone {
+		m.actDone = true
+		for _, ts := range [][]string{m.toks, m.sub} {
+			for _, t := range ts {
+				a, s := actionWords(t)
+				m.act = m.act || a
+				m.svc = m.svc || s
+			}
+		}
+	}
+	return m.act, m.svc
+}
+
 // reordered handles a multi-token keyword whose tokens all stand in the
 // label, in another order: card-smbc, login-card-smbc.
 func (m *match) reordered(id int32) {
@@ -626,7 +659,7 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 		return
 	}
 	w := words()
-	if k.weak && !m.act {
+	if k.weak && !m.weakOK(k) {
 		return
 	}
 	if allIn(others, w.fan) {
@@ -742,7 +775,7 @@ func (m *match) typos() {
 		if len(m.toks) > 1 && others != nil {
 			cs = append(cs, cand{s: t, written: m.raws[i], added: others})
 		}
-		if len(m.toks) == 1 || others != nil {
+		if (len(m.toks) == 1 || others != nil) && len(t) >= 7 {
 			if core, pre, post := trimWords(t); core != t && len(core) >= 5 {
 				added := append([]string{}, others...)
 				if pre != "" {
@@ -829,13 +862,16 @@ func trimmable(p string) bool {
 // unrelated domain beside a phishing word: amazon.secure-xx.top,
 // smbc-login.example.com, jcb.kakunin-xx.net.
 func (m *match) subdomainWords() {
-	if !m.svc || len(m.sub) == 0 {
+	if len(m.sub) == 0 {
+		return
+	}
+	if _, svc := m.actions(); !svc {
 		return
 	}
 	for i, t := range m.sub {
 		for _, id := range m.ix.byWord[t] {
 			k := &m.ix.kws[id]
-			if k.word != t || k.weak && !m.act {
+			if k.word != t || k.weak && !m.weakOK(k) {
 				continue
 			}
 			for _, bi := range k.brands {
@@ -898,6 +934,9 @@ func (ix *lookIndex) typoCandidates(s string, out []int32) []int32 {
 		return false
 	}
 	visit := func(h uint64) {
+		if ix.delBits[(h%delBitsSize)/64]&(1<<(h%64)) == 0 {
+			return
+		}
 		for _, id := range ix.dels[h] {
 			if !seen(id) {
 				out = append(out, id)

@@ -230,6 +230,16 @@ func RegistryDomain(host string) string {
 // 127.1). It returns the canonical form.
 func parseIPHost(s string) (string, bool) {
 	s = strings.TrimSuffix(strings.Trim(s, "[]"), ".")
+	if !strings.Contains(s, ":") {
+		// Cheap way out for names: an IPv4 host's last label is a number.
+		last := s[strings.LastIndexByte(s, '.')+1:]
+		for i := 0; i < len(last); i++ {
+			c := last[i] | 0x20
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == 'x') {
+				return "", false
+			}
+		}
+	}
 	if a, err := netip.ParseAddr(s); err == nil {
 		return a.Unmap().String(), true
 	}
