@@ -285,8 +285,8 @@ type match struct {
 	// act: a phishing word ([action]) stands somewhere in the host; svc:
 	// a phishing or service word does. Worked out when first needed.
 	act, svc, actDone bool
-	jpAt bool     // the suffix is a Japanese attribute domain (co.jp, …)
-	best Imitation
+	jpAt              bool // the suffix is a Japanese attribute domain (co.jp, …)
+	best              Imitation
 }
 
 func newMatch(ix *lookIndex, h HostName) *match {
