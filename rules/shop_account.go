@@ -5,8 +5,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // BankAccount is a transfer account printed on a site. The printed fields
@@ -48,19 +49,109 @@ func (a BankAccount) Describe() string {
 	return strings.Join(parts, " ")
 }
 
-// shopBankRe finds bank names: anything ending in 銀行, 信用金庫, 信金,
-// 信用組合, 労働金庫 or ろうきん, with the hiragana names banks use
-// (みずほ, りそな, ゆうちょ, じぶん …), and ゆうちょ alone.
-var shopBankRe = regexp.MustCompile(`(?:[\p{Han}\p{Katakana}ーA-Za-z0-9&]|みずほ|りそな|ゆうちょ|きらぼし|じぶん|みんなの|あおぞら|ろうきん|しずおか|ちばぎん|ひろぎん|おきぎん){1,14}(?:銀行|信用金庫|信金|信用組合|信組|労働金庫|農業協同組合)|ゆうちょ|[A-Za-z]+\s?Bank\b`)
+// shopBankSuffixes end bank names; shopBankKana are the hiragana names
+// banks use before them (みずほ銀行, auじぶん銀行).
+var (
+	shopBankSuffixes = []string{"農業協同組合", "信用金庫", "信用組合", "労働金庫", "銀行", "信金", "信組", "ろうきん"}
+	shopBankKana     = []string{"みずほ", "りそな", "ゆうちょ", "きらぼし", "じぶん", "みんなの", "あおぞら", "しずおか", "ちばぎん", "ひろぎん", "おきぎん"}
+)
+
+// shopBankWords is a quick test for lines that may name a bank.
+var shopBankWords = newShopLitIndex(append([]string{"ゆうちょ", "bank"}, shopBankSuffixes...))
+
+// shopNameRune reports whether r may be part of a bank or branch name:
+// kanji, katakana, the long vowel mark, latin letters, digits and &.
+func shopNameRune(r rune) bool {
+	return shopIsHan(r) || (r >= 'ァ' && r <= 'ヺ') || r == 'ー' ||
+		r < 0x80 && (r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '&')
+}
+
+// shopNamesEnding returns the names in s that end in one of suffixes: the
+// suffix and up to max name runes (and hiragana bank names) before it. A
+// hand-written scan: the equivalent regular expression is slow in Go.
+func shopNamesEnding(s string, suffixes []string, max int, kana []string) []string {
+	type hit struct{ at, end int }
+	var hits []hit
+	for _, x := range suffixes {
+		for off := 0; ; {
+			k := strings.Index(s[off:], x)
+			if k < 0 {
+				break
+			}
+			hits = append(hits, hit{off + k, off + k + len(x)})
+			off += k + len(x)
+		}
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	sort.Slice(hits, func(a, b int) bool {
+		if hits[a].at != hits[b].at {
+			return hits[a].at < hits[b].at
+		}
+		return hits[a].end > hits[b].end
+	})
+	var out []string
+	last := -1
+	for _, h := range hits {
+		if h.at < last {
+			continue // inside the previous name's suffix
+		}
+		last = h.end
+		start, runes := h.at, 0
+		for start > 0 && runes < max {
+			r, n := utf8.DecodeLastRuneInString(s[:start])
+			if shopNameRune(r) {
+				start -= n
+				runes++
+				continue
+			}
+			matched := false
+			for _, k := range kana {
+				if strings.HasSuffix(s[:start], k) {
+					start -= len(k)
+					runes += utf8.RuneCountInString(k)
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				break
+			}
+		}
+		if start < h.at {
+			out = append(out, s[start:h.end])
+		}
+	}
+	return out
+}
+
+// shopBankCandidates returns what may be bank names in s: names ending in
+// 銀行, 信用金庫, 信金, 信用組合, 労働金庫 …, ゆうちょ alone, and "… Bank".
+func shopBankCandidates(s string) []string {
+	if !shopBankWords.any(s) {
+		return nil
+	}
+	out := shopNamesEnding(s, shopBankSuffixes, 14, shopBankKana)
+	if i := strings.Index(s, "ゆうちょ"); i >= 0 && !strings.HasPrefix(s[i+len("ゆうちょ"):], "銀行") {
+		out = append(out, "ゆうちょ")
+	}
+	for _, n := range shopNamesEnding(s, []string{" Bank", "Bank", " BANK", "BANK"}, 20, nil) {
+		if shopHasLatin(strings.TrimSuffix(strings.TrimSuffix(n, "Bank"), "BANK")) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
 
 // shopBankStop are bank-name matches that name no bank.
-var shopBankStop = regexp.MustCompile(`^(?:各|当|他|指定|都市|地方|ネット|主要|取引|一部|各種|提携|国内|海外|全国|ご指定|大手|民間|外国)?(?:銀行|信用金庫|信金)$|支払|方法|決済|払|振込|振替|送金|手数料|口座|名義|番号`)
+var shopBankStop = shopMustRe(`^(?:各|当|他|指定|都市|地方|ネット|主要|取引|一部|各種|提携|国内|海外|全国|ご指定|大手|民間|外国)?(?:銀行|信用金庫|信金)$|支払|方法|決済|払|振込|振替|送金|手数料|口座|名義|番号`)
 
 // shopBankPrefix are words glued before a bank name that are not part of it.
-var shopBankPrefix = regexp.MustCompile(`^(?:お?振り?込み?先|下記|以下|指定|ご指定|当店|弊社|金融機関)`)
+var shopBankPrefix = shopMustRe(`^(?:お?振り?込み?先|下記|以下|指定|ご指定|当店|弊社|金融機関)`)
 
 // shopAccountLabelRe finds the labels of account blocks.
-var shopAccountLabelRe = regexp.MustCompile(`(?i)口座番号|口座名義|名義人|口座名|受取人|口座種[別目類]|預金種[別目類]|支店名|店番|記号|振込先|お振込先|銀行名|金融機関名?|account\s?(?:number|name|holder|no)|beneficiary|bank\s?name`)
+var shopAccountLabelRe = shopMustRe(`(?i)口座番号|口座名義|名義人|口座名|受取人|口座種[別目類]|預金種[別目類]|支店名|店番|記号|振込先|お振込先|銀行名|金融機関名?|account\s?(?:number|name|holder|no)|beneficiary|bank\s?name`)
 
 var (
 	shopBankLabel   = shopLabel(`銀行名|金融機関名|金融機関|振込先銀行|Bank\s?name|Bank`)
@@ -71,25 +162,25 @@ var (
 
 // shopLabel builds a label pattern: the label, then an optional 名/名称 and
 // an optional parenthesised note (口座名義(カナ)).
-func shopLabel(alts string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)^(?:` + alts + `)(?:名称|の名称|名)?(?:\s?\([^)]{0,10}\))?`)
+func shopLabel(alts string) *shopRe {
+	return shopMustRe(`(?i)^(?:` + alts + `)(?:名称|の名称|名)?(?:\s?\([^)]{0,10}\))?`)
 }
 
 var (
-	shopBranchRe  = regexp.MustCompile(`[\p{Han}\p{Katakana}ーA-Za-z0-9]{1,12}(?:支店|出張所|営業部)|本店(?:営業部)?|[〇一二三四五六七八九]{3}店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
-	shopTypeRe    = regexp.MustCompile(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
-	shopYuchoRe   = regexp.MustCompile(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
-	shopNumberRe  = regexp.MustCompile(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
-	shopDigits6_8 = regexp.MustCompile(`[0-9]{6,8}`)
+	shopBranchRe  = shopMustRe(`本店(?:営業部)?|[〇一二三四五六七八九]{3}店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
+	shopTypeRe    = shopMustRe(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
+	shopYuchoRe   = shopMustRe(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
+	shopNumberRe  = shopMustRe(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
+	shopDigits6_8 = shopMustRe(`[0-9]{6,8}`)
 	// shopHolderCut ends a holder value at the next field printed on the
 	// same line.
-	shopHolderCut = regexp.MustCompile(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|\(?お?振込).*$`)
+	shopHolderCut = shopMustRe(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|\(?お?振込).*$`)
 	// shopHolderInlineRe finds a labelled holder inside a line:
 	// "… 口座番号：2345678 口座名義：カ)サクラシヨウジ".
-	shopHolderInlineRe = regexp.MustCompile(`(?:口座名義人?|名義人|受取人名?)\s?(?:\([^)]{0,10}\))?\s?[:]\s?(.+)$`)
+	shopHolderInlineRe = shopMustRe(`(?:口座名義人?|名義人|受取人名?)\s?(?:\([^)]{0,10}\))?\s?[:]\s?(.+)$`)
 	// shopNameOnlyRe matches a line that is only a name (kana, kanji or
 	// latin words, with spaces, dots and bank markers).
-	shopNameOnlyRe = regexp.MustCompile(`^[\p{Katakana}\p{Hiragana}\p{Han}ー A-Za-z().・]{2,40}$`)
+	shopNameOnlyRe = shopMustRe(`^[\p{Katakana}\p{Hiragana}\p{Han}ー A-Za-z().・]{2,40}$`)
 )
 
 // Accounts returns the bank accounts printed on the site's pages (pages
@@ -117,7 +208,7 @@ func Accounts(site *Site) []BankAccount {
 // shopBankName returns the bank named in s (without glued prefixes such
 // as 振込先), or "".
 func shopBankName(s string) string {
-	for _, m := range shopBankRe.FindAllString(s, -1) {
+	for _, m := range shopBankCandidates(s) {
 		m = shopBankPrefix.ReplaceAllString(m, "")
 		if m == "" || shopBankStop.MatchString(m) {
 			continue
@@ -198,7 +289,11 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 		a.Bank = shopBankName(text)
 	}
 	if a.Branch == "" {
-		a.Branch = shopBranchRe.FindString(text)
+		if bs := shopNamesEnding(text, []string{"支店", "出張所", "営業部"}, 12, nil); len(bs) > 0 {
+			a.Branch = bs[0]
+		} else {
+			a.Branch = shopBranchRe.FindString(text)
+		}
 	}
 	a.Type = shopTypeRe.FindString(text)
 	numberLine, numberEnd := -1, -1
@@ -351,6 +446,10 @@ func shopMismatchRule() Rule {
 			EN: "The transfer account's holder does not match the seller named in the legal disclosure.",
 		},
 		Check: func(site *Site) []Finding {
+			accounts := Accounts(site)
+			if len(accounts) == 0 {
+				return nil
+			}
 			seller := ""
 			for _, d := range Disclosures(site) {
 				if d.Seller != "" {
@@ -362,7 +461,7 @@ func shopMismatchRule() Rule {
 				return nil
 			}
 			var fs []Finding
-			for _, a := range Accounts(site) {
+			for _, a := range accounts {
 				if a.Holder == "" || a.Kind == HolderPlatform {
 					continue
 				}

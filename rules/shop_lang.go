@@ -7,48 +7,58 @@ package rules
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/japanese"
 )
 
-// shopHanziTable is data/shop_hanzi.txt plus the CP932 repertoire.
+// shopHanziTable is data/shop_hanzi.txt plus the CP932 repertoire, as
+// flags for the main CJK block (U+4E00-U+9FFF, where nearly all Han text
+// lies) and sets for the rest.
 type shopHanziTable struct {
+	flags      []uint8 // by rune-0x4E00: shopHanCP932 | shopHanSimplified | shopHanJapanese
 	simplified map[rune]bool
 	japanese   map[rune]bool
-	// cp932 marks the URO ideographs (U+4E00-U+9FFF) that Shift_JIS (CP932)
-	// can encode, indexed by rune-0x4E00.
-	cp932 []bool
 }
 
+const (
+	shopHanCP932 uint8 = 1 << iota
+	shopHanSimplified
+	shopHanJapanese
+)
+
 var shopHanzi = sync.OnceValue(func() *shopHanziTable {
-	t := &shopHanziTable{simplified: map[rune]bool{}, japanese: map[rune]bool{}}
+	t := &shopHanziTable{flags: make([]uint8, 0x9FFF-0x4E00+1), simplified: map[rune]bool{}, japanese: map[rune]bool{}}
 	for _, l := range lines("shop_hanzi.txt") {
 		kind, chars, ok := strings.Cut(l, ":")
 		if !ok {
 			panic(fmt.Sprintf("rules: shop_hanzi.txt line %q: want simplified: or japanese:", l))
 		}
-		m := t.simplified
+		m, flag := t.simplified, shopHanSimplified
 		if strings.TrimSpace(kind) == "japanese" {
-			m = t.japanese
+			m, flag = t.japanese, shopHanJapanese
 		}
 		for _, f := range strings.Fields(chars) {
 			for _, r := range f {
 				m[r] = true
+				if r >= 0x4E00 && r <= 0x9FFF {
+					t.flags[r-0x4E00] |= flag
+				}
 			}
 		}
 	}
-	t.cp932 = make([]bool, 0x9FFF-0x4E00+1)
 	enc := japanese.ShiftJIS.NewEncoder()
-	var buf [8]byte
+	var dst [8]byte
+	var src [4]byte
 	for r := rune(0x4E00); r <= 0x9FFF; r++ {
-		n := 0
-		var src [4]byte
-		n = copy(src[:], string(r))
-		if _, _, err := enc.Transform(buf[:], src[:n], true); err == nil {
-			t.cp932[r-0x4E00] = true
+		n := utf8.EncodeRune(src[:], r)
+		if _, _, err := enc.Transform(dst[:], src[:n], true); err == nil {
+			t.flags[r-0x4E00] |= shopHanCP932
 		}
 		enc.Reset()
 	}
@@ -61,53 +71,56 @@ var shopHanzi = sync.OnceValue(func() *shopHanziTable {
 // listed as a Japanese kanji.
 func ChineseOnlyHan(r rune) bool {
 	t := shopHanzi()
-	if t.simplified[r] {
+	if r < 0x4E00 || r > 0x9FFF {
+		return t.simplified[r]
+	}
+	f := t.flags[r-0x4E00]
+	if f&shopHanSimplified != 0 {
 		return true
 	}
-	if t.japanese[r] || r < 0x4E00 || r > 0x9FFF {
-		return false
-	}
-	return !t.cp932[r-0x4E00]
+	return f&(shopHanJapanese|shopHanCP932) == 0
 }
 
-// shopMTPhrases are the phrases of data/shop_mt_phrases.txt, longest first.
-var shopMTPhrases = sync.OnceValue(func() []string {
+// shopMTPhrases are the phrases of data/shop_mt_phrases.txt, indexed.
+var shopMTPhrases = sync.OnceValue(func() *shopLitIndex {
 	var ps []string
 	for _, l := range lines("shop_mt_phrases.txt") {
 		ps = append(ps, NFKC(l))
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
-	return ps
+	x := newShopLitIndex(ps)
+	if x == nil {
+		panic("rules: shop_mt_phrases.txt: a phrase starts outside the BMP")
+	}
+	return x
 })
 
 // shopMTPhrasesIn returns the distinct stock phrases found in text, an
 // overlapping shorter phrase not counted again.
 func shopMTPhrasesIn(text string) []string {
+	type hit struct {
+		at  int
+		lit string
+	}
+	var hits []hit
+	shopMTPhrases().each(text, func(at int, lit string) { hits = append(hits, hit{at, lit}) })
+	sort.SliceStable(hits, func(i, j int) bool { return len(hits[i].lit) > len(hits[j].lit) })
 	var found []string
 	var used [][2]int
-	for _, ph := range shopMTPhrases() {
-		hit := false
-		for off := 0; ; {
-			i := strings.Index(text[off:], ph)
-			if i < 0 {
+	for _, h := range hits {
+		s, e := h.at, h.at+len(h.lit)
+		overlap := false
+		for _, u := range used {
+			if s < u[1] && e > u[0] {
+				overlap = true
 				break
 			}
-			s, e := off+i, off+i+len(ph)
-			off = e
-			overlap := false
-			for _, u := range used {
-				if s < u[1] && e > u[0] {
-					overlap = true
-					break
-				}
-			}
-			if !overlap {
-				used = append(used, [2]int{s, e})
-				hit = true
-			}
 		}
-		if hit {
-			found = append(found, ph)
+		if overlap {
+			continue
+		}
+		used = append(used, [2]int{s, e})
+		if !slices.Contains(found, h.lit) {
+			found = append(found, h.lit)
 		}
 	}
 	return found
@@ -116,11 +129,15 @@ func shopMTPhrasesIn(text string) []string {
 // shopZhEdition reports whether a page is a Chinese edition (lang="zh…",
 // a /zh/ or /cn/ path, a zh. or cn. host): not broken Japanese.
 func shopZhEdition(p *Page) bool {
-	if p.Doc != nil {
-		if lang, ok := p.Doc.Find("html").First().Attr("lang"); ok {
-			lang = strings.ToLower(strings.TrimSpace(lang))
-			if strings.HasPrefix(lang, "zh") {
-				return true
+	if p.Doc != nil && len(p.Doc.Nodes) > 0 {
+		for n := p.Doc.Nodes[0].FirstChild; n != nil; n = n.NextSibling {
+			if n.Type != html.ElementNode || n.Data != "html" {
+				continue
+			}
+			for _, a := range n.Attr {
+				if a.Key == "lang" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "zh") {
+					return true
+				}
 			}
 		}
 	}

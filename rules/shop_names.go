@@ -38,11 +38,11 @@ func (k HolderKind) Personal() bool { return k == HolderPersonal || k == HolderS
 
 // shopNameTables are the name lists, loaded once from data/.
 type shopNameTables struct {
-	fullForms []string       // folded kana/kanji full corporate forms
-	abbrevs   []string       // folded abbreviations (カ, ユ, 株 …)
-	latinRe   *regexp.Regexp // latin corporate forms as whole words (Co., Ltd., Inc.)
-	business  []string       // folded business words
-	platforms []string       // folded platform names
+	fullForms []string // folded kana/kanji full corporate forms
+	abbrevs   []string // folded abbreviations (カ, ユ, 株 …)
+	latinRe   *shopRe  // latin corporate forms as whole words (Co., Ltd., Inc.)
+	business  []string // folded business words
+	platforms []string // folded platform names
 }
 
 var shopNames = sync.OnceValue(func() *shopNameTables {
@@ -66,7 +66,7 @@ var shopNames = sync.OnceValue(func() *shopNameTables {
 	}
 	// Longest first, so that "Co., Ltd." is removed whole, not as "Ltd.".
 	sort.Slice(latin, func(i, j int) bool { return len(latin[i]) > len(latin[j]) })
-	t.latinRe = regexp.MustCompile(`(?i)(?:^|[^A-Za-z0-9])(` + strings.Join(latin, "|") + `)(?:[^A-Za-z0-9]|$)`)
+	t.latinRe = shopMustRe(`(?i)(?:^|[^A-Za-z0-9])(` + strings.Join(latin, "|") + `)(?:[^A-Za-z0-9]|$)`)
 	for _, l := range lines("shop_business_words.txt") {
 		t.business = append(t.business, FoldKana(l))
 	}
@@ -213,7 +213,7 @@ func shopBusinessWord(name string) string {
 
 // shopRepresentativeRe finds the "representative" markers banks print
 // between a trade name and its owner: ダイ), (ダイ), 代表, 代表者.
-var shopRepresentativeRe = regexp.MustCompile(`\(?ダイ\)|\(ダイ\)?|代表者?|代\)`)
+var shopRepresentativeRe = shopMustRe(`\(?ダイ\)|\(ダイ\)?|代表者?|代\)`)
 
 // shopBusinessKanji are kanji that make a short kanji name a business, not
 // a person (山田商店, 青空工房); surname kanji such as 屋, 堂, 部, 田 are not

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -16,17 +17,18 @@ import (
 // of data/shop_payment_methods.txt.
 const MethodTransfer = "bank-transfer"
 
-// shopPayTable is the compiled payment-method list: one regular expression
-// with a named group per line of the data file.
+// shopPayTable is the compiled payment-method list: one expression per
+// line of the data file, and all of them together as a prefilter.
 type shopPayTable struct {
-	re  *regexp.Regexp
-	ids map[string]string // group name -> method id
+	any *shopRe   // any method (prefilter only)
+	ids []string  // method id of each line
+	res []*shopRe // expression of each line
 }
 
 var shopPayMethods = sync.OnceValue(func() shopPayTable {
-	t := shopPayTable{ids: map[string]string{}}
+	var t shopPayTable
 	var alts []string
-	for i, l := range lines("shop_payment_methods.txt") {
+	for _, l := range lines("shop_payment_methods.txt") {
 		f := strings.Fields(l)
 		if len(f) < 2 {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt line %q: want an id and a pattern", l))
@@ -35,11 +37,11 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 		if _, err := regexp.Compile(pat); err != nil {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", f[0], err))
 		}
-		name := fmt.Sprintf("m%d", i)
-		t.ids[name] = f[0]
-		alts = append(alts, "(?P<"+name+">"+pat+")")
+		t.ids = append(t.ids, f[0])
+		t.res = append(t.res, shopMustRe(`(?i)`+pat))
+		alts = append(alts, "(?:"+pat+")")
 	}
-	t.re = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	t.any = shopMustRe(`(?i)` + strings.Join(alts, "|"))
 	return t
 })
 
@@ -49,63 +51,106 @@ type shopPayMention struct {
 	start, end int
 }
 
-// shopFindMethods returns the payment methods named in s, in order. A method
-// name followed by 銀行 is a bank (PayPay銀行, 楽天銀行), and 振り込め is
-// the fraud, not the payment.
+// shopFindMethods returns the payment methods named in s, in order, not
+// overlapping (the earlier, then the longer, then the first listed wins).
+// A method name followed by 銀行 is a bank (PayPay銀行, 楽天銀行), and
+// 振り込め is the fraud, not the payment.
 func shopFindMethods(s string) []shopPayMention {
 	t := shopPayMethods()
-	var out []shopPayMention
-	for _, m := range t.re.FindAllStringSubmatchIndex(s, -1) {
-		id := ""
-		for g, name := range t.re.SubexpNames() {
-			if name != "" && m[2*g] >= 0 {
-				id = t.ids[name]
-				break
+	if !t.any.may(s) {
+		return nil
+	}
+	var all []shopPayMention
+	for k, re := range t.res {
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			id := t.ids[k]
+			after := s[m[1]:]
+			if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
+				continue
 			}
+			if id == MethodTransfer && strings.HasPrefix(after, "め") {
+				continue
+			}
+			all = append(all, shopPayMention{id: id, start: m[0], end: m[1]})
 		}
-		if id == "" {
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	var out []shopPayMention
+	for _, m := range all {
+		if len(out) > 0 && m.start < out[len(out)-1].end {
 			continue
 		}
-		after := s[m[1]:]
-		if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
-			continue
-		}
-		if id == MethodTransfer && strings.HasPrefix(after, "め") {
-			continue
-		}
-		out = append(out, shopPayMention{id: id, start: m[0], end: m[1]})
+		out = append(out, m)
 	}
 	return out
 }
 
-// shopPayStatusRe finds phrases that say a method can or cannot be used.
-// Negative forms come first so that ご利用いただけません is not read as
-// ご利用いただけ(ます).
-var shopPayStatusRe = regexp.MustCompile(`(?i)(?P<neg>ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|取り?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|いたしておりません|できません)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受付(?:を)?停止|承っておりません|お受けできません|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled)|(?P<pos>ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept)`)
+// shopPayNegRe and shopPayPosRe find phrases that say a method cannot or
+// can be used. Where both match at one place (ご利用いただけません holds
+// ご利用いただけ), the negative one wins.
+var (
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|取り?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|いたしておりません|できません)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受付(?:を)?停止|承っておりません|お受けできません|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
+)
+
+// shopPayStatus is a status phrase in a sentence.
+type shopPayStatus struct {
+	start, end int
+	neg        bool
+}
+
+// shopPayStatuses returns the status phrases of s in order, a positive
+// phrase overlapping a negative one dropped.
+func shopPayStatuses(s string) []shopPayStatus {
+	var out []shopPayStatus
+	for _, m := range shopPayNegRe.FindAllStringIndex(s, -1) {
+		out = append(out, shopPayStatus{m[0], m[1], true})
+	}
+	negs := len(out)
+	for _, m := range shopPayPosRe.FindAllStringIndex(s, -1) {
+		overlap := false
+		for _, n := range out[:negs] {
+			if m[0] < n.end && m[1] > n.start {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			out = append(out, shopPayStatus{m[0], m[1], false})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
 
 // shopPayCondRe finds qualifiers that make a "not available" conditional
 // (海外発行のカードは不可, 予約商品は代引き不可): the method is then offered
 // in general.
-var shopPayCondRe = regexp.MustCompile(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト`)
+var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト`)
 
 // shopPayOnlyRe, applied to the text right after a bank-transfer mention,
 // finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
 // 銀行振込となります.
-var shopPayOnlyRe = regexp.MustCompile(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only)`)
+var shopPayOnlyRe = shopMustRe(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only)`)
 
 // shopPayOnlyBeforeRe finds an English "only" just before a bank-transfer
 // mention: "we only accept bank transfer".
-var shopPayOnlyBeforeRe = regexp.MustCompile(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|through\s+)*(?:a\s+)?$`)
+var shopPayOnlyBeforeRe = shopMustRe(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|through\s+)*(?:a\s+)?$`)
 
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
 // shop pays back, not how the customer pays.
-var shopRefundRe = regexp.MustCompile(`(?i)返金|返品|払い?戻|返却|refund`)
+var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 
 // shopPayWordRe marks sentences about paying, to prefer them as evidence.
-var shopPayWordRe = regexp.MustCompile(`(?i)支払|決済|入金|前払|代金|payment`)
+var shopPayWordRe = shopMustRe(`(?i)支払|決済|入金|前払|代金|payment`)
 
 // shopQuestionRe marks questions (FAQ headings), which offer nothing.
-var shopQuestionRe = regexp.MustCompile(`(?:か|\?)\s*$|^\s*Q\s*[.:\d]`)
+var shopQuestionRe = shopMustRe(`(?:か|\?)\s*$|^\s*Q\s*[.:\d]`)
 
 // PaymentInfo is what a site says about how to pay, read over all its
 // pages. Keys are the method ids of data/shop_payment_methods.txt
@@ -152,19 +197,17 @@ func Payments(site *Site) PaymentInfo {
 			continue
 		}
 		logoAlts := shopPageLogos(p, logos)
+		any := shopPayMethods().any
 		for _, line := range p.Lines {
-			if shopIsLogoLine(line, logoAlts) {
+			if !any.may(line) || shopIsLogoLine(line, logoAlts) {
 				continue
 			}
 			for _, s := range shopSentences(line) {
-				if shopQuestionRe.MatchString(s) || shopScamContext(s) {
-					continue
-				}
 				ms := shopFindMethods(s)
-				if len(ms) == 0 {
+				if len(ms) == 0 || shopQuestionRe.MatchString(s) || shopScamContext(s) {
 					continue
 				}
-				sts := shopPayStatusRe.FindAllStringSubmatchIndex(s, -1)
+				sts := shopPayStatuses(s)
 				cond := shopPayCondRe.MatchString(s)
 				refund := shopRefundRe.MatchString(s)
 				for i, m := range ms {
@@ -244,20 +287,20 @@ func shopAddFirst(m map[string]Evidence, id string, ev Evidence) {
 // shopMentionStatus says what the sentence says of one method: the first
 // status phrase after the mention, else the last one before it (ご利用
 // いただけない決済方法: 代引き), else nothing ("" means offered).
-func shopMentionStatus(m shopPayMention, sts [][]int) string {
-	kind := func(st []int) string {
-		if st[2] >= 0 {
+func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
+	kind := func(st shopPayStatus) string {
+		if st.neg {
 			return "neg"
 		}
 		return "pos"
 	}
 	for _, st := range sts {
-		if st[0] >= m.end {
+		if st.start >= m.end {
 			return kind(st)
 		}
 	}
 	for i := len(sts) - 1; i >= 0; i-- {
-		if sts[i][1] <= m.start {
+		if sts[i].end <= m.start {
 			return kind(sts[i])
 		}
 	}
@@ -276,7 +319,7 @@ func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 		if len(ms) > 0 {
 			alts = append(alts, im.Alt)
 		} else {
-			base := strings.NewReplacer("_", " ", "-", " ", ".", " ").Replace(path.Base(im.Src))
+			base := shopFileWords.Replace(path.Base(im.Src))
 			if ms = shopFindMethods(base); len(ms) > 0 {
 				name = path.Base(im.Src)
 			}
@@ -287,6 +330,9 @@ func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 	}
 	return alts
 }
+
+// shopFileWords splits a file name into words: card_visa.png → card visa png.
+var shopFileWords = strings.NewReplacer("_", " ", "-", " ", ".", " ")
 
 // shopIsLogoLine reports whether a line is made only of the alt texts of
 // payment logos (a footer row of card brands), which the text walker puts

@@ -5,7 +5,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -14,9 +13,9 @@ import (
 
 var (
 	// shopRegularRe labels a regular price.
-	shopRegularRe = regexp.MustCompile(`(?i)定価|通常価格|通常販売価格|参考価格|参考上代|上代|希望小売価格|メーカー希望小売価格|元値|市場価格|regular\s+price|list\s+price|original\s+price|\brrp\b|\bmsrp\b|\bwas\b`)
+	shopRegularRe = shopMustRe(`(?i)定価|通常価格|通常販売価格|参考価格|参考上代|上代|希望小売価格|メーカー希望小売価格|元値|市場価格|regular\s+price|list\s+price|original\s+price|\brrp\b|\bmsrp\b|\bwas\b`)
 	// shopSaleRe labels a sale price.
-	shopSaleRe = regexp.MustCompile(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|sale|now|\bprice\b`)
+	shopSaleRe = shopMustRe(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|sale|now|\bprice\b`)
 )
 
 // PricePair is a regular price and the sale price shown with it.
@@ -57,7 +56,7 @@ func shopStruck(p *Page) map[int]bool {
 	if p.Doc == nil {
 		return m
 	}
-	p.Doc.Find(`del, s, strike, [style*="line-through"]`).Each(func(_ int, s *goquery.Selection) {
+	p.Doc.Find(`del, s, strike`).Each(func(_ int, s *goquery.Selection) {
 		for _, pr := range ParsePrices(NFKC(s.Text())) {
 			m[pr.Yen] = true
 		}

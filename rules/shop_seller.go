@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -38,27 +37,27 @@ type Disclosure struct {
 }
 
 var (
-	shopDiscTitleRe = regexp.MustCompile(`(?i)特定商取引|特商法|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
+	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
 	// shopDiscHrefRe finds links to a disclosure page by their address.
-	shopDiscHrefRe = regexp.MustCompile(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo`)
+	shopDiscHrefRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo`)
 
 	shopSellerLabel  = shopLabel(`販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
 	shopManagerLabel = shopLabel(`運営統括責任者|運営責任者|統括責任者|販売責任者|責任者|代表者|代表取締役|代表|Representative|Manager|Person\s+in\s+charge`)
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
-	shopMailLabelRe  = regexp.MustCompile(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
+	shopMailLabelRe  = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
 
 	// shopWithheldRe: the address or phone is given on request only.
-	shopWithheldRe = regexp.MustCompile(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
+	shopWithheldRe = shopMustRe(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
 	// shopPlatformWordRe: a disclosure that says a platform's address
 	// stands in for the seller's.
-	shopPlatformWordRe = regexp.MustCompile(`プラットフォーム(?:運営)?(?:会社|事業者)?の(?:住所|所在地)|運営(?:会社|事業者)の(?:住所|所在地)を(?:記載|掲載)`)
+	shopPlatformWordRe = shopMustRe(`プラットフォーム(?:運営)?(?:会社|事業者)?の(?:住所|所在地)|運営(?:会社|事業者)の(?:住所|所在地)を(?:記載|掲載)`)
 )
 
 // shopPlatformTable is data/shop_platforms.txt.
 type shopPlatformTable struct {
 	names     []string
-	res       []*regexp.Regexp
+	res       []*shopRe
 	addresses map[string][]string // name -> folded address fragments
 }
 
@@ -73,7 +72,7 @@ var shopPlatforms = sync.OnceValue(func() *shopPlatformTable {
 		switch f[0] {
 		case "platform":
 			t.names = append(t.names, f[1])
-			t.res = append(t.res, regexp.MustCompile(`(?i)`+val))
+			t.res = append(t.res, shopMustRe(`(?i)`+val))
 		case "address":
 			t.addresses[f[1]] = append(t.addresses[f[1]], shopAddrKey(val))
 		default:
@@ -171,17 +170,24 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		d.Heading = p.Headings[0]
 		d.Lines = p.Lines
 	default:
-		// A section under a heading (not a link to the page).
-		linkText := map[string]bool{}
-		for _, l := range p.Links {
-			linkText[l.Text] = true
-		}
+		// A section under a heading (not a line of links such as a
+		// footer's "特定商取引法に基づく表記 | 会社概要").
 		for i, l := range p.Lines {
-			if shopRunes(l) <= 40 && !linkText[l] && shopDiscTitleRe.MatchString(l) && !shopScamContext(l) {
-				d.Heading = l
-				d.Lines = p.Lines[i:min(i+80, len(p.Lines))]
-				break
+			if shopRunes(l) > 40 || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
+				continue
 			}
+			rest := l
+			for _, lk := range p.Links {
+				if lk.Text != "" && strings.Contains(rest, lk.Text) {
+					rest = strings.ReplaceAll(rest, lk.Text, " ")
+				}
+			}
+			if !shopDiscTitleRe.MatchString(rest) {
+				continue
+			}
+			d.Heading = l
+			d.Lines = p.Lines[i:min(i+80, len(p.Lines))]
+			break
 		}
 		if d.Lines == nil && linked && len(p.Lines) >= 3 {
 			// The page a disclosure link led to (a page of one or two
@@ -192,7 +198,7 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 			// A page with the labels but no heading.
 			n := 0
 			for i := range p.Lines {
-				for _, re := range []*regexp.Regexp{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
+				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
 					if _, ok := shopLabelValue(p.Lines, i, re); ok {
 						n++
 						break
@@ -220,7 +226,7 @@ func shopReadDisclosure(d *Disclosure) {
 			continue
 		}
 		if v, ok := shopLabelValue(ls, i, shopSellerLabel); ok && d.Seller == "" && v != "" && !shopWithheldRe.MatchString(v) {
-			if !shopSellerLabel.MatchString(shopDecorRe.ReplaceAllString(v, "")) {
+			if !shopSellerLabel.MatchString(shopUndecorate(v)) {
 				d.Seller = Clip(v, 60)
 			}
 		}
@@ -308,7 +314,7 @@ func shopPlausibleEmail(e string) bool {
 
 // shopMailAdviceRe marks lines that advise customers about mail
 // (受信設定, ドメイン指定, フリーメール …): addresses there are not the seller's.
-var shopMailAdviceRe = regexp.MustCompile(`(?i)受信|設定|ドメイン指定|迷惑メール|フリーメール|キャリアメール|届か|などの|例[:)]|example|sample`)
+var shopMailAdviceRe = shopMustRe(`(?i)受信|設定|ドメイン指定|迷惑メール|フリーメール|キャリアメール|届か|などの|例[:)]|example|sample`)
 
 // shopMailLabel reports whether a line carries a mail or contact label
 // (the addresses themselves removed first: "gmail" is no label).
@@ -469,7 +475,7 @@ func FreeMailDomain(addr string) bool {
 }
 
 // shopCartRe marks pages that sell: a cart, ordering, shipping.
-var shopCartRe = regexp.MustCompile(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add\s+to\s+cart|buy\s+now|checkout`)
+var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add\s+to\s+cart|buy\s+now|checkout`)
 
 // shopLooksLikeShop reports whether the site sells something: a page (not
 // about fraud) speaks of carts, orders or shipping. The seller signs stay

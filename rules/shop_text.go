@@ -7,6 +7,8 @@ package rules
 
 import (
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,13 +31,20 @@ func NormalizeKana(s string) string {
 	if s == "" {
 		return s
 	}
-	s = strings.NewReplacer("\u309b", "\u3099", "\u309c", "\u309a", "\uff9e", "\u3099", "\uff9f", "\u309a").Replace(s)
-	// NFKC of the spacing marks is a space plus the combining mark; drop
-	// the space so that composition can happen.
-	s = strings.NewReplacer(" \u3099", "\u3099", " \u309a", "\u309a", "\u3000\u3099", "\u3099", "\u3000\u309a", "\u309a").Replace(s)
+	if strings.ContainsAny(s, "\u309b\u309c\uff9e\uff9f\u3099\u309a") {
+		s = shopMarkJoiner.Replace(s)
+	}
 	s = NFKC(s)
 	return fold(s)
 }
+
+// shopMarkJoiner turns the spacing (han)dakuten into the combining ones
+// and drops the space that NFKC puts before a combining mark, so that
+// composition can happen.
+var shopMarkJoiner = strings.NewReplacer(
+	"\u309b", "\u3099", "\u309c", "\u309a", "\uff9e", "\u3099", "\uff9f", "\u309a",
+	" \u3099", "\u3099", " \u309a", "\u309a", "\u3000\u3099", "\u3099", "\u3000\u309a", "\u309a",
+	" \u309b", "\u3099", " \u309c", "\u309a")
 
 // shopSmallKana maps small kana to the large ones: bank systems print names in
 // large kana only (ｼﾖｳｼﾞ for ショウジ), so comparisons use large kana.
@@ -104,14 +113,14 @@ func shopSentences(line string) []string {
 
 // shopScamWordRe finds words that mark a sentence as a warning about fraud
 // (consumer pages, police pages and news quote every fraud phrase).
-var shopScamWordRe = regexp.MustCompile(`(?i)詐欺|偽サイト|偽物サイト|偽ショップ|ニセサイト|不審な|怪しい|あやしい|要注意|注意喚起|ご注意|注意して|注意が必要|被害|手口|特徴|危険|疑い|可能性があります|見分け方|チェックポイント|\bscam|\bfraud|\bbeware|\bwarning sign`)
+var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽ショップ|ニセサイト|不審な|怪しい|あやしい|要注意|注意喚起|ご注意|注意して|注意が必要|被害|手口|特徴|危険|疑い|可能性があります|見分け方|チェックポイント|\bscam|\bfraud|\bbeware|\bwarning sign`)
 
 // shopScamContext reports whether a sentence warns about fraud rather than
 // describing the site's own terms.
 func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 
 // shopScamPageRe finds titles of pages that are about fraud.
-var shopScamPageRe = regexp.MustCompile(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|注意喚起|被害|手口|見分け方|消費者センター|国民生活センター|\bscam|\bfraud`)
+var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|注意喚起|被害|手口|見分け方|消費者センター|国民生活センター|\bscam|\bfraud`)
 
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
 // a police or consumer page): its title or first heading says so, or at
@@ -144,15 +153,18 @@ type Price struct {
 
 // shopPriceRe matches yen prices after NFKC: ¥1,234, \1234, 1,234円,
 // 1234円(税込), 1万2,000円. The tax notes are not part of the match.
-var shopPriceRe = regexp.MustCompile(`([0-9]{1,5})万([0-9]{1,3}(?:,[0-9]{3})*|[0-9]{1,4})?\s?円|[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})(?:\s?円)?|([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})\s?円|(?i:JPY)\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})`)
+var shopPriceRe = shopMustRe(`([0-9]{1,5})万([0-9]{1,3}(?:,[0-9]{3})*|[0-9]{1,4})?\s?円|[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})(?:\s?円)?|([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})\s?円|(?i:JPY)\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,9})`)
 
 // ParsePrices finds the yen prices in s (NFKC text, so ￥ is already ¥ and
 // full-width digits are ASCII; raw text is normalised first when it holds
 // full-width forms, and the offsets then refer to the normalised text).
 // Numbers glued to other digits or letters (model numbers) are skipped.
 func ParsePrices(s string) []Price {
-	if strings.ContainsAny(s, "￥０１２３４５６７８９，") {
+	if strings.IndexByte(s, 0xEF) >= 0 && strings.ContainsAny(s, "￥０１２３４５６７８９，") {
 		s = NFKC(s)
+	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
 	}
 	var out []Price
 	for _, m := range shopPriceRe.FindAllStringSubmatchIndex(s, -1) {
@@ -225,7 +237,7 @@ func shopIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // shopPhoneRe matches Japanese phone numbers with or without separators, or
 // in +81 form; the digit count is checked afterwards.
-var shopPhoneRe = regexp.MustCompile(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}`)
+var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}`)
 
 // FindPhones returns the Japanese phone numbers in s as printed (after
 // NFKC and dash normalisation): 10 digits for fixed lines and 0120/0570
@@ -285,7 +297,7 @@ const shopPrefectures = `北海道|青森県|岩手県|宮城県|秋田県|山�
 // prefecture, then a city, ward, town or village (or a district), then a
 // number with 丁目, 番, 号 or a hyphen, or a plain number ending the address
 // (軽井沢町軽井沢1323).
-var shopAddressRe = regexp.MustCompile(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])|[0-9]+(?:\s|$|\)|、|,))[^\n]{0,40}`)
+var shopAddressRe = shopMustRe(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])|[0-9]+(?:\s|$|\)|、|,))[^\n]{0,40}`)
 
 // FindAddress returns the first full address (prefecture, city and block
 // number) in s, or "". Dashes between digits are normalised first.
@@ -296,35 +308,78 @@ func FindAddress(s string) string {
 
 // shopEmailRe matches e-mail addresses, also with the "[at]"/"(at)" and "＠"
 // disguises (NFKC makes ＠ an @).
-var shopEmailRe = regexp.MustCompile(`(?i)[a-z0-9][a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\)|＠)\s?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}`)
+var shopEmailRe = shopMustRe(`(?i)[a-z0-9][a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\)|＠)\s?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}`)
+
+// shopAtSigns are the ways pages write the @ of an address.
+var shopAtSigns = newShopLitIndex([]string{"@", "[at]", "(at)", "＠"})
 
 // FindEmails returns the e-mail addresses in s, lower-cased, with
-// "[at]"-style disguises undone.
+// "[at]"-style disguises undone. The expression runs only on a window
+// around each @, so that long texts cost little.
 func FindEmails(s string) []string {
 	var out []string
-	for _, m := range shopEmailRe.FindAllString(s, -1) {
-		m = strings.ToLower(m)
-		for _, d := range []string{"[at]", "(at)", "＠"} {
-			m = strings.Replace(m, d, "@", 1)
+	done := -1
+	shopAtSigns.each(s, func(at int, _ string) {
+		if at < done {
+			return
 		}
-		m = strings.ReplaceAll(m, " ", "")
-		out = append(out, m)
-	}
+		lo, hi := max(0, at-64), min(len(s), at+256)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		for hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi++
+		}
+		w := s[lo:hi]
+		for _, loc := range shopEmailRe.Regexp.FindAllStringIndex(w, -1) {
+			if lo+loc[0] > at || lo+loc[1] <= at {
+				continue
+			}
+			m := strings.ToLower(w[loc[0]:loc[1]])
+			for _, d := range []string{"[at]", "(at)", "＠"} {
+				m = strings.Replace(m, d, "@", 1)
+			}
+			out = append(out, strings.ReplaceAll(m, " ", ""))
+			done = lo + loc[1]
+		}
+	})
 	return out
 }
 
-// shopDecorRe strips the bullets, brackets and markers that precede labels in
+// shopDecor are the bullets, brackets and markers that precede labels in
 // disclosures: "■販売業者", "【所在地】", "・電話番号".
-var shopDecorRe = regexp.MustCompile(`^[\s■□●○◆◇▼▽▲△★☆※・*\-＊【\[〔<≪《「]+`)
+const shopDecor = " ■□●○◆◇▼▽▲△★☆※・*-＊【[〔<≪《「"
 
-// shopLabelValue reads "label: value" forms from lines[i]: when the line begins
-// with a match of labelRe (after bullets), the value is what follows on the
-// line after a separator, or, when the label stands alone (a table
-// heading cell, a <dt>), the next line. ok is false when line i does not
-// start with the label.
-func shopLabelValue(lines []string, i int, labelRe *regexp.Regexp) (value string, ok bool) {
-	l := shopDecorRe.ReplaceAllString(lines[i], "")
-	loc := labelRe.FindStringIndex(l)
+// shopUndecorate strips leading decorations from a label line.
+func shopUndecorate(l string) string {
+	for l != "" {
+		r, n := utf8.DecodeRuneInString(l)
+		if !strings.ContainsRune(shopDecor, r) {
+			break
+		}
+		l = l[n:]
+	}
+	return l
+}
+
+// shopLabelValue reads "label: value" forms from lines[i]: when the line
+// begins with a match of labelRe (after bullets), the value is what
+// follows on the line after a separator, or, when the label stands alone
+// (a table heading cell, a <dt>), the next line. ok is false when line i
+// does not start with the label.
+func shopLabelValue(lines []string, i int, labelRe *shopRe) (value string, ok bool) {
+	l := shopUndecorate(lines[i])
+	// Labels are short: match on the head of the line only (an anchored
+	// expression still costs the whole input in Go's backtracker).
+	head := l
+	if len(head) > 120 {
+		cut := 120
+		for cut > 0 && !utf8.RuneStart(head[cut]) {
+			cut--
+		}
+		head = head[:cut]
+	}
+	loc := labelRe.FindStringIndex(head)
 	if loc == nil || loc[0] != 0 {
 		return "", false
 	}
@@ -360,4 +415,446 @@ func shopDigitsOnly(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// shopRe is a regular expression with a literal prefilter: the strings of
+// which every match must contain one (taken from the expression's syntax),
+// looked for by a fast scan before the expression runs. Most lines of a
+// page hold none of a sign's words, and Go's regexp engine is slow on long
+// alternations; the prefilter keeps scoring about as cheap as parsing.
+type shopRe struct {
+	*regexp.Regexp
+	// idx holds the literals of which a match contains one; nil: no
+	// prefilter.
+	idx *shopLitIndex
+	// anchored: the expression matches at the start only, and first
+	// holds the runes a match can begin with.
+	anchored bool
+	first    *[1 << 16 / 64]uint64
+}
+
+// shopLitIndex finds a set of literals (ASCII letters compared in lower
+// case) in one pass over a string: a bitmap of their first runes, then the
+// literals starting with a marked rune.
+type shopLitIndex struct {
+	first [1 << 16 / 64]uint64
+	lits  map[rune][]string
+}
+
+// newShopLitIndex indexes lits; nil when one starts outside the BMP.
+func newShopLitIndex(lits []string) *shopLitIndex {
+	x := &shopLitIndex{lits: map[rune][]string{}}
+	for _, l := range lits {
+		l = shopLowerASCII(l)
+		f, _ := utf8.DecodeRuneInString(l)
+		if f >= 1<<16 || l == "" {
+			return nil
+		}
+		x.first[f/64] |= 1 << (f % 64)
+		x.lits[f] = append(x.lits[f], l)
+	}
+	return x
+}
+
+// shopNextRune decodes the rune at s[i] by hand (BMP only, no validation:
+// a malformed byte only costs a needless check), ASCII letters lower-cased.
+func shopNextRune(s string, i int) (c rune, n int) {
+	b := s[i]
+	switch {
+	case b < 0x80:
+		c = rune(b)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c, 1
+	case b >= 0xE0 && b < 0xF0 && i+2 < len(s):
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	case b >= 0xC0 && b < 0xE0 && i+1 < len(s):
+		return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+	}
+	return -1, 1
+}
+
+// any reports whether s contains one of the literals.
+func (x *shopLitIndex) any(s string) bool {
+	for i := 0; i < len(s); {
+		c, n := shopNextRune(s, i)
+		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
+			for _, l := range x.lits[c] {
+				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+					return true
+				}
+			}
+		}
+		i += n
+	}
+	return false
+}
+
+// each calls fn with the offset and literal of every occurrence in s
+// (overlapping ones included).
+func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
+	for i := 0; i < len(s); {
+		c, n := shopNextRune(s, i)
+		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
+			for _, l := range x.lits[c] {
+				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+					fn(i, l)
+				}
+			}
+		}
+		i += n
+	}
+}
+
+// shopMustRe compiles pattern with its prefilter.
+func shopMustRe(pattern string) *shopRe {
+	r := &shopRe{Regexp: regexp.MustCompile(pattern)}
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return r
+	}
+	tree = tree.Simplify()
+	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
+		// Anchored: a match starts with one of the runes that can begin
+		// the rest of the expression.
+		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}
+		runes, nullable, ok := shopFirstRunes(rest)
+		if !ok || nullable {
+			return r
+		}
+		r.anchored = true
+		r.first = new([1 << 16 / 64]uint64)
+		for _, c := range runes {
+			if c >= 1<<16 {
+				return &shopRe{Regexp: r.Regexp}
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r.first[c/64] |= 1 << (c % 64)
+		}
+		return r
+	}
+	lits, ok := shopRequiredLits(tree)
+	if !ok {
+		return r
+	}
+	r.idx = newShopLitIndex(lits)
+	return r
+}
+
+// shopRequiredLits returns strings of which every match of re contains at
+// least one; ok is false when there are none (re can match without any
+// literal, e.g. a character class or an empty string).
+func shopRequiredLits(re *syntax.Regexp) (lits []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		// A small class such as [¥\\]: each of its runes.
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n == 0 || n > 8 {
+			return nil, false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				lits = append(lits, string(c))
+			}
+		}
+		return lits, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return shopRequiredLits(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return shopRequiredLits(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// The most selective of: each part's literals, and the exact
+		// strings of each run of finite parts (振り?込み? gives 振込,
+		// 振込み, 振り込, 振り込み rather than 振 or 込 alone).
+		best, bestLen := []string(nil), -1
+		consider := func(l []string) {
+			short := len(l[0])
+			for _, s := range l {
+				short = min(short, len(s))
+			}
+			if short > bestLen {
+				best, bestLen = l, short
+			}
+		}
+		for _, sub := range re.Sub {
+			if l, ok := shopRequiredLits(sub); ok {
+				consider(l)
+			}
+		}
+		for i := range re.Sub {
+			prod := []string{""}
+			for j := i; j < len(re.Sub); j++ {
+				e, ok := shopExact(re.Sub[j])
+				if !ok {
+					break
+				}
+				var next []string
+				for _, a := range prod {
+					for _, b := range e {
+						next = append(next, a+b)
+					}
+				}
+				if len(next) > 64 {
+					break
+				}
+				prod = next
+				if !slices.Contains(prod, "") {
+					consider(prod)
+				}
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			l, ok := shopRequiredLits(sub)
+			if !ok {
+				return nil, false
+			}
+			lits = append(lits, l...)
+		}
+		return lits, true
+	}
+	return nil, false
+}
+
+// shopExact returns every string re matches when they are few (a literal,
+// a small class, an optional part, a small alternation); ok is false
+// otherwise. Letters under (?i) are given in lower case: the prefilter
+// compares lower-cased text.
+func shopExact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		if l, ok := shopRequiredLits(re); ok {
+			return l, true
+		}
+	case syntax.OpCapture:
+		return shopExact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := shopExact(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		return append([]string{""}, e...), true
+	case syntax.OpConcat:
+		prod := []string{""}
+		for _, sub := range re.Sub {
+			e, ok := shopExact(sub)
+			if !ok {
+				return nil, false
+			}
+			var next []string
+			for _, a := range prod {
+				for _, b := range e {
+					next = append(next, a+b)
+				}
+			}
+			if len(next) > 64 {
+				return nil, false
+			}
+			prod = next
+		}
+		return prod, true
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			e, ok := shopExact(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, e...)
+		}
+		if len(all) > 64 {
+			return nil, false
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// shopFirstRunes returns the runes a match of re can begin with (both
+// cases of letters under (?i)), whether re can match the empty string,
+// and ok false when the set is unbounded (a large character class).
+func shopFirstRunes(re *syntax.Regexp) (runes []rune, nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, true, true
+		}
+		c := re.Rune[0]
+		runes = []rune{c}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+				runes = append(runes, f)
+			}
+		}
+		return runes, false, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n > 64 {
+			return nil, false, false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				runes = append(runes, c)
+			}
+		}
+		return runes, false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return shopFirstRunes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		runes, _, ok = shopFirstRunes(re.Sub[0])
+		return runes, true, ok
+	case syntax.OpRepeat:
+		runes, nullable, ok = shopFirstRunes(re.Sub[0])
+		return runes, nullable || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			rs, null, ok := shopFirstRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			runes = append(runes, rs...)
+			if !null {
+				return runes, false, true
+			}
+		}
+		return runes, true, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			rs, null, ok := shopFirstRunes(sub)
+			if !ok {
+				return nil, false, false
+			}
+			runes = append(runes, rs...)
+			nullable = nullable || null
+		}
+		return runes, nullable, true
+	}
+	return nil, false, false
+}
+
+// shopLowerASCII lower-cases the ASCII letters of s (without allocating
+// when there are none).
+func shopLowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.Map(func(r rune) rune {
+				if r >= 'A' && r <= 'Z' {
+					return r + 'a' - 'A'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// shopEqualLowerASCII reports whether s, with its ASCII letters
+// lower-cased, equals lower (already lower case), without allocating.
+func shopEqualLowerASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// may reports whether the expression can match s; false is certain.
+func (r *shopRe) may(s string) bool {
+	if r.anchored {
+		if s == "" {
+			return false
+		}
+		c, _ := shopNextRune(s, 0)
+		return c >= 0 && r.first[c/64]&(1<<(c%64)) != 0
+	}
+	return r.idx == nil || r.idx.any(s)
+}
+
+// The matching methods used by the shop signs, prefiltered.
+
+func (r *shopRe) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+
+func (r *shopRe) FindString(s string) string {
+	if !r.may(s) {
+		return ""
+	}
+	return r.Regexp.FindString(s)
+}
+
+func (r *shopRe) FindStringIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringIndex(s)
+}
+
+func (r *shopRe) FindStringSubmatch(s string) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+func (r *shopRe) FindStringSubmatchIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(s)
+}
+
+func (r *shopRe) FindAllString(s string, n int) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllString(s, n)
+}
+
+func (r *shopRe) FindAllStringIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringIndex(s, n)
+}
+
+func (r *shopRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+func (r *shopRe) ReplaceAllString(src, repl string) string {
+	if !r.may(src) {
+		return src
+	}
+	return r.Regexp.ReplaceAllString(src, repl)
 }
