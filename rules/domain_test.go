@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -158,4 +159,30 @@ func FuzzParseHost(f *testing.F) {
 		d.Brands.LookalikeHost(h)
 		_ = Fold(s)
 	})
+}
+
+func TestExampleRulesFile(t *testing.T) {
+	f, err := os.Open("../testdata/rules/example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d, err := LoadData(f)
+	if err != nil {
+		t.Fatalf("example.json does not load: %v", err)
+	}
+	if im, ok := d.Brands.Lookalike("sakura-shinkin-login.top"); !ok || im.Brand.Name != "さくら信用金庫" {
+		t.Errorf("the example brand is not matched: %+v %v", im, ok)
+	}
+	for host, want := range map[string]bool{"www.sakura-shinkin.example.jp": false, "sakura-cafe.jp": false, "sakura-kakunin.com": true} {
+		if _, ok := d.Brands.Lookalike(host); ok != want {
+			t.Errorf("%s: look-alike %v, want %v", host, ok, want)
+		}
+	}
+	if _, ok := BlocklistMatch(d.Blocklist, "https://a.phish.example/x"); !ok {
+		t.Error("the example blocklist does not match a.phish.example")
+	}
+	if d.Weights["domain-new"] != 30 || len(d.FraudAccounts) != 2 {
+		t.Errorf("weights %v, accounts %d", d.Weights, len(d.FraudAccounts))
+	}
 }
