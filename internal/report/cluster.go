@@ -29,7 +29,9 @@ type Cluster struct {
 	Kind     string `json:"kind"`
 	// Value is the normalised clue as the checker gave it (clipped when
 	// very long, as a disclosure text can be).
-	Value   string   `json:"value"`
+	Value string `json:"value"`
+	// Count is the number of targets; Targets lists them, sorted, at most
+	// MaxClusterTargets.
 	Count   int      `json:"count"`
 	Targets []string `json:"targets"`
 }
@@ -37,15 +39,22 @@ type Cluster struct {
 // Campaign is a group of clusters that share targets.
 type Campaign struct {
 	ID int
-	// Targets is the number of distinct targets in the campaign.
+	// Targets is the number of distinct targets in the campaign (those
+	// beyond a cluster's list counted as distinct).
 	Targets  int
 	Clusters []Cluster
 }
 
+// MaxClusterTargets is how many targets a clue value lists at most; beyond
+// it a cluster only counts them (a template shop copied to a hundred
+// thousand domains stays one cluster of bounded size).
+const MaxClusterTargets = 10_000
+
 // Clusterer groups targets by the campaign clues of their results. It keeps
-// per clue value only the target strings, never the results, and tracks at
-// most max distinct values: values first seen after that are not tracked
-// (Limited reports it), so memory stays bounded on any list.
+// per clue value only the target strings, never the results, at most
+// MaxClusterTargets of them, and tracks at most max distinct values: values
+// first seen after that are not tracked (Limited reports it), so memory
+// stays bounded on any list.
 type Clusterer struct {
 	max     int
 	byKey   map[string]*clueEntry
@@ -56,6 +65,9 @@ type clueEntry struct {
 	kind, value string
 	targets     []string
 	set         map[string]struct{} // built once targets grows past a few
+	// over counts the targets beyond MaxClusterTargets (not listed; a
+	// target added twice there is counted twice).
+	over int
 }
 
 // NewClusterer returns a Clusterer that tracks at most max distinct clue
@@ -103,6 +115,10 @@ func (e *clueEntry) add(target string) {
 		if _, ok := e.set[target]; ok {
 			return
 		}
+		if len(e.targets) >= MaxClusterTargets {
+			e.over++
+			return
+		}
 		e.set[target] = struct{}{}
 		e.targets = append(e.targets, target)
 		return
@@ -141,7 +157,7 @@ func kindRank(k string) int {
 func (c *Clusterer) Campaigns() []Campaign {
 	var shared []*clueEntry
 	for _, e := range c.byKey {
-		if len(e.targets) > 1 {
+		if len(e.targets)+e.over > 1 {
 			shared = append(shared, e)
 		}
 	}
@@ -176,16 +192,18 @@ func (c *Clusterer) Campaigns() []Campaign {
 	var out []Campaign
 	for _, members := range groups {
 		seen := make(map[string]struct{})
+		over := 0
 		var cs []Cluster
 		for _, i := range members {
 			e := shared[i]
 			for _, t := range e.targets {
 				seen[t] = struct{}{}
 			}
+			over += e.over
 			// Sorted, so that the same list gives the same clusters however
 			// the checks happened to finish.
 			ts := slices.Sorted(slices.Values(e.targets))
-			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets), Targets: ts})
+			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets) + e.over, Targets: ts})
 		}
 		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].Count != cs[j].Count {
@@ -196,7 +214,7 @@ func (c *Clusterer) Campaigns() []Campaign {
 			}
 			return cs[i].Value < cs[j].Value
 		})
-		out = append(out, Campaign{Targets: len(seen), Clusters: cs})
+		out = append(out, Campaign{Targets: len(seen) + over, Clusters: cs})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Targets != out[j].Targets {

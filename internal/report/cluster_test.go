@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,3 +122,20 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 func (c *countingWriter) String() string { return string(bytes.Join(c.calls, nil)) }
+
+func TestClusterTargetsCapped(t *testing.T) {
+	c := NewClusterer(0)
+	n := MaxClusterTargets + 5
+	for i := 0; i < n; i++ {
+		c.Add(fmt.Sprintf("t%06d", i), []checker.Clue{clue("phone", "+81300000000")})
+	}
+	c.Add("t000000", []checker.Clue{clue("phone", "+81300000000")}) // listed already: not counted again
+	got := c.Campaigns()
+	if len(got) != 1 {
+		t.Fatalf("campaigns = %d", len(got))
+	}
+	cl := got[0].Clusters[0]
+	if cl.Count != n || len(cl.Targets) != MaxClusterTargets || got[0].Targets != n {
+		t.Errorf("count %d, listed %d, campaign %d; want %d, %d, %d", cl.Count, len(cl.Targets), got[0].Targets, n, MaxClusterTargets, n)
+	}
+}

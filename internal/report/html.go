@@ -106,7 +106,7 @@ var htmlTailTmpl = template.Must(template.New("tail").Parse(`</tbody></table></m
 {{else}}<p>{{call .L "nosigns"}}</p>{{end}}
 <h3>{{call .L "campaigns"}}</h3>
 {{if .Campaigns}}{{range .Campaigns}}<details class="camp"><summary>{{call $.L "campaign"}} {{.ID}}: {{.Targets}} {{call $.L "sites"}}</summary><ul>
-{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{.Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}</li>
+{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{.Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
 {{end}}</ul></details>
 {{end}}{{else}}<p>{{call .L "nocampaign"}}</p>{{end}}
 {{if .Limited}}<p class="err">{{printf (call .L "limited") .Limited}}</p>{{end}}

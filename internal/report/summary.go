@@ -280,7 +280,7 @@ func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
 		for _, c := range camps {
 			fmt.Fprintf(b, "  [%d] %d %s\n", c.ID, c.Targets, say("sites", lang))
 			for _, cl := range c.Clusters {
-				fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, 10, lang))
+				fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
 			}
 		}
 	}
@@ -289,12 +289,14 @@ func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
 	}
 }
 
-// listTargets joins at most n targets, then says how many more there are.
-func listTargets(ts []string, n int, lang string) string {
-	if len(ts) <= n {
+// listTargets joins at most n of ts, then says how many more of the total
+// there are.
+func listTargets(ts []string, total, n int, lang string) string {
+	if len(ts) <= n && total <= len(ts) {
 		return oneLine(strings.Join(ts, ", "))
 	}
-	return oneLine(strings.Join(ts[:n], ", ")) + ", " + fmt.Sprintf(say("more", lang), len(ts)-n)
+	ts = ts[:min(n, len(ts))]
+	return oneLine(strings.Join(ts, ", ")) + ", " + fmt.Sprintf(say("more", lang), total-len(ts))
 }
 
 func (t *textSummary) Close() error { return nil }
