@@ -63,7 +63,7 @@ type flProductImage struct {
 }
 
 // flProductImages lists the distinct images of site that may show goods:
-// absolute http(s) images, not tiny, not named as layout (logo, icon,
+// http(s) images (or file: ones of a saved page), not tiny, not named as layout (logo, icon,
 // banner …), not in the header, footer or navigation, and not inside a link
 // to another site (an affiliate banner or a reference to the original).
 func flProductImages(site *Site) []flProductImage {
@@ -95,8 +95,8 @@ func flProductImages(site *Site) []flProductImage {
 				return
 			}
 			u, err := base.Parse(src)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-				return
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+				return // file: a saved page's own images
 			}
 			// One image in several sizes (?_ex=128x128, ?_ex=500x500) counts once.
 			key := u.Scheme + "://" + strings.ToLower(u.Host) + u.EscapedPath()
@@ -197,7 +197,7 @@ func checkImagesHotlinked(site *Site) []Finding {
 	imgs := flProductImages(site)
 	byHost := map[string]int{}
 	byPage := map[int]int{}
-	labels := map[string]bool{}
+	labelOf := map[string]string{} // image host -> marketplace
 	hot := 0
 	var stores map[string]bool
 	for _, im := range imgs {
@@ -224,7 +224,7 @@ func checkImagesHotlinked(site *Site) []Finding {
 		hot++
 		byHost[im.host]++
 		byPage[im.page]++
-		labels[h.label] = true
+		labelOf[im.host] = h.label
 	}
 	if hot < 3 || hot*10 < len(imgs)*3 {
 		return nil
@@ -255,11 +255,12 @@ func checkImagesHotlinked(site *Site) []Finding {
 			page = p
 		}
 	}
-	var names []string
-	for l := range labels {
-		names = append(names, l)
+	var names []string // marketplaces, most images first
+	for _, h := range hosts {
+		if l := labelOf[h]; !flHas(names, l) {
+			names = append(names, l)
+		}
 	}
-	sort.Strings(names)
 	return []Finding{{
 		Evidence: ev,
 		URL:      site.Pages[page].URL,

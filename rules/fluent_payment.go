@@ -24,6 +24,12 @@ var flMethodNames = map[string]string{
 	"deferred": "後払い", "wallet": "電子決済", "carrier": "キャリア決済",
 }
 
+// flMethodNamesEN are the methods in English messages.
+var flMethodNamesEN = map[string]string{
+	"card": "credit card", "bank": "bank transfer", "cod": "cash on delivery", "konbini": "convenience-store payment",
+	"deferred": "pay later", "wallet": "online wallets", "carrier": "carrier billing",
+}
+
 // flLogo is a word that names a payment method in an image.
 type flLogo struct {
 	method, word, shown string
@@ -555,7 +561,7 @@ func checkPaymentMismatch(site *Site) []Finding {
 				URL:      t.url,
 				Message: Text{
 					JA: fmt.Sprintf("%sが使えるように見せていますが、支払方法の説明では銀行振込しか選べません", flMethodList(methods)),
-					EN: "The site shows other payment methods (" + strings.Join(methods, ", ") + ") but its payment terms offer only bank transfer",
+					EN: "The site shows " + flMethodListEN(methods) + " as accepted, but its payment terms offer only bank transfer",
 				},
 			})
 		}
@@ -572,6 +578,15 @@ func checkPaymentMismatch(site *Site) []Finding {
 		})
 	}
 	return fs
+}
+
+// flMethodListEN names methods in English.
+func flMethodListEN(methods []string) string {
+	var n []string
+	for _, m := range methods {
+		n = append(n, flMethodNamesEN[m])
+	}
+	return strings.Join(n, ", ")
 }
 
 // flMethodList names methods in Japanese, joined with ・.
