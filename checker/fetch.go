@@ -577,6 +577,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 		Body:       body,
 		Truncated:  truncated,
 		RemoteIP:   remote,
+		LocalIP:    localIP,
 	}
 	if len(ex.ReqHeader) == 0 {
 		ex.ReqHeader = hreq.Header.Clone() // no trace (should not happen): what was asked for

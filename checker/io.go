@@ -61,6 +61,9 @@ type Exchange struct {
 	Body       []byte
 	Truncated  bool
 	RemoteIP   string
+	// LocalIP is the address this side connected from, kept so that an
+	// offline re-check knows which address a page echoed back.
+	LocalIP string
 }
 
 // WhoisLookup finds when a domain was registered. It returns (nil, nil)

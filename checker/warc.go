@@ -567,6 +567,9 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	writeHeader(&resp, ex.RespHeader, "")
 	resp.WriteString("\r\n")
 	resp.Write(ex.Body)
+	// warcLocalIP is our own WARC field: the address the fetcher connected
+	// from (a page that echoes the visitor's address shows this one).
+	const warcLocalIP = "Shopcheck-Local-IP"
 	respFields := []field{
 		{gowarc.WarcRecordID, respID},
 		{gowarc.WarcDate, date},
@@ -575,6 +578,9 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	}
 	if ip := net.ParseIP(ex.RemoteIP); ip != nil {
 		respFields = append(respFields, field{gowarc.WarcIPAddress, ip.String()})
+	}
+	if ip := net.ParseIP(ex.LocalIP); ip != nil {
+		respFields = append(respFields, field{warcLocalIP, ip.String()})
 	}
 	if ex.Truncated {
 		respFields = append(respFields, field{gowarc.WarcTruncated, "length"})

@@ -231,6 +231,7 @@ func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool)
 		StatusText: blk.HttpStatusLine(),
 		RespHeader: blk.HttpHeader().Clone(),
 		RemoteIP:   h.Get(gowarc.WarcIPAddress),
+		LocalIP:    h.Get("Shopcheck-Local-IP"),
 		Truncated:  h.Has(gowarc.WarcTruncated),
 	}
 	ex.Time, _ = time.Parse(time.RFC3339, h.Get(gowarc.WarcDate))
@@ -476,6 +477,9 @@ type replayKey struct {
 func newReplayFetcher(cp *capture) *replayFetcher {
 	f := &replayFetcher{ex: cp.exchanges, next: make([]int, len(cp.exchanges)), start: map[replayKey]int{}}
 	for i, e := range f.ex {
+		if f.localIP == "" {
+			f.localIP = e.LocalIP
+		}
 		f.next[i] = -1
 		if i+1 < len(f.ex) && isRedirect(e.Status) {
 			n := f.ex[i+1]

@@ -177,6 +177,7 @@ func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeF
 		if err != nil {
 			return nil, nil, usageError("opening --evidence folder: %v", err)
 		}
+		w.SetCrawlOptions(o.MaxPages, o.Mobile, o.NoCloaking)
 		rec, closeFn = w, w.Close
 	}
 	c = checker.New(checker.Options{

@@ -89,6 +89,8 @@ one-click-fraud page, shows why, and gives the police's advice for the case.`,
 	root.SetErr(s.Err)
 	root.AddCommand(
 		newCheckCmd(s),
+		newDomainCmd(s),
+		newMessageCmd(s),
 		newAdviceCmd(s),
 		newRulesCmd(s),
 		newVerifyCmd(s),

@@ -25,7 +25,7 @@ var words = map[string]rules.Text{
 	"medium":     {JA: "危険度: 中", EN: "Risk: MEDIUM"},
 	"low":        {JA: "危険度: 低", EN: "Risk: LOW"},
 	"error":      {JA: "確認できませんでした", EN: "Could not be checked"},
-	"high.say":   {JA: "詐欺サイトの疑いが強いです。注文・入力・振込はしないでください。", EN: "This looks like a fraudulent site. Do not order, enter any data or transfer money."},
+	"high.say":   {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
 	"med.say":    {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
 	"low.say":    {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
 	"err.say":    {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
@@ -45,6 +45,8 @@ var words = map[string]rules.Text{
 	"sev.medium": {JA: "中", EN: "medium"},
 	"sev.low":    {JA: "低", EN: "low"},
 	"error.code": {JA: "理由", EN: "Reason"},
+	"links":      {JA: "リンク先の判定", EN: "Links in the message"},
+	"paren":      {JA: "%s（%s）", EN: "%s (%s)"},
 	"truncated":  {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
 }
 
@@ -101,10 +103,25 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			}
 		}
 	}
+	if len(r.Links) > 0 {
+		b.WriteString("\n" + d.say("links") + ":\n")
+		for _, l := range r.Links {
+			fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)\n", d.say(string(l.Risk)), l.Target, l.Score)
+			if l.Error != nil {
+				fmt.Fprintf(&b, "      %s: %s [%s]\n", d.say("error.code"), l.Error.Message, l.Error.Code)
+			}
+			for _, s := range l.Signs {
+				fmt.Fprintf(&b, "      - [%s] %s  (+%d)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points)
+				if s.Evidence != "" {
+					fmt.Fprintf(&b, "        %s: %s\n", d.say("evidence"), s.Evidence)
+				}
+			}
+		}
+	}
 	if r.Whois != nil || r.Domain != "" {
 		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)
 		if r.Whois != nil {
-			line += fmt.Sprintf("（%s %s, %d %s）", d.say("created"), r.Whois.Created, r.Whois.AgeDays, d.say("daysago"))
+			line = fmt.Sprintf(d.say("paren"), line, fmt.Sprintf("%s %s, %d %s", d.say("created"), r.Whois.Created, r.Whois.AgeDays, d.say("daysago")))
 		}
 		b.WriteString("\n" + line + "\n")
 	}
@@ -119,7 +136,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		}
 	}
 	for _, a := range r.Advice {
-		fmt.Fprintf(&b, "\n%s（%s）:\n", d.say("advice"), d.o.Advice.Title(a.Topic, d.o.Lang))
+		b.WriteString("\n" + fmt.Sprintf(d.say("paren"), d.say("advice"), d.o.Advice.Title(a.Topic, d.o.Lang)) + ":\n")
 		for _, l := range a.Lines {
 			b.WriteString("  ・" + l + "\n")
 		}
