@@ -15,8 +15,12 @@ import (
 // ジットカード利用可") and which its payment terms really offer, for the
 // payment-method-mismatch sign, and holds the payment-gift-card sign.
 //
-// It is a small detector of its own: when rules/shop*.go exports a shared
-// PaymentMethods(site), the two can be merged.
+// It is a detector of its own rather than rules/shop_payment.go's
+// Payments(site): that one reads every sentence of the site alike, so a
+// banner "各種クレジットカード利用可" counts there as an offered method, while
+// this sign needs to tell what the site advertises (logos, banners) from
+// what its payment-terms sections (お支払い方法, 特商法 支払方法) offer. The
+// two could share the method vocabulary one day.
 
 // flMethodNames are the methods in evidence, in Japanese.
 var flMethodNames = map[string]string{
@@ -137,7 +141,7 @@ var (
 	flCloser     = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
 	// flStopLabel starts a line that begins another topic of a guide or a
 	// 特定商取引法 table (matched on lower case).
-	flStopLabel = regexp.MustCompile(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|URL)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
+	flStopLabel = regexp.MustCompile(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
 	// flConnector joins the items of a list of methods.
 	flConnector = regexp.MustCompile(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
 	// flNegation says a method cannot be used.
@@ -200,8 +204,11 @@ func flMentions(s string) []flMention {
 		} else if loc := flNegation.FindStringIndex(window); loc != nil {
 			neg = !flQualifier.MatchString(window[:loc[1]]) && !flQualifier.MatchString(before)
 		}
+		// A note in brackets speaks of the last item only: 銀行振込、
+		// クレジットカード(メンテナンス中).
+		bracket := strings.HasPrefix(window, "(")
 		for k := i; k <= j; k++ {
-			out = append(out, flMention{method: v.methodOf[s[idx[k][0]:idx[k][1]]], start: idx[k][0], negated: neg})
+			out = append(out, flMention{method: v.methodOf[s[idx[k][0]:idx[k][1]]], start: idx[k][0], negated: neg && (!bracket || k == j)})
 		}
 		i = j + 1
 	}

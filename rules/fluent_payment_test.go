@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -113,6 +114,35 @@ func TestPaymentMismatch(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			flExpect(t, "payment-method-mismatch", flTestSite(t, "shop.example.jp", c.pages...), c.fire, c.want...)
 		})
+	}
+}
+
+func TestMentions(t *testing.T) {
+	for _, c := range []struct {
+		sentence string
+		want     string // method:offered or method:negated, in order
+	}{
+		{"クレジットカード、銀行振込、代金引換がご利用いただけます。", "card bank cod"},
+		{"クレジットカード・代引きはご利用いただけません。", "card! cod!"},
+		{"銀行振込、クレジットカード(現在メンテナンス中)", "bank card!"},
+		{"クレジットカードはご利用いただけますが、代引きはお取り扱いしておりません。", "card cod!"},
+		{"海外発行のクレジットカードはご利用いただけません。", "card"},
+		{"クレジットカード決済の場合、キャンセルはできません。", "card"},
+		{"ただいまクレジットカード決済を一時停止しております。", "card!"},
+		{"銀行振込以外のお支払い方法はご利用いただけません。", "bank"},
+		{"お支払いは銀行振込(前払い)のみとなります。", "bank"},
+	} {
+		var got []string
+		for _, m := range flMentions(flCompact(NFKC(c.sentence))) {
+			g := m.method
+			if m.negated {
+				g += "!"
+			}
+			got = append(got, g)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("flMentions(%q) = %v, want %s", c.sentence, got, c.want)
+		}
 	}
 }
 
