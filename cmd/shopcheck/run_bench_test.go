@@ -25,27 +25,27 @@ func TestBatchThroughput(t *testing.T) {
 	if os.Getenv("SHOPCHECK_BENCH") == "" {
 		t.Skip("set SHOPCHECK_BENCH=1 to measure batch throughput")
 	}
-	n := envInt("SHOPCHECK_BENCH_N", 2000)
-	nh := envInt("SHOPCHECK_BENCH_HOSTS", 20)
-	sites := newShopSites(t)
-	whois := newFakeWhois(t)
+	n := batchEnvInt("SHOPCHECK_BENCH_N", 2000)
+	nh := batchEnvInt("SHOPCHECK_BENCH_HOSTS", 20)
+	sites := newBatchSites(t)
+	whois := newBatchWhois(t)
 	var hosts []string
 	for i := 0; i < nh; i++ {
 		hosts = append(hosts, fmt.Sprintf("shop%d.test", i))
 	}
-	targets := siteList(sites, hosts, n)
-	list := writeFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
-	out := writeFile(t, "out.jsonl", "")
+	targets := batchSiteList(sites, hosts, n)
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
+	out := batchWriteFile(t, "out.jsonl", "")
 	args := append([]string{"check", "-l", list, "--json", "-o", out, "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
 	args = append(args, strings.Fields(os.Getenv("SHOPCHECK_BENCH_ARGS"))...)
 
 	start := time.Now()
-	code, _, errOut := runCLI(t, "", args...)
+	code, _, errOut := batchCLI(t, "", args...)
 	batch := time.Since(start)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
-	if got := lineCount(out); got != n {
+	if got := batchLineCount(out); got != n {
 		t.Fatalf("%d results for %d targets", got, n)
 	}
 	sites.mu.Lock()
@@ -61,14 +61,14 @@ func TestBatchThroughput(t *testing.T) {
 		asks += c
 	}
 
-	plain := plainFetch(t, sites.port, reqs, 8)
+	plain := batchPlainFetch(t, sites.port, reqs, 8)
 	t.Logf("%d targets, %d hosts: batch %v; plain fetch of the same %d requests with 8 workers %v; ratio %.2f; WHOIS queries %d for %d domains",
 		n, nh, batch.Round(time.Millisecond), len(reqs), plain.Round(time.Millisecond), float64(batch)/float64(plain), asks, len(whois.counts()))
 }
 
-// plainFetch GETs every URL with workers goroutines, reading each body, and
+// batchPlainFetch GETs every URL with workers goroutines, reading each body, and
 // returns the time it took. Every host goes to 127.0.0.1:port.
-func plainFetch(t *testing.T, port string, urls []string, workers int) time.Duration {
+func batchPlainFetch(t *testing.T, port string, urls []string, workers int) time.Duration {
 	d := &net.Dialer{Timeout: 10 * time.Second}
 	client := &http.Client{Transport: &http.Transport{
 		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -102,7 +102,7 @@ func plainFetch(t *testing.T, port string, urls []string, workers int) time.Dura
 	return time.Since(start)
 }
 
-func envInt(name string, def int) int {
+func batchEnvInt(name string, def int) int {
 	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
 		return v
 	}

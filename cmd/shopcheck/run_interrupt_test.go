@@ -11,9 +11,9 @@ import (
 	"time"
 )
 
-// builtBinary builds shopcheck for the tests that send it signals (the Go
+// batchBinary builds shopcheck for the tests that send it signals (the Go
 // build cache makes the second build quick).
-func builtBinary(t *testing.T) string {
+func batchBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary and runs it")
@@ -25,17 +25,17 @@ func builtBinary(t *testing.T) string {
 	return bin
 }
 
-// lineCount counts the newlines of a file (0 when it does not exist).
-func lineCount(path string) int {
+// batchLineCount counts the newlines of a file (0 when it does not exist).
+func batchLineCount(path string) int {
 	data, _ := os.ReadFile(path)
 	return bytes.Count(data, []byte("\n"))
 }
 
-// waitLines waits until path holds at least n lines.
-func waitLines(t *testing.T, path string, n int, cmd *exec.Cmd) {
+// batchWaitLines waits until path holds at least n lines.
+func batchWaitLines(t *testing.T, path string, n int, cmd *exec.Cmd) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
-	for lineCount(path) < n {
+	for batchLineCount(path) < n {
 		if time.Now().After(deadline) {
 			cmd.Process.Kill()
 			t.Fatalf("%s never reached %d lines", path, n)
@@ -44,8 +44,8 @@ func waitLines(t *testing.T, path string, n int, cmd *exec.Cmd) {
 	}
 }
 
-// waitExit waits for cmd and returns its exit code.
-func waitExit(t *testing.T, cmd *exec.Cmd, within time.Duration) int {
+// batchWaitExit waits for cmd and returns its exit code.
+func batchWaitExit(t *testing.T, cmd *exec.Cmd, within time.Duration) int {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -66,9 +66,9 @@ func waitExit(t *testing.T, cmd *exec.Cmd, within time.Duration) int {
 	return -1
 }
 
-// checkComplete checks that out holds whole JSON lines and every target of
+// batchComplete checks that out holds whole JSON lines and every target of
 // targets exactly once.
-func checkComplete(t *testing.T, out string, targets []string) {
+func batchComplete(t *testing.T, out string, targets []string) {
 	t.Helper()
 	data, err := os.ReadFile(out)
 	if err != nil {
@@ -78,7 +78,7 @@ func checkComplete(t *testing.T, out string, targets []string) {
 		t.Error("the output does not end with a whole line")
 	}
 	seen := map[string]int{}
-	for _, r := range jsonResults(t, string(data)) {
+	for _, r := range batchResults(t, string(data)) {
 		seen[r.Target]++
 		if r.Error != nil {
 			t.Errorf("%s: error record %+v", r.Target, r.Error)
@@ -95,13 +95,13 @@ func checkComplete(t *testing.T, out string, targets []string) {
 }
 
 func TestInterruptThenResume(t *testing.T) {
-	bin := builtBinary(t)
-	sites := newShopSites(t)
-	whois := newFakeWhois(t)
+	bin := batchBinary(t)
+	sites := newBatchSites(t)
+	whois := newBatchWhois(t)
 	sites.delay.Store(int64(20 * time.Millisecond))
 	hosts := []string{"one.test", "two.test", "three.test"}
-	targets := siteList(sites, hosts, 300)
-	list := writeFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
+	targets := batchSiteList(sites, hosts, 300)
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	args := append([]string{"check", "-l", list, "--json", "-o", out, "-c", "4", "--allow-private", "--whois-server", whois.addr}, sites.resolve(hosts...)...)
 
@@ -111,19 +111,19 @@ func TestInterruptThenResume(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitLines(t, out, 30, cmd)
+	batchWaitLines(t, out, 30, cmd)
 	cmd.Process.Signal(os.Interrupt)
-	if code := waitExit(t, cmd, 20*time.Second); code != exitTargetFail {
+	if code := batchWaitExit(t, cmd, 20*time.Second); code != exitTargetFail {
 		t.Errorf("exit %d after an interrupt, want 2\n%s", code, stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "--resume") {
 		t.Errorf("stderr does not say how to resume:\n%s", stderr.String())
 	}
-	first := lineCount(out)
+	first := batchLineCount(out)
 	if first >= len(targets) {
 		t.Fatalf("the run finished before the interrupt (%d lines): the test proves nothing", first)
 	}
-	jsonResults(t, mustRead(t, out)) // whole lines only
+	batchResults(t, batchRead(t, out)) // whole lines only
 
 	sites.delay.Store(0)
 	resumed := exec.Command(bin, append(args, "--resume")...)
@@ -131,7 +131,7 @@ func TestInterruptThenResume(t *testing.T) {
 	if err := resumed.Run(); err != nil {
 		t.Fatalf("resume: %v\n%s", err, stderr.String())
 	}
-	checkComplete(t, out, targets)
+	batchComplete(t, out, targets)
 	for d, n := range whois.counts() {
 		if n > 2 {
 			t.Errorf("WHOIS asked about %s %d times over both runs", d, n)
@@ -140,11 +140,11 @@ func TestInterruptThenResume(t *testing.T) {
 }
 
 func TestSecondInterruptStopsAtOnce(t *testing.T) {
-	bin := builtBinary(t)
-	sites := newShopSites(t)
+	bin := batchBinary(t)
+	sites := newBatchSites(t)
 	hosts := []string{"one.test", "two.test"}
-	targets := siteList(sites, hosts, 200)
-	list := writeFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
+	targets := batchSiteList(sites, hosts, 200)
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	args := append([]string{"check", "-l", list, "--json", "-o", out, "-c", "4", "--allow-private", "--no-whois", "--site-timeout", "2m", "--timeout", "2m"}, sites.resolve(hosts...)...)
 
@@ -154,18 +154,18 @@ func TestSecondInterruptStopsAtOnce(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitLines(t, out, 20, cmd)
+	batchWaitLines(t, out, 20, cmd)
 	sites.delay.Store(int64(time.Minute)) // the sites hang: the grace period cannot help
 	time.Sleep(200 * time.Millisecond)
 	cmd.Process.Signal(os.Interrupt)
 	time.Sleep(300 * time.Millisecond)
 	start := time.Now()
 	cmd.Process.Signal(os.Interrupt)
-	if code := waitExit(t, cmd, 10*time.Second); code != exitTargetFail {
+	if code := batchWaitExit(t, cmd, 10*time.Second); code != exitTargetFail {
 		t.Errorf("exit %d after two interrupts, want 2\n%s", code, stderr.String())
 	}
 	t.Logf("exited %v after the second interrupt", time.Since(start).Round(time.Millisecond))
-	jsonResults(t, mustRead(t, out)) // whole lines only
+	batchResults(t, batchRead(t, out)) // whole lines only
 
 	sites.delay.Store(0)
 	resumed := exec.Command(bin, append(args, "--resume")...)
@@ -173,10 +173,10 @@ func TestSecondInterruptStopsAtOnce(t *testing.T) {
 	if err := resumed.Run(); err != nil {
 		t.Fatalf("resume: %v\n%s", err, stderr.String())
 	}
-	checkComplete(t, out, targets)
+	batchComplete(t, out, targets)
 }
 
-func mustRead(t *testing.T, path string) string {
+func batchRead(t *testing.T, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

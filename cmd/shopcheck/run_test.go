@@ -22,10 +22,10 @@ import (
 	"github.com/shopcheck/shopcheck/checker"
 )
 
-// shopSites is an httptest server that plays many shops, told apart by
+// batchSites is an httptest server that plays many shops, told apart by
 // the Host header: "fake.test" serves the fake-shop fixture, every other
 // host a plain honest-looking page for any path. It counts the requests.
-type shopSites struct {
+type batchSites struct {
 	srv   *httptest.Server
 	port  string
 	delay atomic.Int64 // per request, in nanoseconds
@@ -34,9 +34,9 @@ type shopSites struct {
 	n     atomic.Int64
 }
 
-func newShopSites(t testing.TB) *shopSites {
+func newBatchSites(t testing.TB) *batchSites {
 	t.Helper()
-	s := &shopSites{paths: make(map[string]int)}
+	s := &batchSites{paths: make(map[string]int)}
 	fake := http.FileServer(http.Dir(filepath.Join("..", "..", "testdata", "sites", "fake-utf8")))
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.n.Add(1)
@@ -66,12 +66,12 @@ func newShopSites(t testing.TB) *shopSites {
 }
 
 // url is the URL of path on host, served by s.
-func (s *shopSites) url(host, path string) string {
+func (s *batchSites) url(host, path string) string {
 	return "http://" + host + ":" + s.port + path
 }
 
 // resolve returns --resolve flags that send each host to s.
-func (s *shopSites) resolve(hosts ...string) []string {
+func (s *batchSites) resolve(hosts ...string) []string {
 	var out []string
 	for _, h := range hosts {
 		out = append(out, "--resolve", h+":"+s.port+":127.0.0.1")
@@ -79,21 +79,21 @@ func (s *shopSites) resolve(hosts ...string) []string {
 	return out
 }
 
-// fakeWhois answers every WHOIS query with an old creation date and counts
+// batchWhois answers every WHOIS query with an old creation date and counts
 // the queries by domain.
-type fakeWhois struct {
+type batchWhois struct {
 	addr string
 	mu   sync.Mutex
 	asks map[string]int
 }
 
-func newFakeWhois(t testing.TB) *fakeWhois {
+func newBatchWhois(t testing.TB) *batchWhois {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeWhois{addr: ln.Addr().String(), asks: make(map[string]int)}
+	f := &batchWhois{addr: ln.Addr().String(), asks: make(map[string]int)}
 	t.Cleanup(func() { ln.Close() })
 	go func() {
 		for {
@@ -119,7 +119,7 @@ func newFakeWhois(t testing.TB) *fakeWhois {
 	return f
 }
 
-func (f *fakeWhois) counts() map[string]int {
+func (f *batchWhois) counts() map[string]int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	out := make(map[string]int, len(f.asks))
@@ -129,16 +129,16 @@ func (f *fakeWhois) counts() map[string]int {
 	return out
 }
 
-// runCLI runs shopcheck in-process and returns the exit code, stdout and
+// batchCLI runs shopcheck in-process and returns the exit code, stdout and
 // stderr.
-func runCLI(t testing.TB, stdin string, args ...string) (int, string, string) {
+func batchCLI(t testing.TB, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(context.Background(), args, &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errOut})
 	return code, out.String(), errOut.String()
 }
 
-func jsonResults(t testing.TB, data string) []*checker.Result {
+func batchResults(t testing.TB, data string) []*checker.Result {
 	t.Helper()
 	var out []*checker.Result
 	for i, l := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
@@ -154,7 +154,7 @@ func jsonResults(t testing.TB, data string) []*checker.Result {
 	return out
 }
 
-func writeFile(t testing.TB, name, content string) string {
+func batchWriteFile(t testing.TB, name, content string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -163,8 +163,8 @@ func writeFile(t testing.TB, name, content string) string {
 	return p
 }
 
-// siteList makes targets: n paths spread over hosts.
-func siteList(s *shopSites, hosts []string, n int) []string {
+// batchSiteList makes targets: n paths spread over hosts.
+func batchSiteList(s *batchSites, hosts []string, n int) []string {
 	var out []string
 	for i := 0; i < n; i++ {
 		out = append(out, s.url(hosts[i%len(hosts)], fmt.Sprintf("/item/%d", i)))
@@ -173,21 +173,21 @@ func siteList(s *shopSites, hosts []string, n int) []string {
 }
 
 func TestBatchJSONOverLocalSites(t *testing.T) {
-	sites := newShopSites(t)
-	whois := newFakeWhois(t)
+	sites := newBatchSites(t)
+	whois := newBatchWhois(t)
 	hosts := []string{"alpha.test", "beta.test", "gamma.test", "fake.test"}
-	targets := siteList(sites, hosts[:3], 30)
+	targets := batchSiteList(sites, hosts[:3], 30)
 	targets = append(targets, sites.url("fake.test", "/"))
 	lines := append([]string{"# officers' list", ""}, targets...)
 	lines = append(lines, "  "+targets[0]+"  ", targets[5]) // repeats, one with spaces
-	list := writeFile(t, "list.txt", strings.Join(lines, "\r\n")+"\r\n")
+	list := batchWriteFile(t, "list.txt", strings.Join(lines, "\r\n")+"\r\n")
 
 	args := append([]string{"check", "-l", list, "--json", "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
-	code, out, errOut := runCLI(t, "", args...)
+	code, out, errOut := batchCLI(t, "", args...)
 	if code != exitOK {
 		t.Fatalf("exit %d, want 0; stderr:\n%s", code, errOut)
 	}
-	res := jsonResults(t, out)
+	res := batchResults(t, out)
 	if len(res) != len(targets)+2 {
 		t.Fatalf("%d results for %d target lines", len(res), len(targets)+2)
 	}
@@ -227,14 +227,14 @@ func TestBatchJSONOverLocalSites(t *testing.T) {
 	sites.mu.Unlock()
 
 	// --fail-on high: the fake shop is high.
-	code, _, _ = runCLI(t, "", append(args, "--fail-on", "high")...)
+	code, _, _ = batchCLI(t, "", append(args, "--fail-on", "high")...)
 	if code != exitFailOn {
 		t.Errorf("--fail-on high: exit %d, want 3", code)
 	}
 }
 
 func TestBatchExitCodes(t *testing.T) {
-	sites := newShopSites(t)
+	sites := newBatchSites(t)
 	good := sites.url("127.0.0.1", "/a")
 	dead := "http://127.0.0.1:1/" // nothing listens: connect error
 	dir := t.TempDir()
@@ -248,11 +248,11 @@ func TestBatchExitCodes(t *testing.T) {
 		{"one unreachable", good + "\n" + dead + "\n", []string{"check", "-l", "-", "--allow-private", "--no-whois", "--json"}, exitTargetFail},
 		{"missing list", "", []string{"check", "-l", filepath.Join(dir, "none.txt"), "--no-whois"}, exitUsage},
 		{"resume without -o", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois"}, exitUsage},
-		{"resume from a text file", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois", "-o", writeFile(t, "x.txt", "high 80 x\n")}, exitUsage},
+		{"resume from a text file", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois", "-o", batchWriteFile(t, "x.txt", "high 80 x\n")}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tt.stdin, tt.args...)
+			code, out, errOut := batchCLI(t, tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
 			}
@@ -260,7 +260,7 @@ func TestBatchExitCodes(t *testing.T) {
 				t.Errorf("a usage error wrote results: %q", out)
 			}
 			if tt.code == exitTargetFail {
-				res := jsonResults(t, out)
+				res := batchResults(t, out)
 				if len(res) != 2 || (res[0].Error == nil && res[1].Error == nil) {
 					t.Errorf("the unreachable target's error record is missing: %+v", res)
 				}
@@ -270,14 +270,14 @@ func TestBatchExitCodes(t *testing.T) {
 }
 
 func TestBatchFormatsToFiles(t *testing.T) {
-	sites := newShopSites(t)
+	sites := newBatchSites(t)
 	targets := []string{sites.url("fake.test", "/"), sites.url("plain.test", "/x"), "http://127.0.0.1:1/"}
-	list := writeFile(t, "list.txt", strings.Join(targets, "\n"))
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n"))
 	common := append([]string{"check", "-l", list, "--allow-private", "--no-whois", "--lang", "en"}, sites.resolve("fake.test", "plain.test")...)
 	dir := t.TempDir()
 
 	csvOut := filepath.Join(dir, "out.csv")
-	if code, _, errOut := runCLI(t, "", append(common, "--format", "csv", "-o", csvOut)...); code != exitTargetFail {
+	if code, _, errOut := batchCLI(t, "", append(common, "--format", "csv", "-o", csvOut)...); code != exitTargetFail {
 		t.Fatalf("csv: exit %d\n%s", code, errOut)
 	}
 	data, _ := os.ReadFile(csvOut)
@@ -298,7 +298,7 @@ func TestBatchFormatsToFiles(t *testing.T) {
 	}
 
 	htmlOut := filepath.Join(dir, "out.html")
-	if code, _, errOut := runCLI(t, "", append(common, "--format", "html", "-o", htmlOut)...); code != exitTargetFail {
+	if code, _, errOut := batchCLI(t, "", append(common, "--format", "html", "-o", htmlOut)...); code != exitTargetFail {
 		t.Fatalf("html: exit %d\n%s", code, errOut)
 	}
 	data, _ = os.ReadFile(htmlOut)
@@ -309,7 +309,7 @@ func TestBatchFormatsToFiles(t *testing.T) {
 		t.Error("HTML lacks the summary or its end")
 	}
 
-	code, out, _ := runCLI(t, "", common...)
+	code, out, _ := batchCLI(t, "", common...)
 	if code != exitTargetFail {
 		t.Fatalf("text: exit %d", code)
 	}
