@@ -114,6 +114,8 @@ var (
 	// flOtherPlace marks a phone line that names another office or
 	// organisation (支店, センター, 倉庫 …): its number need not be the
 	// seller's address's.
+	// flExample marks a sample in a form guide (記入例: 03-1234-5678).
+	flExample    = regexp.MustCompile(`例|サンプル|ダミー|xxxx|○○|〇〇`)
 	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|センター|倉庫|工場|事業所|出張所|店舗|本店|工房|窓口|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
@@ -163,8 +165,8 @@ func flAddresses(site *Site) []flAddress {
 				next = p.Lines[i+1]
 			}
 			post := strings.Contains(line, "〒") || strings.Contains(line, "郵便番号")
-			if !post && !flAddrLabelHint.MatchString(line) {
-				continue // cheap test before the regular expressions
+			if (!post && !flAddrLabelHint.MatchString(line)) || flExample.MatchString(line) {
+				continue // cheap test before the regular expressions; samples in a form guide
 			}
 			var a flAddress
 			rest := ""
@@ -224,7 +226,7 @@ func flPhones(site *Site) []flPhone {
 				prev := p.Lines[i-1]
 				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
 			}
-			if !labelled || flOtherPlace.MatchString(line) {
+			if !labelled || flOtherPlace.MatchString(line) || flExample.MatchString(line) {
 				continue
 			}
 			for _, m := range flPhoneRe.FindAllString(line, -1) {

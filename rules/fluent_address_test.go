@@ -60,6 +60,9 @@ func TestAddressInconsistent(t *testing.T) {
 			name: "honest: head office phone, offices in two prefectures", page: flHTML("会社概要", `<p>本社所在地: 大阪府大阪市北区梅田1-1-1</p><p>東京支店所在地: 東京都港区芝1-1-1</p><p>TEL: 06-6123-4567</p>`),
 		},
 		{
+			name: "honest: samples in an order-form guide", page: flHTML("ご注文方法", `<p>所在地: 〒530-0001 大阪府大阪市北区梅田1-1-1</p><p>TEL: 06-6123-4567</p><h2>ご注文フォームの書き方</h2><p>郵便番号（記入例: 〒100-0001 北海道札幌市中央区）</p><p>電話番号（例: 03-1234-5678）</p>`),
+		},
+		{
 			name: "honest: a branch's phone named as such", page: flHTML("会社概要", `<p>所在地: 〒104-0061 東京都中央区銀座1-2-3</p><p>TEL: 03-1234-5678（本社） / 06-6123-4567（大阪営業所）</p>`),
 		},
 		{
