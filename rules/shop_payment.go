@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -20,14 +21,19 @@ const MethodTransfer = "bank-transfer"
 // shopPayTable is the compiled payment-method list: one expression per
 // line of the data file, and all of them together as a prefilter.
 type shopPayTable struct {
-	any *shopRe   // any method (prefilter only)
 	ids []string  // method id of each line
 	res []*shopRe // expression of each line
+	// lits indexes the literals of every line's prefilter; owners says
+	// which lines each literal belongs to, always the lines that have no
+	// prefilter.
+	lits   *shopLitIndex
+	owners map[string][]int
+	always []int
 }
 
 var shopPayMethods = sync.OnceValue(func() shopPayTable {
-	var t shopPayTable
-	var alts []string
+	t := shopPayTable{owners: map[string][]int{}}
+	var all []string
 	for _, l := range lines("shop_payment_methods.txt") {
 		f := strings.Fields(l)
 		if len(f) < 2 {
@@ -37,11 +43,24 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 		if _, err := regexp.Compile(pat); err != nil {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", f[0], err))
 		}
+		k := len(t.ids)
+		re := shopMustRe(`(?i)` + pat)
 		t.ids = append(t.ids, f[0])
-		t.res = append(t.res, shopMustRe(`(?i)`+pat))
-		alts = append(alts, "(?:"+pat+")")
+		t.res = append(t.res, re)
+		if re.idx == nil {
+			t.always = append(t.always, k)
+			continue
+		}
+		for _, ls := range re.idx.lits {
+			for _, lit := range ls {
+				if !slices.Contains(t.owners[lit], k) {
+					t.owners[lit] = append(t.owners[lit], k)
+				}
+				all = append(all, lit)
+			}
+		}
 	}
-	t.any = shopMustRe(`(?i)` + strings.Join(alts, "|"))
+	t.lits = newShopLitIndex(all)
 	return t
 })
 
@@ -57,12 +76,22 @@ type shopPayMention struct {
 // 振り込め is the fraud, not the payment.
 func shopFindMethods(s string) []shopPayMention {
 	t := shopPayMethods()
-	if !t.any.may(s) {
+	cand := t.always
+	t.lits.each(s, func(_ int, lit string) {
+		for _, k := range t.owners[lit] {
+			if !slices.Contains(cand, k) {
+				cand = append(slices.Clip(cand), k)
+			}
+		}
+	})
+	if len(cand) == 0 {
 		return nil
 	}
+	slices.Sort(cand)
 	var all []shopPayMention
-	for k, re := range t.res {
-		for _, m := range re.FindAllStringIndex(s, -1) {
+	for _, k := range cand {
+		re := t.res[k]
+		for _, m := range re.Regexp.FindAllStringIndex(s, -1) {
 			id := t.ids[k]
 			after := s[m[1]:]
 			if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
@@ -197,9 +226,9 @@ func Payments(site *Site) PaymentInfo {
 			continue
 		}
 		logoAlts := shopPageLogos(p, logos)
-		any := shopPayMethods().any
+		t := shopPayMethods()
 		for _, line := range p.Lines {
-			if !any.may(line) || shopIsLogoLine(line, logoAlts) {
+			if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 				continue
 			}
 			for _, s := range shopSentences(line) {

@@ -337,6 +337,9 @@ func shopSellerEmails(site *Site) []Evidence {
 	}
 	for _, d := range Disclosures(site) {
 		for i, l := range d.Lines {
+			if !shopAtSigns.any(l) {
+				continue
+			}
 			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabel(d.Lines[i-1])) {
 				continue
 			}
@@ -364,7 +367,7 @@ func shopSellerEmails(site *Site) []Evidence {
 			}
 		}
 		for i, l := range p.Lines {
-			if shopMailAdviceRe.MatchString(l) {
+			if !shopAtSigns.any(l) || shopMailAdviceRe.MatchString(l) {
 				continue
 			}
 			labelled := shopMailLabel(l) ||
@@ -475,7 +478,7 @@ func FreeMailDomain(addr string) bool {
 }
 
 // shopCartRe marks pages that sell: a cart, ordering, shipping.
-var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add\s+to\s+cart|buy\s+now|checkout`)
+var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add to cart|buy now|checkout`)
 
 // shopLooksLikeShop reports whether the site sells something: a page (not
 // about fraud) speaks of carts, orders or shipping. The seller signs stay

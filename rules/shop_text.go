@@ -120,7 +120,7 @@ var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽シ�
 func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 
 // shopScamPageRe finds titles of pages that are about fraud.
-var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|注意喚起|被害|手口|見分け方|消費者センター|国民生活センター|\bscam|\bfraud`)
+var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|注意喚起|被害|手口|見分け方|消費者センター|国民生活センター|scam|fraud`)
 
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
 // a police or consumer page): its title or first heading says so, or at
@@ -239,6 +239,31 @@ func shopIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 // in +81 form; the digit count is checked afterwards.
 var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}`)
 
+// shopPhoneAt is shopPhoneRe anchored.
+var shopPhoneAt = regexp.MustCompile(`^(?:` + shopPhoneRe.String() + `)`)
+
+// shopPhoneLocs finds the matches of shopPhoneRe by trying the anchored
+// form where a number can start (0, +, or "(0"), not after a digit: far
+// cheaper than running the expression over a whole page.
+func shopPhoneLocs(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '0' && c != '+' && c != '(' {
+			continue
+		}
+		if i > 0 && shopIsDigit(rune(s[i-1])) {
+			continue
+		}
+		end := min(len(s), i+32)
+		if m := shopPhoneAt.FindStringIndex(s[i:end]); m != nil {
+			out = append(out, []int{i, i + m[1]})
+			i += m[1] - 1
+		}
+	}
+	return out
+}
+
 // FindPhones returns the Japanese phone numbers in s as printed (after
 // NFKC and dash normalisation): 10 digits for fixed lines and 0120/0570
 // numbers, 11 for mobiles and IP phones. Postcodes, dates and account
@@ -246,7 +271,7 @@ var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]
 func FindPhones(s string) []string {
 	s = shopNormDashes(NFKC(s))
 	var out []string
-	for _, loc := range shopPhoneRe.FindAllStringIndex(s, -1) {
+	for _, loc := range shopPhoneLocs(s) {
 		if loc[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(s[:loc[0]])
 			if shopIsDigit(prev) || prev == '-' || prev == '.' || prev == '/' {
@@ -299,15 +324,32 @@ const shopPrefectures = `北海道|青森県|岩手県|宮城県|秋田県|山�
 // (軽井沢町軽井沢1323).
 var shopAddressRe = shopMustRe(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])|[0-9]+(?:\s|$|\)|、|,))[^\n]{0,40}`)
 
+// shopPrefIndex finds the prefectures.
+var shopPrefIndex = newShopLitIndex(strings.Split(shopPrefectures, "|"))
+
+// shopAddressAt is shopAddressRe anchored, run at each prefecture found.
+var shopAddressAt = regexp.MustCompile(`^(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡][^\n]{0,40}?(?:(?:[0-9]+|[一二三四五六七八九十〇]+)\s?(?:丁目|番地|番|号|-\s?[0-9]|の[0-9])|[0-9]+(?:\s|$|\)|、|,))[^\n]{0,40}`)
+
 // FindAddress returns the first full address (prefecture, city and block
 // number) in s, or "". Dashes between digits are normalised first.
 func FindAddress(s string) string {
 	s = shopNormDashes(s)
-	return strings.TrimSpace(shopAddressRe.FindString(s))
+	found := ""
+	shopPrefIndex.each(s, func(at int, _ string) {
+		if found != "" {
+			return
+		}
+		end := min(len(s), at+400)
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+		found = strings.TrimSpace(shopAddressAt.FindString(s[at:end]))
+	})
+	return found
 }
 
-// shopEmailRe matches e-mail addresses, also with the "[at]"/"(at)" and "＠"
-// disguises (NFKC makes ＠ an @).
+// shopEmailRe matches e-mail addresses, also with the "[at]"/"(at)" and
+// "＠" disguises (NFKC makes ＠ an @).
 var shopEmailRe = shopMustRe(`(?i)[a-z0-9][a-z0-9._%+\-]*\s?(?:@|\[at\]|\(at\)|＠)\s?[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,}`)
 
 // shopAtSigns are the ways pages write the @ of an address.
@@ -346,18 +388,17 @@ func FindEmails(s string) []string {
 	return out
 }
 
-// shopDecor are the bullets, brackets and markers that precede labels in
-// disclosures: "■販売業者", "【所在地】", "・電話番号".
-const shopDecor = " ■□●○◆◇▼▽▲△★☆※・*-＊【[〔<≪《「"
-
-// shopUndecorate strips leading decorations from a label line.
+// shopUndecorate strips the bullets, brackets and markers that precede
+// labels in disclosures: "■販売業者", "【所在地】", "・電話番号".
 func shopUndecorate(l string) string {
 	for l != "" {
 		r, n := utf8.DecodeRuneInString(l)
-		if !strings.ContainsRune(shopDecor, r) {
-			break
+		switch r {
+		case ' ', '■', '□', '●', '○', '◆', '◇', '▼', '▽', '▲', '△', '★', '☆', '※', '・', '*', '-', '＊', '【', '[', '〔', '<', '≪', '《', '「':
+			l = l[n:]
+			continue
 		}
-		l = l[n:]
+		break
 	}
 	return l
 }
@@ -427,6 +468,9 @@ type shopRe struct {
 	// idx holds the literals of which a match contains one; nil: no
 	// prefilter.
 	idx *shopLitIndex
+	// exact: the expression matches exactly the literals of idx, so
+	// finding one answers MatchString without running it.
+	exact bool
 	// anchored: the expression matches at the start only, and first
 	// holds the runes a match can begin with.
 	anchored bool
@@ -535,6 +579,12 @@ func shopMustRe(pattern string) *shopRe {
 			r.first[c/64] |= 1 << (c % 64)
 		}
 		return r
+	}
+	if lits, ok := shopExact(tree); ok && !slices.Contains(lits, "") {
+		if r.idx = newShopLitIndex(lits); r.idx != nil {
+			r.exact = true
+			return r
+		}
 	}
 	lits, ok := shopRequiredLits(tree)
 	if !ok {
@@ -801,7 +851,12 @@ func (r *shopRe) may(s string) bool {
 
 // The matching methods used by the shop signs, prefiltered.
 
-func (r *shopRe) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+func (r *shopRe) MatchString(s string) bool {
+	if r.exact {
+		return r.idx.any(s)
+	}
+	return r.may(s) && r.Regexp.MatchString(s)
+}
 
 func (r *shopRe) FindString(s string) string {
 	if !r.may(s) {
