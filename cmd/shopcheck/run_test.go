@@ -23,8 +23,9 @@ import (
 )
 
 // batchSites is an httptest server that plays many shops, told apart by
-// the Host header: "fake.test" serves the fake-shop fixture, every other
-// host a plain honest-looking page for any path. It counts the requests.
+// the Host header: "fake.test" serves the fake-shop fixture, hosts named
+// ring* the shops of one fraud ring (the same bank account and e-mail), every
+// other host a plain honest-looking page for any path. It counts the requests.
 type batchSites struct {
 	srv   *httptest.Server
 	port  string
@@ -53,6 +54,13 @@ func newBatchSites(t testing.TB) *batchSites {
 		}
 		if host == "fake.test" {
 			fake.ServeHTTP(w, r)
+			return
+		}
+		if strings.HasPrefix(host, "ring") { // one fraud ring's shops: the same account and mail
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!DOCTYPE html><html lang="ja"><head><title>激安ブランド通販</title></head><body>
+<h1>激安ブランド通販</h1><p>お支払い方法：銀行振込のみ</p>
+<p>振込先: 三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p><p>お問い合わせ: ring-shop@gmail.com</p></body></html>`)
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -315,5 +323,63 @@ func TestBatchFormatsToFiles(t *testing.T) {
 	}
 	if !strings.Contains(out, "── Summary ──\nTargets: 3 (high 1, ") || !strings.Contains(out, "connect") {
 		t.Errorf("text output:\n%s", out)
+	}
+}
+
+func TestBatchCampaigns(t *testing.T) {
+	sites := newBatchSites(t)
+	hosts := []string{"ring1.test", "ring2.test", "ring3.test", "honest.test"}
+	var targets []string
+	for _, h := range hosts {
+		targets = append(targets, sites.url(h, "/"))
+	}
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n"))
+	args := append([]string{"check", "-l", list, "--allow-private", "--no-whois", "--lang", "en"}, sites.resolve(hosts...)...)
+
+	code, out, errOut := batchCLI(t, "", args...)
+	if code == exitUsage {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "Possible campaigns") || !strings.Contains(out, "[1] 3 targets") {
+		t.Fatalf("the text summary does not group the ring's three shops:\n%s", out)
+	}
+	for _, h := range hosts[:3] {
+		if !strings.Contains(out[strings.Index(out, "Possible campaigns"):], h) {
+			t.Errorf("campaign lacks %s", h)
+		}
+	}
+	if strings.Contains(out[strings.Index(out, "Possible campaigns"):], "honest.test") {
+		t.Error("the honest shop was put in the ring's campaign")
+	}
+
+	// --clusters FILE, once commonOptions carries the flag.
+	if _, ok := any(&commonOptions{}).(clustersOption); !ok {
+		t.Skip("--clusters is not wired into commonOptions yet")
+	}
+	file := filepath.Join(t.TempDir(), "clusters.jsonl")
+	code, out, errOut = batchCLI(t, "", append(args, "--json", "--clusters", file)...)
+	if code == exitUsage {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if n := strings.Count(out, "\n"); n != len(targets) {
+		t.Errorf("JSON stdout has %d lines, want one a target (%d)", n, len(targets))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var c struct {
+			Campaign int
+			Kind     string
+			Count    int
+			Targets  []string
+		}
+		if err := json.Unmarshal([]byte(l), &c); err != nil {
+			t.Fatalf("clusters line %q: %v", l, err)
+		}
+		if c.Campaign != 1 || c.Count != 3 || len(c.Targets) != 3 {
+			t.Errorf("cluster %+v: want campaign 1 with the ring's 3 shops", c)
+		}
 	}
 }
