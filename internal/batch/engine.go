@@ -290,7 +290,8 @@ loop:
 }
 
 // safeCheck runs check and turns a panic into an error record, so that one
-// hostile page cannot end a batch of a hundred thousand.
+// hostile page cannot end a batch of a hundred thousand. The result's Target
+// is set to the target line.
 func safeCheck(ctx context.Context, check Check, target string) (res *checker.Result) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -308,6 +309,9 @@ func safeCheck(ctx context.Context, check Check, target string) (res *checker.Re
 			Error:     &checker.ErrorInfo{Code: checker.CodeRead, Message: "internal error: no result"},
 			CheckedAt: time.Now().UTC().Format(time.RFC3339)}
 	}
+	// The record names its line as given: scripts match on it and
+	// --resume finds the done targets by it.
+	res.Target = target
 	return res
 }
 

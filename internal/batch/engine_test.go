@@ -284,6 +284,13 @@ func TestRunOddTargets(t *testing.T) {
 			}
 		}
 	}
+	renaming := func(ctx context.Context, target string) *checker.Result {
+		return &checker.Result{Target: strings.ToUpper(target), Risk: rules.RiskLow}
+	}
+	var c3 collect
+	if _, err := Run(context.Background(), NewSource([]string{"Shop.Example"}, nil), renaming, c3.emit, EngineOptions{}); err != nil || c3.got[0].res.Target != "Shop.Example" {
+		t.Errorf("a check that renames its target: record target %q, want the line as given", c3.got[0].res.Target)
+	}
 	nilCheck := func(ctx context.Context, target string) *checker.Result { return nil }
 	var c2 collect
 	if _, err := Run(context.Background(), NewSource([]string{"x"}, nil), nilCheck, c2.emit, EngineOptions{}); err != nil || len(c2.got) != 1 || c2.got[0].res.Error == nil {
