@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -21,22 +20,23 @@ import (
 	"github.com/shopcheck/shopcheck/checker"
 )
 
+// gzipBomb is 256 MiB of zeros, about 1 MB on the wire.
+func gzipBomb() []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 256; i++ {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	return b.Bytes()
+}
+
 // hostileServer plays the servers criminals run: it drips, floods, bombs,
 // loops and babbles, each on its own path.
-func hostileServer(t *testing.T) (*httptest.Server, *atomic.Int64) {
+func hostileServer(t *testing.T, bomb []byte) (*httptest.Server, *atomic.Int64) {
 	t.Helper()
 	var conns atomic.Int64
-	// A gzip bomb: 1 GiB of zeros, about 1 MB on the wire, made when first asked for.
-	bomb := sync.OnceValue(func() []byte {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		zeros := make([]byte, 1<<20)
-		for i := 0; i < 1024; i++ {
-			zw.Write(zeros)
-		}
-		zw.Close()
-		return b.Bytes()
-	})
 	junk, err := os.ReadFile(filepath.Join("..", "..", "testdata", "hostile", "junk.bin"))
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func hostileServer(t *testing.T) (*httptest.Server, *atomic.Int64) {
 	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		w.Header().Set("Content-Encoding", "gzip")
-		w.Write(bomb())
+		w.Write(bomb)
 	})
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/loop2", http.StatusFound)
@@ -100,7 +100,7 @@ func TestHostileTargets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("waits out deadlines")
 	}
-	srv, _ := hostileServer(t)
+	srv, _ := hostileServer(t, gzipBomb())
 	targets := []struct {
 		target string
 		code   string // "" = a page (maybe truncated), no error
@@ -170,7 +170,7 @@ func TestHostileTargets(t *testing.T) {
 // loopback, link-local or otherwise non-public address is fetched, however
 // it is spelled, and that no connection reaches the server.
 func TestNonPublicAddressesRefused(t *testing.T) {
-	srv, conns := hostileServer(t)
+	srv, conns := hostileServer(t, nil)
 	u, _ := url.Parse(srv.URL)
 	port := u.Port()
 	targets := []string{
