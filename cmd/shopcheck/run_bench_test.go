@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -39,9 +40,9 @@ func TestBatchThroughput(t *testing.T) {
 	args := append([]string{"check", "-l", list, "--json", "-o", out, "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
 	args = append(args, strings.Fields(os.Getenv("SHOPCHECK_BENCH_ARGS"))...)
 
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	code, _, errOut := batchCLI(t, "", args...)
-	batch := time.Since(start)
+	batch, batchCPU := time.Since(start), cpuTime()-cpu0
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errOut)
 	}
@@ -61,9 +62,12 @@ func TestBatchThroughput(t *testing.T) {
 		asks += c
 	}
 
+	cpu0 = cpuTime()
 	plain := batchPlainFetch(t, sites.port, reqs, 8)
-	t.Logf("%d targets, %d hosts: batch %v; plain fetch of the same %d requests with 8 workers %v; ratio %.2f; WHOIS queries %d for %d domains",
-		n, nh, batch.Round(time.Millisecond), len(reqs), plain.Round(time.Millisecond), float64(batch)/float64(plain), asks, len(whois.counts()))
+	plainCPU := cpuTime() - cpu0
+	t.Logf("%d targets, %d hosts: batch %v (CPU %v); plain fetch of the same %d requests with 8 workers %v (CPU %v); ratio %.2f (CPU %.2f); WHOIS queries %d for %d domains",
+		n, nh, batch.Round(time.Millisecond), batchCPU.Round(time.Millisecond), len(reqs), plain.Round(time.Millisecond), plainCPU.Round(time.Millisecond),
+		float64(batch)/float64(plain), float64(batchCPU)/float64(plainCPU), asks, len(whois.counts()))
 }
 
 // batchPlainFetch GETs every URL with workers goroutines, reading each body, and
@@ -100,6 +104,17 @@ func batchPlainFetch(t *testing.T, port string, urls []string, workers int) time
 	close(jobs)
 	wg.Wait()
 	return time.Since(start)
+}
+
+// cpuTime is the user and system CPU time of this process so far (the
+// test's servers included): a measure the load of other processes does
+// not change.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func batchEnvInt(name string, def int) int {
