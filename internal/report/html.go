@@ -55,7 +55,9 @@ type htmlRow struct {
 	Redirects []string
 	Whois     *checker.WhoisInfo
 	Error     *checker.ErrorInfo
-	L         func(string) string
+	// Links are a message's URLs and their results (message only).
+	Links []*checker.Result
+	L     func(string) string
 }
 
 var htmlTmpl = template.Must(template.New("row").Parse(
@@ -72,6 +74,8 @@ var htmlTmpl = template.Must(template.New("row").Parse(
 		`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
 		`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
 		`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
+		`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
+		`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 		`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity}} +{{.Points}}</span> {{.Message}}` +
 		`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
 		`{{else}}<p>{{call .L "none"}}</p>{{end}}` +
@@ -282,6 +286,11 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
 		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, L: h.l,
+	}
+	for _, l := range r.Links {
+		if l != nil {
+			row.Links = append(row.Links, l)
+		}
 	}
 	h.buf.Reset()
 	if err := htmlTmpl.Execute(&h.buf, row); err != nil {

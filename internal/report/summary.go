@@ -177,6 +177,7 @@ var sumWords = map[string]rules.Text{
 	"generated":  {JA: "作成", EN: "Generated"},
 	"sign":       {JA: "兆候", EN: "Sign"},
 	"points":     {JA: "点", EN: "points"},
+	"links":      {JA: "含まれるURL", EN: "Links in the message"},
 }
 
 func say(key, lang string) string { return sumWords[key].In(lang) }
