@@ -67,7 +67,9 @@ type Exchange struct {
 }
 
 // WhoisLookup finds when a domain was registered. It returns (nil, nil)
-// when the registry has no record or no date.
+// when the registry has no record, and a Whois with a zero Created (and
+// the raw answer) when the record gives no date, as for .jp domains
+// registered before 1993.
 type WhoisLookup interface {
 	Lookup(ctx context.Context, domain string) (*rules.Whois, error)
 }

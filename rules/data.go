@@ -24,6 +24,8 @@ type Data struct {
 	FraudAccounts []Account
 	// Weights override the points of signs by id.
 	Weights map[string]int
+
+	blocklist *Blocklist // Blocklist, indexed once
 }
 
 // Account is a bank account as it appears on a transfer page. Empty fields
@@ -90,6 +92,7 @@ func LoadData(extra ...io.Reader) (*Data, error) {
 		return nil, err
 	}
 	d.Brands = bs
+	d.blocklist = NewBlocklist(d.Blocklist)
 	return d, nil
 }
 

@@ -352,19 +352,25 @@ func checkURLSuspiciousTLD(site *Site) []Finding {
 	return nil
 }
 
-// BlocklistMatch reports the blocklist entry that u (a URL or a bare
-// domain) is on: a domain entry matches itself and its subdomains, an
-// entry with a path or scheme matches URLs that start with it.
-func BlocklistMatch(list []string, u string) (string, bool) {
-	pu, ok := parseLooseURL(u)
-	if !ok {
-		return "", false
-	}
-	h, err := ParseHost(pu.Hostname())
-	if err != nil {
-		return "", false
-	}
-	norm := normalURL(pu, h)
+// Blocklist is a blocklist ready for lookups: domain entries in a map
+// (a host matches itself and every parent domain, so a lookup costs the
+// number of labels, not the length of the list), URL entries as prefixes.
+type Blocklist struct {
+	domains map[string]string // ASCII domain -> entry as given
+	urls    []blockURL
+}
+
+type blockURL struct {
+	prefix    string // normalised; without "scheme://" when anyScheme
+	anyScheme bool
+	entry     string
+}
+
+// NewBlocklist parses list: a domain entry matches itself and its
+// subdomains, an entry with a path or scheme matches URLs that start with
+// it. Blank lines, comments and entries that are neither are skipped.
+func NewBlocklist(list []string) *Blocklist {
+	b := &Blocklist{domains: map[string]string{}}
 	for _, e := range list {
 		e = strings.TrimSpace(e)
 		if e == "" || strings.HasPrefix(e, "#") {
@@ -378,27 +384,71 @@ func BlocklistMatch(list []string, u string) (string, bool) {
 		if err != nil {
 			continue
 		}
-		isURL := strings.Contains(e, "://") || strings.Trim(eu.EscapedPath(), "/") != "" || eu.RawQuery != ""
-		if !isURL {
-			if h.ASCII == eh.ASCII || strings.HasSuffix(h.ASCII, "."+eh.ASCII) {
-				return e, true
+		if !strings.Contains(e, "://") && strings.Trim(eu.EscapedPath(), "/") == "" && eu.RawQuery == "" {
+			if _, dup := b.domains[eh.ASCII]; !dup {
+				b.domains[eh.ASCII] = e
 			}
 			continue
 		}
 		en := normalURL(eu, eh)
+		bu := blockURL{prefix: en, entry: e}
 		if !strings.Contains(e, "://") {
 			// No scheme given: either scheme matches.
-			en = en[strings.Index(en, "://")+3:]
-			if strings.HasPrefix(norm[strings.Index(norm, "://")+3:], en) {
-				return e, true
-			}
-			continue
+			bu.prefix, bu.anyScheme = en[strings.Index(en, "://")+3:], true
 		}
-		if strings.HasPrefix(norm, en) {
+		b.urls = append(b.urls, bu)
+	}
+	return b
+}
+
+// Len is the number of entries.
+func (b *Blocklist) Len() int {
+	if b == nil {
+		return 0
+	}
+	return len(b.domains) + len(b.urls)
+}
+
+// Match reports the entry that u (a URL or a bare domain) is on.
+func (b *Blocklist) Match(u string) (string, bool) {
+	if b.Len() == 0 {
+		return "", false
+	}
+	pu, ok := parseLooseURL(u)
+	if !ok {
+		return "", false
+	}
+	h, err := ParseHost(pu.Hostname())
+	if err != nil {
+		return "", false
+	}
+	for d := h.ASCII; d != ""; {
+		if e, ok := b.domains[d]; ok {
 			return e, true
+		}
+		i := strings.IndexByte(d, '.')
+		if i < 0 {
+			break
+		}
+		d = d[i+1:]
+	}
+	if len(b.urls) == 0 {
+		return "", false
+	}
+	norm := normalURL(pu, h)
+	bare := norm[strings.Index(norm, "://")+3:]
+	for _, bu := range b.urls {
+		if bu.anyScheme && strings.HasPrefix(bare, bu.prefix) || !bu.anyScheme && strings.HasPrefix(norm, bu.prefix) {
+			return bu.entry, true
 		}
 	}
 	return "", false
+}
+
+// BlocklistMatch reports the blocklist entry that u (a URL or a bare
+// domain) is on. For many lookups, build a Blocklist once instead.
+func BlocklistMatch(list []string, u string) (string, bool) {
+	return NewBlocklist(list).Match(u)
 }
 
 // normalURL writes u with a lower-case scheme and ASCII host, without
@@ -423,8 +473,12 @@ func checkBlocklist(site *Site) []Finding {
 	if site.Data == nil || len(site.Data.Blocklist) == 0 {
 		return nil
 	}
+	bl := site.Data.blocklist
+	if bl == nil { // Data not made by LoadData
+		bl = NewBlocklist(site.Data.Blocklist)
+	}
 	for _, s := range siteURLs(site) {
-		if e, ok := BlocklistMatch(site.Data.Blocklist, s); ok {
+		if e, ok := bl.Match(s); ok {
 			return []Finding{{Evidence: Clip(s, 100) + " ∈ " + Clip(e, 80), URL: s}}
 		}
 	}

@@ -165,9 +165,10 @@ func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeF
 	var whois checker.WhoisLookup
 	if !o.NoWhois {
 		whois = checker.NewWhois(checker.WhoisOptions{
-			Server:     o.WhoisServer,
-			RDAPServer: o.RDAPServer,
-			Timeout:    o.Timeout,
+			Server:       o.WhoisServer,
+			RDAPServer:   o.RDAPServer,
+			Timeout:      o.Timeout,
+			AllowPrivate: o.AllowPrivate,
 		})
 	}
 	closeFn = func() error { return nil }
