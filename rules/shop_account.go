@@ -243,6 +243,10 @@ func shopPageAccounts(p *Page) []BankAccount {
 			}
 			continue
 		}
+		if start >= 0 && i-start >= shopMaxBlock {
+			// No account takes this many lines: a list of banks, say.
+			flush(i)
+		}
 		if start >= 0 && bank && i > start {
 			// A new bank after a complete account starts a new block.
 			if a, ok := shopParseAccount(ls[start:i], p.URL); ok && (a.Number != "" || a.Holder != "") {
@@ -258,6 +262,10 @@ func shopPageAccounts(p *Page) []BankAccount {
 	flush(min(last+2, len(ls)))
 	return out
 }
+
+// shopMaxBlock bounds an account block, so that a page listing many banks
+// costs linear time.
+const shopMaxBlock = 24
 
 // shopParseAccount reads the fields of one account block.
 func shopParseAccount(block []string, url string) (BankAccount, bool) {
@@ -473,7 +481,7 @@ func shopMismatchRule() Rule {
 				}
 				if fire {
 					fs = append(fs, Finding{
-						Evidence: fmt.Sprintf("販売業者: %s / 口座名義: %s", Clip(seller, 40), a.Holder),
+						Evidence: fmt.Sprintf("販売業者: %s / 口座名義: %s", shopClip(seller, 40), a.Holder),
 						URL:      a.URL,
 					})
 				}

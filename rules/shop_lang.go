@@ -102,7 +102,11 @@ func shopMTPhrasesIn(text string) []string {
 		lit string
 	}
 	var hits []hit
-	shopMTPhrases().each(text, func(at int, lit string) { hits = append(hits, hit{at, lit}) })
+	shopMTPhrases().each(text, func(at int, lit string) {
+		if len(hits) < 1000 { // enough to tell; bounds the overlap test
+			hits = append(hits, hit{at, lit})
+		}
+	})
 	sort.SliceStable(hits, func(i, j int) bool { return len(hits[i].lit) > len(hits[j].lit) })
 	var found []string
 	var used [][2]int

@@ -137,21 +137,21 @@ type shopPayStatus struct {
 // phrase overlapping a negative one dropped.
 func shopPayStatuses(s string) []shopPayStatus {
 	var out []shopPayStatus
-	for _, m := range shopPayNegRe.FindAllStringIndex(s, -1) {
-		out = append(out, shopPayStatus{m[0], m[1], true})
-	}
-	negs := len(out)
+	negs := shopPayNegRe.FindAllStringIndex(s, -1)
+	k := 0
 	for _, m := range shopPayPosRe.FindAllStringIndex(s, -1) {
-		overlap := false
-		for _, n := range out[:negs] {
-			if m[0] < n.end && m[1] > n.start {
-				overlap = true
-				break
-			}
+		// negs are in order: skip those ending before m, then test the
+		// next one for overlap.
+		for k < len(negs) && negs[k][1] <= m[0] {
+			k++
 		}
-		if !overlap {
-			out = append(out, shopPayStatus{m[0], m[1], false})
+		if k < len(negs) && negs[k][0] < m[1] {
+			continue
 		}
+		out = append(out, shopPayStatus{m[0], m[1], false})
+	}
+	for _, m := range negs {
+		out = append(out, shopPayStatus{m[0], m[1], true})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
@@ -237,13 +237,14 @@ func Payments(site *Site) PaymentInfo {
 					continue
 				}
 				sts := shopPayStatuses(s)
+				evText := shopClip(s, 120)
 				cond := shopPayCondRe.MatchString(s)
 				refund := shopRefundRe.MatchString(s)
 				for i, m := range ms {
 					if m.id == MethodTransfer && refund {
 						continue
 					}
-					ev := Evidence{Text: Clip(s, 120), URL: p.URL}
+					ev := Evidence{Text: evText, URL: p.URL}
 					switch shopMentionStatus(m, sts) {
 					case "neg":
 						if cond {
@@ -323,15 +324,13 @@ func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
 		}
 		return "pos"
 	}
-	for _, st := range sts {
-		if st.start >= m.end {
-			return kind(st)
-		}
+	// sts are sorted by start and do not overlap, so their ends are
+	// sorted too.
+	if i := sort.Search(len(sts), func(i int) bool { return sts[i].start >= m.end }); i < len(sts) {
+		return kind(sts[i])
 	}
-	for i := len(sts) - 1; i >= 0; i-- {
-		if sts[i].end <= m.start {
-			return kind(sts[i])
-		}
+	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.start }); i > 0 {
+		return kind(sts[i-1])
 	}
 	return ""
 }
@@ -346,7 +345,9 @@ func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 		name := im.Alt
 		ms := shopFindMethods(name)
 		if len(ms) > 0 {
-			alts = append(alts, im.Alt)
+			if len(alts) < 50 && !slices.Contains(alts, im.Alt) {
+				alts = append(alts, im.Alt)
+			}
 		} else {
 			base := shopFileWords.Replace(path.Base(im.Src))
 			if ms = shopFindMethods(base); len(ms) > 0 {
@@ -354,7 +355,7 @@ func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 			}
 		}
 		for _, m := range ms {
-			shopAddFirst(logos, m.id, Evidence{Text: Clip("画像: "+name, 80), URL: p.URL})
+			shopAddFirst(logos, m.id, Evidence{Text: shopClip("画像: "+name, 80), URL: p.URL})
 		}
 	}
 	return alts

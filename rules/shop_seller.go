@@ -172,9 +172,13 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 	default:
 		// A section under a heading (not a line of links such as a
 		// footer's "特定商取引法に基づく表記 | 会社概要").
+		candidates := 0
 		for i, l := range p.Lines {
 			if shopRunes(l) > 40 || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
 				continue
+			}
+			if candidates++; candidates > 20 {
+				break
 			}
 			rest := l
 			for _, lk := range p.Links {
@@ -221,13 +225,13 @@ func shopReadDisclosure(d *Disclosure) {
 	for i := range ls {
 		if v, ok := shopLabelValue(ls, i, shopManagerLabel); ok {
 			if d.Manager == "" && v != "" {
-				d.Manager = Clip(v, 40)
+				d.Manager = shopClip(v, 40)
 			}
 			continue
 		}
 		if v, ok := shopLabelValue(ls, i, shopSellerLabel); ok && d.Seller == "" && v != "" && !shopWithheldRe.MatchString(v) {
 			if !shopSellerLabel.MatchString(shopUndecorate(v)) {
-				d.Seller = Clip(v, 60)
+				d.Seller = shopClip(v, 60)
 			}
 		}
 		if v, ok := shopLabelValue(ls, i, shopAddressLabel); ok {

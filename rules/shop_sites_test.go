@@ -255,3 +255,102 @@ func shopRegenFixtures(t *testing.T) {
 		}
 	}
 }
+
+// TestShopSitesHelpers checks what the exported helpers read from the
+// fixture sites, so that the signs are silent (or fire) for the right
+// reasons and the clustering clues are right.
+func TestShopSitesHelpers(t *testing.T) {
+	honest := shopFixtureSite(t, "honest-company")
+	as := Accounts(honest)
+	if len(as) != 1 || as[0].Holder != "カ)ヤマビコシヨウテン" || as[0].Kind != HolderCorporate || as[0].Number != "7654321" || as[0].Bank != "みずほ銀行" {
+		t.Errorf("honest-company accounts = %+v", as)
+	}
+	offered, _ := PaymentMethods(honest)
+	for _, m := range []string{"card", "cash-on-delivery", "convenience-store", "bank-transfer"} {
+		if _, ok := offered[m]; !ok {
+			t.Errorf("honest-company: %s not offered (%v)", m, offered)
+		}
+	}
+	ds := Disclosures(honest)
+	if len(ds) == 0 || ds[0].Seller != "株式会社やまびこ商店" {
+		t.Errorf("honest-company disclosures = %+v", ds)
+	}
+	if got := Emails(honest); len(got) != 1 || got[0] != "info@yamabiko-shop.co.jp" {
+		t.Errorf("honest-company emails = %v", got)
+	}
+
+	sole := shopFixtureSite(t, "sole-proprietor")
+	as = Accounts(sole)
+	if len(as) != 1 || as[0].Holder != "ヤマダ ハナコ" || as[0].Kind != HolderPersonal || as[0].Number != "10120-12345671" || as[0].NumberKey != "1012012345671" {
+		t.Errorf("sole-proprietor accounts = %+v", as)
+	}
+	if got := Phones(sole); len(got) != 1 || got[0] != "09012345678" {
+		t.Errorf("sole-proprietor phones = %v", got)
+	}
+
+	base := shopFixtureSite(t, "base-shop")
+	ds = Disclosures(base)
+	if len(ds) != 1 || ds[0].Platform != "BASE" || !ds[0].PhoneWithheld || ds[0].Seller != "小林 誠" {
+		t.Errorf("base-shop disclosures = %+v", ds)
+	}
+	if got := Emails(base); len(got) != 0 {
+		t.Errorf("base-shop: the platform's sender and the Gmail advice are no seller addresses: %v", got)
+	}
+
+	fake := shopFixtureSite(t, "fake-utf8")
+	if got := Emails(fake); len(got) != 1 || got[0] != "globaltrade.shop@gmail.com" {
+		t.Errorf("fake emails = %v", got)
+	}
+	if got := Phones(fake); len(got) != 1 || got[0] != "0368681234" {
+		t.Errorf("fake phones = %v", got)
+	}
+	info := Payments(fake)
+	if _, ok := info.Unavailable["card"]; !ok || info.TransferOnly == nil || len(info.Offered) != 1 {
+		t.Errorf("fake payments = %+v", info)
+	}
+	kinds := map[string]int{}
+	for _, c := range ShopClues(fake) {
+		kinds[c.Kind]++
+	}
+	if kinds["account"] != 1 || kinds["phone"] != 1 || kinds["email"] != 1 || kinds["disclosure"] < 1 {
+		t.Errorf("fake clues = %v", kinds)
+	}
+}
+
+// TestShopHostilePages runs every shop sign directly (so that a panic is
+// not swallowed by Evaluate) on pages built to be costly or strange.
+func TestShopHostilePages(t *testing.T) {
+	big := func(unit string, n int) string { return strings.Repeat(unit, n) }
+	pages := map[string]string{
+		"at signs":      "<p>" + big("@", 200000) + "</p>",
+		"zeros":         "<p>" + big("0 ", 100000) + "</p>",
+		"banks":         big("<p>三井住友銀行</p>", 5000),
+		"phrases":       "<p>" + big("ですです", 20000) + "</p>",
+		"logos":         big(`<img alt="VISA">`, 3000) + big("<p>VISA</p>", 3000),
+		"headings":      big(`<p><a href="/x">会社概要</a></p>`, 3000),
+		"broken utf-8":  "<p>\xff\xfe\xe3\x81 銀行 \xe3 振込 @ 0\xe3\x81\x81</p>",
+		"prefectures":   "<p>" + big("東京都", 50000) + "</p>",
+		"prices":        "<p>" + big("定価 ¥10,000 → ¥1,000 ", 20000) + "</p>",
+		"long one line": "<p>" + big("お支払い方法：銀行振込のみ、", 20000) + "</p>",
+		"statuses":      "<p>" + big("クレジットカード不可、代引きご利用いただけます、", 10000) + "</p>",
+	}
+	for name, body := range pages {
+		t.Run(name, func(t *testing.T) {
+			site := shopSite(t, shopTop, shopHTML("x", body))
+			for _, r := range shopRules() {
+				func() {
+					defer func() {
+						if v := recover(); v != nil {
+							t.Errorf("%s panicked: %v", r.ID, v)
+						}
+					}()
+					for _, f := range r.Check(site) {
+						if runeLen := len([]rune(f.Evidence)); runeLen > 300 {
+							t.Errorf("%s evidence is %d runes long", r.ID, runeLen)
+						}
+					}
+				}()
+			}
+		})
+	}
+}

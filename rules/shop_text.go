@@ -239,6 +239,10 @@ func shopIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 // in +81 form; the digit count is checked afterwards.
 var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}`)
 
+// shopMaxTries bounds the places where the windowed finders run their
+// expression, so that a hostile page of "@@@…" or "0 0 0 …" costs little.
+const shopMaxTries = 2000
+
 // shopPhoneAt is shopPhoneRe anchored.
 var shopPhoneAt = regexp.MustCompile(`^(?:` + shopPhoneRe.String() + `)`)
 
@@ -247,7 +251,8 @@ var shopPhoneAt = regexp.MustCompile(`^(?:` + shopPhoneRe.String() + `)`)
 // cheaper than running the expression over a whole page.
 func shopPhoneLocs(s string) [][]int {
 	var out [][]int
-	for i := 0; i < len(s); i++ {
+	tries := 0
+	for i := 0; i < len(s) && tries < shopMaxTries; i++ {
 		c := s[i]
 		if c != '0' && c != '+' && c != '(' {
 			continue
@@ -255,6 +260,7 @@ func shopPhoneLocs(s string) [][]int {
 		if i > 0 && shopIsDigit(rune(s[i-1])) {
 			continue
 		}
+		tries++
 		end := min(len(s), i+32)
 		if m := shopPhoneAt.FindStringIndex(s[i:end]); m != nil {
 			out = append(out, []int{i, i + m[1]})
@@ -334,11 +340,12 @@ var shopAddressAt = regexp.MustCompile(`^(?:` + shopPrefectures + `)\s?[^\n]{0,2
 // number) in s, or "". Dashes between digits are normalised first.
 func FindAddress(s string) string {
 	s = shopNormDashes(s)
-	found := ""
+	found, tries := "", 0
 	shopPrefIndex.each(s, func(at int, _ string) {
-		if found != "" {
+		if found != "" || tries >= shopMaxTries {
 			return
 		}
+		tries++
 		end := min(len(s), at+400)
 		for end < len(s) && !utf8.RuneStart(s[end]) {
 			end++
@@ -360,11 +367,12 @@ var shopAtSigns = newShopLitIndex([]string{"@", "[at]", "(at)", "＠"})
 // around each @, so that long texts cost little.
 func FindEmails(s string) []string {
 	var out []string
-	done := -1
+	done, tries := -1, 0
 	shopAtSigns.each(s, func(at int, _ string) {
-		if at < done {
+		if at < done || tries >= shopMaxTries {
 			return
 		}
+		tries++
 		lo, hi := max(0, at-64), min(len(s), at+256)
 		for lo > 0 && !utf8.RuneStart(s[lo]) {
 			lo--
@@ -446,6 +454,18 @@ const shopLabelSeps = " :：|｜】]〕)>≫》」\t=/"
 
 // shopRunes is the number of runes in s.
 func shopRunes(s string) int { return utf8.RuneCountInString(s) }
+
+// shopClip is Clip for texts that may be huge: only the head of s is
+// looked at.
+func shopClip(s string, n int) string {
+	if limit := 8 * n; len(s) > limit {
+		for limit > 0 && !utf8.RuneStart(s[limit]) {
+			limit--
+		}
+		s = s[:limit] + "…"
+	}
+	return Clip(s, n)
+}
 
 // shopDigitsOnly keeps the ASCII digits of s (after NFKC).
 func shopDigitsOnly(s string) string {

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
 )
 
@@ -161,4 +163,144 @@ func TestFreeMailDomain(t *testing.T) {
 			t.Errorf("%s should not be free mail", e)
 		}
 	}
+}
+
+// shopCorpus returns lines to test the text helpers on: every line of every
+// fixture site, each whole page text, and lines made to trip the
+// prefilters (upper case, full-width forms, near misses).
+func shopCorpus(t *testing.T) []string {
+	var out []string
+	for _, name := range []string{"fake-utf8", "honest-company", "sole-proprietor", "base-shop"} {
+		_, _, pages := shopFixturePages(t, name)
+		for _, p := range pages {
+			out = append(out, p.Text, p.Title)
+			out = append(out, p.Lines...)
+		}
+	}
+	out = append(out,
+		"PAYMENT: WE ONLY ACCEPT BANK TRANSFER", "Visa・MasterCard・JCB", "ADD TO CART", "税込価格 1,000円",
+		"振り込め詐欺", "お振込み先：ゆうちょ銀行", "SCAM ALERT", "Mail: SHOP@EXAMPLE.COM", "shop [at] example.com",
+		"TEL：０３－１２３４－５６７８", "(03)1234-5678 / +81 90-1234-5678", "〒100-0001 東京都千代田区千代田1-1",
+		"", "a", "銀", "ー", "\xff\xfe broken utf-8 \xe3\x81", "𠮟る ABC 𩸽")
+	return out
+}
+
+// TestShopRePrefilterAgrees checks that the literal prefilters never change
+// an answer: every expression of the shop signs, with and without its
+// prefilter, on the corpus.
+func TestShopRePrefilterAgrees(t *testing.T) {
+	res := []*shopRe{shopScamWordRe, shopScamPageRe, shopPriceRe, shopPhoneRe, shopEmailRe,
+		shopPayNegRe, shopPayPosRe, shopPayCondRe, shopPayOnlyRe, shopPayOnlyBeforeRe, shopRefundRe,
+		shopPayWordRe, shopQuestionRe, shopAccountLabelRe, shopBankLabel, shopBranchLabel, shopNumberLabel,
+		shopHolderLabel, shopBranchRe, shopTypeRe, shopYuchoRe, shopNumberRe, shopHolderCut, shopNameOnlyRe,
+		shopHolderInlineRe, shopBankStop, shopBankPrefix, shopDiscTitleRe, shopDiscHrefRe, shopSellerLabel,
+		shopManagerLabel, shopAddressLabel, shopPhoneLabel, shopMailLabelRe, shopWithheldRe, shopPlatformWordRe,
+		shopMailAdviceRe, shopCartRe, shopRegularRe, shopSaleRe, shopRepresentativeRe, shopNames().latinRe}
+	res = append(res, shopPayMethods().res...)
+	prefiltered := 0
+	for _, r := range res {
+		if r.idx != nil || r.anchored {
+			prefiltered++
+		}
+	}
+	if prefiltered < len(res)/2 {
+		t.Errorf("only %d of %d expressions have a prefilter", prefiltered, len(res))
+	}
+	for _, s := range shopCorpus(t) {
+		for _, r := range res {
+			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
+				t.Errorf("%s on %q: MatchString %v, want %v", r, Clip(s, 40), got, want)
+			}
+			if got, want := r.FindAllStringIndex(s, -1), r.Regexp.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: FindAllStringIndex %v, want %v", r, Clip(s, 40), got, want)
+			}
+		}
+	}
+}
+
+// TestShopFindersAgree checks the windowed finders against running their
+// expressions over the whole text.
+func TestShopFindersAgree(t *testing.T) {
+	for _, s := range shopCorpus(t) {
+		if got, want := FindPhones(s), shopFindPhonesSlow(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("FindPhones(%q) = %q, want %q", Clip(s, 40), got, want)
+		}
+		if got, want := FindAddress(s), strings.TrimSpace(shopAddressRe.Regexp.FindString(shopNormDashes(s))); got != want {
+			t.Errorf("FindAddress(%q) = %q, want %q", Clip(s, 40), got, want)
+		}
+		var wantMail []string
+		for _, m := range shopEmailRe.Regexp.FindAllString(s, -1) {
+			m = strings.ToLower(m)
+			for _, d := range []string{"[at]", "(at)", "＠"} {
+				m = strings.Replace(m, d, "@", 1)
+			}
+			wantMail = append(wantMail, strings.ReplaceAll(m, " ", ""))
+		}
+		if got := FindEmails(s); !reflect.DeepEqual(got, wantMail) {
+			t.Errorf("FindEmails(%q) = %q, want %q", Clip(s, 40), got, wantMail)
+		}
+		// The payment search equals running every method's expression.
+		var want []string
+		for _, m := range shopFindMethodsSlow(s) {
+			want = append(want, m.id+":"+s[m.start:m.end])
+		}
+		var got []string
+		for _, m := range shopFindMethods(s) {
+			got = append(got, m.id+":"+s[m.start:m.end])
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("shopFindMethods(%q) = %q, want %q", Clip(s, 40), got, want)
+		}
+	}
+}
+
+// shopFindPhonesSlow is FindPhones running its expression over the whole
+// text.
+func shopFindPhonesSlow(s string) []string {
+	s = shopNormDashes(NFKC(s))
+	var out []string
+	for _, loc := range shopPhoneRe.Regexp.FindAllStringIndex(s, -1) {
+		if loc[0] > 0 && strings.ContainsAny(s[loc[0]-1:loc[0]], "0123456789-./") {
+			continue
+		}
+		if loc[1] < len(s) && (shopIsDigit(rune(s[loc[1]])) || s[loc[1]] == '-' && loc[1]+1 < len(s) && shopIsDigit(rune(s[loc[1]+1]))) {
+			continue
+		}
+		m := s[loc[0]:loc[1]]
+		d := PhoneDigits(m)
+		if len(d) == 10 || len(d) == 11 && strings.ContainsAny(d[1:2], "5789") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// shopFindMethodsSlow is shopFindMethods without the literal index.
+func shopFindMethodsSlow(s string) []shopPayMention {
+	t := shopPayMethods()
+	var all []shopPayMention
+	for k, re := range t.res {
+		for _, m := range re.Regexp.FindAllStringIndex(s, -1) {
+			id := t.ids[k]
+			after := s[m[1]:]
+			if id != MethodTransfer && strings.HasPrefix(after, "銀行") || id == MethodTransfer && strings.HasPrefix(after, "め") {
+				continue
+			}
+			all = append(all, shopPayMention{id: id, start: m[0], end: m[1]})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	var out []shopPayMention
+	for _, m := range all {
+		if len(out) > 0 && m.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
