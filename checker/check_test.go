@@ -204,3 +204,55 @@ func TestCluesTieSitesTogether(t *testing.T) {
 		t.Errorf("the same shop in two encodings shares %d of %d clues", shared, len(utf8.Clues))
 	}
 }
+
+// TestCheckCloakedShop serves a placeholder to desktop browsers and the
+// shop to smartphones: the check must report cloaking and score the shop.
+func TestCheckCloakedShop(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "fluent", "cloaked")
+	desktop, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mobile, err := os.ReadFile(filepath.Join(dir, "index.mobile.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var desktopHits, mobileHits int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.Contains(r.UserAgent(), "iPhone") || strings.Contains(r.UserAgent(), "Android") {
+			mobileHits++
+			w.Write(mobile)
+			return
+		}
+		desktopHits++
+		w.Write(desktop)
+	}))
+	defer srv.Close()
+
+	res := newTestChecker(t).Check(context.Background(), srv.URL+"/")
+	ids := " " + strings.Join(signIDs(res), " ") + " "
+	if !strings.Contains(ids, " cloaking ") {
+		t.Fatalf("cloaking not reported; signs %s", ids)
+	}
+	if res.Risk != rules.RiskHigh {
+		t.Errorf("risk %s (score %d, %s), want high: the smartphone version is a shop", res.Risk, res.Score, ids)
+	}
+	if len(strings.Fields(ids)) < 2 {
+		t.Errorf("only %s: the smartphone version's own signs were not scored", ids)
+	}
+	if desktopHits != 1 || mobileHits != 1 {
+		t.Errorf("first page fetched %d times as desktop and %d as smartphone, want once each", desktopHits, mobileHits)
+	}
+
+	// With --no-cloaking only the desktop version is read: nothing to see.
+	f, _ := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true})
+	plain := New(Options{NoCloaking: true}, f, nil, nil).Check(context.Background(), srv.URL+"/")
+	if strings.Contains(" "+strings.Join(signIDs(plain), " ")+" ", " cloaking ") {
+		t.Errorf("--no-cloaking still reported cloaking")
+	}
+}
