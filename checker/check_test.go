@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -217,7 +218,7 @@ func TestCheckCloakedShop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var desktopHits, mobileHits int
+	var desktopHits, mobileHits atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if r.URL.Path != "/" {
@@ -225,11 +226,11 @@ func TestCheckCloakedShop(t *testing.T) {
 			return
 		}
 		if strings.Contains(r.UserAgent(), "iPhone") || strings.Contains(r.UserAgent(), "Android") {
-			mobileHits++
+			mobileHits.Add(1)
 			w.Write(mobile)
 			return
 		}
-		desktopHits++
+		desktopHits.Add(1)
 		w.Write(desktop)
 	}))
 	defer srv.Close()
@@ -245,8 +246,8 @@ func TestCheckCloakedShop(t *testing.T) {
 	if len(strings.Fields(ids)) < 2 {
 		t.Errorf("only %s: the smartphone version's own signs were not scored", ids)
 	}
-	if desktopHits != 1 || mobileHits != 1 {
-		t.Errorf("first page fetched %d times as desktop and %d as smartphone, want once each", desktopHits, mobileHits)
+	if desktopHits.Load() != 1 || mobileHits.Load() != 1 {
+		t.Errorf("first page fetched %d times as desktop and %d as smartphone, want once each", desktopHits.Load(), mobileHits.Load())
 	}
 
 	// With --no-cloaking only the desktop version is read: nothing to see.
