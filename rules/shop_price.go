@@ -18,6 +18,14 @@ var (
 	shopSaleRe = shopMustRe(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|sale|now|\bprice\b`)
 )
 
+// shopNotItemBefore and shopNotItemAfter mark amounts that are not an
+// item's price: shipping and fees, discounts and coupons, points,
+// thresholds (送料 ¥500, 1,000円OFF, 5,000円以上で送料無料).
+var (
+	shopNotItemBefore = shopMustRe(`(?i)送料|手数料|ポイント|クーポン|割引額|値引額|値引き額|合計|差額|還元|上限|最大|shipping|coupon|\bfee\b`)
+	shopNotItemAfter  = shopMustRe(`(?i)^\s?(?:\(税[込抜]\)\s?)?(?:OFF|オフ|引き|引|割引|値引|クーポン|ポイント|pt|以上|分|相当|還元|お得|安い|まで)`)
+)
+
 // PricePair is a regular price and the sale price shown with it.
 type PricePair struct {
 	Regular, Sale int
@@ -82,6 +90,9 @@ func shopPagePairs(p *Page) []PricePair {
 				seg = p.Lines[i-1]
 			}
 			prevEnd = pr.End
+			if shopNotItemBefore.MatchString(seg) || shopNotItemAfter.MatchString(l[pr.End:]) {
+				continue // 送料 ¥500, 1,000円OFF, 5,000円以上: not an item's price
+			}
 			regular := shopRegularLabel(seg)
 			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) {
 				regular = true

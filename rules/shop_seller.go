@@ -574,6 +574,11 @@ func shopSellerRule() Rule {
 				addrHeld = addrHeld || d.AddressWithheld
 				phoneHeld = phoneHeld || d.PhoneWithheld
 			}
+			if seller == "" && address == "" && phone == "" && !addrHeld && !phoneHeld && shopDisclosureImage(site, ds) {
+				// The disclosure is an image (shops do this against
+				// scrapers): its content is unknown, not missing.
+				return nil
+			}
 			var missing []string
 			if seller == "" {
 				missing = append(missing, "販売業者名")
@@ -609,6 +614,19 @@ func shopSellerRule() Rule {
 			}}
 		},
 	}
+}
+
+// shopDisclosureImage reports whether a disclosure page shows images
+// besides its text: the disclosure may be printed in one.
+func shopDisclosureImage(site *Site, ds []Disclosure) bool {
+	for _, d := range ds {
+		for _, p := range site.Pages {
+			if p != nil && p.URL == d.URL && len(p.Images) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func shopFirst(have, s string) string {
