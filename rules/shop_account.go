@@ -167,7 +167,7 @@ func shopLabel(alts string) *shopRe {
 }
 
 var (
-	shopBranchRe  = shopMustRe(`本店(?:営業部)?|[〇一二三四五六七八九]{3}店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
+	shopBranchRe  = shopMustRe(`本店(?:営業部)?|[〇一二三四五六七八九]{3}(?:\s?\([^)]{0,12}\))?店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
 	shopTypeRe    = shopMustRe(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
 	shopYuchoRe   = shopMustRe(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
 	shopNumberRe  = shopMustRe(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)

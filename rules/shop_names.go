@@ -289,11 +289,11 @@ func shopScript(tok string) string {
 }
 
 // shopLooksPerson reports whether tokens look like a person's name: one to
-// three tokens of kana or kanji (姓 名, or one run such as ヤマダタロウ or
-// 山田太郎) or two or three latin words, of a person's length, with no
+// four tokens of kana or kanji (姓 名, or one run such as ヤマダタロウ or
+// 山田太郎) or two to four latin words, of a person's length, with no
 // business kanji.
 func shopLooksPerson(tokens []string) bool {
-	if len(tokens) == 0 || len(tokens) > 3 {
+	if len(tokens) == 0 || len(tokens) > 4 {
 		return false
 	}
 	total, hanTotal := 0, 0

@@ -38,8 +38,11 @@ type Disclosure struct {
 
 var (
 	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
-	// shopDiscHrefRe finds links to a disclosure page by their address.
-	shopDiscHrefRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo`)
+	// shopDiscHrefRe finds links to a disclosure page by their address;
+	// shopDiscHrefMaybeRe also those that may lead to one (/legal/ holds
+	// privacy policies too), for telling whether the crawl missed it.
+	shopDiscHrefRe      = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]`)
+	shopDiscHrefMaybeRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo|company|about`)
 
 	shopSellerLabel  = shopLabel(`販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
 	shopManagerLabel = shopLabel(`運営統括責任者|運営責任者|統括責任者|販売責任者|責任者|代表者|代表取締役|代表|Representative|Manager|Person\s+in\s+charge`)
@@ -116,18 +119,25 @@ func shopNormURL(u string) string {
 	return strings.TrimSuffix(u, "/")
 }
 
-// shopDiscLink reports whether a link leads to a seller disclosure.
-func shopDiscLink(l Link) bool {
+// shopDiscLink reports whether a link leads to a seller disclosure: its
+// text says so (特定商取引法に基づく表記, 会社概要 …) or its address does
+// (tokusho, tokutei, /law). With maybe, addresses that may lead to one
+// (/legal/, /company, /about) count too.
+func shopDiscLink(l Link, maybe bool) bool {
 	if strings.HasPrefix(strings.ToLower(l.Href), "mailto:") || strings.HasPrefix(strings.ToLower(l.Href), "tel:") {
 		return false
 	}
 	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
 		return true
 	}
-	if u, err := url.Parse(l.Href); err == nil {
-		return shopDiscHrefRe.MatchString(u.Path)
+	u, err := url.Parse(l.Href)
+	if err != nil {
+		return false
 	}
-	return false
+	if maybe {
+		return shopDiscHrefMaybeRe.MatchString(u.Path)
+	}
+	return shopDiscHrefRe.MatchString(u.Path)
 }
 
 // Disclosures finds the seller disclosures on the site's pages (pages
@@ -142,7 +152,7 @@ func Disclosures(site *Site) []Disclosure {
 			continue
 		}
 		for _, l := range p.Links {
-			if shopDiscLink(l) {
+			if shopDiscLink(l, false) {
 				linked[shopNormURL(l.Href)] = true
 			}
 		}
@@ -519,7 +529,7 @@ func shopDisclosureUnknown(site *Site) bool {
 			continue
 		}
 		for _, l := range p.Links {
-			if !shopDiscLink(l) {
+			if !shopDiscLink(l, true) {
 				continue
 			}
 			q, ok := fetched[shopNormURL(l.Href)]
@@ -588,6 +598,11 @@ func shopSellerRule() Rule {
 			}
 			if phone == "" && !phoneHeld {
 				missing = append(missing, "電話番号")
+			}
+			if len(missing) > 0 && shopDisclosureUnknown(site) {
+				// Part of the disclosure may be on a page the crawl
+				// did not read.
+				return nil
 			}
 			if len(missing) > 0 {
 				return []Finding{{
