@@ -62,7 +62,8 @@ type FetchOptions struct {
 	// Rate is the number of requests a second over all hosts; 0 means no
 	// limit. Each redirect hop is one request.
 	Rate float64
-	// PerHost is the number of requests in flight at once to one host name.
+	// PerHost is the number of requests in flight at once to one host name
+	// and port.
 	// Default 2.
 	PerHost int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
@@ -484,6 +485,17 @@ func isRedirect(status int) bool {
 	return false
 }
 
+// portOf is u's port, or the scheme's default.
+func portOf(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if u.Scheme == "https" {
+		return "443"
+	}
+	return "80"
+}
+
 // hopResult is one request and its response.
 type hopResult struct {
 	ex      Exchange
@@ -494,8 +506,10 @@ type hopResult struct {
 // hop makes one request to u and reads its body (MaxBody for a final
 // answer, redirectBodyMax for a redirect), all within Timeout.
 func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, req Request) (*hopResult, error) {
+	// Hosts are told apart by name and port: two servers on one address
+	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
-	release, err := f.perHost.acquire(ctx, host)
+	release, err := f.perHost.acquire(ctx, host+":"+portOf(u))
 	if err != nil {
 		return nil, ctxError(ctx, u, err)
 	}

@@ -32,7 +32,8 @@ type WhoisOptions struct {
 	// Timeout bounds one query, connect and read together (default 10s).
 	Timeout time.Duration
 	// Throttle is the least time between two queries to one server
-	// (default 1s: JPRS blocks bursts).
+	// (default 1s: JPRS blocks bursts; none for a Server the user named);
+	// negative for none.
 	Throttle time.Duration
 	// MaxBytes caps one answer (default 256 KiB).
 	MaxBytes int
@@ -90,6 +91,11 @@ func NewWhois(o WhoisOptions) *Whois {
 	}
 	if o.Throttle == 0 {
 		o.Throttle = DefaultWhoisThrottle
+		if o.Server != "" {
+			// A server the user named (a mirror, a test server) is theirs
+			// to pace: the registries' burst limits are not its limits.
+			o.Throttle = -1
+		}
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultWhoisMaxBytes

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -39,6 +38,7 @@ type commonOptions struct {
 	FailOn       string
 	RulesFiles   []string
 	NoProgress   bool
+	Clusters     string
 }
 
 // flagSet says which groups of flags a command takes.
@@ -59,6 +59,7 @@ func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 	f.StringVar(&o.FailOn, "fail-on", "", "exit 3 when any target's risk is at or above this level: medium or high")
 	f.StringArrayVar(&o.RulesFiles, "rules", nil, "extra rule data `FILE` (JSON: brands, blocklist, fraud_accounts, weights); repeatable")
 	f.BoolVar(&o.NoProgress, "no-progress", false, "do not show a progress bar")
+	f.StringVar(&o.Clusters, "clusters", "", "write the campaign clusters (targets sharing a bank account, phone, e-mail or seller disclosure) to `FILE` as JSON Lines")
 	f.BoolVar(&o.Resume, "resume", false, "with -o: skip targets already in the output file and append the rest")
 	f.DurationVar(&o.SiteTimeout, "site-timeout", 30*time.Second, "time for one target from start to result")
 	if set.whois {
@@ -202,5 +203,3 @@ func (o *commonOptions) failRank() int {
 	}
 	return 0
 }
-
-var _ = fmt.Sprint

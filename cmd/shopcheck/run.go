@@ -36,7 +36,7 @@ func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, 
 		// compact one with a summary.
 		Report:   report.Options{Lang: o.Lang, Detailed: o.List == ""},
 		Resume:   o.Resume,
-		Clusters: clustersPath(o),
+		Clusters: o.Clusters,
 		Engine:   batch.EngineOptions{Concurrency: o.Concurrency},
 	}
 	sum, err := batch.Do(ctx, cfg, batch.Check(check))
@@ -65,17 +65,4 @@ func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, 
 		return &exitError{code: exitTargetFail}
 	}
 	return nil
-}
-
-// clustersOption is implemented by options that carry a --clusters FILE
-// flag (where the campaign clusters go as JSON Lines).
-type clustersOption interface{ clustersFile() string }
-
-// clustersPath is the --clusters file, "" when none was given or when
-// commonOptions has no such flag.
-func clustersPath(o *commonOptions) string {
-	if c, ok := any(o).(clustersOption); ok {
-		return c.clustersFile()
-	}
-	return ""
 }

@@ -352,10 +352,7 @@ func TestBatchCampaigns(t *testing.T) {
 		t.Error("the honest shop was put in the ring's campaign")
 	}
 
-	// --clusters FILE, once commonOptions carries the flag.
-	if _, ok := any(&commonOptions{}).(clustersOption); !ok {
-		t.Skip("--clusters is not wired into commonOptions yet")
-	}
+	// --clusters FILE.
 	file := filepath.Join(t.TempDir(), "clusters.jsonl")
 	code, out, errOut = batchCLI(t, "", append(args, "--json", "--clusters", file)...)
 	if code == exitUsage {
