@@ -198,6 +198,10 @@ func flSimilarTitles(a, b string) bool {
 // banner, a timestamp, a session token) do not count, nor does a version
 // that cannot be judged (a page built only by scripts, a server error).
 func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, evidence string) {
+	if desktop != nil && mobile != nil && desktop.Status == mobile.Status &&
+		desktop.Title == mobile.Title && desktop.Text == mobile.Text {
+		return false, false, "" // the usual case: one page for every browser
+	}
 	d, m := flReadVersion(desktop), flReadVersion(mobile)
 	if d.kind == flUnknown || m.kind == flUnknown {
 		return false, false, ""
