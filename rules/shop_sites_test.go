@@ -354,3 +354,27 @@ func TestShopHostilePages(t *testing.T) {
 		})
 	}
 }
+
+// TestShopRulesConcurrent evaluates one rule list on one site from several
+// goroutines, as the checker does for concurrent targets: the results stay
+// the same (run with -race to check the shared tables are read-only).
+func TestShopRulesConcurrent(t *testing.T) {
+	site := shopFixtureSite(t, "fake-utf8")
+	rs := shopRules()
+	want := strings.Join(shopSignIDs(Evaluate(site, rs, "ja")), ",")
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			got := ""
+			for j := 0; j < 3; j++ {
+				got = strings.Join(shopSignIDs(Evaluate(site, rs, "ja")), ",")
+			}
+			done <- got
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent signs = %s, want %s", got, want)
+		}
+	}
+}
