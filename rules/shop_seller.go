@@ -1,7 +1,7 @@
 package rules
 
-// The seller's disclosure under the 特定商取引法 (or a 会社概要 / 運営者
-//情報 page), the seller's contact addresses, and the signs
+// The seller's disclosure under the 特定商取引法 (or a 会社概要 or
+// 運営者情報 page), the seller's contact addresses, and the signs
 // seller-info-missing and contact-free-email.
 
 import (
