@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed data
@@ -26,6 +27,31 @@ type Data struct {
 	Weights map[string]int
 
 	blocklist *Blocklist // Blocklist, indexed once
+	cache     *derivedCache
+}
+
+// derivedCache keeps values that rules derive from the data (name lists,
+// indexes), so that they are built once a run rather than once a site.
+// Data does not change after LoadData, so neither do they.
+type derivedCache struct {
+	mu sync.Mutex
+	m  map[string]any
+}
+
+// derived returns the value stored under key, building it with build the
+// first time. Data made without LoadData has no cache: build runs each time.
+func (d *Data) derived(key string, build func() any) any {
+	if d == nil || d.cache == nil {
+		return build()
+	}
+	d.cache.mu.Lock()
+	defer d.cache.mu.Unlock()
+	if v, ok := d.cache.m[key]; ok {
+		return v
+	}
+	v := build()
+	d.cache.m[key] = v
+	return v
 }
 
 // Account is a bank account as it appears on a transfer page. Empty fields
@@ -65,7 +91,7 @@ func LoadData(extra ...io.Reader) (*Data, error) {
 	if err := json.Unmarshal(raw, &brands); err != nil {
 		return nil, fmt.Errorf("parsing embedded brands.json: %w", err)
 	}
-	d := &Data{Weights: map[string]int{}}
+	d := &Data{Weights: map[string]int{}, cache: &derivedCache{m: map[string]any{}}}
 	for i, r := range extra {
 		dec := json.NewDecoder(r)
 		dec.DisallowUnknownFields()

@@ -190,6 +190,11 @@ func phishBrandsOf(d *Data) []phishBrand {
 	if d == nil || d.Brands == nil {
 		d = phishDefaultData()
 	}
+	return d.derived("phishBrands", func() any { return buildPhishBrands(d) }).([]phishBrand)
+}
+
+// buildPhishBrands does phishBrandsOf's work, once per Data.
+func buildPhishBrands(d *Data) []phishBrand {
 	al := phishData().aliases
 	all := d.Brands.All()
 	out := make([]phishBrand, 0, len(all))
