@@ -107,7 +107,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	start := t.URL
 	whoisCh := c.lookupAsync(ctx, whois, start)
 
-	cr := &crawl{c: c, fetch: fetch}
+	cr := &crawl{c: c, fetch: fetch, keep: c.rec != nil}
 	first, err := cr.first(ctx, start)
 	if err != nil && t.Bare && fallbackToHTTP(err) {
 		httpURL := *start
@@ -334,8 +334,11 @@ type fetched struct {
 type crawl struct {
 	c     *Checker
 	fetch Fetcher
-	mu    sync.Mutex
-	ex    []Exchange
+	// keep says whether to keep every exchange (for the evidence
+	// recorder); without one, bodies are let go as soon as parsed.
+	keep bool
+	mu   sync.Mutex
+	ex   []Exchange
 }
 
 func (cr *crawl) exchanges() []Exchange {
@@ -344,10 +347,10 @@ func (cr *crawl) exchanges() []Exchange {
 	return cr.ex
 }
 
-// get fetches and parses one URL.
-func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
+// fetchOnly fetches one URL without parsing it.
+func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
 	resp, err := cr.fetch.Fetch(ctx, Request{URL: u, Mobile: mobile, Referer: referer})
-	if resp != nil {
+	if resp != nil && cr.keep {
 		cr.mu.Lock()
 		cr.ex = append(cr.ex, resp.Exchanges...)
 		cr.mu.Unlock()
@@ -355,31 +358,39 @@ func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string)
 	if err != nil {
 		return nil, err
 	}
-	f := parseResponse(resp)
-	f.mobile = mobile
+	sum := sha256.Sum256(resp.Body)
+	return &fetched{resp: resp, mobile: mobile, info: PageInfo{
+		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
+		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]),
+	}}, nil
+}
+
+// get fetches and parses one URL.
+func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
+	f, err := cr.fetchOnly(ctx, u, mobile, referer)
+	if err != nil {
+		return nil, err
+	}
+	f.parse()
 	return f, nil
 }
 
-// parseResponse decodes and parses a response into a page.
-func parseResponse(resp *Response) *fetched {
-	sum := sha256.Sum256(resp.Body)
-	f := &fetched{resp: resp, info: PageInfo{
-		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
-		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]),
-	}}
-	body := ""
+// parse decodes and parses the response into a page.
+func (f *fetched) parse() {
+	resp := f.resp
 	if IsHTML(resp.ContentType, resp.Body) {
-		body, _ = Decode(resp.Body, resp.ContentType)
+		body, _ := Decode(resp.Body, resp.ContentType)
 		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
 	} else {
 		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
 	}
-	return f
 }
 
 // first fetches the first page, following one meta refresh, and (unless
 // told not to) the other browser's version of it for the cloaking sign.
 // When the two differ in substance the worse one becomes the first page.
+// The other version is parsed only when its bytes differ: most sites send
+// every browser the same page.
 func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	mobile := cr.c.opts.Mobile
 	compare := !mobile && !cr.c.opts.NoCloaking
@@ -389,7 +400,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		altDone = make(chan struct{})
 		go func() {
 			defer close(altDone)
-			alt, _ = cr.get(ctx, u.String(), true, "")
+			alt, _ = cr.fetchOnly(ctx, u.String(), true, "")
 		}()
 	}
 	f, err := cr.get(ctx, u.String(), mobile, "")
@@ -407,18 +418,23 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	if err != nil {
 		if alt != nil && alt.resp.Status < 400 {
 			// The desktop fetch failed where the smartphone one worked: score that.
+			alt.parse()
 			return alt, nil
 		}
 		return nil, err
 	}
-	if alt != nil && alt.page != nil {
-		differ, useMobile, _ := rules.CompareVersions(f.page, alt.page)
-		if differ && useMobile {
-			f, alt = alt, f
-			f.alt = alt
-			return f, nil
-		}
-		f.alt = alt
+	if alt == nil {
+		return f, nil
+	}
+	if alt.info.SHA256 == f.info.SHA256 && alt.resp.URL == f.resp.URL && alt.resp.Status == f.resp.Status {
+		alt.page = f.page // the same page: nothing to compare, nothing more to hold
+	} else {
+		alt.parse()
+	}
+	f.alt = alt
+	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile {
+		alt.alt, f.alt = f, nil
+		return alt, nil
 	}
 	return f, nil
 }

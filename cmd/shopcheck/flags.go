@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -193,7 +194,31 @@ func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeF
 	return c, closeFn, nil
 }
 
-// describeFailOn is the --fail-on threshold as a rank, 0 for none.
+// memoryPerTarget is the soft memory limit allowed for each target checked
+// at once: a 5 MB page parses into a tree of about 50 MB, and without a
+// limit the garbage collector lets the heap grow to twice what is live.
+const memoryPerTarget = 80 << 20
+
+// limitMemory sets a soft memory limit for inFlight targets at once (the
+// garbage collector works harder near it; it is never a hard cap), unless
+// the user set GOMEMLIMIT.
+func limitMemory(inFlight int) {
+	if os.Getenv("GOMEMLIMIT") != "" || inFlight < 1 {
+		return
+	}
+	debug.SetMemoryLimit(int64(inFlight) * memoryPerTarget)
+}
+
+// inFlight is how many targets can be checked at once: the concurrency,
+// or fewer when fewer targets were given.
+func (o *commonOptions) inFlight(args int) int {
+	if o.List == "" && args < o.Concurrency {
+		return args
+	}
+	return o.Concurrency
+}
+
+// failRank is the --fail-on threshold as a rank, 0 for none.
 func (o *commonOptions) failRank() int {
 	switch o.FailOn {
 	case "medium":
