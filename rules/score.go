@@ -60,36 +60,50 @@ func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 		if r.NeedsPage && len(site.Pages) == 0 {
 			continue
 		}
-		fs := safeCheck(r, site)
-		if len(fs) == 0 {
-			continue
+		if s, ok := resolve(r, safeCheck(r, site), site.Data, lang); ok {
+			signs = append(signs, s)
 		}
-		best := 0
-		for i, f := range fs {
-			if points(r, f, site.Data) > points(r, fs[best], site.Data) {
-				best = i
-			}
-		}
-		f := fs[best]
-		sev := f.Severity
-		if sev == "" {
-			sev = r.Severity
-		}
-		msg := f.Message
-		if msg.IsZero() {
-			msg = r.Message
-		}
-		signs = append(signs, Sign{
-			ID:       r.ID,
-			Severity: sev,
-			Points:   points(r, f, site.Data),
-			Message:  msg.In(lang),
-			Evidence: Clip(f.Evidence, 200),
-			URL:      f.URL,
-		})
 	}
-	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
+	sortSigns(signs)
 	return signs
+}
+
+// resolve turns a rule's findings into its sign: the finding worth the
+// most points, with the rule's severity and message where the finding has
+// none. It reports false when there are no findings.
+func resolve(r Rule, fs []Finding, d *Data, lang string) (Sign, bool) {
+	if len(fs) == 0 {
+		return Sign{}, false
+	}
+	best := 0
+	for i, f := range fs {
+		if points(r, f, d) > points(r, fs[best], d) {
+			best = i
+		}
+	}
+	f := fs[best]
+	sev := f.Severity
+	if sev == "" {
+		sev = r.Severity
+	}
+	msg := f.Message
+	if msg.IsZero() {
+		msg = r.Message
+	}
+	return Sign{
+		ID:       r.ID,
+		Severity: sev,
+		Points:   points(r, f, d),
+		Message:  msg.In(lang),
+		Evidence: Clip(f.Evidence, 200),
+		URL:      f.URL,
+	}, true
+}
+
+// sortSigns puts the strongest signs first, keeping the rules' order
+// among equals.
+func sortSigns(signs []Sign) {
+	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
 }
 
 func safeCheck(r Rule, site *Site) (fs []Finding) {
