@@ -3,7 +3,7 @@ package rules
 import (
 	"net/url"
 	"path"
-	"sort"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -138,36 +138,12 @@ func MessageRules() []MessageRule {
 func EvaluateMail(m *Mail, rs []MessageRule, lang string) []Sign {
 	var signs []Sign
 	for _, r := range rs {
-		fs := mailSafeCheck(r, m)
-		if len(fs) == 0 {
-			continue
+		base := Rule{ID: r.ID, Severity: r.Severity, Points: r.Points, Message: r.Message}
+		if s, ok := resolve(base, mailSafeCheck(r, m), m.Data, lang); ok {
+			signs = append(signs, s)
 		}
-		base := Rule{ID: r.ID, Severity: r.Severity, Points: r.Points}
-		best := 0
-		for i, f := range fs {
-			if points(base, f, m.Data) > points(base, fs[best], m.Data) {
-				best = i
-			}
-		}
-		f := fs[best]
-		sev := f.Severity
-		if sev == "" {
-			sev = r.Severity
-		}
-		msg := f.Message
-		if msg.IsZero() {
-			msg = r.Message
-		}
-		signs = append(signs, Sign{
-			ID:       r.ID,
-			Severity: sev,
-			Points:   points(base, f, m.Data),
-			Message:  msg.In(lang),
-			Evidence: Clip(f.Evidence, 200),
-			URL:      f.URL,
-		})
 	}
-	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
+	sortSigns(signs)
 	return signs
 }
 
@@ -199,14 +175,21 @@ type mailView struct {
 
 func newMailView(m *Mail) *mailView {
 	v := &mailView{m: m, brands: phishBrandsOf(m.Data)}
-	v.subject = strings.Join(strings.Fields(NFKC(m.Subject)), " ")
-	for _, l := range strings.Split(NFKC(m.Text), "\n") {
+	v.subject, _ = phishUnmask(strings.Join(strings.Fields(NFKC(m.Subject)), " "))
+	text := NFKC(m.Text)
+	if len(text) > mailMaxText {
+		text = text[:mailMaxText]
+	}
+	for _, l := range strings.Split(text, "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
+			l, _ = phishUnmask(l)
 			v.lines = append(v.lines, l)
 		}
 	}
 	for _, l := range append([]string{v.subject}, v.lines...) {
-		for _, s := range mailSplitSentences(l) {
+		// Lures quoted by a report (「…」と脅し, 「…」などの件名) are
+		// the report's words, not the message's.
+		for _, s := range mailSplitSentences(mailUnquote(l)) {
 			if n := phishNorm(s); n != "" {
 				v.sentences = append(v.sentences, n)
 				v.raw = append(v.raw, strings.TrimSpace(s))
@@ -222,6 +205,70 @@ func newMailView(m *Mail) *mailView {
 		v.hosts = append(v.hosts, mailHost(u))
 	}
 	return v
+}
+
+// mailMaxText is how much of a message's text the signs read: far more
+// than any lure, little enough that a hostile message stays cheap.
+const mailMaxText = 256 << 10
+
+// mailUnquote blanks out the quotations of a line that a report makes of
+// someone else's words: a 「…」 (or 『…』, “…”) followed by a quoting
+// particle (と, という, などの, …), and a line that is nothing but a
+// quotation (a quoted subject or lure under 「件名の例」). Lures quote
+// button names (「ご利用確認」ボタン), which stay.
+func mailUnquote(l string) string {
+	if !strings.ContainsAny(l, "「『“") {
+		return l
+	}
+	quoting := phishData().mail["quoting"]
+	var b strings.Builder
+	rest := l
+	for {
+		i := strings.IndexAny(rest, "「『“")
+		if i < 0 {
+			b.WriteString(rest)
+			break
+		}
+		open, size := utf8.DecodeRuneInString(rest[i:])
+		closing := map[rune]string{'「': "」", '『': "』", '“': "”"}[open]
+		j := strings.Index(rest[i+size:], closing)
+		if j < 0 {
+			b.WriteString(rest)
+			break
+		}
+		end := i + size + j + len(closing)
+		after := strings.TrimLeft(rest[end:], " ")
+		quoted := false
+		for _, q := range quoting {
+			if strings.HasPrefix(after, q) {
+				quoted = true
+				break
+			}
+		}
+		b.WriteString(rest[:i])
+		if quoted {
+			b.WriteString("「…」")
+		} else {
+			b.WriteString(rest[i:end])
+		}
+		rest = rest[end:]
+	}
+	out := b.String()
+	// A line that is a quotation and nothing else (with bullets or a
+	// label such as 件名:) is quoted too.
+	if out == l {
+		t := strings.TrimLeft(l, " ■□●○◆◇・*-–—>")
+		if k := strings.IndexAny(t, ":："); k >= 0 && k < 24 && strings.IndexAny(t, "「『“") > k {
+			t = strings.TrimLeft(t[k:], ":： ")
+		}
+		if r, _ := utf8.DecodeRuneInString(t); r == '「' || r == '『' || r == '“' {
+			closing := map[rune]string{'「': "」", '『': "』", '“': "”"}[r]
+			if strings.HasSuffix(strings.TrimRight(t, " 。"), closing) && strings.Count(t, closing) == 1 {
+				return ""
+			}
+		}
+	}
+	return out
 }
 
 // mailSplitSentences cuts a line after Japanese and ASCII sentence ends.
@@ -250,10 +297,13 @@ func mailHost(raw string) string {
 	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
 }
 
-// denies reports whether a sentence denies or forbids rather than asks or
-// claims (「〜することはありません」, 「これは架空請求ではありません」).
+// mailDenies reports whether a sentence denies or forbids rather than asks
+// or claims (「〜することはありません」, 「これは架空請求ではありません」), or
+// reports on fraud (「〜をかたる」「〜と脅す手口」): lure phrases in it do not
+// count.
 func mailDenies(s string) bool {
-	return phishNegated(s) || phishFind(s, phishData().mail["denial"]) != ""
+	return phishNegated(s) || phishFind(s, phishData().mail["denial"]) != "" ||
+		phishFind(s, phishData().mail["report"]) != ""
 }
 
 // find returns the first sentence (not a denial) containing a phrase of
@@ -310,7 +360,7 @@ type mailPresentation struct {
 // copyright line. A brand merely mentioned (「PayPayが使えます」) does not count.
 func (v *mailView) presented() []mailPresentation {
 	var out []mailPresentation
-	name := NFKC(mailDisplayName(v.m.From))
+	name, _ := phishUnmask(NFKC(mailDisplayName(v.m.From)))
 	pres := phishData().mail["presents"]
 	// Prepared once for all brands: lower-case lines (to skip brands not
 	// named at all) and the holders of copyright lines.
@@ -353,6 +403,10 @@ func (v *mailView) presented() []mailPresentation {
 				ev = l
 				break
 			}
+			if i == 0 && mailOpensAs(pb, l, lower[i]) {
+				ev = l
+				break
+			}
 			for _, o := range pb.occurrencesIn(l, lower[i]) {
 				if o.isProduct() {
 					continue
@@ -379,6 +433,23 @@ func (v *mailView) presented() []mailPresentation {
 		}
 	}
 	return out
+}
+
+// mailOpensAs reports whether a message's first line opens with the
+// brand introducing itself: 「ヤマト運輸より…」「佐川急便です。」.
+func mailOpensAs(pb phishBrand, l, lower string) bool {
+	for _, o := range pb.occurrencesIn(l, lower) {
+		if strings.Trim(o.before, " 　【】[]()") != "" {
+			continue
+		}
+		after := strings.TrimLeft(o.after, " ")
+		for _, w := range phishData().mail["opening"] {
+			if strings.HasPrefix(after, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mailSenderWords are the words a brand's sender name may carry besides the
@@ -413,20 +484,36 @@ func mailDisplayName(from string) string {
 
 // -------------------------------------------------------------- checks
 
+// mailCode finds a one-time code given in a message: 4 to 8 digits standing
+// alone on a line or after a colon.
+var mailCode = regexp.MustCompile(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
+
+// checkMailCredential fires where a message asks for a secret: a sentence
+// with a request word and a secret no bank asks for by mail, or account
+// data and passwords beside a suspension threat. A message whose links all
+// go to brands' official domains leads nowhere else, and a message that
+// gives a one-time code (「次のワンタイムパスワードを入力してください: 482913」)
+// hands one out rather than asks for it.
 func checkMailCredential(m *Mail) []Finding {
 	v := newMailView(m)
-	if v.warning {
+	if v.warning || v.linksAllOfficial() {
 		return nil
 	}
 	ph := phishData().mail
 	req := ph["request"]
+	givesCode := mailCode.MatchString(NFKC(m.Text))
 	for i, s := range v.sentences {
 		if mailDenies(s) || phishFind(s, req) == "" {
 			continue
 		}
-		if p := phishFind(s, ph["secret"]); p != "" && !mailSecretReference(s, p, ph["secret-not"]) {
-			return []Finding{{Evidence: v.raw[i]}}
+		p := phishFind(s, ph["secret"])
+		if p == "" || mailSecretReference(s, p, ph["secret-not"]) {
+			continue
 		}
+		if givesCode && phishHas(ph["secret-otp"], p) {
+			continue
+		}
+		return []Finding{{Evidence: v.raw[i]}}
 	}
 	// Account data and passwords count when the message also threatens
 	// suspension or reports an intrusion.
@@ -467,6 +554,11 @@ func mailSecretReference(s, secret string, not []string) bool {
 	return false
 }
 
+// checkMailUrgency fires on a suspension or intrusion claim with a
+// deadline, or with a request and a link. When the link hides where it
+// leads (a URL shortener, a bare IP address) or sits under a top-level
+// domain reported mostly for abuse, the finding is stronger (medium 30):
+// no bank or card company sends its customers there.
 func checkMailUrgency(m *Mail) []Finding {
 	v := newMailView(m)
 	if v.warning || v.linksAllOfficial() {
@@ -488,9 +580,53 @@ func checkMailUrgency(m *Mail) []Finding {
 	if dl != "" && dl != lure {
 		ev += " / " + dl
 	}
-	return []Finding{{Evidence: ev}}
+	f := Finding{Evidence: ev}
+	if u, why := v.riskyLink(); u != "" {
+		f.Evidence += " → " + Clip(u, 80) + " (" + why + ")"
+		f.URL, f.Severity, f.Points = u, Medium, 30
+	}
+	return []Finding{f}
 }
 
+// riskyLink returns the first link of the message that hides where it
+// leads or sits under a TLD reported mostly for abuse, and says which; ""
+// when there is none. Brands' own shorteners (amzn.to, lin.ee) do not count.
+func (v *mailView) riskyLink() (string, string) {
+	for i, raw := range v.m.URLs {
+		if v.hosts[i] == "" || phishOfficialHost(v.brands, v.hosts[i]) {
+			continue
+		}
+		h, ok := hostOfURL(mailAbs(raw))
+		if !ok {
+			continue
+		}
+		if h.IP {
+			return raw, "IP address"
+		}
+		if name, sh, ok := shortenerOf(h); ok && sh.brand == "" {
+			return raw, "URL shortener " + name
+		}
+		if tld := h.ASCII[strings.LastIndexByte(h.ASCII, '.')+1:]; suspiciousTLDs()[tld] {
+			return raw, "." + tld
+		}
+	}
+	return "", ""
+}
+
+// mailAbs gives a scheme-less link found in a message ("example.cn/x") one.
+func mailAbs(raw string) string {
+	if strings.Contains(raw, "://") {
+		return raw
+	}
+	return "http://" + raw
+}
+
+// checkMailDelivery fires on a delivery lure with a link that is none of
+// the brands'. A claim that a delivery failed (「不在の為持ち帰りました」
+// 「宛先不明のためお届けできませんでした」) with such a link is the smishing
+// text itself (medium 30): carriers' own notices link to the carrier, and a
+// shop's shipping mail only says what happens if nobody is in (「ご不在の
+// 場合は」), which stays the weaker finding.
 func checkMailDelivery(m *Mail) []Finding {
 	v := newMailView(m)
 	if v.warning {
@@ -503,6 +639,21 @@ func checkMailDelivery(m *Mail) []Finding {
 	off := v.offLinks()
 	if len(off) == 0 {
 		return nil
+	}
+	failed := ""
+	list := phishData().mail["delivery-failed"]
+	for i, sn := range v.sentences {
+		if !mailDenies(sn) && !strings.Contains(sn, "場合") && phishFind(sn, list) != "" {
+			failed = v.raw[i]
+			break
+		}
+	}
+	if failed != "" {
+		return []Finding{{Evidence: failed + " → " + off[0], URL: off[0], Severity: Medium, Points: 30,
+			Message: Text{
+				JA: "配達できなかったと装い、宅配業者のものではないリンクへ誘導しています（不在通知を装うスミッシング）。リンクは開かず、伝票番号で公式サイトから確認してください",
+				EN: "the message claims a failed delivery and links somewhere that is not the carrier's (fake delivery notice); do not open the link, check the tracking number on the carrier's official site",
+			}}}
 	}
 	return []Finding{{Evidence: s + " → " + off[0], URL: off[0]}}
 }
@@ -525,10 +676,25 @@ func checkMailFakeBill(m *Mail) []Finding {
 			ev = append(ev, s)
 		}
 	}
+	// An unpaid bill with a threat to cut the service off today (「本日中に
+	// お支払いがない場合、ご利用を停止いたします」): honest reminders give a
+	// date and a link to the company's own site.
+	cutoff := ""
+	if urgent, _ := v.find("deadline-urgent"); urgent != "" {
+		if stop, _ := v.find("suspension"); stop != "" {
+			cutoff = stop
+			if !phishHas(ev, urgent) {
+				ev = append(ev, urgent)
+			}
+			if !phishHas(ev, stop) {
+				ev = append(ev, stop)
+			}
+		}
+	}
 	switch {
 	case legal != "" && (contact != "" || deadline != ""):
 		return []Finding{{Evidence: strings.Join(ev, " / ")}}
-	case legal != "" || (contact != "" && deadline != ""):
+	case legal != "" || (contact != "" && deadline != "") || cutoff != "":
 		return []Finding{{Evidence: strings.Join(ev, " / "), Severity: Medium, Points: 30}}
 	}
 	return nil

@@ -48,6 +48,11 @@ type oneclickHits struct {
 	ownIP string
 }
 
+// oneclickLines is how many of a page's first lines the one-click test
+// reads: the screen is a short page that says everything at its top, and a
+// long page (a shop's catalogue) must not cost a scan of every line.
+const oneclickLines = 300
+
 // checkOneclick fires where a page claims a registration AND shows a fee
 // AND threatens, echoes the visitor's data, baits "registered by mistake"
 // contact or counts down; or claims a registration, echoes and threatens or
@@ -57,6 +62,9 @@ type oneclickHits struct {
 func checkOneclick(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
+		if !oneclickClaims(p) {
+			continue
+		}
 		if phishWarningPage(p) {
 			continue
 		}
@@ -100,7 +108,33 @@ func checkOneclick(site *Site) []Finding {
 	return out
 }
 
-// oneclickScan looks for each category on a page.
+// oneclickHead returns the lines the one-click test reads: the title (a
+// screen whose words are images often says 登録完了 only there) and the
+// first lines of the page.
+func oneclickHead(p *Page) []string {
+	lines := p.Lines
+	if len(lines) > oneclickLines {
+		lines = lines[:oneclickLines]
+	}
+	if p.Title == "" {
+		return lines
+	}
+	return append([]string{p.Title}, lines...)
+}
+
+// oneclickClaims reports whether the page's head claims a registration at
+// all: the cheap test that lets every other page go at once.
+func oneclickClaims(p *Page) bool {
+	reg := phishData().oneclick["registration"]
+	for _, l := range oneclickHead(p) {
+		if phishFind(strings.ToLower(l), reg) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// oneclickScan looks for each category in the page's head.
 func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 	ph := phishData().oneclick
 	var h oneclickHits
@@ -109,8 +143,9 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 			*dst = Clip(l, 60)
 		}
 	}
+	head := oneclickHead(p)
 	prev := ""
-	for _, l := range p.Lines {
+	for _, l := range head {
 		n := phishNorm(l)
 		before := prev
 		prev = n
@@ -147,22 +182,26 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 	if h.echo == "" {
 		// An address shown next to nothing still echoes the visitor when
 		// it is theirs; otherwise an IPv4 address alone is not enough.
-		for _, m := range oneclickIP.FindAllString(p.Text, 20) {
-			for _, ip := range clientIPs {
-				if m == ip {
-					h.ownIP, h.echo = ip, ip
+		for _, l := range head {
+			for _, m := range oneclickIP.FindAllString(l, 5) {
+				for _, ip := range clientIPs {
+					if m == ip {
+						h.ownIP, h.echo = ip, ip
+					}
 				}
 			}
 		}
 	}
 	if h.countdown == "" && p.Doc != nil {
+		n := 0
 		p.Doc.Find("[id],[class]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			a := strings.ToLower(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
 			if strings.Contains(a, "countdown") || strings.Contains(a, "count-down") || strings.Contains(a, "count_down") || strings.Contains(a, "timer") {
 				h.countdown = "countdown element: " + Clip(a, 40)
 				return false
 			}
-			return true
+			n++
+			return n < 2000
 		})
 	}
 	return h
@@ -183,6 +222,8 @@ func oneclickHasIP(line, ip string) bool {
 
 // oneclickFee returns the largest yen amount on a line when the line or the
 // one before it (a table's label cell) carries a fee word (料金, 請求, 合計, …).
+// Amounts may be written in figures (99,000円, ¥99000, 9万9千円) or in kanji
+// numerals (十万円, 九万八千円).
 func oneclickFee(n, before string) (int, bool) {
 	words := phishData().oneclick["fee-word"]
 	if phishFind(n, words) == "" && phishFind(before, words) == "" {
@@ -208,5 +249,53 @@ func oneclickFee(n, before string) (int, bool) {
 			best, ok = v, true
 		}
 	}
+	for _, m := range oneclickKanjiYen.FindAllStringSubmatch(n, -1) {
+		if v := oneclickKanji(m[1]); v > best {
+			best, ok = v, true
+		}
+	}
 	return best, ok
+}
+
+// oneclickKanjiYen finds amounts in kanji numerals followed by 円.
+var oneclickKanjiYen = regexp.MustCompile(`([〇一二三四五六七八九十拾百千万萬壱弐参]+)円`)
+
+// oneclickKanji reads a kanji numeral up to 9999万 (十万 = 100000,
+// 九万八千 = 98000); 0 when it is not one.
+func oneclickKanji(s string) int {
+	digit := map[rune]int{'〇': 0, '一': 1, '壱': 1, '二': 2, '弐': 2, '三': 3, '参': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	unit := map[rune]int{'十': 10, '拾': 10, '百': 100, '千': 1000}
+	total, section, cur := 0, 0, -1
+	for _, r := range s {
+		switch {
+		case r == '万' || r == '萬':
+			if cur >= 0 {
+				section += cur
+			}
+			if section == 0 {
+				section = 1
+			}
+			total += section * 10000
+			section, cur = 0, -1
+		case unit[r] > 0:
+			if cur < 0 {
+				cur = 1
+			}
+			section += cur * unit[r]
+			cur = -1
+		default:
+			d, ok := digit[r]
+			if !ok {
+				return 0
+			}
+			if cur < 0 {
+				cur = 0
+			}
+			cur = cur*10 + d
+		}
+	}
+	if cur >= 0 {
+		section += cur
+	}
+	return total + section
 }

@@ -172,6 +172,12 @@ func checkBrandImpersonation(site *Site) []Finding {
 				},
 			}
 			switch {
+			case pr.how == "masthead":
+				// A header line naming the brand is a presentation only
+				// beside a field asking for a secret.
+				if !hasSecret {
+					continue
+				}
 			case ctx:
 			case pr.how == "copyright":
 				f.Severity, f.Points = Medium, 20

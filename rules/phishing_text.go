@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/mtibben/confusables"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -385,19 +386,31 @@ func phishSegments(s string) []string {
 
 // ---------------------------------------------------------- presentation
 
+// How much of a page the presentation test reads. A page presents itself
+// in its title, its top headings, its masthead and first lines, its logo
+// and its footer; product lists further down add nothing but cost, so the
+// reading stops there however long the page is.
+const (
+	phishViewLines    = 300 // first lines read for buttons, labels and captions
+	phishViewFooter   = 100 // last lines read for the copyright line
+	phishViewHeadings = 40  // headings read
+	phishViewImages   = 6   // first images read for the logo
+	phishMastLines    = 3   // first lines that make the masthead
+)
+
 // phishPresentation is one way a page presents itself as a brand.
 type phishPresentation struct {
 	brand *Brand
-	// how: "title", "heading", "login", "logo" or "copyright".
+	// how: "title", "heading", "login", "copyright", "logo" or "masthead".
 	how      string
 	evidence string
 }
 
 // phishPresented returns how page p presents itself as brands that are not
 // official on host, at most one presentation per brand (the strongest:
-// title, heading and login wording before copyright before logo). It
-// returns nothing when host is an official domain of any brand: a brand's
-// own site naming a partner is not impersonation.
+// title, heading and login wording before copyright before logo and
+// masthead). It returns nothing when host is an official domain of any
+// brand: a brand's own site naming a partner is not impersonation.
 func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentation {
 	if host == "" {
 		return nil
@@ -407,7 +420,7 @@ func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentati
 			return nil
 		}
 	}
-	v := newPhishPageView(p)
+	v := newPhishPageView(p, brands)
 	var out []phishPresentation
 	for _, pb := range brands {
 		if pr, ok := v.presentedAs(pb); ok {
@@ -421,7 +434,8 @@ func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentati
 type phishLine struct{ text, lower string }
 
 // phishPageView is what of a page the presentation test reads, prepared
-// once per page rather than once per brand.
+// once per page rather than once per brand, with the disguises of
+// phishUnmask undone.
 type phishPageView struct {
 	title    string
 	titleSeg []phishLine
@@ -430,17 +444,19 @@ type phishPageView struct {
 	login    []phishLine // headings with login wording, with their segments
 	loginSeg [][]phishLine
 	short    []phishLine // short lines: buttons, labels, captions
+	mast     []phishLine // the first lines, when short: the masthead
 	holders  []phishLine // copyright lines (text) and their holders (lower)
-	logo     *Image      // the first image, when it is a logo
-	// titleOK: the title names nobody but is login words only (a logo may
-	// then present the page).
+	logo     *Image      // the first image with alt text, unless it is one of a row of badges
+	// titleOnlyService: the title names nobody but is login words only (a
+	// logo may then present the page).
 	titleOnlyService bool
 	// hay is every text above, lower-cased, to skip brands quickly.
 	hay string
 }
 
-func newPhishPageView(p *Page) *phishPageView {
-	v := &phishPageView{title: p.Title}
+func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
+	title, _ := phishUnmask(p.Title)
+	v := &phishPageView{title: title}
 	var hay strings.Builder
 	line := func(s string) phishLine {
 		l := phishLine{s, strings.ToLower(s)}
@@ -455,43 +471,152 @@ func newPhishPageView(p *Page) *phishPageView {
 		}
 		return out
 	}
-	v.titleSeg = segs(p.Title)
+	v.titleSeg = segs(title)
 	if p.Doc != nil {
-		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
-			if t := strings.Join(strings.Fields(NFKC(s.Text())), " "); t != "" {
+		n := 0
+		p.Doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			t := s.Text()
+			if strings.TrimSpace(t) == "" {
+				// A heading that is an image: its alt text is the heading.
+				s.Find("img[alt]").Each(func(_ int, im *goquery.Selection) {
+					t += " " + im.AttrOr("alt", "")
+				})
+			}
+			if t, _ = phishUnmask(strings.Join(strings.Fields(NFKC(t)), " ")); t != "" {
 				v.h1 = append(v.h1, phishLine{t, ""})
 				v.h1Seg = append(v.h1Seg, segs(t))
 			}
+			n++
+			return n < phishViewHeadings
 		})
 	}
 	login := phishData().words["login"]
-	for _, h := range p.Headings {
+	for i, h := range p.Headings {
+		if i >= phishViewHeadings {
+			break
+		}
 		if phishFind(phishNorm(h), login) != "" {
+			h, _ = phishUnmask(h)
 			v.login = append(v.login, phishLine{h, ""})
 			v.loginSeg = append(v.loginSeg, segs(h))
 		}
 	}
-	for _, l := range p.Lines {
+	for i, l := range p.Lines {
+		if i >= phishViewLines {
+			break
+		}
 		// Short lines without sentence punctuation: buttons, labels and
 		// captions, not an article's prose quoting a lure.
 		if utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "。「」『』") {
-			v.short = append(v.short, line(l))
+			l, _ = phishUnmask(l)
+			pl := line(l)
+			v.short = append(v.short, pl)
+			if i < phishMastLines {
+				v.mast = append(v.mast, pl)
+			}
 		}
+	}
+	// The copyright line is in the footer, or at the top of a short page.
+	for i, l := range p.Lines {
+		if i >= phishViewLines && i < len(p.Lines)-phishViewFooter {
+			continue
+		}
+		if !strings.Contains(l, "©") && !strings.Contains(strings.ToLower(l), "copyright") && !strings.Contains(strings.ToLower(l), "(c)") {
+			continue
+		}
+		l, _ = phishUnmask(l)
 		if holder, ok := phishCopyrightHolder(l); ok && holder != "" {
 			v.holders = append(v.holders, phishLine{l, holder})
 		}
 	}
-	if len(p.Images) > 0 {
-		im := p.Images[0]
-		alt, src := strings.ToLower(im.Alt), strings.ToLower(im.Src)
-		if strings.Contains(alt, "logo") || strings.Contains(alt, "ロゴ") || strings.Contains(src, "logo") {
-			v.logo = &im
-			line(im.Alt)
-		}
+	logo, badges := phishLogo(p, brands, v.mast)
+	if badges {
+		v.mast = nil
 	}
-	v.titleOnlyService = phishOnlyService(p.Title)
+	if v.logo = logo; v.logo != nil {
+		line(v.logo.Alt)
+	}
+	v.titleOnlyService = phishOnlyService(title)
 	v.hay = hay.String()
 	return v
+}
+
+// phishLogo returns the page's own logo as a brand would show it: among
+// the page's first images, the first with alt text that is marked as a logo
+// (its file name, alt text or a surrounding element's id or class says
+// logo, or it sits in an h1 or the page header). A banner or a row of
+// badges is no logo: when the first images, or the masthead lines, name
+// two or more brands or card networks (VISA, Mastercard, JCB, …: what a
+// payment form accepts), there is none, and badges reports that the
+// masthead is such a row too.
+func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, badges bool) {
+	named := map[string]bool{}
+	networks := phishData().words["card-network"]
+	note := func(text string) {
+		lower := phishNorm(text)
+		if n := phishFind(lower, networks); n != "" {
+			named["network:"+n] = true
+			return
+		}
+		for _, pb := range brands {
+			if len(pb.occurrences(text)) > 0 {
+				named[pb.b.Name] = true
+				return
+			}
+		}
+	}
+	var marked []bool
+	if p.Doc != nil {
+		p.Doc.Find("img").EachWithBreak(func(i int, s *goquery.Selection) bool {
+			marked = append(marked, phishLogoPlace(s))
+			return i+1 < phishViewImages
+		})
+	}
+	for i := range p.Images {
+		if i >= phishViewImages {
+			break
+		}
+		alt, _ := phishUnmask(p.Images[i].Alt)
+		if alt == "" {
+			continue
+		}
+		note(alt)
+		place := i < len(marked) && marked[i]
+		src := strings.ToLower(p.Images[i].Src)
+		if logo == nil && i < 3 && (place || strings.Contains(src, "logo") ||
+			strings.Contains(strings.ToLower(alt), "logo") || strings.Contains(alt, "ロゴ")) {
+			im := p.Images[i]
+			im.Alt = alt
+			logo = &im
+		}
+	}
+	for _, l := range mast {
+		note(l.text)
+	}
+	if len(named) >= 2 {
+		return nil, true
+	}
+	return logo, false
+}
+
+// phishLogoPlace reports whether an image sits where a site puts its own
+// logo: in an h1 or a header element, or in an element whose id or class
+// says logo or header.
+func phishLogoPlace(s *goquery.Selection) bool {
+	n := s
+	for depth := 0; depth < 4 && n.Length() > 0; depth, n = depth+1, n.Parent() {
+		switch goquery.NodeName(n) {
+		case "h1", "header":
+			return true
+		case "body", "main", "article", "section", "form":
+			return false
+		}
+		a := strings.ToLower(n.AttrOr("id", "") + " " + n.AttrOr("class", ""))
+		if strings.Contains(a, "logo") || strings.Contains(a, "header") || strings.Contains(a, "brand") {
+			return true
+		}
+	}
+	return false
 }
 
 // named reports whether any of the brand's names occurs anywhere in the
@@ -562,8 +687,8 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 		return pr, true
 	}
 	// A logo whose alt text is the brand, on a page whose title names the
-	// brand or says nothing but login words. Only the page's first image
-	// is taken for its own logo: a shop's own logo comes first, card-brand
+	// brand or says nothing but login words. Only the page's first images
+	// are taken for its own logo: a shop's own logo comes first, card-brand
 	// badges and product-brand logos later, and the shop's title names the
 	// shop.
 	if v.logo != nil && (v.titleOnlyService || pb.mentions(v.title)) &&
@@ -571,8 +696,78 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 		pr.how, pr.evidence = "logo", "logo alt: "+v.logo.Alt
 		return pr, true
 	}
+	// The masthead: one of the page's first lines is the brand's name
+	// alone ("ETC利用照会サービス" in the header bar). Weaker than the
+	// others: it counts only beside a field asking for a secret.
+	for _, l := range v.mast {
+		if pb.pure(l.text) {
+			pr.how, pr.evidence = "masthead", "header: "+l.text
+			return pr, true
+		}
+	}
 	return pr, false
 }
+
+// phishUnmask undoes the disguises kits put in brand names so that filters
+// miss them: invisible format characters (zero-width spaces and joiners,
+// soft hyphens, byte-order marks) are dropped, and Cyrillic or Greek
+// letters that look like Latin ones ("Аmazon" with a Cyrillic А) are read
+// as those where they touch a Latin letter. It reports whether it changed
+// anything. Text without such characters is returned as it is, at the cost
+// of one scan.
+func phishUnmask(s string) (string, bool) {
+	need := false
+	for _, r := range s {
+		if r >= 0xAD && (r <= 0x52F && r >= 0x370 || r == 0xAD || unicode.Is(unicode.Cf, r)) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return s, false
+	}
+	glyphs := phishHomoglyphs()
+	rs := []rune(s)
+	var b strings.Builder
+	changed := false
+	latin := func(i int) bool {
+		if i < 0 || i >= len(rs) {
+			return false
+		}
+		r := rs[i]
+		_, look := glyphs[r]
+		return r < utf8.RuneSelf && unicode.IsLetter(r) || look
+	}
+	for i, r := range rs {
+		if unicode.Is(unicode.Cf, r) {
+			changed = true
+			continue
+		}
+		if a, ok := glyphs[r]; ok && (latin(i-1) || latin(i+1)) {
+			b.WriteByte(a)
+			changed = true
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), changed
+}
+
+// phishHomoglyphs maps the Greek and Cyrillic letters whose confusable
+// skeleton (Unicode TR 39) is one ASCII letter to that letter.
+var phishHomoglyphs = sync.OnceValue(func() map[rune]byte {
+	m := map[rune]byte{}
+	for r := rune(0x370); r <= 0x52F; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		sk := confusables.Skeleton(string(r))
+		if len(sk) == 1 && sk[0] < utf8.RuneSelf && unicode.IsLetter(rune(sk[0])) {
+			m[r] = sk[0]
+		}
+	}
+	return m
+})
 
 // phishOnlyService reports whether a title is empty or made only of login
 // and service words ("ログイン", "本人確認"), naming no one.
@@ -705,13 +900,19 @@ func phishWarningText(lines []string) (strong, weak int) {
 	return strong, weak
 }
 
+// phishWarningLines is how many of a page's first lines the warning test
+// reads: a warning or news article says what it is near its top.
+const phishWarningLines = 400
+
 // phishWarningPage reports whether p is a warning, news or explanation page
-// about fraud: its title or h1 says so, or its text adds up as a warning.
+// about fraud: its title or h1 says so, or its first lines add up as a
+// warning.
 func phishWarningPage(p *Page) bool {
 	tops := []string{p.Title}
 	if p.Doc != nil {
-		p.Doc.Find("h1").Each(func(_ int, s *goquery.Selection) {
+		p.Doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
 			tops = append(tops, NFKC(s.Text()))
+			return i < 5
 		})
 	}
 	for _, t := range tops {
@@ -720,8 +921,12 @@ func phishWarningPage(p *Page) bool {
 			return true
 		}
 	}
-	norm := make([]string, len(p.Lines))
-	for i, l := range p.Lines {
+	lines := p.Lines
+	if len(lines) > phishWarningLines {
+		lines = lines[:phishWarningLines]
+	}
+	norm := make([]string, len(lines))
+	for i, l := range lines {
 		norm[i] = phishNorm(l)
 	}
 	// Strong phrases weigh 2, weak ones 1; 3 makes a warning page.
