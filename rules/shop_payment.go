@@ -167,9 +167,24 @@ var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|
 // 銀行振込となります.
 var shopPayOnlyRe = shopMustRe(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only)`)
 
+// shopPayOnlyStrongRe is shopPayOnlyRe's "only" said outright (のみ, だけ,
+// に限り): 「銀行振込でお願いします」 on a page about transfers is no
+// statement that nothing else is taken.
+var shopPayOnlyStrongRe = shopMustRe(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|only)`)
+
 // shopPayOnlyBeforeRe finds an English "only" just before a bank-transfer
 // mention: "we only accept bank transfer".
 var shopPayOnlyBeforeRe = shopMustRe(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|through\s+)*(?:a\s+)?$`)
+
+// shopOnlyCondRe finds qualifiers that narrow a "transfer only" to some
+// orders (予約商品は銀行振込のみ, 法人様は銀行振込のみ, 海外発送の場合は…):
+// such a sentence does not say that the shop takes nothing else.
+var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|受注|オーダー|特注|名入れ|セール|定期|場合|大型|同梱|ギフト|法人|企業|団体|学校|官公庁|卸|業販|業者|まとめ|大口|高額|初回|2回目|会員`)
+
+// shopPayAfterRe finds transfer after delivery (商品到着後にお振込み,
+// 銀行振込(商品到着後), 後払い): the buyer pays for goods in hand, which is
+// not the prepayment that fake shops need.
+var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
 
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
 // shop pays back, not how the customer pays.
@@ -203,6 +218,14 @@ type PaymentInfo struct {
 	// TransferOnly is a sentence saying bank transfer is the only method
 	// (「お支払い方法：銀行振込のみ」), nil when none says so.
 	TransferOnly *Evidence
+	// OnlyOverrides is true when a sentence says bank transfer is the only
+	// method without narrowing it to some orders, and its page offers no
+	// other method: the payment terms then outweigh methods named on other
+	// pages (a banner's 「各種クレジットカード利用可」, a footer's card list).
+	OnlyOverrides bool
+	// AfterDelivery is a sentence saying the transfer is made after the
+	// goods arrive (商品到着後にお振込みください), nil when none says so.
+	AfterDelivery *Evidence
 }
 
 // PaymentMethods returns the payment methods a site offers and those it
@@ -219,7 +242,8 @@ func Payments(site *Site) PaymentInfo {
 	offered := map[string]Evidence{}
 	unavailable := map[string]Evidence{}
 	logos := map[string]Evidence{}
-	var only *Evidence
+	var only, strictOnly, after *Evidence
+	pageOffered := map[string]map[string]bool{} // page URL -> methods offered there
 	transferScore := -1
 	for _, p := range site.Pages {
 		if p == nil || shopScamPage(p) {
@@ -254,9 +278,17 @@ func Payments(site *Site) PaymentInfo {
 						}
 						continue
 					}
+					if pageOffered[p.URL] == nil {
+						pageOffered[p.URL] = map[string]bool{}
+					}
+					pageOffered[p.URL][m.id] = true
 					if m.id != MethodTransfer {
 						shopAddFirst(offered, m.id, ev)
 						continue
+					}
+					if after == nil && shopPayAfterRe.MatchString(s) {
+						e := ev
+						after = &e
 					}
 					// Bank transfer: keep the best sentence as evidence,
 					// and note a "transfer only" statement.
@@ -266,6 +298,8 @@ func Payments(site *Site) PaymentInfo {
 					}
 					excl := shopPayOnlyRe.MatchString(s[m.end:next]) ||
 						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
+					strict := excl && (shopPayOnlyStrongRe.MatchString(s[m.end:next]) ||
+						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start]))
 					score := 0
 					if shopPayWordRe.MatchString(s) {
 						score = 1
@@ -275,6 +309,10 @@ func Payments(site *Site) PaymentInfo {
 						if only == nil {
 							e := ev
 							only = &e
+						}
+						if strictOnly == nil && strict && !shopOnlyCondRe.MatchString(s) {
+							e := ev
+							strictOnly = &e
 						}
 					}
 					if score > transferScore {
@@ -296,9 +334,22 @@ func Payments(site *Site) PaymentInfo {
 		}
 	}
 	if _, ok := offered[MethodTransfer]; !ok {
-		only = nil
+		only, strictOnly, after = nil, nil, nil
 	}
-	return PaymentInfo{Offered: offered, Unavailable: unavailable, Logos: logos, TransferOnly: only}
+	overrides := false
+	if strictOnly != nil {
+		overrides = true
+		for id := range pageOffered[strictOnly.URL] {
+			if _, gone := unavailable[id]; id != MethodTransfer && !gone {
+				overrides = false
+			}
+		}
+		if overrides {
+			only = strictOnly
+		}
+	}
+	return PaymentInfo{Offered: offered, Unavailable: unavailable, Logos: logos, TransferOnly: only,
+		OnlyOverrides: overrides, AfterDelivery: after}
 }
 
 func shopPrevEnd(ms []shopPayMention, i int) int {
@@ -397,7 +448,12 @@ func shopTransferOnlyRule() Rule {
 		Check: func(site *Site) []Finding {
 			info := Payments(site)
 			ev, ok := info.Offered[MethodTransfer]
-			if !ok || len(info.Offered) != 1 {
+			if !ok || info.AfterDelivery != nil {
+				// Paying by transfer after the goods arrive (farms and
+				// workshops do) puts nothing at risk.
+				return nil
+			}
+			if len(info.Offered) != 1 && !info.OnlyOverrides {
 				return nil
 			}
 			if info.TransferOnly != nil {
