@@ -46,7 +46,7 @@ func PricePairs(site *Site) []PricePair {
 		if p == nil || shopScamPage(p) {
 			continue
 		}
-		for _, pp := range shopPagePairs(p) {
+		for _, pp := range append(shopPagePairs(p), shopTablePairs(p)...) {
 			k := [2]int{pp.Regular, pp.Sale}
 			if seen[k] {
 				continue
@@ -109,6 +109,61 @@ func shopPagePairs(p *Page) []PricePair {
 			}
 		}
 	}
+	return out
+}
+
+// shopTablePairs pairs the prices of price tables whose labels head the
+// columns, not the prices: a header row with a regular-price cell (通常価格,
+// 定価) and a sale-price cell (特別価格, 販売価格), then one product a row.
+// The line reading of shopPagePairs cannot see these labels, which stand
+// in another row.
+func shopTablePairs(p *Page) []PricePair {
+	if p.Doc == nil {
+		return nil
+	}
+	var out []PricePair
+	p.Doc.Find("table").EachWithBreak(func(ti int, tb *goquery.Selection) bool {
+		if ti >= 50 {
+			return false // a hostile page of many tables: enough read
+		}
+		reg, sale := -1, -1
+		rows := tb.Find("tr")
+		rows.EachWithBreak(func(ri int, tr *goquery.Selection) bool {
+			if ri >= 200 {
+				return false
+			}
+			cells := tr.Children().Filter("th,td")
+			if reg < 0 || sale < 0 {
+				// Still looking for the header row: label cells with no
+				// price in them.
+				r, s := -1, -1
+				cells.EachWithBreak(func(ci int, c *goquery.Selection) bool {
+					t := NFKC(c.Text())
+					if ci >= 20 || shopRunes(t) > 20 || len(ParsePrices(t)) > 0 {
+						return ci < 20
+					}
+					switch {
+					case r < 0 && shopRegularLabel(t):
+						r = ci
+					case s < 0 && shopSaleRe.MatchString(t) && !shopNotItemBefore.MatchString(t):
+						s = ci
+					}
+					return true
+				})
+				if r >= 0 && s >= 0 {
+					reg, sale = r, s
+				}
+				return true
+			}
+			regPrices := ParsePrices(NFKC(cells.Eq(reg).Text()))
+			salePrices := ParsePrices(NFKC(cells.Eq(sale).Text()))
+			if len(regPrices) > 0 && len(salePrices) > 0 && salePrices[0].Yen < regPrices[0].Yen {
+				out = append(out, PricePair{Regular: regPrices[0].Yen, Sale: salePrices[0].Yen, URL: p.URL})
+			}
+			return true
+		})
+		return true
+	})
 	return out
 }
 
