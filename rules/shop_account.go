@@ -178,6 +178,9 @@ var (
 	// shopHolderInlineRe finds a labelled holder inside a line:
 	// "… 口座番号：2345678 口座名義：カ)サクラシヨウジ".
 	shopHolderInlineRe = shopMustRe(`(?:口座名義人?|名義人|受取人名?)\s?(?:\([^)]{0,10}\))?\s?[:]\s?(.+)$`)
+	// shopHolderLead is a holder label left at the head of a value, as in
+	// "… 普通 2468013 口座名義 ワン ショウ" (a label with no colon).
+	shopHolderLead = shopMustRe(`^\s*(?:口座名義人?|名義人?|受取人名?|口座名)\s?(?:\([^)]{0,10}\))?\s?[:]?\s*`)
 	// shopNameOnlyRe matches a line that is only a name (kana, kanji or
 	// latin words, with spaces, dots and bank markers).
 	shopNameOnlyRe = shopMustRe(`^[\p{Katakana}\p{Hiragana}\p{Han}ー A-Za-z().・]{2,40}$`)
@@ -372,6 +375,7 @@ func shopYuchoNumber(m []string) string {
 // shopCleanHolder trims a holder value: separators, a trailing 様 or 宛,
 // the fields that follow on the same line, and values that are not names.
 func shopCleanHolder(v string) string {
+	v = shopHolderLead.ReplaceAllString(v, "")
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")
