@@ -112,6 +112,9 @@ func TestFindAddress(t *testing.T) {
 		"北海道札幌市中央区北1条西2丁目",
 		"神奈川県横浜市西区みなとみらい2ー3ー1",
 		"長野県北佐久郡軽井沢町軽井沢1323",
+		"札幌市中央区南7条西12丁目3-18",
+		"横浜市西区北幸2-8-29",
+		"新宿区西新宿2-8-1",
 	}
 	for _, a := range full {
 		if FindAddress(NFKC(a)) == "" {
@@ -119,8 +122,10 @@ func TestFindAddress(t *testing.T) {
 		}
 	}
 	partial := []string{
-		"東京都新宿区",   // no block number
-		"東京都内に3店舗", // no city
+		"東京都新宿区",    // no block number
+		"札幌市中央区",    // no block number
+		"港区の3店舗で販売", // a ward, no block number
+		"東京都内に3店舗",  // no city
 		"都道府県・市区町村から番地まで1つずつ",    // not an address
 		"所在地：請求があれば遅滞なく開示いたします。", // withheld
 	}
@@ -157,7 +162,8 @@ func TestFreeMailDomain(t *testing.T) {
 			t.Errorf("%s should be free mail", e)
 		}
 	}
-	paid := []string{"a@docomo.ne.jp", "a@ezweb.ne.jp", "a@yamabiko-shop.co.jp", "a@gmx.example.com", "a@notgmail.com", "a@gmail.com.evil.example"}
+	paid := []string{"a@docomo.ne.jp", "a@ezweb.ne.jp", "a@yamabiko-shop.co.jp", "a@gmx.example.com", "a@notgmail.com", "a@gmail.com.evil.example",
+		"store@shopping.yahoo.co.jp", "store@x.shopping.yahoo.co.jp"}
 	for _, e := range paid {
 		if FreeMailDomain(e) {
 			t.Errorf("%s should not be free mail", e)
@@ -181,6 +187,8 @@ func shopCorpus(t *testing.T) []string {
 		"PAYMENT: WE ONLY ACCEPT BANK TRANSFER", "Visa・MasterCard・JCB", "ADD TO CART", "税込価格 1,000円",
 		"振り込め詐欺", "お振込み先：ゆうちょ銀行", "SCAM ALERT", "Mail: SHOP@EXAMPLE.COM", "shop [at] example.com",
 		"TEL：０３－１２３４－５６７８", "(03)1234-5678 / +81 90-1234-5678", "〒100-0001 東京都千代田区千代田1-1",
+		"札幌市中央区南7条西12丁目3-18", "中央区銀座4-6-16 (本店)", "振込先 普通 2468013 口座名義 ワン ショウ",
+		"予約商品のお支払いは銀行振込のみ", "商品到着後にお振込みください", "銀行振込(後払い)",
 		"", "a", "銀", "ー", "\xff\xfe broken utf-8 \xe3\x81", "𠮟る ABC 𩸽")
 	return out
 }
@@ -195,7 +203,8 @@ func TestShopRePrefilterAgrees(t *testing.T) {
 		shopHolderLabel, shopBranchRe, shopTypeRe, shopYuchoRe, shopNumberRe, shopHolderCut, shopNameOnlyRe,
 		shopHolderInlineRe, shopBankStop, shopBankPrefix, shopDiscTitleRe, shopDiscHrefRe, shopSellerLabel,
 		shopManagerLabel, shopAddressLabel, shopPhoneLabel, shopMailLabelRe, shopWithheldRe, shopPlatformWordRe,
-		shopMailAdviceRe, shopCartRe, shopRegularRe, shopSaleRe, shopRepresentativeRe, shopNames().latinRe}
+		shopMailAdviceRe, shopCartRe, shopRegularRe, shopSaleRe, shopRepresentativeRe, shopNames().latinRe,
+		shopOnlyCondRe, shopPayAfterRe, shopPayOnlyStrongRe, shopHolderLead, shopAddressRe}
 	res = append(res, shopPayMethods().res...)
 	prefiltered := 0
 	for _, r := range res {
