@@ -448,13 +448,18 @@ func Phones(site *Site) []string {
 // freemailTable is data/shop_freemail.txt.
 type freemailTable struct {
 	exact    map[string]bool
-	wildcard []string // "gmx." for gmx.*
+	wildcard []string        // "gmx." for gmx.*
+	exempt   map[string]bool // "!domain" lines: not free mail, nor their subdomains
 }
 
 var shopFreemail = sync.OnceValue(func() freemailTable {
-	t := freemailTable{exact: map[string]bool{}}
+	t := freemailTable{exact: map[string]bool{}, exempt: map[string]bool{}}
 	for _, l := range lines("shop_freemail.txt") {
 		l = strings.ToLower(l)
+		if ex, ok := strings.CutPrefix(l, "!"); ok {
+			t.exempt[ex] = true
+			continue
+		}
 		if base, ok := strings.CutSuffix(l, ".*"); ok {
 			t.wildcard = append(t.wildcard, base+".")
 		} else {
@@ -473,6 +478,9 @@ func FreeMailDomain(addr string) bool {
 	}
 	t := shopFreemail()
 	for d := dom; d != ""; {
+		if t.exempt[d] {
+			return false
+		}
 		if t.exact[d] {
 			return true
 		}
@@ -656,8 +664,8 @@ func shopFreeEmailRule() Rule {
 	return Rule{
 		ID: "contact-free-email", Severity: Low, Points: 5, Topic: "shopping", NeedsPage: true,
 		Summary: Text{
-			JA: "販売者の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）",
-			EN: "the seller's contact address is at a free mail provider (Gmail, Yahoo! Mail, Outlook.com, QQ Mail, …)",
+			JA: "会社を名乗る（または名乗らない）販売者の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）。個人・屋号の販売者は対象外",
+			EN: "the contact address of a seller that claims to be a company (or names no seller) is at a free mail provider (Gmail, Yahoo! Mail, Outlook.com, QQ Mail, …); individuals and trade names are left out",
 		},
 		Message: Text{
 			JA: "販売者の連絡先がフリーメールのアドレスです。会社のドメインのメールがない店は、所在を確認しにくくなります。",
@@ -666,6 +674,14 @@ func shopFreeEmailRule() Rule {
 		Check: func(site *Site) []Finding {
 			if !shopLooksLikeShop(site) {
 				return nil
+			}
+			for _, d := range Disclosures(site) {
+				if d.Seller != "" && !IsCorporateName(d.Seller) {
+					// An individual or a trade name: small sellers
+					// commonly use free mail. A company should have
+					// its own domain.
+					return nil
+				}
 			}
 			var fs []Finding
 			for _, e := range shopSellerEmails(site) {
