@@ -13,6 +13,9 @@ type flPhrase struct {
 	shown   string // as written in the data file
 	compact string // as matched
 	strong  bool
+	// grade: a condition grade (目立った傷や汚れなし) that second-hand
+	// shops use too; it counts as weak only beside a strong phrase.
+	grade bool
 }
 
 var flListingData = sync.OnceValue(func() []flPhrase {
@@ -20,10 +23,10 @@ var flListingData = sync.OnceValue(func() []flPhrase {
 	for _, l := range lines("fluent_listing_phrases.txt") {
 		w, phrase, ok := strings.Cut(l, " ")
 		phrase = strings.TrimSpace(phrase)
-		if !ok || phrase == "" || (w != "strong" && w != "weak") {
-			panic("rules: fluent_listing_phrases.txt: want strong|weak PHRASE: " + l)
+		if !ok || phrase == "" || (w != "strong" && w != "weak" && w != "grade") {
+			panic("rules: fluent_listing_phrases.txt: want strong|weak|grade PHRASE: " + l)
 		}
-		ps = append(ps, flPhrase{shown: phrase, compact: flCompact(NFKC(phrase)), strong: w == "strong"})
+		ps = append(ps, flPhrase{shown: phrase, compact: flCompact(NFKC(phrase)), strong: w == "strong", grade: w == "grade"})
 	}
 	return ps
 })
@@ -133,18 +136,32 @@ func checkListingCopied(site *Site) []Finding {
 			}
 		}
 	}
-	strong, weak, repeated := 0, 0, false
-	ids := make([]int, 0, len(hits))
+	strong, weak, grades, repeated := 0, 0, 0, false
 	for i, h := range hits {
-		ids = append(ids, i)
-		if phrases[i].strong {
+		switch {
+		case phrases[i].strong:
 			strong++
 			if len(h.lines) >= 2 {
 				repeated = true
 			}
-		} else {
+		case phrases[i].grade:
+			grades++
+		default:
 			weak++
 		}
+	}
+	if strong > 0 {
+		weak += grades
+	} else {
+		for i := range hits {
+			if phrases[i].grade {
+				delete(hits, i) // a shop's own condition ranks
+			}
+		}
+	}
+	ids := make([]int, 0, len(hits))
+	for i := range hits {
+		ids = append(ids, i)
 	}
 	if !(strong >= 2 || (strong >= 1 && weak >= 1) || repeated || weak >= 3) {
 		return nil

@@ -43,6 +43,19 @@ func TestListingCopied(t *testing.T) {
 			pages: []string{"item/1.html", flHTML("中古カメラ", `<p>中古品にご理解のある方のご購入をお願いします。</p><p>神経質な方はご遠慮ください。</p><p>¥25,000</p>`+cart)},
 		},
 		{
+			name: "honest: a second-hand shop's condition grades", domain: "reuse.example.jp",
+			pages: []string{
+				"rank.html", flHTML("状態ランク", `<p>A：目立った傷や汚れなし。</p><p>B：使用感があります。</p><p>ジャンク：ノークレーム・ノーリターンでお願いいたします。</p><p>株式会社めぐる</p>`+cart),
+			},
+		},
+		{
+			name: "condition grades count beside a strong phrase", domain: "brand-reuse-sale.com",
+			pages: []string{
+				"item/1.html", flHTML("バッグ", `<p>目立った傷や汚れなしです。即購入OK。</p><p>¥38,000</p>`+cart),
+			},
+			fire: true, want: []string{"即購入OK", "目立った傷や汚れなし"},
+		},
+		{
 			name: "honest: a craft shop exhibiting at fairs", domain: "kobo.example.jp",
 			pages: []string{
 				"news/1.html", flHTML("お知らせ", `<p>春のクラフトフェアに新作を出品しました。</p><p>秋の陶芸展にも出品しています。</p><p>株式会社やきもの工房</p>`+cart),
