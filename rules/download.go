@@ -6,8 +6,9 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // downloadRule is the sign of a site handing out an app or a program.
@@ -63,7 +64,7 @@ func checkDownload(site *Site) []Finding {
 			continue
 		}
 		for _, l := range p.Links {
-			if downloadStore(l.Href, d) {
+			if !downloadMaybe(l.Href, d) || downloadStore(l.Href, d) {
 				continue
 			}
 			if ext, kind := downloadExt(l.Href, d); kind != "" {
@@ -74,24 +75,34 @@ func checkDownload(site *Site) []Finding {
 				add(ev, p.URL, ext, kind == "strong")
 			}
 		}
-		if p.Doc == nil {
-			continue
-		}
 		var found []string
-		p.Doc.Find("script,meta[http-equiv]").Each(func(_ int, s *goquery.Selection) {
-			src := s.Text()
-			if goquery.NodeName(s) == "meta" {
-				if !strings.EqualFold(s.AttrOr("http-equiv", ""), "refresh") {
-					return
+		scripts, read := 0, 0
+		phishWalk(p, func(n *html.Node) bool {
+			var src string
+			switch n.Data {
+			case "script":
+				scripts++
+				if c := n.FirstChild; c != nil && c.Type == html.TextNode {
+					src = c.Data
 				}
-				src = "=" + s.AttrOr("content", "") + " "
+			case "meta":
+				if !strings.EqualFold(phishAttr(n, "http-equiv"), "refresh") {
+					return true
+				}
+				src = "=" + phishAttr(n, "content") + " "
+			default:
+				return true
 			}
-			if len(src) > 200000 {
-				src = src[:200000]
+			if len(src) > downloadScriptBytes {
+				src = src[:downloadScriptBytes]
 			}
-			for _, m := range downloadScriptURL.FindAllStringSubmatch(src, 5) {
-				found = append(found, m[1])
+			read += len(src)
+			if downloadMaybe(src, d) {
+				for _, m := range downloadScriptURL.FindAllStringSubmatch(src, 5) {
+					found = append(found, m[1])
+				}
 			}
+			return scripts < downloadScripts && read < downloadScriptTotal
 		})
 		for _, raw := range found {
 			u := raw
@@ -110,6 +121,47 @@ func checkDownload(site *Site) []Finding {
 	}
 	return out
 }
+
+// How much script a page is searched for download URLs: enough for every
+// loader seen in smishing kits, bounded for hostile pages.
+const (
+	downloadScripts     = 500
+	downloadScriptBytes = 200000
+	downloadScriptTotal = 2 << 20
+)
+
+// downloadMaybe reports whether s (a URL or a script) has a dot followed by
+// one of the file extensions: the cheap test before parsing it.
+func downloadMaybe(s string, d map[string][]string) bool {
+	exts := downloadExts()
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		for j < len(s) && j-i <= 12 && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if j > i+1 && exts[strings.ToLower(s[i+1:j])] {
+			return true
+		}
+		k := strings.IndexByte(s[i+1:], '.')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// downloadExts is the set of the extensions of both kinds.
+var downloadExts = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	d := phishData().download
+	for _, sec := range []string{"strong", "installer"} {
+		for _, ext := range d[sec] {
+			m[ext] = true
+		}
+	}
+	return m
+})
 
 // downloadExt returns the file extension of a URL's path (or of a query
 // value such as ?file=app.apk) and whether it is a "strong" or an

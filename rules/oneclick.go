@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // oneclickRule is the sign of a one-click-fraud (架空請求) page.
@@ -192,12 +192,12 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 			}
 		}
 	}
-	if h.countdown == "" && p.Doc != nil {
+	if h.countdown == "" {
 		n := 0
-		p.Doc.Find("[id],[class]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			a := strings.ToLower(s.AttrOr("id", "") + " " + s.AttrOr("class", ""))
+		phishWalk(p, func(e *html.Node) bool {
+			a := strings.ToLower(phishAttr(e, "id") + " " + phishAttr(e, "class"))
 			if strings.Contains(a, "countdown") || strings.Contains(a, "count-down") || strings.Contains(a, "count_down") || strings.Contains(a, "timer") {
-				h.countdown = "countdown element: " + Clip(a, 40)
+				h.countdown = "countdown element: " + Clip(strings.TrimSpace(a), 40)
 				return false
 			}
 			n++

@@ -9,14 +9,20 @@ import (
 // phBigShop makes a shop page of about n bytes with many product cards, the
 // shape of checker's bigPage: the large honest page the phishing and
 // one-click signs must read cheaply.
-func phBigShop(n int) string {
+func phBigShop(n int) string { return phBigPage(n, "激安ブランド通販", "") }
+
+// phBigPage is phBigShop with its own title and a first paragraph: a long
+// page that names a brand in its title and claims a registration at its
+// top makes every presentation and one-click test run to the end of what it
+// reads.
+func phBigPage(n int, title, lead string) string {
 	var buf bytes.Buffer
-	buf.WriteString(`<html><head><meta charset="utf-8"><title>激安ブランド通販</title></head><body><h1>激安ブランド通販</h1>`)
+	fmt.Fprintf(&buf, `<html><head><meta charset="utf-8"><title>%s</title></head><body><h1>%s</h1><p>%s</p>`, title, title, lead)
 	for i := 0; buf.Len() < n; i++ {
 		fmt.Fprintf(&buf, `<div class="item"><img src="/img/%d.jpg" alt="商品%d"><p>人気ブランド バッグ %d 番 新品未使用 正規品</p><p>定価 ¥%d <del>¥%d</del> 販売価格 ¥%d</p><a href="/item/%d.html">詳細</a></div>`+"\n",
 			i, i, i, 38000+i, 38000+i, 4980+i, i)
 	}
-	buf.WriteString(`<p>お支払い方法：銀行振込のみ</p></body></html>`)
+	buf.WriteString(`<p>お支払い方法：銀行振込のみ</p><form method="post" action="/login"><input type="password" name="pw"></form><p>© Amazon.com, Inc.</p></body></html>`)
 	return buf.String()
 }
 
@@ -37,14 +43,21 @@ func BenchmarkPhishingBigParse(b *testing.B) {
 }
 
 // BenchmarkPhishingBigRule measures each sign of this file's family on the
-// 5 MB page, one sub-benchmark a sign.
+// 5 MB page, one sub-benchmark a sign; "worst" is the page whose title is a
+// brand's login and whose top claims a registration.
 func BenchmarkPhishingBigRule(b *testing.B) {
-	site := phBigSite(b)
-	for _, r := range phishingRules() {
-		b.Run(r.ID, func(b *testing.B) {
-			for b.Loop() {
-				r.Check(site)
-			}
-		})
+	sites := map[string]*Site{
+		"shop":  phBigSite(b),
+		"worst": phSite(NewPage("https://shop.example.jp/", 200, "text/html", phBigPage(5<<20, "Amazon ログイン", "会員登録が完了しました。ご利用料金 99,000円"), false)),
+	}
+	for _, name := range []string{"shop", "worst"} {
+		site := sites[name]
+		for _, r := range phishingRules() {
+			b.Run(name+"/"+r.ID, func(b *testing.B) {
+				for b.Loop() {
+					r.Check(site)
+				}
+			})
+		}
 	}
 }

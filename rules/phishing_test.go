@@ -162,7 +162,19 @@ func TestCredentialForm(t *testing.T) {
 			`<img src="/img/logo.png" alt="イオンカード"><form method="post"><label>カード番号<input name=card_no></label><label>有効期限<input name=exp></label></form>`, true},
 		{"free hosting under a shared domain", "https://smbc-card.github.io/vpass/", "三井住友カード 会員ログイン",
 			`<form method="post" action="x"><input name=id><input type=password name=pw></form>`, true},
+		{"3-D Secure code page with the card company's logo", "https://smbc-card.auth-otp.cn/otp.html", "本人認証サービス（3Dセキュア）",
+			`<img src="img/smcc_logo.png" alt="三井住友カード"><form method="post">認証コード <input type=tel name=code></form>`, true},
+		{"brand spelled with a Cyrillic letter", "https://secure-login.example.cn/", "Аmazon.co.jp&#8203; サインイン",
+			`<form method="post"><input name=mail><input type=password name=pass></form>`, true},
+		{"brand only in an h1 image, fields outside any form", "https://login.example.cn/", "ログイン",
+			`<h1><img src="/i/h.png" alt="楽天"></h1><input id=u placeholder="ユーザID"><input type=password id=p placeholder="パスワード">`, true},
+		{"card number with an SMS code, no brand", "https://cx-verify.example.info/", "確認",
+			`<form method="post"><input name=c placeholder="カード番号"><input name=v placeholder="SMS認証コード"></form>`, true},
 
+		{"payment gateway's card page with card-network logos first", "https://pt01.mul-pay.jp/link/shop/Entry", "カード情報入力",
+			`<div class="header"><img src="/img/logo_visa.gif" alt="VISA"><img src="/img/logo_jcb.gif" alt="JCB"><img src="/img/logo_master.gif" alt="Mastercard"></div><form method="post"><label>カード番号<input name=CardNo></label><label>セキュリティコード<input name=SecurityCode></label></form>`, false},
+		{"CAPTCHA code beside card data", "https://shop.example.jp/checkout", "お支払い | 例示ショップ",
+			`<form method="post"><input name=cc autocomplete=cc-number><label>画像の確認コード<input name=captcha_code></label></form>`, false},
 		{"honest card checkout", "https://shop.example.jp/checkout", "お支払い | 例示ショップ",
 			`<img src="/img/visa.png" alt="VISA"><img src="/img/logo_jcb.png" alt="JCB"><form method="post"><input name=cc autocomplete=cc-number><input name=exp autocomplete=cc-exp><input name=csc autocomplete=cc-csc></form>`, false},
 		{"plain shop login", "https://shop.example.jp/login", "ログイン | 例示ショップ",
@@ -207,6 +219,10 @@ func TestBrandImpersonation(t *testing.T) {
 			`<p>新しいサービスのご案内です。</p><p>© 2024 Sumitomo Mitsui Card Co., Ltd. All Rights Reserved.</p>`, true, 20},
 		{"h1 brand with verification title", "https://eki-net.example.cn/", "本人確認",
 			`<h1>えきねっと</h1><p>ご登録情報の確認をお願いします。</p>`, true, 40},
+		{"header line naming the brand beside a password", "https://etc-meisai.example.top/", "登録内容の確認",
+			`<div class="bar">ETC利用照会サービス</div><p>ETCサービスは無効になりました。</p><form method="post"><input name=id><input type=password name=pw></form>`, true, 40},
+		{"zero-width space inside the brand in the title", "https://pp.example.cn/", "Pay&#8203;Pay",
+			`<form method="post"><input type=tel name=tel><input type=password name=pw></form>`, true, 40},
 
 		{"brand's own domain", "https://www.smbc-card.com/mem/login", "三井住友カード 会員ログイン",
 			`<form method="post"><input name=id><input type=password name=pw></form>`, false, 0},
@@ -220,6 +236,12 @@ func TestBrandImpersonation(t *testing.T) {
 			`<p>© 2024 Apple Case Shop</p>`, false, 0},
 		{"warning page naming a bank", "https://www.example.lg.jp/", "みずほ銀行をかたるフィッシングにご注意",
 			`<h1>みずほ銀行をかたるフィッシングにご注意</h1><h2>みずほダイレクト ログイン画面の偽サイト</h2>`, false, 0},
+		{"header line naming a brand, nothing to type", "https://etc-guide.example.jp/", "お知らせ",
+			`<div class="bar">ETC利用照会サービス</div><p>高速道路の料金案内です。</p>`, false, 0},
+		{"campaign banner first on a shop login", "https://shop.example.jp/login", "ログイン",
+			`<div class="topbar"><img src="/img/banner_paypay.png" alt="PayPay"> PayPay払いで10%還元</div><header><img src="/img/shop.png" alt="例示ショップ"></header><form method="post"><input type=email name=e><input type=password name=p></form>`, false, 0},
+		{"Russian text is left as it is", "https://ru.example.com/", "Вход",
+			`<p>Войти в аккаунт</p><form method="post"><input name=login><input type=password name=p></form>`, false, 0},
 		{"a brand's site naming another brand", "https://www.smbc-card.com/", "Visaのタッチ決済 | 三井住友カード",
 			`<h1>Visa</h1><form method="post"><input name=id><input type=password name=pw></form>`, false, 0},
 	}
@@ -312,6 +334,12 @@ func TestOneclickBilling(t *testing.T) {
 			`<p>料金 99,000円</p><p>延滞すると法的手続き</p><p>IPアドレス 203.0.113.7</p>`, nil, false},
 		{"explanation without a warning title", "よくある質問",
 			`<p>「登録完了 料金99,000円 IPアドレス取得済み 3日以内に支払わないと法的手続き」という画面が出ても支払う必要はありません。</p><p>連絡しないでください。消費生活センターに相談を。</p>`, nil, false},
+		{"claim only in the title, mistake bait as an image's alt", "入会完了",
+			`<img src="t1.gif"><p>ご請求金額：120,000円</p><p>お支払い期限：48時間以内</p><a href="mailto:x@example.com"><img src="b.gif" alt="誤ってご登録された方はこちら"></a>`, nil, true},
+		{"fee in kanji numerals with a threat", "ご登録完了",
+			`<p>ご登録が完了しました</p><p>【ご利用金額】十万円（税込）</p><p>お支払いが確認できない場合、ご勤務先へ回収に伺います。</p>`, nil, true},
+		{"small fee in kanji numerals", "ご登録完了",
+			`<p>ご登録が完了しました</p><p>【月額料金】五百円</p><p>誤ってご登録された方は解約してください。</p>`, nil, false},
 		{"scam claiming not to be a scam still fires", "ご入会ありがとうございます",
 			`<p>ご入会ありがとうございます</p><p>料金 80,000円</p><p>これは架空請求ではありません。</p><p>延滞金が発生します</p>`, nil, true},
 	}
@@ -459,5 +487,60 @@ func TestOneclickGrading(t *testing.T) {
 	full := phSite(phPage(t, "oneclick/index.html", "http://adult-douga-kaiin.example.top/touroku/"))
 	if s := phFired(full)["oneclick-billing"]; s.Points != 60 || s.Severity != High {
 		t.Errorf("full page: %d %s, want high 60", s.Points, s.Severity)
+	}
+}
+
+func TestPhishUnmask(t *testing.T) {
+	cases := []struct {
+		in, want string
+		changed  bool
+	}{
+		{"Аmazon.co.jp サインイン", "Amazon.co.jp サインイン", true}, // Cyrillic А
+		{"Αpple ID", "Apple ID", true},                     // Greek Α
+		{"Pay\u200bPay", "PayPay", true},                   // zero-width space
+		{"三井住友\u00adカード", "三井住友カード", true},                 // soft hyphen
+		{"\ufeffログイン", "ログイン", true},                       // byte-order mark
+		{"Москва", "Москва", false},                        // Russian word, no Latin beside it
+		{"三井住友カード ログイン", "三井住友カード ログイン", false},
+		{"", "", false},
+	}
+	for _, c := range cases {
+		got, changed := phishUnmask(c.in)
+		if got != c.want || changed != c.changed {
+			t.Errorf("phishUnmask(%q) = %q, %v; want %q, %v", c.in, got, changed, c.want, c.changed)
+		}
+	}
+}
+
+func TestOneclickKanji(t *testing.T) {
+	cases := map[string]int{
+		"十万": 100000, "九万八千": 98000, "拾万": 100000, "五万": 50000, "百二十万": 1200000,
+		"三千": 3000, "五百": 500, "一万五千": 15000, "二十": 20, "万": 10000, "円": 0,
+	}
+	for in, want := range cases {
+		if got := oneclickKanji(in); got != want {
+			t.Errorf("oneclickKanji(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
+
+func TestPhishClassifyCodes(t *testing.T) {
+	cases := []struct {
+		in   Input
+		want phishCred
+	}{
+		{Input{Type: "tel", Label: "認証コード"}, credOTP},
+		{Input{Type: "text", Placeholder: "確認コード"}, credOTP},
+		{Input{Type: "text", Name: "smsCode"}, credOTP},
+		{Input{Type: "text", Name: "vcode"}, credOTP},
+		{Input{Type: "text", Label: "画像の確認コード"}, 0},
+		{Input{Type: "text", Name: "captcha_code"}, 0},
+		{Input{Type: "password", Label: "第一暗証"}, credPIN},
+		{Input{Type: "text", Label: "合言葉"}, credPassword},
+	}
+	for _, c := range cases {
+		if got := phishClassify(c.in); got != c.want {
+			t.Errorf("phishClassify(%+v) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }

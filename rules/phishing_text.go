@@ -9,8 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/mtibben/confusables"
+	"golang.org/x/net/html"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -472,23 +472,11 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 		return out
 	}
 	v.titleSeg = segs(title)
-	if p.Doc != nil {
-		n := 0
-		p.Doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			t := s.Text()
-			if strings.TrimSpace(t) == "" {
-				// A heading that is an image: its alt text is the heading.
-				s.Find("img[alt]").Each(func(_ int, im *goquery.Selection) {
-					t += " " + im.AttrOr("alt", "")
-				})
-			}
-			if t, _ = phishUnmask(strings.Join(strings.Fields(NFKC(t)), " ")); t != "" {
-				v.h1 = append(v.h1, phishLine{t, ""})
-				v.h1Seg = append(v.h1Seg, segs(t))
-			}
-			n++
-			return n < phishViewHeadings
-		})
+	for _, t := range phishH1(p, phishViewHeadings) {
+		if t, _ = phishUnmask(t); t != "" {
+			v.h1 = append(v.h1, phishLine{t, ""})
+			v.h1Seg = append(v.h1Seg, segs(t))
+		}
 	}
 	login := phishData().words["login"]
 	for i, h := range p.Headings {
@@ -565,13 +553,15 @@ func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, bad
 			}
 		}
 	}
+	// Where each of the first images sits, in the order of p.Images
+	// (images without a source are not in it).
 	var marked []bool
-	if p.Doc != nil {
-		p.Doc.Find("img").EachWithBreak(func(i int, s *goquery.Selection) bool {
-			marked = append(marked, phishLogoPlace(s))
-			return i+1 < phishViewImages
-		})
-	}
+	phishWalk(p, func(n *html.Node) bool {
+		if n.Data == "img" && (phishAttr(n, "src") != "" || phishAttr(n, "data-src") != "") {
+			marked = append(marked, phishLogoPlace(n))
+		}
+		return len(marked) < phishViewImages
+	})
 	for i := range p.Images {
 		if i >= phishViewImages {
 			break
@@ -602,21 +592,102 @@ func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, bad
 // phishLogoPlace reports whether an image sits where a site puts its own
 // logo: in an h1 or a header element, or in an element whose id or class
 // says logo or header.
-func phishLogoPlace(s *goquery.Selection) bool {
-	n := s
-	for depth := 0; depth < 4 && n.Length() > 0; depth, n = depth+1, n.Parent() {
-		switch goquery.NodeName(n) {
+func phishLogoPlace(img *html.Node) bool {
+	n := img
+	for depth := 0; depth < 4 && n != nil && n.Type == html.ElementNode; depth, n = depth+1, n.Parent {
+		switch n.Data {
 		case "h1", "header":
 			return true
 		case "body", "main", "article", "section", "form":
 			return false
 		}
-		a := strings.ToLower(n.AttrOr("id", "") + " " + n.AttrOr("class", ""))
+		a := strings.ToLower(phishAttr(n, "id") + " " + phishAttr(n, "class"))
 		if strings.Contains(a, "logo") || strings.Contains(a, "header") || strings.Contains(a, "brand") {
 			return true
 		}
 	}
 	return false
+}
+
+// phishWalk calls fn on the element nodes of p's document in document
+// order until fn returns false. A plain walk costs far less than a
+// selector on a long page, and stops as soon as it has what it needs.
+func phishWalk(p *Page, fn func(n *html.Node) bool) {
+	if p.Doc == nil || len(p.Doc.Nodes) == 0 {
+		return
+	}
+	root := p.Doc.Nodes[0]
+	for n := root; n != nil; {
+		if n.Type == html.ElementNode && !fn(n) {
+			return
+		}
+		if n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// phishAttr returns the value of an element's attribute, or "".
+func phishAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// phishTopElements is how many elements from the top of a document the
+// searches for the page's own h1 read: a page says what it is at its top.
+const phishTopElements = 5000
+
+// phishH1 returns the text of the page's first max h1 elements among its
+// first phishTopElements elements, NFKC-normalised and folded; an h1 that
+// is an image gives its alt text.
+func phishH1(p *Page, max int) []string {
+	var out []string
+	seen := 0
+	phishWalk(p, func(n *html.Node) bool {
+		if seen++; seen > phishTopElements {
+			return false
+		}
+		if n.Data != "h1" {
+			return true
+		}
+		var text, alts strings.Builder
+		var walk func(c *html.Node)
+		walk = func(c *html.Node) {
+			for ; c != nil; c = c.NextSibling {
+				switch {
+				case c.Type == html.TextNode:
+					text.WriteString(c.Data)
+				case c.Type == html.ElementNode && c.Data == "img":
+					alts.WriteString(" " + phishAttr(c, "alt"))
+				case c.Type == html.ElementNode && c.Data != "script" && c.Data != "style":
+					walk(c.FirstChild)
+				}
+			}
+		}
+		walk(n.FirstChild)
+		t := text.String()
+		if strings.TrimSpace(t) == "" {
+			// A heading that is an image: its alt text is the heading.
+			t = alts.String()
+		}
+		if t = strings.Join(strings.Fields(NFKC(t)), " "); t != "" {
+			out = append(out, t)
+		}
+		return len(out) < max
+	})
+	return out
 }
 
 // named reports whether any of the brand's names occurs anywhere in the
@@ -712,7 +783,8 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 // miss them: invisible format characters (zero-width spaces and joiners,
 // soft hyphens, byte-order marks) are dropped, and Cyrillic or Greek
 // letters that look like Latin ones ("Аmazon" with a Cyrillic А) are read
-// as those where they touch a Latin letter. It reports whether it changed
+// as those in a word that has Latin letters too or is made of look-alikes
+// only (a Russian word is left as it is). It reports whether it changed
 // anything. Text without such characters is returned as it is, at the cost
 // of one scan.
 func phishUnmask(s string) (string, bool) {
@@ -730,25 +802,44 @@ func phishUnmask(s string) (string, bool) {
 	rs := []rune(s)
 	var b strings.Builder
 	changed := false
-	latin := func(i int) bool {
-		if i < 0 || i >= len(rs) {
-			return false
-		}
+	for i := 0; i < len(rs); {
 		r := rs[i]
-		_, look := glyphs[r]
-		return r < utf8.RuneSelf && unicode.IsLetter(r) || look
-	}
-	for i, r := range rs {
 		if unicode.Is(unicode.Cf, r) {
 			changed = true
+			i++
 			continue
 		}
-		if a, ok := glyphs[r]; ok && (latin(i-1) || latin(i+1)) {
-			b.WriteByte(a)
-			changed = true
+		if !unicode.IsLetter(r) || r >= 0x3000 {
+			b.WriteRune(r)
+			i++
 			continue
 		}
-		b.WriteRune(r)
+		// A word of alphabet letters (format characters inside it
+		// dropped): its look-alikes are read as Latin when it has a Latin
+		// letter too, or when every letter of it is a look-alike.
+		j := i
+		ascii, all := false, true
+		for ; j < len(rs) && (unicode.IsLetter(rs[j]) && rs[j] < 0x3000 || unicode.Is(unicode.Cf, rs[j])); j++ {
+			if unicode.Is(unicode.Cf, rs[j]) {
+				continue
+			}
+			_, look := glyphs[rs[j]]
+			ascii = ascii || rs[j] < utf8.RuneSelf
+			all = all && (look || rs[j] < utf8.RuneSelf)
+		}
+		mix := ascii || all
+		for k := i; k < j; k++ {
+			switch a, look := glyphs[rs[k]]; {
+			case unicode.Is(unicode.Cf, rs[k]):
+				changed = true
+			case look && mix:
+				b.WriteByte(a)
+				changed = true
+			default:
+				b.WriteRune(rs[k])
+			}
+		}
+		i = j
 	}
 	return b.String(), changed
 }
@@ -908,13 +999,7 @@ const phishWarningLines = 400
 // about fraud: its title or h1 says so, or its first lines add up as a
 // warning.
 func phishWarningPage(p *Page) bool {
-	tops := []string{p.Title}
-	if p.Doc != nil {
-		p.Doc.Find("h1").EachWithBreak(func(i int, s *goquery.Selection) bool {
-			tops = append(tops, NFKC(s.Text()))
-			return i < 5
-		})
-	}
+	tops := append([]string{p.Title}, phishH1(p, 5)...)
 	for _, t := range tops {
 		t = phishNorm(t)
 		if t != "" && !phishNegated(t) && phishFind(t, phishData().words["warning-title"]) != "" {
