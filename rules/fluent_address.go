@@ -112,11 +112,11 @@ var (
 	flPhoneRe       = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
 	flPhoneWord     = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
 	// flOtherPlace marks a phone line that names another office or
-	// organisation (支店, センター, 倉庫 …): its number need not be the
-	// seller's address's.
+	// organisation (支店, センター, 倉庫, 東京オフィス, 通販事務局, カスタマー
+	// サポート …): its number need not be the seller's address's.
 	// flExample marks a sample in a form guide (記入例: 03-1234-5678).
 	flExample    = regexp.MustCompile(`例|サンプル|ダミー|xxxx|○○|〇〇`)
-	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|センター|倉庫|工場|事業所|出張所|店舗|本店|工房|窓口|配送|運輸|郵便|カード会社|銀行`)
+	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 	// flBlockNumber is a block number: digits, or a kanji number with a unit.

@@ -66,6 +66,16 @@ func TestAddressInconsistent(t *testing.T) {
 			name: "honest: a branch's phone named as such", page: flHTML("会社概要", `<p>所在地: 〒104-0061 東京都中央区銀座1-2-3</p><p>TEL: 03-1234-5678（本社） / 06-6123-4567（大阪営業所）</p>`),
 		},
 		{
+			name: "honest: a mail-order office's phone in another city", page: flHTML("特定商取引法に基づく表記", `<table><tr><th>所在地</th><td>〒812-0027 福岡県福岡市博多区下川端町1-3</td></tr><tr><th>電話番号</th><td>092-281-3030</td></tr><tr><th>通販事務局</th><td>東京オフィス 03-5413-2280</td></tr></table>`),
+		},
+		{
+			name: "honest: customer support line in Tokyo", page: flHTML("会社概要", `<p>所在地: 〒650-0022 兵庫県神戸市中央区元町通3-9-17</p><p>カスタマーサポート TEL 03-5413-2280</p>`),
+		},
+		{
+			name: "a Tokyo phone with a Fukuoka address, plainly labelled", page: flLaw("〒812-0027 福岡県福岡市博多区下川端町1-3", "TEL 03-5413-2280"),
+			fire: true, points: 15, want: []string{"は東京都の市外局番"},
+		},
+		{
 			name: "honest: an area code the data names only by town", page: flLaw("〒180-0001 東京都武蔵野市吉祥寺北町1-1-1", "0422-12-3456"),
 		},
 	}
