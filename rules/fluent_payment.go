@@ -704,17 +704,47 @@ func checkGiftCardPayment(site *Site) []Finding {
 			break
 		}
 	}
-	if len(fs) > 0 {
-		return fs
-	}
-	// A payment-terms section that lists a store gift card as a method.
-	for _, t := range flPaymentsOf(site).terms {
-		for _, l := range t.text {
-			cs := flCompact(l)
-			if v.gift.MatchString(cs) && !flGiftSkip.MatchString(cs) {
-				return []Finding{{Evidence: "支払方法: 「" + Clip(l, 80) + "」", URL: t.url}}
+	if len(fs) == 0 {
+		// A payment-terms section that lists a store gift card as a method.
+	terms:
+		for _, t := range flPaymentsOf(site).terms {
+			for _, l := range t.text {
+				cs := flCompact(l)
+				if v.gift.MatchString(cs) && !flGiftSkip.MatchString(cs) {
+					fs = []Finding{{Evidence: "支払方法: 「" + Clip(l, 80) + "」", URL: t.url}}
+					break terms
+				}
 			}
 		}
 	}
-	return nil
+	if len(fs) > 0 && flGiftOnly(site) {
+		// No other way to pay: the shop takes nothing but codes, which
+		// no genuine shop does. Graded to reach high on its own.
+		fs[0].Evidence += " / ほかの支払方法なし"
+		fs[0].Severity, fs[0].Points = High, flGiftOnlyPoints
+		fs[0].Message = Text{
+			JA: "支払方法がギフトカードや電子マネーの番号だけです（正規の通販ではまずありません。番号を送らないでください）",
+			EN: "The only way to pay is with gift-card or prepaid codes, which genuine shops do not ask for: do not send any codes",
+		}
+	}
+	return fs
+}
+
+// flGiftOnlyPoints is payment-gift-card when gift cards are the only
+// payment method: high on its own (rules.HighAt).
+const flGiftOnlyPoints = 50
+
+// flGiftOnly reports whether the site offers gift cards or prepaid codes
+// and no other payment method (shop_payment.go's reading of every page).
+func flGiftOnly(site *Site) bool {
+	offered := Payments(site).Offered
+	if _, ok := offered["gift-card"]; !ok {
+		return false
+	}
+	for id := range offered {
+		if id != "gift-card" && id != "e-money" {
+			return false
+		}
+	}
+	return true
 }

@@ -222,3 +222,37 @@ func TestGiftCardPayment(t *testing.T) {
 		})
 	}
 }
+
+// TestGiftCardOnly checks the grading of payment-gift-card: high on its
+// own when gift cards are the only way to pay, the plan's 40 points when
+// the shop takes other methods too.
+func TestGiftCardOnly(t *testing.T) {
+	cases := []struct {
+		name   string
+		pages  []string
+		points int
+		want   string
+	}{
+		{"iTunes and Google Play cards only", []string{"guide.html", flHTML("ご利用ガイド",
+			`<h2>お支払い方法</h2><p>お支払いはiTunesカード・Google Playギフトカードのみとなります。</p><p>お近くのコンビニでご購入後、カードの番号をLINEでお知らせください。</p>`)}, 50, "ほかの支払方法なし"},
+		{"Amazon gift cards, labelled as the method", []string{"howto.html", flHTML("お買い物の流れ",
+			`<p>お支払い方法：Amazonギフト券</p><p>コンビニでAmazonギフト券をご購入いただき、ギフト券番号をメールでお送りください。</p>`)}, 50, "ほかの支払方法なし"},
+		{"gift cards beside bank transfer", []string{"guide.html", flHTML("ご利用ガイド",
+			`<p>お支払い方法：銀行振込 または Apple Gift Card</p><p>コンビニでApple Gift Cardをお買い求めのうえ、コードをメールでお送りください。</p>`)}, 40, "Apple Gift Card"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := flTestSite(t, "shop.example.jp", c.pages...)
+			signs := Evaluate(site, []Rule{flRule(t, "payment-gift-card")}, "ja")
+			if len(signs) != 1 {
+				t.Fatalf("payment-gift-card did not fire")
+			}
+			if signs[0].Points != c.points || !strings.Contains(signs[0].Evidence, c.want) {
+				t.Errorf("got %d points, %q; want %d and %q", signs[0].Points, signs[0].Evidence, c.points, c.want)
+			}
+			if c.points >= HighAt && signs[0].Severity != High {
+				t.Errorf("severity %s, want high", signs[0].Severity)
+			}
+		})
+	}
+}
