@@ -428,6 +428,13 @@ func (v *mailView) presented() []mailPresentation {
 				ev = h.text
 			}
 		}
+		// The signature: one of the last lines is the brand's name with
+		// nothing but sender words (「三井住友カード株式会社」「Apple サポート」).
+		for i := len(v.lines) - 1; named && ev == "" && i >= 0 && i >= len(v.lines)-3; i-- {
+			if l := v.lines[i]; utf8.RuneCountInString(l) <= 40 && pb.pure(l, mailSenderWords()...) {
+				ev = l
+			}
+		}
 		if ev != "" {
 			out = append(out, mailPresentation{brand: pb.b, evidence: Clip(ev, 80)})
 		}
@@ -456,7 +463,8 @@ func mailOpensAs(pb phishBrand, l, lower string) bool {
 // brand ("Amazon カスタマーサービス", "楽天カード株式会社 お知らせ").
 func mailSenderWords() []string {
 	return append([]string{"お知らせ", "通知", "配信", "メール", "mail", "no-reply", "noreply", "info", "support",
-		"news", "notice", "notification", "事務局", "運営", "窓口", "センター"}, phishData().mail["presents"]...)
+		"news", "notice", "notification", "事務局", "運営", "窓口", "センター", "サポート", "サポートチーム",
+		"カスタマー", "発行者", "送信者"}, phishData().mail["presents"]...)
 }
 
 // mailPureSegment reports whether one of the bracketed or separated parts
@@ -752,14 +760,26 @@ func checkMailLink(m *Mail) []Finding {
 		}
 		p := pres[0]
 		official := phishOfficialList(p.brand)
-		return []Finding{{
+		f := Finding{
 			Evidence: Clip(m.URLs[i], 100) + " ← " + p.evidence,
 			URL:      m.URLs[i],
 			Message: Text{
 				JA: p.brand.Name + "を名乗っていますが、リンク先（" + h + "）は公式ドメイン（" + official + "）ではありません",
 				EN: "the message speaks as " + p.brand.Name + " but links to " + h + ", none of its official domains (" + official + ")",
 			},
-		}}
+		}
+		// With a lure (an unpaid bill, a suspension, an intrusion, a failed
+		// delivery) the link is where the lure sends the reader: stronger.
+		if !v.warning {
+			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed"} {
+				if lure, _ := v.find(sec); lure != "" {
+					f.Severity, f.Points = Medium, 30
+					f.Evidence += " / " + Clip(lure, 60)
+					break
+				}
+			}
+		}
+		return []Finding{f}
 	}
 	return nil
 }

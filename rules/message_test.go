@@ -69,11 +69,11 @@ func TestMessageRules(t *testing.T) {
 
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
-			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 0}}},
+			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
 		{"failed delivery, no brand named", Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://sagawa-ab12.duckdns.org"},
 			[]want{{"mail-delivery-lure", true, 30}}},
 		{"carrier introducing itself", Mail{Text: "ヤマト運輸よりお届け予定のお荷物につきまして、宛先不明のためお届けできませんでした。https://kuronekoyamato.co.jp-redeliver.cn/track"},
-			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 0}}},
+			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
 		{"shop's note on missed deliveries", Mail{From: "例示ショップ <info@shop.example.jp>", FromDomain: "shop.example.jp",
 			Text: "本日発送いたしました。ご不在の場合は不在票が投函されますので、再配達をご依頼ください。https://shop.example.jp/mypage"},
 			[]want{{"mail-delivery-lure", true, 0}}},
@@ -131,6 +131,14 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-sender-mismatch", false, 0}}},
 		{"SMS has no sender domain", Mail{Text: "【三井住友カード】ご利用確認 https://smbc.example.cn/"},
 			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", true, 0}}},
+		{"unpaid claim in a brand's name, link elsewhere", Mail{Text: "【NTTドコモ】ご利用料金のお支払い確認が取れておりません。ご確認が必要です。\nhttps://qwzx-link.com/a1"},
+			[]want{{"mail-link-offbrand", true, 30}}},
+		{"brand's newsletter linking to a campaign site", Mail{Text: "【楽天カード】春のキャンペーンのご案内です。詳しくはこちら https://rakuten-campaign.example.com/spring"},
+			[]want{{"mail-link-offbrand", true, 0}}},
+		{"signature presents the brand", Mail{Text: "お客様のアカウントはセキュリティ上の理由によりロックされています。\nhttps://qwzx-link.com/a1\n\nApple サポート"},
+			[]want{{"mail-link-offbrand", true, 30}}},
+		{"shop signing with its own name", Mail{Text: "新作が入荷しました。https://shop.example.jp/new\n\nApple Case Shop 例示"},
+			[]want{{"mail-link-offbrand", false, 0}}},
 
 		// mail-attachment-executable
 		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},

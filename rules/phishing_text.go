@@ -705,8 +705,14 @@ func (v *phishPageView) named(pb phishBrand) bool {
 // the brand.
 func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	pr := phishPresentation{brand: pb.b}
-	// The copyright line naming the brand as holder.
+	// The copyright line naming the brand as holder, on a page whose title
+	// names the brand or nobody. A group company's own service carries the
+	// parent's copyright under its own name (My Y!mobile, © SoftBank
+	// Corp.); a kit's title names the brand or says nothing but ログイン.
 	holder := func() bool {
+		if !v.titleOnlyService && !pb.mentions(v.title) {
+			return false
+		}
 		for _, h := range v.holders {
 			if pb.isHolder(h.lower) {
 				pr.how, pr.evidence = "copyright", h.text
