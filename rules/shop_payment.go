@@ -226,6 +226,9 @@ type PaymentInfo struct {
 	// AfterDelivery is a sentence saying the transfer is made after the
 	// goods arrive (商品到着後にお振込みください), nil when none says so.
 	AfterDelivery *Evidence
+	// TransferFeeOnly is true when bank transfer is named only in fees
+	// (商品代金以外の必要料金: 振込手数料): the payment terms were not read.
+	TransferFeeOnly bool
 }
 
 // PaymentMethods returns the payment methods a site offers and those it
@@ -245,6 +248,7 @@ func Payments(site *Site) PaymentInfo {
 	var only, strictOnly, after *Evidence
 	pageOffered := map[string]map[string]bool{} // page URL -> methods offered there
 	transferScore := -1
+	named := false // bank transfer named other than in a fee
 	for _, p := range site.Pages {
 		if p == nil || shopScamPage(p) {
 			continue
@@ -291,7 +295,12 @@ func Payments(site *Site) PaymentInfo {
 						after = &e
 					}
 					// Bank transfer: keep the best sentence as evidence,
-					// and note a "transfer only" statement.
+					// and note a "transfer only" statement. A fee
+					// (振込手数料) says the method exists, not that it is
+					// the way to pay.
+					if !strings.Contains(s[m.start:m.end], "手数料") && !strings.HasPrefix(s[m.end:], "手数料") {
+						named = true
+					}
 					next := len(s)
 					if i+1 < len(ms) {
 						next = ms[i+1].start
@@ -348,8 +357,9 @@ func Payments(site *Site) PaymentInfo {
 			only = strictOnly
 		}
 	}
+	_, transfer := offered[MethodTransfer]
 	return PaymentInfo{Offered: offered, Unavailable: unavailable, Logos: logos, TransferOnly: only,
-		OnlyOverrides: overrides, AfterDelivery: after}
+		OnlyOverrides: overrides, AfterDelivery: after, TransferFeeOnly: transfer && !named}
 }
 
 func shopPrevEnd(ms []shopPayMention, i int) int {
@@ -448,9 +458,10 @@ func shopTransferOnlyRule() Rule {
 		Check: func(site *Site) []Finding {
 			info := Payments(site)
 			ev, ok := info.Offered[MethodTransfer]
-			if !ok || info.AfterDelivery != nil {
+			if !ok || info.AfterDelivery != nil || info.TransferFeeOnly {
 				// Paying by transfer after the goods arrive (farms and
-				// workshops do) puts nothing at risk.
+				// workshops do) puts nothing at risk; a transfer fee
+				// alone is no payment term.
 				return nil
 			}
 			if len(info.Offered) != 1 && !info.OnlyOverrides {

@@ -122,6 +122,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("特定商取引法に基づく表記", `<p>支払方法：銀行振込（商品到着後）</p>`)}},
 		{name: "prepaid transfer is not after delivery", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払いは銀行振込のみです。ご入金確認後、商品をお届けします。</p>`)}},
+		{name: "transfer named only in the fees of a disclosure", fire: false,
+			site: []string{shopTop, shopHTML("特定商取引法に基づく表記", `<table><tr><th>販売業者</th><td>株式会社サクラ</td></tr><tr><th>商品代金以外の必要料金</th><td>送料、振込手数料</td></tr></table>`)}},
 		{name: "card on the top page, transfer guide page", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：クレジットカード、銀行振込</p>`),
 				shopTop + "transfer.html", shopHTML("銀行振込について", `<h1>銀行振込について</h1><p>お支払いは銀行振込でお願いいたします。振込先は下記です。</p>`)}},
