@@ -176,10 +176,15 @@ type mailView struct {
 func newMailView(m *Mail) *mailView {
 	v := &mailView{m: m, brands: phishBrandsOf(m.Data)}
 	v.subject, _ = phishUnmask(strings.Join(strings.Fields(NFKC(m.Subject)), " "))
-	text := NFKC(m.Text)
-	if len(text) > mailMaxText {
-		text = text[:mailMaxText]
+	raw := m.Text
+	if len(raw) > mailMaxText {
+		cut := mailMaxText
+		for cut > 0 && !utf8.RuneStart(raw[cut]) {
+			cut--
+		}
+		raw = raw[:cut]
 	}
+	text := NFKC(raw)
 	for _, l := range strings.Split(text, "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
 			l, _ = phishUnmask(l)
@@ -209,7 +214,7 @@ func newMailView(m *Mail) *mailView {
 
 // mailMaxText is how much of a message's text the signs read: far more
 // than any lure, little enough that a hostile message stays cheap.
-const mailMaxText = 256 << 10
+const mailMaxText = 64 << 10
 
 // mailUnquote blanks out the quotations of a line that a report makes of
 // someone else's words: a 「…」 (or 『…』, “…”) followed by a quoting
@@ -509,7 +514,7 @@ func checkMailCredential(m *Mail) []Finding {
 	}
 	ph := phishData().mail
 	req := ph["request"]
-	givesCode := mailCode.MatchString(NFKC(m.Text))
+	givesCode := mailCode.MatchString(strings.Join(v.lines, "\n"))
 	for i, s := range v.sentences {
 		if mailDenies(s) || phishFind(s, req) == "" {
 			continue

@@ -259,3 +259,16 @@ func BenchmarkMessageRules(b *testing.B) {
 		EvaluateMail(m, rs, "ja")
 	}
 }
+
+// BenchmarkMessageRulesHuge screens a 5 MB text (a hostile paste): only
+// its first mailMaxText bytes are read.
+func BenchmarkMessageRulesHuge(b *testing.B) {
+	m := &Mail{
+		Text: strings.Repeat("いつも三井住友カードをご利用いただきありがとうございます。第三者による不正利用の可能性があるため、ご利用を一時停止いたしました。\n", 5<<20/190),
+		URLs: []string{"https://smbc-card.vpass-login.cn/login"},
+	}
+	rs := MessageRules()
+	for b.Loop() {
+		EvaluateMail(m, rs, "ja")
+	}
+}
