@@ -189,20 +189,7 @@ func JapaneseStats(site *Site) LangStats {
 		if p == nil || shopZhEdition(p) || shopScamPage(p) {
 			continue
 		}
-		kana, han, zh := 0, 0, 0
-		var ex []rune
-		for _, r := range p.Text {
-			switch {
-			case shopIsKana(r):
-				kana++
-			case shopIsHan(r):
-				han++
-				if ChineseOnlyHan(r) {
-					zh++
-					ex = append(ex, r)
-				}
-			}
-		}
+		kana, han, zh, ex := shopCountHan(p.Text)
 		if !shopJapanesePage(kana, han) {
 			continue
 		}
@@ -230,6 +217,54 @@ func JapaneseStats(site *Site) LangStats {
 		}
 	}
 	return st
+}
+
+// shopCountHan counts the kana and Han characters of a page's text and
+// the Chinese-only Han that are written as part of a sentence: in a run
+// of Han characters that touches kana (正规品专卖店です, 24時間以内に发货
+// します) or sentence punctuation (质量保证，假一赔十。). Runs that stand
+// apart, between spaces, digits or line ends, are names (a Chinese
+// grocery's 老干妈 风味豆豉油制辣椒 280g): a shop may print a product's
+// own name in its own script.
+func shopCountHan(text string) (kana, han, zh int, ex []rune) {
+	prev := rune(-1) // the rune before the current Han run
+	runStart, runZh := -1, 0
+	var runEx []rune
+	end := func(next rune) {
+		if runStart >= 0 && runZh > 0 && (shopSentenceMate(prev) || shopSentenceMate(next)) {
+			zh += runZh
+			ex = append(ex, runEx...)
+		}
+		runStart, runZh, runEx = -1, 0, runEx[:0]
+	}
+	last := rune(-1)
+	for i, r := range text {
+		if shopIsHan(r) {
+			han++
+			if runStart < 0 {
+				runStart, prev = i, last
+			}
+			if ChineseOnlyHan(r) {
+				runZh++
+				runEx = append(runEx, r)
+			}
+		} else {
+			end(r)
+			if shopIsKana(r) {
+				kana++
+			}
+		}
+		last = r
+	}
+	end(-1)
+	return kana, han, zh, ex
+}
+
+// shopSentenceMate reports whether r, next to a run of Han characters,
+// makes the run part of a sentence: kana, or sentence punctuation (after
+// NFKC: , 。 、 ! ?).
+func shopSentenceMate(r rune) bool {
+	return shopIsKana(r) || r == ',' || r == '。' || r == '、' || r == '!' || r == '?'
 }
 
 // The thresholds of japanese-unnatural: at least shopMinChinese

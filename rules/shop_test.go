@@ -606,6 +606,11 @@ func TestJapaneseUnnatural(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", natural+`<p>中国語の「这」は「これ」という意味です。</p>`)}},
 		{name: "Japanese kanji outside Shift_JIS", fire: false,
 			site: []string{shopTop, shopHTML("s", natural+`<p>𠮟る、剝がす、頰、塡める、森鷗外、噓、屛風、瘦せる、繫ぐ。</p>`)}},
+		{name: "Chinese sentences on a Japanese page", fire: true, evidence: []string{"簡体字など"},
+			site: []string{shopTop, shopHTML("s", natural+`<p>本店所有商品均为正品，支持专柜验货。下单后48小时内发货，全国包邮。</p>`)}},
+		{name: "a Chinese grocery's product names", fire: false,
+			site: []string{shopTop, shopHTML("s", natural+`<ul><li>老干妈 风味豆豉油制辣椒 280g 498円</li><li>康师傅 红烧牛肉面 5袋入 780円</li>
+<li>卫龙 大面筋 106g 298円</li><li>白象 汤好喝 老母鸡汤面 5袋入 880円</li><li>旺旺 雪饼 520g 698円</li></ul>`)}},
 		{name: "Chinese page", fire: false,
 			site: []string{shopTop, `<html lang="zh-CN"><head><title>品牌折扣</title></head><body><p>这里是日本最大的品牌折扣商城。质量保证，假一赔十。我们的客服会在24小时内回复您的问题。</p></body></html>`}},
 		{name: "zh edition of a Japanese shop", fire: false,
