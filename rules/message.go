@@ -605,23 +605,32 @@ func checkMailUrgency(m *Mail) []Finding {
 // leads or sits under a TLD reported mostly for abuse, and says which; ""
 // when there is none. Brands' own shorteners (amzn.to, lin.ee) do not count.
 func (v *mailView) riskyLink() (string, string) {
-	for i, raw := range v.m.URLs {
-		if v.hosts[i] == "" || phishOfficialHost(v.brands, v.hosts[i]) {
-			continue
+	for i := range v.m.URLs {
+		if u, why := v.riskyLinkAt(i); why != "" {
+			return u, why
 		}
-		h, ok := hostOfURL(mailAbs(raw))
-		if !ok {
-			continue
-		}
-		if h.IP {
-			return raw, "IP address"
-		}
-		if name, sh, ok := shortenerOf(h); ok && sh.brand == "" {
-			return raw, "URL shortener " + name
-		}
-		if tld := h.ASCII[strings.LastIndexByte(h.ASCII, '.')+1:]; suspiciousTLDs()[tld] {
-			return raw, "." + tld
-		}
+	}
+	return "", ""
+}
+
+// riskyLinkAt is riskyLink for the message's i-th link alone.
+func (v *mailView) riskyLinkAt(i int) (string, string) {
+	raw := v.m.URLs[i]
+	if v.hosts[i] == "" || phishOfficialHost(v.brands, v.hosts[i]) {
+		return "", ""
+	}
+	h, ok := hostOfURL(mailAbs(raw))
+	if !ok {
+		return "", ""
+	}
+	if h.IP {
+		return raw, "IP address"
+	}
+	if name, sh, ok := shortenerOf(h); ok && sh.brand == "" {
+		return raw, "URL shortener " + name
+	}
+	if tld := h.ASCII[strings.LastIndexByte(h.ASCII, '.')+1:]; suspiciousTLDs()[tld] {
+		return raw, "." + tld
 	}
 	return "", ""
 }
@@ -774,13 +783,22 @@ func checkMailLink(m *Mail) []Finding {
 			},
 		}
 		// With a lure (an unpaid bill, a suspension, an intrusion, a failed
-		// delivery) the link is where the lure sends the reader: stronger.
+		// delivery) the link is where the lure sends the reader; a link
+		// that hides where it leads (a shortener, an IP address) or sits
+		// under a TLD reported mostly for abuse is not where a brand sends
+		// its customers. Either makes the finding stronger.
 		if !v.warning {
 			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed"} {
 				if lure, _ := v.find(sec); lure != "" {
 					f.Severity, f.Points = Medium, 30
 					f.Evidence += " / " + Clip(lure, 60)
 					break
+				}
+			}
+			if f.Points == 0 {
+				if _, why := v.riskyLinkAt(i); why != "" {
+					f.Severity, f.Points = Medium, 30
+					f.Evidence += " (" + why + ")"
 				}
 			}
 		}

@@ -27,8 +27,10 @@ func oneclickRule() Rule {
 // oneclickYen finds yen amounts: ¥99,000 / 99,000円 / 9万9千円 / 10万円.
 var oneclickYen = regexp.MustCompile(`(?:[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7}))|(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7})\s?円)|(?:([0-9]{1,4})万(?:([0-9])千)?円)`)
 
-// oneclickUrgent finds deadlines of hours or up to three days.
-var oneclickUrgent = regexp.MustCompile(`本日中|今日中|[0-9]+時間以内|(?:^|[^0-9])[1-3]日以内`)
+// oneclickUrgent finds deadlines of today or hours. Payment within one to
+// three days is the ordinary term of a convenience-store payment (a ticket
+// or an order), so it does not count alone.
+var oneclickUrgent = regexp.MustCompile(`本日中|今日中|[0-9]+時間以内`)
 
 // oneclickIP finds IPv4 addresses shown on a page.
 var oneclickIP = regexp.MustCompile(`\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b`)
@@ -56,8 +58,8 @@ const oneclickLines = 300
 // checkOneclick fires where a page claims a registration AND shows a fee
 // AND threatens, echoes the visitor's data, baits "registered by mistake"
 // contact or counts down; or claims a registration, echoes and threatens or
-// baits. A registration and a fee due within three days, and nothing more,
-// is a weaker finding (medium 30). Pages explaining the fraud carry every
+// baits. A registration and a fee due today or within hours, and nothing
+// more, is a weaker finding (medium 30). Pages explaining the fraud carry every
 // one of these words and are recognised as warnings first.
 func checkOneclick(site *Site) []Finding {
 	var out []Finding
@@ -77,9 +79,8 @@ func checkOneclick(site *Site) []Finding {
 		countdown := h.countdown != "" && h.deadline != ""
 		strong := h.threat != "" || h.echo != "" || h.bait != "" || countdown
 		full := (h.fee != "" && strong) || (h.echo != "" && (h.threat != "" || h.bait != ""))
-		// A fee due within hours or a day or three, and nothing else:
-		// one-click pages rush like that, honest ones rarely; a weaker
-		// finding.
+		// A fee due today or within hours, and nothing else: one-click
+		// pages rush like that, honest ones rarely; a weaker finding.
 		weak := !full && h.fee != "" && h.urgent != ""
 		if !full && !weak {
 			continue
