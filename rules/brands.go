@@ -20,6 +20,13 @@ type Brand struct {
 	// official like Domains, but their names are not keywords that others
 	// could imitate (media-amazon.com, mzstatic.com).
 	InfraDomains []string `json:"infra_domains,omitempty"`
+	// GroupDomains are official domains of the brand's group companies,
+	// services and campaigns whose names are not the brand's usual
+	// spelling (kddi-research.jp, mercari-shops.com, smbcgroup.com). They
+	// are official like Domains, but their labels are no keywords and no
+	// look-alike targets: listing them must not make honest neighbours
+	// (lifecorp.jp beside linecorp.com) look-alikes.
+	GroupDomains []string `json:"group_domains,omitempty"`
 	// Keywords are the labels the brand's name takes inside domain names
 	// (smbc, vpass, mitsuisumitomo). The labels of the official domains
 	// (smbc-card, vpass) count as keywords without being listed.
@@ -56,6 +63,9 @@ func NewBrandSet(brands []Brand) (*BrandSet, error) {
 		if b.InfraDomains, err = bs.addOfficial(i, b, b.InfraDomains); err != nil {
 			return nil, err
 		}
+		if b.GroupDomains, err = bs.addOfficial(i, b, b.GroupDomains); err != nil {
+			return nil, err
+		}
 		bs.list = append(bs.list, b)
 	}
 	bs.look = newLookIndex(bs.list)
@@ -86,7 +96,7 @@ func (bs *BrandSet) All() []Brand { return bs.list }
 // Official reports whether host is one of b's official domains or under one.
 func (b *Brand) Official(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	for _, ds := range [][]string{b.Domains, b.InfraDomains} {
+	for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
 		for _, d := range ds {
 			if host == d || strings.HasSuffix(host, "."+d) {
 				return true

@@ -116,9 +116,12 @@ func checkDomainLookalike(site *Site) []Finding {
 	}
 	var out []Finding
 	seen := map[string]bool{}
-	final, _ := hostOfURL(site.URL)
+	final, finalOK := hostOfURL(site.URL)
 	for _, u := range siteURLs(site) {
-		h, ok := hostOfURL(u)
+		h, ok := final, finalOK
+		if u != site.URL {
+			h, ok = hostOfURL(u)
+		}
 		if !ok || seen[h.ASCII] {
 			continue
 		}

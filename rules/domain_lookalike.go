@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -41,6 +42,9 @@ const (
 	// ImitationSubdomainWord: the brand's name as a subdomain of an
 	// unrelated domain, with a phishing word (amazon.secure-xx.top).
 	ImitationSubdomainWord
+	// ImitationDotted: a dot put into the official label, so that its
+	// first letters become a subdomain (ama.zon.co.jp, smbc-c.ard.com).
+	ImitationDotted
 )
 
 // Imitation is the result of a domain-lookalike match.
@@ -108,12 +112,13 @@ type lookIndex struct {
 	byHead   map[string][]int32 // first token of multi-token keywords
 	byTok    map[string][]int32 // any token of multi-token keywords
 	trie     *trie              // joined strong keywords, for substrings
-	dels     map[uint64][]int32 // deletion hashes -> strong keywords
-	delBits  []uint64           // a bit per deletion hash (mod size): most misses skip the map
+	weakTrie *trie              // joined weak keywords of three letters or more
+	dels     *delIndex          // strong keywords by deletion variants, for typos
 	seqHead  map[string][]int   // first token -> official sequences
 	seqs     []officialSeq
 	jaNames  []jaName
 	official map[int]map[string]bool // brand -> folded labels of its official domains
+	off      *offIndex               // the official domains' registrable labels
 }
 
 // typoBudget is the edit distance allowed for a typo of a keyword of n
@@ -136,7 +141,8 @@ func newLookIndex(brands []Brand) *lookIndex {
 		byHead:   map[string][]int32{},
 		byTok:    map[string][]int32{},
 		trie:     newTrie(),
-		dels:     map[uint64][]int32{},
+		weakTrie: newTrie(),
+		dels:     newDelIndex(),
 		seqHead:  map[string][]int{},
 		official: map[int]map[string]bool{},
 	}
@@ -216,27 +222,31 @@ func newLookIndex(brands []Brand) *lookIndex {
 			}
 		}
 		if k.weak {
+			if len(k.joined) >= 3 {
+				ix.weakTrie.add(k.joined, id)
+			}
 			continue
 		}
 		if len(k.joined) >= 4 {
 			ix.trie.add(k.joined, id)
 		}
 		for _, form := range uniqueStrings(k.word, k.joined) {
-			addDeletes(ix.dels, form, typoBudget(len(form)), id)
+			ix.dels.add(form, typoBudget(len(form)), id)
 		}
 	}
 	for i, s := range ix.seqs {
 		ix.seqHead[s.toks[0]] = append(ix.seqHead[s.toks[0]], i)
 	}
-	ix.delBits = make([]uint64, delBitsSize/64)
-	for h := range ix.dels {
-		ix.delBits[(h%delBitsSize)/64] |= 1 << (h % 64)
-	}
+	ix.off = newOffIndex(brands, func(label string) bool {
+		for _, id := range ix.byWord[label] {
+			if ix.kws[id].weak && ix.kws[id].word == label {
+				return true
+			}
+		}
+		return false
+	})
 	return ix
 }
-
-// delBitsSize is the size of the deletion-hash bit filter, in bits.
-const delBitsSize = 1 << 18
 
 // Lookalike reports whether host imitates one of the brands, and how. An
 // official domain or a subdomain of one never does, nor does a domain in
@@ -359,9 +369,25 @@ func actionWords(t string) (act, svc bool) {
 	return ok[len(t)][2], ok[len(t)][1] || ok[len(t)][2]
 }
 
+// splitTokens splits s at hyphens and underscores, dropping empty parts.
 func splitTokens(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
-	return f
+	if strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, '_') < 0 {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '-' || s[i] == '_' {
+			if i > start {
+				out = append(out, s[start:i])
+			}
+			start = i + 1
+		}
+	}
+	return out
 }
 
 // jpAttributeSuffix are the .jp attribute domains: each needs a registered
@@ -375,8 +401,11 @@ var jpAttributeSuffix = map[string]bool{
 
 func (m *match) offer(im Imitation) {
 	im.rank = int(im.Kind)
-	if im.Kind == ImitationTypo && im.Distance > 1 {
-		im.rank = int(ImitationSubdomainWord) + 1
+	switch {
+	case im.Kind == ImitationDotted:
+		im.rank = int(ImitationHyphen)
+	case im.Kind == ImitationTypo && im.Distance > 1:
+		im.rank = int(ImitationDotted) + 1
 	}
 	switch {
 	case m.best.Kind == ImitationNone, im.rank < m.best.rank:
@@ -396,10 +425,11 @@ func (m *match) run() {
 	m.subdomainOfficial()
 	m.labelExact()
 	m.fakeSuffix()
+	m.plusWords()
 	if !m.jpAt {
-		m.plusWords()
 		m.typos()
 	}
+	m.officialLabels()
 	m.subdomainWords()
 	m.japaneseNames()
 }
@@ -531,7 +561,6 @@ func (m *match) isWeakToken(t string) bool {
 // label: as whole tokens (smbc-card-login, login-amazon, card-smbc) or run
 // together with phishing or filler words (amazonlogin, smbccardjp).
 func (m *match) plusWords() {
-	w := words()
 	if len(m.toks) > 1 {
 		for i, t := range m.toks {
 			for _, id := range m.ix.byWord[t] {
@@ -542,32 +571,72 @@ func (m *match) plusWords() {
 					m.plusWordsAt(id, i, len(k.toks))
 				}
 			}
-			for _, id := range m.ix.byTok[t] {
-				m.reordered(id)
+			if !m.jpAt {
+				for _, id := range m.ix.byTok[t] {
+					m.reordered(id)
+				}
 			}
 		}
 	}
-	// Keywords inside longer tokens.
-	for ti, t := range m.toks {
+	// Keywords inside longer tokens: in the folded tokens, and in tokens
+	// folded letter by letter (smbclogin, whose "cl" Fold reads as d).
+	m.inTokens(m.toks)
+	if isASCIIString(m.lab) {
+		if nt := splitTokens(foldLetters(m.lab)); len(nt) == len(m.toks) && !slices.Equal(nt, m.toks) {
+			m.inTokens(nt)
+		}
+	}
+	if len(m.toks) > 1 {
+		m.multiRunTogether()
+	}
+}
+
+// inTokens finds keywords run together with other words inside the tokens
+// toks of the label: distinctive ones (amazonlogin, smbccardjp) in the
+// trie of keywords, weak ones (jcblogin, loginapple) in the trie of weak
+// keywords, beside phishing words only.
+func (m *match) inTokens(toks []string) {
+	w := words()
+	for ti, t := range toks {
 		if len(t) < 5 {
 			continue
 		}
-		m.ix.trie.each(t, func(start, end int, id int32) {
+		visit := func(start, end int, id int32) {
 			if start == 0 && end == len(t) {
 				return // the whole token: handled above
 			}
 			k := &m.ix.kws[id]
-			if !segmentable(t[:start], k, m.ix) || !segmentable(t[end:], k, m.ix) {
+			pre, post := t[:start], t[end:]
+			switch {
+			case m.jpAt:
+				if !m.strictOthers(m.officialHere(k), pre, post, toks[:ti], toks[ti+1:]) {
+					return
+				}
+			case k.weak:
+				if !segmentable(pre, k, m.ix) || !segmentable(post, k, m.ix) {
+					return
+				}
+				a1, s1 := actionWords(pre)
+				a2, s2 := actionWords(post)
+				a3, s3 := m.actions()
+				if !(a1 || a2 || a3 || len(k.joined) >= 5 && (s1 || s2 || s3)) {
+					return
+				}
+			case segmentable(pre, k, m.ix) && segmentable(post, k, m.ix):
+			case (start == 0 || end == len(t)) && cheapEnding(m.h):
+				// Under a cheap ending, a brand's name run together
+				// with any letters: rakutenzpgeq.top.
+			default:
 				return
 			}
 			others := []string{}
 			if start > 0 {
-				others = append(others, t[:start])
+				others = append(others, pre)
 			}
 			if end < len(t) {
-				others = append(others, t[end:])
+				others = append(others, post)
 			}
-			for j, o := range m.toks {
+			for j, o := range toks {
 				if j != ti {
 					others = append(others, o)
 				}
@@ -581,16 +650,168 @@ func (m *match) plusWords() {
 				written = raw[start:end]
 			}
 			m.offerPlus(id, written, addedWords(m.raws, ti, raw, start, end, len(t)))
-		})
+		}
+		m.ix.trie.each(t, visit)
+		m.ix.weakTrie.each(t, visit)
 	}
+}
+
+// multiRunTogether finds a keyword of several tokens whose last token runs
+// into a word (rakuten-cardlogin) or whose first token has a word run in
+// front (loginrakuten-card).
+func (m *match) multiRunTogether() {
+	for i, t := range m.toks {
+		for _, id := range m.ix.byHead[t] {
+			k := &m.ix.kws[id]
+			n := len(k.toks)
+			if k.weak || i+n > len(m.toks) || !hasSeqAt(m.toks, i, k.toks[:n-1]) {
+				continue
+			}
+			last := m.toks[i+n-1]
+			if rest := strings.TrimPrefix(last, k.toks[n-1]); rest != last && rest != "" {
+				m.runTogether(id, i, n, rest)
+			}
+		}
+		if i+1 >= len(m.toks) {
+			continue
+		}
+		for _, id := range m.ix.byTok[m.toks[i+1]] {
+			k := &m.ix.kws[id]
+			n := len(k.toks)
+			if k.weak || i+n > len(m.toks) || k.toks[1] != m.toks[i+1] || !hasSeqAt(m.toks, i+1, k.toks[1:]) {
+				continue
+			}
+			if rest := strings.TrimSuffix(t, k.toks[0]); rest != t && rest != "" {
+				m.runTogether(id, i, n, rest)
+			}
+		}
+	}
+}
+
+// runTogether offers keyword id found over tokens [i, i+n) with rest run
+// into its first or last token, when rest and the other tokens are words
+// that count beside it.
+func (m *match) runTogether(id int32, i, n int, rest string) {
+	k := &m.ix.kws[id]
+	others := []string{rest}
+	for j, o := range m.toks {
+		if j < i || j >= i+n {
+			others = append(others, o)
+		}
+	}
+	if m.jpAt {
+		if !m.strictOthers(m.officialHere(k), others) {
+			return
+		}
+	} else {
+		for _, o := range others {
+			if !segmentable(o, k, m.ix) {
+				return
+			}
+		}
+		if allIn(others, words().fan) {
+			return
+		}
+	}
+	m.offerPlus(id, k.raw, others)
+}
+
+// strictOthers reports whether the words beside a brand's name in a label
+// under a .jp attribute domain (co.jp, ne.jp, …) make it a phishing name:
+// they must all be phishing words of the [strict] list or the fillers of
+// [strictfiller] (jp, official), run together or not, and one at least a
+// phishing word. Every organisation there has one domain, so a brand's
+// name beside any other word is mostly a group company's
+// (rakuten-sonpo.co.jp, mizuho-tb.co.jp); beside "login" it is not.
+//
+// fillerOnly: the brand's name is the label of its official domain under
+// this very ending (amazon under co.jp), so that fillers alone count too
+// (amazon-jp.co.jp): no group company takes its parent's name plus "jp".
+func (m *match) strictOthers(fillerOnly bool, groups ...any) bool {
+	act := fillerOnly
+	check := func(t string) bool {
+		if t == "" {
+			return true
+		}
+		ok, a := strictWords(t)
+		act = act || a
+		return ok
+	}
+	for _, g := range groups {
+		switch g := g.(type) {
+		case string:
+			if !check(g) {
+				return false
+			}
+		case []string:
+			for _, t := range g {
+				if !check(t) {
+					return false
+				}
+			}
+		}
+	}
+	return act
+}
+
+// strictWords reports whether t splits into [strict] phishing words,
+// [strictfiller] words and digits (ok), and whether a phishing word is
+// among them (act).
+func strictWords(t string) (ok, act bool) {
+	w := words()
+	if len(t) > 40 {
+		return false, false
+	}
+	// can[i][k]: t[:i] splits, k = 1 when a phishing word is among them.
+	var can [41][2]bool
+	can[0][0] = true
+	for i := 0; i < len(t); i++ {
+		if !can[i][0] && !can[i][1] {
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if j > i {
+			can[j][0] = can[j][0] || can[i][0]
+			can[j][1] = can[j][1] || can[i][1]
+		}
+		for l := 2; l <= 16 && i+l <= len(t); l++ {
+			p := t[i : i+l]
+			switch {
+			case w.strict[p]:
+				can[i+l][1] = true
+			case w.strictFiller[p]:
+				can[i+l][0] = can[i+l][0] || can[i][0]
+				can[i+l][1] = can[i+l][1] || can[i][1]
+			}
+		}
+	}
+	return can[len(t)][0] || can[len(t)][1], can[len(t)][1]
+}
+
+// officialHere reports whether keyword k is the label of one of its
+// brand's official domains under m's very ending (amazon under co.jp),
+// and long enough (five letters or more, or distinctive) to stand for the
+// brand with fillers alone.
+func (m *match) officialHere(k *keyword) bool {
+	if k.weak && len(k.joined) < 5 {
+		return false
+	}
+	return m.ix.off != nil && m.ix.off.bySuffix[k.word+"."+m.h.Suffix]
 }
 
 // weakOK reports whether a weak keyword has the company it needs: a
 // phishing word ([action]) for names of up to four letters (jcb-login), a
 // phishing or service word for longer ones (apple-support,
-// sagawa-delivery), whose collisions with honest names are fewer.
+// sagawa-delivery), whose collisions with honest names are fewer; or an
+// ending of url_suspicious_tlds.txt (jcb-kvtk.top).
 func (m *match) weakOK(k *keyword) bool {
 	act, svc := m.actions()
+	if suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]] {
+		return true
+	}
 	if len(k.joined) >= 5 {
 		return svc
 	}
@@ -659,7 +880,11 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 		return
 	}
 	w := words()
-	if k.weak && !m.weakOK(k) {
+	if m.jpAt {
+		if !m.strictOthers(m.officialHere(k), others) {
+			return
+		}
+	} else if k.weak && !m.weakOK(k) {
 		return
 	}
 	if allIn(others, w.fan) {
@@ -808,6 +1033,12 @@ func (m *match) typos() {
 			if d < 1 || d > typoBudget(len(form)) {
 				continue
 			}
+			if len(form) <= 6 && isASCIIString(c.written) && len(c.written) == len(c.s) &&
+				!squatTypo(c.written, strings.ReplaceAll(k.raw, "-", ""), true, true) && !squatTypo(c.written, k.raw, true, true) {
+				// A short name takes only a squatter's typos: kepco.com
+				// is not tepco's.
+				continue
+			}
 			edit := ""
 			if d == 1 {
 				edit = classifyEdit(c.s, form)
@@ -854,8 +1085,7 @@ func trimWords(t string) (core, pre, post string) {
 // typo in the rest: a phishing word, or a filler of three letters or more
 // (or jp). Two-letter fillers would cut honest words (resonat-or).
 func trimmable(p string) bool {
-	w := words()
-	return w.action[p] || w.service[p] || w.filler[p] && (len(p) >= 3 || p == "jp")
+	return words().trim[p]
 }
 
 // subdomainWords finds the brand's name as a whole subdomain label of an
@@ -865,13 +1095,15 @@ func (m *match) subdomainWords() {
 	if len(m.sub) == 0 {
 		return
 	}
-	if _, svc := m.actions(); !svc {
+	_, svc := m.actions()
+	cheap := cheapEnding(m.h)
+	if !svc && !cheap {
 		return
 	}
 	for i, t := range m.sub {
 		for _, id := range m.ix.byWord[t] {
 			k := &m.ix.kws[id]
-			if k.word != t || k.weak && !m.weakOK(k) {
+			if k.word != t || k.weak && !m.weakOK(k) || !svc && len(k.joined) < 5 {
 				continue
 			}
 			for _, bi := range k.brands {
@@ -925,73 +1157,7 @@ func (ix *lookIndex) typoCandidates(s string, out []int32) []int32 {
 	if len(s)+2 >= 9 {
 		maxDel = 2
 	}
-	seen := func(id int32) bool {
-		for _, o := range out {
-			if o == id {
-				return true
-			}
-		}
-		return false
-	}
-	visit := func(h uint64) {
-		if ix.delBits[(h%delBitsSize)/64]&(1<<(h%64)) == 0 {
-			return
-		}
-		for _, id := range ix.dels[h] {
-			if !seen(id) {
-				out = append(out, id)
-			}
-		}
-	}
-	n := len(s)
-	visit(delHash(s, -1, -1))
-	for i := 0; i < n; i++ {
-		visit(delHash(s, i, -1))
-		if maxDel < 2 {
-			continue
-		}
-		for j := i + 1; j < n; j++ {
-			visit(delHash(s, i, j))
-		}
-	}
-	return out
-}
-
-// addDeletes indexes every variant of s with up to d letters deleted.
-func addDeletes(m map[uint64][]int32, s string, d int, id int32) {
-	if d == 0 {
-		return
-	}
-	put := func(h uint64) {
-		l := m[h]
-		if len(l) > 0 && l[len(l)-1] == id {
-			return
-		}
-		m[h] = append(l, id)
-	}
-	put(delHash(s, -1, -1))
-	for i := 0; i < len(s); i++ {
-		put(delHash(s, i, -1))
-		if d < 2 {
-			continue
-		}
-		for j := i + 1; j < len(s); j++ {
-			put(delHash(s, i, j))
-		}
-	}
-}
-
-// delHash hashes s with the bytes at i and j left out (-1: none), FNV-1a.
-func delHash(s string, i, j int) uint64 {
-	h := uint64(14695981039346656037)
-	for k := 0; k < len(s); k++ {
-		if k == i || k == j {
-			continue
-		}
-		h ^= uint64(s[k])
-		h *= 1099511628211
-	}
-	return h
+	return ix.dels.candidates(s, maxDel, out)
 }
 
 // osa is the optimal-string-alignment (restricted Damerau-Levenshtein)
@@ -1220,12 +1386,14 @@ func (t *trie) each(s string, f func(start, end int, id int32)) {
 // wordLists are the word lists of domain_words.txt, folded like labels.
 type wordLists struct {
 	action, service, filler, fan, honest, fakeSuffix map[string]bool
+	strict, strictFiller                             map[string]bool
+	trim                                             map[string]bool // see trimmable
 	actionJA                                         []string
 }
 
 var words = sync.OnceValue(func() *wordLists {
 	w := &wordLists{action: map[string]bool{}, service: map[string]bool{}, filler: map[string]bool{}, fan: map[string]bool{},
-		honest: map[string]bool{}, fakeSuffix: map[string]bool{}}
+		honest: map[string]bool{}, fakeSuffix: map[string]bool{}, strict: map[string]bool{}, strictFiller: map[string]bool{}}
 	var cur map[string]bool
 	ja := false
 	for _, l := range lines("domain_words.txt") {
@@ -1244,6 +1412,10 @@ var words = sync.OnceValue(func() *wordLists {
 				cur = w.honest
 			case "[fakesuffix]":
 				cur = w.fakeSuffix
+			case "[strict]":
+				cur = w.strict
+			case "[strictfiller]":
+				cur = w.strictFiller
 			case "[action_ja]":
 				cur, ja = nil, true
 			default:
@@ -1257,6 +1429,17 @@ var words = sync.OnceValue(func() *wordLists {
 		}
 		if cur != nil {
 			cur[Fold(strings.ToLower(l))] = true
+		}
+	}
+	w.trim = map[string]bool{}
+	for p := range w.filler {
+		if len(p) >= 3 || p == "jp" {
+			w.trim[p] = true
+		}
+	}
+	for _, set := range []map[string]bool{w.action, w.service} {
+		for p := range set {
+			w.trim[p] = true
 		}
 	}
 	return w

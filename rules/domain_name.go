@@ -189,7 +189,15 @@ func isDigits(s string) bool {
 func suffixOf(host string) (suffix string, hosted bool) {
 	ps, icann := publicsuffix.PublicSuffix(host)
 	hosted = !icann && strings.Contains(ps, ".")
-	// A free host that the Public Suffix List does not know (yet).
+	// A free host that the Public Suffix List does not know (yet): look
+	// only when the domain registrable under the list is one of theirs.
+	if len(host) <= len(ps)+1 {
+		return ps, hosted
+	}
+	reg := host[strings.LastIndexByte(host[:len(host)-len(ps)-1], '.')+1:]
+	if !freeHostRegs()[reg] {
+		return ps, hosted
+	}
 	free := freeHosts()
 	for h := host; ; {
 		dot := strings.IndexByte(h, '.')
@@ -203,6 +211,19 @@ func suffixOf(host string) (suffix string, hosted bool) {
 	}
 	return ps, hosted
 }
+
+// freeHostRegs are the domains registrable under the Public Suffix List
+// that the free hosts of domain_free_hosts.txt sit under (fc2.com for
+// web.fc2.com): suffixOf looks for a free host only below these.
+var freeHostRegs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for h := range freeHosts() {
+		if reg, err := publicsuffix.EffectiveTLDPlusOne(h); err == nil {
+			m[reg] = true
+		}
+	}
+	return m
+})
 
 // RegistryDomain returns the domain a registry holds a record for: the
 // registrable domain by the registries' own suffixes only, so that
@@ -301,8 +322,8 @@ func ipv4Number(p string) (uint64, bool) {
 // Fold maps a label to the form in which look-alike spellings meet: lower
 // case, diacritics dropped (ą→a), each non-ASCII letter replaced by its
 // prototype from the Unicode confusables table (UTS #39; Cyrillic а→a,
-// Greek ο→o), then the ASCII look-alikes rn→m, vv→w, cl→d, 0→o and
-// 1/i/|→l. Brand keywords are folded the same way, so a label whose fold
+// Greek ο→o) or from domain_homoglyphs.txt, then the ASCII look-alikes
+// rn→m, vv→w, cl (c1, ci)→d, 0→o and 1/i/|→l. Brand keywords are folded the same way, so a label whose fold
 // equals a keyword's but whose spelling differs is a homoglyph.
 func Fold(label string) string {
 	ascii := true
@@ -327,6 +348,10 @@ func unicodePrototypes(label string) string {
 			b.WriteRune(r)
 			continue
 		}
+		if s, ok := extraGlyphs()[r]; ok {
+			b.WriteString(s)
+			continue
+		}
 		// Drop diacritics first: ą, á, ä → a.
 		base := norm.NFD.String(string(r))
 		var kept []rune
@@ -344,6 +369,9 @@ func unicodePrototypes(label string) string {
 				}
 				return r
 			}, norm.NFD.String(s))
+		}
+		if x, ok := extraGlyphs()[[]rune(s + " ")[0]]; ok && utf8.RuneCountInString(s) == 1 {
+			s = x
 		}
 		b.WriteString(s)
 	}
@@ -369,7 +397,7 @@ func foldASCII(s string) string {
 				b = append(b, 'w')
 				i++
 				continue
-			case c == 'c' && n == 'l':
+			case c == 'c' && (n == 'l' || n == '1' || n == 'i' || n == '|'):
 				b = append(b, 'd')
 				i++
 				continue
@@ -382,6 +410,26 @@ func foldASCII(s string) string {
 			c = 'l'
 		}
 		b = append(b, c)
+	}
+	return string(b)
+}
+
+// foldLetters is foldASCII letter by letter, without its letter pairs
+// (rn, vv, cl): smbclogin stays smbclogln, where Fold reads smbdogln.
+func foldLetters(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '0':
+			c = 'o'
+		}
+		if c == '1' || c == 'i' || c == '|' {
+			c = 'l'
+		}
+		b[i] = c
 	}
 	return string(b)
 }
@@ -424,6 +472,19 @@ func Scripts(label string) []string {
 	}
 	return out
 }
+
+// extraGlyphs are the look-alike letters of domain_homoglyphs.txt, which
+// the confusables table leaves non-ASCII.
+var extraGlyphs = sync.OnceValue(func() map[rune]string {
+	m := map[rune]string{}
+	for _, l := range lines("domain_homoglyphs.txt") {
+		f := strings.Fields(l)
+		if len(f) == 2 && utf8.RuneCountInString(f[0]) == 1 {
+			m[[]rune(f[0])[0]] = f[1]
+		}
+	}
+	return m
+})
 
 // freeHosts are the shared domains of free hosting and dynamic-DNS
 // services that the Public Suffix List lacks (domain_free_hosts.txt).

@@ -117,12 +117,62 @@ func parseLooseURL(s string) (*url.URL, bool) {
 
 // hostOfURL parses the host of a URL or bare domain.
 func hostOfURL(s string) (HostName, bool) {
+	if host, ok := plainHost(s); ok {
+		h, err := ParseHost(host)
+		return h, err == nil
+	}
 	u, ok := parseLooseURL(s)
 	if !ok {
 		return HostName{}, false
 	}
 	h, err := ParseHost(u.Hostname())
 	return h, err == nil
+}
+
+// plainHost returns the host of s without url.Parse when s is a plain
+// http(s) URL or bare host name: letters, digits, dots, hyphens and
+// underscores up to the end, a path, query or fragment, or a port.
+// Anything else (user info, brackets, escapes, other schemes) is for
+// url.Parse, which gives the same host for what plainHost takes.
+func plainHost(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	rest := s
+	if i := strings.Index(s, "://"); i >= 0 {
+		switch strings.ToLower(s[:i]) {
+		case "http", "https":
+			rest = s[i+3:]
+		default:
+			return "", false
+		}
+	}
+	i := 0
+	for i < len(rest) {
+		c := rest[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_' {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 0 {
+		return "", false
+	}
+	if i < len(rest) {
+		switch rest[i] {
+		case '/', '?', '#':
+		case ':':
+			j := i + 1
+			for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+				j++
+			}
+			if j < len(rest) && strings.IndexByte("/?#", rest[j]) < 0 {
+				return "", false
+			}
+		default:
+			return "", false
+		}
+	}
+	return rest[:i], true
 }
 
 func checkURLIPHost(site *Site) []Finding {

@@ -1,0 +1,116 @@
+package rules
+
+// delIndex finds the strings within a small edit distance of a query
+// without comparing the query with each of them (SymSpell): every indexed
+// string is stored under the hashes of its variants with up to its budget
+// of letters deleted, and a query looks up the hashes of its own deletion
+// variants. Two strings within distance d share a variant with at most d
+// letters deleted from each. Hashes are polynomial over prefixes, so that
+// the hash of a variant with one or two letters left out costs O(1): a
+// query of n letters costs O(n²) hashes, not O(n³) bytes hashed.
+type delIndex struct {
+	m    map[uint64][]int32
+	bits []uint64 // a bit per hash (mod delBitsSize): most misses skip the map
+}
+
+// delBitsSize is the size of the deletion-hash bit filter, in bits.
+const delBitsSize = 1 << 18
+
+// maxDelLen is the longest string the index handles (a DNS label).
+const maxDelLen = 63
+
+func newDelIndex() *delIndex {
+	return &delIndex{m: map[uint64][]int32{}, bits: make([]uint64, delBitsSize/64)}
+}
+
+// add indexes s (id) under its variants with up to depth letters deleted.
+func (x *delIndex) add(s string, depth int, id int32) {
+	if depth == 0 || len(s) > maxDelLen {
+		return
+	}
+	eachDeletion(s, depth, func(h uint64) {
+		l := x.m[h]
+		for _, o := range l {
+			if o == id {
+				return
+			}
+		}
+		x.m[h] = append(l, id)
+		x.bits[(h%delBitsSize)/64] |= 1 << (h % 64)
+	})
+}
+
+// candidates appends to out the ids that share a variant with s of up to
+// maxDel letters deleted, each once.
+func (x *delIndex) candidates(s string, maxDel int, out []int32) []int32 {
+	if len(s) > maxDelLen {
+		return out
+	}
+	eachDeletion(s, maxDel, func(h uint64) {
+		if x.bits[(h%delBitsSize)/64]&(1<<(h%64)) == 0 {
+			return
+		}
+		for _, id := range x.m[h] {
+			dup := false
+			for _, o := range out {
+				dup = dup || o == id
+			}
+			if !dup {
+				out = append(out, id)
+			}
+		}
+	})
+	return out
+}
+
+// delBase is the base of the polynomial hash (odd, so that powers never
+// vanish modulo 2⁶⁴).
+const delBase = 0x100000001b3
+
+// delPow[k] is delBase to the power k.
+var delPow = func() (p [maxDelLen + 2]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * delBase
+	}
+	return p
+}()
+
+// eachDeletion calls f with the hash of s and of each variant of s with
+// one, and (depth 2) two, bytes left out. len(s) <= maxDelLen.
+func eachDeletion(s string, depth int, f func(uint64)) {
+	n := len(s)
+	var pre [maxDelLen + 1]uint64 // pre[k]: hash of s[:k]
+	for k := 0; k < n; k++ {
+		pre[k+1] = pre[k]*delBase + uint64(s[k]) + 1
+	}
+	part := func(a, b int) uint64 { return pre[b] - pre[a]*delPow[b-a] }
+	f(mixHash(pre[n], n))
+	if depth < 1 {
+		return
+	}
+	for i := 0; i < n; i++ {
+		left := pre[i]
+		f(mixHash(left*delPow[n-i-1]+part(i+1, n), n-1))
+		if depth < 2 {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			h := (left*delPow[j-i-1]+part(i+1, j))*delPow[n-j-1] + part(j+1, n)
+			f(mixHash(h, n-2))
+		}
+	}
+}
+
+// mixHash folds the length in and scrambles the bits (the polynomial
+// hash's low bits, which the bit filter uses, are weak on their own). It is
+// a bijection of h for each length.
+func mixHash(h uint64, n int) uint64 {
+	h ^= uint64(n) << 58
+	h ^= h >> 31
+	h *= 0x7fb5d329728ea185
+	h ^= h >> 27
+	h *= 0x81dadef4bc2dd44d
+	h ^= h >> 33
+	return h
+}
