@@ -151,7 +151,7 @@ var shopBankStop = shopMustRe(`^(?:各|当|他|指定|都市|地方|ネット|�
 var shopBankPrefix = shopMustRe(`^(?:お?振り?込み?先|下記|以下|指定|ご指定|当店|弊社|金融機関)`)
 
 // shopAccountLabelRe finds the labels of account blocks.
-var shopAccountLabelRe = shopMustRe(`(?i)口座番号|口座名義|名義人|口座名|受取人|口座種[別目類]|預金種[別目類]|支店名|店番|記号|振込先|お振込先|銀行名|金融機関名?|account\s?(?:number|name|holder|no)|beneficiary|bank\s?name`)
+var shopAccountLabelRe = shopMustRe(`(?i)口座番号|口座名義|名義人|名義|口座名|受取人|口座種[別目類]|預金種[別目類]|支店名|店番|記号|振込先|お振込先|銀行名|金融機関名?|account\s?(?:number|name|holder|no)|beneficiary|bank\s?name`)
 
 var (
 	shopBankLabel   = shopLabel(`銀行名|金融機関名|金融機関|振込先銀行|Bank\s?name|Bank`)
@@ -239,7 +239,8 @@ func shopPageAccounts(p *Page) []BankAccount {
 	}
 	for i, l := range ls {
 		bank := shopBankName(l) != ""
-		anchor := bank || shopAccountLabelRe.MatchString(l)
+		anchor := bank || shopAccountLabelRe.MatchString(l) ||
+			start >= 0 && shopAccountFieldLine(l)
 		if !anchor {
 			if start >= 0 && i-last > 2 {
 				flush(min(last+2, len(ls)))
@@ -264,6 +265,20 @@ func shopPageAccounts(p *Page) []BankAccount {
 	}
 	flush(min(last+2, len(ls)))
 	return out
+}
+
+// shopAccountFieldLine reports whether a line, inside an account block,
+// holds a field printed without its label: a branch (ロック支店(203),
+// 〇一八店) or an account type with a number (普通預金 7123456). Blocks
+// printed one field a line, unlabelled, then hold together.
+func shopAccountFieldLine(l string) bool {
+	if shopRunes(l) > 40 {
+		return false
+	}
+	if len(shopNamesEnding(l, []string{"支店", "出張所", "営業部"}, 12, nil)) > 0 || shopBranchRe.MatchString(l) {
+		return true
+	}
+	return shopTypeRe.MatchString(l) && (shopNumberRe.MatchString(l) || shopDigits6_8.MatchString(l))
 }
 
 // shopMaxBlock bounds an account block, so that a page listing many banks

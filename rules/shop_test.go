@@ -278,6 +278,13 @@ func TestAccounts(t *testing.T) {
 			[]string{"住信SBIネット銀行 法人第一支店 普通 3333333 スズキ イチロウ"}, []HolderKind{HolderPersonal}},
 		{"yucho branch for transfers from other banks", `<p>ゆうちょ銀行 〇一八(ゼロイチハチ)店 普通 1234567 ヤマダ ハナコ</p>`,
 			[]string{"ゆうちょ銀行 〇一八(ゼロイチハチ)店 普通 1234567 ヤマダ ハナコ"}, []HolderKind{HolderPersonal}},
+		{"one field a line, no labels", `<p>【お振込先】</p><p>楽天銀行</p><p>ロック支店(203)</p><p>普通預金 7123456</p><p>リ シンイ</p>`,
+			[]string{"楽天銀行 ロック支店 普通預金 7123456 リ シンイ"}, []HolderKind{HolderPersonal}},
+		{"table cells, holder labelled 名義", `<table><tr><td>銀行名</td><td>PayPay銀行</td></tr><tr><td>支店名</td><td>はやぶさ支店(003)</td></tr><tr><td>口座番号</td><td>普通 1234567</td></tr><tr><td>名義</td><td>チン カ</td></tr></table>`,
+			[]string{"PayPay銀行 はやぶさ支店(003) 普通 1234567 チン カ"}, []HolderKind{HolderPersonal}},
+		{"holder label after the number, no colon", `<p>三菱UFJ銀行 上野支店 普通口座 1234567 名義人 タナカ イチロウ</p>`,
+			[]string{"三菱UFJ銀行 上野支店 普通 1234567 タナカ イチロウ"}, []HolderKind{HolderPersonal}},
+		{"a branch line far from any bank starts nothing", `<p>新宿支店のご案内</p><p>普通列車で3分</p><p>営業時間 10:00-18:00</p>`, nil, nil},
 		{"payment words are no bank", `<p>お支払い方法：銀行振込、クレジットカード</p><p>振込手数料はお客様負担です。</p>`, nil, nil},
 		{"bank list without account", `<p>取引銀行：みずほ銀行、七十七銀行</p>`, nil, nil},
 	}
