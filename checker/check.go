@@ -44,6 +44,7 @@ type Checker struct {
 	whois WhoisLookup // nil: no WHOIS
 	rec   Recorder    // nil: no evidence kept
 	adv   *rules.Advice
+	topic map[string]string // sign id -> advice topic
 }
 
 // New returns a Checker that reads through fetch, asks whois (nil for none)
@@ -67,7 +68,11 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice()}
+	topic := make(map[string]string, len(opts.Rules))
+	for _, r := range opts.Rules {
+		topic[r.ID] = r.Topic
+	}
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic}
 }
 
 // Lang is the language results are written in.
@@ -274,11 +279,10 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 // strongest sign; a shop with no signs still gets the shopping advice, since
 // its checks are what a buyer should do anyway.
 func (c *Checker) advice(res *Result) []AdviceBlock {
-	byID := rules.ByID(c.opts.Rules)
 	var topics []string
 	seen := map[string]bool{}
 	for _, s := range res.Signs {
-		t := byID[s.ID].Topic
+		t := c.topic[s.ID]
 		if t != "" && !seen[t] {
 			seen[t] = true
 			topics = append(topics, t)

@@ -21,7 +21,8 @@ import (
 // logs both times and their ratio (a figure for the report, not an
 // assertion). SHOPCHECK_BENCH_N and SHOPCHECK_BENCH_HOSTS change the
 // number of targets and of hosts (each its own registrable domain);
-// SHOPCHECK_BENCH_ARGS adds flags to the batch (e.g. "--no-whois").
+// SHOPCHECK_BENCH_ARGS adds flags to the batch (e.g. "--no-whois");
+// SHOPCHECK_BENCH_DELAY_MS delays every response, as a network would.
 func TestBatchThroughput(t *testing.T) {
 	if os.Getenv("SHOPCHECK_BENCH") == "" {
 		t.Skip("set SHOPCHECK_BENCH=1 to measure batch throughput")
@@ -29,6 +30,9 @@ func TestBatchThroughput(t *testing.T) {
 	n := batchEnvInt("SHOPCHECK_BENCH_N", 2000)
 	nh := batchEnvInt("SHOPCHECK_BENCH_HOSTS", 20)
 	sites := newBatchSites(t)
+	if ms := batchEnvInt("SHOPCHECK_BENCH_DELAY_MS", 0); ms > 0 {
+		sites.delay.Store(int64(ms) * int64(time.Millisecond)) // a network's round trip
+	}
 	whois := newBatchWhois(t)
 	var hosts []string
 	for i := 0; i < nh; i++ {
