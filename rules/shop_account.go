@@ -275,7 +275,8 @@ func shopAccountFieldLine(l string) bool {
 	if shopRunes(l) > 40 {
 		return false
 	}
-	if len(shopNamesEnding(l, []string{"支店", "出張所", "営業部"}, 12, nil)) > 0 || shopBranchRe.MatchString(l) {
+	if (strings.Contains(l, "支店") || strings.Contains(l, "出張所") || strings.Contains(l, "営業部")) &&
+		len(shopNamesEnding(l, []string{"支店", "出張所", "営業部"}, 12, nil)) > 0 || shopBranchRe.MatchString(l) {
 		return true
 	}
 	return shopTypeRe.MatchString(l) && (shopNumberRe.MatchString(l) || shopDigits6_8.MatchString(l))

@@ -231,3 +231,25 @@ func shopEvalDump(t *testing.T, site *Site) {
 		}
 	}
 }
+
+// BenchmarkShopEvalCorpus scores every site of the evaluation corpus (all
+// its pages, parsed once) with the shop and fluent signs: the cost of
+// scoring varied real-looking sites rather than one fixture.
+func BenchmarkShopEvalCorpus(b *testing.B) {
+	var sites []*Site
+	for _, c := range shopEvalCases(b) {
+		sites = append(sites, shopEvalSite(b, c.site))
+	}
+	rs := append(shopRules(), fluentRules()...)
+	for _, s := range sites {
+		Evaluate(s, rs, "ja") // load the embedded tables once
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sites {
+			Evaluate(s, rs, "ja")
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(sites)), "ns/site")
+}

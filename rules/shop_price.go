@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 var (
@@ -116,31 +117,60 @@ func shopPagePairs(p *Page) []PricePair {
 // columns, not the prices: a header row with a regular-price cell (通常価格,
 // 定価) and a sale-price cell (特別価格, 販売価格), then one product a row.
 // The line reading of shopPagePairs cannot see these labels, which stand
-// in another row.
+// in another row. It walks the parsed nodes directly: goquery selectors
+// would be compiled again for every table and row.
 func shopTablePairs(p *Page) []PricePair {
-	if p.Doc == nil {
+	if p.Doc == nil || len(p.Doc.Nodes) == 0 {
 		return nil
 	}
 	var out []PricePair
-	p.Doc.Find("table").EachWithBreak(func(ti int, tb *goquery.Selection) bool {
-		if ti >= 50 {
-			return false // a hostile page of many tables: enough read
-		}
-		reg, sale := -1, -1
-		rows := tb.Find("tr")
-		rows.EachWithBreak(func(ri int, tr *goquery.Selection) bool {
-			if ri >= 200 {
-				return false
+	tables := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && tables < 50; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
 			}
-			cells := tr.Children().Filter("th,td")
+			if c.Data == "table" {
+				tables++
+				out = append(out, shopTableRowPairs(c, p.URL)...)
+			}
+			walk(c) // nested tables too
+		}
+	}
+	walk(p.Doc.Nodes[0])
+	return out
+}
+
+// shopTableRowPairs reads one table: the first row with a regular-price
+// label cell and a sale-price label cell (and no price in them) sets the
+// columns; each later row with prices in both gives a pair.
+func shopTableRowPairs(table *html.Node, url string) []PricePair {
+	var out []PricePair
+	reg, sale, rows := -1, -1, 0
+	var cells []string
+	var eachRow func(n *html.Node)
+	eachRow = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && rows < 200; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.Data == "table" {
+				continue // a nested table is read on its own
+			}
+			if c.Data != "tr" {
+				eachRow(c) // thead, tbody, tfoot
+				continue
+			}
+			rows++
+			cells = cells[:0]
+			for td := c.FirstChild; td != nil && len(cells) < 20; td = td.NextSibling {
+				if td.Type == html.ElementNode && (td.Data == "td" || td.Data == "th") {
+					cells = append(cells, NFKC(shopNodeText(td, 200)))
+				}
+			}
 			if reg < 0 || sale < 0 {
-				// Still looking for the header row: label cells with no
-				// price in them.
 				r, s := -1, -1
-				cells.EachWithBreak(func(ci int, c *goquery.Selection) bool {
-					t := NFKC(c.Text())
-					if ci >= 20 || shopRunes(t) > 20 || len(ParsePrices(t)) > 0 {
-						return ci < 20
+				for ci, t := range cells {
+					if shopRunes(t) > 20 || len(ParsePrices(t)) > 0 {
+						continue
 					}
 					switch {
 					case r < 0 && shopRegularLabel(t):
@@ -148,23 +178,42 @@ func shopTablePairs(p *Page) []PricePair {
 					case s < 0 && shopSaleRe.MatchString(t) && !shopNotItemBefore.MatchString(t):
 						s = ci
 					}
-					return true
-				})
+				}
 				if r >= 0 && s >= 0 {
 					reg, sale = r, s
 				}
-				return true
+				continue
 			}
-			regPrices := ParsePrices(NFKC(cells.Eq(reg).Text()))
-			salePrices := ParsePrices(NFKC(cells.Eq(sale).Text()))
-			if len(regPrices) > 0 && len(salePrices) > 0 && salePrices[0].Yen < regPrices[0].Yen {
-				out = append(out, PricePair{Regular: regPrices[0].Yen, Sale: salePrices[0].Yen, URL: p.URL})
+			if reg >= len(cells) || sale >= len(cells) {
+				continue
 			}
-			return true
-		})
-		return true
-	})
+			rp, sp := ParsePrices(cells[reg]), ParsePrices(cells[sale])
+			if len(rp) > 0 && len(sp) > 0 && sp[0].Yen < rp[0].Yen {
+				out = append(out, PricePair{Regular: rp[0].Yen, Sale: sp[0].Yen, URL: url})
+			}
+		}
+	}
+	eachRow(table)
 	return out
+}
+
+// shopNodeText is the text under n (scripts and styles left out), at most
+// about max bytes: a table cell's.
+func shopNodeText(n *html.Node, max int) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < max; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !skipTags[c.Data]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // shopRegularLabel reports whether the text before a price labels it as

@@ -340,6 +340,12 @@ func shopMailLabel(l string) bool {
 // were found: mailto: links, the disclosures, and lines labelled as the
 // shop's mail or contact (not lines advising customers about mail).
 func shopSellerEmails(site *Site) []Evidence {
+	return shopSellerEmailsIn(site, Disclosures(site))
+}
+
+// shopSellerEmailsIn is shopSellerEmails with the site's disclosures
+// already read.
+func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 	var out []Evidence
 	seen := map[string]bool{}
 	add := func(e, u string) {
@@ -349,7 +355,7 @@ func shopSellerEmails(site *Site) []Evidence {
 		seen[e] = true
 		out = append(out, Evidence{Text: e, URL: u})
 	}
-	for _, d := range Disclosures(site) {
+	for _, d := range ds {
 		for i, l := range d.Lines {
 			if !shopAtSigns.any(l) {
 				continue
@@ -675,7 +681,8 @@ func shopFreeEmailRule() Rule {
 			if !shopLooksLikeShop(site) {
 				return nil
 			}
-			for _, d := range Disclosures(site) {
+			ds := Disclosures(site)
+			for _, d := range ds {
 				if d.Seller != "" && !IsCorporateName(d.Seller) {
 					// An individual or a trade name: small sellers
 					// commonly use free mail. A company should have
@@ -684,7 +691,7 @@ func shopFreeEmailRule() Rule {
 				}
 			}
 			var fs []Finding
-			for _, e := range shopSellerEmails(site) {
+			for _, e := range shopSellerEmailsIn(site, ds) {
 				if FreeMailDomain(e.Text) {
 					fs = append(fs, Finding{Evidence: "連絡先メール: " + e.Text, URL: e.URL})
 				}
