@@ -191,15 +191,22 @@ func imitationHow(im Imitation) (ja, en string) {
 		return fmt.Sprintf("の末尾をまねた偽の名前 (%s)", im.Matched),
 			fmt.Sprintf("a fake copy of its ending (%s)", im.Matched)
 	case ImitationTypo:
-		if im.Distance > 1 {
+		if im.Distance > 1 && im.Edit != "plural" {
 			return fmt.Sprintf("の綴りを%d文字変えたもの (%s)", im.Distance, im.Matched),
 				fmt.Sprintf("%d letters changed (%s)", im.Distance, im.Matched)
 		}
 		ja, en := editWords(im.Edit)
 		return fmt.Sprintf("の%s (%s)", ja, im.Matched), fmt.Sprintf("%s (%s)", en, im.Matched)
 	case ImitationHyphen:
+		if im.Edit == "hyphen-omitted" {
+			return fmt.Sprintf("の名前からハイフンを抜いたもの (%s)", im.Matched),
+				fmt.Sprintf("the hyphen of its name left out (%s)", im.Matched)
+		}
 		return fmt.Sprintf("の名前にハイフンを入れたもの (%s)", im.Matched),
 			fmt.Sprintf("a hyphen put into its name (%s)", im.Matched)
+	case ImitationDotted:
+		return fmt.Sprintf("の名前に点 (.) を入れて、前半を別のドメインのサブドメインにしたもの (%s)", im.Matched),
+			fmt.Sprintf("a dot put into its name, making its first letters a subdomain of another domain (%s)", im.Matched)
 	case ImitationPlusWords:
 		if len(im.Words) == 0 {
 			return fmt.Sprintf("の名前 %s の語順を入れ替えたもの (%s)", im.Keyword, im.Matched),
@@ -227,6 +234,8 @@ func editWords(edit string) (ja, en string) {
 		return "綴りの文字を1つ重ねたもの", "one letter doubled"
 	case "transposition":
 		return "隣り合う2文字を入れ替えたもの", "two letters swapped"
+	case "plural":
+		return "綴りに s や es を足したもの", "an s or es added"
 	}
 	return "綴りを1文字変えたもの", "one letter changed"
 }

@@ -704,12 +704,13 @@ func (m *match) runTogether(id int32, i, n int, rest string) {
 			return
 		}
 	} else {
+		ok := true
 		for _, o := range others {
-			if !segmentable(o, k, m.ix) {
-				return
-			}
+			ok = ok && segmentable(o, k, m.ix)
 		}
-		if allIn(others, words().fan) {
+		if !ok && !(len(others) == 1 && cheapEnding(m.h)) || allIn(others, words().fan) {
+			// Other letters count under a cheap ending only:
+			// otp-authgzce.cyou.
 			return
 		}
 	}
@@ -1100,10 +1101,20 @@ func (m *match) subdomainWords() {
 	if !svc && !cheap {
 		return
 	}
+	suspicious := suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]]
 	for i, t := range m.sub {
+		// Keywords of several tokens: smbcgroup-point-mypage.xx.club.
+		for _, id := range m.ix.byHead[t] {
+			k := &m.ix.kws[id]
+			if !k.weak && hasSeqAt(m.sub, i, k.toks) {
+				b := &m.ix.brands[k.brands[0]]
+				m.offer(Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: officialFor(b, k),
+					Matched: strings.Join(m.subR[i:i+len(k.toks)], "-"), Keyword: k.raw, Real: m.h.Registrable})
+			}
+		}
 		for _, id := range m.ix.byWord[t] {
 			k := &m.ix.kws[id]
-			if k.word != t || k.weak && !m.weakOK(k) || !svc && len(k.joined) < 5 {
+			if k.word != t || k.weak && !m.weakOK(k) || !svc && len(k.joined) < 5 && !(suspicious && !k.weak) {
 				continue
 			}
 			for _, bi := range k.brands {

@@ -87,6 +87,47 @@ func TestLookalikeFires(t *testing.T) {
 		{"楽天-ログイン.net", "楽天", ImitationJapaneseName},
 		// case, trailing dot and port do not hide anything
 		{"AMAZOM.COM.", "Amazon", ImitationTypo},
+		// dnstwist's own names: the official label changed, its ending kept,
+		// co.jp included
+		{"amazom.co.jp", "Amazon", ImitationTypo},
+		{"rakutten.co.jp", "楽天", ImitationTypo},
+		{"rakutrn.co.jp", "楽天", ImitationTypo},    // rn is no m here
+		{"amazeson.co.jp", "Amazon", ImitationTypo}, // dnstwist's plural
+		{"smbc-cards.com", "三井住友カード", ImitationTypo},
+		{"anazom.co.jp", "Amazon", ImitationHomoglyph}, // m/n swapped twice
+		{"arrazon.co.jp", "Amazon", ImitationHomoglyph},
+		{"ʀakuten.com", "楽天", ImitationHomoglyph}, // small capital R
+		{"xn--80ak6aa92e.com", "Apple", ImitationHomoglyph},  // аррӏе, all Cyrillic
+		{"lcddi.com", "au / KDDI", ImitationHomoglyph},      // lc for k
+		{"ama.zon.co.jp", "Amazon", ImitationDotted},
+		{"smbc-c.ard.com", "三井住友カード", ImitationDotted},
+		{"mizuho-b-k.co.jp", "みずほ銀行", ImitationHyphen},
+		{"rakutenbank.co.jp", "楽天", ImitationHyphen}, // hyphen left out
+		{"amazonco.jp", "Amazon", ImitationFakeSuffix},
+		{"applecom.com", "Apple", ImitationFakeSuffix},
+		{"amazon-login.co.jp", "Amazon", ImitationPlusWords},
+		{"amazon-jp.co.jp", "Amazon", ImitationFakeSuffix}, // amazon.jp run into one label
+		{"amazon-japan.co.jp", "Amazon", ImitationPlusWords}, // its own label: fillers count
+		{"smbclogin.co.jp", "三井住友銀行", ImitationPlusWords},
+		{"rakuten-cardlogin.co.jp", "楽天", ImitationPlusWords},
+		{"jcblogin.jp", "JCB", ImitationPlusWords},
+		// short and common names: under their own ending, squatters' typos
+		{"kddl.com", "au / KDDI", ImitationHomoglyph},
+		{"kdsi.com", "au / KDDI", ImitationTypo},
+		{"appie.com", "Apple", ImitationHomoglyph},
+		{"applw.com", "Apple", ImitationTypo},
+		{"mifg.jp", "三菱UFJ銀行", ImitationTypo},
+		// and the same name under cheap and country endings
+		{"jcb.xyz", "JCB", ImitationOtherEnding},
+		{"visa.de", "VISA", ImitationOtherEnding},
+		{"smbc.de", "三井住友銀行", ImitationOtherEnding},
+		{"line.naver.xyz", "LINE", ImitationOtherEnding},
+		{"line.nauer.jp", "LINE", ImitationTypo},
+		// attackers' run-together and subdomain names
+		{"rakutenzpgeq.top", "楽天", ImitationPlusWords},
+		{"otp-authgzce.cyou", "三井住友カード", ImitationPlusWords},
+		{"amazon.xqzt.top", "Amazon", ImitationSubdomainWord},
+		{"smbcgroup-point-mypage.reacrc.club", "三井住友カード", ImitationSubdomainWord},
 	}
 	for _, tt := range tests {
 		im, ok := d.Brands.Lookalike(tt.host)
@@ -127,6 +168,20 @@ func TestLookalikeHonest(t *testing.T) {
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
 		// IP addresses have no name to imitate
 		"192.0.2.1", "0x7f000001",
+		// one change from a short or common name, but not a squatter's
+		// change, or a real company: power companies beside tepco, a
+		// shipyard beside nomura, E.ON beside aeon
+		"kepco.co.jp", "hepco.co.jp", "namura.co.jp", "eon.com", "aion.com", "resonac.com", "jtb.co.jp",
+		"npa.go.jp", "lifecorp.jp", "amazone.de",
+		// group companies under co.jp: the brand's name beside a word of
+		// their own; a keyword that is not the official label under co.jp
+		"rakuten-sonpo.co.jp", "rakuten-wallet.co.jp", "mizuho-ls.co.jp", "resona-am.co.jp",
+		"docomo-support.co.jp", "smbc-nikko.co.jp", "nomura-trust.co.jp",
+		// the same short name under com, net, org, a country's second level
+		// or a generic country ending
+		"jcb.co.uk", "visa.org", "apple.tv", "line.io", "naver.com", "line.naver.com", "ana.net",
+		// words a short name hides in
+		"online.top", "airline.jp", "deposit.jp",
 	}
 	for _, h := range honest {
 		if im, ok := d.Brands.Lookalike(h); ok {

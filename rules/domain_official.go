@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // This file matches a host against the registrable labels of the brands'
@@ -20,7 +21,16 @@ type offLabel struct {
 	domain string // amazon.co.jp
 	raw    string // amazon: the label as registered (ASCII)
 	label  string // the label folded (Fold), hyphens kept
+	// letters is the label folded letter by letter (foldLetters): icloud
+	// stays lcloud where Fold reads ldoud, so that its typos are found
+	// whichever way they are read (ic-loud, lcloub).
+	letters string
 	suffix string // co.jp
+	// sub are the subdomain labels of an official host given with one
+	// (line of line.naver.jp, whose registrable part naver.jp is another
+	// company's): a look-alike of its label counts only with them in
+	// front (line.nauer.jp, line.naver.xyz).
+	sub []string
 	// weak: the label is a weak keyword of a brand (apple, nomura,
 	// visa): typos count only under its own ending, and only the kinds
 	// a squatter's tool makes.
@@ -63,19 +73,10 @@ func (o *offLabel) budget() int {
 type offIndex struct {
 	labels    []offLabel
 	bySuffix  map[string]bool // label.suffix of every official domain (folded label)
-	withSub   map[string][]offSub
 	byLoose   map[string][]int32
 	byJoined  map[string][]int32
 	byVarious map[string][]int32
 	dels      *delIndex
-}
-
-// offSub is an official domain given with a subdomain (line.naver.jp):
-// its labels in front of another ending are a look-alike there.
-type offSub struct {
-	brand  int
-	domain string
-	sub    []string
 }
 
 // newOffIndex indexes the registrable labels of the brands' official
@@ -84,8 +85,24 @@ type offSub struct {
 // part is another company's).
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
-		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{},
-		withSub: map[string][]offSub{}}
+		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{},}
+	all := map[string]bool{}
+	for _, b := range brands {
+		for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
+			for _, d := range ds {
+				all[d] = true
+			}
+		}
+	}
+	underOfficial := func(host string) bool {
+		for h := host; strings.Contains(h, "."); {
+			h = h[strings.IndexByte(h, '.')+1:]
+			if all[h] {
+				return true
+			}
+		}
+		return false
+	}
 	seen := map[string]bool{}
 	for bi, b := range brands {
 		for _, d := range b.Domains {
@@ -94,38 +111,42 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 				continue
 			}
 			seen[h.ASCII] = true
-			if len(h.Sub) > 0 {
-				if _, err := ParseHost(h.Registrable); err == nil && !seen[h.Registrable] {
-					ox.withSub[h.Label] = append(ox.withSub[h.Label], offSub{brand: bi, domain: h.ASCII, sub: h.Sub})
-				}
-				continue
+			o := offLabel{brand: bi, domain: h.ASCII, raw: h.Label, label: Fold(h.Label), suffix: h.Suffix, sub: h.Sub,
+				letters: foldLetters(h.Label)}
+			if len(h.Sub) > 0 && underOfficial(h.ASCII) {
+				continue // under another official domain (smt.docomo.ne.jp)
 			}
-			o := offLabel{brand: bi, domain: h.ASCII, raw: h.Label, label: Fold(h.Label), suffix: h.Suffix}
 			o.weak = weakWord(o.label)
 			if len(o.label) < 2 {
 				continue // a.co: one letter is no name to imitate
 			}
 			id := int32(len(ox.labels))
 			ox.labels = append(ox.labels, o)
-			ox.bySuffix[o.label+"."+o.suffix] = true
+			if len(o.sub) == 0 {
+				ox.bySuffix[o.label+"."+o.suffix] = true
+			}
 			ox.byLoose[loose(o.label)] = append(ox.byLoose[loose(o.label)], id)
-			j := strings.ReplaceAll(o.label, "-", "")
-			ox.byJoined[j] = append(ox.byJoined[j], id)
+			for _, form := range uniqueStrings(o.label, o.letters) {
+				j := strings.ReplaceAll(form, "-", "")
+				ox.byJoined[j] = append(ox.byJoined[j], id)
+				ox.dels.add(form, o.budget(), id)
+			}
 			if len(o.label) >= 3 {
-				for _, v := range variousForms(o.label, o.suffix) {
+				for _, v := range variousForms(o.raw, o.suffix, h.Sub) {
+					v = Fold(v)
 					ox.byVarious[v] = append(ox.byVarious[v], id)
 				}
 			}
-			ox.dels.add(o.label, o.budget(), id)
 		}
 	}
 	return ox
 }
 
 // variousForms are the labels that run an official label together with
-// its ending, as dnstwist's "various" fuzzer and phishers write them:
-// amazonco (amazonco.jp), amazoncojp, amazon-co-jp, applecom, jcb-jp.
-func variousForms(label, suffix string) []string {
+// its ending (or its subdomain), as dnstwist's "various" fuzzer and
+// phishers write them: amazonco (amazonco.jp), amazoncojp, amazon-co-jp,
+// applecom, jcb-jp, linenaver.
+func variousForms(label, suffix string, sub []string) []string {
 	parts := strings.Split(suffix, ".")
 	forms := []string{
 		label + strings.Join(parts, ""),
@@ -134,23 +155,23 @@ func variousForms(label, suffix string) []string {
 	if len(parts) > 1 {
 		forms = append(forms, label+parts[0], label+"-"+parts[0])
 	}
+	if len(sub) > 0 {
+		// The subdomain run into the label: linenaver.jp, line-naver.jp.
+		forms = append(forms, strings.Join(sub, "")+label, strings.Join(sub, "-")+"-"+label)
+	}
 	return uniqueStrings(forms...)
 }
 
 // loose maps a folded label to its look-alike skeleton: the letters that
 // a squatter's tool puts for one another (dnstwist's ASCII glyphs) become
-// one: m, nn, n and r; c and e; b and d; g and q; u and v; 3 and 8; 6 and
-// 9. (Its pairs lb, dl, lh and lc for b, d, h and k are left to the typo
+// one: m, n and r, and runs of them (nn, rn, rr); c and e; b and d; g and
+// q; u and v; 3 and 8; 6 and 9. (Its pairs lb, dl, lh and lc for b, d, h and k are left to the typo
 // checks: after Fold's i→l they would be read into names that have them.)
 func loose(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
-		case 'n':
-			if i+1 < len(s) && s[i+1] == 'n' {
-				i++
-			}
 		case 'm', 'r':
 			c = 'n'
 		case 'c':
@@ -166,6 +187,9 @@ func loose(s string) string {
 		case '6':
 			c = '9'
 		}
+		if c == 'n' && len(b) > 0 && b[len(b)-1] == 'n' {
+			continue // nn for m, rn, mr, …: one n
+		}
 		b = append(b, c)
 	}
 	return string(b)
@@ -180,55 +204,76 @@ func (m *match) officialLabels() {
 	}
 	// The label spelled with look-alike letters.
 	for _, id := range ox.byLoose[loose(m.fl)] {
-		m.offLookAlike(&ox.labels[id])
+		if o := &ox.labels[id]; m.subOK(o, 0) {
+			m.offLookAlike(o)
+		}
 	}
 	// Letter pairs put for one letter: lc for k, lh for h, lb for b, dl
 	// for d (lcddi.com, softdanlc.co.jp).
-	if strings.ContainsAny(m.fl, "lcd") {
-		if alt := pairGlyphs.Replace(m.fl); alt != m.fl {
+	if strings.ContainsAny(m.lab, "lcd") {
+		if alt := Fold(pairGlyphs.Replace(m.lab)); alt != m.fl {
 			for _, id := range ox.byLoose[loose(alt)] {
-				if o := &ox.labels[id]; o.strong() {
+				if o := &ox.labels[id]; (o.strong() || !o.weak && m.h.Suffix == o.suffix) && m.subOK(o, 0) {
 					m.offerOff(o, ImitationHomoglyph, m.lab, homoglyphSwaps(m.lab, o.raw))
 				}
 			}
 		}
 	}
-	// An official host with a subdomain (line.naver.jp) under a cheap
-	// ending: line.naver.xyz.
-	for _, ws := range ox.withSub[m.fl] {
-		if n := len(m.h.Sub); n >= len(ws.sub) && strings.Join(m.h.Sub[n-len(ws.sub):], ".") == strings.Join(ws.sub, ".") && cheapEnding(m.h) {
-			b := &m.ix.brands[ws.brand]
-			m.offer(Imitation{Kind: ImitationOtherEnding, Brand: b, Official: ws.domain,
-				Matched: m.h.Unicode, Keyword: ws.domain, Real: m.h.Suffix})
-		}
+	// Hyphens put in (ama-zon.co.jp, mizuho-b-k.co.jp) or left out
+	// (rakutenbank.co.jp).
+	letters := m.fl
+	if isASCIIString(m.lab) {
+		letters = foldLetters(m.lab)
 	}
-	// Hyphens put in (ama-zon.co.jp, mizuho-b-k.co.jp).
-	if strings.Contains(m.fl, "-") {
-		j := strings.ReplaceAll(m.fl, "-", "")
-		for _, id := range ox.byJoined[j] {
+	for _, form := range uniqueStrings(m.fl, letters) {
+		for _, id := range ox.byJoined[strings.ReplaceAll(form, "-", "")] {
 			o := &ox.labels[id]
-			if strings.Count(m.fl, "-") > strings.Count(o.label, "-") && m.sameOrStrong(o) {
-				m.offerOff(o, ImitationHyphen, m.lab, nil)
+			if strings.Count(form, "-") != strings.Count(o.label, "-") && m.sameOrStrong(o) && m.subOK(o, 0) {
+				im := m.offImitation(o, ImitationHyphen, m.lab, nil)
+				if strings.Count(form, "-") < strings.Count(o.label, "-") {
+					im.Edit = "hyphen-omitted"
+				}
+				m.offer(im)
 			}
 		}
 	}
 	// Dots put in: ama.zon.co.jp, smbc-c.ard.com.
 	for k := 1; k <= 2 && k <= len(m.h.Sub); k++ {
 		n := len(m.h.Sub)
-		joined := Fold(strings.Join(m.uni[n-k:n], "")) + m.fl
+		joined := Fold(strings.Join(m.uni[n-k:n], "") + m.lab)
 		for _, id := range ox.byJoined[strings.ReplaceAll(joined, "-", "")] {
 			o := &ox.labels[id]
-			if joined == o.label && m.sameOrStrong(o) {
+			if joined == o.label && m.sameOrStrong(o) && m.subOK(o, k) {
 				m.offerOff(o, ImitationDotted, strings.Join(m.uni[n-k:n+1], "."), nil)
 			}
 		}
 	}
 	// The label run together with its ending: amazonco.jp, applecom.com.
 	for _, id := range ox.byVarious[m.fl] {
-		o := &ox.labels[id]
-		m.offerOff(o, ImitationFakeSuffix, m.lab, nil)
+		if o := &ox.labels[id]; len(o.sub) == 0 || m.h.Suffix == o.suffix || cheapEnding(m.h) {
+			m.offerOff(o, ImitationFakeSuffix, m.lab, nil)
+		}
 	}
 	m.offTypos()
+}
+
+// subOK reports whether o's subdomain labels, if it has any, stand in
+// front of the label (after the last skip labels, which a dot put into
+// the label made: line.na.ver.jp).
+func (m *match) subOK(o *offLabel, skip int) bool {
+	if len(o.sub) == 0 {
+		return true
+	}
+	n := len(m.h.Sub) - skip
+	if n < len(o.sub) {
+		return false
+	}
+	for i, l := range o.sub {
+		if m.h.Sub[n-len(o.sub)+i] != l {
+			return false
+		}
+	}
+	return true
 }
 
 // pairGlyphs undoes dnstwist's letter pairs for one letter.
@@ -246,10 +291,10 @@ func (m *match) offLookAlike(o *offLabel) {
 	switch {
 	case m.fl == o.label && m.lab == o.raw:
 		// The label itself, under another ending.
-		if m.h.Suffix == o.suffix || o.strong() || m.jpAt {
+		if m.h.Suffix == o.suffix || m.jpAt || o.strong() && len(o.sub) == 0 {
 			return // the keyword checks handle distinctive names
 		}
-		if cheapEnding(m.h) || !o.weak && countryEnding(m.h) {
+		if cheapEnding(m.h) || countryEnding(m.h) && (!o.weak || !genericCountry[m.h.Suffix]) {
 			m.offerOff(o, ImitationOtherEnding, m.lab, nil)
 		}
 	case m.fl == o.label:
@@ -268,7 +313,7 @@ func (m *match) offLookAlike(o *offLabel) {
 			im := m.offImitation(o, ImitationTypo, m.lab, nil)
 			im.Distance, im.Edit = 1, classifyEdit(m.fl, o.label)
 			m.offer(im)
-		case o.strong(), !o.weak && m.h.Suffix == o.suffix && len(m.lab) <= len(o.raw)+1 && !words().honest[m.fl]:
+		case o.strong(), !o.weak && m.h.Suffix == o.suffix && utf8.RuneCountInString(m.lab) <= len(o.raw)+1 && !words().honest[m.fl]:
 			// Distinctive names of four letters take more swaps under
 			// their own ending only: kbbi.com, annzn.to.
 			m.offerOff(o, ImitationHomoglyph, m.lab, homoglyphSwaps(m.lab, o.raw))
@@ -295,10 +340,21 @@ func cheapEnding(h HostName) bool {
 }
 
 // countryEnding reports whether h's ending is a country's own (de, cn),
-// where a distinctive four-letter brand name (smbc, mufg, kddi) is an
-// imitation too: but not jp, where the brand itself may hold it.
+// where a Japanese brand's short or common name is an imitation too: but
+// not jp, where the brand itself may hold it, nor a country's ending under
+// a second level (co.uk, com.au), where global brands keep their country
+// sites.
 func countryEnding(h HostName) bool {
 	return len(h.Suffix) == 2 && isASCIIString(h.Suffix) && h.Suffix != "jp"
+}
+
+// genericCountry are country endings sold and used as generic ones (io for
+// start-ups, tv for video, me for personal pages): a common word there is
+// mostly someone's own name (apple.tv, line.me).
+var genericCountry = map[string]bool{
+	"io": true, "co": true, "me": true, "tv": true, "ai": true, "cc": true, "to": true, "fm": true,
+	"ly": true, "gg": true, "ws": true, "la": true, "ac": true, "sh": true, "im": true, "is": true,
+	"so": true, "vc": true, "am": true, "st": true, "nu": true, "tk": true,
 }
 
 // honestEndings are generic endings where a short brand-like name is
@@ -318,27 +374,52 @@ func (m *match) offTypos() {
 	if len(s) < 3 || words().honest[s] {
 		return
 	}
-	var buf [8]int32
-	for _, id := range ox.typoCandidates(s, buf[:0]) {
-		o := &ox.labels[id]
-		if o.suffix != m.h.Suffix || s == o.label || len(m.lab)-len(o.raw) > o.budget() || len(o.raw)-len(m.lab) > o.budget() {
-			continue
+	// The label folded as a whole and letter by letter: rakutrn is
+	// rakutm to Fold, a letter from rakuten only letter by letter.
+	forms := []string{s}
+	if isASCIIString(m.lab) {
+		if l := foldLetters(m.lab); l != s {
+			forms = append(forms, l)
 		}
-		if strings.ReplaceAll(s, "-", "") == strings.ReplaceAll(o.label, "-", "") {
-			continue // hyphens put in or left out: the hyphen checks' part
+	}
+	var buf [8]int32
+	ids := buf[:0]
+	for _, f := range forms {
+		ids = ox.typoCandidates(f, ids)
+	}
+	for _, id := range ids {
+		o := &ox.labels[id]
+		if o.suffix != m.h.Suffix || s == o.label || !m.subOK(o, 0) {
+			continue
 		}
 		budget := o.budget()
-		d := osa(s, o.label, budget)
-		edit := ""
-		switch {
-		case d <= budget:
-			if d == 1 {
-				edit = classifyEdit(s, o.label)
+		d, edit, form := budget+2, "", ""
+		for i, f := range forms {
+			l := o.label
+			if i > 0 {
+				l = o.letters
 			}
-		case budget == 1 && len(s) == len(o.label)+2 && pluralOf(s, o.label):
-			d, edit = 2, "plural"
-		default:
+			if strings.ReplaceAll(f, "-", "") == strings.ReplaceAll(l, "-", "") && strings.Count(f, "-") != strings.Count(l, "-") {
+				continue // hyphens put in or left out: the hyphen checks' part
+			}
+			fd, fedit := osa(f, l, budget), ""
+			switch {
+			case fd > budget && budget == 1 && len(f) == len(l)+2 && pluralOf(f, l):
+				fd, fedit = 2, "plural"
+			case fd > budget:
+				continue
+			case fd == 1:
+				fedit = classifyEdit(f, l)
+			}
+			if fd < d {
+				d, edit, form = fd, fedit, f
+			}
+		}
+		if d > budget && edit != "plural" || d == 0 || form == "" {
 			continue
+		}
+		if d <= budget && (len(m.lab)-len(o.raw) > budget || len(o.raw)-len(m.lab) > budget) {
+			continue // a typo only of what Fold made of it (loud is no icloud)
 		}
 		if !m.squatEdit(o, d) {
 			continue
@@ -365,8 +446,12 @@ func (m *match) squatEdit(o *offLabel, d int) bool {
 	case !isASCIIString(m.lab):
 		return true // look-alike letters with one typo
 	}
-	common := o.weak || o.short()
-	return squatTypo(m.lab, o.raw, !common, !o.short())
+	// Vowel swaps make other words of word-like names (aion.com beside
+	// aeon.com): they count for distinctive names and for initials with
+	// one vowel at most (mifg.jp beside mufg.jp).
+	vowels := !o.weak && (!o.short() || strings.Count(o.raw, "a")+strings.Count(o.raw, "e")+
+		strings.Count(o.raw, "i")+strings.Count(o.raw, "o")+strings.Count(o.raw, "u") <= 1)
+	return squatTypo(m.lab, o.raw, vowels, !o.short())
 }
 
 // squatTypo reports whether c is one edit of l of the kinds typo-squatting
@@ -389,15 +474,15 @@ func squatTypo(c, l string, vowels, omission bool) bool {
 		x := c[i]
 		return i == len(l) || // added at the end
 			x == l[i] || i > 0 && x == l[i-1] || // doubled
+			x == 's' || // dnstwist's plural
 			keyNear(l[i], x) || i > 0 && keyNear(l[i-1], x)
 	case len(c) == len(l) && i < len(c):
 		if c[i+1:] == l[i+1:] {
 			a, b := l[i], c[i]
-			vowel := strings.IndexByte("aeiou", a) >= 0 && strings.IndexByte("aeiou", b) >= 0
-			if vowel && !vowels {
-				return false
+			if twistSubst(a, b) {
+				return true
 			}
-			return vowel || twistSubst(a, b)
+			return vowels && strings.IndexByte("aeiou", a) >= 0 && strings.IndexByte("aeiou", b) >= 0
 		}
 		return i+1 < len(c) && c[i] == l[i+1] && c[i+1] == l[i] && c[i+2:] == l[i+2:]
 	}

@@ -100,8 +100,8 @@ func (t recallTally) String() string {
 // and the attackers' patterns over every official domain of BRANDS.md and
 // measures how many of the registrable names they make are found: at
 // least 95 % of those of dnstwist's default fuzzers and the attackers'
-// patterns, and 88 % with its tld-swap over 360 endings and its dictionary
-// fuzzer, whose names for short and common brand names (jcb.de, visa.it,
+// patterns, and 90 % with its tld-swap over 360 endings and its dictionary
+// fuzzer, whose names for short and common brand names (jcb.net, a.de,
 // apple-info.com, login-card.com) are often nobody's imitation.
 func TestLookalikeRecall(t *testing.T) {
 	d := DefaultData()
@@ -138,8 +138,8 @@ func TestLookalikeRecall(t *testing.T) {
 	if r := byFuzzer.recallWithout("tld-swap", "dictionary"); r < 0.95 {
 		t.Errorf("recall on dnstwist's default fuzzers and the attackers' patterns %.2f%% is under 95%%", 100*r)
 	}
-	if recall < 0.88 {
-		t.Errorf("recall %.2f%% is under 88%%", 100*recall)
+	if recall < 0.90 {
+		t.Errorf("recall %.2f%% is under 90%%", 100*recall)
 	}
 }
 
