@@ -91,13 +91,13 @@ func TestLookalikeFires(t *testing.T) {
 		// co.jp included
 		{"amazom.co.jp", "Amazon", ImitationTypo},
 		{"rakutten.co.jp", "楽天", ImitationTypo},
-		{"rakutrn.co.jp", "楽天", ImitationTypo},    // rn is no m here
+		{"rakutrn.co.jp", "楽天", ImitationTypo},      // rn is no m here
 		{"amazeson.co.jp", "Amazon", ImitationTypo}, // dnstwist's plural
 		{"smbc-cards.com", "三井住友カード", ImitationTypo},
 		{"anazom.co.jp", "Amazon", ImitationHomoglyph}, // m/n swapped twice
 		{"arrazon.co.jp", "Amazon", ImitationHomoglyph},
-		{"ʀakuten.com", "楽天", ImitationHomoglyph}, // small capital R
-		{"xn--80ak6aa92e.com", "Apple", ImitationHomoglyph},  // аррӏе, all Cyrillic
+		{"ʀakuten.com", "楽天", ImitationHomoglyph},           // small capital R
+		{"xn--80ak6aa92e.com", "Apple", ImitationHomoglyph}, // аррӏе, all Cyrillic
 		{"lcddi.com", "au / KDDI", ImitationHomoglyph},      // lc for k
 		{"ama.zon.co.jp", "Amazon", ImitationDotted},
 		{"smbc-c.ard.com", "三井住友カード", ImitationDotted},
@@ -106,7 +106,7 @@ func TestLookalikeFires(t *testing.T) {
 		{"amazonco.jp", "Amazon", ImitationFakeSuffix},
 		{"applecom.com", "Apple", ImitationFakeSuffix},
 		{"amazon-login.co.jp", "Amazon", ImitationPlusWords},
-		{"amazon-jp.co.jp", "Amazon", ImitationFakeSuffix}, // amazon.jp run into one label
+		{"amazon-jp.co.jp", "Amazon", ImitationFakeSuffix},   // amazon.jp run into one label
 		{"amazon-japan.co.jp", "Amazon", ImitationPlusWords}, // its own label: fillers count
 		{"smbclogin.co.jp", "三井住友銀行", ImitationPlusWords},
 		{"rakuten-cardlogin.co.jp", "楽天", ImitationPlusWords},

@@ -25,7 +25,7 @@ type offLabel struct {
 	// stays lcloud where Fold reads ldoud, so that its typos are found
 	// whichever way they are read (ic-loud, lcloub).
 	letters string
-	suffix string // co.jp
+	suffix  string // co.jp
 	// sub are the subdomain labels of an official host given with one
 	// (line of line.naver.jp, whose registrable part naver.jp is another
 	// company's): a look-alike of its label counts only with them in
@@ -85,7 +85,7 @@ type offIndex struct {
 // part is another company's).
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
-		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{},}
+		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{}}
 	all := map[string]bool{}
 	for _, b := range brands {
 		for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
