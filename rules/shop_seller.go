@@ -37,7 +37,7 @@ type Disclosure struct {
 }
 
 var (
-	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
+	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|通信販売法|通販法|通信販売に関する表[記示]|法に基づく表[記示]|法的表記|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
 	// shopDiscHrefRe finds links to a disclosure page by their address;
 	// shopDiscHrefMaybeRe also those that may lead to one (/legal/ holds
 	// privacy policies too), for telling whether the crawl missed it.

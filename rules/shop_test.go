@@ -434,6 +434,8 @@ func TestSellerInfoMissing(t *testing.T) {
 		{name: "privacy page read, disclosure not", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<p><a href="/legal/privacy.html">プライバシーポリシー</a> <a href="/tokusho.html">特定商取引法に基づく表記</a></p>`),
 				shopTop + "legal/privacy.html", shopHTML("プライバシーポリシー", `<h1>プライバシーポリシー</h1><p>個人情報は発送にのみ使います。</p><p>第三者には渡しません。</p>`)}},
+		{name: "older wording of the disclosure link, not read", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", shop+`<p><a href="/hyouji.html">通信販売法に基づく表記</a></p>`)}},
 		{name: "about page not read", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<p><a href="/about">ABOUT</a></p>`)}},
 		{name: "complete", fire: false,
