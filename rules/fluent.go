@@ -73,8 +73,8 @@ func fluentRules() []Rule {
 		{
 			ID: "address-inconsistent", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true,
 			Summary: Text{
-				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）、または住所に番地がない。",
-				EN: "The seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies), or the address has no block number.",
+				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）。",
+				EN: "The seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies).",
 			},
 			Message: Text{
 				JA: "販売者の住所・郵便番号・電話番号の地域が一致しません",

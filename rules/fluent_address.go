@@ -119,12 +119,6 @@ var (
 	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
-	// flBlockNumber is a block number: digits, or a kanji number with a unit.
-	flBlockNumber = regexp.MustCompile(`\d|丁目|番地|番|号|地割|[一二三四五六七八九十百千]+(?:丁|番|号)`)
-	// flWithheld marks an address that is withheld on purpose (a matter for
-	// the seller-info-missing sign, not this one).
-	flWithheld  = regexp.MustCompile(`請求|開示|省略|非公開|非表示|記載|お問い?合わ?せ|下記|上記|同上`)
-	flMunicipal = regexp.MustCompile(`^(.*(?:市|区|町|村|郡))`)
 )
 
 // flAddress is an address found on a page.
@@ -134,7 +128,6 @@ type flAddress struct {
 	pref     string // "" when none could be told
 	written  bool   // pref written out, not told from a city
 	text     string // the address as written, from the prefecture on
-	hasNext  bool   // the next line starts with a number (the block number moved there)
 	url      string
 }
 
@@ -198,7 +191,6 @@ func flAddresses(site *Site) []flAddress {
 				continue
 			}
 			a.text = rest
-			a.hasNext = next != "" && flBlockNumber.MatchString(string([]rune(next)[:1]))
 			a.url = p.URL
 			out = append(out, a)
 		}
@@ -266,8 +258,9 @@ func flHas(list []string, s string) bool {
 }
 
 // checkAddressInconsistent fires on a postcode of another prefecture than
-// its address, on a landline whose area code serves none of the site's
-// prefectures, and (more weakly) on an address with no block number.
+// its address, and on a landline whose area code serves none of the site's
+// prefectures. (An address without a block number is seller-info-missing's:
+// its disclosure then lacks a full address.)
 func checkAddressInconsistent(site *Site) []Finding {
 	addrs := flAddresses(site)
 	var fs []Finding
@@ -314,28 +307,5 @@ func checkAddressInconsistent(site *Site) []Finding {
 			}
 		}
 	}
-	if len(fs) > 0 {
-		return fs
-	}
-	for _, a := range addrs {
-		if !a.written || a.hasNext || flWithheld.MatchString(a.text) {
-			continue
-		}
-		after := strings.TrimPrefix(a.text, a.pref)
-		m := flMunicipal.FindStringSubmatch(after)
-		if m == nil || flRunes(after)-flRunes(m[1]) < 2 || flBlockNumber.MatchString(after) {
-			continue
-		}
-		return []Finding{{
-			Evidence: "住所に番地がありません: " + Clip(a.text, 50),
-			URL:      a.url,
-			Severity: Low,
-			Points:   10,
-			Message: Text{
-				JA: "販売者の住所に番地がありません",
-				EN: "The seller's address has no block number",
-			},
-		}}
-	}
-	return nil
+	return fs
 }
