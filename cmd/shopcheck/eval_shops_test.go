@@ -27,14 +27,13 @@ import (
 //
 // Each folder is one site. index.html is the first page; NAME.mobile.html,
 // when present, is what a smartphone is shown for NAME.html (a desktop
-// browser is then shown NAME.html, or a 404 when there is none); a file
-// CHARSET gives the charset sent in the Content-Type header (otherwise
-// none is sent: the page's <meta> says it, or nothing does); a file HOST
-// names the host the site is served under in the named-host run (else a
-// neutral www.eval-shop-N.jp); a file
-// START the path of the first page when it is not "/". A URL
-// with a query is served from NAME@QUERY (index.html@mode=sk for
-// /?mode=sk), as shop systems that route by query need.
+// browser is then shown NAME.html, or a 404 when there is none). Optional
+// files: CHARSET, the charset sent in the Content-Type header (otherwise
+// none is sent: the page's <meta> says it, or nothing does); HOST, the
+// host the site is served under in the named-host run (else a neutral
+// www.eval-shop-N.jp); START, the path of the first page when it is not
+// "/". A URL with a query is served from NAME@QUERY (index.html@mode=sk
+// for /?mode=sk), as shop systems that route by query need.
 
 const evalShopsDir = "../../testdata/eval/shops"
 
