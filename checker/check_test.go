@@ -257,3 +257,49 @@ func TestCheckCloakedShop(t *testing.T) {
 		t.Errorf("--no-cloaking still reported cloaking")
 	}
 }
+
+// TestCheckSavedPhishingPages checks saved pages, whose origin shopcheck
+// only knows from what the page says of it: a kit saved with no origin is
+// still a warning (the domain cannot be confirmed), a brand's own page
+// saved by a browser (which notes where it came from) is clean, and the
+// same kit noted as saved from its phishing host is high.
+func TestCheckSavedPhishingPages(t *testing.T) {
+	c := newTestChecker(t)
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	dir := t.TempDir()
+	save := func(name, from, body string) string {
+		if from != "" {
+			body = "<!-- saved from url=(0040)" + from + " -->\n" + body
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		path  string
+		risks []rules.Risk
+	}{
+		{save("kit-noorigin.html", "", read("vpass-kit/login.html")), []rules.Risk{rules.RiskMedium, rules.RiskHigh}},
+		{save("kit-card-noorigin.html", "", read("vpass-kit/card.html")), []rules.Risk{rules.RiskMedium, rules.RiskHigh}},
+		{save("kit-saved.html", "https://vpass.smbc-card-jp.com/login/", read("vpass-kit/login.html")), []rules.Risk{rules.RiskHigh}},
+		{save("genuine-saved.html", "https://www.vpass.ne.jp/login/", read("vpass-genuine/login.html")), []rules.Risk{rules.RiskLow}},
+	}
+	for _, tt := range tests {
+		res := c.Check(context.Background(), tt.path)
+		ok := false
+		for _, r := range tt.risks {
+			ok = ok || res.Risk == r
+		}
+		if !ok {
+			t.Errorf("%s: risk %s (%d, %v), want one of %v", filepath.Base(tt.path), res.Risk, res.Score, signIDs(res), tt.risks)
+		}
+	}
+}

@@ -61,7 +61,7 @@ func checkCredentialForm(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
-		if host == "" || phishOfficialHost(brands, host) {
+		if host != "" && phishOfficialHost(brands, host) {
 			continue
 		}
 		creds := phishFormsCreds(p)
@@ -75,18 +75,32 @@ func checkCredentialForm(site *Site) []Finding {
 				continue
 			}
 			f := Finding{
-				Evidence: strings.Join(fc.fields, ", ") + " — " + host,
+				Evidence: strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host),
 				URL:      p.URL,
 				Message: Text{
 					JA: "公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
 					EN: "this page on " + host + ", not an official domain, asks for " + en + " (suspected phishing)",
 				},
 			}
+			if host == "" {
+				f.Message = Text{
+					JA: ja + "を入力させるページです。保存されたページのため配信元のドメインを確認できません（フィッシングの疑い）",
+					EN: "this page asks for " + en + "; it is a saved page, so the domain it came from cannot be confirmed (suspected phishing)",
+				}
+			}
 			if brand != "" {
 				f.Evidence += " (presents itself as " + brand + ")"
 				f.Message = Text{
 					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
 					EN: "this page presents itself as " + brand + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
+				}
+				if host == "" {
+					// Unconfirmed: weighed below a page seen on a wrong domain.
+					f.Severity, f.Points = Medium, 25
+					f.Message = Text{
+						JA: brand + "を名乗り、" + ja + "を入力させるページです。保存されたページのため配信元のドメインを確認できません。" + brand + "の公式ドメイン以外で表示されたならフィッシングです",
+						EN: "this page presents itself as " + brand + " and asks for " + en + "; it is a saved page, so the domain it came from cannot be confirmed: anywhere but " + brand + "'s official domains it is phishing",
+					}
 				}
 			}
 			out = append(out, f)
@@ -164,12 +178,19 @@ func checkBrandImpersonation(site *Site) []Finding {
 		for _, pr := range presented {
 			official := phishOfficialList(pr.brand)
 			f := Finding{
-				Evidence: pr.evidence + " — " + host + " (official: " + official + ")",
+				Evidence: pr.evidence + " — " + phishHostLabel(host) + " (official: " + official + ")",
 				URL:      p.URL,
 				Message: Text{
 					JA: pr.brand.Name + "を名乗るページですが、" + pr.brand.Name + "の公式ドメイン（" + official + "）ではありません（" + host + "）",
 					EN: "this page presents itself as " + pr.brand.Name + " but " + host + " is not one of its official domains (" + official + ")",
 				},
+			}
+			if host == "" {
+				f.Severity, f.Points = Medium, 20
+				f.Message = Text{
+					JA: pr.brand.Name + "を名乗るページです。保存されたページのため配信元のドメインを確認できません。公式ドメイン（" + official + "）以外で表示されたなら偽物です",
+					EN: "this page presents itself as " + pr.brand.Name + "; it is a saved page, so the domain it came from cannot be confirmed: anywhere but its official domains (" + official + ") it is a fake",
+				}
 			}
 			switch {
 			case pr.how == "masthead":
@@ -181,6 +202,9 @@ func checkBrandImpersonation(site *Site) []Finding {
 			case ctx:
 			case pr.how == "copyright":
 				f.Severity, f.Points = Medium, 20
+				if host == "" {
+					f.Severity, f.Points = Low, 10
+				}
 			default:
 				continue
 			}

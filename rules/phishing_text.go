@@ -410,11 +410,9 @@ type phishPresentation struct {
 // official on host, at most one presentation per brand (the strongest:
 // title, heading and login wording before copyright before logo and
 // masthead). It returns nothing when host is an official domain of any
-// brand: a brand's own site naming a partner is not impersonation.
+// brand: a brand's own site naming a partner is not impersonation. An
+// empty host is a saved page of unknown origin: official nowhere.
 func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentation {
-	if host == "" {
-		return nil
-	}
 	for _, pb := range brands {
 		if pb.b.Official(host) {
 			return nil
@@ -1045,6 +1043,15 @@ func phishPageHost(p *Page, site *Site) string {
 		}
 	}
 	return strings.ToLower(strings.TrimSuffix(h, "."))
+}
+
+// phishHostLabel names host in evidence; "" is a saved page whose origin
+// is unknown.
+func phishHostLabel(host string) string {
+	if host == "" {
+		return "origin unknown (saved page)"
+	}
+	return host
 }
 
 // phishRegDomain returns the registrable domain (eTLD+1) of host, or host
