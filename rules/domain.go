@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -115,33 +116,39 @@ func checkDomainLookalike(site *Site) []Finding {
 		return nil
 	}
 	var out []Finding
-	seen := map[string]bool{}
+	var seen []string // hosts looked at, as written and as parsed
 	final, finalOK := hostOfURL(site.URL)
-	for _, u := range siteURLs(site) {
+	if plain, ok := plainHost(site.URL); ok {
+		seen = append(seen, strings.ToLower(plain))
+	}
+	for i, u := range siteURLs(site) {
 		h, ok := final, finalOK
-		if u != site.URL {
+		if i > 0 || u != site.URL {
+			if plain, ok := plainHost(u); ok && slices.Contains(seen, strings.ToLower(plain)) {
+				continue // the same host (the target as typed, the final URL)
+			}
 			h, ok = hostOfURL(u)
 		}
-		if !ok || seen[h.ASCII] {
+		if !ok || slices.Contains(seen, h.ASCII) && (i > 0 || u != site.URL) {
 			continue
 		}
-		seen[h.ASCII] = true
+		seen = append(seen, h.ASCII)
 		im, ok := site.Data.Brands.LookalikeHost(h)
-		if !ok {
-			continue
-		}
-		if u != site.URL && final.ASCII != "" && im.Brand.Official(final.ASCII) {
-			// The look-alike name led to the brand's own site: most such
+		if !ok || u != site.URL && final.ASCII != "" && im.Brand.Official(final.ASCII) {
+			// A name that only led to the brand's own site: most such
 			// names are the brand's defensive registrations.
 			continue
 		}
-		out = append(out, Finding{
-			Evidence: imitationEvidence(h, im),
-			URL:      u,
-			Message:  ImitationMessage(im),
-		})
+		out = append(out, imitationFinding(&h, &im, u))
 	}
 	return out
+}
+
+// imitationFinding is the finding for host h of URL u imitating a brand
+// (kept out of checkDomainLookalike, whose frame stays on the stack while
+// the matcher runs).
+func imitationFinding(h *HostName, im *Imitation, u string) Finding {
+	return Finding{Evidence: imitationEvidence(*h, *im), URL: u, Message: ImitationMessage(*im)}
 }
 
 // imitationEvidence is the domain beside the official one it imitates.

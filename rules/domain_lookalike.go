@@ -1178,19 +1178,21 @@ func osa(a, b string, max int) int {
 	if d := la - lb; d > max || -d > max {
 		return max + 1
 	}
-	if la > 62 || lb > 62 {
+	if la > 62 || lb > 62 || max > 60 {
 		return max + 1
 	}
-	var rows [3][64]int
+	// Distances of at most 63 fit a byte: small rows keep the frame small
+	// (the matcher runs on a fresh goroutine's stack for each name).
+	var rows [3][64]uint8
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= lb; j++ {
-		prev[j] = j
+		prev[j] = uint8(j)
 	}
 	for i := 1; i <= la; i++ {
-		cur[0] = i
-		rowMin := i
+		cur[0] = uint8(i)
+		rowMin := uint8(i)
 		for j := 1; j <= lb; j++ {
-			cost := 1
+			cost := uint8(1)
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
@@ -1201,15 +1203,15 @@ func osa(a, b string, max int) int {
 			cur[j] = v
 			rowMin = min(rowMin, v)
 		}
-		if rowMin > max {
+		if int(rowMin) > max {
 			return max + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	if prev[lb] > max {
+	if int(prev[lb]) > max {
 		return max + 1
 	}
-	return prev[lb]
+	return int(prev[lb])
 }
 
 // classifyEdit names the one edit that turns keyword k into s.

@@ -300,3 +300,23 @@ func BenchmarkLookalikeFeed(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
 }
+
+// BenchmarkDomainSignsFreshGoroutine scores the domain-lookalike sign for
+// feed names each on a new goroutine, as the batch engine runs targets:
+// the matcher's stack frames then cost stack growth on every name.
+func BenchmarkDomainSignsFreshGoroutine(b *testing.B) {
+	d := DefaultData()
+	names := benchNames(10000)
+	rule := domainLookalikeRule()
+	done := make(chan struct{})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := names[i%len(names)]
+		go func() {
+			rule.Check(&Site{Target: n, URL: "https://" + n + "/", Host: n, Data: d})
+			done <- struct{}{}
+		}()
+		<-done
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
+}

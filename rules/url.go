@@ -177,11 +177,14 @@ func plainHost(s string) (string, bool) {
 
 func checkURLIPHost(site *Site) []Finding {
 	for _, s := range siteURLs(site) {
-		u, ok := parseLooseURL(s)
+		host, ok := plainHost(s)
 		if !ok {
-			continue
+			u, good := parseLooseURL(s)
+			if !good {
+				continue
+			}
+			host = u.Hostname()
 		}
-		host := u.Hostname()
 		ip, ok := parseIPHost(host)
 		if !ok {
 			continue
@@ -223,6 +226,9 @@ func shortenerOf(h HostName) (string, shortener, bool) {
 
 func checkURLShortener(site *Site) []Finding {
 	for _, s := range siteURLs(site) {
+		if host, ok := plainHost(s); ok && !mayBeShortener(host) {
+			continue
+		}
 		h, ok := hostOfURL(s)
 		if !ok || h.IP {
 			continue
@@ -241,6 +247,28 @@ func checkURLShortener(site *Site) []Finding {
 		return []Finding{f}
 	}
 	return nil
+}
+
+// mayBeShortener reports whether a plain host name could be a shortener's:
+// whether it, a domain above it, or one of its labels as "label.*" is in
+// url_shorteners.txt. Most names are not, and need no parsing.
+func mayBeShortener(host string) bool {
+	m := shorteners()
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for h := host; h != ""; {
+		dot := strings.IndexByte(h, '.')
+		if _, ok := m[h]; ok {
+			return true
+		}
+		if dot < 0 {
+			break
+		}
+		if _, ok := m[h[:dot]+".*"]; ok {
+			return true
+		}
+		h = h[dot+1:]
+	}
+	return false
 }
 
 // IDNDisguise reports whether the Unicode label uses letters that pass for
@@ -266,6 +294,9 @@ func IDNDisguise(label string) ([]string, bool) {
 
 func checkURLIDN(site *Site) []Finding {
 	for _, s := range siteURLs(site) {
+		if host, ok := plainHost(s); ok && !strings.Contains(strings.ToLower(host), "xn--") {
+			continue // plain ASCII: nothing to disguise
+		}
 		h, ok := hostOfURL(s)
 		if !ok || h.IP || !strings.Contains(h.ASCII, "xn--") {
 			continue
@@ -304,6 +335,9 @@ func checkURLIDN(site *Site) []Finding {
 
 func checkURLUserinfo(site *Site) []Finding {
 	for _, s := range siteURLs(site) {
+		if _, ok := plainHost(s); ok {
+			continue // no @ in it
+		}
 		u, ok := parseLooseURL(s)
 		if !ok || u.User == nil {
 			continue
@@ -390,6 +424,12 @@ var suspiciousTLDs = sync.OnceValue(func() map[string]bool { return set("url_sus
 
 func checkURLSuspiciousTLD(site *Site) []Finding {
 	for _, s := range siteURLs(site) {
+		if host, ok := plainHost(s); ok {
+			host = strings.ToLower(strings.TrimSuffix(host, "."))
+			if !suspiciousTLDs()[host[strings.LastIndexByte(host, '.')+1:]] {
+				continue // the ending as written is the ending
+			}
+		}
 		h, ok := hostOfURL(s)
 		if !ok || h.IP {
 			continue
