@@ -457,9 +457,13 @@ func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*
 	cands := rankLinks(first.page, site.Domain, seen)
 	var out []*fetched
 	// Two rounds: the first page's best links, then links found on those
-	// pages (a 特定商取引法 page linked only from the guide page).
+	// pages (a 特定商取引法 or payment page linked only from the guide
+	// page), for which the first round leaves two places.
 	for round := 0; round < 2 && len(out) < max && len(cands) > 0; round++ {
 		n := max - len(out)
+		if round == 0 && max >= 4 {
+			n = max - 2
+		}
 		if n > len(cands) {
 			n = len(cands)
 		}

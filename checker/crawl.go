@@ -27,9 +27,20 @@ var linkHints = []struct {
 	{"ご利用ガイド", 75}, {"ショッピングガイド", 75}, {"ガイド", 50}, {"guide", 50}, {"ご利用案内", 60},
 	{"会社概要", 60}, {"運営会社", 60}, {"運営者", 55}, {"ショップ情報", 55}, {"company", 50}, {"about", 30},
 	{"配送", 40}, {"送料", 35}, {"shipping", 35}, {"delivery", 30},
+	{"ご注文方法", 70}, {"注文方法", 70}, {"ご購入方法", 70}, {"購入方法", 70}, {"お買い物の流れ", 70},
+	{"ご注文の流れ", 70}, {"お買い物ガイド", 75}, {"振込", 70}, {"howto", 45}, {"how-to", 45},
+	{"flow", 40}, {"order", 35}, {"ご注文", 40}, {"お買い物", 40}, {"ご購入", 40}, {"流れ", 30},
 	{"お問い合わせ", 25}, {"contact", 25}, {"faq", 15}, {"よくある質問", 15},
 	{"返品", 20}, {"交換", 10},
 }
+
+// productScore is the score of a link to a product page: below the pages
+// that hold payment terms and the disclosure, but read when slots remain,
+// since product descriptions carry signs of their own (copied listings).
+const productScore = 20
+
+// productPath marks product pages by their address.
+var productPath = regexp.MustCompile(`(?i)/(item|items|product|products|goods|shohin|syohin|detail)s?([/_.?-]|$)`)
 
 // skipExt are file endings that are never pages worth crawling.
 var skipExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|mp4|mp3|woff2?|ttf|apk|exe|msi|dmg)$`)
@@ -72,6 +83,9 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 			} else if strings.Contains(path, w) {
 				score = max(score, h.weight)
 			}
+		}
+		if score == 0 && (productPath.MatchString(u.Path) || l.Image) {
+			score = productScore
 		}
 		if score > best[u.String()] {
 			best[u.String()] = score

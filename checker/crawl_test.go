@@ -25,6 +25,7 @@ func TestRankLinks(t *testing.T) {
 		"https://shop.example.jp/guide.html",
 		"https://shop.example.jp/company",
 		"https://www.shop.example.jp/shipping",
+		"https://shop.example.jp/item/1.html", // a product page: last
 	}
 	if len(got) != len(want) {
 		t.Fatalf("rankLinks gave %d links %v, want %d", len(got), got, len(want))

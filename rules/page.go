@@ -37,6 +37,8 @@ type Page struct {
 type Link struct {
 	Href string // absolute where it could be resolved
 	Text string // NFKC-normalised text, or the alt/title of an image inside
+	// Image is true when the link wraps an image (a product photo, a banner).
+	Image bool
 }
 
 // Image is an <img>.
@@ -128,8 +130,9 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	p.Doc.Find("a[href],area[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		text := fold(NFKC(s.Text()))
+		imgs := s.Find("img")
 		if text == "" {
-			s.Find("img").Each(func(_ int, im *goquery.Selection) {
+			imgs.Each(func(_ int, im *goquery.Selection) {
 				alt, _ := im.Attr("alt")
 				text += alt
 			})
@@ -138,7 +141,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 			}
 			text = fold(NFKC(text))
 		}
-		p.Links = append(p.Links, Link{Href: abs(href), Text: text})
+		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
 	})
 	p.Doc.Find("img").Each(func(_ int, s *goquery.Selection) {
 		src, _ := s.Attr("src")
