@@ -45,6 +45,8 @@ type Checker struct {
 	rec   Recorder    // nil: no evidence kept
 	adv   *rules.Advice
 	topic map[string]string // sign id -> advice topic
+	// grace is how long scoring may run on past a site's deadline.
+	grace time.Duration
 }
 
 // New returns a Checker that reads through fetch, asks whois (nil for none)
@@ -72,7 +74,7 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 	for _, r := range opts.Rules {
 		topic[r.ID] = r.Topic
 	}
-	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic}
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace}
 }
 
 // Lang is the language results are written in.
@@ -166,7 +168,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		w = <-c.lookupAsync(ctx, whois, final)
 	}
 	site.Whois = w.info
-	res := c.finish(site, infos, err, now)
+	res := c.finishBounded(ctx, site, infos, err, now)
 	if c.rec != nil {
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {
 			res.Error = &ErrorInfo{Code: CodeRead, Message: "saving evidence failed: " + rerr.Error()}
@@ -273,6 +275,34 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 	res.Advice = c.advice(res)
 	res.Clues = Clues(site)
 	return res
+}
+
+// scoreGrace is how long scoring may run on past the site's deadline.
+const scoreGrace = 5 * time.Second
+
+// finishBounded is finish with a deadline: the signs are pure functions
+// that cannot be interrupted, so when a hostile page makes them run past
+// the site's deadline (and a grace period), the result is given without
+// the page signs, as a timeout, and the stray scoring is left to end on
+// its own. It reads site but never changes it.
+func (c *Checker) finishBounded(ctx context.Context, site *rules.Site, infos []PageInfo, err error, now time.Time) *Result {
+	done := make(chan *Result, 1)
+	go func() { done <- c.finish(site, infos, err, now) }()
+	select {
+	case res := <-done:
+		return res
+	case <-ctx.Done():
+	}
+	grace := time.NewTimer(c.grace)
+	defer grace.Stop()
+	select {
+	case res := <-done:
+		return res
+	case <-grace.C:
+	}
+	bare := *site
+	bare.Pages, bare.Alt = nil, nil
+	return c.finish(&bare, infos, Errorf(CodeTimeout, "scoring the pages took longer than --site-timeout allows; only the URL and domain were judged"), now)
 }
 
 // advice picks the advice topics of the signs that fired, in order of the

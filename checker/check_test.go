@@ -303,3 +303,37 @@ func TestCheckSavedPhishingPages(t *testing.T) {
 		}
 	}
 }
+
+// TestScoringHasADeadline gives the checker a sign that never finishes (as a
+// hostile page could make a real one run on): the target still gets its
+// result, as a timeout scored on the URL alone, soon after its deadline.
+func TestScoringHasADeadline(t *testing.T) {
+	srv := serveSite(t, filepath.Join("..", "testdata", "sites", "honest-company"))
+	stuck := make(chan struct{})
+	defer close(stuck)
+	rs := []rules.Rule{
+		{ID: "stuck", Severity: rules.High, Points: 50, NeedsPage: true,
+			Check: func(*rules.Site) []rules.Finding { <-stuck; return nil }},
+		{ID: "url-seen", Severity: rules.Low, Points: 5,
+			Check: func(s *rules.Site) []rules.Finding { return []rules.Finding{{Evidence: s.URL}} }},
+	}
+	f, _ := NewHTTPFetcher(FetchOptions{Timeout: 2 * time.Second, AllowPrivate: true})
+	c := New(Options{SiteTimeout: 500 * time.Millisecond, Rules: rs, NoCloaking: true}, f, nil, nil)
+	c.grace = 100 * time.Millisecond
+	done := make(chan *Result)
+	go func() { done <- c.Check(context.Background(), srv.URL+"/") }()
+	select {
+	case res := <-done:
+		if res.Error == nil || res.Error.Code != CodeTimeout {
+			t.Fatalf("error %+v, want a timeout", res.Error)
+		}
+		if len(res.Signs) != 1 || res.Signs[0].ID != "url-seen" {
+			t.Errorf("signs %+v, want the URL sign alone", res.Signs)
+		}
+		if len(res.Pages) == 0 {
+			t.Errorf("the pages read should still be listed")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no result: scoring has no deadline")
+	}
+}

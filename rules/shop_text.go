@@ -95,21 +95,42 @@ func shopIsHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '々' }
 // full-width marks ASCII), keeping the mark with its sentence.
 func shopSentences(line string) []string {
 	var out []string
+	add := func(s string) {
+		// A "sentence" longer than any real one (a hostile page's endless
+		// line) is read in pieces, so that work per sentence stays bounded.
+		for len(s) > shopMaxSentence {
+			cut := strings.LastIndex(s[:shopMaxSentence], "、")
+			if cut <= 0 {
+				cut = shopMaxSentence
+				for cut > 0 && !utf8.RuneStart(s[cut]) {
+					cut--
+				}
+			} else {
+				cut += len("、")
+			}
+			if p := strings.TrimSpace(s[:cut]); p != "" {
+				out = append(out, p)
+			}
+			s = s[cut:]
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
 	start := 0
 	for i, r := range line {
 		if r == '。' || r == '!' || r == '?' {
 			end := i + utf8.RuneLen(r)
-			if s := strings.TrimSpace(line[start:end]); s != "" {
-				out = append(out, s)
-			}
+			add(line[start:end])
 			start = end
 		}
 	}
-	if s := strings.TrimSpace(line[start:]); s != "" {
-		out = append(out, s)
-	}
+	add(line[start:])
 	return out
 }
+
+// shopMaxSentence bounds the bytes of one sentence (about 400 kana or kanji).
+const shopMaxSentence = 1200
 
 // shopScamWordRe finds words that mark a sentence as a warning about fraud
 // (consumer pages, police pages and news quote every fraud phrase).
