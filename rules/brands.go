@@ -33,11 +33,16 @@ type Brand struct {
 	Keywords []string `json:"keywords"`
 	// WeakKeywords are keywords that are also common words, names or short
 	// letter groups (au, ana, jcb, line, visa, apple, yamato): they count
-	// only as a whole hyphen/dot-separated token beside a phishing word
-	// (jcb-login, au-pay-kakunin), or with the brand's whole official
-	// domain placed in front of another domain (jcb.co.jp.example.top), and
-	// never for typos or another ending. Keywords of three letters or fewer
-	// are weak even when listed under Keywords.
+	// beside a phishing word, as a token or run together (jcb-login,
+	// au-pay-kakunin, jcblogin), beside any word under an ending mostly
+	// used for abuse (jcb-kvtk.top), or with the brand's whole official
+	// domain placed in front of another domain (jcb.co.jp.example.top).
+	// Where a weak keyword is the label of an official domain, its
+	// squatter-made typos count under that domain's own ending (appie.com,
+	// applw.com beside apple.com) and the label itself under a cheap or a
+	// country's ending (jcb.xyz, visa.de), never under com, net, org or
+	// jp. Keywords of three letters or fewer are weak even when listed
+	// under Keywords.
 	WeakKeywords []string `json:"weak_keywords,omitempty"`
 }
 

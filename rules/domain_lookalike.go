@@ -623,9 +623,10 @@ func (m *match) inTokens(toks []string) {
 					return
 				}
 			case segmentable(pre, k, m.ix) && segmentable(post, k, m.ix):
-			case (start == 0 || end == len(t)) && cheapEnding(m.h):
-				// Under a cheap ending, a brand's name run together
-				// with any letters: rakutenzpgeq.top.
+			case (start == 0 || end == len(t)) && m.suspiciousEnding():
+				// Under an ending mostly used for abuse, a brand's name
+				// run together with any letters: rakutenzpgeq.top (not
+				// amazonite.shop).
 			default:
 				return
 			}
@@ -708,9 +709,9 @@ func (m *match) runTogether(id int32, i, n int, rest string) {
 		for _, o := range others {
 			ok = ok && segmentable(o, k, m.ix)
 		}
-		if !ok && !(len(others) == 1 && cheapEnding(m.h)) || allIn(others, words().fan) {
-			// Other letters count under a cheap ending only:
-			// otp-authgzce.cyou.
+		if !ok && !(len(others) == 1 && m.suspiciousEnding()) || allIn(others, words().fan) {
+			// Other letters count under an ending mostly used for
+			// abuse only: otp-authgzce.cyou.
 			return
 		}
 	}
@@ -803,6 +804,12 @@ func (m *match) officialHere(k *keyword) bool {
 	return m.ix.off != nil && m.ix.off.bySuffix[k.word+"."+m.h.Suffix]
 }
 
+// suspiciousEnding reports whether the host's ending is one of
+// url_suspicious_tlds.txt, mostly used for abuse.
+func (m *match) suspiciousEnding() bool {
+	return suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]]
+}
+
 // weakOK reports whether a weak keyword has the company it needs: a
 // phishing word ([action]) for names of up to four letters (jcb-login), a
 // phishing or service word for longer ones (apple-support,
@@ -810,7 +817,7 @@ func (m *match) officialHere(k *keyword) bool {
 // ending of url_suspicious_tlds.txt (jcb-kvtk.top).
 func (m *match) weakOK(k *keyword) bool {
 	act, svc := m.actions()
-	if suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]] {
+	if m.suspiciousEnding() {
 		return true
 	}
 	if len(k.joined) >= 5 {
@@ -1101,7 +1108,7 @@ func (m *match) subdomainWords() {
 	if !svc && !cheap {
 		return
 	}
-	suspicious := suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]]
+	suspicious := m.suspiciousEnding()
 	for i, t := range m.sub {
 		// Keywords of several tokens: smbcgroup-point-mypage.xx.club.
 		for _, id := range m.ix.byHead[t] {

@@ -180,8 +180,9 @@ func TestLookalikeHonest(t *testing.T) {
 		// the same short name under com, net, org, a country's second level
 		// or a generic country ending
 		"jcb.co.uk", "visa.org", "apple.tv", "line.io", "naver.com", "line.naver.com", "ana.net",
-		// words a short name hides in
-		"online.top", "airline.jp", "deposit.jp",
+		// words a short name hides in; a brand's name run together with
+		// a word under an ending honest shops use too
+		"online.top", "airline.jp", "deposit.jp", "amazonite.shop", "jrwest.co.jp",
 	}
 	for _, h := range honest {
 		if im, ok := d.Brands.Lookalike(h); ok {
@@ -252,5 +253,26 @@ func TestBrandSetCompat(t *testing.T) {
 	}
 	if _, err := NewBrandSet([]Brand{{Name: "x"}}); err == nil {
 		t.Error("a brand without domains was accepted")
+	}
+}
+
+// TestLookalikeAttackerPatterns checks names in the shapes that phishing
+// reports to the Council of Anti-Phishing Japan show, by brand only (how
+// each is read may change as the matcher learns).
+func TestLookalikeAttackerPatterns(t *testing.T) {
+	d := DefaultData()
+	for host, brand := range map[string]string{
+		"amazon-co-jp.xyz": "Amazon", "smbc-card.jp.xqzt.cn": "三井住友カード", "rakuten-card-login.top": "楽天",
+		"aeon-netservice.com": "イオン", "mufg-jp.cc": "三菱UFJ銀行", "etc-meisai-jp.com": "ETC利用照会サービス",
+		"jppost-xx.com": "ゆうちょ銀行 / 日本郵便", "sagawa-exp-xx.cn": "佐川急便", "kuronekoyamato-jp.net": "ヤマト運輸",
+		"eki-net.com.abcd.cn": "えきねっと", "jp-post-kakunin.com": "ゆうちょ銀行 / 日本郵便", "sagawa-kakunin.cn": "佐川急便",
+		"yamato-jp.top": "ヤマト運輸", "amazon.co.jp-verify.com": "Amazon", "paypay.ne.jp.xyz.cn": "PayPay",
+		"nta-go-jp.com": "国税庁", "e-tax-nta.com": "国税庁", "apple-id.top": "Apple", "myjcb-login.com": "JCB",
+		"jabank-login.com": "JAバンク", "micard-net.top": "エムアイカード", "nomura-login.com": "野村證券",
+	} {
+		im, ok := d.Brands.Lookalike(host)
+		if !ok || im.Brand.Name != brand {
+			t.Errorf("%s: got %v %q, want %s", host, ok, im.Brand.Name, brand)
+		}
 	}
 }
