@@ -581,13 +581,16 @@ func (m *match) plusWords() {
 	// Keywords inside longer tokens: in the folded tokens, and in tokens
 	// folded letter by letter (smbclogin, whose "cl" Fold reads as d).
 	m.inTokens(m.toks)
+	if len(m.toks) > 1 {
+		m.multiRunTogether(m.toks)
+	}
 	if isASCIIString(m.lab) {
 		if nt := splitTokens(foldLetters(m.lab)); len(nt) == len(m.toks) && !slices.Equal(nt, m.toks) {
 			m.inTokens(nt)
+			if len(nt) > 1 {
+				m.multiRunTogether(nt)
+			}
 		}
-	}
-	if len(m.toks) > 1 {
-		m.multiRunTogether()
 	}
 }
 
@@ -660,30 +663,30 @@ func (m *match) inTokens(toks []string) {
 // multiRunTogether finds a keyword of several tokens whose last token runs
 // into a word (rakuten-cardlogin) or whose first token has a word run in
 // front (loginrakuten-card).
-func (m *match) multiRunTogether() {
-	for i, t := range m.toks {
+func (m *match) multiRunTogether(toks []string) {
+	for i, t := range toks {
 		for _, id := range m.ix.byHead[t] {
 			k := &m.ix.kws[id]
 			n := len(k.toks)
-			if k.weak || i+n > len(m.toks) || !hasSeqAt(m.toks, i, k.toks[:n-1]) {
+			if k.weak || i+n > len(toks) || !hasSeqAt(toks, i, k.toks[:n-1]) {
 				continue
 			}
-			last := m.toks[i+n-1]
+			last := toks[i+n-1]
 			if rest := strings.TrimPrefix(last, k.toks[n-1]); rest != last && rest != "" {
-				m.runTogether(id, i, n, rest)
+				m.runTogether(toks, id, i, n, rest)
 			}
 		}
-		if i+1 >= len(m.toks) {
+		if i+1 >= len(toks) {
 			continue
 		}
-		for _, id := range m.ix.byTok[m.toks[i+1]] {
+		for _, id := range m.ix.byTok[toks[i+1]] {
 			k := &m.ix.kws[id]
 			n := len(k.toks)
-			if k.weak || i+n > len(m.toks) || k.toks[1] != m.toks[i+1] || !hasSeqAt(m.toks, i+1, k.toks[1:]) {
+			if k.weak || i+n > len(toks) || k.toks[1] != toks[i+1] || !hasSeqAt(toks, i+1, k.toks[1:]) {
 				continue
 			}
 			if rest := strings.TrimSuffix(t, k.toks[0]); rest != t && rest != "" {
-				m.runTogether(id, i, n, rest)
+				m.runTogether(toks, id, i, n, rest)
 			}
 		}
 	}
@@ -692,10 +695,10 @@ func (m *match) multiRunTogether() {
 // runTogether offers keyword id found over tokens [i, i+n) with rest run
 // into its first or last token, when rest and the other tokens are words
 // that count beside it.
-func (m *match) runTogether(id int32, i, n int, rest string) {
+func (m *match) runTogether(toks []string, id int32, i, n int, rest string) {
 	k := &m.ix.kws[id]
 	others := []string{rest}
-	for j, o := range m.toks {
+	for j, o := range toks {
 		if j < i || j >= i+n {
 			others = append(others, o)
 		}
@@ -798,8 +801,8 @@ func strictWords(t string) (ok, act bool) {
 // and long enough (five letters or more, or distinctive) to stand for the
 // brand with fillers alone.
 func (m *match) officialHere(k *keyword) bool {
-	if k.weak && len(k.joined) < 5 {
-		return false
+	if k.weak && len(k.joined) < 5 && m.h.Suffix != "go.jp" {
+		return false // nta-support.go.jp: only the state registers go.jp
 	}
 	return m.ix.off != nil && m.ix.off.bySuffix[k.word+"."+m.h.Suffix]
 }
