@@ -300,9 +300,7 @@ func (c *Checker) finishBounded(ctx context.Context, site *rules.Site, infos []P
 		return res
 	case <-grace.C:
 	}
-	bare := *site
-	bare.Pages, bare.Alt = nil, nil
-	return c.finish(&bare, infos, Errorf(CodeTimeout, "scoring the pages took longer than --site-timeout allows; only the URL and domain were judged"), now)
+	return c.finish(site.WithoutPages(), infos, Errorf(CodeTimeout, "scoring the pages took longer than --site-timeout allows; only the URL and domain were judged"), now)
 }
 
 // advice picks the advice topics of the signs that fired, in order of the

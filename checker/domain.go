@@ -14,7 +14,8 @@ import (
 // be scored even when no page is read. An IP host in any spelling
 // (0x7f000001) is given in its canonical form in all three.
 func SiteForURL(target string, u *url.URL, data *rules.Data) (*rules.Site, error) {
-	s := &rules.Site{Target: target, Data: data}
+	s := rules.NewSite()
+	s.Target, s.Data = target, data
 	if u == nil {
 		return s, fmt.Errorf("no URL")
 	}

@@ -50,7 +50,8 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 				site, _ = SiteForURL(t.Raw, origin, c.opts.Data)
 			}
 			if site == nil {
-				site = &rules.Site{Target: t.Raw, URL: fileURL, Data: c.opts.Data}
+				site = rules.NewSite()
+				site.Target, site.URL, site.Data = t.Raw, fileURL, c.opts.Data
 			}
 		}
 		page := rules.NewPage(pageURL, 200, "text/html", text, truncated)

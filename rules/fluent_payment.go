@@ -250,6 +250,11 @@ type flNote struct {
 
 // flPaymentsOf reads the payment methods of every page of site.
 func flPaymentsOf(site *Site) *flPayments {
+	return site.derive("flPayments", func() any { return flPaymentsOfUncached(site) }).(*flPayments)
+}
+
+// flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.
+func flPaymentsOfUncached(site *Site) *flPayments {
 	v := flPayData()
 	pm := &flPayments{offered: map[string]bool{}, advertised: map[string]*flShown{}}
 	advertise := func(method string, page int, what string, claim bool) {

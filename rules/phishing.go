@@ -68,7 +68,7 @@ func checkCredentialForm(site *Site) []Finding {
 		if len(creds) == 0 {
 			continue
 		}
-		presented := phishPresented(p, brands, host)
+		presented := phishPresentedOn(site, p, brands, host)
 		for _, fc := range creds {
 			brand, ja, en := phishCredReason(fc, presented)
 			if ja == "" {
@@ -159,7 +159,7 @@ func checkBrandImpersonation(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
-		presented := phishPresented(p, brands, host)
+		presented := phishPresentedOn(site, p, brands, host)
 		if len(presented) == 0 {
 			continue
 		}

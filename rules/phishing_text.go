@@ -413,6 +413,18 @@ type phishPresentation struct {
 // brand: a brand's own site naming a partner is not impersonation. An
 // empty host is a saved page of unknown origin: official nowhere.
 func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentation {
+	return phishPresentedUncached(p, brands, host)
+}
+
+// phishPresentedOn is phishPresented for a page of site, worked out once a
+// check (the credential and impersonation signs both ask).
+func phishPresentedOn(site *Site, p *Page, brands []phishBrand, host string) []phishPresentation {
+	key := "phishPresented\x00" + p.URL + "\x00" + host
+	return site.derive(key, func() any { return phishPresentedUncached(p, brands, host) }).([]phishPresentation)
+}
+
+// phishPresentedUncached does phishPresented's work.
+func phishPresentedUncached(p *Page, brands []phishBrand, host string) []phishPresentation {
 	for _, pb := range brands {
 		if pb.b.Official(host) {
 			return nil

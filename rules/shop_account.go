@@ -191,6 +191,11 @@ var (
 // needs at least a bank with a number or a holder, or a number with a
 // holder.
 func Accounts(site *Site) []BankAccount {
+	return site.derive("accounts", func() any { return accountsUncached(site) }).([]BankAccount)
+}
+
+// accountsUncached does Accounts's work; Accounts keeps its answer for the site.
+func accountsUncached(site *Site) []BankAccount {
 	var out []BankAccount
 	seen := map[string]bool{}
 	for _, p := range site.Pages {

@@ -242,6 +242,11 @@ func PaymentMethods(site *Site) (offered, unavailable map[string]Evidence) {
 // payment methods it names: sentence by sentence, skipping questions,
 // warnings about fraud and (for bank transfer) refund terms.
 func Payments(site *Site) PaymentInfo {
+	return site.derive("payments", func() any { return paymentsUncached(site) }).(PaymentInfo)
+}
+
+// paymentsUncached does Payments's work; Payments keeps its answer for the site.
+func paymentsUncached(site *Site) PaymentInfo {
 	offered := map[string]Evidence{}
 	unavailable := map[string]Evidence{}
 	logos := map[string]Evidence{}

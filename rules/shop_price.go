@@ -41,6 +41,11 @@ func (p PricePair) Discount() float64 { return 1 - float64(p.Sale)/float64(p.Reg
 // lower price in the same product block (the same line or up to three
 // lines on), over all pages, each distinct pair once.
 func PricePairs(site *Site) []PricePair {
+	return site.derive("pricePairs", func() any { return pricePairsUncached(site) }).([]PricePair)
+}
+
+// pricePairsUncached does PricePairs's work; PricePairs keeps its answer for the site.
+func pricePairsUncached(site *Site) []PricePair {
 	var out []PricePair
 	seen := map[[2]int]bool{}
 	for _, p := range site.Pages {

@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Site is everything the rules see of one target: the pages that were read,
 // the URL, the domain and what WHOIS said. Rules must treat it as read-only.
@@ -36,6 +39,52 @@ type Site struct {
 	Now time.Time
 	// Data is the rule data (brands, lists, weights).
 	Data *Data
+
+	memo *siteMemo // nil: nothing is kept (a Site made without NewSite)
+}
+
+// NewSite returns an empty Site that keeps what several signs derive from
+// it (its bank accounts, payment terms, seller disclosure), so that each is
+// worked out once a check rather than once a sign. Fill it completely
+// before the first rule runs: what is derived is derived from the pages
+// present then.
+func NewSite() *Site { return &Site{memo: &siteMemo{m: map[string]any{}}} }
+
+// siteMemo holds values derived from a complete site. It is safe for
+// concurrent use, and what it holds depends only on the site, so every
+// sign sees the same values whichever asked first.
+type siteMemo struct {
+	mu sync.Mutex
+	m  map[string]any
+}
+
+// derive returns the value kept under key, building it the first time.
+func (s *Site) derive(key string, build func() any) any {
+	if s.memo == nil {
+		return build()
+	}
+	s.memo.mu.Lock()
+	v, ok := s.memo.m[key]
+	s.memo.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = build() // outside the lock: builds may derive other values
+	s.memo.mu.Lock()
+	defer s.memo.mu.Unlock()
+	if old, ok := s.memo.m[key]; ok {
+		return old // built twice at once: keep the first
+	}
+	s.memo.m[key] = v
+	return v
+}
+
+// WithoutPages returns a copy of s with no pages, for scoring the URL and
+// domain alone; it keeps nothing derived from the pages.
+func (s *Site) WithoutPages() *Site {
+	c := *s
+	c.Pages, c.Alt, c.memo = nil, nil, nil
+	return &c
 }
 
 // Whois is what WHOIS or RDAP said about a domain.
