@@ -25,7 +25,7 @@ rakuten-card.co.jp www.rakuten-card.co.jp rakuten-bank.co.jp www.rakuten-bank.co
 www.rakuten-sec.co.jp rakuten.com www.rakuten.com rakuten.ne.jp rakuten.jp r10s.jp rakuten.tv rakuten.ca
 rakuten.com.tw rakuten.today
 jcb.co.jp www.jcb.co.jp my.jcb.co.jp jcb.jp www.jcb.jp
-aeon.co.jp www.aeon.co.jp aeonbank.co.jp www.aeonbank.co.jp aeon.com www.aeon.com aeonmall.com aeon.info
+aeon.co.jp www.aeon.co.jp aeonbank.co.jp www.aeonbank.co.jp aeon.com www.aeon.com aeonmall.com aeon.info aeonnetshop.com
 www.aeon.info aeoncard.co.jp aeonretail.jp
 au.com www.au.com auone.jp id.auone.jp aupay.auone.jp kddi.com www.kddi.com kddi-research.jp
 docomo.ne.jp www.docomo.ne.jp smt.docomo.ne.jp nttdocomo.co.jp www.nttdocomo.co.jp docomo-cycle.jp
