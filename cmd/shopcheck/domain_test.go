@@ -201,3 +201,42 @@ func BenchmarkDomainCommand(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
 }
+
+// TestDomainCommandSquatterNames screens names that typo-squatting tools
+// make from official domains (their ending kept, co.jp included) beside
+// honest neighbours one letter away, through the whole command: the names
+// and the evidence say which official domain is imitated.
+func TestDomainCommandSquatterNames(t *testing.T) {
+	in := strings.Join([]string{
+		"amazom.co.jp", "rakutten.co.jp", "ama.zon.co.jp", "xn--80ak6aa92e.com", "kddl.com", "https://jcb.xyz/login",
+		"kepco.co.jp", "namura.co.jp", "eon.com", "rakuten-sonpo.co.jp", "www.yahoo.co.uk", "line.me",
+	}, "\n")
+	code, out, errOut := runDomainCLI(t, strings.NewReader(in), "--no-whois", "--json", "-l", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	res := decodeDomainResults(t, out)
+	for name, official := range map[string]string{
+		"amazom.co.jp": "amazon.co.jp", "rakutten.co.jp": "rakuten.co.jp", "ama.zon.co.jp": "amazon.co.jp",
+		"xn--80ak6aa92e.com": "apple.com", "kddl.com": "kddi.com", "https://jcb.xyz/login": "jcb.",
+		"kepco.co.jp": "", "namura.co.jp": "", "eon.com": "", "rakuten-sonpo.co.jp": "", "www.yahoo.co.uk": "", "line.me": "",
+	} {
+		r, ok := res[name]
+		if !ok {
+			t.Errorf("%s: no result", name)
+			continue
+		}
+		var ev string
+		for _, s := range r.Signs {
+			if s.ID == "domain-lookalike" {
+				ev = s.Evidence
+			}
+		}
+		switch {
+		case official == "" && ev != "":
+			t.Errorf("%s: flagged as a look-alike: %s", name, ev)
+		case official != "" && !strings.Contains(ev, "≈ "+official):
+			t.Errorf("%s: evidence %q, want the official %s named", name, ev, official)
+		}
+	}
+}
