@@ -132,7 +132,7 @@ func normaliseHost(s string) (ascii, uni string, err error) {
 			s = s[:i]
 		}
 		s = strings.TrimSuffix(strings.ToLower(s), ".")
-		if s == "" || strings.ContainsAny(s, " \t\r\n/\\@?#%<>\"'`{}|^") {
+		if s == "" || strings.ContainsAny(s, " \t\r\n/\\@?#%<>\"'`{}|^:") || strings.IndexFunc(s, unicode.IsControl) >= 0 {
 			return "", "", ErrBadHost
 		}
 		a, err := hostIDNA.ToASCII(s)

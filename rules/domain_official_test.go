@@ -178,3 +178,20 @@ func TestLoose(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainHost: wherever plainHost answers, url.Parse gives the same host.
+func FuzzPlainHost(f *testing.F) {
+	for _, s := range []string{"amazon.co.jp", "https://www.amazon.co.jp/", "http://a.b:80/x", "HTTPS://X.Y?q", "a@b.c", "http://[::1]/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		host, ok := plainHost(s)
+		if !ok {
+			return
+		}
+		u, good := parseLooseURL(s)
+		if !good || u.Hostname() != host {
+			t.Fatalf("%q: plainHost %q, url.Parse %v %v", s, host, good, u)
+		}
+	})
+}

@@ -171,6 +171,13 @@ func plainHost(s string) (string, bool) {
 		default:
 			return "", false
 		}
+		// What follows must be what url.Parse takes without a doubt:
+		// printable ASCII, no escapes, spaces or backslashes.
+		for _, c := range []byte(rest[i:]) {
+			if c <= ' ' || c >= 0x7f || c == '%' || c == '\\' {
+				return "", false
+			}
+		}
 	}
 	return rest[:i], true
 }
