@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"bufio"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -109,8 +111,23 @@ func TestLookalikeRecall(t *testing.T) {
 	byFuzzer, byDomain := recallTally{}, recallTally{}
 	missed := map[string][]string{}
 	found := 0
+	// SHOPCHECK_LOOKALIKE_DUMP=FILE writes every case (host, fuzzer,
+	// official domain, found) for a look with the command itself.
+	var dump *bufio.Writer
+	if name := os.Getenv("SHOPCHECK_LOOKALIKE_DUMP"); name != "" {
+		f, err := os.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dump = bufio.NewWriter(f)
+		defer dump.Flush()
+	}
 	for _, c := range cases {
 		_, ok := d.Brands.Lookalike(c.host)
+		if dump != nil {
+			fmt.Fprintf(dump, "%s\t%s\t%s\t%v\n", c.host, c.fuzzer, c.from, ok)
+		}
 		if ok {
 			found++
 		} else if len(missed[c.fuzzer]) < 30 {
