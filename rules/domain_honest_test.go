@@ -43,7 +43,7 @@ sagawa-exp.co.jp www.sagawa-exp.co.jp k2k.sagawa-exp.co.jp
 tepco.co.jp www.tepco.co.jp ana.co.jp www.ana.co.jp jal.co.jp www.jal.co.jp jal.com
 apple.com www.apple.com appleid.apple.com support.apple.com icloud.com www.icloud.com apple.co.jp
 apple.com.cn icloud.com.cn apple.news
-visa.co.jp www.visa.co.jp visa.com www.visa.com
+visa.co.jp www.visa.co.jp visa.com www.visa.com visa.de visa.co.uk
 line.me lin.ee line.naver.jp access.line.me line.biz
 yahoo.co.jp www.yahoo.co.jp shopping.yahoo.co.jp news.yahoo.co.jp auctions.yahoo.co.jp paypayfleamarket.yahoo.co.jp
 yahoo.com yahoo.co.uk yahoo.fr yahoo.de yahoo.com.tw

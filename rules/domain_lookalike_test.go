@@ -119,7 +119,7 @@ func TestLookalikeFires(t *testing.T) {
 		{"mifg.jp", "三菱UFJ銀行", ImitationTypo},
 		// and the same name under cheap and country endings
 		{"jcb.xyz", "JCB", ImitationOtherEnding},
-		{"visa.de", "VISA", ImitationOtherEnding},
+		{"visa.ru", "VISA", ImitationOtherEnding},
 		{"smbc.de", "三井住友銀行", ImitationOtherEnding},
 		{"line.naver.xyz", "LINE", ImitationOtherEnding},
 		{"line.nauer.jp", "LINE", ImitationTypo},
