@@ -80,9 +80,11 @@ type offIndex struct {
 }
 
 // newOffIndex indexes the registrable labels of the brands' official
-// domains (not of their infrastructure domains, and not of official
-// domains given with a subdomain, like line.naver.jp, whose registrable
-// part is another company's).
+// domains (Domains; not their infrastructure or group domains, whose names
+// nobody imitates). An official host given with a subdomain whose
+// registrable part is another company's (line.naver.jp) is indexed with
+// its subdomain; one under another official domain (smt.docomo.ne.jp) is
+// left to that domain.
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
 		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{}}
@@ -165,8 +167,9 @@ func variousForms(label, suffix string, sub []string) []string {
 // loose maps a folded label to its look-alike skeleton: the letters that
 // a squatter's tool puts for one another (dnstwist's ASCII glyphs) become
 // one: m, n and r, and runs of them (nn, rn, rr); c and e; b and d; g and
-// q; u and v; 3 and 8; 6 and 9. (Its pairs lb, dl, lh and lc for b, d, h and k are left to the typo
-// checks: after Fold's i→l they would be read into names that have them.)
+// q; u and v; 3 and 8; 6 and 9. Its letter pairs for one letter (lb, dl,
+// lh, lc) are undone separately (pairGlyphs): after Fold's i→l they would
+// be read into names that have them (kddi folds to kddl).
 func loose(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
