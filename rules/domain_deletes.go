@@ -41,25 +41,58 @@ func (x *delIndex) add(s string, depth int, id int32) {
 }
 
 // candidates appends to out the ids that share a variant with s of up to
-// maxDel letters deleted, each once.
+// maxDel letters deleted, each once. It is eachDeletion written out, with
+// the bit filter tested in line: most variants of most names miss it.
 func (x *delIndex) candidates(s string, maxDel int, out []int32) []int32 {
-	if len(s) > maxDelLen {
+	n := len(s)
+	if n > maxDelLen {
 		return out
 	}
-	eachDeletion(s, maxDel, func(h uint64) {
-		if x.bits[(h%delBitsSize)/64]&(1<<(h%64)) == 0 {
-			return
+	var pre [maxDelLen + 1]uint64
+	for k := 0; k < n; k++ {
+		pre[k+1] = pre[k]*delBase + uint64(s[k]) + 1
+	}
+	if h := mixHash(pre[n], n); x.hit(h) {
+		out = x.collect(h, out)
+	}
+	if maxDel < 1 {
+		return out
+	}
+	for i := 0; i < n; i++ {
+		left := pre[i]
+		if h := mixHash(left*delPow[n-i-1]+pre[n]-pre[i+1]*delPow[n-i-1], n-1); x.hit(h) {
+			out = x.collect(h, out)
 		}
-		for _, id := range x.m[h] {
-			dup := false
-			for _, o := range out {
-				dup = dup || o == id
-			}
-			if !dup {
-				out = append(out, id)
+		if maxDel < 2 {
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			mid := pre[j] - pre[i+1]*delPow[j-i-1]
+			h := (left*delPow[j-i-1]+mid)*delPow[n-j-1] + pre[n] - pre[j+1]*delPow[n-j-1]
+			if h = mixHash(h, n-2); x.hit(h) {
+				out = x.collect(h, out)
 			}
 		}
-	})
+	}
+	return out
+}
+
+// hit tests the bit filter for hash h.
+func (x *delIndex) hit(h uint64) bool {
+	return x.bits[(h%delBitsSize)/64]&(1<<(h%64)) != 0
+}
+
+// collect appends the ids stored under h that out lacks.
+func (x *delIndex) collect(h uint64, out []int32) []int32 {
+	for _, id := range x.m[h] {
+		dup := false
+		for _, o := range out {
+			dup = dup || o == id
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
 	return out
 }
 

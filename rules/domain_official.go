@@ -73,6 +73,7 @@ func (o *offLabel) budget() int {
 type offIndex struct {
 	labels    []offLabel
 	bySuffix  map[string]bool // label.suffix of every official domain (folded label)
+	suffixes  map[string]bool // the endings of the official domains: typos count only there
 	byLoose   map[string][]int32
 	byJoined  map[string][]int32
 	byVarious map[string][]int32
@@ -87,7 +88,7 @@ type offIndex struct {
 // left to that domain.
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
-		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{}}
+		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{}, suffixes: map[string]bool{}}
 	all := map[string]bool{}
 	for _, b := range brands {
 		for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
@@ -124,6 +125,7 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 			}
 			id := int32(len(ox.labels))
 			ox.labels = append(ox.labels, o)
+			ox.suffixes[o.suffix] = true
 			if len(o.sub) == 0 {
 				ox.bySuffix[o.label+"."+o.suffix] = true
 			}
@@ -213,7 +215,7 @@ func (m *match) officialLabels() {
 	}
 	// Letter pairs put for one letter: lc for k, lh for h, lb for b, dl
 	// for d (lcddi.com, softdanlc.co.jp).
-	if strings.ContainsAny(m.lab, "lcd") {
+	if hasPairGlyph(m.lab) {
 		if alt := Fold(pairGlyphs.Replace(m.lab)); alt != m.fl {
 			for _, id := range ox.byLoose[loose(alt)] {
 				if o := &ox.labels[id]; (o.strong() || !o.weak && m.h.Suffix == o.suffix) && m.subOK(o, 0) {
@@ -224,11 +226,11 @@ func (m *match) officialLabels() {
 	}
 	// Hyphens put in (ama-zon.co.jp, mizuho-b-k.co.jp) or left out
 	// (rakutenbank.co.jp).
-	letters := m.fl
-	if isASCIIString(m.lab) {
-		letters = foldLetters(m.lab)
+	forms := []string{m.fl}
+	if isASCIIString(m.lab) && len(m.lab) != len(m.fl) {
+		forms = append(forms, foldLetters(m.lab)) // Fold read a pair as one letter
 	}
-	for _, form := range uniqueStrings(m.fl, letters) {
+	for _, form := range forms {
 		for _, id := range ox.byJoined[strings.ReplaceAll(form, "-", "")] {
 			o := &ox.labels[id]
 			if strings.Count(form, "-") != strings.Count(o.label, "-") && m.sameOrStrong(o) && m.subOK(o, 0) {
@@ -277,6 +279,16 @@ func (m *match) subOK(o *offLabel, skip int) bool {
 		}
 	}
 	return true
+}
+
+// hasPairGlyph reports whether s has one of pairGlyphs' letter pairs.
+func hasPairGlyph(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if c, n := s[i], s[i+1]; c == 'l' && (n == 'c' || n == 'h' || n == 'b') || c == 'd' && n == 'l' {
+			return true
+		}
+	}
+	return false
 }
 
 // pairGlyphs undoes dnstwist's letter pairs for one letter.
@@ -374,16 +386,14 @@ var honestEndings = map[string]bool{
 func (m *match) offTypos() {
 	ox := m.ix.off
 	s := m.fl
-	if len(s) < 3 || words().honest[s] {
-		return
+	if len(s) < 3 || !ox.suffixes[m.h.Suffix] || words().honest[s] {
+		return // no official domain has this ending, or an honest word
 	}
 	// The label folded as a whole and letter by letter: rakutrn is
 	// rakutm to Fold, a letter from rakuten only letter by letter.
 	forms := []string{s}
-	if isASCIIString(m.lab) {
-		if l := foldLetters(m.lab); l != s {
-			forms = append(forms, l)
-		}
+	if isASCIIString(m.lab) && len(m.lab) != len(s) {
+		forms = append(forms, foldLetters(m.lab)) // Fold read a pair as one letter
 	}
 	var buf [8]int32
 	ids := buf[:0]
