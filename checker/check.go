@@ -185,8 +185,12 @@ type whoisAnswer struct {
 // lookupAsync asks whois about u's registrable domain in the background.
 func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL) <-chan whoisAnswer {
 	ch := make(chan whoisAnswer, 1)
+	if whois == nil {
+		ch <- whoisAnswer{}
+		return ch
+	}
 	s, err := SiteForURL("", u, nil)
-	if whois == nil || err != nil || s.Domain == s.Host && isIPHost(s.Host) {
+	if err != nil || s.Domain == s.Host && isIPHost(s.Host) {
 		ch <- whoisAnswer{domain: s.Domain}
 		return ch
 	}
@@ -203,7 +207,7 @@ func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
 	defer cancel()
 	now := c.opts.Now()
-	t, err := ParseTarget(name)
+	t, err := ParseNameTarget(name)
 	if err != nil || t.Kind != TargetURL {
 		if err == nil {
 			err = Errorf(CodeInvalidTarget, "%q is not a domain name", name)

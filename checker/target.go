@@ -36,7 +36,13 @@ type Target struct {
 // ParseTarget reads a target as the user gave it: an http(s) URL, a bare
 // domain (with or without a path), a saved .html file or folder, or a
 // .warc/.warc.gz file. Local paths win over domains when they exist.
-func ParseTarget(raw string) (Target, error) {
+func ParseTarget(raw string) (Target, error) { return parseTarget(raw, true) }
+
+// ParseNameTarget reads a target as a URL or domain only: nothing is looked
+// up on the local disk (the `domain` command screens millions of names).
+func ParseNameTarget(raw string) (Target, error) { return parseTarget(raw, false) }
+
+func parseTarget(raw string, local bool) (Target, error) {
 	raw = strings.TrimSpace(raw)
 	t := Target{Raw: raw}
 	if raw == "" {
@@ -47,19 +53,23 @@ func ParseTarget(raw string) (Target, error) {
 	}
 	lower := strings.ToLower(raw)
 	if !strings.Contains(raw, "://") {
-		if fi, err := os.Stat(raw); err == nil {
-			switch {
-			case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz"):
-				t.Kind, t.Path = TargetWARC, raw
-			case fi.IsDir() || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
-				t.Kind, t.Path = TargetLocal, raw
-			default:
-				return t, Errorf(CodeInvalidTarget, "%s is a local file but not an .html, .warc or .warc.gz file", raw)
+		if local {
+			if fi, err := os.Stat(raw); err == nil {
+				switch {
+				case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz"):
+					t.Kind, t.Path = TargetWARC, raw
+				case fi.IsDir() || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):
+					t.Kind, t.Path = TargetLocal, raw
+				default:
+					return t, Errorf(CodeInvalidTarget, "%s is a local file but not an .html, .warc or .warc.gz file", raw)
+				}
+				return t, nil
 			}
-			return t, nil
-		}
-		if looksLikePath(raw) {
-			return t, Errorf(CodeInvalidTarget, "no such file or folder: %s", raw)
+			if looksLikePath(raw) {
+				return t, Errorf(CodeInvalidTarget, "no such file or folder: %s", raw)
+			}
+		} else if looksLikePath(raw) {
+			return t, Errorf(CodeInvalidTarget, "%q is a file name, not a domain name", raw)
 		}
 		if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(raw[i+1:]) {
 			// mailto:, javascript:, data:, ftp: and friends.

@@ -143,12 +143,24 @@ func Run(ctx context.Context, src *Source, check Check, emit Emit, o EngineOptio
 	checkCtx, cancelChecks := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelChecks()
 	results := make(chan checked, o.Concurrency)
+	// A fixed pool of workers, not a goroutine a target: a check's stack
+	// grows deep, and a worker keeps its grown stack for the next target.
+	// The loop below hands out a target only while fewer than Concurrency
+	// are running, and results has room for all of them, so a worker never
+	// waits long for either.
+	jobs := make(chan string)
+	defer close(jobs)
+	for i := 0; i < o.Concurrency; i++ {
+		go func() {
+			for target := range jobs {
+				res := safeCheck(checkCtx, check, target)
+				results <- checked{target: target, res: res, late: checkCtx.Err() != nil}
+			}
+		}()
+	}
 	start := func(target string) {
 		out.Checked++
-		go func() {
-			res := safeCheck(checkCtx, check, target)
-			results <- checked{target: target, res: res, late: checkCtx.Err() != nil}
-		}()
+		jobs <- target
 	}
 
 	inflight := make(map[string]int) // target -> lines waiting for it
