@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -196,6 +197,14 @@ func checkURLIPHost(site *Site) []Finding {
 		if !ok {
 			continue
 		}
+		if !publicIP(ip) && ip == strings.Trim(host, "[]") {
+			// A plainly written loopback or private address is only ever
+			// fetched with --allow-private, for a site served locally (a
+			// test server, a copy on one's own machine); fraud sites are
+			// public. An odd spelling (0x7f000001) still counts: hiding
+			// an address is itself the sign.
+			continue
+		}
 		ev := host
 		if ip != strings.Trim(host, "[]") {
 			ev = host + " = " + ip
@@ -203,6 +212,18 @@ func checkURLIPHost(site *Site) []Finding {
 		return []Finding{{Evidence: ev, URL: s}}
 	}
 	return nil
+}
+
+// publicIP reports whether ip (as parseIPHost gives it) is a public
+// unicast address.
+func publicIP(ip string) bool {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return true
+	}
+	a = a.Unmap()
+	return !(a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsUnspecified() ||
+		a.IsMulticast() || netip.MustParsePrefix("100.64.0.0/10").Contains(a))
 }
 
 // shortener is an entry of url_shorteners.txt.
