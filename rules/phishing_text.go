@@ -235,9 +235,30 @@ type phishOccurrence struct {
 	before, after string // the text around it, lower case
 }
 
+// phishLowerASCII lower-cases the ASCII letters of s and leaves every other
+// byte as it is: brand names differ in case only in Latin letters, and
+// offsets stay the same (strings.ToLower is many times slower on Japanese
+// text, and may change its length).
+func phishLowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // occurrences returns where any of the brand's names occurs in s (NFKC).
 func (pb phishBrand) occurrences(s string) []phishOccurrence {
-	return pb.occurrencesIn(s, strings.ToLower(s))
+	return pb.occurrencesIn(s, phishLowerASCII(s))
 }
 
 // occurrencesIn is occurrences with s already lower-cased as lower.
@@ -271,8 +292,8 @@ func (pb phishBrand) occurrencesIn(s, lower string) []phishOccurrence {
 			}
 			out = append(out, phishOccurrence{
 				name:   s[i:j],
-				before: strings.ToLower(s[:i]),
-				after:  strings.ToLower(s[j:]),
+				before: phishLowerASCII(s[:i]),
+				after:  phishLowerASCII(s[j:]),
 			})
 		}
 	}
@@ -469,7 +490,7 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 	v := &phishPageView{title: title}
 	var hay strings.Builder
 	line := func(s string) phishLine {
-		l := phishLine{s, strings.ToLower(s)}
+		l := phishLine{s, phishLowerASCII(s)}
 		hay.WriteString(l.lower)
 		hay.WriteByte('\n')
 		return l
@@ -704,7 +725,7 @@ func phishH1(p *Page, max int) []string {
 // view's texts (a quick test before the exact ones).
 func (v *phishPageView) named(pb phishBrand) bool {
 	for _, n := range pb.names {
-		if strings.Contains(v.hay, strings.ToLower(n.text)) {
+		if strings.Contains(v.hay, phishLowerASCII(n.text)) {
 			return true
 		}
 	}
