@@ -37,11 +37,7 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 	if len(o.Targets) == 0 && o.List == "" {
 		return usageError("give at least one target, or -l FILE")
 	}
-	data, err := o.loadData()
-	if err != nil {
-		return err
-	}
-	c, closeFn, err := o.newChecker(data)
+	c, _, closeFn, err := o.setup()
 	if err != nil {
 		return err
 	}

@@ -45,11 +45,7 @@ func runDomain(cmd *cobra.Command, s *Streams, o *domainOptions) error {
 	if len(o.Names) == 0 && o.List == "" {
 		return usageError("give at least one domain, or -l FILE (- for stdin)")
 	}
-	data, err := o.loadData()
-	if err != nil {
-		return err
-	}
-	c, closeFn, err := o.newChecker(data)
+	c, _, closeFn, err := o.setup()
 	if err != nil {
 		return err
 	}

@@ -151,6 +151,18 @@ func (o *commonOptions) loadData() (*rules.Data, error) {
 	return d, nil
 }
 
+// setup loads the rule data and builds the Checker: what every command
+// that scores does first. closeFn releases what the checker opened.
+func (o *commonOptions) setup() (c *checker.Checker, data *rules.Data, closeFn func() error, err error) {
+	if data, err = o.loadData(); err != nil {
+		return nil, nil, nil, err
+	}
+	if c, closeFn, err = o.newChecker(data); err != nil {
+		return nil, nil, nil, err
+	}
+	return c, data, closeFn, nil
+}
+
 // newChecker builds a Checker, with its fetcher, WHOIS client and evidence
 // recorder, from the flags. close releases what it opened.
 func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeFn func() error, err error) {

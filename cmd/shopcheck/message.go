@@ -67,11 +67,7 @@ func runMessage(ctx context.Context, s *Streams, o *messageOptions) error {
 			}
 		}
 	}
-	data, err := o.loadData()
-	if err != nil {
-		return err
-	}
-	c, closeFn, err := o.newChecker(data)
+	c, data, closeFn, err := o.setup()
 	if err != nil {
 		return err
 	}
