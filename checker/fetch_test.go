@@ -449,7 +449,6 @@ func TestNewHTTPFetcherOptions(t *testing.T) {
 func TestFetchDrip(t *testing.T) {
 	var finished atomic.Bool
 	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer finished.Store(true)
 		w.Header().Set("Content-Type", "text/html")
 		w.Header().Set("Content-Length", "10000")
 		fmt.Fprint(w, "<html><title>drip</title>")
@@ -459,12 +458,13 @@ func TestFetchDrip(t *testing.T) {
 		for i := 0; i < 10000; i++ {
 			select {
 			case <-r.Context().Done():
-				return
+				return // cut off by the client: not finished
 			case <-tick.C:
 				w.Write([]byte("x"))
 				w.(http.Flusher).Flush()
 			}
 		}
+		finished.Store(true)
 	}), false)
 	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: time.Second})
 	start := time.Now()
