@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -144,7 +145,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		}
 		infos = append(infos, first.info)
 		if err == nil && first.resp.Status >= 400 {
-			err = Errorf(CodeHTTPStatus, "the server answered %d %s", first.resp.Status, statusText(first.resp.Status))
+			err = Errorf(CodeHTTPStatus, "the server answered %d %s", first.resp.Status, http.StatusText(first.resp.Status))
 		}
 		if err == nil {
 			site.Pages = append(site.Pages, first.page)
@@ -550,11 +551,4 @@ func mergeRanked(a, b []rankedLink, seen map[string]bool) []rankedLink {
 		out = append(out, l)
 	}
 	return out
-}
-
-func statusText(code int) string {
-	if t := httpStatusText(code); t != "" {
-		return t
-	}
-	return ""
 }

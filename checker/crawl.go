@@ -1,7 +1,6 @@
 package checker
 
 import (
-	"net/http"
 	"net/netip"
 	"net/url"
 	"regexp"
@@ -158,8 +157,6 @@ func metaRefresh(page *rules.Page) string {
 	}
 	return u.String()
 }
-
-func httpStatusText(code int) string { return http.StatusText(code) }
 
 // isIPHost reports whether h is an IP address literal.
 func isIPHost(h string) bool {
