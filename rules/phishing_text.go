@@ -175,6 +175,31 @@ func phishCount(s string, list []string) []string {
 type phishBrand struct {
 	b     *Brand
 	names []phishName
+	// all indexes every brand's names (the same index in every element),
+	// so that a page's texts are searched once for all of them.
+	all *phishNameIndex
+}
+
+// phishNameIndex finds, in one pass over a text, which brands it names.
+type phishNameIndex struct {
+	lits  *shopLitIndex
+	brand map[string][]string // lower-cased name -> brand names
+}
+
+// named returns the brands (by name) any of whose names occurs in lower, a
+// text already lower-cased with phishLowerASCII; nil when the index could
+// not be built.
+func (x *phishNameIndex) named(lower string) map[string]bool {
+	if x == nil || x.lits == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	x.lits.each(lower, func(_ int, lit string) {
+		for _, b := range x.brand[lit] {
+			out[b] = true
+		}
+	})
+	return out
 }
 
 // phishName is one name of a brand. Names of four characters or fewer
@@ -223,6 +248,21 @@ func buildPhishBrands(d *Data) []phishBrand {
 		// Longest names first, so that "三井住友カード" is taken before "SMBC".
 		sort.SliceStable(pb.names, func(i, j int) bool { return len(pb.names[i].text) > len(pb.names[j].text) })
 		out = append(out, pb)
+	}
+	idx := &phishNameIndex{brand: map[string][]string{}}
+	var lits []string
+	for _, pb := range out {
+		for _, n := range pb.names {
+			l := phishLowerASCII(n.text)
+			if len(idx.brand[l]) == 0 {
+				lits = append(lits, l)
+			}
+			idx.brand[l] = append(idx.brand[l], pb.b.Name)
+		}
+	}
+	idx.lits = newShopLitIndex(lits)
+	for i := range out {
+		out[i].all = idx
 	}
 	return out
 }
@@ -483,6 +523,9 @@ type phishPageView struct {
 	titleOnlyService bool
 	// hay is every text above, lower-cased, to skip brands quickly.
 	hay string
+	// namedSet holds the brands hay names, found in one pass; nil when
+	// each brand's names are searched for one by one.
+	namedSet map[string]bool
 }
 
 func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
@@ -557,6 +600,9 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 	}
 	v.titleOnlyService = phishOnlyService(title)
 	v.hay = hay.String()
+	if len(brands) > 0 {
+		v.namedSet = brands[0].all.named(v.hay)
+	}
 	return v
 }
 
@@ -724,6 +770,9 @@ func phishH1(p *Page, max int) []string {
 // named reports whether any of the brand's names occurs anywhere in the
 // view's texts (a quick test before the exact ones).
 func (v *phishPageView) named(pb phishBrand) bool {
+	if v.namedSet != nil {
+		return v.namedSet[pb.b.Name]
+	}
 	for _, n := range pb.names {
 		if strings.Contains(v.hay, phishLowerASCII(n.text)) {
 			return true
