@@ -488,6 +488,9 @@ func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
 // flTermsLabel reports whether line starts with a payment-terms label and
 // returns the text after it on the same line.
 func flTermsLabel(line string) (string, bool) {
+	if !strings.Contains(line, "支払") && !strings.Contains(line, "決済") {
+		return "", false // flPayLabel needs one of them: skip its regexps
+	}
 	s := flDecoration.ReplaceAllString(line, "")
 	m := flPayLabel.FindStringSubmatchIndex(s)
 	if m == nil {
