@@ -43,6 +43,7 @@ type flLogo struct {
 // compiled.
 type flPayVocab struct {
 	words    []string          // every text word (compact), longest first
+	lits     *shopLitIndex     // words, indexed by first rune (nil: search word by word)
 	methodOf map[string]string // compact text word -> method
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
@@ -80,6 +81,7 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	}
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	v.words = words
+	v.lits = newShopLitIndex(words)
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
 		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
@@ -92,7 +94,15 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 // alternatives on Go's backtracking matcher.)
 func (v *flPayVocab) find(s string) [][2]int {
 	var hits [][2]int
+	if v.lits != nil {
+		// One pass over s; occurrences that overlap are dropped below as
+		// the word-by-word search would never have found them.
+		v.lits.each(s, func(at int, lit string) { hits = append(hits, [2]int{at, at + len(lit)}) })
+	}
 	for _, w := range v.words {
+		if v.lits != nil {
+			break
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
