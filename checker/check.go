@@ -165,7 +165,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	}
 	// The final domain may differ from the one asked about at the start.
 	w := <-whoisCh
-	if w.domain != site.Domain {
+	if whois != nil && w.domain != site.Domain {
 		w = <-c.lookupAsync(ctx, whois, final)
 	}
 	site.Whois = w.info
@@ -190,14 +190,14 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		ch <- whoisAnswer{}
 		return ch
 	}
-	s, err := SiteForURL("", u, nil)
-	if err != nil || s.Domain == s.Host && isIPHost(s.Host) {
-		ch <- whoisAnswer{domain: s.Domain}
+	domain := domainOf(u)
+	if domain == "" || isIPHost(domain) {
+		ch <- whoisAnswer{domain: domain}
 		return ch
 	}
 	go func() {
-		info, _ := whois.Lookup(ctx, s.Domain)
-		ch <- whoisAnswer{domain: s.Domain, info: info}
+		info, _ := whois.Lookup(ctx, domain)
+		ch <- whoisAnswer{domain: domain, info: info}
 	}()
 	return ch
 }
@@ -523,7 +523,7 @@ func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*
 				continue
 			}
 			if u, err := url.Parse(f.resp.URL); err == nil {
-				if s, err := SiteForURL("", u, nil); err == nil && s.Domain != site.Domain {
+				if d := domainOf(u); d != "" && d != site.Domain {
 					continue // redirected off-site: not this shop's page
 				}
 			}

@@ -63,8 +63,7 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 			continue
 		}
 		if u.Scheme != "file" {
-			s, err := SiteForURL("", u, nil)
-			if err != nil || s.Domain != domain {
+			if d := domainOf(u); d == "" || d != domain {
 				continue
 			}
 		}

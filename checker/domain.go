@@ -7,6 +7,20 @@ import (
 	"github.com/shopcheck/shopcheck/rules"
 )
 
+// domainOf is the registrable domain of u's host, as SiteForURL gives it,
+// or "" when u has no valid host. The crawl asks it of every link, so it
+// builds no Site.
+func domainOf(u *url.URL) string {
+	if u == nil || u.Hostname() == "" {
+		return ""
+	}
+	h, err := rules.ParseHost(u.Hostname())
+	if err != nil {
+		return ""
+	}
+	return h.Registrable
+}
+
 // SiteForURL starts a Site for u: URL, Host (lower case, Unicode where it
 // was an IDN), ASCIIHost and the registrable Domain (eTLD+1 in ASCII, the
 // shared domains of hosting services counted as suffixes, so that
