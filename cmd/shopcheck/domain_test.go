@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"strings"
 	"testing"
 	"time"
@@ -123,31 +122,14 @@ func TestDomainCommandStdinAndExitCodes(t *testing.T) {
 // TestDomainCommandWhois asks a fake WHOIS server on 127.0.0.1 about a new
 // and an old domain.
 func TestDomainCommandWhois(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
 	recent := time.Now().AddDate(0, 0, -20).Format("2006-01-02")
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func(c net.Conn) {
-				defer c.Close()
-				q, _ := bufio.NewReader(c).ReadString('\n')
-				q = strings.TrimSpace(q)
-				created := "2001-01-01"
-				if strings.HasPrefix(q, "fresh-") {
-					created = recent
-				}
-				fmt.Fprintf(c, "Domain Name: %s\r\nRegistrar: Test Registrar\r\nCreation Date: %sT00:00:00Z\r\n", strings.ToUpper(q), created)
-			}(conn)
+	whois := newFakeWhois(t, func(q string) (string, string) {
+		if strings.HasPrefix(q, "fresh-") {
+			return recent + "T00:00:00Z", "Test Registrar"
 		}
-	}()
-	code, out, errOut := runDomainCLI(t, strings.NewReader(""), "--json", "--whois-server", ln.Addr().String(),
+		return "2001-01-01T00:00:00Z", "Test Registrar"
+	})
+	code, out, errOut := runDomainCLI(t, strings.NewReader(""), "--json", "--whois-server", whois.addr,
 		"fresh-shop.com", "www.old-shop.com")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)

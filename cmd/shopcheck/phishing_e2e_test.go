@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -21,29 +18,8 @@ import (
 
 // youngWhois answers every query with a domain registered days ago.
 func youngWhois(t *testing.T, days int) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	created := time.Now().AddDate(0, 0, -days).UTC().Format("2006-01-02T15:04:05Z")
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				c.SetDeadline(time.Now().Add(5 * time.Second))
-				q, _ := bufio.NewReader(c).ReadString('\n')
-				fmt.Fprintf(c, "Domain Name: %s\r\nRegistrar: Cheap Names Ltd\r\nCreation Date: %s\r\n",
-					strings.ToUpper(strings.TrimSpace(q)), created)
-			}()
-		}
-	}()
-	return ln.Addr().String()
+	created := time.Now().AddDate(0, 0, -days).UTC().Format(time.RFC3339)
+	return newFakeWhois(t, func(string) (string, string) { return created, "Cheap Names Ltd" }).addr
 }
 
 // TestCheckNewLookalikePhishing runs `check` on a phishing kit served under

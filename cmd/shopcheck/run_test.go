@@ -87,15 +87,22 @@ func (s *batchSites) resolve(hosts ...string) []string {
 	return out
 }
 
-// batchWhois answers every WHOIS query with an old creation date and counts
-// the queries by domain.
+// batchWhois is a fake WHOIS server on 127.0.0.1 in the registry layout; it
+// counts the queries by domain.
 type batchWhois struct {
 	addr string
 	mu   sync.Mutex
 	asks map[string]int
 }
 
+// newBatchWhois answers every query with an old creation date.
 func newBatchWhois(t testing.TB) *batchWhois {
+	return newFakeWhois(t, func(string) (string, string) { return "2015-04-01T00:00:00Z", "Fake Registrar" })
+}
+
+// newFakeWhois answers each query (a lower-case domain) with the creation
+// date (RFC 3339) and registrar that answer gives.
+func newFakeWhois(t testing.TB, answer func(domain string) (created, registrar string)) *batchWhois {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -120,7 +127,8 @@ func newBatchWhois(t testing.TB) *batchWhois {
 				f.mu.Lock()
 				f.asks[q]++
 				f.mu.Unlock()
-				fmt.Fprintf(c, "Domain Name: %s\r\nRegistrar: Fake Registrar\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.ToUpper(q))
+				created, registrar := answer(q)
+				fmt.Fprintf(c, "Domain Name: %s\r\nRegistrar: %s\r\nCreation Date: %s\r\n", strings.ToUpper(q), registrar, created)
 			}()
 		}
 	}()
