@@ -141,6 +141,25 @@ func lines(name string) []string {
 	return out
 }
 
+// sections reads an embedded data file made of [name] sections: the lines
+// under each heading, as lines gives them (lines before the first heading
+// come under ""). Callers normalise the lines as their texts need.
+func sections(name string) map[string][]string {
+	out := map[string][]string{}
+	cur := ""
+	for _, l := range lines(name) {
+		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
+			cur = strings.TrimSpace(l[1 : len(l)-1])
+			if _, ok := out[cur]; !ok {
+				out[cur] = nil
+			}
+			continue
+		}
+		out[cur] = append(out[cur], l)
+	}
+	return out
+}
+
 // set returns the lines of an embedded data file as a set, lower-cased.
 func set(name string) map[string]bool {
 	m := map[string]bool{}

@@ -1417,41 +1417,23 @@ type wordLists struct {
 var words = sync.OnceValue(func() *wordLists {
 	w := &wordLists{action: map[string]bool{}, service: map[string]bool{}, filler: map[string]bool{}, fan: map[string]bool{},
 		honest: map[string]bool{}, fakeSuffix: map[string]bool{}, strict: map[string]bool{}, strictFiller: map[string]bool{}}
-	var cur map[string]bool
-	ja := false
-	for _, l := range lines("domain_words.txt") {
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
-			ja = false
-			switch l {
-			case "[action]":
-				cur = w.action
-			case "[service]":
-				cur = w.service
-			case "[filler]":
-				cur = w.filler
-			case "[fan]":
-				cur = w.fan
-			case "[honest]":
-				cur = w.honest
-			case "[fakesuffix]":
-				cur = w.fakeSuffix
-			case "[strict]":
-				cur = w.strict
-			case "[strictfiller]":
-				cur = w.strictFiller
-			case "[action_ja]":
-				cur, ja = nil, true
-			default:
-				panic("rules: domain_words.txt: unknown section " + l)
+	sets := map[string]map[string]bool{
+		"action": w.action, "service": w.service, "filler": w.filler, "fan": w.fan, "honest": w.honest,
+		"fakesuffix": w.fakeSuffix, "strict": w.strict, "strictfiller": w.strictFiller,
+	}
+	for name, ls := range sections("domain_words.txt") {
+		switch set, ok := sets[name]; {
+		case name == "action_ja":
+			for _, l := range ls {
+				w.actionJA = append(w.actionJA, strings.ToLower(norm.NFKC.String(l)))
 			}
-			continue
-		}
-		if ja {
-			w.actionJA = append(w.actionJA, strings.ToLower(norm.NFKC.String(l)))
-			continue
-		}
-		if cur != nil {
-			cur[Fold(strings.ToLower(l))] = true
+		case ok:
+			for _, l := range ls {
+				set[Fold(strings.ToLower(l))] = true
+			}
+		case name == "" && len(ls) == 0:
+		default:
+			panic("rules: domain_words.txt: unknown section [" + name + "]")
 		}
 	}
 	w.trim = map[string]bool{}

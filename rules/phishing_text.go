@@ -84,14 +84,12 @@ func phishLongestFirst(list []string) []string {
 // phishSections reads an embedded file made of [name] sections; each phrase
 // is NFKC-normalised and lower-cased, as the text it is compared with.
 func phishSections(name string) map[string][]string {
-	out := map[string][]string{}
-	cur := ""
-	for _, l := range lines(name) {
-		if strings.HasPrefix(l, "[") && strings.HasSuffix(l, "]") {
-			cur = strings.TrimSpace(l[1 : len(l)-1])
-			continue
+	out := sections(name)
+	for k, ls := range out {
+		for i, l := range ls {
+			ls[i] = phishNorm(l)
 		}
-		out[cur] = append(out[cur], phishNorm(l))
+		out[k] = ls
 	}
 	return out
 }
