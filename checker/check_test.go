@@ -150,6 +150,10 @@ func TestCheckLocalFolderMatchesServed(t *testing.T) {
 	if local.Target != dir {
 		t.Errorf("target %q, want %q as given", local.Target, dir)
 	}
+	served := c.Check(context.Background(), serveSite(t, dir).URL+"/")
+	if !reflect.DeepEqual(signIDs(local), signIDs(served)) || local.Score != served.Score {
+		t.Errorf("saved folder: %d %v; served: %d %v", local.Score, signIDs(local), served.Score, signIDs(served))
+	}
 }
 
 func TestCheckErrorsKeepGoing(t *testing.T) {
