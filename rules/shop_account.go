@@ -199,7 +199,7 @@ func accountsUncached(site *Site) []BankAccount {
 	var out []BankAccount
 	seen := map[string]bool{}
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		for _, a := range shopPageAccounts(p) {

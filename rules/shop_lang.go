@@ -186,7 +186,7 @@ func JapaneseStats(site *Site) LangStats {
 	st := LangStats{ByPage: map[string]int{}}
 	seen := map[rune]bool{}
 	for _, p := range site.Pages {
-		if p == nil || shopZhEdition(p) || shopScamPage(p) {
+		if p == nil || shopZhEdition(p) || shopScamOn(site, p) {
 			continue
 		}
 		kana, han, zh, ex := shopCountHan(p.Text)

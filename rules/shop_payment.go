@@ -255,7 +255,7 @@ func paymentsUncached(site *Site) PaymentInfo {
 	transferScore := -1
 	named := false // bank transfer named other than in a fee
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		logoAlts := shopPageLogos(p, logos)

@@ -49,7 +49,7 @@ func pricePairsUncached(site *Site) []PricePair {
 	var out []PricePair
 	seen := map[[2]int]bool{}
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		for _, pp := range append(shopPagePairs(p), shopTablePairs(p)...) {

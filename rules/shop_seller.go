@@ -164,7 +164,7 @@ func disclosuresUncached(site *Site) []Disclosure {
 	}
 	var out []Disclosure
 	for _, p := range site.Pages {
-		if p == nil || p.Status >= 400 || shopScamPage(p) {
+		if p == nil || p.Status >= 400 || shopScamOn(site, p) {
 			continue
 		}
 		if d, ok := shopPageDisclosure(p, linked[shopNormURL(p.URL)]); ok {
@@ -374,7 +374,7 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 		}
 	}
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		for _, l := range p.Links {
@@ -437,7 +437,7 @@ func Phones(site *Site) []string {
 		}
 	}
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		for _, l := range p.Links {
@@ -518,7 +518,7 @@ var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|シ�
 // silent on sites that sell nothing.
 func shopLooksLikeShop(site *Site) bool {
 	for _, p := range site.Pages {
-		if p == nil || shopScamPage(p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
 		if shopCartRe.MatchString(p.Text) || shopCartRe.MatchString(p.Title) {

@@ -964,3 +964,21 @@ func (r *shopRe) ReplaceAllString(src, repl string) string {
 	}
 	return r.Regexp.ReplaceAllString(src, repl)
 }
+
+// shopScamOn is shopScamPage(p) for a page of site, worked out once a check:
+// every sign that reads the shop's own terms asks it of every page.
+func shopScamOn(site *Site, p *Page) bool {
+	scam := site.derive("shop-scam-pages", func() any {
+		m := make(map[*Page]bool, len(site.Pages))
+		for _, q := range site.Pages {
+			if q != nil {
+				m[q] = shopScamPage(q)
+			}
+		}
+		return m
+	}).(map[*Page]bool)
+	if v, ok := scam[p]; ok {
+		return v
+	}
+	return shopScamPage(p)
+}
