@@ -129,3 +129,27 @@ func TestPeakMemoryBigPage(t *testing.T) {
 	}
 	runtime.KeepAlive(site)
 }
+
+// smallPage is a small honest shop page like most of a batch's targets.
+const smallPage = `<!DOCTYPE html><html lang="ja"><head><title>shop1.test の店</title></head><body>
+<h1>手作り雑貨の店</h1><p>いつもご利用ありがとうございます。商品 /item/12 をご覧ください。</p>
+<p>お支払い方法: クレジットカード、コンビニ払い、代金引換</p></body></html>`
+
+// BenchmarkParseSmall and BenchmarkScoreSmall are Parse and Score for one
+// small page: what is left is the cost every target pays whatever its size.
+func BenchmarkParseSmall(b *testing.B) {
+	page := []byte(smallPage)
+	b.ReportAllocs()
+	for b.Loop() {
+		parseAll([][]byte{page})
+	}
+}
+
+func BenchmarkScoreSmall(b *testing.B) {
+	site := parseAll([][]byte{[]byte(smallPage)})
+	rs := rules.All()
+	b.ReportAllocs()
+	for b.Loop() {
+		rescore(site, rs)
+	}
+}
