@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
@@ -98,7 +99,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
 	base, _ := url.Parse(pageURL)
-	if b, ok := p.Doc.Find("base[href]").First().Attr("href"); ok && base != nil {
+	if b, ok := p.Doc.FindMatcher(pageSel.base).First().Attr("href"); ok && base != nil {
 		if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
 			base = u
 		}
@@ -114,7 +115,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		}
 		return u.String()
 	}
-	p.Title = fold(NFKC(p.Doc.Find("title").First().Text()))
+	p.Title = fold(NFKC(p.Doc.FindMatcher(pageSel.title).First().Text()))
 
 	var sb strings.Builder
 	walkText(root, &sb)
@@ -122,15 +123,15 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	p.Lines = splitLines(p.Text)
 	p.Text = strings.Join(p.Lines, "\n")
 
-	p.Doc.Find("h1,h2,h3").Each(func(_ int, s *goquery.Selection) {
+	p.Doc.FindMatcher(pageSel.headings).Each(func(_ int, s *goquery.Selection) {
 		if t := fold(NFKC(s.Text())); t != "" {
 			p.Headings = append(p.Headings, t)
 		}
 	})
-	p.Doc.Find("a[href],area[href]").Each(func(_ int, s *goquery.Selection) {
+	p.Doc.FindMatcher(pageSel.links).Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		text := fold(NFKC(s.Text()))
-		imgs := s.Find("img")
+		imgs := s.FindMatcher(pageSel.img)
 		if text == "" {
 			imgs.Each(func(_ int, im *goquery.Selection) {
 				alt, _ := im.Attr("alt")
@@ -143,7 +144,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		}
 		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
 	})
-	p.Doc.Find("img").Each(func(_ int, s *goquery.Selection) {
+	p.Doc.FindMatcher(pageSel.img).Each(func(_ int, s *goquery.Selection) {
 		src, _ := s.Attr("src")
 		if src == "" {
 			src, _ = s.Attr("data-src")
@@ -158,9 +159,25 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	return p
 }
 
+// pageSel holds the parser's CSS selectors, compiled once: compiling one
+// costs more than matching it against a small page.
+var pageSel = struct {
+	base, title, headings, links, img, labelFor, label, form, fields cascadia.Selector
+}{
+	base:     cascadia.MustCompile("base[href]"),
+	title:    cascadia.MustCompile("title"),
+	headings: cascadia.MustCompile("h1,h2,h3"),
+	links:    cascadia.MustCompile("a[href],area[href]"),
+	img:      cascadia.MustCompile("img"),
+	labelFor: cascadia.MustCompile("label[for]"),
+	label:    cascadia.MustCompile("label"),
+	form:     cascadia.MustCompile("form"),
+	fields:   cascadia.MustCompile("input,select,textarea"),
+}
+
 func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) []Form {
 	labels := map[string]string{}
-	doc.Find("label[for]").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(pageSel.labelFor).Each(func(_ int, s *goquery.Selection) {
 		id, _ := s.Attr("for")
 		labels[id] = fold(NFKC(s.Text()))
 	})
@@ -179,7 +196,7 @@ func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) 
 		in.Autocomplete = strings.ToLower(s.AttrOr("autocomplete", ""))
 		if l, ok := labels[in.ID]; ok && in.ID != "" {
 			in.Label = l
-		} else if pl := s.ParentsFiltered("label").First(); pl.Length() > 0 {
+		} else if pl := s.ParentsMatcher(pageSel.label).First(); pl.Length() > 0 {
 			in.Label = fold(NFKC(pl.Text()))
 		} else {
 			in.Label = textBefore(s)
@@ -190,8 +207,7 @@ func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) 
 		return in
 	}
 	var forms []Form
-	const fields = "input,select,textarea"
-	doc.Find("form").Each(func(_ int, f *goquery.Selection) {
+	doc.FindMatcher(pageSel.form).Each(func(_ int, f *goquery.Selection) {
 		action := strings.TrimSpace(f.AttrOr("action", ""))
 		form := Form{Method: strings.ToLower(strings.TrimSpace(f.AttrOr("method", "get")))}
 		if action == "" {
@@ -199,14 +215,14 @@ func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) 
 		} else {
 			form.Action = abs(action)
 		}
-		f.Find(fields).Each(func(_ int, s *goquery.Selection) {
+		f.FindMatcher(pageSel.fields).Each(func(_ int, s *goquery.Selection) {
 			form.Inputs = append(form.Inputs, input(s))
 		})
 		forms = append(forms, form)
 	})
 	orphan := Form{Action: pageURL, Method: "get", Orphan: true}
-	doc.Find(fields).Each(func(_ int, s *goquery.Selection) {
-		if s.ParentsFiltered("form").Length() == 0 && s.AttrOr("form", "") == "" {
+	doc.FindMatcher(pageSel.fields).Each(func(_ int, s *goquery.Selection) {
+		if s.ParentsMatcher(pageSel.form).Length() == 0 && s.AttrOr("form", "") == "" {
 			orphan.Inputs = append(orphan.Inputs, input(s))
 		}
 	})
