@@ -121,6 +121,44 @@ var (
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 )
 
+// flMayAddrLabel is a cheap test that every line flAddrLabelHint matches
+// passes: it holds 所在, 住所, or "addre" in any case (letters whose only
+// case forms are ASCII, unlike the s of address, which (?i) also matches
+// as ſ).
+func flMayAddrLabel(line string) bool {
+	return strings.Contains(line, "所在") || strings.Contains(line, "住所") || flHasFoldASCII(line, "addre")
+}
+
+// flHasPhoneWord reports whether flPhoneWord matches line, testing cheap
+// literals first: every match holds 電話, ☎, ℡, ファ, or tel, phone or fax
+// in any case (their letters have only ASCII case forms).
+func flHasPhoneWord(line string) bool {
+	may := strings.Contains(line, "電話") || strings.Contains(line, "☎") || strings.Contains(line, "℡") ||
+		strings.Contains(line, "ファ") || flHasFoldASCII(line, "tel") || flHasFoldASCII(line, "phone") || flHasFoldASCII(line, "fax")
+	return may && flPhoneWord.MatchString(line)
+}
+
+// flHasFoldASCII reports whether s holds word (lower-case ASCII letters)
+// with its letters in either case.
+func flHasFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		j := 0
+		for ; j < len(word); j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != word[j] {
+				break
+			}
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
 // flAddress is an address found on a page.
 type flAddress struct {
 	post     string // 7 digits, "" when none
@@ -158,7 +196,7 @@ func flAddresses(site *Site) []flAddress {
 				next = p.Lines[i+1]
 			}
 			post := strings.Contains(line, "〒") || strings.Contains(line, "郵便番号")
-			if (!post && !flAddrLabelHint.MatchString(line)) || flExample.MatchString(line) {
+			if (!post && !(flMayAddrLabel(line) && flAddrLabelHint.MatchString(line))) || flExample.MatchString(line) {
 				continue // cheap test before the regular expressions; samples in a form guide
 			}
 			var a flAddress
@@ -213,10 +251,10 @@ func flPhones(site *Site) []flPhone {
 			if !strings.Contains(line, "0") && !strings.Contains(line, "+81") {
 				continue // every number looked for has a 0 (0X- or +81)
 			}
-			labelled := flPhoneWord.MatchString(line)
+			labelled := flHasPhoneWord(line)
 			if !labelled && i > 0 {
 				prev := p.Lines[i-1]
-				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
+				labelled = flHasPhoneWord(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
 			}
 			if !labelled || flOtherPlace.MatchString(line) || flExample.MatchString(line) {
 				continue
