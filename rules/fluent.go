@@ -3,7 +3,6 @@ package rules
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -102,15 +101,7 @@ func fluentRules() []Rule {
 func flCompact(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		b.WriteRune(r)
-	}
+	flAppendCompact(&b, s)
 	return b.String()
 }
 

@@ -18,6 +18,15 @@ type flPhrase struct {
 	grade bool
 }
 
+// flListingSet finds the lines that hold any listing phrase.
+var flListingSet = sync.OnceValue(func() *flLitSet {
+	var ws []string
+	for _, ph := range flListingData() {
+		ws = append(ws, ph.compact)
+	}
+	return newFlLitSet(ws)
+})
+
 var flListingData = sync.OnceValue(func() []flPhrase {
 	var ps []flPhrase
 	for _, l := range lines("fluent_listing_phrases.txt") {
@@ -103,9 +112,11 @@ func checkListingCopied(site *Site) []Finding {
 	}
 	hits := map[int]*hit{}
 	phrases := flListingData()
-	for _, p := range site.Pages {
-		for _, line := range p.Lines {
-			cs := flCompact(line)
+	cps := flCompactPages(site)
+	for pi, p := range site.Pages {
+		// Lines without any phrase add nothing: one pass finds the others.
+		for li := range flListingSet().lines(cps[pi]) {
+			line, cs := p.Lines[li], cps[pi].line(li)
 			for i, ph := range phrases {
 				at := strings.Index(cs, ph.compact)
 				if at < 0 {

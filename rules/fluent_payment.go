@@ -44,6 +44,7 @@ type flLogo struct {
 type flPayVocab struct {
 	words    []string          // every text word (compact), longest first
 	lits     *shopLitIndex     // words, indexed by first rune (nil: search word by word)
+	set      *flLitSet         // words, to find the lines that name a method
 	methodOf map[string]string // compact text word -> method
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
@@ -82,6 +83,7 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	v.words = words
 	v.lits = newShopLitIndex(words)
+	v.set = newFlLitSet(words)
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
 		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
@@ -164,6 +166,9 @@ var (
 	flQualifier = regexp.MustCompile(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
 		`|\d+月\d+日|\d+/\d+|\d+:\d+|\d+時|[〜~]|から|まで|期間|の間`)
 	flClaimNeg = regexp.MustCompile(`ません|不可|停止|休止|ない`)
+	// flClaimEnds holds the endings of flPayVocab.claim: a sentence without
+	// one cannot hold a claim.
+	flClaimEnds = newFlLitSet([]string{"可", "ok", "いただけます", "頂けます", "できます", "対応", "使えます"})
 )
 
 // flNegationHints are substrings of which every flNegation match holds one.
@@ -294,13 +299,17 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 			}
 		}
 		inTerms := map[int]bool{}
-		for _, t := range flTermsOf(p, pi, inTerms) {
+		cp := flCompactPages(site)[pi]
+		for _, t := range flTermsOf(p, pi, cp, inTerms) {
 			pm.terms = append(pm.terms, t)
 			for m := range t.offered {
 				pm.offered[m] = true
 			}
 		}
-		for li, line := range p.Lines {
+		// A sentence without a method word has no mention: read only the
+		// lines that hold one.
+		for li := range v.set.lines(cp) {
+			line := p.Lines[li]
 			for _, sent := range flSentences(line) {
 				cs := flCompact(sent)
 				ms := flMentions(cs)
@@ -313,8 +322,8 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 						break
 					}
 				}
-				if inTerms[li] {
-					continue
+				if inTerms[li] || !flClaimEnds.any(cs) {
+					continue // every claim ends in one of flClaimEnds
 				}
 				for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
 					after := []rune(cs[loc[1]:])
@@ -422,9 +431,9 @@ func flInChrome(s *goquery.Selection) bool {
 	return chrome
 }
 
-// flTermsOf finds the payment-terms sections of page p (index pi) and marks
-// their lines in inTerms.
-func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
+// flTermsOf finds the payment-terms sections of page p (index pi, compact
+// lines cp) and marks their lines in inTerms.
+func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool) []flTerms {
 	links := flLinkTexts(p)
 	heads := map[string]bool{}
 	for _, h := range p.Headings {
@@ -476,7 +485,7 @@ func flTermsOf(p *Page, pi int, inTerms map[int]bool) []flTerms {
 			if _, ok := flTermsLabel(l); ok {
 				break
 			}
-			hasMethod := len(flPayData().find(flCompact(l))) > 0
+			hasMethod := flPayData().set.any(cp.line(j))
 			if flIsStop(l) || ((heads[l] || links[l]) && !hasMethod) {
 				break
 			}
@@ -633,19 +642,12 @@ type flGiftVocab struct {
 	sendAny   *regexp.Regexp // "ギフト券番号をお送りください" (generic: needs a store or a purchase)
 	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
 	gift      *regexp.Regexp // any store gift card
-	names     []string       // every name, to skip sentences without one cheaply
+	names     *flLitSet      // every name, to skip lines and sentences without one cheaply
 }
 
 // named reports whether the compact sentence cs holds a gift-card or
 // e-money name: every pattern needs one.
-func (v *flGiftVocab) named(cs string) bool {
-	for _, n := range v.names {
-		if strings.Contains(cs, n) {
-			return true
-		}
-	}
-	return false
-}
+func (v *flGiftVocab) named(cs string) bool { return v.names.any(cs) }
 
 var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	groups := map[string][]string{}
@@ -665,7 +667,7 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います)`
 	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
-		names:     names,
+		names:     newFlLitSet(names),
 		gift:      regexp.MustCompile(g),
 		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
@@ -696,12 +698,14 @@ var (
 func checkGiftCardPayment(site *Site) []Finding {
 	v := flGiftData()
 	var fs []Finding
-	for _, p := range site.Pages {
+	cps := flCompactPages(site)
+	for pi, p := range site.Pages {
 		if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {
 			continue
 		}
-		for _, line := range p.Lines {
-			for _, sent := range flSentences(line) {
+		// Only a line that names a gift card can hold a sentence that does.
+		for li := range v.names.lines(cps[pi]) {
+			for _, sent := range flSentences(p.Lines[li]) {
 				cs := flCompact(sent)
 				if !v.named(cs) || flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
 					continue
