@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/internal/report"
@@ -62,31 +61,6 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 
 func configErr(format string, args ...any) error {
 	return &ConfigError{fmt.Errorf(format, args...)}
-}
-
-// outMu serialises every write of results, so that a hard exit (HoldOutput)
-// can wait for the line being written and no other starts.
-var outMu sync.Mutex
-
-// HoldOutput waits for the result line being written, if any, and blocks
-// every later write for good. The program calls it before exiting at once
-// on a second interrupt, so that output files hold whole lines only.
-func HoldOutput() { outMu.Lock() }
-
-// lockedWriter writes each call whole under outMu, straight to the file
-// (no buffer: what was written survives a hard exit).
-type lockedWriter struct {
-	w      io.Writer
-	before func() // runs under the lock before each write (clears the bar)
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	outMu.Lock()
-	defer outMu.Unlock()
-	if l.before != nil {
-		l.before()
-	}
-	return l.w.Write(p)
 }
 
 // Do runs a batch: it reads the targets, checks them with check and writes
@@ -168,7 +142,8 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		defer f.Close()
 		dst = f
 	}
-	lw := &lockedWriter{w: dst}
+	lw := newLockedWriter(dst, true)
+	defer lw.close()
 	if prog != nil && !toFile {
 		lw.before = func() { prog.bar.Clear() } // results and bar share the terminal
 	}
@@ -205,6 +180,9 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 	}
 	if err := w.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("finishing the output: %w", err))
+	}
+	if err := lw.close(); err != nil && len(errs) == 0 { // else already said
+		errs = append(errs, fmt.Errorf("writing the output: %w", err))
 	}
 	if cfg.Clusters != "" {
 		if err := writeClustersFile(cfg.Clusters, tally); err != nil {
