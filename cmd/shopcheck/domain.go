@@ -50,5 +50,6 @@ func runDomain(cmd *cobra.Command, s *Streams, o *domainOptions) error {
 		return err
 	}
 	defer closeFn()
+	collectLess()
 	return runBatch(cmd.Context(), s, &o.commonOptions, o.Names, c.CheckDomain)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -219,6 +220,34 @@ func limitMemory(inFlight int) {
 		return
 	}
 	debug.SetMemoryLimit(int64(inFlight) * memoryPerTarget)
+}
+
+// lightGCPercent is the garbage collector's percent for commands whose
+// live heap is small but which allocate fast: the domain command keeps a few
+// MB (the rule data, the results in flight) and allocates a few KB a name,
+// so that at the default of 100 the collector ran every few thousand names
+// and took about a tenth of the time of a long list.
+const lightGCPercent = 400
+
+// lightHeadroom bounds the heap above the live one when lightGCPercent is
+// set: the soft memory limit is what is live after setup plus this.
+const lightHeadroom = 64 << 20
+
+// collectLess lets the heap grow to lightGCPercent above what is live,
+// but by no more than lightHeadroom, for a command that holds little. A
+// user's GOGC or GOMEMLIMIT wins over either setting. Call it after the
+// rule data are loaded: what is live then is what the command keeps.
+func collectLess() {
+	if os.Getenv("GOGC") != "" {
+		return
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		debug.SetMemoryLimit(int64(ms.HeapAlloc) + lightHeadroom)
+	}
+	debug.SetGCPercent(lightGCPercent)
 }
 
 // inFlight is how many targets can be checked at once: the concurrency,
