@@ -91,7 +91,7 @@ func shopFindMethods(s string) []shopPayMention {
 	var all []shopPayMention
 	for _, k := range cand {
 		re := t.res[k]
-		for _, m := range re.Regexp.FindAllStringIndex(s, -1) {
+		for _, m := range re.FindAllStringIndex(s, -1) {
 			id := t.ids[k]
 			after := s[m[1]:]
 			if id != MethodTransfer && strings.HasPrefix(after, "銀行") {

@@ -526,6 +526,9 @@ type shopRe struct {
 	// holds the runes a match can begin with.
 	anchored bool
 	first    *[1 << 16 / 64]uint64
+	// fin matches the expression without the regexp engine when it is a
+	// small set of strings; nil otherwise.
+	fin *shopFinite
 }
 
 // shopLitIndex finds a set of literals (ASCII letters compared in lower
@@ -609,6 +612,7 @@ func shopMustRe(pattern string) *shopRe {
 	if err != nil {
 		return r
 	}
+	r.fin = newShopFinite(tree)
 	tree = tree.Simplify()
 	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
 		// Anchored: a match starts with one of the runes that can begin
@@ -888,8 +892,18 @@ func shopEqualLowerASCII(s, lower string) bool {
 	return true
 }
 
+// shopOddFold reports whether s holds the Kelvin sign or the long s, which
+// (?i) matches with k and s but the prefilters, comparing ASCII in lower
+// case, do not. Text after NFKC never does.
+func shopOddFold(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
 // may reports whether the expression can match s; false is certain.
 func (r *shopRe) may(s string) bool {
+	if shopOddFold(s) {
+		return true
+	}
 	if r.anchored {
 		if s == "" {
 			return false
@@ -903,13 +917,23 @@ func (r *shopRe) may(s string) bool {
 // The matching methods used by the shop signs, prefiltered.
 
 func (r *shopRe) MatchString(s string) bool {
-	if r.exact {
+	if r.fin != nil && r.fin.usable(s) {
+		a, _ := r.fin.find(s, 0)
+		return a >= 0
+	}
+	if r.exact && !shopOddFold(s) {
 		return r.idx.any(s)
 	}
 	return r.may(s) && r.Regexp.MatchString(s)
 }
 
 func (r *shopRe) FindString(s string) string {
+	if r.fin != nil && r.fin.usable(s) {
+		if a, b := r.fin.find(s, 0); a >= 0 {
+			return s[a:b]
+		}
+		return ""
+	}
 	if !r.may(s) {
 		return ""
 	}
@@ -917,6 +941,12 @@ func (r *shopRe) FindString(s string) string {
 }
 
 func (r *shopRe) FindStringIndex(s string) []int {
+	if r.fin != nil && r.fin.usable(s) {
+		if a, b := r.fin.find(s, 0); a >= 0 {
+			return []int{a, b}
+		}
+		return nil
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -938,6 +968,13 @@ func (r *shopRe) FindStringSubmatchIndex(s string) []int {
 }
 
 func (r *shopRe) FindAllString(s string, n int) []string {
+	if r.fin != nil && r.fin.usable(s) {
+		var out []string
+		for _, m := range r.fin.findAll(s, n) {
+			out = append(out, s[m[0]:m[1]])
+		}
+		return out
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -945,6 +982,9 @@ func (r *shopRe) FindAllString(s string, n int) []string {
 }
 
 func (r *shopRe) FindAllStringIndex(s string, n int) [][]int {
+	if r.fin != nil && r.fin.usable(s) {
+		return r.fin.findAll(s, n)
+	}
 	if !r.may(s) {
 		return nil
 	}

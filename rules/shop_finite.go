@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// shopFinite matches, without the regexp engine, an expression that
+// matches a small finite set of strings (an alternation of words with
+// optional parts, small classes and \b, ^, $ around them): most of the
+// shop signs' expressions. Go's backtracker costs several microseconds on
+// one short line for an alternation of twenty words; this costs about a
+// pass over the line. It gives exactly the regexp's answer: the leftmost
+// match, and there the one the regexp's priority order prefers, because
+// the strings are kept in that order.
+type shopFinite struct {
+	alts []shopFiniteAlt // in the expression's priority order
+	// first marks the (lower-cased) first runes of the alternatives; byFirst
+	// lists the alternatives starting with each rune, in priority order.
+	first   [1 << 16 / 64]uint64
+	byFirst map[rune][]int
+	// foldKS is true when an alternative folds case and holds k or s,
+	// which (?i) also matches with the Kelvin sign and the long s: a text
+	// holding one of those is left to the regexp.
+	foldKS bool
+}
+
+// shopFiniteAlt is one string of the set and the assertions around it.
+type shopFiniteAlt struct {
+	lit     string // lower-cased (ASCII) when fold
+	fold    bool
+	asserts []shopFiniteAssert
+}
+
+// shopFiniteAssert is a zero-width assertion at a byte offset of lit.
+type shopFiniteAssert struct {
+	at int
+	op syntax.Op // OpWordBoundary, OpNoWordBoundary, OpBeginText or OpEndText
+}
+
+// shopFiniteMax bounds the strings one expression may expand to.
+const shopFiniteMax = 512
+
+// shopFiniteTok is one step of an expansion: a rune or an assertion.
+type shopFiniteTok struct {
+	r    rune
+	fold bool
+	op   syntax.Op // 0 for a rune
+}
+
+// newShopFinite returns the matcher for the parsed (not simplified)
+// expression re, or nil when re is not a small finite set of non-empty
+// strings.
+func newShopFinite(re *syntax.Regexp) *shopFinite {
+	seqs, ok := shopExpand(re)
+	if !ok || len(seqs) == 0 {
+		return nil
+	}
+	f := &shopFinite{byFirst: map[rune][]int{}}
+	for _, seq := range seqs {
+		alt, ok := shopFiniteAltOf(seq)
+		if !ok {
+			return nil
+		}
+		if alt.fold && strings.ContainsAny(alt.lit, "ks") {
+			f.foldKS = true
+		}
+		c, _ := utf8.DecodeRuneInString(alt.lit)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c >= 1<<16 {
+			return nil
+		}
+		f.first[c/64] |= 1 << (c % 64)
+		f.byFirst[c] = append(f.byFirst[c], len(f.alts))
+		f.alts = append(f.alts, alt)
+	}
+	return f
+}
+
+// shopFiniteAltOf turns one expansion into a string with its assertions;
+// ok is false for an empty string (the expression could match nothing at
+// all, which the scan below does not model), for case folding that is not
+// plain ASCII, and for a string that folds only in part.
+func shopFiniteAltOf(seq []shopFiniteTok) (shopFiniteAlt, bool) {
+	var alt shopFiniteAlt
+	var b strings.Builder
+	folds, exact := false, false
+	for _, t := range seq {
+		if t.op != 0 {
+			alt.asserts = append(alt.asserts, shopFiniteAssert{at: b.Len(), op: t.op})
+			continue
+		}
+		r := t.r
+		cased := unicode.SimpleFold(r) != r
+		if cased {
+			if t.fold {
+				if r >= utf8.RuneSelf {
+					return alt, false // a non-ASCII letter that folds
+				}
+				if r >= 'A' && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				folds = true
+			} else {
+				exact = true
+			}
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 || folds && exact {
+		return alt, false
+	}
+	alt.lit, alt.fold = b.String(), folds
+	return alt, true
+}
+
+// shopExpand lists the strings re matches in the order a backtracking
+// matcher tries them; ok is false when they are not few.
+func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
+	fold := re.Flags&syntax.FoldCase != 0
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return [][]shopFiniteTok{nil}, true
+	case syntax.OpLiteral:
+		seq := make([]shopFiniteTok, 0, len(re.Rune))
+		for _, r := range re.Rune {
+			seq = append(seq, shopFiniteTok{r: r, fold: fold})
+		}
+		return [][]shopFiniteTok{seq}, true
+	case syntax.OpCharClass:
+		var out [][]shopFiniteTok
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 16 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				// The class already lists both cases where it folds.
+				out = append(out, []shopFiniteTok{{r: r}})
+			}
+		}
+		return out, len(out) > 0 && len(out) <= 16
+	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginText, syntax.OpEndText:
+		return [][]shopFiniteTok{{{op: re.Op}}}, true
+	case syntax.OpCapture:
+		return shopExpand(re.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := shopExpand(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			return append([][]shopFiniteTok{nil}, sub...), true
+		}
+		return append(sub, nil), true
+	case syntax.OpRepeat:
+		if re.Max < 0 || re.Max > 4 {
+			return nil, false
+		}
+		// x{n,m}: n copies, then m-n nested optional ones.
+		parts := make([]*syntax.Regexp, 0, re.Max)
+		for i := 0; i < re.Min; i++ {
+			parts = append(parts, re.Sub[0])
+		}
+		var opt *syntax.Regexp
+		for i := re.Min; i < re.Max; i++ {
+			inner := []*syntax.Regexp{re.Sub[0]}
+			if opt != nil {
+				inner = append(inner, opt)
+			}
+			opt = &syntax.Regexp{Op: syntax.OpQuest, Flags: re.Flags & syntax.NonGreedy,
+				Sub: []*syntax.Regexp{{Op: syntax.OpConcat, Sub: inner}}}
+		}
+		if opt != nil {
+			parts = append(parts, opt)
+		}
+		return shopExpand(&syntax.Regexp{Op: syntax.OpConcat, Sub: parts})
+	case syntax.OpConcat:
+		out := [][]shopFiniteTok{nil}
+		for _, sub := range re.Sub {
+			e, ok := shopExpand(sub)
+			if !ok || len(out)*len(e) > shopFiniteMax {
+				return nil, false
+			}
+			next := make([][]shopFiniteTok, 0, len(out)*len(e))
+			for _, a := range out {
+				for _, b := range e {
+					next = append(next, append(append([]shopFiniteTok(nil), a...), b...))
+				}
+			}
+			out = next
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out [][]shopFiniteTok
+		for _, sub := range re.Sub {
+			e, ok := shopExpand(sub)
+			if !ok || len(out)+len(e) > shopFiniteMax {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// usable reports whether s can be matched here rather than by the regexp:
+// valid UTF-8 (so that both step over the same runes) and, where it
+// matters, no Kelvin sign or long s.
+func (f *shopFinite) usable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	return !f.foldKS || !shopOddFold(s)
+}
+
+// find returns the leftmost match in s at or after from, or -1, -1.
+func (f *shopFinite) find(s string, from int) (int, int) {
+	for i := from; i < len(s); {
+		c, n := shopNextRune(s, i)
+		if c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
+			for _, k := range f.byFirst[c] {
+				if end, ok := f.alts[k].matchAt(s, i); ok {
+					return i, end
+				}
+			}
+		}
+		i += n
+	}
+	return -1, -1
+}
+
+// matchAt reports whether the alternative matches s at i, and where the
+// match ends.
+func (a *shopFiniteAlt) matchAt(s string, i int) (int, bool) {
+	end := i + len(a.lit)
+	if end > len(s) {
+		return 0, false
+	}
+	if a.fold {
+		if !shopEqualLowerASCII(s[i:end], a.lit) {
+			return 0, false
+		}
+	} else if s[i:end] != a.lit {
+		return 0, false
+	}
+	for _, as := range a.asserts {
+		at := i + as.at
+		switch as.op {
+		case syntax.OpBeginText:
+			if at != 0 {
+				return 0, false
+			}
+		case syntax.OpEndText:
+			if at != len(s) {
+				return 0, false
+			}
+		case syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			before := at > 0 && shopWordByte(s[at-1])
+			after := at < len(s) && shopWordByte(s[at])
+			if (before != after) != (as.op == syntax.OpWordBoundary) {
+				return 0, false
+			}
+		}
+	}
+	return end, true
+}
+
+// shopWordByte is regexp's \w for the byte next to a position: only ASCII
+// letters, digits and _ are word characters, and a byte of a multi-byte
+// rune never is.
+func shopWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// findAll returns up to n (all when n < 0) non-overlapping matches, as
+// regexp's FindAllStringIndex does.
+func (f *shopFinite) findAll(s string, n int) [][]int {
+	var out [][]int
+	for pos := 0; n < 0 || len(out) < n; {
+		a, b := f.find(s, pos)
+		if a < 0 {
+			break
+		}
+		out = append(out, []int{a, b})
+		pos = b
+	}
+	return out
+}
