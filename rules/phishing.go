@@ -138,6 +138,9 @@ func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, j
 
 // phishOfficialHost reports whether host is an official domain of any brand.
 func phishOfficialHost(brands []phishBrand, host string) bool {
+	if len(brands) > 0 && brands[0].all != nil {
+		return brands[0].all.anyOfficial(host)
+	}
 	for _, pb := range brands {
 		if pb.b.Official(host) {
 			return true

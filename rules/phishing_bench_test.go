@@ -3,6 +3,8 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -59,5 +61,41 @@ func BenchmarkPhishingBigRule(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkPhishingFakeShop scores the fake-utf8 shop (checker's
+// BenchmarkScore fixture, an ordinary fake shop naming no brand as its
+// own) with each sign of this family and the url signs, one sub-benchmark
+// a sign, a fresh site (nothing derived) each round: what these signs cost
+// on the pages most checks see.
+func BenchmarkPhishingFakeShop(b *testing.B) {
+	files, err := filepath.Glob("../testdata/sites/fake-utf8/*.html")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no fixture pages: %v", err)
+	}
+	var pages []*Page
+	for i, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", string(body), false))
+	}
+	rs := append(phishingRules(), urlRules()...)
+	data := DefaultData()
+	run := func(b *testing.B, rs []Rule) {
+		for b.Loop() {
+			s := NewSite()
+			s.URL, s.Host, s.ASCIIHost, s.Domain = "https://shop.example.jp/", "shop.example.jp", "shop.example.jp", "example.jp"
+			s.Data, s.Pages = data, pages
+			for _, r := range rs {
+				r.Check(s)
+			}
+		}
+	}
+	b.Run("all", func(b *testing.B) { run(b, rs) })
+	for _, r := range rs {
+		b.Run(r.ID, func(b *testing.B) { run(b, []Rule{r}) })
 	}
 }

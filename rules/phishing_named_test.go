@@ -3,40 +3,169 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
 
-// TestPhishNamedIndexAgrees checks that the one-pass brand index finds the
-// same brands as searching each brand's names one by one, on every page of
-// the phishing fixtures and the evaluation corpus.
-func TestPhishNamedIndexAgrees(t *testing.T) {
-	var files []string
-	for _, g := range []string{"../testdata/phishing/*/*.html", "../testdata/eval/phishing/*.html"} {
-		m, _ := filepath.Glob(g)
-		files = append(files, m...)
-	}
-	if len(files) < 20 {
-		t.Fatalf("only %d pages found", len(files))
-	}
-	brands := phishBrandsOf(DefaultData())
-	for _, f := range files {
-		body, err := os.ReadFile(f)
+// phTestdataPages parses every saved HTML page under testdata (fixture
+// sites, phishing kits, the evaluation corpus, …): the pages the one-pass
+// finders must agree with the per-phrase and per-brand searches on.
+func phTestdataPages(t *testing.T) map[string]*Page {
+	t.Helper()
+	out := map[string]*Page{}
+	err := filepath.WalkDir("../testdata", func(path string, d os.DirEntry, err error) error {
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		v := newPhishPageView(NewPage("https://x.example/", 200, "text/html", string(body), false), brands)
-		if v.namedSet == nil {
-			t.Fatalf("%s: no index", f)
+		if d.IsDir() || !(strings.HasSuffix(path, ".html") || strings.HasSuffix(path, ".htm")) {
+			return nil
 		}
+		body, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out[path] = NewPage("https://x.example/", 200, "text/html", string(body), false)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 200 {
+		t.Fatalf("only %d pages found", len(out))
+	}
+	return out
+}
+
+// phTricky are texts made to trip the finders: names glued to letters,
+// case, disguises, malformed UTF-8 in front of a name, copyright lines
+// written with the two runes that lower-case to ASCII letters.
+var phTricky = []string{
+	"", "a", "Amazon", "amazon", "AMAZON", "Amazonian", "xAmazon", "Amazon.co.jp", "au", "au PAY", "beautiful",
+	"JCB", "jcb", "JCBカード", "LINE", "line", "OnLINE", "ANA", "banana", "VISA", "visa", "Visa",
+	"\xe3三井住友カード", "\xe3\x81三井住友カード", "\x80Amazon", "Amazon\xff", "三井住友カード\xe3",
+	"Аmazon", "Pay\u200bPay", "PayPay", "paypay銀行", "ゆうちょ銀行", "© Sumitomo Mitsui Card Co., Ltd.",
+	"COPYRİGHT Apple Inc.", "(C) 2024 Amazon", "\u212a", "copyright", "CopyRight", "(c)", "c)", "(c", "©",
+	"ｃｏｐｙｒｉｇｈｔ", "Sign in to Apple", "Apple ID - サインイン",
+}
+
+// phTexts returns the texts the presentation test reads on p.
+func phTexts(p *Page) []string {
+	texts := append([]string{p.Title}, p.Headings...)
+	texts = append(texts, phishH1(p, phishViewHeadings)...)
+	texts = append(texts, p.Lines...)
+	for _, im := range p.Images {
+		texts = append(texts, im.Alt)
+	}
+	return texts
+}
+
+// TestPhishNameIndexAgrees checks the brand-name index against asking each
+// brand's occurrences in turn, on every text of every testdata page: which
+// brands a text names, the first of them, which brands a copyright holder
+// is, and which hosts are official.
+func TestPhishNameIndexAgrees(t *testing.T) {
+	brands := phishBrandsOf(DefaultData())
+	x := brands[0].all
+	check := func(where, s string) {
+		s, _ = phishUnmask(s)
+		got := map[int]bool{}
+		x.eachBrand(s, func(b int) bool { got[b] = true; return true })
+		first := -1
+		for i, pb := range brands {
+			slow := len(pb.occurrences(s)) > 0
+			if slow && first < 0 {
+				first = i
+			}
+			if got[i] != slow {
+				t.Errorf("%s: %q: %s named %v by the index, %v by its occurrences", where, Clip(s, 60), pb.b.Name, got[i], slow)
+			}
+		}
+		if f := x.firstBrand(s); f != first {
+			t.Errorf("%s: %q: first brand %d by the index, %d one by one", where, Clip(s, 60), f, first)
+		}
+		if x.anyName(s) != (first >= 0) {
+			t.Errorf("%s: %q: anyName %v", where, Clip(s, 60), x.anyName(s))
+		}
+		if holder, ok := phishCopyrightHolder(s); ok {
+			for _, pb := range brands {
+				if pb.isHolder(holder) != pb.isHolderSlow(holder) {
+					t.Errorf("%s: holder %q: %s isHolder %v, one by one %v", where, holder, pb.b.Name, pb.isHolder(holder), pb.isHolderSlow(holder))
+				}
+			}
+		}
+	}
+	for _, s := range phTricky {
+		check("tricky", s)
+	}
+	for _, pb := range brands {
+		for _, n := range pb.names {
+			check("name", n.text)
+			check("name", strings.ToUpper(n.text)+" ログイン")
+			check("holder", "© "+n.text+" Co., Ltd.")
+		}
+	}
+	pages := phTestdataPages(t)
+	for path, p := range pages {
+		for _, s := range phTexts(p) {
+			check(filepath.Base(path), s)
+		}
+	}
+
+	hosts := []string{"", ".", "x.example", "amazon.co.jp", "www.amazon.co.jp.", "WWW.AMAZON.CO.JP", "amazon.co.jp.evil.example",
+		"evilamazon.co.jp", "smbc-card.com", "vpass.smbc-card-jp.com", "a..b", "co.jp"}
+	for _, pb := range brands {
+		for _, d := range append(append(append([]string{}, pb.b.Domains...), pb.b.InfraDomains...), pb.b.GroupDomains...) {
+			hosts = append(hosts, d, "www."+d, "x"+d, d+".example", strings.ToUpper(d)+".")
+		}
+	}
+	for _, h := range hosts {
+		slow := false
 		for _, pb := range brands {
-			slow := false
-			for _, n := range pb.names {
-				slow = slow || strings.Contains(v.hay, phishLowerASCII(n.text))
+			slow = slow || pb.b.Official(h)
+		}
+		if got := phishOfficialHost(brands, h); got != slow {
+			t.Errorf("official(%q) = %v, one by one %v", h, got, slow)
+		}
+	}
+}
+
+// TestPhishPresentedAgrees checks that the presentation test, which reads
+// only the texts naming a brand, finds exactly what the test it replaced
+// (phishPresentedRef: every brand against the whole view) finds, on every
+// testdata page and on pages made to present a brand in each way.
+func TestPhishPresentedAgrees(t *testing.T) {
+	brands := phishBrandsOf(DefaultData())
+	pages := phTestdataPages(t)
+	made := []string{
+		`<title>ログイン</title><header><img src="/a.png" alt="PayPay"></header><form><input type=password></form>`,
+		`<title>ログイン</title><p>ログイン</p><p>© Sumitomo Mitsui Card Co., Ltd.</p>`,
+		`<title>Аmazon サインイン</title>`,
+		`<title>会員ページ</title><h1><img src="/l.png" alt="三井住友カード"></h1>`,
+		`<title>x</title><p>ETC利用照会サービス</p><p>パスワード</p><form><input type=password></form>`,
+		`<title>x</title><p>VISA Mastercard JCB</p><img src="/logo.png" alt="JCB">`,
+		`<title>x</title><h2>Vpassログイン</h2>`,
+		`<title>x</title><p>Sign in to Apple</p>`,
+		`<title>Apple</title><img src="/logo.png" alt="Apple logo"><p>COPYRİGHT Apple Inc.</p>`,
+	}
+	for i, m := range made {
+		pages["made"+string(rune('0'+i))] = NewPage("https://x.example/", 200, "text/html", "<html><body>"+m+"</body></html>", false)
+	}
+	pages["big-worst"] = NewPage("https://x.example/", 200, "text/html", phBigPage(200<<10, "Amazon ログイン", "会員登録が完了しました"), false)
+	fired := 0
+	for path, p := range pages {
+		for _, host := range []string{"", "x.example", "www.amazon.co.jp"} {
+			got := phishPresentedUncached(p, brands, host)
+			want := phishPresentedRef(p, brands, host)
+			if len(want) > 0 {
+				fired++
 			}
-			if v.namedSet[pb.b.Name] != slow {
-				t.Errorf("%s: %s named %v by the index, %v one by one", filepath.Base(f), pb.b.Name, v.namedSet[pb.b.Name], slow)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: presented %+v, want %+v", path, host, got, want)
 			}
 		}
+	}
+	if fired < 20 {
+		t.Errorf("only %d pages present a brand: the comparison tests too little", fired)
 	}
 }

@@ -35,6 +35,11 @@ type phishTables struct {
 	// service and noise are words["service"] and words["copyright-noise"],
 	// longest first (so that longer words are removed before their parts).
 	service, noise []string
+	// sets indexes every section above for one-pass searching:
+	// sets.words["login"].find(s) is phishFind(s, words["login"]).
+	sets struct {
+		words, fields, download, oneclick, mail map[string]*phishLits
+	}
 }
 
 var phishData = sync.OnceValue(func() *phishTables {
@@ -69,6 +74,15 @@ var phishData = sync.OnceValue(func() *phishTables {
 	for _, l := range lines("message_neutral_domains.txt") {
 		t.neutral = append(t.neutral, strings.ToLower(strings.Fields(l)[0]))
 	}
+	index := func(secs map[string][]string) map[string]*phishLits {
+		out := make(map[string]*phishLits, len(secs))
+		for k, list := range secs {
+			out[k] = newPhishLits(list)
+		}
+		return out
+	}
+	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
+	t.sets.oneclick, t.sets.mail = index(t.oneclick), index(t.mail)
 	t.service = phishLongestFirst(t.words["service"])
 	t.noise = phishLongestFirst(t.words["copyright-noise"])
 	return t
@@ -176,12 +190,37 @@ type phishBrand struct {
 	// all indexes every brand's names (the same index in every element),
 	// so that a page's texts are searched once for all of them.
 	all *phishNameIndex
+	// idx is the brand's place in the list (and in all's answers).
+	idx int
 }
 
-// phishNameIndex finds, in one pass over a text, which brands it names.
+// phishNameIndex finds, in one pass over a text, which brands it names,
+// and answers the other questions asked of every brand at once: is a host
+// official for any of them, is a copyright holder one of their names.
 type phishNameIndex struct {
-	lits  *shopLitIndex
+	// lits holds every name lower-cased with phishLowerASCII, once each.
+	lits *phishLits
+	// refs gives, for each literal of lits, the names written so.
+	refs  [][]phishNameRef
 	brand map[string][]string // lower-cased name -> brand names
+	// holders maps phishHolderNorm of a name to the brands it names, with
+	// the first rune of the name lower-cased (see isHolder).
+	holders map[string][]phishHolderRef
+	// official holds every official, infrastructure and group domain of
+	// every brand, as written in the brand data.
+	official map[string]bool
+}
+
+// phishNameRef is one brand name behind a literal of phishNameIndex.
+type phishNameRef struct {
+	brand int // index into the brand list
+	name  phishName
+}
+
+// phishHolderRef is one brand name as a copyright holder.
+type phishHolderRef struct {
+	brand int
+	first rune
 }
 
 // named returns the brands (by name) any of whose names occurs in lower, a
@@ -192,12 +231,81 @@ func (x *phishNameIndex) named(lower string) map[string]bool {
 		return nil
 	}
 	out := map[string]bool{}
-	x.lits.each(lower, func(_ int, lit string) {
-		for _, b := range x.brand[lit] {
+	x.lits.each(lower, false, func(_, k int) bool {
+		for _, b := range x.brand[x.lits.list[k]] {
 			out[b] = true
 		}
+		return true
 	})
 	return out
+}
+
+// eachBrand calls fn with the index of the brand of every name that
+// occurs in s as phishBrand.occurrences would find it (case as written for
+// short names, any case for long ones, ASCII names standing as words),
+// once for each place and name, until fn returns false.
+func (x *phishNameIndex) eachBrand(s string, fn func(brand int) bool) {
+	x.lits.each(s, true, func(at, k int) bool {
+		for _, r := range x.refs[k] {
+			j := at + len(r.name.text)
+			if !r.name.fold && s[at:j] != r.name.text {
+				continue
+			}
+			if phishBounded(s, at, j) && !fn(r.brand) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// anyName reports whether s names any brand (see eachBrand).
+func (x *phishNameIndex) anyName(s string) bool {
+	found := false
+	x.eachBrand(s, func(int) bool { found = true; return false })
+	return found
+}
+
+// firstBrand returns the lowest index of a brand named in s, or -1: the
+// brand a loop over the list asking occurrences of each would stop at.
+func (x *phishNameIndex) firstBrand(s string) int {
+	best := -1
+	x.eachBrand(s, func(b int) bool {
+		if best < 0 || b < best {
+			best = b
+		}
+		return best != 0
+	})
+	return best
+}
+
+// anyOfficial reports whether host is an official domain of any brand:
+// phishOfficialHost with one look-up per label of host instead of one
+// comparison per brand domain.
+func (x *phishNameIndex) anyOfficial(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	for {
+		if x.official[h] {
+			return true
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			return false
+		}
+		h = h[i+1:]
+	}
+}
+
+// holderBrands calls fn with each brand for which isHolder(holder) holds.
+func (x *phishNameIndex) holderBrands(holder string, fn func(brand int)) {
+	if holder == "" {
+		return
+	}
+	for _, r := range x.holders[holder] {
+		if strings.ContainsRune(holder, r.first) {
+			fn(r.brand)
+		}
+	}
 }
 
 // phishName is one name of a brand. Names of four characters or fewer
@@ -247,20 +355,34 @@ func buildPhishBrands(d *Data) []phishBrand {
 		sort.SliceStable(pb.names, func(i, j int) bool { return len(pb.names[i].text) > len(pb.names[j].text) })
 		out = append(out, pb)
 	}
-	idx := &phishNameIndex{brand: map[string][]string{}}
+	idx := &phishNameIndex{brand: map[string][]string{}, holders: map[string][]phishHolderRef{}, official: map[string]bool{}}
 	var lits []string
-	for _, pb := range out {
+	at := map[string]int{}
+	for bi, pb := range out {
 		for _, n := range pb.names {
 			l := phishLowerASCII(n.text)
-			if len(idx.brand[l]) == 0 {
+			k, ok := at[l]
+			if !ok {
+				k = len(lits)
+				at[l] = k
 				lits = append(lits, l)
+				idx.refs = append(idx.refs, nil)
 			}
+			idx.refs[k] = append(idx.refs[k], phishNameRef{brand: bi, name: n})
 			idx.brand[l] = append(idx.brand[l], pb.b.Name)
+			first, _ := utf8.DecodeRuneInString(strings.ToLower(n.text))
+			hn := phishHolderNorm(n.text)
+			idx.holders[hn] = append(idx.holders[hn], phishHolderRef{brand: bi, first: first})
+		}
+		for _, ds := range [][]string{pb.b.Domains, pb.b.InfraDomains, pb.b.GroupDomains} {
+			for _, d := range ds {
+				idx.official[d] = true
+			}
 		}
 	}
-	idx.lits = newShopLitIndex(lits)
+	idx.lits = newPhishLits(lits)
 	for i := range out {
-		out[i].all = idx
+		out[i].all, out[i].idx = idx, i
 	}
 	return out
 }
@@ -455,6 +577,7 @@ const (
 	phishViewHeadings = 40  // headings read
 	phishViewImages   = 6   // first images read for the logo
 	phishMastLines    = 3   // first lines that make the masthead
+	phishLogoImages   = 3   // first images that may be the page's own logo
 )
 
 // phishPresentation is one way a page presents itself as a brand.
@@ -484,14 +607,17 @@ func phishPresentedOn(site *Site, p *Page, brands []phishBrand, host string) []p
 
 // phishPresentedUncached does phishPresented's work.
 func phishPresentedUncached(p *Page, brands []phishBrand, host string) []phishPresentation {
-	for _, pb := range brands {
-		if pb.b.Official(host) {
-			return nil
-		}
+	if len(brands) == 0 || phishOfficialHost(brands, host) {
+		return nil
 	}
 	v := newPhishPageView(p, brands)
 	var out []phishPresentation
-	for _, pb := range brands {
+	for i, pb := range brands {
+		// A brand neither named in the texts read nor the holder of a
+		// copyright line passes none of presentedAs's tests.
+		if !v.named[i] && !v.holderOf[i] {
+			continue
+		}
 		if pr, ok := v.presentedAs(pb); ok {
 			out = append(out, pr)
 		}
@@ -504,38 +630,47 @@ type phishLine struct{ text, lower string }
 
 // phishPageView is what of a page the presentation test reads, prepared
 // once per page rather than once per brand, with the disguises of
-// phishUnmask undone.
+// phishUnmask undone. Of the headings and lines it keeps only those that
+// name a brand: every test of presentedAs looks for a brand's name in the
+// text it reads (or for the brand as a copyright holder), so the others
+// cannot present the page as anyone, and a page that names no brand costs
+// one pass over its texts.
 type phishPageView struct {
 	title    string
-	titleSeg []phishLine
-	h1       []phishLine // each h1, with its segments in h1Seg
+	titleSeg []phishLine // the title's segments, when the title names a brand
+	h1       []phishLine // each h1 naming a brand, with its segments in h1Seg
 	h1Seg    [][]phishLine
-	login    []phishLine // headings with login wording, with their segments
+	login    []phishLine // headings with login wording naming a brand, with their segments
 	loginSeg [][]phishLine
-	short    []phishLine // short lines: buttons, labels, captions
+	short    []phishLine // short lines naming a brand: buttons, labels, captions
 	mast     []phishLine // the first lines, when short: the masthead
 	holders  []phishLine // copyright lines (text) and their holders (lower)
 	logo     *Image      // the first image with alt text, unless it is one of a row of badges
-	// titleOnlyService: the title names nobody but is login words only (a
-	// logo may then present the page).
-	titleOnlyService bool
-	// hay is every text above, lower-cased, to skip brands quickly.
-	hay string
-	// namedSet holds the brands hay names, found in one pass; nil when
-	// each brand's names are searched for one by one.
-	namedSet map[string]bool
+	// titleOnly says whether the title names nobody but is login words
+	// only (a logo may then present the page): 0 not worked out yet, 1
+	// no, 2 yes.
+	titleOnly int8
+	// named has a true for each brand (by its index) named in a text
+	// above; holderOf for each brand some copyright holder above is.
+	named, holderOf []bool
 }
 
+// newPhishPageView prepares page p for presentedAs; brands must come from
+// phishBrandsOf (their name index is used).
 func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
+	x := brands[0].all
 	title, _ := phishUnmask(p.Title)
-	v := &phishPageView{title: title}
-	var hay strings.Builder
-	line := func(s string) phishLine {
-		l := phishLine{s, phishLowerASCII(s)}
-		hay.WriteString(l.lower)
-		hay.WriteByte('\n')
-		return l
+	v := &phishPageView{title: title, named: make([]bool, len(brands)), holderOf: make([]bool, len(brands))}
+	// note marks the brands s names and reports whether there were any.
+	note := func(s string) bool {
+		found := false
+		x.eachBrand(s, func(b int) bool {
+			v.named[b], found = true, true
+			return true
+		})
+		return found
 	}
+	line := func(s string) phishLine { return phishLine{s, phishLowerASCII(s)} }
 	segs := func(s string) []phishLine {
 		var out []phishLine
 		for _, seg := range phishSegments(s) {
@@ -543,65 +678,184 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 		}
 		return out
 	}
-	v.titleSeg = segs(title)
+	if note(title) {
+		// A name found in a segment is found in the whole title (the
+		// separators are no letters), so a title naming nobody has no
+		// segment to test.
+		v.titleSeg = segs(title)
+	}
 	for _, t := range phishH1(p, phishViewHeadings) {
-		if t, _ = phishUnmask(t); t != "" {
+		if t, _ = phishUnmask(t); t != "" && note(t) {
 			v.h1 = append(v.h1, phishLine{t, ""})
 			v.h1Seg = append(v.h1Seg, segs(t))
 		}
 	}
-	login := phishData().words["login"]
+	var login *phishLits
 	for i, h := range p.Headings {
 		if i >= phishViewHeadings {
 			break
 		}
-		if phishFind(phishNorm(h), login) != "" {
-			h, _ = phishUnmask(h)
-			v.login = append(v.login, phishLine{h, ""})
-			v.loginSeg = append(v.loginSeg, segs(h))
+		u, _ := phishUnmask(h)
+		if !x.anyName(u) {
+			continue
+		}
+		if login == nil {
+			login = phishData().sets.words["login"]
+		}
+		if login.has(phishNorm(h)) {
+			note(u)
+			v.login = append(v.login, phishLine{u, ""})
+			v.loginSeg = append(v.loginSeg, segs(u))
 		}
 	}
+	mastNamed := false
 	for i, l := range p.Lines {
 		if i >= phishViewLines {
 			break
 		}
-		// Short lines without sentence punctuation: buttons, labels and
-		// captions, not an article's prose quoting a lure.
-		if utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "。「」『』") {
-			l, _ = phishUnmask(l)
-			pl := line(l)
-			v.short = append(v.short, pl)
-			if i < phishMastLines {
-				v.mast = append(v.mast, pl)
-			}
+		if !phishShortLine(l) {
+			continue
+		}
+		l, _ = phishUnmask(l)
+		named := note(l)
+		if named {
+			v.short = append(v.short, line(l))
+		}
+		if i < phishMastLines {
+			v.mast = append(v.mast, line(l))
+			mastNamed = mastNamed || named
 		}
 	}
 	// The copyright line is in the footer, or at the top of a short page.
+	phishEachHolder(p, func(l, holder string) bool {
+		v.holders = append(v.holders, phishLine{l, holder})
+		x.holderBrands(holder, func(b int) { v.holderOf[b] = true })
+		return true
+	})
+	// The logo presents the page only when its alt text names the brand,
+	// and the masthead only when one of its lines does: without either,
+	// where the logo is and whether the top is a row of badges does not
+	// matter.
+	altNamed := false
+	for i := 0; i < len(p.Images) && i < phishLogoImages && !altNamed; i++ {
+		alt, _ := phishUnmask(p.Images[i].Alt)
+		altNamed = x.anyName(alt)
+	}
+	if altNamed || mastNamed {
+		logo, badges := phishLogo(p, brands, v.mast)
+		if badges {
+			v.mast = nil
+		}
+		if v.logo = logo; v.logo != nil {
+			note(v.logo.Alt)
+		}
+	}
+	return v
+}
+
+// titleOnlyService reports whether the view's title names nobody but is
+// login words only (phishOnlyService), worked out the first time asked.
+func (v *phishPageView) titleOnlyService() bool {
+	if v.titleOnly == 0 {
+		v.titleOnly = 1
+		if phishOnlyService(v.title) {
+			v.titleOnly = 2
+		}
+	}
+	return v.titleOnly == 2
+}
+
+// phishShortLine reports whether a line is short and without sentence
+// punctuation: a button, a label or a caption, not an article's prose
+// quoting a lure.
+func phishShortLine(l string) bool {
+	return len(l) <= 4*40 && utf8.RuneCountInString(l) <= 40 && !phishSentencePunct(l)
+}
+
+// phishSentencePunct is strings.ContainsAny(l, "。「」『』") by bytes: the
+// five are U+3002 and U+300C to U+300F, encoded E3 80 82 and E3 80 8C to
+// E3 80 8F.
+func phishSentencePunct(l string) bool {
+	for off := 0; ; {
+		i := strings.Index(l[off:], "\xe3\x80")
+		if i < 0 || off+i+2 >= len(l) {
+			return false
+		}
+		i += off
+		if c := l[i+2]; c == 0x82 || c >= 0x8C && c <= 0x8F {
+			return true
+		}
+		off = i + 2
+	}
+}
+
+// phishEachHolder calls fn with each copyright line of the page's first
+// and last lines (the footer, or the top of a short page), its disguises
+// undone, and its holder (never ""), until fn returns false.
+func phishEachHolder(p *Page, fn func(line, holder string) bool) {
 	for i, l := range p.Lines {
 		if i >= phishViewLines && i < len(p.Lines)-phishViewFooter {
 			continue
 		}
-		if !strings.Contains(l, "©") && !strings.Contains(strings.ToLower(l), "copyright") && !strings.Contains(strings.ToLower(l), "(c)") {
+		if !phishCopyrightLine(l) {
 			continue
 		}
 		l, _ = phishUnmask(l)
-		if holder, ok := phishCopyrightHolder(l); ok && holder != "" {
-			v.holders = append(v.holders, phishLine{l, holder})
+		if holder, ok := phishCopyrightHolder(l); ok && holder != "" && !fn(l, holder) {
+			return
 		}
 	}
-	logo, badges := phishLogo(p, brands, v.mast)
-	if badges {
-		v.mast = nil
+}
+
+// phishCopyrightLine reports whether a line has a copyright sign, "(c)" or
+// "copyright" in any case: what strings.ToLower(l) containing them would
+// say, without lower-casing every line. Only two runes lower-case to ASCII
+// letters (İ to i, the Kelvin sign to k); a line with either is
+// lower-cased as before.
+func phishCopyrightLine(l string) bool {
+	if strings.Contains(l, "©") || phishIndexFoldASCII(l, "(c)", 0) >= 0 || phishIndexFoldASCII(l, "copyright", 3) >= 0 {
+		return true
 	}
-	if v.logo = logo; v.logo != nil {
-		line(v.logo.Alt)
+	if phishLowersToASCII(l) {
+		low := strings.ToLower(l)
+		return strings.Contains(low, "copyright") || strings.Contains(low, "(c)")
 	}
-	v.titleOnlyService = phishOnlyService(title)
-	v.hay = hay.String()
-	if len(brands) > 0 {
-		v.namedSet = brands[0].all.named(v.hay)
+	return false
+}
+
+// phishIndexFoldASCII returns where w (lower-case ASCII) first occurs in s
+// with ASCII letters compared in any case, or -1. The search runs on w's
+// k-th byte (in either case) with the fast byte search, so k should name
+// a byte that is rare in the text searched.
+func phishIndexFoldASCII(s, w string, k int) int {
+	lo, up := w[k], w[k]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
 	}
-	return v
+	next := func(c byte, from int) int {
+		if i := strings.IndexByte(s[from:], c); i >= 0 {
+			return from + i
+		}
+		return len(s)
+	}
+	nl, nu := next(lo, min(k, len(s))), len(s)
+	if up != lo {
+		nu = next(up, min(k, len(s)))
+	}
+	for {
+		i := min(nl, nu)
+		if i >= len(s) {
+			return -1
+		}
+		if phishHasPrefix(s, i-k, w, true) {
+			return i - k
+		}
+		if i == nl {
+			nl = next(lo, i+1)
+		} else {
+			nu = next(up, i+1)
+		}
+	}
 }
 
 // phishLogo returns the page's own logo as a brand would show it: among
@@ -621,11 +875,8 @@ func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, bad
 			named["network:"+n] = true
 			return
 		}
-		for _, pb := range brands {
-			if len(pb.occurrences(text)) > 0 {
-				named[pb.b.Name] = true
-				return
-			}
+		if b := brands[0].all.firstBrand(text); b >= 0 {
+			named[brands[b].b.Name] = true
 		}
 	}
 	// Where each of the first images sits, in the order of p.Images
@@ -648,7 +899,7 @@ func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, bad
 		note(alt)
 		place := i < len(marked) && marked[i]
 		src := strings.ToLower(p.Images[i].Src)
-		if logo == nil && i < 3 && (place || strings.Contains(src, "logo") ||
+		if logo == nil && i < phishLogoImages && (place || strings.Contains(src, "logo") ||
 			strings.Contains(strings.ToLower(alt), "logo") || strings.Contains(alt, "ロゴ")) {
 			im := p.Images[i]
 			im.Alt = alt
@@ -765,20 +1016,6 @@ func phishH1(p *Page, max int) []string {
 	return out
 }
 
-// named reports whether any of the brand's names occurs anywhere in the
-// view's texts (a quick test before the exact ones).
-func (v *phishPageView) named(pb phishBrand) bool {
-	if v.namedSet != nil {
-		return v.namedSet[pb.b.Name]
-	}
-	for _, n := range pb.names {
-		if strings.Contains(v.hay, phishLowerASCII(n.text)) {
-			return true
-		}
-	}
-	return false
-}
-
 // presentedAs tests, strongest first, whether the page presents itself as
 // the brand.
 func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
@@ -788,7 +1025,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// parent's copyright under its own name (My Y!mobile, © SoftBank
 	// Corp.); a kit's title names the brand or says nothing but ログイン.
 	holder := func() bool {
-		if !v.titleOnlyService && !pb.mentions(v.title) {
+		if !v.holderOf[pb.idx] || !v.titleOnlyService() && !pb.mentions(v.title) {
 			return false
 		}
 		for _, h := range v.holders {
@@ -799,8 +1036,8 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 		}
 		return false
 	}
-	if !v.named(pb) {
-		return pr, len(v.holders) > 0 && holder()
+	if !v.named[pb.idx] {
+		return pr, holder()
 	}
 	// The title, in its segments.
 	for _, seg := range v.titleSeg {
@@ -846,7 +1083,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// are taken for its own logo: a shop's own logo comes first, card-brand
 	// badges and product-brand logos later, and the shop's title names the
 	// shop.
-	if v.logo != nil && (v.titleOnlyService || pb.mentions(v.title)) &&
+	if v.logo != nil && (v.titleOnlyService() || pb.mentions(v.title)) &&
 		pb.pure(v.logo.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
 		pr.how, pr.evidence = "logo", "logo alt: "+v.logo.Alt
 		return pr, true
@@ -872,14 +1109,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 // anything. Text without such characters is returned as it is, at the cost
 // of one scan.
 func phishUnmask(s string) (string, bool) {
-	need := false
-	for _, r := range s {
-		if r >= 0xAD && (r <= 0x52F && r >= 0x370 || r == 0xAD || unicode.Is(unicode.Cf, r)) {
-			need = true
-			break
-		}
-	}
-	if !need {
+	if !phishMasked(s) {
 		return s, false
 	}
 	glyphs := phishHomoglyphs()
@@ -926,6 +1156,32 @@ func phishUnmask(s string) (string, bool) {
 		i = j
 	}
 	return b.String(), changed
+}
+
+// phishMasked reports whether s has a rune phishUnmask may change: a
+// format character (soft hyphen, zero-width space, byte-order mark, …) or
+// a Greek or Cyrillic letter. ASCII and the runes U+3000 to U+EFFF (kana,
+// CJK ideographs and punctuation: most of a Japanese page), which hold
+// neither (TestPhishMaskedRange checks it), are passed over without
+// decoding.
+func phishMasked(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if b >= 0xE3 && b <= 0xEE && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 0xAD && (r <= 0x52F && r >= 0x370 || r == 0xAD || unicode.Is(unicode.Cf, r)) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // phishHomoglyphs maps the Greek and Cyrillic letters whose confusable
@@ -1026,6 +1282,17 @@ func phishHolderNorm(s string) string {
 // isHolder reports whether a normalised copyright holder is one of the
 // brand's names.
 func (pb phishBrand) isHolder(holder string) bool {
+	if pb.all != nil {
+		found := false
+		pb.all.holderBrands(holder, func(b int) { found = found || b == pb.idx })
+		return found
+	}
+	return pb.isHolderSlow(holder)
+}
+
+// isHolderSlow is isHolder without the index: each name normalised and
+// compared in turn (what the index answers in one look-up).
+func (pb phishBrand) isHolderSlow(holder string) bool {
 	if holder == "" {
 		return false
 	}

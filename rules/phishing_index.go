@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the one-pass literal finder of the phishing, one-click
+// and mail signs: instead of one strings.Index per phrase or brand name
+// (each a scan of the whole text, and a slow one on Japanese text, where
+// the first byte of a phrase occurs everywhere), the text is read once,
+// rune by rune, and only the literals starting with the rune read are
+// compared there.
+
+// phishLits finds, in one pass over a text, where any literal of a fixed
+// list occurs. It is immutable once built and safe for concurrent use.
+type phishLits struct {
+	list []string
+	// first has a bit for each rune below 1<<16 that starts a literal.
+	first [1 << 16 / 64]uint64
+	// slots holds, under the low byte of a first rune, that rune with
+	// the literals (indexes into list) starting with it, in list order: a
+	// short scan where a map look-up would cost more.
+	slots [256][]phishLitSlot
+}
+
+// phishLitSlot is the literals of a phishLits starting with one rune.
+type phishLitSlot struct {
+	r    rune
+	lits []int32
+}
+
+// starting returns the literals starting with r.
+func (x *phishLits) starting(r rune) []int32 {
+	for _, sl := range x.slots[r&0xFF] {
+		if sl.r == r {
+			return sl.lits
+		}
+	}
+	return nil
+}
+
+// newPhishLits indexes list; empty literals never match (as phishContains
+// finds nothing for an empty phrase).
+func newPhishLits(list []string) *phishLits {
+	x := &phishLits{list: list}
+	for i, l := range list {
+		if l == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(l)
+		if r < 1<<16 {
+			x.first[r/64] |= 1 << (r % 64)
+		}
+		slots := x.slots[r&0xFF]
+		k := 0
+		for k < len(slots) && slots[k].r != r {
+			k++
+		}
+		if k == len(slots) {
+			slots = append(slots, phishLitSlot{r: r})
+		}
+		slots[k].lits = append(slots[k].lits, int32(i))
+		x.slots[r&0xFF] = slots
+	}
+	return x
+}
+
+// phishRuneAt decodes the rune at s[i], ASCII letters lower-cased when
+// fold. It never steps over a byte that may start a literal: a multi-byte
+// rune is taken whole only when its continuation bytes are continuation
+// bytes (which no literal starts with); anything else steps one byte. The
+// rune may be a wrong value for a malformed sequence, which costs only a
+// needless comparison: matches are confirmed on the bytes.
+func phishRuneAt(s string, i int, fold bool) (rune, int) {
+	b := s[i]
+	switch {
+	case b < utf8.RuneSelf:
+		if fold && 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return rune(b), 1
+	case b >= 0xE0 && b < 0xF0:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+		}
+	case b >= 0xC0 && b < 0xE0:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
+		}
+	case b >= 0xF0 && b < 0xF8:
+		if i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+			return rune(b&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
+		}
+	}
+	return -1, 1
+}
+
+// phishHasPrefix reports whether s[i:] starts with lit; with fold, ASCII
+// letters of s are compared lower-cased (lit must be lower case there).
+func phishHasPrefix(s string, i int, lit string, fold bool) bool {
+	if len(s)-i < len(lit) {
+		return false
+	}
+	if !fold {
+		return s[i:i+len(lit)] == lit
+	}
+	for k := 0; k < len(lit); k++ {
+		c := s[i+k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lit[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// each calls fn with the offset and list index of every occurrence of a
+// literal in s (overlapping ones included, in text order; literals
+// starting at one offset in list order) until fn returns false. With fold,
+// s is read as if phishLowerASCII had been applied to it (the literals
+// must then be in that form).
+func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
+	if x == nil {
+		return
+	}
+	for i := 0; i < len(s); {
+		r, n := phishRuneAt(s, i, fold)
+		if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
+			for _, k := range x.starting(r) {
+				if phishHasPrefix(s, i, x.list[k], fold) && !fn(i, int(k)) {
+					return
+				}
+			}
+		}
+		i += n
+	}
+}
+
+// find is phishFind(s, list) for the indexed list (nil: an empty list): the first literal in
+// list order that occurs in s standing as a word where it starts or ends
+// with an ASCII letter or digit, or "".
+func (x *phishLits) find(s string) string {
+	best := -1
+	x.each(s, false, func(at, k int) bool {
+		if (best < 0 || k < best) && phishBounded(s, at, at+len(x.list[k])) {
+			best = k
+		}
+		return best != 0
+	})
+	if best < 0 {
+		return ""
+	}
+	return x.list[best]
+}
+
+// has reports whether find(s) != "", stopping at the first match.
+func (x *phishLits) has(s string) bool {
+	found := false
+	x.each(s, false, func(at, k int) bool {
+		found = phishBounded(s, at, at+len(x.list[k]))
+		return !found
+	})
+	return found
+}
+
+// phishHasLower is x.has(strings.ToLower(s)) for literals in lower case
+// without lower-casing s: ASCII letters are compared in any case. The only
+// two runes that lower-case to ASCII letters (İ to i, the Kelvin sign to
+// k), which may also glue a word to its neighbour, send s the slow way.
+func phishHasLower(x *phishLits, s string) bool {
+	if phishLowersToASCII(s) {
+		return x.has(strings.ToLower(s))
+	}
+	found := false
+	x.each(s, true, func(at, k int) bool {
+		found = phishBounded(s, at, at+len(x.list[k]))
+		return !found
+	})
+	return found
+}
+
+// phishLowersToASCII reports whether s has İ (U+0130) or the Kelvin sign
+// (U+212A): the runes outside ASCII that strings.ToLower makes ASCII.
+func phishLowersToASCII(s string) bool {
+	return strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
+}
