@@ -126,9 +126,15 @@ func oneclickHead(p *Page) []string {
 // oneclickClaims reports whether the page's head claims a registration at
 // all: the cheap test that lets every other page go at once.
 func oneclickClaims(p *Page) bool {
-	reg := phishData().oneclick["registration"]
-	for _, l := range oneclickHead(p) {
-		if phishFind(strings.ToLower(l), reg) != "" {
+	reg := phishData().sets.oneclick["registration"]
+	if p.Title != "" && phishHasLower(reg, p.Title) {
+		return true
+	}
+	for i, l := range p.Lines {
+		if i >= oneclickLines {
+			break
+		}
+		if phishHasLower(reg, l) {
 			return true
 		}
 	}
