@@ -85,7 +85,10 @@ type keyword struct {
 	joined string   // folded, hyphens removed
 	toks   []string // folded, split at hyphens
 	brands []int
-	weak   bool
+	// official[j] is officialFor(brands[j]): worked out once, since it
+	// parses the brand's domains.
+	official []string
+	weak     bool
 }
 
 // officialSeq is an official domain split into folded tokens
@@ -236,6 +239,13 @@ func newLookIndex(brands []Brand) *lookIndex {
 	}
 	for i, s := range ix.seqs {
 		ix.seqHead[s.toks[0]] = append(ix.seqHead[s.toks[0]], i)
+	}
+	for i := range ix.kws {
+		k := &ix.kws[i]
+		k.official = make([]string, len(k.brands))
+		for j, bi := range k.brands {
+			k.official[j] = officialFor(&brands[bi], k)
+		}
 	}
 	ix.off = newOffIndex(brands, func(label string) bool {
 		for _, id := range ix.byWord[label] {
@@ -478,7 +488,7 @@ func (m *match) labelExact() {
 				continue
 			}
 			b := &m.ix.brands[k.brands[0]]
-			m.offer(Imitation{Kind: ImitationHyphen, Brand: b, Official: officialFor(b, k),
+			m.offer(Imitation{Kind: ImitationHyphen, Brand: b, Official: k.official[0],
 				Matched: m.lab, Keyword: k.raw})
 		}
 	}
@@ -489,16 +499,16 @@ func (m *match) exactKeyword(id int32, written string, sameShape bool) {
 	k := &m.ix.kws[id]
 	swaps := homoglyphSwaps(written, k.raw)
 	unicodeSwap := !isASCIIString(written)
-	for _, bi := range k.brands {
+	for bj, bi := range k.brands {
 		b := &m.ix.brands[bi]
 		switch {
 		case len(swaps) > 0 && (unicodeSwap || !k.weak):
 			// A homoglyph of a brand is never honest, weak name or not;
 			// ASCII look-alikes (0 for o) only count for distinctive names.
-			m.offer(Imitation{Kind: ImitationHomoglyph, Brand: b, Official: officialFor(b, k),
+			m.offer(Imitation{Kind: ImitationHomoglyph, Brand: b, Official: k.official[bj],
 				Matched: written, Keyword: k.raw, Swaps: swaps})
 		case len(swaps) == 0 && !k.weak && !m.jpAt && sameShape && m.otherEndingCounts(k):
-			m.offer(Imitation{Kind: ImitationOtherEnding, Brand: b, Official: officialFor(b, k),
+			m.offer(Imitation{Kind: ImitationOtherEnding, Brand: b, Official: k.official[bj],
 				Matched: written, Keyword: k.raw, Real: m.h.Suffix})
 		}
 	}
@@ -541,7 +551,7 @@ func (m *match) fakeSuffix() {
 			for _, id := range m.ix.byWord[t] {
 				k := &m.ix.kws[id]
 				b := &m.ix.brands[k.brands[0]]
-				m.offer(Imitation{Kind: ImitationFakeSuffix, Brand: b, Official: officialFor(b, k),
+				m.offer(Imitation{Kind: ImitationFakeSuffix, Brand: b, Official: k.official[0],
 					Matched: m.subR[i] + "." + m.h.Registrable, Keyword: k.raw})
 			}
 		}
@@ -907,9 +917,9 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 func (m *match) offerPlus(id int32, written string, added []string) {
 	k := &m.ix.kws[id]
 	swaps := homoglyphSwaps(written, k.raw)
-	for _, bi := range k.brands {
+	for bj, bi := range k.brands {
 		b := &m.ix.brands[bi]
-		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: officialFor(b, k),
+		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: k.official[bj],
 			Matched: m.lab, Keyword: k.raw, Words: added}
 		if len(swaps) > 0 {
 			if k.weak && isASCIIString(written) {
@@ -1054,9 +1064,9 @@ func (m *match) typos() {
 			if d == 1 {
 				edit = classifyEdit(c.s, form)
 			}
-			for _, bi := range k.brands {
+			for bj, bi := range k.brands {
 				b := &m.ix.brands[bi]
-				m.offer(Imitation{Kind: ImitationTypo, Brand: b, Official: officialFor(b, k),
+				m.offer(Imitation{Kind: ImitationTypo, Brand: b, Official: k.official[bj],
 					Matched: c.written, Keyword: k.raw, Distance: d, Edit: edit, Words: c.added})
 			}
 		}
@@ -1118,7 +1128,7 @@ func (m *match) subdomainWords() {
 			k := &m.ix.kws[id]
 			if !k.weak && hasSeqAt(m.sub, i, k.toks) {
 				b := &m.ix.brands[k.brands[0]]
-				m.offer(Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: officialFor(b, k),
+				m.offer(Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: k.official[0],
 					Matched: strings.Join(m.subR[i:i+len(k.toks)], "-"), Keyword: k.raw, Real: m.h.Registrable})
 			}
 		}
@@ -1127,9 +1137,9 @@ func (m *match) subdomainWords() {
 			if k.word != t || k.weak && !m.weakOK(k) || !svc && len(k.joined) < 5 && !(suspicious && !k.weak) {
 				continue
 			}
-			for _, bi := range k.brands {
+			for bj, bi := range k.brands {
 				b := &m.ix.brands[bi]
-				im := Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: officialFor(b, k),
+				im := Imitation{Kind: ImitationSubdomainWord, Brand: b, Official: k.official[bj],
 					Matched: m.subR[i], Keyword: k.raw, Real: m.h.Registrable}
 				if swaps := homoglyphSwaps(m.subR[i], k.raw); len(swaps) > 0 {
 					im.Swaps = swaps
