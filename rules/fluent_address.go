@@ -115,8 +115,8 @@ var (
 	// organisation (支店, センター, 倉庫, 東京オフィス, 通販事務局, カスタマー
 	// サポート …): its number need not be the seller's address's.
 	// flExample marks a sample in a form guide (記入例: 03-1234-5678).
-	flExample    = regexp.MustCompile(`例|サンプル|ダミー|xxxx|○○|〇〇`)
-	flOtherPlace = regexp.MustCompile(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
+	flExample    = flMustRe(`例|サンプル|ダミー|xxxx|○○|〇〇`)
+	flOtherPlace = flMustRe(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 )

@@ -43,8 +43,7 @@ type flLogo struct {
 // compiled.
 type flPayVocab struct {
 	words    []string          // every text word (compact), longest first
-	lits     *shopLitIndex     // words, indexed by first rune (nil: search word by word)
-	set      *flLitSet         // words, to find the lines that name a method
+	set      *flLitSet         // words in one pass (nil: search word by word)
 	methodOf map[string]string // compact text word -> method
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
@@ -82,7 +81,6 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	}
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	v.words = words
-	v.lits = newShopLitIndex(words)
 	v.set = newFlLitSet(words)
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
@@ -96,15 +94,20 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 // alternatives on Go's backtracking matcher.)
 func (v *flPayVocab) find(s string) [][2]int {
 	var hits [][2]int
-	if v.lits != nil {
-		// One pass over s; occurrences that overlap are dropped below as
-		// the word-by-word search would never have found them.
-		v.lits.each(s, func(at int, lit string) { hits = append(hits, [2]int{at, at + len(lit)}) })
+	if v.set != nil {
+		// One pass over s: the longest word at the first position that has
+		// one, then on from its end.
+		for i := 0; i < len(s); {
+			if n := v.set.longestAt(s, i); n > 0 {
+				hits = append(hits, [2]int{i, i + n})
+				i += n
+				continue
+			}
+			i++
+		}
+		return hits
 	}
 	for _, w := range v.words {
-		if v.lits != nil {
-			break
-		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
@@ -150,12 +153,14 @@ var (
 	flPayLabel = regexp.MustCompile(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
 		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
 	flDecoration = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
-	flCloser     = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
+	// flDecorationOne is one mark of flDecoration.
+	flDecorationOne = flMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
+	flCloser        = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
 	// flStopLabel starts a line that begins another topic of a guide or a
 	// 特定商取引法 table (matched on lower case).
-	flStopLabel = regexp.MustCompile(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
+	flStopLabel = flMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
 	// flConnector joins the items of a list of methods.
-	flConnector = regexp.MustCompile(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
+	flConnector = flMustRe(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
 	// flNegation says a method cannot be used.
 	flNegation = regexp.MustCompile(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
@@ -163,13 +168,32 @@ var (
 	// flQualifier narrows a statement about a method to a case (foreign
 	// cards, instalments, cancellations, card data ...): such a statement
 	// does not say that the method is unavailable.
-	flQualifier = regexp.MustCompile(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
-		`|\d+月\d+日|\d+/\d+|\d+:\d+|\d+時|[〜~]|から|まで|期間|の間`)
-	flClaimNeg = regexp.MustCompile(`ません|不可|停止|休止|ない`)
+	flQualifierWords = flMustRe(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
+		`|[〜~]|から|まで|期間|の間`)
+	// flQualifierNums are the dates and times of flQualifier, which needs
+	// both: flQualified.
+	flQualifierNums = regexp.MustCompile(`\d+月\d+日|\d+/\d+|\d+:\d+|\d+時`)
+	flClaimNeg      = flMustRe(`ません|不可|停止|休止|ない`)
 	// flClaimEnds holds the endings of flPayVocab.claim: a sentence without
 	// one cannot hold a claim.
 	flClaimEnds = newFlLitSet([]string{"可", "ok", "いただけます", "頂けます", "できます", "対応", "使えます"})
 )
+
+// flQualified reports whether flQualifier (flQualifierWords or
+// flQualifierNums) matches s; the dates and times need an ASCII digit.
+func flQualified(s string) bool {
+	return flQualifierWords.MatchString(s) || (strings.ContainsAny(s, "0123456789") && flQualifierNums.MatchString(s))
+}
+
+// flStripDecoration removes list marks and numbering (flDecoration) from
+// the start of line; flDecorationOne, one mark, tells cheaply whether there
+// is any.
+func flStripDecoration(line string) string {
+	if !flDecorationOne.MatchString(line) {
+		return line
+	}
+	return flDecoration.ReplaceAllString(line, "")
+}
 
 // flNegationHints are substrings of which every flNegation match holds one.
 var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "非対応", "対応外", "ない", "かね", "お断り"}
@@ -217,7 +241,7 @@ func flMentions(s string) []flMention {
 		if !flMayNegate(window) {
 			// most windows hold no negation at all: skip the regexp
 		} else if loc := flNegation.FindStringIndex(window); loc != nil {
-			neg = !flQualifier.MatchString(window[:loc[1]]) && !flQualifier.MatchString(before)
+			neg = !flQualified(window[:loc[1]]) && !flQualified(before)
 		}
 		// A note in brackets speaks of the last item only: 銀行振込、
 		// クレジットカード(メンテナンス中).
@@ -510,7 +534,7 @@ func flTermsLabel(line string) (string, bool) {
 	if !strings.Contains(line, "支払") && !strings.Contains(line, "決済") {
 		return "", false // flPayLabel needs one of them: skip its regexps
 	}
-	s := flDecoration.ReplaceAllString(line, "")
+	s := flStripDecoration(line)
 	m := flPayLabel.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", false
@@ -535,7 +559,10 @@ func flTermsLabel(line string) (string, bool) {
 
 // flIsStop reports whether line starts another topic (送料, 返品, 販売業者 …).
 func flIsStop(line string) bool {
-	s := strings.ToLower(flDecoration.ReplaceAllString(line, ""))
+	s := strings.ToLower(flStripDecoration(line))
+	if !flStopLabel.MatchString(s) {
+		return false // the word list answers at once for most lines
+	}
 	loc := flStopLabel.FindStringIndex(s)
 	if loc == nil {
 		return false
@@ -641,7 +668,7 @@ type flGiftVocab struct {
 	sendCode  *regexp.Regexp // "WebMoneyの番号をメールでお送りください"
 	sendAny   *regexp.Regexp // "ギフト券番号をお送りください" (generic: needs a store or a purchase)
 	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
-	gift      *regexp.Regexp // any store gift card
+	gift      *flRe          // any store gift card
 	names     *flLitSet      // every name, to skip lines and sentences without one cheaply
 }
 
@@ -668,7 +695,7 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
 		names:     newFlLitSet(names),
-		gift:      regexp.MustCompile(g),
+		gift:      flMustRe(g),
 		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
 		typeCode:  regexp.MustCompile(`(?:` + g + `)[^。]{0,20}?(?:番号|コード|id|pin)[^。]{0,30}?(?:記入|入力)` + ask),
@@ -682,15 +709,15 @@ var (
 	// flGiftSkip marks sentences that are not a shop asking to be paid: a
 	// negation, a warning about the fraud, a gift-card buying or selling
 	// business, a campaign, or the shop's own gift certificates.
-	flGiftSkip = regexp.MustCompile(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|残高|amazonpay|アマゾンペイ|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
+	flGiftSkip = flMustRe(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|残高|amazonpay|アマゾンペイ|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
 	// flQuoted marks a phrase quoted as an example ("「…」といった").
-	flQuoted = regexp.MustCompile(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
+	flQuoted = flMustRe(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
 	// flWarningPage marks a page about the fraud itself, or a business
 	// that buys gift cards (their customers do send codes).
-	flWarningPage = regexp.MustCompile(`詐欺|注意喚起|被害|手口|買取|換金`)
+	flWarningPage = flMustRe(`詐欺|注意喚起|被害|手口|買取|換金`)
 	// flStoreOrBuy: a generic gift card or e-money word is about payment by
 	// code only when a store or a purchase is named with it.
-	flStoreOrBuy = regexp.MustCompile(`コンビニ|購入|お買い求め|買って`)
+	flStoreOrBuy = flMustRe(`コンビニ|購入|お買い求め|買って`)
 )
 
 // checkGiftCardPayment fires when a sentence asks to pay with store gift

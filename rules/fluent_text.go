@@ -2,9 +2,14 @@ package rules
 
 import (
 	"iter"
+	"math/bits"
+	"regexp"
+	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // What several fluent signs read of every page, worked out once a site, and
@@ -13,17 +18,50 @@ import (
 // lines that do in one pass over the page's compact text and read only
 // those line by line, as they read every line before.
 
-// flAppendCompact appends flCompact(s) to b.
+// flAppendCompact appends flCompact(s) to b: runs of bytes that stay as
+// they are are copied whole, so that a line of Japanese costs a few copies
+// rather than a WriteRune per character.
 func flAppendCompact(b *strings.Builder, s string) {
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	run := 0 // start of the bytes not yet copied
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || (c >= '\t' && c <= '\r'):
+				b.WriteString(s[run:i])
+				run = i + 1
+			case c >= 'A' && c <= 'Z':
+				b.WriteString(s[run:i])
+				b.WriteByte(c + 'a' - 'A')
+				run = i + 1
+			}
+			i++
 			continue
 		}
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
+		if c >= 0xE3 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c < 0xF0 {
+			// A well-formed three-byte character (kana, kanji, full-width
+			// forms): of these only U+3000 is white space.
+			if c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 {
+				b.WriteString(s[run:i])
+				run = i + 3
+			}
+			i += 3
+			continue
 		}
-		b.WriteRune(r)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			// An invalid byte: flCompact's range loop writes U+FFFD.
+			b.WriteString(s[run:i])
+			b.WriteRune(utf8.RuneError)
+			run = i + 1
+		case unicode.IsSpace(r):
+			b.WriteString(s[run:i])
+			run = i + n
+		}
+		i += n
 	}
+	b.WriteString(s[run:])
 }
 
 // flCompactPage is a page's lines in compact form (flCompact), kept in one
@@ -73,43 +111,144 @@ func flCompactPages(site *Site) []*flCompactPage {
 	}).([]*flCompactPage)
 }
 
-// flLitSet finds any of a set of words (two bytes or longer) in a text in
-// one pass: a bit set of the words' first two bytes rejects almost every
-// position with one test, and only positions that pass compare words. Its
-// answers are those of strings.Index / strings.Contains word by word.
+// flLitSet finds any of a set of words in a text in one pass. At each
+// position where a character starts, a bit set of the words' first three
+// bytes (hashed) rejects almost every position with one test; only
+// positions that pass compare the few words of their bucket. Words of one
+// or two bytes (ASCII) have bit sets of their own. Its answers are those
+// of strings.Index / strings.Contains word by word.
 type flLitSet struct {
-	pairs [1 << 16 / 64]uint64
-	words map[uint16][]string
+	bits    [1 << 16 / 64]uint64 // hashed first three bytes of the longer words
+	ranks   [1 << 16 / 64]uint16 // bits set in the words of bits before each
+	buckets [][]string           // the longer words, by rank of their hash
+	one     [256 / 64]uint64     // words of one byte
+	two     [1 << 16 / 64]uint64 // words of two bytes
+	short   bool                 // there are words of one or two bytes
+}
+
+// flHash3 hashes the three bytes at s[i:] to 16 bits.
+func flHash3(s string, i int) uint32 {
+	return (uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])) * 0x9E3779B1 >> 16
 }
 
 func newFlLitSet(words []string) *flLitSet {
-	x := &flLitSet{words: map[uint16][]string{}}
+	x := &flLitSet{}
+	byHash := map[uint32][]string{}
 	for _, w := range words {
-		if len(w) < 2 {
-			panic("rules: fluent word shorter than two bytes: " + w)
+		if w == "" || !utf8.RuneStart(w[0]) {
+			panic("rules: bad fluent word: " + w)
 		}
-		k := uint16(w[0])<<8 | uint16(w[1])
-		x.pairs[k/64] |= 1 << (k % 64)
-		x.words[k] = append(x.words[k], w)
+		switch len(w) {
+		case 1:
+			x.one[w[0]/64] |= 1 << (w[0] % 64)
+			x.short = true
+		case 2:
+			k := uint16(w[0])<<8 | uint16(w[1])
+			x.two[k/64] |= 1 << (k % 64)
+			x.short = true
+		default:
+			h := flHash3(w, 0)
+			x.bits[h/64] |= 1 << (h % 64)
+			if !slices.Contains(byHash[h], w) {
+				byHash[h] = append(byHash[h], w)
+			}
+		}
+	}
+	n := uint16(0)
+	for i, b := range x.bits {
+		x.ranks[i] = n
+		n += uint16(bits.OnesCount64(b))
+	}
+	x.buckets = make([][]string, n)
+	for h, ws := range byHash {
+		x.buckets[x.rank(h)] = ws
 	}
 	return x
 }
 
+// rank returns the bucket of hash h (whose bit is set).
+func (x *flLitSet) rank(h uint32) int {
+	return int(x.ranks[h/64]) + bits.OnesCount64(x.bits[h/64]&(1<<(h%64)-1))
+}
+
+// at reports whether a word starts at s[i].
+func (x *flLitSet) at(s string, i int) bool {
+	if x.short {
+		c := s[i]
+		if x.one[c/64]&(1<<(c%64)) != 0 {
+			return true
+		}
+		if i+1 < len(s) {
+			k := uint16(c)<<8 | uint16(s[i+1])
+			if x.two[k/64]&(1<<(k%64)) != 0 {
+				return true
+			}
+		}
+	}
+	if i+2 >= len(s) {
+		return false
+	}
+	h := flHash3(s, i)
+	if x.bits[h/64]&(1<<(h%64)) == 0 {
+		return false
+	}
+	for _, w := range x.buckets[x.rank(h)] {
+		if strings.HasPrefix(s[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestAt returns the length of the longest word that starts at s[i], 0
+// when none does.
+func (x *flLitSet) longestAt(s string, i int) int {
+	if s[i]&0xC0 == 0x80 {
+		return 0 // inside a character
+	}
+	n := 0
+	if x.short {
+		c := s[i]
+		if x.one[c/64]&(1<<(c%64)) != 0 {
+			n = 1
+		}
+		if i+1 < len(s) {
+			k := uint16(c)<<8 | uint16(s[i+1])
+			if x.two[k/64]&(1<<(k%64)) != 0 {
+				n = 2
+			}
+		}
+	}
+	if i+2 >= len(s) {
+		return n
+	}
+	h := flHash3(s, i)
+	if x.bits[h/64]&(1<<(h%64)) == 0 {
+		return n
+	}
+	for _, w := range x.buckets[x.rank(h)] {
+		if len(w) > n && strings.HasPrefix(s[i:], w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
 // index returns the offset of the first occurrence in s of any word, or -1.
 func (x *flLitSet) index(s string) int {
-	for i := 0; i+1 < len(s); i++ {
-		k := uint16(s[i])<<8 | uint16(s[i+1])
-		if x.pairs[k/64]&(1<<(k%64)) == 0 {
-			continue
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			continue // inside a character: no word starts there
 		}
-		for _, w := range x.words[k] {
-			if strings.HasPrefix(s[i:], w) {
-				return i
-			}
+		if x.at(s, i) {
+			return i
 		}
 	}
 	return -1
 }
+
+// prefix reports whether s starts with one of the words.
+func (x *flLitSet) prefix(s string) bool { return s != "" && x.at(s, 0) }
 
 // any reports whether s holds one of the words.
 func (x *flLitSet) any(s string) bool { return x.index(s) >= 0 }
@@ -130,4 +269,130 @@ func (x *flLitSet) lines(c *flCompactPage) iter.Seq[int] {
 			from = c.start[li+1]
 		}
 	}
+}
+
+// flRe is a regular expression that, when its whole language is a short
+// list of words (an alternation of literals, optional parts included),
+// answers MatchString by looking the words up instead: Go's matcher costs
+// a backtracking run a line even for plain words. The expression may be
+// anchored at the start (^words: a word starts the text) or at both ends
+// (^words$: the text is a word). Other methods are the regexp's own.
+type flRe struct {
+	*regexp.Regexp
+	lits  *flLitSet       // unanchored or ^-anchored words; nil: none
+	start bool            // lits must start the text
+	exact map[string]bool // ^...$: the whole text must be one of these
+}
+
+// flMustRe compiles pattern and, where it can, its list of words.
+func flMustRe(pattern string) *flRe {
+	r := &flRe{Regexp: regexp.MustCompile(pattern)}
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return r
+	}
+	tree = tree.Simplify()
+	start, end := false, false
+	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
+		start = true
+		rest := tree.Sub[1:]
+		if n := len(rest); n > 0 && rest[n-1].Op == syntax.OpEndText {
+			end, rest = true, rest[:n-1]
+		}
+		tree = &syntax.Regexp{Op: syntax.OpConcat, Sub: rest}
+	}
+	words, ok := flWords(tree, 1000)
+	if !ok || len(words) == 0 {
+		return r
+	}
+	if end {
+		r.exact = map[string]bool{}
+		for _, w := range words {
+			r.exact[w] = true
+		}
+		return r
+	}
+	for _, w := range words {
+		if w == "" {
+			return r // matches everywhere: leave it to the regexp
+		}
+	}
+	r.lits, r.start = newFlLitSet(words), start
+	return r
+}
+
+// MatchString reports whether s holds a match of the expression.
+func (r *flRe) MatchString(s string) bool {
+	switch {
+	case r.exact != nil:
+		return r.exact[s]
+	case r.lits == nil:
+		return r.Regexp.MatchString(s)
+	case r.start:
+		return r.lits.prefix(s)
+	}
+	return r.lits.any(s)
+}
+
+// flWords lists every string that re matches, when there are at most max
+// of them and re uses only literals, character classes, groups,
+// alternations, concatenations and ?; ok is false otherwise.
+func flWords(re *syntax.Regexp, max int) (words []string, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			for _, c := range re.Rune {
+				if unicode.SimpleFold(c) != c {
+					return nil, false
+				}
+			}
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				if len(words) >= max {
+					return nil, false
+				}
+				words = append(words, string(c))
+			}
+		}
+		return words, true
+	case syntax.OpCapture:
+		return flWords(re.Sub[0], max)
+	case syntax.OpQuest:
+		sub, ok := flWords(re.Sub[0], max-1)
+		if !ok {
+			return nil, false
+		}
+		return append([]string{""}, sub...), true
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			sub, ok := flWords(s, max-len(words))
+			if !ok {
+				return nil, false
+			}
+			words = append(words, sub...)
+		}
+		return words, true
+	case syntax.OpConcat:
+		words = []string{""}
+		for _, s := range re.Sub {
+			sub, ok := flWords(s, max)
+			if !ok || len(words)*len(sub) > max {
+				return nil, false
+			}
+			next := make([]string, 0, len(words)*len(sub))
+			for _, a := range words {
+				for _, b := range sub {
+					next = append(next, a+b)
+				}
+			}
+			words = next
+		}
+		return words, true
+	}
+	return nil, false
 }

@@ -6,9 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html/charset"
 )
@@ -217,6 +219,130 @@ func TestFlPrefiltersAgree(t *testing.T) {
 	for _, k := range []string{"address", "phone", "claim"} {
 		if counts[k] < 5 {
 			t.Errorf("%s: only %d samples match the regexp: the comparison proves little", k, counts[k])
+		}
+	}
+}
+
+// flTestRes are the expressions compiled with flMustRe, each of which must
+// take the word-list path.
+func flTestRes() map[string]*flRe {
+	return map[string]*flRe{
+		"flConnector": flConnector, "flQualifierWords": flQualifierWords, "flClaimNeg": flClaimNeg,
+		"flGiftSkip": flGiftSkip, "flQuoted": flQuoted, "flWarningPage": flWarningPage, "flStoreOrBuy": flStoreOrBuy,
+		"gift": flGiftData().gift, "flStopLabel": flStopLabel, "flDecorationOne": flDecorationOne,
+		"flExample": flExample, "flOtherPlace": flOtherPlace,
+		"flCartWords": flCartWords, "flLawWords": flLawWords, "flCompanyWords": flCompanyWords, "flExhibition": flExhibition,
+		"flExplainedAfter": flExplainedAfter, "flQuotedExample": flQuotedExample,
+		"flShopPayWords": flShopPayWords, "flShopWords": flShopWords, "flSwitchPage": flSwitchPage,
+	}
+}
+
+func TestFlMustReTable(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		fast    bool
+		in      []string
+	}{
+		{`abc|de`, true, []string{"", "xabcx", "d", "xde", "ab"}},
+		{`^(?:a|bc)?(?:・|と)?$`, true, []string{"", "a", "bc", "a・", "と", "aと!", "xa"}},
+		{`^[」"]?(?:とは|という)`, true, []string{"とは", "」という", "x」とは", "\"とは何", "」"}},
+		{`co\.,?ltd|\(株\)`, true, []string{"co.ltd", "co.,ltd", "coltd", "(株)", "株"}},
+		{`x|~`, true, []string{"~", "a~", "x", ""}},
+		{`a?`, false, []string{"", "b"}},                  // matches everywhere
+		{`(?i)tel`, false, []string{"TEL", "ſ"}},          // case folding: the regexp answers
+		{`\d+時`, false, []string{"3時", "時"}},              // unbounded
+		{`[^。]{0,3}x`, false, []string{"abcx", "x"}},      // too many words
+		{`^a|b$`, false, []string{"a", "xb", "bx", "xa"}}, // anchors inside: the regexp answers
+	} {
+		r := flMustRe(c.pattern)
+		if fast := r.lits != nil || r.exact != nil; fast != c.fast {
+			t.Errorf("%s: word list %v, want %v", c.pattern, fast, c.fast)
+		}
+		for _, s := range c.in {
+			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
+				t.Errorf("%s: MatchString(%q) = %v, regexp %v", c.pattern, s, got, want)
+			}
+		}
+	}
+}
+
+// TestFlMustReAgrees checks every expression compiled with flMustRe, and
+// the split qualifier and decoration, against the plain regexp on every
+// line, compact line and compact sentence of every saved page and on the
+// sign's own vocabulary.
+func TestFlMustReAgrees(t *testing.T) {
+	var samples []string
+	for _, p := range flTestPages(t) {
+		samples = append(samples, p.Title, strings.Join(p.Headings, " "))
+		for _, l := range p.Lines {
+			samples = append(samples, l, flCompact(l), strings.ToLower(l))
+			for _, s := range flSentences(l) {
+				samples = append(samples, flCompact(s))
+			}
+		}
+	}
+	for _, ws := range flTestVocabularies() {
+		samples = append(samples, ws...)
+	}
+	samples = append(samples, "12月25日まで", "1/2", "10:00", "3時", "〜", "~", "月1日", "1月日", "・", "と", "",
+		"決済・", "でのお支払いまたは", "1. 送料", "12) 返品", "123. x", "【送料】", "co.,ltd", "(株)", "」など", "』といった表現", "\"や「", "」とは", "とは")
+	matched := map[string]int{}
+	for name, r := range flTestRes() {
+		if r.lits == nil && r.exact == nil {
+			t.Errorf("%s: not compiled to a word list", name)
+			continue
+		}
+		for _, s := range samples {
+			got, want := r.MatchString(s), r.Regexp.MatchString(s)
+			if got != want {
+				t.Errorf("%s: MatchString(%q) = %v, regexp %v", name, s, got, want)
+			}
+			if want {
+				matched[name]++
+			}
+		}
+		if matched[name] == 0 {
+			t.Errorf("%s: no sample matches: the comparison proves little", name)
+		}
+	}
+	qualifier := regexp.MustCompile(flQualifierWords.String() + "|" + flQualifierNums.String())
+	for _, s := range samples {
+		if got, want := flQualified(s), qualifier.MatchString(s); got != want {
+			t.Errorf("flQualified(%q) = %v, flQualifier %v", s, got, want)
+		}
+		if got, want := flStripDecoration(s), flDecoration.ReplaceAllString(s, ""); got != want {
+			t.Errorf("flStripDecoration(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// flCompactSlow is flCompact as first written: a rune at a time.
+func flCompactSlow(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestFlCompactAgrees(t *testing.T) {
+	samples := []string{"", " ", "即購入 OK", "ＡＢＣ abc ABC", "a\tb\nc\vd\fe\rf", "全角\u3000空白", "nbsp\u00a0x", "nel\u0085x",
+		"\u2028\u2029\u202f\u205f\u1680\u2000\u200a", "bad\xffbyte", "cut\xe3\x82", "\xe3\x82カ", "\xef\xbf\xbd", "\xed\xa0\x80surrogate",
+		"\xc0\xafoverlong", "Z@[`{", "末尾 ", "\u3000\u3001\u2fff\u4e00\ufeff\uffff\ue000\ud7ff", "\xe0\x80\x80", "\xe0\xa0\x80",
+		"\xed\x9f\xbf", "\xee\x80", "\xe3\x80", "\xe3\x80\x41", "\xf0\x9f\x98\x80 emoji", "\xf4\x90\x80\x80"}
+	for _, p := range flTestPages(t) {
+		samples = append(samples, p.Title, p.Text)
+		samples = append(samples, p.Lines...)
+	}
+	for _, s := range samples {
+		if got, want := flCompact(s), flCompactSlow(s); got != want {
+			t.Errorf("flCompact(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
