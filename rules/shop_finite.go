@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -290,4 +291,45 @@ func (f *shopFinite) findAll(s string, n int) [][]int {
 		pos = b
 	}
 	return out
+}
+
+// shopSplitFinite returns the fast matcher for the parsed expression re:
+// all of it when it is a small set of strings; else, for an alternation,
+// its branches that are, with the literal index of the others (nil, nil
+// when those have no literal every match must hold).
+func shopSplitFinite(re *syntax.Regexp) (*shopFinite, *shopLitIndex) {
+	if f := newShopFinite(re); f != nil {
+		return f, nil
+	}
+	if re.Op != syntax.OpAlternate {
+		return nil, nil
+	}
+	var fin, rest []*syntax.Regexp
+	for _, sub := range re.Sub {
+		if newShopFinite(sub) != nil {
+			fin = append(fin, sub)
+		} else {
+			rest = append(rest, sub)
+		}
+	}
+	if len(fin) == 0 {
+		return nil, nil
+	}
+	var lits []string
+	for _, sub := range rest {
+		l, ok := shopRequiredLits(sub.Simplify())
+		if !ok || slices.Contains(l, "") {
+			return nil, nil
+		}
+		lits = append(lits, l...)
+	}
+	idx := newShopLitIndex(lits)
+	if idx == nil {
+		return nil, nil
+	}
+	f := newShopFinite(&syntax.Regexp{Op: syntax.OpAlternate, Flags: re.Flags, Sub: fin})
+	if f == nil {
+		return nil, nil
+	}
+	return f, idx
 }

@@ -115,6 +115,9 @@ func TestShopFiniteMatchesRegexp(t *testing.T) {
 			if got, want := r.MatchString(s), len(plain.FindStringIndex(s)) > 0; got != want {
 				t.Fatalf("%q on %q: MatchString %v, regexp %v", pat, s, got, want)
 			}
+			if got, want := r.ReplaceAllString(s, "·"), plain.ReplaceAllString(s, "·"); got != want {
+				t.Fatalf("%q on %q: ReplaceAllString %q, regexp %q", pat, s, got, want)
+			}
 		}
 		// Each string of the set, alone and in context, through every method.
 		var inputs []string
@@ -168,6 +171,18 @@ func TestShopFiniteOrder(t *testing.T) {
 		plain := regexp.MustCompile(tc.pat)
 		if got, want := r.FindAllStringIndex(tc.s, -1), plain.FindAllStringIndex(tc.s, -1); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q on %q: %v, regexp %v", tc.pat, tc.s, got, want)
+		}
+	}
+	// Only some branches finite: they answer where the others' literals
+	// are absent, the regexp elsewhere.
+	split := shopMustRe(`(?i)ご利用不可|not\s+available|不可`)
+	if split.fin == nil || split.rest == nil {
+		t.Fatalf("split: fin %v rest %v, want both", split.fin != nil, split.rest != nil)
+	}
+	plain := regexp.MustCompile(split.String())
+	for _, s := range []string{"カードはご利用不可です", "Card: not   available / 不可", "NOT available", "不可不可"} {
+		if got, want := split.FindAllStringIndex(s, -1), plain.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("split on %q: %v, regexp %v", s, got, want)
 		}
 	}
 	for _, pat := range []string{`a+`, `[0-9]{7}`, `x?`, `(?i)ｋ`, `(?m)^a`} {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -64,13 +65,16 @@ func pricePairsUncached(site *Site) []PricePair {
 	return out
 }
 
+// shopStruckSel finds struck-through elements (compiled once).
+var shopStruckSel = cascadia.MustCompile(`del, s, strike`)
+
 // shopStruck returns the prices inside struck-through elements of a page.
 func shopStruck(p *Page) map[int]bool {
 	m := map[int]bool{}
 	if p.Doc == nil {
 		return m
 	}
-	p.Doc.Find(`del, s, strike`).Each(func(_ int, s *goquery.Selection) {
+	p.Doc.FindMatcher(shopStruckSel).Each(func(_ int, s *goquery.Selection) {
 		for _, pr := range ParsePrices(NFKC(s.Text())) {
 			m[pr.Yen] = true
 		}
@@ -83,12 +87,15 @@ func shopPagePairs(p *Page) []PricePair {
 	struck := shopStruck(p)
 	var out []PricePair
 	pending, pendingLine := 0, -10
+	var prevPrices []Price // the prices of line i-1
 	for i, l := range p.Lines {
 		prices := ParsePrices(l)
+		prevHad := len(prevPrices) > 0
+		prevPrices = prices
 		if len(prices) == 0 {
 			continue
 		}
-		prevLabelOnly := i > 0 && len(ParsePrices(p.Lines[i-1])) == 0 && shopRunes(p.Lines[i-1]) <= 20
+		prevLabelOnly := i > 0 && !prevHad && shopRunes(p.Lines[i-1]) <= 20
 		prevEnd := 0
 		for j, pr := range prices {
 			seg := l[prevEnd:pr.Start]

@@ -527,8 +527,20 @@ type shopRe struct {
 	anchored bool
 	first    *[1 << 16 / 64]uint64
 	// fin matches the expression without the regexp engine when it is a
-	// small set of strings; nil otherwise.
-	fin *shopFinite
+	// small set of strings; nil otherwise. When only some branches of a
+	// top-level alternation are, fin matches those and rest finds the
+	// literals of the others: where rest finds none, those branches cannot
+	// match and fin's answer is the expression's.
+	fin  *shopFinite
+	rest *shopLitIndex
+}
+
+// fast reports whether fin gives the answer for s.
+func (r *shopRe) fast(s string) bool {
+	if r.fin == nil || !r.fin.usable(s) {
+		return false
+	}
+	return r.rest == nil || !shopOddFold(s) && !r.rest.any(s)
 }
 
 // shopLitIndex finds a set of literals (ASCII letters compared in lower
@@ -612,7 +624,7 @@ func shopMustRe(pattern string) *shopRe {
 	if err != nil {
 		return r
 	}
-	r.fin = newShopFinite(tree)
+	r.fin, r.rest = shopSplitFinite(tree)
 	tree = tree.Simplify()
 	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
 		// Anchored: a match starts with one of the runes that can begin
@@ -917,7 +929,7 @@ func (r *shopRe) may(s string) bool {
 // The matching methods used by the shop signs, prefiltered.
 
 func (r *shopRe) MatchString(s string) bool {
-	if r.fin != nil && r.fin.usable(s) {
+	if r.fast(s) {
 		a, _ := r.fin.find(s, 0)
 		return a >= 0
 	}
@@ -928,7 +940,7 @@ func (r *shopRe) MatchString(s string) bool {
 }
 
 func (r *shopRe) FindString(s string) string {
-	if r.fin != nil && r.fin.usable(s) {
+	if r.fast(s) {
 		if a, b := r.fin.find(s, 0); a >= 0 {
 			return s[a:b]
 		}
@@ -941,7 +953,7 @@ func (r *shopRe) FindString(s string) string {
 }
 
 func (r *shopRe) FindStringIndex(s string) []int {
-	if r.fin != nil && r.fin.usable(s) {
+	if r.fast(s) {
 		if a, b := r.fin.find(s, 0); a >= 0 {
 			return []int{a, b}
 		}
@@ -968,7 +980,7 @@ func (r *shopRe) FindStringSubmatchIndex(s string) []int {
 }
 
 func (r *shopRe) FindAllString(s string, n int) []string {
-	if r.fin != nil && r.fin.usable(s) {
+	if r.fast(s) {
 		var out []string
 		for _, m := range r.fin.findAll(s, n) {
 			out = append(out, s[m[0]:m[1]])
@@ -982,7 +994,7 @@ func (r *shopRe) FindAllString(s string, n int) []string {
 }
 
 func (r *shopRe) FindAllStringIndex(s string, n int) [][]int {
-	if r.fin != nil && r.fin.usable(s) {
+	if r.fast(s) {
 		return r.fin.findAll(s, n)
 	}
 	if !r.may(s) {
@@ -999,6 +1011,21 @@ func (r *shopRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
 }
 
 func (r *shopRe) ReplaceAllString(src, repl string) string {
+	if !strings.Contains(repl, "$") && r.fast(src) {
+		ms := r.fin.findAll(src, -1)
+		if ms == nil {
+			return src
+		}
+		var b strings.Builder
+		last := 0
+		for _, m := range ms {
+			b.WriteString(src[last:m[0]])
+			b.WriteString(repl)
+			last = m[1]
+		}
+		b.WriteString(src[last:])
+		return b.String()
+	}
 	if !r.may(src) {
 		return src
 	}
