@@ -278,7 +278,8 @@ func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
 	if bs.officialHost(h) || allowed(h.ASCII) {
 		return Imitation{}, false
 	}
-	m := newMatch(bs.look, h)
+	var m match // on the stack: a name costs no allocation for it
+	m.init(bs.look, h)
 	m.run()
 	if m.best.Kind == ImitationNone {
 		return Imitation{}, false
@@ -309,19 +310,22 @@ type match struct {
 	best              Imitation
 }
 
-func newMatch(ix *lookIndex, h HostName) *match {
-	m := &match{ix: ix, h: h}
+// init sets m up to match host h.
+func (m *match) init(ix *lookIndex, h HostName) {
+	m.ix, m.h = ix, h
 	m.uni = strings.Split(h.Unicode, ".")
-	asc := strings.Split(h.ASCII, ".")
-	if len(m.uni) != len(asc) {
-		m.uni = asc
+	if h.Unicode != h.ASCII {
+		if asc := strings.Split(h.ASCII, "."); len(m.uni) != len(asc) {
+			m.uni = asc
+		}
 	}
 	n := len(h.Sub)
 	m.lab = m.uni[n]
 	m.fl = Fold(m.lab)
 	m.toks = splitTokens(m.fl)
-	m.raws = splitTokens(m.lab)
-	if len(m.raws) != len(m.toks) {
+	if m.lab == m.fl {
+		m.raws = m.toks // the same split (neither is changed later)
+	} else if m.raws = splitTokens(m.lab); len(m.raws) != len(m.toks) {
 		m.raws = m.toks
 	}
 	for _, l := range m.uni[:n] {
@@ -333,7 +337,6 @@ func newMatch(ix *lookIndex, h HostName) *match {
 		m.subR = append(m.subR, rl...)
 	}
 	m.jpAt = jpAttributeSuffix[h.Suffix]
-	return m
 }
 
 // actionWords reports whether token t is, or splits into words among
@@ -974,7 +977,7 @@ func segmentable(s string, k *keyword, ix *lookIndex) bool {
 		}
 		for l := 1; l <= 16 && i+l <= n; l++ {
 			p := s[i : i+l]
-			if w.action[p] || w.service[p] || w.filler[p] || sameBrandKeyword(p, k, ix) {
+			if w.plain[p] || sameBrandKeyword(p, k, ix) {
 				ok[i+l] = true
 			}
 		}
@@ -1012,7 +1015,7 @@ func (m *match) typos() {
 		for j, o := range m.toks {
 			if j != i {
 				others = append(others, m.raws[j])
-				if !w.action[o] && !w.service[o] && !w.filler[o] && !isDigitsString(o) {
+				if !w.plain[o] && !isDigitsString(o) {
 					others = nil
 					break
 				}
@@ -1076,24 +1079,19 @@ func (m *match) typos() {
 // trimWords takes phishing and filler words (and digits) off both ends of
 // t, longest first, and returns what is left with what was taken.
 func trimWords(t string) (core, pre, post string) {
+	w := words()
 	core = t
 	for changed := true; changed; {
 		changed = false
-		for l := min(len(core)-1, 12); l >= 2; l-- {
-			if p := core[:l]; trimmable(p) {
-				pre += p
-				core = core[l:]
-				changed = true
-				break
-			}
+		if l := w.trimHead(core, min(len(core)-1, 12)); l >= 2 {
+			pre += core[:l]
+			core = core[l:]
+			changed = true
 		}
-		for l := min(len(core)-1, 12); l >= 2; l-- {
-			if p := core[len(core)-l:]; trimmable(p) {
-				post = p + post
-				core = core[:len(core)-l]
-				changed = true
-				break
-			}
+		if l := w.trimTail(core, min(len(core)-1, 12)); l >= 2 {
+			post = core[len(core)-l:] + post
+			core = core[:len(core)-l]
+			changed = true
 		}
 		if len(core) < 5 {
 			return t, "", ""
@@ -1102,11 +1100,52 @@ func trimWords(t string) (core, pre, post string) {
 	return core, pre, post
 }
 
-// trimmable reports whether p may be taken off a token's end to find a
-// typo in the rest: a phishing word, or a filler of three letters or more
-// (or jp). Two-letter fillers would cut honest words (resonat-or).
-func trimmable(p string) bool {
-	return words().trim[p]
+// trimHead returns the length of the longest trimmable prefix of s of
+// two to max bytes, 0 for none: one walk of a trie rather than a map
+// look-up a length.
+func (w *wordLists) trimHead(s string, max int) int {
+	best, n := 0, int32(0)
+	for j := 0; j < max && j < len(s); j++ {
+		c := trieSym(s[j])
+		if c < 0 {
+			break
+		}
+		if n = w.trimPre.next[n][c]; n == 0 {
+			break
+		}
+		if j >= 1 && len(w.trimPre.ids[n]) > 0 {
+			best = j + 1
+		}
+	}
+	for _, o := range w.trimOdd {
+		if len(o) > best && len(o) >= 2 && len(o) <= max && strings.HasPrefix(s, o) {
+			best = len(o)
+		}
+	}
+	return best
+}
+
+// trimTail is trimHead for suffixes.
+func (w *wordLists) trimTail(s string, max int) int {
+	best, n := 0, int32(0)
+	for j := 0; j < max && j < len(s); j++ {
+		c := trieSym(s[len(s)-1-j])
+		if c < 0 {
+			break
+		}
+		if n = w.trimSuf.next[n][c]; n == 0 {
+			break
+		}
+		if j >= 1 && len(w.trimSuf.ids[n]) > 0 {
+			best = j + 1
+		}
+	}
+	for _, o := range w.trimOdd {
+		if len(o) > best && len(o) >= 2 && len(o) <= max && strings.HasSuffix(s, o) {
+			best = len(o)
+		}
+	}
+	return best
 }
 
 // subdomainWords finds the brand's name as a whole subdomain label of an
@@ -1420,7 +1459,16 @@ func (t *trie) each(s string, f func(start, end int, id int32)) {
 type wordLists struct {
 	action, service, filler, fan, honest, fakeSuffix map[string]bool
 	strict, strictFiller                             map[string]bool
-	trim                                             map[string]bool // see trimmable
+	// trim holds the words trimWords may take off a token's ends: the
+	// phishing and service words, and the fillers of three letters or
+	// more (or jp). Two-letter fillers would cut honest words (resonat-or).
+	trim map[string]bool
+	// trimPre and trimSuf hold trim's words forwards and backwards, for
+	// trimWords; trimOdd those with a byte the tries do not take.
+	trimPre, trimSuf *trie
+	trimOdd          []string
+	// plain is action, service and filler in one set.
+	plain map[string]bool
 	actionJA                                         []string
 }
 
@@ -1455,6 +1503,27 @@ var words = sync.OnceValue(func() *wordLists {
 	for _, set := range []map[string]bool{w.action, w.service} {
 		for p := range set {
 			w.trim[p] = true
+		}
+	}
+	w.trimPre, w.trimSuf = newTrie(), newTrie()
+	for p := range w.trim {
+		odd := false
+		rev := make([]byte, len(p))
+		for i := 0; i < len(p); i++ {
+			odd = odd || trieSym(p[i]) < 0
+			rev[len(p)-1-i] = p[i]
+		}
+		if odd {
+			w.trimOdd = append(w.trimOdd, p)
+			continue
+		}
+		w.trimPre.add(p, 0)
+		w.trimSuf.add(string(rev), 0)
+	}
+	w.plain = map[string]bool{}
+	for _, set := range []map[string]bool{w.action, w.service, w.filler} {
+		for p := range set {
+			w.plain[p] = true
 		}
 	}
 	return w

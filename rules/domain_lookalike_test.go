@@ -276,3 +276,60 @@ func TestLookalikeAttackerPatterns(t *testing.T) {
 		}
 	}
 }
+
+// trimWordsByMap is trimWords as first written, a map look-up for each
+// length, longest first: the reference the tries must agree with.
+func trimWordsByMap(t string) (core, pre, post string) {
+	trim := words().trim
+	core = t
+	for changed := true; changed; {
+		changed = false
+		for l := min(len(core)-1, 12); l >= 2; l-- {
+			if p := core[:l]; trim[p] {
+				pre += p
+				core = core[l:]
+				changed = true
+				break
+			}
+		}
+		for l := min(len(core)-1, 12); l >= 2; l-- {
+			if p := core[len(core)-l:]; trim[p] {
+				post = p + post
+				core = core[:len(core)-l]
+				changed = true
+				break
+			}
+		}
+		if len(core) < 5 {
+			return t, "", ""
+		}
+	}
+	return core, pre, post
+}
+
+// TestTrimWordsAgreesWithMap checks trimWords (tries) against the map
+// look-ups on feed-like tokens and on every trim word with letters, digits
+// or other words run on at either end.
+func TestTrimWordsAgreesWithMap(t *testing.T) {
+	var toks []string
+	for _, n := range benchNames(5000) {
+		for _, l := range strings.Split(n, ".") {
+			toks = append(toks, splitTokens(Fold(l))...)
+		}
+	}
+	var trim []string
+	for p := range words().trim {
+		trim = append(trim, p)
+	}
+	for i, p := range trim {
+		q := trim[(i*7+3)%len(trim)]
+		toks = append(toks, "abcde"+p, p+"xyzzy", p+"amazon"+q, q+"rakuten1"+p, p+p+"smbc"+q+q, p+"ééé"+q, "x"+p+"0")
+	}
+	for _, tok := range toks {
+		c1, p1, s1 := trimWords(tok)
+		c2, p2, s2 := trimWordsByMap(tok)
+		if c1 != c2 || p1 != p2 || s1 != s2 {
+			t.Errorf("trimWords(%q) = %q %q %q, the map look-ups give %q %q %q", tok, c1, p1, s1, c2, p2, s2)
+		}
+	}
+}

@@ -380,7 +380,11 @@ func unicodePrototypes(label string) string {
 
 // foldASCII lower-cases and maps the ASCII look-alikes; other bytes pass.
 func foldASCII(s string) string {
-	b := make([]byte, 0, len(s))
+	var buf [64]byte // a label fits: no allocation but the result's
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'A' && c <= 'Z' {
@@ -417,7 +421,12 @@ func foldASCII(s string) string {
 // foldLetters is foldASCII letter by letter, without its letter pairs
 // (rn, vv, cl): smbclogin stays smbclogln, where Fold reads smbdogln.
 func foldLetters(s string) string {
-	b := make([]byte, len(s))
+	var buf [64]byte
+	b := buf[:]
+	if len(s) > len(buf) {
+		b = make([]byte, len(s))
+	}
+	b = b[:len(s)]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

@@ -172,8 +172,10 @@ func variousForms(label, suffix string, sub []string) []string {
 // q; u and v; 3 and 8; 6 and 9. Its letter pairs for one letter (lb, dl,
 // lh, lc) are undone separately (pairGlyphs): after Fold's i→l they would
 // be read into names that have them (kddi folds to kddl).
-func loose(s string) string {
-	b := make([]byte, 0, len(s))
+func loose(s string) string { return string(appendLoose(nil, s)) }
+
+// appendLoose appends loose(s) to b.
+func appendLoose(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -197,7 +199,7 @@ func loose(s string) string {
 		}
 		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 // officialLabels compares the registrable label (and the subdomain labels
@@ -208,7 +210,8 @@ func (m *match) officialLabels() {
 		return
 	}
 	// The label spelled with look-alike letters.
-	for _, id := range ox.byLoose[loose(m.fl)] {
+	var buf [64]byte
+	for _, id := range ox.byLoose[string(appendLoose(buf[:0], m.fl))] {
 		if o := &ox.labels[id]; m.subOK(o, 0) {
 			m.offLookAlike(o)
 		}
@@ -217,7 +220,7 @@ func (m *match) officialLabels() {
 	// for d (lcddi.com, softdanlc.co.jp).
 	if hasPairGlyph(m.lab) {
 		if alt := Fold(pairGlyphs.Replace(m.lab)); alt != m.fl {
-			for _, id := range ox.byLoose[loose(alt)] {
+			for _, id := range ox.byLoose[string(appendLoose(buf[:0], alt))] {
 				if o := &ox.labels[id]; (o.strong() || !o.weak && m.h.Suffix == o.suffix) && m.subOK(o, 0) {
 					m.offerOff(o, ImitationHomoglyph, m.lab, homoglyphSwaps(m.lab, o.raw))
 				}
