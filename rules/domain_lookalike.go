@@ -1468,8 +1468,8 @@ type wordLists struct {
 	trimPre, trimSuf *trie
 	trimOdd          []string
 	// plain is action, service and filler in one set.
-	plain map[string]bool
-	actionJA                                         []string
+	plain    map[string]bool
+	actionJA []string
 }
 
 var words = sync.OnceValue(func() *wordLists {
