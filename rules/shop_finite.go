@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -26,6 +27,13 @@ type shopFinite struct {
 	// which (?i) also matches with the Kelvin sign and the long s: a text
 	// holding one of those is left to the regexp.
 	foldKS bool
+	// anchored: every alternative begins with ^, so only the start of
+	// the text is tried.
+	anchored bool
+	// tail, when set, is a greedy optional part after the strings (the
+	// note in 口座名義(カナ)), tried right after each match: `^(?:X)` for
+	// an X with no assertions, so that it needs no context.
+	tail *regexp.Regexp
 }
 
 // shopFiniteAlt is one string of the set and the assertions around it.
@@ -59,11 +67,14 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 	if !ok || len(seqs) == 0 {
 		return nil
 	}
-	f := &shopFinite{byFirst: map[rune][]int{}}
+	f := &shopFinite{byFirst: map[rune][]int{}, anchored: true}
 	for _, seq := range seqs {
 		alt, ok := shopFiniteAltOf(seq)
 		if !ok {
 			return nil
+		}
+		if len(alt.asserts) == 0 || alt.asserts[0] != (shopFiniteAssert{at: 0, op: syntax.OpBeginText}) {
+			f.anchored = false
 		}
 		if alt.fold && strings.ContainsAny(alt.lit, "ks") {
 			f.foldKS = true
@@ -226,9 +237,17 @@ func (f *shopFinite) find(s string, from int) (int, int) {
 		if c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
 			for _, k := range f.byFirst[c] {
 				if end, ok := f.alts[k].matchAt(s, i); ok {
+					if f.tail != nil {
+						if loc := f.tail.FindStringIndex(s[end:]); loc != nil {
+							end += loc[1]
+						}
+					}
 					return i, end
 				}
 			}
+		}
+		if f.anchored {
+			break
 		}
 		i += n
 	}
@@ -301,6 +320,9 @@ func shopSplitFinite(re *syntax.Regexp) (*shopFinite, *shopLitIndex) {
 	if f := newShopFinite(re); f != nil {
 		return f, nil
 	}
+	if f := shopFiniteWithTail(re); f != nil {
+		return f, nil
+	}
 	if re.Op != syntax.OpAlternate {
 		return nil, nil
 	}
@@ -332,4 +354,45 @@ func shopSplitFinite(re *syntax.Regexp) (*shopFinite, *shopLitIndex) {
 		return nil, nil
 	}
 	return f, idx
+}
+
+// shopFiniteWithTail returns the matcher for a concatenation of finite
+// parts followed by a greedy optional part X without assertions
+// (`^(?:販売業者|…)(?:名)?(?:\s?\([^)]{0,10}\))?`); nil for anything else.
+// The backtracker takes the first string that matches, then X if it
+// matches right after, else nothing: that is what find does.
+func shopFiniteWithTail(re *syntax.Regexp) *shopFinite {
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return nil
+	}
+	last := re.Sub[len(re.Sub)-1]
+	if last.Op != syntax.OpQuest || last.Flags&syntax.NonGreedy != 0 || shopHasAssertion(last) {
+		return nil
+	}
+	f := newShopFinite(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]})
+	if f == nil {
+		return nil
+	}
+	tail, err := regexp.Compile(`^(?:` + last.Sub[0].String() + `)`)
+	if err != nil {
+		return nil
+	}
+	f.tail = tail
+	return f
+}
+
+// shopHasAssertion reports whether re holds a zero-width assertion, whose
+// answer depends on the text around a match.
+func shopHasAssertion(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if shopHasAssertion(sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -14,8 +14,8 @@ import (
 	"unicode/utf8"
 )
 
-// shopPatternsInSource returns the pattern of every shopMustRe call with a
-// literal argument in the package's files, and the payment-method patterns
+// shopPatternsInSource returns the pattern of every shopMustRe and
+// shopLabel call with a literal argument in the package's files, and the payment-method patterns
 // as shopPayMethods compiles them: every expression the shop signs use.
 func shopPatternsInSource(t *testing.T) []string {
 	t.Helper()
@@ -38,11 +38,15 @@ func shopPatternsInSource(t *testing.T) []string {
 			if !ok || len(call.Args) != 1 {
 				return true
 			}
-			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "shopMustRe" {
+			id, ok := call.Fun.(*ast.Ident)
+			if !ok || id.Name != "shopMustRe" && id.Name != "shopLabel" {
 				return true
 			}
 			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 				if s, err := strconv.Unquote(lit.Value); err == nil {
+					if id.Name == "shopLabel" {
+						s = shopLabel(s).String()
+					}
 					pats = append(pats, s)
 				}
 			}
@@ -161,6 +165,8 @@ func TestShopFiniteOrder(t *testing.T) {
 		{`(?i)\bcod\b決済`, "COD決済"},
 		{`^お支払い|のみ$`, "お支払いは銀行振込のみ"},
 		{`a{1,3}`, "aaaa"},
+		{`(?i)^(?:名義|口座名義)(?:名称|名)?(?:\s?\([^)]{0,10}\))?`, "口座名義(カナ):ヤマダ"},
+		{`(?i)^(?:名義|口座名義)(?:名称|名)?(?:\s?\([^)]{0,10}\))?`, "名義名 (全角カナで入力してください)"},
 		{`(?:ab|a)(?:bc|c)?`, "abc"},
 	} {
 		r := shopMustRe(tc.pat)
