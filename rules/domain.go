@@ -250,11 +250,10 @@ func editWords(edit string) (ja, en string) {
 // siteURLs are the URLs whose host names a site is judged by: the final
 // URL, the target and the redirects passed through, without repeats.
 func siteURLs(site *Site) []string {
-	var out []string
-	seen := map[string]bool{}
+	out := make([]string, 0, 2+len(site.Redirects))
 	add := func(u string) {
-		if u != "" && !seen[u] {
-			seen[u] = true
+		// A site has a few URLs: a search beats a map made for each.
+		if u != "" && !slices.Contains(out, u) {
 			out = append(out, u)
 		}
 	}
