@@ -107,10 +107,10 @@ func flAreaPrefs(digits string) []string {
 var (
 	flPostRe = regexp.MustCompile(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
 	// flAddrLabel starts a line that gives an address.
-	flAddrLabelHint = regexp.MustCompile(`所在|住所|(?i)address`)
+	flAddrLabelHint = flMustRe(`所在|住所|(?i)address`)
 	flAddrLabel     = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
 	flPhoneRe       = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
-	flPhoneWord     = regexp.MustCompile(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
+	flPhoneWord     = flMustRe(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
 	// flOtherPlace marks a phone line that names another office or
 	// organisation (支店, センター, 倉庫, 東京オフィス, 通販事務局, カスタマー
 	// サポート …): its number need not be the seller's address's.
@@ -119,44 +119,29 @@ var (
 	flOtherPlace = flMustRe(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
+	// flAddrEndWords and flAddrLabelWords are the words flAddrEnd and
+	// flAddrLabel cannot match without: most lines hold none, and then
+	// the expressions need not run (flCutAddrEnd, flStripAddrLabel).
+	flAddrEndWords   = flMustRe(`(?i)tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡`)
+	flAddrLabelWords = flMustRe(`所在地|住所|所在|address`)
 )
 
-// flMayAddrLabel is a cheap test that every line flAddrLabelHint matches
-// passes: it holds 所在, 住所, or "addre" in any case (letters whose only
-// case forms are ASCII, unlike the s of address, which (?i) also matches
-// as ſ).
-func flMayAddrLabel(line string) bool {
-	return strings.Contains(line, "所在") || strings.Contains(line, "住所") || flHasFoldASCII(line, "addre")
-}
-
-// flHasPhoneWord reports whether flPhoneWord matches line, testing cheap
-// literals first: every match holds 電話, ☎, ℡, ファ, or tel, phone or fax
-// in any case (their letters have only ASCII case forms).
-func flHasPhoneWord(line string) bool {
-	may := strings.Contains(line, "電話") || strings.Contains(line, "☎") || strings.Contains(line, "℡") ||
-		strings.Contains(line, "ファ") || flHasFoldASCII(line, "tel") || flHasFoldASCII(line, "phone") || flHasFoldASCII(line, "fax")
-	return may && flPhoneWord.MatchString(line)
-}
-
-// flHasFoldASCII reports whether s holds word (lower-case ASCII letters)
-// with its letters in either case.
-func flHasFoldASCII(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		j := 0
-		for ; j < len(word); j++ {
-			c := s[i+j]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != word[j] {
-				break
-			}
-		}
-		if j == len(word) {
-			return true
-		}
+// flStripAddrLabel is flAddrLabel.ReplaceAllString(s, ""), without running
+// the expression on text that holds none of its label words.
+func flStripAddrLabel(s string) string {
+	if !flAddrLabelWords.MatchString(s) {
+		return s
 	}
-	return false
+	return flAddrLabel.ReplaceAllString(s, "")
+}
+
+// flCutAddrEnd is flAddrEnd.ReplaceAllString(s, ""), without running the
+// expression on text that holds none of its words.
+func flCutAddrEnd(s string) string {
+	if !flAddrEndWords.MatchString(s) {
+		return s
+	}
+	return flAddrEnd.ReplaceAllString(s, "")
 }
 
 // flAddress is an address found on a page.
@@ -196,7 +181,7 @@ func flAddresses(site *Site) []flAddress {
 				next = p.Lines[i+1]
 			}
 			post := strings.Contains(line, "〒") || strings.Contains(line, "郵便番号")
-			if (!post && !(flMayAddrLabel(line) && flAddrLabelHint.MatchString(line))) || flExample.MatchString(line) {
+			if (!post && !flAddrLabelHint.MatchString(line)) || flExample.MatchString(line) {
 				continue // cheap test before the regular expressions; samples in a form guide
 			}
 			var a flAddress
@@ -205,7 +190,7 @@ func flAddresses(site *Site) []flAddress {
 				a.post = line[m[2]:m[3]] + line[m[4]:m[5]]
 				a.postShow = "〒" + line[m[2]:m[3]] + "-" + line[m[4]:m[5]]
 				rest = strings.TrimSpace(line[m[5]:])
-				if pf, _ := flPrefOf(flAddrLabel.ReplaceAllString(rest, "")); pf == "" && next != "" {
+				if pf, _ := flPrefOf(flStripAddrLabel(rest)); pf == "" && next != "" {
 					rest, next = next, ""
 					if i+2 < len(p.Lines) {
 						next = p.Lines[i+2]
@@ -222,8 +207,8 @@ func flAddresses(site *Site) []flAddress {
 			} else {
 				continue
 			}
-			rest = strings.TrimSpace(flAddrLabel.ReplaceAllString(rest, ""))
-			rest = flAddrEnd.ReplaceAllString(rest, "")
+			rest = strings.TrimSpace(flStripAddrLabel(rest))
+			rest = flCutAddrEnd(rest)
 			a.pref, a.written = flPrefOf(rest)
 			if a.pref == "" && a.post == "" {
 				continue
@@ -251,10 +236,10 @@ func flPhones(site *Site) []flPhone {
 			if !strings.Contains(line, "0") && !strings.Contains(line, "+81") {
 				continue // every number looked for has a 0 (0X- or +81)
 			}
-			labelled := flHasPhoneWord(line)
+			labelled := flPhoneWord.MatchString(line)
 			if !labelled && i > 0 {
 				prev := p.Lines[i-1]
-				labelled = flHasPhoneWord(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
+				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
 			}
 			if !labelled || flOtherPlace.MatchString(line) || flExample.MatchString(line) {
 				continue

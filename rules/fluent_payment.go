@@ -162,7 +162,7 @@ var (
 	// flConnector joins the items of a list of methods.
 	flConnector = flMustRe(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
 	// flNegation says a method cannot be used.
-	flNegation = regexp.MustCompile(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
+	flNegation = flMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
 		`|不可|停止|休止|中止|メンテナンス|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
 	// flQualifier narrows a statement about a method to a case (foreign
@@ -436,7 +436,7 @@ func flBodyLogos(p *Page) bool {
 }
 
 // flChromeRe matches the class or id of a page's header, footer or menu.
-var flChromeRe = regexp.MustCompile(`(?i)header|footer|nav|menu|sidebar`)
+var flChromeRe = flMustRe(`(?i)header|footer|nav|menu|sidebar`)
 
 // flInChrome reports whether s sits in the page's header, footer or
 // navigation (by element or by class or id).

@@ -124,6 +124,7 @@ type flLitSet struct {
 	one     [256 / 64]uint64     // words of one byte
 	two     [1 << 16 / 64]uint64 // words of two bytes
 	short   bool                 // there are words of one or two bytes
+	shorts  []string             // the words of one or two bytes
 }
 
 // flHash3 hashes the three bytes at s[i:] to 16 bits.
@@ -141,11 +142,11 @@ func newFlLitSet(words []string) *flLitSet {
 		switch len(w) {
 		case 1:
 			x.one[w[0]/64] |= 1 << (w[0] % 64)
-			x.short = true
+			x.short, x.shorts = true, append(x.shorts, w)
 		case 2:
 			k := uint16(w[0])<<8 | uint16(w[1])
 			x.two[k/64] |= 1 << (k % 64)
-			x.short = true
+			x.short, x.shorts = true, append(x.shorts, w)
 		default:
 			h := flHash3(w, 0)
 			x.bits[h/64] |= 1 << (h % 64)
@@ -234,6 +235,27 @@ func (x *flLitSet) longestAt(s string, i int) int {
 	return n
 }
 
+// eachAt calls fn with each word that starts at s[i].
+func (x *flLitSet) eachAt(s string, i int, fn func(w string)) {
+	for _, w := range x.shorts {
+		if strings.HasPrefix(s[i:], w) {
+			fn(w)
+		}
+	}
+	if i+2 >= len(s) {
+		return
+	}
+	h := flHash3(s, i)
+	if x.bits[h/64]&(1<<(h%64)) == 0 {
+		return
+	}
+	for _, w := range x.buckets[x.rank(h)] {
+		if strings.HasPrefix(s[i:], w) {
+			fn(w)
+		}
+	}
+}
+
 // index returns the offset of the first occurrence in s of any word, or -1.
 func (x *flLitSet) index(s string) int {
 	for i := 0; i < len(s); i++ {
@@ -282,6 +304,7 @@ type flRe struct {
 	lits  *flLitSet       // unanchored or ^-anchored words; nil: none
 	start bool            // lits must start the text
 	exact map[string]bool // ^...$: the whole text must be one of these
+	pref  map[string]int  // word -> its place in the order of preference
 }
 
 // flMustRe compiles pattern and, where it can, its list of words.
@@ -318,7 +341,38 @@ func flMustRe(pattern string) *flRe {
 		}
 	}
 	r.lits, r.start = newFlLitSet(words), start
+	r.pref = map[string]int{}
+	for i, w := range words {
+		if _, ok := r.pref[w]; !ok {
+			r.pref[w] = i
+		}
+	}
 	return r
+}
+
+// FindStringIndex returns where the leftmost match of the expression in s
+// is, as regexp.Regexp.FindStringIndex does: it starts at the first place
+// any word starts, and is the most preferred word there.
+func (r *flRe) FindStringIndex(s string) []int {
+	if r.lits == nil {
+		return r.Regexp.FindStringIndex(s)
+	}
+	at := 0
+	if !r.start {
+		if at = r.lits.index(s); at < 0 {
+			return nil
+		}
+	}
+	best, n := len(r.pref), -1
+	r.lits.eachAt(s, at, func(w string) {
+		if p := r.pref[w]; p < best {
+			best, n = p, len(w)
+		}
+	})
+	if n < 0 {
+		return nil
+	}
+	return []int{at, at + n}
 }
 
 // MatchString reports whether s holds a match of the expression.
@@ -334,22 +388,38 @@ func (r *flRe) MatchString(s string) bool {
 	return r.lits.any(s)
 }
 
-// flWords lists every string that re matches, when there are at most max
-// of them and re uses only literals, character classes, groups,
+// flWords lists every string that re matches, in the order of preference
+// of Go's leftmost-first matching (alternatives in order, ? preferring the
+// longer form), when there are at most max of them and re uses only
+// literals (case-folded ones too), character classes, groups,
 // alternations, concatenations and ?; ok is false otherwise.
 func flWords(re *syntax.Regexp, max int) (words []string, ok bool) {
 	switch re.Op {
 	case syntax.OpEmptyMatch:
 		return []string{""}, true
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			for _, c := range re.Rune {
-				if unicode.SimpleFold(c) != c {
-					return nil, false
+		words = []string{""}
+		for _, c := range re.Rune {
+			forms := []rune{c}
+			if re.Flags&syntax.FoldCase != 0 {
+				// (?i): every case form, as the matcher folds them
+				// (k also matches the Kelvin sign, s the long s).
+				for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+					forms = append(forms, f)
 				}
 			}
+			if len(words)*len(forms) > max {
+				return nil, false
+			}
+			next := make([]string, 0, len(words)*len(forms))
+			for _, w := range words {
+				for _, f := range forms {
+					next = append(next, w+string(f))
+				}
+			}
+			words = next
 		}
-		return []string{string(re.Rune)}, true
+		return words, true
 	case syntax.OpCharClass:
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
@@ -367,7 +437,10 @@ func flWords(re *syntax.Regexp, max int) (words []string, ok bool) {
 		if !ok {
 			return nil, false
 		}
-		return append([]string{""}, sub...), true
+		if re.Flags&syntax.NonGreedy != 0 {
+			return append([]string{""}, sub...), true
+		}
+		return append(sub, ""), true // greedy: the longer form is preferred
 	case syntax.OpAlternate:
 		for _, s := range re.Sub {
 			sub, ok := flWords(s, max-len(words))

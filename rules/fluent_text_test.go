@@ -6,12 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"unicode"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html/charset"
 )
 
@@ -178,7 +180,8 @@ func equalInts(a, b []int) bool {
 
 // TestFlPrefiltersAgree checks each cheap test placed before a regexp: on
 // every line (and sentence) of every saved page, and on a table of edge
-// cases, a line the regexp matches passes the cheap test.
+// cases, a line the regexp matches passes the cheap test, and the helpers
+// that skip the regexp give what it gives.
 func TestFlPrefiltersAgree(t *testing.T) {
 	var samples []string
 	for _, p := range flTestPages(t) {
@@ -191,32 +194,30 @@ func TestFlPrefiltersAgree(t *testing.T) {
 	}
 	edge := []string{"Address: 東京都", "ADDRESS", "addreſs", "E-mail Address", "ご住所", "所在地", "TEL 03-1234-5678", "Tel.", "PHONE",
 		"Fax", "ファックス", "ファクス", "☎ 03", "℡03", "電話番号", "telephone", "hotel", "クレジットカードokです", "visa利用可",
-		"カード決済に対応", "クレジットカードがご利用いただけます", "クレジットカードご使用頂けます", "カード払いできます", "paypayも使えます"}
+		"カード決済に対応", "クレジットカードがご利用いただけます", "クレジットカードご使用頂けます", "カード払いできます", "paypayも使えます",
+		"東京都新宿区1-2-3 TEL:03-1234-5678", "大阪府 E-Mail: a@b", "所在地：東京都", "■本社所在地】: 東京都港区", "address 東京都", "Address 東京都"}
 	samples = append(samples, edge...)
 	counts := map[string]int{}
 	claim := flPayData().claim
 	for _, s := range samples {
-		if flAddrLabelHint.MatchString(s) {
-			counts["address"]++
-			if !flMayAddrLabel(s) {
-				t.Errorf("flMayAddrLabel(%q) = false, but flAddrLabelHint matches", s)
-			}
-		}
-		re := flPhoneWord.MatchString(s)
-		if re {
-			counts["phone"]++
-		}
-		if got := flHasPhoneWord(s); got != re {
-			t.Errorf("flHasPhoneWord(%q) = %v, flPhoneWord %v", s, got, re)
-		}
 		if claim.MatchString(s) {
 			counts["claim"]++
 			if !flClaimEnds.any(s) {
 				t.Errorf("flClaimEnds.any(%q) = false, but the claim regexp matches", s)
 			}
 		}
+		if got, want := flStripAddrLabel(s), flAddrLabel.ReplaceAllString(s, ""); got != want {
+			t.Errorf("flStripAddrLabel(%q) = %q, want %q", s, got, want)
+		} else if got != s {
+			counts["label"]++
+		}
+		if got, want := flCutAddrEnd(s), flAddrEnd.ReplaceAllString(s, ""); got != want {
+			t.Errorf("flCutAddrEnd(%q) = %q, want %q", s, got, want)
+		} else if got != s {
+			counts["end"]++
+		}
 	}
-	for _, k := range []string{"address", "phone", "claim"} {
+	for _, k := range []string{"claim", "label", "end"} {
 		if counts[k] < 5 {
 			t.Errorf("%s: only %d samples match the regexp: the comparison proves little", k, counts[k])
 		}
@@ -234,6 +235,8 @@ func flTestRes() map[string]*flRe {
 		"flCartWords": flCartWords, "flLawWords": flLawWords, "flCompanyWords": flCompanyWords, "flExhibition": flExhibition,
 		"flExplainedAfter": flExplainedAfter, "flQuotedExample": flQuotedExample,
 		"flShopPayWords": flShopPayWords, "flShopWords": flShopWords, "flSwitchPage": flSwitchPage,
+		"flNegation": flNegation, "flAddrLabelHint": flAddrLabelHint, "flPhoneWord": flPhoneWord,
+		"flAddrEndWords": flAddrEndWords, "flAddrLabelWords": flAddrLabelWords, "flChromeRe": flChromeRe,
 	}
 }
 
@@ -248,8 +251,14 @@ func TestFlMustReTable(t *testing.T) {
 		{`^[」"]?(?:とは|という)`, true, []string{"とは", "」という", "x」とは", "\"とは何", "」"}},
 		{`co\.,?ltd|\(株\)`, true, []string{"co.ltd", "co.,ltd", "coltd", "(株)", "株"}},
 		{`x|~`, true, []string{"~", "a~", "x", ""}},
-		{`a?`, false, []string{"", "b"}},                  // matches everywhere
-		{`(?i)tel`, false, []string{"TEL", "ſ"}},          // case folding: the regexp answers
+		{`ab|abc|b`, true, []string{"abc", "xabc", "bc", "ab"}},     // leftmost-first, not longest
+		{`使い?ません|使えません`, true, []string{"使えません", "使いません", "お使ません"}}, // greedy ? first
+		{`a(?:bc)??|x`, true, []string{"abc", "a", "xa"}},           // non-greedy ? prefers none
+		{`a?`, false, []string{"", "b"}},                            // matches everywhere
+		{`(?i)tel`, true, []string{"TEL", "ſ", "tEl", "teL"}},
+		{`(?i)ss`, true, []string{"ſS", "sſ", "SS", "s"}}, // the long s folds with s
+		{`(?i)k`, true, []string{"\u212a", "K", "x"}},     // and the Kelvin sign with k
+		{`(?i)[a-z]{9}`, false, []string{"abcdefghi"}},
 		{`\d+時`, false, []string{"3時", "時"}},              // unbounded
 		{`[^。]{0,3}x`, false, []string{"abcx", "x"}},      // too many words
 		{`^a|b$`, false, []string{"a", "xb", "bx", "xa"}}, // anchors inside: the regexp answers
@@ -261,6 +270,9 @@ func TestFlMustReTable(t *testing.T) {
 		for _, s := range c.in {
 			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
 				t.Errorf("%s: MatchString(%q) = %v, regexp %v", c.pattern, s, got, want)
+			}
+			if got, want := r.FindStringIndex(s), r.Regexp.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: FindStringIndex(%q) = %v, regexp %v", c.pattern, s, got, want)
 			}
 		}
 	}
@@ -284,8 +296,18 @@ func TestFlMustReAgrees(t *testing.T) {
 	for _, ws := range flTestVocabularies() {
 		samples = append(samples, ws...)
 	}
+	for _, p := range flTestPages(t) {
+		if p.Doc == nil {
+			continue
+		}
+		p.Doc.Find("[class],[id]").Each(func(_ int, s *goquery.Selection) {
+			samples = append(samples, s.AttrOr("class", ""), s.AttrOr("id", ""))
+		})
+	}
 	samples = append(samples, "12月25日まで", "1/2", "10:00", "3時", "〜", "~", "月1日", "1月日", "・", "と", "",
-		"決済・", "でのお支払いまたは", "1. 送料", "12) 返品", "123. x", "【送料】", "co.,ltd", "(株)", "」など", "』といった表現", "\"や「", "」とは", "とは")
+		"決済・", "でのお支払いまたは", "1. 送料", "12) 返品", "123. x", "【送料】", "co.,ltd", "(株)", "」など", "』といった表現", "\"や「", "」とは", "とは",
+		"カードはご利用いただけません", "お取り扱いしておりません", "使えません", "お使いになれません", "受付停止中", "対応外です", "決済できかねます",
+		"支払いできません(メンテナンス)", "お支払いいただけません不可")
 	matched := map[string]int{}
 	for name, r := range flTestRes() {
 		if r.lits == nil && r.exact == nil {
@@ -296,6 +318,9 @@ func TestFlMustReAgrees(t *testing.T) {
 			got, want := r.MatchString(s), r.Regexp.MatchString(s)
 			if got != want {
 				t.Errorf("%s: MatchString(%q) = %v, regexp %v", name, s, got, want)
+			}
+			if got, want := r.FindStringIndex(s), r.Regexp.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: FindStringIndex(%q) = %v, regexp %v", name, s, got, want)
 			}
 			if want {
 				matched[name]++
