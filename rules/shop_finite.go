@@ -30,6 +30,7 @@ type shopFinite struct {
 	// anchored: every alternative begins with ^, so only the start of
 	// the text is tried.
 	anchored bool
+	maxLen   int // the longest string's length in bytes
 	// tail, when set, is a greedy optional part after the strings (the
 	// note in 口座名義(カナ)), tried right after each match: `^(?:X)` for
 	// an X with no assertions, so that it needs no context.
@@ -88,6 +89,7 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 		}
 		f.first[c/64] |= 1 << (c % 64)
 		f.byFirst[c] = append(f.byFirst[c], len(f.alts))
+		f.maxLen = max(f.maxLen, len(alt.lit))
 		f.alts = append(f.alts, alt)
 	}
 	return f
@@ -221,16 +223,20 @@ func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
 }
 
 // usable reports whether s can be matched here rather than by the regexp:
-// valid UTF-8 (so that both step over the same runes) and, where it
-// matters, no Kelvin sign or long s.
+// where it matters, s holds no Kelvin sign or long s (for a set anchored at
+// the start, in the bytes a match could cover).
 func (f *shopFinite) usable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
+	if !f.foldKS {
+		return true
 	}
-	return !f.foldKS || !shopOddFold(s)
+	if f.anchored && len(s) > 3*f.maxLen {
+		s = s[:3*f.maxLen] // a Kelvin sign is 3 bytes for k's 1
+	}
+	return !shopOddFold(s)
 }
 
-// find returns the leftmost match in s at or after from, or -1, -1.
+// find returns the leftmost match in s at or after from, or -1, -1. It
+// steps over s as the regexp does, a byte at a time over invalid UTF-8.
 func (f *shopFinite) find(s string, from int) (int, int) {
 	for i := from; i < len(s); {
 		c, n := shopNextRune(s, i)

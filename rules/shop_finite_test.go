@@ -93,7 +93,7 @@ func shopFiniteCorpus(t *testing.T) []string {
 	}
 	out = append(out, "", "VISA", "visa", "xvisa", "visa_", "_visa", "VISA/Master", "Ｖｉｓａ", "Master Card", "MasterCard",
 		"代金引き換え", "代金引換え", "代引き", "銀行振込のみ", "銀行振り込み", "お振込み", "振込先口座",
-		"sa\u017fe", "ban\u212a transfer", "bank\u212a", "\xff銀行振込\xfe", "代金引換\xe3\x81",
+		"sa\u017fe", "ban\u212a transfer", "bank\u212a", "\xff銀行振込\xfe", "\xe3銀行振込", "\xe3\x81代金引換", "visa\xe3", "代金引換\xe3\x81",
 		"PayPay決済", "paypay", "Pay-easy", "ペイジー", "コンビニ決済", "AMEX", "amexx")
 	return out
 }

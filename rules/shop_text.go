@@ -566,23 +566,24 @@ func newShopLitIndex(lits []string) *shopLitIndex {
 	return x
 }
 
-// shopNextRune decodes the rune at s[i] by hand (BMP only, no validation:
-// a malformed byte only costs a needless check), ASCII letters lower-cased.
+// shopNextRune decodes the rune at s[i], ASCII letters lower-cased, and
+// says how far to step: a byte over invalid UTF-8, as the regexp engine
+// does, so that a prefilter never steps over a place where a match could
+// start. c is -1 for a rune outside the BMP or an invalid byte.
 func shopNextRune(s string, i int) (c rune, n int) {
 	b := s[i]
-	switch {
-	case b < 0x80:
+	if b < utf8.RuneSelf {
 		c = rune(b)
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		return c, 1
-	case b >= 0xE0 && b < 0xF0 && i+2 < len(s):
-		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-	case b >= 0xC0 && b < 0xE0 && i+1 < len(s):
-		return rune(b&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
-	return -1, 1
+	c, n = utf8.DecodeRuneInString(s[i:])
+	if c >= 1<<16 || c == utf8.RuneError && n == 1 {
+		return -1, n
+	}
+	return c, n
 }
 
 // any reports whether s contains one of the literals.
