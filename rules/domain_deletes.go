@@ -43,6 +43,12 @@ func (x *delIndex) add(s string, depth int, id int32) {
 // candidates appends to out the ids that share a variant with s of up to
 // maxDel letters deleted, each once. It is eachDeletion written out, with
 // the bit filter tested in line: most variants of most names miss it.
+//
+// With pre[k] the hash of s[:k] and P = delPow, the hash of s without
+// byte i is (pre[i]-pre[i+1])·P[n-i-1] + pre[n], and without bytes i < j
+// it is (pre[i]-pre[i+1])·P[n-i-2] + (pre[j]-pre[j+1])·P[n-j-1] + pre[n]
+// (expand eachDeletion's terms; arithmetic is modulo 2⁶⁴ throughout). So
+// each variant's hash is a sum of two terms worked out once a position.
 func (x *delIndex) candidates(s string, maxDel int, out []int32) []int32 {
 	n := len(s)
 	if n > maxDelLen {
@@ -58,18 +64,20 @@ func (x *delIndex) candidates(s string, maxDel int, out []int32) []int32 {
 	if maxDel < 1 {
 		return out
 	}
+	var one [maxDelLen]uint64 // one[i]: the hash of s without byte i
 	for i := 0; i < n; i++ {
-		left := pre[i]
-		if h := mixHash(left*delPow[n-i-1]+pre[n]-pre[i+1]*delPow[n-i-1], n-1); x.hit(h) {
+		one[i] = (pre[i]-pre[i+1])*delPow[n-i-1] + pre[n]
+	}
+	for i := 0; i < n; i++ {
+		if h := mixHash(one[i], n-1); x.hit(h) {
 			out = x.collect(h, out)
 		}
-		if maxDel < 2 {
+		if maxDel < 2 || i == n-1 {
 			continue
 		}
+		left := (pre[i] - pre[i+1]) * delPow[n-i-2]
 		for j := i + 1; j < n; j++ {
-			mid := pre[j] - pre[i+1]*delPow[j-i-1]
-			h := (left*delPow[j-i-1]+mid)*delPow[n-j-1] + pre[n] - pre[j+1]*delPow[n-j-1]
-			if h = mixHash(h, n-2); x.hit(h) {
+			if h := mixHash(left+one[j], n-2); x.hit(h) {
 				out = x.collect(h, out)
 			}
 		}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -194,4 +195,32 @@ func FuzzPlainHost(f *testing.F) {
 			t.Fatalf("%q: plainHost %q, url.Parse %v %v", s, host, good, u)
 		}
 	})
+}
+
+// TestDeletionCandidates requires that the index's look-up finds what
+// looking up every variant that eachDeletion spells out finds, in the
+// same order.
+func TestDeletionCandidates(t *testing.T) {
+	x := newDelIndex()
+	words := []string{"amazon", "rakuten", "smbc-card", "kuronekoyamato", "mercari", "aeon", "jibunbank", "icloud"}
+	for i, w := range words {
+		x.add(w, typoBudget(len(w)), int32(i))
+	}
+	queries := []string{"", "a", "amazom", "arnazon", "rakutenn", "smbccard", "smbc-crad", "kuronekoyamat0", "kronekoyamato",
+		"mercar", "aeon", "jibunbanc", "lcloud", strings.Repeat("z", maxDelLen), "amazonrakuten"}
+	for _, w := range words {
+		for i := 0; i < len(w); i++ {
+			queries = append(queries, w[:i]+w[i+1:], w[:i]+"q"+w[i:], w[:i]+"x"+w[i+1:])
+		}
+	}
+	for _, q := range queries {
+		for maxDel := 0; maxDel <= 2; maxDel++ {
+			var want []int32
+			eachDeletion(q, maxDel, func(h uint64) { want = x.collect(h, want) })
+			got := x.candidates(q, maxDel, nil)
+			if !slices.Equal(got, want) {
+				t.Errorf("candidates(%q, %d) = %v, the spelled-out variants find %v", q, maxDel, got, want)
+			}
+		}
+	}
 }
