@@ -197,3 +197,35 @@ func TestShopFiniteOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestShopNextRuneMatchesUTF8 checks the hand decoder against utf8 on every
+// two-byte string and many three-byte ones, valid or not.
+func TestShopNextRuneMatchesUTF8(t *testing.T) {
+	var buf [3]byte
+	check := func(s string) {
+		for i := 0; i < len(s); i++ {
+			c, n := shopNextRune(s, i)
+			r, m := utf8.DecodeRuneInString(s[i:])
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			if r >= 1<<16 || r == utf8.RuneError && m == 1 {
+				r = -1
+			}
+			if c != r || n != m {
+				t.Fatalf("%q at %d: %d, %d; want %d, %d", s, i, c, n, r, m)
+			}
+		}
+	}
+	for a := 0; a < 256; a++ {
+		for b := 0; b < 256; b++ {
+			buf[0], buf[1] = byte(a), byte(b)
+			check(string(buf[:2]))
+			for c := 0; c < 256; c += 13 {
+				buf[2] = byte(c)
+				check(string(buf[:3]))
+			}
+		}
+	}
+	check("\xf0\x9f\x98\x80a\xef\xbf\xbd")
+}

@@ -579,11 +579,29 @@ func shopNextRune(s string, i int) (c rune, n int) {
 		}
 		return c, 1
 	}
-	c, n = utf8.DecodeRuneInString(s[i:])
-	if c >= 1<<16 || c == utf8.RuneError && n == 1 {
-		return -1, n
+	// Two and three bytes by hand (all of Japanese text): utf8's decoder
+	// costs twice as much. The checks are utf8's: continuation bytes, no
+	// overlong forms, no surrogates.
+	switch {
+	case b >= 0xE0 && b < 0xF0 && i+2 < len(s):
+		b1, b2 := s[i+1], s[i+2]
+		if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			c = rune(b&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+			if c >= 0x800 && (c < 0xD800 || c > 0xDFFF) {
+				return c, 3
+			}
+		}
+		return -1, 1
+	case b >= 0xC0 && b < 0xE0 && i+1 < len(s):
+		if b1 := s[i+1]; b1&0xC0 == 0x80 {
+			if c = rune(b&0x1F)<<6 | rune(b1&0x3F); c >= 0x80 {
+				return c, 2
+			}
+		}
+		return -1, 1
 	}
-	return c, n
+	_, n = utf8.DecodeRuneInString(s[i:])
+	return -1, n // outside the BMP, or invalid
 }
 
 // any reports whether s contains one of the literals.
