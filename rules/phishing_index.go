@@ -166,20 +166,35 @@ func (x *phishLits) has(s string) bool {
 	return found
 }
 
-// phishHasLower is x.has(strings.ToLower(s)) for literals in lower case
-// without lower-casing s: ASCII letters are compared in any case. The only
-// two runes that lower-case to ASCII letters (İ to i, the Kelvin sign to
-// k), which may also glue a word to its neighbour, send s the slow way.
+// phishHasLower is x.has(strings.ToLower(s)) for literals in lower case,
+// without lower-casing s: ASCII letters are compared in any case, in the
+// same pass that looks for the only two runes that strings.ToLower makes
+// ASCII letters (İ to i, the Kelvin sign to k). Where either is in s and
+// nothing was found, or either touches what was found (it would glue a
+// word to it once lower-cased), s goes the slow way.
 func phishHasLower(x *phishLits, s string) bool {
-	if phishLowersToASCII(s) {
+	odd := false
+	for i := 0; i < len(s); {
+		r, n := phishRuneAt(s, i, true)
+		if r == 0x130 || r == 0x212A {
+			odd = true
+		} else if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
+			for _, k := range x.starting(r) {
+				j := i + len(x.list[k])
+				if phishHasPrefix(s, i, x.list[k], true) && phishBounded(s, i, j) {
+					if phishLowersToASCII(s[max(0, i-3):i]) || phishLowersToASCII(s[j:min(len(s), j+3)]) {
+						return x.has(strings.ToLower(s))
+					}
+					return true
+				}
+			}
+		}
+		i += n
+	}
+	if odd {
 		return x.has(strings.ToLower(s))
 	}
-	found := false
-	x.each(s, true, func(at, k int) bool {
-		found = phishBounded(s, at, at+len(x.list[k]))
-		return !found
-	})
-	return found
+	return false
 }
 
 // phishLowersToASCII reports whether s has İ (U+0130) or the Kelvin sign

@@ -93,7 +93,7 @@ func TestPhishLitsEdges(t *testing.T) {
 	for _, s := range []string{
 		"", "pin", "shipping", "pin番号", "番号pin", "spin pin", "\xe3暗証番号", "\xe3\x81暗証番号", "暗証番\xe3号",
 		"card numbers", "card number", "🔑key", "x🔑key", "pin code", "pincode", "番号 暗証番号", "Pin", "PIN 番号", "ｐ",
-		"İpin", "pin\u212a",
+		"İpin", "pin\u212a", "pİn", "İ pin", "x İpin pin", "\u212apin", "pin \u212a", "pinİ", "ピンİpin",
 	} {
 		want := phishFind(s, list)
 		if got := x.find(s); got != want {

@@ -88,6 +88,11 @@ func TestPhishNameIndexAgrees(t *testing.T) {
 			t.Errorf("%s: %q: anyName %v", where, Clip(s, 60), x.anyName(s))
 		}
 		if holder, ok := phishCopyrightHolder(s); ok {
+			anyBrand := false
+			x.holderBrands(holder, func(int) { anyBrand = true })
+			if h, ok2 := x.brandHolder(s); anyBrand && (!ok2 || h != holder) || ok2 && h != holder {
+				t.Errorf("%s: %q: brandHolder %q %v, phishCopyrightHolder %q (a brand's: %v)", where, s, h, ok2, holder, anyBrand)
+			}
 			for _, pb := range brands {
 				if pb.isHolder(holder) != pb.isHolderSlow(holder) {
 					t.Errorf("%s: holder %q: %s isHolder %v, one by one %v", where, holder, pb.b.Name, pb.isHolder(holder), pb.isHolderSlow(holder))
@@ -103,6 +108,7 @@ func TestPhishNameIndexAgrees(t *testing.T) {
 			check("name", n.text)
 			check("name", strings.ToUpper(n.text)+" ログイン")
 			check("holder", "© "+n.text+" Co., Ltd.")
+			check("holder", "Copyright (C) 2001-2025 "+strings.ToUpper(n.text)+", Inc. All Rights Reserved.")
 		}
 	}
 	pages := phTestdataPages(t)

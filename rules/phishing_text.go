@@ -206,6 +206,8 @@ type phishNameIndex struct {
 	// holders maps phishHolderNorm of a name to the brands it names, with
 	// the first rune of the name lower-cased (see isHolder).
 	holders map[string][]phishHolderRef
+	// holderWord holds the longest word of each key of holders.
+	holderWord *phishLits
 	// official holds every official, infrastructure and group domain of
 	// every brand, as written in the brand data.
 	official map[string]bool
@@ -381,6 +383,22 @@ func buildPhishBrands(d *Data) []phishBrand {
 		}
 	}
 	idx.lits = newPhishLits(lits)
+	var words []string
+	seenWord := map[string]bool{}
+	for h := range idx.holders {
+		long := ""
+		for _, w := range strings.Fields(h) {
+			if len(w) > len(long) {
+				long = w
+			}
+		}
+		if long != "" && !seenWord[long] {
+			seenWord[long] = true
+			words = append(words, long)
+		}
+	}
+	sort.Strings(words)
+	idx.holderWord = newPhishLits(words)
 	for i := range out {
 		out[i].all, out[i].idx = idx, i
 	}
@@ -727,7 +745,7 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 		}
 	}
 	// The copyright line is in the footer, or at the top of a short page.
-	phishEachHolder(p, func(l, holder string) bool {
+	x.eachHolder(p, func(l, holder string) bool {
 		v.holders = append(v.holders, phishLine{l, holder})
 		x.holderBrands(holder, func(b int) { v.holderOf[b] = true })
 		return true
@@ -789,10 +807,12 @@ func phishSentencePunct(l string) bool {
 	}
 }
 
-// phishEachHolder calls fn with each copyright line of the page's first
-// and last lines (the footer, or the top of a short page), its disguises
-// undone, and its holder (never ""), until fn returns false.
-func phishEachHolder(p *Page, fn func(line, holder string) bool) {
+// eachHolder calls fn with each copyright line of the page's first and
+// last lines (the footer, or the top of a short page), its disguises
+// undone, and its holder, when the holder may be a brand's name (see
+// brandHolder; a holder naming no brand presents the page as no one),
+// until fn returns false.
+func (x *phishNameIndex) eachHolder(p *Page, fn func(line, holder string) bool) {
 	for i, l := range p.Lines {
 		if i >= phishViewLines && i < len(p.Lines)-phishViewFooter {
 			continue
@@ -801,7 +821,7 @@ func phishEachHolder(p *Page, fn func(line, holder string) bool) {
 			continue
 		}
 		l, _ = phishUnmask(l)
-		if holder, ok := phishCopyrightHolder(l); ok && holder != "" && !fn(l, holder) {
+		if holder, ok := x.brandHolder(l); ok && holder != "" && !fn(l, holder) {
 			return
 		}
 	}
@@ -1258,10 +1278,45 @@ func phishCopyrightHolder(line string) (string, bool) {
 	return phishHolderNorm(l), true
 }
 
+// brandHolder is phishCopyrightHolder for the holders that may be a
+// brand's name: it reports false, without stripping the company words,
+// when no brand's normalised name can be the holder, because the longest
+// word of none occurs in the line (every word of a holder is a piece of
+// the line in phishNorm form: stripping only blanks parts out).
+func (x *phishNameIndex) brandHolder(line string) (string, bool) {
+	l := phishNorm(line)
+	i := strings.Index(l, "©")
+	switch {
+	case i >= 0:
+		l = l[i+len("©"):]
+	case strings.HasPrefix(l, "(c)"):
+		l = l[3:]
+	case strings.HasPrefix(l, "copyright"):
+		l = l[len("copyright"):]
+	default:
+		return "", false
+	}
+	if utf8.RuneCountInString(l) > 120 {
+		return "", false
+	}
+	l = phishNorm(l)
+	found := false
+	x.holderWord.each(l, false, func(int, int) bool { found = true; return false })
+	if !found {
+		return "", false
+	}
+	return phishHolderNormed(l), true
+}
+
 // phishHolderNorm strips the company words, years and punctuation of a
 // copyright holder or brand name, so that they can be compared.
 func phishHolderNorm(s string) string {
-	s = phishNorm(s)
+	return phishHolderNormed(phishNorm(s))
+}
+
+// phishHolderNormed is phishHolderNorm of a text already in phishNorm
+// form.
+func phishHolderNormed(s string) string {
 	s = strings.ReplaceAll(s, "(c)", " ")
 	s = strings.ReplaceAll(s, "©", " ")
 	for _, w := range phishData().noise {
