@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -26,6 +27,26 @@ type Mail struct {
 	Attachments []string
 	// Data is the rule data (brands); the shipped data when nil.
 	Data *Data
+	// view is the message prepared once for all the checks of one
+	// EvaluateMail (which sets it on its own copy of the Mail); nil
+	// when a check is called alone.
+	view *mailViewOnce
+}
+
+// mailViewOnce builds a message's view once for every check.
+type mailViewOnce struct {
+	once sync.Once
+	v    *mailView
+}
+
+// mailViewOf returns m's view: the one EvaluateMail prepared, or a fresh
+// one.
+func mailViewOf(m *Mail) *mailView {
+	if m.view == nil {
+		return newMailView(m)
+	}
+	m.view.once.Do(func() { m.view.v = newMailView(m) })
+	return m.view.v
 }
 
 // MessageRule is one warning sign of a message, like Rule for sites.
@@ -136,10 +157,14 @@ func MessageRules() []MessageRule {
 // rule that fired (its strongest finding), strongest first, messages in
 // lang: the same resolution as Evaluate, weights from m.Data included.
 func EvaluateMail(m *Mail, rs []MessageRule, lang string) []Sign {
+	// The checks read the message through one view, built by the first
+	// that asks, on a copy of m so that the caller's Mail is not changed.
+	mc := *m
+	mc.view = &mailViewOnce{}
 	var signs []Sign
 	for _, r := range rs {
 		base := Rule{ID: r.ID, Severity: r.Severity, Points: r.Points, Message: r.Message}
-		if s, ok := resolve(base, mailSafeCheck(r, m), m.Data, lang); ok {
+		if s, ok := resolve(base, mailSafeCheck(r, &mc), m.Data, lang); ok {
 			signs = append(signs, s)
 		}
 	}
@@ -171,6 +196,11 @@ type mailView struct {
 	warning   bool
 	hosts     []string // lower-case host of each URL, same order
 	brands    []phishBrand
+	// denies says, for each sentence, whether mailDenies holds for it.
+	denies []bool
+	// pres is what presented returns, worked out once.
+	presOnce sync.Once
+	pres     []mailPresentation
 }
 
 func newMailView(m *Mail) *mailView {
@@ -206,6 +236,10 @@ func newMailView(m *Mail) *mailView {
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
 	strong, _ := phishWarningText(v.sentences)
 	v.warning = strong >= 2
+	v.denies = make([]bool, len(v.sentences))
+	for i, s := range v.sentences {
+		v.denies[i] = mailDenies(s)
+	}
 	for _, u := range m.URLs {
 		v.hosts = append(v.hosts, mailHost(u))
 	}
@@ -307,19 +341,19 @@ func mailHost(raw string) string {
 // reports on fraud (「〜をかたる」「〜と脅す手口」): lure phrases in it do not
 // count.
 func mailDenies(s string) bool {
-	return phishNegated(s) || phishFind(s, phishData().mail["denial"]) != "" ||
-		phishFind(s, phishData().mail["report"]) != ""
+	sets := &phishData().sets
+	return sets.words["negation"].has(s) || sets.mail["denial"].has(s) || sets.mail["report"].has(s)
 }
 
 // find returns the first sentence (not a denial) containing a phrase of
 // section, and the phrase.
 func (v *mailView) find(section string) (string, string) {
-	list := phishData().mail[section]
+	list := phishData().sets.mail[section]
 	for i, s := range v.sentences {
-		if mailDenies(s) {
+		if v.denies[i] {
 			continue
 		}
-		if p := phishFind(s, list); p != "" {
+		if p := list.find(s); p != "" {
 			return v.raw[i], p
 		}
 	}
@@ -364,6 +398,12 @@ type mailPresentation struct {
 // (「〇〇をご利用いただき」「〇〇カスタマーセンター」), or as the holder of a
 // copyright line. A brand merely mentioned (「PayPayが使えます」) does not count.
 func (v *mailView) presented() []mailPresentation {
+	v.presOnce.Do(func() { v.pres = v.presentedUncached() })
+	return v.pres
+}
+
+// presentedUncached does presented's work.
+func (v *mailView) presentedUncached() []mailPresentation {
 	var out []mailPresentation
 	name, _ := phishUnmask(NFKC(mailDisplayName(v.m.From)))
 	pres := phishData().mail["presents"]
@@ -508,18 +548,18 @@ var mailCode = regexp.MustCompile(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
 // gives a one-time code (「次のワンタイムパスワードを入力してください: 482913」)
 // hands one out rather than asks for it.
 func checkMailCredential(m *Mail) []Finding {
-	v := newMailView(m)
+	v := mailViewOf(m)
 	if v.warning || v.linksAllOfficial() {
 		return nil
 	}
 	ph := phishData().mail
-	req := ph["request"]
+	sets := phishData().sets.mail
 	givesCode := mailCode.MatchString(strings.Join(v.lines, "\n"))
 	for i, s := range v.sentences {
-		if mailDenies(s) || phishFind(s, req) == "" {
+		if v.denies[i] || !sets["request"].has(s) {
 			continue
 		}
-		p := phishFind(s, ph["secret"])
+		p := sets["secret"].find(s)
 		if p == "" || mailSecretReference(s, p, ph["secret-not"]) {
 			continue
 		}
@@ -538,10 +578,10 @@ func checkMailCredential(m *Mail) []Finding {
 		return nil
 	}
 	for i, s := range v.sentences {
-		if mailDenies(s) || phishFind(s, req) == "" {
+		if v.denies[i] || !sets["request"].has(s) {
 			continue
 		}
-		if phishFind(s, ph["account-info"]) != "" {
+		if sets["account-info"].has(s) {
 			return []Finding{{Evidence: v.raw[i], Message: Text{
 				JA: "利用停止などを口実に、登録情報やパスワードの入力を求めています（フィッシングの疑い）",
 				EN: "the message uses a suspension or intrusion claim to ask for account data or passwords (suspected phishing)",
@@ -573,7 +613,7 @@ func mailSecretReference(s, secret string, not []string) bool {
 // domain reported mostly for abuse, the finding is stronger (medium 30):
 // no bank or card company sends its customers there.
 func checkMailUrgency(m *Mail) []Finding {
-	v := newMailView(m)
+	v := mailViewOf(m)
 	if v.warning || v.linksAllOfficial() {
 		return nil
 	}
@@ -650,7 +690,7 @@ func mailAbs(raw string) string {
 // shop's shipping mail only says what happens if nobody is in (「ご不在の
 // 場合は」), which stays the weaker finding.
 func checkMailDelivery(m *Mail) []Finding {
-	v := newMailView(m)
+	v := mailViewOf(m)
 	if v.warning {
 		return nil
 	}
@@ -663,9 +703,9 @@ func checkMailDelivery(m *Mail) []Finding {
 		return nil
 	}
 	failed := ""
-	list := phishData().mail["delivery-failed"]
+	list := phishData().sets.mail["delivery-failed"]
 	for i, sn := range v.sentences {
-		if !mailDenies(sn) && !strings.Contains(sn, "場合") && phishFind(sn, list) != "" {
+		if !v.denies[i] && !strings.Contains(sn, "場合") && list.has(sn) {
 			failed = v.raw[i]
 			break
 		}
@@ -681,7 +721,7 @@ func checkMailDelivery(m *Mail) []Finding {
 }
 
 func checkMailFakeBill(m *Mail) []Finding {
-	v := newMailView(m)
+	v := mailViewOf(m)
 	if v.warning || v.linksAllOfficial() {
 		return nil
 	}
@@ -726,7 +766,7 @@ func checkMailSender(m *Mail) []Finding {
 	if m.FromDomain == "" {
 		return nil
 	}
-	v := newMailView(m)
+	v := mailViewOf(m)
 	pres := v.presented()
 	if len(pres) == 0 {
 		return nil
@@ -748,7 +788,7 @@ func checkMailSender(m *Mail) []Finding {
 }
 
 func checkMailLink(m *Mail) []Finding {
-	v := newMailView(m)
+	v := mailViewOf(m)
 	pres := v.presented()
 	if len(pres) == 0 {
 		return nil

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -272,5 +275,114 @@ func BenchmarkMessageRulesHuge(b *testing.B) {
 	rs := MessageRules()
 	for b.Loop() {
 		EvaluateMail(m, rs, "ja")
+	}
+}
+
+// TestEvaluateMailSharedView checks that the checks of one EvaluateMail,
+// which share one view of the message, fire exactly as each does with a
+// view of its own, on the saved mails and on texts made to fire each sign.
+func TestEvaluateMailSharedView(t *testing.T) {
+	var mails []*Mail
+	files, _ := filepath.Glob("../testdata/mail/*")
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".eml") && !strings.HasSuffix(f, ".txt") {
+			continue
+		}
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mails = append(mails, &Mail{Text: string(raw), URLs: mlURL.FindAllString(string(raw), -1)})
+	}
+	if len(mails) < 5 {
+		t.Fatalf("only %d mails", len(mails))
+	}
+	mails = append(mails,
+		&Mail{From: "三井住友カード <info@smbc-card-security.cn>", FromDomain: "smbc-card-security.cn", Subject: "【三井住友カード】ご利用確認のお願い",
+			Text: "いつも三井住友カードをご利用いただきありがとうございます。第三者による不正利用の可能性があるため、ご利用を一時停止いたしました。24時間以内にカード番号をご入力ください。",
+			URLs: []string{"https://smbc-card.vpass-login.cn/login"}},
+		&Mail{Text: "お荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください http://sagawa-xy.example.top/"},
+		&Mail{Text: "【未納料金のお知らせ】有料動画サイトの利用料金が未払いです。本日中にご連絡がない場合、法的措置に移行します。", Attachments: []string{"invoice.exe"}},
+		&Mail{Text: "当行がメールで暗証番号の入力をお願いすることはありません。ご注意ください。"},
+	)
+	// And every message of TestMessageRules.
+	mails = append(mails,
+		&Mail{Text: "本人確認のため、カード番号・有効期限・セキュリティコードをご入力ください。\nhttps://x.example.cn/"},
+		&Mail{Text: "このメールに暗証番号を記載して返信してください。"},
+		&Mail{Text: "アカウントが一時停止されました。ログイン情報を更新してください。https://x.example.top/"},
+		&Mail{Text: "Please enter your card number and security code to verify your account: https://x.example.top/"},
+		&Mail{Text: "当行がメールで暗証番号の入力をお願いすることはありません。ご注意ください。"},
+		&Mail{Text: "ご利用カード：カード番号下4桁 1234 をご確認ください。"},
+		&Mail{Text: "パスワード再設定のご案内です。以下のURLからパスワードを再設定してください。https://shop.example.jp/reset?t=1"},
+		&Mail{Text: "アカウントがロックされました。24時間以内にご確認ください。"},
+		&Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://x.example.top/"},
+		&Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://secure-check.example.com/"},
+		&Mail{Text: "【重要なお知らせ】お客様の口座が不正利用された可能性があるため、お取引を制限しております。ご確認はこちら https://bit.ly/4kQx2Zp"},
+		&Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://amzn.to/3abcd"},
+		&Mail{Text: "不正利用にご注意ください。カードの裏面の番号を人に教えないようにしましょう。"},
+		&Mail{From: "三井住友カード <info@smbc-card.com>", FromDomain: "smbc-card.com",
+			Text: "不正利用の可能性がある取引がありました。24時間以内にVpassでご確認ください。https://www.smbc-card.com/mem/"},
+		&Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
+		&Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://sagawa-ab12.duckdns.org"},
+		&Mail{Text: "ヤマト運輸よりお届け予定のお荷物につきまして、宛先不明のためお届けできませんでした。https://kuronekoyamato.co.jp-redeliver.cn/track"},
+		&Mail{From: "例示ショップ <info@shop.example.jp>", FromDomain: "shop.example.jp",
+			Text: "本日発送いたしました。ご不在の場合は不在票が投函されますので、再配達をご依頼ください。https://shop.example.jp/mypage"},
+		&Mail{From: "例示ショップ <info@shop.example.jp>", FromDomain: "shop.example.jp",
+			Text: "ご注文のお荷物を発送しました。配送状況はこちら https://toi.kuronekoyamato.co.jp/cgi-bin/tneko"},
+		&Mail{Text: "ご不在のためお荷物を持ち帰りました。再配達は https://www.kuronekoyamato.co.jp/ から"},
+		&Mail{Text: "ご不在でしたので、お電話ください。"},
+		&Mail{Text: "有料サイトの利用料金が未払いです。本日中にご連絡がない場合、法的措置に移行します。"},
+		&Mail{Text: "未納料金があります。このままでは訴訟となります。"},
+		&Mail{Text: "5月分のご利用料金のお支払いが確認できません。お手数ですがお振込みをお願いします。"},
+		&Mail{Text: "ご利用料金のお支払いが確認できておりません。6月30日までにお支払いがない場合、ご利用を停止させていただきます。"},
+		&Mail{Text: "【au】ご利用料金のお支払いが確認できておりません。未払いが続く場合、本日中にご利用を停止いたします。"},
+		&Mail{Text: "【Amazon】ご利用料金のお支払い確認が取れておりません。本日中にご連絡がない場合、法的措置に移行いたします。Amazonサポートセンター 050-0000-0000"},
+		&Mail{Text: "■「【国税庁】未払い税金のお知らせ」\n「本日中にお支払いいただけない場合、財産の差押えを行います」と脅し、電子マネーで支払わせる手口も。\n「ETCサービスは無効になりました」などの件名で偽サイトへ誘導し、カード番号やセキュリティコードを入力させる手口。\n■不在通知SMS、佐川急便を装うものが再び増加 https://news.example.com/a"},
+		&Mail{From: "Amazon.co.jp <account-update@amazon.co.jp>", FromDomain: "amazon.co.jp",
+			Text: "ログインを完了するには、次のワンタイムパスワードを入力してください。\n\n482913\n\nこのコードは他の人と共有しないでください。"},
+		&Mail{Text: "SMSで届いたワンタイムパスワードを入力してください。https://x.example.cn/otp"},
+		&Mail{Text: "「有料動画の料金が未払い、法的措置をとる、本日中に連絡を」というメールが届いても、支払う必要はありません。連絡しないでください。消費生活センターに相談を。"},
+		&Mail{From: "三井住友カード <info@smbc-card-security.cn>", FromDomain: "smbc-card-security.cn", Text: "お知らせです。"},
+		&Mail{From: "info@mail.example.cn", FromDomain: "mail.example.cn", Subject: "【Amazon】お支払い方法の確認", Text: "x"},
+		&Mail{From: "info@card.example.top", FromDomain: "card.example.top", Text: "いつも楽天カードをご利用いただきありがとうございます。"},
+		&Mail{From: "Amazon.co.jp <shipment-tracking@amazon.co.jp>", FromDomain: "amazon.co.jp", Subject: "Amazon.co.jp ご注文の発送", Text: "Amazon.co.jpをご利用いただき、ありがとうございます。https://www.amazon.co.jp/gp/css https://twitter.com/AmazonJP"},
+		&Mail{From: "例示ショップ <news@shop.example.jp>", FromDomain: "shop.example.jp", Subject: "夏のセール開催中", Text: "PayPayが使えます。\n楽天ペイ、Amazon Payもご利用いただけます。\nhttps://shop.example.jp/sale"},
+		&Mail{From: "Apple Case Shop <news@applecase.example.jp>", FromDomain: "applecase.example.jp", Text: "新作ケースが入荷しました。"},
+		&Mail{From: "Amazon カスタマーサービス <cs@amazon-help.example.top>", FromDomain: "amazon-help.example.top", Text: "お知らせです。"},
+		&Mail{Text: "第三者による不正利用の被害が増えています。心当たりのない取引があったため、ご利用を一時停止しました。24時間以内にご確認ください。ご注意ください。https://x.example.top/"},
+		&Mail{From: "Аmazon.co.jp <info@amazon-help.example.top>", FromDomain: "amazon-help.example.top", Text: "お知らせです。"},
+		&Mail{From: "楽天市場店 例示ケース <shop@example-case.jp>", FromDomain: "example-case.jp", Text: "ご注文ありがとうございます。"},
+		&Mail{Text: "【三井住友カード】ご利用確認 https://smbc.example.cn/"},
+		&Mail{Text: "【NTTドコモ】ご利用料金のお支払い確認が取れておりません。ご確認が必要です。\nhttps://qwzx-link.com/a1"},
+		&Mail{Text: "【佐川急便】お荷物の配達予定日時のご確認をお願いします。https://sgw-delivery.ltd-jp.cn/c?d=73"},
+		&Mail{Text: "【楽天カード】春のキャンペーンのご案内です。詳しくはこちら https://rakuten-campaign.example.com/spring"},
+		&Mail{Text: "お客様のアカウントはセキュリティ上の理由によりロックされています。\nhttps://qwzx-link.com/a1\n\nApple サポート"},
+		&Mail{Text: "新作が入荷しました。https://shop.example.jp/new\n\nApple Case Shop 例示"},
+		&Mail{Attachments: []string{"invoice.pdf.exe"}},
+		&Mail{Attachments: []string{"請求書.HTML"}},
+		&Mail{Attachments: []string{"見積書.pdf", "photo.jpg", "list.xlsx"}},
+	)
+	rs := MessageRules()
+	fired := 0
+	for i, m := range mails {
+		if m.URLs == nil {
+			m.URLs = mlURL.FindAllString(m.Text, -1)
+		}
+		all := EvaluateMail(m, rs, "ja")
+		var one []Sign
+		for _, r := range rs {
+			one = append(one, EvaluateMail(m, []MessageRule{r}, "ja")...)
+		}
+		sortSigns(one)
+		fired += len(all)
+		if !reflect.DeepEqual(all, one) {
+			t.Errorf("mail %d: with one view %+v, each with its own %+v", i, all, one)
+		}
+		if m.view != nil {
+			t.Errorf("mail %d: EvaluateMail changed the caller's Mail", i)
+		}
+	}
+	if fired < 8 {
+		t.Errorf("only %d signs fired: the comparison tests too little", fired)
 	}
 }
