@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"iter"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -109,20 +111,57 @@ func flCompact(s string) string {
 // each sentence).
 func flSentences(line string) []string {
 	var out []string
-	start := 0
-	for i, r := range line {
-		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
-			end := i + len(string(r))
-			if s := strings.TrimSpace(line[start:end]); s != "" {
-				out = append(out, s)
-			}
-			start = end
-		}
-	}
-	if s := strings.TrimSpace(line[start:]); s != "" {
+	for s := range flSentenceSeq(line) {
 		out = append(out, s)
 	}
 	return out
+}
+
+// flSentenceSeq yields the sentences of flSentences without collecting
+// them.
+func flSentenceSeq(line string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0
+		for i, r := range line {
+			if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
+				end := i + utf8.RuneLen(r)
+				if s := strings.TrimSpace(line[start:end]); s != "" && !yield(s) {
+					return
+				}
+				start = end
+			}
+		}
+		if s := strings.TrimSpace(line[start:]); s != "" {
+			yield(s)
+		}
+	}
+}
+
+// flSentencePairs yields each sentence of line (as flSentences) with its
+// compact form (flCompact), cut from compact, the compact line, rather
+// than built: compacting keeps the sentence ends and drops only white
+// space, so the compact line is the compact sentences one after another.
+func flSentencePairs(line, compact string) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for s := range flSentenceSeq(line) {
+			end := flSentenceEnd(compact)
+			if !yield(s, compact[:end]) {
+				return
+			}
+			compact = compact[end:]
+		}
+	}
+}
+
+// flSentenceEnd returns the end of the first sentence of the compact text
+// s: after its first 。！？!?, or len(s).
+func flSentenceEnd(s string) int {
+	for i, r := range s {
+		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return len(s)
 }
 
 // flHost returns the lower-case host of u, or "" when u is not an absolute

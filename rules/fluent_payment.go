@@ -174,6 +174,8 @@ var (
 	// both: flQualified.
 	flQualifierNums = regexp.MustCompile(`\d+月\d+日|\d+/\d+|\d+:\d+|\d+時`)
 	flClaimNeg      = flMustRe(`ません|不可|停止|休止|ない`)
+	// flTermsHints: flTermsLabel needs one of them in the line.
+	flTermsHints = newFlLitSet([]string{"支払", "決済"})
 	// flClaimEnds holds the endings of flPayVocab.claim: a sentence without
 	// one cannot hold a claim.
 	flClaimEnds = newFlLitSet([]string{"可", "ok", "いただけます", "頂けます", "できます", "対応", "使えます"})
@@ -312,6 +314,17 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		sh.what = append(sh.what, what)
 	}
+	// The same sentence is read in a terms section and as a claim: its
+	// mentions are worked out once.
+	memo := map[string][]flMention{}
+	mentions := func(cs string) []flMention {
+		ms, ok := memo[cs]
+		if !ok {
+			ms = flMentions(cs)
+			memo[cs] = ms
+		}
+		return ms
+	}
 	for pi, p := range site.Pages {
 		// Logos, from alt texts and file names.
 		for _, im := range p.Images {
@@ -324,7 +337,7 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		inTerms := map[int]bool{}
 		cp := flCompactPages(site)[pi]
-		for _, t := range flTermsOf(p, pi, cp, inTerms) {
+		for _, t := range flTermsOf(p, pi, cp, inTerms, mentions) {
 			pm.terms = append(pm.terms, t)
 			for m := range t.offered {
 				pm.offered[m] = true
@@ -333,10 +346,8 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		// A sentence without a method word has no mention: read only the
 		// lines that hold one.
 		for li := range v.set.lines(cp) {
-			line := p.Lines[li]
-			for _, sent := range flSentences(line) {
-				cs := flCompact(sent)
-				ms := flMentions(cs)
+			for sent, cs := range flSentencePairs(p.Lines[li], cp.line(li)) {
+				ms := mentions(cs)
 				if len(ms) == 0 {
 					continue // a claim names a method too
 				}
@@ -456,8 +467,27 @@ func flInChrome(s *goquery.Selection) bool {
 }
 
 // flTermsOf finds the payment-terms sections of page p (index pi, compact
-// lines cp) and marks their lines in inTerms.
-func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool) []flTerms {
+// lines cp) and marks their lines in inTerms; mentions is flMentions.
+func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mentions func(string) []flMention) []flTerms {
+	// Only a line holding 支払 or 決済 can start a section (flTermsLabel):
+	// one pass finds them, and most pages have none.
+	var labels []bool
+	for li := range flTermsHints.lines(cp) {
+		if labels == nil {
+			labels = make([]bool, len(p.Lines))
+		}
+		labels[li] = true
+	}
+	if labels == nil {
+		return nil
+	}
+	label := func(i int) (string, bool) {
+		if !labels[i] {
+			return "", false
+		}
+		return flTermsLabel(p.Lines[i])
+	}
+	v := flPayData()
 	links := flLinkTexts(p)
 	heads := map[string]bool{}
 	for _, h := range p.Headings {
@@ -479,19 +509,27 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool) []flTer
 	}
 	var out []flTerms
 	for i := 0; i < len(p.Lines); i++ {
-		content, ok := flTermsLabel(p.Lines[i])
+		content, ok := label(i)
 		if !ok || (content == "" && links[p.Lines[i]]) {
 			continue
 		}
 		t := flTerms{page: pi, url: p.URL, offered: map[string]bool{}, negated: map[string]bool{}}
-		add := func(li int, s string) {
+		// add takes s, line li or the part of it after a label; cs is
+		// flCompact(s) when s is the whole line, "" to build it.
+		add := func(li int, s, cs string) {
 			inTerms[li] = true
 			if s == "" || altOnly(s) {
 				return
 			}
 			t.text = append(t.text, s)
-			for _, sent := range flSentences(s) {
-				for _, m := range flMentions(flCompact(sent)) {
+			if !v.set.any(cp.line(li)) {
+				return // no method word in the line: no mention
+			}
+			if cs == "" {
+				cs = flCompact(s)
+			}
+			for _, csent := range flSentencePairs(s, cs) {
+				for _, m := range mentions(csent) {
 					if m.negated {
 						t.negated[m.method] = true
 					} else {
@@ -500,16 +538,16 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool) []flTer
 				}
 			}
 		}
-		add(i, content)
+		add(i, content, "")
 		runes := flRunes(content)
 		j := i + 1
 		t.complete = true
 		for ; j < len(p.Lines); j++ {
 			l := p.Lines[j]
-			if _, ok := flTermsLabel(l); ok {
+			if _, ok := label(j); ok {
 				break
 			}
-			hasMethod := flPayData().set.any(cp.line(j))
+			hasMethod := v.set.any(cp.line(j))
 			if flIsStop(l) || ((heads[l] || links[l]) && !hasMethod) {
 				break
 			}
@@ -517,7 +555,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool) []flTer
 				t.complete = false
 				break
 			}
-			add(j, l)
+			add(j, l, cp.line(j))
 			runes += flRunes(l)
 		}
 		if len(t.text) > 0 {
@@ -732,8 +770,7 @@ func checkGiftCardPayment(site *Site) []Finding {
 		}
 		// Only a line that names a gift card can hold a sentence that does.
 		for li := range v.names.lines(cps[pi]) {
-			for _, sent := range flSentences(p.Lines[li]) {
-				cs := flCompact(sent)
+			for sent, cs := range flSentencePairs(p.Lines[li], cps[pi].line(li)) {
 				if !v.named(cs) || flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
 					continue
 				}

@@ -371,3 +371,37 @@ func TestFlCompactAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestFlSentencePairsAgree checks that the compact sentences cut from the
+// compact line are flCompact of flSentences, on every saved line and on
+// lines with white space and sentence ends in odd places; and that every
+// line flTermsLabel reads holds a word of flTermsHints.
+func TestFlSentencePairsAgree(t *testing.T) {
+	samples := []string{"", " 。", "。。", "a 。 b！ c?d!", "  支払い方法 ： 銀行振込。 カード不可！ ", "末尾。 ", "Ａ。Ｂ？", "bad\xff。x", "文\u3000。\u3000文"}
+	labels := 0
+	for _, p := range flTestPages(t) {
+		samples = append(samples, p.Lines...)
+	}
+	for _, l := range samples {
+		var got [][2]string
+		for s, cs := range flSentencePairs(l, flCompact(l)) {
+			got = append(got, [2]string{s, cs})
+		}
+		var want [][2]string
+		for _, s := range flSentences(l) {
+			want = append(want, [2]string{s, flCompact(s)})
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("flSentencePairs(%q) = %q, want %q", l, got, want)
+		}
+		if _, ok := flTermsLabel(l); ok {
+			labels++
+			if !flTermsHints.any(flCompact(l)) {
+				t.Errorf("flTermsLabel reads %q, which holds no flTermsHints word", l)
+			}
+		}
+	}
+	if labels < 10 {
+		t.Errorf("only %d payment labels in the saved pages", labels)
+	}
+}
