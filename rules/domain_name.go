@@ -97,7 +97,7 @@ func ParseHost(s string) (HostName, error) {
 	} else {
 		h.Label = rest
 	}
-	h.Registrable = h.Label + "." + suffix
+	h.Registrable = ascii[len(rest)-len(h.Label):] // label.suffix, without a copy
 	return h, nil
 }
 
