@@ -1,6 +1,7 @@
 // Package batch runs shopcheck over many targets for officers: it streams
 // the list, checks each distinct target once with a pool of workers, writes
-// every result as it finishes (one whole line a write), resumes an
+// every result as it finishes (buffered in whole lines, written out within
+// a moment, so that files never hold part of one), resumes an
 // interrupted run from its output file, stops gracefully on an interrupt,
 // shows progress, and groups targets into campaigns by shared clues.
 package batch
