@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -31,10 +30,11 @@ type shopFinite struct {
 	// the text is tried.
 	anchored bool
 	maxLen   int // the longest string's length in bytes
-	// tail, when set, is a greedy optional part after the strings (the
-	// note in 口座名義(カナ)), tried right after each match: `^(?:X)` for
-	// an X with no assertions, so that it needs no context.
-	tail *regexp.Regexp
+	// tail, when set, holds the runes that can begin a greedy optional
+	// part after the strings (the note in 口座名義(カナ)): where one
+	// follows a match, find leaves the answer to the regexp; elsewhere
+	// the part cannot match and the strings are the whole match.
+	tail *[1 << 16 / 64]uint64
 }
 
 // shopFiniteAlt is one string of the set and the assertions around it.
@@ -235,20 +235,22 @@ func (f *shopFinite) usable(s string) bool {
 	return !shopOddFold(s)
 }
 
-// find returns the leftmost match in s at or after from, or -1, -1. It
-// steps over s as the regexp does, a byte at a time over invalid UTF-8.
-func (f *shopFinite) find(s string, from int) (int, int) {
+// find returns the leftmost match in s at or after from, or -1, -1; ok is
+// false when the regexp must answer (a match followed by what may begin
+// the tail). It steps over s as the regexp does, a byte at a time over
+// invalid UTF-8.
+func (f *shopFinite) find(s string, from int) (start, end int, ok bool) {
 	for i := from; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
 			for _, k := range f.byFirst[c] {
 				if end, ok := f.alts[k].matchAt(s, i); ok {
-					if f.tail != nil {
-						if loc := f.tail.FindStringIndex(s[end:]); loc != nil {
-							end += loc[1]
+					if f.tail != nil && end < len(s) {
+						if c, _ := shopNextRune(s, end); c >= 0 && f.tail[c/64]&(1<<(c%64)) != 0 {
+							return -1, -1, false
 						}
 					}
-					return i, end
+					return i, end, true
 				}
 			}
 		}
@@ -257,7 +259,7 @@ func (f *shopFinite) find(s string, from int) (int, int) {
 		}
 		i += n
 	}
-	return -1, -1
+	return -1, -1, true
 }
 
 // matchAt reports whether the alternative matches s at i, and where the
@@ -304,18 +306,21 @@ func shopWordByte(b byte) bool {
 }
 
 // findAll returns up to n (all when n < 0) non-overlapping matches, as
-// regexp's FindAllStringIndex does.
-func (f *shopFinite) findAll(s string, n int) [][]int {
+// regexp's FindAllStringIndex does; ok as for find.
+func (f *shopFinite) findAll(s string, n int) ([][]int, bool) {
 	var out [][]int
 	for pos := 0; n < 0 || len(out) < n; {
-		a, b := f.find(s, pos)
+		a, b, ok := f.find(s, pos)
+		if !ok {
+			return nil, false
+		}
 		if a < 0 {
 			break
 		}
 		out = append(out, []int{a, b})
 		pos = b
 	}
-	return out
+	return out, true
 }
 
 // shopSplitFinite returns the fast matcher for the parsed expression re:
@@ -366,7 +371,8 @@ func shopSplitFinite(re *syntax.Regexp) (*shopFinite, *shopLitIndex) {
 // parts followed by a greedy optional part X without assertions
 // (`^(?:販売業者|…)(?:名)?(?:\s?\([^)]{0,10}\))?`); nil for anything else.
 // The backtracker takes the first string that matches, then X if it
-// matches right after, else nothing: that is what find does.
+// matches right after, else nothing: so where no rune that can begin X
+// follows, the string alone is the match.
 func shopFiniteWithTail(re *syntax.Regexp) *shopFinite {
 	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
 		return nil
@@ -375,15 +381,24 @@ func shopFiniteWithTail(re *syntax.Regexp) *shopFinite {
 	if last.Op != syntax.OpQuest || last.Flags&syntax.NonGreedy != 0 || shopHasAssertion(last) {
 		return nil
 	}
+	runes, nullable, ok := shopFirstRunes(last.Sub[0])
+	if !ok || nullable {
+		return nil
+	}
 	f := newShopFinite(&syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: re.Sub[:len(re.Sub)-1]})
 	if f == nil {
 		return nil
 	}
-	tail, err := regexp.Compile(`^(?:` + last.Sub[0].String() + `)`)
-	if err != nil {
-		return nil
+	f.tail = new([1 << 16 / 64]uint64)
+	for _, c := range runes {
+		if c >= 1<<16 {
+			return nil
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		f.tail[c/64] |= 1 << (c % 64)
 	}
-	f.tail = tail
 	return f
 }
 

@@ -949,34 +949,30 @@ func (r *shopRe) may(s string) bool {
 
 func (r *shopRe) MatchString(s string) bool {
 	if r.fast(s) {
-		a, _ := r.fin.find(s, 0)
-		return a >= 0
-	}
-	if r.exact && !shopOddFold(s) {
+		if a, _, ok := r.fin.find(s, 0); ok {
+			return a >= 0
+		}
+	} else if r.exact && !shopOddFold(s) {
 		return r.idx.any(s)
 	}
 	return r.may(s) && r.Regexp.MatchString(s)
 }
 
 func (r *shopRe) FindString(s string) string {
-	if r.fast(s) {
-		if a, b := r.fin.find(s, 0); a >= 0 {
-			return s[a:b]
-		}
-		return ""
+	if loc := r.FindStringIndex(s); loc != nil {
+		return s[loc[0]:loc[1]]
 	}
-	if !r.may(s) {
-		return ""
-	}
-	return r.Regexp.FindString(s)
+	return ""
 }
 
 func (r *shopRe) FindStringIndex(s string) []int {
 	if r.fast(s) {
-		if a, b := r.fin.find(s, 0); a >= 0 {
+		if a, b, ok := r.fin.find(s, 0); ok {
+			if a < 0 {
+				return nil
+			}
 			return []int{a, b}
 		}
-		return nil
 	}
 	if !r.may(s) {
 		return nil
@@ -999,22 +995,18 @@ func (r *shopRe) FindStringSubmatchIndex(s string) []int {
 }
 
 func (r *shopRe) FindAllString(s string, n int) []string {
-	if r.fast(s) {
-		var out []string
-		for _, m := range r.fin.findAll(s, n) {
-			out = append(out, s[m[0]:m[1]])
-		}
-		return out
+	var out []string
+	for _, m := range r.FindAllStringIndex(s, n) {
+		out = append(out, s[m[0]:m[1]])
 	}
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindAllString(s, n)
+	return out
 }
 
 func (r *shopRe) FindAllStringIndex(s string, n int) [][]int {
 	if r.fast(s) {
-		return r.fin.findAll(s, n)
+		if ms, ok := r.fin.findAll(s, n); ok {
+			return ms
+		}
 	}
 	if !r.may(s) {
 		return nil
@@ -1031,19 +1023,20 @@ func (r *shopRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 func (r *shopRe) ReplaceAllString(src, repl string) string {
 	if !strings.Contains(repl, "$") && r.fast(src) {
-		ms := r.fin.findAll(src, -1)
-		if ms == nil {
-			return src
+		if ms, ok := r.fin.findAll(src, -1); ok {
+			if ms == nil {
+				return src
+			}
+			var b strings.Builder
+			last := 0
+			for _, m := range ms {
+				b.WriteString(src[last:m[0]])
+				b.WriteString(repl)
+				last = m[1]
+			}
+			b.WriteString(src[last:])
+			return b.String()
 		}
-		var b strings.Builder
-		last := 0
-		for _, m := range ms {
-			b.WriteString(src[last:m[0]])
-			b.WriteString(repl)
-			last = m[1]
-		}
-		b.WriteString(src[last:])
-		return b.String()
 	}
 	if !r.may(src) {
 		return src
