@@ -126,6 +126,13 @@ var (
 	flAddrLabelWords = flMustRe(`所在地|住所|所在|address`)
 )
 
+// flAddrHints are the words of which a line that flAddresses reads holds
+// one in compact form: 〒, 郵便番号 and flAddrLabelHint's words (in every
+// case, so also after compacting lower-cases them).
+var flAddrHints = sync.OnceValue(func() *flLitSet {
+	return newFlLitSet(append([]string{"〒", "郵便番号"}, flAddrLabelHint.words...))
+})
+
 // flStripAddrLabel is flAddrLabel.ReplaceAllString(s, ""), without running
 // the expression on text that holds none of its label words.
 func flStripAddrLabel(s string) string {
@@ -174,8 +181,12 @@ func flPrefOf(s string) (pref string, written bool) {
 // address label (所在地, 住所).
 func flAddresses(site *Site) []flAddress {
 	var out []flAddress
-	for _, p := range site.Pages {
-		for i, line := range p.Lines {
+	cps := flCompactPages(site)
+	for pi, p := range site.Pages {
+		// Only lines with a postcode mark or an address label word: one
+		// pass over the page finds them.
+		for i := range flAddrHints().lines(cps[pi]) {
+			line := p.Lines[i]
 			next := ""
 			if i+1 < len(p.Lines) {
 				next = p.Lines[i+1]
@@ -231,8 +242,24 @@ type flPhone struct {
 func flPhones(site *Site) []flPhone {
 	var out []flPhone
 	seen := map[string]bool{}
-	for _, p := range site.Pages {
+	cps := flCompactPages(site)
+	for pi, p := range site.Pages {
+		// A number counts on a line that names a phone or after one: one
+		// pass over the page finds those lines.
+		var near []bool
+		for k := range flPhoneWord.lits.lines(cps[pi]) {
+			if near == nil {
+				near = make([]bool, len(p.Lines)+1)
+			}
+			near[k], near[k+1] = true, true
+		}
 		for i, line := range p.Lines {
+			if near == nil {
+				break
+			}
+			if !near[i] {
+				continue
+			}
 			if !strings.Contains(line, "0") && !strings.Contains(line, "+81") {
 				continue // every number looked for has a 0 (0X- or +81)
 			}

@@ -77,13 +77,13 @@ func flProductImages(site *Site) []flProductImage {
 		if err != nil {
 			continue
 		}
-		if b, ok := p.Doc.Find("base[href]").First().Attr("href"); ok {
+		if b, ok := p.Doc.FindMatcher(flSel.base).First().Attr("href"); ok {
 			if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
 				base = u
 			}
 		}
 		pageDomain := flRegistrable(strings.ToLower(base.Hostname()))
-		p.Doc.Find("img").Each(func(_ int, s *goquery.Selection) {
+		p.Doc.FindMatcher(flSel.img).Each(func(_ int, s *goquery.Selection) {
 			var src string
 			for _, a := range []string{"src", "data-src", "data-original", "data-lazy-src"} {
 				if v := strings.TrimSpace(s.AttrOr(a, "")); v != "" && !strings.HasPrefix(v, "data:") {
@@ -106,7 +106,7 @@ func flProductImages(site *Site) []flProductImage {
 			if flTinyImage(s) || flDecorName(u.Path) || flInChrome(s) {
 				return
 			}
-			if a := s.ParentsFiltered("a[href]").First(); a.Length() > 0 {
+			if a := s.ParentsMatcher(flSel.link).First(); a.Length() > 0 {
 				if lu, err := base.Parse(strings.TrimSpace(a.AttrOr("href", ""))); err == nil && lu.Host != "" {
 					lh := strings.ToLower(lu.Hostname())
 					if d := flRegistrable(lh); d != pageDomain && d != site.Domain {

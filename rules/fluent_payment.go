@@ -433,7 +433,7 @@ func flBodyLogos(p *Page) bool {
 	}
 	v := flPayData()
 	found := false
-	p.Doc.Find("img").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	p.Doc.FindMatcher(flSel.img).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		names := flNamesOf(Image{Src: s.AttrOr("src", s.AttrOr("data-src", "")), Alt: NFKC(s.AttrOr("alt", ""))})
 		for _, lg := range v.logos {
 			if lg.method != "bank" && names.match(lg.word) && !flInChrome(s) {
@@ -452,7 +452,7 @@ var flChromeRe = flMustRe(`(?i)header|footer|nav|menu|sidebar`)
 // flInChrome reports whether s sits in the page's header, footer or
 // navigation (by element or by class or id).
 func flInChrome(s *goquery.Selection) bool {
-	if s.ParentsFiltered("header,footer,nav,aside").Length() > 0 {
+	if s.ParentsMatcher(flSel.chrome).Length() > 0 {
 		return true
 	}
 	chrome := false
@@ -765,11 +765,16 @@ func checkGiftCardPayment(site *Site) []Finding {
 	var fs []Finding
 	cps := flCompactPages(site)
 	for pi, p := range site.Pages {
-		if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {
-			continue
-		}
-		// Only a line that names a gift card can hold a sentence that does.
+		// Only a line that names a gift card can hold a sentence that does
+		// (and a page without one need not be checked for a warning page).
+		checked := false
 		for li := range v.names.lines(cps[pi]) {
+			if !checked {
+				checked = true
+				if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {
+					break // a page about the fraud
+				}
+			}
 			for sent, cs := range flSentencePairs(p.Lines[li], cps[pi].line(li)) {
 				if !v.named(cs) || flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) {
 					continue

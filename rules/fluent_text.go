@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/andybalholm/cascadia"
 )
 
 // What several fluent signs read of every page, worked out once a site, and
@@ -17,6 +19,18 @@ import (
 // method, no gift card and no flea-market phrase: the signs find the few
 // lines that do in one pass over the page's compact text and read only
 // those line by line, as they read every line before.
+
+// flSel holds the CSS selectors of the fluent signs, compiled once (as
+// goquery's Find and ParentsFiltered would compile them on every call).
+var flSel = struct {
+	script, base, img, link, chrome cascadia.Selector
+}{
+	script: cascadia.MustCompile("script"),
+	base:   cascadia.MustCompile("base[href]"),
+	img:    cascadia.MustCompile("img"),
+	link:   cascadia.MustCompile("a[href]"),
+	chrome: cascadia.MustCompile("header,footer,nav,aside"),
+}
 
 // flAppendCompact appends flCompact(s) to b: runs of bytes that stay as
 // they are are copied whole, so that a line of Japanese costs a few copies
@@ -258,11 +272,22 @@ func (x *flLitSet) eachAt(s string, i int, fn func(w string)) {
 
 // index returns the offset of the first occurrence in s of any word, or -1.
 func (x *flLitSet) index(s string) int {
-	for i := 0; i < len(s); i++ {
+	if x.short {
+		for i := 0; i < len(s); i++ {
+			if s[i]&0xC0 != 0x80 && x.at(s, i) {
+				return i
+			}
+		}
+		return -1
+	}
+	// Only words of three bytes or more: the hash test inline, at every
+	// byte that starts a character.
+	for i := 0; i+2 < len(s); i++ {
 		if s[i]&0xC0 == 0x80 {
 			continue // inside a character: no word starts there
 		}
-		if x.at(s, i) {
+		h := (uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])) * 0x9E3779B1 >> 16
+		if x.bits[h/64]&(1<<(h%64)) != 0 && x.at(s, i) {
 			return i
 		}
 	}
@@ -305,6 +330,7 @@ type flRe struct {
 	start bool            // lits must start the text
 	exact map[string]bool // ^...$: the whole text must be one of these
 	pref  map[string]int  // word -> its place in the order of preference
+	words []string        // the words of lits
 }
 
 // flMustRe compiles pattern and, where it can, its list of words.
@@ -340,7 +366,7 @@ func flMustRe(pattern string) *flRe {
 			return r // matches everywhere: leave it to the regexp
 		}
 	}
-	r.lits, r.start = newFlLitSet(words), start
+	r.lits, r.start, r.words = newFlLitSet(words), start, words
 	r.pref = map[string]int{}
 	for i, w := range words {
 		if _, ok := r.pref[w]; !ok {

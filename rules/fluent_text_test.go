@@ -405,3 +405,35 @@ func TestFlSentencePairsAgree(t *testing.T) {
 		t.Errorf("only %d payment labels in the saved pages", labels)
 	}
 }
+
+// TestFlLineHintsAgree checks the one-pass line finders of the address
+// sign: every saved line (and edge case) that flAddresses or flPhones
+// would read holds a hint word in its compact form.
+func TestFlLineHintsAgree(t *testing.T) {
+	if flPhoneWord.lits == nil || flAddrLabelHint.lits == nil {
+		t.Fatal("phone or address label words not compiled to a word list")
+	}
+	samples := []string{"〒 160-0023", "郵便番号: 1600023", "ADDRESS: Tokyo", "Addreſs", "T E L", "TEL：03", "ＴＥＬ 03", "Phone 03", "FAX", "☎03"}
+	for _, p := range flTestPages(t) {
+		samples = append(samples, p.Lines...)
+	}
+	addr, phone := 0, 0
+	for _, l := range samples {
+		c := flCompact(l)
+		if strings.Contains(l, "〒") || strings.Contains(l, "郵便番号") || flAddrLabelHint.Regexp.MatchString(l) {
+			addr++
+			if !flAddrHints().any(c) {
+				t.Errorf("flAddresses reads %q, but its compact form holds no flAddrHints word", l)
+			}
+		}
+		if flPhoneWord.Regexp.MatchString(l) {
+			phone++
+			if !flPhoneWord.lits.any(c) {
+				t.Errorf("%q names a phone, but its compact form holds no phone word", l)
+			}
+		}
+	}
+	if addr < 20 || phone < 20 {
+		t.Errorf("only %d address and %d phone lines: the comparison proves little", addr, phone)
+	}
+}
