@@ -143,7 +143,8 @@ func oneclickClaims(p *Page) bool {
 
 // oneclickScan looks for each category in the page's head.
 func oneclickScan(p *Page, clientIPs []string) oneclickHits {
-	ph := phishData().oneclick
+	ph := phishData().sets.oneclick
+	negation := phishData().sets.words["negation"]
 	var h oneclickHits
 	first := func(dst *string, l, phrase string) {
 		if *dst == "" && phrase != "" {
@@ -156,23 +157,23 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		n := phishNorm(l)
 		before := prev
 		prev = n
-		if phishNegated(n) && phishFind(n, ph["registration"]) == "" {
+		reg := ph["registration"].find(n)
+		if reg == "" && negation.has(n) {
 			// 「架空請求ではありません」 is itself a tell, but not a category.
 			continue
 		}
-		first(&h.reg, l, phishFind(n, ph["registration"]))
-		first(&h.threat, l, phishFind(n, ph["threat"]))
-		first(&h.deadline, l, phishFind(n, ph["deadline"]))
-		if h.urgent == "" && oneclickUrgent.MatchString(n) {
+		first(&h.reg, l, reg)
+		first(&h.threat, l, ph["threat"].find(n))
+		first(&h.deadline, l, ph["deadline"].find(n))
+		if h.urgent == "" && (strings.Contains(n, "日中") || strings.Contains(n, "時間以内")) && oneclickUrgent.MatchString(n) {
+			// (every match of oneclickUrgent has one of the two)
 			h.urgent = Clip(l, 60)
 		}
-		first(&h.bait, l, phishFind(n, ph["bait"]))
-		first(&h.baitWeak, l, phishFind(n, ph["bait-weak"]))
-		first(&h.countdown, l, phishFind(n, ph["countdown"]))
-		if h.echo == "" {
-			if e := phishFind(n, ph["echo"]); e != "" {
-				h.echo = Clip(l, 60)
-			}
+		first(&h.bait, l, ph["bait"].find(n))
+		first(&h.baitWeak, l, ph["bait-weak"].find(n))
+		first(&h.countdown, l, ph["countdown"].find(n))
+		if h.echo == "" && ph["echo"].has(n) {
+			h.echo = Clip(l, 60)
 		}
 		for _, ip := range clientIPs {
 			if ip != "" && h.ownIP == "" && oneclickHasIP(l, ip) {
@@ -232,8 +233,8 @@ func oneclickHasIP(line, ip string) bool {
 // Amounts may be written in figures (99,000円, ¥99000, 9万9千円) or in kanji
 // numerals (十万円, 九万八千円).
 func oneclickFee(n, before string) (int, bool) {
-	words := phishData().oneclick["fee-word"]
-	if phishFind(n, words) == "" && phishFind(before, words) == "" {
+	words := phishData().sets.oneclick["fee-word"]
+	if !words.has(n) && !words.has(before) {
 		return 0, false
 	}
 	best, ok := 0, false

@@ -158,7 +158,7 @@ func phishOfficialHost(brands []phishBrand, host string) bool {
 // warning pages do not present themselves as the brand and stay clean.
 func checkBrandImpersonation(site *Site) []Finding {
 	brands := phishBrandsOf(site.Data)
-	login := phishData().words["login"]
+	login := phishData().sets.words["login"]
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
@@ -170,12 +170,12 @@ func checkBrandImpersonation(site *Site) []Finding {
 		if !hasSecret && phishWarningPage(p) {
 			continue
 		}
-		loginWords := phishFind(phishNorm(p.Title), login) != ""
+		loginWords := login.has(phishNorm(p.Title))
 		for _, h := range p.Headings {
 			if loginWords {
 				break
 			}
-			loginWords = phishFind(phishNorm(h), login) != ""
+			loginWords = login.has(phishNorm(h))
 		}
 		ctx := hasSecret || loginWords
 		for _, pr := range presented {

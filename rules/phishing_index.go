@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -139,9 +140,9 @@ func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
 	}
 }
 
-// find is phishFind(s, list) for the indexed list (nil: an empty list): the first literal in
-// list order that occurs in s standing as a word where it starts or ends
-// with an ASCII letter or digit, or "".
+// find is phishFind(s, list) for the indexed list (nil: an empty list):
+// the first literal in list order that occurs in s standing as a word
+// where it starts or ends with an ASCII letter or digit, or "".
 func (x *phishLits) find(s string) string {
 	best := -1
 	x.each(s, false, func(at, k int) bool {
@@ -154,6 +155,32 @@ func (x *phishLits) find(s string) string {
 		return ""
 	}
 	return x.list[best]
+}
+
+// all is phishCount(s, list) for the indexed list: every literal that
+// occurs in s standing as a word (see find), in list order, once each.
+func (x *phishLits) all(s string) []string {
+	var found []int
+	x.each(s, false, func(at, k int) bool {
+		if phishBounded(s, at, at+len(x.list[k])) {
+			for _, f := range found {
+				if f == k {
+					return true
+				}
+			}
+			found = append(found, k)
+		}
+		return true
+	})
+	if len(found) == 0 {
+		return nil
+	}
+	sort.Ints(found)
+	out := make([]string, len(found))
+	for i, k := range found {
+		out[i] = x.list[k]
+	}
+	return out
 }
 
 // has reports whether find(s) != "", stopping at the first match.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -68,6 +69,9 @@ func TestPhishLitsAgree(t *testing.T) {
 					if got := x.has(s); got != (want != "") {
 						t.Errorf("%s[%s] in %q: has %v, phishFind %q", name, sec, Clip(s, 60), got, want)
 					}
+					if got, want := x.all(s), phishCount(s, list); !reflect.DeepEqual(got, want) {
+						t.Errorf("%s[%s] in %q: all %q, phishCount %q", name, sec, Clip(s, 60), got, want)
+					}
 					if want != "" {
 						hits++
 					}
@@ -88,7 +92,7 @@ func TestPhishLitsAgree(t *testing.T) {
 // ends, glued to letters, repeated, after malformed UTF-8, list order
 // against text order, empty phrases and a phrase beyond the BMP.
 func TestPhishLitsEdges(t *testing.T) {
-	list := []string{"pin", "暗証番号", "", "番号", "card number", "🔑key", "pin code", "ｐ"}
+	list := []string{"pin", "暗証番号", "", "番号", "card number", "🔑key", "pin code", "ｐ", "番号"}
 	x := newPhishLits(list)
 	for _, s := range []string{
 		"", "pin", "shipping", "pin番号", "番号pin", "spin pin", "\xe3暗証番号", "\xe3\x81暗証番号", "暗証番\xe3号",
@@ -101,6 +105,9 @@ func TestPhishLitsEdges(t *testing.T) {
 		}
 		if got := x.has(s); got != (want != "") {
 			t.Errorf("has(%q) = %v, phishFind %q", s, got, want)
+		}
+		if got, want := x.all(s), phishCount(s, list); !reflect.DeepEqual(got, want) {
+			t.Errorf("all(%q) = %q, phishCount %q", s, got, want)
 		}
 		if got, want := phishHasLower(x, s), phishFind(strings.ToLower(s), list) != ""; got != want {
 			t.Errorf("phishHasLower(%q) = %v, want %v", s, got, want)

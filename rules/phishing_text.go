@@ -888,10 +888,10 @@ func phishIndexFoldASCII(s, w string, k int) int {
 // masthead is such a row too.
 func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, badges bool) {
 	named := map[string]bool{}
-	networks := phishData().words["card-network"]
+	networks := phishData().sets.words["card-network"]
 	note := func(text string) {
 		lower := phishNorm(text)
-		if n := phishFind(lower, networks); n != "" {
+		if n := networks.find(lower); n != "" {
 			named["network:"+n] = true
 			return
 		}
@@ -1368,26 +1368,26 @@ func (pb phishBrand) isHolderSlow(holder string) bool {
 // phishWarningLine reports whether a line is the fraud's own claim to be
 // genuine (「これは架空請求ではありません」), which must not count as a warning.
 func phishNegated(line string) bool {
-	return phishFind(line, phishData().words["negation"]) != ""
+	return phishData().sets.words["negation"].has(line)
 }
 
 // phishWarningText weighs text (lines in phishNorm form) as an explanation
 // of or warning about fraud: it returns the number of distinct strong and
 // weak warning phrases found, lines that deny being fraud left out.
 func phishWarningText(lines []string) (strong, weak int) {
-	w := phishData().words
+	w := phishData().sets.words
 	seen := map[string]bool{}
 	for _, l := range lines {
 		if phishNegated(l) {
 			continue
 		}
-		for _, p := range phishCount(l, w["warning-strong"]) {
+		for _, p := range w["warning-strong"].all(l) {
 			if !seen[p] {
 				seen[p] = true
 				strong++
 			}
 		}
-		for _, p := range phishCount(l, w["warning-weak"]) {
+		for _, p := range w["warning-weak"].all(l) {
 			if !seen[p] {
 				seen[p] = true
 				weak++
@@ -1408,7 +1408,7 @@ func phishWarningPage(p *Page) bool {
 	tops := append([]string{p.Title}, phishH1(p, 5)...)
 	for _, t := range tops {
 		t = phishNorm(t)
-		if t != "" && !phishNegated(t) && phishFind(t, phishData().words["warning-title"]) != "" {
+		if t != "" && !phishNegated(t) && phishData().sets.words["warning-title"].has(t) {
 			return true
 		}
 	}
@@ -1531,12 +1531,13 @@ func phishClassify(in Input) phishCred {
 		return 0
 	}
 	f := phishData().fields
+	fs := phishData().sets.fields
 	label := phishNorm(in.Label + " \n " + in.Placeholder)
-	if phishFind(label, f["label:none"]) != "" {
+	if fs["label:none"].has(label) {
 		return 0
 	}
 	for _, k := range phishCredOrder {
-		if phishFind(label, f["label:"+k.section]) != "" {
+		if fs["label:"+k.section].has(label) {
 			return k.kind
 		}
 	}
