@@ -185,7 +185,7 @@ func flAddresses(site *Site) []flAddress {
 	for pi, p := range site.Pages {
 		// Only lines with a postcode mark or an address label word: one
 		// pass over the page finds them.
-		for i := range flAddrHints().lines(cps[pi]) {
+		for i := range cps[pi].with(flHasAddress) {
 			line := p.Lines[i]
 			next := ""
 			if i+1 < len(p.Lines) {
@@ -247,7 +247,7 @@ func flPhones(site *Site) []flPhone {
 		// A number counts on a line that names a phone or after one: one
 		// pass over the page finds those lines.
 		var near []bool
-		for k := range flPhoneWord.lits.lines(cps[pi]) {
+		for k := range cps[pi].with(flHasPhone) {
 			if near == nil {
 				near = make([]bool, len(p.Lines)+1)
 			}

@@ -115,7 +115,7 @@ func checkListingCopied(site *Site) []Finding {
 	cps := flCompactPages(site)
 	for pi, p := range site.Pages {
 		// Lines without any phrase add nothing: one pass finds the others.
-		for li := range flListingSet().lines(cps[pi]) {
+		for li := range cps[pi].with(flHasListing) {
 			line, cs := p.Lines[li], cps[pi].line(li)
 			for i, ph := range phrases {
 				at := strings.Index(cs, ph.compact)

@@ -345,7 +345,7 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		// A sentence without a method word has no mention: read only the
 		// lines that hold one.
-		for li := range v.set.lines(cp) {
+		for li := range cp.with(flHasPayment) {
 			for sent, cs := range flSentencePairs(p.Lines[li], cp.line(li)) {
 				ms := mentions(cs)
 				if len(ms) == 0 {
@@ -472,7 +472,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 	// Only a line holding 支払 or 決済 can start a section (flTermsLabel):
 	// one pass finds them, and most pages have none.
 	var labels []bool
-	for li := range flTermsHints.lines(cp) {
+	for li := range cp.with(flHasPayLabel) {
 		if labels == nil {
 			labels = make([]bool, len(p.Lines))
 		}
@@ -487,7 +487,6 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 		}
 		return flTermsLabel(p.Lines[i])
 	}
-	v := flPayData()
 	links := flLinkTexts(p)
 	heads := map[string]bool{}
 	for _, h := range p.Headings {
@@ -522,7 +521,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 				return
 			}
 			t.text = append(t.text, s)
-			if !v.set.any(cp.line(li)) {
+			if !cp.has(li, flHasPayment) {
 				return // no method word in the line: no mention
 			}
 			if cs == "" {
@@ -547,7 +546,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 			if _, ok := label(j); ok {
 				break
 			}
-			hasMethod := v.set.any(cp.line(j))
+			hasMethod := cp.has(j, flHasPayment)
 			if flIsStop(l) || ((heads[l] || links[l]) && !hasMethod) {
 				break
 			}
@@ -768,7 +767,7 @@ func checkGiftCardPayment(site *Site) []Finding {
 		// Only a line that names a gift card can hold a sentence that does
 		// (and a page without one need not be checked for a warning page).
 		checked := false
-		for li := range v.names.lines(cps[pi]) {
+		for li := range cps[pi].with(flHasGiftCard) {
 			if !checked {
 				checked = true
 				if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {

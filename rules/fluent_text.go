@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,10 +82,62 @@ func flAppendCompact(b *strings.Builder, s string) {
 // flCompactPage is a page's lines in compact form (flCompact), kept in one
 // string: line i is text[start[i]:start[i+1]-1], each line followed by a
 // newline (which compact text never holds, so no word spans two lines).
+// kinds tells for each line which kinds of words (flHas...) it holds.
 type flCompactPage struct {
 	text  string
 	start []int // len(Lines)+1 offsets
+	kinds []uint8
 }
+
+// The kinds of words that the fluent signs look for line by line. One pass
+// over a page finds, for every line, which kinds it holds; a sign then
+// reads only the lines with its kind.
+const (
+	flHasPayment  = 1 << iota // a payment method word (flPayVocab)
+	flHasPayLabel             // 支払 or 決済, which a payment-terms label needs (flTermsHints)
+	flHasGiftCard             // a gift-card or e-money name (flGiftVocab)
+	flHasListing              // a flea-market listing phrase (flListingSet)
+	flHasAddress              // 〒, 郵便番号 or an address label word (flAddrHints)
+	flHasPhone                // a phone label word (flPhoneWord)
+)
+
+// flKindIndex is every word of every kind in one flLitSet.
+type flKindIndex struct {
+	set  *flLitSet
+	kind map[string]uint8
+}
+
+var flKinds = sync.OnceValue(func() *flKindIndex {
+	x := &flKindIndex{kind: map[string]uint8{}}
+	var all []string
+	for k, set := range map[uint8]*flLitSet{
+		flHasPayment: flPayData().set, flHasPayLabel: flTermsHints, flHasGiftCard: flGiftData().names,
+		flHasListing: flListingSet(), flHasAddress: flAddrHints(), flHasPhone: flPhoneWord.lits,
+	} {
+		for _, w := range set.all {
+			if x.kind[w] == 0 {
+				all = append(all, w)
+			}
+			x.kind[w] |= k
+		}
+	}
+	x.set = newFlLitSet(all)
+	return x
+})
+
+// with yields, in order, the index of each line that holds a word of kind.
+func (c *flCompactPage) with(kind uint8) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i, k := range c.kinds {
+			if k&kind != 0 && !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+// has reports whether line i holds a word of kind.
+func (c *flCompactPage) has(i int, kind uint8) bool { return c.kinds[i]&kind != 0 }
 
 // line returns flCompact of line i without building it.
 func (c *flCompactPage) line(i int) string { return c.text[c.start[i] : c.start[i+1]-1] }
@@ -110,6 +163,19 @@ func newFlCompactPage(p *Page) *flCompactPage {
 	}
 	c.start = append(c.start, b.Len())
 	c.text = b.String()
+	// Every word of every kind, at every place a character starts.
+	x := flKinds()
+	c.kinds = make([]uint8, len(p.Lines))
+	li := 0
+	for i := 0; i < len(c.text); i++ {
+		if c.text[i]&0xC0 == 0x80 || !x.set.mayAt(c.text, i) {
+			continue
+		}
+		for c.start[li+1] <= i {
+			li++
+		}
+		x.set.eachAt(c.text, i, func(w string) { c.kinds[li] |= x.kind[w] })
+	}
 	return c
 }
 
@@ -139,6 +205,7 @@ type flLitSet struct {
 	two     [1 << 16 / 64]uint64 // words of two bytes
 	short   bool                 // there are words of one or two bytes
 	shorts  []string             // the words of one or two bytes
+	all     []string             // every word
 }
 
 // flHash3 hashes the three bytes at s[i:] to 16 bits.
@@ -147,7 +214,7 @@ func flHash3(s string, i int) uint32 {
 }
 
 func newFlLitSet(words []string) *flLitSet {
-	x := &flLitSet{}
+	x := &flLitSet{all: words}
 	byHash := map[uint32][]string{}
 	for _, w := range words {
 		if w == "" || !utf8.RuneStart(w[0]) {
@@ -249,6 +316,18 @@ func (x *flLitSet) longestAt(s string, i int) int {
 	return n
 }
 
+// mayAt is a quick test that passes wherever a word starts at s[i].
+func (x *flLitSet) mayAt(s string, i int) bool {
+	if x.short {
+		return true
+	}
+	if i+2 >= len(s) {
+		return false
+	}
+	h := (uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])) * 0x9E3779B1 >> 16
+	return x.bits[h/64]&(1<<(h%64)) != 0
+}
+
 // eachAt calls fn with each word that starts at s[i].
 func (x *flLitSet) eachAt(s string, i int, fn func(w string)) {
 	for _, w := range x.shorts {
@@ -299,24 +378,6 @@ func (x *flLitSet) prefix(s string) bool { return s != "" && x.at(s, 0) }
 
 // any reports whether s holds one of the words.
 func (x *flLitSet) any(s string) bool { return x.index(s) >= 0 }
-
-// lines yields, in order, the index of each line of c that holds one of
-// the words.
-func (x *flLitSet) lines(c *flCompactPage) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for from := 0; from < len(c.text); {
-			at := x.index(c.text[from:])
-			if at < 0 {
-				return
-			}
-			li := c.lineAt(from + at)
-			if !yield(li) {
-				return
-			}
-			from = c.start[li+1]
-		}
-	}
-}
 
 // flRe is a regular expression that, when its whole language is a short
 // list of words (an alternation of literals, optional parts included),

@@ -117,16 +117,24 @@ func TestFlLitSetTable(t *testing.T) {
 
 // TestFlLitSetAgrees checks the one-pass search against strings.Index word
 // by word, and the compact page against flCompact line by line, on every
-// line of every saved page, for each vocabulary; and that lines() yields
-// exactly the lines that hold a word.
+// line of every saved page, for each vocabulary; and that the kinds found
+// for each line in one pass are exactly the vocabularies it holds.
 func TestFlLitSetAgrees(t *testing.T) {
 	pages := flTestPages(t)
 	vocab := flTestVocabularies()
+	vocab["label"] = []string{"支払", "決済"}
+	vocab["address"] = flAddrHints().all
+	vocab["phone"] = flPhoneWord.words
 	sets := map[string]*flLitSet{
 		"payment":  flPayData().set,
 		"giftcard": flGiftData().names,
 		"listing":  flListingSet(),
+		"label":    flTermsHints,
+		"address":  flAddrHints(),
+		"phone":    flPhoneWord.lits,
 	}
+	kinds := map[string]uint8{"payment": flHasPayment, "giftcard": flHasGiftCard, "listing": flHasListing,
+		"label": flHasPayLabel, "address": flHasAddress, "phone": flHasPhone}
 	found := map[string]int{}
 	for _, p := range pages {
 		cp := newFlCompactPage(p)
@@ -150,7 +158,7 @@ func TestFlLitSetAgrees(t *testing.T) {
 				}
 			}
 			var got []int
-			for li := range x.lines(cp) {
+			for li := range cp.with(kinds[name]) {
 				got = append(got, li)
 			}
 			if !equalInts(got, want) {
