@@ -175,3 +175,19 @@ func TestPhishPresentedAgrees(t *testing.T) {
 		t.Errorf("only %d pages present a brand: the comparison tests too little", fired)
 	}
 }
+
+// TestPhishPageHostMemo checks the per-site hosts against working each
+// page's host out alone, for pages served, saved and not of the site.
+func TestPhishPageHostMemo(t *testing.T) {
+	site := NewSite()
+	site.URL, site.Host, site.ASCIIHost = "https://Shop.Example.JP./", "shop.example.jp", "shop.example.jp"
+	for _, u := range []string{"https://a.example/x", "http://B.EXAMPLE.:8080/", "file:///tmp/x.html", "", "saved/page.html", "https://[::1]/", "https://a.example/x"} {
+		site.Pages = append(site.Pages, &Page{URL: u})
+	}
+	other := &Page{URL: "https://other.example/"}
+	for i, p := range append(site.Pages, other) {
+		if got, want := phishPageHost(p, site), phishPageHostUncached(p, site); got != want || (i == 0 && got != "a.example") {
+			t.Errorf("page %d (%q): host %q, alone %q", i, p.URL, got, want)
+		}
+	}
+}

@@ -1430,6 +1430,27 @@ func phishWarningPage(p *Page) bool {
 // phishPageHost is the host a page was served from: its URL's host, or the
 // site's when the page has no web URL (a saved file).
 func phishPageHost(p *Page, site *Site) string {
+	// Worked out once a site for all its pages (three signs ask, page by
+	// page, and parsing a URL costs more than the rest of their work on a
+	// page naming no brand). A site without a memo gets no map.
+	if site.memo == nil {
+		return phishPageHostUncached(p, site)
+	}
+	hosts := site.derive("phishPageHosts", func() any {
+		m := make(map[*Page]string, len(site.Pages))
+		for _, sp := range site.Pages {
+			m[sp] = phishPageHostUncached(sp, site)
+		}
+		return m
+	}).(map[*Page]string)
+	if h, ok := hosts[p]; ok {
+		return h
+	}
+	return phishPageHostUncached(p, site)
+}
+
+// phishPageHostUncached does phishPageHost's work for one page.
+func phishPageHostUncached(p *Page, site *Site) string {
 	if p != nil {
 		if u, err := url.Parse(p.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
 			return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
