@@ -76,7 +76,7 @@ func flReadVersion(p *Page) flVersion {
 		}
 	}
 	if flRunes(text) < 20 {
-		if p.Doc != nil && p.Doc.FindMatcher(flSel.script).Length() > 0 {
+		if p.Doc != nil && p.Doc.FindMatcher(flScriptSel).Length() > 0 {
 			return v // a page built by scripts: its text cannot be compared
 		}
 		v.kind, v.reason = flBad, "blank"

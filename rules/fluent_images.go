@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // flHotHost is an image server of another shop (data/fluent_hotlink_hosts.txt).
@@ -69,6 +69,7 @@ type flProductImage struct {
 func flProductImages(site *Site) []flProductImage {
 	seen := map[string]bool{}
 	var out []flProductImage
+	pageImgs := flSiteImages(site)
 	for pi, p := range site.Pages {
 		if p.Doc == nil {
 			continue
@@ -77,54 +78,55 @@ func flProductImages(site *Site) []flProductImage {
 		if err != nil {
 			continue
 		}
-		if b, ok := p.Doc.FindMatcher(flSel.base).First().Attr("href"); ok {
-			if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
+		pis := pageImgs[pi]
+		if pis.hasBase {
+			if u, err := base.Parse(strings.TrimSpace(pis.base)); err == nil {
 				base = u
 			}
 		}
 		pageDomain := flRegistrable(strings.ToLower(base.Hostname()))
-		p.Doc.FindMatcher(flSel.img).Each(func(_ int, s *goquery.Selection) {
+		for _, n := range pis.imgs {
 			var src string
 			for _, a := range []string{"src", "data-src", "data-original", "data-lazy-src"} {
-				if v := strings.TrimSpace(s.AttrOr(a, "")); v != "" && !strings.HasPrefix(v, "data:") {
+				if v := strings.TrimSpace(flAttrOr(n, a, "")); v != "" && !strings.HasPrefix(v, "data:") {
 					src = v
 					break
 				}
 			}
 			if src == "" {
-				return
+				continue
 			}
 			u, err := base.Parse(src)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
-				return // file: a saved page's own images
+				continue // file: a saved page's own images
 			}
 			// One image in several sizes (?_ex=128x128, ?_ex=500x500) counts once.
 			key := u.Scheme + "://" + strings.ToLower(u.Host) + u.EscapedPath()
 			if seen[key] {
-				return
+				continue
 			}
-			if flTinyImage(s) || flDecorName(u.Path) || flInChrome(s) {
-				return
+			if flTinyImage(n) || flDecorName(u.Path) || flInChrome(n) {
+				continue
 			}
-			if a := s.ParentsMatcher(flSel.link).First(); a.Length() > 0 {
-				if lu, err := base.Parse(strings.TrimSpace(a.AttrOr("href", ""))); err == nil && lu.Host != "" {
+			if a := flLinkAround(n); a != nil {
+				if lu, err := base.Parse(strings.TrimSpace(flAttrOr(a, "href", ""))); err == nil && lu.Host != "" {
 					lh := strings.ToLower(lu.Hostname())
 					if d := flRegistrable(lh); d != pageDomain && d != site.Domain {
-						return // a link away: an affiliate banner, not the shop's own goods
+						continue // a link away: an affiliate banner, not the shop's own goods
 					}
 				}
 			}
 			seen[key] = true
 			out = append(out, flProductImage{src: u.String(), host: strings.ToLower(u.Hostname()), page: pi})
-		})
+		}
 	}
 	return out
 }
 
 // flTinyImage reports an image declared at most 40 pixels wide or high.
-func flTinyImage(s *goquery.Selection) bool {
+func flTinyImage(n *html.Node) bool {
 	for _, a := range []string{"width", "height"} {
-		if v, ok := s.Attr(a); ok {
+		if v, ok := flAttr(n, a); ok {
 			if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), "px")); err == nil && n > 0 && n <= 40 {
 				return true
 			}

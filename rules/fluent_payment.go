@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // This file finds which payment methods a site advertises (logos, "各種クレ
@@ -427,44 +425,24 @@ func (n flImageNames) match(word string) bool {
 
 // flBodyLogos reports whether a page shows non-bank payment logos outside
 // its header, footer and navigation.
-func flBodyLogos(p *Page) bool {
-	if p.Doc == nil {
+func flBodyLogos(site *Site, pi int) bool {
+	if site.Pages[pi].Doc == nil {
 		return false
 	}
 	v := flPayData()
-	found := false
-	p.Doc.FindMatcher(flSel.img).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		names := flNamesOf(Image{Src: s.AttrOr("src", s.AttrOr("data-src", "")), Alt: NFKC(s.AttrOr("alt", ""))})
+	for _, n := range flSiteImages(site)[pi].imgs {
+		names := flNamesOf(Image{Src: flAttrOr(n, "src", flAttrOr(n, "data-src", "")), Alt: NFKC(flAttrOr(n, "alt", ""))})
 		for _, lg := range v.logos {
-			if lg.method != "bank" && names.match(lg.word) && !flInChrome(s) {
-				found = true
-				return false
+			if lg.method != "bank" && names.match(lg.word) && !flInChrome(n) {
+				return true
 			}
 		}
-		return true
-	})
-	return found
+	}
+	return false
 }
 
 // flChromeRe matches the class or id of a page's header, footer or menu.
 var flChromeRe = flMustRe(`(?i)header|footer|nav|menu|sidebar`)
-
-// flInChrome reports whether s sits in the page's header, footer or
-// navigation (by element or by class or id).
-func flInChrome(s *goquery.Selection) bool {
-	if s.ParentsMatcher(flSel.chrome).Length() > 0 {
-		return true
-	}
-	chrome := false
-	s.Parents().EachWithBreak(func(_ int, a *goquery.Selection) bool {
-		if flChromeRe.MatchString(a.AttrOr("class", "")) || flChromeRe.MatchString(a.AttrOr("id", "")) {
-			chrome = true
-			return false
-		}
-		return true
-	})
-	return chrome
-}
 
 // flTermsOf finds the payment-terms sections of page p (index pi, compact
 // lines cp) and marks their lines in inTerms; mentions is flMentions.
@@ -630,7 +608,7 @@ func checkPaymentMismatch(site *Site) []Finding {
 		for i := range pm.terms {
 			// Logos in the body of the terms page may be part of the terms
 			// (a 支払方法 cell holding card images): not a clear mismatch.
-			if pm.terms[i].offered["bank"] && pm.terms[i].complete && !flBodyLogos(site.Pages[pm.terms[i].page]) {
+			if pm.terms[i].offered["bank"] && pm.terms[i].complete && !flBodyLogos(site, pm.terms[i].page) {
 				t = &pm.terms[i]
 				break
 			}

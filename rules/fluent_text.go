@@ -21,17 +21,9 @@ import (
 // lines that do in one pass over the page's compact text and read only
 // those line by line, as they read every line before.
 
-// flSel holds the CSS selectors of the fluent signs, compiled once (as
-// goquery's Find and ParentsFiltered would compile them on every call).
-var flSel = struct {
-	script, base, img, link, chrome cascadia.Selector
-}{
-	script: cascadia.MustCompile("script"),
-	base:   cascadia.MustCompile("base[href]"),
-	img:    cascadia.MustCompile("img"),
-	link:   cascadia.MustCompile("a[href]"),
-	chrome: cascadia.MustCompile("header,footer,nav,aside"),
-}
+// flScriptSel is the selector "script", compiled once (goquery's Find
+// would compile it on every call).
+var flScriptSel = cascadia.MustCompile("script")
 
 // flAppendCompact appends flCompact(s) to b: runs of bytes that stay as
 // they are are copied whole, so that a line of Japanese costs a few copies
