@@ -4,7 +4,6 @@ import (
 	"iter"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -121,18 +120,12 @@ func flSentences(line string) []string {
 // them.
 func flSentenceSeq(line string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		start := 0
-		for i, r := range line {
-			if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
-				end := i + utf8.RuneLen(r)
-				if s := strings.TrimSpace(line[start:end]); s != "" && !yield(s) {
-					return
-				}
-				start = end
+		for start := 0; start < len(line); {
+			end := start + flSentenceEnd(line[start:])
+			if s := strings.TrimSpace(line[start:end]); s != "" && !yield(s) {
+				return
 			}
-		}
-		if s := strings.TrimSpace(line[start:]); s != "" {
-			yield(s)
+			start = end
 		}
 	}
 }
@@ -153,12 +146,23 @@ func flSentencePairs(line, compact string) iter.Seq2[string, string] {
 	}
 }
 
-// flSentenceEnd returns the end of the first sentence of the compact text
-// s: after its first 。！？!?, or len(s).
+// flSentenceEnd returns the end of the first sentence of s: after its
+// first 。！？!?, or len(s). It looks at bytes: the lead byte of 。！？
+// never continues another character, so this is where a rune-by-rune
+// reading would find them, malformed text included.
 func flSentenceEnd(s string) int {
-	for i, r := range s {
-		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
-			return i + utf8.RuneLen(r)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '!', '?':
+			return i + 1
+		case 0xE3: // 。 is E3 80 82
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x82 {
+				return i + 3
+			}
+		case 0xEF: // ！ is EF BC 81, ？ EF BC 9F
+			if i+2 < len(s) && s[i+1] == 0xBC && (s[i+2] == 0x81 || s[i+2] == 0x9F) {
+				return i + 3
+			}
 		}
 	}
 	return len(s)

@@ -150,7 +150,10 @@ var (
 	// decoration has been stripped.
 	flPayLabel = regexp.MustCompile(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
 		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
-	flDecoration = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
+	// flPayLabelStart is the part of flPayLabel that is not optional: a
+	// line it does not start cannot start with flPayLabel.
+	flPayLabelStart = flMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)`)
+	flDecoration    = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
 	// flDecorationOne is one mark of flDecoration.
 	flDecorationOne = flMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
 	flCloser        = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
@@ -550,6 +553,9 @@ func flTermsLabel(line string) (string, bool) {
 		return "", false // flPayLabel needs one of them: skip its regexps
 	}
 	s := flStripDecoration(line)
+	if !flPayLabelStart.MatchString(s) {
+		return "", false // the rest of flPayLabel is optional
+	}
 	m := flPayLabel.FindStringSubmatchIndex(s)
 	if m == nil {
 		return "", false

@@ -117,6 +117,29 @@ var flKinds = sync.OnceValue(func() *flKindIndex {
 	return x
 })
 
+// kindsAt returns the kinds of the words that start at s[i].
+func (x *flKindIndex) kindsAt(s string, i int) uint8 {
+	var k uint8
+	for _, w := range x.set.shorts {
+		if strings.HasPrefix(s[i:], w) {
+			k |= x.kind[w]
+		}
+	}
+	if i+2 >= len(s) {
+		return k
+	}
+	h := flHash3(s, i)
+	if x.set.bits[h/64]&(1<<(h%64)) == 0 {
+		return k
+	}
+	for _, w := range x.set.buckets[x.set.rank(h)] {
+		if strings.HasPrefix(s[i:], w) {
+			k |= x.kind[w]
+		}
+	}
+	return k
+}
+
 // with yields, in order, the index of each line that holds a word of kind.
 func (c *flCompactPage) with(kind uint8) iter.Seq[int] {
 	return func(yield func(int) bool) {
@@ -166,7 +189,7 @@ func newFlCompactPage(p *Page) *flCompactPage {
 		for c.start[li+1] <= i {
 			li++
 		}
-		x.set.eachAt(c.text, i, func(w string) { c.kinds[li] |= x.kind[w] })
+		c.kinds[li] |= x.kindsAt(c.text, i)
 	}
 	return c
 }

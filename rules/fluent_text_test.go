@@ -245,6 +245,7 @@ func flTestRes() map[string]*flRe {
 		"flShopPayWords": flShopPayWords, "flShopWords": flShopWords, "flSwitchPage": flSwitchPage,
 		"flNegation": flNegation, "flAddrLabelHint": flAddrLabelHint, "flPhoneWord": flPhoneWord,
 		"flAddrEndWords": flAddrEndWords, "flAddrLabelWords": flAddrLabelWords, "flChromeRe": flChromeRe,
+		"flPayLabelStart": flPayLabelStart,
 	}
 }
 
@@ -338,6 +339,19 @@ func TestFlMustReAgrees(t *testing.T) {
 			t.Errorf("%s: no sample matches: the comparison proves little", name)
 		}
 	}
+	labels := 0
+	for _, s := range samples {
+		got, want := flPayLabelStart.MatchString(s), flPayLabel.MatchString(s)
+		if got != want {
+			t.Errorf("flPayLabelStart.MatchString(%q) = %v, flPayLabel %v", s, got, want)
+		}
+		if want {
+			labels++
+		}
+	}
+	if labels < 10 {
+		t.Errorf("only %d samples start with a payment label", labels)
+	}
 	qualifier := regexp.MustCompile(flQualifierWords.String() + "|" + flQualifierNums.String())
 	for _, s := range samples {
 		if got, want := flQualified(s), qualifier.MatchString(s); got != want {
@@ -380,12 +394,32 @@ func TestFlCompactAgrees(t *testing.T) {
 	}
 }
 
+// flSentencesSlow is flSentences as first written: a rune at a time.
+func flSentencesSlow(line string) []string {
+	var out []string
+	start := 0
+	for i, r := range line {
+		if r == '。' || r == '!' || r == '?' || r == '！' || r == '？' {
+			end := i + len(string(r))
+			if s := strings.TrimSpace(line[start:end]); s != "" {
+				out = append(out, s)
+			}
+			start = end
+		}
+	}
+	if s := strings.TrimSpace(line[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
 // TestFlSentencePairsAgree checks that the compact sentences cut from the
 // compact line are flCompact of flSentences, on every saved line and on
 // lines with white space and sentence ends in odd places; and that every
 // line flTermsLabel reads holds a word of flTermsHints.
 func TestFlSentencePairsAgree(t *testing.T) {
-	samples := []string{"", " 。", "。。", "a 。 b！ c?d!", "  支払い方法 ： 銀行振込。 カード不可！ ", "末尾。 ", "Ａ。Ｂ？", "bad\xff。x", "文\u3000。\u3000文"}
+	samples := []string{"", " 。", "。。", "a 。 b！ c?d!", "  支払い方法 ： 銀行振込。 カード不可！ ", "末尾。 ", "Ａ。Ｂ？", "bad\xff。x", "文\u3000。\u3000文",
+		"\xe3\x80。", "\xe3。\x82", "\xf0\xe3\x80\x82x", "\xef\xbc！\xef", "a\xef\xbc\x9f", "ｘ！？!?。", "\xe3\x80\x82\x82"}
 	labels := 0
 	for _, p := range flTestPages(t) {
 		samples = append(samples, p.Lines...)
@@ -394,6 +428,9 @@ func TestFlSentencePairsAgree(t *testing.T) {
 		var got [][2]string
 		for s, cs := range flSentencePairs(l, flCompact(l)) {
 			got = append(got, [2]string{s, cs})
+		}
+		if got, want := flSentences(l), flSentencesSlow(l); !reflect.DeepEqual(got, want) {
+			t.Errorf("flSentences(%q) = %q, want %q", l, got, want)
 		}
 		var want [][2]string
 		for _, s := range flSentences(l) {
