@@ -108,12 +108,6 @@ func phishSections(name string) map[string][]string {
 	return out
 }
 
-// phishNorm is the form texts and phrases are compared in: NFKC, lower case,
-// white space folded.
-func phishNorm(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(NFKC(s)), " "))
-}
-
 // phishFind returns the first phrase of list found in s (already in
 // phishNorm form), or "". ASCII phrases must stand as words: "pin" is not
 // found in "shipping".

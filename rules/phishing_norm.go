@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// phishNorm is the form texts and phrases are compared in: NFKC, lower case,
+// white space folded. Most texts it is given are page lines, already NFKC
+// with their white space folded: those are only lower-cased (NFKC alone
+// costs some 20 ns a rune on Japanese text, and a sentence is normalised
+// once for each sign reading it).
+func phishNorm(s string) string {
+	if phishNormal(s) {
+		return strings.ToLower(s)
+	}
+	return strings.ToLower(strings.Join(strings.Fields(NFKC(s)), " "))
+}
+
+// phishNormal reports whether NFKC and folding white space leave s as it
+// is: every rune of it is one NFKC leaves alone whatever surrounds it (see
+// phishNFKCStable), its only white space is single spaces between words.
+// It may report false for some such texts (runes beyond the BMP, malformed
+// UTF-8), which then only take the slow way.
+func phishNormal(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	stable := phishNFKCStable()
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b < 0x20 || b == 0x7F || (b == ' ' && s[i+1] == ' ') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= 1<<16 || r == utf8.RuneError || stable[r/64]&(1<<(r%64)) == 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// phishNFKCStable has a bit for each rune below U+10000 that NFKC leaves as
+// it is wherever it stands: one with no decomposition (canonical or
+// compatibility) that starts a new character (combining class 0, never
+// composed with the rune before it). A text made only of such runes is in
+// NFKC (the quick check of Unicode TR 15: every rune NFKC_QC=Yes with
+// combining class 0); a rune that would compose with one of them is not
+// such a rune itself. White space other than the ASCII space is left out,
+// so that the text's white space needs no folding.
+var phishNFKCStable = sync.OnceValue(func() *[1 << 16 / 64]uint64 {
+	var t [1 << 16 / 64]uint64
+	var buf [utf8.UTFMax]byte
+	for r := rune(0x80); r < 1<<16; r++ {
+		if r >= 0xD800 && r <= 0xDFFF || unicode.IsSpace(r) || r == utf8.RuneError {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		p := norm.NFKC.Properties(buf[:n])
+		if p.Decomposition() == nil && p.BoundaryBefore() && p.CCC() == 0 {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+})
