@@ -205,8 +205,6 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 // CheckDomain screens a domain (or URL) by name alone: no page is fetched.
 func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 	name = strings.TrimSpace(name)
-	ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
-	defer cancel()
 	now := c.opts.Now()
 	t, err := ParseNameTarget(name)
 	if err != nil || t.Kind != TargetURL {
@@ -220,7 +218,11 @@ func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 		return c.failed(name, t.URL, Errorf(CodeInvalidTarget, "%v", err), now)
 	}
 	site.Now = now
-	site.Whois = (<-c.lookupAsync(ctx, c.whois, t.URL)).info
+	if c.whois != nil { // without WHOIS a name costs no deadline, channel or goroutine
+		ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
+		defer cancel()
+		site.Whois = (<-c.lookupAsync(ctx, c.whois, t.URL)).info
+	}
 	return c.finish(site, nil, nil, now)
 }
 
