@@ -15,41 +15,55 @@ import (
 // costs some 20 ns a rune on Japanese text, and a sentence is normalised
 // once for each sign reading it).
 func phishNorm(s string) string {
-	if phishNormal(s) {
+	switch phishNormal(s) {
+	case phishNormDone:
 		return strings.ToLower(s)
+	case phishNormSpaces:
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
 	}
 	return strings.ToLower(strings.Join(strings.Fields(NFKC(s)), " "))
 }
 
-// phishNormal reports whether NFKC and folding white space leave s as it
-// is: every rune of it is one NFKC leaves alone whatever surrounds it (see
-// phishNFKCStable), its only white space is single spaces between words.
-// It may report false for some such texts (runes beyond the BMP, malformed
-// UTF-8), which then only take the slow way.
-func phishNormal(s string) bool {
+// What phishNormal found.
+const (
+	phishNormSlow   = iota // NFKC may change the text
+	phishNormSpaces        // NFKC leaves it, spaces need folding
+	phishNormDone          // NFKC and folding leave it as it is
+)
+
+// phishNormal says whether NFKC leaves s as it is, every rune of it being
+// one NFKC leaves alone whatever surrounds it (see phishNFKCStable) and its
+// only white space ASCII spaces, and then whether those need folding. It
+// may say phishNormSlow for some texts NFKC leaves (runes beyond the BMP,
+// malformed UTF-8), which then only take the slow way.
+func phishNormal(s string) int {
 	if s == "" {
-		return true
+		return phishNormDone
 	}
+	out := phishNormDone
 	if s[0] == ' ' || s[len(s)-1] == ' ' {
-		return false
+		out = phishNormSpaces
 	}
 	stable := phishNFKCStable()
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if b < 0x20 || b == 0x7F || (b == ' ' && s[i+1] == ' ') {
-				return false
+			if b < 0x20 || b == 0x7F {
+				return phishNormSlow
+			}
+			if b == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+				out = phishNormSpaces
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r >= 1<<16 || r == utf8.RuneError || stable[r/64]&(1<<(r%64)) == 0 {
-			return false
+			return phishNormSlow
 		}
 		i += n
 	}
-	return true
+	return out
 }
 
 // phishNFKCStable has a bit for each rune below U+10000 that NFKC leaves as
