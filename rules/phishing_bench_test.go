@@ -99,3 +99,23 @@ func BenchmarkPhishingFakeShop(b *testing.B) {
 		b.Run(r.ID, func(b *testing.B) { run(b, []Rule{r}) })
 	}
 }
+
+// BenchmarkPhishingView builds the presentation test's view of each page
+// of the fake-utf8 shop: the work the impersonation sign does on a page
+// that names brands only in passing (a bank for transfers, card badges).
+func BenchmarkPhishingView(b *testing.B) {
+	files, _ := filepath.Glob("../testdata/sites/fake-utf8/*.html")
+	brands := phishBrandsOf(DefaultData())
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p := NewPage("https://shop.example.jp/", 200, "text/html", string(body), false)
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			for b.Loop() {
+				phishPresentedUncached(p, brands, "shop.example.jp")
+			}
+		})
+	}
+}

@@ -79,3 +79,19 @@ func TestPhishNormAgrees(t *testing.T) {
 		t.Errorf("only %d testdata texts take the shortcut", fast)
 	}
 }
+
+// TestPhishNFKCStableBlocks checks the blocks phishNFKCStable takes whole
+// rune by rune, and the whole table against asking each rune.
+func TestPhishNFKCStableBlocks(t *testing.T) {
+	tb := phishNFKCStable()
+	for r := rune(0x80); r < 1<<16; r++ {
+		if got, want := tb[r/64]&(1<<(r%64)) != 0, phishStableRune(r); got != want {
+			t.Errorf("%U: in the table %v, asked alone %v", r, got, want)
+		}
+	}
+	for r := rune(0); r < 0x80; r++ {
+		if tb[r/64]&(1<<(r%64)) != 0 {
+			t.Errorf("%U: ASCII in the table (phishNormal reads ASCII itself)", r)
+		}
+	}
+}
