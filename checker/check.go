@@ -410,18 +410,29 @@ func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string)
 	if err != nil {
 		return nil, err
 	}
-	f.parse()
+	cr.parse(f)
 	return f, nil
 }
 
-// parse decodes and parses the response into a page.
-func (f *fetched) parse() {
+// parse decodes and parses the response into a page, then lets the body
+// go unless the evidence recorder needs it: a 5 MB page is then held once,
+// as its parsed tree, not also as bytes until the check ends.
+func (cr *crawl) parse(f *fetched) {
 	resp := f.resp
 	if IsHTML(resp.ContentType, resp.Body) {
 		body, _ := Decode(resp.Body, resp.ContentType)
 		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
 	} else {
 		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
+	}
+	cr.release(f)
+}
+
+// release drops f's body (and its exchanges', which share it) when
+// nothing will record them; f.info keeps its size and digest.
+func (cr *crawl) release(f *fetched) {
+	if !cr.keep {
+		f.resp.Body, f.resp.Exchanges = nil, nil
 	}
 }
 
@@ -457,7 +468,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	if err != nil {
 		if alt != nil && alt.resp.Status < 400 {
 			// The desktop fetch failed where the smartphone one worked: score that.
-			alt.parse()
+			cr.parse(alt)
 			return alt, nil
 		}
 		return nil, err
@@ -467,8 +478,9 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	}
 	if alt.info.SHA256 == f.info.SHA256 && alt.resp.URL == f.resp.URL && alt.resp.Status == f.resp.Status {
 		alt.page = f.page // the same page: nothing to compare, nothing more to hold
+		cr.release(alt)
 	} else {
-		alt.parse()
+		cr.parse(alt)
 	}
 	f.alt = alt
 	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile {
