@@ -212,10 +212,21 @@ func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeF
 // limit the garbage collector lets the heap grow to twice what is live.
 const memoryPerTarget = 80 << 20
 
+// checkGCPercent is the garbage collector's percent while checking sites:
+// a batch of ordinary pages keeps a few MB live and allocates some 100 KB a
+// target, so that at the default of 100 the collector's background work
+// alone was about 6 % of a batch's CPU; the soft memory limit still bounds
+// the heap of big pages.
+const checkGCPercent = 200
+
 // limitMemory sets a soft memory limit for inFlight targets at once (the
 // garbage collector works harder near it; it is never a hard cap), unless
-// the user set GOMEMLIMIT.
+// the user set GOMEMLIMIT, and collects at checkGCPercent unless the user
+// set GOGC.
 func limitMemory(inFlight int) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(checkGCPercent)
+	}
 	if os.Getenv("GOMEMLIMIT") != "" || inFlight < 1 {
 		return
 	}
