@@ -29,7 +29,12 @@ type shopFinite struct {
 	// anchored: every alternative begins with ^, so only the start of
 	// the text is tried.
 	anchored bool
-	maxLen   int // the longest string's length in bytes
+	// empty lists, in priority order, the alternatives that are the empty
+	// string (with their assertions): only an anchored set has them
+	// (`^(?:決済|払い)?(?:と|や)?$`); elsewhere they would match at every
+	// position, which is left to the regexp.
+	empty  []int
+	maxLen int // the longest string's length in bytes
 	// tail, when set, holds the runes that can begin a greedy optional
 	// part after the strings (the note in 口座名義(カナ)): where one
 	// follows a match, find leaves the answer to the regexp; elsewhere
@@ -50,8 +55,13 @@ type shopFiniteAssert struct {
 	op syntax.Op // OpWordBoundary, OpNoWordBoundary, OpBeginText or OpEndText
 }
 
-// shopFiniteMax bounds the strings one expression may expand to.
-const shopFiniteMax = 512
+// shopFiniteMax bounds the strings one expression may expand to, and
+// shopFiniteClassMax the runes of one character class (a list of marks
+// such as flDecorationOne's; not \w or a script).
+const (
+	shopFiniteMax      = 512
+	shopFiniteClassMax = 32
+)
 
 // shopFiniteTok is one step of an expansion: a rune or an assertion.
 type shopFiniteTok struct {
@@ -61,21 +71,51 @@ type shopFiniteTok struct {
 }
 
 // newShopFinite returns the matcher for the parsed (not simplified)
-// expression re, or nil when re is not a small finite set of non-empty
-// strings.
+// expression re, or nil when re is not a small finite set of strings, or
+// can match the empty string anywhere but at the start of the text.
 func newShopFinite(re *syntax.Regexp) *shopFinite {
 	seqs, ok := shopExpand(re)
 	if !ok || len(seqs) == 0 {
 		return nil
 	}
-	f := &shopFinite{byFirst: map[rune][]int{}, anchored: true}
-	for _, seq := range seqs {
-		alt, ok := shopFiniteAltOf(seq)
+	// The strings are written one after the other into one buffer, and
+	// the assertions into one slice, each alternative holding its part:
+	// a few allocations an expression rather than a few a string (package
+	// start-up builds hundreds of strings).
+	f := &shopFinite{byFirst: map[rune][]int{}, anchored: true, alts: make([]shopFiniteAlt, len(seqs))}
+	var buf []byte
+	var asserts []shopFiniteAssert
+	ends := make([][2]int, len(seqs)) // end of each string in buf, of its assertions
+	for k, seq := range seqs {
+		var ok bool
+		buf, asserts, f.alts[k].fold, ok = shopFiniteAltOf(buf, asserts, seq)
 		if !ok {
 			return nil
 		}
+		ends[k] = [2]int{len(buf), len(asserts)}
+	}
+	all := string(buf)
+	firsts := make([]int, 0, len(seqs))
+	for k := range f.alts {
+		alt := &f.alts[k]
+		from := [2]int{}
+		if k > 0 {
+			from = ends[k-1]
+		}
+		alt.lit = all[from[0]:ends[k][0]]
+		alt.asserts = asserts[from[1]:ends[k][1]:ends[k][1]]
 		if len(alt.asserts) == 0 || alt.asserts[0] != (shopFiniteAssert{at: 0, op: syntax.OpBeginText}) {
 			f.anchored = false
+		}
+	}
+	for k := range f.alts {
+		alt := &f.alts[k]
+		if alt.lit == "" {
+			if !f.anchored {
+				return nil
+			}
+			f.empty = append(f.empty, k)
+			continue
 		}
 		if alt.fold && strings.ContainsAny(alt.lit, "ks") {
 			f.foldKS = true
@@ -88,24 +128,40 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 			return nil
 		}
 		f.first[c/64] |= 1 << (c % 64)
-		f.byFirst[c] = append(f.byFirst[c], len(f.alts))
+		firsts = append(firsts, k)
 		f.maxLen = max(f.maxLen, len(alt.lit))
-		f.alts = append(f.alts, alt)
+	}
+	// byFirst's lists are parts of one slice of the alternatives ordered
+	// by first rune (stable: priority order within a rune).
+	first := func(k int) rune {
+		c, _ := utf8.DecodeRuneInString(f.alts[k].lit)
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	slices.SortStableFunc(firsts, func(x, y int) int { return int(first(x)) - int(first(y)) })
+	for i := 0; i < len(firsts); {
+		c, j := first(firsts[i]), i+1
+		for j < len(firsts) && first(firsts[j]) == c {
+			j++
+		}
+		f.byFirst[c] = firsts[i:j:j]
+		i = j
 	}
 	return f
 }
 
-// shopFiniteAltOf turns one expansion into a string with its assertions;
-// ok is false for an empty string (the expression could match nothing at
-// all, which the scan below does not model), for case folding that is not
-// plain ASCII, and for a string that folds only in part.
-func shopFiniteAltOf(seq []shopFiniteTok) (shopFiniteAlt, bool) {
-	var alt shopFiniteAlt
-	var b strings.Builder
+// shopFiniteAltOf appends one expansion's string to buf and its
+// assertions (offsets from the string's start) to asserts; ok is false for
+// case folding that is not plain ASCII and for a string that folds only
+// in part.
+func shopFiniteAltOf(buf []byte, asserts []shopFiniteAssert, seq []shopFiniteTok) (_ []byte, _ []shopFiniteAssert, fold, ok bool) {
+	start := len(buf)
 	folds, exact := false, false
 	for _, t := range seq {
 		if t.op != 0 {
-			alt.asserts = append(alt.asserts, shopFiniteAssert{at: b.Len(), op: t.op})
+			asserts = append(asserts, shopFiniteAssert{at: len(buf) - start, op: t.op})
 			continue
 		}
 		r := t.r
@@ -113,7 +169,7 @@ func shopFiniteAltOf(seq []shopFiniteTok) (shopFiniteAlt, bool) {
 		if cased {
 			if t.fold {
 				if r >= utf8.RuneSelf {
-					return alt, false // a non-ASCII letter that folds
+					return buf, asserts, false, false // a non-ASCII letter that folds
 				}
 				if r >= 'A' && r <= 'Z' {
 					r += 'a' - 'A'
@@ -123,13 +179,12 @@ func shopFiniteAltOf(seq []shopFiniteTok) (shopFiniteAlt, bool) {
 				exact = true
 			}
 		}
-		b.WriteRune(r)
+		buf = utf8.AppendRune(buf, r)
 	}
-	if b.Len() == 0 || folds && exact {
-		return alt, false
+	if folds && exact {
+		return buf, asserts, false, false
 	}
-	alt.lit, alt.fold = b.String(), folds
-	return alt, true
+	return buf, asserts, folds, true
 }
 
 // shopExpand lists the strings re matches in the order a backtracking
@@ -146,17 +201,23 @@ func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
 		}
 		return [][]shopFiniteTok{seq}, true
 	case syntax.OpCharClass:
-		var out [][]shopFiniteTok
+		n := 0
 		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > 16 {
-				return nil, false
-			}
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n == 0 || n > shopFiniteClassMax {
+			return nil, false
+		}
+		toks := make([]shopFiniteTok, 0, n)
+		out := make([][]shopFiniteTok, 0, n)
+		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
 				// The class already lists both cases where it folds.
-				out = append(out, []shopFiniteTok{{r: r}})
+				toks = append(toks, shopFiniteTok{r: r})
+				out = append(out, toks[len(toks)-1:len(toks):len(toks)])
 			}
 		}
-		return out, len(out) > 0 && len(out) <= 16
+		return out, true
 	case syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginText, syntax.OpEndText:
 		return [][]shopFiniteTok{{{op: re.Op}}}, true
 	case syntax.OpCapture:
@@ -199,10 +260,20 @@ func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
 			if !ok || len(out)*len(e) > shopFiniteMax {
 				return nil, false
 			}
+			// Every product in one buffer: two allocations a step.
+			n := 0
+			for _, a := range out {
+				for _, b := range e {
+					n += len(a) + len(b)
+				}
+			}
+			buf := make([]shopFiniteTok, 0, n)
 			next := make([][]shopFiniteTok, 0, len(out)*len(e))
 			for _, a := range out {
 				for _, b := range e {
-					next = append(next, append(append([]shopFiniteTok(nil), a...), b...))
+					at := len(buf)
+					buf = append(append(buf, a...), b...)
+					next = append(next, buf[at:len(buf):len(buf)])
 				}
 			}
 			out = next
@@ -240,26 +311,63 @@ func (f *shopFinite) usable(s string) bool {
 // the tail). It steps over s as the regexp does, a byte at a time over
 // invalid UTF-8.
 func (f *shopFinite) find(s string, from int) (start, end int, ok bool) {
+	if f.anchored {
+		if from > 0 {
+			return -1, -1, true
+		}
+		return f.findStart(s)
+	}
 	for i := from; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
 			for _, k := range f.byFirst[c] {
 				if end, ok := f.alts[k].matchAt(s, i); ok {
-					if f.tail != nil && end < len(s) {
-						if c, _ := shopNextRune(s, end); c >= 0 && f.tail[c/64]&(1<<(c%64)) != 0 {
-							return -1, -1, false
-						}
-					}
-					return i, end, true
+					return i, end, !f.tailAt(s, end)
 				}
 			}
-		}
-		if f.anchored {
-			break
 		}
 		i += n
 	}
 	return -1, -1, true
+}
+
+// findStart is find for an anchored set: the alternative of highest
+// priority that matches at the start of s, an empty one included.
+func (f *shopFinite) findStart(s string) (start, end int, ok bool) {
+	best := -1
+	if s != "" {
+		if c, _ := shopNextRune(s, 0); c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
+			for _, k := range f.byFirst[c] {
+				if e, ok := f.alts[k].matchAt(s, 0); ok {
+					best, end = k, e
+					break
+				}
+			}
+		}
+	}
+	for _, k := range f.empty {
+		if best >= 0 && k > best {
+			break
+		}
+		if _, ok := f.alts[k].matchAt(s, 0); ok {
+			best, end = k, 0
+			break
+		}
+	}
+	if best < 0 {
+		return -1, -1, true
+	}
+	return 0, end, !f.tailAt(s, end)
+}
+
+// tailAt reports whether a rune that can begin the tail follows a match
+// ending at end, so that the regexp must answer.
+func (f *shopFinite) tailAt(s string, end int) bool {
+	if f.tail == nil || end >= len(s) {
+		return false
+	}
+	c, _ := shopNextRune(s, end)
+	return c >= 0 && f.tail[c/64]&(1<<(c%64)) != 0
 }
 
 // matchAt reports whether the alternative matches s at i, and where the
@@ -318,6 +426,9 @@ func (f *shopFinite) findAll(s string, n int) ([][]int, bool) {
 			break
 		}
 		out = append(out, []int{a, b})
+		if f.anchored {
+			break // the only match: also when it is empty
+		}
 		pos = b
 	}
 	return out, true
@@ -416,4 +527,32 @@ func shopHasAssertion(re *syntax.Regexp) bool {
 		}
 	}
 	return false
+}
+
+// words returns the strings of the set in every case form they match in
+// (k also as the Kelvin sign and s as the long s, as (?i) matches them),
+// without their assertions: every match of the expression starts with one,
+// which makes them a word list for a prefilter.
+func (f *shopFinite) words() []string {
+	var out []string
+	for _, a := range f.alts {
+		forms := []string{""}
+		for _, r := range a.lit {
+			cases := []rune{r}
+			if a.fold {
+				for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+					cases = append(cases, c)
+				}
+			}
+			next := make([]string, 0, len(forms)*len(cases))
+			for _, w := range forms {
+				for _, c := range cases {
+					next = append(next, w+string(c))
+				}
+			}
+			forms = next
+		}
+		out = append(out, forms...)
+	}
+	return out
 }

@@ -535,6 +535,15 @@ type shopRe struct {
 	rest *shopLitIndex
 }
 
+// words returns every string the expression matches, in every case form,
+// when it is a small set of strings (nil otherwise): see shopFinite.words.
+func (r *shopRe) words() []string {
+	if r.fin == nil || r.rest != nil {
+		return nil
+	}
+	return r.fin.words()
+}
+
 // fast reports whether fin gives the answer for s.
 func (r *shopRe) fast(s string) bool {
 	if r.fin == nil || !r.fin.usable(s) {
@@ -686,6 +695,9 @@ func shopMustRe(pattern string) *shopRe {
 func shopRequiredLits(re *syntax.Regexp) (lits []string, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
+		if shopFoldsNonASCII(re) {
+			return nil, false
+		}
 		return []string{string(re.Rune)}, true
 	case syntax.OpCharClass:
 		// A small class such as [¥\\]: each of its runes.
@@ -763,6 +775,21 @@ func shopRequiredLits(re *syntax.Regexp) (lits []string, ok bool) {
 	return nil, false
 }
 
+// shopFoldsNonASCII reports whether the literal re folds case for a letter
+// outside ASCII ((?i)ä also matches Ä), which the prefilter, lower-casing
+// ASCII only, cannot compare.
+func shopFoldsNonASCII(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase == 0 {
+		return false
+	}
+	for _, r := range re.Rune {
+		if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 // shopExact returns every string re matches when they are few (a literal,
 // a small class, an optional part, a small alternation); ok is false
 // otherwise. Letters under (?i) are given in lower case: the prefilter
@@ -772,6 +799,9 @@ func shopExact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpEmptyMatch:
 		return []string{""}, true
 	case syntax.OpLiteral:
+		if shopFoldsNonASCII(re) {
+			return nil, false
+		}
 		return []string{string(re.Rune)}, true
 	case syntax.OpCharClass:
 		if l, ok := shopRequiredLits(re); ok {
