@@ -107,30 +107,30 @@ func flAreaPrefs(digits string) []string {
 var (
 	flPostRe = regexp.MustCompile(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
 	// flAddrLabel starts a line that gives an address.
-	flAddrLabelHint = flMustRe(`所在|住所|(?i)address`)
+	flAddrLabelHint = shopMustRe(`所在|住所|(?i)address`)
 	flAddrLabel     = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
 	flPhoneRe       = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
-	flPhoneWord     = flMustRe(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
+	flPhoneWord     = shopMustRe(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
 	// flOtherPlace marks a phone line that names another office or
 	// organisation (支店, センター, 倉庫, 東京オフィス, 通販事務局, カスタマー
 	// サポート …): its number need not be the seller's address's.
 	// flExample marks a sample in a form guide (記入例: 03-1234-5678).
-	flExample    = flMustRe(`例|サンプル|ダミー|xxxx|○○|〇〇`)
-	flOtherPlace = flMustRe(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
+	flExample    = shopMustRe(`例|サンプル|ダミー|xxxx|○○|〇〇`)
+	flOtherPlace = shopMustRe(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
 	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 	// flAddrEndWords and flAddrLabelWords are the words flAddrEnd and
 	// flAddrLabel cannot match without: most lines hold none, and then
 	// the expressions need not run (flCutAddrEnd, flStripAddrLabel).
-	flAddrEndWords   = flMustRe(`(?i)tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡`)
-	flAddrLabelWords = flMustRe(`所在地|住所|所在|address`)
+	flAddrEndWords   = shopMustRe(`(?i)tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡`)
+	flAddrLabelWords = shopMustRe(`所在地|住所|所在|address`)
 )
 
 // flAddrHints are the words of which a line that flAddresses reads holds
 // one in compact form: 〒, 郵便番号 and flAddrLabelHint's words (in every
 // case, so also after compacting lower-cases them).
 var flAddrHints = sync.OnceValue(func() *flLitSet {
-	return newFlLitSet(append([]string{"〒", "郵便番号"}, flAddrLabelHint.words...))
+	return newFlLitSet(append([]string{"〒", "郵便番号"}, flAddrLabelHint.words()...))
 })
 
 // flStripAddrLabel is flAddrLabel.ReplaceAllString(s, ""), without running

@@ -30,11 +30,11 @@ var flPlaceholders = sync.OnceValue(func() []string {
 })
 
 var (
-	flShopPayWords = flMustRe(`銀行振込|クレジットカード|代金引換|代引|お支払い|決済|送料`)
-	flShopWords    = flMustRe(`通販|ショップ|shop|store|送料無料|在庫|セール|sale|%off|割引|激安|新品|正規品|公式`)
+	flShopPayWords = shopMustRe(`銀行振込|クレジットカード|代金引換|代引|お支払い|決済|送料`)
+	flShopWords    = shopMustRe(`通販|ショップ|shop|store|送料無料|在庫|セール|sale|%off|割引|激安|新品|正規品|公式`)
 	// flSwitchPage marks a page that sends the visitor elsewhere on
 	// purpose: an app interstitial or a PC/smartphone version switch.
-	flSwitchPage = flMustRe(`アプリ|appstore|googleplay|apps\.apple\.com|play\.google\.com|スマホ版|スマートフォン版|pc版|パソコン版|モバイル版`)
+	flSwitchPage = shopMustRe(`アプリ|appstore|googleplay|apps\.apple\.com|play\.google\.com|スマホ版|スマートフォン版|pc版|パソコン版|モバイル版`)
 )
 
 // flVersion is what one fetch of the first page looks like.

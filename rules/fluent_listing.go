@@ -43,16 +43,16 @@ var flListingData = sync.OnceValue(func() []flPhrase {
 var flFleaMarkets = sync.OnceValue(func() []string { return lines("fluent_fleamarket_domains.txt") })
 
 var (
-	flCartWords    = flMustRe(`カートに入れる|カートへ入れる|カートに追加|カートを見る|買い物かご|買い物カゴ|ショッピングカート|購入手続き|レジに進む|addtocart`)
-	flLawWords     = flMustRe(`特定商取引法|特商法|特定商取引に関する`)
-	flCompanyWords = flMustRe(`株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|co\.,?ltd|inc\.`)
+	flCartWords    = shopMustRe(`カートに入れる|カートへ入れる|カートに追加|カートを見る|買い物かご|買い物カゴ|ショッピングカート|購入手続き|レジに進む|addtocart`)
+	flLawWords     = shopMustRe(`特定商取引法|特商法|特定商取引に関する`)
+	flCompanyWords = shopMustRe(`株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|co\.,?ltd|inc\.`)
 	flPriceRe      = regexp.MustCompile(`[¥￥]\d[\d,]*|\d[\d,]*円`)
 	// flExhibition marks a line where 出品 means "exhibited" (展示会に出品).
-	flExhibition = flMustRe(`展|コンテスト|コンクール|イベント|フェア|博覧会|品評会|マルシェ|ギャラリー|クラフト|作品`)
+	flExhibition = shopMustRe(`展|コンテスト|コンクール|イベント|フェア|博覧会|品評会|マルシェ|ギャラリー|クラフト|作品`)
 	// flExplainedAfter and flQuotedExample mark a phrase that is being
 	// explained or quoted, not used (「即購入OK」とは …, 「プロフ必読」などの表現).
-	flExplainedAfter = flMustRe(`^[」』"”]?(?:とは|という|の意味|って何)`)
-	flQuotedExample  = flMustRe(`^[」』"”](?:など|といった|のような|等|や「)`)
+	flExplainedAfter = shopMustRe(`^[」』"”]?(?:とは|という|の意味|って何)`)
+	flQuotedExample  = shopMustRe(`^[」』"”](?:など|といった|のような|等|や「)`)
 )
 
 // flExplained reports whether a phrase between before and after is being

@@ -152,29 +152,29 @@ var (
 		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
 	// flPayLabelStart is the part of flPayLabel that is not optional: a
 	// line it does not start cannot start with flPayLabel.
-	flPayLabelStart = flMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)`)
+	flPayLabelStart = shopMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)`)
 	flDecoration    = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
 	// flDecorationOne is one mark of flDecoration.
-	flDecorationOne = flMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
+	flDecorationOne = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
 	flCloser        = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
 	// flStopLabel starts a line that begins another topic of a guide or a
 	// 特定商取引法 table (matched on lower case).
-	flStopLabel = flMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
+	flStopLabel = shopMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
 	// flConnector joins the items of a list of methods.
-	flConnector = flMustRe(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
+	flConnector = shopMustRe(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
 	// flNegation says a method cannot be used.
-	flNegation = flMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
+	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
 		`|不可|停止|休止|中止|メンテナンス|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
 	// flQualifier narrows a statement about a method to a case (foreign
 	// cards, instalments, cancellations, card data ...): such a statement
 	// does not say that the method is unavailable.
-	flQualifierWords = flMustRe(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
+	flQualifierWords = shopMustRe(`キャンセル|返品|返金|交換|変更|分割|リボ|ボーナス|海外|国外|外国|デビット|プリペイド|一部|法人|家族|名義|手数料|場合|際|以外|金額|回払|ポイント|3d|本人認証|セキュリティ|定期|予約|ギフト|情報|番号|保存|預か|一括|送料|お届け|発送|領収|請求|上限|限度|以上|未満|超え` +
 		`|[〜~]|から|まで|期間|の間`)
 	// flQualifierNums are the dates and times of flQualifier, which needs
 	// both: flQualified.
 	flQualifierNums = regexp.MustCompile(`\d+月\d+日|\d+/\d+|\d+:\d+|\d+時`)
-	flClaimNeg      = flMustRe(`ません|不可|停止|休止|ない`)
+	flClaimNeg      = shopMustRe(`ません|不可|停止|休止|ない`)
 	// flTermsHints: flTermsLabel needs one of them in the line.
 	flTermsHints = newFlLitSet([]string{"支払", "決済"})
 	// flClaimEnds holds the endings of flPayVocab.claim: a sentence without
@@ -445,7 +445,7 @@ func flBodyLogos(site *Site, pi int) bool {
 }
 
 // flChromeRe matches the class or id of a page's header, footer or menu.
-var flChromeRe = flMustRe(`(?i)header|footer|nav|menu|sidebar`)
+var flChromeRe = shopMustRe(`(?i)header|footer|nav|menu|sidebar`)
 
 // flTermsOf finds the payment-terms sections of page p (index pi, compact
 // lines cp) and marks their lines in inTerms; mentions is flMentions.
@@ -689,7 +689,7 @@ type flGiftVocab struct {
 	sendCode  *regexp.Regexp // "WebMoneyの番号をメールでお送りください"
 	sendAny   *regexp.Regexp // "ギフト券番号をお送りください" (generic: needs a store or a purchase)
 	buyAtShop *regexp.Regexp // "コンビニでAppleギフトカードを購入してください"
-	gift      *flRe          // any store gift card
+	gift      *shopRe        // any store gift card
 	names     *flLitSet      // every name, to skip lines and sentences without one cheaply
 }
 
@@ -716,7 +716,7 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
 		names:     newFlLitSet(names),
-		gift:      flMustRe(g),
+		gift:      shopMustRe(g),
 		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
 		typeCode:  regexp.MustCompile(`(?:` + g + `)[^。]{0,20}?(?:番号|コード|id|pin)[^。]{0,30}?(?:記入|入力)` + ask),
@@ -730,15 +730,15 @@ var (
 	// flGiftSkip marks sentences that are not a shop asking to be paid: a
 	// negation, a warning about the fraud, a gift-card buying or selling
 	// business, a campaign, or the shop's own gift certificates.
-	flGiftSkip = flMustRe(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|残高|amazonpay|アマゾンペイ|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
+	flGiftSkip = shopMustRe(`ません|ないで(?:ください|下さい)|不可|お断り|禁止|詐欺|騙|だまさ|注意|要求|手口|被害|不審|怪し|買取|換金|プレゼント|進呈|当選|キャンペーン|還元|もらえる|差し上げ|贈呈|残高|amazonpay|アマゾンペイ|(?:当店|当社|弊社|自社|当ショップ|ショップ)(?:発行|オリジナル|専用|限定)?(?:の)?(?:ギフト|商品券|プリペイド)`)
 	// flQuoted marks a phrase quoted as an example ("「…」といった").
-	flQuoted = flMustRe(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
+	flQuoted = shopMustRe(`[」』"](?:という|といった|などと|のような|と言われ|と言って|と求め|と指示|と書|と記載|等|など)`)
 	// flWarningPage marks a page about the fraud itself, or a business
 	// that buys gift cards (their customers do send codes).
-	flWarningPage = flMustRe(`詐欺|注意喚起|被害|手口|買取|換金`)
+	flWarningPage = shopMustRe(`詐欺|注意喚起|被害|手口|買取|換金`)
 	// flStoreOrBuy: a generic gift card or e-money word is about payment by
 	// code only when a store or a purchase is named with it.
-	flStoreOrBuy = flMustRe(`コンビニ|購入|お買い求め|買って`)
+	flStoreOrBuy = shopMustRe(`コンビニ|購入|お買い求め|買って`)
 )
 
 // checkGiftCardPayment fires when a sentence asks to pay with store gift

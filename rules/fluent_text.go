@@ -3,8 +3,6 @@ package rules
 import (
 	"iter"
 	"math/bits"
-	"regexp"
-	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -104,7 +102,7 @@ var flKinds = sync.OnceValue(func() *flKindIndex {
 	var all []string
 	for k, set := range map[uint8]*flLitSet{
 		flHasPayment: flPayData().set, flHasPayLabel: flTermsHints, flHasGiftCard: flGiftData().names,
-		flHasListing: flListingSet(), flHasAddress: flAddrHints(), flHasPhone: flPhoneWord.lits,
+		flHasListing: flListingSet(), flHasAddress: flAddrHints(), flHasPhone: flPhoneWords(),
 	} {
 		for _, w := range set.all {
 			if x.kind[w] == 0 {
@@ -116,6 +114,10 @@ var flKinds = sync.OnceValue(func() *flKindIndex {
 	x.set = newFlLitSet(all)
 	return x
 })
+
+// flPhoneWords are flPhoneWord's words in every case form, of which a line
+// that flPhones reads holds one in compact form.
+var flPhoneWords = sync.OnceValue(func() *flLitSet { return newFlLitSet(flPhoneWord.words()) })
 
 // kindsAt returns the kinds of the words that start at s[i].
 func (x *flKindIndex) kindsAt(s string, i int) uint8 {
@@ -343,27 +345,6 @@ func (x *flLitSet) mayAt(s string, i int) bool {
 	return x.bits[h/64]&(1<<(h%64)) != 0
 }
 
-// eachAt calls fn with each word that starts at s[i].
-func (x *flLitSet) eachAt(s string, i int, fn func(w string)) {
-	for _, w := range x.shorts {
-		if strings.HasPrefix(s[i:], w) {
-			fn(w)
-		}
-	}
-	if i+2 >= len(s) {
-		return
-	}
-	h := flHash3(s, i)
-	if x.bits[h/64]&(1<<(h%64)) == 0 {
-		return
-	}
-	for _, w := range x.buckets[x.rank(h)] {
-		if strings.HasPrefix(s[i:], w) {
-			fn(w)
-		}
-	}
-}
-
 // index returns the offset of the first occurrence in s of any word, or -1.
 func (x *flLitSet) index(s string) int {
 	if x.short {
@@ -388,186 +369,5 @@ func (x *flLitSet) index(s string) int {
 	return -1
 }
 
-// prefix reports whether s starts with one of the words.
-func (x *flLitSet) prefix(s string) bool { return s != "" && x.at(s, 0) }
-
 // any reports whether s holds one of the words.
 func (x *flLitSet) any(s string) bool { return x.index(s) >= 0 }
-
-// flRe is a regular expression that, when its whole language is a short
-// list of words (an alternation of literals, optional parts included),
-// answers MatchString by looking the words up instead: Go's matcher costs
-// a backtracking run a line even for plain words. The expression may be
-// anchored at the start (^words: a word starts the text) or at both ends
-// (^words$: the text is a word). Other methods are the regexp's own.
-type flRe struct {
-	*regexp.Regexp
-	lits  *flLitSet       // unanchored or ^-anchored words; nil: none
-	start bool            // lits must start the text
-	exact map[string]bool // ^...$: the whole text must be one of these
-	pref  map[string]int  // word -> its place in the order of preference
-	words []string        // the words of lits
-}
-
-// flMustRe compiles pattern and, where it can, its list of words.
-func flMustRe(pattern string) *flRe {
-	r := &flRe{Regexp: regexp.MustCompile(pattern)}
-	tree, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return r
-	}
-	tree = tree.Simplify()
-	start, end := false, false
-	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
-		start = true
-		rest := tree.Sub[1:]
-		if n := len(rest); n > 0 && rest[n-1].Op == syntax.OpEndText {
-			end, rest = true, rest[:n-1]
-		}
-		tree = &syntax.Regexp{Op: syntax.OpConcat, Sub: rest}
-	}
-	words, ok := flWords(tree, 1000)
-	if !ok || len(words) == 0 {
-		return r
-	}
-	if end {
-		r.exact = map[string]bool{}
-		for _, w := range words {
-			r.exact[w] = true
-		}
-		return r
-	}
-	for _, w := range words {
-		if w == "" {
-			return r // matches everywhere: leave it to the regexp
-		}
-	}
-	r.lits, r.start, r.words = newFlLitSet(words), start, words
-	r.pref = map[string]int{}
-	for i, w := range words {
-		if _, ok := r.pref[w]; !ok {
-			r.pref[w] = i
-		}
-	}
-	return r
-}
-
-// FindStringIndex returns where the leftmost match of the expression in s
-// is, as regexp.Regexp.FindStringIndex does: it starts at the first place
-// any word starts, and is the most preferred word there.
-func (r *flRe) FindStringIndex(s string) []int {
-	if r.lits == nil {
-		return r.Regexp.FindStringIndex(s)
-	}
-	at := 0
-	if !r.start {
-		if at = r.lits.index(s); at < 0 {
-			return nil
-		}
-	}
-	best, n := len(r.pref), -1
-	r.lits.eachAt(s, at, func(w string) {
-		if p := r.pref[w]; p < best {
-			best, n = p, len(w)
-		}
-	})
-	if n < 0 {
-		return nil
-	}
-	return []int{at, at + n}
-}
-
-// MatchString reports whether s holds a match of the expression.
-func (r *flRe) MatchString(s string) bool {
-	switch {
-	case r.exact != nil:
-		return r.exact[s]
-	case r.lits == nil:
-		return r.Regexp.MatchString(s)
-	case r.start:
-		return r.lits.prefix(s)
-	}
-	return r.lits.any(s)
-}
-
-// flWords lists every string that re matches, in the order of preference
-// of Go's leftmost-first matching (alternatives in order, ? preferring the
-// longer form), when there are at most max of them and re uses only
-// literals (case-folded ones too), character classes, groups,
-// alternations, concatenations and ?; ok is false otherwise.
-func flWords(re *syntax.Regexp, max int) (words []string, ok bool) {
-	switch re.Op {
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpLiteral:
-		words = []string{""}
-		for _, c := range re.Rune {
-			forms := []rune{c}
-			if re.Flags&syntax.FoldCase != 0 {
-				// (?i): every case form, as the matcher folds them
-				// (k also matches the Kelvin sign, s the long s).
-				for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-					forms = append(forms, f)
-				}
-			}
-			if len(words)*len(forms) > max {
-				return nil, false
-			}
-			next := make([]string, 0, len(words)*len(forms))
-			for _, w := range words {
-				for _, f := range forms {
-					next = append(next, w+string(f))
-				}
-			}
-			words = next
-		}
-		return words, true
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
-				if len(words) >= max {
-					return nil, false
-				}
-				words = append(words, string(c))
-			}
-		}
-		return words, true
-	case syntax.OpCapture:
-		return flWords(re.Sub[0], max)
-	case syntax.OpQuest:
-		sub, ok := flWords(re.Sub[0], max-1)
-		if !ok {
-			return nil, false
-		}
-		if re.Flags&syntax.NonGreedy != 0 {
-			return append([]string{""}, sub...), true
-		}
-		return append(sub, ""), true // greedy: the longer form is preferred
-	case syntax.OpAlternate:
-		for _, s := range re.Sub {
-			sub, ok := flWords(s, max-len(words))
-			if !ok {
-				return nil, false
-			}
-			words = append(words, sub...)
-		}
-		return words, true
-	case syntax.OpConcat:
-		words = []string{""}
-		for _, s := range re.Sub {
-			sub, ok := flWords(s, max)
-			if !ok || len(words)*len(sub) > max {
-				return nil, false
-			}
-			next := make([]string, 0, len(words)*len(sub))
-			for _, a := range words {
-				for _, b := range sub {
-					next = append(next, a+b)
-				}
-			}
-			words = next
-		}
-		return words, true
-	}
-	return nil, false
-}

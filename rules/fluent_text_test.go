@@ -124,14 +124,14 @@ func TestFlLitSetAgrees(t *testing.T) {
 	vocab := flTestVocabularies()
 	vocab["label"] = []string{"支払", "決済"}
 	vocab["address"] = flAddrHints().all
-	vocab["phone"] = flPhoneWord.words
+	vocab["phone"] = flPhoneWords().all
 	sets := map[string]*flLitSet{
 		"payment":  flPayData().set,
 		"giftcard": flGiftData().names,
 		"listing":  flListingSet(),
 		"label":    flTermsHints,
 		"address":  flAddrHints(),
-		"phone":    flPhoneWord.lits,
+		"phone":    flPhoneWords(),
 	}
 	kinds := map[string]uint8{"payment": flHasPayment, "giftcard": flHasGiftCard, "listing": flHasListing,
 		"label": flHasPayLabel, "address": flHasAddress, "phone": flHasPhone}
@@ -232,10 +232,11 @@ func TestFlPrefiltersAgree(t *testing.T) {
 	}
 }
 
-// flTestRes are the expressions compiled with flMustRe, each of which must
-// take the word-list path.
-func flTestRes() map[string]*flRe {
-	return map[string]*flRe{
+// flTestRes are the fluent signs' word-list expressions, each of which
+// must be matched without the regexp engine (as flMustRe matched them
+// before shopMustRe replaced it).
+func flTestRes() map[string]*shopRe {
+	return map[string]*shopRe{
 		"flConnector": flConnector, "flQualifierWords": flQualifierWords, "flClaimNeg": flClaimNeg,
 		"flGiftSkip": flGiftSkip, "flQuoted": flQuoted, "flWarningPage": flWarningPage, "flStoreOrBuy": flStoreOrBuy,
 		"gift": flGiftData().gift, "flStopLabel": flStopLabel, "flDecorationOne": flDecorationOne,
@@ -249,49 +250,12 @@ func flTestRes() map[string]*flRe {
 	}
 }
 
-func TestFlMustReTable(t *testing.T) {
-	for _, c := range []struct {
-		pattern string
-		fast    bool
-		in      []string
-	}{
-		{`abc|de`, true, []string{"", "xabcx", "d", "xde", "ab"}},
-		{`^(?:a|bc)?(?:・|と)?$`, true, []string{"", "a", "bc", "a・", "と", "aと!", "xa"}},
-		{`^[」"]?(?:とは|という)`, true, []string{"とは", "」という", "x」とは", "\"とは何", "」"}},
-		{`co\.,?ltd|\(株\)`, true, []string{"co.ltd", "co.,ltd", "coltd", "(株)", "株"}},
-		{`x|~`, true, []string{"~", "a~", "x", ""}},
-		{`ab|abc|b`, true, []string{"abc", "xabc", "bc", "ab"}},     // leftmost-first, not longest
-		{`使い?ません|使えません`, true, []string{"使えません", "使いません", "お使ません"}}, // greedy ? first
-		{`a(?:bc)??|x`, true, []string{"abc", "a", "xa"}},           // non-greedy ? prefers none
-		{`a?`, false, []string{"", "b"}},                            // matches everywhere
-		{`(?i)tel`, true, []string{"TEL", "ſ", "tEl", "teL"}},
-		{`(?i)ss`, true, []string{"ſS", "sſ", "SS", "s"}}, // the long s folds with s
-		{`(?i)k`, true, []string{"\u212a", "K", "x"}},     // and the Kelvin sign with k
-		{`(?i)[a-z]{9}`, false, []string{"abcdefghi"}},
-		{`\d+時`, false, []string{"3時", "時"}},              // unbounded
-		{`[^。]{0,3}x`, false, []string{"abcx", "x"}},      // too many words
-		{`^a|b$`, false, []string{"a", "xb", "bx", "xa"}}, // anchors inside: the regexp answers
-	} {
-		r := flMustRe(c.pattern)
-		if fast := r.lits != nil || r.exact != nil; fast != c.fast {
-			t.Errorf("%s: word list %v, want %v", c.pattern, fast, c.fast)
-		}
-		for _, s := range c.in {
-			if got, want := r.MatchString(s), r.Regexp.MatchString(s); got != want {
-				t.Errorf("%s: MatchString(%q) = %v, regexp %v", c.pattern, s, got, want)
-			}
-			if got, want := r.FindStringIndex(s), r.Regexp.FindStringIndex(s); !reflect.DeepEqual(got, want) {
-				t.Errorf("%s: FindStringIndex(%q) = %v, regexp %v", c.pattern, s, got, want)
-			}
-		}
-	}
-}
-
-// TestFlMustReAgrees checks every expression compiled with flMustRe, and
-// the split qualifier and decoration, against the plain regexp on every
-// line, compact line and compact sentence of every saved page and on the
-// sign's own vocabulary.
-func TestFlMustReAgrees(t *testing.T) {
+// TestFlShopReAgrees checks that every word-list expression of the fluent
+// signs has its fast matcher, and checks it, the split qualifier and the
+// decoration against the plain regexp on every line, lower-cased line,
+// compact line and compact sentence of every saved page, its class and id
+// attributes, and the signs' own vocabulary.
+func TestFlShopReAgrees(t *testing.T) {
 	var samples []string
 	for _, p := range flTestPages(t) {
 		samples = append(samples, p.Title, strings.Join(p.Headings, " "))
@@ -316,20 +280,25 @@ func TestFlMustReAgrees(t *testing.T) {
 	samples = append(samples, "12月25日まで", "1/2", "10:00", "3時", "〜", "~", "月1日", "1月日", "・", "と", "",
 		"決済・", "でのお支払いまたは", "1. 送料", "12) 返品", "123. x", "【送料】", "co.,ltd", "(株)", "」など", "』といった表現", "\"や「", "」とは", "とは",
 		"カードはご利用いただけません", "お取り扱いしておりません", "使えません", "お使いになれません", "受付停止中", "対応外です", "決済できかねます",
-		"支払いできません(メンテナンス)", "お支払いいただけません不可")
+		"支払いできません(メンテナンス)", "お支払いいただけません不可",
+		"addre\u017fs", "ADDRESS", "\u212aelvin TEL", "\u017fhop", "会社概要\u212a", "Header", "nav\u017f")
 	matched := map[string]int{}
 	for name, r := range flTestRes() {
-		if r.lits == nil && r.exact == nil {
-			t.Errorf("%s: not compiled to a word list", name)
+		if r.fin == nil || r.rest != nil {
+			t.Errorf("%s: no fast matcher for the whole expression", name)
 			continue
 		}
+		plain := regexp.MustCompile(r.String())
 		for _, s := range samples {
-			got, want := r.MatchString(s), r.Regexp.MatchString(s)
+			got, want := r.MatchString(s), plain.MatchString(s)
 			if got != want {
 				t.Errorf("%s: MatchString(%q) = %v, regexp %v", name, s, got, want)
 			}
-			if got, want := r.FindStringIndex(s), r.Regexp.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			if got, want := r.FindStringIndex(s), plain.FindStringIndex(s); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: FindStringIndex(%q) = %v, regexp %v", name, s, got, want)
+			}
+			if got, want := r.FindAllStringIndex(s, -1), plain.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: FindAllStringIndex(%q) = %v, regexp %v", name, s, got, want)
 			}
 			if want {
 				matched[name]++
@@ -455,7 +424,7 @@ func TestFlSentencePairsAgree(t *testing.T) {
 // sign: every saved line (and edge case) that flAddresses or flPhones
 // would read holds a hint word in its compact form.
 func TestFlLineHintsAgree(t *testing.T) {
-	if flPhoneWord.lits == nil || flAddrLabelHint.lits == nil {
+	if flPhoneWord.words() == nil || flAddrLabelHint.words() == nil {
 		t.Fatal("phone or address label words not compiled to a word list")
 	}
 	samples := []string{"〒 160-0023", "郵便番号: 1600023", "ADDRESS: Tokyo", "Addreſs", "T E L", "TEL：03", "ＴＥＬ 03", "Phone 03", "FAX", "☎03"}
@@ -473,7 +442,7 @@ func TestFlLineHintsAgree(t *testing.T) {
 		}
 		if flPhoneWord.Regexp.MatchString(l) {
 			phone++
-			if !flPhoneWord.lits.any(c) {
+			if !flPhoneWords().any(c) {
 				t.Errorf("%q names a phone, but its compact form holds no phone word", l)
 			}
 		}

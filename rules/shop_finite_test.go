@@ -8,15 +8,42 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
+// shopLiteral returns the string e spells when it is a string literal or
+// a concatenation of them (flNegation's three lines).
+func shopLiteral(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok := shopLiteral(e.X)
+		if !ok {
+			return "", false
+		}
+		y, ok := shopLiteral(e.Y)
+		return x + y, ok
+	}
+	return "", false
+}
+
 // shopPatternsInSource returns the pattern of every shopMustRe and
-// shopLabel call with a literal argument in the package's files, and the payment-method patterns
-// as shopPayMethods compiles them: every expression the shop signs use.
+// shopLabel call with a literal argument (or a concatenation of literals)
+// in the package's files, the payment-method patterns as shopPayMethods
+// compiles them, and the gift-card names flGiftData compiles: every
+// expression the shop and fluent signs match with shopMustRe.
 func shopPatternsInSource(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -42,19 +69,24 @@ func shopPatternsInSource(t *testing.T) []string {
 			if !ok || id.Name != "shopMustRe" && id.Name != "shopLabel" {
 				return true
 			}
-			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if s, err := strconv.Unquote(lit.Value); err == nil {
-					if id.Name == "shopLabel" {
-						s = shopLabel(s).String()
-					}
-					pats = append(pats, s)
+			if s, ok := shopLiteral(call.Args[0]); ok {
+				if id.Name == "shopLabel" {
+					s = shopLabel(s).String()
 				}
+				pats = append(pats, s)
 			}
 			return true
 		})
 	}
 	for _, re := range shopPayMethods().res {
 		pats = append(pats, re.String())
+	}
+	pats = append(pats, flGiftData().gift.String())
+	// The scan must see every fluent word list.
+	for name, r := range flTestRes() {
+		if !slices.Contains(pats, r.String()) {
+			t.Errorf("%s (%q) not found by the source scan", name, r.String())
+		}
 	}
 	return pats
 }
@@ -94,7 +126,8 @@ func shopFiniteCorpus(t *testing.T) []string {
 	out = append(out, "", "VISA", "visa", "xvisa", "visa_", "_visa", "VISA/Master", "Ｖｉｓａ", "Master Card", "MasterCard",
 		"代金引き換え", "代金引換え", "代引き", "銀行振込のみ", "銀行振り込み", "お振込み", "振込先口座",
 		"sa\u017fe", "ban\u212a transfer", "bank\u212a", "\xff銀行振込\xfe", "\xe3銀行振込", "\xe3\x81代金引換", "visa\xe3", "代金引換\xe3\x81",
-		"PayPay決済", "paypay", "Pay-easy", "ペイジー", "コンビニ決済", "AMEX", "amexx")
+		"PayPay決済", "paypay", "Pay-easy", "ペイジー", "コンビニ決済", "AMEX", "amexx",
+		"・", "と", "決済・", "でのお支払いまたは", "払い", "1. 送料", "12) 返品", "【送料】", "addre\u017fs", "\u212aelvin TEL")
 	return out
 }
 
@@ -195,6 +228,97 @@ func TestShopFiniteOrder(t *testing.T) {
 		if shopMustRe(pat).fin != nil {
 			t.Errorf("%q: has a fast matcher, want the regexp", pat)
 		}
+	}
+}
+
+// TestShopFiniteTable checks which expressions get a fast matcher and
+// that it answers as the regexp does through every method: leftmost-first
+// rather than longest, greedy and lazy optional parts, (?i) with the long s
+// and the Kelvin sign (left to the regexp where the text holds one),
+// assertions inside alternatives, anchored sets that match the empty
+// string, and the expressions that must stay with the regexp.
+func TestShopFiniteTable(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		fast    bool
+		in      []string
+	}{
+		{`abc|de`, true, []string{"", "xabcx", "d", "xde", "ab"}},
+		{`^(?:a|bc)?(?:・|と)?$`, true, []string{"", "a", "bc", "a・", "と", "aと!", "xa", "bcと"}},
+		{`^(?:a|bc)?(?:・|と)?`, true, []string{"", "a", "bcと", "x", "aa", "と・"}},
+		{`^(?:ab)??c?`, true, []string{"", "abc", "c", "ab"}}, // lazy: the empty string first
+		{`^(?:k)?$|^x`, true, []string{"", "k", "K", "\u212a", "x", "kx"}},
+		{`^(?:名義)?(?:\s?\([^)]{0,10}\))?`, true, []string{"", "名義", "名義(カナ)", "(カナ)", " (カナ)x", "x"}},
+		{`^[」"]?(?:とは|という)`, true, []string{"とは", "」という", "x」とは", "\"とは何", "」"}},
+		{`co\.,?ltd|\(株\)`, true, []string{"co.ltd", "co.,ltd", "coltd", "(株)", "株"}},
+		{`x|~`, true, []string{"~", "a~", "x", ""}},
+		{`ab|abc|b`, true, []string{"abc", "xabc", "bc", "ab"}},     // leftmost-first, not longest
+		{`使い?ません|使えません`, true, []string{"使えません", "使いません", "お使ません"}}, // greedy ? first
+		{`a(?:bc)??|x`, true, []string{"abc", "a", "xa"}},           // lazy ? prefers none
+		{`(?i)tel`, true, []string{"TEL", "\u017f", "tEl", "teL"}},
+		{`(?i)ss`, true, []string{"\u017fS", "s\u017f", "SS", "s"}}, // the long s folds with s
+		{`(?i)k`, true, []string{"\u212a", "K", "x"}},               // and the Kelvin sign with k
+		{`^a|b$`, true, []string{"a", "xb", "bx", "xa", "ab"}},      // anchors inside
+		{`^(?:[\s■※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`, true, []string{"【送料】", "12) 返品", "1.", "123. x", " x", "x"}},
+		{`a?`, false, []string{"", "b"}},               // matches everywhere
+		{`(?:^a)?`, false, []string{"", "a", "ba"}},    // so does this
+		{`(?i)[a-z]{9}`, false, []string{"abcdefghi"}}, // too many strings
+		{`\d+時`, false, []string{"3時", "時"}},           // unbounded
+		{`[^。]{0,3}x`, false, []string{"abcx", "x"}},   // a large class
+		{`(?i)ä`, false, []string{"Ä", "ä"}},           // folds outside ASCII
+	} {
+		r := shopMustRe(c.pattern)
+		if fast := r.fin != nil && r.rest == nil; fast != c.fast {
+			t.Errorf("%s: fast matcher %v, want %v", c.pattern, fast, c.fast)
+		}
+		plain := regexp.MustCompile(c.pattern)
+		for _, s := range c.in {
+			if got, want := r.MatchString(s), plain.MatchString(s); got != want {
+				t.Errorf("%s: MatchString(%q) = %v, regexp %v", c.pattern, s, got, want)
+			}
+			if got, want := r.FindStringIndex(s), plain.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: FindStringIndex(%q) = %v, regexp %v", c.pattern, s, got, want)
+			}
+			if got, want := r.FindString(s), plain.FindString(s); got != want {
+				t.Errorf("%s: FindString(%q) = %q, regexp %q", c.pattern, s, got, want)
+			}
+			if got, want := r.FindAllStringIndex(s, -1), plain.FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: FindAllStringIndex(%q) = %v, regexp %v", c.pattern, s, got, want)
+			}
+			if got, want := r.ReplaceAllString(s, "·"), plain.ReplaceAllString(s, "·"); got != want {
+				t.Errorf("%s: ReplaceAllString(%q) = %q, regexp %q", c.pattern, s, got, want)
+			}
+		}
+	}
+}
+
+// TestShopFiniteWords checks the case forms a prefilter is given: every
+// string (?i) matches, the Kelvin sign and the long s included.
+func TestShopFiniteWords(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string
+	}{
+		{`電話|(?i)tel`, []string{"電話", "tel", "teL", "tEl", "tEL", "Tel", "TeL", "TEl", "TEL"}},
+		{`(?i)k`, []string{"k", "\u212a", "K"}},
+		{`(?i)s`, []string{"s", "\u017f", "S"}},
+		{`^a(?:b)?$`, []string{"ab", "a"}},
+	} {
+		got := shopMustRe(c.pattern).words()
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: words %q, want %q", c.pattern, got, c.want)
+		}
+		plain := regexp.MustCompile(c.pattern)
+		for _, w := range got {
+			if !plain.MatchString(w) {
+				t.Errorf("%s: word %q does not match", c.pattern, w)
+			}
+		}
+	}
+	if w := shopMustRe(`a+`).words(); w != nil {
+		t.Errorf("a+: words %q, want none", w)
 	}
 }
 
