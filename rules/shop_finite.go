@@ -3,7 +3,6 @@ package rules
 import (
 	"regexp/syntax"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,14 +17,17 @@ import (
 // the strings are kept in that order.
 type shopFinite struct {
 	alts []shopFiniteAlt // in the expression's priority order
-	// first marks the (lower-cased) first runes of the alternatives; byFirst
-	// lists the alternatives starting with each rune, in priority order.
-	first   [1 << 16 / 64]uint64
+	// byFirst lists the alternatives starting with each (lower-cased)
+	// rune, in priority order. Before it is asked, a position must pass
+	// long, a hash of the first three bytes of the alternatives of three
+	// bytes or more, or short, the first bytes of the others (both with
+	// ASCII letters folded by setting bit 0x20): three bytes tell apart
+	// far more places than one rune does in ASCII text ("s" against
+	// "sho"), as much in Japanese, and a lookup costs several of them.
 	byFirst map[rune][]int
-	// foldKS is true when an alternative folds case and holds k or s,
-	// which (?i) also matches with the Kelvin sign and the long s: a text
-	// holding one of those is left to the regexp.
-	foldKS bool
+	long    [1 << shopHashBits / 64]uint64
+	short   [256 / 64]uint64
+	shorts  bool // some alternative is shorter than three bytes
 	// anchored: every alternative begins with ^, so only the start of
 	// the text is tried.
 	anchored bool
@@ -33,8 +35,7 @@ type shopFinite struct {
 	// string (with their assertions): only an anchored set has them
 	// (`^(?:決済|払い)?(?:と|や)?$`); elsewhere they would match at every
 	// position, which is left to the regexp.
-	empty  []int
-	maxLen int // the longest string's length in bytes
+	empty []int
 	// tail, when set, holds the runes that can begin a greedy optional
 	// part after the strings (the note in 口座名義(カナ)): where one
 	// follows a match, find leaves the answer to the regexp; elsewhere
@@ -67,6 +68,7 @@ const (
 type shopFiniteTok struct {
 	r    rune
 	fold bool
+	raw  bool      // the Kelvin sign or long s of a (?i) k or s: as it is
 	op   syntax.Op // 0 for a rune
 }
 
@@ -83,6 +85,21 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 	// a few allocations an expression rather than a few a string (package
 	// start-up builds hundreds of strings).
 	f := &shopFinite{byFirst: map[rune][]int{}, anchored: true, alts: make([]shopFiniteAlt, len(seqs))}
+	// (?i) matches k also with the Kelvin sign and s with the long s:
+	// each string holding them comes with its forms that hold those
+	// instead, right after it (where one form matches the others cannot,
+	// so the priority order is kept).
+	if slices.ContainsFunc(seqs, shopHasOddFold) {
+		var all [][]shopFiniteTok
+		for _, seq := range seqs {
+			all = append(all, shopOddForms(seq)...)
+			if len(all) > shopFiniteMax {
+				return nil
+			}
+		}
+		seqs = all
+		f.alts = make([]shopFiniteAlt, len(seqs))
+	}
 	var buf []byte
 	var asserts []shopFiniteAssert
 	ends := make([][2]int, len(seqs)) // end of each string in buf, of its assertions
@@ -117,9 +134,6 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 			f.empty = append(f.empty, k)
 			continue
 		}
-		if alt.fold && strings.ContainsAny(alt.lit, "ks") {
-			f.foldKS = true
-		}
 		c, _ := utf8.DecodeRuneInString(alt.lit)
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -127,9 +141,15 @@ func newShopFinite(re *syntax.Regexp) *shopFinite {
 		if c >= 1<<16 {
 			return nil
 		}
-		f.first[c/64] |= 1 << (c % 64)
+		if len(alt.lit) >= 3 {
+			h := shopHash3(alt.lit, 0)
+			f.long[h/64] |= 1 << (h % 64)
+		} else {
+			b := alt.lit[0] | 0x20
+			f.short[b/64] |= 1 << (b % 64)
+			f.shorts = true
+		}
 		firsts = append(firsts, k)
-		f.maxLen = max(f.maxLen, len(alt.lit))
 	}
 	// byFirst's lists are parts of one slice of the alternatives ordered
 	// by first rune (stable: priority order within a rune).
@@ -164,6 +184,10 @@ func shopFiniteAltOf(buf []byte, asserts []shopFiniteAssert, seq []shopFiniteTok
 			asserts = append(asserts, shopFiniteAssert{at: len(buf) - start, op: t.op})
 			continue
 		}
+		if t.raw {
+			buf = utf8.AppendRune(buf, t.r)
+			continue
+		}
 		r := t.r
 		cased := unicode.SimpleFold(r) != r
 		if cased {
@@ -185,6 +209,33 @@ func shopFiniteAltOf(buf []byte, asserts []shopFiniteAssert, seq []shopFiniteTok
 		return buf, asserts, false, false
 	}
 	return buf, asserts, folds, true
+}
+
+// shopOddRune maps the ASCII letters (?i) also matches with a letter
+// outside ASCII to that letter.
+var shopOddRune = map[rune]rune{'k': '\u212a', 'K': '\u212a', 's': '\u017f', 'S': '\u017f'}
+
+// shopHasOddFold reports whether seq folds a k or an s.
+func shopHasOddFold(seq []shopFiniteTok) bool {
+	return slices.ContainsFunc(seq, func(t shopFiniteTok) bool { return t.fold && t.op == 0 && shopOddRune[t.r] != 0 })
+}
+
+// shopOddForms returns seq and, for each folded k or s in it, the forms
+// with the Kelvin sign or the long s there.
+func shopOddForms(seq []shopFiniteTok) [][]shopFiniteTok {
+	out := [][]shopFiniteTok{seq}
+	for j, t := range seq {
+		odd := shopOddRune[t.r]
+		if !t.fold || t.op != 0 || odd == 0 {
+			continue
+		}
+		for _, v := range out[:len(out):len(out)] {
+			w := slices.Clone(v)
+			w[j] = shopFiniteTok{r: odd, raw: true}
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // shopExpand lists the strings re matches in the order a backtracking
@@ -293,23 +344,9 @@ func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
 	return nil, false
 }
 
-// usable reports whether s can be matched here rather than by the regexp:
-// where it matters, s holds no Kelvin sign or long s (for a set anchored at
-// the start, in the bytes a match could cover).
-func (f *shopFinite) usable(s string) bool {
-	if !f.foldKS {
-		return true
-	}
-	if f.anchored && len(s) > 3*f.maxLen {
-		s = s[:3*f.maxLen] // a Kelvin sign is 3 bytes for k's 1
-	}
-	return !shopOddFold(s)
-}
-
 // find returns the leftmost match in s at or after from, or -1, -1; ok is
 // false when the regexp must answer (a match followed by what may begin
-// the tail). It steps over s as the regexp does, a byte at a time over
-// invalid UTF-8.
+// the tail). It tries the places the regexp tries, in the same order.
 func (f *shopFinite) find(s string, from int) (start, end int, ok bool) {
 	if f.anchored {
 		if from > 0 {
@@ -317,18 +354,70 @@ func (f *shopFinite) find(s string, from int) (start, end int, ok bool) {
 		}
 		return f.findStart(s)
 	}
-	for i := from; i < len(s); {
-		c, n := shopNextRune(s, i)
-		if c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
-			for _, k := range f.byFirst[c] {
-				if end, ok := f.alts[k].matchAt(s, i); ok {
-					return i, end, !f.tailAt(s, end)
-				}
+	// Every byte that is not a continuation byte is tried: the regexp
+	// tries each (it steps a rune at a time, a byte at a time over invalid
+	// UTF-8), and a match, starting with the encoding of a rune, starts at
+	// no other. mayAt is written out: the call would cost as much as the
+	// test, which most bytes fail.
+	i := from
+	for ; i < len(s)-2; i++ {
+		b := s[i]
+		if b&0xC0 == 0x80 {
+			continue
+		}
+		h := (uint32(b)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) | 0x202020) * 0x9E3779B1 >> (32 - shopHashBits)
+		if f.long[h/64]&(1<<(h%64)) == 0 {
+			if !f.shorts {
+				continue
+			}
+			if b |= 0x20; f.short[b/64]&(1<<(b%64)) == 0 {
+				continue
 			}
 		}
-		i += n
+		if end, ok := f.at(s, i); ok {
+			return i, end, !f.tailAt(s, end)
+		}
+	}
+	for ; i < len(s) && f.shorts; i++ { // the last two bytes: short strings only
+		if s[i]&0xC0 != 0x80 && f.mayAt(s, i) {
+			if end, ok := f.at(s, i); ok {
+				return i, end, !f.tailAt(s, end)
+			}
+		}
 	}
 	return -1, -1, true
+}
+
+// at returns the end of the match of highest priority starting at s[i].
+func (f *shopFinite) at(s string, i int) (end int, ok bool) {
+	c, _ := shopNextRune(s, i)
+	for _, k := range f.byFirst[c] {
+		if end, ok := f.alts[k].matchAt(s, i); ok {
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// shopHashBits sizes the hash of three bytes in shopFinite.long.
+const shopHashBits = 12
+
+// shopHash3 hashes the three bytes at s[i], ASCII letters folded.
+func shopHash3(s string, i int) uint32 {
+	return (uint32(s[i])<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) | 0x202020) * 0x9E3779B1 >> (32 - shopHashBits)
+}
+
+// mayAt reports whether one of the strings may start at s[i]: false is
+// certain.
+func (f *shopFinite) mayAt(s string, i int) bool {
+	if b := s[i] | 0x20; f.short[b/64]&(1<<(b%64)) != 0 {
+		return true
+	}
+	if i+2 >= len(s) {
+		return false
+	}
+	h := shopHash3(s, i)
+	return f.long[h/64]&(1<<(h%64)) != 0
 }
 
 // findStart is find for an anchored set: the alternative of highest
@@ -336,7 +425,8 @@ func (f *shopFinite) find(s string, from int) (start, end int, ok bool) {
 func (f *shopFinite) findStart(s string) (start, end int, ok bool) {
 	best := -1
 	if s != "" {
-		if c, _ := shopNextRune(s, 0); c >= 0 && f.first[c/64]&(1<<(c%64)) != 0 {
+		if f.mayAt(s, 0) {
+			c, _ := shopNextRune(s, 0)
 			for _, k := range f.byFirst[c] {
 				if e, ok := f.alts[k].matchAt(s, 0); ok {
 					best, end = k, e
@@ -530,7 +620,7 @@ func shopHasAssertion(re *syntax.Regexp) bool {
 }
 
 // words returns the strings of the set in every case form they match in
-// (k also as the Kelvin sign and s as the long s, as (?i) matches them),
+// (the set already holds the forms with the Kelvin sign and the long s),
 // without their assertions: every match of the expression starts with one,
 // which makes them a word list for a prefilter.
 func (f *shopFinite) words() []string {
@@ -539,10 +629,8 @@ func (f *shopFinite) words() []string {
 		forms := []string{""}
 		for _, r := range a.lit {
 			cases := []rune{r}
-			if a.fold {
-				for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
-					cases = append(cases, c)
-				}
+			if a.fold && r >= 'a' && r <= 'z' {
+				cases = append(cases, r-'a'+'A')
 			}
 			next := make([]string, 0, len(forms)*len(cases))
 			for _, w := range forms {

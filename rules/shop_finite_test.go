@@ -234,7 +234,7 @@ func TestShopFiniteOrder(t *testing.T) {
 // TestShopFiniteTable checks which expressions get a fast matcher and
 // that it answers as the regexp does through every method: leftmost-first
 // rather than longest, greedy and lazy optional parts, (?i) with the long s
-// and the Kelvin sign (left to the regexp where the text holds one),
+// and the Kelvin sign,
 // assertions inside alternatives, anchored sets that match the empty
 // string, and the expressions that must stay with the regexp.
 func TestShopFiniteTable(t *testing.T) {
@@ -244,6 +244,8 @@ func TestShopFiniteTable(t *testing.T) {
 		in      []string
 	}{
 		{`abc|de`, true, []string{"", "xabcx", "d", "xde", "ab"}},
+		{`abc|de|銀行|©|~`, true, []string{"\xe3\x81de", "\xffabc", "\xe3銀行", "ab\xe3\x81", "銀\xe8行", "x\xe9\x8a\x80行", "x©", "©", "\xc2©~", "a~", "~"}}, // invalid UTF-8, strings of one and two bytes at the end
+		{`(?i)abc|DE`, true, []string{"xABC", "aBc", "De", "dE", "xde", "@BC", "ABc\xff"}},
 		{`^(?:a|bc)?(?:・|と)?$`, true, []string{"", "a", "bc", "a・", "と", "aと!", "xa", "bcと"}},
 		{`^(?:a|bc)?(?:・|と)?`, true, []string{"", "a", "bcと", "x", "aa", "と・"}},
 		{`^(?:ab)??c?`, true, []string{"", "abc", "c", "ab"}}, // lazy: the empty string first
@@ -258,7 +260,8 @@ func TestShopFiniteTable(t *testing.T) {
 		{`(?i)tel`, true, []string{"TEL", "\u017f", "tEl", "teL"}},
 		{`(?i)ss`, true, []string{"\u017fS", "s\u017f", "SS", "s"}}, // the long s folds with s
 		{`(?i)k`, true, []string{"\u212a", "K", "x"}},               // and the Kelvin sign with k
-		{`^a|b$`, true, []string{"a", "xb", "bx", "xa", "ab"}},      // anchors inside
+		{`(?i)\bsk\b|ks|address`, true, []string{"\u017f\u212a", "\u212a\u017f", "S\u212a!", "x\u017fk", "ADDRE\u017fS:", "addre\u017f\u017f", "\u212as \u017f\u212a"}},
+		{`^a|b$`, true, []string{"a", "xb", "bx", "xa", "ab"}}, // anchors inside
 		{`^(?:[\s■※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`, true, []string{"【送料】", "12) 返品", "1.", "123. x", " x", "x"}},
 		{`a?`, false, []string{"", "b"}},               // matches everywhere
 		{`(?:^a)?`, false, []string{"", "a", "ba"}},    // so does this

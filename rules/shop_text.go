@@ -546,7 +546,7 @@ func (r *shopRe) words() []string {
 
 // fast reports whether fin gives the answer for s.
 func (r *shopRe) fast(s string) bool {
-	if r.fin == nil || !r.fin.usable(s) {
+	if r.fin == nil {
 		return false
 	}
 	return r.rest == nil || !shopOddFold(s) && !r.rest.any(s)
