@@ -1078,16 +1078,16 @@ func (r *shopRe) ReplaceAllString(src, repl string) string {
 // every sign that reads the shop's own terms asks it of every page.
 func shopScamOn(site *Site, p *Page) bool {
 	scam := site.derive("shop-scam-pages", func() any {
-		m := make(map[*Page]bool, len(site.Pages))
-		for _, q := range site.Pages {
-			if q != nil {
-				m[q] = shopScamPage(q)
-			}
+		out := make([]bool, len(site.Pages))
+		for i, q := range site.Pages {
+			out[i] = q != nil && shopScamPage(q)
 		}
-		return m
-	}).(map[*Page]bool)
-	if v, ok := scam[p]; ok {
-		return v
+		return out
+	}).([]bool)
+	for i, q := range site.Pages { // a few pages: cheaper than a map
+		if q == p && i < len(scam) {
+			return scam[i]
+		}
 	}
 	return shopScamPage(p)
 }
