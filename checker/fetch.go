@@ -63,7 +63,9 @@ type FetchOptions struct {
 	// limit. Each redirect hop is one request.
 	Rate float64
 	// PerHost is the number of requests in flight at once to one host name
-	// and port.
+	// and port. Sites on this machine's loopback address (127.0.0.0/8, ::1,
+	// localhost: test servers and replays, reachable only with
+	// AllowPrivate) are no remote host to be polite to and have no limit.
 	// Default 2.
 	PerHost int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
@@ -158,11 +160,19 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		ResponseHeaderTimeout:  o.Timeout,
 		MaxResponseHeaderBytes: 256 << 10,
 		MaxIdleConns:           64,
-		MaxIdleConnsPerHost:    o.PerHost,
-		IdleConnTimeout:        30 * time.Second,
+		// A remote host never has more than PerHost connections in use;
+		// a loopback site (no limit) may have as many as there are
+		// requests at once, and each one not kept would be dialled again.
+		MaxIdleConnsPerHost: max(o.PerHost, loopbackIdleConns),
+		IdleConnTimeout:     30 * time.Second,
 	}
 	return f, nil
 }
+
+// loopbackIdleConns is how many idle connections are kept to one host, for
+// the loopback sites that have no per-host limit: a batch's targets at once,
+// each with its smartphone fetch.
+const loopbackIdleConns = 32
 
 // CloseIdleConnections closes the kept-alive connections of the fetcher.
 func (f *HTTPFetcher) CloseIdleConnections() { f.tr.CloseIdleConnections() }
@@ -509,11 +519,13 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 	// Hosts are told apart by name and port: two servers on one address
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
-	release, err := f.perHost.acquire(ctx, host+":"+portOf(u))
-	if err != nil {
-		return nil, ctxError(ctx, u, err)
+	if !isLoopbackHost(host) {
+		release, err := f.perHost.acquire(ctx, host+":"+portOf(u))
+		if err != nil {
+			return nil, ctxError(ctx, u, err)
+		}
+		defer release()
 	}
-	defer release()
 	if err := f.limiter.wait(ctx); err != nil {
 		return nil, ctxError(ctx, u, err)
 	}

@@ -729,6 +729,9 @@ func TestFetchConnectRefused(t *testing.T) {
 }
 
 // TestFetchPerHost: no more than PerHost requests to one host at once.
+// TestFetchPerHost checks that at most PerHost requests go to one host at
+// once, and that a site on the loopback address written as such (a test
+// server, a replay) is not held to it.
 func TestFetchPerHost(t *testing.T) {
 	var inFlight, maxSeen atomic.Int64
 	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -743,24 +746,38 @@ func TestFetchPerHost(t *testing.T) {
 		time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
 		fmt.Fprint(w, "ok")
 	}), false)
-	f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2})
-	var wg sync.WaitGroup
-	for i := range 8 {
-		wg.Go(func() {
-			if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s/%d", s.URL, i)}); err != nil {
-				t.Error(err)
-			}
-		})
+	u, err := url.Parse(s.URL)
+	if err != nil {
+		t.Fatal(err)
 	}
-	wg.Wait()
-	if m := maxSeen.Load(); m > 2 || m < 1 {
-		t.Errorf("%d requests in flight at once, want at most 2", m)
-	}
-	f.perHost.mu.Lock()
-	left := len(f.perHost.m)
-	f.perHost.mu.Unlock()
-	if left != 0 {
-		t.Errorf("%d host entries left after all fetches", left)
+	named := "http://shop.example.jp:" + u.Port()
+	for _, tc := range []struct {
+		base     string
+		min, max int64
+	}{
+		{named, 1, 2}, // a host name: two at a time
+		{s.URL, 3, 8}, // 127.0.0.1 itself: no limit
+	} {
+		maxSeen.Store(0)
+		f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2, Resolve: []string{"shop.example.jp:" + u.Port() + ":127.0.0.1"}})
+		var wg sync.WaitGroup
+		for i := range 8 {
+			wg.Go(func() {
+				if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s/%d", tc.base, i)}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if m := maxSeen.Load(); m > tc.max || m < tc.min {
+			t.Errorf("%s: %d requests in flight at once, want %d to %d", tc.base, m, tc.min, tc.max)
+		}
+		f.perHost.mu.Lock()
+		left := len(f.perHost.m)
+		f.perHost.mu.Unlock()
+		if left != 0 {
+			t.Errorf("%s: %d host entries left after all fetches", tc.base, left)
+		}
 	}
 }
 

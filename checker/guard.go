@@ -252,6 +252,15 @@ func canonicalHost(host string) string {
 	return h
 }
 
+// isLoopbackHost reports whether host (canonical) is a loopback address
+// written as such, or localhost.
+func isLoopbackHost(host string) bool {
+	if a, ok := ParseHostIP(host); ok {
+		return a.Unmap().IsLoopback()
+	}
+	return isLocalhostName(host)
+}
+
 // isLocalhostName reports whether host is "localhost" or a name under it
 // (RFC 6761: such names always mean this machine, whatever DNS says), so
 // they are refused without a DNS query.

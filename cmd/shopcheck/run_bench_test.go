@@ -22,7 +22,9 @@ import (
 // assertion). SHOPCHECK_BENCH_N and SHOPCHECK_BENCH_HOSTS change the
 // number of targets and of hosts (each its own registrable domain);
 // SHOPCHECK_BENCH_ARGS adds flags to the batch (e.g. "--no-whois");
-// SHOPCHECK_BENCH_DELAY_MS delays every response, as a network would.
+// SHOPCHECK_BENCH_DELAY_MS delays every response, as a network would;
+// SHOPCHECK_BENCH_LOOPBACK=1 sends every target to 127.0.0.1 itself (one
+// site, no host names).
 func TestBatchThroughput(t *testing.T) {
 	if os.Getenv("SHOPCHECK_BENCH") == "" {
 		t.Skip("set SHOPCHECK_BENCH=1 to measure batch throughput")
@@ -37,6 +39,9 @@ func TestBatchThroughput(t *testing.T) {
 	var hosts []string
 	for i := 0; i < nh; i++ {
 		hosts = append(hosts, fmt.Sprintf("shop%d.test", i))
+	}
+	if os.Getenv("SHOPCHECK_BENCH_LOOPBACK") != "" {
+		hosts = []string{"127.0.0.1"} // one site at its address, as a local test server is
 	}
 	targets := batchSiteList(sites, hosts, n)
 	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
