@@ -414,6 +414,12 @@ func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string)
 	return f, nil
 }
 
+// sameResponse reports whether a and b are the same page: the same bytes
+// from the same final URL with the same status.
+func sameResponse(a, b *fetched) bool {
+	return a.info.SHA256 == b.info.SHA256 && a.resp.URL == b.resp.URL && a.resp.Status == b.resp.Status
+}
+
 // parse decodes and parses the response into a page, then lets the body
 // go unless the evidence recorder needs it: a 5 MB page is then held once,
 // as its parsed tree, not also as bytes until the check ends.
@@ -421,6 +427,7 @@ func (cr *crawl) parse(f *fetched) {
 	resp := f.resp
 	if IsHTML(resp.ContentType, resp.Body) {
 		body, _ := Decode(resp.Body, resp.ContentType)
+		cr.release(f) // the decoded copy is all the parser needs
 		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
 	} else {
 		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
@@ -453,8 +460,18 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 			alt, _ = cr.fetchOnly(ctx, u.String(), true, "")
 		}()
 	}
-	f, err := cr.get(ctx, u.String(), mobile, "")
+	f, err := cr.fetchOnly(ctx, u.String(), mobile, "")
+	if compare {
+		// Most sites send both browsers the same bytes: then the other
+		// copy is let go before this one is parsed (a big page is held
+		// once, not twice, while the parser's tree grows).
+		<-altDone
+		if err == nil && alt != nil && sameResponse(alt, f) {
+			cr.release(alt)
+		}
+	}
 	if err == nil {
+		cr.parse(f)
 		if next := metaRefresh(f.page); next != "" && next != f.resp.URL {
 			if f2, err2 := cr.get(ctx, next, mobile, f.resp.URL); err2 == nil {
 				f2.resp.Redirects = append(append(f.resp.Redirects, f.resp.URL), f2.resp.Redirects...)
@@ -476,7 +493,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	if alt == nil {
 		return f, nil
 	}
-	if alt.info.SHA256 == f.info.SHA256 && alt.resp.URL == f.resp.URL && alt.resp.Status == f.resp.Status {
+	if sameResponse(alt, f) {
 		alt.page = f.page // the same page: nothing to compare, nothing more to hold
 		cr.release(alt)
 	} else {

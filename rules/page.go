@@ -122,6 +122,11 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	p.Text = NFKC(sb.String())
 	p.Lines = splitLines(p.Text)
 	p.Text = strings.Join(p.Lines, "\n")
+	if len(p.Lines) > 0 {
+		// The lines as slices of Text (they hold no newline and none is
+		// empty): one copy of a big page's text is kept, not two.
+		p.Lines = strings.Split(p.Text, "\n")
+	}
 
 	p.Doc.FindMatcher(pageSel.headings).Each(func(_ int, s *goquery.Selection) {
 		if t := fold(NFKC(s.Text())); t != "" {
