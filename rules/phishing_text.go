@@ -1254,6 +1254,17 @@ func phishLoginPhrase(o phishOccurrence) bool {
 // Sumitomo Mitsui Card Co., Ltd. All Rights Reserved." gives "sumitomo
 // mitsui card"): the line without the sign, years and company words.
 func phishCopyrightHolder(line string) (string, bool) {
+	l, ok := phishAfterCopyright(line)
+	if !ok {
+		return "", false
+	}
+	return phishHolderNorm(l), true
+}
+
+// phishAfterCopyright returns a copyright line in phishNorm form after its
+// sign (©, (c) or "copyright"); ok is false for a line without one, or one
+// too long to be a copyright notice.
+func phishAfterCopyright(line string) (string, bool) {
 	l := phishNorm(line)
 	i := strings.Index(l, "©")
 	switch {
@@ -1269,7 +1280,7 @@ func phishCopyrightHolder(line string) (string, bool) {
 	if utf8.RuneCountInString(l) > 120 {
 		return "", false
 	}
-	return phishHolderNorm(l), true
+	return l, true
 }
 
 // brandHolder is phishCopyrightHolder for the holders that may be a
@@ -1278,19 +1289,8 @@ func phishCopyrightHolder(line string) (string, bool) {
 // word of none occurs in the line (every word of a holder is a piece of
 // the line in phishNorm form: stripping only blanks parts out).
 func (x *phishNameIndex) brandHolder(line string) (string, bool) {
-	l := phishNorm(line)
-	i := strings.Index(l, "©")
-	switch {
-	case i >= 0:
-		l = l[i+len("©"):]
-	case strings.HasPrefix(l, "(c)"):
-		l = l[3:]
-	case strings.HasPrefix(l, "copyright"):
-		l = l[len("copyright"):]
-	default:
-		return "", false
-	}
-	if utf8.RuneCountInString(l) > 120 {
+	l, ok := phishAfterCopyright(line)
+	if !ok {
 		return "", false
 	}
 	l = phishNorm(l)
