@@ -415,9 +415,10 @@ func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string)
 }
 
 // sameResponse reports whether a and b are the same page: the same bytes
-// from the same final URL with the same status.
+// from the same final URL with the same status and content type.
 func sameResponse(a, b *fetched) bool {
-	return a.info.SHA256 == b.info.SHA256 && a.resp.URL == b.resp.URL && a.resp.Status == b.resp.Status
+	return a.info.SHA256 == b.info.SHA256 && a.resp.URL == b.resp.URL && a.resp.Status == b.resp.Status &&
+		a.resp.ContentType == b.resp.ContentType
 }
 
 // parse decodes and parses the response into a page, then lets the body
@@ -462,25 +463,32 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	}
 	f, err := cr.fetchOnly(ctx, u.String(), mobile, "")
 	if compare {
-		// Most sites send both browsers the same bytes: then the other
-		// copy is let go before this one is parsed (a big page is held
-		// once, not twice, while the parser's tree grows).
 		<-altDone
-		if err == nil && alt != nil && sameResponse(alt, f) {
-			cr.release(alt)
-		}
 	}
 	if err == nil {
+		// Most sites send both browsers the same bytes: the other copy
+		// is then the same page, let go before this one is parsed (a big
+		// page is held once, not twice, while the parser's tree grows).
+		same := alt != nil && sameResponse(alt, f)
+		if same {
+			cr.release(alt)
+		}
 		cr.parse(f)
+		if same {
+			alt.page = f.page
+		}
 		if next := metaRefresh(f.page); next != "" && next != f.resp.URL {
 			if f2, err2 := cr.get(ctx, next, mobile, f.resp.URL); err2 == nil {
 				f2.resp.Redirects = append(append(f.resp.Redirects, f.resp.URL), f2.resp.Redirects...)
 				f = f2
+				if same {
+					// Both browsers were sent on alike: nothing tells
+					// the page they reach apart (comparing the refresh
+					// page with it would look like cloaking).
+					alt.page = f.page
+				}
 			}
 		}
-	}
-	if compare {
-		<-altDone
 	}
 	if err != nil {
 		if alt != nil && alt.resp.Status < 400 {
@@ -493,10 +501,12 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	if alt == nil {
 		return f, nil
 	}
-	if sameResponse(alt, f) {
+	switch {
+	case alt.page != nil: // the same bytes as the first answer, parsed once
+	case sameResponse(alt, f):
 		alt.page = f.page // the same page: nothing to compare, nothing more to hold
 		cr.release(alt)
-	} else {
+	default:
 		cr.parse(alt)
 	}
 	f.alt = alt

@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -339,5 +340,38 @@ func TestScoringHasADeadline(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("no result: scoring has no deadline")
+	}
+}
+
+// TestCheckMetaRefreshSameForBoth: a first page that both browsers get
+// alike and that sends them on with a meta refresh is the same page for
+// both (its smartphone copy is let go before parsing): no cloaking, and
+// the page it leads to is scored as if checked directly.
+func TestCheckMetaRefreshSameForBoth(t *testing.T) {
+	shop, err := os.ReadFile(filepath.Join("..", "testdata", "sites", "fake-utf8", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><head><meta http-equiv="refresh" content="0; url=/shop/"></head><body></body></html>`)
+		case "/shop/":
+			w.Write(shop)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := newTestChecker(t)
+	res := c.Check(context.Background(), srv.URL+"/")
+	direct := c.Check(context.Background(), srv.URL+"/shop/")
+	if !strings.HasSuffix(res.URL, "/shop/") {
+		t.Errorf("URL %s, want the page the refresh leads to", res.URL)
+	}
+	got, want := strings.Join(signIDs(res), " "), strings.Join(signIDs(direct), " ")
+	if strings.Contains(" "+got+" ", " cloaking ") || got != want {
+		t.Errorf("signs %q, want %q as when checked directly", got, want)
 	}
 }
