@@ -600,24 +600,19 @@ type phishPresentation struct {
 	evidence string
 }
 
-// phishPresented returns how page p presents itself as brands that are not
-// official on host, at most one presentation per brand (the strongest:
-// title, heading and login wording before copyright before logo and
-// masthead). It returns nothing when host is an official domain of any
-// brand: a brand's own site naming a partner is not impersonation. An
-// empty host is a saved page of unknown origin: official nowhere.
-func phishPresented(p *Page, brands []phishBrand, host string) []phishPresentation {
-	return phishPresentedUncached(p, brands, host)
-}
-
-// phishPresentedOn is phishPresented for a page of site, worked out once a
-// check (the credential and impersonation signs both ask).
+// phishPresentedOn is phishPresentedUncached for a page of site, worked out
+// once a check (the credential and impersonation signs both ask).
 func phishPresentedOn(site *Site, p *Page, brands []phishBrand, host string) []phishPresentation {
 	key := "phishPresented\x00" + p.URL + "\x00" + host
 	return site.derive(key, func() any { return phishPresentedUncached(p, brands, host) }).([]phishPresentation)
 }
 
-// phishPresentedUncached does phishPresented's work.
+// phishPresentedUncached returns how page p presents itself as brands that
+// are not official on host, at most one presentation per brand (the
+// strongest: title, heading and login wording before copyright before logo
+// and masthead). It returns nothing when host is an official domain of any
+// brand: a brand's own site naming a partner is not impersonation. An
+// empty host is a saved page of unknown origin: official nowhere.
 func phishPresentedUncached(p *Page, brands []phishBrand, host string) []phishPresentation {
 	if len(brands) == 0 || phishOfficialHost(brands, host) {
 		return nil
