@@ -33,6 +33,9 @@ func interrupts(cancel context.CancelFunc) {
 	cancel()
 	fmt.Fprintln(os.Stderr, "\nshopcheck: interrupted: finishing the targets under way (interrupt again to stop at once)")
 	<-sig
+	// A third interrupt kills at once, should the last write hang on a
+	// stalled pipe.
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	batch.HoldOutput()
 	fmt.Fprintln(os.Stderr, "\nshopcheck: stopped at once; the output holds whole lines only. Add --resume to the same command to check the rest.")
 	os.Exit(exitTargetFail)
