@@ -163,16 +163,17 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		// A remote host never has more than PerHost connections in use;
 		// a loopback site (no limit) may have as many as there are
 		// requests at once, and each one not kept would be dialled again.
-		MaxIdleConnsPerHost: max(o.PerHost, loopbackIdleConns),
+		MaxIdleConnsPerHost: max(o.PerHost, idleConnsPerHost),
 		IdleConnTimeout:     30 * time.Second,
 	}
 	return f, nil
 }
 
-// loopbackIdleConns is how many idle connections are kept to one host, for
-// the loopback sites that have no per-host limit: a batch's targets at once,
-// each with its smartphone fetch.
-const loopbackIdleConns = 32
+// idleConnsPerHost is how many idle connections are kept to one host. A
+// remote host never has more than PerHost in use; a loopback site, which
+// has no per-host limit, may have a batch's targets at once, each with its
+// smartphone fetch.
+const idleConnsPerHost = 32
 
 // CloseIdleConnections closes the kept-alive connections of the fetcher.
 func (f *HTTPFetcher) CloseIdleConnections() { f.tr.CloseIdleConnections() }

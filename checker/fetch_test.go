@@ -728,12 +728,12 @@ func TestFetchConnectRefused(t *testing.T) {
 	}
 }
 
-// TestFetchPerHost: no more than PerHost requests to one host at once.
 // TestFetchPerHost checks that at most PerHost requests go to one host at
 // once, and that a site on the loopback address written as such (a test
 // server, a replay) is not held to it.
 func TestFetchPerHost(t *testing.T) {
 	var inFlight, maxSeen atomic.Int64
+	var waitFor atomic.Int64 // > 0: hold each request until that many are in flight (or 5 s)
 	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := inFlight.Add(1)
 		defer inFlight.Add(-1)
@@ -743,7 +743,15 @@ func TestFetchPerHost(t *testing.T) {
 				break
 			}
 		}
-		time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
+		if want := waitFor.Load(); want > 0 {
+			// A barrier, not a sleep: on a busy machine requests that
+			// may overlap still do.
+			for end := time.Now().Add(5 * time.Second); maxSeen.Load() < want && time.Now().Before(end); {
+				time.Sleep(time.Millisecond)
+			}
+		} else {
+			time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
+		}
 		fmt.Fprint(w, "ok")
 	}), false)
 	u, err := url.Parse(s.URL)
@@ -754,11 +762,13 @@ func TestFetchPerHost(t *testing.T) {
 	for _, tc := range []struct {
 		base     string
 		min, max int64
+		barrier  int64
 	}{
-		{named, 1, 2}, // a host name: two at a time
-		{s.URL, 3, 8}, // 127.0.0.1 itself: no limit
+		{named, 1, 2, 0}, // a host name: two at a time
+		{s.URL, 3, 8, 3}, // 127.0.0.1 itself: no limit
 	} {
 		maxSeen.Store(0)
+		waitFor.Store(tc.barrier)
 		f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2, Resolve: []string{"shop.example.jp:" + u.Port() + ":127.0.0.1"}})
 		var wg sync.WaitGroup
 		for i := range 8 {
