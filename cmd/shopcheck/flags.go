@@ -155,6 +155,7 @@ func (o *commonOptions) loadData() (*rules.Data, error) {
 // setup loads the rule data and builds the Checker: what every command
 // that scores does first. closeFn releases what the checker opened.
 func (o *commonOptions) setup() (c *checker.Checker, data *rules.Data, closeFn func() error, err error) {
+	go rules.Warm() // the signs' tables, built while the data load and the first pages come
 	if data, err = o.loadData(); err != nil {
 		return nil, nil, nil, err
 	}
