@@ -68,7 +68,7 @@ func checkCredentialForm(site *Site) []Finding {
 		if len(creds) == 0 {
 			continue
 		}
-		presented := phishPresentedOn(site, p, brands, host)
+		presented := phishPresentedOn(site, p)
 		for _, fc := range creds {
 			brand, ja, en := phishCredReason(fc, presented)
 			if ja == "" {
@@ -157,12 +157,11 @@ func phishOfficialHost(brands []phishBrand, host string) bool {
 // a weaker finding (medium). Shops naming the products they sell, news and
 // warning pages do not present themselves as the brand and stay clean.
 func checkBrandImpersonation(site *Site) []Finding {
-	brands := phishBrandsOf(site.Data)
 	login := phishData().sets.words["login"]
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
-		presented := phishPresentedOn(site, p, brands, host)
+		presented := phishPresentedOn(site, p)
 		if len(presented) == 0 {
 			continue
 		}

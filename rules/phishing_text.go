@@ -600,11 +600,27 @@ type phishPresentation struct {
 	evidence string
 }
 
-// phishPresentedOn is phishPresentedUncached for a page of site, worked out
-// once a check (the credential and impersonation signs both ask).
-func phishPresentedOn(site *Site, p *Page, brands []phishBrand, host string) []phishPresentation {
-	key := "phishPresented\x00" + p.URL + "\x00" + host
-	return site.derive(key, func() any { return phishPresentedUncached(p, brands, host) }).([]phishPresentation)
+// phishPresentedOn is phishPresentedUncached for a page of site, with the
+// site's brands and the page's host, worked out once a check for all its
+// pages (the credential and impersonation signs both ask, page by page).
+func phishPresentedOn(site *Site, p *Page) []phishPresentation {
+	brands := phishBrandsOf(site.Data)
+	if site.memo == nil {
+		return phishPresentedUncached(p, brands, phishPageHost(p, site))
+	}
+	all := site.derive("phishPresented", func() any {
+		m := make(map[*Page][]phishPresentation, len(site.Pages))
+		for _, q := range site.Pages {
+			if q != nil {
+				m[q] = phishPresentedUncached(q, brands, phishPageHost(q, site))
+			}
+		}
+		return m
+	}).(map[*Page][]phishPresentation)
+	if pr, ok := all[p]; ok {
+		return pr
+	}
+	return phishPresentedUncached(p, brands, phishPageHost(p, site))
 }
 
 // phishPresentedUncached returns how page p presents itself as brands that
