@@ -2,10 +2,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,28 +13,10 @@ import (
 )
 
 // runDomainCLI runs `shopcheck domain args...` with stdin and returns the
-// exit code and what was printed. It adds the domain command to the root
-// when the root does not have it yet.
+// exit code and what was printed.
 func runDomainCLI(t testing.TB, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	s := &Streams{In: stdin, Out: &out, Err: &errOut}
-	root := newRootCmd(s)
-	if c, _, err := root.Find([]string{"domain"}); err != nil || c == root {
-		root.AddCommand(newDomainCmd(s))
-	}
-	root.SetArgs(append([]string{"domain"}, args...))
-	err := root.ExecuteContext(context.Background())
-	code := exitOK
-	var ee *exitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		code = ee.code
-	default:
-		code = exitUsage
-	}
-	return code, out.String(), errOut.String()
+	return runCLI(stdin, append([]string{"domain"}, args...)...)
 }
 
 func decodeDomainResults(t testing.TB, out string) map[string]checker.Result {

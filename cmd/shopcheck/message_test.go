@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,25 +17,7 @@ import (
 // exit code the program would give, stdout and stderr.
 func runMessageCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	s := &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errb}
-	cmd := newMessageCmd(s)
-	cmd.SetArgs(args)
-	cmd.SetIn(s.In)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errb)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	err := cmd.ExecuteContext(context.Background())
-	code := exitOK
-	var ee *exitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		code = ee.code
-	default:
-		code = exitUsage
-	}
-	return code, out.String(), errb.String()
+	return batchCLI(t, stdin, append([]string{"message"}, args...)...)
 }
 
 // decodeResults reads JSON Lines of results.

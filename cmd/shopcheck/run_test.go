@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -149,8 +150,14 @@ func (f *batchWhois) counts() map[string]int {
 // stderr.
 func batchCLI(t testing.TB, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLI(strings.NewReader(stdin), args...)
+}
+
+// runCLI runs the program with args as main does (one place maps errors to
+// exit codes: run) and returns the exit code, stdout and stderr.
+func runCLI(stdin io.Reader, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
-	code := run(context.Background(), args, &Streams{In: strings.NewReader(stdin), Out: &out, Err: &errOut})
+	code := run(context.Background(), args, &Streams{In: stdin, Out: &out, Err: &errOut})
 	return code, out.String(), errOut.String()
 }
 

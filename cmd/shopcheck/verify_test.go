@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -21,32 +18,11 @@ import (
 	"github.com/shopcheck/shopcheck/internal/evidence"
 )
 
-// execCmd runs a command built by mk with args and returns the exit code
-// run would give, stdout and stderr.
+// execCmd runs the command built by mk (named by it) with args as the
+// program would, and returns the exit code, stdout and stderr.
 func execCmd(t *testing.T, mk func(*Streams) *cobra.Command, args ...string) (int, string, string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	s := &Streams{In: strings.NewReader(""), Out: &out, Err: &errb}
-	cmd := mk(s)
-	cmd.SetArgs(args)
-	cmd.SetIn(s.In)
-	cmd.SetOut(&out)
-	cmd.SetErr(&errb)
-	cmd.SilenceUsage, cmd.SilenceErrors = true, true
-	err := cmd.ExecuteContext(context.Background())
-	code := exitOK
-	var ee *exitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		code = ee.code
-		if ee.err != nil {
-			errb.WriteString(ee.err.Error())
-		}
-	default:
-		code = exitUsage
-	}
-	return code, out.String(), errb.String()
+	return batchCLI(t, "", append([]string{mk(&Streams{}).Name()}, args...)...)
 }
 
 // evidenceShop serves the Shift_JIS fake-shop fixture behind a redirect.
