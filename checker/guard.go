@@ -2,10 +2,11 @@ package checker
 
 import (
 	"net/netip"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
+
+	"github.com/shopcheck/shopcheck/rules"
 )
 
 // This file decides which addresses the fetcher may connect to. A page on
@@ -150,69 +151,7 @@ func ParseHostIP(host string) (netip.Addr, bool) {
 	if a, err := netip.ParseAddr(h); err == nil {
 		return a, true
 	}
-	return parseIPv4Loose(host)
-}
-
-// parseIPv4Loose parses the inet_aton / WHATWG URL forms of an IPv4 address.
-func parseIPv4Loose(s string) (netip.Addr, bool) {
-	s = strings.TrimSuffix(s, ".") // "127.0.0.1." is the same address
-	if s == "" {
-		return netip.Addr{}, false
-	}
-	parts := strings.Split(s, ".")
-	if len(parts) > 4 {
-		return netip.Addr{}, false
-	}
-	var vals [4]uint64
-	for i, p := range parts {
-		v, ok := parseIPv4Part(p)
-		if !ok {
-			return netip.Addr{}, false
-		}
-		vals[i] = v
-	}
-	n := len(parts)
-	for i := 0; i < n-1; i++ {
-		if vals[i] > 255 {
-			return netip.Addr{}, false
-		}
-	}
-	if vals[n-1] >= 1<<(8*(5-n)) {
-		return netip.Addr{}, false
-	}
-	var ip uint64 = vals[n-1]
-	for i := 0; i < n-1; i++ {
-		ip |= vals[i] << (8 * (3 - i))
-	}
-	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}), true
-}
-
-// parseIPv4Part reads one part of a loose IPv4 address: "0x1f" (hex; "0x"
-// alone is 0 as in browsers), "017" (octal) or "15" (decimal).
-func parseIPv4Part(p string) (uint64, bool) {
-	if p == "" {
-		return 0, false
-	}
-	base := 10
-	switch {
-	case len(p) >= 2 && (p[:2] == "0x" || p[:2] == "0X"):
-		base, p = 16, p[2:]
-		if p == "" {
-			return 0, true
-		}
-	case len(p) >= 2 && p[0] == '0':
-		base, p = 8, p[1:]
-	}
-	for _, c := range p {
-		if c == '+' || c == '-' || c == '_' {
-			return 0, false
-		}
-	}
-	v, err := strconv.ParseUint(p, base, 64)
-	if err != nil {
-		return 0, false
-	}
-	return v, true
+	return rules.ParseIPv4(host)
 }
 
 // looksNumericHost reports whether host ends in a label that is a number

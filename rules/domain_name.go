@@ -264,42 +264,57 @@ func parseIPHost(s string) (string, bool) {
 	if a, err := netip.ParseAddr(s); err == nil {
 		return a.Unmap().String(), true
 	}
-	parts := strings.Split(s, ".")
-	if len(parts) > 4 {
+	a, ok := ParseIPv4(s)
+	if !ok {
 		return "", false
 	}
-	// WHATWG: a host is IPv4 when its last label is a number.
-	if _, ok := ipv4Number(parts[len(parts)-1]); !ok {
-		return "", false
-	}
-	var nums []uint64
-	for _, p := range parts {
-		n, ok := ipv4Number(p)
-		if !ok {
-			return "", false
-		}
-		nums = append(nums, n)
-	}
-	for _, n := range nums[:len(nums)-1] {
-		if n > 255 {
-			return "", false
-		}
-	}
-	last := nums[len(nums)-1]
-	if last >= 1<<(8*(5-len(nums))) {
-		return "", false
-	}
-	v := last
-	for i, n := range nums[:len(nums)-1] {
-		v += n << (8 * (3 - i))
-	}
-	b := [4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}
-	return netip.AddrFrom4(b).String(), true
+	return a.String(), true
 }
 
-// ipv4Number parses one part of an IPv4 host: decimal, 0x hex or 0 octal.
-func ipv4Number(p string) (uint64, bool) {
-	if p == "" || len(p) > 12 {
+// ParseIPv4 reads s as an IPv4 address in any spelling that inet_aton and
+// browsers (WHATWG URL host parsing) accept: one to four parts, each
+// decimal, octal (leading 0) or hex (leading 0x; "0x" alone is 0), the
+// last part filling the remaining bytes, a trailing dot allowed. So
+// "0x7f000001", "2130706433", "0177.0.0.1" and "127.1" are all 127.0.0.1.
+// The fetcher's address guard and the url-ip-host sign share it, so that
+// what one takes for an address the other does too.
+func ParseIPv4(s string) (netip.Addr, bool) {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" {
+		return netip.Addr{}, false
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) > 4 {
+		return netip.Addr{}, false
+	}
+	var vals [4]uint64
+	for i, p := range parts {
+		v, ok := ipv4Part(p)
+		if !ok {
+			return netip.Addr{}, false
+		}
+		vals[i] = v
+	}
+	n := len(parts)
+	for _, v := range vals[:n-1] {
+		if v > 255 {
+			return netip.Addr{}, false
+		}
+	}
+	if vals[n-1] >= 1<<(8*(5-n)) {
+		return netip.Addr{}, false
+	}
+	ip := vals[n-1]
+	for i, v := range vals[:n-1] {
+		ip |= v << (8 * (3 - i))
+	}
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}), true
+}
+
+// ipv4Part reads one part of an IPv4 address: "0x1f" (hex; "0x" alone is
+// 0, as in browsers), "017" (octal) or "15" (decimal).
+func ipv4Part(p string) (uint64, bool) {
+	if p == "" {
 		return 0, false
 	}
 	base := 10
@@ -312,11 +327,11 @@ func ipv4Number(p string) (uint64, bool) {
 	case len(p) >= 2 && p[0] == '0':
 		base, p = 8, p[1:]
 	}
-	n, err := strconv.ParseUint(p, base, 64)
-	if err != nil || n > 0xffffffff {
+	v, err := strconv.ParseUint(p, base, 64) // no sign, no underscores with an explicit base
+	if err != nil {
 		return 0, false
 	}
-	return n, true
+	return v, true
 }
 
 // Fold maps a label to the form in which look-alike spellings meet: lower

@@ -186,3 +186,34 @@ func TestExampleRulesFile(t *testing.T) {
 		t.Errorf("weights %v, accounts %d", d.Weights, len(d.FraudAccounts))
 	}
 }
+
+// TestParseIPv4 covers the spellings the fetcher's guard and url-ip-host
+// must agree on, including those the two once read differently (a long
+// zero-padded part, a trailing dot).
+func TestParseIPv4(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"127.0.0.1", "127.0.0.1"},
+		{"127.1", "127.0.0.1"},
+		{"0x7f000001", "127.0.0.1"},
+		{"2130706433", "127.0.0.1"},
+		{"0177.0.0.1", "127.0.0.1"},
+		{"0000000000177.0.0.1", "127.0.0.1"},
+		{"10.0.0.1.", "10.0.0.1"},
+		{"0x.0.0.0", "0.0.0.0"},
+		{"256.0.0.1", ""},
+		{"1.2.3.4.5", ""},
+		{"1.2.3.0x100", ""},
+		{"+1.2.3.4", ""},
+		{"1_0.0.0.1", ""},
+		{"example.jp", ""},
+		{"", ""},
+	} {
+		got := ""
+		if a, ok := ParseIPv4(tc.in); ok {
+			got = a.String()
+		}
+		if got != tc.want {
+			t.Errorf("ParseIPv4(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
