@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,25 +17,35 @@ import (
 	"time"
 )
 
-// TestBatchThroughput (SHOPCHECK_BENCH=1) runs a batch of 2,000 targets over
-// local sites with WHOIS on a local fake server and, side by side, a plain
-// fetch with the same 8 workers of exactly the requests the batch made. It
-// logs both times and their ratio (a figure for the report, not an
-// assertion). SHOPCHECK_BENCH_N and SHOPCHECK_BENCH_HOSTS change the
-// number of targets and of hosts (each its own registrable domain);
-// SHOPCHECK_BENCH_ARGS adds flags to the batch (e.g. "--no-whois");
-// SHOPCHECK_BENCH_DELAY_MS delays every response, as a network would;
-// SHOPCHECK_BENCH_LOOPBACK=1 sends every target to 127.0.0.1 itself (one
-// site, no host names).
+// TestBatchThroughput (SHOPCHECK_BENCH=1) measures a batch the way an
+// outside harness does: the built binary checks 2,000 targets over local
+// sites (served by this test process) with WHOIS on a local fake server;
+// then the exact requests the batch made are fetched plainly with the same
+// 8 workers, once from this process (beside the servers: no process
+// boundary to cross) and once from a child process (as the batch did). It
+// logs the times and ratios: a figure for the notes, not an assertion.
+//
+// SHOPCHECK_BENCH_N and SHOPCHECK_BENCH_HOSTS change the number of targets
+// and of hosts (each its own registrable domain); SHOPCHECK_BENCH_ARGS
+// adds flags to the batch (e.g. "--no-whois"); SHOPCHECK_BENCH_DELAY_MS
+// delays every response, as a network would; SHOPCHECK_BENCH_LOOPBACK=1
+// sends every target to 127.0.0.1 itself; SHOPCHECK_BENCH_SHOPS=1 serves
+// the testdata shops (several pages each, which the batch crawls) instead
+// of one small page; SHOPCHECK_BENCH_ROUNDS repeats the measure.
 func TestBatchThroughput(t *testing.T) {
 	if os.Getenv("SHOPCHECK_BENCH") == "" {
 		t.Skip("set SHOPCHECK_BENCH=1 to measure batch throughput")
 	}
+	bin := batchBinary(t)
 	n := batchEnvInt("SHOPCHECK_BENCH_N", 2000)
 	nh := batchEnvInt("SHOPCHECK_BENCH_HOSTS", 20)
 	sites := newBatchSites(t)
 	if ms := batchEnvInt("SHOPCHECK_BENCH_DELAY_MS", 0); ms > 0 {
 		sites.delay.Store(int64(ms) * int64(time.Millisecond)) // a network's round trip
+	}
+	shops := os.Getenv("SHOPCHECK_BENCH_SHOPS") != ""
+	if shops {
+		sites.shops.Store(true)
 	}
 	whois := newBatchWhois(t)
 	var hosts []string
@@ -44,39 +56,86 @@ func TestBatchThroughput(t *testing.T) {
 		hosts = []string{"127.0.0.1"} // one site at its address, as a local test server is
 	}
 	targets := batchSiteList(sites, hosts, n)
-	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
-	out := batchWriteFile(t, "out.jsonl", "")
-	args := append([]string{"check", "-l", list, "--json", "-o", out, "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
-	args = append(args, strings.Fields(os.Getenv("SHOPCHECK_BENCH_ARGS"))...)
-
-	start, cpu0 := time.Now(), cpuTime()
-	code, _, errOut := batchCLI(t, "", args...)
-	batch, batchCPU := time.Since(start), cpuTime()-cpu0
-	if code != exitOK {
-		t.Fatalf("exit %d\n%s", code, errOut)
-	}
-	if got := batchLineCount(out); got != n {
-		t.Fatalf("%d results for %d targets", got, n)
-	}
-	sites.mu.Lock()
-	var reqs []string
-	for hp, c := range sites.paths {
-		for i := 0; i < c; i++ {
-			reqs = append(reqs, "http://"+hp)
+	if shops {
+		for i := range targets {
+			targets[i] = fmt.Sprintf("%s/index.html?n=%d", strings.TrimSuffix(sites.url(hosts[i%len(hosts)], ""), "/"), i)
 		}
 	}
-	sites.mu.Unlock()
-	asks := 0
-	for _, c := range whois.counts() {
-		asks += c
-	}
+	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
+	for round := 0; round < batchEnvInt("SHOPCHECK_BENCH_ROUNDS", 1); round++ {
+		out := filepath.Join(t.TempDir(), "out.jsonl")
+		args := append([]string{"check", "-l", list, "--json", "-o", out, "--allow-private", "--whois-server", whois.addr, "--no-progress"}, sites.resolve(hosts...)...)
+		args = append(args, strings.Fields(os.Getenv("SHOPCHECK_BENCH_ARGS"))...)
+		sites.reset()
+		whois.reset()
 
-	cpu0 = cpuTime()
-	plain := batchPlainFetch(t, sites.port, reqs, 8)
-	plainCPU := cpuTime() - cpu0
-	t.Logf("%d targets, %d hosts: batch %v (CPU %v); plain fetch of the same %d requests with 8 workers %v (CPU %v); ratio %.2f (CPU %.2f); WHOIS queries %d for %d domains",
-		n, nh, batch.Round(time.Millisecond), batchCPU.Round(time.Millisecond), len(reqs), plain.Round(time.Millisecond), plainCPU.Round(time.Millisecond),
-		float64(batch)/float64(plain), float64(batchCPU)/float64(plainCPU), asks, len(whois.counts()))
+		cmd := exec.Command(bin, args...)
+		cmd.Stderr = os.Stderr
+		start := time.Now()
+		err := cmd.Run()
+		batch := time.Since(start)
+		if err != nil {
+			t.Fatalf("batch: %v", err)
+		}
+		if got := batchLineCount(out); got != n {
+			t.Fatalf("%d results for %d targets", got, n)
+		}
+		batchCPU := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		reqs := sites.requests()
+		asks := 0
+		for _, c := range whois.counts() {
+			asks += c
+		}
+
+		cpu0 := cpuTime()
+		plain := batchPlainFetch(t, sites.port, reqs, 8)
+		plainCPU := cpuTime() - cpu0
+		child, childCPU := batchPlainChild(t, sites.port, reqs)
+		t.Logf("%d targets, %d hosts, %d requests: batch %v (its CPU %v); plain fetch of the same requests with 8 workers: in this process %v (ratio %.2f), in a child process %v (ratio %.2f, its CPU %v); WHOIS queries %d for %d domains",
+			n, len(hosts), len(reqs), batch.Round(time.Millisecond), batchCPU.Round(time.Millisecond),
+			plain.Round(time.Millisecond), float64(batch)/float64(plain),
+			child.Round(time.Millisecond), float64(batch)/float64(child), childCPU.Round(time.Millisecond),
+			asks, len(whois.counts()))
+		_ = plainCPU
+	}
+}
+
+// TestBatchPlainChild is the child process of batchPlainChild: it fetches
+// the URLs of the file SHOPCHECK_PLAIN_URLS and prints the time it took.
+func TestBatchPlainChild(t *testing.T) {
+	file := os.Getenv("SHOPCHECK_PLAIN_URLS")
+	if file == "" {
+		t.Skip("the child process of TestBatchThroughput")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := batchPlainFetch(t, os.Getenv("SHOPCHECK_PLAIN_PORT"), strings.Fields(string(data)), 8)
+	fmt.Printf("plain-time %d\n", d)
+}
+
+// batchPlainChild runs batchPlainFetch of urls in a child process (this
+// test binary) and returns the time it measured and the child's CPU time.
+func batchPlainChild(t *testing.T, port string, urls []string) (time.Duration, time.Duration) {
+	file := batchWriteFile(t, "urls.txt", strings.Join(urls, "\n"))
+	cmd := exec.Command(os.Args[0], "-test.run=^TestBatchPlainChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "SHOPCHECK_PLAIN_URLS="+file, "SHOPCHECK_PLAIN_PORT="+port)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("plain fetch child: %v\n%s", err, out)
+	}
+	var d time.Duration
+	for _, l := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(l, "plain-time "); ok {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			d = time.Duration(n)
+		}
+	}
+	if d == 0 {
+		t.Fatalf("plain fetch child printed no time:\n%s", out)
+	}
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }
 
 // batchPlainFetch GETs every URL with workers goroutines, reading each body, and

@@ -26,25 +26,55 @@ import (
 // batchSites is an httptest server that plays many shops, told apart by
 // the Host header: "fake.test" serves the fake-shop fixture, hosts named
 // ring* the shops of one fraud ring (the same bank account and e-mail), every
-// other host a plain honest-looking page for any path. It counts the requests.
+// other host a plain honest-looking page for any path (or, with shops set,
+// one of the testdata shops: shopN.test the Nth in batchShopKinds). It
+// counts the requests.
 type batchSites struct {
 	srv   *httptest.Server
 	port  string
 	delay atomic.Int64 // per request, in nanoseconds
+	shops atomic.Bool
 	mu    sync.Mutex
 	paths map[string]int // host+path -> requests
+	reqs  []string       // "host:port/path?query" of every request, in order
 	n     atomic.Int64
+}
+
+// batchShopKinds are the testdata shops that batchSites serves with shops set.
+var batchShopKinds = []string{"fake-utf8", "honest-company", "sole-proprietor", "base-shop", "fake-sjis", "fake-eucjp"}
+
+// reset forgets the requests counted so far.
+func (s *batchSites) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.paths, s.reqs = make(map[string]int), nil
+}
+
+// requests returns the URL of every request so far, in order.
+func (s *batchSites) requests() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, len(s.reqs))
+	for i, r := range s.reqs {
+		out[i] = "http://" + r
+	}
+	return out
 }
 
 func newBatchSites(t testing.TB) *batchSites {
 	t.Helper()
 	s := &batchSites{paths: make(map[string]int)}
 	fake := http.FileServer(http.Dir(filepath.Join("..", "..", "testdata", "sites", "fake-utf8")))
+	kinds := map[string]http.Handler{}
+	for _, k := range batchShopKinds {
+		kinds[k] = http.FileServer(http.Dir(filepath.Join("..", "..", "testdata", "sites", k)))
+	}
 	s.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.n.Add(1)
 		host, _, _ := net.SplitHostPort(r.Host)
 		s.mu.Lock()
 		s.paths[r.Host+r.URL.Path]++
+		s.reqs = append(s.reqs, r.Host+r.URL.RequestURI())
 		s.mu.Unlock()
 		if d := s.delay.Load(); d > 0 {
 			select {
@@ -55,6 +85,15 @@ func newBatchSites(t testing.TB) *batchSites {
 		}
 		if host == "fake.test" {
 			fake.ServeHTTP(w, r)
+			return
+		}
+		var i int
+		if _, err := fmt.Sscanf(host, "shop%d.test", &i); err == nil && s.shops.Load() {
+			k := batchShopKinds[i%len(batchShopKinds)]
+			if k == "fake-eucjp" { // its charset is in the HTTP header only
+				w.Header().Set("Content-Type", "text/html; charset=EUC-JP")
+			}
+			kinds[k].ServeHTTP(w, r)
 			return
 		}
 		if strings.HasPrefix(host, "ring") { // one fraud ring's shops: the same account and mail
@@ -134,6 +173,13 @@ func newFakeWhois(t testing.TB, answer func(domain string) (created, registrar s
 		}
 	}()
 	return f
+}
+
+// reset forgets the queries counted so far.
+func (f *batchWhois) reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.asks = make(map[string]int)
 }
 
 func (f *batchWhois) counts() map[string]int {
