@@ -388,7 +388,7 @@ func (cr *crawl) exchanges() []Exchange {
 
 // fetchOnly fetches one URL without parsing it.
 func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
-	resp, err := cr.fetch.Fetch(ctx, Request{URL: u, Mobile: mobile, Referer: referer})
+	resp, err := cr.fetch.Fetch(ctx, Request{URL: u, Mobile: mobile, Referer: referer, Evidence: cr.keep})
 	if resp != nil && cr.keep {
 		cr.mu.Lock()
 		cr.ex = append(cr.ex, resp.Exchanges...)

@@ -14,6 +14,7 @@ import (
 	"net/http/httptrace"
 	"net/netip"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,9 +65,9 @@ type FetchOptions struct {
 	Rate float64
 	// PerHost is the number of requests in flight at once to one host name
 	// and port. Sites on this machine's loopback address (127.0.0.0/8, ::1,
-	// localhost: test servers and replays, reachable only with
-	// AllowPrivate) are no remote host to be polite to and have no limit.
-	// Default 2.
+	// localhost, or a name that Resolve sends there only: test servers and
+	// replays, reachable only with AllowPrivate) are no remote host to be
+	// polite to and have no limit. Default 2.
 	PerHost int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
 	// true. Defaults DefaultUserAgent and DefaultMobileUserAgent.
@@ -100,9 +101,12 @@ type FetchOptions struct {
 type HTTPFetcher struct {
 	opt     FetchOptions
 	resolve map[string][]netip.Addr // "host:port" -> addresses
-	tr      *http.Transport
-	limiter *limiter
-	perHost *hostSlots
+	// loopback holds the "host:port" keys that --resolve sends to this
+	// machine's loopback address only: local sites, like 127.0.0.1 itself.
+	loopback map[string]bool
+	tr       *http.Transport
+	limiter  *limiter
+	perHost  *hostSlots
 
 	// allow, when set, replaces the address policy (tests use it to allow
 	// the httptest server's own address and nothing else).
@@ -144,9 +148,13 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		return nil, err
 	}
 	f := &HTTPFetcher{
-		opt:     o,
-		resolve: res,
-		perHost: &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+		opt:      o,
+		resolve:  res,
+		loopback: map[string]bool{},
+		perHost:  &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+	}
+	for key, addrs := range res {
+		f.loopback[key] = !slices.ContainsFunc(addrs, func(a netip.Addr) bool { return !a.Unmap().IsLoopback() })
 	}
 	if o.Rate > 0 {
 		f.limiter = newLimiter(o.Rate, time.Now)
@@ -434,15 +442,7 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 	if err := f.checkURL(u); err != nil {
 		return nil, err
 	}
-	jar, err := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
-	if err != nil {
-		return nil, fmt.Errorf("making cookie jar: %w", err)
-	}
-	client := &http.Client{
-		Transport:     f.tr,
-		Jar:           jar,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	jar := &lazyJar{}
 	out := &Response{}
 	failed := func(err error) (*Response, error) {
 		if len(out.Exchanges) == 0 {
@@ -452,7 +452,7 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 		return out, err
 	}
 	for hop := 0; ; hop++ {
-		h, err := f.hop(ctx, client, u, req)
+		h, err := f.hop(ctx, jar, u, req)
 		if h != nil {
 			out.Exchanges = append(out.Exchanges, h.ex)
 		}
@@ -488,6 +488,38 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 	}
 }
 
+// lazyJar is the cookie jar of one Fetch, made when a response first sets
+// a cookie: most fetches meet none and pay nothing for it.
+type lazyJar struct {
+	jar *cookiejar.Jar
+}
+
+// addTo adds the cookies the jar holds for req's URL.
+func (j *lazyJar) addTo(req *http.Request) {
+	if j.jar == nil {
+		return
+	}
+	for _, c := range j.jar.Cookies(req.URL) {
+		req.AddCookie(c)
+	}
+}
+
+// keep stores the cookies resp sets for u.
+func (j *lazyJar) keep(u *url.URL, resp *http.Response) {
+	rc := resp.Cookies()
+	if len(rc) == 0 {
+		return
+	}
+	if j.jar == nil {
+		jar, err := cookiejar.New(&cookiejar.Options{PublicSuffixList: publicsuffix.List})
+		if err != nil {
+			return // cannot happen: New fails on no option
+		}
+		j.jar = jar
+	}
+	j.jar.SetCookies(u, rc)
+}
+
 func isRedirect(status int) bool {
 	switch status {
 	case 301, 302, 303, 307, 308:
@@ -516,12 +548,12 @@ type hopResult struct {
 
 // hop makes one request to u and reads its body (MaxBody for a final
 // answer, redirectBodyMax for a redirect), all within Timeout.
-func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, req Request) (*hopResult, error) {
+func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Request) (*hopResult, error) {
 	// Hosts are told apart by name and port: two servers on one address
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
-	if !isLoopbackHost(host) {
-		release, err := f.perHost.acquire(ctx, host+":"+portOf(u))
+	if key := host + ":" + portOf(u); !isLoopbackHost(host) && !f.loopback[key] {
+		release, err := f.perHost.acquire(ctx, key)
 		if err != nil {
 			return nil, ctxError(ctx, u, err)
 		}
@@ -535,7 +567,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 	defer cancel()
 	var (
 		mu      sync.Mutex
-		sent    = http.Header{}
+		sent    http.Header
 		localIP string
 		remote  string
 	)
@@ -550,7 +582,10 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 				remote = a.IP.String()
 			}
 		},
-		WroteHeaderField: func(key string, values []string) {
+	}
+	if req.Evidence {
+		sent = http.Header{}
+		trace.WroteHeaderField = func(key string, values []string) {
 			mu.Lock()
 			defer mu.Unlock()
 			switch {
@@ -562,7 +597,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 			for _, v := range values {
 				sent.Add(key, v)
 			}
-		},
+		}
 	}
 	hreq, err := http.NewRequestWithContext(httptrace.WithClientTrace(hctx, trace), http.MethodGet, u.String(), nil)
 	if err != nil {
@@ -578,12 +613,21 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 	if req.Referer != "" {
 		hreq.Header.Set("Referer", req.Referer)
 	}
+	if u.User != nil { // as http.Client does: a URL's user and password become Basic auth
+		pw, _ := u.User.Password()
+		hreq.SetBasicAuth(u.User.Username(), pw)
+	}
+	jar.addTo(hreq)
 	start := time.Now()
-	resp, err := client.Do(hreq)
+	// The transport itself, not an http.Client: redirects are followed
+	// (and checked) by Fetch, and a Client would copy the headers and
+	// consult a cookie jar on every request.
+	resp, err := f.tr.RoundTrip(hreq)
 	if err != nil {
 		return nil, f.requestError(ctx, hctx, u, err)
 	}
 	defer resp.Body.Close() // before EOF this closes the connection: the rest is never read
+	jar.keep(u, resp)
 
 	limit := f.opt.MaxBody
 	if isRedirect(resp.StatusCode) {
@@ -596,18 +640,18 @@ func (f *HTTPFetcher) hop(ctx context.Context, client *http.Client, u *url.URL, 
 		Time:       start,
 		Method:     http.MethodGet,
 		URL:        u.String(),
-		ReqHeader:  sent.Clone(),
+		ReqHeader:  sent,
 		Proto:      resp.Proto,
 		Status:     resp.StatusCode,
 		StatusText: resp.Status,
-		RespHeader: resp.Header.Clone(),
+		RespHeader: resp.Header,
 		Body:       body,
 		Truncated:  truncated,
 		RemoteIP:   remote,
 		LocalIP:    localIP,
 	}
 	if len(ex.ReqHeader) == 0 {
-		ex.ReqHeader = hreq.Header.Clone() // no trace (should not happen): what was asked for
+		ex.ReqHeader = hreq.Header // not traced (no evidence asked for): what was asked for
 	}
 	h := &hopResult{ex: ex, resp: resp, localIP: localIP}
 	mu.Unlock()

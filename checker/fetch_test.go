@@ -95,7 +95,7 @@ func TestFetchPage(t *testing.T) {
 	}), false)
 	f := newFetcher(t, FetchOptions{AllowPrivate: true})
 
-	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/p?q=1", Referer: "http://from.example/"})
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/p?q=1", Referer: "http://from.example/", Evidence: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,6 +138,10 @@ func TestFetchPage(t *testing.T) {
 	}
 	if gotUA != DefaultMobileUserAgent || !strings.Contains(gotUA, "iPhone") || gotRef != "" {
 		t.Errorf("mobile fetch: UA %q, Referer %q", gotUA, gotRef)
+	}
+	// Without Evidence the exchange holds the headers the fetcher set.
+	if h := resp.Exchanges[0].ReqHeader; h.Get("User-Agent") != DefaultMobileUserAgent || h.Get("Accept-Encoding") != "" {
+		t.Errorf("ReqHeader without Evidence: %v", h)
 	}
 	if resp.URL != s.URL {
 		t.Errorf("URL %q, want %q", resp.URL, s.URL)
@@ -295,7 +299,7 @@ func TestFetchRedirectIntoPrivate(t *testing.T) {
 	}
 
 	// The allowed site works, through --resolve, with its own Host header.
-	resp, err := f.Fetch(context.Background(), Request{URL: "http://shop.test:" + s.port + "/target"})
+	resp, err := f.Fetch(context.Background(), Request{URL: "http://shop.test:" + s.port + "/target", Evidence: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -759,17 +763,22 @@ func TestFetchPerHost(t *testing.T) {
 		t.Fatal(err)
 	}
 	named := "http://shop.example.jp:" + u.Port()
+	local := "http://local.example.jp:" + u.Port()
 	for _, tc := range []struct {
 		base     string
 		min, max int64
 		barrier  int64
 	}{
-		{named, 1, 2, 0}, // a host name: two at a time
+		{named, 1, 2, 0}, // a host name (found by DNS): two at a time
 		{s.URL, 3, 8, 3}, // 127.0.0.1 itself: no limit
+		{local, 3, 8, 3}, // a name --resolve sends to 127.0.0.1: no limit either
 	} {
 		maxSeen.Store(0)
 		waitFor.Store(tc.barrier)
-		f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2, Resolve: []string{"shop.example.jp:" + u.Port() + ":127.0.0.1"}})
+		f := newFetcher(t, FetchOptions{AllowPrivate: true, PerHost: 2, Resolve: []string{"local.example.jp:" + u.Port() + ":127.0.0.1"}})
+		f.lookup = func(context.Context, string) ([]netip.Addr, error) {
+			return []netip.Addr{netip.MustParseAddr("127.0.0.1")}, nil
+		}
 		var wg sync.WaitGroup
 		for i := range 8 {
 			wg.Go(func() {
@@ -871,5 +880,24 @@ func TestLimiter(t *testing.T) {
 	wantCode(t, "rate-limited fetch past its deadline", err, CodeTimeout)
 	if n := s.reqs.Load(); n != 1 {
 		t.Errorf("server saw %d requests, want 1 (the second must wait its turn)", n)
+	}
+}
+
+// TestFetchUserinfoAsBasicAuth: a URL's user and password are sent as Basic
+// auth, as http.Client (which the fetcher no longer goes through) sends them.
+func TestFetchUserinfoAsBasicAuth(t *testing.T) {
+	var user, pw string
+	var ok bool
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		user, pw, ok = r.BasicAuth()
+		fmt.Fprint(w, "<title>ok</title>")
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	u := strings.Replace(s.URL, "http://", "http://login:secret@", 1)
+	if _, err := f.Fetch(context.Background(), Request{URL: u}); err != nil {
+		t.Fatal(err)
+	}
+	if !ok || user != "login" || pw != "secret" {
+		t.Errorf("server saw Basic auth %v %q %q, want login/secret", ok, user, pw)
 	}
 }

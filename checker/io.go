@@ -23,6 +23,11 @@ type Request struct {
 	// Referer is sent when not empty (crawled pages name the page that
 	// linked to them).
 	Referer string
+	// Evidence asks for each exchange's request headers exactly as they
+	// were written, the transport's own included (Host, Accept-Encoding),
+	// for a WARC record. Without it Exchange.ReqHeader holds the headers
+	// the fetcher set, which costs nothing to keep.
+	Evidence bool
 }
 
 // Response is what a fetch read: the final response after redirects and
