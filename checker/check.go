@@ -48,6 +48,9 @@ type Checker struct {
 	topic map[string]string // sign id -> advice topic
 	// grace is how long scoring may run on past a site's deadline.
 	grace time.Duration
+	// bg runs the work a check does beside its own goroutine (the other
+	// browser's fetch, the WHOIS lookup, the bounded scoring).
+	bg *workers
 }
 
 // New returns a Checker that reads through fetch, asks whois (nil for none)
@@ -75,7 +78,8 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 	for _, r := range opts.Rules {
 		topic[r.ID] = r.Topic
 	}
-	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace}
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace,
+		bg: newWorkers(2 * time.Second)}
 }
 
 // Lang is the language results are written in.
@@ -195,10 +199,10 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		ch <- whoisAnswer{domain: domain}
 		return ch
 	}
-	go func() {
+	c.bg.Go(func() {
 		info, _ := whois.Lookup(ctx, domain)
 		ch <- whoisAnswer{domain: domain, info: info}
-	}()
+	})
 	return ch
 }
 
@@ -294,7 +298,7 @@ const scoreGrace = 5 * time.Second
 // its own. It reads site but never changes it.
 func (c *Checker) finishBounded(ctx context.Context, site *rules.Site, infos []PageInfo, err error, now time.Time) *Result {
 	done := make(chan *Result, 1)
-	go func() { done <- c.finish(site, infos, err, now) }()
+	c.bg.Go(func() { done <- c.finish(site, infos, err, now) })
 	select {
 	case res := <-done:
 		return res
@@ -456,10 +460,10 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	var altDone chan struct{}
 	if compare {
 		altDone = make(chan struct{})
-		go func() {
+		cr.c.bg.Go(func() {
 			defer close(altDone)
 			alt, _ = cr.fetchOnly(ctx, u.String(), true, "")
-		}()
+		})
 	}
 	f, err := cr.fetchOnly(ctx, u.String(), mobile, "")
 	if compare {
