@@ -552,14 +552,14 @@ func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*
 		for i, l := range batch {
 			seen[canonical(l.url)] = true
 			wg.Add(1)
-			go func(i int, u string) {
+			cr.c.bg.Go(func() {
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				if f, err := cr.get(ctx, u, first.mobile, first.resp.URL); err == nil {
+				if f, err := cr.get(ctx, l.url, first.mobile, first.resp.URL); err == nil {
 					got[i] = f
 				}
-			}(i, l.url)
+			})
 		}
 		wg.Wait()
 		var next []rankedLink
