@@ -84,6 +84,16 @@ type whoisEntry struct {
 	err  error
 }
 
+// wait returns the entry's answer once it is known, or ctx's error.
+func (e *whoisEntry) wait(ctx context.Context) (*rules.Whois, error) {
+	select {
+	case <-e.done:
+		return e.w, e.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 // NewWhois returns a client with o's settings (zero fields take defaults).
 func NewWhois(o WhoisOptions) *Whois {
 	if o.Timeout <= 0 {
@@ -127,6 +137,14 @@ func NewWhois(o WhoisOptions) *Whois {
 // with a zero Created (but the raw answer, for evidence) when the record
 // shows no date, as old .jp domains (before 1993) do.
 func (c *Whois) Lookup(ctx context.Context, domain string) (*rules.Whois, error) {
+	// A batch asks about the same few domains, already in the form the
+	// cache keeps: answer those without parsing the name again.
+	c.mu.Lock()
+	e, ok := c.cache[domain]
+	c.mu.Unlock()
+	if ok {
+		return e.wait(ctx)
+	}
 	h, err := rules.ParseHost(domain)
 	if err != nil || h.IP {
 		return nil, fmt.Errorf("whois: %q is not a domain name", domain)
@@ -138,14 +156,9 @@ func (c *Whois) Lookup(ctx context.Context, domain string) (*rules.Whois, error)
 	c.mu.Lock()
 	if e, ok := c.cache[key]; ok {
 		c.mu.Unlock()
-		select {
-		case <-e.done:
-			return e.w, e.err
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
+		return e.wait(ctx)
 	}
-	e := &whoisEntry{done: make(chan struct{})}
+	e = &whoisEntry{done: make(chan struct{})}
 	c.cache[key] = e
 	c.order = append(c.order, key)
 	// Forget the oldest finished answers beyond the cache size; one still
