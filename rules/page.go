@@ -4,8 +4,10 @@ import (
 	"net/url"
 	"strings"
 
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
@@ -68,6 +70,8 @@ type Input struct {
 	Label string
 }
 
+// blockTags start a line of Text. The page walk uses tagClass, which must
+// say the same (TestTagClassMatchesMaps).
 var blockTags = map[string]bool{
 	"address": true, "article": true, "aside": true, "blockquote": true, "br": true,
 	"dd": true, "div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true,
@@ -78,6 +82,7 @@ var blockTags = map[string]bool{
 	"button": true, "label": true, "caption": true, "title": true, "center": true,
 }
 
+// skipTags hold no visible text (the head, scripts, embedded objects).
 var skipTags = map[string]bool{
 	"script": true, "style": true, "noscript": true, "template": true,
 	"head": true, "svg": true, "iframe": true, "object": true,
@@ -89,6 +94,11 @@ func NFKC(s string) string { return norm.NFKC.String(s) }
 
 // NewPage parses body (already decoded to UTF-8) as the HTML page found at
 // pageURL. A body that is not HTML still yields a page with its text.
+//
+// The tree is walked once: the visible text is written and the elements the
+// page's parts come from (base, title, headings, links, images, labels,
+// forms and their fields) are noted in document order, which is the order
+// CSS selector matching gives. Each part is then taken from its element.
 func NewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
 	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated}
 	root, err := html.Parse(strings.NewReader(body))
@@ -98,9 +108,12 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		return p
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
+	w := &pageWalk{text: make([]byte, 0, len(body)/2)}
+	w.walk(root, true)
+
 	base, _ := url.Parse(pageURL)
-	if b, ok := p.Doc.FindMatcher(pageSel.base).First().Attr("href"); ok && base != nil {
-		if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
+	if w.base != nil && base != nil {
+		if u, err := base.Parse(strings.TrimSpace(attr(w.base, "href"))); err == nil {
 			base = u
 		}
 	}
@@ -115,123 +128,249 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		}
 		return u.String()
 	}
-	p.Title = fold(NFKC(p.Doc.FindMatcher(pageSel.title).First().Text()))
+	p.Title = w.nodeText(w.title)
 
-	var sb strings.Builder
-	walkText(root, &sb)
-	p.Text = NFKC(sb.String())
-	p.Lines = splitLines(p.Text)
-	p.Text = strings.Join(p.Lines, "\n")
-	if len(p.Lines) > 0 {
-		// The lines as slices of Text (they hold no newline and none is
-		// empty): one copy of a big page's text is kept, not two.
+	// Text: NFKC first (it can turn characters into spaces), then every
+	// line folded, empty ones dropped; Lines are slices of Text.
+	if p.Text = foldLines(norm.NFKC.Bytes(w.text)); p.Text != "" {
 		p.Lines = strings.Split(p.Text, "\n")
 	}
+	w.text = nil
 
-	p.Doc.FindMatcher(pageSel.headings).Each(func(_ int, s *goquery.Selection) {
-		if t := fold(NFKC(s.Text())); t != "" {
+	for _, h := range w.headings {
+		if t := w.nodeText(h); t != "" {
 			p.Headings = append(p.Headings, t)
 		}
-	})
-	p.Doc.FindMatcher(pageSel.links).Each(func(_ int, s *goquery.Selection) {
-		href, _ := s.Attr("href")
-		text := fold(NFKC(s.Text()))
-		imgs := s.FindMatcher(pageSel.img)
+	}
+	if len(w.links) > 0 {
+		p.Links = make([]Link, 0, len(w.links))
+	}
+	for _, a := range w.links {
+		var hasImg bool
+		w.scratch, hasImg = appendLinkText(w.scratch[:0], a)
+		text := foldNFKC(w.scratch)
 		if text == "" {
-			imgs.Each(func(_ int, im *goquery.Selection) {
-				alt, _ := im.Attr("alt")
-				text += alt
-			})
-			if text == "" {
-				text, _ = s.Attr("title")
+			// No text: the alt text of its images, else its title.
+			w.scratch = w.scratch[:0]
+			if hasImg {
+				w.scratch = appendImgAlts(w.scratch, a)
 			}
-			text = fold(NFKC(text))
+			if len(w.scratch) == 0 {
+				w.scratch = append(w.scratch, attr(a, "title")...)
+			}
+			text = foldNFKC(w.scratch)
 		}
-		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
-	})
-	p.Doc.FindMatcher(pageSel.img).Each(func(_ int, s *goquery.Selection) {
-		src, _ := s.Attr("src")
+		p.Links = append(p.Links, Link{Href: abs(attr(a, "href")), Text: text, Image: hasImg})
+	}
+	for _, im := range w.imgs {
+		src := attr(im, "src")
 		if src == "" {
-			src, _ = s.Attr("data-src")
+			src = attr(im, "data-src")
 		}
-		alt, _ := s.Attr("alt")
 		if src == "" {
-			return
+			continue
 		}
-		p.Images = append(p.Images, Image{Src: abs(src), Alt: fold(NFKC(alt))})
-	})
-	p.Forms = parseForms(p.Doc, pageURL, abs)
+		p.Images = append(p.Images, Image{Src: abs(src), Alt: fold(NFKC(attr(im, "alt")))})
+	}
+	p.Forms = w.forms(pageURL, abs)
 	return p
 }
 
-// pageSel holds the parser's CSS selectors, compiled once: compiling one
-// costs more than matching it against a small page.
-var pageSel = struct {
-	base, title, headings, links, img, labelFor, label, form, fields cascadia.Selector
-}{
-	base:     cascadia.MustCompile("base[href]"),
-	title:    cascadia.MustCompile("title"),
-	headings: cascadia.MustCompile("h1,h2,h3"),
-	links:    cascadia.MustCompile("a[href],area[href]"),
-	img:      cascadia.MustCompile("img"),
-	labelFor: cascadia.MustCompile("label[for]"),
-	label:    cascadia.MustCompile("label"),
-	form:     cascadia.MustCompile("form"),
-	fields:   cascadia.MustCompile("input,select,textarea"),
+// pageWalk collects, in one walk of the tree, the visible text and the
+// elements a page's parts are taken from, each list in document order.
+type pageWalk struct {
+	text     []byte // visible text, before NFKC and folding
+	base     *html.Node
+	title    *html.Node
+	headings []*html.Node // h1, h2, h3
+	links    []*html.Node // a[href], area[href]
+	imgs     []*html.Node
+	labels   []*html.Node // label[for]
+	formEls  []formNodes
+	open     []int        // indexes in formEls of the forms around the node walked
+	orphans  []*html.Node // fields in no form and with no form attribute
+	scratch  []byte       // an element's text while it is normalised
 }
 
-func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) []Form {
-	labels := map[string]string{}
-	doc.FindMatcher(pageSel.labelFor).Each(func(_ int, s *goquery.Selection) {
-		id, _ := s.Attr("for")
-		labels[id] = fold(NFKC(s.Text()))
-	})
-	input := func(s *goquery.Selection) Input {
-		in := Input{Tag: goquery.NodeName(s)}
-		in.Type = strings.ToLower(strings.TrimSpace(s.AttrOr("type", "")))
+// formNodes is a <form> and the fields inside it.
+type formNodes struct {
+	form   *html.Node
+	fields []*html.Node
+}
+
+// Tag classes for the text walk (see blockTags, skipTags).
+const (
+	tagBlock = 1 << iota // a line of its own
+	tagSkip              // no visible text inside
+	tagSpace             // a space after it (td, span)
+)
+
+// tagClass says what blockTags and skipTags say about a tag, and whether a
+// space follows it, without a map look-up per element.
+func tagClass(tag string) uint8 {
+	switch tag {
+	case "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+		"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+		"h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+		"tr", "th", "ul", "option", "button", "label", "caption", "title", "center":
+		return tagBlock
+	case "td":
+		return tagBlock | tagSpace
+	case "span":
+		return tagSpace
+	case "script", "style", "noscript", "template", "head", "svg", "iframe", "object":
+		return tagSkip
+	}
+	return 0
+}
+
+// walk visits n and its subtree; visible is false inside elements whose
+// text is not shown (their elements are still collected).
+func (w *pageWalk) walk(n *html.Node, visible bool) {
+	class := uint8(0)
+	switch n.Type {
+	case html.TextNode:
+		if visible {
+			w.text = append(w.text, n.Data...)
+		}
+		return
+	case html.ElementNode:
+		w.collect(n)
+		class = tagClass(n.Data)
+		if class&tagSkip != 0 {
+			visible = false
+		}
+		if visible && n.Data == "img" {
+			for _, a := range n.Attr {
+				if a.Key == "alt" && a.Val != "" {
+					w.text = append(w.text, ' ')
+					w.text = append(w.text, a.Val...)
+					w.text = append(w.text, ' ')
+				}
+			}
+		}
+	}
+	block := visible && class&tagBlock != 0
+	if block {
+		w.text = append(w.text, '\n')
+	}
+	isForm := n.Type == html.ElementNode && n.Data == "form"
+	if isForm {
+		w.open = append(w.open, len(w.formEls)-1)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, visible)
+	}
+	if isForm {
+		w.open = w.open[:len(w.open)-1]
+	}
+	if block {
+		w.text = append(w.text, '\n')
+	} else if visible && class&tagSpace != 0 {
+		w.text = append(w.text, ' ')
+	}
+}
+
+// collect notes element n in the lists it belongs to.
+func (w *pageWalk) collect(n *html.Node) {
+	switch n.Data {
+	case "base":
+		if w.base == nil && hasAttr(n, "href") {
+			w.base = n
+		}
+	case "title":
+		if w.title == nil {
+			w.title = n
+		}
+	case "h1", "h2", "h3":
+		w.headings = append(w.headings, n)
+	case "a", "area":
+		if hasAttr(n, "href") {
+			w.links = append(w.links, n)
+		}
+	case "img":
+		w.imgs = append(w.imgs, n)
+	case "label":
+		if hasAttr(n, "for") {
+			w.labels = append(w.labels, n)
+		}
+	case "form":
+		w.formEls = append(w.formEls, formNodes{form: n})
+	case "input", "select", "textarea":
+		for _, i := range w.open {
+			w.formEls[i].fields = append(w.formEls[i].fields, n)
+		}
+		if len(w.open) == 0 && attr(n, "form") == "" {
+			w.orphans = append(w.orphans, n)
+		}
+	}
+}
+
+// forms builds the page's forms from the collected elements: each <form>
+// with its fields, then the fields outside any form as one Orphan form.
+func (w *pageWalk) forms(pageURL string, abs func(string) string) []Form {
+	var labels map[string]string
+	for _, l := range w.labels {
+		if labels == nil {
+			labels = make(map[string]string, len(w.labels))
+		}
+		labels[attr(l, "for")] = w.nodeText(l)
+	}
+	input := func(n *html.Node) Input {
+		in := Input{Tag: n.Data}
+		in.Type = strings.ToLower(strings.TrimSpace(attr(n, "type")))
 		if in.Type == "" {
 			in.Type = "text"
 			if in.Tag != "input" {
 				in.Type = in.Tag
 			}
 		}
-		in.Name = s.AttrOr("name", "")
-		in.ID = s.AttrOr("id", "")
-		in.Placeholder = NFKC(s.AttrOr("placeholder", ""))
-		in.Autocomplete = strings.ToLower(s.AttrOr("autocomplete", ""))
+		in.Name = attr(n, "name")
+		in.ID = attr(n, "id")
+		in.Placeholder = NFKC(attr(n, "placeholder"))
+		in.Autocomplete = strings.ToLower(attr(n, "autocomplete"))
 		if l, ok := labels[in.ID]; ok && in.ID != "" {
 			in.Label = l
-		} else if pl := s.ParentsMatcher(pageSel.label).First(); pl.Length() > 0 {
-			in.Label = fold(NFKC(pl.Text()))
+		} else if pl := ancestor(n, "label"); pl != nil {
+			in.Label = w.nodeText(pl)
 		} else {
-			in.Label = textBefore(s)
+			in.Label = w.textBefore(n)
 		}
 		if in.Label == "" {
-			in.Label = fold(NFKC(s.AttrOr("aria-label", s.AttrOr("title", ""))))
+			v, ok := attrOK(n, "aria-label")
+			if !ok {
+				v = attr(n, "title")
+			}
+			in.Label = fold(NFKC(v))
 		}
 		return in
 	}
 	var forms []Form
-	doc.FindMatcher(pageSel.form).Each(func(_ int, f *goquery.Selection) {
-		action := strings.TrimSpace(f.AttrOr("action", ""))
-		form := Form{Method: strings.ToLower(strings.TrimSpace(f.AttrOr("method", "get")))}
+	for _, f := range w.formEls {
+		action := strings.TrimSpace(attr(f.form, "action"))
+		method, ok := attrOK(f.form, "method")
+		if !ok {
+			method = "get"
+		}
+		form := Form{Method: strings.ToLower(strings.TrimSpace(method))}
 		if action == "" {
 			form.Action = pageURL
 		} else {
 			form.Action = abs(action)
 		}
-		f.FindMatcher(pageSel.fields).Each(func(_ int, s *goquery.Selection) {
-			form.Inputs = append(form.Inputs, input(s))
-		})
-		forms = append(forms, form)
-	})
-	orphan := Form{Action: pageURL, Method: "get", Orphan: true}
-	doc.FindMatcher(pageSel.fields).Each(func(_ int, s *goquery.Selection) {
-		if s.ParentsMatcher(pageSel.form).Length() == 0 && s.AttrOr("form", "") == "" {
-			orphan.Inputs = append(orphan.Inputs, input(s))
+		if len(f.fields) > 0 {
+			form.Inputs = make([]Input, 0, len(f.fields))
 		}
-	})
-	if len(orphan.Inputs) > 0 {
+		for _, n := range f.fields {
+			form.Inputs = append(form.Inputs, input(n))
+		}
+		forms = append(forms, form)
+	}
+	if len(w.orphans) > 0 {
+		orphan := Form{Action: pageURL, Method: "get", Orphan: true, Inputs: make([]Input, 0, len(w.orphans))}
+		for _, n := range w.orphans {
+			orphan.Inputs = append(orphan.Inputs, input(n))
+		}
 		forms = append(forms, orphan)
 	}
 	return forms
@@ -239,14 +378,14 @@ func parseForms(doc *goquery.Document, pageURL string, abs func(string) string) 
 
 // textBefore returns the text of the nearest preceding sibling (or the
 // parent's preceding text) of an input, as a stand-in for a missing label.
-func textBefore(s *goquery.Selection) string {
-	for n, depth := s, 0; depth < 3 && n.Length() > 0; n, depth = n.Parent(), depth+1 {
-		if prev := n.Prev(); prev.Length() > 0 {
-			if t := fold(NFKC(prev.Text())); t != "" {
+func (w *pageWalk) textBefore(n *html.Node) string {
+	for depth := 0; depth < 3 && n != nil; depth++ {
+		if prev := prevElement(n); prev != nil {
+			if t := w.nodeText(prev); t != "" {
 				return Clip(t, 60)
 			}
 		}
-		for sib := n.Nodes[0].PrevSibling; sib != nil; sib = sib.PrevSibling {
+		for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
 				if t := fold(NFKC(sib.Data)); t != "" {
 					return Clip(t, 60)
@@ -255,41 +394,105 @@ func textBefore(s *goquery.Selection) string {
 				break
 			}
 		}
+		if n = n.Parent; n != nil && n.Type != html.ElementNode {
+			n = nil
+		}
 	}
 	return ""
 }
 
-func walkText(n *html.Node, sb *strings.Builder) {
-	switch n.Type {
-	case html.TextNode:
-		sb.WriteString(n.Data)
-		return
-	case html.ElementNode:
-		if skipTags[n.Data] {
-			return
-		}
-		if n.Data == "img" {
-			for _, a := range n.Attr {
-				if a.Key == "alt" && a.Val != "" {
-					sb.WriteString(" ")
-					sb.WriteString(a.Val)
-					sb.WriteString(" ")
-				}
-			}
-		}
+// nodeText is the text of all text nodes under n (scripts included, as
+// jQuery's text() has it), NFKC-normalised and folded; "" for nil.
+func (w *pageWalk) nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
 	}
-	block := n.Type == html.ElementNode && blockTags[n.Data]
-	if block {
-		sb.WriteByte('\n')
+	w.scratch = appendText(w.scratch[:0], n)
+	return foldNFKC(w.scratch)
+}
+
+// appendText appends the text of n and all text nodes under it to b.
+func appendText(b []byte, n *html.Node) []byte {
+	if n.Type == html.TextNode {
+		b = append(b, n.Data...)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walkText(c, sb)
+		b = appendText(b, c)
 	}
-	if block {
-		sb.WriteByte('\n')
-	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "span") {
-		sb.WriteByte(' ')
+	return b
+}
+
+// appendLinkText appends the text under a link to b and says whether an
+// <img> is among the link's descendants.
+func appendLinkText(b []byte, n *html.Node) ([]byte, bool) {
+	img := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			b = append(b, c.Data...)
+			continue
+		case html.ElementNode:
+			if c.Data == "img" {
+				img = true
+			}
+		}
+		var sub bool
+		b, sub = appendLinkText(b, c)
+		img = img || sub
 	}
+	return b, img
+}
+
+// appendImgAlts appends the alt text of every <img> under n to b.
+func appendImgAlts(b []byte, n *html.Node) []byte {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "img" {
+			b = append(b, attr(c, "alt")...)
+		}
+		b = appendImgAlts(b, c)
+	}
+	return b
+}
+
+// attrOK is the value of n's first attribute named key (whatever its
+// namespace, as CSS attribute selectors and goquery's Attr match it).
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attrOK(n, key)
+	return ok
+}
+
+// ancestor is the nearest element above n with the given tag, or nil.
+func ancestor(n *html.Node, tag string) *html.Node {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == tag {
+			return p
+		}
+	}
+	return nil
+}
+
+// prevElement is the nearest element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
 }
 
 func splitLines(s string) []string {
@@ -303,6 +506,121 @@ func splitLines(s string) []string {
 }
 
 // fold trims s and folds runs of white space (including U+3000) to one space.
+// It gives what strings.Join(strings.Fields(s), " ") gives, without
+// copying s when it is already folded.
 func fold(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if isFolded(s) {
+		return s
+	}
+	b := foldInPlace([]byte(s), false)
+	return string(b)
+}
+
+// foldNFKC is fold(NFKC(string(b))); b is overwritten.
+func foldNFKC(b []byte) string {
+	b = foldInPlace(norm.NFKC.Bytes(b), false)
+	if len(b) == 0 {
+		return ""
+	}
+	return string(b)
+}
+
+// foldLines folds each line of b as fold does, drops the empty ones and
+// joins the rest with newlines: strings.Join of the non-empty
+// fold(line) for each line of strings.Split(b, "\n"). b is overwritten.
+func foldLines(b []byte) string {
+	b = foldInPlace(b, true)
+	if len(b) == 0 {
+		return ""
+	}
+	return string(b)
+}
+
+// isFolded reports whether s has no white space but single ASCII spaces
+// between other characters.
+func isFolded(s string) bool {
+	prevSpace := true // a leading space is not folded
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] != 0 {
+				if c != ' ' || prevSpace {
+					return false
+				}
+				prevSpace = true
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if mayBeSpace(c) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if size > 1 && unicode.IsSpace(r) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || len(s) == 0
+}
+
+// asciiSpace is strings.Fields' (and unicode.IsSpace's) ASCII white space.
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+
+// mayBeSpace reports whether c can start a non-ASCII white-space character
+// (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000).
+func mayBeSpace(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
+
+// foldInPlace folds white space in b as fold does, writing over b (the
+// result is never longer). With lines, a newline ends a line instead: each
+// line is folded on its own and empty lines are dropped. White space is
+// what strings.Fields splits on: unicode.IsSpace, an invalid byte counting
+// as a non-space character.
+func foldInPlace(b []byte, lines bool) []byte {
+	out := 0
+	lineEmpty := true // nothing written on the current output line yet
+	pending := false  // white space seen since the last character written
+	for i := 0; i < len(b); {
+		c := b[i]
+		size := 1
+		space := false
+		if c < utf8.RuneSelf {
+			if c == '\n' && lines {
+				if !lineEmpty {
+					lineEmpty = true
+				}
+				pending = false
+				i++
+				continue
+			}
+			space = asciiSpace[c] != 0
+		} else if mayBeSpace(c) {
+			var r rune
+			r, size = utf8.DecodeRune(b[i:])
+			space = size > 1 && unicode.IsSpace(r)
+		}
+		if space {
+			pending = true
+			i += size
+			continue
+		}
+		// A character: write the separator it needs, then the character.
+		if lineEmpty {
+			if out > 0 {
+				b[out] = '\n'
+				out++
+			}
+			lineEmpty = false
+		} else if pending {
+			b[out] = ' '
+			out++
+		}
+		pending = false
+		out += copy(b[out:], b[i:i+size])
+		i += size
+	}
+	return b[:out]
 }

@@ -1,0 +1,398 @@
+package rules
+
+import (
+	"bytes"
+	"io/fs"
+	"math/rand"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// The tests here hold NewPage to the plain way it was first written
+// (goquery selections, strings.Fields folding, NFKC of every string), kept
+// below as oldNewPage: every part of every page must come out the same.
+
+// pageCorpus is every file under testdata (pages, mails, notes), read as
+// UTF-8 and, where it decodes, as Shift_JIS and EUC-JP, plus hand-made
+// pages with the awkward cases: nested and orphan fields, labels before and
+// after, links with only images, white space NFKC makes, NULs, SVG.
+func pageCorpus(t testing.TB) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := readFileCapped(path, 4<<20)
+		if err != nil {
+			return err
+		}
+		out[path] = string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
+		if !utf8.Valid(b) {
+			if s, err := japanese.ShiftJIS.NewDecoder().Bytes(b); err == nil {
+				out[path+"#sjis"] = string(s)
+			}
+			if s, err := japanese.EUCJP.NewDecoder().Bytes(b); err == nil {
+				out[path+"#eucjp"] = string(s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 300 {
+		t.Fatalf("only %d testdata files read", len(out))
+	}
+	for i, s := range awkwardPages {
+		out["awkward#"+string(rune('a'+i))] = s
+	}
+	return out
+}
+
+// readFileCapped reads at most max bytes of a file.
+func readFileCapped(path string, max int) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if len(b) > max {
+		b = b[:max]
+	}
+	return b, err
+}
+
+var awkwardPages = []string{
+	``,
+	`plain text, not html　at all`,
+	"<p>\x00nul\x00</p><inp\x00ut name=a>",
+	`<base href=" /sub/ "><base href="/other/"><a href="x.html">ｘ</a><a href=" ../y ">　</a>`,
+	`<title> Ｔｉｔｌｅ　 two </title><title>second</title><svg><title>svg <b>title</b></title></svg>`,
+	`<h1>  Ｈ１ <span>a</span>　b </h1><h2></h2><h3><script>var x=1</script>s</h3><h4>no</h4>`,
+	`<a href="/i"><img src="a.png" alt=" "><img alt="Ｂ"></a><a href="/j" title=" ｔ "><img src="b"></a>` +
+		`<a href="/k" title="t2"></a><a href="/z" title="T"><img alt="　"></a><area href="/m" alt="x"><a name="x">no href</a><a href="">empty</a>`,
+	`<a href="/n"><svg><a href="/inner"><img alt="in"></a></svg></a><a href="/o"> <!-- c --> <img alt=""></a>`,
+	`<img src=" /p.jpg " alt="Ａ　ｌｔ"><img data-src="/q.jpg"><img src="" data-src=""><img alt="only alt">`,
+	`<form action=" /login " method=" POST "><label for="u">ユーザー　ID</label><input id="u" name="user">` +
+		`<label>パスワード <input type="PASSWORD" name="pw"></label>お名前<input name="nm" aria-label="">` +
+		`<select name="s"><option>1</option></select><textarea name="t" title=" Ｔ "></textarea></form>` +
+		`<input name="orphan" placeholder="ｐｈ　" autocomplete="CC-Number"><input form="f2" name="owned">` +
+		`<div><span>前</span><div><input name="deep"></div></div><label for="late">後のラベル</label><input id="late">`,
+	`<form method=""><input type=" Email "></form><form><form><input name="nested"></form></form>`,
+	`<template><form><input name="tpl"></form><a href="/t">t</a></template><noscript><a href="/ns">ns</a></noscript>`,
+	`<table><tr><td>a</td><td>b<span>c</span></td></tr></table><p>x<br>y</p><pre>  a
+	b  </pre>`,
+	"<p>\u00a8 \u00a8\u3000x\u2028y\u0085z\u00a0w\u1680v\u205fu\u202f</p><p>\u3000</p><p>e\u0301 \u0301</p>",
+	"<p>ｶﾞｷﾞ ﾊﾟ ㈱ ① ﬁ ㌔ ＡＢＣ１２３ （株）</p><h2>\u00a8</h2>",
+	`<iframe><a href="/if">if</a></iframe><object><img src="/obj.png"></object><style>p{}</style><head><title>late</title></head>`,
+	"<p>\xff\xfe bad \xe3\x80 bytes</p>",
+	`<label for="">empty for</label><input id="" name="e"><label for="d">one</label><label for="d">two</label><input id="d">`,
+	`<div>text <input name="a"></div><div><p></p>  <input name="b"></div><p>x</p><p>  </p><input name="c">`,
+	`<math><mi><a href="/math">m</a></mi></math><svg><image href="/svg.png"></image><a xlink:href="/xl">x</a></svg>`,
+}
+
+func TestNewPageMatchesOld(t *testing.T) {
+	for name, body := range pageCorpus(t) {
+		comparePages(t, name, body)
+	}
+}
+
+// FuzzNewPageMatchesOld runs the comparison on the awkward pages (and on
+// whatever `go test -fuzz` makes of them).
+func FuzzNewPageMatchesOld(f *testing.F) {
+	for _, s := range awkwardPages {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		comparePages(t, "fuzz", body)
+	})
+}
+
+func comparePages(t *testing.T, name, body string) {
+	t.Helper()
+	const pageURL = "https://shop.example.jp/dir/page.html?q=1"
+	got := NewPage(pageURL, 200, "text/html", body, false)
+	want := oldNewPage(pageURL, 200, "text/html", body, false)
+	if (got.Doc == nil) != (want.Doc == nil) {
+		t.Fatalf("%s: Doc nil %v, old %v", name, got.Doc == nil, want.Doc == nil)
+	}
+	got.Doc, want.Doc = nil, nil
+	if !reflect.DeepEqual(got, want) {
+		gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
+		for i := range gv.NumField() {
+			if !reflect.DeepEqual(gv.Field(i).Interface(), wv.Field(i).Interface()) {
+				t.Errorf("%s: %s differs:\n got  %#v\n want %#v", name, gv.Type().Field(i).Name,
+					gv.Field(i).Interface(), wv.Field(i).Interface())
+			}
+		}
+	}
+}
+
+func TestTagClassMatchesMaps(t *testing.T) {
+	tags := []string{"a", "img", "span", "td", "body", "html", "input", "form", "tbody", "thead", "b", "i"}
+	for k := range blockTags {
+		tags = append(tags, k)
+	}
+	for k := range skipTags {
+		tags = append(tags, k)
+	}
+	for _, tag := range tags {
+		c := tagClass(tag)
+		if (c&tagBlock != 0) != blockTags[tag] || (c&tagSkip != 0) != skipTags[tag] ||
+			(c&tagSpace != 0) != (tag == "td" || tag == "span") {
+			t.Errorf("tagClass(%q) = %b; blockTags %v, skipTags %v", tag, c, blockTags[tag], skipTags[tag])
+		}
+	}
+}
+
+// TestFoldMatchesFields compares fold, foldNFKC and foldLines with the
+// strings.Fields way on strings made of every kind of white space, marks
+// NFKC changes, newlines and invalid bytes.
+func TestFoldMatchesFields(t *testing.T) {
+	parts := []string{" ", "  ", "\t", "\n", "\r\n", "\v", "\f", "\u0085", "\u00a0", "\u1680", "\u2000",
+		"\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u00a8", "\u0301", "a", "Ｂ",
+		"ｶﾞ", "日本", "\xff", "\xe3\x80", "\xc2", "\xe2\x80", "x y", "\ufeff", "\u3099", "ﬁ"}
+	rng := rand.New(rand.NewSource(1))
+	cases := append([]string{""}, parts...)
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.Intn(8) {
+			sb.WriteString(parts[rng.Intn(len(parts))])
+		}
+		cases = append(cases, sb.String())
+	}
+	for _, s := range cases {
+		if got, want := fold(s), oldFold(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := foldNFKC([]byte(s)), oldFold(NFKC(s)); got != want {
+			t.Fatalf("foldNFKC(%q) = %q, want %q", s, got, want)
+		}
+		want := strings.Join(oldSplitLines(NFKC(s)), "\n")
+		if got := foldLines(nfkcBytes(s)); got != want {
+			t.Fatalf("foldLines(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func nfkcBytes(s string) []byte { return []byte(NFKC(s)) }
+
+// --- the old way, kept as the oracle ---
+
+func oldNewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
+	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated}
+	root, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		p.Text = NFKC(body)
+		p.Lines = oldSplitLines(p.Text)
+		return p
+	}
+	p.Doc = goquery.NewDocumentFromNode(root)
+	base, _ := url.Parse(pageURL)
+	if b, ok := p.Doc.FindMatcher(oldSel.base).First().Attr("href"); ok && base != nil {
+		if u, err := base.Parse(strings.TrimSpace(b)); err == nil {
+			base = u
+		}
+	}
+	abs := func(ref string) string {
+		ref = strings.TrimSpace(ref)
+		if base == nil {
+			return ref
+		}
+		u, err := base.Parse(ref)
+		if err != nil {
+			return ref
+		}
+		return u.String()
+	}
+	p.Title = oldFold(NFKC(p.Doc.FindMatcher(oldSel.title).First().Text()))
+
+	var sb strings.Builder
+	oldWalkText(root, &sb)
+	p.Text = NFKC(sb.String())
+	p.Lines = oldSplitLines(p.Text)
+	p.Text = strings.Join(p.Lines, "\n")
+	if len(p.Lines) > 0 {
+		p.Lines = strings.Split(p.Text, "\n")
+	}
+
+	p.Doc.FindMatcher(oldSel.headings).Each(func(_ int, s *goquery.Selection) {
+		if t := oldFold(NFKC(s.Text())); t != "" {
+			p.Headings = append(p.Headings, t)
+		}
+	})
+	p.Doc.FindMatcher(oldSel.links).Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		text := oldFold(NFKC(s.Text()))
+		imgs := s.FindMatcher(oldSel.img)
+		if text == "" {
+			imgs.Each(func(_ int, im *goquery.Selection) {
+				alt, _ := im.Attr("alt")
+				text += alt
+			})
+			if text == "" {
+				text, _ = s.Attr("title")
+			}
+			text = oldFold(NFKC(text))
+		}
+		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
+	})
+	p.Doc.FindMatcher(oldSel.img).Each(func(_ int, s *goquery.Selection) {
+		src, _ := s.Attr("src")
+		if src == "" {
+			src, _ = s.Attr("data-src")
+		}
+		alt, _ := s.Attr("alt")
+		if src == "" {
+			return
+		}
+		p.Images = append(p.Images, Image{Src: abs(src), Alt: oldFold(NFKC(alt))})
+	})
+	p.Forms = oldParseForms(p.Doc, pageURL, abs)
+	return p
+}
+
+var oldSel = struct {
+	base, title, headings, links, img, labelFor, label, form, fields cascadia.Selector
+}{
+	base:     cascadia.MustCompile("base[href]"),
+	title:    cascadia.MustCompile("title"),
+	headings: cascadia.MustCompile("h1,h2,h3"),
+	links:    cascadia.MustCompile("a[href],area[href]"),
+	img:      cascadia.MustCompile("img"),
+	labelFor: cascadia.MustCompile("label[for]"),
+	label:    cascadia.MustCompile("label"),
+	form:     cascadia.MustCompile("form"),
+	fields:   cascadia.MustCompile("input,select,textarea"),
+}
+
+func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) string) []Form {
+	labels := map[string]string{}
+	doc.FindMatcher(oldSel.labelFor).Each(func(_ int, s *goquery.Selection) {
+		id, _ := s.Attr("for")
+		labels[id] = oldFold(NFKC(s.Text()))
+	})
+	input := func(s *goquery.Selection) Input {
+		in := Input{Tag: goquery.NodeName(s)}
+		in.Type = strings.ToLower(strings.TrimSpace(s.AttrOr("type", "")))
+		if in.Type == "" {
+			in.Type = "text"
+			if in.Tag != "input" {
+				in.Type = in.Tag
+			}
+		}
+		in.Name = s.AttrOr("name", "")
+		in.ID = s.AttrOr("id", "")
+		in.Placeholder = NFKC(s.AttrOr("placeholder", ""))
+		in.Autocomplete = strings.ToLower(s.AttrOr("autocomplete", ""))
+		if l, ok := labels[in.ID]; ok && in.ID != "" {
+			in.Label = l
+		} else if pl := s.ParentsMatcher(oldSel.label).First(); pl.Length() > 0 {
+			in.Label = oldFold(NFKC(pl.Text()))
+		} else {
+			in.Label = oldTextBefore(s)
+		}
+		if in.Label == "" {
+			in.Label = oldFold(NFKC(s.AttrOr("aria-label", s.AttrOr("title", ""))))
+		}
+		return in
+	}
+	var forms []Form
+	doc.FindMatcher(oldSel.form).Each(func(_ int, f *goquery.Selection) {
+		action := strings.TrimSpace(f.AttrOr("action", ""))
+		form := Form{Method: strings.ToLower(strings.TrimSpace(f.AttrOr("method", "get")))}
+		if action == "" {
+			form.Action = pageURL
+		} else {
+			form.Action = abs(action)
+		}
+		f.FindMatcher(oldSel.fields).Each(func(_ int, s *goquery.Selection) {
+			form.Inputs = append(form.Inputs, input(s))
+		})
+		forms = append(forms, form)
+	})
+	orphan := Form{Action: pageURL, Method: "get", Orphan: true}
+	doc.FindMatcher(oldSel.fields).Each(func(_ int, s *goquery.Selection) {
+		if s.ParentsMatcher(oldSel.form).Length() == 0 && s.AttrOr("form", "") == "" {
+			orphan.Inputs = append(orphan.Inputs, input(s))
+		}
+	})
+	if len(orphan.Inputs) > 0 {
+		forms = append(forms, orphan)
+	}
+	return forms
+}
+
+func oldTextBefore(s *goquery.Selection) string {
+	for n, depth := s, 0; depth < 3 && n.Length() > 0; n, depth = n.Parent(), depth+1 {
+		if prev := n.Prev(); prev.Length() > 0 {
+			if t := oldFold(NFKC(prev.Text())); t != "" {
+				return Clip(t, 60)
+			}
+		}
+		for sib := n.Nodes[0].PrevSibling; sib != nil; sib = sib.PrevSibling {
+			if sib.Type == html.TextNode {
+				if t := oldFold(NFKC(sib.Data)); t != "" {
+					return Clip(t, 60)
+				}
+			} else {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+func oldWalkText(n *html.Node, sb *strings.Builder) {
+	switch n.Type {
+	case html.TextNode:
+		sb.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if skipTags[n.Data] {
+			return
+		}
+		if n.Data == "img" {
+			for _, a := range n.Attr {
+				if a.Key == "alt" && a.Val != "" {
+					sb.WriteString(" ")
+					sb.WriteString(a.Val)
+					sb.WriteString(" ")
+				}
+			}
+		}
+	}
+	block := n.Type == html.ElementNode && blockTags[n.Data]
+	if block {
+		sb.WriteByte('\n')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		oldWalkText(c, sb)
+	}
+	if block {
+		sb.WriteByte('\n')
+	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "span") {
+		sb.WriteByte(' ')
+	}
+}
+
+func oldSplitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = oldFold(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func oldFold(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
