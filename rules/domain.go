@@ -250,6 +250,11 @@ func editWords(edit string) (ja, en string) {
 // siteURLs are the URLs whose host names a site is judged by: the final
 // URL, the target and the redirects passed through, without repeats.
 func siteURLs(site *Site) []string {
+	return site.derive(memoSiteURLs, func() any { return siteURLsUncached(site) }).([]string)
+}
+
+// siteURLsUncached does siteURLs's work; siteURLs keeps its answer for the site.
+func siteURLsUncached(site *Site) []string {
 	out := make([]string, 0, 2+len(site.Redirects))
 	add := func(u string) {
 		// A site has a few URLs: a search beats a map made for each.

@@ -47,7 +47,7 @@ func flImagesOf(doc *goquery.Document) flPageImages {
 // flSiteImages returns flImagesOf for each page of site (nil Doc: none),
 // worked out once a site.
 func flSiteImages(site *Site) []flPageImages {
-	return site.derive("flSiteImages", func() any {
+	return site.derive(memoFlSiteImages, func() any {
 		out := make([]flPageImages, len(site.Pages))
 		for i, p := range site.Pages {
 			if p.Doc != nil {

@@ -14,7 +14,7 @@ func flInChromeGoquery(s *goquery.Selection) bool {
 	}
 	chrome := false
 	s.Parents().EachWithBreak(func(_ int, a *goquery.Selection) bool {
-		if flChromeRe.Regexp.MatchString(a.AttrOr("class", "")) || flChromeRe.Regexp.MatchString(a.AttrOr("id", "")) {
+		if flChromeRe.Regexp().MatchString(a.AttrOr("class", "")) || flChromeRe.Regexp().MatchString(a.AttrOr("id", "")) {
 			chrome = true
 			return false
 		}

@@ -292,7 +292,7 @@ type flNote struct {
 
 // flPaymentsOf reads the payment methods of every page of site.
 func flPaymentsOf(site *Site) *flPayments {
-	return site.derive("flPayments", func() any { return flPaymentsOfUncached(site) }).(*flPayments)
+	return site.derive(memoFlPayments, func() any { return flPaymentsOfUncached(site) }).(*flPayments)
 }
 
 // flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.

@@ -199,7 +199,7 @@ func newFlCompactPage(p *Page) *flCompactPage {
 // flCompactPages returns the compact lines of each page of site, built once
 // a site.
 func flCompactPages(site *Site) []*flCompactPage {
-	return site.derive("flCompactPages", func() any {
+	return site.derive(memoFlCompactPages, func() any {
 		out := make([]*flCompactPage, len(site.Pages))
 		for i, p := range site.Pages {
 			out[i] = newFlCompactPage(p)

@@ -284,6 +284,7 @@ func TestFlShopReAgrees(t *testing.T) {
 		"addre\u017fs", "ADDRESS", "\u212aelvin TEL", "\u017fhop", "会社概要\u212a", "Header", "nav\u017f")
 	matched := map[string]int{}
 	for name, r := range flTestRes() {
+		r.finite()
 		if r.fin == nil || r.rest != nil {
 			t.Errorf("%s: no fast matcher for the whole expression", name)
 			continue
@@ -434,13 +435,13 @@ func TestFlLineHintsAgree(t *testing.T) {
 	addr, phone := 0, 0
 	for _, l := range samples {
 		c := flCompact(l)
-		if strings.Contains(l, "〒") || strings.Contains(l, "郵便番号") || flAddrLabelHint.Regexp.MatchString(l) {
+		if strings.Contains(l, "〒") || strings.Contains(l, "郵便番号") || flAddrLabelHint.Regexp().MatchString(l) {
 			addr++
 			if !flAddrHints().any(c) {
 				t.Errorf("flAddresses reads %q, but its compact form holds no flAddrHints word", l)
 			}
 		}
-		if flPhoneWord.Regexp.MatchString(l) {
+		if flPhoneWord.Regexp().MatchString(l) {
 			phone++
 			if !flPhoneWords().any(c) {
 				t.Errorf("%q names a phone, but its compact form holds no phone word", l)

@@ -608,7 +608,7 @@ func phishPresentedOn(site *Site, p *Page) []phishPresentation {
 	if site.memo == nil {
 		return phishPresentedUncached(p, brands, phishPageHost(p, site))
 	}
-	all := site.derive("phishPresented", func() any {
+	all := site.derive(memoPhishPresented, func() any {
 		m := make(map[*Page][]phishPresentation, len(site.Pages))
 		for _, q := range site.Pages {
 			if q != nil {
@@ -1441,7 +1441,7 @@ func phishPageHost(p *Page, site *Site) string {
 	if site.memo == nil {
 		return phishPageHostUncached(p, site)
 	}
-	hosts := site.derive("phishPageHosts", func() any {
+	hosts := site.derive(memoPhishPageHosts, func() any {
 		m := make(map[*Page]string, len(site.Pages))
 		for _, sp := range site.Pages {
 			m[sp] = phishPageHostUncached(sp, site)

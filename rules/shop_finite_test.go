@@ -139,7 +139,7 @@ func TestShopFiniteMatchesRegexp(t *testing.T) {
 	corpus := shopFiniteCorpus(t)
 	finite := 0
 	for _, pat := range pats {
-		r := shopMustRe(pat)
+		r := shopMustRe(pat).finite()
 		if r.fin == nil {
 			continue
 		}
@@ -202,7 +202,7 @@ func TestShopFiniteOrder(t *testing.T) {
 		{`(?i)^(?:名義|口座名義)(?:名称|名)?(?:\s?\([^)]{0,10}\))?`, "名義名 (全角カナで入力してください)"},
 		{`(?:ab|a)(?:bc|c)?`, "abc"},
 	} {
-		r := shopMustRe(tc.pat)
+		r := shopMustRe(tc.pat).finite()
 		if r.fin == nil {
 			t.Errorf("%q: no fast matcher", tc.pat)
 			continue
@@ -214,7 +214,7 @@ func TestShopFiniteOrder(t *testing.T) {
 	}
 	// Only some branches finite: they answer where the others' literals
 	// are absent, the regexp elsewhere.
-	split := shopMustRe(`(?i)ご利用不可|not\s+available|不可`)
+	split := shopMustRe(`(?i)ご利用不可|not\s+available|不可`).finite()
 	if split.fin == nil || split.rest == nil {
 		t.Fatalf("split: fin %v rest %v, want both", split.fin != nil, split.rest != nil)
 	}
@@ -225,7 +225,7 @@ func TestShopFiniteOrder(t *testing.T) {
 		}
 	}
 	for _, pat := range []string{`a+`, `[0-9]{7}`, `x?`, `(?i)ｋ`, `(?m)^a`} {
-		if shopMustRe(pat).fin != nil {
+		if shopMustRe(pat).finite().fin != nil {
 			t.Errorf("%q: has a fast matcher, want the regexp", pat)
 		}
 	}
@@ -270,7 +270,7 @@ func TestShopFiniteTable(t *testing.T) {
 		{`[^。]{0,3}x`, false, []string{"abcx", "x"}},   // a large class
 		{`(?i)ä`, false, []string{"Ä", "ä"}},           // folds outside ASCII
 	} {
-		r := shopMustRe(c.pattern)
+		r := shopMustRe(c.pattern).finite()
 		if fast := r.fin != nil && r.rest == nil; fast != c.fast {
 			t.Errorf("%s: fast matcher %v, want %v", c.pattern, fast, c.fast)
 		}

@@ -47,11 +47,12 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 		re := shopMustRe(`(?i)` + pat)
 		t.ids = append(t.ids, f[0])
 		t.res = append(t.res, re)
-		if re.idx == nil {
+		idx := re.prefilter().idx
+		if idx == nil {
 			t.always = append(t.always, k)
 			continue
 		}
-		for _, ls := range re.idx.lits {
+		for _, ls := range idx.lits {
 			for _, lit := range ls {
 				if !slices.Contains(t.owners[lit], k) {
 					t.owners[lit] = append(t.owners[lit], k)
@@ -75,23 +76,44 @@ type shopPayMention struct {
 // A method name followed by 銀行 is a bank (PayPay銀行, 楽天銀行), and
 // 振り込め is the fraud, not the payment.
 func shopFindMethods(s string) []shopPayMention {
+	var buf [8]shopPayMention
+	return slices.Clip(shopAppendMethods(buf[:0], s)) // the caller's own copy
+}
+
+// shopAppendMethods is shopFindMethods appending to dst: with a buffer on
+// the caller's stack, a sentence costs no allocation.
+func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	t := shopPayMethods()
-	cand := t.always
-	t.lits.each(s, func(_ int, lit string) {
-		for _, k := range t.owners[lit] {
-			if !slices.Contains(cand, k) {
-				cand = append(slices.Clip(cand), k)
+	var candBuf [16]int
+	cand := append(candBuf[:0], t.always...)
+	// The lines whose literals occur in s (t.lits.each written out: a
+	// closure would put cand on the heap).
+	x := t.lits
+	for i := 0; i < len(s); {
+		c, n := shopNextRune(s, i)
+		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
+			for _, l := range x.lits[c] {
+				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+					for _, k := range t.owners[l] {
+						if !slices.Contains(cand, k) {
+							cand = append(cand, k)
+						}
+					}
+				}
 			}
 		}
-	})
+		i += n
+	}
 	if len(cand) == 0 {
-		return nil
+		return dst
 	}
 	slices.Sort(cand)
-	var all []shopPayMention
+	var allBuf [16]shopPayMention
+	var locBuf [8][2]int
+	all := allBuf[:0]
 	for _, k := range cand {
 		re := t.res[k]
-		for _, m := range re.FindAllStringIndex(s, -1) {
+		for _, m := range re.appendAll(locBuf[:0], s) {
 			id := t.ids[k]
 			after := s[m[1]:]
 			if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
@@ -103,20 +125,20 @@ func shopFindMethods(s string) []shopPayMention {
 			all = append(all, shopPayMention{id: id, start: m[0], end: m[1]})
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].start != all[j].start {
-			return all[i].start < all[j].start
+	slices.SortStableFunc(all, func(a, b shopPayMention) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return all[i].end > all[j].end
+		return b.end - a.end
 	})
-	var out []shopPayMention
+	from := len(dst)
 	for _, m := range all {
-		if len(out) > 0 && m.start < out[len(out)-1].end {
+		if len(dst) > from && m.start < dst[len(dst)-1].end {
 			continue
 		}
-		out = append(out, m)
+		dst = append(dst, m)
 	}
-	return out
+	return dst
 }
 
 // shopPayNegRe and shopPayPosRe find phrases that say a method cannot or
@@ -134,12 +156,14 @@ type shopPayStatus struct {
 }
 
 // shopPayStatuses returns the status phrases of s in order, a positive
-// phrase overlapping a negative one dropped.
-func shopPayStatuses(s string) []shopPayStatus {
-	var out []shopPayStatus
-	negs := shopPayNegRe.FindAllStringIndex(s, -1)
+// phrase overlapping a negative one dropped; appended to dst (a buffer on
+// the caller's stack).
+func shopPayStatuses(dst []shopPayStatus, s string) []shopPayStatus {
+	out := dst[:0]
+	var negBuf, posBuf [8][2]int
+	negs := shopPayNegRe.appendAll(negBuf[:0], s)
 	k := 0
-	for _, m := range shopPayPosRe.FindAllStringIndex(s, -1) {
+	for _, m := range shopPayPosRe.appendAll(posBuf[:0], s) {
 		// negs are in order: skip those ending before m, then test the
 		// next one for overlap.
 		for k < len(negs) && negs[k][1] <= m[0] {
@@ -153,7 +177,9 @@ func shopPayStatuses(s string) []shopPayStatus {
 	for _, m := range negs {
 		out = append(out, shopPayStatus{m[0], m[1], true})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	// No two phrases start at one place (they do not overlap): any sort
+	// gives the one order.
+	slices.SortFunc(out, func(a, b shopPayStatus) int { return a.start - b.start })
 	return out
 }
 
@@ -242,7 +268,7 @@ func PaymentMethods(site *Site) (offered, unavailable map[string]Evidence) {
 // payment methods it names: sentence by sentence, skipping questions,
 // warnings about fraud and (for bank transfer) refund terms.
 func Payments(site *Site) PaymentInfo {
-	return site.derive("payments", func() any { return paymentsUncached(site) }).(PaymentInfo)
+	return site.derive(memoPayments, func() any { return paymentsUncached(site) }).(PaymentInfo)
 }
 
 // paymentsUncached does Payments's work; Payments keeps its answer for the site.
@@ -260,16 +286,18 @@ func paymentsUncached(site *Site) PaymentInfo {
 		}
 		logoAlts := shopPageLogos(p, logos)
 		t := shopPayMethods()
+		var msBuf [8]shopPayMention
+		var stBuf [8]shopPayStatus
 		for _, line := range p.Lines {
 			if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 				continue
 			}
 			for _, s := range shopSentences(line) {
-				ms := shopFindMethods(s)
+				ms := shopAppendMethods(msBuf[:0], s)
 				if len(ms) == 0 || shopQuestionRe.MatchString(s) || shopScamContext(s) {
 					continue
 				}
-				sts := shopPayStatuses(s)
+				sts := shopPayStatuses(stBuf[:0], s)
 				evText := shopClip(s, 120)
 				cond := shopPayCondRe.MatchString(s)
 				refund := shopRefundRe.MatchString(s)
@@ -407,16 +435,17 @@ func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
 // text.
 func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 	var alts []string
+	var buf [8]shopPayMention
 	for _, im := range p.Images {
 		name := im.Alt
-		ms := shopFindMethods(name)
+		ms := shopAppendMethods(buf[:0], name)
 		if len(ms) > 0 {
 			if len(alts) < 50 && !slices.Contains(alts, im.Alt) {
 				alts = append(alts, im.Alt)
 			}
 		} else {
 			base := shopFileWords.Replace(path.Base(im.Src))
-			if ms = shopFindMethods(base); len(ms) > 0 {
+			if ms = shopAppendMethods(buf[:0], base); len(ms) > 0 {
 				name = path.Base(im.Src)
 			}
 		}

@@ -412,7 +412,7 @@ func FindEmails(s string) []string {
 			hi++
 		}
 		w := s[lo:hi]
-		for _, loc := range shopEmailRe.Regexp.FindAllStringIndex(w, -1) {
+		for _, loc := range shopEmailRe.Regexp().FindAllStringIndex(w, -1) {
 			if lo+loc[0] > at || lo+loc[1] <= at {
 				continue
 			}
@@ -509,49 +509,6 @@ func shopDigitsOnly(s string) string {
 	return b.String()
 }
 
-// shopRe is a regular expression with a literal prefilter: the strings of
-// which every match must contain one (taken from the expression's syntax),
-// looked for by a fast scan before the expression runs. Most lines of a
-// page hold none of a sign's words, and Go's regexp engine is slow on long
-// alternations; the prefilter keeps scoring about as cheap as parsing.
-type shopRe struct {
-	*regexp.Regexp
-	// idx holds the literals of which a match contains one; nil: no
-	// prefilter.
-	idx *shopLitIndex
-	// exact: the expression matches exactly the literals of idx, so
-	// finding one answers MatchString without running it.
-	exact bool
-	// anchored: the expression matches at the start only, and first
-	// holds the runes a match can begin with.
-	anchored bool
-	first    *[1 << 16 / 64]uint64
-	// fin matches the expression without the regexp engine when it is a
-	// small set of strings; nil otherwise. When only some branches of a
-	// top-level alternation are, fin matches those and rest finds the
-	// literals of the others: where rest finds none, those branches cannot
-	// match and fin's answer is the expression's.
-	fin  *shopFinite
-	rest *shopLitIndex
-}
-
-// words returns every string the expression matches, in every case form,
-// when it is a small set of strings (nil otherwise): see shopFinite.words.
-func (r *shopRe) words() []string {
-	if r.fin == nil || r.rest != nil {
-		return nil
-	}
-	return r.fin.words()
-}
-
-// fast reports whether fin gives the answer for s.
-func (r *shopRe) fast(s string) bool {
-	if r.fin == nil {
-		return false
-	}
-	return r.rest == nil || !shopOddFold(s) && !r.rest.any(s)
-}
-
 // shopLitIndex finds a set of literals (ASCII letters compared in lower
 // case) in one pass over a string: a bitmap of their first runes, then the
 // literals starting with a marked rune.
@@ -643,50 +600,6 @@ func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
 		}
 		i += n
 	}
-}
-
-// shopMustRe compiles pattern with its prefilter.
-func shopMustRe(pattern string) *shopRe {
-	r := &shopRe{Regexp: regexp.MustCompile(pattern)}
-	tree, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return r
-	}
-	r.fin, r.rest = shopSplitFinite(tree)
-	tree = tree.Simplify()
-	if tree.Op == syntax.OpConcat && len(tree.Sub) > 0 && tree.Sub[0].Op == syntax.OpBeginText {
-		// Anchored: a match starts with one of the runes that can begin
-		// the rest of the expression.
-		rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: tree.Sub[1:]}
-		runes, nullable, ok := shopFirstRunes(rest)
-		if !ok || nullable {
-			return r
-		}
-		r.anchored = true
-		r.first = new([1 << 16 / 64]uint64)
-		for _, c := range runes {
-			if c >= 1<<16 {
-				return &shopRe{Regexp: r.Regexp}
-			}
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			r.first[c/64] |= 1 << (c % 64)
-		}
-		return r
-	}
-	if lits, ok := shopExact(tree); ok && !slices.Contains(lits, "") {
-		if r.idx = newShopLitIndex(lits); r.idx != nil {
-			r.exact = true
-			return r
-		}
-	}
-	lits, ok := shopRequiredLits(tree)
-	if !ok {
-		return r
-	}
-	r.idx = newShopLitIndex(lits)
-	return r
 }
 
 // shopRequiredLits returns strings of which every match of re contains at
@@ -960,124 +873,10 @@ func shopOddFold(s string) bool {
 	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
 }
 
-// may reports whether the expression can match s; false is certain.
-func (r *shopRe) may(s string) bool {
-	if shopOddFold(s) {
-		return true
-	}
-	if r.anchored {
-		if s == "" {
-			return false
-		}
-		c, _ := shopNextRune(s, 0)
-		return c >= 0 && r.first[c/64]&(1<<(c%64)) != 0
-	}
-	return r.idx == nil || r.idx.any(s)
-}
-
-// The matching methods used by the shop signs, prefiltered.
-
-func (r *shopRe) MatchString(s string) bool {
-	if r.fast(s) {
-		if a, _, ok := r.fin.find(s, 0); ok {
-			return a >= 0
-		}
-	} else if r.exact && !shopOddFold(s) {
-		return r.idx.any(s)
-	}
-	return r.may(s) && r.Regexp.MatchString(s)
-}
-
-func (r *shopRe) FindString(s string) string {
-	if loc := r.FindStringIndex(s); loc != nil {
-		return s[loc[0]:loc[1]]
-	}
-	return ""
-}
-
-func (r *shopRe) FindStringIndex(s string) []int {
-	if r.fast(s) {
-		if a, b, ok := r.fin.find(s, 0); ok {
-			if a < 0 {
-				return nil
-			}
-			return []int{a, b}
-		}
-	}
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindStringIndex(s)
-}
-
-func (r *shopRe) FindStringSubmatch(s string) []string {
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindStringSubmatch(s)
-}
-
-func (r *shopRe) FindStringSubmatchIndex(s string) []int {
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindStringSubmatchIndex(s)
-}
-
-func (r *shopRe) FindAllString(s string, n int) []string {
-	var out []string
-	for _, m := range r.FindAllStringIndex(s, n) {
-		out = append(out, s[m[0]:m[1]])
-	}
-	return out
-}
-
-func (r *shopRe) FindAllStringIndex(s string, n int) [][]int {
-	if r.fast(s) {
-		if ms, ok := r.fin.findAll(s, n); ok {
-			return ms
-		}
-	}
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindAllStringIndex(s, n)
-}
-
-func (r *shopRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.may(s) {
-		return nil
-	}
-	return r.Regexp.FindAllStringSubmatchIndex(s, n)
-}
-
-func (r *shopRe) ReplaceAllString(src, repl string) string {
-	if !strings.Contains(repl, "$") && r.fast(src) {
-		if ms, ok := r.fin.findAll(src, -1); ok {
-			if ms == nil {
-				return src
-			}
-			var b strings.Builder
-			last := 0
-			for _, m := range ms {
-				b.WriteString(src[last:m[0]])
-				b.WriteString(repl)
-				last = m[1]
-			}
-			b.WriteString(src[last:])
-			return b.String()
-		}
-	}
-	if !r.may(src) {
-		return src
-	}
-	return r.Regexp.ReplaceAllString(src, repl)
-}
-
 // shopScamOn is shopScamPage(p) for a page of site, worked out once a check:
 // every sign that reads the shop's own terms asks it of every page.
 func shopScamOn(site *Site, p *Page) bool {
-	scam := site.derive("shop-scam-pages", func() any {
+	scam := site.derive(memoScamPages, func() any {
 		out := make([]bool, len(site.Pages))
 		for i, q := range site.Pages {
 			out[i] = q != nil && shopScamPage(q)

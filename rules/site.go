@@ -48,23 +48,44 @@ type Site struct {
 // worked out once a check rather than once a sign. Fill it completely
 // before the first rule runs: what is derived is derived from the pages
 // present then.
-func NewSite() *Site { return &Site{memo: &siteMemo{m: map[string]any{}}} }
+func NewSite() *Site { return &Site{memo: &siteMemo{}} }
+
+// memoKey names a value derived from a site: an index into siteMemo, so
+// that keeping a value costs no map (a check derives about ten).
+type memoKey int
+
+// The values derived from a site.
+const (
+	memoPayments memoKey = iota
+	memoAccounts
+	memoPricePairs
+	memoDisclosures
+	memoScamPages
+	memoFlPayments
+	memoFlCompactPages
+	memoFlSiteImages
+	memoPhishPresented
+	memoPhishPageHosts
+	memoSiteURLs
+	memoCount
+)
 
 // siteMemo holds values derived from a complete site. It is safe for
 // concurrent use, and what it holds depends only on the site, so every
 // sign sees the same values whichever asked first.
 type siteMemo struct {
-	mu sync.Mutex
-	m  map[string]any
+	mu   sync.Mutex
+	have [memoCount]bool
+	v    [memoCount]any
 }
 
 // derive returns the value kept under key, building it the first time.
-func (s *Site) derive(key string, build func() any) any {
+func (s *Site) derive(key memoKey, build func() any) any {
 	if s.memo == nil {
 		return build()
 	}
 	s.memo.mu.Lock()
-	v, ok := s.memo.m[key]
+	v, ok := s.memo.v[key], s.memo.have[key]
 	s.memo.mu.Unlock()
 	if ok {
 		return v
@@ -72,10 +93,10 @@ func (s *Site) derive(key string, build func() any) any {
 	v = build() // outside the lock: builds may derive other values
 	s.memo.mu.Lock()
 	defer s.memo.mu.Unlock()
-	if old, ok := s.memo.m[key]; ok {
-		return old // built twice at once: keep the first
+	if s.memo.have[key] {
+		return s.memo.v[key] // built twice at once: keep the first
 	}
-	s.memo.m[key] = v
+	s.memo.v[key], s.memo.have[key] = v, true
 	return v
 }
 
