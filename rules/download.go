@@ -167,6 +167,43 @@ var downloadExts = sync.OnceValue(func() map[string]bool {
 // value such as ?file=app.apk) and whether it is a "strong" or an
 // "installer" kind; "" when it is neither.
 func downloadExt(raw string, d map[string][]string) (string, string) {
+	if downloadPlainExts() && downloadPlainURL(raw) && !downloadMaybe(raw, d) {
+		// Without escapes the path and query values are parts of raw as
+		// written, so an extension of the list would stand in it as
+		// ".ext" followed by a non-alphanumeric byte or the end, which
+		// downloadMaybe looks for: most URLs need no parsing.
+		return "", ""
+	}
+	return downloadExtParsed(raw, d)
+}
+
+// downloadPlainExts reports whether every extension of both kinds is
+// made of at most 12 lower-case letters and digits, as downloadMaybe
+// reads them (the list is data people extend).
+var downloadPlainExts = sync.OnceValue(func() bool {
+	for ext := range downloadExts() {
+		if len(ext) == 0 || len(ext) > 12 || strings.Trim(ext, "abcdefghijklmnopqrstuvwxyz0123456789") != "" {
+			return false
+		}
+	}
+	return true
+})
+
+// downloadPlainURL reports whether raw is ASCII without % or + (which
+// unescaping changes), so that every candidate of downloadExtParsed is a
+// part of raw as written, lower-cased the ASCII way (strings.ToLower
+// turns the Kelvin sign into k).
+func downloadPlainURL(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; c >= 0x80 || c == '%' || c == '+' {
+			return false
+		}
+	}
+	return true
+}
+
+// downloadExtParsed is downloadExt parsing the URL.
+func downloadExtParsed(raw string, d map[string][]string) (string, string) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return "", ""

@@ -90,8 +90,11 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 // s, leftmost first and, at one position, longest first, without overlaps.
 // (A loop of strings.Index is many times faster than one regexp of sixty
 // alternatives on Go's backtracking matcher.)
-func (v *flPayVocab) find(s string) [][2]int {
-	var hits [][2]int
+func (v *flPayVocab) find(s string) [][2]int { return v.appendFind(nil, s) }
+
+// appendFind is find into hits, an empty slice (a buffer on the
+// caller's stack).
+func (v *flPayVocab) appendFind(hits [][2]int, s string) [][2]int {
 	if v.set != nil {
 		// One pass over s: the longest word at the first position that has
 		// one, then on from its end.
@@ -224,8 +227,12 @@ type flMention struct {
 // "分割払い", "キャンセル") does not count as unavailability.
 func flMentions(s string) []flMention {
 	v := flPayData()
-	idx := v.find(s)
-	var out []flMention
+	var buf [16][2]int
+	idx := v.appendFind(buf[:0], s)
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]flMention, 0, len(idx)) // one mention a word
 	for i := 0; i < len(idx); {
 		j := i
 		for j+1 < len(idx) && flConnector.MatchString(s[idx[j][1]:idx[j+1][0]]) {
