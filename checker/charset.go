@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -69,7 +70,10 @@ func Decode(body []byte, contentType string) (text string, charsetName string) {
 	if isISO2022JP(body) {
 		return decodeWith(japanese.ISO2022JP, "iso-2022-jp", body), "iso-2022-jp"
 	}
-	if utf8.Valid(trimCutRune(body)) {
+	if t := trimCutRune(body); utf8.Valid(t) {
+		if len(t) == len(body) {
+			return string(body), "utf-8" // valid as it is: no second check
+		}
 		return decodeWith(nil, "utf-8", body), "utf-8"
 	}
 	best := guess(body, undeclaredCandidates...)
@@ -79,7 +83,11 @@ func Decode(body []byte, contentType string) (text string, charsetName string) {
 // declaredCharset finds the charset named by the Content-Type header, else
 // by the page itself. Unknown labels are ignored.
 func declaredCharset(body []byte, contentType string) (encoding.Encoding, string) {
-	if label := contentTypeCharset(contentType); label != "" {
+	if d, ok := commonContentTypes()[contentType]; ok {
+		if d.enc != nil {
+			return d.enc, d.name
+		}
+	} else if label := contentTypeCharset(contentType); label != "" {
 		if e, name := lookupCharset(label); e != nil {
 			return e, name
 		}
@@ -97,12 +105,44 @@ func declaredCharset(body []byte, contentType string) (encoding.Encoding, string
 	return nil, ""
 }
 
+// headerCharset is what a Content-Type says about the charset: the
+// decoder and name lookupCharset gives for its charset parameter (nil when
+// it names none, or none known).
+type headerCharset struct {
+	enc  encoding.Encoding
+	name string
+}
+
+// commonContentTypes holds the answer for the Content-Types servers send
+// most, worked out once the ordinary way (contentTypeCharset, then
+// lookupCharset), so that most responses cost a map look-up instead of a
+// media-type parse that allocates.
+var commonContentTypes = sync.OnceValue(func() map[string]headerCharset {
+	m := map[string]headerCharset{}
+	for _, mt := range []string{"text/html", "application/xhtml+xml"} {
+		m[mt] = headerCharset{}
+		for _, cs := range []string{"utf-8", "UTF-8", "Utf-8", "utf8", "shift_jis", "Shift_JIS", "SHIFT_JIS",
+			"Shift-JIS", "sjis", "x-sjis", "windows-31j", "euc-jp", "EUC-JP", "iso-2022-jp", "ISO-2022-JP",
+			"iso-8859-1", "ISO-8859-1", "windows-1252", "us-ascii"} {
+			for _, sep := range []string{"; charset=", ";charset=", "; Charset=", "; CHARSET="} {
+				ct := mt + sep + cs
+				var d headerCharset
+				if label := contentTypeCharset(ct); label != "" {
+					d.enc, d.name = lookupCharset(label)
+				}
+				m[ct] = d
+			}
+		}
+	}
+	return m
+})
+
 var ctCharsetRE = regexp.MustCompile(`(?i)charset\s*=\s*["']?\s*([A-Za-z0-9._:+-]+)`)
 
 // contentTypeCharset is the charset parameter of a Content-Type value.
 func contentTypeCharset(ct string) string {
-	if ct == "" {
-		return ""
+	if !containsFoldASCII(ct, "charset") {
+		return "" // neither the parser nor the pattern can find one
 	}
 	if _, params, err := mime.ParseMediaType(ct); err == nil {
 		return params["charset"]
@@ -124,12 +164,25 @@ func metaCharset(body []byte) string {
 	if m := xmlDeclRE.FindSubmatch(head[:min(len(head), 512)]); m != nil {
 		return string(m[1])
 	}
+	if !hasMetaTag(head) {
+		return "" // no <meta> tag can start anywhere
+	}
 	z := html.NewTokenizer(bytes.NewReader(head))
 	z.SetMaxBuf(metaScanMax)
 	for {
-		switch z.Next() {
-		case html.ErrorToken:
+		tt := z.Next()
+		if tt == html.ErrorToken {
 			return ""
+		}
+		if tt != html.EndTagToken && tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		// head, body and meta all have four letters: other tags are
+		// passed over without TagName, which copies the name.
+		if n := tagNameLen(z.Raw()); n >= 0 && n != 4 {
+			continue
+		}
+		switch tt {
 		case html.EndTagToken:
 			if name, _ := z.TagName(); string(name) == "head" {
 				return ""
@@ -169,6 +222,70 @@ func metaCharset(body []byte) string {
 			}
 		}
 	}
+}
+
+// tagNameLen is the length in bytes of the tag name in a start or end
+// tag's raw text ("<name ...>" or "</name>"), as the tokenizer delimits it
+// (it ends at white space, '/' or '>'); -1 when raw is not of that shape.
+func tagNameLen(raw []byte) int {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	if len(raw) <= i || raw[0] != '<' {
+		return -1
+	}
+	for n, c := range raw[i:] {
+		switch c {
+		case ' ', '\n', '\r', '\t', '\f', '/', '>':
+			return n
+		}
+	}
+	return len(raw) - i
+}
+
+// containsFoldASCII reports whether s contains sub, ASCII letters matched
+// without regard to case (sub is lower-case ASCII).
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasMetaTag reports whether "<meta" (in any case) occurs in b: without it
+// no <meta> start tag can be there.
+func hasMetaTag(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			return false
+		}
+		b = b[i+1:]
+		if hasPrefixFoldASCII(b, "meta") {
+			return true
+		}
+	}
+}
+
+// hasPrefixFoldASCII reports whether s starts with prefix (lower-case
+// ASCII), ASCII letters matched without regard to case.
+func hasPrefixFoldASCII[S string | []byte](s S, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // lookupCharset maps a charset label to a decoder and its canonical name.
@@ -351,10 +468,10 @@ var genericTypes = map[string]bool{
 // or application/xhtml+xml, or, when the type is missing or generic
 // (application/octet-stream), a body that sniffs as HTML.
 func IsHTML(contentType string, body []byte) bool {
-	mt, _, err := mime.ParseMediaType(contentType)
-	if err != nil {
-		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
-	}
+	// The media type as mime.ParseMediaType gives it (lower case, trimmed)
+	// whether or not the parameters parse, without parsing them.
+	base, _, _ := strings.Cut(contentType, ";")
+	mt := strings.ToLower(strings.TrimSpace(base))
 	switch mt {
 	case "text/html", "application/xhtml+xml":
 		return true

@@ -3,13 +3,19 @@ package checker
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"mime"
+	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 
 	"github.com/shopcheck/shopcheck/rules"
@@ -340,4 +346,245 @@ func BenchmarkDecodeAndParse(b *testing.B) {
 			rules.NewPage("https://shop.example/", 200, "text/html", t, false)
 		}
 	})
+}
+
+// The fast paths of Decode and IsHTML (a table of common Content-Types,
+// "<meta" and "charset" looked for before any parse, tag names measured
+// before they are copied) are held to the plain way, kept below as
+// oldDecode, oldMetaCharset and oldIsHTML.
+
+// charsetCorpus is every file under testdata, whole and cut at a few places
+// (a character cut in two, a head cut off), plus hand-made heads.
+func charsetCorpus(t *testing.T) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		b = b[:min(len(b), 2<<20)]
+		out[path] = b
+		for _, cut := range []int{1, 2, 3, 100, 1001, 4097} {
+			if cut < len(b) {
+				out[fmt.Sprintf("%s[:%d]", path, len(b)-cut)] = b[:len(b)-cut]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 300 {
+		t.Fatalf("only %d testdata bodies", len(out))
+	}
+	sjis := "\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x79\x81\x5b\x83\x57" // 日本語のページ in Shift_JIS
+	for i, s := range []string{
+		``, `<html><head><META CHARSET="Shift_JIS"></head>` + sjis,
+		`<!-- <meta charset=euc-jp> --><meta http-equiv="Content-Type" content="text/html; charset=shift_jis">` + sjis,
+		`<script>"<meta charset=euc-jp>"</script><title><meta charset=euc-jp></title>` + sjis,
+		`<head></HEAD ><meta charset=shift_jis>` + sjis, `<BODY><meta charset=shift_jis>` + sjis,
+		`<body/><meta charset=shift_jis>` + sjis, "<me\x00ta charset=shift_jis>" + sjis, "<meta\x00 charset=shift_jis>" + sjis,
+		`<meta/charset=shift_jis>` + sjis, `<meta charset="  utf-16le ">x`, `<?xml version="1.0" encoding="Shift_JIS"?>` + sjis,
+		`<metadata charset=euc-jp><meta  http-equiv=CONTENT-TYPE content='text/html;charset="euc-jp"'>` + sjis,
+		`<head><meta name=x><meta charset=bogus><meta charset=euc-jp></head>` + sjis, `<meta`, `<`, `</`, `<a`, `</head`,
+		"\xef\xbb\xbf<meta charset=shift_jis>" + sjis, "\xff\xfe<\x00m\x00", "\x1b$B$3$s$K$A$O\x1b(B",
+	} {
+		out[fmt.Sprintf("hand-made #%d", i)] = []byte(s)
+	}
+	return out
+}
+
+var corpusContentTypes = []string{"", "text/html", "text/html; charset=utf-8", "text/html; charset=UTF-8",
+	"text/html;charset=Shift_JIS", "text/html; charset=EUC-JP", "text/html; charset=iso-2022-jp",
+	"text/html; charset=iso-8859-1", "text/html; charset=bogus", `text/html; charset="utf-8"`,
+	"TEXT/HTML; CHARSET=SJIS", "text/html charset=euc-jp", "text/html; charset=", "application/octet-stream",
+	"text/html; charset=utf-16", "text/html; Charset=windows-31j; q=1"}
+
+func TestDecodeMatchesOld(t *testing.T) {
+	for name, body := range charsetCorpus(t) {
+		if got, want := metaCharset(body), oldMetaCharset(body); got != want {
+			t.Errorf("%s: metaCharset = %q, old %q", name, got, want)
+		}
+		for _, ct := range corpusContentTypes {
+			text, cs := Decode(body, ct)
+			wantText, wantCS := oldDecode(body, ct)
+			if text != wantText || cs != wantCS {
+				t.Errorf("%s / %q: Decode gives %s (%d bytes), old %s (%d bytes)", name, ct, cs, len(text), wantCS, len(wantText))
+			}
+		}
+	}
+}
+
+func TestCommonContentTypesMatchParse(t *testing.T) {
+	for ct, d := range commonContentTypes() {
+		var e encoding.Encoding
+		var name string
+		if label := contentTypeCharset(ct); label != "" {
+			e, name = lookupCharset(label)
+		}
+		// charset.Lookup wraps its answer anew each time: compare contents.
+		if !reflect.DeepEqual(d.enc, e) || d.name != name {
+			t.Errorf("%q: table %v %q, parse %v %q", ct, d.enc, d.name, e, name)
+		}
+	}
+	if d := commonContentTypes()["text/html; charset=Shift_JIS"]; d.name != "shift_jis" {
+		t.Errorf("Shift_JIS content type: %q", d.name)
+	}
+}
+
+func TestIsHTMLMatchesOld(t *testing.T) {
+	parts := []string{"text/html", "TEXT/Html", "application/xhtml+xml", "application/octet-stream", "text/plain",
+		" ", ";", "; charset=utf-8", "charset", "=", `"`, "\t", "\u00a0", "İ", "\xff", "*/*", "/", "x", "html", ",", "\u3000"}
+	bodies := [][]byte{nil, []byte("<!DOCTYPE html><p>x"), []byte("PK\x03\x04"), []byte("plain words")}
+	r := rand.New(rand.NewPCG(3, 4))
+	cts := append([]string{}, corpusContentTypes...)
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(5) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		cts = append(cts, sb.String())
+	}
+	for _, ct := range cts {
+		for _, b := range bodies {
+			if got, want := IsHTML(ct, b), oldIsHTML(ct, b); got != want {
+				t.Fatalf("IsHTML(%q, %.10q) = %v, old %v", ct, b, got, want)
+			}
+		}
+		if got, want := contentTypeCharset(ct), oldContentTypeCharset(ct); got != want {
+			t.Fatalf("contentTypeCharset(%q) = %q, old %q", ct, got, want)
+		}
+	}
+}
+
+// --- the old way, kept as the oracle ---
+
+func oldDecode(body []byte, contentType string) (text string, charsetName string) {
+	if len(body) == 0 {
+		return "", "utf-8"
+	}
+	if e, name, n := bomEncoding(body); e != nil {
+		return decodeWith(e, name, body[n:]), name
+	}
+	if e, name := oldDeclaredCharset(body, contentType); e != nil {
+		out := decodeWith(e, name, body)
+		if decodeErrors(out) == 0 {
+			return out, name
+		}
+		declared := score(candidate{enc: e, name: name}, body)
+		best := guess(body, japaneseCandidates...)
+		if best.name != name && best.errors == 0 && best.score > declared.score {
+			return decodeWith(best.enc, best.name, body), best.name
+		}
+		return out, name
+	}
+	if isISO2022JP(body) {
+		return decodeWith(japanese.ISO2022JP, "iso-2022-jp", body), "iso-2022-jp"
+	}
+	if utf8.Valid(trimCutRune(body)) {
+		return decodeWith(nil, "utf-8", body), "utf-8"
+	}
+	best := guess(body, undeclaredCandidates...)
+	return decodeWith(best.enc, best.name, body), best.name
+}
+
+func oldDeclaredCharset(body []byte, contentType string) (encoding.Encoding, string) {
+	if label := oldContentTypeCharset(contentType); label != "" {
+		if e, name := lookupCharset(label); e != nil {
+			return e, name
+		}
+	}
+	if label := oldMetaCharset(body); label != "" {
+		if e, name := lookupCharset(label); e != nil {
+			if strings.HasPrefix(name, "utf-16") {
+				return encoding.Nop, "utf-8"
+			}
+			return e, name
+		}
+	}
+	return nil, ""
+}
+
+func oldContentTypeCharset(ct string) string {
+	if ct == "" {
+		return ""
+	}
+	if _, params, err := mime.ParseMediaType(ct); err == nil {
+		return params["charset"]
+	}
+	if m := ctCharsetRE.FindStringSubmatch(ct); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func oldMetaCharset(body []byte) string {
+	head := body[:min(len(body), metaScanMax)]
+	if m := xmlDeclRE.FindSubmatch(head[:min(len(head), 512)]); m != nil {
+		return string(m[1])
+	}
+	z := html.NewTokenizer(bytes.NewReader(head))
+	z.SetMaxBuf(metaScanMax)
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return ""
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "head" {
+				return ""
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return ""
+			case "meta":
+			default:
+				continue
+			}
+			var cs, content string
+			pragma := false
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "charset":
+					if cs == "" {
+						cs = strings.TrimSpace(string(v))
+					}
+				case "http-equiv":
+					pragma = strings.EqualFold(strings.TrimSpace(string(v)), "content-type")
+				case "content":
+					content = string(v)
+				}
+			}
+			if cs != "" {
+				return cs
+			}
+			if pragma {
+				if m := ctCharsetRE.FindStringSubmatch(content); m != nil {
+					return m[1]
+				}
+			}
+		}
+	}
+}
+
+func oldIsHTML(contentType string, body []byte) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
+	}
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	}
+	if !genericTypes[mt] {
+		return false
+	}
+	return strings.HasPrefix(http.DetectContentType(body), "text/html")
 }
