@@ -90,7 +90,59 @@ var skipTags = map[string]bool{
 
 // NFKC normalises s the way page text is normalised (full-width letters
 // and digits to ASCII, half-width kana to full-width).
-func NFKC(s string) string { return norm.NFKC.String(s) }
+func NFKC(s string) string {
+	if nfkcStable(s) {
+		return s
+	}
+	return norm.NFKC.String(s)
+}
+
+// nfkcBytes is NFKC for bytes: b itself when it is already normal.
+func nfkcBytes(b []byte) []byte {
+	if nfkcStable(b) {
+		return b
+	}
+	return norm.NFKC.Bytes(b)
+}
+
+// nfkcStable reports whether s is certainly in NFKC already because each
+// of its characters is ASCII or one of the common Japanese characters
+// (kana, kanji, 、。「」【】) that NFKC leaves as they are and that nothing
+// before them can combine with (TestNFKCStableRanges checks every one).
+// It scans much faster than the normaliser's own check; a false answer
+// only means the normaliser decides.
+func nfkcStable[S string | []byte](s S) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			return false
+		}
+		if !jaStable(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
+			return false
+		}
+		i += 3
+	}
+	return true
+}
+
+// jaStable reports whether r is in the ranges nfkcStable accepts.
+func jaStable(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		return true
+	case r >= 0x3041 && r <= 0x3096: // hiragana
+		return true
+	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC: // katakana, ー
+		return true
+	case r >= 0x3001 && r <= 0x3002, r == 0x3005, r >= 0x3008 && r <= 0x3011: // 、。々〈〉《》「」『』【】
+		return true
+	}
+	return false
+}
 
 // NewPage parses body (already decoded to UTF-8) as the HTML page found at
 // pageURL. A body that is not HTML still yields a page with its text.
@@ -132,7 +184,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 
 	// Text: NFKC first (it can turn characters into spaces), then every
 	// line folded, empty ones dropped; Lines are slices of Text.
-	if p.Text = foldLines(norm.NFKC.Bytes(w.text)); p.Text != "" {
+	if p.Text = foldLines(nfkcBytes(w.text)); p.Text != "" {
 		p.Lines = strings.Split(p.Text, "\n")
 	}
 	w.text = nil
@@ -518,7 +570,7 @@ func fold(s string) string {
 
 // foldNFKC is fold(NFKC(string(b))); b is overwritten.
 func foldNFKC(b []byte) string {
-	b = foldInPlace(norm.NFKC.Bytes(b), false)
+	b = foldInPlace(nfkcBytes(b), false)
 	if len(b) == 0 {
 		return ""
 	}

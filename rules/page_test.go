@@ -16,6 +16,7 @@ import (
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The tests here hold NewPage to the plain way it was first written
@@ -172,17 +173,69 @@ func TestFoldMatchesFields(t *testing.T) {
 		if got, want := fold(s), oldFold(s); got != want {
 			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := foldNFKC([]byte(s)), oldFold(NFKC(s)); got != want {
+		if got, want := foldNFKC([]byte(s)), oldFold(oldNFKC(s)); got != want {
 			t.Fatalf("foldNFKC(%q) = %q, want %q", s, got, want)
 		}
-		want := strings.Join(oldSplitLines(NFKC(s)), "\n")
-		if got := foldLines(nfkcBytes(s)); got != want {
+		want := strings.Join(oldSplitLines(oldNFKC(s)), "\n")
+		if got := foldLines([]byte(oldNFKC(s))); got != want {
 			t.Fatalf("foldLines(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
 
-func nfkcBytes(s string) []byte { return []byte(NFKC(s)) }
+// TestNFKCStableRanges checks every character nfkcStable lets through:
+// NFKC leaves it alone (が decomposes but composes back) and it starts a
+// segment nothing before it can combine with, so any string of them is
+// normal. Random strings of them
+// and of others must normalise as the normaliser has it.
+func TestNFKCStableRanges(t *testing.T) {
+	var stable []rune
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if !jaStable(r) {
+			continue
+		}
+		stable = append(stable, r)
+		s := string(r)
+		p := norm.NFKC.PropertiesString(s)
+		if !norm.NFKC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Errorf("U+%04X %s: normal %v, boundary before %v, ccc %d", r, s,
+				norm.NFKC.IsNormalString(s), p.BoundaryBefore(), p.CCC())
+		}
+	}
+	if len(stable) < 20000 {
+		t.Fatalf("only %d stable characters", len(stable))
+	}
+	others := []rune{'a', ' ', 0x3099, 0x309A, 0x309B, 0x3000, 0xFF21, 0xFF76, 0x0301, 0x00A8, 0x1100, 0x1161,
+		0x11A8, 0xAC00, 0x30FD, 0x30FE, 0x309F, 0x30FF, 0xF900, 0x2F00, 0x3003, 0x3006, 0xFFFD}
+	rng := rand.New(rand.NewSource(2))
+	for range 50000 {
+		var rs []rune
+		for range rng.Intn(6) {
+			if rng.Intn(4) == 0 {
+				rs = append(rs, others[rng.Intn(len(others))])
+			} else {
+				rs = append(rs, stable[rng.Intn(len(stable))])
+			}
+		}
+		s := string(rs)
+		if nfkcStable(s) && !norm.NFKC.IsNormalString(s) {
+			t.Fatalf("nfkcStable(%q) but it is not normal", s)
+		}
+		if got, want := NFKC(s), oldNFKC(s); got != want {
+			t.Fatalf("NFKC(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(nfkcBytes([]byte(s))), oldNFKC(s); got != want {
+			t.Fatalf("nfkcBytes(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, bad := range []string{"ã", "ãA", "ãÿ", "í ", "à"} {
+		if nfkcStable(bad) {
+			t.Errorf("nfkcStable(%q) on invalid UTF-8", bad)
+		}
+	}
+}
+
+func oldNFKC(s string) string { return norm.NFKC.String(s) }
 
 // --- the old way, kept as the oracle ---
 
@@ -190,7 +243,7 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated}
 	root, err := html.Parse(strings.NewReader(body))
 	if err != nil {
-		p.Text = NFKC(body)
+		p.Text = oldNFKC(body)
 		p.Lines = oldSplitLines(p.Text)
 		return p
 	}
@@ -212,11 +265,11 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 		}
 		return u.String()
 	}
-	p.Title = oldFold(NFKC(p.Doc.FindMatcher(oldSel.title).First().Text()))
+	p.Title = oldFold(oldNFKC(p.Doc.FindMatcher(oldSel.title).First().Text()))
 
 	var sb strings.Builder
 	oldWalkText(root, &sb)
-	p.Text = NFKC(sb.String())
+	p.Text = oldNFKC(sb.String())
 	p.Lines = oldSplitLines(p.Text)
 	p.Text = strings.Join(p.Lines, "\n")
 	if len(p.Lines) > 0 {
@@ -224,13 +277,13 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 	}
 
 	p.Doc.FindMatcher(oldSel.headings).Each(func(_ int, s *goquery.Selection) {
-		if t := oldFold(NFKC(s.Text())); t != "" {
+		if t := oldFold(oldNFKC(s.Text())); t != "" {
 			p.Headings = append(p.Headings, t)
 		}
 	})
 	p.Doc.FindMatcher(oldSel.links).Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
-		text := oldFold(NFKC(s.Text()))
+		text := oldFold(oldNFKC(s.Text()))
 		imgs := s.FindMatcher(oldSel.img)
 		if text == "" {
 			imgs.Each(func(_ int, im *goquery.Selection) {
@@ -240,7 +293,7 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 			if text == "" {
 				text, _ = s.Attr("title")
 			}
-			text = oldFold(NFKC(text))
+			text = oldFold(oldNFKC(text))
 		}
 		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
 	})
@@ -253,7 +306,7 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 		if src == "" {
 			return
 		}
-		p.Images = append(p.Images, Image{Src: abs(src), Alt: oldFold(NFKC(alt))})
+		p.Images = append(p.Images, Image{Src: abs(src), Alt: oldFold(oldNFKC(alt))})
 	})
 	p.Forms = oldParseForms(p.Doc, pageURL, abs)
 	return p
@@ -277,7 +330,7 @@ func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) strin
 	labels := map[string]string{}
 	doc.FindMatcher(oldSel.labelFor).Each(func(_ int, s *goquery.Selection) {
 		id, _ := s.Attr("for")
-		labels[id] = oldFold(NFKC(s.Text()))
+		labels[id] = oldFold(oldNFKC(s.Text()))
 	})
 	input := func(s *goquery.Selection) Input {
 		in := Input{Tag: goquery.NodeName(s)}
@@ -290,17 +343,17 @@ func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) strin
 		}
 		in.Name = s.AttrOr("name", "")
 		in.ID = s.AttrOr("id", "")
-		in.Placeholder = NFKC(s.AttrOr("placeholder", ""))
+		in.Placeholder = oldNFKC(s.AttrOr("placeholder", ""))
 		in.Autocomplete = strings.ToLower(s.AttrOr("autocomplete", ""))
 		if l, ok := labels[in.ID]; ok && in.ID != "" {
 			in.Label = l
 		} else if pl := s.ParentsMatcher(oldSel.label).First(); pl.Length() > 0 {
-			in.Label = oldFold(NFKC(pl.Text()))
+			in.Label = oldFold(oldNFKC(pl.Text()))
 		} else {
 			in.Label = oldTextBefore(s)
 		}
 		if in.Label == "" {
-			in.Label = oldFold(NFKC(s.AttrOr("aria-label", s.AttrOr("title", ""))))
+			in.Label = oldFold(oldNFKC(s.AttrOr("aria-label", s.AttrOr("title", ""))))
 		}
 		return in
 	}
@@ -333,13 +386,13 @@ func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) strin
 func oldTextBefore(s *goquery.Selection) string {
 	for n, depth := s, 0; depth < 3 && n.Length() > 0; n, depth = n.Parent(), depth+1 {
 		if prev := n.Prev(); prev.Length() > 0 {
-			if t := oldFold(NFKC(prev.Text())); t != "" {
+			if t := oldFold(oldNFKC(prev.Text())); t != "" {
 				return Clip(t, 60)
 			}
 		}
 		for sib := n.Nodes[0].PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
-				if t := oldFold(NFKC(sib.Data)); t != "" {
+				if t := oldFold(oldNFKC(sib.Data)); t != "" {
 					return Clip(t, 60)
 				}
 			} else {
