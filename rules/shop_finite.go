@@ -506,12 +506,12 @@ func shopWordByte(b byte) bool {
 // findAll returns up to n (all when n < 0) non-overlapping matches, as
 // regexp's FindAllStringIndex does; ok as for find.
 func (f *shopFinite) findAll(s string, n int) ([][]int, bool) {
-	// The offsets go into one flat slice (on the stack for a few
-	// matches) and the answer's pairs are cut from one copy of it: two
-	// allocations however many matches, rather than one a match.
-	var buf [16]int
-	flat := buf[:0]
-	for pos := 0; n < 0 || len(flat)/2 < n; {
+	// The matches are gathered on the stack and the answer's pairs cut
+	// from one flat slice: two allocations however many matches (one for
+	// a single match), rather than one a match.
+	var buf [16][2]int
+	pairs := buf[:0]
+	for pos := 0; n < 0 || len(pairs) < n; {
 		a, b, ok := f.find(s, pos)
 		if !ok {
 			return nil, false
@@ -519,26 +519,27 @@ func (f *shopFinite) findAll(s string, n int) ([][]int, bool) {
 		if a < 0 {
 			break
 		}
-		flat = append(flat, a, b)
+		pairs = append(pairs, [2]int{a, b})
 		if f.anchored {
 			break // the only match: also when it is empty
 		}
 		pos = b
 	}
-	if len(flat) == 0 {
+	switch len(pairs) {
+	case 0:
 		return nil, true
-	}
-	if len(flat) == 2 { // the common case: one allocation
+	case 1:
 		one := &struct {
 			out  [1][]int
 			flat [2]int
-		}{flat: [2]int{flat[0], flat[1]}}
+		}{flat: pairs[0]}
 		one.out[0] = one.flat[:]
 		return one.out[:], true
 	}
-	flat = slices.Clone(flat)
-	out := make([][]int, len(flat)/2)
-	for i := range out {
+	flat := make([]int, 2*len(pairs))
+	out := make([][]int, len(pairs))
+	for i, p := range pairs {
+		flat[2*i], flat[2*i+1] = p[0], p[1]
 		out[i] = flat[2*i : 2*i+2 : 2*i+2]
 	}
 	return out, true
