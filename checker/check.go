@@ -182,6 +182,11 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	return res
 }
 
+// cachedWhois is a WhoisLookup that can tell at once what it already knows.
+type cachedWhois interface {
+	Cached(domain string) (*rules.Whois, bool)
+}
+
 type whoisAnswer struct {
 	domain string
 	info   *rules.Whois
@@ -198,6 +203,12 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 	if domain == "" || isIPHost(domain) {
 		ch <- whoisAnswer{domain: domain}
 		return ch
+	}
+	if cw, ok := whois.(cachedWhois); ok {
+		if info, ok := cw.Cached(domain); ok { // most of a batch: no goroutine to wake
+			ch <- whoisAnswer{domain: domain, info: info}
+			return ch
+		}
 	}
 	c.bg.Go(func() {
 		info, _ := whois.Lookup(ctx, domain)

@@ -84,6 +84,25 @@ type whoisEntry struct {
 	err  error
 }
 
+// Cached returns what Lookup would answer for domain when the answer is
+// already known (domain in the form the cache keeps: lower-case ASCII,
+// registrable), and false when it is not yet: the checker then asks in the
+// background.
+func (c *Whois) Cached(domain string) (*rules.Whois, bool) {
+	c.mu.Lock()
+	e, ok := c.cache[domain]
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	select {
+	case <-e.done:
+		return e.w, true
+	default:
+		return nil, false
+	}
+}
+
 // wait returns the entry's answer once it is known, or ctx's error.
 func (e *whoisEntry) wait(ctx context.Context) (*rules.Whois, error) {
 	select {

@@ -192,6 +192,13 @@ func TestWhoisCacheAndSharedLookups(t *testing.T) {
 	if n := srv.count(); n != 1 {
 		t.Errorf("%d queries for one registrable domain, want 1", n)
 	}
+	// What is known is told at once, in the cache's own form only.
+	if w, ok := c.Cached("shop-example.jp"); !ok || w == nil {
+		t.Errorf("Cached(shop-example.jp) = %v, %v; want the answer", w, ok)
+	}
+	if _, ok := c.Cached("other-example.jp"); ok {
+		t.Error("Cached answered for a domain never asked about")
+	}
 }
 
 func TestWhoisCacheBounded(t *testing.T) {
