@@ -4,7 +4,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -52,17 +51,27 @@ func New(format string, w io.Writer, o Options) (Writer, error) {
 	return nil, fmt.Errorf("unknown format %q", format)
 }
 
-// jsonWriter writes JSON Lines: one object a target, one line each.
+// jsonWriter writes JSON Lines: one object a target, one line each, as
+// encoding/json would write them (HTML escaping off).
 type jsonWriter struct {
-	enc *json.Encoder
+	w     io.Writer
+	buf   []byte
+	known escapeCache
 }
 
 // NewJSON returns a Writer of JSON Lines.
 func NewJSON(w io.Writer) Writer {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &jsonWriter{enc: enc}
+	return &jsonWriter{w: w}
 }
 
-func (j *jsonWriter) Write(res *checker.Result) error { return j.enc.Encode(res) }
-func (j *jsonWriter) Close() error                    { return nil }
+// Write writes res as one line, in a single Write call.
+func (j *jsonWriter) Write(res *checker.Result) error {
+	j.buf = append(appendResult(j.buf[:0], res, &j.known), '\n')
+	_, err := j.w.Write(j.buf)
+	if cap(j.buf) > 1<<20 {
+		j.buf = nil // one huge result does not stay
+	}
+	return err
+}
+
+func (j *jsonWriter) Close() error { return nil }

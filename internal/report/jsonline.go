@@ -1,0 +1,254 @@
+package report
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// appendResult appends res as one JSON object, byte for byte what
+// encoding/json's Encoder (HTML escaping off) writes for it, without the
+// newline: a batch writes one a target, and reflection plus escaping the
+// same advice texts again was most of that cost. known keeps the escaped
+// form of long strings seen before (the advice lines, the sign messages of
+// common cases); it is bounded.
+func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
+	b = append(b, `{"target":`...)
+	b = appendJSONString(b, res.Target)
+	b = append(b, `,"url":`...)
+	b = appendJSONString(b, res.URL)
+	b = append(b, `,"domain":`...)
+	b = appendJSONString(b, res.Domain)
+	b = append(b, `,"risk":`...)
+	b = appendJSONString(b, string(res.Risk))
+	b = append(b, `,"score":`...)
+	b = strconv.AppendInt(b, int64(res.Score), 10)
+	b = append(b, `,"signs":`...)
+	if res.Signs == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, s := range res.Signs {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendSign(b, s, known)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"advice":`...)
+	if res.Advice == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, a := range res.Advice {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"topic":`...)
+			b = appendJSONString(b, a.Topic)
+			b = append(b, `,"lines":`...)
+			b = appendStrings(b, a.Lines, known)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"redirects":`...)
+	b = appendStrings(b, res.Redirects, nil)
+	b = append(b, `,"pages":`...)
+	if res.Pages == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, p := range res.Pages {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"url":`...)
+			b = appendJSONString(b, p.URL)
+			b = append(b, `,"status":`...)
+			b = strconv.AppendInt(b, int64(p.Status), 10)
+			b = append(b, `,"content_type":`...)
+			b = appendJSONString(b, p.ContentType)
+			b = append(b, `,"bytes":`...)
+			b = strconv.AppendInt(b, int64(p.Bytes), 10)
+			b = append(b, `,"truncated":`...)
+			b = strconv.AppendBool(b, p.Truncated)
+			b = append(b, `,"sha256":`...)
+			b = appendJSONString(b, p.SHA256)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"whois":`...)
+	if w := res.Whois; w == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, `{"created":`...)
+		b = appendJSONString(b, w.Created)
+		b = append(b, `,"age_days":`...)
+		b = strconv.AppendInt(b, int64(w.AgeDays), 10)
+		b = append(b, `,"registrar":`...)
+		b = appendJSONString(b, w.Registrar)
+		b = append(b, `,"server":`...)
+		b = appendJSONString(b, w.Server)
+		b = append(b, '}')
+	}
+	if e := res.Error; e != nil {
+		b = append(b, `,"error":{"code":`...)
+		b = appendJSONString(b, e.Code)
+		b = append(b, `,"message":`...)
+		b = appendJSONString(b, e.Message)
+		b = append(b, '}')
+	}
+	b = append(b, `,"checked_at":`...)
+	b = appendJSONString(b, res.CheckedAt)
+	if len(res.Links) > 0 {
+		b = append(b, `,"links":[`...)
+		for i, l := range res.Links {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if l == nil {
+				b = append(b, "null"...)
+				continue
+			}
+			b = appendResult(b, l, known)
+		}
+		b = append(b, ']')
+	}
+	if len(res.Clues) > 0 {
+		b = append(b, `,"clues":[`...)
+		for i, c := range res.Clues {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"kind":`...)
+			b = appendJSONString(b, c.Kind)
+			b = append(b, `,"value":`...)
+			b = appendJSONString(b, c.Value)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+func appendSign(b []byte, s rules.Sign, known *escapeCache) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, s.ID)
+	b = append(b, `,"severity":`...)
+	b = appendJSONString(b, string(s.Severity))
+	b = append(b, `,"points":`...)
+	b = strconv.AppendInt(b, int64(s.Points), 10)
+	b = append(b, `,"message":`...)
+	b = known.append(b, s.Message)
+	b = append(b, `,"evidence":`...)
+	b = appendJSONString(b, s.Evidence)
+	b = append(b, `,"url":`...)
+	b = appendJSONString(b, s.URL)
+	return append(b, '}')
+}
+
+// appendStrings appends list as a JSON array (null when nil).
+func appendStrings(b []byte, list []string, known *escapeCache) []byte {
+	if list == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = known.append(b, s)
+	}
+	return append(b, ']')
+}
+
+// escapeCache keeps the JSON form of long strings that come back target
+// after target. A nil cache keeps nothing.
+type escapeCache struct {
+	m map[string][]byte
+}
+
+const (
+	escapeCacheMin = 48   // shorter strings are escaped each time: as cheap as a look-up
+	escapeCacheMax = 1024 // entries; beyond it new strings are escaped each time
+)
+
+func (c *escapeCache) append(b []byte, s string) []byte {
+	if c == nil || len(s) < escapeCacheMin {
+		return appendJSONString(b, s)
+	}
+	if q, ok := c.m[s]; ok {
+		return append(b, q...)
+	}
+	n := len(b)
+	b = appendJSONString(b, s)
+	if len(c.m) < escapeCacheMax {
+		if c.m == nil {
+			c.m = make(map[string][]byte)
+		}
+		c.m[s] = append([]byte(nil), b[n:]...)
+	}
+	return b
+}
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// with HTML escaping off: quotes, backslashes and control characters
+// escaped (\b \f \n \r \t short), invalid UTF-8 as \ufffd, and U+2028 and
+// U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
