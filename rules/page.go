@@ -91,54 +91,178 @@ var skipTags = map[string]bool{
 // NFKC normalises s the way page text is normalised (full-width letters
 // and digits to ASCII, half-width kana to full-width).
 func NFKC(s string) string {
-	if nfkcStable(s) {
+	i := stablePrefix(s)
+	if i == len(s) {
 		return s
 	}
-	return norm.NFKC.String(s)
+	out, ok := nfkcAppend(make([]byte, 0, len(s)+8), s, i, appendNFKCString)
+	if !ok {
+		return norm.NFKC.String(s)
+	}
+	return string(out)
 }
 
 // nfkcBytes is NFKC for bytes: b itself when it is already normal.
 func nfkcBytes(b []byte) []byte {
-	if nfkcStable(b) {
+	i := stablePrefix(b)
+	if i == len(b) {
 		return b
 	}
-	return norm.NFKC.Bytes(b)
+	out, ok := nfkcAppend(make([]byte, 0, len(b)+8), b, i, appendNFKCBytes)
+	if !ok {
+		return norm.NFKC.Bytes(b)
+	}
+	return out
+}
+
+func appendNFKCString(out []byte, s string) []byte { return norm.NFKC.AppendString(out, s) }
+func appendNFKCBytes(out []byte, b []byte) []byte  { return norm.NFKC.Append(out, b...) }
+
+// nfkcAppend appends NFKC(s) to out (empty or normal), s[:i] being known
+// stable. Japanese page text is mostly characters NFKC leaves alone (kana,
+// kanji, ASCII, common marks) with full-width punctuation and letters
+// between: runs of the first are copied, full-width ASCII and the
+// ideographic space are mapped to ASCII, and only the rest goes through
+// the normaliser. This is exact because each character copied or mapped
+// starts a segment that nothing before it combines with, so
+// NFKC(x+y) = NFKC(x)+NFKC(y) when y starts with one (TestNFKCStableRanges
+// checks every such character against x/text); norm's Append joins each
+// run it normalises to what is out so far (a combining mark after a copied
+// or mapped character is composed with it there). ok is false on invalid UTF-8,
+// left to the normaliser whole.
+func nfkcAppend[S string | []byte](out []byte, s S, i int, normAppend func([]byte, S) []byte) (_ []byte, ok bool) {
+	out = append(out, s[:i]...)
+	for i < len(s) {
+		if n := stableAt(s, i); n > 0 {
+			j := i + n
+			for j < len(s) {
+				m := stableAt(s, j)
+				if m == 0 {
+					break
+				}
+				j += m
+			}
+			out = append(out, s[i:j]...)
+			i = j
+			continue
+		}
+		if c, n := simpleAt(s, i); n > 0 {
+			out = append(out, c)
+			i += n
+			continue
+		}
+		k := i
+		for {
+			n := runeLen(s, k)
+			if n == 0 {
+				return out, false
+			}
+			if k += n; k == len(s) || segmentStart(s, k) {
+				break
+			}
+		}
+		out = normAppend(out, s[i:k])
+		i = k
+	}
+	return out, true
+}
+
+// segmentStart reports whether the character at s[i] is one nfkcAppend
+// copies or maps (and so starts a segment of its own).
+func segmentStart[S string | []byte](s S, i int) bool {
+	if stableAt(s, i) > 0 {
+		return true
+	}
+	_, n := simpleAt(s, i)
+	return n > 0
+}
+
+// runeLen is the length of the UTF-8 character at s[i], 0 if invalid.
+func runeLen[S string | []byte](s S, i int) int {
+	var buf [utf8.UTFMax]byte
+	n := copy(buf[:], s[i:min(len(s), i+utf8.UTFMax)])
+	r, size := utf8.DecodeRune(buf[:n])
+	if r == utf8.RuneError && size == 1 {
+		return 0
+	}
+	return size
+}
+
+// simpleAt maps the character at s[i] if it is full-width ASCII
+// (U+FF01-U+FF5E) or the ideographic space, whose NFKC is one ASCII
+// character; n is its length, 0 for other characters.
+func simpleAt[S string | []byte](s S, i int) (c byte, n int) {
+	if i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, 0
+	}
+	switch r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); {
+	case s[i] == 0xEF && r >= 0xFF01 && r <= 0xFF5E:
+		return byte(r - 0xFEE0), 3
+	case s[i] == 0xE3 && r == 0x3000:
+		return ' ', 3
+	}
+	return 0, 0
 }
 
 // nfkcStable reports whether s is certainly in NFKC already because each
 // of its characters is ASCII or one of the common Japanese characters
-// (kana, kanji, 、。「」【】) that NFKC leaves as they are and that nothing
-// before them can combine with (TestNFKCStableRanges checks every one).
-// It scans much faster than the normaliser's own check; a false answer
-// only means the normaliser decides.
-func nfkcStable[S string | []byte](s S) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
+// (kana, kanji, 、。「」【】・〒※ and the like) that NFKC leaves as they are
+// and that nothing before them can combine with. It scans much faster than
+// the normaliser's own check; a false answer only means more work.
+func nfkcStable[S string | []byte](s S) bool { return stablePrefix(s) == len(s) }
+
+// stablePrefix is the length of the longest prefix of s made of the
+// characters nfkcStable accepts.
+func stablePrefix[S string | []byte](s S) int {
+	i := 0
+	for i < len(s) {
+		n := stableAt(s, i)
+		if n == 0 {
+			break
 		}
-		if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-			return false
-		}
-		if !jaStable(rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)) {
-			return false
-		}
-		i += 3
+		i += n
 	}
-	return true
+	return i
 }
 
-// jaStable reports whether r is in the ranges nfkcStable accepts.
+// stableAt is the length of the character at s[i] if nfkcStable accepts
+// it, else 0.
+func stableAt[S string | []byte](s S, i int) int {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return 1
+	case c >= 0xC2 && c < 0xE0:
+		if i+1 < len(s) && s[i+1]&0xC0 == 0x80 && jaStable(rune(c&0x1F)<<6|rune(s[i+1]&0x3F)) {
+			return 2
+		}
+	case c >= 0xE0 && c < 0xF0:
+		if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			jaStable(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// jaStable reports whether r is one of the non-ASCII characters
+// nfkcStable accepts (TestNFKCStableRanges checks each against x/text).
 func jaStable(r rune) bool {
 	switch {
 	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
 		return true
 	case r >= 0x3041 && r <= 0x3096: // hiragana
 		return true
-	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC: // katakana, ー
+	case r >= 0x30A1 && r <= 0x30FC: // katakana, ・, ー
 		return true
-	case r >= 0x3001 && r <= 0x3002, r == 0x3005, r >= 0x3008 && r <= 0x3011: // 、。々〈〉《》「」『』【】
+	case r >= 0x3001 && r <= 0x3002, r == 0x3005, r == 0x3007, r >= 0x3008 && r <= 0x3012, r == 0x301C:
+		return true // 、。々〇〈〉《》「」『』【】〒〜
+	case r == 0x00A5, r == 0x00A9, r == 0x00AE, r == 0x00B1, r == 0x00D7, r == 0x00F7: // ¥©®±×÷
+		return true
+	case r == 0x203B, r >= 0x2190 && r <= 0x2193: // ※←↑→↓
+		return true
+	case r == 0x25A0, r == 0x25A1, r == 0x25B2, r == 0x25B3, r == 0x25BC, r == 0x25BD, r == 0x25C6, r == 0x25C7,
+		r == 0x25CB, r == 0x25CE, r == 0x25CF, r == 0x2605, r == 0x2606: // ■□▲△▼▽◆◇○◎●★☆
 		return true
 	}
 	return false

@@ -205,19 +205,52 @@ func TestNFKCStableRanges(t *testing.T) {
 	if len(stable) < 20000 {
 		t.Fatalf("only %d stable characters", len(stable))
 	}
-	others := []rune{'a', ' ', 0x3099, 0x309A, 0x309B, 0x3000, 0xFF21, 0xFF76, 0x0301, 0x00A8, 0x1100, 0x1161,
-		0x11A8, 0xAC00, 0x30FD, 0x30FE, 0x309F, 0x30FF, 0xF900, 0x2F00, 0x3003, 0x3006, 0xFFFD}
-	rng := rand.New(rand.NewSource(2))
-	for range 50000 {
-		var rs []rune
-		for range rng.Intn(6) {
-			if rng.Intn(4) == 0 {
-				rs = append(rs, others[rng.Intn(len(others))])
-			} else {
-				rs = append(rs, stable[rng.Intn(len(stable))])
+	for r := rune(0); r <= 0xFFFF; r++ {
+		s := string(r)
+		c, n := simpleAt(s, 0)
+		if n == 0 {
+			continue
+		}
+		if norm.NFKC.String(s) != string(c) || !norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			t.Errorf("U+%04X %s: mapped to %q, NFKC %q, boundary before %v", r, s, c, norm.NFKC.String(s),
+				norm.NFKC.PropertiesString(s).BoundaryBefore())
+		}
+	}
+	// The hand-made decoders accept only valid UTF-8 for the characters
+	// they name.
+	for b0 := 0x80; b0 <= 0xFF; b0++ {
+		for b1 := 0; b1 <= 0xFF; b1++ {
+			for _, b2 := range []byte{0x00, 0x41, 0x80, 0x81, 0x9E, 0xB8, 0xBF, 0xC0, 0xE3} {
+				s := string([]byte{byte(b0), byte(b1), b2})
+				r, size := utf8.DecodeRuneInString(s)
+				if n := stableAt(s, 0); n > 0 && (size != n || r == utf8.RuneError || !jaStable(r)) {
+					t.Fatalf("stableAt(%q) = %d; DecodeRune gives U+%04X, %d", s, n, r, size)
+				}
+				if c, n := simpleAt(s, 0); n > 0 && (size != n || norm.NFKC.String(s[:size]) != string(c)) {
+					t.Fatalf("simpleAt(%q) = %q, %d; DecodeRune gives U+%04X, %d", s, c, n, r, size)
+				}
+				if n := runeLen(s, 0); n > 0 != (r != utf8.RuneError || size > 1) || (n > 0 && n != size) {
+					t.Fatalf("runeLen(%q) = %d; DecodeRune gives U+%04X, %d", s, n, r, size)
+				}
 			}
 		}
-		s := string(rs)
+	}
+	others := []string{"a", " ", "\u3099", "\u309A", "\u309B", "\u3000", "\uFF21", "\uFF76", "\u0301", "\u00A8",
+		"\u1100", "\u1161", "\u11A8", "\uAC00", "\u30FD", "\u30FE", "\u309F", "\u30FF", "\uF900", "\u2F00",
+		"\u3003", "\u3006", "\uFFFD", "\uFF08", "\uFF01", "\uFF5E", "\u3231", "\u2460", "\uFF9E", "\uFF9F",
+		"\u0323", "\u0E33", "\U0001D400", "e\u0301", "\uFF21\u0301", "\u3000\u3099", "\uFF41", "\uFF10",
+		"\u30FB", "\u00A5", "\u00D7\u0338", "\u2192\u0338", "\u2026", "\uFFE5", "\u00B7", "\u0338", "\xe3\x81", "\xff", "\xed\xa0\x80", "\u0f73", "\u0344"}
+	rng := rand.New(rand.NewSource(2))
+	for n := range 50000 {
+		var sb strings.Builder
+		for range rng.Intn(6 + n%20) {
+			if rng.Intn(4) == 0 {
+				sb.WriteString(others[rng.Intn(len(others))])
+			} else {
+				sb.WriteRune(stable[rng.Intn(len(stable))])
+			}
+		}
+		s := sb.String()
 		if nfkcStable(s) && !norm.NFKC.IsNormalString(s) {
 			t.Fatalf("nfkcStable(%q) but it is not normal", s)
 		}

@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// benchPages are the fake shop's pages (UTF-8), as NewPage gets them.
+func benchPages(b *testing.B) []string {
+	b.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "sites", "fake-utf8", "*.html"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no fixture pages: %v", err)
+	}
+	var out []string
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, string(body))
+	}
+	return out
+}
+
+// BenchmarkNewPage parses the fake shop's pages; BenchmarkOldNewPage does
+// the same the old way (the oracle in page_test.go), for comparison.
+func BenchmarkNewPage(b *testing.B) {
+	pages := benchPages(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			NewPage("https://shop.example.jp/", 200, "text/html", p, false)
+		}
+	}
+}
+
+func BenchmarkOldNewPage(b *testing.B) {
+	pages := benchPages(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			oldNewPage("https://shop.example.jp/", 200, "text/html", p, false)
+		}
+	}
+}
+
+// BenchmarkNFKCText and BenchmarkNFKCTextNorm normalise the visible text
+// of the fake shop's pages (kana and kanji with full-width punctuation)
+// with nfkcBytes and with x/text alone.
+func BenchmarkNFKCText(b *testing.B) {
+	texts := benchTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			nfkcBytes(append([]byte(nil), t...))
+		}
+	}
+}
+
+func BenchmarkNFKCTextNorm(b *testing.B) {
+	texts := benchTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			norm.NFKC.Bytes(append([]byte(nil), t...))
+		}
+	}
+}
+
+// benchTexts is the visible text of each page before NFKC.
+func benchTexts(b *testing.B) []string {
+	var texts []string
+	for _, p := range benchPages(b) {
+		root, err := html.Parse(strings.NewReader(p))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var w pageWalk
+		w.walk(root, true)
+		texts = append(texts, string(w.text))
+	}
+	return texts
+}
