@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"strings"
 
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -216,6 +215,19 @@ func nfkcStable[S string | []byte](s S) bool { return stablePrefix(s) == len(s) 
 func stablePrefix[S string | []byte](s S) int {
 	i := 0
 	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) { // stableAt's 3-byte case, spelt out
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 || !jaStable(rune(c&0x0F)<<12|rune(c1&0x3F)<<6|rune(c2&0x3F)) {
+				break
+			}
+			i += 3
+			continue
+		}
 		n := stableAt(s, i)
 		if n == 0 {
 			break
@@ -716,29 +728,16 @@ func foldLines(b []byte) string {
 // between other characters.
 func isFolded(s string) bool {
 	prevSpace := true // a leading space is not folded
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] != 0 {
-				if c != ' ' || prevSpace {
-					return false
-				}
-				prevSpace = true
-			} else {
-				prevSpace = false
-			}
-			i++
+	for i := 0; i < len(s); i++ {
+		n := spaceLen(s, i)
+		if n == 0 {
+			prevSpace = false
 			continue
 		}
-		r, size := rune(c), 1
-		if mayBeSpace(c) {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if size > 1 && unicode.IsSpace(r) {
+		if n > 1 || s[i] != ' ' || prevSpace {
 			return false
 		}
-		prevSpace = false
-		i += size
+		prevSpace = true
 	}
 	return !prevSpace || len(s) == 0
 }
@@ -746,9 +745,39 @@ func isFolded(s string) bool {
 // asciiSpace is strings.Fields' (and unicode.IsSpace's) ASCII white space.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
-// mayBeSpace reports whether c can start a non-ASCII white-space character
-// (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000).
-func mayBeSpace(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
+// spaceLen is the length of the white-space character (unicode.IsSpace)
+// that starts at s[i], 0 when there is none. The non-ASCII ones are
+// U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F
+// and U+3000; their lead bytes are never inside another character, so the
+// bytes can be tested where they are without decoding what comes before.
+func spaceLen[S string | []byte](s S, i int) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return int(asciiSpace[c])
+	}
+	switch c {
+	case 0xC2:
+		if i+1 < len(s) && (s[i+1] == 0x85 || s[i+1] == 0xA0) {
+			return 2
+		}
+	case 0xE1:
+		if i+2 < len(s) && s[i+1] == 0x9A && s[i+2] == 0x80 {
+			return 3
+		}
+	case 0xE2:
+		if i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if c1 == 0x80 && (c2 >= 0x80 && c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) || c1 == 0x81 && c2 == 0x9F {
+				return 3
+			}
+		}
+	case 0xE3:
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return 3
+		}
+	}
+	return 0
+}
 
 // foldInPlace folds white space in b as fold does, writing over b (the
 // result is never longer). With lines, a newline ends a line instead: each
@@ -760,30 +789,33 @@ func foldInPlace(b []byte, lines bool) []byte {
 	lineEmpty := true // nothing written on the current output line yet
 	pending := false  // white space seen since the last character written
 	for i := 0; i < len(b); {
-		c := b[i]
-		size := 1
-		space := false
-		if c < utf8.RuneSelf {
-			if c == '\n' && lines {
-				if !lineEmpty {
-					lineEmpty = true
-				}
-				pending = false
-				i++
-				continue
-			}
-			space = asciiSpace[c] != 0
-		} else if mayBeSpace(c) {
-			var r rune
-			r, size = utf8.DecodeRune(b[i:])
-			space = size > 1 && unicode.IsSpace(r)
-		}
-		if space {
-			pending = true
-			i += size
+		if b[i] == '\n' && lines {
+			lineEmpty, pending = true, false
+			i++
 			continue
 		}
-		// A character: write the separator it needs, then the character.
+		if n := spaceLen(b, i); n > 0 {
+			pending = true
+			i += n
+			continue
+		}
+		// A run of other characters: the separator it needs, then the run.
+		j := i + 1
+		for ; j < len(b); j++ {
+			// spaceLen(b, j) > 0, spelt out for the common bytes.
+			c := b[j]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] != 0 {
+					break
+				}
+			} else if c == 0xE3 {
+				if j+2 < len(b) && b[j+1] == 0x80 && b[j+2] == 0x80 {
+					break
+				}
+			} else if (c == 0xC2 || c == 0xE1 || c == 0xE2) && spaceLen(b, j) > 0 {
+				break
+			}
+		}
 		if lineEmpty {
 			if out > 0 {
 				b[out] = '\n'
@@ -795,8 +827,8 @@ func foldInPlace(b []byte, lines bool) []byte {
 			out++
 		}
 		pending = false
-		out += copy(b[out:], b[i:i+size])
-		i += size
+		out += copy(b[out:], b[i:j])
+		i = j
 	}
 	return b[:out]
 }

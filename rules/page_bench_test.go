@@ -87,3 +87,27 @@ func benchTexts(b *testing.B) []string {
 	}
 	return texts
 }
+
+// BenchmarkFoldLines folds the pages' visible text into lines;
+// BenchmarkFoldLinesOld does it the strings.Fields way.
+func BenchmarkFoldLines(b *testing.B) {
+	texts := benchTexts(b)
+	b.ReportAllocs()
+	buf := make([]byte, 0, 8<<10)
+	for b.Loop() {
+		for _, t := range texts {
+			buf = append(buf[:0], t...)
+			_ = foldLines(buf)
+		}
+	}
+}
+
+func BenchmarkFoldLinesOld(b *testing.B) {
+	texts := benchTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			_ = strings.Join(oldSplitLines(t), "\n")
+		}
+	}
+}

@@ -169,6 +169,18 @@ func TestFoldMatchesFields(t *testing.T) {
 		}
 		cases = append(cases, sb.String())
 	}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if r < 0x3100 || r >= 0xFE00 && r <= 0xFFFF || r%97 == 0 {
+			cases = append(cases, "a"+string(r)+"b", string(r)+" "+string(r))
+		}
+	}
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		for b1 := 0x80; b1 <= 0xBF; b1++ {
+			for _, b2 := range []byte{0x41, 0x80, 0x85, 0x8A, 0x9F, 0xA0, 0xA8, 0xAF, 0xE3} {
+				cases = append(cases, string([]byte{'x', byte(b0), byte(b1), b2, ' ', 'y'}), string([]byte{byte(b0), byte(b1)}))
+			}
+		}
+	}
 	for _, s := range cases {
 		if got, want := fold(s), oldFold(s); got != want {
 			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
