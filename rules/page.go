@@ -305,17 +305,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 			base = u
 		}
 	}
-	abs := func(ref string) string {
-		ref = strings.TrimSpace(ref)
-		if base == nil {
-			return ref
-		}
-		u, err := base.Parse(ref)
-		if err != nil {
-			return ref
-		}
-		return u.String()
-	}
+	abs := newResolver(base).abs
 	p.Title = w.nodeText(w.title)
 
 	// Text: NFKC first (it can turn characters into spaces), then every
@@ -362,6 +352,82 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	}
 	p.Forms = w.forms(pageURL, abs)
 	return p
+}
+
+// resolver makes link targets absolute against a page's base URL: what
+// base.Parse(ref).String() gives (ref itself when that fails or there is
+// no base). Most targets are plain paths ("/item/12.html", "img/a.jpg");
+// for those the answer is the base's "scheme://host" and the resolved
+// path, which net/url would return unchanged, put together directly
+// (TestResolverMatchesURL compares the two ways).
+type resolver struct {
+	base   *url.URL
+	prefix string // what String writes before the path, "" for no shortcut
+	dir    string // the base's path up to its last '/', when plain
+	relOK  bool   // relative paths can take the shortcut (dir is plain)
+}
+
+func newResolver(base *url.URL) *resolver {
+	r := &resolver{base: base}
+	if base == nil {
+		return r
+	}
+	// The resolved URL has the base's scheme, user and host and a path
+	// starting with '/': String writes the same before the path whatever
+	// the path is, as for "/".
+	u := url.URL{Scheme: base.Scheme, User: base.User, Host: base.Host, Path: "/"}
+	r.prefix = strings.TrimSuffix(u.String(), "/")
+	bp := base.EscapedPath()
+	r.dir = bp[:strings.LastIndexByte(bp, '/')+1]
+	r.relOK = r.dir == "" || r.dir[0] == '/' && plainPath(r.dir)
+	return r
+}
+
+func (r *resolver) abs(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if r.base == nil {
+		return ref
+	}
+	if ref != "" && plainPath(ref) {
+		if ref[0] == '/' {
+			if len(ref) == 1 || ref[1] != '/' { // not "//host"
+				return r.prefix + ref
+			}
+		} else if r.relOK {
+			if r.dir == "" {
+				return r.prefix + "/" + ref
+			}
+			return r.prefix + r.dir + ref
+		}
+	}
+	u, err := r.base.Parse(ref)
+	if err != nil {
+		return ref
+	}
+	return u.String()
+}
+
+// plainPath reports whether p is made only of letters, digits, '-', '_',
+// '~', '.' and '/', with no segment starting with '.': a path URL parsing
+// takes as it is, that needs no escaping and has no dot segments to
+// remove.
+func plainPath(p string) bool {
+	if p != "" && p[0] == '.' {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '_', c == '~':
+		case c == '/':
+			if i+1 < len(p) && p[i+1] == '.' {
+				return false
+			}
+		case c == '.':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // pageWalk collects, in one walk of the tree, the visible text and the

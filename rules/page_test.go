@@ -136,6 +136,38 @@ func comparePages(t *testing.T, name, body string) {
 	}
 }
 
+// TestResolverMatchesURL compares the resolver's shortcut with
+// base.Parse(ref).String() for bases and targets of every shape.
+func TestResolverMatchesURL(t *testing.T) {
+	bases := []string{"https://shop.example.jp/dir/page.html?q=1#f", "https://shop.example.jp", "https://shop.example.jp/",
+		"http://user:pw@shop.example.jp:8080/a/b/", "http://[::1]:80/x", "https://xn--eckwd4c7c.jp/%E5%95%86/p.html",
+		"https://h.jp/a/./b/c", "https://h.jp/a/../b", "https://h.jp//x/y", "mailto:x@example.jp", "a/b", "/a/b", "",
+		"https://h.jp/~user/shop.cgi", "https://h.jp/a b/c", "file:///tmp/x.html", "https://h.jp/.hidden/x", "//h.jp/p",
+		"https://H.JP/Ｐ/q", "https://h.jp?x", "https://h.jp/a/b/.."}
+	refs := []string{"/item/12.html", "item/12.html", "img/a.jpg", "/", "//cdn.example.jp/a.png", "./a", "../a", "/a/../b",
+		"a/./b", "/a//b", ".", "..", "/.", "a.", "~x/y", "a:b", "/a?b", "a#b", "#top", "?q=1", "", " /x ", "a b", "/%E5",
+		"/商品", "https://other.example/x", "javascript:void(0)", "/a/b/", "A-Z_0.9~", "a/", ".hidden", "/a/.b", "\\x"}
+	for _, bs := range bases {
+		base, err := url.Parse(bs)
+		if err != nil {
+			continue
+		}
+		r := newResolver(base)
+		for _, ref := range refs {
+			want := strings.TrimSpace(ref)
+			if u, err := base.Parse(want); err == nil {
+				want = u.String()
+			}
+			if got := r.abs(ref); got != want {
+				t.Errorf("base %q, ref %q: %q, want %q", bs, ref, got, want)
+			}
+		}
+	}
+	if got := newResolver(nil).abs(" /x "); got != "/x" {
+		t.Errorf("no base: %q", got)
+	}
+}
+
 func TestTagClassMatchesMaps(t *testing.T) {
 	tags := []string{"a", "img", "span", "td", "body", "html", "input", "form", "tbody", "thead", "b", "i"}
 	for k := range blockTags {
