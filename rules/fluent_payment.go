@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -305,11 +306,16 @@ func flPaymentsOf(site *Site) *flPayments {
 // flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.
 func flPaymentsOfUncached(site *Site) *flPayments {
 	v := flPayData()
-	pm := &flPayments{offered: map[string]bool{}, advertised: map[string]*flShown{}}
+	// The maps are made when first written: most sites show no payment
+	// logo or claim, and a nil map reads as an empty one.
+	pm := &flPayments{}
 	advertise := func(method string, page int, what string, claim bool) {
 		sh := pm.advertised[method]
 		if sh == nil {
 			sh = &flShown{page: page, claim: claim}
+			if pm.advertised == nil {
+				pm.advertised = map[string]*flShown{}
+			}
 			pm.advertised[method] = sh
 		}
 		if sh.page != page || sh.claim != claim {
@@ -324,7 +330,7 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 	}
 	// The same sentence is read in a terms section and as a claim: its
 	// mentions are worked out once.
-	memo := map[string][]flMention{}
+	memo := map[string][]flMention{} // made here, not on first use: it stays on the stack
 	mentions := func(cs string) []flMention {
 		ms, ok := memo[cs]
 		if !ok {
@@ -333,6 +339,7 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		return ms
 	}
+	var inTerms []bool // by line of the page: read in a terms section; reused page to page
 	for pi, p := range site.Pages {
 		// Logos, from alt texts and file names.
 		for _, im := range p.Images {
@@ -343,11 +350,15 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 				}
 			}
 		}
-		inTerms := map[int]bool{}
 		cp := flCompactPages(site)[pi]
-		for _, t := range flTermsOf(p, pi, cp, inTerms, mentions) {
+		var terms []flTerms
+		terms, inTerms = flTermsOf(p, pi, cp, inTerms[:0], mentions)
+		for _, t := range terms {
 			pm.terms = append(pm.terms, t)
 			for m := range t.offered {
+				if pm.offered == nil {
+					pm.offered = map[string]bool{}
+				}
 				pm.offered[m] = true
 			}
 		}
@@ -365,7 +376,7 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 						break
 					}
 				}
-				if inTerms[li] || !flClaimEnds.any(cs) {
+				if (li < len(inTerms) && inTerms[li]) || !flClaimEnds.any(cs) {
 					continue // every claim ends in one of flClaimEnds
 				}
 				for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
@@ -455,8 +466,11 @@ func flBodyLogos(site *Site, pi int) bool {
 var flChromeRe = shopMustRe(`(?i)header|footer|nav|menu|sidebar`)
 
 // flTermsOf finds the payment-terms sections of page p (index pi, compact
-// lines cp) and marks their lines in inTerms; mentions is flMentions.
-func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mentions func(string) []flMention) []flTerms {
+// lines cp); mentions is flMentions. It returns them and marks, by line,
+// the lines read in a section: in inTerms (an empty slice whose array it
+// may reuse), which it returns, grown to the page's lines, when a section
+// was found; a line past its end is in none.
+func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func(string) []flMention) ([]flTerms, []bool) {
 	// Only a line holding 支払 or 決済 can start a section (flTermsLabel):
 	// one pass finds them, and most pages have none.
 	var labels []bool
@@ -467,7 +481,13 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 		labels[li] = true
 	}
 	if labels == nil {
-		return nil
+		return nil, inTerms
+	}
+	if cap(inTerms) >= len(p.Lines) {
+		inTerms = inTerms[:len(p.Lines)]
+		clear(inTerms)
+	} else {
+		inTerms = make([]bool, len(p.Lines))
 	}
 	label := func(i int) (string, bool) {
 		if !labels[i] {
@@ -476,17 +496,31 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 		return flTermsLabel(p.Lines[i])
 	}
 	links := flLinkTexts(p)
-	heads := map[string]bool{}
+	heads := make(map[string]bool, len(p.Headings))
 	for _, h := range p.Headings {
 		heads[h] = true
 	}
 	var alts []string
-	seenAlt := map[string]bool{}
+	var seenAlt map[string]bool // made only for a page with many images: a few are searched in alts
 	for _, im := range p.Images {
-		if im.Alt != "" && !seenAlt[im.Alt] && len(alts) < 200 { // a hostile page may have thousands
-			seenAlt[im.Alt] = true
-			alts = append(alts, im.Alt)
+		if im.Alt == "" || len(alts) >= 200 { // a hostile page may have thousands
+			continue
 		}
+		if seenAlt != nil {
+			if seenAlt[im.Alt] {
+				continue
+			}
+			seenAlt[im.Alt] = true
+		} else if slices.Contains(alts, im.Alt) {
+			continue
+		} else if len(alts) == 16 {
+			seenAlt = make(map[string]bool, 2*len(alts))
+			for _, a := range alts {
+				seenAlt[a] = true
+			}
+			seenAlt[im.Alt] = true
+		}
+		alts = append(alts, im.Alt)
 	}
 	altOnly := func(line string) bool {
 		for _, a := range alts {
@@ -500,7 +534,8 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 		if !ok || (content == "" && links[p.Lines[i]]) {
 			continue
 		}
-		t := flTerms{page: pi, url: p.URL, offered: map[string]bool{}, negated: map[string]bool{}}
+		// offered and negated are made when first written.
+		t := flTerms{page: pi, url: p.URL}
 		// add takes s, line li or the part of it after a label; cs is
 		// flCompact(s) when s is the whole line, "" to build it.
 		add := func(li int, s, cs string) {
@@ -518,8 +553,14 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 			for _, csent := range flSentencePairs(s, cs) {
 				for _, m := range mentions(csent) {
 					if m.negated {
+						if t.negated == nil {
+							t.negated = map[string]bool{}
+						}
 						t.negated[m.method] = true
 					} else {
+						if t.offered == nil {
+							t.offered = map[string]bool{}
+						}
 						t.offered[m.method] = true
 					}
 				}
@@ -550,7 +591,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms map[int]bool, mention
 		}
 		i = j - 1
 	}
-	return out
+	return out, inTerms
 }
 
 // flTermsLabel reports whether line starts with a payment-terms label and

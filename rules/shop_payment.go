@@ -277,7 +277,11 @@ func paymentsUncached(site *Site) PaymentInfo {
 	unavailable := map[string]Evidence{}
 	logos := map[string]Evidence{}
 	var only, strictOnly, after *Evidence
-	pageOffered := map[string]map[string]bool{} // page URL -> methods offered there
+	// pageOffered lists each method offered on a page (page URL, method
+	// id), without repeats: a site names a handful, so a list is cheaper
+	// than a map of maps.
+	var poBuf [8][2]string
+	pageOffered := poBuf[:0]
 	transferScore := -1
 	named := false // bank transfer named other than in a fee
 	for _, p := range site.Pages {
@@ -315,10 +319,9 @@ func paymentsUncached(site *Site) PaymentInfo {
 						}
 						continue
 					}
-					if pageOffered[p.URL] == nil {
-						pageOffered[p.URL] = map[string]bool{}
+					if po := [2]string{p.URL, m.id}; !slices.Contains(pageOffered, po) {
+						pageOffered = append(pageOffered, po)
 					}
-					pageOffered[p.URL][m.id] = true
 					if m.id != MethodTransfer {
 						shopAddFirst(offered, m.id, ev)
 						continue
@@ -381,8 +384,11 @@ func paymentsUncached(site *Site) PaymentInfo {
 	overrides := false
 	if strictOnly != nil {
 		overrides = true
-		for id := range pageOffered[strictOnly.URL] {
-			if _, gone := unavailable[id]; id != MethodTransfer && !gone {
+		for _, po := range pageOffered {
+			if po[0] != strictOnly.URL {
+				continue
+			}
+			if _, gone := unavailable[po[1]]; po[1] != MethodTransfer && !gone {
 				overrides = false
 			}
 		}
