@@ -299,13 +299,21 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	w := &pageWalk{text: make([]byte, 0, len(body)/2)}
 	w.walk(root, true)
 
-	base, _ := url.Parse(pageURL)
-	if w.base != nil && base != nil {
-		if u, err := base.Parse(strings.TrimSpace(attr(w.base, "href"))); err == nil {
-			base = u
+	// The base URL is worked out on the first target to resolve: many
+	// small pages have none.
+	var res *resolver
+	abs := func(ref string) string {
+		if res == nil {
+			base, _ := url.Parse(pageURL)
+			if w.base != nil && base != nil {
+				if u, err := base.Parse(strings.TrimSpace(attr(w.base, "href"))); err == nil {
+					base = u
+				}
+			}
+			res = newResolver(base)
 		}
+		return res.abs(ref)
 	}
-	abs := newResolver(base).abs
 	p.Title = w.nodeText(w.title)
 
 	// Text: NFKC first (it can turn characters into spaces), then every
