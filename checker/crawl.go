@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/shopcheck/shopcheck/rules"
 )
@@ -124,14 +125,47 @@ var refreshURL = regexp.MustCompile(`(?i)^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['"]?(
 // metaRefresh returns the absolute URL of a quick (at most 5 s) meta
 // refresh on page, or "" when it has none. Such pages are often a bare
 // hop in front of the real shop.
+// firstRefresh finds, in document order under n, the first <meta> whose
+// http-equiv is "refresh" (nil when there is none).
+func firstRefresh(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
+		for _, a := range n.Attr {
+			if a.Key == "http-equiv" {
+				if strings.EqualFold(strings.TrimSpace(a.Val), "refresh") {
+					return n
+				}
+				break
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if m := firstRefresh(c); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
 func metaRefresh(page *rules.Page) string {
 	if page == nil || page.Doc == nil {
 		return ""
 	}
-	sel := page.Doc.Find(`meta[http-equiv]`).FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return strings.EqualFold(strings.TrimSpace(s.AttrOr("http-equiv", "")), "refresh")
-	}).First()
-	content, ok := sel.Attr("content")
+	var meta *html.Node
+	for _, root := range page.Doc.Nodes {
+		if meta = firstRefresh(root); meta != nil {
+			break
+		}
+	}
+	if meta == nil {
+		return ""
+	}
+	content, ok := "", false
+	for _, a := range meta.Attr {
+		if a.Key == "content" {
+			content, ok = a.Val, true
+			break
+		}
+	}
 	if !ok {
 		return ""
 	}

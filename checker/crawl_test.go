@@ -45,6 +45,9 @@ func TestMetaRefresh(t *testing.T) {
 		{`<meta http-equiv="refresh" content="30">`, ""},
 		{`<meta http-equiv="refresh" content="0; url=javascript:alert(1)">`, ""},
 		{`<p>no refresh</p>`, ""},
+		{`<meta http-equiv="content-type" content="text/html"><meta http-equiv=" REFRESH " content="0;url=/b">`, "https://a.example.jp/b"},
+		{`<meta http-equiv="refresh"><meta http-equiv="refresh" content="0;url=/c">`, ""}, // the first one counts
+		{`<meta content="0;url=/d">`, ""},
 	}
 	for _, tt := range tests {
 		p := rules.NewPage("https://a.example.jp/", 200, "text/html", "<html><head>"+tt.html+"</head><body>x</body></html>", false)
