@@ -278,7 +278,10 @@ func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
 	if bs.officialHost(h) || allowed(h.ASCII) {
 		return Imitation{}, false
 	}
-	var m match // on the stack: a name costs no allocation for it
+	// A match comes from a pool: its label and token lists keep their
+	// arrays from name to name (no Imitation holds one of them).
+	m := matchPool.Get().(*match)
+	defer matchPool.Put(m)
 	m.init(bs.look, h)
 	m.run()
 	if m.best.Kind == ImitationNone {
@@ -303,6 +306,8 @@ type match struct {
 	raws []string // lab split at hyphens (as written)
 	sub  []string // folded tokens of the subdomain labels
 	subR []string // the same as written
+	// rawsBuf and tmp keep arrays for init to reuse (see matchPool).
+	rawsBuf, tmp []string
 	// act: a phishing word ([action]) stands somewhere in the host; svc:
 	// a phishing or service word does. Worked out when first needed.
 	act, svc, actDone bool
@@ -310,33 +315,63 @@ type match struct {
 	best              Imitation
 }
 
-// init sets m up to match host h.
+// matchPool holds matches whose lists are reused.
+var matchPool = sync.Pool{New: func() any { return new(match) }}
+
+// init sets m up to match host h. Whatever m held before is forgotten;
+// only the arrays of its lists are reused.
 func (m *match) init(ix *lookIndex, h HostName) {
-	m.ix, m.h = ix, h
-	m.uni = strings.Split(h.Unicode, ".")
+	uni, toks, raws, sub, subR, tmp := m.uni[:0], m.toks[:0], m.rawsBuf[:0], m.sub[:0], m.subR[:0], m.tmp[:0]
+	*m = match{ix: ix, h: h, rawsBuf: raws, tmp: tmp}
+	m.uni = appendSplit(uni, h.Unicode, '.')
 	if h.Unicode != h.ASCII {
-		if asc := strings.Split(h.ASCII, "."); len(m.uni) != len(asc) {
-			m.uni = asc
+		// The ASCII labels replace the Unicode ones when they do not
+		// align; counted first, so the Unicode list is kept otherwise.
+		if strings.Count(h.ASCII, ".") != len(m.uni)-1 {
+			m.uni = appendSplit(m.uni[:0], h.ASCII, '.')
 		}
 	}
 	n := len(h.Sub)
 	m.lab = m.uni[n]
 	m.fl = Fold(m.lab)
-	m.toks = splitTokens(m.fl)
+	m.toks = appendTokens(toks, m.fl)
 	if m.lab == m.fl {
 		m.raws = m.toks // the same split (neither is changed later)
-	} else if m.raws = splitTokens(m.lab); len(m.raws) != len(m.toks) {
+	} else if m.rawsBuf = appendTokens(m.rawsBuf, m.lab); len(m.rawsBuf) != len(m.toks) {
 		m.raws = m.toks
+	} else {
+		m.raws = m.rawsBuf
 	}
+	m.sub, m.subR = sub, subR
 	for _, l := range m.uni[:n] {
-		fl, rl := splitTokens(Fold(l)), splitTokens(l)
-		if len(fl) != len(rl) {
-			rl = fl
+		// fl's tokens go to sub; rl's to subR, or fl's again when the
+		// counts differ.
+		at := len(m.sub)
+		m.sub = appendTokens(m.sub, Fold(l))
+		m.tmp = appendTokens(m.tmp[:0], l)
+		if len(m.tmp) != len(m.sub)-at {
+			m.subR = append(m.subR, m.sub[at:]...)
+		} else {
+			m.subR = append(m.subR, m.tmp...)
 		}
-		m.sub = append(m.sub, fl...)
-		m.subR = append(m.subR, rl...)
+	}
+	if len(m.sub) == 0 {
+		m.sub, m.subR = nil, nil // as the plain appends left them
 	}
 	m.jpAt = jpAttributeSuffix[h.Suffix]
+}
+
+// appendSplit appends the parts of s between sep bytes to dst, as
+// strings.Split(s, string(sep)) returns them.
+func appendSplit(dst []string, s string, sep byte) []string {
+	for {
+		i := strings.IndexByte(s, sep)
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
 }
 
 // actionWords reports whether token t is, or splits into words among
@@ -390,17 +425,21 @@ func splitTokens(s string) []string {
 		}
 		return []string{s}
 	}
-	var out []string
+	return appendTokens(nil, s)
+}
+
+// appendTokens appends splitTokens(s) to dst.
+func appendTokens(dst []string, s string) []string {
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i == len(s) || s[i] == '-' || s[i] == '_' {
 			if i > start {
-				out = append(out, s[start:i])
+				dst = append(dst, s[start:i])
 			}
 			start = i + 1
 		}
 	}
-	return out
+	return dst
 }
 
 // jpAttributeSuffix are the .jp attribute domains: each needs a registered
