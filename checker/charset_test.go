@@ -588,3 +588,25 @@ func oldIsHTML(contentType string, body []byte) bool {
 	}
 	return strings.HasPrefix(http.DetectContentType(body), "text/html")
 }
+
+// BenchmarkDecodeSmall and BenchmarkDecodeSmallOld decode a small page
+// served as "text/html; charset=utf-8" after IsHTML, as a batch target is.
+func BenchmarkDecodeSmall(b *testing.B) {
+	page := []byte(smallPage)
+	b.ReportAllocs()
+	for b.Loop() {
+		if IsHTML("text/html; charset=utf-8", page) {
+			Decode(page, "text/html; charset=utf-8")
+		}
+	}
+}
+
+func BenchmarkDecodeSmallOld(b *testing.B) {
+	page := []byte(smallPage)
+	b.ReportAllocs()
+	for b.Loop() {
+		if oldIsHTML("text/html; charset=utf-8", page) {
+			oldDecode(page, "text/html; charset=utf-8")
+		}
+	}
+}
