@@ -8,9 +8,29 @@ package rules
 // letters deleted from each. Hashes are polynomial over prefixes, so that
 // the hash of a variant with one or two letters left out costs O(1): a
 // query of n letters costs O(n²) hashes, not O(n³) bytes hashed.
+//
+// The ids of a hash are a chain through one array of entries, and the
+// hashes an open-addressed table over the chains' ends: tens of thousands
+// of hashes at start-up cost a few growing arrays instead of a map entry
+// and a slice each.
 type delIndex struct {
-	m    map[uint64][]int32
-	bits []uint64 // a bit per hash (mod delBitsSize): most misses skip the map
+	slots []delSlot  // by the hash's low bits, linear probing; len a power of two
+	ents  []delEntry // the chains' links
+	used  int        // slots in use
+	bits  []uint64   // a bit per hash (mod delBitsSize): most misses skip the table
+}
+
+// delSlot is one hash and its chain of ids: ents[head-1], then each
+// entry's next; head is 0 in an empty slot.
+type delSlot struct {
+	h          uint64
+	head, tail int32
+}
+
+// delEntry is one id of a chain; next is the next entry's index plus one,
+// 0 at the end.
+type delEntry struct {
+	id, next int32
 }
 
 // delBitsSize is the size of the deletion-hash bit filter, in bits.
@@ -20,7 +40,7 @@ const delBitsSize = 1 << 18
 const maxDelLen = 63
 
 func newDelIndex() *delIndex {
-	return &delIndex{m: map[uint64][]int32{}, bits: make([]uint64, delBitsSize/64)}
+	return &delIndex{slots: make([]delSlot, 1<<12), bits: make([]uint64, delBitsSize/64)}
 }
 
 // add indexes s (id) under its variants with up to depth letters deleted.
@@ -29,15 +49,53 @@ func (x *delIndex) add(s string, depth int, id int32) {
 		return
 	}
 	eachDeletion(s, depth, func(h uint64) {
-		l := x.m[h]
-		for _, o := range l {
-			if o == id {
-				return
-			}
-		}
-		x.m[h] = append(l, id)
+		x.put(h, id)
 		x.bits[(h%delBitsSize)/64] |= 1 << (h % 64)
 	})
+}
+
+// put appends id to the chain of hash h unless it is there already.
+func (x *delIndex) put(h uint64, id int32) {
+	sl := x.slot(h)
+	if sl.head == 0 {
+		if 2*(x.used+1) > len(x.slots) {
+			x.grow()
+			sl = x.slot(h)
+		}
+		x.used++
+		x.ents = append(x.ents, delEntry{id: id})
+		*sl = delSlot{h: h, head: int32(len(x.ents)), tail: int32(len(x.ents))}
+		return
+	}
+	for e := sl.head; e != 0; e = x.ents[e-1].next {
+		if x.ents[e-1].id == id {
+			return
+		}
+	}
+	x.ents = append(x.ents, delEntry{id: id})
+	x.ents[sl.tail-1].next = int32(len(x.ents))
+	sl.tail = int32(len(x.ents))
+}
+
+// slot returns the slot of hash h, or the empty slot where it would go.
+func (x *delIndex) slot(h uint64) *delSlot {
+	mask := uint64(len(x.slots) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		if sl := &x.slots[j]; sl.head == 0 || sl.h == h {
+			return sl
+		}
+	}
+}
+
+// grow doubles the table (the chains stay where they are).
+func (x *delIndex) grow() {
+	old := x.slots
+	x.slots = make([]delSlot, 2*len(old))
+	for _, sl := range old {
+		if sl.head != 0 {
+			*x.slot(sl.h) = sl
+		}
+	}
 }
 
 // candidates appends to out the ids that share a variant with s of up to
@@ -92,7 +150,9 @@ func (x *delIndex) hit(h uint64) bool {
 
 // collect appends the ids stored under h that out lacks.
 func (x *delIndex) collect(h uint64, out []int32) []int32 {
-	for _, id := range x.m[h] {
+	sl := x.slot(h)
+	for e := sl.head; e != 0; e = x.ents[e-1].next {
+		id := x.ents[e-1].id
 		dup := false
 		for _, o := range out {
 			dup = dup || o == id
