@@ -526,3 +526,29 @@ func oldSplitLines(s string) []string {
 func oldFold(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// FuzzNFKCAndFold holds NFKC, nfkcBytes, fold, foldNFKC and foldLines to
+// x/text and strings.Fields on any string.
+func FuzzNFKCAndFold(f *testing.F) {
+	for _, s := range []string{"", "ｶﾞ（株）ＡＢＣ　１２３", "e\u0301 \u00a8\u3000x", "\xe3\x81 \xff", "か\u3099", "\uFF21\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := oldNFKC(s)
+		if got := NFKC(s); got != want {
+			t.Fatalf("NFKC(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(nfkcBytes([]byte(s))); got != want {
+			t.Fatalf("nfkcBytes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := fold(s), oldFold(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := foldNFKC([]byte(s)), oldFold(want); got != want {
+			t.Fatalf("foldNFKC(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := foldLines([]byte(want)), strings.Join(oldSplitLines(want), "\n"); got != want {
+			t.Fatalf("foldLines(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
