@@ -2,11 +2,7 @@ package rules
 
 import (
 	"strings"
-	"sync"
-	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // phishNorm is the form texts and phrases are compared in: NFKC, lower case,
@@ -74,61 +70,9 @@ func phishNormal(s string) int {
 // NFKC_QC=Yes with combining class 0); a rune that would compose with one
 // of them is not such a rune itself. White space other than the ASCII
 // space is left out, so that the text's white space needs no folding.
-var phishNFKCStable = sync.OnceValue(phishBuildNFKCStable)
-
-// phishBuildNFKCStable does phishNFKCStable's work, once a process. The
-// large blocks where every rune is such a rune (CJK ideographs, Hangul
-// syllables, private use) are taken whole rather than rune by rune, which
-// keeps the start-up cost near a millisecond; TestPhishNFKCStableBlocks
-// checks them rune by rune.
-func phishBuildNFKCStable() *[1 << 16 / 64]uint64 {
-	var t [1 << 16 / 64]uint64
-	for r := rune(0x80); r < 1<<16; r++ {
-		if b, ok := phishStableBlock(r); ok {
-			for ; r <= b; r++ {
-				t[r/64] |= 1 << (r % 64)
-			}
-			r--
-			continue
-		}
-		if phishStableRune(r) {
-			t[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &t
-}
-
-// phishStableBlocks are the blocks taken whole by phishBuildNFKCStable.
-var phishStableBlocks = [][2]rune{
-	{0x3400, 0x4DBF}, // CJK Unified Ideographs Extension A
-	{0x4E00, 0x9FFF}, // CJK Unified Ideographs
-	{0xAC00, 0xD7A3}, // Hangul syllables (decomposed and composed back)
-	{0xE000, 0xF8FF}, // private use
-}
-
-// phishStableBlock returns the end of the stable block r starts.
-func phishStableBlock(r rune) (rune, bool) {
-	for _, b := range phishStableBlocks {
-		if r == b[0] {
-			return b[1], true
-		}
-	}
-	return 0, false
-}
-
-// phishStableRune reports whether NFKC leaves r as it is wherever it
-// stands (see phishNFKCStable).
-func phishStableRune(r rune) bool {
-	if r >= 0xD800 && r <= 0xDFFF || unicode.IsSpace(r) || r == utf8.RuneError {
-		return false
-	}
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	p := norm.NFKC.Properties(buf[:n])
-	if !p.BoundaryBefore() || p.CCC() != 0 {
-		return false
-	}
-	// A rune with a decomposition may still be one NFKC puts back (ブ is
-	// フ with a voicing mark, composed again).
-	return p.Decomposition() == nil || norm.NFKC.IsNormal(buf[:n])
-}
+//
+// The table is generated (phishing_norm_table.go, by
+// TestPhishNFKCStableTableFile from phishStableRune, which asks x/text of
+// each rune): building it at run time cost every process ~7 ms of CPU.
+// TestPhishNFKCStableBlocks checks every rune of it against x/text.
+func phishNFKCStable() *[1 << 16 / 64]uint64 { return &phishNFKCStableTable }
