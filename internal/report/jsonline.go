@@ -26,62 +26,47 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 	b = append(b, `,"score":`...)
 	b = strconv.AppendInt(b, int64(res.Score), 10)
 	b = append(b, `,"signs":`...)
-	if res.Signs == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range res.Signs {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendSign(b, s, known)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, res.Signs, func(b []byte, s rules.Sign) []byte {
+		b = append(b, `{"id":`...)
+		b = appendJSONString(b, s.ID)
+		b = append(b, `,"severity":`...)
+		b = appendJSONString(b, string(s.Severity))
+		b = append(b, `,"points":`...)
+		b = strconv.AppendInt(b, int64(s.Points), 10)
+		b = append(b, `,"message":`...)
+		b = known.append(b, s.Message)
+		b = append(b, `,"evidence":`...)
+		b = appendJSONString(b, s.Evidence)
+		b = append(b, `,"url":`...)
+		b = appendJSONString(b, s.URL)
+		return append(b, '}')
+	})
 	b = append(b, `,"advice":`...)
-	if res.Advice == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, a := range res.Advice {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"topic":`...)
-			b = appendJSONString(b, a.Topic)
-			b = append(b, `,"lines":`...)
-			b = appendStrings(b, a.Lines, known)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, res.Advice, func(b []byte, a checker.AdviceBlock) []byte {
+		b = append(b, `{"topic":`...)
+		b = appendJSONString(b, a.Topic)
+		b = append(b, `,"lines":`...)
+		b = appendArray(b, a.Lines, known.append)
+		return append(b, '}')
+	})
 	b = append(b, `,"redirects":`...)
-	b = appendStrings(b, res.Redirects, nil)
+	b = appendArray(b, res.Redirects, appendJSONString)
 	b = append(b, `,"pages":`...)
-	if res.Pages == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, p := range res.Pages {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"url":`...)
-			b = appendJSONString(b, p.URL)
-			b = append(b, `,"status":`...)
-			b = strconv.AppendInt(b, int64(p.Status), 10)
-			b = append(b, `,"content_type":`...)
-			b = appendJSONString(b, p.ContentType)
-			b = append(b, `,"bytes":`...)
-			b = strconv.AppendInt(b, int64(p.Bytes), 10)
-			b = append(b, `,"truncated":`...)
-			b = strconv.AppendBool(b, p.Truncated)
-			b = append(b, `,"sha256":`...)
-			b = appendJSONString(b, p.SHA256)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, res.Pages, func(b []byte, p checker.PageInfo) []byte {
+		b = append(b, `{"url":`...)
+		b = appendJSONString(b, p.URL)
+		b = append(b, `,"status":`...)
+		b = strconv.AppendInt(b, int64(p.Status), 10)
+		b = append(b, `,"content_type":`...)
+		b = appendJSONString(b, p.ContentType)
+		b = append(b, `,"bytes":`...)
+		b = strconv.AppendInt(b, int64(p.Bytes), 10)
+		b = append(b, `,"truncated":`...)
+		b = strconv.AppendBool(b, p.Truncated)
+		b = append(b, `,"sha256":`...)
+		b = appendJSONString(b, p.SHA256)
+		return append(b, '}')
+	})
 	b = append(b, `,"whois":`...)
 	if w := res.Whois; w == nil {
 		b = append(b, "null"...)
@@ -105,64 +90,40 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 	}
 	b = append(b, `,"checked_at":`...)
 	b = appendJSONString(b, res.CheckedAt)
-	if len(res.Links) > 0 {
-		b = append(b, `,"links":[`...)
-		for i, l := range res.Links {
-			if i > 0 {
-				b = append(b, ',')
-			}
+	if len(res.Links) > 0 { // omitempty
+		b = append(b, `,"links":`...)
+		b = appendArray(b, res.Links, func(b []byte, l *checker.Result) []byte {
 			if l == nil {
-				b = append(b, "null"...)
-				continue
+				return append(b, "null"...)
 			}
-			b = appendResult(b, l, known)
-		}
-		b = append(b, ']')
+			return appendResult(b, l, known)
+		})
 	}
-	if len(res.Clues) > 0 {
-		b = append(b, `,"clues":[`...)
-		for i, c := range res.Clues {
-			if i > 0 {
-				b = append(b, ',')
-			}
+	if len(res.Clues) > 0 { // omitempty
+		b = append(b, `,"clues":`...)
+		b = appendArray(b, res.Clues, func(b []byte, c checker.Clue) []byte {
 			b = append(b, `{"kind":`...)
 			b = appendJSONString(b, c.Kind)
 			b = append(b, `,"value":`...)
 			b = appendJSONString(b, c.Value)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+			return append(b, '}')
+		})
 	}
 	return append(b, '}')
 }
 
-func appendSign(b []byte, s rules.Sign, known *escapeCache) []byte {
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, s.ID)
-	b = append(b, `,"severity":`...)
-	b = appendJSONString(b, string(s.Severity))
-	b = append(b, `,"points":`...)
-	b = strconv.AppendInt(b, int64(s.Points), 10)
-	b = append(b, `,"message":`...)
-	b = known.append(b, s.Message)
-	b = append(b, `,"evidence":`...)
-	b = appendJSONString(b, s.Evidence)
-	b = append(b, `,"url":`...)
-	b = appendJSONString(b, s.URL)
-	return append(b, '}')
-}
-
-// appendStrings appends list as a JSON array (null when nil).
-func appendStrings(b []byte, list []string, known *escapeCache) []byte {
+// appendArray appends list as a JSON array, each element written by each;
+// a nil list is null, as encoding/json writes it.
+func appendArray[T any](b []byte, list []T, each func([]byte, T) []byte) []byte {
 	if list == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, s := range list {
+	for i, v := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = known.append(b, s)
+		b = each(b, v)
 	}
 	return append(b, ']')
 }
