@@ -4,7 +4,6 @@ import (
 	"mime"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -29,7 +28,7 @@ func downloadRule() Rule {
 
 // downloadScriptURL finds quoted URLs of downloadable files in scripts and
 // meta refresh tags (pages that start the download themselves).
-var downloadScriptURL = regexp.MustCompile(`(?i)["'=]\s*((?:https?:)?[^\s"'<>()]{0,300}\.(?:apk|xapk|apks|ipa|mobileconfig|exe|msi|dmg|pkg|scr|bat|jar|hta|vbs))(?:[?#][^\s"'<>]*)?["'\s;]`)
+var downloadScriptURL = shopMustRe(`(?i)["'=]\s*((?:https?:)?[^\s"'<>()]{0,300}\.(?:apk|xapk|apks|ipa|mobileconfig|exe|msi|dmg|pkg|scr|bat|jar|hta|vbs))(?:[?#][^\s"'<>]*)?["'\s;]`)
 
 // checkDownload looks at the target URL and its redirects, the content type
 // of each page read, the links on the pages, and download URLs in their

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 )
@@ -105,11 +104,11 @@ func flAreaPrefs(digits string) []string {
 }
 
 var (
-	flPostRe = regexp.MustCompile(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
+	flPostRe = shopMustRe(`(?:〒|郵便番号\s*[:：]?)\s*(\d{3})\s*[-‐‑–—−ー]?\s*(\d{4})(?:\D|$)`)
 	// flAddrLabel starts a line that gives an address.
 	flAddrLabelHint = shopMustRe(`所在|住所|(?i)address`)
-	flAddrLabel     = regexp.MustCompile(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
-	flPhoneRe       = regexp.MustCompile(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
+	flAddrLabel     = shopMustRe(`^[\s■□●・【\[]*(?:本社|本店|事業所|店舗|会社)?(?:所在地|住所|所在|address)[\s】\]]*[:：]?\s*`)
+	flPhoneRe       = shopMustRe(`(?:\+81[\s-]*\(?0?\)?|0)\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{1,4}[\s\-‐‑–—−ー()]{0,3}\d{3,4}`)
 	flPhoneWord     = shopMustRe(`(?i)電話|tel|☎|℡|phone|fax|ファックス|ファクス`)
 	// flOtherPlace marks a phone line that names another office or
 	// organisation (支店, センター, 倉庫, 東京オフィス, 通販事務局, カスタマー
@@ -118,7 +117,7 @@ var (
 	flExample    = shopMustRe(`例|サンプル|ダミー|xxxx|○○|〇〇`)
 	flOtherPlace = shopMustRe(`支社|支店|営業所|営業部|センター|倉庫|物流|出荷|工場|事業所|出張所|オフィス|事務局|ショールーム|店舗|本店|直営|工房|窓口|受付|相談室|サポート|カスタマー|配送|運輸|郵便|カード会社|銀行`)
 	// flAddrEnd cuts an address at what follows it on the same line.
-	flAddrEnd = regexp.MustCompile(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
+	flAddrEnd = shopMustRe(`(?i)\s*(?:tel|電話|fax|ファックス|e-?mail|メール|営業時間|☎|℡).*$`)
 	// flAddrEndWords and flAddrLabelWords are the words flAddrEnd and
 	// flAddrLabel cannot match without: most lines hold none, and then
 	// the expressions need not run (flCutAddrEnd, flStripAddrLabel).

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,7 +154,7 @@ func flDecorName(p string) bool {
 
 // flStoreRe finds the store's id in a marketplace image path: Rakuten
 // (/@0_mall/ID/, image.rakuten.co.jp/ID/) and Yahoo! Shopping (/i/n/ID_item).
-var flStoreRe = regexp.MustCompile(`^/(?:@0_mall/)?([a-z0-9][a-z0-9_-]*)/cabinet/|^/@0_mall/([a-z0-9][a-z0-9_-]*)/|^/i/[a-z]/([a-z0-9-]+)_`)
+var flStoreRe = shopMustRe(`^/(?:@0_mall/)?([a-z0-9][a-z0-9_-]*)/cabinet/|^/@0_mall/([a-z0-9][a-z0-9_-]*)/|^/i/[a-z]/([a-z0-9-]+)_`)
 
 // flStoreOf returns the marketplace store an image belongs to, or "".
 func flStoreOf(src string) string {

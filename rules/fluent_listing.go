@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -46,7 +45,7 @@ var (
 	flCartWords    = shopMustRe(`カートに入れる|カートへ入れる|カートに追加|カートを見る|買い物かご|買い物カゴ|ショッピングカート|購入手続き|レジに進む|addtocart`)
 	flLawWords     = shopMustRe(`特定商取引法|特商法|特定商取引に関する`)
 	flCompanyWords = shopMustRe(`株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|co\.,?ltd|inc\.`)
-	flPriceRe      = regexp.MustCompile(`[¥￥]\d[\d,]*|\d[\d,]*円`)
+	flPriceRe      = shopMustRe(`[¥￥]\d[\d,]*|\d[\d,]*円`)
 	// flExhibition marks a line where 出品 means "exhibited" (展示会に出品).
 	flExhibition = shopMustRe(`展|コンテスト|コンクール|イベント|フェア|博覧会|品評会|マルシェ|ギャラリー|クラフト|作品`)
 	// flExplainedAfter and flQuotedExample mark a phrase that is being

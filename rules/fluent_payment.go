@@ -152,15 +152,15 @@ func flAlternation(words []string) *regexp.Regexp {
 var (
 	// flPayLabel is a payment-terms label at the start of a line, after
 	// decoration has been stripped.
-	flPayLabel = regexp.MustCompile(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
+	flPayLabel = shopMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
 		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
 	// flPayLabelStart is the part of flPayLabel that is not optional: a
 	// line it does not start cannot start with flPayLabel.
 	flPayLabelStart = shopMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)`)
-	flDecoration    = regexp.MustCompile(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
+	flDecoration    = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
 	// flDecorationOne is one mark of flDecoration.
 	flDecorationOne = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
-	flCloser        = regexp.MustCompile(`^[\s】\]」』>)〉》]+`)
+	flCloser        = shopMustRe(`^[\s】\]」』>)〉》]+`)
 	// flStopLabel starts a line that begins another topic of a guide or a
 	// 特定商取引法 table (matched on lower case).
 	flStopLabel = shopMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
@@ -177,7 +177,7 @@ var (
 		`|[〜~]|から|まで|期間|の間`)
 	// flQualifierNums are the dates and times of flQualifier, which needs
 	// both: flQualified.
-	flQualifierNums = regexp.MustCompile(`\d+月\d+日|\d+/\d+|\d+:\d+|\d+時`)
+	flQualifierNums = shopMustRe(`\d+月\d+日|\d+/\d+|\d+:\d+|\d+時`)
 	flClaimNeg      = shopMustRe(`ません|不可|停止|休止|ない`)
 	// flTermsHints: flTermsLabel needs one of them in the line.
 	flTermsHints = newFlLitSet([]string{"支払", "決済"})

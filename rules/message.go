@@ -3,7 +3,6 @@ package rules
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -539,7 +538,7 @@ func mailDisplayName(from string) string {
 
 // mailCode finds a one-time code given in a message: 4 to 8 digits standing
 // alone on a line or after a colon.
-var mailCode = regexp.MustCompile(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
+var mailCode = shopMustRe(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
 
 // checkMailCredential fires where a message asks for a secret: a sentence
 // with a request word and a secret no bank asks for by mail, or account

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -25,15 +24,15 @@ func oneclickRule() Rule {
 }
 
 // oneclickYen finds yen amounts: ¥99,000 / 99,000円 / 9万9千円 / 10万円.
-var oneclickYen = regexp.MustCompile(`(?:[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7}))|(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7})\s?円)|(?:([0-9]{1,4})万(?:([0-9])千)?円)`)
+var oneclickYen = shopMustRe(`(?:[¥\\]\s?([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7}))|(?:([0-9]{1,3}(?:,[0-9]{3})+|[0-9]{4,7})\s?円)|(?:([0-9]{1,4})万(?:([0-9])千)?円)`)
 
 // oneclickUrgent finds deadlines of today or hours. Payment within one to
 // three days is the ordinary term of a convenience-store payment (a ticket
 // or an order), so it does not count alone.
-var oneclickUrgent = regexp.MustCompile(`本日中|今日中|[0-9]+時間以内`)
+var oneclickUrgent = shopMustRe(`本日中|今日中|[0-9]+時間以内`)
 
 // oneclickIP finds IPv4 addresses shown on a page.
-var oneclickIP = regexp.MustCompile(`\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b`)
+var oneclickIP = shopMustRe(`\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b`)
 
 // oneclickMinFee is the smallest amount taken for a one-click fee: their
 // fees run from tens of thousands of yen up; small amounts on a page are
@@ -266,7 +265,7 @@ func oneclickFee(n, before string) (int, bool) {
 }
 
 // oneclickKanjiYen finds amounts in kanji numerals followed by 円.
-var oneclickKanjiYen = regexp.MustCompile(`([〇一二三四五六七八九十拾百千万萬壱弐参]+)円`)
+var oneclickKanjiYen = shopMustRe(`([〇一二三四五六七八九十拾百千万萬壱弐参]+)円`)
 
 // oneclickKanji reads a kanji numeral up to 9999万 (十万 = 100000,
 // 九万八千 = 98000); 0 when it is not one.

@@ -285,6 +285,13 @@ func (r *shopRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return r.Regexp().FindAllStringSubmatchIndex(s, n)
 }
 
+func (r *shopRe) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp().FindAllStringSubmatch(s, n)
+}
+
 func (r *shopRe) ReplaceAllString(src, repl string) string {
 	if !strings.Contains(repl, "$") && r.fast(src) {
 		if ms, ok := r.fin.findAll(src, -1); ok {

@@ -6,7 +6,6 @@ package rules
 // warning about scams" test that keeps consumer pages from firing signs.
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -265,7 +264,7 @@ var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]
 const shopMaxTries = 2000
 
 // shopPhoneAt is shopPhoneRe anchored.
-var shopPhoneAt = regexp.MustCompile(`^(?:` + shopPhoneRe.String() + `)`)
+var shopPhoneAt = shopMustRe(`^(?:` + shopPhoneRe.String() + `)`)
 
 // shopPhoneLocs finds the matches of shopPhoneRe by trying the anchored
 // form where a number can start (0, +, or "(0"), not after a digit: far
@@ -365,7 +364,7 @@ var shopAddressRe = shopMustRe(`(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市�
 var shopPrefIndex = newShopLitIndex(append(strings.Split(shopPrefectures, "|"), strings.Split(shopAddressCities, "|")...))
 
 // shopAddressAt is shopAddressRe anchored, run where an address may start.
-var shopAddressAt = regexp.MustCompile(`^(?:(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡]` + shopAddressTail + `|(?:` + shopAddressCities + `)` + shopAddressTail + `)`)
+var shopAddressAt = shopMustRe(`^(?:(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡]` + shopAddressTail + `|(?:` + shopAddressCities + `)` + shopAddressTail + `)`)
 
 // FindAddress returns the first full address (prefecture, city and block
 // number) in s, or "". Dashes between digits are normalised first.
