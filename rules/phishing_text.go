@@ -608,17 +608,19 @@ func phishPresentedOn(site *Site, p *Page) []phishPresentation {
 	if site.memo == nil {
 		return phishPresentedUncached(p, brands, phishPageHost(p, site))
 	}
+	// By page, aligned with site.Pages: a site has a few pages, so finding
+	// one by a scan costs less than a map a site.
 	all := site.derive(memoPhishPresented, func() any {
-		m := make(map[*Page][]phishPresentation, len(site.Pages))
-		for _, q := range site.Pages {
+		out := make([][]phishPresentation, len(site.Pages))
+		for i, q := range site.Pages {
 			if q != nil {
-				m[q] = phishPresentedUncached(q, brands, phishPageHost(q, site))
+				out[i] = phishPresentedUncached(q, brands, phishPageHost(q, site))
 			}
 		}
-		return m
-	}).(map[*Page][]phishPresentation)
-	if pr, ok := all[p]; ok {
-		return pr
+		return out
+	}).([][]phishPresentation)
+	if i := phishPageIndex(site, p); i >= 0 && i < len(all) {
+		return all[i]
 	}
 	return phishPresentedUncached(p, brands, phishPageHost(p, site))
 }
@@ -683,7 +685,11 @@ type phishPageView struct {
 func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 	x := brands[0].all
 	title, _ := phishUnmask(p.Title)
-	v := &phishPageView{title: title, named: make([]bool, len(brands)), holderOf: make([]bool, len(brands))}
+	// named and holderOf share one array; the masthead has room for its
+	// lines from the start.
+	flags := make([]bool, 2*len(brands))
+	v := &phishPageView{title: title, named: flags[:len(brands):len(brands)], holderOf: flags[len(brands):],
+		mast: make([]phishLine, 0, min(phishMastLines, phishViewLines, len(p.Lines)))}
 	// note marks the brands s names and reports whether there were any.
 	note := func(s string) bool {
 		found := false
@@ -1442,16 +1448,30 @@ func phishPageHost(p *Page, site *Site) string {
 		return phishPageHostUncached(p, site)
 	}
 	hosts := site.derive(memoPhishPageHosts, func() any {
-		m := make(map[*Page]string, len(site.Pages))
-		for _, sp := range site.Pages {
-			m[sp] = phishPageHostUncached(sp, site)
+		out := make([]string, len(site.Pages)) // aligned with site.Pages
+		for i, sp := range site.Pages {
+			out[i] = phishPageHostUncached(sp, site)
 		}
-		return m
-	}).(map[*Page]string)
-	if h, ok := hosts[p]; ok {
-		return h
+		return out
+	}).([]string)
+	if i := phishPageIndex(site, p); i >= 0 && i < len(hosts) {
+		return hosts[i]
 	}
 	return phishPageHostUncached(p, site)
+}
+
+// phishPageIndex returns the index of p among site.Pages, or -1 (nil
+// pages are never found: a map keyed by page did not hold them either).
+func phishPageIndex(site *Site, p *Page) int {
+	if p == nil {
+		return -1
+	}
+	for i, q := range site.Pages {
+		if q == p {
+			return i
+		}
+	}
+	return -1
 }
 
 // phishPageHostUncached does phishPageHost's work for one page.
