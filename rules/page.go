@@ -33,6 +33,13 @@ type Page struct {
 	Links    []Link
 	Images   []Image
 	Forms    []Form
+
+	// memo keeps what the signs derive from this page alone, so that a
+	// page shared by several sites (a checker batch reuses a page parsed
+	// at the same URL with the same bytes) is read once; nil in a Page
+	// made as a struct literal, which then derives every time. The
+	// exported fields must not change once a value has been derived.
+	memo *pageMemo
 }
 
 // Link is an <a href> (or <area>) with its text.
@@ -288,7 +295,7 @@ func jaStable(r rune) bool {
 // forms and their fields) are noted in document order, which is the order
 // CSS selector matching gives. Each part is then taken from its element.
 func NewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
-	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated}
+	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated, memo: &pageMemo{}}
 	root, err := html.Parse(strings.NewReader(body))
 	if err != nil {
 		p.Text = NFKC(body)

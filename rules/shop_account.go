@@ -202,7 +202,7 @@ func accountsUncached(site *Site) []BankAccount {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
-		for _, a := range shopPageAccounts(p) {
+		for _, a := range shopPageAccountsKept(p) {
 			if seen[a.Key()] {
 				continue
 			}
@@ -224,6 +224,11 @@ func shopBankName(s string) string {
 		return m
 	}
 	return ""
+}
+
+// shopPageAccountsKept is shopPageAccounts, kept on the page (read only).
+func shopPageAccountsKept(p *Page) []BankAccount {
+	return p.derive(pageAccounts, func() any { return clip(shopPageAccounts(p)) }).([]BankAccount)
 }
 
 // shopPageAccounts finds the account blocks of one page: runs of lines

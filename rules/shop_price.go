@@ -53,7 +53,7 @@ func pricePairsUncached(site *Site) []PricePair {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
-		for _, pp := range append(shopPagePairs(p), shopTablePairs(p)...) {
+		for _, pp := range shopPagePricePairs(p) {
 			k := [2]int{pp.Regular, pp.Sale}
 			if seen[k] {
 				continue
@@ -63,6 +63,14 @@ func pricePairsUncached(site *Site) []PricePair {
 		}
 	}
 	return out
+}
+
+// shopPagePricePairs is the price pairs of one page, line by line and
+// then in its tables, kept on the page (read only).
+func shopPagePricePairs(p *Page) []PricePair {
+	return p.derive(pagePricePairs, func() any {
+		return clip(append(shopPagePairs(p), shopTablePairs(p)...))
+	}).([]PricePair)
 }
 
 // shopStruckSel finds struck-through elements (compiled once).

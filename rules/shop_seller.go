@@ -156,10 +156,8 @@ func disclosuresUncached(site *Site) []Disclosure {
 		if p == nil {
 			continue
 		}
-		for _, l := range p.Links {
-			if shopDiscLink(l, false) {
-				linked[shopNormURL(l.Href)] = true
-			}
+		for _, u := range shopPageDiscLinks(p) {
+			linked[u] = true
 		}
 	}
 	var out []Disclosure
@@ -167,11 +165,46 @@ func disclosuresUncached(site *Site) []Disclosure {
 		if p == nil || p.Status >= 400 || shopScamOn(site, p) {
 			continue
 		}
-		if d, ok := shopPageDisclosure(p, linked[shopNormURL(p.URL)]); ok {
+		if d, ok := shopPageDisclosureKept(p, linked[shopNormURL(p.URL)]); ok {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// shopPageDiscLinks returns the addresses (shopNormURL) that the page's
+// disclosure links lead to, kept on the page (read only).
+func shopPageDiscLinks(p *Page) []string {
+	return p.derive(pageDiscLinks, func() any {
+		var out []string
+		for _, l := range p.Links {
+			if shopDiscLink(l, false) {
+				out = append(out, shopNormURL(l.Href))
+			}
+		}
+		return clip(out)
+	}).([]string)
+}
+
+// pageDisc is a page's answer from shopPageDisclosure.
+type pageDisc struct {
+	d  Disclosure
+	ok bool
+}
+
+// shopPageDisclosureKept is shopPageDisclosure, kept on the page for each
+// value of linked; the disclosure's lists are clipped (read only).
+func shopPageDisclosureKept(p *Page, linked bool) (Disclosure, bool) {
+	key := pageDisclosure
+	if linked {
+		key = pageDisclosureLinked
+	}
+	r := p.derive(key, func() any {
+		d, ok := shopPageDisclosure(p, linked)
+		d.Lines, d.Emails = clip(d.Lines), clip(d.Emails)
+		return pageDisc{d, ok}
+	}).(pageDisc)
+	return r.d, r.ok
 }
 
 // shopPageDisclosure finds the disclosure on one page.

@@ -878,7 +878,7 @@ func shopScamOn(site *Site, p *Page) bool {
 	scam := site.derive(memoScamPages, func() any {
 		out := make([]bool, len(site.Pages))
 		for i, q := range site.Pages {
-			out[i] = q != nil && shopScamPage(q)
+			out[i] = q != nil && shopScamPageKept(q)
 		}
 		return out
 	}).([]bool)
@@ -887,5 +887,10 @@ func shopScamOn(site *Site, p *Page) bool {
 			return scam[i]
 		}
 	}
-	return shopScamPage(p)
+	return shopScamPageKept(p)
+}
+
+// shopScamPageKept is shopScamPage, kept on the page.
+func shopScamPageKept(p *Page) bool {
+	return p.derive(pageScam, func() any { return shopScamPage(p) }).(bool)
 }
