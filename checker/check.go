@@ -51,6 +51,9 @@ type Checker struct {
 	// bg runs the work a check does beside its own goroutine (the other
 	// browser's fetch, the WHOIS lookup, the bounded scoring).
 	bg *workers
+	// pages keeps pages already parsed, for the checks that get the same
+	// bytes from the same URL again.
+	pages *pageCache
 }
 
 // New returns a Checker that reads through fetch, asks whois (nil for none)
@@ -79,7 +82,7 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 		topic[r.ID] = r.Topic
 	}
 	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace,
-		bg: newWorkers(2 * time.Second)}
+		bg: newWorkers(2 * time.Second), pages: newPageCache()}
 }
 
 // Lang is the language results are written in.
@@ -442,9 +445,17 @@ func sameResponse(a, b *fetched) bool {
 func (cr *crawl) parse(f *fetched) {
 	resp := f.resp
 	if IsHTML(resp.ContentType, resp.Body) {
+		key := pageKey(f)
+		if p := cr.c.pages.get(key); p != nil {
+			f.page = p // these bytes from this URL were parsed before
+			cr.release(f)
+			return
+		}
+		size := len(resp.Body)
 		body, _ := Decode(resp.Body, resp.ContentType)
 		cr.release(f) // the decoded copy is all the parser needs
 		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
+		cr.c.pages.put(key, f.page, size)
 	} else {
 		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
 	}

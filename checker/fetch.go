@@ -552,7 +552,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	// Hosts are told apart by name and port: two servers on one address
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
-	if key := host + ":" + portOf(u); !isLoopbackHost(host) && !f.loopback[key] {
+	if key := host + ":" + portOf(u); !f.loopback[key] && !isLoopbackHost(host) {
 		release, err := f.perHost.acquire(ctx, key)
 		if err != nil {
 			return nil, ctxError(ctx, u, err)
