@@ -272,6 +272,8 @@ func Payments(site *Site) PaymentInfo {
 }
 
 // paymentsUncached does Payments's work; Payments keeps its answer for the site.
+// It replays, page by page, what each page says (shopPagePayments, kept on
+// the page) into the site's answer.
 func paymentsUncached(site *Site) PaymentInfo {
 	offered := map[string]Evidence{}
 	unavailable := map[string]Evidence{}
@@ -288,83 +290,47 @@ func paymentsUncached(site *Site) PaymentInfo {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
-		logoAlts := shopPageLogos(p, logos)
-		t := shopPayMethods()
-		var msBuf [8]shopPayMention
-		var stBuf [8]shopPayStatus
-		for _, line := range p.Lines {
-			if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
+		pp := shopPagePayments(p)
+		for _, l := range pp.logos {
+			shopAddFirst(logos, l.id, l.ev)
+		}
+		for k := range pp.mentions {
+			m := &pp.mentions[k]
+			switch m.kind {
+			case shopPayNegCond:
+				shopAddFirst(offered, m.id, m.ev)
+				continue
+			case shopPayNeg:
+				shopAddFirst(unavailable, m.id, m.ev)
 				continue
 			}
-			for _, s := range shopSentences(line) {
-				ms := shopAppendMethods(msBuf[:0], s)
-				if len(ms) == 0 || shopQuestionRe.MatchString(s) || shopScamContext(s) {
-					continue
+			if po := [2]string{p.URL, m.id}; !slices.Contains(pageOffered, po) {
+				pageOffered = append(pageOffered, po)
+			}
+			if m.kind == shopPayOffered {
+				shopAddFirst(offered, m.id, m.ev)
+				continue
+			}
+			if after == nil && m.after {
+				e := m.ev
+				after = &e
+			}
+			if m.named {
+				named = true
+			}
+			if m.score == 2 {
+				if only == nil {
+					e := m.ev
+					only = &e
 				}
-				sts := shopPayStatuses(stBuf[:0], s)
-				evText := shopClip(s, 120)
-				cond := shopPayCondRe.MatchString(s)
-				refund := shopRefundRe.MatchString(s)
-				for i, m := range ms {
-					if m.id == MethodTransfer && refund {
-						continue
-					}
-					ev := Evidence{Text: evText, URL: p.URL}
-					switch shopMentionStatus(m, sts) {
-					case "neg":
-						if cond {
-							shopAddFirst(offered, m.id, ev)
-						} else {
-							shopAddFirst(unavailable, m.id, ev)
-						}
-						continue
-					}
-					if po := [2]string{p.URL, m.id}; !slices.Contains(pageOffered, po) {
-						pageOffered = append(pageOffered, po)
-					}
-					if m.id != MethodTransfer {
-						shopAddFirst(offered, m.id, ev)
-						continue
-					}
-					if after == nil && shopPayAfterRe.MatchString(s) {
-						e := ev
-						after = &e
-					}
-					// Bank transfer: keep the best sentence as evidence,
-					// and note a "transfer only" statement. A fee
-					// (振込手数料) says the method exists, not that it is
-					// the way to pay.
-					if !strings.Contains(s[m.start:m.end], "手数料") && !strings.HasPrefix(s[m.end:], "手数料") {
-						named = true
-					}
-					next := len(s)
-					if i+1 < len(ms) {
-						next = ms[i+1].start
-					}
-					excl := shopPayOnlyRe.MatchString(s[m.end:next]) ||
-						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
-					strict := excl && (shopPayOnlyStrongRe.MatchString(s[m.end:next]) ||
-						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start]))
-					score := 0
-					if shopPayWordRe.MatchString(s) {
-						score = 1
-					}
-					if excl {
-						score = 2
-						if only == nil {
-							e := ev
-							only = &e
-						}
-						if strictOnly == nil && strict && !shopOnlyCondRe.MatchString(s) {
-							e := ev
-							strictOnly = &e
-						}
-					}
-					if score > transferScore {
-						offered[MethodTransfer] = ev
-						transferScore = score
-					}
+				if strictOnly == nil && m.strictOnly {
+					e := m.ev
+					strictOnly = &e
 				}
+			}
+			if m.score > transferScore {
+				offered[MethodTransfer] = m.ev
+				transferScore = m.score
 			}
 		}
 	}
@@ -401,6 +367,112 @@ func paymentsUncached(site *Site) PaymentInfo {
 		OnlyOverrides: overrides, AfterDelivery: after, TransferFeeOnly: transfer && !named}
 }
 
+// shopPagePay is what one page says of payment methods, in page order:
+// the logos of its images and each method named in its sentences, with
+// what the sentence says of it. It depends on the page alone and is kept
+// on it (read only).
+type shopPagePay struct {
+	logos    []shopPayLogo
+	mentions []shopPayNote
+}
+
+// shopPayLogo is a payment logo (an image's alt text or file name).
+type shopPayLogo struct {
+	id string
+	ev Evidence
+}
+
+// The kinds of shopPayNote.
+const (
+	shopPayNegCond  = iota // named as unavailable under a condition: offered
+	shopPayNeg             // named as unavailable
+	shopPayOffered         // offered (not bank transfer)
+	shopPayTransfer        // bank transfer offered
+)
+
+// shopPayNote is one method named in a sentence of a page.
+type shopPayNote struct {
+	kind int
+	id   string
+	ev   Evidence
+	// Bank transfer only:
+	after      bool // paid after delivery (shopPayAfterRe)
+	named      bool // named other than in a fee (振込手数料)
+	score      int  // 0 named, 1 as a payment word, 2 as the only method
+	strictOnly bool // score 2, strictly and without condition
+}
+
+// shopPagePayments is what page p says of payment methods, kept on the page.
+func shopPagePayments(p *Page) *shopPagePay {
+	return p.derive(pagePayments, func() any { return shopPagePaymentsUncached(p) }).(*shopPagePay)
+}
+
+// shopPagePaymentsUncached reads page p sentence by sentence, skipping
+// questions, warnings about fraud and (for bank transfer) refund terms.
+func shopPagePaymentsUncached(p *Page) *shopPagePay {
+	out := &shopPagePay{}
+	logoAlts := shopPageLogos(p, func(id string, ev Evidence) {
+		out.logos = append(out.logos, shopPayLogo{id, ev})
+	})
+	t := shopPayMethods()
+	var msBuf [8]shopPayMention
+	var stBuf [8]shopPayStatus
+	for _, line := range p.Lines {
+		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
+			continue
+		}
+		for _, s := range shopSentences(line) {
+			ms := shopAppendMethods(msBuf[:0], s)
+			if len(ms) == 0 || shopQuestionRe.MatchString(s) || shopScamContext(s) {
+				continue
+			}
+			sts := shopPayStatuses(stBuf[:0], s)
+			evText := shopClip(s, 120)
+			cond := shopPayCondRe.MatchString(s)
+			refund := shopRefundRe.MatchString(s)
+			for i, m := range ms {
+				if m.id == MethodTransfer && refund {
+					continue
+				}
+				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
+				neg := shopMentionStatus(m, sts) == "neg"
+				switch {
+				case neg && cond:
+					n.kind = shopPayNegCond
+				case neg:
+					n.kind = shopPayNeg
+				case m.id != MethodTransfer:
+					n.kind = shopPayOffered
+				default:
+					n.kind = shopPayTransfer
+					n.after = shopPayAfterRe.MatchString(s)
+					// A fee (振込手数料) says the method exists, not
+					// that it is the way to pay.
+					n.named = !strings.Contains(s[m.start:m.end], "手数料") && !strings.HasPrefix(s[m.end:], "手数料")
+					next := len(s)
+					if i+1 < len(ms) {
+						next = ms[i+1].start
+					}
+					excl := shopPayOnlyRe.MatchString(s[m.end:next]) ||
+						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
+					strict := excl && (shopPayOnlyStrongRe.MatchString(s[m.end:next]) ||
+						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start]))
+					if shopPayWordRe.MatchString(s) {
+						n.score = 1
+					}
+					if excl {
+						n.score = 2
+						n.strictOnly = strict && !shopOnlyCondRe.MatchString(s)
+					}
+				}
+				out.mentions = append(out.mentions, n)
+			}
+		}
+	}
+	out.logos, out.mentions = clip(out.logos), clip(out.mentions)
+	return out
+}
+
 func shopPrevEnd(ms []shopPayMention, i int) int {
 	if i == 0 {
 		return 0
@@ -435,11 +507,11 @@ func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
 	return ""
 }
 
-// shopPageLogos records in logos the payment methods named by the page's
+// shopPageLogos calls logo for each payment method named by the page's
 // images (alt text, or the file name: card_visa.png) and returns the alt
 // texts that name one, so that lines made of them can be told apart from
 // text.
-func shopPageLogos(p *Page, logos map[string]Evidence) []string {
+func shopPageLogos(p *Page, logo func(id string, ev Evidence)) []string {
 	var alts []string
 	var buf [8]shopPayMention
 	for _, im := range p.Images {
@@ -456,7 +528,7 @@ func shopPageLogos(p *Page, logos map[string]Evidence) []string {
 			}
 		}
 		for _, m := range ms {
-			shopAddFirst(logos, m.id, Evidence{Text: shopClip("画像: "+name, 80), URL: p.URL})
+			logo(m.id, Evidence{Text: shopClip("画像: "+name, 80), URL: p.URL})
 		}
 	}
 	return alts
