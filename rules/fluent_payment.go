@@ -304,8 +304,9 @@ func flPaymentsOf(site *Site) *flPayments {
 }
 
 // flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.
+// It puts together, page by page, what each page says (flPagePayments,
+// kept on the page), each under the page's index in the site.
 func flPaymentsOfUncached(site *Site) *flPayments {
-	v := flPayData()
 	// The maps are made when first written: most sites show no payment
 	// logo or claim, and a nil map reads as an empty one.
 	pm := &flPayments{}
@@ -328,8 +329,9 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		sh.what = append(sh.what, what)
 	}
-	// The same sentence is read in a terms section and as a claim: its
-	// mentions are worked out once.
+	// The same sentence is read in a terms section and as a claim, and
+	// on several pages: its mentions are worked out once a check (the
+	// answer depends on the sentence alone).
 	memo := map[string][]flMention{} // made here, not on first use: it stays on the stack
 	mentions := func(cs string) []flMention {
 		ms, ok := memo[cs]
@@ -339,21 +341,13 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 		}
 		return ms
 	}
-	var inTerms []bool // by line of the page: read in a terms section; reused page to page
 	for pi, p := range site.Pages {
-		// Logos, from alt texts and file names.
-		for _, im := range p.Images {
-			names := flNamesOf(im)
-			for _, lg := range v.logos {
-				if names.match(lg.word) {
-					advertise(lg.method, pi, lg.shown, false)
-				}
-			}
+		pp := flPagePayments(p, mentions)
+		for _, a := range pp.logos {
+			advertise(a.method, pi, a.what, false)
 		}
-		cp := flCompactPages(site)[pi]
-		var terms []flTerms
-		terms, inTerms = flTermsOf(p, pi, cp, inTerms[:0], mentions)
-		for _, t := range terms {
+		for _, t := range pp.terms {
+			t.page = pi
 			pm.terms = append(pm.terms, t)
 			for m := range t.offered {
 				if pm.offered == nil {
@@ -362,39 +356,90 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 				pm.offered[m] = true
 			}
 		}
-		// A sentence without a method word has no mention: read only the
-		// lines that hold one.
-		for li := range cp.with(flHasPayment) {
-			for sent, cs := range flSentencePairs(p.Lines[li], cp.line(li)) {
-				ms := mentions(cs)
-				if len(ms) == 0 {
-					continue // a claim names a method too
+		for _, n := range pp.unavailable {
+			n.page = pi
+			pm.unavailable = append(pm.unavailable, n)
+		}
+		for _, a := range pp.claims {
+			advertise(a.method, pi, a.what, true)
+		}
+	}
+	return pm
+}
+
+// flPagePay is what one page says about payment, in page order: the
+// methods its logos show, its terms sections, its statements that card
+// payment cannot be used and the methods it claims. It depends on the
+// page alone (page indexes are left 0, for the site to fill in) and is
+// kept on it (read only).
+type flPagePay struct {
+	logos, claims []flAdvert
+	terms         []flTerms
+	unavailable   []flNote
+}
+
+// flAdvert is a method a page shows and how (a logo name, or the claim).
+type flAdvert struct {
+	method, what string
+}
+
+// flPagePayments is what page p says about payment, kept on the page;
+// mentions is flMentions (or a cache of it).
+func flPagePayments(p *Page, mentions func(string) []flMention) *flPagePay {
+	return p.derive(pageFlPayments, func() any { return flPagePaymentsUncached(p, mentions) }).(*flPagePay)
+}
+
+func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) *flPagePay {
+	v := flPayData()
+	out := &flPagePay{}
+	// Logos, from alt texts and file names.
+	for _, im := range p.Images {
+		names := flNamesOf(im)
+		for _, lg := range v.logos {
+			if names.match(lg.word) {
+				out.logos = append(out.logos, flAdvert{lg.method, lg.shown})
+			}
+		}
+	}
+	cp := flCompactPageOf(p)
+	terms, inTerms := flTermsOf(p, 0, cp, nil, mentions)
+	out.terms = terms
+	// A sentence without a method word has no mention: read only the
+	// lines that hold one.
+	for li := range cp.with(flHasPayment) {
+		for sent, cs := range flSentencePairs(p.Lines[li], cp.line(li)) {
+			ms := mentions(cs)
+			if len(ms) == 0 {
+				continue // a claim names a method too
+			}
+			for _, m := range ms {
+				if m.method == "card" && m.negated {
+					out.unavailable = append(out.unavailable, flNote{url: p.URL, text: sent})
+					break
 				}
-				for _, m := range ms {
-					if m.method == "card" && m.negated {
-						pm.unavailable = append(pm.unavailable, flNote{page: pi, url: p.URL, text: sent})
-						break
-					}
+			}
+			if (li < len(inTerms) && inTerms[li]) || !flClaimEnds.any(cs) {
+				continue // every claim ends in one of flClaimEnds
+			}
+			for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
+				after := []rune(cs[loc[1]:])
+				if len(after) > 8 {
+					after = after[:8]
 				}
-				if (li < len(inTerms) && inTerms[li]) || !flClaimEnds.any(cs) {
-					continue // every claim ends in one of flClaimEnds
+				if flClaimNeg.MatchString(string(after)) {
+					continue
 				}
-				for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
-					after := []rune(cs[loc[1]:])
-					if len(after) > 8 {
-						after = after[:8]
-					}
-					if flClaimNeg.MatchString(string(after)) {
-						continue
-					}
-					if ms := v.find(cs[loc[0]:loc[1]]); len(ms) > 0 {
-						advertise(v.methodOf[cs[loc[0]+ms[0][0]:loc[0]+ms[0][1]]], pi, "「"+Clip(sent, 40)+"」", true)
-					}
+				if ms := v.find(cs[loc[0]:loc[1]]); len(ms) > 0 {
+					out.claims = append(out.claims, flAdvert{v.methodOf[cs[loc[0]+ms[0][0]:loc[0]+ms[0][1]]], "「" + Clip(sent, 40) + "」"})
 				}
 			}
 		}
 	}
-	return pm
+	out.logos, out.claims, out.terms, out.unavailable = clip(out.logos), clip(out.claims), clip(out.terms), clip(out.unavailable)
+	for i := range out.terms {
+		out.terms[i].text = clip(out.terms[i].text)
+	}
+	return out
 }
 
 // flImageNames is an image's alt text and file name, prepared for

@@ -202,10 +202,15 @@ func flCompactPages(site *Site) []*flCompactPage {
 	return site.derive(memoFlCompactPages, func() any {
 		out := make([]*flCompactPage, len(site.Pages))
 		for i, p := range site.Pages {
-			out[i] = newFlCompactPage(p)
+			out[i] = flCompactPageOf(p)
 		}
 		return out
 	}).([]*flCompactPage)
+}
+
+// flCompactPageOf is newFlCompactPage(p), kept on the page (read only).
+func flCompactPageOf(p *Page) *flCompactPage {
+	return p.derive(pageFlCompact, func() any { return newFlCompactPage(p) }).(*flCompactPage)
 }
 
 // flLitSet finds any of a set of words in a text in one pass. At each

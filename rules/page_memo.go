@@ -16,6 +16,9 @@ const (
 	pageDisclosureLinked                // pageDisc: shopPageDisclosure(p, true)
 	pageDiscLinks                       // []string: shopNormURL of the disclosure links
 	pagePayments                        // *shopPagePay: the payment mentions
+	pageLang                            // *shopPageLang: JapaneseStats's counts
+	pageFlCompact                       // *flCompactPage: newFlCompactPage
+	pageFlPayments                      // *flPagePay: what a page says about payment
 	pageKeyCount
 )
 

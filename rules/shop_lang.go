@@ -186,27 +186,27 @@ func JapaneseStats(site *Site) LangStats {
 	st := LangStats{ByPage: map[string]int{}}
 	seen := map[rune]bool{}
 	for _, p := range site.Pages {
-		if p == nil || shopZhEdition(p) || shopScamOn(site, p) {
+		if p == nil || shopScamOn(site, p) {
 			continue
 		}
-		kana, han, zh, ex := shopCountHan(p.Text)
-		if !shopJapanesePage(kana, han) {
+		pl := shopPageLangOf(p)
+		if pl.zhEdition || !pl.japanese {
 			continue
 		}
 		st.Pages++
-		st.Kana += kana
-		st.Han += han
-		st.ChineseHan += zh
-		if zh > 0 {
-			st.ByPage[p.URL] = zh
+		st.Kana += pl.kana
+		st.Han += pl.han
+		st.ChineseHan += pl.zh
+		if pl.zh > 0 {
+			st.ByPage[p.URL] = pl.zh
 		}
-		for _, r := range ex {
+		for _, r := range pl.ex {
 			if !seen[r] {
 				seen[r] = true
 				st.Examples = append(st.Examples, r)
 			}
 		}
-		for _, ph := range shopMTPhrasesIn(p.Text) {
+		for _, ph := range pl.phrases {
 			dup := false
 			for _, f := range st.Phrases {
 				dup = dup || f == ph
@@ -217,6 +217,33 @@ func JapaneseStats(site *Site) LangStats {
 		}
 	}
 	return st
+}
+
+// shopPageLang is what JapaneseStats reads of one page, kept on it (read
+// only): whether it is a Chinese edition, its counts (shopCountHan), and
+// for a Japanese page its stock phrases.
+type shopPageLang struct {
+	zhEdition     bool
+	japanese      bool
+	kana, han, zh int
+	ex            []rune
+	phrases       []string
+}
+
+func shopPageLangOf(p *Page) *shopPageLang {
+	return p.derive(pageLang, func() any {
+		pl := &shopPageLang{zhEdition: shopZhEdition(p)}
+		if pl.zhEdition {
+			return pl
+		}
+		var ex []rune
+		pl.kana, pl.han, pl.zh, ex = shopCountHan(p.Text)
+		pl.ex = clip(ex)
+		if pl.japanese = shopJapanesePage(pl.kana, pl.han); pl.japanese {
+			pl.phrases = clip(shopMTPhrasesIn(p.Text))
+		}
+		return pl
+	}).(*shopPageLang)
 }
 
 // shopCountHan counts the kana and Han characters of a page's text and
