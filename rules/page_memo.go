@@ -19,6 +19,8 @@ const (
 	pageLang                            // *shopPageLang: JapaneseStats's counts
 	pageFlCompact                       // *flCompactPage: newFlCompactPage
 	pageFlPayments                      // *flPagePay: what a page says about payment
+	pagePhishPresented                  // *phishPageBrands: phishPresentedPage
+	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
 	pageKeyCount
 )
 

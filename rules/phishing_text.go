@@ -635,6 +635,30 @@ func phishPresentedUncached(p *Page, brands []phishBrand, host string) []phishPr
 	if len(brands) == 0 || phishOfficialHost(brands, host) {
 		return nil
 	}
+	return phishPresentedPage(p, brands)
+}
+
+// phishPageBrands is a page's presentations for one brand list.
+type phishPageBrands struct {
+	brands []phishBrand
+	out    []phishPresentation
+}
+
+// phishPresentedPage is how page p presents itself as brands, wherever it
+// is served (the host only decides whether to ask): kept on the page for
+// the first brand list asked (a batch has one Data), read only.
+func phishPresentedPage(p *Page, brands []phishBrand) []phishPresentation {
+	kept := p.derive(pagePhishPresented, func() any {
+		return &phishPageBrands{brands, clip(phishPresentedView(p, brands))}
+	}).(*phishPageBrands)
+	if len(kept.brands) == len(brands) && &kept.brands[0] == &brands[0] {
+		return kept.out
+	}
+	return phishPresentedView(p, brands)
+}
+
+// phishPresentedView does phishPresentedPage's work (brands not empty).
+func phishPresentedView(p *Page, brands []phishBrand) []phishPresentation {
 	v := newPhishPageView(p, brands)
 	var out []phishPresentation
 	for i, pb := range brands {
