@@ -51,11 +51,11 @@ func flSiteImages(site *Site) []flPageImages {
 		out := make([]flPageImages, len(site.Pages))
 		for i, p := range site.Pages {
 			if p.Doc != nil {
-				out[i] = p.derive(pageFlImages, func() any {
+				out[i] = pageDerive(p, pageFlImages, func(m *pageMemo) *flPageImages { return &m.flImages }, func() flPageImages {
 					im := flImagesOf(p.Doc)
 					im.imgs = clip(im.imgs) // kept on the page: read only
 					return im
-				}).(flPageImages)
+				})
 			}
 		}
 		return out

@@ -386,7 +386,7 @@ type flAdvert struct {
 // flPagePayments is what page p says about payment, kept on the page;
 // mentions is flMentions (or a cache of it).
 func flPagePayments(p *Page, mentions func(string) []flMention) *flPagePay {
-	return p.derive(pageFlPayments, func() any { return flPagePaymentsUncached(p, mentions) }).(*flPagePay)
+	return pageDerive(p, pageFlPayments, func(m *pageMemo) **flPagePay { return &m.flPayments }, func() *flPagePay { return flPagePaymentsUncached(p, mentions) })
 }
 
 func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) *flPagePay {

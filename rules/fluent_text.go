@@ -210,7 +210,7 @@ func flCompactPages(site *Site) []*flCompactPage {
 
 // flCompactPageOf is newFlCompactPage(p), kept on the page (read only).
 func flCompactPageOf(p *Page) *flCompactPage {
-	return p.derive(pageFlCompact, func() any { return newFlCompactPage(p) }).(*flCompactPage)
+	return pageDerive(p, pageFlCompact, func(m *pageMemo) **flCompactPage { return &m.flCompact }, func() *flCompactPage { return newFlCompactPage(p) })
 }
 
 // flLitSet finds any of a set of words in a text in one pass. At each

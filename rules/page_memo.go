@@ -12,8 +12,8 @@ const (
 	pageScam             pageKey = iota // bool: shopScamPage
 	pageAccounts                        // []BankAccount: shopPageAccounts
 	pagePricePairs                      // []PricePair: shopPagePairs then shopTablePairs
-	pageDisclosure                      // pageDisc: shopPageDisclosure(p, false)
-	pageDisclosureLinked                // pageDisc: shopPageDisclosure(p, true)
+	pageDisclosure                      // *Disclosure: shopPageDisclosure(p, false), nil when none
+	pageDisclosureLinked                // *Disclosure: shopPageDisclosure(p, true), nil when none
 	pageDiscLinks                       // []string: shopNormURL of the disclosure links
 	pagePayments                        // *shopPagePay: the payment mentions
 	pageLang                            // *shopPageLang: JapaneseStats's counts
@@ -28,35 +28,51 @@ const (
 // same *Page to every site that crawled the same URL and body, and those
 // sites are scored at once on several goroutines: the memo is safe for
 // concurrent use, and what it holds depends only on the page, so every
-// site and sign sees the same value whichever asked first.
+// site and sign sees the same value whichever asked first. Each value has
+// a field of its own type (no interface boxing: a page scored once pays
+// little for the memo).
 type pageMemo struct {
 	mu   sync.Mutex
 	have [pageKeyCount]bool
-	v    [pageKeyCount]any
+
+	scam       bool
+	accounts   []BankAccount
+	pricePairs []PricePair
+	disc       *Disclosure // nil: the page holds none
+	discLinked *Disclosure
+	discLinks  []string
+	payments   *shopPagePay
+	lang       *shopPageLang
+	flCompact  *flCompactPage
+	flPayments *flPagePay
+	phish      *phishPageBrands
+	flImages   flPageImages
 }
 
-// derive returns the value kept under key, building it the first time. A
-// Page made as a struct literal (no memo) builds it every time. Values
-// kept are shared by every caller: slices are returned clipped (len ==
-// cap) so that an append copies, and nobody writes into them.
-func (p *Page) derive(key pageKey, build func() any) any {
+// pageDerive returns the value of p kept under key in the field slot
+// gives, building it the first time. A Page made as a struct literal (no
+// memo) builds it every time. Values kept are shared by every caller:
+// slices are kept clipped (len == cap) so that an append copies, and
+// nobody writes into them.
+func pageDerive[T any](p *Page, key pageKey, slot func(*pageMemo) *T, build func() T) T {
 	m := p.memo
 	if m == nil {
 		return build()
 	}
 	m.mu.Lock()
-	v, ok := m.v[key], m.have[key]
-	m.mu.Unlock()
-	if ok {
+	if m.have[key] {
+		v := *slot(m)
+		m.mu.Unlock()
 		return v
 	}
-	v = build() // outside the lock: builds may derive other values of the page
+	m.mu.Unlock()
+	v := build() // outside the lock: builds may derive other values of the page
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.have[key] {
-		return m.v[key] // built twice at once: keep the first
+		return *slot(m) // built twice at once: keep the first
 	}
-	m.v[key], m.have[key] = v, true
+	*slot(m), m.have[key] = v, true
 	return v
 }
 

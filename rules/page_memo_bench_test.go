@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
 
 // The cost of scoring a site whose pages another site of the batch has
 // already scored (BenchmarkScoreSharedPages) against pages scored for the
@@ -10,9 +14,12 @@ import "testing"
 
 func benchScorePages(b *testing.B, site string, shared bool) {
 	var pages []*Page
-	if site == "" {
+	switch site {
+	case "":
 		pages = []*Page{NewPage("https://shop1.test/", 200, "text/html", benchSmallPage, false)}
-	} else {
+	case "big":
+		pages = []*Page{NewPage("https://shop.example.jp/", 200, "text/html", benchBigPage(5<<20), false)}
+	default:
 		_, _, pages = shopFixturePages(b, site)
 	}
 	d := DefaultData()
@@ -45,3 +52,19 @@ func BenchmarkScoreFreshPages(b *testing.B)       { benchScorePages(b, "fake-utf
 func BenchmarkScoreSharedPages(b *testing.B)      { benchScorePages(b, "fake-utf8", true) }
 func BenchmarkScoreSmallFreshPages(b *testing.B)  { benchScorePages(b, "", false) }
 func BenchmarkScoreSmallSharedPages(b *testing.B) { benchScorePages(b, "", true) }
+
+// benchBigPage is checker's bigPage: a shop page of about n bytes, many
+// product cards.
+func benchBigPage(n int) string {
+	var buf bytes.Buffer
+	buf.WriteString(`<html><head><meta charset="utf-8"><title>激安ブランド通販</title></head><body><h1>激安ブランド通販</h1>`)
+	for i := 0; buf.Len() < n; i++ {
+		fmt.Fprintf(&buf, `<div class="item"><img src="/img/%d.jpg" alt="商品%d"><p>人気ブランド バッグ %d 番 新品未使用 正規品</p><p>定価 ¥%d <del>¥%d</del> 販売価格 ¥%d</p><a href="/item/%d.html">詳細</a></div>`+"\n",
+			i, i, i, 38000+i, 38000+i, 4980+i, i)
+	}
+	buf.WriteString(`<p>お支払い方法：銀行振込のみ</p></body></html>`)
+	return buf.String()
+}
+
+func BenchmarkScoreBigFreshPages(b *testing.B)  { benchScorePages(b, "big", false) }
+func BenchmarkScoreBigSharedPages(b *testing.B) { benchScorePages(b, "big", true) }

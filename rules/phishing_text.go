@@ -648,9 +648,9 @@ type phishPageBrands struct {
 // is served (the host only decides whether to ask): kept on the page for
 // the first brand list asked (a batch has one Data), read only.
 func phishPresentedPage(p *Page, brands []phishBrand) []phishPresentation {
-	kept := p.derive(pagePhishPresented, func() any {
+	kept := pageDerive(p, pagePhishPresented, func(m *pageMemo) **phishPageBrands { return &m.phish }, func() *phishPageBrands {
 		return &phishPageBrands{brands, clip(phishPresentedView(p, brands))}
-	}).(*phishPageBrands)
+	})
 	if len(kept.brands) == len(brands) && &kept.brands[0] == &brands[0] {
 		return kept.out
 	}

@@ -228,7 +228,7 @@ func shopBankName(s string) string {
 
 // shopPageAccountsKept is shopPageAccounts, kept on the page (read only).
 func shopPageAccountsKept(p *Page) []BankAccount {
-	return p.derive(pageAccounts, func() any { return clip(shopPageAccounts(p)) }).([]BankAccount)
+	return pageDerive(p, pageAccounts, func(m *pageMemo) *[]BankAccount { return &m.accounts }, func() []BankAccount { return clip(shopPageAccounts(p)) })
 }
 
 // shopPageAccounts finds the account blocks of one page: runs of lines

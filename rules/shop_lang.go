@@ -231,7 +231,7 @@ type shopPageLang struct {
 }
 
 func shopPageLangOf(p *Page) *shopPageLang {
-	return p.derive(pageLang, func() any {
+	return pageDerive(p, pageLang, func(m *pageMemo) **shopPageLang { return &m.lang }, func() *shopPageLang {
 		pl := &shopPageLang{zhEdition: shopZhEdition(p)}
 		if pl.zhEdition {
 			return pl
@@ -243,7 +243,7 @@ func shopPageLangOf(p *Page) *shopPageLang {
 			pl.phrases = clip(shopMTPhrasesIn(p.Text))
 		}
 		return pl
-	}).(*shopPageLang)
+	})
 }
 
 // shopCountHan counts the kana and Han characters of a page's text and

@@ -404,7 +404,7 @@ type shopPayNote struct {
 
 // shopPagePayments is what page p says of payment methods, kept on the page.
 func shopPagePayments(p *Page) *shopPagePay {
-	return p.derive(pagePayments, func() any { return shopPagePaymentsUncached(p) }).(*shopPagePay)
+	return pageDerive(p, pagePayments, func(m *pageMemo) **shopPagePay { return &m.payments }, func() *shopPagePay { return shopPagePaymentsUncached(p) })
 }
 
 // shopPagePaymentsUncached reads page p sentence by sentence, skipping

@@ -68,9 +68,9 @@ func pricePairsUncached(site *Site) []PricePair {
 // shopPagePricePairs is the price pairs of one page, line by line and
 // then in its tables, kept on the page (read only).
 func shopPagePricePairs(p *Page) []PricePair {
-	return p.derive(pagePricePairs, func() any {
+	return pageDerive(p, pagePricePairs, func(m *pageMemo) *[]PricePair { return &m.pricePairs }, func() []PricePair {
 		return clip(append(shopPagePairs(p), shopTablePairs(p)...))
-	}).([]PricePair)
+	})
 }
 
 // shopStruckSel finds struck-through elements (compiled once).

@@ -175,7 +175,7 @@ func disclosuresUncached(site *Site) []Disclosure {
 // shopPageDiscLinks returns the addresses (shopNormURL) that the page's
 // disclosure links lead to, kept on the page (read only).
 func shopPageDiscLinks(p *Page) []string {
-	return p.derive(pageDiscLinks, func() any {
+	return pageDerive(p, pageDiscLinks, func(m *pageMemo) *[]string { return &m.discLinks }, func() []string {
 		var out []string
 		for _, l := range p.Links {
 			if shopDiscLink(l, false) {
@@ -183,28 +183,28 @@ func shopPageDiscLinks(p *Page) []string {
 			}
 		}
 		return clip(out)
-	}).([]string)
-}
-
-// pageDisc is a page's answer from shopPageDisclosure.
-type pageDisc struct {
-	d  Disclosure
-	ok bool
+	})
 }
 
 // shopPageDisclosureKept is shopPageDisclosure, kept on the page for each
 // value of linked; the disclosure's lists are clipped (read only).
 func shopPageDisclosureKept(p *Page, linked bool) (Disclosure, bool) {
-	key := pageDisclosure
+	key, slot := pageDisclosure, func(m *pageMemo) **Disclosure { return &m.disc }
 	if linked {
-		key = pageDisclosureLinked
+		key, slot = pageDisclosureLinked, func(m *pageMemo) **Disclosure { return &m.discLinked }
 	}
-	r := p.derive(key, func() any {
+	r := pageDerive(p, key, slot, func() *Disclosure {
 		d, ok := shopPageDisclosure(p, linked)
+		if !ok {
+			return nil
+		}
 		d.Lines, d.Emails = clip(d.Lines), clip(d.Emails)
-		return pageDisc{d, ok}
-	}).(pageDisc)
-	return r.d, r.ok
+		return &d
+	})
+	if r == nil {
+		return Disclosure{URL: p.URL}, false // what shopPageDisclosure returns then
+	}
+	return *r, true
 }
 
 // shopPageDisclosure finds the disclosure on one page.

@@ -892,5 +892,5 @@ func shopScamOn(site *Site, p *Page) bool {
 
 // shopScamPageKept is shopScamPage, kept on the page.
 func shopScamPageKept(p *Page) bool {
-	return p.derive(pageScam, func() any { return shopScamPage(p) }).(bool)
+	return pageDerive(p, pageScam, func(m *pageMemo) *bool { return &m.scam }, func() bool { return shopScamPage(p) })
 }
