@@ -250,7 +250,7 @@ func editWords(edit string) (ja, en string) {
 // siteURLs are the URLs whose host names a site is judged by: the final
 // URL, the target and the redirects passed through, without repeats.
 func siteURLs(site *Site) []string {
-	return site.derive(memoSiteURLs, func() any { return siteURLsUncached(site) }).([]string)
+	return siteDerive(site, memoSiteURLs, func(m *siteMemo) *[]string { return &m.siteURLs }, func() []string { return siteURLsUncached(site) })
 }
 
 // siteURLsUncached does siteURLs's work; siteURLs keeps its answer for the site.

@@ -47,7 +47,7 @@ func flImagesOf(doc *goquery.Document) flPageImages {
 // flSiteImages returns flImagesOf for each page of site (nil Doc: none),
 // worked out once a site.
 func flSiteImages(site *Site) []flPageImages {
-	return site.derive(memoFlSiteImages, func() any {
+	return siteDerive(site, memoFlSiteImages, func(m *siteMemo) *[]flPageImages { return &m.flImages }, func() []flPageImages {
 		out := make([]flPageImages, len(site.Pages))
 		for i, p := range site.Pages {
 			if p.Doc != nil {
@@ -59,7 +59,7 @@ func flSiteImages(site *Site) []flPageImages {
 			}
 		}
 		return out
-	}).([]flPageImages)
+	})
 }
 
 // flAttr returns the value of n's first attribute named key, as goquery's

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -122,11 +123,14 @@ func (v *flPayVocab) appendFind(hits [][2]int, s string) [][2]int {
 	if len(hits) < 2 {
 		return hits
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i][0] != hits[j][0] {
-			return hits[i][0] < hits[j][0]
+	// slices.SortFunc, not sort.Slice: hits (often the caller's stack
+	// buffer) must not escape through an interface. The order is total
+	// (equal hits are the same hit), so the result is the same.
+	slices.SortFunc(hits, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
 		}
-		return hits[i][1] > hits[j][1]
+		return cmp.Compare(b[1], a[1])
 	})
 	out := hits[:1]
 	for _, h := range hits[1:] {
@@ -300,7 +304,7 @@ type flNote struct {
 
 // flPaymentsOf reads the payment methods of every page of site.
 func flPaymentsOf(site *Site) *flPayments {
-	return site.derive(memoFlPayments, func() any { return flPaymentsOfUncached(site) }).(*flPayments)
+	return siteDerive(site, memoFlPayments, func(m *siteMemo) **flPayments { return &m.flPayments }, func() *flPayments { return flPaymentsOfUncached(site) })
 }
 
 // flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.

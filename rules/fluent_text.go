@@ -199,13 +199,13 @@ func newFlCompactPage(p *Page) *flCompactPage {
 // flCompactPages returns the compact lines of each page of site, built once
 // a site.
 func flCompactPages(site *Site) []*flCompactPage {
-	return site.derive(memoFlCompactPages, func() any {
+	return siteDerive(site, memoFlCompactPages, func(m *siteMemo) *[]*flCompactPage { return &m.flCompact }, func() []*flCompactPage {
 		out := make([]*flCompactPage, len(site.Pages))
 		for i, p := range site.Pages {
 			out[i] = flCompactPageOf(p)
 		}
 		return out
-	}).([]*flCompactPage)
+	})
 }
 
 // flCompactPageOf is newFlCompactPage(p), kept on the page (read only).

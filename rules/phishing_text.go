@@ -610,7 +610,7 @@ func phishPresentedOn(site *Site, p *Page) []phishPresentation {
 	}
 	// By page, aligned with site.Pages: a site has a few pages, so finding
 	// one by a scan costs less than a map a site.
-	all := site.derive(memoPhishPresented, func() any {
+	all := siteDerive(site, memoPhishPresented, func(m *siteMemo) *[][]phishPresentation { return &m.phishPresent }, func() [][]phishPresentation {
 		out := make([][]phishPresentation, len(site.Pages))
 		for i, q := range site.Pages {
 			if q != nil {
@@ -618,7 +618,7 @@ func phishPresentedOn(site *Site, p *Page) []phishPresentation {
 			}
 		}
 		return out
-	}).([][]phishPresentation)
+	})
 	if i := phishPageIndex(site, p); i >= 0 && i < len(all) {
 		return all[i]
 	}
@@ -1471,13 +1471,13 @@ func phishPageHost(p *Page, site *Site) string {
 	if site.memo == nil {
 		return phishPageHostUncached(p, site)
 	}
-	hosts := site.derive(memoPhishPageHosts, func() any {
+	hosts := siteDerive(site, memoPhishPageHosts, func(m *siteMemo) *[]string { return &m.phishHosts }, func() []string {
 		out := make([]string, len(site.Pages)) // aligned with site.Pages
 		for i, sp := range site.Pages {
 			out[i] = phishPageHostUncached(sp, site)
 		}
 		return out
-	}).([]string)
+	})
 	if i := phishPageIndex(site, p); i >= 0 && i < len(hosts) {
 		return hosts[i]
 	}

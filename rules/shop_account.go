@@ -191,7 +191,7 @@ var (
 // needs at least a bank with a number or a holder, or a number with a
 // holder.
 func Accounts(site *Site) []BankAccount {
-	return site.derive(memoAccounts, func() any { return accountsUncached(site) }).([]BankAccount)
+	return siteDerive(site, memoAccounts, func(m *siteMemo) *[]BankAccount { return &m.accounts }, func() []BankAccount { return accountsUncached(site) })
 }
 
 // accountsUncached does Accounts's work; Accounts keeps its answer for the site.

@@ -169,7 +169,7 @@ type LangStats struct {
 	ChineseHan int            // Han characters Japanese does not use
 	Examples   []rune         // distinct ones, in order of first use
 	Phrases    []string       // distinct stock phrases of broken Japanese
-	ByPage     map[string]int // Chinese-only Han per page URL
+	ByPage     map[string]int // Chinese-only Han per page URL (nil when none)
 	Pages      int            // Japanese pages counted
 }
 
@@ -183,7 +183,7 @@ func shopJapanesePage(kana, han int) bool {
 // Japanese pages (pages with little kana, and Chinese editions, are left
 // out: Chinese text is not broken Japanese).
 func JapaneseStats(site *Site) LangStats {
-	st := LangStats{ByPage: map[string]int{}}
+	var st LangStats // ByPage is made when first written: most sites have none
 	seen := map[rune]bool{}
 	for _, p := range site.Pages {
 		if p == nil || shopScamOn(site, p) {
@@ -198,6 +198,9 @@ func JapaneseStats(site *Site) LangStats {
 		st.Han += pl.han
 		st.ChineseHan += pl.zh
 		if pl.zh > 0 {
+			if st.ByPage == nil {
+				st.ByPage = map[string]int{}
+			}
 			st.ByPage[p.URL] = pl.zh
 		}
 		for _, r := range pl.ex {

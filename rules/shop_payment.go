@@ -229,6 +229,9 @@ var shopQuestionRe = shopMustRe(`(?:か|\?)\s*$|^\s*Q\s*[.:\d]`)
 // line-pay, postal-transfer, pay-easy, gift-card, …); each value is the
 // first sentence that said it and its page.
 type PaymentInfo struct {
+	// The three maps are nil when empty (and shared by every caller:
+	// read only).
+	//
 	// Offered are the methods named in the text as usable (a method said
 	// to be unavailable only under a condition, 海外発行のカードは不可,
 	// counts as offered). A method also said to be unavailable is not in
@@ -268,16 +271,16 @@ func PaymentMethods(site *Site) (offered, unavailable map[string]Evidence) {
 // payment methods it names: sentence by sentence, skipping questions,
 // warnings about fraud and (for bank transfer) refund terms.
 func Payments(site *Site) PaymentInfo {
-	return site.derive(memoPayments, func() any { return paymentsUncached(site) }).(PaymentInfo)
+	return siteDerive(site, memoPayments, func(m *siteMemo) *PaymentInfo { return &m.payments }, func() PaymentInfo { return paymentsUncached(site) })
 }
 
 // paymentsUncached does Payments's work; Payments keeps its answer for the site.
 // It replays, page by page, what each page says (shopPagePayments, kept on
 // the page) into the site's answer.
 func paymentsUncached(site *Site) PaymentInfo {
-	offered := map[string]Evidence{}
-	unavailable := map[string]Evidence{}
-	logos := map[string]Evidence{}
+	// The maps are made when first written (most sites show no logo
+	// and call no method unavailable); a nil map reads as an empty one.
+	var offered, unavailable, logos map[string]Evidence
 	var only, strictOnly, after *Evidence
 	// pageOffered lists each method offered on a page (page URL, method
 	// id), without repeats: a site names a handful, so a list is cheaper
@@ -292,23 +295,23 @@ func paymentsUncached(site *Site) PaymentInfo {
 		}
 		pp := shopPagePayments(p)
 		for _, l := range pp.logos {
-			shopAddFirst(logos, l.id, l.ev)
+			shopAddFirst(&logos, l.id, l.ev)
 		}
 		for k := range pp.mentions {
 			m := &pp.mentions[k]
 			switch m.kind {
 			case shopPayNegCond:
-				shopAddFirst(offered, m.id, m.ev)
+				shopAddFirst(&offered, m.id, m.ev)
 				continue
 			case shopPayNeg:
-				shopAddFirst(unavailable, m.id, m.ev)
+				shopAddFirst(&unavailable, m.id, m.ev)
 				continue
 			}
 			if po := [2]string{p.URL, m.id}; !slices.Contains(pageOffered, po) {
 				pageOffered = append(pageOffered, po)
 			}
 			if m.kind == shopPayOffered {
-				shopAddFirst(offered, m.id, m.ev)
+				shopAddFirst(&offered, m.id, m.ev)
 				continue
 			}
 			if after == nil && m.after {
@@ -329,6 +332,9 @@ func paymentsUncached(site *Site) PaymentInfo {
 				}
 			}
 			if m.score > transferScore {
+				if offered == nil {
+					offered = map[string]Evidence{}
+				}
 				offered[MethodTransfer] = m.ev
 				transferScore = m.score
 			}
@@ -480,9 +486,14 @@ func shopPrevEnd(ms []shopPayMention, i int) int {
 	return ms[i-1].end
 }
 
-func shopAddFirst(m map[string]Evidence, id string, ev Evidence) {
-	if _, ok := m[id]; !ok {
-		m[id] = ev
+// shopAddFirst keeps ev under id in *m unless id is there already,
+// making the map on the first write.
+func shopAddFirst(m *map[string]Evidence, id string, ev Evidence) {
+	if _, ok := (*m)[id]; !ok {
+		if *m == nil {
+			*m = map[string]Evidence{}
+		}
+		(*m)[id] = ev
 	}
 }
 

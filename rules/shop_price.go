@@ -42,7 +42,7 @@ func (p PricePair) Discount() float64 { return 1 - float64(p.Sale)/float64(p.Reg
 // lower price in the same product block (the same line or up to three
 // lines on), over all pages, each distinct pair once.
 func PricePairs(site *Site) []PricePair {
-	return site.derive(memoPricePairs, func() any { return pricePairsUncached(site) }).([]PricePair)
+	return siteDerive(site, memoPricePairs, func(m *siteMemo) *[]PricePair { return &m.pricePairs }, func() []PricePair { return pricePairsUncached(site) })
 }
 
 // pricePairsUncached does PricePairs's work; PricePairs keeps its answer for the site.

@@ -146,7 +146,7 @@ func shopDiscLink(l Link, maybe bool) bool {
 // a text led to, sections under such a heading, and pages with at least
 // two disclosure labels (販売業者, 所在地, 電話番号 …).
 func Disclosures(site *Site) []Disclosure {
-	return site.derive(memoDisclosures, func() any { return disclosuresUncached(site) }).([]Disclosure)
+	return siteDerive(site, memoDisclosures, func(m *siteMemo) *[]Disclosure { return &m.disclosures }, func() []Disclosure { return disclosuresUncached(site) })
 }
 
 // disclosuresUncached does Disclosures's work; Disclosures keeps its answer for the site.

@@ -72,31 +72,48 @@ const (
 
 // siteMemo holds values derived from a complete site. It is safe for
 // concurrent use, and what it holds depends only on the site, so every
-// sign sees the same values whichever asked first.
+// sign sees the same values whichever asked first. Each value has a field
+// of its own type: keeping a slice or a struct in an interface would cost
+// an allocation a value, and most are worked out for every site.
 type siteMemo struct {
 	mu   sync.Mutex
 	have [memoCount]bool
-	v    [memoCount]any
+
+	payments     PaymentInfo
+	accounts     []BankAccount
+	pricePairs   []PricePair
+	disclosures  []Disclosure
+	scamPages    []bool
+	flPayments   *flPayments
+	flCompact    []*flCompactPage
+	flImages     []flPageImages
+	phishPresent [][]phishPresentation
+	phishHosts   []string
+	siteURLs     []string
 }
 
-// derive returns the value kept under key, building it the first time.
-func (s *Site) derive(key memoKey, build func() any) any {
-	if s.memo == nil {
+// siteDerive returns the value of site kept under key in the field slot
+// gives, building it the first time. A Site made without NewSite (no
+// memo) builds it every time.
+func siteDerive[T any](s *Site, key memoKey, slot func(*siteMemo) *T, build func() T) T {
+	m := s.memo
+	if m == nil {
 		return build()
 	}
-	s.memo.mu.Lock()
-	v, ok := s.memo.v[key], s.memo.have[key]
-	s.memo.mu.Unlock()
-	if ok {
+	m.mu.Lock()
+	if m.have[key] {
+		v := *slot(m)
+		m.mu.Unlock()
 		return v
 	}
-	v = build() // outside the lock: builds may derive other values
-	s.memo.mu.Lock()
-	defer s.memo.mu.Unlock()
-	if s.memo.have[key] {
-		return s.memo.v[key] // built twice at once: keep the first
+	m.mu.Unlock()
+	v := build() // outside the lock: builds may derive other values
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.have[key] {
+		return *slot(m) // built twice at once: keep the first
 	}
-	s.memo.v[key], s.memo.have[key] = v, true
+	*slot(m), m.have[key] = v, true
 	return v
 }
 
