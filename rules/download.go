@@ -30,6 +30,33 @@ func downloadRule() Rule {
 // meta refresh tags (pages that start the download themselves).
 var downloadScriptURL = shopMustRe(`(?i)["'=]\s*((?:https?:)?[^\s"'<>()]{0,300}\.(?:apk|xapk|apks|ipa|mobileconfig|exe|msi|dmg|pkg|scr|bat|jar|hta|vbs))(?:[?#][^\s"'<>]*)?["'\s;]`)
 
+// downloadCommonTypes are Content-Types as servers commonly send them,
+// each with the media type mime.ParseMediaType gives for it: asked once,
+// of the parse itself, so that a page served with one of them is answered
+// without the map of parameters the parse makes every time.
+var downloadCommonTypes = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, base := range []string{"text/html", "application/xhtml+xml", "text/plain"} {
+		for _, params := range []string{"", "; charset=utf-8", "; charset=UTF-8", ";charset=utf-8", ";charset=UTF-8",
+			"; charset=shift_jis", "; charset=Shift_JIS", "; charset=euc-jp", "; charset=EUC-JP", "; charset=iso-8859-1"} {
+			ct := base + params
+			mt, _, _ := mime.ParseMediaType(ct)
+			m[ct] = mt
+		}
+	}
+	return m
+})
+
+// downloadMediaType is the media type of a Content-Type as
+// mime.ParseMediaType gives it (errors ignored).
+func downloadMediaType(contentType string) string {
+	if mt, ok := downloadCommonTypes()[contentType]; ok {
+		return mt
+	}
+	mt, _, _ := mime.ParseMediaType(contentType)
+	return mt
+}
+
 // checkDownload looks at the target URL and its redirects, the content type
 // of each page read, the links on the pages, and download URLs in their
 // scripts and meta refresh tags.
@@ -51,8 +78,7 @@ func checkDownload(site *Site) []Finding {
 		}
 	}
 	for _, p := range site.Pages {
-		ct, _, _ := mime.ParseMediaType(p.ContentType)
-		ct = strings.ToLower(ct)
+		ct := strings.ToLower(downloadMediaType(p.ContentType))
 		ext, kind := downloadExt(p.URL, d)
 		switch {
 		case phishHas(d["content-type"], ct):

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"mime"
+	"strings"
+	"testing"
+)
 
 // TestDownloadExtFastAgrees checks downloadExt, which skips parsing URLs
 // that cannot hold a listed extension, against parsing every URL: the
@@ -37,5 +41,35 @@ func TestDownloadExtFastAgrees(t *testing.T) {
 	}
 	if fired < 10 {
 		t.Errorf("only %d URLs with a download extension: the comparison proves little", fired)
+	}
+}
+
+// TestDownloadMediaTypeAgrees checks downloadMediaType, which answers
+// common Content-Types from a table, against mime.ParseMediaType: every
+// table entry, the Content-Types of the test pages, and types near the
+// table's (case, spaces, bad parameters) that must take the parse.
+func TestDownloadMediaTypeAgrees(t *testing.T) {
+	cts := []string{"", "text/html", "TEXT/HTML", " text/html ", "text/html;", "text/html; charset", "text/html; charset=",
+		"text/html; charset=\"utf-8\"", "text/html; charset=utf-8; charset=utf-8", "text/html;; charset=utf-8",
+		"application/vnd.android.package-archive", "application/octet-stream", "application/x-apple-aspen-config",
+		"text/html; charset=utf-8 x", "text/html, text/plain", "text", "/html", "text/html\x00", "Text/Html; Charset=UTF-8"}
+	for ct := range downloadCommonTypes() {
+		cts = append(cts, ct, strings.ToUpper(ct), ct+";", ct+" ")
+	}
+	for _, p := range phTestdataPages(t) {
+		cts = append(cts, p.ContentType)
+	}
+	hits := 0
+	for _, ct := range cts {
+		want, _, _ := mime.ParseMediaType(ct)
+		if got := downloadMediaType(ct); got != want {
+			t.Errorf("downloadMediaType(%q) = %q, mime.ParseMediaType says %q", ct, got, want)
+		}
+		if _, ok := downloadCommonTypes()[ct]; ok {
+			hits++
+		}
+	}
+	if hits < len(downloadCommonTypes()) {
+		t.Errorf("only %d of the table's %d types were asked", hits, len(downloadCommonTypes()))
 	}
 }

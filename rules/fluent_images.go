@@ -73,11 +73,14 @@ func flProductImages(site *Site) []flProductImage {
 		if p.Doc == nil {
 			continue
 		}
+		pis := pageImgs[pi]
+		if len(pis.imgs) == 0 {
+			continue // nothing to read: skip parsing the page's URL and domain
+		}
 		base, err := url.Parse(p.URL)
 		if err != nil {
 			continue
 		}
-		pis := pageImgs[pi]
 		if pis.hasBase {
 			if u, err := base.Parse(strings.TrimSpace(pis.base)); err == nil {
 				base = u
