@@ -47,19 +47,17 @@ func flImagesOf(doc *goquery.Document) flPageImages {
 // flSiteImages returns flImagesOf for each page of site (nil Doc: none),
 // worked out once a site.
 func flSiteImages(site *Site) []flPageImages {
-	return siteDerive(site, memoFlSiteImages, func(m *siteMemo) *[]flPageImages { return &m.flImages }, func() []flPageImages {
-		out := make([]flPageImages, len(site.Pages))
-		for i, p := range site.Pages {
-			if p.Doc != nil {
-				out[i] = pageDerive(p, pageFlImages, func(m *pageMemo) *flPageImages { return &m.flImages }, func() flPageImages {
-					im := flImagesOf(p.Doc)
-					im.imgs = clip(im.imgs) // kept on the page: read only
-					return im
-				})
+	return sitePerPage(site, memoFlSiteImages, func(m *siteMemo) *[]flPageImages { return &m.flImages }, func(m *siteMemo) *[1]flPageImages { return &m.flImagesOne },
+		func(_ int, p *Page) flPageImages {
+			if p.Doc == nil {
+				return flPageImages{}
 			}
-		}
-		return out
-	})
+			return pageDerive(p, pageFlImages, func(m *pageMemo) *flPageImages { return &m.flImages }, func() flPageImages {
+				im := flImagesOf(p.Doc)
+				im.imgs = clip(im.imgs) // kept on the page: read only
+				return im
+			})
+		})
 }
 
 // flAttr returns the value of n's first attribute named key, as goquery's

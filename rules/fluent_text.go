@@ -199,13 +199,8 @@ func newFlCompactPage(p *Page) *flCompactPage {
 // flCompactPages returns the compact lines of each page of site, built once
 // a site.
 func flCompactPages(site *Site) []*flCompactPage {
-	return siteDerive(site, memoFlCompactPages, func(m *siteMemo) *[]*flCompactPage { return &m.flCompact }, func() []*flCompactPage {
-		out := make([]*flCompactPage, len(site.Pages))
-		for i, p := range site.Pages {
-			out[i] = flCompactPageOf(p)
-		}
-		return out
-	})
+	return sitePerPage(site, memoFlCompactPages, func(m *siteMemo) *[]*flCompactPage { return &m.flCompact }, func(m *siteMemo) *[1]*flCompactPage { return &m.flCompactOne },
+		func(_ int, p *Page) *flCompactPage { return flCompactPageOf(p) })
 }
 
 // flCompactPageOf is newFlCompactPage(p), kept on the page (read only).

@@ -610,15 +610,13 @@ func phishPresentedOn(site *Site, p *Page) []phishPresentation {
 	}
 	// By page, aligned with site.Pages: a site has a few pages, so finding
 	// one by a scan costs less than a map a site.
-	all := siteDerive(site, memoPhishPresented, func(m *siteMemo) *[][]phishPresentation { return &m.phishPresent }, func() [][]phishPresentation {
-		out := make([][]phishPresentation, len(site.Pages))
-		for i, q := range site.Pages {
-			if q != nil {
-				out[i] = phishPresentedUncached(q, brands, phishPageHost(q, site))
+	all := sitePerPage(site, memoPhishPresented, func(m *siteMemo) *[][]phishPresentation { return &m.phishPresent }, func(m *siteMemo) *[1][]phishPresentation { return &m.phishPresentOne },
+		func(_ int, q *Page) []phishPresentation {
+			if q == nil {
+				return nil
 			}
-		}
-		return out
-	})
+			return phishPresentedUncached(q, brands, phishPageHost(q, site))
+		})
 	if i := phishPageIndex(site, p); i >= 0 && i < len(all) {
 		return all[i]
 	}
@@ -1471,13 +1469,8 @@ func phishPageHost(p *Page, site *Site) string {
 	if site.memo == nil {
 		return phishPageHostUncached(p, site)
 	}
-	hosts := siteDerive(site, memoPhishPageHosts, func(m *siteMemo) *[]string { return &m.phishHosts }, func() []string {
-		out := make([]string, len(site.Pages)) // aligned with site.Pages
-		for i, sp := range site.Pages {
-			out[i] = phishPageHostUncached(sp, site)
-		}
-		return out
-	})
+	hosts := sitePerPage(site, memoPhishPageHosts, func(m *siteMemo) *[]string { return &m.phishHosts }, func(m *siteMemo) *[1]string { return &m.phishHostsOne },
+		func(_ int, sp *Page) string { return phishPageHostUncached(sp, site) })
 	if i := phishPageIndex(site, p); i >= 0 && i < len(hosts) {
 		return hosts[i]
 	}

@@ -875,13 +875,8 @@ func shopOddFold(s string) bool {
 // shopScamOn is shopScamPage(p) for a page of site, worked out once a check:
 // every sign that reads the shop's own terms asks it of every page.
 func shopScamOn(site *Site, p *Page) bool {
-	scam := siteDerive(site, memoScamPages, func(m *siteMemo) *[]bool { return &m.scamPages }, func() []bool {
-		out := make([]bool, len(site.Pages))
-		for i, q := range site.Pages {
-			out[i] = q != nil && shopScamPageKept(q)
-		}
-		return out
-	})
+	scam := sitePerPage(site, memoScamPages, func(m *siteMemo) *[]bool { return &m.scamPages }, func(m *siteMemo) *[1]bool { return &m.scamOne },
+		func(_ int, q *Page) bool { return q != nil && shopScamPageKept(q) })
 	for i, q := range site.Pages { // a few pages: cheaper than a map
 		if q == p && i < len(scam) {
 			return scam[i]

@@ -90,6 +90,14 @@ type siteMemo struct {
 	phishPresent [][]phishPresentation
 	phishHosts   []string
 	siteURLs     []string
+
+	// Room for the per-page lists of a site of one page (most targets):
+	// sitePerPage keeps them here rather than in a slice of their own.
+	scamOne         [1]bool
+	flCompactOne    [1]*flCompactPage
+	flImagesOne     [1]flPageImages
+	phishPresentOne [1][]phishPresentation
+	phishHostsOne   [1]string
 }
 
 // siteDerive returns the value of site kept under key in the field slot
@@ -115,6 +123,38 @@ func siteDerive[T any](s *Site, key memoKey, slot func(*siteMemo) *T, build func
 	}
 	*slot(m), m.have[key] = v, true
 	return v
+}
+
+// sitePerPage is siteDerive for a list aligned with s.Pages, build(i, p)
+// giving its element for page i. A site of one page keeps its list in the
+// room one gives, inside the memo, instead of a slice of its own.
+func sitePerPage[T any](s *Site, key memoKey, slot func(*siteMemo) *[]T, one func(*siteMemo) *[1]T, build func(i int, p *Page) T) []T {
+	m := s.memo
+	if m == nil || len(s.Pages) != 1 {
+		return siteDerive(s, key, slot, func() []T {
+			out := make([]T, len(s.Pages))
+			for i, p := range s.Pages {
+				out[i] = build(i, p)
+			}
+			return out
+		})
+	}
+	m.mu.Lock()
+	if m.have[key] {
+		v := *slot(m)
+		m.mu.Unlock()
+		return v
+	}
+	m.mu.Unlock()
+	v := build(0, s.Pages[0]) // outside the lock: builds may derive other values
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.have[key] { // else built twice at once: keep the first
+		r := one(m)
+		r[0] = v
+		*slot(m), m.have[key] = r[:], true
+	}
+	return *slot(m)
 }
 
 // WithoutPages returns a copy of s with no pages, for scoring the URL and
