@@ -59,21 +59,7 @@ func pageDerive[T any](p *Page, key pageKey, slot func(*pageMemo) *T, build func
 	if m == nil {
 		return build()
 	}
-	m.mu.Lock()
-	if m.have[key] {
-		v := *slot(m)
-		m.mu.Unlock()
-		return v
-	}
-	m.mu.Unlock()
-	v := build() // outside the lock: builds may derive other values of the page
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.have[key] {
-		return *slot(m) // built twice at once: keep the first
-	}
-	*slot(m), m.have[key] = v, true
-	return v
+	return memoize(&m.mu, m.have[:], int(key), m, slot, build)
 }
 
 // clip returns s with its capacity cut to its length, so that a caller

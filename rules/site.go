@@ -108,20 +108,28 @@ func siteDerive[T any](s *Site, key memoKey, slot func(*siteMemo) *T, build func
 	if m == nil {
 		return build()
 	}
-	m.mu.Lock()
-	if m.have[key] {
+	return memoize(&m.mu, m.have[:], int(key), m, slot, build)
+}
+
+// memoize is the keeping shared by the site and page memos: the value of m
+// under key, in the field slot gives, built the first time. It is built
+// outside the lock (a build may derive other values of the same memo); if
+// two goroutines build it at once, the first stored wins.
+func memoize[M, T any](mu *sync.Mutex, have []bool, key int, m *M, slot func(*M) *T, build func() T) T {
+	mu.Lock()
+	if have[key] {
 		v := *slot(m)
-		m.mu.Unlock()
+		mu.Unlock()
 		return v
 	}
-	m.mu.Unlock()
-	v := build() // outside the lock: builds may derive other values
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.have[key] {
+	mu.Unlock()
+	v := build()
+	mu.Lock()
+	defer mu.Unlock()
+	if have[key] {
 		return *slot(m) // built twice at once: keep the first
 	}
-	*slot(m), m.have[key] = v, true
+	*slot(m), have[key] = v, true
 	return v
 }
 
