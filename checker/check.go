@@ -445,17 +445,22 @@ func sameResponse(a, b *fetched) bool {
 func (cr *crawl) parse(f *fetched) {
 	resp := f.resp
 	if IsHTML(resp.ContentType, resp.Body) {
-		key := pageKey(f)
-		if p := cr.c.pages.get(key); p != nil {
-			f.page = p // these bytes from this URL were parsed before
-			cr.release(f)
-			return
+		var key string
+		if cr.c.pages.worth(len(resp.Body)) {
+			key = pageKey(f)
+			if p := cr.c.pages.get(key); p != nil {
+				f.page = p // these bytes from this URL were parsed before
+				cr.release(f)
+				return
+			}
 		}
 		size := len(resp.Body)
 		body, _ := Decode(resp.Body, resp.ContentType)
 		cr.release(f) // the decoded copy is all the parser needs
 		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
-		cr.c.pages.put(key, f.page, size)
+		if key != "" {
+			cr.c.pages.put(key, f.page, size)
+		}
 	} else {
 		f.page = &rules.Page{URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType, Truncated: resp.Truncated}
 	}

@@ -122,9 +122,6 @@ func canonical(raw string) string {
 
 var refreshURL = regexp.MustCompile(`(?i)^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]+)`)
 
-// metaRefresh returns the absolute URL of a quick (at most 5 s) meta
-// refresh on page, or "" when it has none. Such pages are often a bare
-// hop in front of the real shop.
 // firstRefresh finds, in document order under n, the first <meta> whose
 // http-equiv is "refresh" (nil when there is none).
 func firstRefresh(n *html.Node) *html.Node {
@@ -146,6 +143,9 @@ func firstRefresh(n *html.Node) *html.Node {
 	return nil
 }
 
+// metaRefresh returns the absolute URL of a quick (at most 5 s) meta
+// refresh on page, or "" when it has none. Such pages are often a bare
+// hop in front of the real shop.
 func metaRefresh(page *rules.Page) string {
 	if page == nil || page.Doc == nil {
 		return ""

@@ -46,6 +46,12 @@ func pageKey(f *fetched) string {
 		strconv.FormatBool(f.resp.Truncated) + "\x00" + f.info.SHA256
 }
 
+// worth reports whether a body of size bytes may be kept (and so whether
+// looking it up is worth its key).
+func (c *pageCache) worth(size int) bool {
+	return c != nil && size >= pageCacheMinBytes && size <= pageCacheLargest
+}
+
 // get returns the page kept for key, or nil.
 func (c *pageCache) get(key string) *rules.Page {
 	if c == nil {
@@ -62,7 +68,7 @@ func (c *pageCache) get(key string) *rules.Page {
 
 // put keeps p under key when its body of size bytes is worth keeping.
 func (c *pageCache) put(key string, p *rules.Page, size int) {
-	if c == nil || size < pageCacheMinBytes || size > pageCacheLargest {
+	if !c.worth(size) {
 		return
 	}
 	c.mu.Lock()
