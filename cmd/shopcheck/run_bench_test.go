@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -87,16 +86,13 @@ func TestBatchThroughput(t *testing.T) {
 			asks += c
 		}
 
-		cpu0 := cpuTime()
 		plain := batchPlainFetch(t, sites.port, reqs, 8)
-		plainCPU := cpuTime() - cpu0
 		child, childCPU := batchPlainChild(t, sites.port, reqs)
 		t.Logf("%d targets, %d hosts, %d requests: batch %v (its CPU %v); plain fetch of the same requests with 8 workers: in this process %v (ratio %.2f), in a child process %v (ratio %.2f, its CPU %v); WHOIS queries %d for %d domains",
 			n, len(hosts), len(reqs), batch.Round(time.Millisecond), batchCPU.Round(time.Millisecond),
 			plain.Round(time.Millisecond), float64(batch)/float64(plain),
 			child.Round(time.Millisecond), float64(batch)/float64(child), childCPU.Round(time.Millisecond),
 			asks, len(whois.counts()))
-		_ = plainCPU
 	}
 }
 
@@ -172,17 +168,6 @@ func batchPlainFetch(t *testing.T, port string, urls []string, workers int) time
 	close(jobs)
 	wg.Wait()
 	return time.Since(start)
-}
-
-// cpuTime is the user and system CPU time of this process so far (the
-// test's servers included): a measure the load of other processes does
-// not change.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func batchEnvInt(name string, def int) int {
