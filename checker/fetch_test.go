@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -505,6 +506,18 @@ func TestFetchSilence(t *testing.T) {
 	for name, talk := range map[string]func(net.Conn){
 		"never answers": func(c net.Conn) {},
 		"drips the status line": func(c net.Conn) {
+			// Only once the request is in: a byte sent before it would be
+			// an unsolicited answer (an error of its own, not a timeout).
+			r := bufio.NewReader(c)
+			for {
+				l, err := r.ReadString('\n')
+				if err != nil {
+					return
+				}
+				if l == "\r\n" {
+					break
+				}
+			}
 			for _, b := range []byte("HTTP/1.1 200 OK\r\n") {
 				if _, err := c.Write([]byte{b}); err != nil {
 					return

@@ -35,6 +35,8 @@ func (w *writes) Write(p []byte) (int, error) {
 }
 
 func (w *writes) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	var b bytes.Buffer
 	for _, c := range w.calls {
 		b.Write(c)
