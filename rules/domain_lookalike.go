@@ -1122,12 +1122,12 @@ func trimWords(t string) (core, pre, post string) {
 	core = t
 	for changed := true; changed; {
 		changed = false
-		if l := w.trimHead(core, min(len(core)-1, 12)); l >= 2 {
+		if l := w.trimEdge(core, min(len(core)-1, 12), false); l >= 2 {
 			pre += core[:l]
 			core = core[l:]
 			changed = true
 		}
-		if l := w.trimTail(core, min(len(core)-1, 12)); l >= 2 {
+		if l := w.trimEdge(core, min(len(core)-1, 12), true); l >= 2 {
 			post = core[len(core)-l:] + post
 			core = core[:len(core)-l]
 			changed = true
@@ -1139,48 +1139,33 @@ func trimWords(t string) (core, pre, post string) {
 	return core, pre, post
 }
 
-// trimHead returns the length of the longest trimmable prefix of s of
-// two to max bytes, 0 for none: one walk of a trie rather than a map
-// look-up a length.
-func (w *wordLists) trimHead(s string, max int) int {
+// trimEdge returns the length of the longest trimmable prefix of s (its
+// suffix with tail) of two to max bytes, 0 for none: one walk of a trie
+// rather than a map look-up a length.
+func (w *wordLists) trimEdge(s string, max int, tail bool) int {
+	t, has := w.trimPre, strings.HasPrefix
+	if tail {
+		t, has = w.trimSuf, strings.HasSuffix
+	}
 	best, n := 0, int32(0)
 	for j := 0; j < max && j < len(s); j++ {
-		c := trieSym(s[j])
+		b := s[j]
+		if tail {
+			b = s[len(s)-1-j]
+		}
+		c := trieSym(b)
 		if c < 0 {
 			break
 		}
-		if n = w.trimPre.next[n][c]; n == 0 {
+		if n = t.next[n][c]; n == 0 {
 			break
 		}
-		if j >= 1 && len(w.trimPre.ids[n]) > 0 {
+		if j >= 1 && len(t.ids[n]) > 0 {
 			best = j + 1
 		}
 	}
 	for _, o := range w.trimOdd {
-		if len(o) > best && len(o) >= 2 && len(o) <= max && strings.HasPrefix(s, o) {
-			best = len(o)
-		}
-	}
-	return best
-}
-
-// trimTail is trimHead for suffixes.
-func (w *wordLists) trimTail(s string, max int) int {
-	best, n := 0, int32(0)
-	for j := 0; j < max && j < len(s); j++ {
-		c := trieSym(s[len(s)-1-j])
-		if c < 0 {
-			break
-		}
-		if n = w.trimSuf.next[n][c]; n == 0 {
-			break
-		}
-		if j >= 1 && len(w.trimSuf.ids[n]) > 0 {
-			best = j + 1
-		}
-	}
-	for _, o := range w.trimOdd {
-		if len(o) > best && len(o) >= 2 && len(o) <= max && strings.HasSuffix(s, o) {
+		if len(o) > best && len(o) >= 2 && len(o) <= max && has(s, o) {
 			best = len(o)
 		}
 	}

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// flBenchSite reads a fixture of testdata/sites (UTF-8 pages) as the
-// checker builds it: a NewSite, so that each round derives afresh.
-func flBenchSite(b testing.TB, name string) []*Page {
+// benchFixturePages parses the pages of a testdata/sites fixture (UTF-8)
+// under https://shop.example.jp/pN.html.
+func benchFixturePages(b testing.TB, name string) []*Page {
 	b.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "testdata", "sites", name, "*.html"))
 	if err != nil || len(files) == 0 {
@@ -29,10 +29,10 @@ func flBenchSite(b testing.TB, name string) []*Page {
 }
 
 // BenchmarkFluentSign times each fluent sign alone on the fake-utf8 shop,
-// on a fresh Site each round (nothing derived is kept between rounds), so
-// that a change to one sign shows in its own figure.
+// on a fresh Site and fresh pages each round (nothing derived is kept
+// between rounds), so that a change to one sign shows in its own figure.
 func BenchmarkFluentSign(b *testing.B) {
-	pages := flBenchSite(b, "fake-utf8")
+	pages := newFreshPages(benchFixturePages(b, "fake-utf8"))
 	data := DefaultData()
 	for _, r := range fluentRules() {
 		b.Run(r.ID, func(b *testing.B) {
@@ -40,7 +40,7 @@ func BenchmarkFluentSign(b *testing.B) {
 			for b.Loop() {
 				s := NewSite()
 				s.URL, s.Host, s.ASCIIHost, s.Domain, s.Data = "https://shop.example.jp/", "shop.example.jp", "shop.example.jp", "example.jp", data
-				s.Pages = pages
+				s.Pages = pages.next()
 				r.Check(s)
 			}
 		})

@@ -90,7 +90,7 @@ func flProductImages(site *Site) []flProductImage {
 		for _, n := range pis.imgs {
 			var src string
 			for _, a := range []string{"src", "data-src", "data-original", "data-lazy-src"} {
-				if v := strings.TrimSpace(flAttrOr(n, a, "")); v != "" && !strings.HasPrefix(v, "data:") {
+				if v := strings.TrimSpace(attr(n, a)); v != "" && !strings.HasPrefix(v, "data:") {
 					src = v
 					break
 				}
@@ -111,7 +111,7 @@ func flProductImages(site *Site) []flProductImage {
 				continue
 			}
 			if a := flLinkAround(n); a != nil {
-				if lu, err := base.Parse(strings.TrimSpace(flAttrOr(a, "href", ""))); err == nil && lu.Host != "" {
+				if lu, err := base.Parse(strings.TrimSpace(attr(a, "href"))); err == nil && lu.Host != "" {
 					lh := strings.ToLower(lu.Hostname())
 					if d := flRegistrable(lh); d != pageDomain && d != site.Domain {
 						continue // a link away: an affiliate banner, not the shop's own goods
@@ -128,7 +128,7 @@ func flProductImages(site *Site) []flProductImage {
 // flTinyImage reports an image declared at most 40 pixels wide or high.
 func flTinyImage(n *html.Node) bool {
 	for _, a := range []string{"width", "height"} {
-		if v, ok := flAttr(n, a); ok {
+		if v, ok := attrOK(n, a); ok {
 			if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), "px")); err == nil && n > 0 && n <= 40 {
 				return true
 			}

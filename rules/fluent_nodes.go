@@ -31,7 +31,7 @@ func flImagesOf(doc *goquery.Document) flPageImages {
 					out.imgs = append(out.imgs, c)
 				case "base":
 					if !out.hasBase {
-						out.base, out.hasBase = flAttr(c, "href")
+						out.base, out.hasBase = attrOK(c, "href")
 					}
 				}
 			}
@@ -60,26 +60,6 @@ func flSiteImages(site *Site) []flPageImages {
 		})
 }
 
-// flAttr returns the value of n's first attribute named key, as goquery's
-// Attr does.
-func flAttr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-// flAttrOr is flAttr with a value for a missing attribute (goquery's
-// AttrOr).
-func flAttrOr(n *html.Node, key, missing string) string {
-	if v, ok := flAttr(n, key); ok {
-		return v
-	}
-	return missing
-}
-
 // flInChrome reports whether n sits in the page's header, footer or
 // navigation: inside a header, footer, nav or aside element, or inside an
 // element whose class or id says so (flChromeRe).
@@ -90,7 +70,7 @@ func flInChrome(n *html.Node) bool {
 		}
 	}
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && (flChromeRe.MatchString(flAttrOr(p, "class", "")) || flChromeRe.MatchString(flAttrOr(p, "id", ""))) {
+		if p.Type == html.ElementNode && (flChromeRe.MatchString(attr(p, "class")) || flChromeRe.MatchString(attr(p, "id"))) {
 			return true
 		}
 	}
@@ -102,7 +82,7 @@ func flInChrome(n *html.Node) bool {
 func flLinkAround(n *html.Node) *html.Node {
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && p.Data == "a" {
-			if _, ok := flAttr(p, "href"); ok {
+			if _, ok := attrOK(p, "href"); ok {
 				return p
 			}
 		}

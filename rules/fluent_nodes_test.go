@@ -63,9 +63,9 @@ func TestFlImagesOfAgrees(t *testing.T) {
 				linked++
 			}
 			for _, k := range []string{"src", "data-src", "alt", "width", "height"} {
-				gv, gok := flAttr(n, k)
+				gv, gok := attrOK(n, k)
 				wv, wok := s.Attr(k)
-				if gv != wv || gok != wok || flAttrOr(n, k, "x") != s.AttrOr(k, "x") {
+				if gv != wv || gok != wok || attrOr(n, k, "x") != s.AttrOr(k, "x") {
 					t.Errorf("%s image %d: attribute %s differs", p.URL, i, k)
 				}
 			}

@@ -501,7 +501,7 @@ func flBodyLogos(site *Site, pi int) bool {
 	}
 	v := flPayData()
 	for _, n := range flSiteImages(site)[pi].imgs {
-		names := flNamesOf(Image{Src: flAttrOr(n, "src", flAttrOr(n, "data-src", "")), Alt: NFKC(flAttrOr(n, "alt", ""))})
+		names := flNamesOf(Image{Src: attrOr(n, "src", attr(n, "data-src")), Alt: NFKC(attr(n, "alt"))})
 		for _, lg := range v.logos {
 			if lg.method != "bank" && names.match(lg.word) && !flInChrome(n) {
 				return true

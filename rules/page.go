@@ -739,6 +739,14 @@ func attr(n *html.Node, key string) string {
 	return v
 }
 
+// attrOr is attrOK with a value for a missing attribute (goquery's AttrOr).
+func attrOr(n *html.Node, key, missing string) string {
+	if v, ok := attrOK(n, key); ok {
+		return v
+	}
+	return missing
+}
+
 func hasAttr(n *html.Node, key string) bool {
 	_, ok := attrOK(n, key)
 	return ok

@@ -67,28 +67,17 @@ func BenchmarkPhishingBigRule(b *testing.B) {
 // BenchmarkPhishingFakeShop scores the fake-utf8 shop (checker's
 // BenchmarkScore fixture, an ordinary fake shop naming no brand as its
 // own) with each sign of this family and the url signs, one sub-benchmark
-// a sign, a fresh site (nothing derived) each round: what these signs cost
+// a sign, a fresh site and fresh pages (nothing derived) each round: what these signs cost
 // on the pages most checks see.
 func BenchmarkPhishingFakeShop(b *testing.B) {
-	files, err := filepath.Glob("../testdata/sites/fake-utf8/*.html")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no fixture pages: %v", err)
-	}
-	var pages []*Page
-	for i, f := range files {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", string(body), false))
-	}
+	pages := newFreshPages(benchFixturePages(b, "fake-utf8"))
 	rs := append(phishingRules(), urlRules()...)
 	data := DefaultData()
 	run := func(b *testing.B, rs []Rule) {
 		for b.Loop() {
 			s := NewSite()
 			s.URL, s.Host, s.ASCIIHost, s.Domain = "https://shop.example.jp/", "shop.example.jp", "shop.example.jp", "example.jp"
-			s.Data, s.Pages = data, pages
+			s.Data, s.Pages = data, pages.next()
 			for _, r := range rs {
 				r.Check(s)
 			}
