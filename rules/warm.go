@@ -6,12 +6,12 @@ import "sync"
 // (phrase indexes, payment vocabularies, look-alike word lists …), two at a
 // time. A command calls it in the background while it loads its data and
 // reads its targets, so that a batch's first sites do not wait for some
-// 40 ms of tables built one after another. Calling it is never needed:
+// 20 ms of tables built one after another. Calling it is never needed:
 // every table is still built on first use, once; one missing from the
 // lists below is only built later.
 func Warm() {
 	groups := [][]func(){
-		{func() { phishData() }, func() { phishNFKCStable() }, func() { phishHomoglyphs() },
+		{func() { phishData() }, func() { phishHomoglyphs() },
 			func() { downloadExts() }, func() { flGiftData() }, func() { flKinds() }, func() { flPhoneWords() },
 			func() { flListingSet() }, func() { flListingData() }, func() { flFleaMarkets() }},
 		{func() { shopPayMethods() }, func() { words() }, func() { allowList() }, func() { shopPlatforms() },
