@@ -43,5 +43,7 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 	}
 	defer closeFn()
 	limitMemory(o.inFlight(len(o.Targets)))
-	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, c.Check)
+	check, restore := fetchThreads(c.Check)
+	defer restore()
+	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, check)
 }
