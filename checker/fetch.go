@@ -107,6 +107,10 @@ type HTTPFetcher struct {
 	tr       *http.Transport
 	limiter  *limiter
 	perHost  *hostSlots
+	// headers are the headers every request sends, for the desktop and
+	// the smartphone User-Agent: shared by requests, never written.
+	headers [2]http.Header
+	ips     ipTexts
 
 	// allow, when set, replaces the address policy (tests use it to allow
 	// the httptest server's own address and nothing else).
@@ -152,6 +156,13 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		resolve:  res,
 		loopback: map[string]bool{},
 		perHost:  &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+	}
+	for i, ua := range []string{o.UserAgent, o.MobileUserAgent} {
+		f.headers[i] = http.Header{
+			"User-Agent":      {ua},
+			"Accept":          {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
+			"Accept-Language": {"ja,en-US;q=0.8,en;q=0.6"},
+		}
 	}
 	for key, addrs := range res {
 		f.loopback[key] = !slices.ContainsFunc(addrs, func(a netip.Addr) bool { return !a.Unmap().IsLoopback() })
@@ -565,58 +576,21 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 
 	hctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
 	defer cancel()
-	var (
-		mu      sync.Mutex
-		sent    http.Header
-		localIP string
-		remote  string
-	)
-	trace := &httptrace.ClientTrace{
-		GotConn: func(info httptrace.GotConnInfo) {
-			mu.Lock()
-			defer mu.Unlock()
-			if a, ok := info.Conn.LocalAddr().(*net.TCPAddr); ok {
-				localIP = a.IP.String()
-			}
-			if a, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
-				remote = a.IP.String()
-			}
-		},
-	}
+	tr := &hopTrace{}
+	tr.trace.GotConn = tr.gotConn
 	if req.Evidence {
-		sent = http.Header{}
-		trace.WroteHeaderField = func(key string, values []string) {
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case key == ":authority":
-				key = "Host"
-			case strings.HasPrefix(key, ":"):
-				return
-			}
-			for _, v := range values {
-				sent.Add(key, v)
-			}
-		}
+		tr.sent = http.Header{}
+		tr.trace.WroteHeaderField = tr.wroteHeaderField
 	}
-	hreq, err := http.NewRequestWithContext(httptrace.WithClientTrace(hctx, trace), http.MethodGet, u.String(), nil)
-	if err != nil {
-		return nil, &Error{Code: CodeInvalidTarget, Msg: fmt.Sprintf("%q is not a URL that can be fetched", u), Err: err}
-	}
-	ua := f.opt.UserAgent
-	if req.Mobile {
-		ua = f.opt.MobileUserAgent
-	}
-	hreq.Header.Set("User-Agent", ua)
-	hreq.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-	hreq.Header.Set("Accept-Language", "ja,en-US;q=0.8,en;q=0.6")
-	if req.Referer != "" {
-		hreq.Header.Set("Referer", req.Referer)
-	}
-	if u.User != nil { // as http.Client does: a URL's user and password become Basic auth
-		pw, _ := u.User.Password()
-		hreq.SetBasicAuth(u.User.Username(), pw)
-	}
+	hreq := (&http.Request{
+		Method:     http.MethodGet,
+		URL:        u, // read, never written, by the transport
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     f.header(jar, u, req),
+		Host:       strings.TrimSuffix(u.Host, ":"), // as http.NewRequest: no empty port
+	}).WithContext(httptrace.WithClientTrace(hctx, &tr.trace))
 	jar.addTo(hreq)
 	start := time.Now()
 	// The transport itself, not an http.Client: redirects are followed
@@ -635,26 +609,27 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	}
 	body, truncated, rerr := readCapped(resp.Body, limit, resp.ContentLength)
 
-	mu.Lock()
+	tr.mu.Lock()
+	localIP := f.ips.text(tr.local)
 	ex := Exchange{
 		Time:       start,
 		Method:     http.MethodGet,
 		URL:        u.String(),
-		ReqHeader:  sent,
+		ReqHeader:  tr.sent,
 		Proto:      resp.Proto,
 		Status:     resp.StatusCode,
 		StatusText: resp.Status,
 		RespHeader: resp.Header,
 		Body:       body,
 		Truncated:  truncated,
-		RemoteIP:   remote,
+		RemoteIP:   f.ips.text(tr.remote),
 		LocalIP:    localIP,
 	}
+	tr.mu.Unlock()
 	if len(ex.ReqHeader) == 0 {
 		ex.ReqHeader = hreq.Header // not traced (no evidence asked for): what was asked for
 	}
 	h := &hopResult{ex: ex, resp: resp, localIP: localIP}
-	mu.Unlock()
 	if rerr != nil {
 		if len(body) > 0 || isRedirect(resp.StatusCode) {
 			// Cut short after some bytes (or a redirect whose body does
@@ -665,6 +640,92 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 		return h, f.requestError(ctx, hctx, u, rerr)
 	}
 	return h, nil
+}
+
+// header is the header of one request: the fetcher's shared one for the
+// User-Agent asked for, or a copy of it when the request needs more (a
+// Referer, Basic auth, cookies).
+func (f *HTTPFetcher) header(jar *lazyJar, u *url.URL, req Request) http.Header {
+	h := f.headers[0]
+	if req.Mobile {
+		h = f.headers[1]
+	}
+	if req.Referer == "" && u.User == nil && jar.jar == nil {
+		return h
+	}
+	h = h.Clone()
+	if req.Referer != "" {
+		h.Set("Referer", req.Referer)
+	}
+	if u.User != nil { // as http.Client does: a URL's user and password become Basic auth
+		pw, _ := u.User.Password()
+		(&http.Request{Header: h}).SetBasicAuth(u.User.Username(), pw)
+	}
+	return h
+}
+
+// hopTrace is what one request's trace hooks collect: the connection's
+// addresses and, when evidence is kept, the request headers as written.
+type hopTrace struct {
+	trace         httptrace.ClientTrace
+	mu            sync.Mutex
+	local, remote net.Addr
+	sent          http.Header
+}
+
+func (t *hopTrace) gotConn(info httptrace.GotConnInfo) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.local, t.remote = info.Conn.LocalAddr(), info.Conn.RemoteAddr()
+}
+
+func (t *hopTrace) wroteHeaderField(key string, values []string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	switch {
+	case key == ":authority":
+		key = "Host"
+	case strings.HasPrefix(key, ":"):
+		return
+	}
+	for _, v := range values {
+		t.sent.Add(key, v)
+	}
+}
+
+// ipTexts keeps the text of the addresses a fetcher connects from and to:
+// they are few (one local address, a site's few), and formatting them for
+// every request would cost two allocations a request.
+type ipTexts struct {
+	mu sync.Mutex
+	m  map[netip.Addr]string
+}
+
+// ipTextsMax bounds ipTexts: a batch over many sites meets many addresses.
+const ipTextsMax = 256
+
+// text is a TCP address's IP as net.IP.String writes it, "" for another
+// kind of address.
+func (c *ipTexts) text(a net.Addr) string {
+	t, ok := a.(*net.TCPAddr)
+	if !ok || t == nil {
+		return ""
+	}
+	ip, ok := netip.AddrFromSlice(t.IP)
+	if !ok {
+		return t.IP.String()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.m[ip]; ok {
+		return s
+	}
+	s := t.IP.String()
+	if len(c.m) >= ipTextsMax || c.m == nil {
+		c.m = make(map[netip.Addr]string)
+	}
+	c.m[ip] = s
+	return s
 }
 
 // readCapped reads at most limit bytes of r; truncated is true when more

@@ -147,6 +147,7 @@ func TestFetchPage(t *testing.T) {
 	if resp.URL != s.URL {
 		t.Errorf("URL %q, want %q", resp.URL, s.URL)
 	}
+	sharedHeadersUntouched(t, f)
 }
 
 // TestFetchErrorStatusIsAResponse: 4xx/5xx pages are evidence, returned as
@@ -219,6 +220,7 @@ func TestFetchRedirects(t *testing.T) {
 	if got := resp.Exchanges[1].ReqHeader.Get("Cookie"); got != "sid=42" {
 		t.Errorf("second hop sent Cookie %q, want sid=42", got)
 	}
+	sharedHeadersUntouched(t, f)
 	if resp.Exchanges[1].Status != 301 || resp.Exchanges[2].URL != resp.URL {
 		t.Errorf("hops %+v", resp.Exchanges[1:])
 	}
@@ -912,5 +914,19 @@ func TestFetchUserinfoAsBasicAuth(t *testing.T) {
 	}
 	if !ok || user != "login" || pw != "secret" {
 		t.Errorf("server saw Basic auth %v %q %q, want login/secret", ok, user, pw)
+	}
+	sharedHeadersUntouched(t, f)
+}
+
+// sharedHeadersUntouched fails when a request wrote into the headers that
+// every request of the fetcher shares (a Referer, Basic auth or a cookie
+// must go into a copy).
+func sharedHeadersUntouched(t *testing.T, f *HTTPFetcher) {
+	t.Helper()
+	for i, ua := range []string{f.opt.UserAgent, f.opt.MobileUserAgent} {
+		h := f.headers[i]
+		if len(h) != 3 || h.Get("User-Agent") != ua || h.Get("Accept") == "" || h.Get("Accept-Language") == "" {
+			t.Errorf("shared headers %d changed: %v", i, h)
+		}
 	}
 }
