@@ -146,6 +146,33 @@ func flSentencePairs(line, compact string) iter.Seq2[string, string] {
 	}
 }
 
+// flPairs walks the sentences of a line with their compact forms as
+// flSentencePairs yields them, without a closure to allocate:
+//
+//	for it := flPairsOf(line, compact); it.next(); { use(it.sent, it.compact) }
+type flPairs struct {
+	line, rest    string // the line, and its compact form not yet read
+	start         int    // where the next sentence of line starts
+	sent, compact string // the current sentence and its compact form
+}
+
+func flPairsOf(line, compact string) flPairs { return flPairs{line: line, rest: compact} }
+
+// next moves to the next sentence, false when there is none.
+func (it *flPairs) next() bool {
+	for it.start < len(it.line) {
+		end := it.start + flSentenceEnd(it.line[it.start:])
+		s := strings.TrimSpace(it.line[it.start:end])
+		it.start = end
+		if s != "" {
+			e := flSentenceEnd(it.rest)
+			it.sent, it.compact, it.rest = s, it.rest[:e], it.rest[e:]
+			return true
+		}
+	}
+	return false
+}
+
 // flSentenceEnd returns the end of the first sentence of s: after its
 // first 。！？!?, or len(s). It looks at bytes: the lead byte of 。！？
 // never continues another character, so this is where a rune-by-rune

@@ -3,6 +3,7 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"math/bits"
 	"path"
 	"regexp"
 	"slices"
@@ -58,7 +59,7 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 			panic("rules: fluent_payment_methods.txt: short line: " + l)
 		}
 		method, kind := f[0], f[1]
-		if _, ok := flMethodNames[method]; !ok {
+		if _, ok := flMethodNames[method]; !ok || flMethodBit(method) == 0 {
 			panic("rules: fluent_payment_methods.txt: unknown method: " + l)
 		}
 		switch kind {
@@ -230,14 +231,17 @@ type flMention struct {
 // ("クレジットカード・代引きはご利用いただけません") share the statement that
 // follows the list; a statement narrowed by a qualifier ("海外発行のカード",
 // "分割払い", "キャンセル") does not count as unavailability.
-func flMentions(s string) []flMention {
+func flMentions(s string) []flMention { return flAppendMentions(nil, s) }
+
+// flAppendMentions is flMentions appending to out.
+func flAppendMentions(out []flMention, s string) []flMention {
 	v := flPayData()
 	var buf [16][2]int
 	idx := v.appendFind(buf[:0], s)
 	if len(idx) == 0 {
-		return nil
+		return out
 	}
-	out := make([]flMention, 0, len(idx)) // one mention a word
+	out = slices.Grow(out, len(idx)) // one mention a word
 	for i := 0; i < len(idx); {
 		j := i
 		for j+1 < len(idx) && flConnector.MatchString(s[idx[j][1]:idx[j+1][0]]) {
@@ -269,15 +273,37 @@ func flMentions(s string) []flMention {
 	return out
 }
 
+// flMethodOrder gives each method of flMethodNames its bit in flMethods.
+var flMethodOrder = [...]string{"card", "bank", "cod", "konbini", "deferred", "wallet", "carrier"}
+
+// flMethods is a set of the methods of flMethodNames, a bit each
+// (flMethodOrder): a section names a few, and a set of bits costs no map.
+type flMethods uint8
+
+// flMethodBit is the bit of method, 0 for a method not in flMethodOrder.
+func flMethodBit(method string) flMethods {
+	for i, m := range flMethodOrder {
+		if m == method {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// has reports whether the set holds method.
+func (ms flMethods) has(method string) bool { return ms&flMethodBit(method) != 0 }
+
+// count is the number of methods in the set.
+func (ms flMethods) count() int { return bits.OnesCount8(uint8(ms)) }
+
 // flTerms is a payment-terms section: the text after a label such as
 // お支払い方法 in a guide or a 特定商取引法 table.
 type flTerms struct {
 	page     int
 	url      string
-	text     []string // written lines (lines made only of image alt texts left out)
-	offered  map[string]bool
-	negated  map[string]bool
-	complete bool // ended at another topic or the page's end, not at the length cap
+	text     []string  // written lines (lines made only of image alt texts left out)
+	offered  flMethods // the methods it names, other than as unavailable
+	complete bool      // ended at another topic or the page's end, not at the length cap
 }
 
 // flShown is an advertised method and how it was shown.
@@ -290,7 +316,7 @@ type flShown struct {
 // flPayments is what a site says about payment.
 type flPayments struct {
 	terms       []flTerms
-	offered     map[string]bool     // union of the terms' offered methods
+	offered     flMethods           // union of the terms' offered methods
 	advertised  map[string]*flShown // method -> where and how it is shown
 	unavailable []flNote            // statements that card payment cannot be used
 }
@@ -303,17 +329,28 @@ type flNote struct {
 }
 
 // flPaymentsOf reads the payment methods of every page of site.
-func flPaymentsOf(site *Site) *flPayments {
-	return siteDerive(site, memoFlPayments, func(m *siteMemo) **flPayments { return &m.flPayments }, func() *flPayments { return flPaymentsOfUncached(site) })
+func flPaymentsOf(site *Site) flPayments {
+	return siteDerive(site, memoFlPayments, func(m *siteMemo) *flPayments { return &m.flPayments }, func() flPayments { return flPaymentsOfUncached(site) })
 }
 
 // flPaymentsOfUncached does flPaymentsOf's work; flPaymentsOf keeps its answer for the site.
 // It puts together, page by page, what each page says (flPagePayments,
 // kept on the page), each under the page's index in the site.
-func flPaymentsOfUncached(site *Site) *flPayments {
-	// The maps are made when first written: most sites show no payment
+//
+// A site of one page (most targets) takes the page's terms and statements
+// as they are kept on the page (their page index, 0, is already right)
+// instead of copying them: flPaymentsJoined, the copying way, is what
+// TestFlPaymentsOnePage holds it to.
+func flPaymentsOfUncached(site *Site) flPayments {
+	return flPaymentsJoined(site, len(site.Pages) == 1)
+}
+
+// flPaymentsJoined is flPaymentsOfUncached; share says to take the terms
+// and statements of a site of one page from its page without copying.
+func flPaymentsJoined(site *Site, share bool) flPayments {
+	// The map is made when first written: most sites show no payment
 	// logo or claim, and a nil map reads as an empty one.
-	pm := &flPayments{}
+	var pm flPayments
 	advertise := func(method string, page int, what string, claim bool) {
 		sh := pm.advertised[method]
 		if sh == nil {
@@ -336,11 +373,21 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 	// The same sentence is read in a terms section and as a claim, and
 	// on several pages: its mentions are worked out once a check (the
 	// answer depends on the sentence alone).
+	// The mentions found are kept one after another in arena, made on
+	// first use (one allocation for the few sentences of most sites).
 	memo := map[string][]flMention{} // made here, not on first use: it stays on the stack
+	var arena []flMention
 	mentions := func(cs string) []flMention {
 		ms, ok := memo[cs]
 		if !ok {
-			ms = flMentions(cs)
+			if arena == nil {
+				arena = make([]flMention, 0, 16)
+			}
+			n := len(arena)
+			arena = flAppendMentions(arena, cs)
+			if len(arena) > n {
+				ms = arena[n:len(arena):len(arena)]
+			}
 			memo[cs] = ms
 		}
 		return ms
@@ -351,18 +398,19 @@ func flPaymentsOfUncached(site *Site) *flPayments {
 			advertise(a.method, pi, a.what, false)
 		}
 		for _, t := range pp.terms {
-			t.page = pi
-			pm.terms = append(pm.terms, t)
-			for m := range t.offered {
-				if pm.offered == nil {
-					pm.offered = map[string]bool{}
-				}
-				pm.offered[m] = true
-			}
+			pm.offered |= t.offered
 		}
-		for _, n := range pp.unavailable {
-			n.page = pi
-			pm.unavailable = append(pm.unavailable, n)
+		if share {
+			pm.terms, pm.unavailable = pp.terms, pp.unavailable // read only, like the page's
+		} else {
+			for _, t := range pp.terms {
+				t.page = pi
+				pm.terms = append(pm.terms, t)
+			}
+			for _, n := range pp.unavailable {
+				n.page = pi
+				pm.unavailable = append(pm.unavailable, n)
+			}
 		}
 		for _, a := range pp.claims {
 			advertise(a.method, pi, a.what, true)
@@ -389,13 +437,13 @@ type flAdvert struct {
 
 // flPagePayments is what page p says about payment, kept on the page;
 // mentions is flMentions (or a cache of it).
-func flPagePayments(p *Page, mentions func(string) []flMention) *flPagePay {
-	return pageDerive(p, pageFlPayments, func(m *pageMemo) **flPagePay { return &m.flPayments }, func() *flPagePay { return flPagePaymentsUncached(p, mentions) })
+func flPagePayments(p *Page, mentions func(string) []flMention) flPagePay {
+	return pageDerive(p, pageFlPayments, func(m *pageMemo) *flPagePay { return &m.flPayments }, func() flPagePay { return flPagePaymentsUncached(p, mentions) })
 }
 
-func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) *flPagePay {
+func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePay {
 	v := flPayData()
-	out := &flPagePay{}
+	var out flPagePay
 	// Logos, from alt texts and file names.
 	for _, im := range p.Images {
 		names := flNamesOf(im)
@@ -411,7 +459,8 @@ func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) *flPageP
 	// A sentence without a method word has no mention: read only the
 	// lines that hold one.
 	for li := range cp.with(flHasPayment) {
-		for sent, cs := range flSentencePairs(p.Lines[li], cp.line(li)) {
+		for it := flPairsOf(p.Lines[li], cp.line(li)); it.next(); {
+			sent, cs := it.sent, it.compact
 			ms := mentions(cs)
 			if len(ms) == 0 {
 				continue // a claim names a method too
@@ -583,7 +632,6 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func
 		if !ok || (content == "" && links[p.Lines[i]]) {
 			continue
 		}
-		// offered and negated are made when first written.
 		t := flTerms{page: pi, url: p.URL}
 		// add takes s, line li or the part of it after a label; cs is
 		// flCompact(s) when s is the whole line, "" to build it.
@@ -599,18 +647,10 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func
 			if cs == "" {
 				cs = flCompact(s)
 			}
-			for _, csent := range flSentencePairs(s, cs) {
-				for _, m := range mentions(csent) {
-					if m.negated {
-						if t.negated == nil {
-							t.negated = map[string]bool{}
-						}
-						t.negated[m.method] = true
-					} else {
-						if t.offered == nil {
-							t.offered = map[string]bool{}
-						}
-						t.offered[m.method] = true
+			for it := flPairsOf(s, cs); it.next(); {
+				for _, m := range mentions(it.compact) {
+					if !m.negated { // what a section says is unavailable is not read
+						t.offered |= flMethodBit(m.method)
 					}
 				}
 			}
@@ -705,13 +745,13 @@ func checkPaymentMismatch(site *Site) []Finding {
 		return flPageName(site, sh.page) + ": " + strings.Join(sh.what, "/") + " のロゴ"
 	}
 	var fs []Finding
-	onlyBank := len(pm.offered) == 1 && pm.offered["bank"]
+	onlyBank := pm.offered.count() == 1 && pm.offered.has("bank")
 	if onlyBank {
 		var t *flTerms
 		for i := range pm.terms {
 			// Logos in the body of the terms page may be part of the terms
 			// (a 支払方法 cell holding card images): not a clear mismatch.
-			if pm.terms[i].offered["bank"] && pm.terms[i].complete && !flBodyLogos(site, pm.terms[i].page) {
+			if pm.terms[i].offered.has("bank") && pm.terms[i].complete && !flBodyLogos(site, pm.terms[i].page) {
 				t = &pm.terms[i]
 				break
 			}

@@ -15,10 +15,10 @@ const (
 	pageDisclosure                      // *Disclosure: shopPageDisclosure(p, false), nil when none
 	pageDisclosureLinked                // *Disclosure: shopPageDisclosure(p, true), nil when none
 	pageDiscLinks                       // []string: shopNormURL of the disclosure links
-	pagePayments                        // *shopPagePay: the payment mentions
+	pagePayments                        // shopPagePay: the payment mentions
 	pageLang                            // *shopPageLang: JapaneseStats's counts
 	pageFlCompact                       // *flCompactPage: newFlCompactPage
-	pageFlPayments                      // *flPagePay: what a page says about payment
+	pageFlPayments                      // flPagePay: what a page says about payment
 	pagePhishPresented                  // *phishPageBrands: phishPresentedPage
 	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
 	pageKeyCount
@@ -41,10 +41,10 @@ type pageMemo struct {
 	disc       *Disclosure // nil: the page holds none
 	discLinked *Disclosure
 	discLinks  []string
-	payments   *shopPagePay
+	payments   shopPagePay
 	lang       *shopPageLang
 	flCompact  *flCompactPage
-	flPayments *flPagePay
+	flPayments flPagePay
 	phish      *phishPageBrands
 	flImages   flPageImages
 }
@@ -65,3 +65,14 @@ func pageDerive[T any](p *Page, key pageKey, slot func(*pageMemo) *T, build func
 // clip returns s with its capacity cut to its length, so that a caller
 // appending to a shared value copies it rather than writing past its end.
 func clip[S ~[]E, E any](s S) S { return s[:len(s):len(s)] }
+
+// keepClone returns a copy of s of its exact length, to be kept (s is
+// often a buffer on the caller's stack), or nil when s is empty.
+func keepClone[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	out := make(S, len(s))
+	copy(out, s)
+	return out
+}

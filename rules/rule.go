@@ -4,6 +4,8 @@ package rules
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says how much one sign weighs on its own.
@@ -81,7 +83,53 @@ type Sign struct {
 
 // Clip shortens s to at most n runes, marking the cut with "…", and folds
 // whitespace so evidence fits on one line.
+//
+// Most evidence is a page line, whose white space is folded already: such
+// a text (valid UTF-8, single spaces between words, none at either end) is
+// returned as it is, or cut where it would be, without building it anew
+// (clipPlain, which TestClipAgrees holds it to).
 func Clip(s string, n int) string {
+	count, cut := 0, -1 // runes; the byte offset of rune n-1
+	space := true       // the last rune was a space (true at the start: no leading space)
+	for i := 0; i < len(s); {
+		if count == n-1 {
+			cut = i
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			if clipSpace[c] {
+				if c != ' ' || space {
+					return clipPlain(s, n)
+				}
+				space = true
+			} else {
+				space = false
+			}
+			i++
+			count++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+			return clipPlain(s, n) // invalid text is cut as runes; U+0085, U+3000 … fold
+		}
+		space = false
+		i += size
+		count++
+	}
+	if space && s != "" || n < 1 {
+		return clipPlain(s, n)
+	}
+	if count <= n {
+		return s
+	}
+	return s[:cut] + "…"
+}
+
+// clipSpace marks the ASCII white space of unicode.IsSpace.
+var clipSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// clipPlain is Clip the plain way: fold the white space, then cut the runes.
+func clipPlain(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	r := []rune(s)
 	if len(r) <= n {

@@ -409,25 +409,34 @@ type shopPayNote struct {
 }
 
 // shopPagePayments is what page p says of payment methods, kept on the page.
-func shopPagePayments(p *Page) *shopPagePay {
-	return pageDerive(p, pagePayments, func(m *pageMemo) **shopPagePay { return &m.payments }, func() *shopPagePay { return shopPagePaymentsUncached(p) })
+func shopPagePayments(p *Page) shopPagePay {
+	return pageDerive(p, pagePayments, func(m *pageMemo) *shopPagePay { return &m.payments }, func() shopPagePay { return shopPagePaymentsUncached(p) })
 }
 
 // shopPagePaymentsUncached reads page p sentence by sentence, skipping
 // questions, warnings about fraud and (for bank transfer) refund terms.
-func shopPagePaymentsUncached(p *Page) *shopPagePay {
-	out := &shopPagePay{}
-	logoAlts := shopPageLogos(p, func(id string, ev Evidence) {
-		out.logos = append(out.logos, shopPayLogo{id, ev})
-	})
+//
+// The notes are gathered in buffers on the stack and kept in slices of
+// their exact length (one allocation each, none for a page without).
+func shopPagePaymentsUncached(p *Page) shopPagePay {
+	var logoBuf [4]shopPayLogo
+	var noteBuf [8]shopPayNote
+	out := shopPagePay{logos: logoBuf[:0], mentions: noteBuf[:0]}
+	var logoAlts []string
+	if len(p.Images) > 0 {
+		logoAlts = shopPageLogos(p, func(id string, ev Evidence) {
+			out.logos = append(out.logos, shopPayLogo{id, ev})
+		})
+	}
 	t := shopPayMethods()
 	var msBuf [8]shopPayMention
 	var stBuf [8]shopPayStatus
+	var sentBuf [8]string
 	for _, line := range p.Lines {
 		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 			continue
 		}
-		for _, s := range shopSentences(line) {
+		for _, s := range shopAppendSentences(sentBuf[:0], line) {
 			ms := shopAppendMethods(msBuf[:0], s)
 			if len(ms) == 0 || shopQuestionRe.MatchString(s) || shopScamContext(s) {
 				continue
@@ -475,8 +484,7 @@ func shopPagePaymentsUncached(p *Page) *shopPagePay {
 			}
 		}
 	}
-	out.logos, out.mentions = clip(out.logos), clip(out.mentions)
-	return out
+	return shopPagePay{logos: keepClone(out.logos), mentions: keepClone(out.mentions)}
 }
 
 func shopPrevEnd(ms []shopPayMention, i int) int {

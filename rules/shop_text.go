@@ -92,40 +92,45 @@ func shopIsHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '々' }
 
 // shopSentences splits a line into sentences at 。!? (NFKC has made the
 // full-width marks ASCII), keeping the mark with its sentence.
-func shopSentences(line string) []string {
-	var out []string
-	add := func(s string) {
-		// A "sentence" longer than any real one (a hostile page's endless
-		// line) is read in pieces, so that work per sentence stays bounded.
-		for len(s) > shopMaxSentence {
-			cut := strings.LastIndex(s[:shopMaxSentence], "、")
-			if cut <= 0 {
-				cut = shopMaxSentence
-				for cut > 0 && !utf8.RuneStart(s[cut]) {
-					cut--
-				}
-			} else {
-				cut += len("、")
-			}
-			if p := strings.TrimSpace(s[:cut]); p != "" {
-				out = append(out, p)
-			}
-			s = s[cut:]
-		}
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
+func shopSentences(line string) []string { return shopAppendSentences(nil, line) }
+
+// shopAppendSentences is shopSentences appending to dst: with a buffer on
+// the caller's stack, a line of a few sentences costs no allocation.
+func shopAppendSentences(dst []string, line string) []string {
 	start := 0
 	for i, r := range line {
 		if r == '。' || r == '!' || r == '?' {
 			end := i + utf8.RuneLen(r)
-			add(line[start:end])
+			dst = shopAddSentence(dst, line[start:end])
 			start = end
 		}
 	}
-	add(line[start:])
-	return out
+	return shopAddSentence(dst, line[start:])
+}
+
+// shopAddSentence appends sentence s to dst, trimmed, unless empty. A
+// "sentence" longer than any real one (a hostile page's endless line) is
+// read in pieces, so that work per sentence stays bounded.
+func shopAddSentence(dst []string, s string) []string {
+	for len(s) > shopMaxSentence {
+		cut := strings.LastIndex(s[:shopMaxSentence], "、")
+		if cut <= 0 {
+			cut = shopMaxSentence
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		} else {
+			cut += len("、")
+		}
+		if p := strings.TrimSpace(s[:cut]); p != "" {
+			dst = append(dst, p)
+		}
+		s = s[cut:]
+	}
+	if s = strings.TrimSpace(s); s != "" {
+		dst = append(dst, s)
+	}
+	return dst
 }
 
 // shopMaxSentence bounds the bytes of one sentence (about 400 kana or kanji).

@@ -84,7 +84,7 @@ type siteMemo struct {
 	pricePairs   []PricePair
 	disclosures  []Disclosure
 	scamPages    []bool
-	flPayments   *flPayments
+	flPayments   flPayments
 	flCompact    []*flCompactPage
 	flImages     []flPageImages
 	phishPresent [][]phishPresentation

@@ -1,0 +1,27 @@
+package rules
+
+import "testing"
+
+// TestClipAgrees holds Clip (which returns folded text as it is) to
+// clipPlain, the plain fold-and-cut, on every line, title and text of the
+// testdata pages and on texts made to miss the fast way, at several
+// lengths.
+func TestClipAgrees(t *testing.T) {
+	texts := []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "a\u3000b", "a\u00a0b", "a\u0085b", "銀\xffb",
+		"\xe3\x81", "お支払い方法: クレジットカード、コンビニ払い、代金引換", "𠮟る ABC 𩸽", "\ufffd ok", "x\n"}
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		for _, p := range memoParse(docs[name]) {
+			texts = append(texts, p.Title, p.Text)
+			texts = append(texts, p.Lines...)
+			texts = append(texts, p.Headings...)
+		}
+	}
+	for _, s := range texts {
+		for _, n := range []int{1, 2, 3, 5, 40, 60, 80, 120, 400} {
+			if got, want := Clip(s, n), clipPlain(s, n); got != want {
+				t.Errorf("Clip(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
+}
