@@ -14,7 +14,7 @@ package rules
 // of hashes at start-up cost a few growing arrays instead of a map entry
 // and a slice each.
 type delIndex struct {
-	slots []delSlot  // by the hash's low bits, linear probing; len a power of two
+	slots []delSlot  // by the hash's low bits, linear probing; len a power of two, at most 3/4 full
 	ents  []delEntry // the chains' links
 	used  int        // slots in use
 	bits  []uint64   // a bit per hash (mod delBitsSize): most misses skip the table
@@ -39,8 +39,28 @@ const delBitsSize = 1 << 18
 // maxDelLen is the longest string the index handles (a DNS label).
 const maxDelLen = 63
 
-func newDelIndex() *delIndex {
-	return &delIndex{slots: make([]delSlot, 1<<12), bits: make([]uint64, delBitsSize/64)}
+// newDelIndex returns an empty index sized for expect variants (a sum of
+// delVariants): its table and entries are made once at start-up, not
+// grown by doubling (add still grows them should more come).
+func newDelIndex(expect int) *delIndex {
+	n := 16
+	for delFull(expect, n) {
+		n *= 2
+	}
+	return &delIndex{slots: make([]delSlot, n), ents: make([]delEntry, 0, expect), bits: make([]uint64, delBitsSize/64)}
+}
+
+// delVariants is the number of variants add stores for a string of n
+// bytes with up to depth deleted (an upper bound on the hashes and
+// entries it adds: variants may coincide).
+func delVariants(n, depth int) int {
+	switch {
+	case depth <= 0 || n > maxDelLen:
+		return 0
+	case depth == 1:
+		return 1 + n
+	}
+	return 1 + n + n*(n-1)/2
 }
 
 // add indexes s (id) under its variants with up to depth letters deleted.
@@ -58,7 +78,7 @@ func (x *delIndex) add(s string, depth int, id int32) {
 func (x *delIndex) put(h uint64, id int32) {
 	sl := x.slot(h)
 	if sl.head == 0 {
-		if 2*(x.used+1) > len(x.slots) {
+		if delFull(x.used+1, len(x.slots)) {
 			x.grow()
 			sl = x.slot(h)
 		}
@@ -76,6 +96,10 @@ func (x *delIndex) put(h uint64, id int32) {
 	x.ents[sl.tail-1].next = int32(len(x.ents))
 	sl.tail = int32(len(x.ents))
 }
+
+// delFull reports whether used hashes overfill a table of n slots: past
+// three quarters, linear probing's runs grow long.
+func delFull(used, n int) bool { return 4*used > 3*n }
 
 // slot returns the slot of hash h, or the empty slot where it would go.
 func (x *delIndex) slot(h uint64) *delSlot {

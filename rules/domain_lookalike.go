@@ -143,9 +143,6 @@ func newLookIndex(brands []Brand) *lookIndex {
 		byWord:   map[string][]int32{},
 		byHead:   map[string][]int32{},
 		byTok:    map[string][]int32{},
-		trie:     newTrie(),
-		weakTrie: newTrie(),
-		dels:     newDelIndex(),
 		seqHead:  map[string][]int{},
 		official: map[int]map[string]bool{},
 	}
@@ -211,6 +208,17 @@ func newLookIndex(brands []Brand) *lookIndex {
 	}
 	// A keyword listed as weak anywhere is weak everywhere: "line" is weak
 	// for LINE even if another brand's data lists it plainly.
+	var strongKeys, weakKeys []string
+	var strongIDs, weakIDs []int32
+	variants := 0
+	for i := range ix.kws {
+		if k := &ix.kws[i]; !k.weak {
+			for _, form := range uniqueStrings(k.word, k.joined) {
+				variants += delVariants(len(form), typoBudget(len(form)))
+			}
+		}
+	}
+	ix.dels = newDelIndex(variants)
 	for i := range ix.kws {
 		k := &ix.kws[i]
 		id := int32(i)
@@ -226,17 +234,18 @@ func newLookIndex(brands []Brand) *lookIndex {
 		}
 		if k.weak {
 			if len(k.joined) >= 3 {
-				ix.weakTrie.add(k.joined, id)
+				weakKeys, weakIDs = append(weakKeys, k.joined), append(weakIDs, id)
 			}
 			continue
 		}
 		if len(k.joined) >= 4 {
-			ix.trie.add(k.joined, id)
+			strongKeys, strongIDs = append(strongKeys, k.joined), append(strongIDs, id)
 		}
 		for _, form := range uniqueStrings(k.word, k.joined) {
 			ix.dels.add(form, typoBudget(len(form)), id)
 		}
 	}
+	ix.trie, ix.weakTrie = newTrie(strongKeys, strongIDs), newTrie(weakKeys, weakIDs)
 	for i, s := range ix.seqs {
 		ix.seqHead[s.toks[0]] = append(ix.seqHead[s.toks[0]], i)
 	}
@@ -1157,10 +1166,10 @@ func (w *wordLists) trimEdge(s string, max int, tail bool) int {
 		if c < 0 {
 			break
 		}
-		if n = t.next[n][c]; n == 0 {
+		if n = t.child(n, c); n == 0 {
 			break
 		}
-		if j >= 1 && len(t.ids[n]) > 0 {
+		if j >= 1 && t.ends(n) {
 			best = j + 1
 		}
 	}
@@ -1424,13 +1433,88 @@ func isASCIIString(s string) bool {
 func isDigitsString(s string) bool { return isDigits(s) }
 
 // trie finds keywords inside a token: a byte trie over a-z0-9 walked from
-// each start position.
+// each start position. It is built whole from its keys (newTrie), its
+// nodes counted first, so that the start-up pays two arrays of the right
+// size, not a growing array of nodes and a slice a node.
 type trie struct {
-	next [][36]int32
-	ids  [][]int32
+	// next holds trieSyms entries a node: next[n*trieSyms+c] is the child
+	// of node n by symbol c, 0 for none (node 0, the root, is no child).
+	next []int32
+	// ids[first[n]:first[n+1]] are the ids of the keys ending at node n,
+	// in the order the keys were given.
+	first, ids []int32
 }
 
-func newTrie() *trie { return &trie{next: make([][36]int32, 1), ids: make([][]int32, 1)} }
+// trieSyms is the size of the trie's alphabet: a-z and 0-9.
+const trieSyms = 36
+
+// newTrie builds the trie of keys, keys[i] found with id ids[i] (0 for
+// all when ids is nil). A key with a byte outside a-z0-9 adds the nodes of
+// the part before that byte, and is not found.
+func newTrie(keys []string, ids []int32) *trie {
+	// The nodes are the distinct non-empty prefixes (up to a key's first
+	// odd byte), plus the root: in sorted order, a key adds the bytes
+	// after its common prefix with the key before it.
+	sorted := make([]string, len(keys))
+	for i, k := range keys {
+		sorted[i] = k[:trieValidLen(k)]
+	}
+	slices.Sort(sorted)
+	nodes, prev := 1, ""
+	for _, k := range sorted {
+		l := 0
+		for l < len(k) && l < len(prev) && k[l] == prev[l] {
+			l++
+		}
+		nodes += len(k) - l
+		prev = k
+	}
+	t := &trie{next: make([]int32, nodes*trieSyms), first: make([]int32, nodes+1)}
+	ends := make([]int32, len(keys)) // the node a key ends at, -1 for none
+	used := int32(1)
+	for i, k := range keys {
+		v, n := trieValidLen(k), int32(0)
+		for j := 0; j < v; j++ {
+			p := &t.next[int(n)*trieSyms+trieSym(k[j])]
+			if *p == 0 {
+				*p = used
+				used++
+			}
+			n = *p
+		}
+		ends[i] = -1
+		if v == len(k) {
+			ends[i] = n
+			t.first[n+1]++
+		}
+	}
+	for n := 1; n <= nodes; n++ {
+		t.first[n] += t.first[n-1]
+	}
+	t.ids = make([]int32, t.first[nodes])
+	fill := make([]int32, nodes) // ids already placed at each node
+	for i, n := range ends {
+		if n < 0 {
+			continue
+		}
+		if ids != nil {
+			t.ids[t.first[n]+fill[n]] = ids[i]
+		}
+		fill[n]++
+	}
+	return t
+}
+
+// trieValidLen is the length of the part of s before its first byte
+// outside a-z0-9.
+func trieValidLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if trieSym(s[i]) < 0 {
+			return i
+		}
+	}
+	return len(s)
+}
 
 func trieSym(c byte) int {
 	switch {
@@ -1442,22 +1526,11 @@ func trieSym(c byte) int {
 	return -1
 }
 
-func (t *trie) add(s string, id int32) {
-	n := int32(0)
-	for i := 0; i < len(s); i++ {
-		c := trieSym(s[i])
-		if c < 0 {
-			return
-		}
-		if t.next[n][c] == 0 {
-			t.next = append(t.next, [36]int32{})
-			t.ids = append(t.ids, nil)
-			t.next[n][c] = int32(len(t.next) - 1)
-		}
-		n = t.next[n][c]
-	}
-	t.ids[n] = append(t.ids[n], id)
-}
+// child returns node n's child by symbol c (a trieSym), 0 for none.
+func (t *trie) child(n int32, c int) int32 { return t.next[int(n)*trieSyms+c] }
+
+// ends reports whether a key ends at node n.
+func (t *trie) ends(n int32) bool { return t.first[n+1] > t.first[n] }
 
 // each calls f for every keyword found in s, with its byte range.
 func (t *trie) each(s string, f func(start, end int, id int32)) {
@@ -1468,11 +1541,11 @@ func (t *trie) each(s string, f func(start, end int, id int32)) {
 			if c < 0 {
 				break
 			}
-			n = t.next[n][c]
+			n = t.child(n, c)
 			if n == 0 {
 				break
 			}
-			for _, id := range t.ids[n] {
+			for _, id := range t.ids[t.first[n]:t.first[n+1]] {
 				f(i, j+1, id)
 			}
 		}
@@ -1529,21 +1602,19 @@ var words = sync.OnceValue(func() *wordLists {
 			w.trim[p] = true
 		}
 	}
-	w.trimPre, w.trimSuf = newTrie(), newTrie()
+	var pre, suf []string
 	for p := range w.trim {
-		odd := false
-		rev := make([]byte, len(p))
-		for i := 0; i < len(p); i++ {
-			odd = odd || trieSym(p[i]) < 0
-			rev[len(p)-1-i] = p[i]
-		}
-		if odd {
+		if trieValidLen(p) < len(p) {
 			w.trimOdd = append(w.trimOdd, p)
 			continue
 		}
-		w.trimPre.add(p, 0)
-		w.trimSuf.add(string(rev), 0)
+		rev := make([]byte, len(p))
+		for i := 0; i < len(p); i++ {
+			rev[len(p)-1-i] = p[i]
+		}
+		pre, suf = append(pre, p), append(suf, string(rev))
 	}
+	w.trimPre, w.trimSuf = newTrie(pre, nil), newTrie(suf, nil)
 	w.plain = map[string]bool{}
 	for _, set := range []map[string]bool{w.action, w.service, w.filler} {
 		for p := range set {

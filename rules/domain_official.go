@@ -88,7 +88,7 @@ type offIndex struct {
 // left to that domain.
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
-		byVarious: map[string][]int32{}, dels: newDelIndex(), bySuffix: map[string]bool{}, suffixes: map[string]bool{}}
+		byVarious: map[string][]int32{}, bySuffix: map[string]bool{}, suffixes: map[string]bool{}}
 	all := map[string]bool{}
 	for _, b := range brands {
 		for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
@@ -107,6 +107,14 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 		return false
 	}
 	seen := map[string]bool{}
+	// The deletion variants are indexed once the labels are known, in the
+	// same order, into an index made to their number.
+	type delForm struct {
+		s     string
+		depth int
+		id    int32
+	}
+	var forms []delForm
 	for bi, b := range brands {
 		for _, d := range b.Domains {
 			h, err := ParseHost(d)
@@ -133,7 +141,7 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 			for _, form := range uniqueStrings(o.label, o.letters) {
 				j := strings.ReplaceAll(form, "-", "")
 				ox.byJoined[j] = append(ox.byJoined[j], id)
-				ox.dels.add(form, o.budget(), id)
+				forms = append(forms, delForm{form, o.budget(), id})
 			}
 			if len(o.label) >= 3 {
 				for _, v := range variousForms(o.raw, o.suffix, h.Sub) {
@@ -142,6 +150,14 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 				}
 			}
 		}
+	}
+	variants := 0
+	for _, f := range forms {
+		variants += delVariants(len(f.s), f.depth)
+	}
+	ox.dels = newDelIndex(variants)
+	for _, f := range forms {
+		ox.dels.add(f.s, f.depth, f.id)
 	}
 	return ox
 }

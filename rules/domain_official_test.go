@@ -201,10 +201,19 @@ func FuzzPlainHost(f *testing.F) {
 // looking up every variant that eachDeletion spells out finds, in the
 // same order.
 func TestDeletionCandidates(t *testing.T) {
-	x := newDelIndex()
+	x := newDelIndex(0) // sized for none: add grows it
 	words := []string{"amazon", "rakuten", "smbc-card", "kuronekoyamato", "mercari", "aeon", "jibunbank", "icloud"}
+	variants := 0
+	for _, w := range words {
+		variants += delVariants(len(w), typoBudget(len(w)))
+	}
+	sized := newDelIndex(variants) // made to size: no growing
 	for i, w := range words {
 		x.add(w, typoBudget(len(w)), int32(i))
+		sized.add(w, typoBudget(len(w)), int32(i))
+	}
+	if len(sized.ents) > variants {
+		t.Errorf("delVariants counts %d variants, the index holds %d entries", variants, len(sized.ents))
 	}
 	queries := []string{"", "a", "amazom", "arnazon", "rakutenn", "smbccard", "smbc-crad", "kuronekoyamat0", "kronekoyamato",
 		"mercar", "aeon", "jibunbanc", "lcloud", strings.Repeat("z", maxDelLen), "amazonrakuten"}
@@ -220,6 +229,9 @@ func TestDeletionCandidates(t *testing.T) {
 			got := x.candidates(q, maxDel, nil)
 			if !slices.Equal(got, want) {
 				t.Errorf("candidates(%q, %d) = %v, the spelled-out variants find %v", q, maxDel, got, want)
+			}
+			if got := sized.candidates(q, maxDel, nil); !slices.Equal(got, want) {
+				t.Errorf("sized index: candidates(%q, %d) = %v, the spelled-out variants find %v", q, maxDel, got, want)
 			}
 		}
 	}
