@@ -1,9 +1,12 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestClipAgrees holds Clip (which returns folded text as it is) to
-// clipPlain, the plain fold-and-cut, on every line, title and text of the
+// clipPlain, the plain fold-and-cut, and foldSpace to the plain fold, on every line, title and text of the
 // testdata pages and on texts made to miss the fast way, at several
 // lengths.
 func TestClipAgrees(t *testing.T) {
@@ -18,6 +21,9 @@ func TestClipAgrees(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
 		for _, n := range []int{1, 2, 3, 5, 40, 60, 80, 120, 400} {
 			if got, want := Clip(s, n), clipPlain(s, n); got != want {
 				t.Errorf("Clip(%q, %d) = %q, want %q", s, n, got, want)

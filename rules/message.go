@@ -163,7 +163,7 @@ func EvaluateMail(m *Mail, rs []MessageRule, lang string) []Sign {
 	var signs []Sign
 	for _, r := range rs {
 		base := Rule{ID: r.ID, Severity: r.Severity, Points: r.Points, Message: r.Message}
-		if s, ok := resolve(base, mailSafeCheck(r, &mc), m.Data, lang); ok {
+		if s, ok := resolve(&base, mailSafeCheck(r, &mc), m.Data, lang); ok {
 			signs = append(signs, s)
 		}
 	}

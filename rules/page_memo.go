@@ -19,7 +19,7 @@ const (
 	pageLang                            // *shopPageLang: JapaneseStats's counts
 	pageFlCompact                       // *flCompactPage: newFlCompactPage
 	pageFlPayments                      // flPagePay: what a page says about payment
-	pagePhishPresented                  // *phishPageBrands: phishPresentedPage
+	pagePhishPresented                  // phishPageBrands: phishPresentedPage
 	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
 	pageKeyCount
 )
@@ -45,7 +45,7 @@ type pageMemo struct {
 	lang       *shopPageLang
 	flCompact  *flCompactPage
 	flPayments flPagePay
-	phish      *phishPageBrands
+	phish      phishPageBrands
 	flImages   flPageImages
 }
 

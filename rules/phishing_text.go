@@ -646,8 +646,8 @@ type phishPageBrands struct {
 // is served (the host only decides whether to ask): kept on the page for
 // the first brand list asked (a batch has one Data), read only.
 func phishPresentedPage(p *Page, brands []phishBrand) []phishPresentation {
-	kept := pageDerive(p, pagePhishPresented, func(m *pageMemo) **phishPageBrands { return &m.phish }, func() *phishPageBrands {
-		return &phishPageBrands{brands, clip(phishPresentedView(p, brands))}
+	kept := pageDerive(p, pagePhishPresented, func(m *pageMemo) *phishPageBrands { return &m.phish }, func() phishPageBrands {
+		return phishPageBrands{brands, clip(phishPresentedView(p, brands))}
 	})
 	if len(kept.brands) == len(brands) && &kept.brands[0] == &brands[0] {
 		return kept.out
@@ -657,7 +657,10 @@ func phishPresentedPage(p *Page, brands []phishBrand) []phishPresentation {
 
 // phishPresentedView does phishPresentedPage's work (brands not empty).
 func phishPresentedView(p *Page, brands []phishBrand) []phishPresentation {
-	v := newPhishPageView(p, brands)
+	v := newPhishPageView(p, brands) // on the stack: a view is read here only
+	if v.named == nil {
+		return nil // no brand named, none a copyright holder
+	}
 	var out []phishPresentation
 	for i, pb := range brands {
 		// A brand neither named in the texts read nor the holder of a
@@ -689,8 +692,9 @@ type phishPageView struct {
 	h1Seg    [][]phishLine
 	login    []phishLine // headings with login wording naming a brand, with their segments
 	loginSeg [][]phishLine
-	short    []phishLine // short lines naming a brand: buttons, labels, captions
-	mast     []phishLine // the first lines, when short: the masthead
+	short    []phishLine               // short lines naming a brand: buttons, labels, captions
+	mast     [phishMastLines]phishLine // the first lines, when short: the masthead (nmast of them)
+	nmast    int
 	holders  []phishLine // copyright lines (text) and their holders (lower)
 	logo     *Image      // the first image with alt text, unless it is one of a row of badges
 	// titleOnly says whether the title names nobody but is login words
@@ -698,24 +702,30 @@ type phishPageView struct {
 	// no, 2 yes.
 	titleOnly int8
 	// named has a true for each brand (by its index) named in a text
-	// above; holderOf for each brand some copyright holder above is.
+	// above; holderOf for each brand some copyright holder above is. Both
+	// are nil until a brand is named or a holder (most pages name none).
 	named, holderOf []bool
+}
+
+// mark makes named and holderOf when first needed.
+func (v *phishPageView) mark(brands int) {
+	if v.named == nil {
+		flags := make([]bool, 2*brands) // one array for both
+		v.named, v.holderOf = flags[:brands:brands], flags[brands:]
+	}
 }
 
 // newPhishPageView prepares page p for presentedAs; brands must come from
 // phishBrandsOf (their name index is used).
-func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
+func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 	x := brands[0].all
 	title, _ := phishUnmask(p.Title)
-	// named and holderOf share one array; the masthead has room for its
-	// lines from the start.
-	flags := make([]bool, 2*len(brands))
-	v := &phishPageView{title: title, named: flags[:len(brands):len(brands)], holderOf: flags[len(brands):],
-		mast: make([]phishLine, 0, min(phishMastLines, phishViewLines, len(p.Lines)))}
+	v := phishPageView{title: title}
 	// note marks the brands s names and reports whether there were any.
 	note := func(s string) bool {
 		found := false
 		x.eachBrand(s, func(b int) bool {
+			v.mark(len(brands))
 			v.named[b], found = true, true
 			return true
 		})
@@ -735,7 +745,8 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 		// segment to test.
 		v.titleSeg = segs(title)
 	}
-	for _, t := range phishH1(p, phishViewHeadings) {
+	var h1Buf [4]string
+	for _, t := range phishAppendH1(h1Buf[:0], p, phishViewHeadings) {
 		if t, _ = phishUnmask(t); t != "" && note(t) {
 			v.h1 = append(v.h1, phishLine{t, ""})
 			v.h1Seg = append(v.h1Seg, segs(t))
@@ -773,14 +784,18 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 			v.short = append(v.short, line(l))
 		}
 		if i < phishMastLines {
-			v.mast = append(v.mast, line(l))
+			v.mast[v.nmast] = line(l)
+			v.nmast++
 			mastNamed = mastNamed || named
 		}
 	}
 	// The copyright line is in the footer, or at the top of a short page.
 	x.eachHolder(p, func(l, holder string) bool {
 		v.holders = append(v.holders, phishLine{l, holder})
-		x.holderBrands(holder, func(b int) { v.holderOf[b] = true })
+		x.holderBrands(holder, func(b int) {
+			v.mark(len(brands))
+			v.holderOf[b] = true
+		})
 		return true
 	})
 	// The logo presents the page only when its alt text names the brand,
@@ -793,16 +808,20 @@ func newPhishPageView(p *Page, brands []phishBrand) *phishPageView {
 		altNamed = x.anyName(alt)
 	}
 	if altNamed || mastNamed {
-		logo, badges := phishLogo(p, brands, v.mast)
+		logo, badges := phishLogo(p, brands, v.masthead())
 		if badges {
-			v.mast = nil
+			v.nmast = 0
 		}
 		if v.logo = logo; v.logo != nil {
 			note(v.logo.Alt)
 		}
 	}
+
 	return v
 }
+
+// masthead is the masthead's lines.
+func (v *phishPageView) masthead() []phishLine { return v.mast[:v.nmast] }
 
 // titleOnlyService reports whether the view's title names nobody but is
 // login words only (phishOnlyService), worked out the first time asked.
@@ -1031,9 +1050,12 @@ const phishTopElements = 5000
 // phishH1 returns the text of the page's first max h1 elements among its
 // first phishTopElements elements, NFKC-normalised and folded; an h1 that
 // is an image gives its alt text.
-func phishH1(p *Page, max int) []string {
-	var out []string
-	seen := 0
+func phishH1(p *Page, max int) []string { return phishAppendH1(nil, p, max) }
+
+// phishAppendH1 is phishH1 appending to dst (a buffer on the caller's
+// stack). An h1 of one text node, folded already, costs no allocation.
+func phishAppendH1(dst []string, p *Page, max int) []string {
+	seen, found := 0, 0
 	phishWalk(p, func(n *html.Node) bool {
 		if seen++; seen > phishTopElements {
 			return false
@@ -1041,32 +1063,65 @@ func phishH1(p *Page, max int) []string {
 		if n.Data != "h1" {
 			return true
 		}
-		var text, alts strings.Builder
-		var walk func(c *html.Node)
-		walk = func(c *html.Node) {
-			for ; c != nil; c = c.NextSibling {
-				switch {
-				case c.Type == html.TextNode:
-					text.WriteString(c.Data)
-				case c.Type == html.ElementNode && c.Data == "img":
-					alts.WriteString(" " + phishAttr(c, "alt"))
-				case c.Type == html.ElementNode && c.Data != "script" && c.Data != "style":
-					walk(c.FirstChild)
-				}
-			}
-		}
-		walk(n.FirstChild)
+		var text, alts phishTextAcc
+		phishH1Texts(n.FirstChild, &text, &alts)
 		t := text.String()
 		if strings.TrimSpace(t) == "" {
 			// A heading that is an image: its alt text is the heading.
 			t = alts.String()
 		}
-		if t = strings.Join(strings.Fields(NFKC(t)), " "); t != "" {
-			out = append(out, t)
+		if t = foldSpace(NFKC(t)); t != "" {
+			dst = append(dst, t)
+			found++
 		}
-		return len(out) < max
+		return found < max
 	})
-	return out
+	return dst
+}
+
+// phishH1Texts adds the text nodes under c and its siblings to text, and
+// the alt text of their images, each after a space, to alts; scripts and
+// styles are skipped.
+func phishH1Texts(c *html.Node, text, alts *phishTextAcc) {
+	for ; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			text.add(c.Data)
+		case c.Type == html.ElementNode && c.Data == "img":
+			alts.add(" ")
+			alts.add(phishAttr(c, "alt"))
+		case c.Type == html.ElementNode && c.Data != "script" && c.Data != "style":
+			phishH1Texts(c.FirstChild, text, alts)
+		}
+	}
+}
+
+// phishTextAcc puts strings together, building a new one only from the
+// second on: one string is kept as it is.
+type phishTextAcc struct {
+	first string
+	n     int
+	b     strings.Builder
+}
+
+func (a *phishTextAcc) add(s string) {
+	switch a.n {
+	case 0:
+		a.first = s
+	case 1:
+		a.b.WriteString(a.first)
+		fallthrough
+	default:
+		a.b.WriteString(s)
+	}
+	a.n++
+}
+
+func (a *phishTextAcc) String() string {
+	if a.n <= 1 {
+		return a.first
+	}
+	return a.b.String()
 }
 
 // presentedAs tests, strongest first, whether the page presents itself as
@@ -1144,7 +1199,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// The masthead: one of the page's first lines is the brand's name
 	// alone ("ETC利用照会サービス" in the header bar). Weaker than the
 	// others: it counts only beside a field asking for a secret.
-	for _, l := range v.mast {
+	for _, l := range v.masthead() {
 		if pb.pure(l.text) {
 			pr.how, pr.evidence = "masthead", "header: "+l.text
 			return pr, true

@@ -125,6 +125,43 @@ func Clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
+// foldSpace is strings.Join(strings.Fields(s), " "): s itself when its
+// white space is folded already (spaceFolded).
+func foldSpace(s string) string {
+	if spaceFolded(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// spaceFolded reports whether s is valid UTF-8 whose only white space is
+// single ASCII spaces between other runes: what strings.Fields and a join
+// with spaces give back unchanged.
+func spaceFolded(s string) bool {
+	space := true // at the start: no leading space
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if clipSpace[c] {
+				if c != ' ' || space {
+					return false
+				}
+				space = true
+			} else {
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return !space || s == ""
+}
+
 // clipSpace marks the ASCII white space of unicode.IsSpace.
 var clipSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 

@@ -56,11 +56,12 @@ func (r Risk) Rank() int {
 // whole result.
 func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 	var signs []Sign
-	for _, r := range rs {
+	for i := range rs {
+		r := &rs[i] // a Rule is large: not copied for each rule
 		if r.NeedsPage && len(site.Pages) == 0 {
 			continue
 		}
-		if s, ok := resolve(r, safeCheck(r, site), site.Data, lang); ok {
+		if s, ok := resolve(r, safeCheck(r.Check, site), site.Data, lang); ok {
 			signs = append(signs, s)
 		}
 	}
@@ -71,7 +72,7 @@ func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 // resolve turns a rule's findings into its sign: the finding worth the
 // most points, with the rule's severity and message where the finding has
 // none. It reports false when there are no findings.
-func resolve(r Rule, fs []Finding, d *Data, lang string) (Sign, bool) {
+func resolve(r *Rule, fs []Finding, d *Data, lang string) (Sign, bool) {
 	if len(fs) == 0 {
 		return Sign{}, false
 	}
@@ -106,17 +107,17 @@ func sortSigns(signs []Sign) {
 	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
 }
 
-func safeCheck(r Rule, site *Site) (fs []Finding) {
+func safeCheck(check func(*Site) []Finding, site *Site) (fs []Finding) {
 	defer func() {
 		if recover() != nil {
 			fs = nil
 		}
 	}()
-	return r.Check(site)
+	return check(site)
 }
 
 // points is the finding's points, or the rule's, as weighted by the data.
-func points(r Rule, f Finding, d *Data) int {
+func points(r *Rule, f Finding, d *Data) int {
 	p := r.Points
 	if f.Points != 0 {
 		p = f.Points

@@ -52,7 +52,7 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 			t.always = append(t.always, k)
 			continue
 		}
-		for _, ls := range idx.lits {
+		for _, ls := range idx.groups {
 			for _, lit := range ls {
 				if !slices.Contains(t.owners[lit], k) {
 					t.owners[lit] = append(t.owners[lit], k)
@@ -92,7 +92,7 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	for i := 0; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.lits[c] {
+			for _, l := range x.at(c) {
 				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
 					for _, k := range t.owners[l] {
 						if !slices.Contains(cand, k) {

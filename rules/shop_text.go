@@ -6,6 +6,7 @@ package rules
 // warning about scams" test that keeps consumer pages from firing signs.
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"strconv"
@@ -518,12 +519,18 @@ func shopDigitsOnly(s string) string {
 // literals starting with a marked rune.
 type shopLitIndex struct {
 	first [1 << 16 / 64]uint64
-	lits  map[rune][]string
+	// rank counts the marked runes of the bitmap's words before each: the
+	// literals starting with a marked rune c are groups[rank[c/64] + the
+	// marked runes before c in its word], found without hashing (the
+	// scan asks at every kana and kanji a literal starts with).
+	rank   [1 << 16 / 64]uint16
+	groups [][]string
 }
 
 // newShopLitIndex indexes lits; nil when one starts outside the BMP.
 func newShopLitIndex(lits []string) *shopLitIndex {
-	x := &shopLitIndex{lits: map[rune][]string{}}
+	x := &shopLitIndex{}
+	by := map[rune][]string{}
 	for _, l := range lits {
 		l = shopLowerASCII(l)
 		f, _ := utf8.DecodeRuneInString(l)
@@ -531,9 +538,26 @@ func newShopLitIndex(lits []string) *shopLitIndex {
 			return nil
 		}
 		x.first[f/64] |= 1 << (f % 64)
-		x.lits[f] = append(x.lits[f], l)
+		by[f] = append(by[f], l)
+	}
+	n := 0
+	for w, bitsOf := range x.first {
+		x.rank[w] = uint16(n)
+		for ; bitsOf != 0; bitsOf &= bitsOf - 1 {
+			x.groups = append(x.groups, by[rune(w*64+bits.TrailingZeros64(bitsOf))])
+			n++
+		}
 	}
 	return x
+}
+
+// at returns the literals starting with rune c (lower case), nil when none.
+func (x *shopLitIndex) at(c rune) []string {
+	w, bit := c/64, uint64(1)<<(c%64)
+	if x.first[w]&bit == 0 {
+		return nil
+	}
+	return x.groups[int(x.rank[w])+bits.OnesCount64(x.first[w]&(bit-1))]
 }
 
 // shopNextRune decodes the rune at s[i], ASCII letters lower-cased, and
@@ -579,7 +603,7 @@ func (x *shopLitIndex) any(s string) bool {
 	for i := 0; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.lits[c] {
+			for _, l := range x.at(c) {
 				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
 					return true
 				}
@@ -596,7 +620,7 @@ func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
 	for i := 0; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.lits[c] {
+			for _, l := range x.at(c) {
 				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
 					fn(i, l)
 				}

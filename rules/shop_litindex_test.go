@@ -1,0 +1,35 @@
+package rules
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestShopLitIndexAt holds the ranked lookup of shopLitIndex (at) to a
+// map of the literals by first rune, for every rune of the BMP, on the
+// payment vocabulary's literals and on a set spread over the bitmap.
+func TestShopLitIndexAt(t *testing.T) {
+	var pay []string
+	for _, ls := range shopPayMethods().lits.groups {
+		pay = append(pay, ls...)
+	}
+	sets := [][]string{pay, {"a", "ab", "Z", "\u007f", "\u0080", "\u00ff", "ー", "ーー", "銀行", "\uffff", "\uffc0x", "\u0040", "\u003f"}}
+	for _, lits := range sets {
+		x := newShopLitIndex(lits)
+		want := map[rune][]string{}
+		for _, l := range lits {
+			l = shopLowerASCII(l)
+			f, _ := utf8.DecodeRuneInString(l)
+			want[f] = append(want[f], l)
+		}
+		for c := rune(0); c < 1<<16; c++ {
+			if got := x.at(c); !reflect.DeepEqual(got, want[c]) {
+				t.Fatalf("at(%U) = %q, want %q", c, got, want[c])
+			}
+		}
+	}
+	if len(pay) < 20 {
+		t.Fatalf("only %d payment literals", len(pay))
+	}
+}
