@@ -171,12 +171,14 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		f.limiter = newLimiter(o.Rate, time.Now)
 	}
 	f.tr = &http.Transport{
-		Proxy:                  nil, // a proxy would hide the address actually reached
-		DialContext:            f.dialContext,
-		TLSClientConfig:        &tls.Config{RootCAs: o.RootCAs, MinVersion: tls.VersionTLS12},
-		ForceAttemptHTTP2:      true,
-		TLSHandshakeTimeout:    o.Timeout,
-		ResponseHeaderTimeout:  o.Timeout,
+		Proxy:               nil, // a proxy would hide the address actually reached
+		DialContext:         f.dialContext,
+		TLSClientConfig:     &tls.Config{RootCAs: o.RootCAs, MinVersion: tls.VersionTLS12},
+		ForceAttemptHTTP2:   true,
+		TLSHandshakeTimeout: o.Timeout,
+		// No ResponseHeaderTimeout: each request's context has the
+		// same deadline, set before the connection was even asked for,
+		// and a second timer a request would never fire first.
 		MaxResponseHeaderBytes: 256 << 10,
 		MaxIdleConns:           64,
 		// A remote host never has more than PerHost connections in use;
