@@ -207,6 +207,28 @@ func flStripDecoration(line string) string {
 	return flDecoration.ReplaceAllString(line, "")
 }
 
+// flJoins is flConnector.MatchString(s) without the matcher: an optional
+// 決済, 払い or でのお支払い, then an optional joining word, and nothing
+// more (TestFlJoinsAgrees holds it to the expression).
+func flJoins(s string) bool {
+	if len(s) > len("でのお支払いもしくは") {
+		return false
+	}
+	for _, pre := range flJoinLeads {
+		if rest, ok := strings.CutPrefix(s, pre); ok && (rest == "" || slices.Contains(flJoinWords, rest)) {
+			return true
+		}
+	}
+	return false
+}
+
+// The parts of flConnector: the leads (the empty one first) and the
+// joining words.
+var (
+	flJoinLeads = []string{"", "決済", "払い", "でのお支払い"}
+	flJoinWords = []string{"・", "、", ",", "/", "&", "+", "と", "や", "および", "及び", "または", "又は", "もしくは"}
+)
+
 // flNegationHints are substrings of which every flNegation match holds one.
 var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "非対応", "対応外", "ない", "かね", "お断り"}
 
@@ -244,7 +266,7 @@ func flAppendMentions(out []flMention, s string) []flMention {
 	out = slices.Grow(out, len(idx)) // one mention a word
 	for i := 0; i < len(idx); {
 		j := i
-		for j+1 < len(idx) && flConnector.MatchString(s[idx[j][1]:idx[j+1][0]]) {
+		for j+1 < len(idx) && flJoins(s[idx[j][1]:idx[j+1][0]]) {
 			j++
 		}
 		end := len(s)
@@ -690,15 +712,12 @@ func flTermsLabel(line string) (string, bool) {
 		return "", false // flPayLabel needs one of them: skip its regexps
 	}
 	s := flStripDecoration(line)
-	if !flPayLabelStart.MatchString(s) {
-		return "", false // the rest of flPayLabel is optional
-	}
-	m := flPayLabel.FindStringSubmatchIndex(s)
-	if m == nil {
+	end, noun, compound, ok := flPayLabelAt(s)
+	if !ok {
 		return "", false
 	}
-	rest := s[m[1]:]
-	hasNoun := m[2] >= 0 || m[4] >= 0 // 方法, について …, or a compound label (支払方法・時期)
+	rest := s[end:]
+	hasNoun := noun || compound // 方法, について …, or a compound label (支払方法・時期)
 	if rest == "" {
 		return "", hasNoun
 	}
@@ -713,6 +732,67 @@ func flTermsLabel(line string) (string, bool) {
 		return strings.TrimSpace(strings.TrimPrefix(rest, "は")), true
 	}
 	return "", false
+}
+
+// flPayLabelAt is flPayLabel.FindStringSubmatchIndex(s) read by hand: the
+// end of the label at the start of s, whether its first group (方法 …)
+// and its second (・時期 …) took part, and false when s does not start
+// with one. Each optional part of the expression is a literal that no
+// other part can start with, so taking it whenever it is there is the
+// match the expression prefers; only the second group, whose inner
+// お?支払い? may be followed by no noun, is tried both ways.
+// TestFlPayLabelAgrees holds it to the expression.
+func flPayLabelAt(s string) (end int, noun, compound, ok bool) {
+	i := 0
+	take := func(w string) bool {
+		if strings.HasPrefix(s[i:], w) {
+			i += len(w)
+			return true
+		}
+		return false
+	}
+	take("商品")
+	if take("代金") {
+		take("の")
+	}
+	_ = take("お") || take("ご")
+	switch {
+	case take("支払"):
+		take("い")
+	case take("決済"):
+	default:
+		return 0, false, false, false
+	}
+	for _, w := range [...]string{"方法", "方式", "手段", "について", "の方法"} {
+		if noun = take(w); noun {
+			break
+		}
+	}
+	end = i
+	for _, w := range [...]string{"及び", "および", "・", "、", "と", "/"} {
+		if !take(w) {
+			continue
+		}
+		j := i // after the joining word
+		nouns := [...]string{"時期", "期限", "方法", "について"}
+		take("お")
+		if take("支払") {
+			take("い")
+			for _, n := range nouns {
+				if take(n) {
+					return i, noun, true, true
+				}
+			}
+		}
+		i = j // without お?支払い?
+		for _, n := range nouns {
+			if take(n) {
+				return i, noun, true, true
+			}
+		}
+		break
+	}
+	return end, noun, false, true
 }
 
 // flIsStop reports whether line starts another topic (送料, 返品, 販売業者 …).

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -69,5 +70,105 @@ func TestFlMethodsCoverNames(t *testing.T) {
 	}
 	if got := (flMethodBit("bank") | flMethodBit("card")).count(); got != 2 {
 		t.Errorf("count = %d, want 2", got)
+	}
+}
+
+// TestFlJoinsAgrees holds flJoins to flConnector on every window between
+// two method words of the testdata lines, on every lead and joining word
+// and pairs of them, and on near misses.
+func TestFlJoinsAgrees(t *testing.T) {
+	ws := []string{"", " ", "、、", "と、", "決済決済", "でのお支払い", "でのお支払いもしくは", "でのお支払いもしくはと", "払いまたは", "決済・", "のみ", "および ", "・・"}
+	for _, a := range flJoinLeads {
+		for _, b := range flJoinWords {
+			ws = append(ws, a+b, b+a, a+b+b, a+a+b)
+		}
+	}
+	v := flPayData()
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		for _, p := range memoParse(docs[name]) {
+			for _, l := range p.Lines {
+				cs := flCompact(l)
+				idx := v.find(cs)
+				for k := 0; k+1 < len(idx); k++ {
+					ws = append(ws, cs[idx[k][1]:idx[k+1][0]])
+				}
+			}
+		}
+	}
+	for _, w := range ws {
+		if got, want := flJoins(w), flConnector.MatchString(w); got != want {
+			t.Errorf("flJoins(%q) = %v, flConnector %v", w, got, want)
+		}
+	}
+}
+
+// TestFlCompactPageRoom: a compact page of up to flCompactRoom lines keeps
+// its offsets and kinds in its own room, and they are those of the same
+// lines in a longer page (kept in slices of their own); the slices are
+// clipped, so an append never writes into the room.
+func TestFlCompactPageRoom(t *testing.T) {
+	lines := []string{"お支払い方法: クレジットカード、コンビニ払い、代金引換", "手作り雑貨の店", "〒100-0001 東京都千代田区", "Amazonギフト券でお支払い", "",
+		"TEL 03-1234-5678", "メルカリで出品中", "銀行振込のみ", "決済について", "いつもご利用ありがとうございます。"}
+	long := NewPage("https://a.example/", 200, "text/html", "<p>"+strings.Join(append(lines, lines...), "</p><p>")+"</p>", false)
+	ref := newFlCompactPage(long)
+	for n := 0; n <= len(lines); n++ {
+		p := &Page{URL: "https://a.example/", Lines: long.Lines[:n]}
+		cp := newFlCompactPage(p)
+		if len(cp.start) != n+1 || cap(cp.start) != n+1 || len(cp.kinds) != n || cap(cp.kinds) != n {
+			t.Fatalf("%d lines: start %d/%d, kinds %d/%d", n, len(cp.start), cap(cp.start), len(cp.kinds), cap(cp.kinds))
+		}
+		for i := range n {
+			if cp.line(i) != ref.line(i) || cp.kinds[i] != ref.kinds[i] {
+				t.Errorf("%d lines, line %d: %q kinds %b, in the long page %q kinds %b", n, i, cp.line(i), cp.kinds[i], ref.line(i), ref.kinds[i])
+			}
+		}
+	}
+	if len(long.Lines) <= flCompactRoom {
+		t.Fatalf("the long page has only %d lines", len(long.Lines))
+	}
+}
+
+// TestFlPayLabelAgrees holds flPayLabelAt to flPayLabel (the end of its
+// match and which groups took part) on every line of the testdata pages,
+// decoration stripped, and on every way of putting the label's parts
+// together, with what may follow them.
+func TestFlPayLabelAgrees(t *testing.T) {
+	texts := []string{"", "支", "支払", "決済", "お支払", "ご決済方法", "代金の支払い", "商品代金のお支払い方法", "支払いの方法", "支払・お支払時期"}
+	parts := [][]string{{"", "商品"}, {"", "代金", "代金の"}, {"", "お", "ご"}, {"支払", "支払い", "決済", "払い"},
+		{"", "方法", "方式", "手段", "について", "の方法", "の"}, {"", "及び", "および", "・", "、", "と", "/", "お"},
+		{"", "お", "支払", "お支払", "お支払い", "支払い", "い"}, {"", "時期", "期限", "方法", "について", "は", ":"}}
+	var build func(k int, pre string)
+	build = func(k int, pre string) {
+		if k == len(parts) {
+			texts = append(texts, pre, pre+"方法", pre+"い", pre+"x")
+			return
+		}
+		for _, p := range parts[k] {
+			build(k+1, pre+p)
+		}
+	}
+	build(0, "")
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		for _, p := range memoParse(docs[name]) {
+			for _, l := range p.Lines {
+				texts = append(texts, flStripDecoration(l))
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		m := flPayLabel.Regexp().FindStringSubmatchIndex(s)
+		end, noun, compound, ok := flPayLabelAt(s)
+		if ok != (m != nil) || ok && (end != m[1] || noun != (m[2] >= 0) || compound != (m[4] >= 0)) {
+			t.Errorf("flPayLabelAt(%q) = %d %v %v %v, flPayLabel %v", s, end, noun, compound, ok, m)
+		}
+		if ok {
+			matched++
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d texts start with a label", matched)
 	}
 }

@@ -77,7 +77,14 @@ type flCompactPage struct {
 	text  string
 	start []int // len(Lines)+1 offsets
 	kinds []uint8
+	// Room for start and kinds of a page of a few lines (most small
+	// pages), so that they cost no allocations of their own.
+	startBuf [flCompactRoom + 1]int
+	kindsBuf [flCompactRoom]uint8
 }
+
+// flCompactRoom is how many lines a flCompactPage has room for inside.
+const flCompactRoom = 8
 
 // The kinds of words that the fluent signs look for line by line. One pass
 // over a page finds, for every line, which kinds it holds; a sign then
@@ -172,7 +179,12 @@ func newFlCompactPage(p *Page) *flCompactPage {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	c := &flCompactPage{start: make([]int, 0, len(p.Lines)+1)}
+	c := &flCompactPage{}
+	if len(p.Lines) <= flCompactRoom {
+		c.start, c.kinds = c.startBuf[:0:len(p.Lines)+1], c.kindsBuf[:len(p.Lines):len(p.Lines)]
+	} else {
+		c.start, c.kinds = make([]int, 0, len(p.Lines)+1), make([]uint8, len(p.Lines))
+	}
 	for _, l := range p.Lines {
 		c.start = append(c.start, b.Len())
 		flAppendCompact(&b, l)
@@ -182,7 +194,6 @@ func newFlCompactPage(p *Page) *flCompactPage {
 	c.text = b.String()
 	// Every word of every kind, at every place a character starts.
 	x := flKinds()
-	c.kinds = make([]uint8, len(p.Lines))
 	li := 0
 	for i := 0; i < len(c.text); i++ {
 		if c.text[i]&0xC0 == 0x80 || !x.set.mayAt(c.text, i) {

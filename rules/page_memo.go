@@ -16,7 +16,7 @@ const (
 	pageDisclosureLinked                // *Disclosure: shopPageDisclosure(p, true), nil when none
 	pageDiscLinks                       // []string: shopNormURL of the disclosure links
 	pagePayments                        // shopPagePay: the payment mentions
-	pageLang                            // *shopPageLang: JapaneseStats's counts
+	pageLang                            // shopPageLang: JapaneseStats's counts
 	pageFlCompact                       // *flCompactPage: newFlCompactPage
 	pageFlPayments                      // flPagePay: what a page says about payment
 	pagePhishPresented                  // phishPageBrands: phishPresentedPage
@@ -42,7 +42,7 @@ type pageMemo struct {
 	discLinked *Disclosure
 	discLinks  []string
 	payments   shopPagePay
-	lang       *shopPageLang
+	lang       shopPageLang
 	flCompact  *flCompactPage
 	flPayments flPagePay
 	phish      phishPageBrands

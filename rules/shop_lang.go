@@ -153,9 +153,31 @@ func shopZhEdition(p *Page) bool {
 	if strings.HasPrefix(h, "zh.") || strings.HasPrefix(h, "cn.") {
 		return true
 	}
-	for _, seg := range strings.Split(strings.ToLower(u.Path), "/") {
-		switch seg {
-		case "zh", "cn", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "zh_cn", "zh_tw", "tw":
+	for rest := u.Path; ; {
+		seg, more, found := strings.Cut(rest, "/")
+		if shopZhSegment(seg) {
+			return true
+		}
+		if !found {
+			return false
+		}
+		rest = more
+	}
+}
+
+// shopZhSegments are the path segments of a Chinese edition, lower case.
+var shopZhSegments = []string{"zh", "cn", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "zh_cn", "zh_tw", "tw"}
+
+// shopZhSegment reports whether strings.ToLower(seg) is one of
+// shopZhSegments, without lower-casing: only ASCII letters lower-case to
+// theirs (the Kelvin sign's k and İ's i are in none of them), so ASCII
+// letters compared in any case say the same.
+func shopZhSegment(seg string) bool {
+	if len(seg) < 2 || len(seg) > 7 {
+		return false
+	}
+	for _, w := range shopZhSegments {
+		if shopEqualLowerASCII(seg, w) {
 			return true
 		}
 	}
@@ -233,9 +255,9 @@ type shopPageLang struct {
 	phrases       []string
 }
 
-func shopPageLangOf(p *Page) *shopPageLang {
-	return pageDerive(p, pageLang, func(m *pageMemo) **shopPageLang { return &m.lang }, func() *shopPageLang {
-		pl := &shopPageLang{zhEdition: shopZhEdition(p)}
+func shopPageLangOf(p *Page) shopPageLang {
+	return pageDerive(p, pageLang, func(m *pageMemo) *shopPageLang { return &m.lang }, func() shopPageLang {
+		pl := shopPageLang{zhEdition: shopZhEdition(p)}
 		if pl.zhEdition {
 			return pl
 		}

@@ -89,7 +89,21 @@ func shopIsKana(r rune) bool {
 }
 
 // shopIsHan reports whether r is a CJK ideograph (including 々).
-func shopIsHan(r rune) bool { return unicode.Is(unicode.Han, r) || r == '々' }
+//
+// Below U+2E80 nothing is; U+4E00 to U+9FFF (the unified ideographs) all
+// are, and the kana of U+3040 to U+30FF none: those answer without the
+// table search (TestShopIsHanAgrees holds them to it).
+func shopIsHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	case r >= 0x3040 && r <= 0x30FF:
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || r == '々'
+}
 
 // shopSentences splits a line into sentences at 。!? (NFKC has made the
 // full-width marks ASCII), keeping the mark with its sentence.

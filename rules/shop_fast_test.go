@@ -2,7 +2,10 @@ package rules
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,5 +34,30 @@ func TestShopLitIndexAt(t *testing.T) {
 	}
 	if len(pay) < 20 {
 		t.Fatalf("only %d payment literals", len(pay))
+	}
+}
+
+// TestShopIsHanAgrees holds shopIsHan's ranges to the Han table on every
+// rune.
+func TestShopIsHanAgrees(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := shopIsHan(r), unicode.Is(unicode.Han, r) || r == '々'; got != want {
+			t.Fatalf("shopIsHan(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestShopZhSegmentAgrees holds shopZhSegment to lower-casing and
+// comparing, on the segments in several cases and on near misses.
+func TestShopZhSegmentAgrees(t *testing.T) {
+	segs := []string{"", "z", "ZH", "Zh-Hant", "zh_TW", "TW", "tw ", "zh-hantx", "\u212Aa", "zh-\u0130", "cn", "CN", "jp", "zh-cn/", "ｚｈ"}
+	for _, w := range shopZhSegments {
+		segs = append(segs, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
+	}
+	for _, s := range segs {
+		want := slices.Contains(shopZhSegments, strings.ToLower(s))
+		if got := shopZhSegment(s); got != want {
+			t.Errorf("shopZhSegment(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
