@@ -281,7 +281,7 @@ func (bs *BrandSet) Lookalike(host string) (Imitation, bool) {
 
 // LookalikeHost is Lookalike for a host already parsed.
 func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
-	if bs == nil || bs.look == nil || h.IP || h.Label == "" {
+	if bs == nil || h.IP || h.Label == "" {
 		return Imitation{}, false
 	}
 	if bs.officialHost(h) || allowed(h.ASCII) {
@@ -291,7 +291,7 @@ func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
 	// arrays from name to name (no Imitation holds one of them).
 	m := matchPool.Get().(*match)
 	defer matchPool.Put(m)
-	m.init(bs.look, h)
+	m.init(bs.lookIndex(), h)
 	m.run()
 	if m.best.Kind == ImitationNone {
 		return Imitation{}, false

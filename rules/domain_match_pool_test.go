@@ -61,8 +61,8 @@ func TestMatchInitAgrees(t *testing.T) {
 			continue
 		}
 		var want match
-		plainMatchInit(&want, d.Brands.look, h)
-		reused.init(d.Brands.look, h)
+		plainMatchInit(&want, d.Brands.lookIndex(), h)
+		reused.init(d.Brands.lookIndex(), h)
 		for _, f := range []struct {
 			name      string
 			got, want []string

@@ -45,7 +45,7 @@ func trieEach(t *trie, s string) []string {
 // map look-ups of every substring, on feed-like tokens and on the keys run
 // together with each other, with digits and with odd bytes.
 func TestTrieAgreesWithMap(t *testing.T) {
-	ix := DefaultData().Brands.look
+	ix := DefaultData().Brands.lookIndex()
 	var strong, weak []string
 	var strongIDs, weakIDs []int32
 	for i, k := range ix.kws {
@@ -86,6 +86,44 @@ func TestTrieAgreesWithMap(t *testing.T) {
 			if !slices.Equal(got, want) {
 				t.Fatalf("%s trie on %q: %v, the map look-ups give %v", c.name, tok, got, want)
 			}
+		}
+	}
+}
+
+// TestLookIndexFirstUse matches names on a brand set whose look-alike
+// index is not built yet from many goroutines at once (the first use
+// builds it, once) and requires the answers of a set built beforehand.
+func TestLookIndexFirstUse(t *testing.T) {
+	names := append(benchNames(400), "smbc-card-login.com", "amazom.com", "xn--amzon-4wa.com",
+		"amazon.co.jp.verify-xx.top", "rakuten-kakunin.top", "aeon-netservice.com", "jcb-login.top", "127.0.0.1")
+	built := DefaultData()
+	built.Brands.Warm()
+	want := make([]string, len(names))
+	for i, n := range names {
+		im, ok := built.Brands.Lookalike(n)
+		want[i] = fmt.Sprint(ok, im.Kind, im.Keyword, im.Official, im.Matched)
+	}
+	fresh := DefaultData()
+	if fresh.Brands.look != nil {
+		t.Fatal("LoadData built the look-alike index")
+	}
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := range names {
+				n := names[(i+g*53)%len(names)]
+				im, ok := fresh.Brands.Lookalike(n)
+				if got, w := fmt.Sprint(ok, im.Kind, im.Keyword, im.Official, im.Matched), want[(i+g*53)%len(names)]; got != w {
+					errs <- fmt.Sprintf("%s: %s on first use, %s on a built index", n, got, w)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
 		}
 	}
 }
