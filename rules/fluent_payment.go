@@ -46,6 +46,7 @@ type flPayVocab struct {
 	words    []string          // every text word (compact), longest first
 	set      *flLitSet         // words in one pass (nil: search word by word)
 	methodOf map[string]string // compact text word -> method
+	bank     []string          // the text words of bank transfer
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
 }
@@ -66,6 +67,9 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 		case "text":
 			w := flCompact(strings.Join(f[2:], ""))
 			v.methodOf[w] = method
+			if method == "bank" {
+				v.bank = append(v.bank, w)
+			}
 			words = append(words, w)
 			if method != "bank" {
 				claims = append(claims, w)
@@ -816,6 +820,37 @@ func flIsStop(line string) bool {
 // that its payment terms do not offer: the terms offer only bank transfer,
 // or say card payment is unavailable.
 func checkPaymentMismatch(site *Site) []Finding {
+	if !flMayMismatch(site) {
+		return nil // most pages: the payments need not be read
+	}
+	return flPaymentMismatch(site)
+}
+
+// flMayMismatch reports whether payment-method-mismatch may fire on site:
+// its terms can offer bank transfer only where a line names it, and card
+// payment be unavailable only where a line naming a method holds a
+// negation (flMayNegate). TestFlPaymentFastAgrees holds the sign with this
+// test to the sign without it.
+func flMayMismatch(site *Site) bool {
+	v := flPayData()
+	for _, cp := range flCompactPages(site) {
+		for li := range cp.with(flHasPayment) {
+			l := cp.line(li)
+			if flMayNegate(l) {
+				return true
+			}
+			for _, w := range v.bank {
+				if strings.Contains(l, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// flPaymentMismatch is checkPaymentMismatch's check read from flPaymentsOf.
+func flPaymentMismatch(site *Site) []Finding {
 	pm := flPaymentsOf(site)
 	shown := func(m string) string {
 		sh := pm.advertised[m]
@@ -961,6 +996,29 @@ var (
 // checkGiftCardPayment fires when a sentence asks to pay with store gift
 // cards or to hand over prepaid codes.
 func checkGiftCardPayment(site *Site) []Finding {
+	if !flNamesGiftCard(site) {
+		// No sentence asks for a gift card, and no terms section lists
+		// one (most pages: their payments need not be read).
+		return nil
+	}
+	return flGiftCardPayment(site)
+}
+
+// flNamesGiftCard reports whether a line of site names a gift card or
+// e-money (flHasGiftCard), which payment-gift-card needs.
+// TestFlPaymentFastAgrees holds the sign with this test to the sign
+// without it.
+func flNamesGiftCard(site *Site) bool {
+	for _, cp := range flCompactPages(site) {
+		for range cp.with(flHasGiftCard) {
+			return true
+		}
+	}
+	return false
+}
+
+// flGiftCardPayment is checkGiftCardPayment's check.
+func flGiftCardPayment(site *Site) []Finding {
 	v := flGiftData()
 	var fs []Finding
 	cps := flCompactPages(site)

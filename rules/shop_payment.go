@@ -29,6 +29,9 @@ type shopPayTable struct {
 	lits   *shopLitIndex
 	owners map[string][]int
 	always []int
+	// transfer is the prefilter of bank transfer's line: a text with
+	// none of its literals names no bank transfer. nil when it has none.
+	transfer *shopLitIndex
 }
 
 var shopPayMethods = sync.OnceValue(func() shopPayTable {
@@ -48,6 +51,9 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 		t.ids = append(t.ids, f[0])
 		t.res = append(t.res, re)
 		idx := re.prefilter().idx
+		if f[0] == MethodTransfer {
+			t.transfer = idx
+		}
 		if idx == nil {
 			t.always = append(t.always, k)
 			continue
@@ -587,26 +593,60 @@ func shopTransferOnlyRule() Rule {
 			EN: "Bank transfer is the only way to pay. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
 		},
 		Check: func(site *Site) []Finding {
-			info := Payments(site)
-			ev, ok := info.Offered[MethodTransfer]
-			if !ok || info.AfterDelivery != nil || info.TransferFeeOnly {
-				// Paying by transfer after the goods arrive (farms and
-				// workshops do) puts nothing at risk; a transfer fee
-				// alone is no payment term.
+			if !shopMayNameTransfer(site) {
+				// No bank transfer named on any page: it cannot be
+				// the only method, and the site's payments need not
+				// be read (most pages).
 				return nil
 			}
-			if len(info.Offered) != 1 && !info.OnlyOverrides {
-				return nil
-			}
-			if info.TransferOnly != nil {
-				ev = *info.TransferOnly
-			} else if len(info.Logos) > 0 {
-				// Card logos shown, and no sentence saying transfer
-				// only: the card may be taken at a checkout page that
-				// was not read. payment-method-mismatch judges logos.
-				return nil
-			}
-			return []Finding{{Evidence: ev.Text, URL: ev.URL}}
+			return shopTransferOnly(site)
 		},
 	}
+}
+
+// shopMayNameTransfer reports whether a line of site may name bank
+// transfer: whether one holds a literal of its expression's prefilter,
+// without which shopAppendMethods never tries the expression.
+// TestShopTransferOnlyFastAgrees holds the sign with this test to the
+// sign without it.
+func shopMayNameTransfer(site *Site) bool {
+	t := shopPayMethods()
+	if t.transfer == nil {
+		return true // no prefilter: any line may
+	}
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for _, line := range p.Lines {
+			if t.transfer.any(line) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shopTransferOnly is payment-transfer-only's check read from Payments.
+func shopTransferOnly(site *Site) []Finding {
+	info := Payments(site)
+	ev, ok := info.Offered[MethodTransfer]
+	if !ok || info.AfterDelivery != nil || info.TransferFeeOnly {
+		// Paying by transfer after the goods arrive (farms and
+		// workshops do) puts nothing at risk; a transfer fee
+		// alone is no payment term.
+		return nil
+	}
+	if len(info.Offered) != 1 && !info.OnlyOverrides {
+		return nil
+	}
+	if info.TransferOnly != nil {
+		ev = *info.TransferOnly
+	} else if len(info.Logos) > 0 {
+		// Card logos shown, and no sentence saying transfer
+		// only: the card may be taken at a checkout page that
+		// was not read. payment-method-mismatch judges logos.
+		return nil
+	}
+	return []Finding{{Evidence: ev.Text, URL: ev.URL}}
 }
