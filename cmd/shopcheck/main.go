@@ -15,8 +15,9 @@ import (
 
 func main() {
 	ctx, cancel := context.WithCancel(context.Background())
-	go interrupts(cancel)
-	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)})
+	gate := batch.NewGate()
+	go interrupts(cancel, gate)
+	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr), Gate: gate})
 	cancel()
 	os.Exit(code)
 }
@@ -26,7 +27,7 @@ func main() {
 // flight a few seconds to finish. The second exits at once: it waits only
 // for the result line being written, so output files hold whole lines, and
 // the run can be resumed with --resume.
-func interrupts(cancel context.CancelFunc) {
+func interrupts(cancel context.CancelFunc, gate *batch.Gate) {
 	sig := make(chan os.Signal, 2)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
@@ -36,7 +37,7 @@ func interrupts(cancel context.CancelFunc) {
 	// A third interrupt kills at once, should the last write hang on a
 	// stalled pipe.
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
-	batch.HoldOutput()
+	gate.Hold()
 	fmt.Fprintln(os.Stderr, "\nshopcheck: stopped at once; the output holds whole lines only. Add --resume to the same command to check the rest.")
 	os.Exit(exitTargetFail)
 }

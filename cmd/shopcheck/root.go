@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+
+	"github.com/shopcheck/shopcheck/internal/batch"
 )
 
 // Streams are the program's input and outputs, injected so that tests can
@@ -20,6 +22,9 @@ type Streams struct {
 	// ErrIsTerminal says whether Err is a terminal (a progress bar is shown
 	// only then).
 	ErrIsTerminal bool
+	// Gate is what results are written through; main holds it to stop at
+	// once on a second interrupt. Nil: each run has its own.
+	Gate *batch.Gate
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

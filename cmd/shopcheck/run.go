@@ -38,6 +38,7 @@ func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, 
 		Resume:   o.Resume,
 		Clusters: o.Clusters,
 		Engine:   batch.EngineOptions{Concurrency: o.Concurrency},
+		Gate:     s.Gate,
 	}
 	sum, err := batch.Do(ctx, cfg, batch.Check(check))
 	var ce *batch.ConfigError

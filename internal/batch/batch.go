@@ -38,6 +38,9 @@ type Config struct {
 	// (report.DefaultMaxClues when 0).
 	MaxClues int
 	Engine   EngineOptions
+	// Gate, when set, is the gate the results are written through: the
+	// program holds it to stop at once. Nil: a gate of the run's own.
+	Gate *Gate
 }
 
 // Summary is what a batch run did.
@@ -142,7 +145,11 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		defer f.Close()
 		dst = f
 	}
-	lw := newLockedWriter(dst, true)
+	gate := cfg.Gate
+	if gate == nil {
+		gate = NewGate()
+	}
+	lw := newLockedWriter(gate, dst, true)
 	defer lw.close()
 	if prog != nil && !toFile {
 		lw.before = func() { prog.bar.Clear() } // results and bar share the terminal

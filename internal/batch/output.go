@@ -6,22 +6,27 @@ import (
 	"time"
 )
 
-// outMu serialises every write of results, so that a hard exit (HoldOutput)
-// can wait for the line being written and no other starts. It also guards
-// the buffers of every lockedWriter and the set of them.
-var outMu sync.Mutex
+// A Gate is what the result writers of a program's runs pass through, so
+// that the program can stop at once (Hold) with every output holding whole
+// lines only. Its lock serialises every write of results and guards the
+// writers' buffers and the set of them. The zero value is not usable: make
+// one with NewGate.
+type Gate struct {
+	mu   sync.Mutex
+	open map[*lockedWriter]struct{} // the buffered writers of the runs under way
+}
 
-// open holds the buffered writers of the runs under way, for HoldOutput.
-var open = map[*lockedWriter]struct{}{}
+// NewGate returns a gate with no writer yet.
+func NewGate() *Gate { return &Gate{open: map[*lockedWriter]struct{}{}} }
 
-// HoldOutput writes out what the runs under way have buffered (whole lines
+// Hold writes out what the runs under way have buffered (whole lines
 // only), waiting for a write under way, if any, and then blocks every later
 // write for good. The program calls it before exiting at once on a second
 // interrupt, so that output files hold every result given to them, in
 // whole lines only.
-func HoldOutput() {
-	outMu.Lock()
-	for l := range open {
+func (g *Gate) Hold() {
+	g.mu.Lock()
+	for l := range g.open {
 		l.flushLocked()
 	}
 }
@@ -32,16 +37,17 @@ func HoldOutput() {
 // record, or the end of a document), and written out when the buffer holds
 // flushSize bytes, flushDelay after the first unwritten result (so that a
 // person watching sees results come), at the end of the run, and by
-// HoldOutput before a hard exit.
+// Gate.Hold before a hard exit.
 const (
 	flushSize  = 64 << 10
 	flushDelay = 150 * time.Millisecond
 )
 
-// lockedWriter writes each call whole under outMu. Buffered, it keeps
+// lockedWriter writes each call whole under its gate's lock. Buffered, it keeps
 // whole calls in buf and writes them out in one call of w: the file never
 // holds part of a call, even after a hard exit.
 type lockedWriter struct {
+	g      *Gate
 	w      io.Writer
 	before func() // runs under the lock before each write to w (clears the bar)
 
@@ -54,24 +60,24 @@ type lockedWriter struct {
 	err      error // the first write error of w; later writes fail with it
 }
 
-// newLockedWriter returns a writer to w; buffered, it must be closed with
-// close, which writes out the rest.
-func newLockedWriter(w io.Writer, buffered bool) *lockedWriter {
-	l := &lockedWriter{w: w, buffered: buffered, delay: flushDelay}
+// newLockedWriter returns a writer to w through g; buffered, it must be
+// closed with close, which writes out the rest.
+func newLockedWriter(g *Gate, w io.Writer, buffered bool) *lockedWriter {
+	l := &lockedWriter{g: g, w: w, buffered: buffered, delay: flushDelay}
 	if buffered {
 		l.buf = make([]byte, 0, flushSize+flushSize/4)
 		l.timer = time.AfterFunc(time.Hour, l.timed)
 		l.timer.Stop()
-		outMu.Lock()
-		open[l] = struct{}{}
-		outMu.Unlock()
+		g.mu.Lock()
+		g.open[l] = struct{}{}
+		g.mu.Unlock()
 	}
 	return l
 }
 
 func (l *lockedWriter) Write(p []byte) (int, error) {
-	outMu.Lock()
-	defer outMu.Unlock()
+	l.g.mu.Lock()
+	defer l.g.mu.Unlock()
 	if l.err != nil {
 		return 0, l.err
 	}
@@ -92,7 +98,7 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// writeLocked writes p to w; outMu is held.
+// writeLocked writes p to w; the gate's lock is held.
 func (l *lockedWriter) writeLocked(p []byte) (int, error) {
 	if l.before != nil {
 		l.before()
@@ -107,7 +113,7 @@ func (l *lockedWriter) writeLocked(p []byte) (int, error) {
 	return n, err
 }
 
-// flushLocked writes out buf; outMu is held.
+// flushLocked writes out buf; the gate's lock is held.
 func (l *lockedWriter) flushLocked() error {
 	if l.armed {
 		l.armed = false
@@ -126,8 +132,8 @@ func (l *lockedWriter) flushLocked() error {
 
 // timed is the timer's flush.
 func (l *lockedWriter) timed() {
-	outMu.Lock()
-	defer outMu.Unlock()
+	l.g.mu.Lock()
+	defer l.g.mu.Unlock()
 	if l.armed {
 		l.flushLocked() // a failure is kept in l.err for the next Write
 	}
@@ -136,13 +142,13 @@ func (l *lockedWriter) timed() {
 // close writes out the rest and makes later writes go straight to w. It
 // returns the first write error, if any.
 func (l *lockedWriter) close() error {
-	outMu.Lock()
-	defer outMu.Unlock()
+	l.g.mu.Lock()
+	defer l.g.mu.Unlock()
 	if !l.buffered {
 		return l.err
 	}
 	err := l.flushLocked()
 	l.closed = true
-	delete(open, l)
+	delete(l.g.open, l)
 	return err
 }

@@ -14,7 +14,8 @@ import (
 // whole records, in order, and close writes out the rest.
 func TestLockedWriterKeepsCallsWhole(t *testing.T) {
 	var out writes
-	l := newLockedWriter(&out, true)
+	g := NewGate()
+	l := newLockedWriter(g, &out, true)
 	l.delay = time.Hour // only size and close flush here
 	var records []string
 	for i := 0; len(strings.Join(records, "")) < 3*flushSize; i++ {
@@ -54,8 +55,8 @@ func TestLockedWriterKeepsCallsWhole(t *testing.T) {
 	if i != len(records) {
 		t.Errorf("%d of %d records written", i, len(records))
 	}
-	if _, ok := open[l]; ok {
-		t.Error("a closed writer is still in the set HoldOutput writes out")
+	if _, ok := g.open[l]; ok {
+		t.Error("a closed writer is still in the set Gate.Hold writes out")
 	}
 }
 
@@ -63,7 +64,7 @@ func TestLockedWriterKeepsCallsWhole(t *testing.T) {
 // fills; it reaches the file shortly, so a person watching sees it.
 func TestLockedWriterFlushesSoon(t *testing.T) {
 	var out writes
-	l := newLockedWriter(&out, true)
+	l := newLockedWriter(NewGate(), &out, true)
 	defer l.close()
 	l.Write([]byte("one\n"))
 	deadline := time.Now().Add(10 * time.Second) // far above flushDelay: not a speed test
@@ -75,11 +76,17 @@ func TestLockedWriterFlushesSoon(t *testing.T) {
 	}
 }
 
-// TestHoldOutputWritesBuffered: the hard exit writes out what is buffered
-// before it blocks the writers.
-func TestHoldOutputWritesBuffered(t *testing.T) {
-	var out writes
-	l := newLockedWriter(&out, true)
+// TestGateHoldWritesBuffered: the hard exit writes out what every writer
+// of the gate buffered before it blocks them; a writer of another gate is
+// left alone.
+func TestGateHoldWritesBuffered(t *testing.T) {
+	var out, other writes
+	g := NewGate()
+	l := newLockedWriter(g, &out, true)
+	o := newLockedWriter(NewGate(), &other, true)
+	defer o.close()
+	o.delay = time.Hour
+	o.Write([]byte("elsewhere\n"))
 	defer l.close()
 	l.delay = time.Hour
 	l.Write([]byte("one\n"))
@@ -87,11 +94,17 @@ func TestHoldOutputWritesBuffered(t *testing.T) {
 	if len(out.calls) != 0 {
 		t.Fatalf("written before the hold: %q", out.String())
 	}
-	HoldOutput()
+	g.Hold()
 	got := out.String()
-	outMu.Unlock() // the program exits here; the test lets the writers go on
+	if g.mu.TryLock() {
+		t.Error("after Hold the gate lets writes through")
+	}
+	g.mu.Unlock() // the program exits here; the test lets the writers go on
 	if got != "one\ntwo\n" {
-		t.Errorf("after HoldOutput the output holds %q", got)
+		t.Errorf("after Hold the output holds %q", got)
+	}
+	if len(other.calls) != 0 {
+		t.Errorf("Hold wrote out another gate's writer: %q", other.String())
 	}
 }
 
@@ -112,7 +125,7 @@ func (f *failAfter) Write(p []byte) (int, error) {
 // that flushed, and by every later one.
 func TestLockedWriterKeepsTheError(t *testing.T) {
 	full := errors.New("no space left on device")
-	l := newLockedWriter(&failAfter{n: 1, err: full}, true)
+	l := newLockedWriter(NewGate(), &failAfter{n: 1, err: full}, true)
 	l.delay = time.Hour
 	line := []byte(strings.Repeat("x", 999) + "\n")
 	var err error
