@@ -238,6 +238,23 @@ func shopOddForms(seq []shopFiniteTok) [][]shopFiniteTok {
 	return out
 }
 
+// shopExpandConcat writes out the product of the expansions of a
+// concatenation's parts, the plain way: the product of the parts so far
+// times each string of the next part, in that order.
+func shopExpandConcat(parts [][][]shopFiniteTok) [][]shopFiniteTok {
+	out := [][]shopFiniteTok{nil}
+	for _, e := range parts {
+		next := make([][]shopFiniteTok, 0, len(out)*len(e))
+		for _, a := range out {
+			for _, b := range e {
+				next = append(next, append(slices.Clip(a), b...))
+			}
+		}
+		out = next
+	}
+	return out
+}
+
 // shopExpand lists the strings re matches in the order a backtracking
 // matcher tries them; ok is false when they are not few.
 func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
@@ -305,29 +322,50 @@ func shopExpand(re *syntax.Regexp) ([][]shopFiniteTok, bool) {
 		}
 		return shopExpand(&syntax.Regexp{Op: syntax.OpConcat, Sub: parts})
 	case syntax.OpConcat:
-		out := [][]shopFiniteTok{nil}
+		// The parts are expanded first, then their product is written
+		// out once (the last part varying fastest: the order a
+		// backtracker tries them), every string in one buffer: copying
+		// the product of the parts so far at each part cost several
+		// times the memory and most of a process's first-use time.
+		parts := make([][][]shopFiniteTok, 0, len(re.Sub))
+		count := 1
 		for _, sub := range re.Sub {
 			e, ok := shopExpand(sub)
-			if !ok || len(out)*len(e) > shopFiniteMax {
+			if !ok || count*len(e) > shopFiniteMax {
 				return nil, false
 			}
-			// Every product in one buffer: two allocations a step.
-			n := 0
-			for _, a := range out {
-				for _, b := range e {
-					n += len(a) + len(b)
-				}
+			count *= len(e)
+			parts = append(parts, e)
+		}
+		if count == 0 {
+			return [][]shopFiniteTok{}, true
+		}
+		n := 0 // tokens in all the strings: each string of a part is in count/len(part) of them
+		for _, e := range parts {
+			l := 0
+			for _, b := range e {
+				l += len(b)
 			}
-			buf := make([]shopFiniteTok, 0, n)
-			next := make([][]shopFiniteTok, 0, len(out)*len(e))
-			for _, a := range out {
-				for _, b := range e {
-					at := len(buf)
-					buf = append(append(buf, a...), b...)
-					next = append(next, buf[at:len(buf):len(buf)])
-				}
+			n += l * (count / len(e))
+		}
+		buf := make([]shopFiniteTok, 0, n)
+		out := make([][]shopFiniteTok, 0, count)
+		var idx [64]int // the string of each part; a concatenation of more parts goes the plain way
+		if len(parts) > len(idx) {
+			return shopExpandConcat(parts), true
+		}
+		for range count {
+			at := len(buf)
+			for i, e := range parts {
+				buf = append(buf, e[idx[i]]...)
 			}
-			out = next
+			out = append(out, buf[at:len(buf):len(buf)])
+			for i := len(parts) - 1; i >= 0; i-- {
+				if idx[i]++; idx[i] < len(parts[i]) {
+					break
+				}
+				idx[i] = 0
+			}
 		}
 		return out, true
 	case syntax.OpAlternate:

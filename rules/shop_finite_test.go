@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -355,4 +356,84 @@ func TestShopNextRuneMatchesUTF8(t *testing.T) {
 		}
 	}
 	check("\xf0\x9f\x98\x80a\xef\xbf\xbd")
+}
+
+// BenchmarkShopReBuild builds the fast paths (finite matcher and literal
+// prefilter) of every shopMustRe expression, as a process does on first
+// use: a start-up cost.
+func BenchmarkShopReBuild(b *testing.B) {
+	shopReAll.Lock()
+	pats := make([]string, len(shopReAll.list))
+	for i, r := range shopReAll.list {
+		pats[i] = r.pattern
+	}
+	shopReAll.Unlock()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pats {
+			r := &shopRe{pattern: p}
+			r.finite()
+			r.prefilter()
+		}
+	}
+}
+
+// TestShopExpandConcatAgrees holds the expansion of every concatenation in
+// every shopMustRe expression (and in the expressions written in the
+// sources) to the plain product of its parts' expansions, strings and
+// order alike.
+func TestShopExpandConcatAgrees(t *testing.T) {
+	pats := shopPatternsInSource(t) // builds tables that add expressions: before the lock
+	shopReAll.Lock()
+	for _, r := range shopReAll.list {
+		pats = append(pats, r.pattern)
+	}
+	shopReAll.Unlock()
+	concats := 0
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+		if re.Op != syntax.OpConcat {
+			return
+		}
+		var parts [][][]shopFiniteTok
+		count := 1
+		for _, sub := range re.Sub {
+			e, ok := shopExpand(sub)
+			if !ok || count*len(e) > shopFiniteMax {
+				if _, ok := shopExpand(re); ok {
+					t.Errorf("%s expands, a part of it does not", re)
+				}
+				return
+			}
+			count *= len(e)
+			parts = append(parts, e)
+		}
+		got, ok := shopExpand(re)
+		want := shopExpandConcat(parts)
+		if !ok || len(got) != len(want) {
+			t.Errorf("%s: %d strings (ok %v), the plain product %d", re, len(got), ok, len(want))
+			return
+		}
+		for i := range got {
+			if !slices.Equal(got[i], want[i]) {
+				t.Errorf("%s: string %d is %v, the plain product's %v", re, i, got[i], want[i])
+				return
+			}
+		}
+		concats++
+	}
+	for _, p := range pats {
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatalf("%q: %v", p, err)
+		}
+		walk(re)
+	}
+	if concats < 100 {
+		t.Errorf("only %d concatenations compared", concats)
+	}
+	t.Logf("%d concatenations compared", concats)
 }
