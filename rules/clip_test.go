@@ -11,7 +11,8 @@ import (
 // lengths.
 func TestClipAgrees(t *testing.T) {
 	texts := []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "a\u3000b", "a\u00a0b", "a\u0085b", "銀\xffb",
-		"\xe3\x81", "お支払い方法: クレジットカード、コンビニ払い、代金引換", "𠮟る ABC 𩸽", "\ufffd ok", "x\n"}
+		"\xe3\x81", "お支払い方法: クレジットカード、コンビニ払い、代金引換", "𠮟る ABC 𩸽", "\ufffd ok", "x\n",
+		"\u3000a", "a\u3000", "\xed\xa0\x80", "a\xe3\x80", "\xe3\x80\x80", "\u2028x", "x\u205f", "\u303f\u3001", "\xef\xbf\xbd\xef\xbf"}
 	names, docs := memoCorpus(t)
 	for _, name := range names {
 		for _, p := range memoParse(docs[name]) {

@@ -1,6 +1,9 @@
 package rules
 
-import "sync"
+import (
+	"net/url"
+	"sync"
+)
 
 // pageKey names a value derived from one page alone (its lines, links,
 // images, title, URL, document and the package's immutable tables, never
@@ -21,6 +24,7 @@ const (
 	pageFlPayments                      // flPagePay: what a page says about payment
 	pagePhishPresented                  // phishPageBrands: phishPresentedPage
 	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
+	pageParsedURL                       // *url.URL: url.Parse(p.URL), nil when it fails
 	pageKeyCount
 )
 
@@ -47,6 +51,19 @@ type pageMemo struct {
 	flPayments flPagePay
 	phish      phishPageBrands
 	flImages   flPageImages
+	parsedURL  *url.URL
+}
+
+// pageURLOf is url.Parse(p.URL), kept on the page (read only: never
+// modify it); nil when the URL does not parse.
+func pageURLOf(p *Page) *url.URL {
+	return pageDerive(p, pageParsedURL, func(m *pageMemo) **url.URL { return &m.parsedURL }, func() *url.URL {
+		u, err := url.Parse(p.URL)
+		if err != nil {
+			return nil
+		}
+		return u
+	})
 }
 
 // pageDerive returns the value of p kept under key in the field slot

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -214,6 +215,31 @@ func TestPageMemoNilAndClipped(t *testing.T) {
 		}
 		if _, ok := shopPageDisclosure(q, false); ok {
 			t.Error("the test page is a disclosure without a link to it: pick another")
+		}
+	}
+}
+
+// TestPageURLOf holds the kept parse of a page's URL to url.Parse, on
+// every testdata page and on URLs that do not parse, asked twice.
+func TestPageURLOf(t *testing.T) {
+	pages := []*Page{NewPage("https://a.example/x?y#z", 200, "text/html", "<p>x</p>", false),
+		NewPage("http://[::1", 200, "text/html", "", false), NewPage("%zz", 200, "text/html", "", false), {URL: "https://b.example/"}}
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		pages = append(pages, memoParse(docs[name])...)
+	}
+	for _, p := range pages {
+		want, err := url.Parse(p.URL)
+		if err != nil {
+			want = nil
+		}
+		for range 2 {
+			if got := pageURLOf(p); !reflect.DeepEqual(got, want) {
+				t.Errorf("pageURLOf(%q) = %v, url.Parse %v", p.URL, got, want)
+			}
+		}
+		if p.memo != nil && pageURLOf(p) != pageURLOf(p) {
+			t.Errorf("%q: the parse is not kept", p.URL)
 		}
 	}
 }

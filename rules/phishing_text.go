@@ -839,7 +839,7 @@ func (v *phishPageView) titleOnlyService() bool {
 // punctuation: a button, a label or a caption, not an article's prose
 // quoting a lure.
 func phishShortLine(l string) bool {
-	return len(l) <= 4*40 && utf8.RuneCountInString(l) <= 40 && !phishSentencePunct(l)
+	return len(l) <= 4*40 && (len(l) <= 40 || utf8.RuneCountInString(l) <= 40) && !phishSentencePunct(l)
 }
 
 // phishSentencePunct is strings.ContainsAny(l, "。「」『』") by bytes: the
@@ -1549,7 +1549,7 @@ func phishPageIndex(site *Site, p *Page) int {
 // phishPageHostUncached does phishPageHost's work for one page.
 func phishPageHostUncached(p *Page, site *Site) string {
 	if p != nil {
-		if u, err := url.Parse(p.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+		if u := pageURLOf(p); u != nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
 			return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
 		}
 	}

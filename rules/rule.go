@@ -108,8 +108,8 @@ func Clip(s string, n int) string {
 			count++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+		size := clipRune(s, i)
+		if size == 0 {
 			return clipPlain(s, n) // invalid text is cut as runes; U+0085, U+3000 … fold
 		}
 		space = false
@@ -152,14 +152,32 @@ func spaceFolded(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+		size := clipRune(s, i)
+		if size == 0 {
 			return false
 		}
 		space = false
 		i += size
 	}
 	return !space || s == ""
+}
+
+// clipRune returns the length of the non-ASCII rune at s[i], or 0 when it
+// is invalid or white space. A well-formed three-byte rune from U+3000 up
+// (kana, kanji, full-width forms: most of Japanese text) is white space
+// only as U+3000 itself, and is told by its bytes.
+func clipRune(s string, i int) int {
+	if c := s[i]; c >= 0xE3 && c < 0xF0 && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if c == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return 0
+		}
+		return 3
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) {
+		return 0
+	}
+	return size
 }
 
 // clipSpace marks the ASCII white space of unicode.IsSpace.

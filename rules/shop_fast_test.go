@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // TestShopLitIndexAt holds the ranked lookup of shopLitIndex (at) to a
@@ -59,5 +61,50 @@ func TestShopZhSegmentAgrees(t *testing.T) {
 		if got := shopZhSegment(s); got != want {
 			t.Errorf("shopZhSegment(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// shopStruckPlain is shopStruck the goquery way.
+func shopStruckPlain(p *Page) map[int]bool {
+	m := map[int]bool{}
+	if p.Doc == nil {
+		return m
+	}
+	p.Doc.FindMatcher(shopStruckSel).Each(func(_ int, s *goquery.Selection) {
+		for _, pr := range ParsePrices(NFKC(s.Text())) {
+			m[pr.Yen] = true
+		}
+	})
+	return m
+}
+
+// TestShopStruckAgrees holds shopStruck's own walk to the goquery way on
+// every testdata page and on pages of nested and odd struck elements.
+func TestShopStruckAgrees(t *testing.T) {
+	pages := []*Page{
+		NewPage("https://a.example/", 200, "text/html", `<p><del>¥1,000</del> ¥500 <s>2,000円 <strike>３,０００円</strike></s><del><span>¥4,</span>000</del></p><svg><s>¥9</s></svg><del></del>`, false),
+		NewPage("https://a.example/", 200, "text/html", `<!-- x --><!DOCTYPE html><DEL>¥7,000<script>¥8,000</script></DEL>`, false),
+		{URL: "https://a.example/"},
+	}
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		pages = append(pages, memoParse(docs[name])...)
+	}
+	struck := 0
+	for _, p := range pages {
+		got, want := shopStruck(p), shopStruckPlain(p)
+		if len(got) != len(want) {
+			t.Errorf("%s: shopStruck %v, goquery %v", p.URL, got, want)
+			continue
+		}
+		for y := range want {
+			if !got[y] {
+				t.Errorf("%s: shopStruck %v, goquery %v", p.URL, got, want)
+			}
+		}
+		struck += len(want)
+	}
+	if struck < 10 {
+		t.Fatalf("only %d struck prices in the pages", struck)
 	}
 }

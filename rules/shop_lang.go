@@ -6,7 +6,6 @@ package rules
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"sort"
 	"strings"
@@ -145,8 +144,8 @@ func shopZhEdition(p *Page) bool {
 			}
 		}
 	}
-	u, err := url.Parse(p.URL)
-	if err != nil {
+	u := pageURLOf(p)
+	if u == nil {
 		return false
 	}
 	h := strings.ToLower(u.Hostname())

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
@@ -76,18 +75,53 @@ func shopPagePricePairs(p *Page) []PricePair {
 // shopStruckSel finds struck-through elements (compiled once).
 var shopStruckSel = cascadia.MustCompile(`del, s, strike`)
 
-// shopStruck returns the prices inside struck-through elements of a page.
+// shopStruck returns the prices inside struck-through elements of a page
+// (del, s, strike: shopStruckSel), nil when there are none. It walks the
+// document itself rather than through goquery, whose selection and map
+// cost allocations on every page while most have no such element;
+// TestShopStruckAgrees holds it to the goquery way.
 func shopStruck(p *Page) map[int]bool {
-	m := map[int]bool{}
+	var m map[int]bool
 	if p.Doc == nil {
 		return m
 	}
-	p.Doc.FindMatcher(shopStruckSel).Each(func(_ int, s *goquery.Selection) {
-		for _, pr := range ParsePrices(NFKC(s.Text())) {
-			m[pr.Yen] = true
+	for _, root := range p.Doc.Nodes {
+		// The elements below root, in document order (as FindMatcher).
+		for n := root.FirstChild; n != nil && n != root; {
+			if n.Type == html.ElementNode && (n.Data == "del" || n.Data == "s" || n.Data == "strike") {
+				var text phishTextAcc
+				shopStruckText(n, &text)
+				for _, pr := range ParsePrices(NFKC(text.String())) {
+					if m == nil {
+						m = map[int]bool{}
+					}
+					m[pr.Yen] = true
+				}
+			}
+			if n.FirstChild != nil {
+				n = n.FirstChild
+				continue
+			}
+			for n != root && n.NextSibling == nil {
+				n = n.Parent
+			}
+			if n != root {
+				n = n.NextSibling
+			}
 		}
-	})
+	}
 	return m
+}
+
+// shopStruckText adds the text nodes of n and below, in order, to text:
+// goquery's Selection.Text of one node.
+func shopStruckText(n *html.Node, text *phishTextAcc) {
+	if n.Type == html.TextNode {
+		text.add(n.Data)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		shopStruckText(c, text)
+	}
 }
 
 // shopPagePairs pairs the prices of one page, line by line.
