@@ -399,11 +399,21 @@ func actionWords(t string) (act, svc bool) {
 	}
 	// ok[i][k]: t[:i] splits into words; k = 0 none, 1 a service word,
 	// 2 a phishing word among them (the highest seen).
+	// Only a place where t splits so far (ok[i] set) can start a word,
+	// and a word is in plain before it is in any of the three lists: for
+	// most tokens (honest names) that is a few look-ups at the start
+	// rather than three for every piece of two to sixteen bytes.
 	var ok [41][3]bool
 	ok[0][0] = true
 	for i := 0; i < len(t); i++ {
+		if !ok[i][0] && !ok[i][1] && !ok[i][2] {
+			continue
+		}
 		for l := 2; l <= 16 && i+l <= len(t); l++ {
 			p := t[i : i+l]
+			if !w.plain[p] {
+				continue
+			}
 			lvl := -1
 			switch {
 			case w.action[p]:

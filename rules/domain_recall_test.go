@@ -337,3 +337,15 @@ func BenchmarkDomainSignsFreshGoroutine(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "names/s")
 }
+
+// BenchmarkLookalikeHonest measures one honest name through the matcher,
+// normalisation included: what most targets of a batch cost.
+func BenchmarkLookalikeHonest(b *testing.B) {
+	d := DefaultData()
+	names := append(append([]string{}, honestNames...), "shop1.test", "shop-tegami.jp", "yamada-kitchen.co.jp", "www.example-store.com")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d.Brands.Lookalike(names[i%len(names)])
+	}
+}

@@ -127,3 +127,79 @@ func TestLookIndexFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// actionWordsPlain is actionWords as first written: every piece of two to
+// sixteen bytes looked up in the three lists, from every place.
+func actionWordsPlain(t string) (act, svc bool) {
+	w := words()
+	if w.action[t] {
+		return true, true
+	}
+	if w.service[t] {
+		return false, true
+	}
+	if len(t) < 5 || len(t) > 40 {
+		return false, false
+	}
+	var ok [41][3]bool
+	ok[0][0] = true
+	for i := 0; i < len(t); i++ {
+		for l := 2; l <= 16 && i+l <= len(t); l++ {
+			p := t[i : i+l]
+			lvl := -1
+			switch {
+			case w.action[p]:
+				lvl = 2
+			case w.service[p]:
+				lvl = 1
+			case w.filler[p]:
+				lvl = 0
+			}
+			if lvl < 0 {
+				continue
+			}
+			for k := 0; k < 3; k++ {
+				if ok[i][k] {
+					ok[i+l][max(k, lvl)] = true
+				}
+			}
+		}
+	}
+	return ok[len(t)][2], ok[len(t)][1] || ok[len(t)][2]
+}
+
+// TestActionWordsAgrees holds actionWords to the plain way on feed-like
+// tokens and on the phishing, service and filler words run together with
+// each other, with digits and with other letters.
+func TestActionWordsAgrees(t *testing.T) {
+	var toks []string
+	for _, n := range benchNames(5000) {
+		for _, l := range strings.Split(n, ".") {
+			toks = append(toks, splitTokens(Fold(l))...)
+		}
+	}
+	w := words()
+	var ws []string
+	for p := range w.plain {
+		ws = append(ws, p)
+	}
+	slices.Sort(ws)
+	for i, p := range ws {
+		q, r := ws[(i*7+3)%len(ws)], ws[(i*13+5)%len(ws)]
+		toks = append(toks, p, p+q, q+p+r, "x"+p+q, p+"1"+q, p+q+"zz", r+"ab"+p, p+q+r+p+q+r)
+	}
+	hits := 0
+	for _, tok := range toks {
+		a1, s1 := actionWords(tok)
+		a2, s2 := actionWordsPlain(tok)
+		if a1 != a2 || s1 != s2 {
+			t.Errorf("actionWords(%q) = %v %v, the plain way %v %v", tok, a1, s1, a2, s2)
+		}
+		if a2 || s2 {
+			hits++
+		}
+	}
+	if hits < 100 {
+		t.Errorf("only %d of %d tokens hold a word: the test tells little", hits, len(toks))
+	}
+}
