@@ -1063,8 +1063,8 @@ func (m *match) typos() {
 		s, written string
 		added      []string
 	}
-	var cs []cand
-	cs = append(cs, cand{s: m.fl, written: m.lab})
+	var csBuf [4]cand // most names give one or two: no allocation
+	cs := append(csBuf[:0], cand{s: m.fl, written: m.lab})
 	if j := strings.Join(m.toks, ""); j != m.fl {
 		cs = append(cs, cand{s: j, written: m.lab})
 	}
