@@ -832,22 +832,21 @@ func checkPaymentMismatch(site *Site) []Finding {
 // negation (flMayNegate). TestFlPaymentFastAgrees holds the sign with this
 // test to the sign without it.
 func flMayMismatch(site *Site) bool {
-	v := flPayData()
 	for _, cp := range flCompactPages(site) {
 		for li := range cp.with(flHasPayment) {
-			l := cp.line(li)
-			if flMayNegate(l) {
+			if flMismatchWords().any(cp.line(li)) {
 				return true
-			}
-			for _, w := range v.bank {
-				if strings.Contains(l, w) {
-					return true
-				}
 			}
 		}
 	}
 	return false
 }
+
+// flMismatchWords finds, in one pass, what flMayMismatch looks for in a
+// line: the negation hints of flMayNegate and the words of bank transfer.
+var flMismatchWords = sync.OnceValue(func() *flLitSet {
+	return newFlLitSet(append(slices.Clone(flNegationHints), flPayData().bank...))
+})
 
 // flPaymentMismatch is checkPaymentMismatch's check read from flPaymentsOf.
 func flPaymentMismatch(site *Site) []Finding {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,33 @@ func TestFlPaymentFastAgrees(t *testing.T) {
 	t.Logf("%d sites: skipped %v, fired %v", n, skipped, fired)
 	if skipped[0] == 0 || fired[0] == 0 || skipped[1] == 0 || fired[1] == 0 || skipped[0] == n || skipped[1] == n {
 		t.Fatalf("skipped %v, fired %v: the comparison proves little", skipped, fired)
+	}
+}
+
+// TestFlMismatchWordsAgrees holds the one-pass search of flMayMismatch to
+// flMayNegate and a search for each bank-transfer word, on every compact
+// line of the testdata pages.
+func TestFlMismatchWordsAgrees(t *testing.T) {
+	names, docs := memoCorpus(t)
+	hits := 0
+	for _, name := range names {
+		for _, p := range memoParse(docs[name]) {
+			for _, l := range append(p.Lines, "ない", "口座振込", "お振込み", "x") {
+				cs := flCompact(l)
+				want := flMayNegate(cs)
+				for _, w := range flPayData().bank {
+					want = want || strings.Contains(cs, w)
+				}
+				if got := flMismatchWords().any(cs); got != want {
+					t.Errorf("%q: %v, word by word %v", cs, got, want)
+				}
+				if want {
+					hits++
+				}
+			}
+		}
+	}
+	if hits < 100 {
+		t.Fatalf("only %d lines hold a word", hits)
 	}
 }

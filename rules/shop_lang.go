@@ -300,7 +300,9 @@ func shopCountHan(text string) (kana, han, zh int, ex []rune) {
 				runEx = append(runEx, r)
 			}
 		} else {
-			end(r)
+			if runStart >= 0 { // else there is no run to end
+				end(r)
+			}
 			if shopIsKana(r) {
 				kana++
 			}

@@ -48,7 +48,17 @@ type Site struct {
 // worked out once a check rather than once a sign. Fill it completely
 // before the first rule runs: what is derived is derived from the pages
 // present then.
-func NewSite() *Site { return &Site{memo: &siteMemo{}} }
+func NewSite() *Site {
+	sm := &siteWithMemo{} // one allocation for both
+	sm.site.memo = &sm.memo
+	return &sm.site
+}
+
+// siteWithMemo is a Site and its memo, allocated together.
+type siteWithMemo struct {
+	site Site
+	memo siteMemo
+}
 
 // memoKey names a value derived from a site: an index into siteMemo, so
 // that keeping a value costs no map (a check derives about ten).
