@@ -216,7 +216,8 @@ func flRegistrable(host string) string {
 
 // flUnder reports whether host is domain or a subdomain of it.
 func flUnder(host, domain string) bool {
-	return host == domain || strings.HasSuffix(host, "."+domain)
+	// strings.HasSuffix(host, "."+domain) without building "."+domain.
+	return host == domain || len(host) > len(domain) && host[len(host)-len(domain)-1] == '.' && host[len(host)-len(domain):] == domain
 }
 
 // flPageName names page i of site for evidence: トップページ for the first,

@@ -136,6 +136,9 @@ func checkListingCopied(site *Site) []Finding {
 			}
 		}
 	}
+	if len(hits) == 0 {
+		return nil // most pages: no phrase (what follows would say nil too)
+	}
 	// A longer phrase found in the same lines as a shorter one it contains
 	// (喫煙者なし inside ペット・喫煙者なし) counts once.
 	for i, h := range hits {

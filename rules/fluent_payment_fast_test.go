@@ -172,3 +172,19 @@ func TestFlPayLabelAgrees(t *testing.T) {
 		t.Fatalf("only %d texts start with a label", matched)
 	}
 }
+
+// TestFlUnderAgrees holds flUnder to its plain form on hosts and domains
+// that end alike, differ by a dot, or are empty.
+func TestFlUnderAgrees(t *testing.T) {
+	names := []string{"", ".", "a", "jp", ".jp", "mercari.com", "jp.mercari.com", "xmercari.com", "a.b.mercari.com", "mercari.com.", "com", "m.com", "fril.jp", "x.fril.jp"}
+	for _, d := range flFleaMarkets() {
+		names = append(names, d, "shop."+d, "x"+d)
+	}
+	for _, h := range names {
+		for _, d := range names {
+			if got, want := flUnder(h, d), h == d || strings.HasSuffix(h, "."+d); got != want {
+				t.Errorf("flUnder(%q, %q) = %v, want %v", h, d, got, want)
+			}
+		}
+	}
+}

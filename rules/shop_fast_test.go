@@ -108,3 +108,62 @@ func TestShopStruckAgrees(t *testing.T) {
 		t.Fatalf("only %d struck prices in the pages", struck)
 	}
 }
+
+// shopCountHanPlain is shopCountHan with a range loop.
+func shopCountHanPlain(text string) (kana, han, zh int, ex []rune) {
+	prev := rune(-1)
+	runStart, runZh := -1, 0
+	var runEx []rune
+	end := func(next rune) {
+		if runStart >= 0 && runZh > 0 && (shopSentenceMate(prev) || shopSentenceMate(next)) {
+			zh += runZh
+			ex = append(ex, runEx...)
+		}
+		runStart, runZh, runEx = -1, 0, runEx[:0]
+	}
+	last := rune(-1)
+	for i, r := range text {
+		if shopIsHan(r) {
+			han++
+			if runStart < 0 {
+				runStart, prev = i, last
+			}
+			if ChineseOnlyHan(r) {
+				runZh++
+				runEx = append(runEx, r)
+			}
+		} else {
+			end(r)
+			if shopIsKana(r) {
+				kana++
+			}
+		}
+		last = r
+	}
+	end(-1)
+	return kana, han, zh, ex
+}
+
+// TestShopCountHanAgrees holds shopCountHan's own decoding to a range
+// loop on every testdata page's text and on broken and Chinese text.
+func TestShopCountHanAgrees(t *testing.T) {
+	texts := []string{"", "正规品专卖店です", "质量保证，假一赔十。", "\xe0\x80\x80语言", "\xed\xa0\x80发货します", "\xe3\x81", "老干妈 风味 280g", "𠮟る发货", "\xff发货ます"}
+	names, docs := memoCorpus(t)
+	for _, name := range names {
+		for _, p := range memoParse(docs[name]) {
+			texts = append(texts, p.Text)
+		}
+	}
+	zh := 0
+	for _, s := range texts {
+		k, h, z, ex := shopCountHan(s)
+		k2, h2, z2, ex2 := shopCountHanPlain(s)
+		if k != k2 || h != h2 || z != z2 || !slices.Equal(ex, ex2) {
+			t.Errorf("%q: %d %d %d %q, range loop %d %d %d %q", Clip(s, 40), k, h, z, string(ex), k2, h2, z2, string(ex2))
+		}
+		zh += z
+	}
+	if zh == 0 {
+		t.Fatal("no Chinese-only Han counted: the comparison proves little")
+	}
+}

@@ -289,7 +289,20 @@ func shopCountHan(text string) (kana, han, zh int, ex []rune) {
 		runStart, runZh, runEx = -1, 0, runEx[:0]
 	}
 	last := rune(-1)
-	for i, r := range text {
+	for i, size := 0, 0; i < len(text); i += size {
+		// The runes of a range loop, three-byte ones (Japanese text)
+		// decoded here rather than by the runtime's decoder.
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			r, size = rune(c), 1
+		} else if c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(text[i+1]&0x3F)<<6|rune(text[i+2]&0x3F), 3
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				r, size = utf8.DecodeRuneInString(text[i:]) // overlong or a surrogate: invalid
+			}
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if shopIsHan(r) {
 			han++
 			if runStart < 0 {
