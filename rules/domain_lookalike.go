@@ -138,15 +138,25 @@ func typoBudget(n int) int {
 }
 
 func newLookIndex(brands []Brand) *lookIndex {
+	// The maps are made to the number of names they may hold (at most
+	// one a keyword or official domain): grown by doubling, they cost a
+	// third of the index's build in a fresh process.
+	names, domains := 0, 0
+	for _, b := range brands {
+		names += len(b.WeakKeywords) + len(b.Keywords) + len(b.Domains)
+		domains += len(b.Domains)
+	}
 	ix := &lookIndex{
 		brands:   brands,
-		byWord:   map[string][]int32{},
+		byWord:   make(map[string][]int32, 2*names),
 		byHead:   map[string][]int32{},
 		byTok:    map[string][]int32{},
-		seqHead:  map[string][]int{},
-		official: map[int]map[string]bool{},
+		seqHead:  make(map[string][]int, domains),
+		official: make(map[int]map[string]bool, len(brands)),
+		kws:      make([]keyword, 0, names),
+		seqs:     make([]officialSeq, 0, domains),
 	}
-	kwID := map[string]int{} // folded word -> index in kws
+	kwID := make(map[string]int, names) // folded word -> index in kws
 	add := func(bi int, raw string, weak bool) {
 		raw = strings.ToLower(strings.TrimSpace(raw))
 		if h, err := ParseHost(raw); err == nil && !h.IP {
@@ -179,7 +189,7 @@ func newLookIndex(brands []Brand) *lookIndex {
 		for _, k := range b.Keywords {
 			add(bi, k, false)
 		}
-		ix.official[bi] = map[string]bool{}
+		ix.official[bi] = make(map[string]bool, len(b.Domains))
 		for _, d := range b.Domains {
 			h, err := ParseHost(d)
 			if err != nil || h.IP || h.Label == "" {

@@ -87,9 +87,17 @@ type offIndex struct {
 // its subdomain; one under another official domain (smt.docomo.ne.jp) is
 // left to that domain.
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
-	ox := &offIndex{byLoose: map[string][]int32{}, byJoined: map[string][]int32{},
-		byVarious: map[string][]int32{}, bySuffix: map[string]bool{}, suffixes: map[string]bool{}}
-	all := map[string]bool{}
+	// The maps are made to the number of domains they may hold (grown by
+	// doubling, they cost most of this index's build).
+	domains, every := 0, 0
+	for _, b := range brands {
+		domains += len(b.Domains)
+		every += len(b.Domains) + len(b.InfraDomains) + len(b.GroupDomains)
+	}
+	ox := &offIndex{byLoose: make(map[string][]int32, domains), byJoined: make(map[string][]int32, 2*domains),
+		byVarious: make(map[string][]int32, 6*domains), bySuffix: make(map[string]bool, domains), suffixes: map[string]bool{},
+		labels: make([]offLabel, 0, domains)}
+	all := make(map[string]bool, every)
 	for _, b := range brands {
 		for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
 			for _, d := range ds {
@@ -106,7 +114,7 @@ func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
 		}
 		return false
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, domains)
 	// The deletion variants are indexed once the labels are known, in the
 	// same order, into an index made to their number.
 	type delForm struct {
