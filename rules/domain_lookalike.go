@@ -138,8 +138,9 @@ func typoBudget(n int) int {
 }
 
 func newLookIndex(brands []Brand) *lookIndex {
-	// The maps are made to the number of names they may hold (at most
-	// one a keyword or official domain): grown by doubling, they cost a
+	// The maps are made to about the number of names they hold (the
+	// brand data has some two keywords a brand name, the official
+	// domains share labels): grown by doubling from nothing, they cost a
 	// third of the index's build in a fresh process.
 	names, domains := 0, 0
 	for _, b := range brands {
@@ -148,15 +149,15 @@ func newLookIndex(brands []Brand) *lookIndex {
 	}
 	ix := &lookIndex{
 		brands:   brands,
-		byWord:   make(map[string][]int32, 2*names),
+		byWord:   make(map[string][]int32, names/2),
 		byHead:   map[string][]int32{},
 		byTok:    map[string][]int32{},
-		seqHead:  make(map[string][]int, domains),
+		seqHead:  make(map[string][]int, domains/2),
 		official: make(map[int]map[string]bool, len(brands)),
-		kws:      make([]keyword, 0, names),
+		kws:      make([]keyword, 0, names/2),
 		seqs:     make([]officialSeq, 0, domains),
 	}
-	kwID := make(map[string]int, names) // folded word -> index in kws
+	kwID := make(map[string]int, names/2) // folded word -> index in kws
 	add := func(bi int, raw string, weak bool) {
 		raw = strings.ToLower(strings.TrimSpace(raw))
 		if h, err := ParseHost(raw); err == nil && !h.IP {

@@ -87,15 +87,16 @@ type offIndex struct {
 // its subdomain; one under another official domain (smt.docomo.ne.jp) is
 // left to that domain.
 func newOffIndex(brands []Brand, weakWord func(string) bool) *offIndex {
-	// The maps are made to the number of domains they may hold (grown by
-	// doubling, they cost most of this index's build).
+	// The maps are made to about the number of labels and forms they
+	// hold (labels repeat under several endings; grown by doubling from
+	// nothing, they cost most of this index's build).
 	domains, every := 0, 0
 	for _, b := range brands {
 		domains += len(b.Domains)
 		every += len(b.Domains) + len(b.InfraDomains) + len(b.GroupDomains)
 	}
-	ox := &offIndex{byLoose: make(map[string][]int32, domains), byJoined: make(map[string][]int32, 2*domains),
-		byVarious: make(map[string][]int32, 6*domains), bySuffix: make(map[string]bool, domains), suffixes: map[string]bool{},
+	ox := &offIndex{byLoose: make(map[string][]int32, domains/2), byJoined: make(map[string][]int32, domains/2),
+		byVarious: make(map[string][]int32, 3*domains), bySuffix: make(map[string]bool, domains), suffixes: map[string]bool{},
 		labels: make([]offLabel, 0, domains)}
 	all := make(map[string]bool, every)
 	for _, b := range brands {
