@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"sync"
+	"sync/atomic"
 )
 
 // pageKey names a value derived from one page alone (its lines, links,
@@ -37,7 +38,7 @@ const (
 // little for the memo).
 type pageMemo struct {
 	mu   sync.Mutex
-	have [pageKeyCount]bool
+	have [pageKeyCount]atomic.Bool
 
 	scam       bool
 	accounts   []BankAccount

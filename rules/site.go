@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -87,7 +88,7 @@ const (
 // an allocation a value, and most are worked out for every site.
 type siteMemo struct {
 	mu   sync.Mutex
-	have [memoCount]bool
+	have [memoCount]atomic.Bool
 
 	payments     PaymentInfo
 	accounts     []BankAccount
@@ -125,21 +126,25 @@ func siteDerive[T any](s *Site, key memoKey, slot func(*siteMemo) *T, build func
 // under key, in the field slot gives, built the first time. It is built
 // outside the lock (a build may derive other values of the same memo); if
 // two goroutines build it at once, the first stored wins.
-func memoize[M, T any](mu *sync.Mutex, have []bool, key int, m *M, slot func(*M) *T, build func() T) T {
-	mu.Lock()
-	if have[key] {
-		v := *slot(m)
-		mu.Unlock()
-		return v
+//
+// A value kept is read without the lock: it is written once, under the
+// lock, before have[key] is set, and a reader that sees have[key] set
+// (an atomic load) sees the value written (Go's memory model: the store
+// of the flag is synchronized before the load that observes it). Most
+// derivations are read back several times a check, and a lock a read cost
+// more than the reads.
+func memoize[M, T any](mu *sync.Mutex, have []atomic.Bool, key int, m *M, slot func(*M) *T, build func() T) T {
+	if have[key].Load() {
+		return *slot(m)
 	}
-	mu.Unlock()
 	v := build()
 	mu.Lock()
 	defer mu.Unlock()
-	if have[key] {
+	if have[key].Load() {
 		return *slot(m) // built twice at once: keep the first
 	}
-	*slot(m), have[key] = v, true
+	*slot(m) = v
+	have[key].Store(true)
 	return v
 }
 
@@ -157,20 +162,17 @@ func sitePerPage[T any](s *Site, key memoKey, slot func(*siteMemo) *[]T, one fun
 			return out
 		})
 	}
-	m.mu.Lock()
-	if m.have[key] {
-		v := *slot(m)
-		m.mu.Unlock()
-		return v
+	if m.have[key].Load() { // see memoize
+		return *slot(m)
 	}
-	m.mu.Unlock()
 	v := build(0, s.Pages[0]) // outside the lock: builds may derive other values
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if !m.have[key] { // else built twice at once: keep the first
+	if !m.have[key].Load() { // else built twice at once: keep the first
 		r := one(m)
 		r[0] = v
-		*slot(m), m.have[key] = r[:], true
+		*slot(m) = r[:]
+		m.have[key].Store(true)
 	}
 	return *slot(m)
 }

@@ -57,8 +57,8 @@ func TestSitePerPageOnePage(t *testing.T) {
 				t.Errorf("%s: flSiteImages differ", path)
 			}
 		}
-		if !kept.memo.have[memoScamPages] || !kept.memo.have[memoFlCompactPages] || !kept.memo.have[memoFlSiteImages] ||
-			!kept.memo.have[memoPhishPresented] || !kept.memo.have[memoPhishPageHosts] {
+		if !kept.memo.have[memoScamPages].Load() || !kept.memo.have[memoFlCompactPages].Load() || !kept.memo.have[memoFlSiteImages].Load() ||
+			!kept.memo.have[memoPhishPresented].Load() || !kept.memo.have[memoPhishPageHosts].Load() {
 			t.Errorf("%s: a per-page list was not kept", path)
 		}
 		n++
