@@ -157,13 +157,16 @@ func phishOfficialHost(brands []phishBrand, host string) bool {
 // a weaker finding (medium). Shops naming the products they sell, news and
 // warning pages do not present themselves as the brand and stay clean.
 func checkBrandImpersonation(site *Site) []Finding {
-	login := phishData().sets.words["login"]
+	var login *phishLits // looked up for a page presenting a brand only
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
 		presented := phishPresentedOn(site, p)
 		if len(presented) == 0 {
 			continue
+		}
+		if login == nil {
+			login = phishData().sets.words["login"]
 		}
 		hasSecret := len(phishFormsCreds(p)) > 0
 		if !hasSecret && phishWarningPage(p) {

@@ -23,6 +23,11 @@ type phishLits struct {
 	// the literals (indexes into list) starting with it, in list order: a
 	// short scan where a map look-up would cost more.
 	slots [256][]phishLitSlot
+	// letters marks the literals holding an ASCII letter: only those
+	// need comparing letter-folded (a fold changes only the text's ASCII
+	// capitals, which equal no byte of a literal without letters either
+	// way).
+	letters []bool
 }
 
 // phishLitSlot is the literals of a phishLits starting with one rune.
@@ -44,11 +49,12 @@ func (x *phishLits) starting(r rune) []int32 {
 // newPhishLits indexes list; empty literals never match (as phishContains
 // finds nothing for an empty phrase).
 func newPhishLits(list []string) *phishLits {
-	x := &phishLits{list: list}
+	x := &phishLits{list: list, letters: make([]bool, len(list))}
 	for i, l := range list {
 		if l == "" {
 			continue
 		}
+		x.letters[i] = strings.IndexFunc(l, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
 		r, _ := utf8.DecodeRuneInString(l)
 		if r < 1<<16 {
 			x.first[r/64] |= 1 << (r % 64)
@@ -131,7 +137,7 @@ func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
 		r, n := phishRuneAt(s, i, fold)
 		if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
 			for _, k := range x.starting(r) {
-				if phishHasPrefix(s, i, x.list[k], fold) && !fn(i, int(k)) {
+				if phishHasPrefix(s, i, x.list[k], fold && x.letters[k]) && !fn(i, int(k)) {
 					return
 				}
 			}
