@@ -550,6 +550,12 @@ var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|シ�
 // about fraud) speaks of carts, orders or shipping. The seller signs stay
 // silent on sites that sell nothing.
 func shopLooksLikeShop(site *Site) bool {
+	// Kept for the site: the seller and free e-mail signs both ask.
+	return siteDerive(site, memoLooksLikeShop, func(m *siteMemo) *bool { return &m.looksShop }, func() bool { return shopLooksLikeShopUncached(site) })
+}
+
+// shopLooksLikeShopUncached does shopLooksLikeShop's work.
+func shopLooksLikeShopUncached(site *Site) bool {
 	for _, p := range site.Pages {
 		if p == nil || shopScamOn(site, p) {
 			continue

@@ -78,6 +78,7 @@ const (
 	memoPhishPresented
 	memoPhishPageHosts
 	memoSiteURLs
+	memoLooksLikeShop
 	memoCount
 )
 
@@ -101,6 +102,7 @@ type siteMemo struct {
 	phishPresent [][]phishPresentation
 	phishHosts   []string
 	siteURLs     []string
+	looksShop    bool
 
 	// Room for the per-page lists of a site of one page (most targets):
 	// sitePerPage keeps them here rather than in a slice of their own.

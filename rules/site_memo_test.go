@@ -44,6 +44,9 @@ func TestSitePerPageOnePage(t *testing.T) {
 			if got, want := shopScamOn(kept, kept.Pages[0]), shopScamOn(plain, plain.Pages[0]); got != want {
 				t.Errorf("%s: shopScamOn = %v, want %v", path, got, want)
 			}
+			if got, want := shopLooksLikeShop(kept), shopLooksLikeShopUncached(plain); got != want {
+				t.Errorf("%s: shopLooksLikeShop = %v, want %v", path, got, want)
+			}
 			if got, want := phishPageHost(kept.Pages[0], kept), phishPageHost(plain.Pages[0], plain); got != want {
 				t.Errorf("%s: phishPageHost = %q, want %q", path, got, want)
 			}
@@ -58,7 +61,7 @@ func TestSitePerPageOnePage(t *testing.T) {
 			}
 		}
 		if !kept.memo.have[memoScamPages].Load() || !kept.memo.have[memoFlCompactPages].Load() || !kept.memo.have[memoFlSiteImages].Load() ||
-			!kept.memo.have[memoPhishPresented].Load() || !kept.memo.have[memoPhishPageHosts].Load() {
+			!kept.memo.have[memoPhishPresented].Load() || !kept.memo.have[memoPhishPageHosts].Load() || !kept.memo.have[memoLooksLikeShop].Load() {
 			t.Errorf("%s: a per-page list was not kept", path)
 		}
 		n++
