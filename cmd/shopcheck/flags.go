@@ -159,6 +159,7 @@ func (o *commonOptions) setup() (c *checker.Checker, data *rules.Data, closeFn f
 	if data, err = o.loadData(); err != nil {
 		return nil, nil, nil, err
 	}
+	go data.Brands.Warm() // the look-alike index, built while the first pages come
 	if c, closeFn, err = o.newChecker(data); err != nil {
 		return nil, nil, nil, err
 	}
