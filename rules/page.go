@@ -295,7 +295,9 @@ func jaStable(r rune) bool {
 // forms and their fields) are noted in document order, which is the order
 // CSS selector matching gives. Each part is then taken from its element.
 func NewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
-	p := &Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated, memo: &pageMemo{}}
+	pm := &pageWithMemo{} // one allocation for both
+	pm.page = Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated, memo: &pm.memo}
+	p := &pm.page
 	root, err := html.Parse(strings.NewReader(body))
 	if err != nil {
 		p.Text = NFKC(body)

@@ -29,6 +29,12 @@ const (
 	pageKeyCount
 )
 
+// pageWithMemo is a Page and its memo, allocated together.
+type pageWithMemo struct {
+	page Page
+	memo pageMemo
+}
+
 // pageMemo holds values derived from one page. A checker batch hands the
 // same *Page to every site that crawled the same URL and body, and those
 // sites are scored at once on several goroutines: the memo is safe for
