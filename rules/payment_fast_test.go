@@ -6,8 +6,23 @@ import (
 	"testing"
 )
 
-// paymentFastSites is every testdata folder as one site and every one of
-// its pages as a site alone, each built anew by mk (pages keep what they
+// paymentFastCrafted are pages that fire a payment sign in a way the
+// testdata may not (each of the sign's ways must be in the comparison for
+// it to catch a test that misses one): sign is the sign each fires.
+var paymentFastCrafted = []struct{ sign, body string }{
+	// Card logos and card payment said unavailable, no bank transfer
+	// named: payment-method-mismatch's second finding alone.
+	{"payment-method-mismatch", `<header><img src="/img/visa.png" alt="VISA"><img src="/img/master.png" alt="Mastercard"></header><h1>雑貨の店</h1><p>ただいまクレジットカード決済はご利用いただけません。代金引換をご利用ください。</p>`},
+	// A gift card listed in a payment-terms section, in no sentence
+	// asking for one: payment-gift-card's terms finding alone.
+	{"payment-gift-card", `<h1>雑貨の店</h1><p>お支払い方法</p><p>Amazonギフト券</p><p>配送について</p>`},
+	// Bank transfer named in capitals only.
+	{"payment-transfer-only", `<h1>雑貨の店</h1><p>お支払いはBANK TRANSFER ONLY.</p>`},
+}
+
+// paymentFastSites is every testdata folder as one site, every one of its
+// pages as a site alone, then each page of paymentFastCrafted (i >=
+// n-len(paymentFastCrafted)), each built anew by mk (pages keep what they
 // derive).
 func paymentFastSites(t *testing.T) (n int, mk func(i int) *Site) {
 	data := DefaultData()
@@ -19,7 +34,19 @@ func paymentFastSites(t *testing.T) (n int, mk func(i int) *Site) {
 			sets = append(sets, []memoDoc{d})
 		}
 	}
+	for _, c := range paymentFastCrafted {
+		sets = append(sets, []memoDoc{{"https://shop.example.jp/", "text/html; charset=utf-8", "<html><body>" + c.body + "</body></html>"}})
+	}
 	return len(sets), func(i int) *Site { return memoSite("shop.example.jp", memoParse(sets[i]), data) }
+}
+
+// paymentFastMustFire fails t when the crafted page of site i (an index
+// of paymentFastSites) is meant to fire sign and want is empty.
+func paymentFastMustFire(t *testing.T, n, i int, sign string, want []Finding) {
+	t.Helper()
+	if k := i - (n - len(paymentFastCrafted)); k >= 0 && paymentFastCrafted[k].sign == sign && len(want) == 0 {
+		t.Errorf("crafted page %d does not fire %s: the comparison misses that way", k, sign)
+	}
 }
 
 // TestShopTransferOnlyFastAgrees holds payment-transfer-only, which skips
@@ -32,6 +59,7 @@ func TestShopTransferOnlyFastAgrees(t *testing.T) {
 	for i := range n {
 		site := mk(i)
 		got, want := rule.Check(site), shopTransferOnly(mk(i))
+		paymentFastMustFire(t, n, i, "payment-transfer-only", want)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %v, without the test %v", site.Pages[0].URL, got, want)
 		}
@@ -57,7 +85,9 @@ func TestFlPaymentFastAgrees(t *testing.T) {
 	var skipped, fired [2]int
 	for i := range n {
 		site := mk(i)
-		if got, want := checkPaymentMismatch(site), flPaymentMismatch(mk(i)); !reflect.DeepEqual(got, want) {
+		got, want := checkPaymentMismatch(site), flPaymentMismatch(mk(i))
+		paymentFastMustFire(t, n, i, "payment-method-mismatch", want)
+		if !reflect.DeepEqual(got, want) {
 			t.Errorf("mismatch %s: %v, without the test %v", site.Pages[0].URL, got, want)
 		} else if len(want) > 0 {
 			fired[0]++
@@ -65,7 +95,8 @@ func TestFlPaymentFastAgrees(t *testing.T) {
 		if !flMayMismatch(site) {
 			skipped[0]++
 		}
-		got, want := checkGiftCardPayment(site), flGiftCardPayment(mk(i))
+		got, want = checkGiftCardPayment(site), flGiftCardPayment(mk(i))
+		paymentFastMustFire(t, n, i, "payment-gift-card", want)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("gift card %s: %v, without the test %v", site.Pages[0].URL, got, want)
 		} else if len(want) > 0 {
