@@ -159,22 +159,13 @@ func flAlternation(words []string) *regexp.Regexp {
 }
 
 var (
-	// flPayLabel is a payment-terms label at the start of a line, after
-	// decoration has been stripped.
-	flPayLabel = shopMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)(方法|方式|手段|について|の方法)?` +
-		`((?:及び|および|・|、|と|/)(?:お?支払い?)?(?:時期|期限|方法|について))?`)
-	// flPayLabelStart is the part of flPayLabel that is not optional: a
-	// line it does not start cannot start with flPayLabel.
-	flPayLabelStart = shopMustRe(`^(?:商品)?(?:代金の?)?(?:お|ご)?(?:支払い?|決済)`)
-	flDecoration    = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
+	flDecoration = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])+`)
 	// flDecorationOne is one mark of flDecoration.
 	flDecorationOne = shopMustRe(`^(?:[\s■□●○◆◇▼▽▶▷►★☆※・\-*#【\[「『<(〈《]|\d{1,2}[.)．、])`)
 	flCloser        = shopMustRe(`^[\s】\]」』>)〉》]+`)
 	// flStopLabel starts a line that begins another topic of a guide or a
 	// 特定商取引法 table (matched on lower case).
 	flStopLabel = shopMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
-	// flConnector joins the items of a list of methods.
-	flConnector = shopMustRe(`^(?:決済|払い|でのお支払い)?(?:[・、,/&+]|と|や|および|及び|または|又は|もしくは)?$`)
 	// flNegation says a method cannot be used.
 	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
@@ -211,9 +202,10 @@ func flStripDecoration(line string) string {
 	return flDecoration.ReplaceAllString(line, "")
 }
 
-// flJoins is flConnector.MatchString(s) without the matcher: an optional
-// 決済, 払い or でのお支払い, then an optional joining word, and nothing
-// more (TestFlJoinsAgrees holds it to the expression).
+// flJoins reports whether s joins the items of a list of methods: an
+// optional 決済, 払い or でのお支払い, then an optional joining word, and
+// nothing more. It is read by hand rather than by an expression
+// (TestFlJoinsAgrees holds it to the expression flConnector it replaced).
 func flJoins(s string) bool {
 	if len(s) > len("でのお支払いもしくは") {
 		return false
@@ -226,7 +218,7 @@ func flJoins(s string) bool {
 	return false
 }
 
-// The parts of flConnector: the leads (the empty one first) and the
+// The parts of flJoins: the leads (the empty one first) and the
 // joining words.
 var (
 	flJoinLeads = []string{"", "決済", "払い", "でのお支払い"}
@@ -713,7 +705,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func
 // returns the text after it on the same line.
 func flTermsLabel(line string) (string, bool) {
 	if !strings.Contains(line, "支払") && !strings.Contains(line, "決済") {
-		return "", false // flPayLabel needs one of them: skip its regexps
+		return "", false // a label holds one of them: skip the reading
 	}
 	s := flStripDecoration(line)
 	end, noun, compound, ok := flPayLabelAt(s)
@@ -738,13 +730,15 @@ func flTermsLabel(line string) (string, bool) {
 	return "", false
 }
 
-// flPayLabelAt is flPayLabel.FindStringSubmatchIndex(s) read by hand: the
-// end of the label at the start of s, whether its first group (方法 …)
-// and its second (・時期 …) took part, and false when s does not start
-// with one. Each optional part of the expression is a literal that no
-// other part can start with, so taking it whenever it is there is the
-// match the expression prefers; only the second group, whose inner
-// お?支払い? may be followed by no noun, is tried both ways.
+// flPayLabelAt reads the payment-terms label at the start of s (商品代金の
+// お支払い方法, 決済, 支払方法・時期 …; decoration stripped) by hand, as
+// the expression flPayLabel it replaced did (kept in the tests): it
+// returns the end of the label, whether the label's noun (方法, 方式,
+// 手段, について) and a compound part (・時期 …) were there, and false
+// when s does not start with one. Each optional part of the expression is
+// a literal that no other part can start with, so taking it whenever it
+// is there is the match the expression prefers; only the compound part,
+// whose inner お?支払い? may be followed by no noun, is tried both ways.
 // TestFlPayLabelAgrees holds it to the expression.
 func flPayLabelAt(s string) (end int, noun, compound, ok bool) {
 	i := 0

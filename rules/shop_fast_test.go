@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // TestShopLitIndexAt holds the ranked lookup of shopLitIndex (at) to a
@@ -63,6 +64,9 @@ func TestShopZhSegmentAgrees(t *testing.T) {
 		}
 	}
 }
+
+// shopStruckSel finds the struck-through elements of shopStruckPlain.
+var shopStruckSel = cascadia.MustCompile(`del, s, strike`)
 
 // shopStruckPlain is shopStruck the goquery way.
 func shopStruckPlain(p *Page) map[int]bool {

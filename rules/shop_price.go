@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -72,14 +71,11 @@ func shopPagePricePairs(p *Page) []PricePair {
 	})
 }
 
-// shopStruckSel finds struck-through elements (compiled once).
-var shopStruckSel = cascadia.MustCompile(`del, s, strike`)
-
 // shopStruck returns the prices inside struck-through elements of a page
-// (del, s, strike: shopStruckSel), nil when there are none. It walks the
-// document itself rather than through goquery, whose selection and map
-// cost allocations on every page while most have no such element;
-// TestShopStruckAgrees holds it to the goquery way.
+// (del, s, strike), nil when there are none. It walks the document itself
+// rather than through goquery, whose selection and map cost allocations
+// on every page while most have no such element; TestShopStruckAgrees
+// holds it to the goquery way.
 func shopStruck(p *Page) map[int]bool {
 	var m map[int]bool
 	if p.Doc == nil {
