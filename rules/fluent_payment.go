@@ -225,9 +225,13 @@ var (
 	flJoinWords = []string{"・", "、", ",", "/", "&", "+", "と", "や", "および", "及び", "または", "又は", "もしくは"}
 )
 
-// flNegationHints are substrings of which every flNegation match holds one.
+// flNegationHints are substrings of which every flNegation match holds one
+// (TestFlNegationHintsCover): a text without one holds no negation.
 var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "非対応", "対応外", "ない", "かね", "お断り"}
 
+// flMayNegate reports whether s holds one of flNegationHints, without
+// which flNegation cannot match it: most texts hold none, and the test
+// costs less than the expression.
 func flMayNegate(s string) bool {
 	for _, h := range flNegationHints {
 		if strings.Contains(s, h) {
@@ -821,10 +825,11 @@ func checkPaymentMismatch(site *Site) []Finding {
 }
 
 // flMayMismatch reports whether payment-method-mismatch may fire on site:
-// its terms can offer bank transfer only where a line names it, and card
-// payment be unavailable only where a line naming a method holds a
-// negation (flMayNegate). TestFlPaymentFastAgrees holds the sign with this
-// test to the sign without it.
+// its terms can offer bank transfer only where a line naming a method
+// holds a word of bank transfer, and card payment be unavailable only
+// where such a line holds a negation hint (flMayNegate): both looked for
+// in one pass (flMismatchWords). TestFlPaymentFastAgrees holds the sign
+// with this test to the sign without it.
 func flMayMismatch(site *Site) bool {
 	for _, cp := range flCompactPages(site) {
 		for li := range cp.with(flHasPayment) {

@@ -112,6 +112,25 @@ func TestFlPaymentFastAgrees(t *testing.T) {
 	}
 }
 
+// TestFlNegationHintsCover checks that every string flNegation matches
+// holds one of flNegationHints, on which flMayNegate, flAppendMentions
+// and flMayMismatch rely to skip the expression.
+func TestFlNegationHintsCover(t *testing.T) {
+	flNegation.finite()
+	if flNegation.fin == nil || flNegation.rest != nil {
+		t.Fatal("flNegation is no finite set of strings: its matches cannot be listed")
+	}
+	ws := flNegation.fin.words()
+	for _, w := range ws {
+		if !flMayNegate(w) {
+			t.Errorf("flNegation matches %q, which holds no hint of flNegationHints", w)
+		}
+	}
+	if len(ws) < 100 {
+		t.Fatalf("only %d strings listed for flNegation", len(ws))
+	}
+}
+
 // TestFlMismatchWordsAgrees holds the one-pass search of flMayMismatch to
 // flMayNegate and a search for each bank-transfer word, on every compact
 // line of the testdata pages.
