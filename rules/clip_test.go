@@ -6,9 +6,9 @@ import (
 )
 
 // TestClipAgrees holds Clip (which returns folded text as it is) to
-// clipPlain, the plain fold-and-cut, and foldSpace to the plain fold, on every line, title and text of the
-// testdata pages and on texts made to miss the fast way, at several
-// lengths.
+// clipPlain, the plain fold-and-cut, and foldSpace to the plain fold, on
+// every line, title and text of the testdata pages and on texts made to
+// miss the fast way, at several lengths.
 func TestClipAgrees(t *testing.T) {
 	texts := []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "a\u3000b", "a\u00a0b", "a\u0085b", "銀\xffb",
 		"\xe3\x81", "お支払い方法: クレジットカード、コンビニ払い、代金引換", "𠮟る ABC 𩸽", "\ufffd ok", "x\n",

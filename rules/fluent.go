@@ -156,6 +156,7 @@ type flPairs struct {
 	sent, compact string // the current sentence and its compact form
 }
 
+// flPairsOf starts a walk of line's sentences; compact is flCompact(line).
 func flPairsOf(line, compact string) flPairs { return flPairs{line: line, rest: compact} }
 
 // next moves to the next sentence, false when there is none.

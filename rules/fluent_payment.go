@@ -463,6 +463,9 @@ func flPagePayments(p *Page, mentions func(string) []flMention) flPagePay {
 	return pageDerive(p, pageFlPayments, func(m *pageMemo) *flPagePay { return &m.flPayments }, func() flPagePay { return flPagePaymentsUncached(p, mentions) })
 }
 
+// flPagePaymentsUncached does flPagePayments's work: the page's logos, its
+// terms sections (flTermsOf), and, in the lines naming a method, its
+// statements that card payment cannot be used and its claims.
 func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePay {
 	v := flPayData()
 	var out flPagePay

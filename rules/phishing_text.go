@@ -1104,6 +1104,7 @@ type phishTextAcc struct {
 	b     strings.Builder
 }
 
+// add appends s to the text.
 func (a *phishTextAcc) add(s string) {
 	switch a.n {
 	case 0:
@@ -1117,6 +1118,7 @@ func (a *phishTextAcc) add(s string) {
 	a.n++
 }
 
+// String returns the text put together: the one string added as it is.
 func (a *phishTextAcc) String() string {
 	if a.n <= 1 {
 		return a.first

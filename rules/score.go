@@ -107,6 +107,8 @@ func sortSigns(signs []Sign) {
 	sort.SliceStable(signs, func(i, j int) bool { return signs[i].Points > signs[j].Points })
 }
 
+// safeCheck runs a rule's check on site, a panic giving no findings: one
+// faulty check on a hostile page loses its sign, not the whole result.
 func safeCheck(check func(*Site) []Finding, site *Site) (fs []Finding) {
 	defer func() {
 		if recover() != nil {

@@ -254,6 +254,7 @@ type shopPageLang struct {
 	phrases       []string
 }
 
+// shopPageLangOf is what JapaneseStats reads of page p, kept on the page.
 func shopPageLangOf(p *Page) shopPageLang {
 	return pageDerive(p, pageLang, func(m *pageMemo) *shopPageLang { return &m.lang }, func() shopPageLang {
 		pl := shopPageLang{zhEdition: shopZhEdition(p)}
