@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func TestShopIsHanAgrees(t *testing.T) {
 // TestShopZhSegmentAgrees holds shopZhSegment to lower-casing and
 // comparing, on the segments in several cases and on near misses.
 func TestShopZhSegmentAgrees(t *testing.T) {
-	segs := []string{"", "z", "ZH", "Zh-Hant", "zh_TW", "TW", "tw ", "zh-hantx", "\u212Aa", "zh-\u0130", "cn", "CN", "jp", "zh-cn/", "ｚｈ"}
+	segs := []string{"", "z", "ZH", "Zh-Hant", "zh_TW", "TW", "tw ", "zh-hantx", "\u212Aa", "zh-h\u212A", "ZH-H\u212A", "zh-\u0130", "cn", "CN", "jp", "zh-cn/", "ｚｈ"}
 	for _, w := range shopZhSegments {
 		segs = append(segs, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:])
 	}
@@ -61,6 +62,21 @@ func TestShopZhSegmentAgrees(t *testing.T) {
 		want := slices.Contains(shopZhSegments, strings.ToLower(s))
 		if got := shopZhSegment(s); got != want {
 			t.Errorf("shopZhSegment(%q) = %v, want %v", s, got, want)
+		}
+		// The page at a URL with the segment, to the path lower-cased
+		// whole and split (as shopZhEdition first did).
+		u := "https://shop.example/" + url.PathEscape(s) + "/item"
+		p := NewPage(u, 200, "text/html", "<p>x</p>", false)
+		pu, err := url.Parse(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = false
+		for _, seg := range strings.Split(strings.ToLower(pu.Path), "/") {
+			want = want || slices.Contains(shopZhSegments, seg)
+		}
+		if got := shopZhEdition(p); got != want {
+			t.Errorf("shopZhEdition(%s) = %v, want %v", u, got, want)
 		}
 	}
 }

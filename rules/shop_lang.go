@@ -168,12 +168,20 @@ func shopZhEdition(p *Page) bool {
 var shopZhSegments = []string{"zh", "cn", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "zh_cn", "zh_tw", "tw"}
 
 // shopZhSegment reports whether strings.ToLower(seg) is one of
-// shopZhSegments, without lower-casing: only ASCII letters lower-case to
-// theirs (the Kelvin sign's k and İ's i are in none of them), so ASCII
-// letters compared in any case say the same.
+// shopZhSegments, without lower-casing an ASCII segment (most are):
+// comparing its letters in any case says the same. A segment with other
+// bytes is lower-cased, since the Kelvin sign (U+212A) lower-cases to k:
+// zh-h and a Kelvin sign is zh-hk. No segment of more than 7 bytes
+// lower-cases to one of them: the longest is 7, and only zh-hk's k may
+// be written in 3.
 func shopZhSegment(seg string) bool {
 	if len(seg) < 2 || len(seg) > 7 {
 		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if seg[i] >= utf8.RuneSelf {
+			return slices.Contains(shopZhSegments, strings.ToLower(seg))
+		}
 	}
 	for _, w := range shopZhSegments {
 		if shopEqualLowerASCII(seg, w) {
