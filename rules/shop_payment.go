@@ -77,17 +77,11 @@ type shopPayMention struct {
 	start, end int
 }
 
-// shopFindMethods returns the payment methods named in s, in order, not
-// overlapping (the earlier, then the longer, then the first listed wins).
-// A method name followed by 銀行 is a bank (PayPay銀行, 楽天銀行), and
-// 振り込め is the fraud, not the payment.
-func shopFindMethods(s string) []shopPayMention {
-	var buf [8]shopPayMention
-	return slices.Clip(shopAppendMethods(buf[:0], s)) // the caller's own copy
-}
-
-// shopAppendMethods is shopFindMethods appending to dst: with a buffer on
-// the caller's stack, a sentence costs no allocation.
+// shopAppendMethods appends to dst the payment methods named in s, in
+// order, not overlapping (the earlier, then the longer, then the first
+// listed wins): with a buffer on the caller's stack, a sentence costs no
+// allocation. A method name followed by 銀行 is a bank (PayPay銀行,
+// 楽天銀行), and 振り込め is the fraud, not the payment.
 func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	t := shopPayMethods()
 	var candBuf [16]int

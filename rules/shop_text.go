@@ -105,12 +105,10 @@ func shopIsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '々'
 }
 
-// shopSentences splits a line into sentences at 。!? (NFKC has made the
-// full-width marks ASCII), keeping the mark with its sentence.
-func shopSentences(line string) []string { return shopAppendSentences(nil, line) }
-
-// shopAppendSentences is shopSentences appending to dst: with a buffer on
-// the caller's stack, a line of a few sentences costs no allocation.
+// shopAppendSentences appends to dst the sentences of a line, split at 。!?
+// (NFKC has made the full-width marks ASCII), each keeping its mark: with
+// a buffer on the caller's stack, a line of a few sentences costs no
+// allocation.
 func shopAppendSentences(dst []string, line string) []string {
 	start := 0
 	for i, r := range line {

@@ -293,6 +293,12 @@ func shopFindPhonesSlow(s string) []string {
 	return out
 }
 
+// shopSentences is shopAppendSentences into a new slice.
+func shopSentences(line string) []string { return shopAppendSentences(nil, line) }
+
+// shopFindMethods is shopAppendMethods into a new slice.
+func shopFindMethods(s string) []shopPayMention { return shopAppendMethods(nil, s) }
+
 // shopFindMethodsSlow is shopFindMethods without the literal index.
 func shopFindMethodsSlow(s string) []shopPayMention {
 	t := shopPayMethods()
