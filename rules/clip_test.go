@@ -1,14 +1,11 @@
 package rules
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestClipAgrees holds Clip (which returns folded text as it is) to
-// clipPlain, the plain fold-and-cut, and foldSpace to the plain fold, on
-// every line, title and text of the testdata pages and on texts made to
-// miss the fast way, at several lengths.
+// clipPlain, the plain fold-and-cut, on every line, title and text of the
+// testdata pages and on texts made to miss the fast way, at several
+// lengths.
 func TestClipAgrees(t *testing.T) {
 	texts := []string{"", " ", "a", "a ", " a", "a  b", "a\tb", "a\u3000b", "a\u00a0b", "a\u0085b", "銀\xffb",
 		"\xe3\x81", "お支払い方法: クレジットカード、コンビニ払い、代金引換", "𠮟る ABC 𩸽", "\ufffd ok", "x\n",
@@ -22,9 +19,6 @@ func TestClipAgrees(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
-		}
 		for _, n := range []int{1, 2, 3, 5, 40, 60, 80, 120, 400} {
 			if got, want := Clip(s, n), clipPlain(s, n); got != want {
 				t.Errorf("Clip(%q, %d) = %q, want %q", s, n, got, want)

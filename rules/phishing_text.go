@@ -1070,7 +1070,7 @@ func phishAppendH1(dst []string, p *Page, max int) []string {
 			// A heading that is an image: its alt text is the heading.
 			t = alts.String()
 		}
-		if t = foldSpace(NFKC(t)); t != "" {
+		if t = fold(NFKC(t)); t != "" {
 			dst = append(dst, t)
 			found++
 		}

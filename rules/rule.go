@@ -125,43 +125,6 @@ func Clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// foldSpace is strings.Join(strings.Fields(s), " "): s itself when its
-// white space is folded already (spaceFolded).
-func foldSpace(s string) string {
-	if spaceFolded(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// spaceFolded reports whether s is valid UTF-8 whose only white space is
-// single ASCII spaces between other runes: what strings.Fields and a join
-// with spaces give back unchanged.
-func spaceFolded(s string) bool {
-	space := true // at the start: no leading space
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if clipSpace[c] {
-				if c != ' ' || space {
-					return false
-				}
-				space = true
-			} else {
-				space = false
-			}
-			i++
-			continue
-		}
-		size := clipRune(s, i)
-		if size == 0 {
-			return false
-		}
-		space = false
-		i += size
-	}
-	return !space || s == ""
-}
-
 // clipRune returns the length of the non-ASCII rune at s[i], or 0 when it
 // is invalid or white space. A well-formed three-byte rune from U+3000 up
 // (kana, kanji, full-width forms: most of Japanese text) is white space
