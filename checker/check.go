@@ -299,7 +299,22 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 	}
 	res.Advice = c.advice(res)
 	res.Clues = Clues(site)
+	ownStrings(res)
 	return res
+}
+
+// ownStrings gives the result its own copies of the evidence and clue
+// values, which the signs cut from the pages' text: a result outlives its
+// pages (a batch keeps recent results to answer repeated targets, and the
+// campaign clusters keep clue values to the end), and one short piece of
+// a page's text would keep the whole page in memory.
+func ownStrings(res *Result) {
+	for i := range res.Signs {
+		res.Signs[i].Evidence = strings.Clone(res.Signs[i].Evidence)
+	}
+	for i := range res.Clues {
+		res.Clues[i].Value = strings.Clone(res.Clues[i].Value)
+	}
 }
 
 // scoreGrace is how long scoring may run on past the site's deadline.

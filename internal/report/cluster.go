@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/rules"
@@ -103,7 +104,9 @@ func (c *Clusterer) Add(target string, clues []checker.Clue) {
 				c.limited++
 				continue
 			}
-			c.byKey[key] = &clueEntry{kind: cl.Kind, value: shown, targets: []string{target}}
+			// Its own copy: the value may be cut from a longer string
+			// that should not stay in memory to the end of the run.
+			c.byKey[key] = &clueEntry{kind: cl.Kind, value: strings.Clone(shown), targets: []string{target}}
 			continue
 		}
 		e.add(target)

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/shopcheck/shopcheck/checker"
 )
@@ -137,5 +138,26 @@ func TestClusterTargetsCapped(t *testing.T) {
 	cl := got[0].Clusters[0]
 	if cl.Count != n || len(cl.Targets) != MaxClusterTargets || got[0].Targets != n {
 		t.Errorf("count %d, listed %d, campaign %d; want %d, %d, %d", cl.Count, len(cl.Targets), got[0].Targets, n, MaxClusterTargets, n)
+	}
+}
+
+// TestClustererKeepsItsOwnValues: a clue value cut from a longer string (a
+// page's text) is copied, so that the clusters kept to the end of a run do
+// not keep the pages alive.
+func TestClustererKeepsItsOwnValues(t *testing.T) {
+	page := strings.Repeat("x", 4096) + "info@example.jp" + strings.Repeat("y", 4096) + strings.Repeat("特定商取引法に基づく表記 ", 40)
+	email := page[4096 : 4096+len("info@example.jp")]
+	disclosure := page[4096+len("info@example.jp")+4096:]
+	c := NewClusterer(0)
+	c.Add("https://a.example/", []checker.Clue{{Kind: "email", Value: email}, {Kind: "disclosure", Value: disclosure}})
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(page)))
+	for key, e := range c.byKey {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(e.value)))
+		if p >= lo && p < lo+uintptr(len(page)) {
+			t.Errorf("clue %q keeps a piece of the string it was cut from", key)
+		}
+	}
+	if len(c.byKey) != 2 {
+		t.Fatalf("%d clue values kept, want 2", len(c.byKey))
 	}
 }
