@@ -950,9 +950,10 @@ type flGiftVocab struct {
 // e-money name: every pattern needs one.
 func (v *flGiftVocab) named(cs string) bool { return v.names.any(cs) }
 
-var flGiftData = sync.OnceValue(func() *flGiftVocab {
-	groups := map[string][]string{}
-	var names []string
+// flGiftGroups reads fluent_giftcards.txt: its names in compact form, by
+// group (gift, code, generic) and all in the file's order.
+func flGiftGroups() (groups map[string][]string, names []string) {
+	groups = map[string][]string{}
 	for _, l := range lines("fluent_giftcards.txt") {
 		group, name, ok := strings.Cut(l, " ")
 		if !ok || (group != "gift" && group != "code" && group != "generic") {
@@ -962,13 +963,26 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 		groups[group] = append(groups[group], name)
 		names = append(names, name)
 	}
+	return groups, names
+}
+
+// flGiftNames are every gift-card and e-money name, the words flKinds marks
+// lines by: made without the expressions of flGiftData, which only a line
+// naming one needs (most pages name none).
+var flGiftNames = sync.OnceValue(func() *flLitSet {
+	_, names := flGiftGroups()
+	return newFlLitSet(names)
+})
+
+var flGiftData = sync.OnceValue(func() *flGiftVocab {
+	groups, _ := flGiftGroups()
 	g := flAlternation(groups["gift"]).String()
 	named := flAlternation(append(append([]string(nil), groups["gift"]...), groups["code"]...)).String()
 	all := flAlternation(append(append(append([]string(nil), groups["gift"]...), groups["code"]...), groups["generic"]...)).String()
 	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います)`
 	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
-		names:     newFlLitSet(names),
+		names:     flGiftNames(),
 		gift:      shopMustRe(g),
 		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),

@@ -108,7 +108,7 @@ var flKinds = sync.OnceValue(func() *flKindIndex {
 	x := &flKindIndex{kind: map[string]uint8{}}
 	var all []string
 	for k, set := range map[uint8]*flLitSet{
-		flHasPayment: flPayData().set, flHasPayLabel: flTermsHints, flHasGiftCard: flGiftData().names,
+		flHasPayment: flPayData().set, flHasPayLabel: flTermsHints, flHasGiftCard: flGiftNames(),
 		flHasListing: flListingSet(), flHasAddress: flAddrHints(), flHasPhone: flPhoneWords(),
 	} {
 		for _, w := range set.all {

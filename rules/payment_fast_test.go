@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -156,5 +157,31 @@ func TestFlMismatchWordsAgrees(t *testing.T) {
 	}
 	if hits < 100 {
 		t.Fatalf("only %d lines hold a word", hits)
+	}
+}
+
+// TestShopTransferFilterIsTheTables: the gate of payment-transfer-only
+// builds bank transfer's expression alone (so that a page naming no
+// transfer needs no table of every method); its prefilter must be the one
+// of that expression in shopPayMethods, or the gate and the reading that
+// follows it would disagree on what names a transfer. Likewise the
+// gift-card names that mark lines (flGiftNames, made without flGiftData's
+// expressions) must be flGiftData's own.
+func TestShopTransferFilterIsTheTables(t *testing.T) {
+	tab := shopPayMethods()
+	i := slices.Index(tab.ids, MethodTransfer)
+	if i < 0 {
+		t.Fatalf("no %s line in shop_payment_methods.txt", MethodTransfer)
+	}
+	want, got := tab.res[i].prefilter().idx, shopTransferFilter()
+	if (want == nil) != (got == nil) {
+		t.Fatalf("prefilter alone %v, in the table %v", got != nil, want != nil)
+	}
+	if want != nil && !reflect.DeepEqual(want.groups, got.groups) {
+		t.Errorf("the transfer prefilter alone differs from the table's:\n%q\n%q", got.groups, want.groups)
+	}
+	_, names := flGiftGroups()
+	if v := flGiftData(); !reflect.DeepEqual(v.names.all, flGiftNames().all) || len(names) == 0 {
+		t.Errorf("flGiftNames differs from flGiftData's names")
 	}
 }

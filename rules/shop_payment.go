@@ -29,31 +29,21 @@ type shopPayTable struct {
 	lits   *shopLitIndex
 	owners map[string][]int
 	always []int
-	// transfer is the prefilter of bank transfer's line: a text with
-	// none of its literals names no bank transfer. nil when it has none.
-	transfer *shopLitIndex
 }
 
 var shopPayMethods = sync.OnceValue(func() shopPayTable {
 	t := shopPayTable{owners: map[string][]int{}}
 	var all []string
 	for _, l := range lines("shop_payment_methods.txt") {
-		f := strings.Fields(l)
-		if len(f) < 2 {
-			panic(fmt.Sprintf("rules: shop_payment_methods.txt line %q: want an id and a pattern", l))
-		}
-		pat := strings.TrimSpace(strings.TrimPrefix(l, f[0]))
+		id, pat := shopPayLine(l)
 		if _, err := regexp.Compile(pat); err != nil {
-			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", f[0], err))
+			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", id, err))
 		}
 		k := len(t.ids)
 		re := shopMustRe(`(?i)` + pat)
-		t.ids = append(t.ids, f[0])
+		t.ids = append(t.ids, id)
 		t.res = append(t.res, re)
 		idx := re.prefilter().idx
-		if f[0] == MethodTransfer {
-			t.transfer = idx
-		}
 		if idx == nil {
 			t.always = append(t.always, k)
 			continue
@@ -69,6 +59,30 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 	}
 	t.lits = newShopLitIndex(all)
 	return t
+})
+
+// shopPayLine splits a line of shop_payment_methods.txt into the method's
+// id and its expression.
+func shopPayLine(l string) (id, pat string) {
+	f := strings.Fields(l)
+	if len(f) < 2 {
+		panic(fmt.Sprintf("rules: shop_payment_methods.txt line %q: want an id and a pattern", l))
+	}
+	return f[0], strings.TrimSpace(strings.TrimPrefix(l, f[0]))
+}
+
+// shopTransferFilter is the prefilter of bank transfer's expression in
+// shopPayMethods (the same expression, made alone): a text with none of its
+// literals names no bank transfer; nil when it has none. payment-transfer-
+// only asks it of every page, and most pages name no transfer: they need
+// not build the whole table of methods.
+var shopTransferFilter = sync.OnceValue(func() *shopLitIndex {
+	for _, l := range lines("shop_payment_methods.txt") {
+		if id, pat := shopPayLine(l); id == MethodTransfer {
+			return shopMustRe(`(?i)` + pat).prefilter().idx
+		}
+	}
+	return nil
 })
 
 // shopPayMention is one payment method named in a sentence.
@@ -604,8 +618,8 @@ func shopTransferOnlyRule() Rule {
 // TestShopTransferOnlyFastAgrees holds the sign with this test to the
 // sign without it.
 func shopMayNameTransfer(site *Site) bool {
-	t := shopPayMethods()
-	if t.transfer == nil {
+	transfer := shopTransferFilter()
+	if transfer == nil {
 		return true // no prefilter: any line may
 	}
 	for _, p := range site.Pages {
@@ -613,7 +627,7 @@ func shopMayNameTransfer(site *Site) bool {
 			continue
 		}
 		for _, line := range p.Lines {
-			if t.transfer.any(line) {
+			if transfer.any(line) {
 				return true
 			}
 		}

@@ -18,15 +18,18 @@ import "sync"
 // and a landline), the image servers (flHotHosts: images from another
 // host), the placeholder phrases (flPlaceholders: a linked page compared),
 // the homoglyphs of page text and of host names (phishHomoglyphs,
-// extraGlyphs: Cyrillic or Greek letters, a non-ASCII label). Left out,
-// they save some 4 ms of CPU in a `check URL` process (and the minor
-// page faults of their memory).
+// extraGlyphs: Cyrillic or Greek letters, a non-ASCII label), the table of
+// payment methods (shopPayMethods: a page that names bank transfer; the
+// others need only its prefilter, shopTransferFilter) and the gift-card
+// expressions (flGiftData: a line naming a gift card; the others need only
+// the names, flGiftNames). Left out, they save some 12 ms of CPU in a
+// `check URL` process (and the minor page faults of their memory).
 func Warm() {
 	groups := [][]func(){
 		{func() { phishData() },
-			func() { downloadExts() }, func() { flGiftData() }, func() { flKinds() }, func() { flPhoneWords() },
+			func() { downloadExts() }, func() { flKinds() }, func() { flPhoneWords() },
 			func() { flListingSet() }, func() { flListingData() }, func() { flFleaMarkets() }},
-		{func() { shopPayMethods() }, func() { words() }, func() { allowList() }, func() { shopPlatforms() },
+		{func() { shopTransferFilter() }, func() { words() }, func() { allowList() }, func() { shopPlatforms() },
 			func() { shopFreemail() }, func() { shopNames() }, func() { shopHanzi() }, func() { shopMTPhrases() },
 			func() { flPayData() }, func() { flAddrHints() }, func() { freeHostRegs() }, func() { freeHosts() },
 			func() { shorteners() }, func() { suspiciousTLDs() }},
