@@ -950,9 +950,10 @@ type flGiftVocab struct {
 // e-money name: every pattern needs one.
 func (v *flGiftVocab) named(cs string) bool { return v.names.any(cs) }
 
-// flGiftGroups reads fluent_giftcards.txt: its names in compact form, by
-// group (gift, code, generic) and all in the file's order.
-func flGiftGroups() (groups map[string][]string, names []string) {
+// flGiftList reads fluent_giftcards.txt once: its names in compact form, by
+// group (gift, code, generic) and all in the file's order. Readers copy
+// before they reorder.
+var flGiftList = sync.OnceValues(func() (groups map[string][]string, names []string) {
 	groups = map[string][]string{}
 	for _, l := range lines("fluent_giftcards.txt") {
 		group, name, ok := strings.Cut(l, " ")
@@ -964,18 +965,18 @@ func flGiftGroups() (groups map[string][]string, names []string) {
 		names = append(names, name)
 	}
 	return groups, names
-}
+})
 
 // flGiftNames are every gift-card and e-money name, the words flKinds marks
 // lines by: made without the expressions of flGiftData, which only a line
 // naming one needs (most pages name none).
 var flGiftNames = sync.OnceValue(func() *flLitSet {
-	_, names := flGiftGroups()
+	_, names := flGiftList()
 	return newFlLitSet(names)
 })
 
 var flGiftData = sync.OnceValue(func() *flGiftVocab {
-	groups, _ := flGiftGroups()
+	groups, _ := flGiftList()
 	g := flAlternation(groups["gift"]).String()
 	named := flAlternation(append(append([]string(nil), groups["gift"]...), groups["code"]...)).String()
 	all := flAlternation(append(append(append([]string(nil), groups["gift"]...), groups["code"]...), groups["generic"]...)).String()

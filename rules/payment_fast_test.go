@@ -161,7 +161,7 @@ func TestFlMismatchWordsAgrees(t *testing.T) {
 }
 
 // TestShopTransferFilterIsTheTables: the gate of payment-transfer-only
-// builds bank transfer's expression alone (so that a page naming no
+// takes bank transfer's expression alone (so that a page naming no
 // transfer needs no table of every method); its prefilter must be the one
 // of that expression in shopPayMethods, or the gate and the reading that
 // follows it would disagree on what names a transfer. Likewise the
@@ -180,7 +180,7 @@ func TestShopTransferFilterIsTheTables(t *testing.T) {
 	if want != nil && !reflect.DeepEqual(want.groups, got.groups) {
 		t.Errorf("the transfer prefilter alone differs from the table's:\n%q\n%q", got.groups, want.groups)
 	}
-	_, names := flGiftGroups()
+	_, names := flGiftList()
 	if v := flGiftData(); !reflect.DeepEqual(v.names.all, flGiftNames().all) || len(names) == 0 {
 		t.Errorf("flGiftNames differs from flGiftData's names")
 	}

@@ -40,7 +40,10 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", id, err))
 		}
 		k := len(t.ids)
-		re := shopMustRe(`(?i)` + pat)
+		re := shopTransferRe() // made once for the gate and the table
+		if id != MethodTransfer {
+			re = shopMustRe(`(?i)` + pat)
+		}
 		t.ids = append(t.ids, id)
 		t.res = append(t.res, re)
 		idx := re.prefilter().idx
@@ -71,19 +74,27 @@ func shopPayLine(l string) (id, pat string) {
 	return f[0], strings.TrimSpace(strings.TrimPrefix(l, f[0]))
 }
 
-// shopTransferFilter is the prefilter of bank transfer's expression in
-// shopPayMethods (the same expression, made alone): a text with none of its
-// literals names no bank transfer; nil when it has none. payment-transfer-
-// only asks it of every page, and most pages name no transfer: they need
-// not build the whole table of methods.
-var shopTransferFilter = sync.OnceValue(func() *shopLitIndex {
+// shopTransferRe is bank transfer's expression of shop_payment_methods.txt,
+// made alone (nil without such a line): payment-transfer-only's gate asks
+// its prefilter of every page, and most pages name no transfer, so they need
+// not build the whole table of methods, which takes this one as it is.
+var shopTransferRe = sync.OnceValue(func() *shopRe {
 	for _, l := range lines("shop_payment_methods.txt") {
 		if id, pat := shopPayLine(l); id == MethodTransfer {
-			return shopMustRe(`(?i)` + pat).prefilter().idx
+			return shopMustRe(`(?i)` + pat)
 		}
 	}
 	return nil
 })
+
+// shopTransferFilter is the prefilter of bank transfer's expression: a text
+// with none of its literals names no bank transfer. nil when there is none.
+func shopTransferFilter() *shopLitIndex {
+	if re := shopTransferRe(); re != nil {
+		return re.prefilter().idx
+	}
+	return nil
+}
 
 // shopPayMention is one payment method named in a sentence.
 type shopPayMention struct {
