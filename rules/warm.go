@@ -6,7 +6,8 @@ import "sync"
 // (phrase indexes, payment vocabularies, look-alike word lists …), two at a
 // time. A command calls it in the background while it loads its data and
 // reads its targets, so that a batch's first sites do not wait for some
-// 20 ms of tables built one after another. Calling it is never needed:
+// 10 ms of tables built one after another (the look-alike index is
+// BrandSet.Warm's). Calling it is never needed:
 // every table is still built on first use, once; one missing from the
 // lists below is only built later.
 //
