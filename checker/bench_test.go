@@ -146,3 +146,22 @@ func BenchmarkParseSmall(b *testing.B) {
 func BenchmarkScoreSmall(b *testing.B) {
 	benchScore(b, [][]byte{[]byte(smallPage)})
 }
+
+// fixtureSites are the shop fixtures, honest and fake, in each charset.
+var fixtureSites = []string{"fake-utf8", "honest-company", "sole-proprietor", "base-shop", "fake-sjis", "fake-eucjp"}
+
+// BenchmarkSites parses, then parses and scores, each fixture shop: what
+// scoring real shop pages costs beside parsing them (the difference of a
+// site's two lines), which a crawled batch pays for every target.
+func BenchmarkSites(b *testing.B) {
+	for _, s := range fixtureSites {
+		pages := fixturePages(b, s)
+		b.Run("parse/"+s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				parseAll(pages)
+			}
+		})
+		b.Run("score/"+s, func(b *testing.B) { benchScore(b, pages) })
+	}
+}
