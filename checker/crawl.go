@@ -52,8 +52,11 @@ type rankedLink struct {
 
 // rankLinks scores the same-site links of page by how likely they lead to
 // the disclosure or payment pages; links with no hint are left out.
+// linkHints' words are lower-case already (TestLinkHintsLowerCase), so
+// only each link's text and path are lower-cased, once.
 func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLink {
 	best := map[string]int{}
+	var lastHost, lastDomain string // a page's links mostly share one host
 	for _, l := range page.Links {
 		u, err := url.Parse(l.Href)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
@@ -64,30 +67,32 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 			continue
 		}
 		if u.Scheme != "file" {
-			if d := domainOf(u); d == "" || d != domain {
+			if h := u.Hostname(); h != lastHost || lastHost == "" {
+				lastHost, lastDomain = h, domainOf(u)
+			}
+			if lastDomain == "" || lastDomain != domain {
 				continue
 			}
 		}
-		k := canonical(u.String())
-		if seen[k] {
+		s := u.String()
+		if seen[canonicalOf(u)] {
 			continue
 		}
 		text := strings.ToLower(l.Text)
 		path := strings.ToLower(u.Path + "?" + u.RawQuery)
 		score := 0
 		for _, h := range linkHints {
-			w := strings.ToLower(h.word)
-			if strings.Contains(text, w) {
+			if strings.Contains(text, h.word) {
 				score = max(score, h.weight+5) // link text says more than a path
-			} else if strings.Contains(path, w) {
+			} else if strings.Contains(path, h.word) {
 				score = max(score, h.weight)
 			}
 		}
 		if score == 0 && (productPath.MatchString(u.Path) || l.Image) {
 			score = productScore
 		}
-		if score > best[u.String()] {
-			best[u.String()] = score
+		if score > best[s] {
+			best[s] = score
 		}
 	}
 	out := make([]rankedLink, 0, len(best))
@@ -118,6 +123,18 @@ func canonical(raw string) string {
 		u.Path = "/"
 	}
 	return u.String()
+}
+
+// canonicalOf is canonical(u.String()) without printing and parsing u
+// again (TestCanonicalOfAgrees). u is not changed.
+func canonicalOf(u *url.URL) string {
+	c := *u
+	c.Fragment, c.RawFragment = "", ""
+	c.Host = strings.ToLower(c.Host)
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	return c.String()
 }
 
 var refreshURL = regexp.MustCompile(`(?i)^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]+)`)

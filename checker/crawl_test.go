@@ -1,6 +1,9 @@
 package checker
 
 import (
+	"fmt"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/shopcheck/shopcheck/rules"
@@ -53,6 +56,67 @@ func TestMetaRefresh(t *testing.T) {
 		p := rules.NewPage("https://a.example.jp/", 200, "text/html", "<html><head>"+tt.html+"</head><body>x</body></html>", false)
 		if got := metaRefresh(p); got != tt.want {
 			t.Errorf("metaRefresh(%s) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkRankLinks ranks the links of every page of the fixture shops, as
+// the crawl does for each first page and each page it reads.
+func BenchmarkRankLinks(b *testing.B) {
+	var pages []*rules.Page
+	for _, s := range fixtureSites {
+		for i, body := range fixturePages(b, s) {
+			text, _ := Decode(body, "text/html")
+			pages = append(pages, rules.NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", text, false))
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			rankLinks(p, "example.jp", map[string]bool{})
+		}
+	}
+}
+
+// TestLinkHintsLowerCase holds linkHints to lower case: rankLinks compares
+// them with lower-cased link text and paths as they are.
+func TestLinkHintsLowerCase(t *testing.T) {
+	for _, h := range linkHints {
+		if strings.ToLower(h.word) != h.word {
+			t.Errorf("link hint %q is not lower-case: it would never match", h.word)
+		}
+	}
+}
+
+// TestCanonicalOfAgrees checks canonicalOf against canonical over every
+// link of the fixture shops and odd spellings.
+func TestCanonicalOfAgrees(t *testing.T) {
+	raws := []string{
+		"https://Shop.Example.JP", "https://shop.example.jp/a/#top", "https://shop.example.jp/%E7%89%B9?q=%20x#f%20g",
+		"http://shop.example.jp:8080/a%2Fb/c", "https://user:pw@shop.example.jp/x?", "file:///tmp/a.html#x",
+		"https://shop.example.jp/a b", "https://xn--eckwd4c7c.jp/パス?キー=値", "https://shop.example.jp?x=1",
+		"https://[::1]:443/", "https://shop.example.jp/a;b/c?d#e%zz",
+	}
+	for _, s := range fixtureSites {
+		for i, body := range fixturePages(t, s) {
+			text, _ := Decode(body, "text/html")
+			p := rules.NewPage(fmt.Sprintf("https://shop.example.jp/d/p%d.html", i), 200, "text/html", text, false)
+			for _, l := range p.Links {
+				raws = append(raws, l.Href)
+			}
+		}
+	}
+	for _, raw := range raws {
+		u, err := url.Parse(raw)
+		if err != nil {
+			continue
+		}
+		before := *u
+		if got, want := canonicalOf(u), canonical(u.String()); got != want {
+			t.Errorf("canonicalOf(%q) = %q, canonical gives %q", raw, got, want)
+		}
+		if *u != before {
+			t.Errorf("canonicalOf(%q) changed its URL", raw)
 		}
 	}
 }
