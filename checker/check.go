@@ -433,7 +433,7 @@ func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer s
 	sum := sha256.Sum256(resp.Body)
 	return &fetched{resp: resp, mobile: mobile, info: PageInfo{
 		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
-		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]),
+		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]), Mobile: mobile,
 	}}, nil
 }
 

@@ -3,6 +3,7 @@ package checker
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -254,12 +255,60 @@ func TestCheckCloakedShop(t *testing.T) {
 	if desktopHits.Load() != 1 || mobileHits.Load() != 1 {
 		t.Errorf("first page fetched %d times as desktop and %d as smartphone, want once each", desktopHits.Load(), mobileHits.Load())
 	}
+	// The smartphone version was scored, so it is the first page listed,
+	// then the desktop one, then the pages crawled from it as a smartphone:
+	// the pages say which copy is which.
+	if len(res.Pages) < 2 || !res.Pages[0].Mobile || res.Pages[1].Mobile {
+		t.Errorf("pages %+v, want the smartphone copy (mobile) then the desktop one", res.Pages)
+	}
+	for _, p := range res.Pages[min(2, len(res.Pages)):] {
+		if !p.Mobile {
+			t.Errorf("page %s was crawled from the smartphone version but is not marked mobile", p.URL)
+		}
+	}
 
 	// With --no-cloaking only the desktop version is read: nothing to see.
 	f, _ := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true})
 	plain := New(Options{NoCloaking: true}, f, nil, nil).Check(context.Background(), srv.URL+"/")
 	if strings.Contains(" "+strings.Join(signIDs(plain), " ")+" ", " cloaking ") {
 		t.Errorf("--no-cloaking still reported cloaking")
+	}
+	for _, p := range plain.Pages {
+		if p.Mobile {
+			t.Errorf("--no-cloaking read %s as a smartphone", p.URL)
+		}
+	}
+	// With --mobile every page is read as a smartphone, and says so.
+	phone := New(Options{Mobile: true}, f, nil, nil).Check(context.Background(), srv.URL+"/")
+	if len(phone.Pages) == 0 || phone.Pages[0].SHA256 == plain.Pages[0].SHA256 {
+		t.Errorf("--mobile pages %+v, want the smartphone version first", phone.Pages)
+	}
+	for _, p := range phone.Pages {
+		if !p.Mobile {
+			t.Errorf("--mobile read %s but does not mark it mobile", p.URL)
+		}
+	}
+}
+
+// TestSmartphoneCopyIsMarked checks a shop that sends every browser the
+// same page: both copies are listed, the second as the smartphone's, with
+// the same digest (an officer reading the evidence must not take it for a
+// second page of the site).
+func TestSmartphoneCopyIsMarked(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html lang="ja"><body><h1>雑貨の店</h1><p>お支払い: クレジットカード</p></body></html>`)
+	}))
+	defer srv.Close()
+	res := newTestChecker(t).Check(context.Background(), srv.URL+"/")
+	if len(res.Pages) != 2 {
+		t.Fatalf("pages %+v, want the page and its smartphone copy", res.Pages)
+	}
+	if res.Pages[0].Mobile || !res.Pages[1].Mobile {
+		t.Errorf("pages %+v, want the desktop copy first and the smartphone copy marked", res.Pages)
+	}
+	if res.Pages[0].SHA256 != res.Pages[1].SHA256 || res.Pages[0].URL != res.Pages[1].URL {
+		t.Errorf("the two copies differ: %+v", res.Pages)
 	}
 }
 

@@ -45,6 +45,10 @@ type PageInfo struct {
 	Bytes       int    `json:"bytes"`
 	Truncated   bool   `json:"truncated"`
 	SHA256      string `json:"sha256"`
+	// Mobile is true for a page fetched as a smartphone: the second copy
+	// of the first page that the cloaking sign compares, or every page
+	// with --mobile. Beside the contract's fields; written only when true.
+	Mobile bool `json:"mobile,omitempty"`
 }
 
 // WhoisInfo is the contract's whois block.

@@ -47,6 +47,7 @@ var words = map[string]rules.Text{
 	"error.code": {JA: "理由", EN: "Reason"},
 	"links":      {JA: "リンク先の判定", EN: "Links in the message"},
 	"paren":      {JA: "%s（%s）", EN: "%s (%s)"},
+	"mobile":     {JA: "（スマートフォンとして取得）", EN: " (fetched as a smartphone)"},
 	"truncated":  {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
 }
 
@@ -131,6 +132,9 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			t := ""
 			if p.Truncated {
 				t = d.say("truncated")
+			}
+			if p.Mobile {
+				t = d.say("mobile") + t
 			}
 			fmt.Fprintf(&b, "  - %s [%d]%s\n", p.URL, p.Status, t)
 		}

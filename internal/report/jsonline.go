@@ -65,6 +65,9 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		b = strconv.AppendBool(b, p.Truncated)
 		b = append(b, `,"sha256":`...)
 		b = appendJSONString(b, p.SHA256)
+		if p.Mobile {
+			b = append(b, `,"mobile":true`...)
+		}
 		return append(b, '}')
 	})
 	b = append(b, `,"whois":`...)
