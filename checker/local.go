@@ -54,6 +54,11 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 				site.Target, site.URL, site.Data = t.Raw, fileURL, c.opts.Data
 			}
 		}
+		// A page saved from a site is parsed as at its origin, so that its
+		// links resolve to the site's pages (the crawl and the link signs
+		// need them so), but the evidence names the file that was read.
+		// Nothing is derived from page.URL before the signs run, so it can
+		// be set after parsing.
 		page := rules.NewPage(pageURL, 200, "text/html", text, truncated)
 		if pageURL != fileURL {
 			page.URL = fileURL
