@@ -313,8 +313,15 @@ func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]ne
 	if ip, ok := ParseHostIP(host); ok {
 		return []netip.Addr{ip}, nil
 	}
-	if !f.opt.AllowPrivate && isLocalhostName(host) {
-		return nil, Errorf(CodeBlockedAddress, "refused to connect to %s: the name always means this machine; use --allow-private to permit it", host)
+	if isLocalhostName(host) {
+		if !f.opt.AllowPrivate {
+			return nil, Errorf(CodeBlockedAddress, "refused to connect to %s: the name always means this machine; use --allow-private to permit it", host)
+		}
+		// RFC 6761: localhost and every name under it are this machine's
+		// loopback, whatever DNS says; many resolvers (and /etc/hosts)
+		// know localhost alone, so shop1.localhost, as curl and browsers
+		// read it, would fail. IPv4 first: local test servers listen there.
+		return localhostAddrs[:], nil
 	}
 	lookup := f.lookup
 	if lookup == nil {
@@ -340,6 +347,9 @@ func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]ne
 	}
 	return addrs, nil
 }
+
+// localhostAddrs are the addresses of localhost and the names under it.
+var localhostAddrs = [...]netip.Addr{netip.AddrFrom4([4]byte{127, 0, 0, 1}), netip.IPv6Loopback()}
 
 // dialContext is the transport's dialler. It finds the addresses for addr,
 // refuses the connection if ANY of them is not allowed (a name that mixes
