@@ -71,7 +71,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 		} else if looksLikePath(raw) {
 			return t, Errorf(CodeInvalidTarget, "%q is a file name, not a domain name", raw)
 		}
-		if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(raw[i+1:]) {
+		if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(portOfBare(raw[i+1:])) {
 			// mailto:, javascript:, data:, ftp: and friends.
 			return t, Errorf(CodeUnsupportedScheme, "%q is not a web address (scheme %q); give an http or https URL", raw, raw[:i])
 		}
@@ -122,10 +122,27 @@ func parseTarget(raw string, local bool) (Target, error) {
 
 func looksLikePath(s string) bool {
 	l := strings.ToLower(s)
+	first, _, _ := strings.Cut(s, "/")
 	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
 		strings.HasPrefix(s, "~") || strings.Contains(s, string(filepath.Separator)+".") ||
-		strings.HasSuffix(l, ".html") && strings.Contains(s, "/") && !strings.Contains(strings.Split(s, "/")[0], ".") ||
+		strings.HasSuffix(l, ".html") && strings.Contains(s, "/") && !strings.Contains(first, ".") && !isHostPort(first) ||
 		strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz")
+}
+
+// isHostPort reports whether s is a name and a port, like localhost:8080:
+// the start of an address given without its scheme, not a folder.
+func isHostPort(s string) bool {
+	i := strings.LastIndex(s, ":")
+	return i > 0 && isPort(s[i+1:])
+}
+
+// portOfBare is what follows a host's colon in an address given without
+// its scheme, up to its path, query or fragment: the port, if it is one.
+func portOfBare(s string) string {
+	if i := strings.IndexAny(s, "/?#"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func isPort(s string) bool {

@@ -29,6 +29,14 @@ func TestParseTarget(t *testing.T) {
 		{in: "example.co.jp/law.html", kind: TargetURL, url: "https://example.co.jp/law.html", bare: true},
 		{in: "例え.jp", kind: TargetURL, url: "https://xn--r8jz45g.jp", bare: true},
 		{in: "127.0.0.1:8080", kind: TargetURL, url: "https://127.0.0.1:8080", bare: true},
+		// A name without a dot and a port is an address, not a folder.
+		{in: "localhost:8080/index.html", kind: TargetURL, url: "https://localhost:8080/index.html", bare: true},
+		{in: "localhost:8080/shop/item.html?id=1#top", kind: TargetURL, url: "https://localhost:8080/shop/item.html?id=1#top", bare: true},
+		{in: "localhost:8080?x=1", kind: TargetURL, url: "https://localhost:8080?x=1", bare: true},
+		{in: "shop/item.html", wantCode: CodeInvalidTarget}, // a missing file
+		{in: "localhost:99999/index.html", wantCode: CodeInvalidTarget},
+		{in: "about:blank", wantCode: CodeUnsupportedScheme},
+		{in: "tel:0312345678/x.html", wantCode: CodeInvalidTarget},
 		{in: page, kind: TargetLocal},
 		{in: dir, kind: TargetLocal},
 		{in: warc, kind: TargetWARC},
