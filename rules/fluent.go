@@ -4,6 +4,7 @@ import (
 	"iter"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -246,5 +247,6 @@ func flLinkTexts(p *Page) map[string]bool {
 	return m
 }
 
-// flRunes counts the runes of s.
-func flRunes(s string) int { return len([]rune(s)) }
+// flRunes counts the runes of s, an invalid byte as one (as len([]rune(s))
+// would, without making the slice).
+func flRunes(s string) int { return utf8.RuneCountInString(s) }

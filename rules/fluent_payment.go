@@ -49,6 +49,11 @@ type flPayVocab struct {
 	bank     []string          // the text words of bank transfer
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
+	// The logo words for flImageNames.match in one pass each (mayShow):
+	// every word for alt texts, the words as file-name parts, and the
+	// words of six letters or more without "_" for whole file names.
+	logoAlt, logoLong *flLitSet
+	logoPart          map[string]bool
 }
 
 var flPayData = sync.OnceValue(func() *flPayVocab {
@@ -86,6 +91,16 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	}
 	sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 	v.words = words
+	var alt, long []string
+	v.logoPart = map[string]bool{}
+	for _, lg := range v.logos {
+		alt = append(alt, lg.word)
+		v.logoPart[lg.word] = true
+		if len(lg.word) >= 6 {
+			long = append(long, strings.ReplaceAll(lg.word, "_", ""))
+		}
+	}
+	v.logoAlt, v.logoLong = newFlLitSet(alt), newFlLitSet(long)
 	v.set = newFlLitSet(words)
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
@@ -194,13 +209,21 @@ func flQualified(s string) bool {
 
 // flStripDecoration removes list marks and numbering (flDecoration) from
 // the start of line; flDecorationOne, one mark, tells cheaply whether there
-// is any.
+// is any, read on the line's first flDecorationRunes() runes (its match
+// lies there: TestFlStripDecorationAgrees).
 func flStripDecoration(line string) string {
-	if !flDecorationOne.MatchString(line) {
+	head := line
+	if n := flDecorationRunes(); n >= 0 {
+		head = flHeadRunes(line, n)
+	}
+	if !flDecorationOne.MatchString(head) {
 		return line
 	}
 	return flDecoration.ReplaceAllString(line, "")
 }
+
+// flDecorationRunes is the most runes a match of flDecorationOne spans.
+var flDecorationRunes = sync.OnceValue(func() int { return flMaxRunes(flDecorationOne.String()) })
 
 // flJoins reports whether s joins the items of a list of methods: an
 // optional 決済, 払い or でのお支払い, then an optional joining word, and
@@ -472,6 +495,9 @@ func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePa
 	// Logos, from alt texts and file names.
 	for _, im := range p.Images {
 		names := flNamesOf(im)
+		if !v.mayShow(names) {
+			continue
+		}
 		for _, lg := range v.logos {
 			if names.match(lg.word) {
 				out.logos = append(out.logos, flAdvert{lg.method, lg.shown})
@@ -549,6 +575,22 @@ func flNamesOf(im Image) flImageNames {
 	return n
 }
 
+// mayShow reports whether names.match holds for some logo word of v: a
+// test that costs a pass over the alt text and file name rather than one
+// a logo word (most images show no logo). TestFlMayShowAgrees holds it
+// to asking every word.
+func (v *flPayVocab) mayShow(n flImageNames) bool {
+	if n.alt != "" && v.logoAlt.any(n.alt) || n.joined != "" && v.logoLong.any(n.joined) {
+		return true
+	}
+	for _, p := range n.parts {
+		if v.logoPart[p] {
+			return true
+		}
+	}
+	return false
+}
+
 // match reports whether the image names word (lower case) in its alt text
 // or its file name: a whole part of the name, or anywhere in it for words
 // of six letters or more.
@@ -576,6 +618,9 @@ func flBodyLogos(site *Site, pi int) bool {
 	v := flPayData()
 	for _, n := range flSiteImages(site)[pi].imgs {
 		names := flNamesOf(Image{Src: attrOr(n, "src", attr(n, "data-src")), Alt: NFKC(attr(n, "alt"))})
+		if !v.mayShow(names) {
+			continue
+		}
 		for _, lg := range v.logos {
 			if lg.method != "bank" && names.match(lg.word) && !flInChrome(n) {
 				return true
@@ -800,22 +845,42 @@ func flPayLabelAt(s string) (end int, noun, compound, ok bool) {
 	return end, noun, false, true
 }
 
-// flIsStop reports whether line starts another topic (送料, 返品, 販売業者 …).
+// flIsStop reports whether line starts another topic (送料, 返品, 販売業者 …):
+// it starts, lower-cased and its decoration stripped, with a label of
+// flStopLabel, and is short or has a closer or a colon after the label.
+//
+// Only the line's first flStopRunes()+1 runes are lower-cased and read: a
+// label (anchored at the start) lies in the first flStopRunes(), and
+// whether a closer or colon follows it is told by the next rune (lower-
+// casing maps rune by rune, and no letter lower-cases to a closer or a
+// colon). Most lines of a terms section start with no label, and lower-
+// casing a whole long line cost more than the rest of the test.
+// TestFlIsStopAgrees holds it to the whole-line way.
 func flIsStop(line string) bool {
-	s := strings.ToLower(flStripDecoration(line))
-	if !flStopLabel.MatchString(s) {
+	s := flStripDecoration(line)
+	var low string
+	if n := flStopRunes(); n >= 0 {
+		low = flLowerHead(s, n+1)
+	} else {
+		low = strings.ToLower(s)
+	}
+	if !flStopLabel.MatchString(low) {
 		return false // the word list answers at once for most lines
 	}
-	loc := flStopLabel.FindStringIndex(s)
+	loc := flStopLabel.FindStringIndex(low)
 	if loc == nil {
 		return false
 	}
 	if flRunes(s) <= 24 {
 		return true
 	}
-	rest := flCloser.ReplaceAllString(s[loc[1]:], "")
-	return rest != s[loc[1]:] || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
+	rest := flCloser.ReplaceAllString(low[loc[1]:], "")
+	return rest != low[loc[1]:] || strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：")
 }
+
+// flStopRunes is the most runes a match of flStopLabel spans (flMaxRunes):
+// -1 would make flIsStop lower-case every line whole.
+var flStopRunes = sync.OnceValue(func() int { return flMaxRunes(flStopLabel.String()) })
 
 // checkPaymentMismatch fires when a site advertises card (or other) payment
 // that its payment terms do not offer: the terms offer only bank transfer,
