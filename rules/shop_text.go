@@ -201,11 +201,9 @@ func ParsePrices(s string) []Price {
 	if strings.IndexByte(s, 0xEF) >= 0 && strings.ContainsAny(s, "￥０１２３４５６７８９，") {
 		s = NFKC(s)
 	}
-	if !strings.ContainsAny(s, "0123456789") {
-		return nil
-	}
 	var out []Price
-	for _, m := range shopPriceRe.FindAllStringSubmatchIndex(s, -1) {
+	var locBuf [8]shopPriceLoc
+	for _, m := range shopAppendPriceLocs(locBuf[:0], s) {
 		if m[0] > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
 			if prev >= '0' && prev <= '9' || prev == ',' || prev == '.' {
@@ -258,7 +256,48 @@ const shopDashes = "‐‑‒–—―−ーｰ─━"
 
 // shopNormDashes turns dash-like characters between two digits into '-'
 // ("03ー1234ー5678", "03−1234−5678").
+//
+// Valid text is read in place: every dash is three bytes, and a digit is
+// one, so a dash between digits is a digit, a dash, a digit in the bytes.
+// Most texts hold dashes (ー is in every other katakana word) but none
+// between digits, and come back as they are without the copy to runes and
+// back that shopNormDashesRunes makes (which also turns broken UTF-8 into
+// U+FFFD: such text still goes that way). TestShopNormDashesAgrees holds
+// the two to one answer.
 func shopNormDashes(s string) string {
+	if !utf8.ValidString(s) {
+		return shopNormDashesRunes(s)
+	}
+	var b strings.Builder
+	last := 0
+	for i := 1; i+3 < len(s); i++ {
+		if s[i] < 0xE2 || !shopIsDigitByte(s[i-1]) || !shopIsDigitByte(s[i+3]) {
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(s[i:]); n != 3 || !strings.ContainsRune(shopDashes, r) {
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte('-')
+		last = i + 3
+		i += 2
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// shopIsDigitByte reports whether b is an ASCII digit.
+func shopIsDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// shopNormDashesRunes is shopNormDashes the plain way, over the runes of s
+// (invalid bytes become U+FFFD when s holds a dash).
+func shopNormDashesRunes(s string) string {
 	if !strings.ContainsAny(s, shopDashes) {
 		return s
 	}
