@@ -260,3 +260,45 @@ func TestFlMayShowAgrees(t *testing.T) {
 		t.Fatalf("only %d of %d images show a logo", shows, len(ims))
 	}
 }
+
+// TestFlCompactKindsAgree holds the kinds newFlCompactPage marks each line
+// with (one pass, flKinds) to asking strings.Contains of every word of
+// each kind on the line's compact form, on every testdata page and on a
+// page of lines holding each word of each kind, alone and in company.
+func TestFlCompactKindsAgree(t *testing.T) {
+	kinds := map[uint8][]string{
+		flHasPayment: flPayData().set.all, flHasPayLabel: flTermsHints.all, flHasGiftCard: flGiftNames().all,
+		flHasListing: flListingSet().all, flHasAddress: flAddrHints().all, flHasPhone: flPhoneWords().all,
+	}
+	var crafted []string
+	for _, ws := range kinds {
+		for i, w := range ws {
+			crafted = append(crafted, w, "あ"+w+"い", strings.ToUpper(w)+" "+ws[(i+1)%len(ws)], w[:len(w)-1])
+		}
+	}
+	pages := append(flCorpusPages(t), &Page{URL: "https://a.example/", Lines: crafted})
+	marked := 0
+	for _, p := range pages {
+		cp := newFlCompactPage(p)
+		for i := range p.Lines {
+			var want uint8
+			for k, ws := range kinds {
+				for _, w := range ws {
+					if strings.Contains(cp.line(i), w) {
+						want |= k
+						break
+					}
+				}
+			}
+			if cp.kinds[i] != want {
+				t.Errorf("%s line %q: kinds %06b, word by word %06b", p.URL, p.Lines[i], cp.kinds[i], want)
+			}
+			if want != 0 {
+				marked++
+			}
+		}
+	}
+	if marked < 500 {
+		t.Fatalf("only %d lines hold a word of a kind", marked)
+	}
+}

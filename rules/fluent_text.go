@@ -102,6 +102,9 @@ const (
 type flKindIndex struct {
 	set  *flLitSet
 	kind map[string]uint8
+	// bucketKinds holds the kinds of each word of set.buckets, in the
+	// same places: kindsAt reads them without a map look-up.
+	bucketKinds [][]uint8
 }
 
 var flKinds = sync.OnceValue(func() *flKindIndex {
@@ -119,6 +122,12 @@ var flKinds = sync.OnceValue(func() *flKindIndex {
 		}
 	}
 	x.set = newFlLitSet(all)
+	x.bucketKinds = make([][]uint8, len(x.set.buckets))
+	for b, ws := range x.set.buckets {
+		for _, w := range ws {
+			x.bucketKinds[b] = append(x.bucketKinds[b], x.kind[w])
+		}
+	}
 	return x
 })
 
@@ -141,9 +150,10 @@ func (x *flKindIndex) kindsAt(s string, i int) uint8 {
 	if x.set.bits[h/64]&(1<<(h%64)) == 0 {
 		return k
 	}
-	for _, w := range x.set.buckets[x.set.rank(h)] {
+	b := x.set.rank(h)
+	for j, w := range x.set.buckets[b] {
 		if strings.HasPrefix(s[i:], w) {
-			k |= x.kind[w]
+			k |= x.bucketKinds[b][j]
 		}
 	}
 	return k
@@ -197,7 +207,7 @@ func newFlCompactPage(p *Page) *flCompactPage {
 	li := 0
 	for i := 0; i < len(c.text); i++ {
 		if c.text[i]&0xC0 == 0x80 || !x.set.mayAt(c.text, i) {
-			continue
+			continue // kindsAt would find nothing: no word starts here
 		}
 		for c.start[li+1] <= i {
 			li++

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestPhishLitsLettersAgree holds phishLits.each, which compares a
@@ -46,5 +47,73 @@ func TestPhishLitsLettersAgree(t *testing.T) {
 	}
 	if hits < 1000 {
 		t.Fatalf("only %d hits", hits)
+	}
+}
+
+// TestPhishShortLineAgrees holds phishShortLine to counting the runes and
+// searching the punctuation in two passes, on every testdata line and on
+// lines of 39 to 41 runes, about 160 bytes, with each punctuation mark
+// (and its near neighbours) at each end and inside, and invalid bytes.
+func TestPhishShortLineAgrees(t *testing.T) {
+	plain := func(l string) bool {
+		return len(l) <= 4*40 && (len(l) <= 40 || utf8.RuneCountInString(l) <= 40) && !phishSentencePunct(l)
+	}
+	lines := flCorpusLines(t)
+	marks := []string{"。", "「", "」", "『", "』", "、", "〃", "【", "\u3000", "\xe3\x80", "\xe3", "\x80\x82", "\xe3\xe3\x80\x82", "\xff", "\xc3", "ä", "𝐀", ".", ""}
+	for _, m := range marks {
+		for _, n := range []int{0, 1, 13, 38, 39, 40, 41, 53, 54, 60} {
+			for _, fill := range []string{"あ", "a", "ä"} {
+				body := strings.Repeat(fill, n)
+				lines = append(lines, m+body, body+m, body[:len(body)/2]+m+body[len(body)/2:])
+			}
+		}
+	}
+	short := 0
+	for _, l := range lines {
+		got, want := phishShortLine(l), plain(l)
+		if got != want {
+			t.Errorf("phishShortLine(%q) = %v, two passes %v", l, got, want)
+		}
+		if want {
+			short++
+		}
+	}
+	if short < 200 || short == len(lines) {
+		t.Fatalf("%d of %d lines short", short, len(lines))
+	}
+}
+
+// TestPhishCopyrightLineAgrees holds phishCopyrightLine, gated by
+// phishMayCopyright, to its searches alone, on every testdata line and on
+// each way of writing a copyright among kana, with invalid bytes before.
+func TestPhishCopyrightLineAgrees(t *testing.T) {
+	plain := func(l string) bool {
+		if strings.Contains(l, "©") || phishIndexFoldASCII(l, "(c)", 0) >= 0 || phishIndexFoldASCII(l, "copyright", 3) >= 0 {
+			return true
+		}
+		if phishLowersToASCII(l) {
+			low := strings.ToLower(l)
+			return strings.Contains(low, "copyright") || strings.Contains(low, "(c)")
+		}
+		return false
+	}
+	lines := flCorpusLines(t)
+	for _, w := range []string{"©", "(c)", "(C)", "copyright", "COPYRIGHT", "CopyRight", "cop\u0130right", "(\u212a)", "\u212aopyright", "copy right", "(c", "c)", "Ⓒ", "(ｃ)"} {
+		for _, pre := range []string{"", "あ", "\xe3", "\xe3\x81", "\xff", "ä", "2024 "} {
+			lines = append(lines, pre+w, pre+w+" 株式会社", "あいう"+pre+w+"えお")
+		}
+	}
+	found := 0
+	for _, l := range lines {
+		got, want := phishCopyrightLine(l), plain(l)
+		if got != want {
+			t.Errorf("phishCopyrightLine(%q) = %v, the searches alone %v", l, got, want)
+		}
+		if want {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d copyright lines", found)
 	}
 }

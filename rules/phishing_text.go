@@ -837,9 +837,35 @@ func (v *phishPageView) titleOnlyService() bool {
 
 // phishShortLine reports whether a line is short and without sentence
 // punctuation: a button, a label or a caption, not an article's prose
-// quoting a lure.
+// quoting a lure. It is utf8.RuneCountInString(l) <= 40 &&
+// !phishSentencePunct(l) in one pass over l, rune by rune as the count
+// steps (kana and kanji taken three bytes at once): every E3 byte, with
+// which the punctuation starts, begins a step, since no rune holds it
+// inside. TestPhishShortLineAgrees holds it to the two passes.
 func phishShortLine(l string) bool {
-	return len(l) <= 4*40 && (len(l) <= 40 || utf8.RuneCountInString(l) <= 40) && !phishSentencePunct(l)
+	if len(l) > 4*40 {
+		return false
+	}
+	runes := 0
+	for i := 0; i < len(l); runes++ {
+		c := l[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if flCaseless3(l, i) {
+			if c == 0xE3 && l[i+1] == 0x80 {
+				if d := l[i+2]; d == 0x82 || d >= 0x8C && d <= 0x8F {
+					return false // 。「」『』
+				}
+			}
+			i += 3
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(l[i:])
+		i += w
+	}
+	return runes <= 40
 }
 
 // phishSentencePunct is strings.ContainsAny(l, "。「」『』") by bytes: the
@@ -885,12 +911,37 @@ func (x *phishNameIndex) eachHolder(p *Page, fn func(line, holder string) bool) 
 // letters (İ to i, the Kelvin sign to k); a line with either is
 // lower-cased as before.
 func phishCopyrightLine(l string) bool {
+	if !phishMayCopyright(l) {
+		return false // most lines: one pass instead of five searches
+	}
 	if strings.Contains(l, "©") || phishIndexFoldASCII(l, "(c)", 0) >= 0 || phishIndexFoldASCII(l, "copyright", 3) >= 0 {
 		return true
 	}
 	if phishLowersToASCII(l) {
 		low := strings.ToLower(l)
 		return strings.Contains(low, "copyright") || strings.Contains(low, "(c)")
+	}
+	return false
+}
+
+// phishMayCopyright reports whether l holds a byte without which
+// phishCopyrightLine cannot hold: '(' for "(c)", 'y' or 'Y' for
+// "copyright", C2 for ©. (Lower-casing makes ASCII of İ and the Kelvin
+// sign only, i and k, so a line without '(' and 'y' has neither "(c)" nor
+// "copyright" lower-cased either.) None of the four continues a rune, so
+// kana and kanji (flCaseless3) are stepped over three bytes at once.
+// TestPhishCopyrightLineAgrees holds phishCopyrightLine with it to
+// phishCopyrightLine without it.
+func phishMayCopyright(l string) bool {
+	for i := 0; i < len(l); {
+		switch c := l[i]; {
+		case c == '(' || c == 'y' || c == 'Y' || c == 0xC2:
+			return true
+		case flCaseless3(l, i):
+			i += 3
+		default:
+			i++
+		}
 	}
 	return false
 }
