@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -161,20 +162,37 @@ type flAddress struct {
 }
 
 // flPrefOf finds the prefecture at the start of an address: written out, or
-// told from a designated city or a Tokyo ward.
+// told from a designated city or a Tokyo ward. The cities are looked up
+// by the start of s in each length a city name has (flCityLens): no city
+// name starts another (TestFlPrefOfAgrees), so at most one is there.
 func flPrefOf(s string) (pref string, written bool) {
 	for _, p := range flPrefectures {
 		if strings.HasPrefix(s, p) {
 			return p, true
 		}
 	}
-	for c, p := range flCityPref {
-		if strings.HasPrefix(s, c) {
-			return p, false
+	for _, n := range flCityLens() {
+		if n <= len(s) {
+			if p, ok := flCityPref[s[:n]]; ok {
+				return p, false
+			}
 		}
 	}
 	return "", false
 }
+
+// flCityLens are the lengths in bytes of the names of flCityPref, shortest
+// first, once each.
+var flCityLens = sync.OnceValue(func() []int {
+	var ns []int
+	for c := range flCityPref {
+		if !slices.Contains(ns, len(c)) {
+			ns = append(ns, len(c))
+		}
+	}
+	slices.Sort(ns)
+	return ns
+})
 
 // flAddresses finds the addresses of site: after a postcode, or after an
 // address label (所在地, 住所).
@@ -196,7 +214,11 @@ func flAddresses(site *Site) []flAddress {
 			}
 			var a flAddress
 			rest := ""
-			if m := flPostRe.FindStringSubmatchIndex(line); post && m != nil {
+			var m []int
+			if post {
+				m = flPostRe.FindStringSubmatchIndex(line) // it needs 〒 or 郵便番号
+			}
+			if m != nil {
 				a.post = line[m[2]:m[3]] + line[m[4]:m[5]]
 				a.postShow = "〒" + line[m[2]:m[3]] + "-" + line[m[4]:m[5]]
 				rest = strings.TrimSpace(line[m[5]:])

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -300,5 +301,129 @@ func TestFlCompactKindsAgree(t *testing.T) {
 	}
 	if marked < 500 {
 		t.Fatalf("only %d lines hold a word of a kind", marked)
+	}
+}
+
+// TestFlPrefOfAgrees holds flPrefOf to trying every prefecture and then
+// every city name in turn, on every testdata line from each of its
+// characters on and on every name followed by text; and checks what its
+// look-up relies on: no city name starts another.
+func TestFlPrefOfAgrees(t *testing.T) {
+	plain := func(s string) (string, bool) {
+		for _, p := range flPrefectures {
+			if strings.HasPrefix(s, p) {
+				return p, true
+			}
+		}
+		for c, p := range flCityPref {
+			if strings.HasPrefix(s, c) {
+				return p, false
+			}
+		}
+		return "", false
+	}
+	for a := range flCityPref {
+		for b := range flCityPref {
+			if a != b && strings.HasPrefix(b, a) {
+				t.Errorf("city %q starts %q", a, b)
+			}
+		}
+	}
+	texts := []string{"", "北", "北区", "北九州", "北九州市", "中央", "堺"}
+	for c := range flCityPref {
+		texts = append(texts, c, c+"1-2-3", c[:len(c)-1], "東京都"+c)
+	}
+	for _, p := range flPrefectures {
+		texts = append(texts, p, p+"千代田区", p[:len(p)-1])
+	}
+	for _, l := range flCorpusLines(t) {
+		for i := range l {
+			texts = append(texts, l[i:])
+		}
+	}
+	found := 0
+	for _, s := range texts {
+		gp, gw := flPrefOf(s)
+		wp, ww := plain(s)
+		if gp != wp || gw != ww {
+			t.Errorf("flPrefOf(%q) = %q %v, plain way %q %v", s, gp, gw, wp, ww)
+		}
+		if wp != "" && !ww {
+			found++
+		}
+	}
+	if found < len(flCityPref) {
+		t.Fatalf("only %d texts start with a city", found)
+	}
+}
+
+// TestFlPostReNeedsMark: flAddresses runs flPostRe only on lines holding
+// 〒 or 郵便番号, which every match of it holds.
+func TestFlPostReNeedsMark(t *testing.T) {
+	lines := append(flCorpusLines(t), "〒100-0001", "郵便番号: 100-0001", "100-0001", "〒 100 0001 東京都", "〶100-0001")
+	n := 0
+	for _, l := range lines {
+		if flPostRe.MatchString(l) {
+			n++
+			if !strings.Contains(l, "〒") && !strings.Contains(l, "郵便番号") {
+				t.Errorf("flPostRe matches %q, which has neither 〒 nor 郵便番号", l)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("flPostRe matched only %d lines", n)
+	}
+}
+
+// TestFlClaimsAgree holds flPayVocab.appendClaims to
+// claim.FindAllStringIndex on every compact sentence and line of the
+// testdata pages and on claims made of each method word with each joint
+// and ending, run together, repeated, overlapping and cut short.
+func TestFlClaimsAgree(t *testing.T) {
+	v := flPayData()
+	if v.claim.MatchString("") {
+		t.Fatal("claim matches empty text")
+	}
+	var texts []string
+	for _, l := range flCorpusLines(t) {
+		cs := flCompact(l)
+		texts = append(texts, cs)
+		for it := flPairsOf(l, cs); it.next(); {
+			texts = append(texts, it.compact)
+		}
+	}
+	ends := []string{"可能", "可", "ok", "いただけます", "対応", "使えます", "不可", ""}
+	joints := []string{"", "決済", "払い", "が", "での", "ご利用", "もご利用", "お支払い", "各種"}
+	for _, w := range v.words {
+		for _, j := range joints {
+			for _, e := range ends {
+				c := w + j + e
+				texts = append(texts, c, "各種"+c, c+c, "あ"+c+"、"+c, c[:len(c)-1], "各"+c, w+"各種"+c)
+			}
+		}
+	}
+	// Words overlapping words: a failed start one or two bytes before a
+	// claim.
+	for _, a := range v.words {
+		for _, b := range v.words {
+			for k := 1; k <= 2 && k < len(a); k++ {
+				texts = append(texts, a[:k]+b+"可", a+b[min(k, len(b)):]+"可")
+			}
+		}
+	}
+	claims := 0
+	for _, s := range texts {
+		var want [][2]int
+		for _, m := range v.claim.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		got := v.appendClaims(nil, s)
+		if len(got) != len(want) || (len(got) > 0 && !slices.Equal(got, want)) {
+			t.Errorf("appendClaims(%q) = %v, FindAllStringIndex %v", s, got, want)
+		}
+		claims += len(want)
+	}
+	if claims < 1000 {
+		t.Fatalf("only %d claims", claims)
 	}
 }

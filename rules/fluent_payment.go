@@ -49,6 +49,11 @@ type flPayVocab struct {
 	bank     []string          // the text words of bank transfer
 	logos    []flLogo
 	claim    *regexp.Regexp // a written claim that a non-bank method is accepted
+	// claimAt is claim anchored at the start of the text, and claimStart
+	// the words a match of claim starts with (各種 and the non-bank
+	// method words): appendClaims runs claimAt only where one starts.
+	claimAt    *regexp.Regexp
+	claimStart *flLitSet
 	// The logo words for flImageNames.match in one pass each (mayShow):
 	// every word for alt texts, the words as file-name parts, and the
 	// words of six letters or more without "_" for whole file names.
@@ -105,6 +110,8 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
 		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
+	v.claimAt = regexp.MustCompile(`^(?:` + v.claim.String() + `)`)
+	v.claimStart = newFlLitSet(append([]string{"各種"}, claims...))
 	return v
 })
 
@@ -159,6 +166,31 @@ func (v *flPayVocab) appendFind(hits [][2]int, s string) [][2]int {
 		}
 	}
 	return out
+}
+
+// appendClaims appends to dst the [start, end) of every match of v.claim in
+// cs, as v.claim.FindAllStringIndex(cs, -1) gives them: every match
+// starts with a word of claimStart, so the leftmost match from a place is
+// claimAt's at the first such word from there where claimAt matches (an
+// expression with nothing that looks behind its start matches alike on
+// the text from that start). The regexp engine tried the expression's
+// sixty alternatives at every byte; this tries it at the few words.
+// TestFlClaimsAgree holds it to FindAllStringIndex.
+func (v *flPayVocab) appendClaims(dst [][2]int, cs string) [][2]int {
+	for pos := 0; pos < len(cs); {
+		c := v.claimStart.index(cs[pos:])
+		if c < 0 {
+			break
+		}
+		c += pos
+		if loc := v.claimAt.FindStringIndex(cs[c:]); loc != nil && loc[1] > 0 {
+			dst = append(dst, [2]int{c, c + loc[1]})
+			pos = c + loc[1]
+			continue
+		}
+		pos = c + 1
+	}
+	return dst
 }
 
 // flAlternation compiles words (already compact) into one regexp that
@@ -525,7 +557,8 @@ func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePa
 			if (li < len(inTerms) && inTerms[li]) || !flClaimEnds.any(cs) {
 				continue // every claim ends in one of flClaimEnds
 			}
-			for _, loc := range v.claim.FindAllStringIndex(cs, -1) {
+			var claimBuf [4][2]int
+			for _, loc := range v.appendClaims(claimBuf[:0], cs) {
 				after := []rune(cs[loc[1]:])
 				if len(after) > 8 {
 					after = after[:8]
