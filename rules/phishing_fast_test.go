@@ -117,3 +117,75 @@ func TestPhishCopyrightLineAgrees(t *testing.T) {
 		t.Fatalf("only %d copyright lines", found)
 	}
 }
+
+// TestPhishRuneAtFastAgrees holds phishRuneAtFast, which each and
+// phishHasLower write out, to phishRuneAt at every offset of every
+// testdata line and of texts with every lead byte followed by every kind
+// of byte, folded and not.
+func TestPhishRuneAtFastAgrees(t *testing.T) {
+	texts := flCorpusLines(t)
+	for b := 0; b < 256; b++ {
+		for _, tail := range []string{"", "\x80", "\x80\x80", "\x81\xbf\x80", "a", "\xe3\x81", "AZ"} {
+			texts = append(texts, string([]byte{byte(b)})+tail)
+		}
+	}
+	for _, s := range texts {
+		for i := range len(s) {
+			for _, fold := range []bool{false, true} {
+				gr, gn := phishRuneAtFast(s, i, fold)
+				wr, wn := phishRuneAt(s, i, fold)
+				if gr != wr || gn != wn {
+					t.Fatalf("phishRuneAtFast(%q, %d, %v) = %U %d, phishRuneAt %U %d", s, i, fold, gr, gn, wr, wn)
+				}
+			}
+		}
+	}
+}
+
+// TestPhishHasLowerLetters holds phishHasLower to has of the lower-cased
+// text for literals holding every letter, on each in capitals, mixed case
+// and among kana, so that each letter's folding in the written-out loop
+// is tried.
+func TestPhishHasLowerLetters(t *testing.T) {
+	lits := []string{"abcdefghijklmnopqrstuvwxyz", "zz", "登録z", "a", "m", "qx"}
+	x := newPhishLits(lits)
+	var texts []string
+	for _, l := range lits {
+		up := strings.ToUpper(l)
+		texts = append(texts, l, up, "あ"+up+"い", " "+up+" ", up[:len(up)-1], "x"+up)
+		for i := range len(l) {
+			texts = append(texts, l[:i]+strings.ToUpper(l[i:i+1])+l[i+1:])
+		}
+	}
+	n := 0
+	for _, s := range texts {
+		got, want := phishHasLower(x, s), x.has(strings.ToLower(s))
+		if got != want {
+			t.Errorf("phishHasLower(%q) = %v, has of the lower-cased text %v", s, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d texts hold a literal", n)
+	}
+	// each, folding, against comparing every literal at every step.
+	for _, s := range texts {
+		type hit struct{ at, k int }
+		var got, want []hit
+		x.each(s, true, func(at, k int) bool { got = append(got, hit{at, k}); return true })
+		for i := 0; i < len(s); {
+			for k, l := range lits {
+				if phishHasPrefix(s, i, l, true) {
+					want = append(want, hit{i, k})
+				}
+			}
+			_, w := phishRuneAt(s, i, true)
+			i += w
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("each(%q, true) = %v, every literal at every step %v", s, got, want)
+		}
+	}
+}

@@ -134,7 +134,20 @@ func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
 		return
 	}
 	for i := 0; i < len(s); {
-		r, n := phishRuneAt(s, i, fold)
+		// phishRuneAt, its two common cases written out (see
+		// phishRuneAtFast: a call a rune cost more than the test).
+		var r rune
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			if fold && 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+		} else if flCaseless3(s, i) {
+			r, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			r, n = phishRuneAt(s, i, fold)
+		}
 		if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
 			for _, k := range x.starting(r) {
 				if phishHasPrefix(s, i, x.list[k], fold && x.letters[k]) && !fn(i, int(k)) {
@@ -144,6 +157,26 @@ func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
 		}
 		i += n
 	}
+}
+
+// phishRuneAtFast is phishRuneAt with its two common cases, ASCII and a
+// well-formed rune of U+3000 to U+9FFF (flCaseless3: kana and kanji, most
+// of a Japanese page), taken first; the others go to phishRuneAt. The
+// scanning loops (each, phishHasLower) write it out, since the compiler
+// does not inline it. TestPhishRuneAtFastAgrees holds the two to each
+// other.
+func phishRuneAtFast(s string, i int, fold bool) (rune, int) {
+	b := s[i]
+	if b < utf8.RuneSelf {
+		if fold && 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return rune(b), 1
+	}
+	if flCaseless3(s, i) {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return phishRuneAt(s, i, fold)
 }
 
 // find is phishFind(s, list) for the indexed list (nil: an empty list):
@@ -208,7 +241,18 @@ func (x *phishLits) has(s string) bool {
 func phishHasLower(x *phishLits, s string) bool {
 	odd := false
 	for i := 0; i < len(s); {
-		r, n := phishRuneAt(s, i, true)
+		var r rune // phishRuneAtFast(s, i, true), written out
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			r = rune(b)
+		} else if flCaseless3(s, i) {
+			r, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			r, n = phishRuneAt(s, i, true)
+		}
 		if r == 0x130 || r == 0x212A {
 			odd = true
 		} else if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
