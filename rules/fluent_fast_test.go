@@ -427,3 +427,38 @@ func TestFlClaimsAgree(t *testing.T) {
 		t.Fatalf("only %d claims", claims)
 	}
 }
+
+// TestFlMentionMemo holds flMentionMemo to a map over more sentences than
+// its array holds, each asked before and after it is kept, with empty and
+// nil mentions and keys that differ in their last byte only.
+func TestFlMentionMemo(t *testing.T) {
+	var m flMentionMemo
+	ref := map[string][]flMention{}
+	for i := range 3 * flMentionRoom {
+		k := strings.Repeat("お支払い", i%5) + string(rune('a'+i%26)) + strings.Repeat("x", i/26)
+		for _, key := range []string{k, k + "!"} {
+			if _, ok := ref[key]; ok {
+				continue
+			}
+			got, ok := m.get(key)
+			if ok {
+				t.Fatalf("get(%q) before put = %v, true", key, got)
+			}
+			var ms []flMention
+			if i%3 != 0 {
+				ms = []flMention{{method: "card", start: i}}
+			}
+			m.put(key, ms)
+			ref[key] = ms
+		}
+	}
+	for k, want := range ref {
+		got, ok := m.get(k)
+		if !ok || len(got) != len(want) || len(got) > 0 && got[0] != want[0] {
+			t.Errorf("get(%q) = %v %v, want %v", k, got, ok, want)
+		}
+	}
+	if m.n != flMentionRoom || len(m.more) != len(ref)-flMentionRoom {
+		t.Fatalf("%d in the array, %d in the map, of %d", m.n, len(m.more), len(ref))
+	}
+}

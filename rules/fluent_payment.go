@@ -128,6 +128,12 @@ func (v *flPayVocab) appendFind(hits [][2]int, s string) [][2]int {
 		// One pass over s: the longest word at the first position that has
 		// one, then on from its end.
 		for i := 0; i < len(s); {
+			// mayAt (inlined) passes wherever longestAt finds a word:
+			// most places have none, and a call each costs more.
+			if s[i]&0xC0 == 0x80 || !v.set.mayAt(s, i) {
+				i++
+				continue
+			}
 			if n := v.set.longestAt(s, i); n > 0 {
 				hits = append(hits, [2]int{i, i + n})
 				i += n
@@ -452,10 +458,10 @@ func flPaymentsJoined(site *Site, share bool) flPayments {
 	// answer depends on the sentence alone).
 	// The mentions found are kept one after another in arena, made on
 	// first use (one allocation for the few sentences of most sites).
-	memo := map[string][]flMention{} // made here, not on first use: it stays on the stack
+	var memo flMentionMemo
 	var arena []flMention
 	mentions := func(cs string) []flMention {
-		ms, ok := memo[cs]
+		ms, ok := memo.get(cs)
 		if !ok {
 			if arena == nil {
 				arena = make([]flMention, 0, 16)
@@ -465,7 +471,7 @@ func flPaymentsJoined(site *Site, share bool) flPayments {
 			if len(arena) > n {
 				ms = arena[n:len(arena):len(arena)]
 			}
-			memo[cs] = ms
+			memo.put(cs, ms)
 		}
 		return ms
 	}
@@ -494,6 +500,45 @@ func flPaymentsJoined(site *Site, share bool) flPayments {
 		}
 	}
 	return pm
+}
+
+// flMentionMemo keeps the mentions of each compact sentence a check has
+// read: the first flMentionRoom in an array searched in order (a site
+// reads a few dozen sentences naming a method, and a map growing to hold
+// them cost more than the searches), the rest in a map made when the
+// array is full. TestFlMentionMemo holds it to a map.
+type flMentionMemo struct {
+	n    int
+	keys [flMentionRoom]string
+	vals [flMentionRoom][]flMention
+	more map[string][]flMention
+}
+
+// flMentionRoom is how many sentences a flMentionMemo holds in its array.
+const flMentionRoom = 32
+
+// get returns the mentions kept for cs, and whether there are any.
+func (m *flMentionMemo) get(cs string) ([]flMention, bool) {
+	for i := range m.n {
+		if m.keys[i] == cs {
+			return m.vals[i], true
+		}
+	}
+	ms, ok := m.more[cs]
+	return ms, ok
+}
+
+// put keeps ms for cs (not kept yet).
+func (m *flMentionMemo) put(cs string, ms []flMention) {
+	if m.n < flMentionRoom {
+		m.keys[m.n], m.vals[m.n] = cs, ms
+		m.n++
+		return
+	}
+	if m.more == nil {
+		m.more = map[string][]flMention{}
+	}
+	m.more[cs] = ms
 }
 
 // flPagePay is what one page says about payment, in page order: the
