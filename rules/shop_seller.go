@@ -249,7 +249,7 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		if d.Lines == nil {
 			// A page with the labels but no heading.
 			n := 0
-			for i := range p.Lines {
+			for i := 0; i < len(p.Lines) && n < 2; i++ { // two are enough
 				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
 					if _, ok := shopLabelValue(p.Lines, i, re); ok {
 						n++
@@ -327,7 +327,10 @@ func shopReadDisclosure(d *Disclosure) {
 	}
 	if d.Platform == "" {
 		for _, l := range ls {
-			if !strings.Contains(l, "住所") && !strings.Contains(l, "所在地") && !strings.Contains(strings.ToLower(l), "address") {
+			// shopContainsLowerASCII(l, "address") is
+			// strings.Contains(strings.ToLower(l), "address"): no rune
+			// outside ASCII lower-cases to a letter of the word.
+			if !strings.Contains(l, "住所") && !strings.Contains(l, "所在地") && !shopContainsLowerASCII(l, "address") {
 				continue
 			}
 			if p := shopPlatformOf(l); p != "" {
@@ -395,7 +398,7 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 	}
 	for _, d := range ds {
 		for i, l := range d.Lines {
-			if !shopAtSigns.any(l) {
+			if !shopHasAtSign(l) {
 				continue
 			}
 			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabel(d.Lines[i-1])) {
@@ -425,7 +428,7 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 			}
 		}
 		for i, l := range p.Lines {
-			if !shopAtSigns.any(l) || shopMailAdviceRe.MatchString(l) {
+			if !shopHasAtSign(l) || shopMailAdviceRe.MatchString(l) {
 				continue
 			}
 			labelled := shopMailLabel(l) ||

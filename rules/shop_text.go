@@ -423,12 +423,35 @@ var shopPrefIndex = newShopLitIndex(append(strings.Split(shopPrefectures, "|"), 
 // shopAddressAt is shopAddressRe anchored, run where an address may start.
 var shopAddressAt = shopMustRe(`^(?:(?:` + shopPrefectures + `)\s?[^\n]{0,20}?[市区町村郡]` + shopAddressTail + `|(?:` + shopAddressCities + `)` + shopAddressTail + `)`)
 
+// shopAddressAfterPref and shopAddressAfterCity are the two branches of
+// shopAddressAt without their leading names: what must follow a
+// prefecture, and what must follow one of shopAddressCities. No name of
+// either list begins another (TestShopAddressNamesApart), so at a place
+// where FindAddress found a prefecture only the first branch can match,
+// and it matches there exactly when the prefecture's branch matches after
+// it; likewise for a city. The regexp then runs without the ninety names
+// of the alternation, whose program it otherwise clears and walks on every
+// try.
+var (
+	shopAddressAfterPref = shopMustRe(`^\s?[^\n]{0,20}?[市区町村郡]` + shopAddressTail)
+	shopAddressAfterCity = shopMustRe(`^` + shopAddressTail)
+)
+
+// shopIsPrefecture tells the prefectures of shopPrefIndex from the cities.
+var shopIsPrefecture = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range strings.Split(shopPrefectures, "|") {
+		m[p] = true
+	}
+	return m
+}()
+
 // FindAddress returns the first full address (prefecture, city and block
 // number) in s, or "". Dashes between digits are normalised first.
 func FindAddress(s string) string {
 	s = shopNormDashes(s)
 	found, tries := "", 0
-	shopPrefIndex.each(s, func(at int, _ string) {
+	shopPrefIndex.each(s, func(at int, name string) {
 		if found != "" || tries >= shopMaxTries {
 			return
 		}
@@ -437,7 +460,15 @@ func FindAddress(s string) string {
 		for end < len(s) && !utf8.RuneStart(s[end]) {
 			end++
 		}
-		found = strings.TrimSpace(shopAddressAt.FindString(s[at:end]))
+		// shopAddressAt.FindString(s[at:end]), the name's branch only.
+		after := shopAddressAfterCity
+		if shopIsPrefecture[name] {
+			after = shopAddressAfterPref
+		}
+		from := at + len(name)
+		if loc := after.FindStringIndex(s[from:end]); loc != nil {
+			found = strings.TrimSpace(s[at : from+loc[1]])
+		}
 	})
 	return found
 }

@@ -1,0 +1,90 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// shopGateCorpus is shopCorpus with lines made for the gates of this
+// file: addresses right after names, names next to names, whitespace and
+// newlines where the address expressions allow them.
+func shopGateCorpus(t *testing.T) []string {
+	out := shopCorpus(t)
+	out = append(out,
+		"東京都 新宿区西新宿2-8-1", "東京都\n新宿区西新宿2-8-1", "東京都新宿区\n西新宿2-8-1", "京都府京都市中京区1番",
+		"大阪府大阪市北区梅田1丁目", "北区赤羽1-2", "北九州市小倉北区3番地", "千代田区千代田1\n2", "港区六本木一丁目",
+		"港区 12 ", "港区12)", "港区12、", "港区12", "中央区銀座の1", "神奈川県横浜市港北区新横浜3-\u30002",
+		"所在地：北海道札幌市中央区北1条西2丁目", "住所 大阪府堺市堺区南瓦町3-1 大阪府大阪市北区梅田1-1",
+		strings.Repeat("あ", 25)+"東京都"+strings.Repeat("い", 19)+"市"+strings.Repeat("う", 39)+"1番",
+		"東京都"+strings.Repeat("い", 20)+"市"+strings.Repeat("う", 40)+"1番"+strings.Repeat("え", 50),
+		"東京都\xff\xfe市1番", "東京都市区町村郡", "沖縄県那覇市泉崎1-2-2\r\n電話")
+	return out
+}
+
+// TestShopAddressNamesApart: no prefecture or city of the address lists
+// begins another, which FindAddress's branch split needs.
+func TestShopAddressNamesApart(t *testing.T) {
+	names := append(strings.Split(shopPrefectures, "|"), strings.Split(shopAddressCities, "|")...)
+	for i, a := range names {
+		for j, b := range names {
+			if i != j && strings.HasPrefix(b, a) {
+				t.Errorf("%q begins %q", a, b)
+			}
+		}
+	}
+}
+
+// TestShopAddressBranchAgrees holds FindAddress's per-name branch to the
+// anchored expression with both branches (shopAddressAt), at every place
+// of the corpus where a prefecture or city starts, not only the first.
+func TestShopAddressBranchAgrees(t *testing.T) {
+	tried, matched := 0, 0
+	for _, s := range shopGateCorpus(t) {
+		s = shopNormDashes(s)
+		shopPrefIndex.each(s, func(at int, name string) {
+			end := min(len(s), at+400)
+			for end < len(s) && !utf8.RuneStart(s[end]) {
+				end++
+			}
+			want := shopAddressAt.Regexp().FindString(s[at:end])
+			after := shopAddressAfterCity
+			if shopIsPrefecture[name] {
+				after = shopAddressAfterPref
+			}
+			got := ""
+			if loc := after.FindStringIndex(s[at+len(name) : end]); loc != nil {
+				got = s[at : at+len(name)+loc[1]]
+			}
+			tried++
+			if got != "" {
+				matched++
+			}
+			if got != want {
+				t.Errorf("at %d of %q (%s): %q, want %q", at, Clip(s, 40), name, got, want)
+			}
+		})
+	}
+	if tried < 50 || matched < 20 {
+		t.Errorf("only %d places tried, %d matched", tried, matched)
+	}
+}
+
+// TestShopGatesAgree holds the byte-level gates of shop_gate.go to the
+// plain way on the corpus and on lines made for each branch.
+func TestShopGatesAgree(t *testing.T) {
+	lines := append(shopGateCorpus(t),
+		"@", "[at]", "[AT]", "[aT]", "(at)", "(At)", "＠", "[at", "(at]", "[at)", "at]", "[ a t ]", "\uff20x",
+		"\xef\xbc", "\xef\xbc\xa0", "\xef\xbc\xa1", "[\xe3\x81\x82at]", "(a", "(", "[", "mail:[at]",
+		"ADDRESS", "Address:", "addres", "\u212aaddress", "Addr\u0130ss", "addr\u212Ass", "ａｄｄｒｅｓｓ", "xaddress", "addresS")
+	for _, s := range lines {
+		if got, want := shopHasAtSign(s), shopAtSigns.any(s); got != want {
+			t.Errorf("shopHasAtSign(%q) = %v, want %v", s, got, want)
+		}
+		for _, w := range []string{"address", "a", "@x", "ss"} {
+			if got, want := shopContainsLowerASCII(s, w), strings.Contains(strings.ToLower(s), w); got != want {
+				t.Errorf("shopContainsLowerASCII(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+}
