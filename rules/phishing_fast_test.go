@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -187,5 +188,50 @@ func TestPhishHasLowerLetters(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("each(%q, true) = %v, every literal at every step %v", s, got, want)
 		}
+	}
+}
+
+// TestPhishLogoPlacesAgree holds phishLogo, which looks up where the first
+// phishLogoImages images sit, to phishLogoUpTo looking up the first
+// phishViewImages as it did, on every testdata page and on pages whose
+// logo is each of the first images (in a header, an h1, an element of
+// class logo, or nowhere), with images without a source among them.
+func TestPhishLogoPlacesAgree(t *testing.T) {
+	brands := phishBrandsOf(DefaultData())
+	pages := flCorpusPages(t)
+	places := []string{`<header>%s</header>`, `<h1>%s</h1>`, `<div class="logo">%s</div>`, `<p>%s</p>`, `<div id="top-header"><span>%s</span></div>`}
+	for n := 0; n <= 8; n++ {
+		for _, pl := range places {
+			var b strings.Builder
+			b.WriteString(`<html><head><title>Amazon ログイン</title></head><body>`)
+			for i := range n {
+				if i == 1 {
+					b.WriteString(`<img alt="nosrc">`)
+				}
+				img := fmt.Sprintf(`<img src="/i/%d.png" alt="Amazon %d">`, i, i)
+				if i == n-1 {
+					img = fmt.Sprintf(pl, img)
+				}
+				b.WriteString(`<p>` + img + `</p>`)
+			}
+			b.WriteString(`<p>Amazon</p><p>ログイン</p></body></html>`)
+			pages = append(pages, NewPage("https://x.example/", 200, "text/html", b.String(), false))
+		}
+	}
+	logos := 0
+	for _, p := range pages {
+		v := newPhishPageView(p, brands)
+		mast := v.masthead()
+		gl, gb := phishLogo(p, brands, mast)
+		wl, wb := phishLogoUpTo(p, brands, mast, phishViewImages)
+		if gb != wb || (gl == nil) != (wl == nil) || gl != nil && *gl != *wl {
+			t.Errorf("%s: phishLogo = %v %v, looking up %d places %v %v", p.URL, gl, gb, phishViewImages, wl, wb)
+		}
+		if wl != nil {
+			logos++
+		}
+	}
+	if logos < 10 {
+		t.Fatalf("only %d pages have a logo", logos)
 	}
 }

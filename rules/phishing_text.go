@@ -979,7 +979,18 @@ func phishIndexFoldASCII(s, w string, k int) int {
 // two or more brands or card networks (VISA, Mastercard, JCB, …: what a
 // payment form accepts), there is none, and badges reports that the
 // masthead is such a row too.
+//
+// Only the first phishLogoImages images can be the logo, so only their
+// places are looked up: the walk stops at the last of them that the page
+// has, and a page without images is not walked.
+// TestPhishLogoPlacesAgree holds it to looking up the first
+// phishViewImages (phishLogoUpTo).
 func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, badges bool) {
+	return phishLogoUpTo(p, brands, mast, min(phishLogoImages, len(p.Images)))
+}
+
+// phishLogoUpTo is phishLogo looking up where the first places images sit.
+func phishLogoUpTo(p *Page, brands []phishBrand, mast []phishLine, places int) (logo *Image, badges bool) {
 	named := map[string]bool{}
 	networks := phishData().sets.words["card-network"]
 	note := func(text string) {
@@ -995,12 +1006,14 @@ func phishLogo(p *Page, brands []phishBrand, mast []phishLine) (logo *Image, bad
 	// Where each of the first images sits, in the order of p.Images
 	// (images without a source are not in it).
 	var marked []bool
-	phishWalk(p, func(n *html.Node) bool {
-		if n.Data == "img" && (phishAttr(n, "src") != "" || phishAttr(n, "data-src") != "") {
-			marked = append(marked, phishLogoPlace(n))
-		}
-		return len(marked) < phishViewImages
-	})
+	if places > 0 {
+		phishWalk(p, func(n *html.Node) bool {
+			if n.Data == "img" && (phishAttr(n, "src") != "" || phishAttr(n, "data-src") != "") {
+				marked = append(marked, phishLogoPlace(n))
+			}
+			return len(marked) < places
+		})
+	}
 	for i := range p.Images {
 		if i >= phishViewImages {
 			break
