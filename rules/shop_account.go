@@ -300,7 +300,11 @@ const shopMaxBlock = 24
 func shopParseAccount(block []string, url string) (BankAccount, bool) {
 	var a BankAccount
 	text := strings.Join(block, "\n")
+	gate := shopAccountLabelGate()
 	for i := range block {
+		if !gate.may(block[i]) {
+			continue // none of the four labels below
+		}
 		if v, ok := shopLabelValue(block, i, shopBankLabel); ok && a.Bank == "" && v != "" {
 			if b := shopBankName(v); b != "" {
 				a.Bank = b

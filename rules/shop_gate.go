@@ -3,7 +3,10 @@ package rules
 // Byte-level tests that stand in for slower equivalents on every line of
 // a page; TestShopGatesAgree holds each to the plain way.
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // shopContainsLowerASCII reports whether s holds lower (ASCII, lower
 // case) with ASCII letters of s folded: strings.Contains(strings.ToLower(s),
@@ -52,3 +55,58 @@ func shopHasAtSign(s string) bool {
 	}
 	return false
 }
+
+// shopLabelGate says of a line whether one of a set of labels may begin
+// it (after its bullets, as shopLabelValue reads it): a false answer is
+// certain, and spares trying each label's expression on the line. Every
+// label is anchored (shopLabel), and its prefilter knows the runes a
+// match can begin with; the gate holds their union.
+type shopLabelGate struct {
+	first [1 << 16 / 64]uint64
+	all   bool // a label without that prefilter: every line may
+}
+
+// newShopLabelGate returns the gate of the labels res.
+func newShopLabelGate(res ...*shopRe) *shopLabelGate {
+	g := &shopLabelGate{}
+	for _, r := range res {
+		p := r.prefilter()
+		if !p.anchored {
+			g.all = true
+			continue
+		}
+		for w := range g.first {
+			g.first[w] |= p.first[w]
+		}
+	}
+	return g
+}
+
+// may reports whether shopLabelValue(lines, i, re) may be ok for a label
+// re of the gate, line being lines[i]: it is not when the first rune of
+// the line after its bullets is none a label can begin with (what the
+// label's own prefilter looks at, shopRe.may, which also lets through any
+// text with a Kelvin sign or a long s).
+func (g *shopLabelGate) may(line string) bool {
+	if g.all {
+		return true
+	}
+	l := shopUndecorate(line)
+	if l == "" {
+		return false
+	}
+	if c, _ := shopNextRune(l, 0); c >= 0 && g.first[c/64]&(1<<(c%64)) != 0 {
+		return true
+	}
+	return shopOddFold(l)
+}
+
+// The label sets read line by line: a disclosure's, an account block's.
+var (
+	shopDiscLabelGate = sync.OnceValue(func() *shopLabelGate {
+		return newShopLabelGate(shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel)
+	})
+	shopAccountLabelGate = sync.OnceValue(func() *shopLabelGate {
+		return newShopLabelGate(shopBankLabel, shopBranchLabel, shopNumberLabel, shopHolderLabel)
+	})
+)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,6 +86,61 @@ func TestShopGatesAgree(t *testing.T) {
 			if got, want := shopContainsLowerASCII(s, w), strings.Contains(strings.ToLower(s), w); got != want {
 				t.Errorf("shopContainsLowerASCII(%q, %q) = %v, want %v", s, w, got, want)
 			}
+		}
+	}
+}
+
+// TestShopLabelGateAgrees: where a label of a gate begins a line, the gate
+// lets the line through, on the corpus, on every word of each label in
+// several cases behind bullets, and on lines made for the odd folds; and
+// it does turn most lines away.
+func TestShopLabelGateAgrees(t *testing.T) {
+	gates := []struct {
+		name   string
+		gate   *shopLabelGate
+		labels []*shopRe
+	}{
+		{"disclosure", shopDiscLabelGate(), []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel}},
+		{"account", shopAccountLabelGate(), []*shopRe{shopBankLabel, shopBranchLabel, shopNumberLabel, shopHolderLabel}},
+	}
+	lines := append(shopGateCorpus(t),
+		"Person in charge: 山田", "PERSON  IN CHARGE 山田", "Representative：X", "代表取締役 山田太郎", "■ 運営統括責任者：山田",
+		"【TEL】03-1234-5678", "tel:0312345678", "\u212aTEL", "Ban\u212a: x", "ſeller: x", "Account\u017f: x", "口座名義(カナ)：ヤマダ",
+		"・銀行名 ○○銀行", "Branch name: Ginza", "口座No. 1234567", "受取人名：ヤマダ", "", " ", "■", "\xffTEL")
+	for _, g := range gates {
+		var words []string // each word of the labels once, lower-cased
+		for _, re := range g.labels {
+			for _, w := range re.words() {
+				if w = strings.ToLower(w); !slices.Contains(words, w) {
+					words = append(words, w)
+				}
+			}
+		}
+		all := slices.Clone(lines)
+		for _, w := range words {
+			all = append(all, w+"：x", "■"+w+" x", "【"+strings.ToUpper(w)+"】x", "・"+strings.ToUpper(w[:1])+w[1:])
+		}
+		rejected := 0
+		for k, l := range all {
+			may := g.gate.may(l)
+			if !may && k < len(lines) {
+				rejected++
+			}
+			for _, re := range g.labels {
+				// The line alone and followed by another (a label
+				// standing alone takes the next line's value).
+				for _, ls := range [][]string{{l}, {l, all[(k+1)%len(all)]}} {
+					if _, ok := shopLabelValue(ls, 0, re); ok && !may {
+						t.Errorf("%s gate turns away %q, which %s begins", g.name, l, re)
+					}
+				}
+			}
+		}
+		if rejected < len(lines)/2 {
+			t.Errorf("%s gate turns away only %d of %d corpus lines", g.name, rejected, len(lines))
+		}
+		if len(words) < 10 {
+			t.Errorf("%s labels have only %d words", g.name, len(words))
 		}
 	}
 }

@@ -180,6 +180,12 @@ func (r *shopRe) may(s string) bool {
 // The matching methods used by the signs, with their fast paths.
 
 func (r *shopRe) MatchString(s string) bool {
+	if r.finite().rest != nil && r.prefilter().idx != nil && !r.may(s) {
+		// Split in a finite part and others: one scan for the literals
+		// of every branch turns most texts away, where fast would scan
+		// for the others' and then run the finite matcher.
+		return false
+	}
 	if r.fast(s) {
 		if a, _, ok := r.fin.find(s, 0); ok {
 			return a >= 0

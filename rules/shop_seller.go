@@ -248,8 +248,11 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		}
 		if d.Lines == nil {
 			// A page with the labels but no heading.
-			n := 0
+			n, gate := 0, shopDiscLabelGate()
 			for i := 0; i < len(p.Lines) && n < 2; i++ { // two are enough
+				if !gate.may(p.Lines[i]) {
+					continue
+				}
 				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
 					if _, ok := shopLabelValue(p.Lines, i, re); ok {
 						n++
@@ -270,7 +273,11 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 // shopReadDisclosure fills the fields of d from its lines.
 func shopReadDisclosure(d *Disclosure) {
 	ls := d.Lines
+	gate := shopDiscLabelGate()
 	for i := range ls {
+		if !gate.may(ls[i]) {
+			continue // none of the four labels below
+		}
 		if v, ok := shopLabelValue(ls, i, shopManagerLabel); ok {
 			if d.Manager == "" && v != "" {
 				d.Manager = shopClip(v, 40)
