@@ -144,3 +144,43 @@ func TestShopLabelGateAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestShopPayOnlyAfterAgrees holds shopPayOnlyAfter to shopPayOnlyRe and
+// shopPayOnlyStrongRe on every tail of every corpus line (where a method
+// mention could end) and on texts with a word or a stop mark near the
+// sixteenth place.
+func TestShopPayOnlyAfterAgrees(t *testing.T) {
+	texts := []string{"のみ", "ONLY", "Only accepted", "(前払い)のみ", "でのお支払いのみ", "となります", "のお取扱い", "のお取り扱い",
+		"、のみ", "はのみ", "/only", "\xffのみ", "\xe3\x81のみ", "x\xe3\x81\x81のみ", "onl", "のお取", ""}
+	for n := 13; n <= 17; n++ {
+		for _, fill := range []string{"あ", "a", "\xff", "\n", "ー"} {
+			for _, w := range []string{"のみ", "only", "でお願い", "限定", "、のみ", "が限定"} {
+				texts = append(texts, strings.Repeat(fill, n)+w)
+			}
+		}
+	}
+	for _, line := range shopGateCorpus(t) {
+		for i := range line {
+			if utf8.RuneStart(line[i]) {
+				texts = append(texts, line[i:])
+			}
+		}
+	}
+	yes := 0
+	for _, s := range texts {
+		for _, c := range []struct {
+			re, at *shopRe
+		}{{shopPayOnlyRe, shopPayOnlyAt}, {shopPayOnlyStrongRe, shopPayOnlyStrongAt}} {
+			want := c.re.Regexp().MatchString(s)
+			if got := shopPayOnlyAfter(s, c.at); got != want {
+				t.Errorf("shopPayOnlyAfter(%q, %s) = %v, want %v", Clip(s, 40), c.at, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 40 {
+		t.Errorf("only %d texts say only", yes)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // MethodTransfer is the id of bank transfer among the payment method ids
@@ -216,12 +217,50 @@ var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|
 // shopPayOnlyRe, applied to the text right after a bank-transfer mention,
 // finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
 // 銀行振込となります.
-var shopPayOnlyRe = shopMustRe(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only)`)
+var shopPayOnlyRe = shopMustRe(`(?i)^[^` + shopPayOnlyStop + `]{0,15}?(?:` + shopPayOnlyWords + `)`)
+
+// The parts of shopPayOnlyRe and shopPayOnlyStrongRe: the marks that end
+// the reach of "only", the words, and the words anchored, which
+// shopPayOnlyAfter tries where the expressions' lazy prefix could end.
+const (
+	shopPayOnlyStop        = `、,/・。はが`
+	shopPayOnlyWords       = `のみ|だけ|に限り|に限ら|限定|のお取り?扱い|となります|とさせていただ|でお願い|にてお願い|only`
+	shopPayOnlyStrongWords = `のみ|だけ|に限り|に限ら|限定|only`
+)
+
+var (
+	shopPayOnlyAt       = shopMustRe(`(?i)^(?:` + shopPayOnlyWords + `)`)
+	shopPayOnlyStrongAt = shopMustRe(`(?i)^(?:` + shopPayOnlyStrongWords + `)`)
+)
+
+// shopPayOnlyAfter is shopPayOnlyRe.MatchString(s) (with shopPayOnlyAt as
+// words) or shopPayOnlyStrongRe.MatchString(s) (shopPayOnlyStrongAt): a
+// word within the first sixteen places of s, none of the first runes
+// before it a stop mark. The expression's lazy prefix made the regexp
+// clear and walk its program over the whole rest of the sentence; this
+// tries the anchored words (a finite set) at each of those sixteen
+// places, stepping runes as the regexp does (a byte over invalid UTF-8,
+// which the negated class takes).
+func shopPayOnlyAfter(s string, words *shopRe) bool {
+	for j, pos := 0, 0; ; j++ {
+		if words.MatchString(s[pos:]) {
+			return true
+		}
+		if j == 15 || pos >= len(s) {
+			return false
+		}
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		if strings.ContainsRune(shopPayOnlyStop, r) {
+			return false
+		}
+		pos += n
+	}
+}
 
 // shopPayOnlyStrongRe is shopPayOnlyRe's "only" said outright (のみ, だけ,
 // に限り): 「銀行振込でお願いします」 on a page about transfers is no
 // statement that nothing else is taken.
-var shopPayOnlyStrongRe = shopMustRe(`(?i)^[^、,/・。はが]{0,15}?(?:のみ|だけ|に限り|に限ら|限定|only)`)
+var shopPayOnlyStrongRe = shopMustRe(`(?i)^[^` + shopPayOnlyStop + `]{0,15}?(?:` + shopPayOnlyStrongWords + `)`)
 
 // shopPayOnlyBeforeRe finds an English "only" just before a bank-transfer
 // mention: "we only accept bank transfer".
@@ -493,9 +532,9 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					if i+1 < len(ms) {
 						next = ms[i+1].start
 					}
-					excl := shopPayOnlyRe.MatchString(s[m.end:next]) ||
+					excl := shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt) ||
 						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
-					strict := excl && (shopPayOnlyStrongRe.MatchString(s[m.end:next]) ||
+					strict := excl && (shopPayOnlyAfter(s[m.end:next], shopPayOnlyStrongAt) ||
 						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start]))
 					if shopPayWordRe.MatchString(s) {
 						n.score = 1
