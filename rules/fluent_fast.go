@@ -87,17 +87,17 @@ func flCaseless3(s string, i int) bool {
 	return s[i] >= 0xE3 && s[i] <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
-// flLower is strings.ToLower(s), returning s itself at the cost of one
-// pass when s holds only ASCII without capitals and runes of U+3000 to
-// U+9FFF, which lower-case to themselves (most Japanese text);
-// strings.ToLower looks each non-ASCII rune up in the case tables.
+// flLower is strings.ToLower(s), without looking runes up in the case
+// tables when s holds only ASCII and runes of U+3000 to U+9FFF (which
+// lower-case to themselves: most Japanese text): s itself when it has no
+// capital, else a copy with its ASCII capitals lower-cased. Other text
+// goes to strings.ToLower. TestFlLowerAgrees holds the two to each other.
 func flLower(s string) string {
+	upper := false
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
-			if 'A' <= c && c <= 'Z' {
-				return strings.ToLower(s)
-			}
+			upper = upper || 'A' <= c && c <= 'Z'
 			i++
 		case flCaseless3(s, i):
 			i += 3
@@ -105,7 +105,16 @@ func flLower(s string) string {
 			return strings.ToLower(s)
 		}
 	}
-	return s
+	if !upper {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // flLowerHead is strings.ToLower of the first n runes of s: the first n

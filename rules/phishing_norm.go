@@ -10,14 +10,17 @@ import (
 // with their white space folded: those are only lower-cased (NFKC alone
 // costs some 20 ns a rune on Japanese text, and a sentence is normalised
 // once for each sign reading it).
+//
+// Lower-casing is flLower's: strings.ToLower, without the case tables for
+// ASCII and kana/kanji.
 func phishNorm(s string) string {
 	switch phishNormal(s) {
 	case phishNormDone:
-		return strings.ToLower(s)
+		return flLower(s)
 	case phishNormSpaces:
-		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+		return flLower(strings.Join(strings.Fields(s), " "))
 	}
-	return strings.ToLower(strings.Join(strings.Fields(NFKC(s)), " "))
+	return flLower(strings.Join(strings.Fields(NFKC(s)), " "))
 }
 
 // What phishNormal found.
