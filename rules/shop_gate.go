@@ -110,3 +110,18 @@ var (
 		return newShopLabelGate(shopBankLabel, shopBranchLabel, shopNumberLabel, shopHolderLabel)
 	})
 )
+
+// shopMayHoldPath reports whether re may match the path of the URL href
+// (url.Parse(href).Path): false is certain. Without a % escape the path
+// is a piece of href as written, so where href holds none of the literals
+// every match of re must hold (its prefilter's, case folded as the
+// prefilter does), neither does the path; which spares parsing the URL of
+// almost every link. An expression without such literals, or a href with
+// an escape or a rune that folds oddly, may always match.
+func shopMayHoldPath(re *shopRe, href string) bool {
+	p := re.prefilter()
+	if p.idx == nil || strings.Contains(href, "%") || shopOddFold(href) {
+		return true
+	}
+	return p.idx.any(href)
+}

@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // shopGateCorpus is shopCorpus with lines made for the gates of this
@@ -182,5 +185,136 @@ func TestShopPayOnlyAfterAgrees(t *testing.T) {
 	}
 	if yes < 40 {
 		t.Errorf("only %d texts say only", yes)
+	}
+}
+
+// shopGatePages are the fixture shops' pages and pages made for the
+// gates: table cells of several texts, comments and empty text nodes,
+// links whose disclosure words sit in escapes, queries and fragments.
+func shopGatePages(t *testing.T) []*Page {
+	var pages []*Page
+	for _, name := range []string{"fake-utf8", "honest-company", "sole-proprietor", "base-shop"} {
+		_, _, ps := shopFixturePages(t, name)
+		pages = append(pages, ps...)
+	}
+	long := strings.Repeat("長", 80)
+	pages = append(pages, NewPage("https://x.example/a/b", 200, "text/html", `<table>
+<tr><th>通常価格</th><th><b>特別</b>価格</th><th></th><th><!-- c -->x<script>s</script>y</th></tr>
+<tr><td>¥<span>1,000</span></td><td>`+long+`<i>`+long+`</i>¥500</td><td><b></b>a</td><td><br>b</td></tr></table>
+<a href="/tokusho">a</a> <a href="/TOKUSHO.html">b</a> <a href="/%74okusho">c</a> <a href="/x?p=tokusho">d</a>
+<a href="/x#tokusho">e</a> <a href="https://h.example/law/">f</a> <a href="/laws.html">g</a> <a href="/lawyer">h</a>
+<a href="/company/">i</a> <a href="/About">j</a> <a href="/gaiyou">k</a> <a href="mailto:a@tokusho.example">l</a>
+<a href="/\u212aompany">m</a> <a href="/ab%zz">n</a> <a href="tokusho:x">o</a> <a href="//tokusho.example/">p</a>
+<a href="/legal%2Fnotice">q</a> <a href=" /sctl ">r</a> <a href="">s</a>`, false))
+	return pages
+}
+
+// shopDiscLinkPlain is shopDiscLink parsing every link's URL.
+func shopDiscLinkPlain(l Link, maybe bool) bool {
+	if strings.HasPrefix(strings.ToLower(l.Href), "mailto:") || strings.HasPrefix(strings.ToLower(l.Href), "tel:") {
+		return false
+	}
+	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
+		return true
+	}
+	u, err := url.Parse(l.Href)
+	if err != nil {
+		return false
+	}
+	if maybe {
+		return shopDiscHrefMaybeRe.MatchString(u.Path)
+	}
+	return shopDiscHrefRe.MatchString(u.Path)
+}
+
+// TestShopDiscLinkAgrees holds shopDiscLink (which parses only the links
+// shopMayHoldPath lets through) to parsing every link, on the pages' links
+// and on hrefs made for the gate, with and without a link text.
+func TestShopDiscLinkAgrees(t *testing.T) {
+	var links []Link
+	for _, p := range shopGatePages(t) {
+		links = append(links, p.Links...)
+	}
+	for _, h := range []string{"/tokusho", "/%74okusho", "/\u212aompany", "/\u017fctl", "/x?tokutei", "/x#law", "/law", "/LAW.html", "%",
+		"http://[::1]:namedport/law", "/ab%zz/law", "tokusho", "/about", "/ABOUT", "//legal.example", ":law", "/la w"} {
+		links = append(links, Link{Href: h}, Link{Href: "https://shop.example" + h})
+	}
+	passed, yes := 0, 0
+	for _, l := range links {
+		for _, withText := range []bool{false, true} {
+			if !withText {
+				l.Text = ""
+			}
+			for _, maybe := range []bool{false, true} {
+				got, want := shopDiscLink(l, maybe), shopDiscLinkPlain(l, maybe)
+				if got != want {
+					t.Errorf("shopDiscLink(%+v, %v) = %v, want %v", l, maybe, got, want)
+				}
+				if want {
+					yes++
+				}
+				re := shopDiscHrefRe
+				if maybe {
+					re = shopDiscHrefMaybeRe
+				}
+				if shopMayHoldPath(re, l.Href) {
+					passed++
+				}
+			}
+		}
+	}
+	if yes < 20 || passed > len(links)*3 { // of 4 tries a link
+		t.Errorf("%d links, %d disclosure links, %d let through the gate", len(links), yes, passed)
+	}
+}
+
+// shopNodeTextPlain is shopNodeText joining every text in a Builder.
+func shopNodeTextPlain(n *html.Node, max int) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && b.Len() < max; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && !skipTags[c.Data]:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// TestShopNodeTextAgrees holds shopNodeText to joining every text, under
+// every node of the pages, for several bounds.
+func TestShopNodeTextAgrees(t *testing.T) {
+	nodes, joined := 0, 0
+	for _, p := range shopGatePages(t) {
+		if p.Doc == nil {
+			continue
+		}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for _, max := range []int{0, 1, 3, 200, 1 << 20} {
+				got, want := shopNodeText(n, max), shopNodeTextPlain(n, max)
+				if got != want {
+					t.Errorf("%s <%s> max %d: %q, want %q", p.URL, n.Data, max, Clip(got, 30), Clip(want, 30))
+				}
+			}
+			nodes++
+			if c := n.FirstChild; c != nil && c.NextSibling != nil && shopNodeText(n, 200) != "" {
+				joined++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		for _, n := range p.Doc.Nodes {
+			walk(n)
+		}
+	}
+	if nodes < 500 || joined < 50 {
+		t.Errorf("only %d nodes, %d with several children", nodes, joined)
 	}
 }

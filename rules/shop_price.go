@@ -249,21 +249,38 @@ func shopTableRowPairs(table *html.Node, url string) []PricePair {
 
 // shopNodeText is the text under n (scripts and styles left out), at most
 // about max bytes: a table cell's.
+//
+// Most cells hold one text node: its text is the answer as it is, so the
+// texts are joined (in a Builder) only from the second non-empty one on.
 func shopNodeText(n *html.Node, max int) string {
+	var first string // the text so far while it is one node's
 	var b strings.Builder
+	joined := false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && b.Len() < max; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && (joined && b.Len() < max || !joined && len(first) < max); c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
+				switch {
+				case joined:
+					b.WriteString(c.Data)
+				case first == "":
+					first = c.Data
+				case c.Data != "":
+					b.WriteString(first)
+					b.WriteString(c.Data)
+					joined = true
+				}
 			case c.Type == html.ElementNode && !skipTags[c.Data]:
 				walk(c)
 			}
 		}
 	}
 	walk(n)
-	return b.String()
+	if joined {
+		return b.String()
+	}
+	return first
 }
 
 // shopRegularLabel reports whether the text before a price labels it as

@@ -130,14 +130,18 @@ func shopDiscLink(l Link, maybe bool) bool {
 	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
 		return true
 	}
+	re := shopDiscHrefRe
+	if maybe {
+		re = shopDiscHrefMaybeRe
+	}
+	if !shopMayHoldPath(re, l.Href) {
+		return false // most links: no url.Parse
+	}
 	u, err := url.Parse(l.Href)
 	if err != nil {
 		return false
 	}
-	if maybe {
-		return shopDiscHrefMaybeRe.MatchString(u.Path)
-	}
-	return shopDiscHrefRe.MatchString(u.Path)
+	return re.MatchString(u.Path)
 }
 
 // Disclosures finds the seller disclosures on the site's pages (pages
