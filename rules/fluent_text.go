@@ -150,6 +150,13 @@ func (x *flKindIndex) kindsAt(s string, i int) uint8 {
 	if x.set.bits[h/64]&(1<<(h%64)) == 0 {
 		return k
 	}
+	return k | x.kindsAtHash(s, i, h)
+}
+
+// kindsAtHash returns the kinds of the words of three bytes or more that
+// start at s[i], whose first three bytes hash to h (its bit set).
+func (x *flKindIndex) kindsAtHash(s string, i int, h uint32) uint8 {
+	var k uint8
 	b := x.set.rank(h)
 	for j, w := range x.set.buckets[b] {
 		if strings.HasPrefix(s[i:], w) {
@@ -205,6 +212,30 @@ func newFlCompactPage(p *Page) *flCompactPage {
 	// Every word of every kind, at every place a character starts.
 	x := flKinds()
 	li := 0
+	if !x.set.short {
+		// Every word has three bytes or more: the hash of the three at
+		// each place a character starts, worked out once, says where
+		// kindsAt may find one; kana and kanji are stepped over whole.
+		text := c.text
+		for i := 0; i+2 < len(text); {
+			if text[i]&0xC0 == 0x80 {
+				i++
+				continue
+			}
+			if h := flHash3(text, i); x.set.bits[h/64]&(1<<(h%64)) != 0 {
+				for c.start[li+1] <= i {
+					li++
+				}
+				c.kinds[li] |= x.kindsAtHash(text, i, h)
+			}
+			if flCaseless3(text, i) {
+				i += 3
+			} else {
+				i++
+			}
+		}
+		return c
+	}
 	for i := 0; i < len(c.text); i++ {
 		if c.text[i]&0xC0 == 0x80 || !x.set.mayAt(c.text, i) {
 			continue // kindsAt would find nothing: no word starts here
