@@ -5,7 +5,7 @@ package rules
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -71,7 +71,8 @@ func shopNameRune(r rune) bool {
 // hand-written scan: the equivalent regular expression is slow in Go.
 func shopNamesEnding(s string, suffixes []string, max int, kana []string) []string {
 	type hit struct{ at, end int }
-	var hits []hit
+	var hitBuf [8]hit // on the stack for a line of a few names
+	hits := hitBuf[:0]
 	for _, x := range suffixes {
 		for off := 0; ; {
 			k := strings.Index(s[off:], x)
@@ -85,11 +86,13 @@ func shopNamesEnding(s string, suffixes []string, max int, kana []string) []stri
 	if len(hits) == 0 {
 		return nil
 	}
-	sort.Slice(hits, func(a, b int) bool {
-		if hits[a].at != hits[b].at {
-			return hits[a].at < hits[b].at
+	// No two hits share both ends (the suffixes differ), so any sort
+	// gives the one order; slices.SortFunc allocates nothing.
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.at != b.at {
+			return a.at - b.at
 		}
-		return hits[a].end > hits[b].end
+		return b.end - a.end
 	})
 	var out []string
 	last := -1

@@ -32,28 +32,30 @@ func shopContainsLowerASCII(s, lower string) bool {
 
 // shopHasAtSign is shopAtSigns.any(s): whether s holds @, [at], (at) (in
 // any case) or ＠. Each starts with a byte that is never inside the
-// encoding of another rune (ASCII, or the lead byte EF), so a search of
-// the bytes finds what the rune-by-rune scan finds.
+// encoding of another rune (ASCII, or the lead byte EF), so searching the
+// bytes (strings.IndexByte, which reads many at a time) finds what the
+// rune-by-rune scan finds.
 func shopHasAtSign(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '@':
-			return true
-		case '[':
-			if i+4 <= len(s) && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 't' && s[i+3] == ']' {
+	if strings.IndexByte(s, '@') >= 0 {
+		return true
+	}
+	for _, open := range [2]byte{'[', '('} {
+		close := byte(']')
+		if open == '(' {
+			close = ')'
+		}
+		for rest := s; ; {
+			i := strings.IndexByte(rest, open)
+			if i < 0 {
+				break
+			}
+			if i+4 <= len(rest) && rest[i+1]|0x20 == 'a' && rest[i+2]|0x20 == 't' && rest[i+3] == close {
 				return true
 			}
-		case '(':
-			if i+4 <= len(s) && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 't' && s[i+3] == ')' {
-				return true
-			}
-		case 0xEF:
-			if strings.HasPrefix(s[i:], "＠") {
-				return true
-			}
+			rest = rest[i+1:]
 		}
 	}
-	return false
+	return strings.Contains(s, "＠")
 }
 
 // shopLabelGate says of a line whether one of a set of labels may begin

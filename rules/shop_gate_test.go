@@ -318,3 +318,39 @@ func TestShopNodeTextAgrees(t *testing.T) {
 		t.Errorf("only %d nodes, %d with several children", nodes, joined)
 	}
 }
+
+// TestShopNotItemAfterAgrees holds shopNotItemAfterMatch to
+// shopNotItemAfter on every tail of every corpus line and on the spaces,
+// tax notes and words in each order and case.
+func TestShopNotItemAfterAgrees(t *testing.T) {
+	var texts []string
+	for _, sp := range []string{"", " ", "\t", "\n", "\f", "\r", "\v", "  ", "\u3000"} {
+		for _, tax := range []string{"", "(税込)", "(税抜)", "(税別)", "(税込", "税込)"} {
+			for _, sp2 := range []string{"", " ", "\n", "  "} {
+				for _, w := range []string{"OFF", "off", "Off", "オフ", "引き", "pt", "PT", "まで", "お", "", "x"} {
+					texts = append(texts, sp+tax+sp2+w)
+				}
+			}
+		}
+	}
+	for _, line := range shopGateCorpus(t) {
+		for i := range line {
+			if utf8.RuneStart(line[i]) {
+				texts = append(texts, line[i:])
+			}
+		}
+	}
+	yes := 0
+	for _, s := range texts {
+		want := shopNotItemAfter.Regexp().MatchString(s)
+		if got := shopNotItemAfterMatch(s); got != want {
+			t.Errorf("shopNotItemAfterMatch(%q) = %v, want %v", Clip(s, 40), got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes < 100 {
+		t.Errorf("only %d texts match", yes)
+	}
+}

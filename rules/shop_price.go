@@ -23,8 +23,49 @@ var (
 // thresholds (送料 ¥500, 1,000円OFF, 5,000円以上で送料無料).
 var (
 	shopNotItemBefore = shopMustRe(`(?i)送料|手数料|ポイント|クーポン|割引額|値引額|値引き額|合計|差額|還元|上限|最大|shipping|coupon|\bfee\b`)
-	shopNotItemAfter  = shopMustRe(`(?i)^\s?(?:\(税[込抜]\)\s?)?(?:OFF|オフ|引き|引|割引|値引|クーポン|ポイント|pt|以上|分|相当|還元|お得|安い|まで)`)
+	shopNotItemAfter  = shopMustRe(`(?i)^\s?(?:\(税[込抜]\)\s?)?(?:` + shopNotItemWords + `)`)
 )
+
+// shopNotItemWords are the words of shopNotItemAfter, and
+// shopNotItemWordAt the words anchored: a finite set, which
+// shopNotItemAfterMatch tries at the few places the expression's
+// optional space and tax note let them start. The expression has too many
+// forms for the finite matcher and no literal a prefilter could ask for,
+// so the regexp ran after most prices.
+const shopNotItemWords = `OFF|オフ|引き|引|割引|値引|クーポン|ポイント|pt|以上|分|相当|還元|お得|安い|まで`
+
+var shopNotItemWordAt = shopMustRe(`(?i)^(?:` + shopNotItemWords + `)`)
+
+// shopNotItemAfterMatch is shopNotItemAfter.MatchString(s): after an
+// optional space (\s: tab, newline, form feed, carriage return or space),
+// an optional tax note (税込) or (税抜) with an optional space after it,
+// one of the words.
+func shopNotItemAfterMatch(s string) bool {
+	for skip := 0; skip < 2; skip++ {
+		if skip == 1 && (s == "" || !shopPerlSpace(s[0])) {
+			break
+		}
+		t := s[skip:]
+		if shopNotItemWordAt.MatchString(t) {
+			return true
+		}
+		for _, tax := range [2]string{"(税込)", "(税抜)"} {
+			u, ok := strings.CutPrefix(t, tax)
+			if !ok {
+				continue
+			}
+			if shopNotItemWordAt.MatchString(u) || u != "" && shopPerlSpace(u[0]) && shopNotItemWordAt.MatchString(u[1:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shopPerlSpace reports whether b is a byte of the regexp's \s.
+func shopPerlSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 // PricePair is a regular price and the sale price shown with it.
 type PricePair struct {
@@ -141,7 +182,7 @@ func shopPagePairs(p *Page) []PricePair {
 				seg = p.Lines[i-1]
 			}
 			prevEnd = pr.End
-			if shopNotItemBefore.MatchString(seg) || shopNotItemAfter.MatchString(l[pr.End:]) {
+			if shopNotItemBefore.MatchString(seg) || shopNotItemAfterMatch(l[pr.End:]) {
 				continue // 送料 ¥500, 1,000円OFF, 5,000円以上: not an item's price
 			}
 			regular := shopRegularLabel(seg)
