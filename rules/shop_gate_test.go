@@ -354,3 +354,84 @@ func TestShopNotItemAfterAgrees(t *testing.T) {
 		t.Errorf("only %d texts match", yes)
 	}
 }
+
+// shopCorporateMarkerPlain and shopNameCorePlain are shopCorporateMarker
+// and shopNameCore reading every form of the lists.
+func shopCorporateMarkerPlain(name string) (string, bool) {
+	t := shopNames()
+	f := FoldKana(name)
+	for _, full := range t.fullForms {
+		if full != "" && strings.Contains(f, full) {
+			return full, true
+		}
+	}
+	for _, a := range t.abbrevs {
+		if strings.HasPrefix(f, a+")") || strings.HasSuffix(f, "("+a) || strings.Contains(f, "("+a+")") {
+			return a, true
+		}
+	}
+	if m := t.latinRe.FindStringSubmatch(NFKC(name)); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
+func shopNameCorePlain(name string) string {
+	t := shopNames()
+	n := NFKC(name)
+	for {
+		loc := t.latinRe.FindStringSubmatchIndex(n)
+		if loc == nil {
+			break
+		}
+		n = n[:loc[2]] + " " + n[loc[3]:]
+	}
+	f := FoldKana(n)
+	for _, full := range t.fullForms {
+		if full != "" {
+			f = strings.ReplaceAll(f, full, "")
+		}
+	}
+	for _, a := range t.abbrevs {
+		f = strings.ReplaceAll(f, "("+a+")", "")
+		if strings.HasPrefix(f, a+")") {
+			f = f[len(a)+1:]
+		}
+		if strings.HasSuffix(f, "("+a) {
+			f = f[:len(f)-len(a)-1]
+		}
+	}
+	return strings.Trim(f, "()")
+}
+
+// TestShopCorporateMarkerAgrees holds shopCorporateMarker and
+// shopNameCore to reading every form of the lists, on the corpus and on
+// names with each full form and abbreviation in each place.
+func TestShopCorporateMarkerAgrees(t *testing.T) {
+	names := append(shopGateCorpus(t), "㈱サクラ", "カ)サクラシヨウジ", "サクラシヨウジ(カ", "サクラ(カ)シヨウジ", "(ユ)", "カ)", "(カ",
+		"かぶしきがいしゃ", "ｶ)ｻｸﾗ", "株式会社", "ABC Co., Ltd.", "abc inc", "カ)(ユ", "((カ))", "サクラ)カ(")
+	tb := shopNames()
+	for _, f := range tb.fullForms {
+		names = append(names, "サクラ"+f, f+"サクラ", "さくら "+f)
+	}
+	for _, a := range tb.abbrevs {
+		names = append(names, a+")サクラ", "サクラ("+a, "サ("+a+")クラ", a+"サクラ", "("+a+"サクラ")
+	}
+	corporate := 0
+	for _, n := range names {
+		gm, gok := shopCorporateMarker(n)
+		wm, wok := shopCorporateMarkerPlain(n)
+		if gm != wm || gok != wok {
+			t.Errorf("shopCorporateMarker(%q) = %q %v, want %q %v", Clip(n, 40), gm, gok, wm, wok)
+		}
+		if wok {
+			corporate++
+		}
+		if got, want := shopNameCore(n), shopNameCorePlain(n); got != want {
+			t.Errorf("shopNameCore(%q) = %q, want %q", Clip(n, 40), got, want)
+		}
+	}
+	if corporate < len(tb.fullForms)+len(tb.abbrevs) {
+		t.Errorf("only %d corporate names", corporate)
+	}
+}

@@ -40,6 +40,12 @@ func (k HolderKind) Personal() bool { return k == HolderPersonal || k == HolderS
 type shopNameTables struct {
 	fullForms []string // folded kana/kanji full corporate forms
 	abbrevs   []string // folded abbreviations (カ, ユ, 株 …)
+	// abbrevForms are the abbreviations as bank kana print them, made
+	// once: "カ)" before a name, "(カ" after it, "(カ)" inside.
+	abbrevForms []shopAbbrevForms
+	// fullIndex finds where a full form may occur (case folded more
+	// than strings.Contains: a hit is checked the plain way).
+	fullIndex *shopLitIndex
 	latinRe   *shopRe  // latin corporate forms as whole words (Co., Ltd., Inc.)
 	business  []string // folded business words
 	platforms []string // folded platform names
@@ -64,6 +70,16 @@ var shopNames = sync.OnceValue(func() *shopNameTables {
 			}
 		}
 	}
+	for _, a := range t.abbrevs {
+		t.abbrevForms = append(t.abbrevForms, shopAbbrevForms{a: a, before: a + ")", after: "(" + a, inside: "(" + a + ")"})
+	}
+	var fulls []string
+	for _, f := range t.fullForms {
+		if f != "" {
+			fulls = append(fulls, f)
+		}
+	}
+	t.fullIndex = newShopLitIndex(fulls)
 	// Longest first, so that "Co., Ltd." is removed whole, not as "Ltd.".
 	sort.Slice(latin, func(i, j int) bool { return len(latin[i]) > len(latin[j]) })
 	t.latinRe = shopMustRe(`(?i)(?:^|[^A-Za-z0-9])(` + strings.Join(latin, "|") + `)(?:[^A-Za-z0-9]|$)`)
@@ -120,18 +136,28 @@ func IsCorporateName(name string) bool {
 	return ok
 }
 
+// shopAbbrevForms are an abbreviation and its forms with parentheses.
+type shopAbbrevForms struct{ a, before, after, inside string }
+
 // shopCorporateMarker returns the corporate form found in name.
 func shopCorporateMarker(name string) (string, bool) {
 	t := shopNames()
 	f := FoldKana(name)
-	for _, full := range t.fullForms {
-		if full != "" && strings.Contains(f, full) {
-			return full, true
+	// The lists are read in order (the first form listed wins) only where
+	// they can answer: a full form where the index finds one (or has
+	// none to offer), an abbreviation where a parenthesis is.
+	if t.fullIndex == nil || t.fullIndex.any(f) {
+		for _, full := range t.fullForms {
+			if full != "" && strings.Contains(f, full) {
+				return full, true
+			}
 		}
 	}
-	for _, a := range t.abbrevs {
-		if strings.HasPrefix(f, a+")") || strings.HasSuffix(f, "("+a) || strings.Contains(f, "("+a+")") {
-			return a, true
+	if strings.ContainsAny(f, "()") {
+		for _, a := range t.abbrevForms {
+			if strings.HasPrefix(f, a.before) || strings.HasSuffix(f, a.after) || strings.Contains(f, a.inside) {
+				return a.a, true
+			}
 		}
 	}
 	if m := t.latinRe.FindStringSubmatch(NFKC(name)); m != nil {
@@ -159,13 +185,16 @@ func shopNameCore(name string) string {
 			f = strings.ReplaceAll(f, full, "")
 		}
 	}
-	for _, a := range t.abbrevs {
-		f = strings.ReplaceAll(f, "("+a+")", "")
-		if strings.HasPrefix(f, a+")") {
-			f = f[len(a)+1:]
+	for _, a := range t.abbrevForms {
+		if !strings.ContainsAny(f, "()") {
+			break // every form has a parenthesis
 		}
-		if strings.HasSuffix(f, "("+a) {
-			f = f[:len(f)-len(a)-1]
+		f = strings.ReplaceAll(f, a.inside, "")
+		if strings.HasPrefix(f, a.before) {
+			f = f[len(a.a)+1:]
+		}
+		if strings.HasSuffix(f, a.after) {
+			f = f[:len(f)-len(a.a)-1]
 		}
 	}
 	return strings.Trim(f, "()")
