@@ -22,8 +22,64 @@ func shopGateCorpus(t *testing.T) []string {
 		"所在地：北海道札幌市中央区北1条西2丁目", "住所 大阪府堺市堺区南瓦町3-1 大阪府大阪市北区梅田1-1",
 		strings.Repeat("あ", 25)+"東京都"+strings.Repeat("い", 19)+"市"+strings.Repeat("う", 39)+"1番",
 		"東京都"+strings.Repeat("い", 20)+"市"+strings.Repeat("う", 40)+"1番"+strings.Repeat("え", 50),
-		"東京都\xff\xfe市1番", "東京都市区町村郡", "沖縄県那覇市泉崎1-2-2\r\n電話")
+		"東京都\xff\xfe市1番", "東京都市区町村郡", "沖縄県那覇市泉崎1-2-2\r\n電話",
+		"mail: a@b.cc.dd@e.ff", "info@shop.\u212aR", "info@\u212aa.jp", "info@\u017fhop.jp", "info@ shop.jp", "info @\nshop.jp",
+		"info@\tshop.jp", "info@  shop.jp", "shop [at] example.co.jp です", "shop(AT)example.jp", "shop＠example.jp。",
+		"info@shop.jpメール", "info@shop.jp\nsales@shop.jp", "x@y", "@@@@a.jp", "a@"+strings.Repeat("b", 300)+".jp",
+		"a@"+strings.Repeat("b.", 140)+"jp", "a.b-c@d-e.f-g.hi-", "a@b..cc", "a@-b.cc", "a@b.c", "連絡先：a_b%c+d@e.jp、")
 	return out
+}
+
+// shopFindEmailsPlain is FindEmails giving the expression the whole
+// window after the sign (256 bytes), as before the cut.
+func shopFindEmailsPlain(s string) []string {
+	var out []string
+	done, tries := -1, 0
+	shopAtSigns.each(s, func(at int, _ string) {
+		if at < done || tries >= shopMaxTries {
+			return
+		}
+		tries++
+		lo, hi := max(0, at-64), min(len(s), at+256)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		for hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi++
+		}
+		w := s[lo:hi]
+		for _, loc := range shopEmailRe.Regexp().FindAllStringIndex(w, -1) {
+			if lo+loc[0] > at || lo+loc[1] <= at {
+				continue
+			}
+			m := strings.ToLower(w[loc[0]:loc[1]])
+			for _, d := range []string{"[at]", "(at)", "＠"} {
+				m = strings.Replace(m, d, "@", 1)
+			}
+			out = append(out, strings.ReplaceAll(m, " ", ""))
+			done = lo + loc[1]
+		}
+	})
+	return out
+}
+
+// TestShopFindEmailsAgrees holds FindEmails (the expression given the
+// window only up to the end of the domain) to the whole window, on the
+// corpus and on addresses made for the cut: spaces after the sign, the
+// Kelvin sign and long s, addresses glued to text or to each other, and
+// domains longer than the window.
+func TestShopFindEmailsAgrees(t *testing.T) {
+	found := 0
+	for _, s := range shopGateCorpus(t) {
+		want := shopFindEmailsPlain(s)
+		if got := FindEmails(s); !slices.Equal(got, want) {
+			t.Errorf("FindEmails(%q) = %q, want %q", Clip(s, 40), got, want)
+		}
+		found += len(want)
+	}
+	if found < 20 {
+		t.Errorf("only %d addresses found", found)
+	}
 }
 
 // TestShopAddressNamesApart: no prefecture or city of the address lists

@@ -486,7 +486,7 @@ var shopAtSigns = newShopLitIndex([]string{"@", "[at]", "(at)", "＠"})
 func FindEmails(s string) []string {
 	var out []string
 	done, tries := -1, 0
-	shopAtSigns.each(s, func(at int, _ string) {
+	shopAtSigns.each(s, func(at int, sign string) {
 		if at < done || tries >= shopMaxTries {
 			return
 		}
@@ -498,6 +498,7 @@ func FindEmails(s string) []string {
 		for hi < len(s) && !utf8.RuneStart(s[hi]) {
 			hi++
 		}
+		hi = min(hi, shopEmailDomainEnd(s, at+len(sign)))
 		w := s[lo:hi]
 		for _, loc := range shopEmailRe.Regexp().FindAllStringIndex(w, -1) {
 			if lo+loc[0] > at || lo+loc[1] <= at {
@@ -594,6 +595,35 @@ func shopDigitsOnly(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// shopEmailDomainEnd is where the domain after an at sign ending at from
+// ends at the latest: past one optional space (\s), the run of what
+// shopEmailRe's domain may hold (ASCII letters, digits, dots and hyphens,
+// and the Kelvin sign and long s that (?i) lets stand for k and s). Every
+// match of shopEmailRe that starts before the sign either ends before it
+// or holds it and ends within that run (its local part cannot cross a
+// sign, and it has no assertions), so FindEmails need not give the regexp
+// the text after it: the window's matches up to the one holding the sign
+// stay the same.
+func shopEmailDomainEnd(s string, from int) int {
+	i := from
+	if i < len(s) && shopPerlSpace(s[i]) {
+		i++
+	}
+	for i < len(s) {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-':
+			i++
+		case strings.HasPrefix(s[i:], "\u212a"):
+			i += len("\u212a")
+		case strings.HasPrefix(s[i:], "\u017f"):
+			i += len("\u017f")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // shopLitIndex finds a set of literals (ASCII letters compared in lower
