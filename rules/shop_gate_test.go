@@ -491,3 +491,31 @@ func TestShopCorporateMarkerAgrees(t *testing.T) {
 		t.Errorf("only %d corporate names", corporate)
 	}
 }
+
+// TestShopManagerValueAgrees holds the manager label read in two parts
+// (shopManagerValue) to the whole label, on the corpus with each line
+// alone and before the next, and on lines made for each part.
+func TestShopManagerValueAgrees(t *testing.T) {
+	if f := shopManagerShortLabel.finite(); f.fin == nil {
+		t.Errorf("%s is no finite set", shopManagerShortLabel)
+	}
+	lines := append(shopGateCorpus(t), "Person in charge: 山田", "PERSON  IN\tCHARGE 山田", "person in charge", "Person in", "Personal",
+		"Person in charge(営業)：山田", "Person in chargeX", "代表取締役 山田太郎", "代表者名：山田", "代表 (CEO)：山田", "代表者の方へ",
+		"Manager:", "Representative Director", "■運営統括責任者", "運営統括責任者名称：山田", "販売業者：株式会社サクラ", "責任者")
+	labelled := 0
+	for k, l := range lines {
+		for _, ls := range [][]string{{l}, {l, lines[(k+1)%len(lines)]}} {
+			gv, gok := shopManagerValue(ls, 0)
+			wv, wok := shopLabelValue(ls, 0, shopManagerLabel)
+			if gv != wv || gok != wok {
+				t.Errorf("shopManagerValue(%q) = %q %v, want %q %v", ls, gv, gok, wv, wok)
+			}
+			if wok {
+				labelled++
+			}
+		}
+	}
+	if labelled < 20 {
+		t.Errorf("only %d manager labels", labelled)
+	}
+}

@@ -45,7 +45,7 @@ var (
 	shopDiscHrefMaybeRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo|company|about`)
 
 	shopSellerLabel  = shopLabel(`販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
-	shopManagerLabel = shopLabel(`運営統括責任者|運営責任者|統括責任者|販売責任者|責任者|代表者|代表取締役|代表|Representative|Manager|Person\s+in\s+charge`)
+	shopManagerLabel = shopLabel(shopManagerWords + `|` + shopManagerPersonWords)
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
 	shopMailLabelRe  = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
@@ -56,6 +56,25 @@ var (
 	// stands in for the seller's.
 	shopPlatformWordRe = shopMustRe(`プラットフォーム(?:運営)?(?:会社|事業者)?の(?:住所|所在地)|運営(?:会社|事業者)の(?:住所|所在地)を(?:記載|掲載)`)
 )
+
+// The manager label's words, and its English "person in charge" apart:
+// with \s+ the whole is no finite set, so every line beginning with one
+// of the label's first runes (販売業者 …) ran the regexp. shopManagerValue
+// reads the label as its two parts, the finite one first.
+const (
+	shopManagerWords       = `運営統括責任者|運営責任者|統括責任者|販売責任者|責任者|代表者|代表取締役|代表|Representative|Manager`
+	shopManagerPersonWords = `Person\s+in\s+charge`
+)
+
+var (
+	shopManagerShortLabel  = shopLabel(shopManagerWords)
+	shopManagerPersonLabel = shopLabel(shopManagerPersonWords)
+)
+
+// shopManagerValue is shopLabelValue(lines, i, shopManagerLabel).
+func shopManagerValue(lines []string, i int) (string, bool) {
+	return shopLabelValueOf(lines, i, shopManagerShortLabel, shopManagerPersonLabel)
+}
 
 // shopPlatformTable is data/shop_platforms.txt.
 type shopPlatformTable struct {
@@ -257,11 +276,18 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 				if !gate.may(p.Lines[i]) {
 					continue
 				}
-				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
+				labelled := false
+				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel} {
 					if _, ok := shopLabelValue(p.Lines, i, re); ok {
-						n++
+						labelled = true
 						break
 					}
+				}
+				if !labelled {
+					_, labelled = shopManagerValue(p.Lines, i)
+				}
+				if labelled {
+					n++
 				}
 			}
 			if n < 2 {
@@ -282,7 +308,7 @@ func shopReadDisclosure(d *Disclosure) {
 		if !gate.may(ls[i]) {
 			continue // none of the four labels below
 		}
-		if v, ok := shopLabelValue(ls, i, shopManagerLabel); ok {
+		if v, ok := shopManagerValue(ls, i); ok {
 			if d.Manager == "" && v != "" {
 				d.Manager = shopClip(v, 40)
 			}

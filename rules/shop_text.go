@@ -536,6 +536,15 @@ func shopUndecorate(l string) string {
 // (a table heading cell, a <dt>), the next line. ok is false when line i
 // does not start with the label.
 func shopLabelValue(lines []string, i int, labelRe *shopRe) (value string, ok bool) {
+	return shopLabelValueOf(lines, i, labelRe, nil)
+}
+
+// shopLabelValueOf is shopLabelValue for a label made of two: labelRe,
+// or where it does not begin the line, orElse (nil: none). For labels
+// that are one anchored alternation split in two (the alternatives of
+// orElse last), that is the match of the whole: the first alternative
+// that matches wins, and what may follow it does not depend on which.
+func shopLabelValueOf(lines []string, i int, labelRe, orElse *shopRe) (value string, ok bool) {
 	l := shopUndecorate(lines[i])
 	// Labels are short: match on the head of the line only (an anchored
 	// expression still costs the whole input in Go's backtracker).
@@ -548,6 +557,9 @@ func shopLabelValue(lines []string, i int, labelRe *shopRe) (value string, ok bo
 		head = head[:cut]
 	}
 	loc := labelRe.FindStringIndex(head)
+	if loc == nil && orElse != nil {
+		loc = orElse.FindStringIndex(head)
+	}
 	if loc == nil || loc[0] != 0 {
 		return "", false
 	}
