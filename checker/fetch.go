@@ -321,7 +321,7 @@ func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]ne
 		// loopback, whatever DNS says; many resolvers (and /etc/hosts)
 		// know localhost alone, so shop1.localhost, as curl and browsers
 		// read it, would fail. IPv4 first: local test servers listen there.
-		return localhostAddrs[:], nil
+		return localhostAddrs(), nil
 	}
 	lookup := f.lookup
 	if lookup == nil {
@@ -348,8 +348,11 @@ func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]ne
 	return addrs, nil
 }
 
-// localhostAddrs are the addresses of localhost and the names under it.
-var localhostAddrs = [...]netip.Addr{netip.AddrFrom4([4]byte{127, 0, 0, 1}), netip.IPv6Loopback()}
+// localhostAddrs are the addresses of localhost and the names under it, in
+// a slice of the caller's own.
+func localhostAddrs() []netip.Addr {
+	return []netip.Addr{netip.AddrFrom4([4]byte{127, 0, 0, 1}), netip.IPv6Loopback()}
+}
 
 // dialContext is the transport's dialler. It finds the addresses for addr,
 // refuses the connection if ANY of them is not allowed (a name that mixes
