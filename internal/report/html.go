@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
@@ -60,26 +61,30 @@ type htmlRow struct {
 	L     func(string) string
 }
 
-var htmlTmpl = template.Must(template.New("row").Parse(
-	`<tr data-risk="{{.Risk}}" data-signs="{{.SignIDs}}">` +
-		`<td data-v="{{.N}}">{{.N}}</td>` +
-		`<td data-v="{{.RiskRank}}"><span class="risk r-{{.Risk}}">{{.RiskName}}</span></td>` +
-		`<td data-v="{{.Score}}" class="num">{{.Score}}</td>` +
-		`<td class="t">{{.Target}}</td>` +
-		`<td>{{.Domain}}</td>` +
-		`<td>{{range .Signs}}<span class="sign s-{{.Severity}}">{{.ID}}</span> {{end}}</td>` +
-		`<td>{{if .Error}}<span class="err">{{.Error.Code}}</span>{{end}}</td>` +
-		`<td><details><summary>{{len .Signs}}</summary><div class="ev">` +
-		`{{if .URL}}<p><b>{{call .L "url"}}</b>: <span class="u">{{.URL}}</span></p>{{end}}` +
-		`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
-		`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
-		`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
-		`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
-		`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
-		`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity}} +{{.Points}}</span> {{.Message}}` +
-		`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
-		`{{else}}<p>{{call .L "none"}}</p>{{end}}` +
-		`</div></details></td></tr>` + "\n"))
+// htmlTmpl is one row of the report, parsed on first use: most runs
+// write no HTML report, and parsing it cost every process a millisecond.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("row").Parse(
+		`<tr data-risk="{{.Risk}}" data-signs="{{.SignIDs}}">` +
+			`<td data-v="{{.N}}">{{.N}}</td>` +
+			`<td data-v="{{.RiskRank}}"><span class="risk r-{{.Risk}}">{{.RiskName}}</span></td>` +
+			`<td data-v="{{.Score}}" class="num">{{.Score}}</td>` +
+			`<td class="t">{{.Target}}</td>` +
+			`<td>{{.Domain}}</td>` +
+			`<td>{{range .Signs}}<span class="sign s-{{.Severity}}">{{.ID}}</span> {{end}}</td>` +
+			`<td>{{if .Error}}<span class="err">{{.Error.Code}}</span>{{end}}</td>` +
+			`<td><details><summary>{{len .Signs}}</summary><div class="ev">` +
+			`{{if .URL}}<p><b>{{call .L "url"}}</b>: <span class="u">{{.URL}}</span></p>{{end}}` +
+			`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
+			`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
+			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
+			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
+			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
+			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity}} +{{.Points}}</span> {{.Message}}` +
+			`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
+			`{{else}}<p>{{call .L "none"}}</p>{{end}}` +
+			`</div></details></td></tr>` + "\n"))
+})
 
 // htmlTail is what the summary template sees.
 type htmlTail struct {
@@ -99,7 +104,10 @@ type htmlCount struct {
 	N          int
 }
 
-var htmlTailTmpl = template.Must(template.New("tail").Parse(`</tbody></table></main>
+// htmlTailTmpl is the end of the report (summary, clusters), parsed on
+// first use like htmlTmpl.
+var htmlTailTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("tail").Parse(`</tbody></table></main>
 <section id="summary"><h2>{{call .L "summary"}}</h2>
 <div class="cards"><button type="button" class="card" data-risk="">{{call .L "targets"}} <b>{{.T.Total}}</b></button>
 {{range .Risks}}<button type="button" class="card r-{{.Risk}}" data-risk="{{.Risk}}">{{.Name}} <b>{{.N}}</b></button>
@@ -120,6 +128,7 @@ var htmlTailTmpl = template.Must(template.New("tail").Parse(`</tbody></table></m
 <label>{{call .L "sign"}} <select id="f-sign"><option value="">{{call .L "all"}}</option>{{range .Signs}}<option value="{{.Name}}">{{.Name}} ({{.N}})</option>{{end}}</select></label>
 <span>{{call .L "shown"}}: <b id="shown">-</b> / {{.T.Total}}</span> <small>{{call .L "sortnote"}}</small></section>
 `))
+})
 
 // htmlCSS is the report's whole style sheet.
 const htmlCSS = `
@@ -293,7 +302,7 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 		}
 	}
 	h.buf.Reset()
-	if err := htmlTmpl.Execute(&h.buf, row); err != nil {
+	if err := htmlTmpl().Execute(&h.buf, row); err != nil {
 		return fmt.Errorf("rendering the HTML row of %s: %w", r.Target, err)
 	}
 	_, err := h.w.Write(h.buf.Bytes())
@@ -327,7 +336,7 @@ func (h *htmlWriter) Close() error {
 		tail.Limited = t.Clusters.Limited()
 	}
 	h.buf.Reset()
-	if err := htmlTailTmpl.Execute(&h.buf, tail); err != nil {
+	if err := htmlTailTmpl().Execute(&h.buf, tail); err != nil {
 		return fmt.Errorf("rendering the HTML summary: %w", err)
 	}
 	h.buf.WriteString("<script>" + htmlJS + "</script>\n</div></body></html>\n")
