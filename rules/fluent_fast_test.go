@@ -304,24 +304,28 @@ func TestFlCompactKindsAgree(t *testing.T) {
 	}
 }
 
+// flPrefOfPlain is flPrefOf the plain way: every prefecture, then every
+// city name, tried in turn.
+func flPrefOfPlain(s string) (string, bool) {
+	for _, p := range flPrefectures {
+		if strings.HasPrefix(s, p) {
+			return p, true
+		}
+	}
+	for c, p := range flCityPref {
+		if strings.HasPrefix(s, c) {
+			return p, false
+		}
+	}
+	return "", false
+}
+
 // TestFlPrefOfAgrees holds flPrefOf to trying every prefecture and then
 // every city name in turn, on every testdata line from each of its
 // characters on and on every name followed by text; and checks what its
 // look-up relies on: no city name starts another.
 func TestFlPrefOfAgrees(t *testing.T) {
-	plain := func(s string) (string, bool) {
-		for _, p := range flPrefectures {
-			if strings.HasPrefix(s, p) {
-				return p, true
-			}
-		}
-		for c, p := range flCityPref {
-			if strings.HasPrefix(s, c) {
-				return p, false
-			}
-		}
-		return "", false
-	}
+	plain := flPrefOfPlain
 	for a := range flCityPref {
 		for b := range flCityPref {
 			if a != b && strings.HasPrefix(b, a) {

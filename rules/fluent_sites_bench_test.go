@@ -1,16 +1,10 @@
 package rules
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
-
-	"golang.org/x/net/html/charset"
 )
 
 // flSiteNames are the fixture shops of checker's BenchmarkSites.
@@ -18,34 +12,23 @@ var flSiteNames = []string{"fake-utf8", "honest-company", "sole-proprietor", "ba
 
 // flSitePages reads and parses a fixture shop's pages as checker's
 // BenchmarkSites does (decoded by the charset a browser would take, under
-// https://shop.example.jp/pN.html, files in name order).
+// https://shop.example.jp/pN.html, files in name order), with the shop
+// tests' readers.
 func flSitePages(t testing.TB, name string) []*Page {
 	t.Helper()
-	dir := filepath.Join("..", "testdata", "sites", name)
-	ctype := "text/html"
-	if raw, err := os.ReadFile(filepath.Join(dir, "CHARSET")); err == nil {
-		ctype += "; charset=" + strings.TrimSpace(string(raw))
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	dir := filepath.Join(shopFixtureDir, name)
+	ctype := shopFixtureType(t, dir)
+	files, err := filepath.Glob(filepath.Join(dir, "*.html")) // in name order
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no pages in %s: %v", dir, err)
 	}
-	sort.Strings(files)
 	var pages []*Page
 	for i, f := range files {
 		body, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := charset.NewReader(bytes.NewReader(body), ctype)
-		if err != nil {
-			t.Fatalf("decoding %s: %v", f, err)
-		}
-		text, err := io.ReadAll(r)
-		if err != nil {
-			t.Fatalf("decoding %s: %v", f, err)
-		}
-		pages = append(pages, NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", string(text), false))
+		pages = append(pages, NewPage(fmt.Sprintf("https://shop.example.jp/p%d.html", i), 200, "text/html", shopDecode(t, body, ctype), false))
 	}
 	return pages
 }

@@ -161,7 +161,7 @@ func TestReview5Random(t *testing.T) {
 			fail("mayShow(%q) = %v, want %v", s, got, want)
 		}
 		gp, gw := flPrefOf(s)
-		wp, ww := review5PrefOfPlain(s)
+		wp, ww := flPrefOfPlain(s)
 		if gp != wp || gw != ww {
 			fail("flPrefOf(%q) = %q %v, want %q %v", s, gp, gw, wp, ww)
 		}
@@ -175,21 +175,6 @@ func TestReview5Random(t *testing.T) {
 			}
 		}
 	}
-}
-
-// review5PrefOfPlain is flPrefOf as it was: every city name tried.
-func review5PrefOfPlain(s string) (string, bool) {
-	for _, p := range flPrefectures {
-		if strings.HasPrefix(s, p) {
-			return p, true
-		}
-	}
-	for c, p := range flCityPref {
-		if strings.HasPrefix(s, c) {
-			return p, false
-		}
-	}
-	return "", false
 }
 
 // TestReview5ShopReRandom holds every shopRe's fast paths (the new gate
