@@ -54,6 +54,9 @@ type Checker struct {
 	// pages keeps pages already parsed, for the checks that get the same
 	// bytes from the same URL again.
 	pages *pageCache
+	// fetches shares the pages crawled lately between the checks of live
+	// sites (nil: every check fetches its own).
+	fetches *fetchCache
 }
 
 // New returns a Checker that reads through fetch, asks whois (nil for none)
@@ -82,7 +85,7 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 		topic[r.ID] = r.Topic
 	}
 	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace,
-		bg: newWorkers(2 * time.Second), pages: newPageCache()}
+		bg: newWorkers(2 * time.Second), pages: newPageCache(), fetches: newFetchCache(opts.Now)}
 }
 
 // Lang is the language results are written in.
@@ -113,16 +116,21 @@ func (c *Checker) Check(ctx context.Context, target string) *Result {
 	case TargetWARC:
 		return c.checkWARC(ctx, t, now)
 	}
-	return c.checkURL(ctx, t, c.fetch, c.whois, now)
+	var shared *fetchCache
+	if c.rec == nil {
+		shared = c.fetches // a check that keeps evidence fetches every page itself
+	}
+	return c.checkURL(ctx, t, c.fetch, c.whois, shared, now)
 }
 
 // checkURL fetches a URL target (bare domains: https, then http when https
-// cannot connect), crawls, asks WHOIS and scores.
-func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois WhoisLookup, now time.Time) *Result {
+// cannot connect), crawls, asks WHOIS and scores. The pages the crawl finds
+// are looked up in shared first (nil: all fetched).
+func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois WhoisLookup, shared *fetchCache, now time.Time) *Result {
 	start := t.URL
 	whoisCh := c.lookupAsync(ctx, whois, start)
 
-	cr := &crawl{c: c, fetch: fetch, keep: c.rec != nil}
+	cr := &crawl{c: c, fetch: fetch, keep: c.rec != nil, shared: shared}
 	first, err := cr.first(ctx, start)
 	if err != nil && t.Bare && fallbackToHTTP(err) {
 		httpURL := *start
@@ -409,8 +417,10 @@ type crawl struct {
 	// keep says whether to keep every exchange (for the evidence
 	// recorder); without one, bodies are let go as soon as parsed.
 	keep bool
-	mu   sync.Mutex
-	ex   []Exchange
+	// shared, when not nil, holds the pages other checks crawled lately.
+	shared *fetchCache
+	mu     sync.Mutex
+	ex     []Exchange
 }
 
 func (cr *crawl) exchanges() []Exchange {
@@ -440,6 +450,20 @@ func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer s
 // get fetches and parses one URL.
 func (cr *crawl) get(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
 	f, err := cr.fetchOnly(ctx, u, mobile, referer)
+	if err != nil {
+		return nil, err
+	}
+	cr.parse(f)
+	return f, nil
+}
+
+// getShared is get for a page found by crawling, which other checks of the
+// same shop may have read lately.
+func (cr *crawl) getShared(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
+	if cr.shared == nil {
+		return cr.get(ctx, u, mobile, referer)
+	}
+	f, err := cr.shared.get(ctx, u, mobile, func() (*fetched, error) { return cr.fetchOnly(ctx, u, mobile, referer) })
 	if err != nil {
 		return nil, err
 	}
@@ -598,7 +622,7 @@ func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				if f, err := cr.get(ctx, l.url, first.mobile, first.resp.URL); err == nil {
+				if f, err := cr.getShared(ctx, l.url, first.mobile, first.resp.URL); err == nil {
 					got[i] = f
 				}
 			})

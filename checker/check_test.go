@@ -22,6 +22,13 @@ import (
 // names the charset to declare in the Content-Type header (and only there).
 func serveSite(t *testing.T, dir string) *httptest.Server {
 	t.Helper()
+	srv := httptest.NewServer(siteHandler(dir))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// siteHandler serves a fixture folder as serveSite does.
+func siteHandler(dir string) http.Handler {
 	charset := ""
 	if b, err := os.ReadFile(filepath.Join(dir, "CHARSET")); err == nil {
 		charset = strings.TrimSpace(string(b))
@@ -43,9 +50,7 @@ func serveSite(t *testing.T, dir string) *httptest.Server {
 		w.Header().Set("Content-Type", ct)
 		w.Write(body)
 	})
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv
+	return h
 }
 
 func newTestChecker(t *testing.T) *Checker {

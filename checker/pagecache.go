@@ -10,12 +10,13 @@ import (
 // pageCache keeps recently parsed pages by what determines them: the final
 // URL and the bytes received (with status, content type and truncation).
 // Officers' lists hold many URLs of one shop, whose pages all link to the
-// same seller disclosure, guide and company pages: each target fetches
-// them again (what the site sends may change), but bytes already parsed at
-// the same URL are not parsed again, and the signs' per-page work kept on
-// the page is reused. A Page is immutable once made, so sharing it between
-// checks is safe. Small pages only, and few: the cache is bounded by count
-// and by body bytes, oldest out first.
+// same seller disclosure, guide and company pages. Checks that share
+// fetches (fetchCache) read them once in a while; checks that keep
+// evidence fetch them again for every target. Either way bytes already
+// parsed at the same URL are not parsed again, and the signs' per-page
+// work kept on the page is reused. A Page is immutable once made, so
+// sharing it between checks is safe. Small pages only, and few: the cache
+// is bounded by count and by body bytes, oldest out first.
 type pageCache struct {
 	mu    sync.Mutex
 	m     map[string]*rules.Page

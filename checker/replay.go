@@ -47,7 +47,7 @@ func (c *Checker) checkWARC(ctx context.Context, t Target, now time.Time) *Resul
 		domain = cp.whois.Domain
 	}
 	res := rc.checkURL(ctx, Target{Raw: cp.target(), Kind: TargetURL, URL: u},
-		newReplayFetcher(cp), replayWhois{domain: domain, w: cp.storedWhois()}, at)
+		newReplayFetcher(cp), replayWhois{domain: domain, w: cp.storedWhois()}, nil, at)
 	res.Target = t.Raw
 	return res
 }
