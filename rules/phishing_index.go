@@ -17,12 +17,19 @@ import (
 // list occurs. It is immutable once built and safe for concurrent use.
 type phishLits struct {
 	list []string
-	// first has a bit for each rune below 1<<16 that starts a literal.
-	first [1 << 16 / 64]uint64
-	// slots holds, under the low byte of a first rune, that rune with
-	// the literals (indexes into list) starting with it, in list order: a
-	// short scan where a map look-up would cost more.
-	slots [256][]phishLitSlot
+	// first has a bit for each rune that starts a literal, under the
+	// rune's low bits (mask): a bit set may be another rune's, which
+	// starting then tells apart. It is sized to the list, 64 bits a
+	// literal: most lists hold a few words, and a bit for every rune of
+	// the Basic Multilingual Plane was 8 KB a list (a megabyte over the
+	// signs' 80 lists, built and collected by every process).
+	first []uint64
+	mask  uint32
+	// slots holds, under a first rune's low bits (slotMask), that rune
+	// with the literals (indexes into list) starting with it, in list
+	// order: a short scan where a map look-up would cost more.
+	slots    [][]phishLitSlot
+	slotMask uint32
 	// letters marks the literals holding an ASCII letter: only those
 	// need comparing letter-folded (a fold changes only the text's ASCII
 	// capitals, which equal no byte of a literal without letters either
@@ -36,9 +43,16 @@ type phishLitSlot struct {
 	lits []int32
 }
 
+// mayStart reports whether a literal may start with r (r >= 0); false
+// means none does.
+func (x *phishLits) mayStart(r rune) bool {
+	h := uint32(r) & x.mask
+	return x.first[h>>6]&(1<<(h&63)) != 0
+}
+
 // starting returns the literals starting with r.
 func (x *phishLits) starting(r rune) []int32 {
-	for _, sl := range x.slots[r&0xFF] {
+	for _, sl := range x.slots[uint32(r)&x.slotMask] {
 		if sl.r == r {
 			return sl.lits
 		}
@@ -49,17 +63,27 @@ func (x *phishLits) starting(r rune) []int32 {
 // newPhishLits indexes list; empty literals never match (as phishContains
 // finds nothing for an empty phrase).
 func newPhishLits(list []string) *phishLits {
-	x := &phishLits{list: list, letters: make([]bool, len(list))}
+	bits := 512 // at least; then 64 a literal, a power of two
+	for bits < 64*len(list) && bits < 1<<16 {
+		bits *= 2
+	}
+	nslots := 16
+	for nslots < len(list) && nslots < 256 {
+		nslots *= 2
+	}
+	x := &phishLits{list: list, letters: make([]bool, len(list)),
+		first: make([]uint64, bits/64), mask: uint32(bits - 1),
+		slots: make([][]phishLitSlot, nslots), slotMask: uint32(nslots - 1)}
 	for i, l := range list {
 		if l == "" {
 			continue
 		}
 		x.letters[i] = strings.IndexFunc(l, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }) >= 0
 		r, _ := utf8.DecodeRuneInString(l)
-		if r < 1<<16 {
-			x.first[r/64] |= 1 << (r % 64)
-		}
-		slots := x.slots[r&0xFF]
+		h := uint32(r) & x.mask
+		x.first[h>>6] |= 1 << (h & 63)
+		slot := uint32(r) & x.slotMask
+		slots := x.slots[slot]
 		k := 0
 		for k < len(slots) && slots[k].r != r {
 			k++
@@ -68,7 +92,7 @@ func newPhishLits(list []string) *phishLits {
 			slots = append(slots, phishLitSlot{r: r})
 		}
 		slots[k].lits = append(slots[k].lits, int32(i))
-		x.slots[r&0xFF] = slots
+		x.slots[slot] = slots
 	}
 	return x
 }
@@ -148,7 +172,7 @@ func (x *phishLits) each(s string, fold bool, fn func(at, idx int) bool) {
 		} else {
 			r, n = phishRuneAt(s, i, fold)
 		}
-		if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
+		if r >= 0 && x.mayStart(r) {
 			for _, k := range x.starting(r) {
 				if phishHasPrefix(s, i, x.list[k], fold && x.letters[k]) && !fn(i, int(k)) {
 					return
@@ -255,7 +279,7 @@ func phishHasLower(x *phishLits, s string) bool {
 		}
 		if r == 0x130 || r == 0x212A {
 			odd = true
-		} else if r >= 0 && (r >= 1<<16 || x.first[r/64]&(1<<(r%64)) != 0) {
+		} else if r >= 0 && x.mayStart(r) {
 			for _, k := range x.starting(r) {
 				j := i + len(x.list[k])
 				if phishHasPrefix(s, i, x.list[k], true) && phishBounded(s, i, j) {

@@ -113,6 +113,17 @@ func TestPhishLitsEdges(t *testing.T) {
 			t.Errorf("phishHasLower(%q) = %v, want %v", s, got, want)
 		}
 	}
+	// Runes that share a literal's first rune's low bits (first and slots
+	// are kept under them) find nothing of their own: ア is U+30A2, ㊢
+	// U+32A2 and ꂢ U+A0A2 agree with it in their low 9 bits, 𐂢 U+100A2
+	// (beyond the Basic Multilingual Plane) too.
+	short := []string{"アプリ"}
+	y := newPhishLits(short)
+	for _, s := range []string{"㊢プリ", "ꂢプリ", "𐂢プリ", "㊢アプリ", "ꂢ𐂢㊢", "アプリ㊢"} {
+		if got, want := y.all(s), phishCount(s, short); !reflect.DeepEqual(got, want) {
+			t.Errorf("all(%q) = %q, phishCount %q", s, got, want)
+		}
+	}
 	var none *phishLits
 	if none.find("pin") != "" || none.has("pin") {
 		t.Error("a nil index found something")
