@@ -1,12 +1,9 @@
 package checker
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/shopcheck/shopcheck/rules"
@@ -61,33 +58,13 @@ func TestPageCacheSameResults(t *testing.T) {
 			targets = append(targets, fmt.Sprintf("%s/index.html?n=%d", srv.URL, i))
 		}
 	}
-	run := func(c *Checker) map[string]string {
-		out := map[string]string{}
-		var mu sync.Mutex
-		var wg sync.WaitGroup
-		for _, target := range targets {
-			wg.Go(func() {
-				res := c.Check(context.Background(), target)
-				res.CheckedAt = ""
-				b, err := json.Marshal(res)
-				if err != nil {
-					t.Error(err)
-				}
-				mu.Lock()
-				out[target] = string(b)
-				mu.Unlock()
-			})
-		}
-		wg.Wait()
-		return out
-	}
 	// Both fetch every page (as checks that keep evidence do): the pages
 	// crawled lately are otherwise shared before they are parsed again.
 	plain := newTestChecker(t)
 	plain.pages, plain.fetches = nil, nil
 	cached := newTestChecker(t)
 	cached.fetches = nil
-	want, got := run(plain), run(cached)
+	want, got := checkAll(t, plain, targets), checkAll(t, cached, targets)
 	for _, target := range targets {
 		if got[target] != want[target] {
 			t.Errorf("%s: with the cache\n%s\nwithout\n%s", target, got[target], want[target])
