@@ -30,6 +30,7 @@ const (
 	DefaultMaxBody      = 5 << 20
 	DefaultMaxRedirects = 10
 	DefaultPerHost      = 2
+	DefaultLocalPerPort = 6
 	// DefaultUserAgent is a current desktop Chrome on Windows: fraud sites
 	// show their shop to browsers and may hide it from obvious robots.
 	DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36"
@@ -67,8 +68,20 @@ type FetchOptions struct {
 	// and port. Sites on this machine's loopback address (127.0.0.0/8, ::1,
 	// localhost, or a name that Resolve sends there only: test servers and
 	// replays, reachable only with AllowPrivate) are no remote host to be
-	// polite to and have no limit. Default 2.
+	// polite to: they are held to LocalPerPort instead, and only while
+	// their server closes its connections. Default 2.
 	PerHost int
+	// LocalPerPort is the number of requests in flight at once to a
+	// server on this machine (one port of the loopback address, whatever
+	// names reach it) that closes its connection after each answer, or
+	// has not answered yet. Each such request opens a connection, and a
+	// test server's queue of connections waiting to be accepted is short:
+	// Python's http.server, which answers HTTP/1.0, keeps five. More at
+	// once overflowed it, and each connection turned away waited a second
+	// for its SYN to be sent again. A server that keeps its connections
+	// open is not held to it. Default 6: the five Python's server queues,
+	// and the one it is accepting.
+	LocalPerPort int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
 	// true. Defaults DefaultUserAgent and DefaultMobileUserAgent.
 	UserAgent, MobileUserAgent string
@@ -106,7 +119,11 @@ type HTTPFetcher struct {
 	loopback map[string]bool
 	tr       *http.Transport
 	limiter  *limiter
-	perHost  *hostSlots
+	perHost  *hostSlots // remote hosts, by name and port
+	perLocal *hostSlots // this machine's servers that close connections, by port
+	// keepsAlive holds, by port, whether this machine's server there kept
+	// its connection open after its last answer.
+	keepsAlive sync.Map
 	// headers are the headers every request sends, for the desktop and
 	// the smartphone User-Agent: shared by requests, never written.
 	headers [2]http.Header
@@ -123,7 +140,7 @@ type HTTPFetcher struct {
 // NewHTTPFetcher makes a fetcher. It fails on a malformed Resolve entry or
 // a negative limit.
 func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
-	if o.Timeout < 0 || o.MaxBody < 0 || o.MaxRedirects < 0 || o.PerHost < 0 {
+	if o.Timeout < 0 || o.MaxBody < 0 || o.MaxRedirects < 0 || o.PerHost < 0 || o.LocalPerPort < 0 {
 		return nil, errors.New("fetch options: timeout, max body, max redirects and per-host limit must not be negative")
 	}
 	if o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0) {
@@ -141,6 +158,9 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 	if o.PerHost == 0 {
 		o.PerHost = DefaultPerHost
 	}
+	if o.LocalPerPort == 0 {
+		o.LocalPerPort = DefaultLocalPerPort
+	}
 	if o.UserAgent == "" {
 		o.UserAgent = DefaultUserAgent
 	}
@@ -156,6 +176,7 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		resolve:  res,
 		loopback: map[string]bool{},
 		perHost:  &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+		perLocal: &hostSlots{n: o.LocalPerPort, m: map[string]*hostSlot{}},
 	}
 	for i, ua := range []string{o.UserAgent, o.MobileUserAgent} {
 		f.headers[i] = http.Header{
@@ -188,6 +209,13 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		IdleConnTimeout:     30 * time.Second,
 	}
 	return f, nil
+}
+
+// keepsAliveAt reports whether the server on this machine's port kept its
+// connection open after its last answer (false before its first).
+func (f *HTTPFetcher) keepsAliveAt(port string) bool {
+	v, ok := f.keepsAlive.Load(port)
+	return ok && v.(bool)
 }
 
 // idleConnsPerHost is how many idle connections are kept to one host. A
@@ -578,8 +606,18 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	// Hosts are told apart by name and port: two servers on one address
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
-	if key := host + ":" + portOf(u); !f.loopback[key] && !isLoopbackHost(host) {
-		release, err := f.perHost.acquire(ctx, key)
+	port := portOf(u)
+	local := f.loopback[host+":"+port] || isLoopbackHost(host)
+	var slots *hostSlots
+	var key string
+	switch {
+	case !local:
+		slots, key = f.perHost, host+":"+port
+	case !f.keepsAliveAt(port):
+		slots, key = f.perLocal, port // one server on this machine, whatever its names
+	}
+	if slots != nil {
+		release, err := slots.acquire(ctx, key)
 		if err != nil {
 			return nil, ctxError(ctx, u, err)
 		}
@@ -617,6 +655,9 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	}
 	defer resp.Body.Close() // before EOF this closes the connection: the rest is never read
 	jar.keep(u, resp)
+	if local && f.keepsAliveAt(port) == resp.Close {
+		f.keepsAlive.Store(port, !resp.Close)
+	}
 
 	limit := f.opt.MaxBody
 	if isRedirect(resp.StatusCode) {

@@ -826,6 +826,70 @@ func TestFetchPerHost(t *testing.T) {
 	}
 }
 
+// TestFetchLocalServerThatCloses checks that a server on this machine that
+// closes its connection after each answer (as Python's http.server does,
+// answering HTTP/1.0) gets at most LocalPerPort requests at once, whatever
+// names reach it, and that one that keeps its connections open does not
+// once it has answered.
+func TestFetchLocalServerThatCloses(t *testing.T) {
+	for _, closes := range []bool{true, false} {
+		var inFlight, maxSeen, waitFor atomic.Int64
+		s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			n := inFlight.Add(1)
+			defer inFlight.Add(-1)
+			for {
+				m := maxSeen.Load()
+				if n <= m || maxSeen.CompareAndSwap(m, n) {
+					break
+				}
+			}
+			if want := waitFor.Load(); want > 0 {
+				for end := time.Now().Add(5 * time.Second); maxSeen.Load() < want && time.Now().Before(end); {
+					time.Sleep(time.Millisecond)
+				}
+			} else {
+				time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
+			}
+			if closes {
+				w.Header().Set("Connection", "close")
+			}
+			fmt.Fprint(w, "ok")
+		}), false)
+		u, err := url.Parse(s.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var resolve []string
+		for i := range 8 {
+			resolve = append(resolve, fmt.Sprintf("shop%d.test:%s:127.0.0.1", i, u.Port()))
+		}
+		f := newFetcher(t, FetchOptions{AllowPrivate: true, LocalPerPort: 3, Resolve: resolve})
+		if _, err := f.Fetch(context.Background(), Request{URL: s.URL + "/first"}); err != nil {
+			t.Fatal(err)
+		}
+		maxSeen.Store(0)
+		if !closes {
+			waitFor.Store(6)
+		}
+		var wg sync.WaitGroup
+		for i := range 8 {
+			wg.Go(func() {
+				if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("http://shop%d.test:%s/%d", i, u.Port(), i)}); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		m := maxSeen.Load()
+		if closes && (m > 3 || m < 2) {
+			t.Errorf("a server that closes its connections: %d requests at once over eight names, want 2 to 3", m)
+		}
+		if !closes && m < 6 {
+			t.Errorf("a server that keeps its connections: %d requests at once, want 6 or more", m)
+		}
+	}
+}
+
 func TestHostSlots(t *testing.T) {
 	h := &hostSlots{n: 2, m: map[string]*hostSlot{}}
 	ctx := context.Background()
