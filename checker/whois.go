@@ -37,6 +37,13 @@ type WhoisOptions struct {
 	Throttle time.Duration
 	// MaxBytes caps one answer (default 256 KiB).
 	MaxBytes int
+	// PerServer is the number of queries open at once to one server
+	// (default 4). Each query is a connection of its own, and a small
+	// WHOIS server (a test server in Python's socketserver, say) queues
+	// five connections waiting to be accepted: more at once overflowed
+	// it, and each connection turned away waited a second for its SYN to
+	// be sent again.
+	PerServer int
 	// CacheSize is how many domains' answers are kept (default 4096); one
 	// lookup per registrable domain per run as long as they fit.
 	CacheSize int
@@ -50,13 +57,14 @@ type WhoisOptions struct {
 
 // The defaults of WhoisOptions.
 const (
-	DefaultWhoisTimeout  = 10 * time.Second
-	DefaultWhoisThrottle = time.Second
-	DefaultWhoisMaxBytes = 256 << 10
-	DefaultWhoisCache    = 4096
-	ianaBootstrap        = "https://data.iana.org/rdap/dns.json"
-	jprsServer           = "whois.jprs.jp:43"
-	ianaWhois            = "whois.iana.org:43"
+	DefaultWhoisTimeout   = 10 * time.Second
+	DefaultWhoisThrottle  = time.Second
+	DefaultWhoisMaxBytes  = 256 << 10
+	DefaultWhoisCache     = 4096
+	DefaultWhoisPerServer = 4
+	ianaBootstrap         = "https://data.iana.org/rdap/dns.json"
+	jprsServer            = "whois.jprs.jp:43"
+	ianaWhois             = "whois.iana.org:43"
 )
 
 // Whois looks up when domains were registered: JPRS WHOIS for .jp, RDAP
@@ -71,6 +79,7 @@ type Whois struct {
 	cache   map[string]*whoisEntry
 	order   []string // cache keys, oldest first
 	next    map[string]time.Time
+	open    *hostSlots // queries open at once, by server
 	bootMu  sync.Mutex
 	boot    map[string]string // TLD -> RDAP base URL
 	bootErr error
@@ -132,6 +141,9 @@ func NewWhois(o WhoisOptions) *Whois {
 	if o.CacheSize <= 0 {
 		o.CacheSize = DefaultWhoisCache
 	}
+	if o.PerServer <= 0 {
+		o.PerServer = DefaultWhoisPerServer
+	}
 	if o.BootstrapURL == "" {
 		o.BootstrapURL = ianaBootstrap
 	}
@@ -148,7 +160,7 @@ func NewWhois(o WhoisOptions) *Whois {
 		}
 	}
 	return &Whois{o: o, http: hc, cache: map[string]*whoisEntry{}, next: map[string]time.Time{},
-		jprs: jprsServer, iana: ianaWhois}
+		open: &hostSlots{n: o.PerServer, m: map[string]*hostSlot{}}, jprs: jprsServer, iana: ianaWhois}
 }
 
 // Lookup returns what the registry says about domain's registration. It
@@ -331,6 +343,11 @@ func (c *Whois) query(ctx context.Context, server, q string, trusted bool) (stri
 	if err := c.wait(ctx, hostOnly(server)); err != nil {
 		return "", err
 	}
+	release, err := c.open.acquire(ctx, server)
+	if err != nil {
+		return "", err
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, c.o.Timeout)
 	defer cancel()
 	d := &net.Dialer{Control: dialControl(trusted || c.o.AllowPrivate)}

@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -211,6 +213,53 @@ func TestWhoisCacheBounded(t *testing.T) {
 	}
 	if n := len(c.cache); n > 3 {
 		t.Errorf("cache holds %d domains, want at most 3", n)
+	}
+}
+
+// TestWhoisQueriesAtOnce checks that at most PerServer queries are open at
+// once to one server, each a connection of its own, even for a server the
+// user named (which is not paced).
+func TestWhoisQueriesAtOnce(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	var open, maxOpen atomic.Int64
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				n := open.Add(1)
+				defer open.Add(-1)
+				for {
+					m := maxOpen.Load()
+					if n <= m || maxOpen.CompareAndSwap(m, n) {
+						break
+					}
+				}
+				q, _ := bufio.NewReader(conn).ReadString('\n')
+				time.Sleep(30 * time.Millisecond) // hold the connection so that others queue
+				fmt.Fprintf(conn, "Domain Name: %s\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.TrimSpace(q))
+			}()
+		}
+	}()
+	c := NewWhois(WhoisOptions{Server: ln.Addr().String(), PerServer: 3, Timeout: 5 * time.Second})
+	var wg sync.WaitGroup
+	for i := range 12 {
+		wg.Go(func() {
+			if w, err := c.Lookup(context.Background(), fmt.Sprintf("shop%d.example", i)); err != nil || w == nil {
+				t.Errorf("shop%d.example: %v, %v", i, w, err)
+			}
+		})
+	}
+	wg.Wait()
+	if m := maxOpen.Load(); m > 3 || m < 2 {
+		t.Errorf("%d queries open at once, want 2 to 3", m)
 	}
 }
 
