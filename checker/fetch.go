@@ -141,7 +141,7 @@ type HTTPFetcher struct {
 // a negative limit.
 func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 	if o.Timeout < 0 || o.MaxBody < 0 || o.MaxRedirects < 0 || o.PerHost < 0 || o.LocalPerPort < 0 {
-		return nil, errors.New("fetch options: timeout, max body, max redirects and per-host limit must not be negative")
+		return nil, errors.New("fetch options: timeout, max body, max redirects, per-host and local limits must not be negative")
 	}
 	if o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0) {
 		return nil, fmt.Errorf("fetch options: rate %v is not a number of requests a second", o.Rate)

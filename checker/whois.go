@@ -345,7 +345,7 @@ func (c *Whois) query(ctx context.Context, server, q string, trusted bool) (stri
 	}
 	release, err := c.open.acquire(ctx, server)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("waiting to query WHOIS server %s: %w", server, err)
 	}
 	defer release()
 	ctx, cancel := context.WithTimeout(ctx, c.o.Timeout)
