@@ -758,32 +758,43 @@ func TestFetchConnectRefused(t *testing.T) {
 	}
 }
 
-// TestFetchPerHost checks that at most PerHost requests go to one host at
-// once, and that a site on the loopback address written as such (a test
-// server, a replay) is not held to it.
-func TestFetchPerHost(t *testing.T) {
-	var inFlight, maxSeen atomic.Int64
-	var waitFor atomic.Int64 // > 0: hold each request until that many are in flight (or 5 s)
-	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for {
-			m := maxSeen.Load()
-			if n <= m || maxSeen.CompareAndSwap(m, n) {
-				break
-			}
+// raiseMax sets m to n when n is larger.
+func raiseMax(m *atomic.Int64, n int64) {
+	for {
+		old := m.Load()
+		if n <= old || m.CompareAndSwap(old, n) {
+			return
 		}
+	}
+}
+
+// inFlightHandler keeps in maxSeen the most requests it had in flight at
+// once, holds each (until waitFor requests were in flight at once, at most
+// 5 s, when waitFor > 0: a barrier, not a sleep, so that on a busy machine
+// requests that may overlap still do; else 50 ms, so that others queue),
+// then answers.
+func inFlightHandler(maxSeen, waitFor *atomic.Int64, answer func(http.ResponseWriter)) http.Handler {
+	var inFlight atomic.Int64
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raiseMax(maxSeen, inFlight.Add(1))
+		defer inFlight.Add(-1)
 		if want := waitFor.Load(); want > 0 {
-			// A barrier, not a sleep: on a busy machine requests that
-			// may overlap still do.
 			for end := time.Now().Add(5 * time.Second); maxSeen.Load() < want && time.Now().Before(end); {
 				time.Sleep(time.Millisecond)
 			}
 		} else {
-			time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
+			time.Sleep(50 * time.Millisecond)
 		}
-		fmt.Fprint(w, "ok")
-	}), false)
+		answer(w)
+	})
+}
+
+// TestFetchPerHost checks that at most PerHost requests go to one host at
+// once, and that a site on the loopback address written as such (a test
+// server, a replay) is not held to it.
+func TestFetchPerHost(t *testing.T) {
+	var maxSeen, waitFor atomic.Int64
+	s := newServer(t, inFlightHandler(&maxSeen, &waitFor, func(w http.ResponseWriter) { fmt.Fprint(w, "ok") }), false)
 	u, err := url.Parse(s.URL)
 	if err != nil {
 		t.Fatal(err)
@@ -833,23 +844,8 @@ func TestFetchPerHost(t *testing.T) {
 // once it has answered.
 func TestFetchLocalServerThatCloses(t *testing.T) {
 	for _, closes := range []bool{true, false} {
-		var inFlight, maxSeen, waitFor atomic.Int64
-		s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			n := inFlight.Add(1)
-			defer inFlight.Add(-1)
-			for {
-				m := maxSeen.Load()
-				if n <= m || maxSeen.CompareAndSwap(m, n) {
-					break
-				}
-			}
-			if want := waitFor.Load(); want > 0 {
-				for end := time.Now().Add(5 * time.Second); maxSeen.Load() < want && time.Now().Before(end); {
-					time.Sleep(time.Millisecond)
-				}
-			} else {
-				time.Sleep(50 * time.Millisecond) // hold the slot so that others queue
-			}
+		var maxSeen, waitFor atomic.Int64
+		s := newServer(t, inFlightHandler(&maxSeen, &waitFor, func(w http.ResponseWriter) {
 			if closes {
 				w.Header().Set("Connection", "close")
 			}

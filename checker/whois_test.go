@@ -234,14 +234,8 @@ func TestWhoisQueriesAtOnce(t *testing.T) {
 			}
 			go func() {
 				defer conn.Close()
-				n := open.Add(1)
+				raiseMax(&maxOpen, open.Add(1))
 				defer open.Add(-1)
-				for {
-					m := maxOpen.Load()
-					if n <= m || maxOpen.CompareAndSwap(m, n) {
-						break
-					}
-				}
 				q, _ := bufio.NewReader(conn).ReadString('\n')
 				time.Sleep(30 * time.Millisecond) // hold the connection so that others queue
 				fmt.Fprintf(conn, "Domain Name: %s\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.TrimSpace(q))
