@@ -203,7 +203,7 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		MaxResponseHeaderBytes: 256 << 10,
 		MaxIdleConns:           64,
 		// A remote host never has more than PerHost connections in use;
-		// a loopback site (no limit) may have as many as there are
+		// a loopback site (no per-host limit) may have as many as there are
 		// requests at once, and each one not kept would be dialled again.
 		MaxIdleConnsPerHost: max(o.PerHost, idleConnsPerHost),
 		IdleConnTimeout:     30 * time.Second,

@@ -807,8 +807,8 @@ func TestFetchPerHost(t *testing.T) {
 		barrier  int64
 	}{
 		{named, 1, 2, 0}, // a host name (found by DNS): two at a time
-		{s.URL, 3, 8, 3}, // 127.0.0.1 itself: no limit
-		{local, 3, 8, 3}, // a name --resolve sends to 127.0.0.1: no limit either
+		{s.URL, 3, 8, 3}, // 127.0.0.1 itself: not held to PerHost (LocalPerPort: TestFetchLocalServerThatCloses)
+		{local, 3, 8, 3}, // a name --resolve sends to 127.0.0.1: not held to PerHost either
 	} {
 		maxSeen.Store(0)
 		waitFor.Store(tc.barrier)

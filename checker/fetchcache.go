@@ -52,7 +52,6 @@ type fetchEntry struct {
 	ready chan struct{} // closed once f is set (nil: not shared)
 	f     *fetched      // fetched, not parsed: its body is kept
 	at    time.Time
-	size  int
 }
 
 const (
@@ -88,8 +87,8 @@ func (c *fetchCache) get(ctx context.Context, rawURL string, mobile bool, load f
 		f, err := load()
 		c.mu.Lock()
 		if err == nil && shareable(f) {
-			e.f, e.at, e.size = f, c.now(), len(f.resp.Body)
-			c.keepLocked(k, e.size)
+			e.f, e.at = f, c.now()
+			c.keepLocked(k, len(f.resp.Body))
 		} else if c.m[k] == e {
 			delete(c.m, k)
 		}
@@ -140,7 +139,7 @@ func (c *fetchCache) dropLocked(k fetchKey) {
 		return
 	}
 	delete(c.m, k)
-	c.bytes -= e.size
+	c.bytes -= len(e.f.resp.Body)
 	if i := slices.Index(c.order, k); i >= 0 {
 		c.order = slices.Delete(c.order, i, i+1)
 	}

@@ -352,7 +352,7 @@ func TestFetchCacheBounds(t *testing.T) {
 	}
 	sum := 0
 	for _, k := range c.order {
-		sum += c.m[k].size
+		sum += len(c.m[k].f.resp.Body)
 	}
 	if sum != c.bytes || len(c.order) != len(c.m) {
 		t.Errorf("books out of balance: %d bytes counted, %d summed; %d in order, %d in map", c.bytes, sum, len(c.order), len(c.m))
@@ -367,7 +367,7 @@ func TestFetchCacheBounds(t *testing.T) {
 	}
 	sum = 0
 	for _, k := range c.order {
-		sum += c.m[k].size
+		sum += len(c.m[k].f.resp.Body)
 	}
 	if sum != c.bytes || len(c.order) != len(c.m) {
 		t.Errorf("after expiry, books out of balance: %d bytes counted, %d summed; %d in order, %d in map", c.bytes, sum, len(c.order), len(c.m))

@@ -914,6 +914,12 @@ func phishCopyrightLine(l string) bool {
 	if !phishMayCopyright(l) {
 		return false // most lines: one pass instead of five searches
 	}
+	return phishCopyrightSearch(l)
+}
+
+// phishCopyrightSearch is phishCopyrightLine's searches, without the gate
+// that spares most lines them.
+func phishCopyrightSearch(l string) bool {
 	if strings.Contains(l, "©") || phishIndexFoldASCII(l, "(c)", 0) >= 0 || phishIndexFoldASCII(l, "copyright", 3) >= 0 {
 		return true
 	}

@@ -13,6 +13,20 @@ import (
 // shopGateCorpus is shopCorpus with lines made for the gates of this
 // file: addresses right after names, names next to names, whitespace and
 // newlines where the address expressions allow them.
+// shopGateSuffixes is every line of shopGateCorpus cut at each rune: every
+// place a gate may be asked about.
+func shopGateSuffixes(t *testing.T) []string {
+	var out []string
+	for _, line := range shopGateCorpus(t) {
+		for i := range line {
+			if utf8.RuneStart(line[i]) {
+				out = append(out, line[i:])
+			}
+		}
+	}
+	return out
+}
+
 func shopGateCorpus(t *testing.T) []string {
 	out := shopCorpus(t)
 	out = append(out,
@@ -218,13 +232,7 @@ func TestShopPayOnlyAfterAgrees(t *testing.T) {
 			}
 		}
 	}
-	for _, line := range shopGateCorpus(t) {
-		for i := range line {
-			if utf8.RuneStart(line[i]) {
-				texts = append(texts, line[i:])
-			}
-		}
-	}
+	texts = append(texts, shopGateSuffixes(t)...)
 	yes := 0
 	for _, s := range texts {
 		for _, c := range []struct {
@@ -389,13 +397,7 @@ func TestShopNotItemAfterAgrees(t *testing.T) {
 			}
 		}
 	}
-	for _, line := range shopGateCorpus(t) {
-		for i := range line {
-			if utf8.RuneStart(line[i]) {
-				texts = append(texts, line[i:])
-			}
-		}
-	}
+	texts = append(texts, shopGateSuffixes(t)...)
 	yes := 0
 	for _, s := range texts {
 		want := shopNotItemAfter.Regexp().MatchString(s)
