@@ -229,24 +229,42 @@ func (f *HTTPFetcher) CloseIdleConnections() { f.tr.CloseIdleConnections() }
 
 // ParseResolve reads curl-style "HOST:PORT:ADDR[,ADDR...]" entries into a
 // map from "host:port" (host lower-case ASCII) to addresses. ADDR is an IP
-// address; an IPv6 address may be in brackets.
+// address; an IPv6 address may be in brackets. As in curl, HOST "*" stands
+// for every name at that port that no entry of its own names (the key is
+// "*:PORT"); a leading "+" (curl: the entry expires after a minute) is
+// accepted and the entry kept for the run; "-HOST:PORT" removes the
+// entries given before it for that name and port.
 func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
 	out := map[string][]netip.Addr{}
 	for _, e := range entries {
 		bad := func(why string) error {
-			return fmt.Errorf("bad --resolve entry %q: %s (want HOST:PORT:ADDR, e.g. shop.example:443:203.0.113.7)", e, why)
+			return fmt.Errorf("bad --resolve entry %q: %s (want HOST:PORT:ADDR, e.g. shop.example:443:203.0.113.7, or *:PORT:ADDR for every name)", e, why)
 		}
-		host, rest, ok := strings.Cut(strings.TrimSpace(e), ":")
+		e := strings.TrimSpace(e)
+		remove := strings.HasPrefix(e, "-")
+		e = strings.TrimPrefix(strings.TrimPrefix(e, "-"), "+")
+		host, rest, ok := strings.Cut(e, ":")
 		if !ok || host == "" {
 			return nil, bad("no host")
 		}
 		portStr, addrs, ok := strings.Cut(rest, ":")
-		if !ok {
-			return nil, bad("no address")
+		if remove && !ok {
+			portStr = rest
 		}
 		port, err := strconv.Atoi(portStr)
 		if err != nil || port < 1 || port > 65535 {
 			return nil, bad("port is not a number from 1 to 65535")
+		}
+		if host != "*" {
+			host = canonicalHost(host)
+		}
+		key := net.JoinHostPort(host, strconv.Itoa(port))
+		if remove {
+			delete(out, key)
+			continue
+		}
+		if !ok {
+			return nil, bad("no address")
 		}
 		var list []netip.Addr
 		for _, a := range strings.Split(addrs, ",") {
@@ -258,10 +276,21 @@ func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
 			}
 			list = append(list, ip)
 		}
-		key := net.JoinHostPort(canonicalHost(host), strconv.Itoa(port))
 		out[key] = append(out[key], list...)
 	}
 	return out, nil
+}
+
+// override finds the --resolve addresses for host (canonical) at port: its
+// own entry, else the port's "*" entry.
+func (f *HTTPFetcher) override(host, port string) (key string, addrs []netip.Addr, ok bool) {
+	key = net.JoinHostPort(host, port)
+	if addrs, ok = f.resolve[key]; ok {
+		return key, addrs, true
+	}
+	key = net.JoinHostPort("*", port)
+	addrs, ok = f.resolve[key]
+	return key, addrs, ok
 }
 
 // allowed reports whether the fetcher may connect to a.
@@ -334,8 +363,7 @@ func (f *HTTPFetcher) checkURL(u *url.URL) error {
 // addrsFor finds the addresses for host:port: a --resolve override, an IP
 // literal, or DNS.
 func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]netip.Addr, error) {
-	key := net.JoinHostPort(canonicalHost(host), strconv.Itoa(port))
-	if list, ok := f.resolve[key]; ok {
+	if _, list, ok := f.override(canonicalHost(host), strconv.Itoa(port)); ok {
 		return list, nil
 	}
 	if ip, ok := ParseHostIP(host); ok {
@@ -607,7 +635,10 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
 	port := portOf(u)
-	local := f.loopback[host+":"+port] || isLoopbackHost(host)
+	local := isLoopbackHost(host)
+	if key, _, ok := f.override(host, port); ok {
+		local = f.loopback[key]
+	}
 	var slots *hostSlots
 	var key string
 	switch {

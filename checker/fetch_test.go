@@ -843,7 +843,8 @@ func TestFetchPerHost(t *testing.T) {
 // names reach it, and that one that keeps its connections open does not
 // once it has answered.
 func TestFetchLocalServerThatCloses(t *testing.T) {
-	for _, closes := range []bool{true, false} {
+	for _, c := range []struct{ closes, wildcard bool }{{true, false}, {false, false}, {true, true}} {
+		closes := c.closes
 		var maxSeen, waitFor atomic.Int64
 		s := newServer(t, inFlightHandler(&maxSeen, &waitFor, func(w http.ResponseWriter) {
 			if closes {
@@ -855,9 +856,14 @@ func TestFetchLocalServerThatCloses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var resolve []string
-		for i := range 8 {
-			resolve = append(resolve, fmt.Sprintf("shop%d.test:%s:127.0.0.1", i, u.Port()))
+		// Eight names sent to the server one by one, or all by curl's
+		// "*:PORT:ADDR": either way one server on this machine.
+		resolve := []string{"*:" + u.Port() + ":127.0.0.1"}
+		if !c.wildcard {
+			resolve = nil
+			for i := range 8 {
+				resolve = append(resolve, fmt.Sprintf("shop%d.test:%s:127.0.0.1", i, u.Port()))
+			}
 		}
 		f := newFetcher(t, FetchOptions{AllowPrivate: true, LocalPerPort: 3, Resolve: resolve})
 		if _, err := f.Fetch(context.Background(), Request{URL: s.URL + "/first"}); err != nil {
@@ -878,12 +884,52 @@ func TestFetchLocalServerThatCloses(t *testing.T) {
 		wg.Wait()
 		m := maxSeen.Load()
 		if closes && (m > 3 || m < 2) {
-			t.Errorf("a server that closes its connections: %d requests at once over eight names, want 2 to 3", m)
+			t.Errorf("a server that closes its connections: %d requests at once over eight names (--resolve %v), want 2 to 3", m, resolve)
 		}
 		if !closes && m < 6 {
 			t.Errorf("a server that keeps its connections: %d requests at once, want 6 or more", m)
 		}
 	}
+}
+
+// TestFetchResolveWildcard: curl's "*:PORT:ADDR" sends every name at that
+// port to ADDR, a name's own entry comes first, "-HOST:PORT" takes a name's
+// entry back, and the address check applies to what the wildcard gives.
+func TestFetchResolveWildcard(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "host "+r.Host)
+	}), false)
+	p := s.port
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{
+		"*:" + p + ":127.0.0.1",
+		"elsewhere.test:" + p + ":127.0.0.2", // its own entry: not the wildcard's address
+		"+expiring.test:" + p + ":127.0.0.1",
+		"gone.test:" + p + ":127.0.0.1", "-gone.test:" + p, // removed: the wildcard's again
+	}})
+	f.allow = func(a netip.Addr) bool { return a == netip.MustParseAddr("127.0.0.1") }
+	for _, host := range []string{"shop1.test", "Shop2.Example.", "ショップ.jp", "expiring.test", "gone.test"} {
+		resp, err := f.Fetch(context.Background(), Request{URL: "http://" + host + ":" + p + "/"})
+		if err != nil {
+			t.Errorf("%s through *:%s: %v", host, p, err)
+			continue
+		}
+		if !strings.HasPrefix(string(resp.Body), "host ") {
+			t.Errorf("%s: body %q", host, resp.Body)
+		}
+	}
+	_, err := f.Fetch(context.Background(), Request{URL: "http://elsewhere.test:" + p + "/"})
+	wantCode(t, "a name with its own entry", err, CodeBlockedAddress)
+	// Another port has no entry: DNS (which knows no such name here).
+	_, err = f.Fetch(context.Background(), Request{URL: "http://shop1.test:1/"})
+	wantCode(t, "a port the wildcard does not cover", err, CodeDNS)
+	if n := s.reqs.Load(); n != 5 {
+		t.Errorf("server saw %d requests, want 5", n)
+	}
+
+	// Without AllowPrivate the wildcard's loopback address is refused.
+	f2 := newFetcher(t, FetchOptions{Resolve: []string{"*:" + p + ":127.0.0.1"}})
+	_, err = f2.Fetch(context.Background(), Request{URL: "http://shop1.test:" + p + "/"})
+	wantCode(t, "wildcard to loopback without --allow-private", err, CodeBlockedAddress)
 }
 
 func TestHostSlots(t *testing.T) {

@@ -190,9 +190,16 @@ func TestParseResolve(t *testing.T) {
 		{"shop.example:443:2001:db8::1", "shop.example:443", "2001:db8::1"},
 		{"shop.example:8080:192.0.2.1,[::1]", "shop.example:8080", "192.0.2.1 ::1"},
 		{"ショップ.jp:443:192.0.2.1", "xn--xckya1d0c.jp:443", "192.0.2.1"},
+		// curl's forms: * for every name at a port, + for an entry that
+		// expires (kept for the run here), - to remove one given before.
+		{"*:8080:127.0.0.1", "*:8080", "127.0.0.1"},
+		{"+shop.example:443:192.0.2.1", "shop.example:443", "192.0.2.1"},
+		{"shop.example:443:192.0.2.1 -shop.example:443", "shop.example:443", ""},
+		{"shop.example:443:192.0.2.1 -Shop.Example:443:192.0.2.9 +shop.example:443:192.0.2.2", "shop.example:443", "192.0.2.2"},
+		{"shop.example:443:192.0.2.1 -other.example:443", "shop.example:443", "192.0.2.1"},
 	}
 	for _, g := range good {
-		m, err := ParseResolve([]string{g.entry})
+		m, err := ParseResolve(strings.Fields(g.entry))
 		if err != nil {
 			t.Errorf("ParseResolve(%q): %v", g.entry, err)
 			continue
@@ -209,6 +216,7 @@ func TestParseResolve(t *testing.T) {
 		"", "shop.example", "shop.example:443", ":443:1.2.3.4", "shop.example:0:1.2.3.4",
 		"shop.example:65536:1.2.3.4", "shop.example:https:1.2.3.4", "shop.example:443:shop.other",
 		"shop.example:443:", "shop.example:443:1.2.3.4,", "shop.example:443:0x7f000001",
+		"*:443", "-shop.example", "-shop.example:https", "+:443:1.2.3.4", "-", "+",
 	} {
 		if _, err := ParseResolve([]string{bad}); err == nil {
 			t.Errorf("ParseResolve(%q) accepted a malformed entry", bad)

@@ -77,7 +77,7 @@ func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 		f.Int64Var(&o.MaxBody, "max-body", 5<<20, "bytes read of one response (after decompression); the rest is dropped and noted")
 		f.BoolVar(&o.Mobile, "mobile", false, "send a smartphone User-Agent (and skip the desktop/smartphone comparison)")
 		f.BoolVar(&o.NoCloaking, "no-cloaking", false, "skip the desktop/smartphone comparison")
-		f.StringArrayVar(&o.Resolve, "resolve", nil, "connect to ADDR for HOST:PORT, like curl (`HOST:PORT:ADDR`); repeatable")
+		f.StringArrayVar(&o.Resolve, "resolve", nil, "connect to ADDR for HOST:PORT, like curl (`HOST:PORT:ADDR`; HOST * = every other name at PORT); repeatable")
 		f.StringVar(&o.Evidence, "evidence", "", "save every request/response as WARC plus manifest.jsonl in `DIR`")
 	}
 }
@@ -127,8 +127,8 @@ func (o *commonOptions) validate(flags *pflag.FlagSet) error {
 		return usageError("--resume works with --format json or csv, whose files can be read back")
 	}
 	for _, r := range o.Resolve {
-		if strings.Count(r, ":") < 2 {
-			return usageError("--resolve %q: want HOST:PORT:ADDR", r)
+		if strings.Count(r, ":") < 2 && !strings.HasPrefix(strings.TrimSpace(r), "-") {
+			return usageError("--resolve %q: want HOST:PORT:ADDR (or *:PORT:ADDR for every name at that port)", r)
 		}
 	}
 	return nil

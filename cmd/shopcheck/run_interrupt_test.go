@@ -103,7 +103,7 @@ func TestInterruptThenResume(t *testing.T) {
 	targets := batchSiteList(sites, hosts, 300)
 	list := batchWriteFile(t, "list.txt", strings.Join(targets, "\n")+"\n")
 	out := filepath.Join(t.TempDir(), "out.jsonl")
-	args := append([]string{"check", "-l", list, "--json", "-o", out, "-c", "4", "--allow-private", "--whois-server", whois.addr}, sites.resolve(hosts...)...)
+	args := append([]string{"check", "-l", list, "--json", "-o", out, "-c", "4", "--allow-private", "--whois-server", whois.addr}, sites.resolveAll()...)
 
 	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer

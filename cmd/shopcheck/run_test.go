@@ -127,6 +127,12 @@ func (s *batchSites) resolve(hosts ...string) []string {
 	return out
 }
 
+// resolveAll returns the --resolve flag that sends every name at s's port
+// to s (curl's "*:PORT:ADDR"), as a harness with many names would write it.
+func (s *batchSites) resolveAll() []string {
+	return []string{"--resolve", "*:" + s.port + ":127.0.0.1"}
+}
+
 // batchWhois is a fake WHOIS server on 127.0.0.1 in the registry layout; it
 // counts the queries by domain.
 type batchWhois struct {
