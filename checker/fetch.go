@@ -211,6 +211,34 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 	return f, nil
 }
 
+// sharedLocal returns the URL the transport is given for u, a page of a
+// server on this machine: for plain http, the server's address in place of
+// the name (the Host header still names it), so that all the names that
+// reach one server share its kept-alive connections, as they share the
+// server. A harness that gives each of 2,000 targets its own name would
+// otherwise have each target open connections of its own. https keeps the
+// name (it is checked against the certificate), and so does a name sent to
+// several addresses (the dialler tries them in turn).
+func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string) *url.URL {
+	if u.Scheme != "http" {
+		return u
+	}
+	var addr string
+	if _, list, ok := f.override(host, port); ok {
+		if len(list) != 1 {
+			return u
+		}
+		addr = list[0].String()
+	} else if isLocalhostName(host) {
+		addr = "localhost" // the dialler's 127.0.0.1 then ::1, as for the name
+	} else {
+		return u // an address already
+	}
+	s := *u
+	s.Host = net.JoinHostPort(addr, port)
+	return &s
+}
+
 // keepsAliveAt reports whether the server on this machine's port kept its
 // connection open after its last answer (false before its first).
 func (f *HTTPFetcher) keepsAliveAt(port string) bool {
@@ -282,11 +310,14 @@ func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
 }
 
 // override finds the --resolve addresses for host (canonical) at port: its
-// own entry, else the port's "*" entry.
+// own entry, else, for a name (not an IP address), the port's "*" entry.
 func (f *HTTPFetcher) override(host, port string) (key string, addrs []netip.Addr, ok bool) {
 	key = net.JoinHostPort(host, port)
 	if addrs, ok = f.resolve[key]; ok {
 		return key, addrs, true
+	}
+	if _, ip := ParseHostIP(host); ip {
+		return "", nil, false
 	}
 	key = net.JoinHostPort("*", port)
 	addrs, ok = f.resolve[key]
@@ -462,6 +493,9 @@ func (f *HTTPFetcher) dialContext(ctx context.Context, network, addr string) (ne
 		}
 		conn, err := d.DialContext(dctx, network, netip.AddrPortFrom(a, uint16(port)).String())
 		if err == nil {
+			if a.Unmap().IsLoopback() {
+				conn = quickAck(conn)
+			}
 			return conn, nil
 		}
 		lastErr = err
@@ -577,11 +611,11 @@ type lazyJar struct {
 }
 
 // addTo adds the cookies the jar holds for req's URL.
-func (j *lazyJar) addTo(req *http.Request) {
+func (j *lazyJar) addTo(req *http.Request, u *url.URL) {
 	if j.jar == nil {
 		return
 	}
-	for _, c := range j.jar.Cookies(req.URL) {
+	for _, c := range j.jar.Cookies(u) {
 		req.AddCookie(c)
 	}
 }
@@ -666,16 +700,20 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 		tr.sent = http.Header{}
 		tr.trace.WroteHeaderField = tr.wroteHeaderField
 	}
+	target := u
+	if local {
+		target = f.sharedLocal(u, host, port)
+	}
 	hreq := (&http.Request{
 		Method:     http.MethodGet,
-		URL:        u, // read, never written, by the transport
+		URL:        target, // read, never written, by the transport
 		Proto:      "HTTP/1.1",
 		ProtoMajor: 1,
 		ProtoMinor: 1,
 		Header:     f.header(jar, u, req),
 		Host:       strings.TrimSuffix(u.Host, ":"), // as http.NewRequest: no empty port
 	}).WithContext(httptrace.WithClientTrace(hctx, &tr.trace))
-	jar.addTo(hreq)
+	jar.addTo(hreq, u)
 	start := time.Now()
 	// The transport itself, not an http.Client: redirects are followed
 	// (and checked) by Fetch, and a Client would copy the headers and

@@ -932,6 +932,92 @@ func TestFetchResolveWildcard(t *testing.T) {
 	wantCode(t, "wildcard to loopback without --allow-private", err, CodeBlockedAddress)
 }
 
+// TestFetchLocalNamesShareConnections: the names that reach one server on
+// this machine share its kept-alive connections (a harness that gives each
+// target its own name made each target dial its own), while the server
+// still sees each name in the Host header and the results keep the names.
+func TestFetchLocalNamesShareConnections(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/go":
+			// A cookie for the name, then a relative redirect: both
+			// belong to the name, not to the address connected to.
+			http.SetCookie(w, &http.Cookie{Name: "visit", Value: "1"})
+			http.Redirect(w, r, "/landed", http.StatusFound)
+			return
+		case "/landed":
+			if _, err := r.Cookie("visit"); err != nil {
+				http.Error(w, "no cookie", http.StatusForbidden)
+				return
+			}
+		}
+		fmt.Fprint(w, "host "+r.Host)
+	}), false)
+	p := s.port
+	for _, resolve := range [][]string{
+		{"*:" + p + ":127.0.0.1"},
+		{"a.test:" + p + ":127.0.0.1", "b.test:" + p + ":127.0.0.1", "c.test:" + p + ":127.0.0.1"},
+		nil, // names under localhost
+	} {
+		s.conns.Store(0)
+		f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: resolve})
+		names := []string{"a.test", "b.test", "c.test"}
+		if resolve == nil {
+			names = []string{"a.localhost", "b.localhost", "c.localhost"}
+		}
+		for i := range 9 {
+			name := names[i%3]
+			u := fmt.Sprintf("http://%s:%s/item/%d", name, p, i)
+			resp, err := f.Fetch(context.Background(), Request{URL: u})
+			if err != nil {
+				t.Fatalf("%s (--resolve %v): %v", u, resolve, err)
+			}
+			if want := "host " + name + ":" + p; string(resp.Body) != want || resp.URL != u {
+				t.Errorf("%s (--resolve %v): body %q at %s, want %q at the URL asked", u, resolve, resp.Body, resp.URL, want)
+			}
+		}
+		resp, err := f.Fetch(context.Background(), Request{URL: "http://" + names[1] + ":" + p + "/go"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "http://" + names[1] + ":" + p + "/landed"; resp.URL != want || resp.Status != http.StatusOK {
+			t.Errorf("redirect landed at %s (%d), want %s (200: its cookie sent)", resp.URL, resp.Status, want)
+		}
+		if n := s.conns.Load(); n != 1 {
+			t.Errorf("--resolve %v: three names, ten requests one after another: %d connections, want 1", resolve, n)
+		}
+	}
+}
+
+// TestSharedLocal: which URL the transport is given for a page of a server
+// on this machine.
+func TestSharedLocal(t *testing.T) {
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{
+		"*:8080:127.0.0.1", "six.test:8080:[::1]", "two.test:8080:127.0.0.1,::1", "ip.test:8443:127.0.0.2",
+	}})
+	for _, c := range []struct{ in, want string }{
+		{"http://shop1.test:8080/a?b=c#d", "http://127.0.0.1:8080/a?b=c#d"},
+		{"http://six.test:8080/", "http://[::1]:8080/"},
+		{"http://two.test:8080/", "http://two.test:8080/"}, // the dialler tries both in turn
+		{"http://ip.test:8443/", "http://127.0.0.2:8443/"},
+		{"https://ip.test:8443/", "https://ip.test:8443/"}, // the certificate names the host
+		{"http://shop.localhost:9000/x", "http://localhost:9000/x"},
+		{"http://127.0.0.1:9000/", "http://127.0.0.1:9000/"},
+	} {
+		u, err := url.Parse(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := f.sharedLocal(u, canonicalHost(u.Hostname()), portOf(u))
+		if got.String() != c.want {
+			t.Errorf("sharedLocal(%s) = %s, want %s", c.in, got, c.want)
+		}
+		if u.String() != c.in {
+			t.Errorf("sharedLocal changed its argument to %s", u)
+		}
+	}
+}
+
 func TestHostSlots(t *testing.T) {
 	h := &hostSlots{n: 2, m: map[string]*hostSlot{}}
 	ctx := context.Background()
