@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -124,6 +125,9 @@ type HTTPFetcher struct {
 	// keepsAlive holds, by port, whether this machine's server there kept
 	// its connection open after its last answer.
 	keepsAlive sync.Map
+	// ackAtOnce holds, by port, the *ackPolicy of the connections to this
+	// machine's server there (see quickAck).
+	ackAtOnce sync.Map
 	// headers are the headers every request sends, for the desktop and
 	// the smartphone User-Agent: shared by requests, never written.
 	headers [2]http.Header
@@ -237,6 +241,21 @@ func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string) *url.URL {
 	s := *u
 	s.Host = net.JoinHostPort(addr, port)
 	return &s
+}
+
+// ackPolicy is shared by the connections to one port of this machine.
+type ackPolicy struct {
+	on   atomic.Bool  // acknowledge what is read at once (see quickAck)
+	acks atomic.Int64 // acknowledgements so sent
+}
+
+// stalls returns the ackPolicy of the connections to this machine's port.
+func (f *HTTPFetcher) stalls(port string) *ackPolicy {
+	if v, ok := f.ackAtOnce.Load(port); ok {
+		return v.(*ackPolicy)
+	}
+	v, _ := f.ackAtOnce.LoadOrStore(port, new(ackPolicy))
+	return v.(*ackPolicy)
 }
 
 // keepsAliveAt reports whether the server on this machine's port kept its
@@ -494,7 +513,7 @@ func (f *HTTPFetcher) dialContext(ctx context.Context, network, addr string) (ne
 		conn, err := d.DialContext(dctx, network, netip.AddrPortFrom(a, uint16(port)).String())
 		if err == nil {
 			if a.Unmap().IsLoopback() {
-				conn = quickAck(conn)
+				conn = quickAck(conn, f.stalls(portStr))
 			}
 			return conn, nil
 		}
