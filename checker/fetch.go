@@ -523,8 +523,15 @@ func (f *HTTPFetcher) dialContext(ctx context.Context, network, addr string) (ne
 			break
 		}
 	}
+	if name, ok := ctx.Value(dialNameKey{}).(string); ok {
+		host = name // a name sent to its server's address (sharedLocal)
+	}
 	return nil, connectError(host, addrs, port, lastErr, f.opt.Timeout)
 }
+
+// dialNameKey is the context key of the name a request to a shared local
+// address was made for, so that a failed dial names it.
+type dialNameKey struct{}
 
 // connectError turns a failed dial into an *Error with a plain message.
 func connectError(host string, addrs []netip.Addr, port int, err error, timeout time.Duration) error {
@@ -720,8 +727,10 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 		tr.trace.WroteHeaderField = tr.wroteHeaderField
 	}
 	target := u
-	if local {
-		target = f.sharedLocal(u, host, port)
+	if local && f.opt.AllowPrivate { // (without it the dialler refuses the name, and says so by name)
+		if target = f.sharedLocal(u, host, port); target != u {
+			hctx = context.WithValue(hctx, dialNameKey{}, host)
+		}
 	}
 	hreq := (&http.Request{
 		Method:     http.MethodGet,

@@ -383,9 +383,12 @@ func TestFetchRefusesPrivate(t *testing.T) {
 		"http://v4mapped.test:" + p + "/",
 	} {
 		resp, err := f.Fetch(context.Background(), Request{URL: u})
-		wantCode(t, u, err, CodeBlockedAddress)
+		e := wantCode(t, u, err, CodeBlockedAddress)
 		if resp != nil {
 			t.Errorf("%s: got a response %+v", u, resp)
+		}
+		if host := strings.Split(u, "/")[2]; strings.HasSuffix(host, ".test:"+p) && e != nil && !strings.Contains(e.Msg, strings.TrimSuffix(host, ":"+p)+": it leads to") {
+			t.Errorf("%s: %q does not say which name led there", u, e.Msg)
 		}
 	}
 	if n := s.conns.Load(); n != 0 {
@@ -751,9 +754,16 @@ func TestFetchConnectRefused(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	f := newFetcher(t, FetchOptions{AllowPrivate: true})
+	_, port, _ := net.SplitHostPort(addr)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{"*:" + port + ":127.0.0.1"}})
 	_, err = f.Fetch(context.Background(), Request{URL: "http://" + addr + "/"})
 	if e := wantCode(t, "closed port", err, CodeConnect); e != nil && !strings.Contains(e.Msg, "connection refused") {
+		t.Errorf("message %q", e.Msg)
+	}
+	// A name sent to the address (its requests made to the address, see
+	// sharedLocal) is still the one the message names.
+	_, err = f.Fetch(context.Background(), Request{URL: "http://shop.test:" + port + "/"})
+	if e := wantCode(t, "closed port by name", err, CodeConnect); e != nil && e.Msg != "could not connect to shop.test ("+addr+"): connection refused" {
 		t.Errorf("message %q", e.Msg)
 	}
 }
