@@ -234,6 +234,9 @@ func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string) *url.URL {
 		}
 		addr = list[0].String()
 	} else if isLocalhostName(host) {
+		if _, _, ok := f.override("localhost", port); ok {
+			return u // "localhost" itself is sent elsewhere
+		}
 		addr = "localhost" // the dialler's 127.0.0.1 then ::1, as for the name
 	} else {
 		return u // an address already
@@ -287,10 +290,10 @@ func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
 		bad := func(why string) error {
 			return fmt.Errorf("bad --resolve entry %q: %s (want HOST:PORT:ADDR, e.g. shop.example:443:203.0.113.7, or *:PORT:ADDR for every name)", e, why)
 		}
-		e := strings.TrimSpace(e)
-		remove := strings.HasPrefix(e, "-")
-		e = strings.TrimPrefix(strings.TrimPrefix(e, "-"), "+")
-		host, rest, ok := strings.Cut(e, ":")
+		entry := strings.TrimSpace(e)
+		remove := strings.HasPrefix(entry, "-")
+		entry = strings.TrimPrefix(strings.TrimPrefix(entry, "-"), "+")
+		host, rest, ok := strings.Cut(entry, ":")
 		if !ok || host == "" {
 			return nil, bad("no host")
 		}
@@ -636,7 +639,8 @@ type lazyJar struct {
 	jar *cookiejar.Jar
 }
 
-// addTo adds the cookies the jar holds for req's URL.
+// addTo adds to req the cookies the jar holds for u (the URL asked for,
+// which req's may not be: see sharedLocal).
 func (j *lazyJar) addTo(req *http.Request, u *url.URL) {
 	if j.jar == nil {
 		return

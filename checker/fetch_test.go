@@ -1004,6 +1004,7 @@ func TestFetchLocalNamesShareConnections(t *testing.T) {
 func TestSharedLocal(t *testing.T) {
 	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{
 		"*:8080:127.0.0.1", "six.test:8080:[::1]", "two.test:8080:127.0.0.1,::1", "ip.test:8443:127.0.0.2",
+		"localhost:9001:127.0.0.3",
 	}})
 	for _, c := range []struct{ in, want string }{
 		{"http://shop1.test:8080/a?b=c#d", "http://127.0.0.1:8080/a?b=c#d"},
@@ -1012,6 +1013,7 @@ func TestSharedLocal(t *testing.T) {
 		{"http://ip.test:8443/", "http://127.0.0.2:8443/"},
 		{"https://ip.test:8443/", "https://ip.test:8443/"}, // the certificate names the host
 		{"http://shop.localhost:9000/x", "http://localhost:9000/x"},
+		{"http://shop.localhost:9001/x", "http://shop.localhost:9001/x"}, // localhost itself goes elsewhere there
 		{"http://127.0.0.1:9000/", "http://127.0.0.1:9000/"},
 	} {
 		u, err := url.Parse(c.in)
