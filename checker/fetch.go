@@ -75,13 +75,15 @@ type FetchOptions struct {
 	// LocalPerPort is the number of requests in flight at once to a
 	// server on this machine (one port of the loopback address, whatever
 	// names reach it) that closes its connection after each answer, or
-	// has not answered yet. Each such request opens a connection, and a
-	// test server's queue of connections waiting to be accepted is short:
-	// Python's http.server, which answers HTTP/1.0, keeps five. More at
-	// once overflowed it, and each connection turned away waited a second
-	// for its SYN to be sent again. A server that keeps its connections
-	// open is not held to it. Default 6: the five Python's server queues,
-	// and the one it is accepting.
+	// has not answered yet, when the length of its queue of connections
+	// waiting to be accepted cannot be read (Linux tells it: the server
+	// then gets one more than its queue holds, and no limit from 64 up).
+	// Each such request opens a connection, and a test server's queue is
+	// often short: Python's http.server, which answers HTTP/1.0, keeps
+	// five. More at once overflowed it, and each connection turned away
+	// waited a second for its SYN to be sent again. A server that keeps
+	// its connections open is not held to it. Default 6: the five
+	// Python's server queues, and the one it is accepting.
 	LocalPerPort int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
 	// true. Defaults DefaultUserAgent and DefaultMobileUserAgent.
@@ -125,6 +127,12 @@ type HTTPFetcher struct {
 	// keepsAlive holds, by port, whether this machine's server there kept
 	// its connection open after its last answer.
 	keepsAlive sync.Map
+	// localCaps holds, by port, the number of requests at once that this
+	// machine's server there gets while it closes its connections (0: no
+	// limit), worked out on first need (see localCap).
+	localCaps sync.Map
+	// queueLen, when set, replaces listenQueue (tests use it).
+	queueLen func(port int) (int, bool)
 	// ackAtOnce holds, by port, the *ackPolicy of the connections to this
 	// machine's server there (see quickAck).
 	ackAtOnce sync.Map
@@ -260,6 +268,35 @@ func (f *HTTPFetcher) stalls(port string) *ackPolicy {
 	v, _ := f.ackAtOnce.LoadOrStore(port, new(ackPolicy))
 	return v.(*ackPolicy)
 }
+
+// localCap returns how many requests at once this machine's server on port
+// gets while it closes its connections: one more than its accept queue
+// holds (the kernel queues that many), none when that is 64 or more (Go's
+// servers queue thousands), LocalPerPort when the queue cannot be read.
+func (f *HTTPFetcher) localCap(port string) int {
+	if v, ok := f.localCaps.Load(port); ok {
+		return v.(int)
+	}
+	n := f.opt.LocalPerPort
+	queueLen := f.queueLen
+	if queueLen == nil {
+		queueLen = listenQueue
+	}
+	if p, err := strconv.Atoi(port); err == nil {
+		if q, ok := queueLen(p); ok {
+			n = q + 1
+			if n >= localNoLimit {
+				n = 0
+			}
+		}
+	}
+	f.localCaps.Store(port, n)
+	return n
+}
+
+// localNoLimit is the accept queue (plus one) from which a local server is
+// not held back: more than a batch ever has in flight.
+const localNoLimit = 64
 
 // keepsAliveAt reports whether the server on this machine's port kept its
 // connection open after its last answer (false before its first).
@@ -705,14 +742,17 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	}
 	var slots *hostSlots
 	var key string
+	n := f.opt.PerHost
 	switch {
 	case !local:
 		slots, key = f.perHost, host+":"+port
 	case !f.keepsAliveAt(port):
-		slots, key = f.perLocal, port // one server on this machine, whatever its names
+		if n = f.localCap(port); n > 0 {
+			slots, key = f.perLocal, port // one server on this machine, whatever its names
+		}
 	}
 	if slots != nil {
-		release, err := slots.acquire(ctx, key)
+		release, err := slots.acquireN(ctx, key, n)
 		if err != nil {
 			return nil, ctxError(ctx, u, err)
 		}
@@ -1024,10 +1064,16 @@ type hostSlot struct {
 // acquire waits for a free slot for host and returns the function that
 // gives it back.
 func (h *hostSlots) acquire(ctx context.Context, host string) (func(), error) {
+	return h.acquireN(ctx, host, h.n)
+}
+
+// acquireN is acquire for a host with n slots instead of h.n (the same n
+// for every call with host while any of its slots is held or awaited).
+func (h *hostSlots) acquireN(ctx context.Context, host string, n int) (func(), error) {
 	h.mu.Lock()
 	s := h.m[host]
 	if s == nil {
-		s = &hostSlot{ch: make(chan struct{}, h.n)}
+		s = &hostSlot{ch: make(chan struct{}, n)}
 		h.m[host] = s
 	}
 	s.users++
