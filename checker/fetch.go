@@ -270,9 +270,10 @@ func (f *HTTPFetcher) stalls(port string) *ackPolicy {
 }
 
 // localCap returns how many requests at once this machine's server on port
-// gets while it closes its connections: one more than its accept queue
-// holds (the kernel queues that many), none when that is 64 or more (Go's
-// servers queue thousands), LocalPerPort when the queue cannot be read.
+// gets while it closes its connections: its listen backlog plus one (Linux
+// queues one connection more than the backlog, and each request opens
+// one), no limit (0) when that is 64 or more (Go's servers queue
+// thousands), LocalPerPort when the backlog cannot be read.
 func (f *HTTPFetcher) localCap(port string) int {
 	if v, ok := f.localCaps.Load(port); ok {
 		return v.(int)
