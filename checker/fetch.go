@@ -60,7 +60,8 @@ type FetchOptions struct {
 	AllowPrivate bool
 	// Resolve holds curl-style "HOST:PORT:ADDR" overrides: connections to
 	// HOST:PORT go to ADDR (an IP address, IPv6 in brackets or not; several
-	// may be given separated by commas). The address check still applies.
+	// may be given separated by commas); HOST "*" is every other name at
+	// PORT (see ParseResolve). The address check still applies.
 	Resolve []string
 	// Rate is the number of requests a second over all hosts; 0 means no
 	// limit. Each redirect hop is one request.
@@ -69,8 +70,9 @@ type FetchOptions struct {
 	// and port. Sites on this machine's loopback address (127.0.0.0/8, ::1,
 	// localhost, or a name that Resolve sends there only: test servers and
 	// replays, reachable only with AllowPrivate) are no remote host to be
-	// polite to: they are held to LocalPerPort instead, and only while
-	// their server closes its connections. Default 2.
+	// polite to: they are held to what their server's accept queue holds
+	// instead (see LocalPerPort), and only while it closes its
+	// connections. Default 2.
 	PerHost int
 	// LocalPerPort is the number of requests in flight at once to a
 	// server on this machine (one port of the loopback address, whatever
@@ -115,27 +117,17 @@ type FetchOptions struct {
 //     checked like the first request. A cookie jar lives for one Fetch, so
 //     that a shop that sets a cookie and then redirects works.
 type HTTPFetcher struct {
-	opt     FetchOptions
-	resolve map[string][]netip.Addr // "host:port" -> addresses
-	// loopback holds the "host:port" keys that --resolve sends to this
-	// machine's loopback address only: local sites, like 127.0.0.1 itself.
-	loopback map[string]bool
+	opt      FetchOptions
+	resolve  map[string]resolveEntry // "host:port" (or "*:port") -> its --resolve entry
 	tr       *http.Transport
 	limiter  *limiter
 	perHost  *hostSlots // remote hosts, by name and port
 	perLocal *hostSlots // this machine's servers that close connections, by port
-	// keepsAlive holds, by port, whether this machine's server there kept
-	// its connection open after its last answer.
-	keepsAlive sync.Map
-	// localCaps holds, by port, the number of requests at once that this
-	// machine's server there gets while it closes its connections (0: no
-	// limit), worked out on first need (see localCap).
-	localCaps sync.Map
+	// locals holds, by port, a *localServer: what this machine's server
+	// there has shown.
+	locals sync.Map
 	// queueLen, when set, replaces listenQueue (tests use it).
 	queueLen func(port int) (int, bool)
-	// ackAtOnce holds, by port, the *ackPolicy of the connections to this
-	// machine's server there (see quickAck).
-	ackAtOnce sync.Map
 	// headers are the headers every request sends, for the desktop and
 	// the smartphone User-Agent: shared by requests, never written.
 	headers [2]http.Header
@@ -185,10 +177,9 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 	}
 	f := &HTTPFetcher{
 		opt:      o,
-		resolve:  res,
-		loopback: map[string]bool{},
+		resolve:  make(map[string]resolveEntry, len(res)),
 		perHost:  &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
-		perLocal: &hostSlots{n: o.LocalPerPort, m: map[string]*hostSlot{}},
+		perLocal: &hostSlots{m: map[string]*hostSlot{}}, // each port's own limit: acquireN
 	}
 	for i, ua := range []string{o.UserAgent, o.MobileUserAgent} {
 		f.headers[i] = http.Header{
@@ -198,7 +189,7 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		}
 	}
 	for key, addrs := range res {
-		f.loopback[key] = !slices.ContainsFunc(addrs, func(a netip.Addr) bool { return !a.Unmap().IsLoopback() })
+		f.resolve[key] = resolveEntry{addrs: addrs, loopback: !slices.ContainsFunc(addrs, func(a netip.Addr) bool { return !a.Unmap().IsLoopback() })}
 	}
 	if o.Rate > 0 {
 		f.limiter = newLimiter(o.Rate, time.Now)
@@ -230,19 +221,20 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 // server. A harness that gives each of 2,000 targets its own name would
 // otherwise have each target open connections of its own. https keeps the
 // name (it is checked against the certificate), and so does a name sent to
-// several addresses (the dialler tries them in turn).
-func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string) *url.URL {
+// several addresses (the dialler tries them in turn). e and overridden are
+// what f.override(host, port) returned.
+func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string, e resolveEntry, overridden bool) *url.URL {
 	if u.Scheme != "http" {
 		return u
 	}
 	var addr string
-	if _, list, ok := f.override(host, port); ok {
-		if len(list) != 1 {
+	if overridden {
+		if len(e.addrs) != 1 {
 			return u
 		}
-		addr = list[0].String()
+		addr = e.addrs[0].String()
 	} else if isLocalhostName(host) {
-		if _, _, ok := f.override("localhost", port); ok {
+		if _, ok := f.override("localhost", port); ok {
 			return u // "localhost" itself is sent elsewhere
 		}
 		addr = "localhost" // the dialler's 127.0.0.1 then ::1, as for the name
@@ -254,57 +246,61 @@ func (f *HTTPFetcher) sharedLocal(u *url.URL, host, port string) *url.URL {
 	return &s
 }
 
+// localServer is what a server on this machine (one port, whatever names
+// reach it) has shown the fetcher.
+type localServer struct {
+	// keepsAlive: the server kept its connection open after its last
+	// answer (false before its first).
+	keepsAlive atomic.Bool
+	// limit is the requests at once it gets while it closes its
+	// connections (0: no limit), worked out once (see localCap).
+	limitOnce sync.Once
+	limit     int
+	ack       ackPolicy // of the connections to it (see quickAck)
+}
+
 // ackPolicy is shared by the connections to one port of this machine.
 type ackPolicy struct {
 	on   atomic.Bool  // acknowledge what is read at once (see quickAck)
 	acks atomic.Int64 // acknowledgements so sent
 }
 
-// stalls returns the ackPolicy of the connections to this machine's port.
-func (f *HTTPFetcher) stalls(port string) *ackPolicy {
-	if v, ok := f.ackAtOnce.Load(port); ok {
-		return v.(*ackPolicy)
+// local returns the record of this machine's server on port.
+func (f *HTTPFetcher) local(port string) *localServer {
+	if v, ok := f.locals.Load(port); ok {
+		return v.(*localServer)
 	}
-	v, _ := f.ackAtOnce.LoadOrStore(port, new(ackPolicy))
-	return v.(*ackPolicy)
+	v, _ := f.locals.LoadOrStore(port, new(localServer))
+	return v.(*localServer)
 }
 
-// localCap returns how many requests at once this machine's server on port
-// gets while it closes its connections: its listen backlog plus one (Linux
-// queues one connection more than the backlog, and each request opens
-// one), no limit (0) when that is 64 or more (Go's servers queue
+// localCap returns how many requests at once ls, this machine's server on
+// port, gets while it closes its connections: its listen backlog plus one
+// (Linux queues one connection more than the backlog, and each request
+// opens one), no limit (0) when that is 64 or more (Go's servers queue
 // thousands), LocalPerPort when the backlog cannot be read.
-func (f *HTTPFetcher) localCap(port string) int {
-	if v, ok := f.localCaps.Load(port); ok {
-		return v.(int)
-	}
-	n := f.opt.LocalPerPort
-	queueLen := f.queueLen
-	if queueLen == nil {
-		queueLen = listenQueue
-	}
-	if p, err := strconv.Atoi(port); err == nil {
-		if q, ok := queueLen(p); ok {
-			n = q + 1
-			if n >= localNoLimit {
-				n = 0
+func (f *HTTPFetcher) localCap(ls *localServer, port string) int {
+	ls.limitOnce.Do(func() {
+		ls.limit = f.opt.LocalPerPort
+		queueLen := f.queueLen
+		if queueLen == nil {
+			queueLen = listenQueue
+		}
+		if p, err := strconv.Atoi(port); err == nil {
+			if q, ok := queueLen(p); ok {
+				ls.limit = q + 1
+				if ls.limit >= localNoLimit {
+					ls.limit = 0
+				}
 			}
 		}
-	}
-	f.localCaps.Store(port, n)
-	return n
+	})
+	return ls.limit
 }
 
 // localNoLimit is the accept queue (plus one) from which a local server is
 // not held back: more than a batch ever has in flight.
 const localNoLimit = 64
-
-// keepsAliveAt reports whether the server on this machine's port kept its
-// connection open after its last answer (false before its first).
-func (f *HTTPFetcher) keepsAliveAt(port string) bool {
-	v, ok := f.keepsAlive.Load(port)
-	return ok && v.(bool)
-}
 
 // idleConnsPerHost is how many idle connections are kept to one host. A
 // remote host never has more than PerHost in use; a loopback site, which
@@ -369,19 +365,25 @@ func ParseResolve(entries []string) (map[string][]netip.Addr, error) {
 	return out, nil
 }
 
-// override finds the --resolve addresses for host (canonical) at port: its
-// own entry, else, for a name (not an IP address), the port's "*" entry.
-func (f *HTTPFetcher) override(host, port string) (key string, addrs []netip.Addr, ok bool) {
-	key = net.JoinHostPort(host, port)
-	if addrs, ok = f.resolve[key]; ok {
-		return key, addrs, true
+// resolveEntry is one host and port's --resolve addresses.
+type resolveEntry struct {
+	addrs []netip.Addr
+	// loopback: every address is this machine's loopback (a local site,
+	// like 127.0.0.1 itself).
+	loopback bool
+}
+
+// override finds the --resolve entry for host (canonical) at port: its own,
+// else, for a name (not an IP address), the port's "*" entry.
+func (f *HTTPFetcher) override(host, port string) (resolveEntry, bool) {
+	if e, ok := f.resolve[net.JoinHostPort(host, port)]; ok {
+		return e, true
 	}
 	if _, ip := ParseHostIP(host); ip {
-		return "", nil, false
+		return resolveEntry{}, false
 	}
-	key = net.JoinHostPort("*", port)
-	addrs, ok = f.resolve[key]
-	return key, addrs, ok
+	e, ok := f.resolve[net.JoinHostPort("*", port)]
+	return e, ok
 }
 
 // allowed reports whether the fetcher may connect to a.
@@ -454,8 +456,8 @@ func (f *HTTPFetcher) checkURL(u *url.URL) error {
 // addrsFor finds the addresses for host:port: a --resolve override, an IP
 // literal, or DNS.
 func (f *HTTPFetcher) addrsFor(ctx context.Context, host string, port int) ([]netip.Addr, error) {
-	if _, list, ok := f.override(canonicalHost(host), strconv.Itoa(port)); ok {
-		return list, nil
+	if e, ok := f.override(canonicalHost(host), strconv.Itoa(port)); ok {
+		return e.addrs, nil
 	}
 	if ip, ok := ParseHostIP(host); ok {
 		return []netip.Addr{ip}, nil
@@ -554,7 +556,7 @@ func (f *HTTPFetcher) dialContext(ctx context.Context, network, addr string) (ne
 		conn, err := d.DialContext(dctx, network, netip.AddrPortFrom(a, uint16(port)).String())
 		if err == nil {
 			if a.Unmap().IsLoopback() {
-				conn = quickAck(conn, f.stalls(portStr))
+				conn = quickAck(conn, &f.local(portStr).ack)
 			}
 			return conn, nil
 		}
@@ -737,26 +739,29 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	// (local test sites, say) are two hosts.
 	host := canonicalHost(u.Hostname())
 	port := portOf(u)
+	ov, overridden := f.override(host, port)
 	local := isLoopbackHost(host)
-	if key, _, ok := f.override(host, port); ok {
-		local = f.loopback[key]
+	if overridden {
+		local = ov.loopback
 	}
-	var slots *hostSlots
-	var key string
-	n := f.opt.PerHost
+	var ls *localServer // this machine's server, whatever names reach it
+	if local {
+		ls = f.local(port)
+	}
+	var release func()
+	var err error
 	switch {
 	case !local:
-		slots, key = f.perHost, host+":"+port
-	case !f.keepsAliveAt(port):
-		if n = f.localCap(port); n > 0 {
-			slots, key = f.perLocal, port // one server on this machine, whatever its names
+		release, err = f.perHost.acquire(ctx, host+":"+port)
+	case !ls.keepsAlive.Load():
+		if n := f.localCap(ls, port); n > 0 {
+			release, err = f.perLocal.acquireN(ctx, port, n)
 		}
 	}
-	if slots != nil {
-		release, err := slots.acquireN(ctx, key, n)
-		if err != nil {
-			return nil, ctxError(ctx, u, err)
-		}
+	if err != nil {
+		return nil, ctxError(ctx, u, err)
+	}
+	if release != nil {
 		defer release()
 	}
 	if err := f.limiter.wait(ctx); err != nil {
@@ -773,7 +778,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	}
 	target := u
 	if local && f.opt.AllowPrivate { // (without it the dialler refuses the name, and says so by name)
-		if target = f.sharedLocal(u, host, port); target != u {
+		if target = f.sharedLocal(u, host, port, ov, overridden); target != u {
 			hctx = context.WithValue(hctx, dialNameKey{}, host)
 		}
 	}
@@ -797,8 +802,8 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	}
 	defer resp.Body.Close() // before EOF this closes the connection: the rest is never read
 	jar.keep(u, resp)
-	if local && f.keepsAliveAt(port) == resp.Close {
-		f.keepsAlive.Store(port, !resp.Close)
+	if local && ls.keepsAlive.Load() == resp.Close {
+		ls.keepsAlive.Store(!resp.Close)
 	}
 
 	limit := f.opt.MaxBody

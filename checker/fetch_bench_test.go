@@ -16,11 +16,7 @@ import (
 // http.Client, the floor the fetcher's own work is measured against.
 func BenchmarkFetch(b *testing.B) {
 	s := benchServer(b)
-	f, err := NewHTTPFetcher(FetchOptions{AllowPrivate: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.CloseIdleConnections()
+	f := benchFetcher(b, FetchOptions{AllowPrivate: true})
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := f.Fetch(context.Background(), Request{URL: s.URL + "/item/1"}); err != nil {
@@ -44,6 +40,16 @@ func BenchmarkFetchPlain(b *testing.B) {
 	}
 }
 
+// benchFetcher makes a fetcher with o, closed when the benchmark ends.
+func benchFetcher(b *testing.B, o FetchOptions) *HTTPFetcher {
+	f, err := NewHTTPFetcher(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(f.CloseIdleConnections)
+	return f
+}
+
 func benchServer(b *testing.B) *httptest.Server {
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -62,11 +68,7 @@ func benchServer(b *testing.B) *httptest.Server {
 // ~40 ms without.
 func BenchmarkFetchSplitWrites(b *testing.B) {
 	port := splitWriteServer(b)
-	f, err := NewHTTPFetcher(FetchOptions{AllowPrivate: true, Resolve: []string{"*:" + port + ":127.0.0.1"}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.CloseIdleConnections()
+	f := benchFetcher(b, FetchOptions{AllowPrivate: true, Resolve: []string{"*:" + port + ":127.0.0.1"}})
 	i := 0
 	for b.Loop() {
 		i++
@@ -121,11 +123,7 @@ func splitWriteServer(tb testing.TB) string {
 // (this machine: ~165 us against ~125 us, server included).
 func BenchmarkCheckSmall(b *testing.B) {
 	s := benchServer(b)
-	f, err := NewHTTPFetcher(FetchOptions{AllowPrivate: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.CloseIdleConnections()
+	f := benchFetcher(b, FetchOptions{AllowPrivate: true})
 	c := New(Options{}, f, nil, nil)
 	b.ReportAllocs()
 	i := 0
@@ -139,11 +137,7 @@ func BenchmarkCheckSmall(b *testing.B) {
 
 func BenchmarkFetchBoth(b *testing.B) {
 	s := benchServer(b)
-	f, err := NewHTTPFetcher(FetchOptions{AllowPrivate: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.CloseIdleConnections()
+	f := benchFetcher(b, FetchOptions{AllowPrivate: true})
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -1049,7 +1049,9 @@ func TestSharedLocal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := f.sharedLocal(u, canonicalHost(u.Hostname()), portOf(u))
+		host, port := canonicalHost(u.Hostname()), portOf(u)
+		e, ok := f.override(host, port)
+		got := f.sharedLocal(u, host, port, e, ok)
 		if got.String() != c.want {
 			t.Errorf("sharedLocal(%s) = %s, want %s", c.in, got, c.want)
 		}

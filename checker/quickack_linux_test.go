@@ -42,7 +42,7 @@ func TestQuickAck(t *testing.T) {
 	port := splitWriteServer(t)
 	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{"*:" + s.port + ":127.0.0.1", "*:" + port + ":127.0.0.1"}})
 	fetchAll(f, s.port)
-	if p := f.stalls(s.port); p.on.Load() || p.acks.Load() != 0 {
+	if p := &f.local(s.port).ack; p.on.Load() || p.acks.Load() != 0 {
 		t.Errorf("%d acknowledgements sent at once to a server that never waited for one", p.acks.Load())
 	}
 
@@ -51,7 +51,7 @@ func TestQuickAck(t *testing.T) {
 	// has held one up (Linux acknowledges the first segments of a
 	// connection at once, then delays), and the port is marked.
 	slow := fetchAll(f, port)
-	if p := f.stalls(port); !p.on.Load() || p.acks.Load() == 0 {
+	if p := &f.local(port).ack; !p.on.Load() || p.acks.Load() == 0 {
 		if !slow {
 			// Not a wait to notice: this system's TCP (a sandbox's
 			// network stack, say) sent the acknowledgements at once.
@@ -66,7 +66,7 @@ func TestQuickAck(t *testing.T) {
 	// the kernel would have put the connection in its delayed-
 	// acknowledgement mode (TCP_QUICKACK reads 0; five exchanges are past
 	// the threshold of every kernel since 5.1); a read takes it out.
-	f.stalls(s.port).on.Store(true)
+	f.local(s.port).ack.on.Store(true)
 	c, err := f.dialContext(context.Background(), "tcp", "127.0.0.1:"+s.port)
 	if err != nil {
 		t.Fatal(err)
