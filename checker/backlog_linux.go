@@ -6,35 +6,39 @@ import (
 	"syscall"
 )
 
-// listenQueue returns the length of the queue of connections waiting to be
-// accepted by the listening TCP sockets of this machine (its network
-// namespace) on port: the shortest, when several listen there (IPv4 and
-// IPv6, say). It asks the kernel over netlink (sock_diag, as ss(8) does:
-// the Send-Q of a listening socket); ok is false when it cannot be asked or
-// nothing listens on port.
-func listenQueue(port int) (n int, ok bool) {
+// listenQueue reads the accept queue of the listening TCP sockets of this
+// machine (its network namespace) on port: how many connections it holds
+// at most (the shortest, when several listen there: IPv4 and IPv6, say)
+// and how many wait in it now (the most). It asks the kernel over netlink
+// (sock_diag, as ss(8) does: a listening socket's Send-Q and Recv-Q); ok
+// is false when it cannot be asked or nothing listens on port.
+func listenQueue(port int) (q acceptQueue, ok bool) {
 	fd, err := syscall.Socket(syscall.AF_NETLINK, syscall.SOCK_DGRAM|syscall.SOCK_CLOEXEC, netlinkSockDiag)
 	if err != nil {
-		return 0, false
+		return q, false
 	}
 	defer syscall.Close(fd)
 	// A reply that does not come is not waited for: the first use of a
 	// local server would otherwise hang on a kernel that does not answer.
 	tv := syscall.Timeval{Usec: 200_000}
 	if err := syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_RCVTIMEO, &tv); err != nil {
-		return 0, false
+		return q, false
 	}
-	n = -1
+	q.backlog = -1
 	for _, family := range []uint8{syscall.AF_INET, syscall.AF_INET6} {
 		// A family that cannot be listed (a kernel without IPv6) has
 		// no listener to find.
-		dumpListeners(fd, family, func(sport uint16, queue uint32) {
-			if int(sport) == port && (n < 0 || int(queue) < n) {
-				n = int(queue)
+		dumpListeners(fd, family, func(sport uint16, waiting, backlog uint32) {
+			if int(sport) != port {
+				return
 			}
+			if q.backlog < 0 || int(backlog) < q.backlog {
+				q.backlog = int(backlog)
+			}
+			q.waiting = max(q.waiting, int(waiting))
 		})
 	}
-	return n, n >= 0
+	return q, q.backlog >= 0
 }
 
 const (
@@ -48,9 +52,10 @@ const (
 )
 
 // dumpListeners asks for the listening TCP sockets of family and calls
-// each with its port and the length of its accept queue (idiag_wqueue,
-// which for a listening socket is its backlog).
-func dumpListeners(fd int, family uint8, each func(sport uint16, queue uint32)) error {
+// each with its port, the connections waiting in its accept queue
+// (idiag_rqueue, for a listening socket) and the most the queue holds
+// (idiag_wqueue: its backlog).
+func dumpListeners(fd int, family uint8, each func(sport uint16, waiting, backlog uint32)) error {
 	req := make([]byte, nlmsgHdrLen+inetDiagReqLen)
 	binary.NativeEndian.PutUint32(req[0:], uint32(len(req)))
 	binary.NativeEndian.PutUint16(req[4:], sockDiagByFamily)
@@ -81,7 +86,7 @@ func dumpListeners(fd int, family uint8, each func(sport uint16, queue uint32)) 
 				return errors.New("sock_diag: error reply")
 			case sockDiagByFamily:
 				if m := b[nlmsgHdrLen:l]; len(m) >= inetDiagMsgLen && m[1] == tcpListen {
-					each(binary.BigEndian.Uint16(m[4:]), binary.NativeEndian.Uint32(m[60:]))
+					each(binary.BigEndian.Uint16(m[4:]), binary.NativeEndian.Uint32(m[56:]), binary.NativeEndian.Uint32(m[60:]))
 				}
 			}
 			b = b[min(len(b), (l+3)&^3):]

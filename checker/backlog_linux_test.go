@@ -8,8 +8,9 @@ import (
 )
 
 // TestListenQueue reads the accept queues of listeners made here: one with
-// a queue of 3 (as Python's servers make them, with 5), one made by Go
-// (the system's maximum, thousands), and a port nothing listens on.
+// a queue of 3 (as Python's servers make them, with 5), empty and then with
+// two connections waiting, one made by Go (the system's maximum,
+// thousands), and a port nothing listens on.
 func TestListenQueue(t *testing.T) {
 	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
 	if err != nil {
@@ -27,12 +28,23 @@ func TestListenQueue(t *testing.T) {
 		t.Fatal(err)
 	}
 	small := sa.(*syscall.SockaddrInet4).Port
-	n, ok := listenQueue(small)
+	q, ok := listenQueue(small)
 	if !ok {
 		t.Skip("sock_diag cannot be asked here (a sandbox?): servers are held to LocalPerPort")
 	}
-	if n != 3 {
-		t.Errorf("a listener with a queue of 3: read %d", n)
+	if q != (acceptQueue{backlog: 3}) {
+		t.Errorf("a listener with a queue of 3, nothing waiting: read %+v", q)
+	}
+	// Two connections that it does not accept wait in its queue.
+	for range 2 {
+		c, err := net.Dial("tcp", "127.0.0.1:"+strconv.Itoa(small))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+	}
+	if q, _ := listenQueue(small); q != (acceptQueue{backlog: 3, waiting: 2}) {
+		t.Errorf("two connections not accepted: read %+v", q)
 	}
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -42,12 +54,12 @@ func TestListenQueue(t *testing.T) {
 	defer ln.Close()
 	_, p, _ := net.SplitHostPort(ln.Addr().String())
 	port, _ := strconv.Atoi(p)
-	if n, ok := listenQueue(port); !ok || n < localNoLimit {
-		t.Errorf("Go's listener: read %d, %v; want its long queue (net.core.somaxconn)", n, ok)
+	if q, ok := listenQueue(port); !ok || q.backlog < localNoLimit {
+		t.Errorf("Go's listener: read %+v, %v; want its long queue (net.core.somaxconn)", q, ok)
 	}
 
 	ln.Close() // nothing listens there now
-	if n, ok := listenQueue(port); ok {
-		t.Errorf("a closed port: read %d", n)
+	if q, ok := listenQueue(port); ok {
+		t.Errorf("a closed port: read %+v", q)
 	}
 }

@@ -78,13 +78,14 @@ type FetchOptions struct {
 	// server on this machine (one port of the loopback address, whatever
 	// names reach it) that closes its connection after each answer, or
 	// has not answered yet, when the length of its queue of connections
-	// waiting to be accepted cannot be read (Linux tells it: the server
-	// then gets one more than its queue holds, and no limit from 64 up).
-	// Each such request opens a connection, and a test server's queue is
-	// often short: Python's http.server, which answers HTTP/1.0, keeps
-	// five. More at once overflowed it, and each connection turned away
-	// waited a second for its SYN to be sent again. A server that keeps
-	// its connections open is not held to it. Default 6: the five
+	// waiting to be accepted cannot be read. Each such request opens a
+	// connection, and a test server's queue is often short: Python's
+	// http.server, which answers HTTP/1.0, keeps five. More at once
+	// overflowed it, and each connection turned away waited a second for
+	// its SYN to be sent again. Where Linux tells the queue, the server
+	// gets one more than its queue holds (no limit from 64 up), and more
+	// while nothing waits in the queue (see localGate). A server that
+	// keeps its connections open is not held to it. Default 6: the five
 	// Python's server queues, and the one it is accepting.
 	LocalPerPort int
 	// UserAgent and MobileUserAgent are sent for Request.Mobile false and
@@ -117,17 +118,16 @@ type FetchOptions struct {
 //     checked like the first request. A cookie jar lives for one Fetch, so
 //     that a shop that sets a cookie and then redirects works.
 type HTTPFetcher struct {
-	opt      FetchOptions
-	resolve  map[string]resolveEntry // "host:port" (or "*:port") -> its --resolve entry
-	tr       *http.Transport
-	limiter  *limiter
-	perHost  *hostSlots // remote hosts, by name and port
-	perLocal *hostSlots // this machine's servers that close connections, by port
+	opt     FetchOptions
+	resolve map[string]resolveEntry // "host:port" (or "*:port") -> its --resolve entry
+	tr      *http.Transport
+	limiter *limiter
+	perHost *hostSlots // remote hosts, by name and port
 	// locals holds, by port, a *localServer: what this machine's server
 	// there has shown.
 	locals sync.Map
-	// queueLen, when set, replaces listenQueue (tests use it).
-	queueLen func(port int) (int, bool)
+	// listen, when set, replaces listenQueue (tests use it).
+	listen func(port int) (acceptQueue, bool)
 	// headers are the headers every request sends, for the desktop and
 	// the smartphone User-Agent: shared by requests, never written.
 	headers [2]http.Header
@@ -176,10 +176,9 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		return nil, err
 	}
 	f := &HTTPFetcher{
-		opt:      o,
-		resolve:  make(map[string]resolveEntry, len(res)),
-		perHost:  &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
-		perLocal: &hostSlots{m: map[string]*hostSlot{}}, // each port's own limit: acquireN
+		opt:     o,
+		resolve: make(map[string]resolveEntry, len(res)),
+		perHost: &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
 	}
 	for i, ua := range []string{o.UserAgent, o.MobileUserAgent} {
 		f.headers[i] = http.Header{
@@ -252,11 +251,11 @@ type localServer struct {
 	// keepsAlive: the server kept its connection open after its last
 	// answer (false before its first).
 	keepsAlive atomic.Bool
-	// limit is the requests at once it gets while it closes its
-	// connections (0: no limit), worked out once (see localCap).
-	limitOnce sync.Once
-	limit     int
-	ack       ackPolicy // of the connections to it (see quickAck)
+	// gate holds the requests at once it gets while it closes its
+	// connections (nil: no limit), made once (see localGate).
+	gateOnce sync.Once
+	gate     *localGate
+	ack      ackPolicy // of the connections to it (see quickAck)
 }
 
 // ackPolicy is shared by the connections to one port of this machine.
@@ -274,28 +273,33 @@ func (f *HTTPFetcher) local(port string) *localServer {
 	return v.(*localServer)
 }
 
-// localCap returns how many requests at once ls, this machine's server on
-// port, gets while it closes its connections: its listen backlog plus one
-// (Linux queues one connection more than the backlog, and each request
-// opens one), no limit (0) when that is 64 or more (Go's servers queue
-// thousands), LocalPerPort when the backlog cannot be read.
-func (f *HTTPFetcher) localCap(ls *localServer, port string) int {
-	ls.limitOnce.Do(func() {
-		ls.limit = f.opt.LocalPerPort
-		queueLen := f.queueLen
-		if queueLen == nil {
-			queueLen = listenQueue
+// localGate returns the gate that holds the requests at once to ls, this
+// machine's server on port, while it closes its connections: it starts at
+// the server's listen backlog plus one (Linux queues one connection more
+// than the backlog, and each request opens one) and rises while the queue
+// stays empty; nil (no limit) when the backlog is 64 or more (Go's servers
+// queue thousands). Where the backlog cannot be read the gate keeps to
+// LocalPerPort.
+func (f *HTTPFetcher) localGate(ls *localServer, port string) *localGate {
+	ls.gateOnce.Do(func() {
+		listen := f.listen
+		if listen == nil {
+			listen = listenQueue
 		}
-		if p, err := strconv.Atoi(port); err == nil {
-			if q, ok := queueLen(p); ok {
-				ls.limit = q + 1
-				if ls.limit >= localNoLimit {
-					ls.limit = 0
-				}
-			}
+		p, err := strconv.Atoi(port)
+		if err != nil {
+			ls.gate = newLocalGate(f.opt.LocalPerPort, f.opt.LocalPerPort, nil)
+			return
+		}
+		q, ok := listen(p)
+		switch {
+		case !ok:
+			ls.gate = newLocalGate(f.opt.LocalPerPort, f.opt.LocalPerPort, nil)
+		case q.backlog+1 < localNoLimit:
+			ls.gate = newLocalGate(q.backlog+1, localNoLimit, func() (acceptQueue, bool) { return listen(p) })
 		}
 	})
-	return ls.limit
+	return ls.gate
 }
 
 // localNoLimit is the accept queue (plus one) from which a local server is
@@ -754,8 +758,8 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	case !local:
 		release, err = f.perHost.acquire(ctx, host+":"+port)
 	case !ls.keepsAlive.Load():
-		if n := f.localCap(ls, port); n > 0 {
-			release, err = f.perLocal.acquireN(ctx, port, n)
+		if g := f.localGate(ls, port); g != nil {
+			release, err = g.acquire(ctx)
 		}
 	}
 	if err != nil {
@@ -1070,16 +1074,10 @@ type hostSlot struct {
 // acquire waits for a free slot for host and returns the function that
 // gives it back.
 func (h *hostSlots) acquire(ctx context.Context, host string) (func(), error) {
-	return h.acquireN(ctx, host, h.n)
-}
-
-// acquireN is acquire for a host with n slots instead of h.n (the same n
-// for every call with host while any of its slots is held or awaited).
-func (h *hostSlots) acquireN(ctx context.Context, host string, n int) (func(), error) {
 	h.mu.Lock()
 	s := h.m[host]
 	if s == nil {
-		s = &hostSlot{ch: make(chan struct{}, n)}
+		s = &hostSlot{ch: make(chan struct{}, h.n)}
 		h.m[host] = s
 	}
 	s.users++
