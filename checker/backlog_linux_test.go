@@ -63,3 +63,21 @@ func TestListenQueue(t *testing.T) {
 		t.Errorf("a closed port: read %+v", q)
 	}
 }
+
+// BenchmarkListenQueue is one look at a listener's accept queue, what a
+// local gate pays at most every lookEvery while requests wait.
+func BenchmarkListenQueue(b *testing.B) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ln.Close()
+	_, p, _ := net.SplitHostPort(ln.Addr().String())
+	port, _ := strconv.Atoi(p)
+	if _, ok := listenQueue(port); !ok {
+		b.Skip("sock_diag cannot be asked here")
+	}
+	for b.Loop() {
+		listenQueue(port)
+	}
+}
