@@ -70,8 +70,8 @@ type FetchOptions struct {
 	// and port. Sites on this machine's loopback address (127.0.0.0/8, ::1,
 	// localhost, or a name that Resolve sends there only: test servers and
 	// replays, reachable only with AllowPrivate) are no remote host to be
-	// polite to: they are held to what their server's accept queue holds
-	// instead (see LocalPerPort), and only while it closes its
+	// polite to: they are held to what their server's accept queue can
+	// take instead (see LocalPerPort), and only while it closes its
 	// connections. Default 2.
 	PerHost int
 	// LocalPerPort is the number of requests in flight at once to a

@@ -45,7 +45,7 @@ type localGate struct {
 	mu       sync.Mutex
 	limit    int
 	inFlight int
-	wake     chan struct{} // closed when a request ends or the limit rises
+	wake     chan struct{} // closed when a request ends or a look is taken
 	looking  bool          // a waiter is reading the queue
 	lastLook time.Time
 	empty    int // looks in a row that found the queue empty
