@@ -1,8 +1,14 @@
 package checker
 
 import (
+	"context"
+	"fmt"
 	"net"
+	"net/http"
+	"os"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 )
@@ -79,4 +85,60 @@ func goListener(tb testing.TB) (net.Listener, int) {
 	}
 	tb.Cleanup(func() { ln.Close() })
 	return ln, ln.Addr().(*net.TCPAddr).Port
+}
+
+// TestFetchSlowServerShortQueue: a server on this machine with a queue of
+// five (as Python's http.server makes it) that closes its connections and
+// takes its time to answer, not to accept, gets more than six requests at
+// once: the kernel shows its queue empty. Against the real kernel.
+func TestFetchSlowServerShortQueue(t *testing.T) {
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Bind(fd, &syscall.SockaddrInet4{Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Listen(fd, 5); err != nil {
+		t.Fatal(err)
+	}
+	file := os.NewFile(uintptr(fd), "listener")
+	ln, err := net.FileListener(file)
+	file.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	if _, ok := listenQueue(port); !ok {
+		ln.Close()
+		t.Skip("sock_diag cannot be asked here (a sandbox?): servers are held to LocalPerPort")
+	}
+	var maxSeen, waitFor atomic.Int64
+	srv := &http.Server{Handler: inFlightHandler(&maxSeen, &waitFor, func(w http.ResponseWriter) {
+		fmt.Fprint(w, "ok")
+	})}
+	srv.SetKeepAlivesEnabled(false)
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Resolve: []string{fmt.Sprintf("*:%d:127.0.0.1", port)}})
+	base := fmt.Sprintf("http://shop.test:%d/", port)
+	if _, err := f.Fetch(context.Background(), Request{URL: base + "first"}); err != nil { // 50 ms: the server's pace
+		t.Fatal(err)
+	}
+	const want = 12
+	maxSeen.Store(0)
+	waitFor.Store(want) // each request is held until twelve are in flight (at most 5 s)
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			if _, err := f.Fetch(context.Background(), Request{URL: fmt.Sprintf("%s%d", base, i)}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if m := maxSeen.Load(); m < want {
+		t.Errorf("a server slow to answer with a queue of five: %d requests at once, want %d", m, want)
+	}
 }
