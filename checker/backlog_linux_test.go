@@ -53,7 +53,8 @@ func TestListenQueue(t *testing.T) {
 		t.Errorf("two connections not accepted: read %+v", q)
 	}
 
-	ln, port := goListener(t)
+	ln := listenLocal(t)
+	port := ln.Addr().(*net.TCPAddr).Port
 	if q, ok := listenQueue(port); !ok || q.backlog < localNoLimit {
 		t.Errorf("Go's listener: read %+v, %v; want its long queue (net.core.somaxconn)", q, ok)
 	}
@@ -67,24 +68,13 @@ func TestListenQueue(t *testing.T) {
 // BenchmarkListenQueue is one look at a listener's accept queue, what a
 // local gate pays at most every lookEvery while requests wait.
 func BenchmarkListenQueue(b *testing.B) {
-	_, port := goListener(b)
+	port := listenLocal(b).Addr().(*net.TCPAddr).Port
 	if _, ok := listenQueue(port); !ok {
 		b.Skip("sock_diag cannot be asked here")
 	}
 	for b.Loop() {
 		listenQueue(port)
 	}
-}
-
-// goListener listens on a port of 127.0.0.1 as Go's servers do, until the
-// test ends.
-func goListener(tb testing.TB) (net.Listener, int) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ln.Close() })
-	return ln, ln.Addr().(*net.TCPAddr).Port
 }
 
 // TestFetchSlowServerShortQueue: a server on this machine with a queue of

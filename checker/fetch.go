@@ -287,11 +287,10 @@ func (f *HTTPFetcher) localGate(ls *localServer, port string) *localGate {
 			listen = listenQueue
 		}
 		p, err := strconv.Atoi(port)
-		if err != nil {
-			ls.gate = newLocalGate(f.opt.LocalPerPort, f.opt.LocalPerPort, nil)
-			return
+		q, ok := acceptQueue{}, err == nil
+		if ok {
+			q, ok = listen(p)
 		}
-		q, ok := listen(p)
 		switch {
 		case !ok:
 			ls.gate = newLocalGate(f.opt.LocalPerPort, f.opt.LocalPerPort, nil)

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 )
 
@@ -83,36 +84,22 @@ func BenchmarkFetchSplitWrites(b *testing.B) {
 // Python's http.server does: each answer's header, then its body, in two
 // sends, Nagle's algorithm on. It returns the port.
 func splitWriteServer(tb testing.TB) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { ln.Close() })
-	go func() {
+	ln := serveTCP(tb, func(c net.Conn) {
+		defer c.Close()
+		c.(*net.TCPConn).SetNoDelay(false)
+		br := bufio.NewReader(c)
 		for {
-			c, err := ln.Accept()
+			req, err := http.ReadRequest(br)
 			if err != nil {
 				return
 			}
-			go func() {
-				defer c.Close()
-				c.(*net.TCPConn).SetNoDelay(false)
-				br := bufio.NewReader(c)
-				for {
-					req, err := http.ReadRequest(br)
-					if err != nil {
-						return
-					}
-					io.Copy(io.Discard, req.Body)
-					body := "<html><body><p>" + req.URL.Path + "</p></body></html>"
-					fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(body))
-					io.WriteString(c, body)
-				}
-			}()
+			io.Copy(io.Discard, req.Body)
+			body := "<html><body><p>" + req.URL.Path + "</p></body></html>"
+			fmt.Fprintf(c, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n", len(body))
+			io.WriteString(c, body)
 		}
-	}()
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	return port
+	})
+	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
 }
 
 // BenchmarkCheckSmall checks one small page a time over loopback, as a

@@ -1179,3 +1179,31 @@ func sharedHeadersUntouched(t *testing.T, f *HTTPFetcher) {
 		}
 	}
 }
+
+// listenLocal listens on a port of 127.0.0.1 until the test ends.
+func listenLocal(tb testing.TB) net.Listener {
+	tb.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { ln.Close() })
+	return ln
+}
+
+// serveTCP listens as listenLocal does and hands each connection to handle,
+// in a goroutine of its own (fake servers of raw protocols).
+func serveTCP(tb testing.TB, handle func(net.Conn)) net.Listener {
+	tb.Helper()
+	ln := listenLocal(tb)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go handle(c)
+		}
+	}()
+	return ln
+}

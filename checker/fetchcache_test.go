@@ -93,15 +93,7 @@ func TestFetchCacheSharesCrawledPages(t *testing.T) {
 	want := checkAll(t, plain, targets)
 	crawled := 0
 	for i, s := range sites {
-		for path, n := range s.counts() {
-			if path == "/index.html" {
-				continue
-			}
-			crawled++
-			if n != perSite {
-				t.Errorf("site %d, without the cache: %s fetched %d times, want once a target (%d)", i, path, n, perSite)
-			}
-		}
+		crawled += checkCrawled(t, s, perSite, fmt.Sprintf("site %d, without the cache (once a target)", i))
 	}
 	if crawled == 0 {
 		t.Fatal("the checks crawled no page: nothing to share")
@@ -148,19 +140,27 @@ func TestFetchCacheNotForEvidence(t *testing.T) {
 	for i := range n {
 		c.Check(context.Background(), fmt.Sprintf("%s/index.html?n=%d", s.srv.URL, i))
 	}
+	if checkCrawled(t, s, n, fmt.Sprintf("%d targets keeping evidence", n)) == 0 {
+		t.Fatal("the checks crawled no page")
+	}
+}
+
+// checkCrawled checks that each page of s the checks crawled (every page
+// but the targets' own /index.html) was fetched want times, and returns
+// how many such pages there were.
+func checkCrawled(t *testing.T, s *countingSite, want int, what string) int {
+	t.Helper()
 	crawled := 0
-	for path, got := range s.counts() {
+	for path, n := range s.counts() {
 		if path == "/index.html" {
 			continue
 		}
 		crawled++
-		if got != n {
-			t.Errorf("%s fetched %d times for %d targets keeping evidence, want %d", path, got, n, n)
+		if n != want {
+			t.Errorf("%s: %s fetched %d times, want %d", what, path, n, want)
 		}
 	}
-	if crawled == 0 {
-		t.Fatal("the checks crawled no page")
-	}
+	return crawled
 }
 
 // TestFetchCacheExpires: a page shared for fetchCacheTTL is fetched again

@@ -31,21 +31,8 @@ type fakeWhois struct {
 
 func newFakeWhois(t *testing.T, answers map[string][]byte) *fakeWhois {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fakeWhois{ln: ln, answers: answers}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go f.serve(conn)
-		}
-	}()
+	f := &fakeWhois{answers: answers}
+	f.ln = serveTCP(t, f.serve)
 	return f
 }
 
@@ -220,28 +207,15 @@ func TestWhoisCacheBounded(t *testing.T) {
 // once to one server, each a connection of its own, even for a server the
 // user named (which is not paced).
 func TestWhoisQueriesAtOnce(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
 	var open, maxOpen atomic.Int64
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer conn.Close()
-				raiseMax(&maxOpen, open.Add(1))
-				defer open.Add(-1)
-				q, _ := bufio.NewReader(conn).ReadString('\n')
-				time.Sleep(30 * time.Millisecond) // hold the connection so that others queue
-				fmt.Fprintf(conn, "Domain Name: %s\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.TrimSpace(q))
-			}()
-		}
-	}()
+	ln := serveTCP(t, func(conn net.Conn) {
+		defer conn.Close()
+		raiseMax(&maxOpen, open.Add(1))
+		defer open.Add(-1)
+		q, _ := bufio.NewReader(conn).ReadString('\n')
+		time.Sleep(30 * time.Millisecond) // hold the connection so that others queue
+		fmt.Fprintf(conn, "Domain Name: %s\r\nCreation Date: 2015-04-01T00:00:00Z\r\n", strings.TrimSpace(q))
+	})
 	c := NewWhois(WhoisOptions{Server: ln.Addr().String(), PerServer: 3, Timeout: 5 * time.Second})
 	var wg sync.WaitGroup
 	for i := range 12 {
