@@ -238,7 +238,7 @@ func shopPageAccountsKept(p *Page) []BankAccount {
 // holding a bank name or an account label, no more than two lines apart,
 // split where a second bank starts after a number or holder was read.
 func shopPageAccounts(p *Page) []BankAccount {
-	ls := p.Lines
+	ls := shopAccountLines(p)
 	var out []BankAccount
 	start, last := -1, -1
 	flush := func(end int) {
@@ -278,6 +278,52 @@ func shopPageAccounts(p *Page) []BankAccount {
 	}
 	flush(min(last+2, len(ls)))
 	return out
+}
+
+// shopAccountLines returns the page's lines with the labels of its form
+// fields blanked. "口座名義（カナ） [      ]" on a refund or benefit form asks
+// the visitor for an account: it names none, and the text after it (the
+// form's 送信する button, the next field's label) is no holder.
+func shopAccountLines(p *Page) []string {
+	var labels map[string]bool
+	for _, f := range p.Forms {
+		for _, in := range f.Inputs {
+			if in.Label == "" || !shopTypedField(in) {
+				continue
+			}
+			if labels == nil {
+				labels = map[string]bool{}
+			}
+			labels[in.Label] = true
+		}
+	}
+	if labels == nil {
+		return p.Lines
+	}
+	var out []string
+	for i, l := range p.Lines {
+		if labels[l] {
+			if out == nil {
+				out = slices.Clone(p.Lines)
+			}
+			out[i] = ""
+		}
+	}
+	if out == nil {
+		return p.Lines
+	}
+	return out
+}
+
+// shopTypedField reports whether a form field takes what the visitor
+// types or picks (a name, a number, a bank from a list), as opposed to a
+// button, a hidden value or a tick box.
+func shopTypedField(in Input) bool {
+	switch in.Type {
+	case "hidden", "submit", "button", "reset", "image", "checkbox", "radio", "file":
+		return false
+	}
+	return true
 }
 
 // shopAccountFieldLine reports whether a line, inside an account block,

@@ -287,6 +287,15 @@ func TestAccounts(t *testing.T) {
 		{"a branch line far from any bank starts nothing", `<p>新宿支店のご案内</p><p>普通列車で3分</p><p>営業時間 10:00-18:00</p>`, nil, nil},
 		{"payment words are no bank", `<p>お支払い方法：銀行振込、クレジットカード</p><p>振込手数料はお客様負担です。</p>`, nil, nil},
 		{"bank list without account", `<p>取引銀行：みずほ銀行、七十七銀行</p>`, nil, nil},
+		// A form that asks the visitor for an account (a refund, a
+		// benefit) names none: its button is no holder.
+		{"refund form", `<form method="post"><p>金融機関名 <input name="bank"></p><p>支店名 <input name="branch"></p>
+<p>口座番号 <input name="no"></p><p>口座名義（カナ） <input name="holder"></p><button>送信する</button></form>`, nil, nil},
+		{"form in a table, banks to pick", `<form><table><tr><th>金融機関</th><td><select name="b"><option>七十七銀行</option><option>ゆうちょ銀行</option></select></td></tr>
+<tr><th>口座番号</th><td><input name="n"></td></tr><tr><th>口座名義</th><td><input name="h"></td></tr></table><p><button>申請する</button></p></form>`, nil, nil},
+		{"an account printed beside a refund form", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p>
+<form><p>口座名義 <input name="holder"></p><button>送信する</button></form>`,
+			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
