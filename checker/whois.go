@@ -254,11 +254,13 @@ func (c *Whois) lookup(ctx context.Context, domain string) (*rules.Whois, error)
 
 var errNotFound = errors.New("no such domain")
 
-// whoisAt queries one WHOIS server and parses the answer. .jp queries get
-// JPRS's "/e" (English) suffix.
+// whoisAt queries one WHOIS server and parses the answer. A .jp query to
+// JPRS gets its "/e" (English) suffix; any other server, a --whois-server
+// included, is asked the plain name as the protocol has it (a test or
+// mirror server that looks the name up would not know "shop.jp/e").
 func (c *Whois) whoisAt(ctx context.Context, domain, server string, trusted bool) (*rules.Whois, error) {
 	q := domain
-	if strings.HasSuffix(domain, ".jp") {
+	if strings.HasSuffix(domain, ".jp") && (server == c.jprs || strings.EqualFold(hostOnly(server), "whois.jprs.jp")) {
 		q += "/e"
 	}
 	raw, err := c.query(ctx, server, q, trusted)

@@ -104,6 +104,7 @@ func TestWhoisServerLayouts(t *testing.T) {
 		"fresh-shop-example.com":      fixture(t, "registry-com.txt"),
 	})
 	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, Timeout: 5 * time.Second})
+	c.jprs = srv.addr() // the fake stands in for JPRS too: .jp names are asked with /e
 	ctx := context.Background()
 	tests := []struct {
 		domain, created, registrar string
@@ -153,12 +154,27 @@ func TestWhoisServerLayouts(t *testing.T) {
 		}
 	}
 	if !strings.Contains(srv.queries[0], "/e") {
-		t.Errorf("a .jp query was sent without /e: %q", srv.queries[0])
+		t.Errorf("a .jp query was sent to JPRS without /e: %q", srv.queries[0])
+	}
+}
+
+// TestWhoisServerPlainName: --whois-server is asked the name alone, .jp
+// or not: JPRS's /e is JPRS's, and a test or mirror server that looks the
+// name up would not know "shop.jp/e".
+func TestWhoisServerPlainName(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp": fixture(t, "jprs-general-en.txt")})
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1, Timeout: 5 * time.Second})
+	w, err := c.Lookup(context.Background(), "www.shop-example.jp")
+	if err != nil || w == nil || w.Created.Format("2006-01-02") != "2025-03-02" {
+		t.Fatalf("Lookup = %+v, %v; want created 2025-03-02", w, err)
+	}
+	if q := srv.queries[0]; q != "shop-example.jp" {
+		t.Errorf("query = %q, want the plain name", q)
 	}
 }
 
 func TestWhoisCacheAndSharedLookups(t *testing.T) {
-	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp/e": fixture(t, "jprs-general-en.txt")})
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp": fixture(t, "jprs-general-en.txt")})
 	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1})
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {
@@ -232,7 +248,7 @@ func TestWhoisQueriesAtOnce(t *testing.T) {
 }
 
 func TestWhoisThrottleHonoursContext(t *testing.T) {
-	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp/e": fixture(t, "jprs-general-en.txt")})
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp": fixture(t, "jprs-general-en.txt")})
 	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: time.Hour})
 	if _, err := c.Lookup(context.Background(), "shop-example.jp"); err != nil {
 		t.Fatal(err)
