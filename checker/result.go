@@ -23,7 +23,10 @@ type Result struct {
 	Whois     *WhoisInfo    `json:"whois"`
 	Error     *ErrorInfo    `json:"error,omitempty"`
 	CheckedAt string        `json:"checked_at"`
-	// Links holds one result for each URL in a message (`message` only).
+	// Links holds one result for each URL in a message (`message` only):
+	// written whenever it is not nil, as [] for a message without URLs, so
+	// that scripts can read it on every message result. The JSON writer in
+	// internal/report does that; encoding/json would leave an empty one out.
 	Links []*Result `json:"links,omitempty"`
 	// Clues are values that tie sites together into campaigns (bank
 	// accounts, phones, e-mail addresses, a digest of the seller

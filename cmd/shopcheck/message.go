@@ -102,6 +102,7 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 	res := &checker.Result{
 		Target: target, Signs: []rules.Sign{}, Advice: []checker.AdviceBlock{},
 		Redirects: []string{}, Pages: []checker.PageInfo{}, CheckedAt: now.UTC().Format(time.RFC3339),
+		Links: []*checker.Result{},
 	}
 	m, err := sc.read(target)
 	if err != nil {

@@ -93,7 +93,7 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 	}
 	b = append(b, `,"checked_at":`...)
 	b = appendJSONString(b, res.CheckedAt)
-	if len(res.Links) > 0 { // omitempty
+	if res.Links != nil { // a message result's, [] when it has no URLs
 		b = append(b, `,"links":`...)
 		b = appendArray(b, res.Links, func(b []byte, l *checker.Result) []byte {
 			if l == nil {

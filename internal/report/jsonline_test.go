@@ -86,7 +86,7 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 	}
 	withLinks := &checker.Result{Target: "mail.eml", Risk: rules.RiskLow, Signs: []rules.Sign{}, Advice: []checker.AdviceBlock{},
 		Redirects: []string{}, Pages: []checker.PageInfo{}, Links: []*checker.Result{full, {Target: "bare"}}}
-	cases := []*checker.Result{full, withLinks, {}, {Signs: []rules.Sign{}, Links: []*checker.Result{}, Clues: []checker.Clue{}}}
+	cases := []*checker.Result{full, withLinks, {}, {Signs: []rules.Sign{}, Clues: []checker.Clue{}}}
 	for i, s := range odd[:200] {
 		cases = append(cases, &checker.Result{Target: s, URL: odd[len(odd)-1-i], Signs: []rules.Sign{{ID: "x", Message: s + long, Evidence: s}},
 			Advice: []checker.AdviceBlock{{Topic: s, Lines: []string{long, s}}}})
@@ -110,6 +110,28 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 			}
 		}
 		t.Fatalf("%d lines, want %d", len(g), len(wl))
+	}
+}
+
+// TestJSONWriterMessageLinks: a message result always has "links" (the
+// contract's "one result for each URL found in it under links"), [] for a
+// message without URLs; a check result has none.
+func TestJSONWriterMessageLinks(t *testing.T) {
+	for _, c := range []struct {
+		links []*checker.Result
+		want  string
+	}{
+		{[]*checker.Result{}, `"links":[]`},
+		{[]*checker.Result{{Target: "https://x.test/"}}, `"links":[{"target":"https://x.test/"`},
+		{nil, ""},
+	} {
+		var b bytes.Buffer
+		if err := NewJSON(&b).Write(&checker.Result{Target: "m.txt", Links: c.links}); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); c.want == "" && strings.Contains(got, `"links"`) || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("links %v: %s, want %q", c.links, got, c.want)
+		}
 	}
 }
 
