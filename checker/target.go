@@ -48,6 +48,9 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if raw == "" {
 		return t, Errorf(CodeInvalidTarget, "the target is empty")
 	}
+	if _, err := os.Stat(raw); err != nil || !local {
+		raw = cleanTarget(raw)
+	}
 	if strings.ContainsAny(raw, " \t\r\n") {
 		return t, Errorf(CodeInvalidTarget, "%q contains white space; give one URL or domain a line", raw)
 	}
@@ -94,9 +97,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if host == "" {
 		return t, Errorf(CodeInvalidTarget, "%q has no host name", t.Raw)
 	}
-	if strings.ContainsAny(host, "<>\"'`{}|\\^%") {
-		return t, Errorf(CodeInvalidTarget, "%q has a host name with characters no host name can have", t.Raw)
-	}
+
 	if t.Bare && !strings.Contains(host, ".") && net.ParseIP(host) == nil && !strings.EqualFold(host, "localhost") {
 		return t, Errorf(CodeInvalidTarget, "%q is neither a URL nor a domain name", t.Raw)
 	}
@@ -113,11 +114,86 @@ func parseTarget(raw string, local bool) (Target, error) {
 			u.Host = ascii
 		}
 	}
+	if c, ok := badHostRune(u.Hostname()); ok {
+		return t, Errorf(CodeInvalidTarget, "%q has a host name with a character no host name can have (%q); check the spelling", t.Raw, c)
+	}
 	if p := u.Port(); p != "" && !isPort(p) {
 		return t, Errorf(CodeInvalidTarget, "%q has an invalid port %q", t.Raw, p)
 	}
 	t.URL = u
 	return t, nil
+}
+
+// badHostRune returns the first character of host that no host name can
+// hold: a DNS name (in its ASCII form) is letters, digits, hyphens, dots
+// and, in practice, underscores; an IP address is checked by net.ParseIP.
+// "amazon.co,jp" is a typo, not a look-alike of amazon.co.jp.
+func badHostRune(host string) (rune, bool) {
+	if net.ParseIP(host) != nil {
+		return 0, false
+	}
+	for _, c := range host {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// cleanTarget undoes what copying an address out of a chat, a mail, a
+// report or a spreadsheet does to it, so that the address itself is
+// checked: full-width letters typed on a Japanese keyboard
+// (ｈｔｔｐｓ：／／…), brackets and quotes around it (「…」, <…>, "…"),
+// punctuation after it (。、」), the defanging of security reports
+// (hxxp://, [.]) and a note after it in the same line ("URL<TAB>メモ").
+// An address that needs none of this comes back as it was.
+func cleanTarget(s string) string {
+	if strings.ContainsFunc(s, func(r rune) bool { return r == '\u3000' || r >= '\uFF01' && r <= '\uFF5E' }) {
+		s = strings.Map(func(r rune) rune {
+			switch {
+			case r == '\u3000':
+				return ' '
+			case r >= '\uFF01' && r <= '\uFF5E':
+				return r - 0xFEE0
+			}
+			return r
+		}, s)
+		s = strings.TrimSpace(s)
+	}
+	if f := strings.Fields(s); len(f) > 1 && (strings.Contains(f[0], ".") || strings.Contains(f[0], "://")) {
+		// The address first, then words about it ("通報 3件"): the rest
+		// must look like no part of an address ("http://exa mple.jp/"
+		// stays an error).
+		if rest := strings.Join(f[1:], " "); !strings.ContainsAny(rest, "./:@") {
+			s = f[0]
+		}
+	}
+	for {
+		before := s
+		for _, pre := range []string{"「", "『", "（", "(", "<", "＜", "\"", "'", "“", "‘", "【", "〈", "《", "["} {
+			if strings.HasPrefix(s, pre) && !(pre == "[" && strings.Contains(s, "]:")) {
+				s = s[len(pre):]
+			}
+		}
+		for _, suf := range []string{"」", "』", "）", ">", "＞", "\"", "'", "”", "’", "】", "〉", "》", "。", "、", "，", "．", ",", ".", "!", "！", "?", "？", ";", "；", "：", "…"} {
+			s = strings.TrimSuffix(s, suf)
+		}
+		for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}} {
+			if strings.HasSuffix(s, pair[1]) && strings.Count(s, pair[0]) < strings.Count(s, pair[1]) {
+				s = s[:len(s)-1]
+			}
+		}
+		if s == before {
+			break
+		}
+	}
+	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp") {
+		s = "http" + s[4:]
+	}
+	for _, d := range [][2]string{{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[:]", ":"}, {"[://]", "://"}} {
+		s = strings.ReplaceAll(s, d[0], d[1])
+	}
+	return s
 }
 
 func looksLikePath(s string) bool {

@@ -51,6 +51,21 @@ func TestParseTarget(t *testing.T) {
 		{in: "https://exa<mple.jp/", wantCode: CodeInvalidTarget},
 		{in: "https://example.jp:99999/", wantCode: CodeInvalidTarget},
 		{in: "./missing.html", wantCode: CodeInvalidTarget},
+		// Addresses as they come out of chats, mails, reports and sheets.
+		{in: "「https://shop.example.jp/item」", kind: TargetURL, url: "https://shop.example.jp/item"},
+		{in: "https://shop.example.jp/item。", kind: TargetURL, url: "https://shop.example.jp/item"},
+		{in: "<https://shop.example.jp/>", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "\"shop.example.jp\",", kind: TargetURL, url: "https://shop.example.jp", bare: true},
+		{in: "ｈｔｔｐｓ：／／ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "hxxps://shop[.]example[.]jp/login", kind: TargetURL, url: "https://shop.example.jp/login"},
+		{in: "https://shop.example.jp/\t通報 3件", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "https://shop.example.jp/　メモ", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "https://ja.wikipedia.org/wiki/Foo_(bar)", kind: TargetURL, url: "https://ja.wikipedia.org/wiki/Foo_(bar)"},
+		{in: "(https://shop.example.jp/a)", kind: TargetURL, url: "https://shop.example.jp/a"},
+		{in: "http://[::1]:8080/", kind: TargetURL, url: "http://[::1]:8080/"},
+		{in: "https://a.example.jp/ https://b.example.jp/", wantCode: CodeInvalidTarget},
+		{in: "amazon.co,jp", wantCode: CodeInvalidTarget},
+		{in: "https://shop!.example.jp/", wantCode: CodeInvalidTarget},
 	}
 	for _, tt := range tests {
 		got, err := ParseTarget(tt.in)
