@@ -222,6 +222,7 @@ var (
 	// flNegation says a method cannot be used.
 	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
+		`|扱っ(?:て(?:おり|い))?ません|(?:支払|払|決済)い?(?:は|が|も)(?:でき|出来)ません` +
 		`|不可|停止|休止|中止|メンテナンス|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
 	// flQualifier narrows a statement about a method to a case (foreign
 	// cards, instalments, cancellations, card data ...): such a statement

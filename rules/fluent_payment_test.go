@@ -131,6 +131,8 @@ func TestMentions(t *testing.T) {
 		{"ただいまクレジットカード決済を一時停止しております。", "card!"},
 		{"銀行振込以外のお支払い方法はご利用いただけません。", "bank"},
 		{"お支払いは銀行振込(前払い)のみとなります。", "bank"},
+		{"申し訳ありませんが、クレジットカード・代金引換は扱っておりません。", "card! cod!"},
+		{"クレジットカードでのお支払いはできません。", "card!"},
 	} {
 		var got []string
 		for _, m := range flMentions(flCompact(NFKC(c.sentence))) {
