@@ -71,6 +71,9 @@ func flBusinessClaim(site *Site) string {
 	prices := map[string]bool{}
 	var company string
 	for _, p := range site.Pages {
+		if shopScamOn(site, p) {
+			continue // "no 特定商取引法 page" in a warning is no such page
+		}
 		cs := flCompact(flPrefix(p.Text, 500_000))
 		if flCartWords.MatchString(cs) {
 			return "カートあり"
@@ -113,6 +116,9 @@ func checkListingCopied(site *Site) []Finding {
 	phrases := flListingData()
 	cps := flCompactPages(site)
 	for pi, p := range site.Pages {
+		if shopScamOn(site, p) {
+			continue // a warning page quotes listings as examples
+		}
 		// Lines without any phrase add nothing: one pass finds the others.
 		for li := range cps[pi].with(flHasListing) {
 			line, cs := p.Lines[li], cps[pi].line(li)

@@ -27,6 +27,13 @@ func TestListingCopied(t *testing.T) {
 			fire: true, want: []string{"「プロフ必読」×2", "株式会社"},
 		},
 		{
+			name: "honest: a shop's page warning about fake shops quotes listings", domain: "zakka.example.jp",
+			pages: []string{
+				"", flHTML("雑貨の店", `<p>北欧の雑貨</p><p>¥2,800</p>`+cart),
+				"news/fake.html", flHTML("当店を装った偽ショッピングサイトにご注意ください", `<h1>偽ショッピングサイトにご注意ください</h1><p>偽サイトの商品説明には「即購入OK」「プロフ必読」「値下げ交渉不可」などフリマの出品文がそのまま使われています。</p>`),
+			},
+		},
+		{
 			name: "honest: a flea-market listing on the flea market", domain: "jp.mercari.com",
 			pages: []string{"item/m1", flHTML("メルカリ", `<p>出品いたします。即購入OK。喫煙者なし。</p><p>¥3,000</p>`+cart)},
 		},

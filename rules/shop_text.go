@@ -158,7 +158,7 @@ var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽シ�
 func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 
 // shopScamPageRe finds titles of pages that are about fraud.
-var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|注意喚起|被害|手口|見分け方|消費者センター|国民生活センター|scam|fraud`)
+var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|偽(?:の)?(?:ショッピング|通販|EC|ブランド|オンラインショップ)サイト|架空請求|悪質商法|注意喚起|被害|手口|見分け方|消費者センター|消費生活センター|消費者ホットライン|国民生活センター|scam|fraud`)
 
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
 // a police or consumer page): its title or first heading says so, or at
