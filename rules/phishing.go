@@ -71,8 +71,8 @@ func checkCredentialForm(site *Site) []Finding {
 		presented := phishPresentedOn(site, p)
 		for _, fc := range creds {
 			brand, ja, en := phishCredReason(fc, presented)
-			if ja == "" {
-				continue
+			if ja == "" || brand == "" && GovernmentHost(host) {
+				continue // a public body's own form (a benefit's account)
 			}
 			f := Finding{
 				Evidence: strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host),
@@ -230,7 +230,9 @@ func checkFormPostsOffsite(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
-		if host == "" {
+		if host == "" || GovernmentHost(host) && len(phishPresentedOn(site, p)) == 0 {
+			// A public body's forms go where it chose (its e-application
+			// service), unless the page poses as a brand.
 			continue
 		}
 		for i := range p.Forms {

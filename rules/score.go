@@ -56,9 +56,13 @@ func (r Risk) Rank() int {
 // whole result.
 func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 	var signs []Sign
+	// A site only a public body can hold (a ministry, a prefecture, a
+	// city) sells nothing it could fake: its benefit forms and its warnings
+	// are not read for the shop signs.
+	gov := site.Host != "" && GovernmentHost(site.Host)
 	for i := range rs {
 		r := &rs[i] // a Rule is large: not copied for each rule
-		if r.NeedsPage && len(site.Pages) == 0 {
+		if r.NeedsPage && len(site.Pages) == 0 || gov && r.Topic == "shopping" {
 			continue
 		}
 		if s, ok := resolve(r, safeCheck(r.Check, site), site.Data, lang); ok {

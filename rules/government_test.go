@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestGovernmentHost(t *testing.T) {
+	for _, c := range []struct {
+		host string
+		gov  bool
+	}{
+		{"www.kokusen.go.jp", true},
+		{"www.city.yokohama.lg.jp", true},
+		{"www.pref.miyagi.jp", true},
+		{"pref.miyagi.jp", true},
+		{"www.city.tome.miyagi.jp", true},
+		{"www.town.onagawa.miyagi.jp", true},
+		{"www.vill.ohira.miyagi.jp", true},
+		{"www.city.sendai.jp", true},
+		{"WWW.CITY.SENDAI.JP.", true},
+		// Names anyone can register, or look-alikes.
+		{"city.evilshop.jp", false}, // a general .jp name's subdomain
+		{"www.pref.miyagi.jp.example.com", false},
+		{"pref.example.jp", false},
+		{"city.tome.example.jp", false},
+		{"city.shop.miyagi.jp", false},     // shop.miyagi.jp is anyone's name
+		{"www.town.shop.miyagi.jp", false}, // not a prefecture
+		{"city.sendai-shop.jp", false},
+		{"go.jp-refund.top", false},
+		{"lgjp.example.com", false},
+		{"example.co.jp", false},
+		{"miyagi.jp", false},
+		{"", false},
+	} {
+		if got := GovernmentHost(c.host); got != c.gov {
+			t.Errorf("GovernmentHost(%q) = %v, want %v", c.host, got, c.gov)
+		}
+	}
+}
+
+// TestGovernmentSiteSigns: a city's benefit application (transfer to the
+// citizen's account, its number and birth date asked, sent to the city's
+// e-application service) is scored nothing on the city's own domain, and
+// high on a name anyone could hold.
+func TestGovernmentSiteSigns(t *testing.T) {
+	page := flHTML("物価高騰対策給付金のオンライン申請 - 登米市", `<h1>物価高騰対策給付金のオンライン申請</h1>
+<h2>振込先口座の登録</h2><p>給付金は申請者名義の口座に振り込みます。お支払い方法：銀行振込のみ。</p>
+<form action="https://ttzk.graffer.jp/city-tome/apply" method="post">
+<p>申請者氏名 <input name="name"></p><p>生年月日 <input name="birth" type="date"></p>
+<p>金融機関名 <input name="bank"></p><p>口座番号 <input name="account_number"></p>
+<p>口座名義（カナ） <input name="holder"></p><p><button type="submit">申請する</button></p></form>`)
+	ids := func(host string) []string {
+		var out []string
+		for _, s := range Evaluate(flTestSite(t, host, "kyufu/", page), All(), "ja") {
+			out = append(out, s.ID)
+		}
+		return out
+	}
+	if got := ids("www.city.tome.miyagi.jp"); len(got) != 0 {
+		t.Errorf("on the city's domain: %v, want no sign", got)
+	}
+	got := ids("city.kyufu-tome.com")
+	for _, want := range []string{"phishing-credential-form", "form-posts-offsite"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("on city.kyufu-tome.com: %v, want %s among them", got, want)
+		}
+	}
+	// A bank's login posed on a city's (hacked) site is still phishing.
+	bank := flHTML("三井住友銀行 ログイン", `<h1>三井住友銀行</h1><p>SMBCダイレクト ログイン</p><form method="post"><p>契約者番号 <input name="id"></p><p>暗証番号 <input name="pin" type="password"></p><p>第二暗証番号 <input name="pin2" type="password"></p></form>`)
+	var found bool
+	for _, s := range Evaluate(flTestSite(t, "www.city.tome.miyagi.jp", "smbc/", bank), All(), "ja") {
+		found = found || s.ID == "phishing-credential-form"
+	}
+	if !found {
+		t.Errorf("a bank's login on a city's site: no phishing-credential-form")
+	}
+}
