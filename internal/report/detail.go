@@ -45,10 +45,22 @@ var words = map[string]rules.Text{
 	"sev.medium": {JA: "中", EN: "medium"},
 	"sev.low":    {JA: "低", EN: "low"},
 	"error.code": {JA: "理由", EN: "Reason"},
-	"links":      {JA: "リンク先の判定", EN: "Links in the message"},
-	"paren":      {JA: "%s（%s）", EN: "%s (%s)"},
-	"mobile":     {JA: "（スマートフォンとして取得）", EN: " (fetched as a smartphone)"},
-	"truncated":  {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
+	"error.more": {JA: "詳細", EN: "Details"},
+	// What each error code means for the person reading, and what to do.
+	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
+	"err." + checker.CodeUnsupportedScheme: {JA: "http:// または https:// で始まるWebサイトのアドレスではありません。先頭の綴りを確かめてください。", EN: "This is not a web address starting with http:// or https://. Check how it begins."},
+	"err." + checker.CodeBlockedAddress:    {JA: "家庭や会社の中など、インターネットに公開されていないアドレスを指しているため、調べませんでした。", EN: "It points to an address that is not on the public internet (inside a home or office network), so it was not checked."},
+	"err." + checker.CodeDNS:               {JA: "このドメインは見つかりませんでした。綴りの誤りか、サイトがすでに閉鎖された可能性があります。", EN: "This domain could not be found: it may be misspelt, or the site may have been taken down."},
+	"err." + checker.CodeConnect:           {JA: "サイトに接続できませんでした。サーバーが止まっているか、サイトが閉鎖された可能性があります。", EN: "Could not connect to the site: its server may be down, or the site closed."},
+	"err." + checker.CodeTLS:               {JA: "証明書などに問題があり、安全な接続（https）ができませんでした。", EN: "A secure (https) connection could not be made: the site's certificate or setup is faulty."},
+	"err." + checker.CodeTimeout:           {JA: "時間内に応答がありませんでした。しばらくしてからもう一度お試しください。", EN: "The site did not answer in time. Try again later."},
+	"err." + checker.CodeHTTPStatus:        {JA: "サイトがエラーを返しました（ページが存在しないか、サイトが閉鎖された可能性があります）。", EN: "The site answered with an error (the page may not exist, or the site may be closed)."},
+	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
+	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
+	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
+	"paren":                                {JA: "%s（%s）", EN: "%s (%s)"},
+	"mobile":                               {JA: "（スマートフォンとして取得）", EN: " (fetched as a smartphone)"},
+	"truncated":                            {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
 }
 
 func (d *detailWriter) say(key string) string { return words[key].In(d.o.Lang) }
@@ -79,20 +91,20 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		b.WriteString("  " + d.say("low.say") + "\n")
 	}
 	if r.Error != nil {
-		fmt.Fprintf(&b, "  %s: %s [%s]\n", d.say("error.code"), r.Error.Message, r.Error.Code)
-		if r.Risk == rules.RiskError || len(r.Signs) > 0 {
+		d.writeError(&b, "  ", r.Error)
+		if r.Domain != "" && (r.Risk == rules.RiskError || len(r.Signs) > 0) {
 			b.WriteString("  " + d.say("err.say") + "\n")
 		}
 	}
 	if r.Target != where {
 		fmt.Fprintf(&b, "  (%s)\n", r.Target)
 	}
-	b.WriteString("\n")
 	if len(r.Signs) == 0 {
 		if r.Error == nil {
-			b.WriteString(d.say("nosigns") + "\n")
+			b.WriteString("\n" + d.say("nosigns") + "\n")
 		}
 	} else {
+		b.WriteString("\n")
 		b.WriteString(d.say("signs") + ":\n")
 		for _, s := range r.Signs {
 			fmt.Fprintf(&b, "  ● [%s] %s  (+%d %s)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points, d.say("score"))
@@ -109,7 +121,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		for _, l := range r.Links {
 			fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)\n", d.say(string(l.Risk)), l.Target, l.Score)
 			if l.Error != nil {
-				fmt.Fprintf(&b, "      %s: %s [%s]\n", d.say("error.code"), l.Error.Message, l.Error.Code)
+				d.writeError(&b, "      ", l.Error)
 			}
 			for _, s := range l.Signs {
 				fmt.Fprintf(&b, "      - [%s] %s  (+%d)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points)
@@ -155,6 +167,18 @@ func (d *detailWriter) Write(r *checker.Result) error {
 }
 
 func (d *detailWriter) Close() error { return nil }
+
+// writeError prints why a target could not be checked: what its code
+// means and what to do, in the reader's language, then the technical
+// detail (in English, as the JSON has it) with the code.
+func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.ErrorInfo) {
+	if why, ok := words["err."+e.Code]; ok {
+		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why.In(d.o.Lang))
+		fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.more"), e.Message, e.Code)
+		return
+	}
+	fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.code"), e.Message, e.Code)
+}
 
 // writeDesks prints the consultation desks and the police stations.
 func writeDesks(b *strings.Builder, a *rules.Advice, lang string) {

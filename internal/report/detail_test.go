@@ -37,3 +37,42 @@ func TestDetailMarksSmartphoneCopy(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailExplainsErrors: a target that could not be checked says why in
+// the reader's language, with what to do, then the technical detail; and
+// "judged by URL and domain" only when a domain was judged.
+func TestDetailExplainsErrors(t *testing.T) {
+	typo := &checker.Result{Target: "amazon.co,jp", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: `"amazon.co,jp" has a host name with a character no host name can have`}}
+	down := &checker.Result{Target: "https://gone.example.jp/", URL: "https://gone.example.jp/", Domain: "example.jp", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeConnect, Message: "could not connect to gone.example.jp: connection refused"}}
+	for _, c := range []struct {
+		res           *checker.Result
+		lang          string
+		want, wantNot []string
+	}{
+		{typo, "ja", []string{"理由: URLまたはドメイン名として読めませんでした", "詳細: \"amazon.co,jp\" has a host name", "[invalid-target]"}, []string{"URLとドメインだけで判断", "\n\n\n"}},
+		{typo, "en", []string{"Reason: This is not a URL or domain name", "Details: \"amazon.co,jp\""}, []string{"only the URL and domain were judged"}},
+		{down, "ja", []string{"理由: サイトに接続できませんでした", "詳細: could not connect", "URLとドメインだけで判断"}, []string{"\n\n\n"}},
+	} {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: c.lang, Detailed: true, Advice: rules.DefaultAdvice()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(c.res); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		for _, s := range c.want {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s %s: no %q in:\n%s", c.res.Target, c.lang, s, out)
+			}
+		}
+		for _, s := range c.wantNot {
+			if strings.Contains(out, s) {
+				t.Errorf("%s %s: %q in:\n%s", c.res.Target, c.lang, s, out)
+			}
+		}
+	}
+}
