@@ -42,8 +42,21 @@ type Campaign struct {
 	ID int
 	// Targets is the number of distinct targets in the campaign (those
 	// beyond a cluster's list counted as distinct).
-	Targets  int
+	Targets int
+	// Sites is the number of distinct host names among the listed targets
+	// (four URLs of one shop are one site).
+	Sites    int
 	Clusters []Cluster
+}
+
+// siteOf is the host name a target names (lower case, without a final
+// dot), or the target itself when it names none (a saved page).
+func siteOf(target string) string {
+	t, err := checker.ParseNameTarget(target)
+	if err != nil || t.URL == nil {
+		return target
+	}
+	return strings.TrimSuffix(strings.ToLower(t.URL.Hostname()), ".")
 }
 
 // MaxClusterTargets is how many targets a clue value lists at most; beyond
@@ -217,7 +230,11 @@ func (c *Clusterer) Campaigns() []Campaign {
 			}
 			return cs[i].Value < cs[j].Value
 		})
-		out = append(out, Campaign{Targets: len(seen) + over, Clusters: cs})
+		sites := make(map[string]struct{})
+		for t := range seen {
+			sites[siteOf(t)] = struct{}{}
+		}
+		out = append(out, Campaign{Targets: len(seen) + over, Sites: len(sites), Clusters: cs})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Targets != out[j].Targets {

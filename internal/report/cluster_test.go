@@ -46,6 +46,20 @@ func TestCampaigns(t *testing.T) {
 	}
 }
 
+// TestCampaignSites: a campaign counts its targets and, apart, the sites
+// they are on: four spellings of one shop's pages are one site.
+func TestCampaignSites(t *testing.T) {
+	c := NewClusterer(0)
+	acct := []checker.Clue{clue("account", "0005|123|7654321")}
+	for _, target := range []string{"https://one.example/", "http://ONE.example/index.html", "one.example.", "one.example/?p=2", "https://two.example/shop"} {
+		c.Add(target, acct)
+	}
+	got := c.Campaigns()
+	if len(got) != 1 || got[0].Targets != 5 || got[0].Sites != 2 {
+		t.Fatalf("campaigns = %+v; want one of 5 targets on 2 sites", got)
+	}
+}
+
 func TestCampaignsNoneShared(t *testing.T) {
 	c := NewClusterer(0)
 	c.Add("a", []checker.Clue{clue("phone", "1")})

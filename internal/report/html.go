@@ -117,7 +117,7 @@ var htmlTailTmpl = sync.OnceValue(func() *template.Template {
 {{if .Signs}}<table class="top"><tbody>{{range .Signs}}<tr><td class="num">{{.N}}</td><td><button type="button" class="link" data-sign="{{.Name}}">{{.Name}}</button></td></tr>{{end}}</tbody></table>
 {{else}}<p>{{call .L "nosigns"}}</p>{{end}}
 <h3>{{call .L "campaigns"}}</h3>
-{{if .Campaigns}}{{range .Campaigns}}<details class="camp"><summary>{{call $.L "campaign"}} {{.ID}}: {{.Targets}} {{call $.L "sites"}}</summary><ul>
+{{if .Campaigns}}{{range .Campaigns}}<details class="camp"><summary>{{call $.L "campaign"}} {{.ID}}: {{printf (call $.L "sites") .Targets .Sites}}</summary><ul>
 {{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{.Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
 {{end}}</ul></details>
 {{end}}{{else}}<p>{{call .L "nocampaign"}}</p>{{end}}

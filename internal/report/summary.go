@@ -149,7 +149,7 @@ var sumWords = map[string]rules.Text{
 	"campaigns":  {JA: "同じ運営者の可能性（口座・電話・メール・特商法表記が共通）", EN: "Possible campaigns (shared bank account, phone, e-mail or seller disclosure)"},
 	"nocampaign": {JA: "共通の口座・電話・メール・特商法表記は見つかりませんでした", EN: "No shared bank account, phone, e-mail or seller disclosure was found"},
 	"campaign":   {JA: "キャンペーン", EN: "Campaign"},
-	"sites":      {JA: "サイト", EN: "targets"},
+	"sites":      {JA: "%d 件（%d サイト）", EN: "%d targets (sites: %d)"},
 	"more":       {JA: "ほか %d 件", EN: "and %d more"},
 	"limited":    {JA: "注意: 手がかりが多すぎるため %d 件は照合していません", EN: "Note: %d clue values were not matched: too many distinct clues"},
 	"account":    {JA: "口座", EN: "Bank account"},
@@ -279,7 +279,7 @@ func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
 	} else {
 		b.WriteString(say("campaigns", lang) + ":\n")
 		for _, c := range camps {
-			fmt.Fprintf(b, "  [%d] %d %s\n", c.ID, c.Targets, say("sites", lang))
+			fmt.Fprintf(b, "  [%d] "+say("sites", lang)+"\n", c.ID, c.Targets, c.Sites)
 			for _, cl := range c.Clusters {
 				fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
 			}
