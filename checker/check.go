@@ -185,6 +185,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	}
 	site.Whois = w.info
 	res := c.finishBounded(ctx, site, infos, err, now)
+	res.setWhoisError(w.err)
 	if c.rec != nil {
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {
 			res.Error = &ErrorInfo{Code: CodeRead, Message: "saving evidence failed: " + rerr.Error()}
@@ -201,6 +202,9 @@ type cachedWhois interface {
 type whoisAnswer struct {
 	domain string
 	info   *rules.Whois
+	// err is why the registry could not be asked (not "no such domain",
+	// which is info nil and err nil).
+	err error
 }
 
 // lookupAsync asks whois about u's registrable domain in the background.
@@ -222,8 +226,8 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		}
 	}
 	c.bg.Go(func() {
-		info, _ := whois.Lookup(ctx, domain)
-		ch <- whoisAnswer{domain: domain, info: info}
+		info, err := whois.Lookup(ctx, domain)
+		ch <- whoisAnswer{domain: domain, info: info, err: err}
 	})
 	return ch
 }
@@ -247,7 +251,11 @@ func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 	if c.whois != nil { // without WHOIS a name costs no deadline, channel or goroutine
 		ctx, cancel := context.WithTimeout(ctx, c.opts.SiteTimeout)
 		defer cancel()
-		site.Whois = (<-c.lookupAsync(ctx, c.whois, t.URL)).info
+		w := <-c.lookupAsync(ctx, c.whois, t.URL)
+		site.Whois = w.info
+		res := c.finish(site, nil, nil, now)
+		res.setWhoisError(w.err)
+		return res
 	}
 	return c.finish(site, nil, nil, now)
 }

@@ -429,3 +429,42 @@ func TestCheckMetaRefreshSameForBoth(t *testing.T) {
 		t.Errorf("signs %q, want %q as when checked directly", got, want)
 	}
 }
+
+// answerWhois is a WhoisLookup with a fixed answer.
+type answerWhois struct {
+	w   *rules.Whois
+	err error
+}
+
+func (a answerWhois) Lookup(context.Context, string) (*rules.Whois, error) { return a.w, a.err }
+
+// TestWhoisErrorShown: a registry that could not be asked leaves the
+// domain's age unknown, and the result says why (whois_error) instead of
+// looking like "no such domain"; a domain not found says nothing.
+func TestWhoisErrorShown(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte("<title>店</title><p>雑貨の店</p>"))
+	}))
+	defer srv.Close()
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true, Resolve: []string{"shop.example.jp:" + srv.URL[strings.LastIndex(srv.URL, ":")+1:] + ":127.0.0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := "http://shop.example.jp:" + srv.URL[strings.LastIndex(srv.URL, ":")+1:] + "/"
+	for _, c := range []struct {
+		name string
+		who  answerWhois
+		want string
+	}{
+		{"timed out", answerWhois{err: Errorf(CodeTimeout, "whois example.jp: i/o timeout")}, "whois example.jp: i/o timeout"},
+		{"not found", answerWhois{}, ""},
+	} {
+		ck := New(Options{SiteTimeout: 10 * time.Second, NoCloaking: true}, f, c.who, nil)
+		for _, res := range []*Result{ck.Check(context.Background(), target), ck.CheckDomain(context.Background(), "shop.example.jp")} {
+			if res.Whois != nil || res.WhoisError != c.want {
+				t.Errorf("%s: %s: whois %+v, whois_error %q; want nil and %q", c.name, res.Target, res.Whois, res.WhoisError, c.want)
+			}
+		}
+	}
+}

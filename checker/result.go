@@ -21,8 +21,14 @@ type Result struct {
 	Redirects []string      `json:"redirects"`
 	Pages     []PageInfo    `json:"pages"`
 	Whois     *WhoisInfo    `json:"whois"`
-	Error     *ErrorInfo    `json:"error,omitempty"`
-	CheckedAt string        `json:"checked_at"`
+	// WhoisError says why the domain's age is unknown when the registry
+	// could not be asked (a timeout, a refused connection, an answer that
+	// could not be read): beside the contract's whois, which is null
+	// alike for "not looked up", "no such domain" and this. The domain-new
+	// sign could not be scored; the result says so rather than nothing.
+	WhoisError string     `json:"whois_error,omitempty"`
+	Error      *ErrorInfo `json:"error,omitempty"`
+	CheckedAt  string     `json:"checked_at"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in
@@ -73,4 +79,11 @@ type ErrorInfo struct {
 type Clue struct {
 	Kind  string `json:"kind"`
 	Value string `json:"value"`
+}
+
+// setWhoisError notes a failed WHOIS/RDAP lookup (nil: none).
+func (r *Result) setWhoisError(err error) {
+	if err != nil {
+		r.WhoisError = errorMessage(err)
+	}
 }

@@ -95,8 +95,8 @@ type whoisEntry struct {
 
 // Cached returns what Lookup would answer for domain when the answer is
 // already known (domain in the form the cache keeps: lower-case ASCII,
-// registrable), and false when it is not yet: the checker then asks in the
-// background.
+// registrable), and false when it is not yet, or the lookup failed: the
+// checker then asks in the background (and Lookup tells the error).
 func (c *Whois) Cached(domain string) (*rules.Whois, bool) {
 	c.mu.Lock()
 	e, ok := c.cache[domain]
@@ -106,6 +106,9 @@ func (c *Whois) Cached(domain string) (*rules.Whois, bool) {
 	}
 	select {
 	case <-e.done:
+		if e.err != nil {
+			return nil, false // Lookup tells the error
+		}
 		return e.w, true
 	default:
 		return nil, false

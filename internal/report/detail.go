@@ -21,31 +21,32 @@ type detailWriter struct {
 
 // words holds the fixed phrases of the text view.
 var words = map[string]rules.Text{
-	"high":       {JA: "危険度: 高", EN: "Risk: HIGH"},
-	"medium":     {JA: "危険度: 中", EN: "Risk: MEDIUM"},
-	"low":        {JA: "危険度: 低", EN: "Risk: LOW"},
-	"error":      {JA: "確認できませんでした", EN: "Could not be checked"},
-	"high.say":   {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
-	"med.say":    {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
-	"low.say":    {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
-	"err.say":    {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
-	"signs":      {JA: "見つかった兆候", EN: "Warning signs found"},
-	"nosigns":    {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
-	"evidence":   {JA: "根拠", EN: "Evidence"},
-	"page":       {JA: "ページ", EN: "Page"},
-	"domain":     {JA: "ドメイン", EN: "Domain"},
-	"created":    {JA: "登録日", EN: "registered"},
-	"daysago":    {JA: "日前", EN: "days ago"},
-	"advice":     {JA: "アドバイス", EN: "Advice"},
-	"consult":    {JA: "相談窓口", EN: "Where to consult"},
-	"stations":   {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
-	"pages":      {JA: "調べたページ", EN: "Pages read"},
-	"score":      {JA: "点", EN: "points"},
-	"sev.high":   {JA: "高", EN: "high"},
-	"sev.medium": {JA: "中", EN: "medium"},
-	"sev.low":    {JA: "低", EN: "low"},
-	"error.code": {JA: "理由", EN: "Reason"},
-	"error.more": {JA: "詳細", EN: "Details"},
+	"high":         {JA: "危険度: 高", EN: "Risk: HIGH"},
+	"medium":       {JA: "危険度: 中", EN: "Risk: MEDIUM"},
+	"low":          {JA: "危険度: 低", EN: "Risk: LOW"},
+	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
+	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
+	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
+	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
+	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
+	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"evidence":     {JA: "根拠", EN: "Evidence"},
+	"page":         {JA: "ページ", EN: "Page"},
+	"domain":       {JA: "ドメイン", EN: "Domain"},
+	"created":      {JA: "登録日", EN: "registered"},
+	"daysago":      {JA: "日前", EN: "days ago"},
+	"advice":       {JA: "アドバイス", EN: "Advice"},
+	"consult":      {JA: "相談窓口", EN: "Where to consult"},
+	"stations":     {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
+	"pages":        {JA: "調べたページ", EN: "Pages read"},
+	"score":        {JA: "点", EN: "points"},
+	"sev.high":     {JA: "高", EN: "high"},
+	"sev.medium":   {JA: "中", EN: "medium"},
+	"sev.low":      {JA: "低", EN: "low"},
+	"error.code":   {JA: "理由", EN: "Reason"},
+	"error.more":   {JA: "詳細", EN: "Details"},
+	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
 	"err." + checker.CodeUnsupportedScheme: {JA: "http:// または https:// で始まるWebサイトのアドレスではありません。先頭の綴りを確かめてください。", EN: "This is not a web address starting with http:// or https://. Check how it begins."},
@@ -137,6 +138,9 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			line = fmt.Sprintf(d.say("paren"), line, fmt.Sprintf("%s %s, %d %s", d.say("created"), r.Whois.Created, r.Whois.AgeDays, d.say("daysago")))
 		}
 		b.WriteString("\n" + line + "\n")
+		if r.WhoisError != "" {
+			fmt.Fprintf(&b, "  %s (%s)\n", d.say("whois.failed"), r.WhoisError)
+		}
 	}
 	if len(r.Pages) > 1 {
 		fmt.Fprintf(&b, "%s: %d\n", d.say("pages"), len(r.Pages))

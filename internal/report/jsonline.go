@@ -84,6 +84,10 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		b = appendJSONString(b, w.Server)
 		b = append(b, '}')
 	}
+	if res.WhoisError != "" { // omitempty
+		b = append(b, `,"whois_error":`...)
+		b = appendJSONString(b, res.WhoisError)
+	}
 	if e := res.Error; e != nil {
 		b = append(b, `,"error":{"code":`...)
 		b = appendJSONString(b, e.Code)

@@ -79,10 +79,11 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 		Redirects: []string{"http://a/", odd[3]},
 		Pages: []checker.PageInfo{{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html; charset=Shift_JIS", Bytes: 12345, Truncated: true, SHA256: "ab12"},
 			{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html", Bytes: 12, SHA256: "cd34", Mobile: true}},
-		Whois:     &checker.WhoisInfo{Created: "2026-11-01", AgeDays: -3, Registrar: odd[4], Server: "whois.jprs.jp"},
-		Error:     &checker.ErrorInfo{Code: "http-status", Message: odd[2]},
-		CheckedAt: "2026-11-29T21:00:00Z",
-		Clues:     []checker.Clue{{Kind: "account", Value: "三井住友銀行|新宿|1234567"}, {Kind: "email", Value: "a@b"}},
+		Whois:      &checker.WhoisInfo{Created: "2026-11-01", AgeDays: -3, Registrar: odd[4], Server: "whois.jprs.jp"},
+		WhoisError: odd[5],
+		Error:      &checker.ErrorInfo{Code: "http-status", Message: odd[2]},
+		CheckedAt:  "2026-11-29T21:00:00Z",
+		Clues:      []checker.Clue{{Kind: "account", Value: "三井住友銀行|新宿|1234567"}, {Kind: "email", Value: "a@b"}},
 	}
 	withLinks := &checker.Result{Target: "mail.eml", Risk: rules.RiskLow, Signs: []rules.Sign{}, Advice: []checker.AdviceBlock{},
 		Redirects: []string{}, Pages: []checker.PageInfo{}, Links: []*checker.Result{full, {Target: "bare"}}}
