@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/internal/report"
@@ -341,5 +342,48 @@ func TestDoProgressBar(t *testing.T) {
 	}
 	if quiet.Len() != 0 {
 		t.Errorf("progress shown although not asked for: %q", quiet.String())
+	}
+}
+
+// TestDoResumeOddLines: lines whose target a writer cannot print as read
+// (longer than MaxLine, bytes that are not UTF-8, a terminal escape) are
+// written as text and found again by --resume: an interrupted run and a
+// resumed one hold every line exactly once, in JSON and in CSV.
+func TestDoResumeOddLines(t *testing.T) {
+	lines := []string{
+		"ok.example",
+		strings.Repeat("z", MaxLine+10),
+		"\x93\xfa\x96\x7b.example", // 日本 in Shift_JIS
+		"esc\x1b[31m.example",
+	}
+	list := writeList(t, lines)
+	for _, format := range []string{"json", "csv"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out."+format)
+			for run := 0; run < 3; run++ {
+				f := newFake()
+				sum, err := Do(context.Background(), Config{List: list, Output: out, Format: format, Resume: run > 0}, f.check)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if run > 0 && (sum.Checked != 0 || sum.Skipped != len(lines)) {
+					t.Errorf("resume %d: %+v; want every line skipped", run, sum.Outcome)
+				}
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.Valid(data) || bytes.ContainsAny(data, "\x00\x1b") {
+				t.Errorf("the %s file holds bytes that are not text", format)
+			}
+			read := readJSONTargets
+			if format == "csv" {
+				read = readCSVTargets
+			}
+			if got := read(t, out); len(got) != len(lines) {
+				t.Errorf("%d records after two resumes, want %d", len(got), len(lines))
+			}
+		})
 	}
 }

@@ -193,6 +193,10 @@ func Run(ctx context.Context, src *Source, check Check, emit Emit, o EngineOptio
 			emitN(tooLong(l, o.Now()), 1)
 			return
 		}
+		if l.NotText {
+			emitN(notText(l, o.Now()), 1)
+			return
+		}
 		if _, ok := inflight[l.Target]; ok {
 			inflight[l.Target]++
 			return
@@ -330,9 +334,21 @@ func safeCheck(ctx context.Context, check Check, target string) (res *checker.Re
 // tooLong is the record of a list line longer than MaxLine.
 func tooLong(l Line, now time.Time) *checker.Result {
 	return &checker.Result{
-		Target: l.Target + "…", Risk: rules.RiskError,
+		Target: l.Target, Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget,
 			Message: fmt.Sprintf("line %d is longer than %d bytes: not a URL or domain", l.No, MaxLine)},
+		CheckedAt: now.UTC().Format(time.RFC3339),
+	}
+}
+
+// notText is the error record of a line that is not UTF-8 text: most
+// often a list saved as Shift_JIS, whose Japanese domain names would
+// otherwise fail one by one with a parser's message.
+func notText(l Line, now time.Time) *checker.Result {
+	return &checker.Result{
+		Target: l.Target, Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget,
+			Message: fmt.Sprintf("line %d is not UTF-8 text (or holds control characters): save the list as UTF-8", l.No)},
 		CheckedAt: now.UTC().Format(time.RFC3339),
 	}
 }

@@ -7,6 +7,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // MaxLine is the longest list line taken as a target (16 KiB). A longer
@@ -22,8 +26,12 @@ type Line struct {
 	// No is the line number in the list (0 for a command-line argument).
 	No int
 	// TooLong is set when the line was longer than MaxLine: Target then
-	// holds its first bytes only.
+	// holds its first bytes only, and "…".
 	TooLong bool
+	// NotText is set when the line held bytes that are not UTF-8 (a list
+	// saved as Shift_JIS) or control characters (a terminal escape): each
+	// is U+FFFD in Target, as a JSON writer would print it.
+	NotText bool
 }
 
 // Source yields the targets of a batch one at a time, reading the list as
@@ -41,9 +49,46 @@ type Source struct {
 func NewSource(args []string, list io.Reader) *Source {
 	s := &Source{args: args, first: true}
 	if list != nil {
-		s.r = bufio.NewReaderSize(list, 64<<10)
+		br := bufio.NewReaderSize(list, 64<<10)
+		if b, _ := br.Peek(2); len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+			// UTF-16 with its byte-order mark, as Windows PowerShell 5.1
+			// writes a file with >: read as UTF-8.
+			dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+			br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
+		}
+		s.r = br
 	}
 	return s
+}
+
+// text returns t with each byte that is not UTF-8 and each control
+// character but tab replaced by U+FFFD, and whether there were any. The
+// target of a result is then the text a JSON or CSV writer prints as it
+// is, so that --resume finds it again, and no terminal escape reaches the
+// screen.
+func text(t []byte) (string, bool) {
+	ok := true
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' || r == 0x7f {
+			ok = false
+			break
+		}
+		i += n
+	}
+	if ok {
+		return string(t), false
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRune(t[i:])
+		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' || r == 0x7f {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+		i += n
+	}
+	return b.String(), true
 }
 
 // Next returns the next target, or io.EOF after the last.
@@ -75,7 +120,11 @@ func (s *Source) Next() (Line, error) {
 			}
 			continue
 		}
-		return Line{Target: string(t), No: s.no, TooLong: tooLong}, nil
+		target, notText := text(t)
+		if tooLong {
+			target += "…"
+		}
+		return Line{Target: target, No: s.no, TooLong: tooLong, NotText: notText}, nil
 	}
 }
 

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func drain(t *testing.T, s *Source) []Line {
@@ -80,7 +83,7 @@ func TestSourceLineNumbersAndTooLong(t *testing.T) {
 	if ls[0].No != 2 || ls[0].Target != "a" || ls[0].TooLong {
 		t.Errorf("first line = %+v", ls[0])
 	}
-	if !ls[1].TooLong || ls[1].No != 4 || len(ls[1].Target) != MaxLine {
+	if !ls[1].TooLong || ls[1].No != 4 || len(ls[1].Target) != MaxLine+len("…") {
 		t.Errorf("long line: TooLong=%v No=%d len=%d", ls[1].TooLong, ls[1].No, len(ls[1].Target))
 	}
 	if ls[2].Target != "b" || ls[2].No != 5 {
@@ -110,5 +113,50 @@ func TestCountLines(t *testing.T) {
 	n, err := CountLines(strings.NewReader("# x\na\n\nb\r\nc"))
 	if err != nil || n != 3 {
 		t.Fatalf("CountLines = %d, %v; want 3", n, err)
+	}
+}
+
+// TestSourceUTF16: a list saved as UTF-16 with its byte-order mark (what
+// Windows PowerShell 5.1 writes with >) is read as text, both byte orders.
+func TestSourceUTF16(t *testing.T) {
+	const list = "# 通報分\r\nhttps://shop.example.jp/\r\n例え.jp\r\n"
+	for name, enc := range map[string]encoding.Encoding{
+		"little-endian": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+		"big-endian":    unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+	} {
+		raw, err := enc.NewEncoder().String(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		s := NewSource(nil, strings.NewReader(raw))
+		for {
+			l, err := s.Next()
+			if err != nil {
+				break
+			}
+			if l.NotText {
+				t.Errorf("%s: line %d marked not text", name, l.No)
+			}
+			got = append(got, l.Target)
+		}
+		if strings.Join(got, "|") != "https://shop.example.jp/|例え.jp" {
+			t.Errorf("%s: targets %q", name, got)
+		}
+	}
+}
+
+// TestSourceNotText: bytes that are not UTF-8 and control characters come
+// out as U+FFFD, the line marked.
+func TestSourceNotText(t *testing.T) {
+	s := NewSource(nil, strings.NewReader("\x93\xfa\x96\x7b.example\nesc\x1b[31m.example\nok.example\n"))
+	for _, want := range []struct {
+		target  string
+		notText bool
+	}{{"\ufffd\ufffd\ufffd{.example", true}, {"esc\ufffd[31m.example", true}, {"ok.example", false}} {
+		l, err := s.Next()
+		if err != nil || l.Target != want.target || l.NotText != want.notText {
+			t.Errorf("line %+v, %v; want %q not-text %v", l, err, want.target, want.notText)
+		}
 	}
 }
