@@ -98,6 +98,25 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		}
 	}
 
+	var clusters *os.File
+	if cfg.Clusters != "" {
+		// Made now, so that a path that cannot be written stops the run
+		// before anything is checked, not after the whole list.
+		if c, err := os.Stat(cfg.Clusters); err == nil {
+			for _, other := range []string{cfg.List, cfg.Output} {
+				if o, err := os.Stat(other); err == nil && other != "-" && os.SameFile(c, o) {
+					return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
+				}
+			}
+		}
+		f, err := os.Create(cfg.Clusters)
+		if err != nil {
+			return nil, configErr("creating the clusters file: %w", err)
+		}
+		defer f.Close()
+		clusters = f
+	}
+
 	tally := report.NewTally(cfg.MaxClues)
 	sum := &Summary{Tally: tally}
 	continued := false
@@ -174,6 +193,7 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 	}
 	out, runErr := Run(ctx, NewSource(cfg.Args, list), check, emit, cfg.Engine)
 	sum.Outcome = out
+	tally.Unfinished = out.Unfinished
 	prog.done()
 
 	var errs []error
@@ -191,20 +211,18 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 	if err := lw.close(); err != nil && len(errs) == 0 { // else already said
 		errs = append(errs, fmt.Errorf("writing the output: %w", err))
 	}
-	if cfg.Clusters != "" {
-		if err := writeClustersFile(cfg.Clusters, tally); err != nil {
+	if clusters != nil {
+		if err := writeClustersFile(clusters, tally); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return sum, errors.Join(errs...)
 }
 
-// writeClustersFile writes the campaign clusters as JSON Lines to path.
-func writeClustersFile(path string, t *report.Tally) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("creating the clusters file: %w", err)
-	}
+// writeClustersFile writes the campaign clusters as JSON Lines to f and
+// closes it.
+func writeClustersFile(f *os.File, t *report.Tally) error {
+	path := f.Name()
 	werr := report.WriteClusters(f, t.Clusters.Campaigns())
 	if cerr := f.Close(); werr == nil {
 		werr = cerr

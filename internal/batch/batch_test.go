@@ -256,6 +256,9 @@ func TestDoConfigErrors(t *testing.T) {
 		{"resume from other CSV", Config{List: list, Output: notCSV, Format: "csv", Resume: true}},
 		{"output is the list", Config{List: list, Output: list, Format: "json"}},
 		{"output in a missing folder", Config{List: list, Output: filepath.Join(dir, "no", "out.json"), Format: "json"}},
+		{"clusters in a missing folder", Config{List: list, Format: "json", Clusters: filepath.Join(dir, "no", "c.jsonl")}},
+		{"clusters file is the list", Config{List: list, Format: "json", Clusters: list}},
+		{"clusters file is the output", Config{List: list, Output: notJSON, Format: "json", Clusters: notJSON}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -385,5 +388,31 @@ func TestDoResumeOddLines(t *testing.T) {
 				t.Errorf("%d records after two resumes, want %d", len(got), len(lines))
 			}
 		})
+	}
+}
+
+// TestDoInterruptedReportSaysSo: a text or HTML report of an interrupted
+// run says that part of the list was not checked; a finished one does not.
+func TestDoInterruptedReportSaysSo(t *testing.T) {
+	list := writeList(t, manyTargets(300))
+	for _, format := range []string{"text", "html"} {
+		for _, interrupt := range []bool{true, false} {
+			out := filepath.Join(t.TempDir(), "report."+format)
+			ctx, cancel := context.WithCancel(context.Background())
+			check := newFake().check
+			if interrupt {
+				check = interruptAfter(30, cancel)
+			}
+			sum, err := Do(ctx, Config{List: list, Output: out, Format: format, Report: report.Options{Lang: "ja"}, Engine: EngineOptions{Concurrency: 4}}, check)
+			cancel()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(out)
+			said := strings.Contains(string(data), "一覧の一部は確認していません")
+			if said != sum.Unfinished || sum.Unfinished != interrupt {
+				t.Errorf("%s, interrupted %v: unfinished %v, notice %v", format, interrupt, sum.Unfinished, said)
+			}
+		}
 	}
 }

@@ -109,6 +109,7 @@ type htmlCount struct {
 var htmlTailTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("tail").Parse(`</tbody></table></main>
 <section id="summary"><h2>{{call .L "summary"}}</h2>
+{{if .T.Unfinished}}<p class="warn"><b>{{call .L "unfinished"}}</b></p>{{end}}
 <div class="cards"><button type="button" class="card" data-risk="">{{call .L "targets"}} <b>{{.T.Total}}</b></button>
 {{range .Risks}}<button type="button" class="card r-{{.Risk}}" data-risk="{{.Risk}}">{{.Name}} <b>{{.N}}</b></button>
 {{end}}</div>
@@ -136,6 +137,7 @@ body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-seri
 #page{display:flex;flex-direction:column;gap:12px;padding:12px 16px}
 header{order:-3}#summary{order:-2}#controls{order:-1}main{order:0;overflow-x:auto}
 h1{font-size:20px;margin:4px 0}h2{font-size:17px;margin:4px 0}h3{font-size:15px;margin:10px 0 4px}
+.warn{border:2px solid #c00;background:#fee;padding:8px 12px}
 .cards{display:flex;flex-wrap:wrap;gap:8px}
 .card{border:1px solid #ccc;border-radius:6px;padding:6px 12px;background:#fff;cursor:pointer;font:inherit}
 .card b{font-size:18px;margin-left:4px}

@@ -35,6 +35,9 @@ type Tally struct {
 	// Signs counts how many records carry each sign.
 	Signs    map[string]int
 	Clusters *Clusterer
+	// Unfinished is set when the run stopped before the end of its list
+	// (an interrupt): the summary then says it covers part of the list.
+	Unfinished bool
 }
 
 // NewTally returns an empty Tally whose Clusterer tracks at most maxClues
@@ -144,6 +147,7 @@ var sumWords = map[string]rules.Text{
 	"low":        {JA: "低", EN: "low"},
 	"error":      {JA: "確認不可", EN: "could not be checked"},
 	"reasons":    {JA: "確認できなかった理由", EN: "Why targets could not be checked"},
+	"unfinished": {JA: "注意: 途中で中断したため、一覧の一部は確認していません。この集計は確認した分だけです（JSON・CSV 出力なら --resume で続きを確認できます）。", EN: "Note: the run was interrupted, so part of the list was not checked; this summary covers what was (with JSON or CSV output, --resume checks the rest)."},
 	"topsigns":   {JA: "多かった兆候", EN: "Most frequent signs"},
 	"nosigns":    {JA: "兆候はありませんでした", EN: "No signs were found"},
 	"campaigns":  {JA: "同じ運営者の可能性（口座・電話・メール・特商法表記が共通）", EN: "Possible campaigns (shared bank account, phone, e-mail or seller disclosure)"},
@@ -255,6 +259,9 @@ func (t *textSummary) WriteSummary(tally *Tally) error {
 // signs and the campaigns.
 func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
 	fmt.Fprintf(b, "\n── %s ──\n%s\n", say("summary", lang), riskLine(t, lang))
+	if t.Unfinished {
+		b.WriteString(say("unfinished", lang) + "\n")
+	}
 	if errs := t.TopErrors(); len(errs) > 0 {
 		b.WriteString(say("reasons", lang) + ": ")
 		for i, e := range errs {
