@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -54,7 +55,7 @@ func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 	f := cmd.Flags()
 	f.StringVarP(&o.List, "list", "l", "", "read targets from `FILE`, one a line (- for stdin); blank lines and # comments skipped")
 	f.StringVarP(&o.Output, "output", "o", "", "write results to `FILE` instead of stdout")
-	f.StringVar(&o.Format, "format", "text", "output format: text, json (JSON Lines), csv or html")
+	f.StringVar(&o.Format, "format", "text", "output format: text, json (JSON Lines), csv or html; without it, -o FILE ending in .json, .jsonl, .csv or .html picks that one")
 	f.BoolVar(&o.JSON, "json", false, "same as --format json")
 	f.StringVar(&o.Lang, "lang", "ja", "language of messages and advice: ja or en")
 	f.IntVarP(&o.Concurrency, "concurrency", "c", 8, "targets checked at once")
@@ -89,6 +90,17 @@ func (o *commonOptions) validate(flags *pflag.FlagSet) error {
 			return usageError("--json and --format %s contradict each other", o.Format)
 		}
 		o.Format = "json"
+	}
+	if !o.JSON && !flags.Changed("format") && o.Output != "" && o.Output != "-" {
+		// -o report.csv means a CSV file, not text in a file named .csv.
+		switch strings.ToLower(filepath.Ext(o.Output)) {
+		case ".json", ".jsonl", ".ndjson":
+			o.Format = "json"
+		case ".csv":
+			o.Format = "csv"
+		case ".html", ".htm":
+			o.Format = "html"
+		}
 	}
 	switch o.Format {
 	case "text", "json", "csv", "html":

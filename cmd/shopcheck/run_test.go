@@ -447,3 +447,31 @@ func TestBatchCampaigns(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputFormatFromExtension: -o FILE.csv (json, jsonl, html) without
+// --format writes that format; --format, when given, wins.
+func TestOutputFormatFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name  string
+		extra []string
+		start string // what the file begins with
+	}{
+		{"out.csv", nil, "\ufeff"},
+		{"out.jsonl", nil, `{"target":`},
+		{"out.JSON", nil, `{"target":`},
+		{"report.html", nil, "<!DOCTYPE html>"},
+		{"out.txt", nil, "【"},
+		{"plain.csv", []string{"--format", "text"}, "【"},
+	} {
+		out := filepath.Join(dir, c.name)
+		args := append([]string{"check", "ftp://example.jp/", "--no-whois", "--no-progress", "-o", out}, c.extra...)
+		if code, _, stderr := runCLI(strings.NewReader(""), args...); code != exitTargetFail {
+			t.Fatalf("%s: exit %d (%s)", c.name, code, stderr)
+		}
+		data, _ := os.ReadFile(out)
+		if !strings.HasPrefix(string(data), c.start) {
+			t.Errorf("%s %v: file starts %q, want %q", c.name, c.extra, string(data[:min(len(data), 40)]), c.start)
+		}
+	}
+}
