@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
 )
 
 // TargetKind says what a target names.
@@ -56,7 +57,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 	}
 	lower := strings.ToLower(raw)
 	if !strings.Contains(raw, "://") {
-		if local {
+		if local && !domainLike(lower) {
 			if fi, err := os.Stat(raw); err == nil {
 				switch {
 				case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz"):
@@ -194,6 +195,28 @@ func cleanTarget(s string) string {
 		s = strings.ReplaceAll(s, d[0], d[1])
 	}
 	return s
+}
+
+// domainLike reports whether a target given without a scheme reads as a
+// domain name under a real public suffix (fake-shop.jp, shop.example.com)
+// rather than as a file: such a name is checked on the web even when a
+// folder of that name is here (wget --mirror makes one); ./fake-shop.jp
+// names the folder.
+func domainLike(lower string) bool {
+	if strings.ContainsAny(lower, "/\\") || !strings.Contains(lower, ".") {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm", ".warc", ".warc.gz"} {
+		if strings.HasSuffix(lower, ext) {
+			return false
+		}
+	}
+	host := lower
+	if h, _, err := net.SplitHostPort(lower); err == nil {
+		host = h
+	}
+	ps, icann := publicsuffix.PublicSuffix(host)
+	return icann && ps != host
 }
 
 func looksLikePath(s string) bool {

@@ -16,6 +16,13 @@ func TestParseTarget(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A folder named like a domain (wget --mirror's) does not hide the
+	// live site: the bare name is checked on the web, ./name is the folder.
+	mirror := filepath.Join(dir, "fake-shop.jp")
+	if err := os.Mkdir(mirror, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
 	tests := []struct {
 		in       string
 		kind     TargetKind
@@ -51,6 +58,9 @@ func TestParseTarget(t *testing.T) {
 		{in: "https://exa<mple.jp/", wantCode: CodeInvalidTarget},
 		{in: "https://example.jp:99999/", wantCode: CodeInvalidTarget},
 		{in: "./missing.html", wantCode: CodeInvalidTarget},
+		{in: "fake-shop.jp", kind: TargetURL, url: "https://fake-shop.jp", bare: true},
+		{in: "./fake-shop.jp", kind: TargetLocal},
+		{in: "fake-shop.jp/", kind: TargetLocal},
 		// Addresses as they come out of chats, mails, reports and sheets.
 		{in: "「https://shop.example.jp/item」", kind: TargetURL, url: "https://shop.example.jp/item"},
 		{in: "https://shop.example.jp/item。", kind: TargetURL, url: "https://shop.example.jp/item"},
