@@ -24,7 +24,10 @@ type Disclosure struct {
 	Manager string // 運営統括責任者 / 代表者 (a person, not the seller)
 	Address string // the first full address (prefecture, city, block number)
 	Phone   string // the first phone number, as printed
-	Emails  []string
+	// ForeignAddress and ForeignPhone are an address and phone abroad,
+	// read when no Japanese one is (see FindForeignAddress).
+	ForeignAddress, ForeignPhone string
+	Emails                       []string
 	// AddressWithheld / PhoneWithheld: the disclosure says it will give the
 	// address / phone on request (請求があれば遅滞なく開示).
 	AddressWithheld bool
@@ -349,6 +352,12 @@ func shopReadDisclosure(d *Disclosure) {
 		if ph := FindPhones(text); len(ph) > 0 {
 			d.Phone = ph[0]
 		}
+	}
+	if d.Address == "" {
+		d.ForeignAddress = FindForeignAddress(text)
+	}
+	if d.Phone == "" {
+		d.ForeignPhone = FindForeignPhone(text)
 	}
 	if d.Seller == "" {
 		// No label: a line naming a company that is not the platform.
@@ -676,8 +685,8 @@ func shopSellerRule() Rule {
 					where = d.URL
 				}
 				seller = shopFirst(seller, d.Seller)
-				address = shopFirst(address, d.Address)
-				phone = shopFirst(phone, d.Phone)
+				address = shopFirst(shopFirst(address, d.Address), d.ForeignAddress)
+				phone = shopFirst(shopFirst(phone, d.Phone), d.ForeignPhone)
 				platform = shopFirst(platform, d.Platform)
 				addrHeld = addrHeld || d.AddressWithheld
 				phoneHeld = phoneHeld || d.PhoneWithheld
