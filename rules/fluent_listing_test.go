@@ -34,6 +34,12 @@ func TestListingCopied(t *testing.T) {
 			},
 		},
 		{
+			name: "honest: a second-hand shop lists its stock, junk as is", domain: "yamane-camera.jp",
+			pages: []string{
+				"", flHTML("中古カメラ 山根カメラ工房", `<p>すべて店主が動作確認・清掃してから出品しています。</p><p>Nikon F3 ¥38,000</p><p>※ ジャンク品はノークレーム・ノーリターンでお願いします。</p>`+cart),
+			},
+		},
+		{
 			name: "honest: a flea-market listing on the flea market", domain: "jp.mercari.com",
 			pages: []string{"item/m1", flHTML("メルカリ", `<p>出品いたします。即購入OK。喫煙者なし。</p><p>¥3,000</p>`+cart)},
 		},

@@ -5,8 +5,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -330,7 +332,8 @@ func shopNodeText(n *html.Node, max int) string {
 // the sale price; 通常販売価格 is a regular label although it holds 販売価格).
 func shopRegularLabel(seg string) bool {
 	regs := shopRegularRe.FindAllStringIndex(seg, -1)
-	if regs == nil {
+	regs = slices.DeleteFunc(regs, func(r []int) bool { return shopHistoric(seg[:r[0]]) })
+	if len(regs) == 0 {
 		return false
 	}
 	blank := []byte(seg)
@@ -341,6 +344,25 @@ func shopRegularLabel(seg string) bool {
 	}
 	sales := shopSaleRe.FindAllStringIndex(string(blank), -1)
 	return sales == nil || sales[len(sales)-1][0] < regs[len(regs)-1][0]
+}
+
+// shopHistoricRe ends a text that makes the regular price after it a
+// past or new article's (発売時定価, 当時の定価, 新品定価): the list price a
+// used camera had in 1980 is no price a shop cuts, and a second-hand shop
+// that prints it is no fake one for that.
+var shopHistoricRe = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品|購入時|旧)(?:の)?\s?$`)
+
+// shopHistoric reports whether before (the text up to a regular-price
+// label) ends with a word of shopHistoricRe.
+func shopHistoric(before string) bool {
+	if len(before) > 24 {
+		cut := len(before) - 24
+		for cut < len(before) && !utf8.RuneStart(before[cut]) {
+			cut++
+		}
+		before = before[cut:]
+	}
+	return shopHistoricRe.MatchString(before)
 }
 
 // shopPriceRule is price-extreme-discount.

@@ -582,6 +582,12 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", `<table><tr><th>商品名</th><th>通常価格</th><th>特別価格</th></tr>
 <tr><td>スニーカー A</td><td>29,700円</td><td>6,980円</td></tr><tr><td>スニーカー B</td><td>14,300円</td><td>3,980円</td></tr>
 <tr><td>スニーカー C</td><td>15,400円</td><td>3,480円</td></tr><tr><td>スニーカー D</td><td>16,500円</td><td>3,980円</td></tr></table>`)}},
+		{name: "used goods beside their price when new", fire: false,
+			site: []string{shopTop, shopHTML("中古カメラ", `<table>
+<tr><td>Nikon F3</td><td>発売時定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr>
+<tr><td>Canon AE-1</td><td>発売当時の定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
+<tr><td>Minolta X-700</td><td>新品定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
+<tr><td>Pentax SP</td><td>当時の定価：¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
 		{name: "honest table of member prices", fire: false,
 			site: []string{shopTop, shopHTML("s", `<table><tr><th>商品</th><th>通常価格</th><th>会員価格</th></tr>
 <tr><td>珈琲豆 A</td><td>1,200円</td><td>1,080円</td></tr><tr><td>珈琲豆 B</td><td>1,500円</td><td>1,350円</td></tr>
