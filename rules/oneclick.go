@@ -86,11 +86,12 @@ func checkOneclick(site *Site) []Finding {
 		}
 		var ev []string
 		if h.ownIP != "" {
-			ev = append(ev, "shows the checker's own IP "+h.ownIP)
+			ev = append(ev, "閲覧者のIPアドレス "+h.ownIP+" を表示")
 		}
 		for _, s := range []string{h.reg, h.fee, h.echo, h.threat, h.bait, h.countdown, h.deadline, h.baitWeak} {
-			if s != "" && !phishHas(ev, s) {
-				ev = append(ev, Clip(s, 36))
+			// Compared clipped, as kept: one line can be two phrases'.
+			if c := Clip(s, 36); s != "" && !phishHas(ev, c) {
+				ev = append(ev, c)
 			}
 		}
 		f := Finding{Evidence: strings.Join(ev, " / "), URL: p.URL}

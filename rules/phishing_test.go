@@ -112,13 +112,33 @@ func TestOneclickEchoesOwnIP(t *testing.T) {
 	if !ok {
 		t.Fatal("oneclick-billing did not fire")
 	}
-	if !strings.Contains(s.Evidence, "own IP 203.0.113.45") || !strings.Contains(s.Message, "203.0.113.45") {
+	if !strings.Contains(s.Evidence, "閲覧者のIPアドレス 203.0.113.45 を表示") || !strings.Contains(s.Message, "203.0.113.45") {
 		t.Errorf("own IP not noted: evidence %q message %q", s.Evidence, s.Message)
 	}
 	site.ClientIPs = []string{"198.51.100.9"}
 	s = phFired(site)["oneclick-billing"]
-	if strings.Contains(s.Evidence, "own IP") {
+	if strings.Contains(s.Evidence, "閲覧者のIPアドレス") {
 		t.Errorf("another address taken for the checker's own: %q", s.Evidence)
+	}
+}
+
+// TestOneclickEvidenceOnce: a line that holds two phrases (a bait and a
+// weaker bait) is listed once in the evidence.
+func TestOneclickEvidenceOnce(t *testing.T) {
+	s, ok := phFired(phSite(phPage(t, "oneclick-table/index.html", "http://douga-navi.example.top/reg/")))["oneclick-billing"]
+	if !ok {
+		t.Fatal("oneclick-billing did not fire")
+	}
+	parts := strings.Split(s.Evidence, " / ")
+	for i, p := range parts {
+		for _, q := range parts[i+1:] {
+			if p == q {
+				t.Errorf("evidence repeats %q: %q", p, s.Evidence)
+			}
+		}
+	}
+	if !strings.Contains(s.Evidence, "89,000円") {
+		t.Errorf("evidence %q lacks the fee", s.Evidence)
 	}
 }
 
