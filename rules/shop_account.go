@@ -176,8 +176,9 @@ var (
 	shopNumberRe  = shopMustRe(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
 	shopDigits6_8 = shopMustRe(`[0-9]{6,8}`)
 	// shopHolderCut ends a holder value at the next field printed on the
-	// same line.
-	shopHolderCut = shopMustRe(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|\(?お?振込).*$`)
+	// same line, or at the request that follows it with its particle
+	// ("グエン ヴァン ナム にお振込みください").
+	shopHolderCut = shopMustRe(`\s*(?:口座番号|銀行名|支店名|口座種|預金種|店番|振込手数料|※|(?:に|へ|まで|宛に|宛てに)?\s?\(?お?振り?込).*$`)
 	// shopHolderInlineRe finds a labelled holder inside a line:
 	// "… 口座番号：2345678 口座名義：カ)サクラシヨウジ".
 	shopHolderInlineRe = shopMustRe(`(?:口座名義人?|名義人|受取人名?)\s?(?:\([^)]{0,10}\))?\s?[:]\s?(.+)$`)

@@ -282,6 +282,8 @@ func TestAccounts(t *testing.T) {
 			[]string{"楽天銀行 ロック支店 普通預金 7123456 リ シンイ"}, []HolderKind{HolderPersonal}},
 		{"table cells, holder labelled 名義", `<table><tr><td>銀行名</td><td>PayPay銀行</td></tr><tr><td>支店名</td><td>はやぶさ支店(003)</td></tr><tr><td>口座番号</td><td>普通 1234567</td></tr><tr><td>名義</td><td>チン カ</td></tr></table>`,
 			[]string{"PayPay銀行 はやぶさ支店(003) 普通 1234567 チン カ"}, []HolderKind{HolderPersonal}},
+		{"holder in a sentence, then its particle", `<p>A. 楽天銀行 第一営業支店 普通 7034512 口座名義 グエン ヴァン ナム にお振込みください。</p>`,
+			[]string{"楽天銀行 第一営業支店 普通 7034512 グエン ヴァン ナム"}, []HolderKind{HolderPersonal}},
 		{"holder label after the number, no colon", `<p>三菱UFJ銀行 上野支店 普通口座 1234567 名義人 タナカ イチロウ</p>`,
 			[]string{"三菱UFJ銀行 上野支店 普通 1234567 タナカ イチロウ"}, []HolderKind{HolderPersonal}},
 		{"a branch line far from any bank starts nothing", `<p>新宿支店のご案内</p><p>普通列車で3分</p><p>営業時間 10:00-18:00</p>`, nil, nil},
