@@ -73,7 +73,7 @@ func checkDomainNew(site *Site) []Finding {
 		return nil
 	}
 	created := w.Created.Format("2006-01-02")
-	ev := fmt.Sprintf("%s: registered %s (%d days), %s", site.Domain, created, age, orUnknown(w.Server))
+	ev := fmt.Sprintf("%s: 登録日 %s（%d日前）、WHOIS: %s", site.Domain, created, age, orUnknown(w.Server))
 	return []Finding{{
 		Evidence: ev,
 		URL:      site.URL,
@@ -88,7 +88,7 @@ func checkDomainNew(site *Site) []Finding {
 
 func orUnknown(s string) string {
 	if s == "" {
-		return "registry"
+		return "レジストリ"
 	}
 	return s
 }

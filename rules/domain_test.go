@@ -41,7 +41,7 @@ func TestDomainNew(t *testing.T) {
 			t.Errorf("%s: got %+v, want %s %d", tt.name, signs, tt.sev, tt.points)
 			continue
 		}
-		if !strings.Contains(signs[0].Evidence, tt.whois.Created.Format("2006-01-02")) || !strings.Contains(signs[0].Message, "example.jp") {
+		if !strings.Contains(signs[0].Evidence, "登録日 "+tt.whois.Created.Format("2006-01-02")) || !strings.Contains(signs[0].Message, "example.jp") {
 			t.Errorf("%s: evidence %q message %q", tt.name, signs[0].Evidence, signs[0].Message)
 		}
 	}
