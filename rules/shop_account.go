@@ -562,6 +562,8 @@ func shopMismatchRule() Rule {
 					fire = true
 				} else if differ, ok := shopNamesDiffer(seller, a.Holder); ok && differ {
 					fire = true
+				} else if differ, ok := shopCompaniesDiffer(seller, a.Holder); ok && differ && IsCorporateName(seller) && a.Kind == HolderCorporate {
+					fire = true
 				}
 				if fire {
 					fs = append(fs, Finding{

@@ -428,3 +428,39 @@ func shopNamesDiffer(seller, holder string) (differ, comparable bool) {
 	}
 	return shopLongestCommon(a, b) < need, true
 }
+
+// shopCompaniesDiffer compares a company seller whose name mixes kanji and
+// kana (株式会社タカミヤ商会) with a company holder printed in kana, as banks
+// print them (カ）ミライトレーデイング): the reading of the kanji is not
+// known, but the kana of the name is, and a holder that holds none of its
+// runs of three kana or more is another company. It answers only when the
+// seller's name has such a run.
+func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
+	a, b := shopNameCore(seller), shopNameCore(holder)
+	if shopCoreScript(a) != "han" || shopCoreScript(b) != "kana" {
+		return false, false
+	}
+	var runs []string
+	start := -1
+	for i, r := range a + "\x00" {
+		if shopIsKana(r) && r != '・' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && shopRunes(a[start:i]) >= 3 {
+			runs = append(runs, a[start:i])
+		}
+		start = -1
+	}
+	if len(runs) == 0 {
+		return false, false
+	}
+	for _, run := range runs {
+		if strings.Contains(b, run) {
+			return false, true
+		}
+	}
+	return true, true
+}
