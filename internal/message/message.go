@@ -408,18 +408,20 @@ func guessDecode(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	best, bestBad := "", -1
+	// UTF-8 with a stray byte (a message cut in the middle of a character,
+	// or one junk byte added to slip past a check) is still UTF-8: it
+	// competes with the Japanese encodings on how odd each reading is,
+	// rather than losing to them at its first bad byte.
+	best := strings.ToValidUTF8(string(b), "\uFFFD")
+	bestBad := oddness(best)
 	for _, enc := range []encoding.Encoding{japanese.ShiftJIS, japanese.EUCJP} {
 		s, err := enc.NewDecoder().Bytes(b)
 		if err != nil {
 			continue
 		}
-		if bad := oddness(string(s)); bestBad < 0 || bad < bestBad {
+		if bad := oddness(string(s)); bad < bestBad {
 			best, bestBad = string(s), bad
 		}
-	}
-	if bestBad < 0 {
-		return strings.ToValidUTF8(string(b), "\uFFFD")
 	}
 	return best
 }
