@@ -381,7 +381,7 @@ func TestAccountNameMismatch(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", shopAccountCorporate), shopTop + "law.html", shopLaw("株式会社桜商事")}},
 		{name: "a company's disclosure, another company's account (its kana differ)", fire: true,
 			evidence: []string{"株式会社タカミヤ商会", "カ)ミライトレーデイング"},
-			site: []string{shopTop, shopHTML("s", `<p>振込先：三菱UFJ銀行 本店 普通 1234567 カ）ミライトレーデイング</p>`), shopTop + "law.html", shopLaw("株式会社タカミヤ商会")}},
+			site:     []string{shopTop, shopHTML("s", `<p>振込先：三菱UFJ銀行 本店 普通 1234567 カ）ミライトレーデイング</p>`), shopTop + "law.html", shopLaw("株式会社タカミヤ商会")}},
 		{name: "the company's own account, its kana agreeing", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三菱UFJ銀行 本店 普通 1234567 カ）タカミヤシヨウカイ</p>`), shopTop + "law.html", shopLaw("株式会社タカミヤ商会")}},
 		{name: "a company named in kanji and kana, small kana folded by the bank", fire: false,
