@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
@@ -115,6 +116,9 @@ func parseTarget(raw string, local bool) (Target, error) {
 			u.Host = ascii
 		}
 	}
+	if len(u.Hostname()) > 253 {
+		return t, Errorf(CodeInvalidTarget, "%q has a host name longer than DNS allows (253 characters)", clipTarget(t.Raw))
+	}
 	if c, ok := badHostRune(u.Hostname()); ok {
 		return t, Errorf(CodeInvalidTarget, "%q has a host name with a character no host name can have (%q); check the spelling", t.Raw, c)
 	}
@@ -123,6 +127,18 @@ func parseTarget(raw string, local bool) (Target, error) {
 	}
 	t.URL = u
 	return t, nil
+}
+
+// clipTarget shortens a target for an error message.
+func clipTarget(s string) string {
+	if len(s) <= 80 {
+		return s
+	}
+	cut := 80
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // badHostRune returns the first character of host that no host name can

@@ -3,6 +3,7 @@ package checker
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,7 @@ func TestParseTarget(t *testing.T) {
 		{in: "http://[::1]:8080/", kind: TargetURL, url: "http://[::1]:8080/"},
 		{in: "https://a.example.jp/ https://b.example.jp/", wantCode: CodeInvalidTarget},
 		{in: "amazon.co,jp", wantCode: CodeInvalidTarget},
+		{in: "https://" + strings.Repeat("a.", 130) + "com/", wantCode: CodeInvalidTarget},
 		{in: "https://shop!.example.jp/", wantCode: CodeInvalidTarget},
 	}
 	for _, tt := range tests {

@@ -280,6 +280,9 @@ func (x *phishNameIndex) firstBrand(s string) int {
 // comparison per brand domain.
 func (x *phishNameIndex) anyOfficial(host string) bool {
 	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	if len(h) > 253 {
+		return false // no name DNS can hold; each label's look-up costs its rest
+	}
 	for {
 		if x.official[h] {
 			return true

@@ -15,6 +15,10 @@ import (
 // maxURLs caps the URLs taken from one message (each one is checked).
 const maxURLs = 100
 
+// maxHost is the longest host name DNS can hold: a longer "host" is no
+// address, and every check of a name costs in its length.
+const maxHost = 253
+
 // refang undoes the spellings that people and security teams use to make
 // links unclickable (hxxps, [.], (dot), [:]//, …). It is a literal
 // replacer: one pass, no backtracking, whatever the text.
@@ -32,6 +36,54 @@ var refang = func() *strings.Replacer {
 	pairs = append(pairs, "[/]", "/")
 	return strings.NewReplacer(pairs...)
 }()
+
+// fullWidthBrackets keeps full-width parentheses, angle brackets and
+// quotes apart from a URL glued to them: NFKC makes （ an ASCII (, which a
+// path may hold ("…?no=3381（e-Taxから" is the URL …?no=3381, then text).
+// The defanging forms written with them (（．）, （ｄｏｔ）) are kept whole;
+// ［］ and ｛｝ are left to the defanging (ｈｘｘｐｓ［：］／／).
+var fullWidthBrackets = strings.NewReplacer(
+	"（．）", "（．）", "（ｄｏｔ）", "（ｄｏｔ）", "（dot）", "（dot）", "（.）", "（.）", "（：）", "（：）",
+	"（", " （", "）", "） ", "＜", " ＜", "＞", "＞ ", "＂", " ＂ ", "＇", " ＇ ")
+
+// joinWrapped joins a URL that a phone or mail program broke after a
+// hyphen at the end of a line ("https://sagawa-exp.co.jp.redelivery-" /
+// "center.top/r"): no host label ends in a hyphen, so the next line goes
+// on with it.
+func joinWrapped(t string) string {
+	if !strings.Contains(t, "-\n") && !strings.Contains(t, "-\r\n") {
+		return t
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(t, "-\n")
+		crlf := false
+		if j := strings.Index(t, "-\r\n"); j >= 0 && (i < 0 || j < i) {
+			i, crlf = j, true
+		}
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		word := t[strings.LastIndexAny(t[:i], " \t\n　")+1 : i]
+		next := i + 2
+		if crlf {
+			next++
+		}
+		b.WriteString(t[:i+1])
+		host, isURL := word, strings.HasPrefix(word, "www.")
+		if k := strings.Index(word, "://"); k >= 0 {
+			host, isURL = word[k+3:], true
+		}
+		// Only a break in the host: one in the path may be the path's
+		// own hyphen before text.
+		if isURL && !strings.ContainsAny(host, "/?#") && next < len(t) && isLDH(t[next]) {
+			t = t[next:] // the host goes on on the next line
+		} else {
+			t = t[i+1:]
+		}
+	}
+}
 
 // schemeStart finds the start of a URL with a scheme.
 var schemeStart = regexp.MustCompile(`(?i)https?://`)
@@ -51,7 +103,8 @@ var ambiguousTLDs = map[string]bool{
 // domain (example.co.jp/xyz, kept without a scheme). Host names are
 // lower-cased; the rest of a URL is kept as written.
 func ExtractURLs(text string) []string {
-	t := refang.Replace(norm.NFKC.String(text))
+	t := refang.Replace(norm.NFKC.String(fullWidthBrackets.Replace(text)))
+	t = joinWrapped(t)
 
 	type found struct {
 		pos int
@@ -135,7 +188,7 @@ func scanURL(t string, start, afterScheme int) (string, int) {
 		hostOnly = h
 	}
 	hostOnly = strings.Trim(hostOnly, "[]")
-	if hostOnly == "" || (!strings.Contains(hostOnly, ".") && !strings.Contains(hostOnly, ":") && hostOnly != "localhost") {
+	if hostOnly == "" || len(hostOnly) > maxHost || (!strings.Contains(hostOnly, ".") && !strings.Contains(hostOnly, ":") && hostOnly != "localhost") {
 		return "", end
 	}
 	return scheme + lowerHost(host) + raw[len(host):], end
@@ -208,7 +261,7 @@ func bareCandidates(mt string) [][2]int {
 		for e > s && (mt[e-1] == '.' || mt[e-1] == '-') {
 			e--
 		}
-		if strings.Contains(mt[s:e], ".") && !strings.Contains(mt[s:e], "..") && validLabels(mt[s:e]) {
+		if e-s <= maxHost && strings.Contains(mt[s:e], ".") && !strings.Contains(mt[s:e], "..") && validLabels(mt[s:e]) {
 			out = append(out, [2]int{s, e})
 		}
 		i = j
@@ -238,7 +291,11 @@ func validLabels(host string) bool {
 // Amazon.co.jp) or one ending in a TLD that is also a file extension.
 func bareURL(mt string, s, e int) string {
 	if s > 0 {
-		if r, _ := utf8.DecodeLastRuneInString(mt[:s]); r < utf8.RuneSelf && (isLDH(byte(r)) || strings.ContainsRune(".@/:_%=&?#", r)) {
+		r, _ := utf8.DecodeLastRuneInString(mt[:s])
+		if r == ':' && !afterScheme(mt[:s-1]) {
+			// "URL：www.example.com/login", "サイト:example.com": a label,
+			// not a scheme (mailto:, tel:) or a password.
+		} else if r < utf8.RuneSelf && (isLDH(byte(r)) || strings.ContainsRune(".@/:_%=&?#", r)) {
 			return ""
 		}
 	}
@@ -274,6 +331,22 @@ func bareURL(mt string, s, e int) string {
 		}
 	}
 	return trimURLEnd(host + mt[e:i])
+}
+
+// afterScheme reports whether before (the text up to a colon) ends in a
+// URI scheme that takes no "//" (mailto:x.jp, tel:, sms:): what follows
+// such a colon is no web address. Any other word before a colon is a
+// label (URL：, サイト:, 予備URL：).
+func afterScheme(before string) bool {
+	i := len(before)
+	for i > 0 && isLDH(before[i-1]) {
+		i--
+	}
+	switch strings.ToLower(before[i:]) {
+	case "mailto", "tel", "sms", "smsto", "ftp", "file", "data", "javascript", "callto", "skype", "line", "fax", "news", "nntp":
+		return true
+	}
+	return false
 }
 
 // knownTLD reports whether tld is a top-level domain of the ICANN section of

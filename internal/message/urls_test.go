@@ -51,6 +51,17 @@ func TestExtractURLs(t *testing.T) {
 		{"scheme without host", "https:// と http://localhost-like", nil},
 		{"unknown TLD", "foo.notatld/path", nil},
 		{"mailto and tel", "mailto:a@example.com tel:0312345678", nil},
+		{"mailto with a bare domain", "mailto:support.example.com", nil},
+		// A reviewer's SMS texts.
+		{"full-width parenthesis after a query", "https://www.nta-kokuzei.com/pay?no=3381（e-Taxから）", []string{"https://www.nta-kokuzei.com/pay?no=3381"}},
+		{"full-width parenthesis after a path", "http://tepco-denki.cn/pay（本日中）", []string{"http://tepco-denki.cn/pay"}},
+		{"a label and a colon before a bare domain", "予備URL：www.rakuten-card-kakunin.com/login", []string{"www.rakuten-card-kakunin.com/login"}},
+		{"a Japanese label and a colon", "サイト:example.com/login", []string{"example.com/login"}},
+		{"a host broken after a hyphen at the end of a line", "https://sagawa-exp.co.jp.redelivery-\ncenter.top/r?id=88412",
+			[]string{"https://sagawa-exp.co.jp.redelivery-center.top/r?id=88412"}},
+		{"the same with CRLF", "https://redelivery-\r\ncenter.example.top/r", []string{"https://redelivery-center.example.top/r"}},
+		{"a hyphen at the end of a sentence line is no URL", "再配達はこちら-\nお願いします", nil},
+		{"a host longer than DNS allows", "https://" + strings.Repeat("a.", 200) + "com/x", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
