@@ -31,6 +31,8 @@ var words = map[string]rules.Text{
 	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
 	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
 	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"nosigns.msg":  {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
+	"low.but":      {JA: "全体の危険度は低めですが、重大な兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a serious warning sign was found: check the evidence below."},
 	"evidence":     {JA: "根拠", EN: "Evidence"},
 	"page":         {JA: "ページ", EN: "Page"},
 	"domain":       {JA: "ドメイン", EN: "Domain"},
@@ -89,7 +91,11 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	case rules.RiskMedium:
 		b.WriteString("  " + d.say("med.say") + "\n")
 	case rules.RiskLow:
-		b.WriteString("  " + d.say("low.say") + "\n")
+		if hasHighSign(r.Signs) {
+			b.WriteString("  " + d.say("low.but") + "\n")
+		} else {
+			b.WriteString("  " + d.say("low.say") + "\n")
+		}
 	}
 	if r.Error != nil {
 		d.writeError(&b, "  ", r.Error)
@@ -101,7 +107,11 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		fmt.Fprintf(&b, "  (%s)\n", r.Target)
 	}
 	if len(r.Signs) == 0 {
-		if r.Error == nil {
+		switch {
+		case r.Error != nil:
+		case len(r.Links) > 0:
+			b.WriteString("\n" + d.say("nosigns.msg") + "\n")
+		default:
 			b.WriteString("\n" + d.say("nosigns") + "\n")
 		}
 	} else {
@@ -171,6 +181,17 @@ func (d *detailWriter) Write(r *checker.Result) error {
 }
 
 func (d *detailWriter) Close() error { return nil }
+
+// hasHighSign reports whether any sign is of high severity: a low verdict
+// must not then say that no strong sign was found.
+func hasHighSign(signs []rules.Sign) bool {
+	for _, s := range signs {
+		if s.Severity == rules.High {
+			return true
+		}
+	}
+	return false
+}
 
 // writeError prints why a target could not be checked: what its code
 // means and what to do, in the reader's language, then the technical

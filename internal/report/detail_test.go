@@ -76,3 +76,32 @@ func TestDetailExplainsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailVerdictWords: a low verdict over a high-severity sign does not
+// say no strong sign was found, and a message whose risk comes from its
+// links does not say "no signs" under a high verdict.
+func TestDetailVerdictWords(t *testing.T) {
+	lowHigh := &checker.Result{Target: "https://shop.example.jp/", URL: "https://shop.example.jp/", Domain: "example.jp", Risk: rules.RiskLow, Score: 25,
+		Signs: []rules.Sign{{ID: "payment-transfer-only", Severity: rules.High, Points: 25, Message: "支払方法が銀行振込だけです。"}}}
+	msg := &checker.Result{Target: "sms.txt", Risk: rules.RiskHigh, Score: 60,
+		Links: []*checker.Result{{Target: "https://evil.example.top/", Risk: rules.RiskHigh, Score: 60}}}
+	for _, c := range []struct {
+		res           *checker.Result
+		want, wantNot string
+	}{
+		{lowHigh, "重大な兆候があります", "大きな危険の兆候は見つかりませんでした"},
+		{msg, "メッセージの本文には兆候は見つかりませんでした", "\n兆候は見つかりませんでした。"},
+	} {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: "ja", Detailed: true, Advice: rules.DefaultAdvice()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(c.res); err != nil {
+			t.Fatal(err)
+		}
+		if out := b.String(); !strings.Contains(out, c.want) || strings.Contains(out, c.wantNot) {
+			t.Errorf("%s: want %q and not %q in:\n%s", c.res.Target, c.want, c.wantNot, out)
+		}
+	}
+}
