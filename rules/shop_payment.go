@@ -6,6 +6,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -706,5 +707,19 @@ func shopTransferOnly(site *Site) []Finding {
 		// was not read. payment-method-mismatch judges logos.
 		return nil
 	}
-	return []Finding{{Evidence: ev.Text, URL: ev.URL}}
+	text := ev.Text
+	if info.TransferOnly == nil && len(info.Unavailable) > 0 {
+		// Transfer is left alone because the other methods were
+		// withdrawn: the sentences that withdraw them are the evidence,
+		// beside the one naming all ("銀行振込・代金引換・楽天ペイ"), which
+		// read alone would seem to prove the opposite.
+		var why []string
+		for _, id := range slices.Sorted(maps.Keys(info.Unavailable)) {
+			if t := info.Unavailable[id].Text; !slices.Contains(why, t) && len(why) < 2 {
+				why = append(why, t)
+			}
+		}
+		text = strings.Join(why, " / ") + " / " + text
+	}
+	return []Finding{{Evidence: text, URL: ev.URL}}
 }
