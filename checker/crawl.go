@@ -32,6 +32,12 @@ var linkHints = []struct {
 	{"flow", 40}, {"order", 35}, {"ご注文", 40}, {"お買い物", 40}, {"ご購入", 40}, {"流れ", 30},
 	{"お問い合わせ", 25}, {"contact", 25}, {"faq", 15}, {"よくある質問", 15},
 	{"返品", 20}, {"交換", 10},
+	// The next step of a phishing flow (a fake courier's "request
+	// redelivery", a fake bank's "verify"): the form that asks for the
+	// card or the PIN is often one page in. Below a shop's pages, so an
+	// honest shop spends its slots on its terms first.
+	{"再配達", 28}, {"依頼する", 26}, {"手続き", 24}, {"手続", 22}, {"次へ", 26}, {"進む", 24},
+	{"本人確認", 28}, {"認証", 22}, {"verify", 24}, {"continue", 20}, {"ログイン", 18}, {"login", 16},
 }
 
 // productScore is the score of a link to a product page: below the pages

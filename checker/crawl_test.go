@@ -40,6 +40,21 @@ func TestRankLinks(t *testing.T) {
 	}
 }
 
+// TestRankLinksPhishingStep: the next step of a fake courier's or bank's
+// flow is read (the card form is often one page in), after a shop's own
+// pages, and a page with no hint at all still gives nothing.
+func TestRankLinksPhishingStep(t *testing.T) {
+	page := rules.NewPage("https://redelivery-info.net/", 200, "text/html", `<html><body>
+<a href="/address.html">お届け先情報を確認して再配達を依頼する</a>
+<a href="/tokusho.html">特定商取引法に基づく表記</a>
+<a href="/news.html">お知らせ</a>
+</body></html>`, false)
+	got := rankLinks(page, "redelivery-info.net", map[string]bool{})
+	if len(got) != 2 || got[0].url != "https://redelivery-info.net/tokusho.html" || got[1].url != "https://redelivery-info.net/address.html" {
+		t.Errorf("rankLinks = %v; want the disclosure, then the redelivery step", got)
+	}
+}
+
 func TestMetaRefresh(t *testing.T) {
 	tests := []struct{ html, want string }{
 		{`<meta http-equiv="refresh" content="0; url=/shop/">`, "https://a.example.jp/shop/"},

@@ -157,7 +157,7 @@ func phishOfficialHost(brands []phishBrand, host string) bool {
 // a weaker finding (medium). Shops naming the products they sell, news and
 // warning pages do not present themselves as the brand and stay clean.
 func checkBrandImpersonation(site *Site) []Finding {
-	var login *phishLits // looked up for a page presenting a brand only
+	var login, delivery *phishLits // looked up for a page presenting a brand only
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
@@ -166,18 +166,22 @@ func checkBrandImpersonation(site *Site) []Finding {
 			continue
 		}
 		if login == nil {
-			login = phishData().sets.words["login"]
+			login, delivery = phishData().sets.words["login"], phishData().sets.words["delivery"]
 		}
 		hasSecret := len(phishFormsCreds(p)) > 0
 		if !hasSecret && phishWarningPage(p) {
 			continue
 		}
-		loginWords := login.has(phishNorm(p.Title))
+		// Login wording, or a courier's redelivery wording, in the title
+		// or a heading.
+		title := phishNorm(p.Title)
+		loginWords := login.has(title) || delivery.has(title)
 		for _, h := range p.Headings {
 			if loginWords {
 				break
 			}
-			loginWords = login.has(phishNorm(h))
+			h := phishNorm(h)
+			loginWords = login.has(h) || delivery.has(h)
 		}
 		ctx := hasSecret || loginWords
 		for _, pr := range presented {
