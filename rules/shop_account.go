@@ -284,7 +284,11 @@ func shopPageAccounts(p *Page) []BankAccount {
 // shopAccountLines returns the page's lines with the labels of its form
 // fields blanked. "口座名義（カナ） [      ]" on a refund or benefit form asks
 // the visitor for an account: it names none, and the text after it (the
-// form's 送信する button, the next field's label) is no holder.
+// form's 送信する button, the next field's label) is no holder. Only a
+// bare account label is blanked: a field without a label of its own takes
+// the text before it (an account line printed above a search box), and a
+// line that names a bank, a number or a holder is kept whatever a field
+// says of it (an aria-label copying the account would hide it).
 func shopAccountLines(p *Page) []string {
 	var labels map[string]bool
 	for _, f := range p.Forms {
@@ -303,7 +307,7 @@ func shopAccountLines(p *Page) []string {
 	}
 	var out []string
 	for i, l := range p.Lines {
-		if labels[l] {
+		if labels[l] && shopBareAccountLabel(l) {
 			if out == nil {
 				out = slices.Clone(p.Lines)
 			}
@@ -314,6 +318,21 @@ func shopAccountLines(p *Page) []string {
 		return p.Lines
 	}
 	return out
+}
+
+// shopBareAccountLabel reports whether l is an account field's label and
+// nothing else (口座名義(カナ), 支店名, 口座番号).
+func shopBareAccountLabel(l string) bool {
+	if shopRunes(l) > 30 {
+		return false
+	}
+	one := []string{l}
+	for _, re := range []*shopRe{shopHolderLabel, shopNumberLabel, shopBankLabel, shopBranchLabel} {
+		if v, ok := shopLabelValue(one, 0, re); ok && v == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // shopTypedField reports whether a form field takes what the visitor

@@ -99,7 +99,7 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済・代引きは一時停止中です。</p><p>お支払い方法：銀行振込</p>`)}},
 		{name: "methods listed, then withdrawn: the withdrawal is the evidence", fire: true,
 			evidence: []string{"代金引換および楽天ペイのお取扱いを一時停止しております", "お支払い:銀行振込・代金引換・楽天ペイ"},
-			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、年末の注文集中により代金引換および楽天ペイのお取扱いを一時停止しております。</p>`)}},
+			site:     []string{shopTop, shopHTML("ショップ", `<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、年末の注文集中により代金引換および楽天ペイのお取扱いを一時停止しております。</p>`)}},
 		{name: "english", fire: true, evidence: []string{"bank transfer"},
 			site: []string{shopTop, shopHTML("Shop", `<p>Payment: we only accept bank transfer.</p>`)}},
 		{name: "PayPay銀行 is a bank, not PayPay", fire: true,
@@ -298,6 +298,14 @@ func TestAccounts(t *testing.T) {
 <p>口座番号 <input name="no"></p><p>口座名義（カナ） <input name="holder"></p><button>送信する</button></form>`, nil, nil},
 		{"form in a table, banks to pick", `<form><table><tr><th>金融機関</th><td><select name="b"><option>七十七銀行</option><option>ゆうちょ銀行</option></select></td></tr>
 <tr><th>口座番号</th><td><input name="n"></td></tr><tr><th>口座名義</th><td><input name="h"></td></tr></table><p><button>申請する</button></p></form>`, nil, nil},
+		// A field without a label of its own takes the text before it: an
+		// account line above a form or a search box is still read.
+		{"an account line above a form whose field has no label", `<p>三井住友銀行 新宿支店 普通 1234567</p><p>口座名義 ヤマダ タロウ</p><form><div><input name="name"></div></form>`,
+			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
+		{"an account line above a search box", `<p>お振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p><div><input type="search"></div>`,
+			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
+		{"a hidden field labelled with the account line", `<p>お振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p><input aria-label="お振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ" style="display:none">`,
+			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		{"an account printed beside a refund form", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p>
 <form><p>口座名義 <input name="holder"></p><button>送信する</button></form>`,
 			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
