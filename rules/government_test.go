@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -74,5 +76,31 @@ func TestGovernmentSiteSigns(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("a bank's login on a city's site: no phishing-credential-form")
+	}
+}
+
+// TestGovernmentHostedFakeShop: a fake shop on a taken-over public
+// subdomain loses the merchant signs only; the others still read it.
+func TestGovernmentHostedFakeShop(t *testing.T) {
+	var pairs []string
+	for _, name := range []string{"index.html", "guide.html", "law.html"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "sites", "fake-utf8", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs = append(pairs, name, string(b))
+	}
+	signs := Evaluate(flTestSite(t, "shop.city.tome.miyagi.jp", pairs...), All(), "ja")
+	var ids []string
+	for _, s := range signs {
+		ids = append(ids, s.ID)
+	}
+	for _, muted := range []string{"payment-transfer-only", "account-personal-name", "account-name-mismatch", "seller-info-missing", "contact-free-email"} {
+		if slices.Contains(ids, muted) {
+			t.Errorf("%s scored on a public body's site: %v", muted, ids)
+		}
+	}
+	if score, risk := Score(signs); risk == RiskLow {
+		t.Errorf("a fake shop on a public subdomain: %v, score %d, low", ids, score)
 	}
 }

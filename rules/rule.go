@@ -53,6 +53,15 @@ type Rule struct {
 	// NeedsPage is true for signs that read page content; they are skipped
 	// when no page could be read.
 	NeedsPage bool
+	// NotOnGovernment is true for the signs about a merchant's payment
+	// terms and disclosure (transfer only, the account's holder, the
+	// 特定商取引法 details, a free-mail contact): a site only a public body
+	// can hold is no merchant, and its benefit forms and notices talk of
+	// transfers to citizens' accounts (see GovernmentHost). The other signs
+	// (cloaking, a listed fraud account, gift-card payment, copied
+	// listings …) still read it: a hacked or taken-over public site can
+	// host a fake shop.
+	NotOnGovernment bool
 	// Check looks for the sign. It must not do I/O and must not change site.
 	Check func(site *Site) []Finding
 }

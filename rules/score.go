@@ -57,12 +57,12 @@ func (r Risk) Rank() int {
 func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 	var signs []Sign
 	// A site only a public body can hold (a ministry, a prefecture, a
-	// city) sells nothing it could fake: its benefit forms and its warnings
-	// are not read for the shop signs.
+	// city) is no merchant: its benefit forms are not read for a
+	// merchant's payment terms (Rule.NotOnGovernment).
 	gov := site.Host != "" && GovernmentHost(site.Host)
 	for i := range rs {
 		r := &rs[i] // a Rule is large: not copied for each rule
-		if r.NeedsPage && len(site.Pages) == 0 || gov && r.Topic == "shopping" {
+		if r.NeedsPage && len(site.Pages) == 0 || gov && r.NotOnGovernment {
 			continue
 		}
 		if s, ok := resolve(r, safeCheck(r.Check, site), site.Data, lang); ok {

@@ -518,7 +518,7 @@ func shopAccountEvidence(a BankAccount) string {
 // shopPersonalRule is account-personal-name.
 func shopPersonalRule() Rule {
 	return Rule{
-		ID: "account-personal-name", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true,
+		ID: "account-personal-name", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "振込先口座の名義が会社ではなく個人名",
 			EN: "the transfer account is held in an individual's name, not a company's",
@@ -547,7 +547,7 @@ func shopPersonalRule() Rule {
 // shopMismatchRule is account-name-mismatch.
 func shopMismatchRule() Rule {
 	return Rule{
-		ID: "account-name-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
+		ID: "account-name-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "振込先口座の名義が特定商取引法の表記の販売業者と違う（会社なのに個人名義など）",
 			EN: "the account holder is not the seller named in the 特定商取引法 disclosure (a company seller, a personal account)",

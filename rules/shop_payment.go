@@ -642,7 +642,7 @@ func shopIsLogoLine(line string, alts []string) bool {
 // shopTransferOnlyRule is payment-transfer-only.
 func shopTransferOnlyRule() Rule {
 	return Rule{
-		ID: "payment-transfer-only", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
+		ID: "payment-transfer-only", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "支払方法が銀行振込（前払い）だけ：クレジットカード・代引き・コンビニ払い等がどのページにもない",
 			EN: "bank transfer (prepayment) is the only payment method: no card, cash on delivery, convenience-store or other method on any page",

@@ -655,7 +655,7 @@ func shopSellerRule() Rule {
 		EN: "The legal disclosure gives the address or phone only on request, or shows the shop platform's address (common for individual sellers, but the seller cannot be located).",
 	}
 	return Rule{
-		ID: "seller-info-missing", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
+		ID: "seller-info-missing", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "特定商取引法に基づく表記がない、または販売業者名・住所・電話番号が欠けている",
 			EN: "no 特定商取引法 disclosure, or it lacks the seller's name, address or phone",
@@ -761,7 +761,7 @@ func shopFirst(have, s string) string {
 // shopFreeEmailRule is contact-free-email.
 func shopFreeEmailRule() Rule {
 	return Rule{
-		ID: "contact-free-email", Severity: Low, Points: 5, Topic: "shopping", NeedsPage: true,
+		ID: "contact-free-email", Severity: Low, Points: 5, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "会社を名乗る（または名乗らない）販売者の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）。個人・屋号の販売者は対象外",
 			EN: "the contact address of a seller that claims to be a company (or names no seller) is at a free mail provider (Gmail, Yahoo! Mail, Outlook.com, QQ Mail, …); individuals and trade names are left out",
