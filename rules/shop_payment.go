@@ -213,7 +213,7 @@ func shopPayStatuses(dst []shopPayStatus, s string) []shopPayStatus {
 // shopPayCondRe finds qualifiers that make a "not available" conditional
 // (海外発行のカードは不可, 予約商品は代引き不可): the method is then offered
 // in general.
-var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト`)
+var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト|分割|リボ|ボーナス|一括|回払`)
 
 // shopPayOnlyRe, applied to the text right after a bank-transfer mention,
 // finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,

@@ -97,6 +97,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカードは現在ご利用いただけません。お支払いは銀行振込となります。</p>`)}},
 		{name: "card and cash on delivery suspended in one sentence", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済・代引きは一時停止中です。</p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "card offered, instalments not: still card", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：クレジットカード、銀行振込</p><p>クレジットカードの分割払いはできません。リボ払い・ボーナス払いもご利用いただけません。</p>`)}},
 		{name: "methods listed, then withdrawn: the withdrawal is the evidence", fire: true,
 			evidence: []string{"代金引換および楽天ペイのお取扱いを一時停止しております", "お支払い:銀行振込・代金引換・楽天ペイ"},
 			site:     []string{shopTop, shopHTML("ショップ", `<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、年末の注文集中により代金引換および楽天ペイのお取扱いを一時停止しております。</p>`)}},
