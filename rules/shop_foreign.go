@@ -20,13 +20,16 @@ var (
 )
 
 // FindForeignAddress returns an address abroad in s (the first line that
-// holds one, clipped), or "".
-func FindForeignAddress(s string) string {
+// holds one, clipped), or "": one written the Chinese way (city, road,
+// number 號) anywhere, and, when s is the value of an address label
+// (labelled), a line that names a country and holds a number (Shenzhen,
+// China 518000). Unlabelled, such a line is as likely 「原産国：中国 1年保証」.
+func FindForeignAddress(s string, labelled bool) string {
 	for _, l := range strings.Split(s, "\n") {
 		if m := shopForeignCJKAddressRe.FindString(l); m != "" {
 			return shopClip(m, 60)
 		}
-		if strings.ContainsFunc(l, unicode.IsDigit) && shopForeignCountryRe.MatchString(l) && shopRunes(l) <= 120 {
+		if labelled && strings.ContainsFunc(l, unicode.IsDigit) && shopForeignCountryRe.MatchString(l) && shopRunes(l) <= 120 {
 			return shopClip(strings.TrimSpace(l), 60)
 		}
 	}

@@ -19,11 +19,27 @@ func TestFindForeign(t *testing.T) {
 		{"合計 +1,200円", "", ""},     // a sum, not a phone
 		{"ポイント+10000000倍", "", ""}, // no country code: + right after a word is kept, but 1000... 8 digits
 	} {
-		if got := FindForeignAddress(NFKC(c.in)); got != c.addr && !(c.addr != "" && strings.HasPrefix(c.addr, strings.TrimSuffix(got, "…"))) {
+		got := FindForeignAddress(NFKC(c.in), true)
+		if (got == "") != (c.addr == "") || !strings.HasPrefix(c.addr, strings.TrimSuffix(got, "…")) {
 			t.Errorf("FindForeignAddress(%q) = %q, want %q", c.in, got, c.addr)
 		}
 		if got := FindForeignPhone(NFKC(c.in)); got != c.phone {
 			t.Errorf("FindForeignPhone(%q) = %q, want %q", c.in, got, c.phone)
+		}
+	}
+}
+
+// TestFindForeignAddressUnlabelled: a line naming a country is an address
+// only under an address label; the Chinese form is one anywhere.
+func TestFindForeignAddressUnlabelled(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"原産国:中国 1年保証", ""},
+		{"中国の倉庫から発送のため7〜14日", ""},
+		{"送料 韓国・台湾 2,000円", ""},
+		{"茶語堂有限公司 臺北市大安區忠孝東路四段216號5樓", "臺北市大安區忠孝東路四段216號5樓"},
+	} {
+		if got := FindForeignAddress(c.in, false); got != c.want {
+			t.Errorf("FindForeignAddress(%q, false) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

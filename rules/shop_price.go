@@ -347,10 +347,11 @@ func shopRegularLabel(seg string) bool {
 }
 
 // shopHistoricRe ends a text that makes the regular price after it a
-// past or new article's (発売時定価, 当時の定価, 新品定価): the list price a
-// used camera had in 1980 is no price a shop cuts, and a second-hand shop
-// that prints it is no fake one for that.
-var shopHistoricRe = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品|購入時|旧)(?:の)?\s?$`)
+// past one (発売時定価, 当時の定価, 新品時の価格): the list price a used camera
+// had in 1980 is no price a shop cuts, and a second-hand shop that prints
+// it is no fake one for that. 新品 alone is not one of them: a fake brand
+// shop's 「新品 定価 ¥128,000」 calls its goods new.
+var shopHistoricRe = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品購入時|購入時)(?:の)?\s?$`)
 
 // shopHistoric reports whether before (the text up to a regular-price
 // label) ends with a word of shopHistoricRe.

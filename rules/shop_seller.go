@@ -329,6 +329,8 @@ func shopReadDisclosure(d *Disclosure) {
 			if d.Address == "" {
 				if a := FindAddress(v); a != "" {
 					d.Address = a
+				} else if d.ForeignAddress == "" {
+					d.ForeignAddress = FindForeignAddress(v, true)
 				}
 			}
 			if d.Platform == "" {
@@ -353,8 +355,8 @@ func shopReadDisclosure(d *Disclosure) {
 			d.Phone = ph[0]
 		}
 	}
-	if d.Address == "" {
-		d.ForeignAddress = FindForeignAddress(text)
+	if d.Address == "" && d.ForeignAddress == "" {
+		d.ForeignAddress = FindForeignAddress(text, false)
 	}
 	if d.Phone == "" {
 		d.ForeignPhone = FindForeignPhone(text)

@@ -479,6 +479,9 @@ func TestSellerInfoMissing(t *testing.T) {
 		{name: "a seller abroad, Taiwanese address and phone", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：茶語堂有限公司</p><p>所在地：臺北市大安區忠孝東路四段216號5樓</p><p>電話番号：+886-2-2771-3058</p>`)}},
+		{name: "no address, a country of origin named", fire: true, evidence: []string{"住所・電話番号 がありません"},
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社グローバルトレード</p><p>原産国：中国 1年保証</p><p>中国の倉庫から発送のため7〜14日</p>`)}},
 		{name: "a seller abroad, address by country, no phone", fire: true, evidence: []string{"電話番号 がありません"},
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：深圳市优品贸易有限公司</p><p>所在地：中国広東省深圳市龍華区民治街道 1088号</p>`)}},
@@ -610,8 +613,14 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("中古カメラ", `<table>
 <tr><td>Nikon F3</td><td>発売時定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr>
 <tr><td>Canon AE-1</td><td>発売当時の定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
-<tr><td>Minolta X-700</td><td>新品定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
+<tr><td>Minolta X-700</td><td>新品時の定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
 <tr><td>Pentax SP</td><td>当時の定価：¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
+		{name: "a fake shop calls its goods new: 新品 定価", fire: true, evidence: []string{"4件中4件"},
+			site: []string{shopTop, shopHTML("ブランド", `<table>
+<tr><td>バッグ A</td><td>新品 定価 ¥128,000</td><td>販売価格 ¥12,800</td></tr>
+<tr><td>バッグ B</td><td>新品 定価 ¥98,000</td><td>販売価格 ¥9,800</td></tr>
+<tr><td>財布 C</td><td>新品の通常価格 ¥68,000</td><td>販売価格 ¥6,800</td></tr>
+<tr><td>時計 D</td><td>新品 定価 ¥258,000</td><td>販売価格 ¥25,800</td></tr></table>`)}},
 		{name: "honest table of member prices", fire: false,
 			site: []string{shopTop, shopHTML("s", `<table><tr><th>商品</th><th>通常価格</th><th>会員価格</th></tr>
 <tr><td>珈琲豆 A</td><td>1,200円</td><td>1,080円</td></tr><tr><td>珈琲豆 B</td><td>1,500円</td><td>1,350円</td></tr>
