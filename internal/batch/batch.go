@@ -98,25 +98,6 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		}
 	}
 
-	var clusters *os.File
-	if cfg.Clusters != "" {
-		// Made now, so that a path that cannot be written stops the run
-		// before anything is checked, not after the whole list.
-		if c, err := os.Stat(cfg.Clusters); err == nil {
-			for _, other := range []string{cfg.List, cfg.Output} {
-				if o, err := os.Stat(other); err == nil && other != "-" && os.SameFile(c, o) {
-					return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
-				}
-			}
-		}
-		f, err := os.Create(cfg.Clusters)
-		if err != nil {
-			return nil, configErr("creating the clusters file: %w", err)
-		}
-		defer f.Close()
-		clusters = f
-	}
-
 	tally := report.NewTally(cfg.MaxClues)
 	sum := &Summary{Tally: tally}
 	continued := false
@@ -181,6 +162,27 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		if w, err = report.New(cfg.Format, lw, cfg.Report); err != nil {
 			return nil, &ConfigError{err}
 		}
+	}
+
+	// The clusters file is made once the rest of the configuration has
+	// held (a later error must not wipe the last run's) and before any
+	// check, so that a path that cannot be written stops the run at once
+	// rather than after the whole list. The output exists by now, so a
+	// clusters path naming it (or the list) is seen whatever its spelling.
+	var clusters *os.File
+	if cfg.Clusters != "" {
+		if c, err := os.Stat(cfg.Clusters); err == nil {
+			for _, other := range []string{cfg.List, cfg.Output} {
+				if o, err := os.Stat(other); err == nil && other != "" && other != "-" && os.SameFile(c, o) {
+					return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
+				}
+			}
+		}
+		f, err := os.Create(cfg.Clusters)
+		if err != nil {
+			return nil, configErr("creating the clusters file: %w", err)
+		}
+		clusters = f // written and closed by writeClustersFile after the run
 	}
 
 	emit := func(res *checker.Result, fresh bool) error {

@@ -259,6 +259,7 @@ func TestDoConfigErrors(t *testing.T) {
 		{"clusters in a missing folder", Config{List: list, Format: "json", Clusters: filepath.Join(dir, "no", "c.jsonl")}},
 		{"clusters file is the list", Config{List: list, Format: "json", Clusters: list}},
 		{"clusters file is the output", Config{List: list, Output: notJSON, Format: "json", Clusters: notJSON}},
+		{"clusters file is a new output", Config{List: list, Output: filepath.Join(dir, "fresh.jsonl"), Format: "json", Clusters: filepath.Join(dir, ".", "fresh.jsonl")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -414,5 +415,23 @@ func TestDoInterruptedReportSaysSo(t *testing.T) {
 				t.Errorf("%s, interrupted %v: unfinished %v, notice %v", format, interrupt, sum.Unfinished, said)
 			}
 		}
+	}
+}
+
+// TestDoConfigErrorKeepsClusters: a run refused for its configuration
+// leaves the last run's clusters file as it was.
+func TestDoConfigErrorKeepsClusters(t *testing.T) {
+	dir := t.TempDir()
+	clusters := filepath.Join(dir, "clusters.jsonl")
+	os.WriteFile(clusters, []byte("{\"campaign\":1}\n"), 0o644)
+	notJSON := filepath.Join(dir, "out.txt")
+	os.WriteFile(notJSON, []byte("high 80 a.example\n"), 0o644)
+	_, err := Do(context.Background(), Config{List: writeList(t, []string{"a.example"}), Output: notJSON, Format: "json", Resume: true, Clusters: clusters}, newFake().check)
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		t.Fatalf("err = %v, want a *ConfigError", err)
+	}
+	if data, _ := os.ReadFile(clusters); string(data) != "{\"campaign\":1}\n" {
+		t.Errorf("the clusters file was changed by a refused run: %q", data)
 	}
 }
