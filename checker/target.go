@@ -50,7 +50,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if raw == "" {
 		return t, Errorf(CodeInvalidTarget, "the target is empty")
 	}
-	if _, err := os.Stat(raw); err != nil || !local {
+	if !local || !exists(raw) {
 		raw = cleanTarget(raw)
 	}
 	if strings.ContainsAny(raw, " \t\r\n") {
@@ -141,6 +141,40 @@ func clipTarget(s string) string {
 	return s[:cut] + "…"
 }
 
+// exists reports whether path names a file or folder here.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// narrowHead maps the full-width letters, digits and marks of an address's
+// scheme and host (ｈｔｔｐｓ：／／ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ, typed on a
+// Japanese keyboard) to ASCII, up to the slash that starts the path: the
+// path is the site's own, and /商品（新品） is another page than /商品(新品).
+func narrowHead(s string) string {
+	var b strings.Builder
+	slashes := 0 // of "://", written
+	for i, r := range s {
+		n := r
+		if r >= '\uFF01' && r <= '\uFF5E' {
+			n = r - 0xFEE0
+		}
+		if n == '/' {
+			if cur := b.String(); slashes == 0 && strings.HasSuffix(cur, ":") || slashes == 1 && strings.HasSuffix(cur, ":/") {
+				slashes++
+				b.WriteByte('/')
+				continue
+			}
+			// The path starts: the rest as written.
+			b.WriteByte('/')
+			b.WriteString(s[i+utf8.RuneLen(r):])
+			return b.String()
+		}
+		b.WriteRune(n)
+	}
+	return b.String()
+}
+
 // badHostRune returns the first character of host that no host name can
 // hold: a DNS name (in its ASCII form) is letters, digits, hyphens, dots
 // and, in practice, underscores; an IP address is checked by net.ParseIP.
@@ -165,23 +199,22 @@ func badHostRune(host string) (rune, bool) {
 // (hxxp://, [.]) and a note after it in the same line ("URL<TAB>メモ").
 // An address that needs none of this comes back as it was.
 func cleanTarget(s string) string {
-	if strings.ContainsFunc(s, func(r rune) bool { return r == '\u3000' || r >= '\uFF01' && r <= '\uFF5E' }) {
-		s = strings.Map(func(r rune) rune {
-			switch {
-			case r == '\u3000':
-				return ' '
-			case r >= '\uFF01' && r <= '\uFF5E':
-				return r - 0xFEE0
-			}
-			return r
-		}, s)
-		s = strings.TrimSpace(s)
+	if strings.Contains(s, "\u3000") {
+		s = strings.TrimSpace(strings.ReplaceAll(s, "\u3000", " ")) // an ideographic space is a space
 	}
-	if f := strings.Fields(s); len(f) > 1 && (strings.Contains(f[0], ".") || strings.Contains(f[0], "://")) {
-		// The address first, then words about it ("通報 3件"): the rest
-		// must look like no part of an address ("http://exa mple.jp/"
-		// stays an error).
-		if rest := strings.Join(f[1:], " "); !strings.ContainsAny(rest, "./:@") {
+	if strings.ContainsFunc(s, func(r rune) bool { return r >= '\uFF01' && r <= '\uFF5E' }) {
+		s = narrowHead(s)
+	}
+	if !strings.ContainsAny(s, " \t") {
+		// The common case: one word, no note.
+	} else if f := strings.Fields(s); len(f) > 1 && (strings.Contains(f[0], ".") || strings.Contains(f[0], "://")) {
+		// The address first, then a note about it: after a tab (a
+		// spreadsheet's next column), or in Japanese ("通報 3件"). The
+		// rest must look like no part of an address: "http://exa mple.jp/"
+		// and "https://shop.example.jp/a b" stay errors.
+		rest := strings.Join(f[1:], " ")
+		note := strings.ContainsRune(s, '\t') || strings.ContainsFunc(rest, func(r rune) bool { return r >= 0x3000 })
+		if note && !strings.ContainsAny(rest, "./:@") {
 			s = f[0]
 		}
 	}
@@ -192,20 +225,21 @@ func cleanTarget(s string) string {
 				s = s[len(pre):]
 			}
 		}
-		for _, suf := range []string{"」", "』", "）", ">", "＞", "\"", "'", "”", "’", "】", "〉", "》", "。", "、", "，", "．", ",", ".", "!", "！", "?", "？", ";", "；", "：", "…"} {
+		for _, suf := range []string{"」", "』", ">", "＞", "\"", "'", "”", "’", "】", "〉", "》", "。", "、", "，", "．", ",", ".", "!", "！", "?", "？", ";", "；", "：", "…"} {
 			s = strings.TrimSuffix(s, suf)
 		}
-		for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}} {
+		for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"（", "）"}} {
 			if strings.HasSuffix(s, pair[1]) && strings.Count(s, pair[0]) < strings.Count(s, pair[1]) {
-				s = s[:len(s)-1]
+				s = s[:len(s)-len(pair[1])]
 			}
 		}
 		if s == before {
 			break
 		}
 	}
-	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp") {
-		s = "http" + s[4:]
+	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp://") || strings.HasPrefix(lower, "hxxps://") ||
+		strings.HasPrefix(lower, "hxxp[:]//") || strings.HasPrefix(lower, "hxxps[:]//") {
+		s = "http" + s[4:] // hxxpress.example.jp stays itself
 	}
 	for _, d := range [][2]string{{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[:]", ":"}, {"[://]", "://"}} {
 		s = strings.ReplaceAll(s, d[0], d[1])

@@ -9,7 +9,9 @@ import (
 )
 
 // appendResult appends res as one JSON object, byte for byte what
-// encoding/json's Encoder (HTML escaping off) writes for it, without the
+// encoding/json's Encoder (HTML escaping off) writes for it (but for an
+// empty, non-nil Links, written as [] where the struct tag would leave it
+// out: a message result always has its links), without the
 // newline: a batch writes one a target, and reflection plus escaping the
 // same advice texts again was most of that cost. known keeps the escaped
 // form of long strings seen before (the advice lines, the sign messages of
