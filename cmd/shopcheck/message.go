@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -227,6 +228,9 @@ func (sc *messageScreener) advice(res *checker.Result) []checker.AdviceBlock {
 	if len(topics) == 0 {
 		topics = []string{"spam"}
 	}
+	// The advice for being cheated comes before that on spam (an
+	// executable attachment's sign is spam's, a fake bill's billing).
+	slices.SortStableFunc(topics, func(a, b string) int { return topicRank(a) - topicRank(b) })
 	out := []checker.AdviceBlock{}
 	for _, t := range topics {
 		if lines := sc.adv.Lines(t, sc.o.Lang); len(lines) > 0 {
@@ -234,4 +238,19 @@ func (sc *messageScreener) advice(res *checker.Result) []checker.AdviceBlock {
 		}
 	}
 	return out
+}
+
+// topicRank orders advice topics: what to do about fraud first, spam last.
+func topicRank(t string) int {
+	switch t {
+	case "billing":
+		return 0
+	case "phishing":
+		return 1
+	case "account":
+		return 2
+	case "shopping":
+		return 3
+	}
+	return 4
 }

@@ -208,3 +208,20 @@ func TestMessageTextOutput(t *testing.T) {
 		t.Errorf("text output:\n%s", out)
 	}
 }
+
+// TestMessageAdviceOrder: the advice for being cheated comes before the
+// spam advice that an executable attachment's sign brings.
+func TestMessageAdviceOrder(t *testing.T) {
+	code, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", mailFixture("nta-spoofed-attachment.eml"))
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	r := decodeResults(t, out)[0]
+	var topics []string
+	for _, a := range r.Advice {
+		topics = append(topics, a.Topic)
+	}
+	if len(topics) < 2 || topics[0] == "spam" || topics[len(topics)-1] != "spam" {
+		t.Errorf("advice topics %v: want spam last", topics)
+	}
+}
