@@ -269,6 +269,9 @@ func TestLookalikeAttackerPatterns(t *testing.T) {
 		"yamato-jp.top": "ヤマト運輸", "amazon.co.jp-verify.com": "Amazon", "paypay.ne.jp.xyz.cn": "PayPay",
 		"nta-go-jp.com": "国税庁", "e-tax-nta.com": "国税庁", "apple-id.top": "Apple", "myjcb-login.com": "JCB",
 		"jabank-login.com": "JAバンク", "micard-net.top": "エムアイカード", "nomura-login.com": "野村證券",
+		// Couriers' names romanized whole (a reviewer's yamato-unyu.github.io).
+		"yamato-unyu.github.io": "ヤマト運輸", "yamatounyu-center.com": "ヤマト運輸", "sagawa-kyubin-info.com": "佐川急便",
+		"nihonyubin-redelivery.top": "ゆうちょ銀行 / 日本郵便",
 	} {
 		im, ok := d.Brands.Lookalike(host)
 		if !ok || im.Brand.Name != brand {
