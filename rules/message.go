@@ -8,6 +8,12 @@ import (
 	"unicode/utf8"
 )
 
+// DisguisedLink is an HTML link whose text shows one web address (Shown)
+// and whose href goes to another site (Href).
+type DisguisedLink struct {
+	Shown, Href string
+}
+
 // Mail is an e-mail or SMS as the message signs see it: decoded text, the
 // sender and every URL found in it (package internal/message builds it).
 type Mail struct {
@@ -24,6 +30,9 @@ type Mail struct {
 	URLs []string
 	// Attachments are the file names of attached parts.
 	Attachments []string
+	// Disguised are the HTML links that show another address than the
+	// one they lead to.
+	Disguised []DisguisedLink
 	// Data is the rule data (brands); the shipped data when nil.
 	Data *Data
 	// view is the message prepared once for all the checks of one
@@ -136,6 +145,18 @@ func MessageRules() []MessageRule {
 				EN: "the message speaks as a brand but links somewhere that is not the brand's",
 			},
 			Check: checkMailLink,
+		},
+		{
+			ID: "mail-link-disguised", Severity: High, Points: 30, Topic: "phishing",
+			Summary: Text{
+				JA: "HTMLメールのリンクが、ブランドの公式URLを表示しながら、公式でない別のサイトへ飛ぶ",
+				EN: "an HTML mail's link shows a brand's official web address but leads to a site that is not the brand's",
+			},
+			Message: Text{
+				JA: "リンクの表示と実際の行き先が違います。表示されたURLを信じてクリックさせる、フィッシングの手口です",
+				EN: "the link shows one address and leads to another: a phishing trick that relies on the address shown",
+			},
+			Check: checkMailDisguised,
 		},
 		{
 			ID: "mail-attachment-executable", Severity: High, Points: 40, Topic: "spam",
@@ -844,6 +865,41 @@ func checkMailLink(m *Mail) []Finding {
 		return []Finding{f}
 	}
 	return nil
+}
+
+// checkMailDisguised fires for each HTML link that shows a brand's
+// official address and leads to a site that is not the brand's. A
+// newsletter that shows its own shop's address and links through a
+// mail service's click counter shows no brand's address: not a sign.
+func checkMailDisguised(m *Mail) []Finding {
+	if len(m.Disguised) == 0 {
+		return nil
+	}
+	brands := phishBrandsOf(m.Data)
+	var out []Finding
+	for _, d := range m.Disguised {
+		shown, to := mailHostOf(d.Shown), mailHostOf(d.Href)
+		for _, pb := range brands {
+			if pb.b.Official(shown) && !pb.b.Official(to) {
+				out = append(out, Finding{Evidence: "表示: " + Clip(d.Shown, 60) + " → 実際のリンク先: " + Clip(d.Href, 80) + " (" + pb.b.Name + ")", URL: d.Href})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mailHostOf is the lower-case host of a URL or bare domain, "" when it
+// has none.
+func mailHostOf(u string) string {
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(p.Hostname())
 }
 
 func checkMailAttachment(m *Mail) []Finding {

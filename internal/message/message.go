@@ -5,6 +5,7 @@
 package message
 
 import (
+	"net/url"
 	"bufio"
 	"bytes"
 	"encoding/base64"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/shopcheck/shopcheck/rules"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 )
@@ -53,6 +55,11 @@ type Message struct {
 	URLs []string
 	// Attachments are the file names of attached parts.
 	Attachments []string
+	// Disguised are the HTML links whose text shows one web address and
+	// whose href goes to another site: the address shown is not in URLs
+	// (unless the message also links to it), so that it is not judged as
+	// if it were where the link leads.
+	Disguised []rules.DisguisedLink
 	// Truncated is true when the input was longer than the read limit and
 	// only its beginning was read.
 	Truncated bool
@@ -95,7 +102,7 @@ func (m *Message) Mail(d *rules.Data) *rules.Mail {
 	return &rules.Mail{
 		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text,
 		URLs: append([]string(nil), m.URLs...), Attachments: append([]string(nil), m.Attachments...),
-		Data: d,
+		Disguised: append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
 	}
 }
 
@@ -141,6 +148,7 @@ func parseMail(raw []byte) (*Message, bool) {
 	m.Text = c.text()
 	m.Attachments = c.attachments
 	m.URLs = c.urls(m.Text)
+	m.Disguised = c.disguised
 	return m, true
 }
 
@@ -215,6 +223,7 @@ func domainOf(addr string) string {
 type collector struct {
 	plain, html []string
 	hrefs       []string
+	disguised   []rules.DisguisedLink
 	attachments []string
 	parts       int
 }
@@ -275,6 +284,9 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 		}
 		for _, l := range page.Links {
 			c.hrefs = append(c.hrefs, l.Href)
+			if shown, ok := disguisedAs(l); ok && len(c.disguised) < maxURLs {
+				c.disguised = append(c.disguised, rules.DisguisedLink{Shown: shown, Href: l.Href})
+			}
 		}
 		for _, f := range page.Forms {
 			if !f.Orphan {
@@ -301,13 +313,68 @@ func (c *collector) text() string {
 	return plain
 }
 
+// disguisedAs returns the web address a link's text shows when it is on
+// another site than the link's href (「https://www.amazon.co.jp/」 linking
+// to amazon-co-jp.account-verify.xyz).
+func disguisedAs(l rules.Link) (string, bool) {
+	if l.Image || !strings.Contains(l.Text, ".") {
+		return "", false
+	}
+	shown := ExtractURLs(l.Text)
+	if len(shown) != 1 {
+		return "", false
+	}
+	to := ExtractURLs(l.Href)
+	if len(to) != 1 || !strings.HasPrefix(to[0], "http") {
+		return "", false
+	}
+	a, b := siteOf(shown[0]), siteOf(to[0])
+	if a == "" || b == "" || a == b {
+		return "", false
+	}
+	return shown[0], true
+}
+
+// siteOf is the registrable domain of a URL or bare domain, "" when it has
+// none.
+func siteOf(u string) string {
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(p.Hostname()))
+	if err != nil {
+		return ""
+	}
+	return d
+}
+
 // urls lists the URLs of the text, then those of HTML links and forms (only
-// web URLs), without repeats.
+// web URLs), without repeats. An address that a disguised link only shows
+// (its text, not where it goes) is left out unless the message also links
+// to it.
 func (c *collector) urls(text string) []string {
-	out := ExtractURLs(text)
+	linked := map[string]bool{}
+	for _, h := range c.hrefs {
+		for _, u := range ExtractURLs(h) {
+			linked[u] = true
+		}
+	}
 	seen := map[string]bool{}
-	for _, u := range out {
-		seen[u] = true
+	for _, d := range c.disguised {
+		if !linked[d.Shown] {
+			seen[d.Shown] = true // skipped below
+		}
+	}
+	var out []string
+	for _, u := range ExtractURLs(text) {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
 	}
 	// HTML parts' text may hold URLs that the plain part lacks.
 	for _, u := range ExtractURLs(strings.Join(c.html, "\n")) {

@@ -15,7 +15,7 @@ func TestFixtureSigns(t *testing.T) {
 	}{
 		{"smbc-iso2022jp.eml", []string{"mail-credential-request", "mail-link-offbrand", "mail-sender-mismatch", "mail-urgency"}},
 		{"sjis-fake-bill.eml", []string{"mail-fake-bill"}},
-		{"amazon-alt-base64.eml", []string{"mail-credential-request", "mail-link-offbrand", "mail-sender-mismatch", "mail-urgency"}},
+		{"amazon-alt-base64.eml", []string{"mail-credential-request", "mail-link-disguised", "mail-link-offbrand", "mail-sender-mismatch", "mail-urgency"}},
 		{"yamato-qp-attach.eml", []string{"mail-attachment-executable", "mail-delivery-lure", "mail-link-offbrand", "mail-sender-mismatch"}},
 		{"genuine-amazon.eml", nil},
 		{"sms-sagawa-defanged.txt", []string{"mail-delivery-lure", "mail-link-offbrand"}},

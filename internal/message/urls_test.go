@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/shopcheck/shopcheck/rules"
 )
 
 func TestExtractURLs(t *testing.T) {
@@ -100,5 +102,32 @@ func BenchmarkExtractURLs(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		ExtractURLs(text)
+	}
+}
+
+// TestDisguisedLinks: an HTML link whose text is a web address on another
+// site than its href is recorded, and the address it only shows is not
+// listed as a link of the message.
+func TestDisguisedLinks(t *testing.T) {
+	for _, c := range []struct {
+		text, href string
+		want       bool
+	}{
+		{"https://www.amazon.co.jp/ap/signin", "https://amazon-co-jp.account-verify.xyz/ap/signin", true},
+		{"www.amazon.co.jp", "https://amazon-co-jp.account-verify.xyz/", true},
+		{"https://www.rakuten.co.jp/", "https://r.rakuten.co.jp/abc", false}, // one site
+		{"こちら", "https://evil.example.top/", false},                          // no address shown
+		{"https://a.example.jp/ と https://b.example.jp/", "https://evil.example.top/", false},
+	} {
+		_, got := disguisedAs(rules.Link{Text: c.text, Href: c.href})
+		if got != c.want {
+			t.Errorf("disguisedAs(%q → %q) = %v, want %v", c.text, c.href, got, c.want)
+		}
+	}
+	mail := "From: Amazon <x@amazon-security.top>\r\nSubject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		`<p>ご確認ください: <a href="https://amazon-co-jp.account-verify.xyz/ap/signin">https://www.amazon.co.jp/ap/signin</a></p>`
+	m := Parse([]byte(mail))
+	if !reflect.DeepEqual(m.URLs, []string{"https://amazon-co-jp.account-verify.xyz/ap/signin"}) || len(m.Disguised) != 1 {
+		t.Errorf("URLs %q, disguised %+v", m.URLs, m.Disguised)
 	}
 }
