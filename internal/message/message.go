@@ -5,7 +5,6 @@
 package message
 
 import (
-	"net/url"
 	"bufio"
 	"bytes"
 	"encoding/base64"
@@ -16,6 +15,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
