@@ -214,8 +214,16 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		ch <- whoisAnswer{}
 		return ch
 	}
-	domain := domainOf(u)
-	if domain == "" || isIPHost(domain) {
+	domain, hosted := domainOf(u), false
+	if u != nil {
+		if h, err := rules.ParseHost(u.Hostname()); err == nil {
+			hosted = h.Hosted
+		}
+	}
+	if domain == "" || isIPHost(domain) || hosted {
+		// A name on a hosting service's shared domain (shop.pages.dev)
+		// has no registration of its own: the registry knows only the
+		// service's domain, whose age says nothing of the site.
 		ch <- whoisAnswer{domain: domain}
 		return ch
 	}

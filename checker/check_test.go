@@ -468,3 +468,30 @@ func TestWhoisErrorShown(t *testing.T) {
 		}
 	}
 }
+
+// countingWhois counts its look-ups and answers an old domain.
+type countingWhois struct{ n atomic.Int32 }
+
+func (c *countingWhois) Lookup(context.Context, string) (*rules.Whois, error) {
+	c.n.Add(1)
+	return &rules.Whois{Created: time.Date(2019, 12, 10, 0, 0, 0, 0, time.UTC)}, nil
+}
+
+// TestWhoisSkipsHostedNames: a name on a hosting service's shared domain
+// (kuroneko-redelivery.pages.dev) has no registration of its own; the
+// registry is not asked, and no age is shown.
+func TestWhoisSkipsHostedNames(t *testing.T) {
+	who := &countingWhois{}
+	ck := New(Options{SiteTimeout: 5 * time.Second}, nil, who, nil)
+	for _, name := range []string{"kuroneko-redelivery.pages.dev", "yamato-unyu.github.io"} {
+		if res := ck.CheckDomain(context.Background(), name); res.Whois != nil {
+			t.Errorf("%s: whois %+v", name, res.Whois)
+		}
+	}
+	if n := who.n.Load(); n != 0 {
+		t.Errorf("the registry was asked %d times about hosted names", n)
+	}
+	if res := ck.CheckDomain(context.Background(), "kuroneko-redelivery.com"); res.Whois == nil || who.n.Load() != 1 {
+		t.Errorf("a registered name: whois %+v, %d look-ups", res.Whois, who.n.Load())
+	}
+}
