@@ -83,6 +83,8 @@ func TestMessageRules(t *testing.T) {
 		{"a newsletter showing its own address through a click counter", Mail{From: "豆屋 <news@mameya-baisen.jp>", Text: "新しい豆が入りました。",
 			Disguised: []DisguisedLink{{Shown: "https://mameya-baisen.jp/sale", Href: "https://u1234.ct.sendgrid.net/ls/click?upn=abc"}}},
 			[]want{{"mail-link-disguised", false, 0}}},
+		{"suspension and sign-in worded otherwise", Mail{Text: "【Amazon】お客様のアカウントは一時的に停止されています。異常なサインインを検出しました。24時間以内に下記にてお手続きください。https://amazon-jp.account-check.top/"},
+			[]want{{"mail-urgency", true, 30}}},
 		{"SMS sender tag with a colon", Mail{Text: "楽天カード：不正利用の可能性がある取引を検知しました。確認がとれない場合カードを利用停止します。https://rc-kakunin.net/verify"},
 			[]want{{"mail-link-offbrand", true, 30}}},
 		{"a brand and a colon inside a sentence is no tag", Mail{Text: "お支払い方法の例 楽天カード：ご利用いただけます。詳しくは https://shop.example.jp/guide"},
