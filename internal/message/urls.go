@@ -55,22 +55,23 @@ func joinWrapped(t string) string {
 		return t
 	}
 	var b strings.Builder
-	for {
-		i := strings.Index(t, "-\n")
-		crlf := false
-		if j := strings.Index(t, "-\r\n"); j >= 0 && (i < 0 || j < i) {
-			i, crlf = j, true
+	b.Grow(len(t))
+	start := 0 // of the text not yet written
+	// One pass: each hyphen at a line's end looks back only over its own
+	// word, so the work is linear in the text whatever it holds.
+	for i := 0; i < len(t); i++ {
+		if t[i] != '-' {
+			continue
 		}
-		if i < 0 {
-			b.WriteString(t)
-			return b.String()
-		}
-		word := t[strings.LastIndexAny(t[:i], " \t\n　")+1 : i]
-		next := i + 2
-		if crlf {
+		next := i + 1
+		if next < len(t) && t[next] == '\r' {
 			next++
 		}
-		b.WriteString(t[:i+1])
+		if next >= len(t) || t[next] != '\n' {
+			continue
+		}
+		next++
+		word := t[start+strings.LastIndexAny(t[start:i], " \t\n　")+1 : i]
 		host, isURL := word, strings.HasPrefix(word, "www.")
 		if k := strings.Index(word, "://"); k >= 0 {
 			host, isURL = word[k+3:], true
@@ -78,11 +79,13 @@ func joinWrapped(t string) string {
 		// Only a break in the host: one in the path may be the path's
 		// own hyphen before text.
 		if isURL && !strings.ContainsAny(host, "/?#") && next < len(t) && isLDH(t[next]) {
-			t = t[next:] // the host goes on on the next line
-		} else {
-			t = t[i+1:]
+			b.WriteString(t[start : i+1])
+			start = next // the host goes on on the next line
+			i = next - 1
 		}
 	}
+	b.WriteString(t[start:])
+	return b.String()
 }
 
 // schemeStart finds the start of a URL with a scheme.
