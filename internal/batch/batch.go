@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/internal/report"
@@ -132,18 +133,46 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		defer prog.done()
 	}
 
+	// The output is opened without cutting it, so that a clusters path
+	// that cannot be written (below) leaves the last run's output as it
+	// was; it is emptied once everything is in place.
 	var dst io.Writer = cfg.Stdout
+	var outFile *os.File
 	if toFile {
-		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		flags := os.O_WRONLY | os.O_CREATE
 		if cfg.Resume {
-			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+			flags |= os.O_APPEND
 		}
 		f, err := os.OpenFile(cfg.Output, flags, 0o644)
 		if err != nil {
 			return nil, configErr("opening the output file: %w", err)
 		}
 		defer f.Close()
-		dst = f
+		dst, outFile = f, f
+	}
+	// The clusters file is made after the rest of the configuration has
+	// held (a refused run must not wipe the last run's) and before any
+	// check, so that a path that cannot be written stops the run at once
+	// rather than after the whole list. A path naming the list or the
+	// output is refused whatever its spelling: the same file when both
+	// exist (the output does by now), the same absolute path otherwise.
+	var clusters *os.File
+	if cfg.Clusters != "" {
+		for _, other := range []string{cfg.List, cfg.Output} {
+			if other != "" && other != "-" && sameFile(cfg.Clusters, other) {
+				return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
+			}
+		}
+		f, err := os.Create(cfg.Clusters)
+		if err != nil {
+			return nil, configErr("creating the clusters file: %w", err)
+		}
+		clusters = f // written and closed by writeClustersFile after the run
+	}
+	if outFile != nil && !cfg.Resume {
+		if err := outFile.Truncate(0); err != nil {
+			return nil, configErr("emptying the output file: %w", err)
+		}
 	}
 	gate := cfg.Gate
 	if gate == nil {
@@ -162,27 +191,6 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		if w, err = report.New(cfg.Format, lw, cfg.Report); err != nil {
 			return nil, &ConfigError{err}
 		}
-	}
-
-	// The clusters file is made once the rest of the configuration has
-	// held (a later error must not wipe the last run's) and before any
-	// check, so that a path that cannot be written stops the run at once
-	// rather than after the whole list. The output exists by now, so a
-	// clusters path naming it (or the list) is seen whatever its spelling.
-	var clusters *os.File
-	if cfg.Clusters != "" {
-		if c, err := os.Stat(cfg.Clusters); err == nil {
-			for _, other := range []string{cfg.List, cfg.Output} {
-				if o, err := os.Stat(other); err == nil && other != "" && other != "-" && os.SameFile(c, o) {
-					return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
-				}
-			}
-		}
-		f, err := os.Create(cfg.Clusters)
-		if err != nil {
-			return nil, configErr("creating the clusters file: %w", err)
-		}
-		clusters = f // written and closed by writeClustersFile after the run
 	}
 
 	emit := func(res *checker.Result, fresh bool) error {
@@ -233,4 +241,17 @@ func writeClustersFile(f *os.File, t *report.Tally) error {
 		return fmt.Errorf("writing the clusters file %s: %w", path, werr)
 	}
 	return nil
+}
+
+// sameFile reports whether paths a and b name one file: the same file
+// when both exist, else the same cleaned absolute path.
+func sameFile(a, b string) bool {
+	if sa, err := os.Stat(a); err == nil {
+		if sb, err := os.Stat(b); err == nil {
+			return os.SameFile(sa, sb)
+		}
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
 }

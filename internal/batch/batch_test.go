@@ -435,3 +435,23 @@ func TestDoConfigErrorKeepsClusters(t *testing.T) {
 		t.Errorf("the clusters file was changed by a refused run: %q", data)
 	}
 }
+
+// TestDoBadClustersKeepsOutput: a --clusters path that is refused or
+// cannot be written leaves the last run's output as it was.
+func TestDoBadClustersKeepsOutput(t *testing.T) {
+	dir := t.TempDir()
+	list := writeList(t, []string{"a.example"})
+	out := filepath.Join(dir, "out.jsonl")
+	const last = "{\"target\":\"a.example\"}\n"
+	for _, clusters := range []string{out, filepath.Join(dir, ".", "out.jsonl"), filepath.Join(dir, "no", "c.jsonl")} {
+		os.WriteFile(out, []byte(last), 0o644)
+		_, err := Do(context.Background(), Config{List: list, Output: out, Format: "json", Clusters: clusters}, newFake().check)
+		var ce *ConfigError
+		if !errors.As(err, &ce) {
+			t.Errorf("--clusters %s: err = %v, want a *ConfigError", clusters, err)
+		}
+		if data, _ := os.ReadFile(out); string(data) != last {
+			t.Errorf("--clusters %s: the output became %q", clusters, data)
+		}
+	}
+}
