@@ -118,6 +118,9 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 	if m.Truncated {
 		fmt.Fprintf(sc.s.Err, "shopcheck: %s is longer than %d bytes; only its beginning was read\n", target, sc.limit())
 	}
+	if sc.data != nil && sc.data.Brands != nil {
+		m.DropShownOnly(func(host string) bool { return len(sc.data.Brands.OfficialFor(host)) > 0 })
+	}
 	if sg := rules.EvaluateMail(m.Mail(sc.data), sc.rules, sc.o.Lang); sg != nil {
 		res.Signs = sg
 	}

@@ -56,10 +56,11 @@ type Message struct {
 	// Attachments are the file names of attached parts.
 	Attachments []string
 	// Disguised are the HTML links whose text shows one web address and
-	// whose href goes to another site: the address shown is not in URLs
-	// (unless the message also links to it), so that it is not judged as
-	// if it were where the link leads.
+	// whose href goes to another site.
 	Disguised []rules.DisguisedLink
+	// ShownOnly are the addresses that disguised links show and that the
+	// message never links to (DropShownOnly takes a brand's out of URLs).
+	ShownOnly []string
 	// Truncated is true when the input was longer than the read limit and
 	// only its beginning was read.
 	Truncated bool
@@ -149,7 +150,45 @@ func parseMail(raw []byte) (*Message, bool) {
 	m.Attachments = c.attachments
 	m.URLs = c.urls(m.Text)
 	m.Disguised = c.disguised
+	m.ShownOnly = c.shownOnly()
 	return m, true
+}
+
+// DropShownOnly takes out of URLs the addresses in ShownOnly for which
+// official reports true (a brand's official address that a link showed
+// while going elsewhere): they are where the message pretends to lead,
+// and checked they would come out clean, reassuring the reader. Other
+// addresses shown stay: a fake shop's own address shown over a mail
+// service's click counter must still be checked.
+func (m *Message) DropShownOnly(official func(host string) bool) {
+	drop := map[string]bool{}
+	for _, u := range m.ShownOnly {
+		if official(hostOf(u)) {
+			drop[u] = true
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := m.URLs[:0:0]
+	for _, u := range m.URLs {
+		if !drop[u] {
+			kept = append(kept, u)
+		}
+	}
+	m.URLs = kept
+}
+
+// hostOf is the lower-case host of a URL or bare domain.
+func hostOf(u string) string {
+	if !strings.Contains(u, "://") {
+		u = "http://" + u
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(p.Hostname())
 }
 
 // wordDecoder decodes RFC 2047 encoded words in any charset the HTML
@@ -352,29 +391,34 @@ func siteOf(u string) string {
 	return d
 }
 
-// urls lists the URLs of the text, then those of HTML links and forms (only
-// web URLs), without repeats. An address that a disguised link only shows
-// (its text, not where it goes) is left out unless the message also links
-// to it.
-func (c *collector) urls(text string) []string {
+// shownOnly lists the addresses that disguised links show and that no link
+// of the message goes to.
+func (c *collector) shownOnly() []string {
+	if len(c.disguised) == 0 {
+		return nil
+	}
 	linked := map[string]bool{}
 	for _, h := range c.hrefs {
 		for _, u := range ExtractURLs(h) {
 			linked[u] = true
 		}
 	}
-	seen := map[string]bool{}
+	var out []string
 	for _, d := range c.disguised {
 		if !linked[d.Shown] {
-			seen[d.Shown] = true // skipped below
+			out = append(out, d.Shown)
 		}
 	}
-	var out []string
-	for _, u := range ExtractURLs(text) {
-		if !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
+	return out
+}
+
+// urls lists the URLs of the text, then those of HTML links and forms (only
+// web URLs), without repeats.
+func (c *collector) urls(text string) []string {
+	out := ExtractURLs(text)
+	seen := map[string]bool{}
+	for _, u := range out {
+		seen[u] = true
 	}
 	// HTML parts' text may hold URLs that the plain part lacks.
 	for _, u := range ExtractURLs(strings.Join(c.html, "\n")) {

@@ -54,10 +54,10 @@ func TestReadFixtures(t *testing.T) {
 			file: "amazon-alt-base64.eml", from: "Amazon.co.jp <account-update@amazon-security.top>", fromDomain: "amazon-security.top",
 			subject: "Amazonアカウントの利用を停止しました",
 			text:    []string{"アカウントをロックしました", "48時間以内"},
-			// The HTML link's real target only: the official address its
-			// text shows (and the plain part repeats) is where the mail
-			// pretends to lead, and would be judged clean.
-			urls: []string{"https://amazon-co-jp.account-update.top/ap/signin?ref=mail"},
+			// The plain part's URL, then the HTML link's real target (the
+			// screener drops the first, a brand's address only shown:
+			// DropShownOnly).
+			urls: []string{"https://www.amazon.co.jp/", "https://amazon-co-jp.account-update.top/ap/signin?ref=mail"},
 		},
 		{
 			file: "yamato-qp-attach.eml", from: "ヤマト運輸 <no-reply@kuroneko-delivery.example.net>", fromDomain: "kuroneko-delivery.example.net",

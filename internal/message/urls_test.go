@@ -138,7 +138,21 @@ func TestDisguisedLinks(t *testing.T) {
 	mail := "From: Amazon <x@amazon-security.top>\r\nSubject: test\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
 		`<p>ご確認ください: <a href="https://amazon-co-jp.account-verify.xyz/ap/signin">https://www.amazon.co.jp/ap/signin</a></p>`
 	m := Parse([]byte(mail))
-	if !reflect.DeepEqual(m.URLs, []string{"https://amazon-co-jp.account-verify.xyz/ap/signin"}) || len(m.Disguised) != 1 {
-		t.Errorf("URLs %q, disguised %+v", m.URLs, m.Disguised)
+	if len(m.Disguised) != 1 || !reflect.DeepEqual(m.ShownOnly, []string{"https://www.amazon.co.jp/ap/signin"}) {
+		t.Fatalf("disguised %+v, shown only %q", m.Disguised, m.ShownOnly)
+	}
+	amazon := func(host string) bool { return host == "www.amazon.co.jp" }
+	m.DropShownOnly(amazon)
+	if !reflect.DeepEqual(m.URLs, []string{"https://amazon-co-jp.account-verify.xyz/ap/signin"}) {
+		t.Errorf("URLs after dropping a brand's address only shown: %q", m.URLs)
+	}
+	// A fake shop's own address shown over a mail service's click counter
+	// stays among the links: it is the site to check.
+	esp := "From: Sale <x@brand-outlet-sale.top>\r\nSubject: sale\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		`<p><a href="https://u1234.ct.sendgrid.net/ls/click?upn=abc">https://brand-outlet-sale.top/</a></p>`
+	m = Parse([]byte(esp))
+	m.DropShownOnly(amazon)
+	if !reflect.DeepEqual(m.URLs, []string{"https://brand-outlet-sale.top/", "https://u1234.ct.sendgrid.net/ls/click?upn=abc"}) {
+		t.Errorf("URLs of a mail through a click counter: %q", m.URLs)
 	}
 }
