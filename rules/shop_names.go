@@ -436,7 +436,7 @@ func shopNamesDiffer(seller, holder string) (differ, comparable bool) {
 // runs of three kana or more is another company. It answers only when the
 // seller's name has such a run.
 func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
-	a, b := shopNameCore(seller), shopNameCore(holder)
+	a, b := shopKanaFold.Replace(shopNameCore(shopBracketed.ReplaceAllString(seller, ""))), shopKanaFold.Replace(shopNameCore(holder))
 	if shopCoreScript(a) != "han" || shopCoreScript(b) != "kana" {
 		return false, false
 	}
@@ -458,9 +458,23 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 		return false, false
 	}
 	for _, run := range runs {
-		if strings.Contains(b, run) {
+		// Banks cut long names and print old kana their own way: three
+		// kana in common are the same name (ヤマダインタ-ナシヨナルトレ-デイ).
+		if strings.Contains(b, run) || shopLongestCommon(run, b) >= 3 {
 			return false, true
 		}
 	}
 	return true, true
 }
+
+// shopBracketed is a bracketed part of a seller's name: a shop name beside
+// the company's (株式会社山田商事（ショップ名：ハッピーマート）).
+var shopBracketed = shopMustRe(`[(（【\[][^)）】\]]*[)）】\]]`)
+
+// shopKanaFold spells kana the way banks print them: old kana as today's,
+// ヴィ as ビ and ヴ as ブ (the core has ィ as イ already), long-vowel marks
+// and hyphens alike; iteration marks are dropped
+// (they end a run, so a name is compared on less, never on more).
+var shopKanaFold = strings.NewReplacer("ヱ", "エ", "ゑ", "エ", "ヰ", "イ", "ゐ", "イ",
+	"ヴイ", "ビ", "ヴア", "バ", "ヴエ", "ベ", "ヴオ", "ボ", "ヴ", "ブ", "ゔ", "ブ",
+	"-", "ー", "－", "ー", "ｰ", "ー", "‐", "ー", "ヽ", "", "ヾ", "", "ゝ", "", "ゞ", "")
