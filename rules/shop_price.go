@@ -166,6 +166,7 @@ func shopStruckText(n *html.Node, text *phishTextAcc) {
 // shopPagePairs pairs the prices of one page, line by line.
 func shopPagePairs(p *Page) []PricePair {
 	struck := shopStruck(p)
+	used, usedKnown := false, false
 	var out []PricePair
 	pending, pendingLine := 0, -10
 	var prevPrices []Price // the prices of line i-1
@@ -187,7 +188,10 @@ func shopPagePairs(p *Page) []PricePair {
 			if shopNotItemBefore.MatchString(seg) || shopNotItemAfterMatch(l[pr.End:]) {
 				continue // 送料 ¥500, 1,000円OFF, 5,000円以上: not an item's price
 			}
-			regular := shopRegularLabel(seg)
+			if !usedKnown && shopRegularRe.MatchString(seg) {
+				used, usedKnown = shopUsedPage(p), true // read once, where a label asks
+			}
+			regular := shopRegularLabel(seg, used)
 			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) {
 				regular = true
 			}
@@ -217,6 +221,15 @@ func shopTablePairs(p *Page) []PricePair {
 		return nil
 	}
 	var out []PricePair
+	// Whether the page sells used goods, read once and only where a
+	// header cell holds a regular-price label.
+	usedKnown, usedPage := false, false
+	used := func() bool {
+		if !usedKnown {
+			usedKnown, usedPage = true, shopUsedPage(p)
+		}
+		return usedPage
+	}
 	tables := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -226,7 +239,7 @@ func shopTablePairs(p *Page) []PricePair {
 			}
 			if c.Data == "table" {
 				tables++
-				out = append(out, shopTableRowPairs(c, p.URL)...)
+				out = append(out, shopTableRowPairs(c, p.URL, used)...)
 			}
 			walk(c) // nested tables too
 		}
@@ -238,7 +251,7 @@ func shopTablePairs(p *Page) []PricePair {
 // shopTableRowPairs reads one table: the first row with a regular-price
 // label cell and a sale-price label cell (and no price in them) sets the
 // columns; each later row with prices in both gives a pair.
-func shopTableRowPairs(table *html.Node, url string) []PricePair {
+func shopTableRowPairs(table *html.Node, url string, used func() bool) []PricePair {
 	var out []PricePair
 	reg, sale, rows := -1, -1, 0
 	var cells []string
@@ -266,7 +279,7 @@ func shopTableRowPairs(table *html.Node, url string) []PricePair {
 						continue
 					}
 					switch {
-					case r < 0 && shopRegularLabel(t):
+					case r < 0 && shopRegularRe.MatchString(t) && shopRegularLabel(t, used()):
 						r = ci
 					case s < 0 && shopSaleRe.MatchString(t) && !shopNotItemBefore.MatchString(t):
 						s = ci
@@ -330,9 +343,12 @@ func shopNodeText(n *html.Node, max int) string {
 // the regular price: a regular-price label comes after any sale-price
 // label ("定価 ¥38,000 のところ 特価 ¥4,980" labels the second price as
 // the sale price; 通常販売価格 is a regular label although it holds 販売価格).
-func shopRegularLabel(seg string) bool {
+//
+// used says the page sells used goods: a price when new (新品定価, 旧定価)
+// is then a past one too.
+func shopRegularLabel(seg string, used bool) bool {
 	regs := shopRegularRe.FindAllStringIndex(seg, -1)
-	regs = slices.DeleteFunc(regs, func(r []int) bool { return shopHistoric(seg[:r[0]]) })
+	regs = slices.DeleteFunc(regs, func(r []int) bool { return shopHistoric(seg[:r[0]], used) })
 	if len(regs) == 0 {
 		return false
 	}
@@ -349,13 +365,23 @@ func shopRegularLabel(seg string) bool {
 // shopHistoricRe ends a text that makes the regular price after it a
 // past one (発売時定価, 当時の定価, 新品時の価格): the list price a used camera
 // had in 1980 is no price a shop cuts, and a second-hand shop that prints
-// it is no fake one for that. 新品 alone is not one of them: a fake brand
-// shop's 「新品 定価 ¥128,000」 calls its goods new.
-var shopHistoricRe = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品購入時|購入時)(?:の)?\s?$`)
+// it is no fake one for that. shopHistoricUsedRe adds 新品 and 旧, which
+// say so only on a page of used goods: a fake brand shop's 「新品 定価
+// ¥128,000」 calls its goods new.
+var (
+	shopHistoricRe     = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品購入時|購入時)(?:の)?\s?$`)
+	shopHistoricUsedRe = shopMustRe(`(?:新品|旧)(?:の)?\s?$`)
+	// shopUsedRe marks a page of used goods.
+	shopUsedRe = shopMustRe(`(?i)中古|ユーズド|古物|ジャンク|リユース|\bused\b`)
+)
+
+// shopUsedPage reports whether p sells used goods (see shopUsedRe).
+func shopUsedPage(p *Page) bool { return shopUsedRe.MatchString(p.Text) }
 
 // shopHistoric reports whether before (the text up to a regular-price
-// label) ends with a word of shopHistoricRe.
-func shopHistoric(before string) bool {
+// label) ends with a word of shopHistoricRe (or, on a page of used goods,
+// of shopHistoricUsedRe).
+func shopHistoric(before string, used bool) bool {
 	if len(before) > 24 {
 		cut := len(before) - 24
 		for cut < len(before) && !utf8.RuneStart(before[cut]) {
@@ -363,7 +389,7 @@ func shopHistoric(before string) bool {
 		}
 		before = before[cut:]
 	}
-	return shopHistoricRe.MatchString(before)
+	return shopHistoricRe.MatchString(before) || used && shopHistoricUsedRe.MatchString(before)
 }
 
 // shopPriceRule is price-extreme-discount.

@@ -620,11 +620,15 @@ func TestPriceExtremeDiscount(t *testing.T) {
 <tr><td>スニーカー A</td><td>29,700円</td><td>6,980円</td></tr><tr><td>スニーカー B</td><td>14,300円</td><td>3,980円</td></tr>
 <tr><td>スニーカー C</td><td>15,400円</td><td>3,480円</td></tr><tr><td>スニーカー D</td><td>16,500円</td><td>3,980円</td></tr></table>`)}},
 		{name: "used goods beside their price when new", fire: false,
-			site: []string{shopTop, shopHTML("中古カメラ", `<table>
+			site: []string{shopTop, shopHTML("中古カメラ", `<p>中古カメラ・レンズの店です。</p><table>
 <tr><td>Nikon F3</td><td>発売時定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr>
 <tr><td>Canon AE-1</td><td>発売当時の定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
-<tr><td>Minolta X-700</td><td>新品時の定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
-<tr><td>Pentax SP</td><td>当時の定価：¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
+<tr><td>Minolta X-700</td><td>新品定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
+<tr><td>Pentax SP</td><td>旧定価：¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
+		{name: "a used-goods shop's prices when new, 新品 glued", fire: false,
+			site: []string{shopTop, shopHTML("中古カメラ", `<p>中古品です。</p><table>
+<tr><td>A</td><td>新品定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr><tr><td>B</td><td>新品定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
+<tr><td>C</td><td>新品定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr><tr><td>D</td><td>新品定価 ¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
 		{name: "a fake shop calls its goods new: 新品 定価", fire: true, evidence: []string{"4件中4件"},
 			site: []string{shopTop, shopHTML("ブランド", `<table>
 <tr><td>バッグ A</td><td>新品 定価 ¥128,000</td><td>販売価格 ¥12,800</td></tr>
