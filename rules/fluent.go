@@ -72,7 +72,7 @@ func fluentRules() []Rule {
 			Check: checkListingCopied,
 		},
 		{
-			ID: "address-inconsistent", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true,
+			ID: "address-inconsistent", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 			Summary: Text{
 				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）。",
 				EN: "The seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies).",

@@ -95,12 +95,24 @@ func TestGovernmentHostedFakeShop(t *testing.T) {
 	for _, s := range signs {
 		ids = append(ids, s.ID)
 	}
-	for _, muted := range []string{"payment-transfer-only", "account-personal-name", "account-name-mismatch", "seller-info-missing", "contact-free-email"} {
+	for _, muted := range []string{"payment-transfer-only", "account-personal-name", "account-name-mismatch", "seller-info-missing", "contact-free-email", "address-inconsistent"} {
 		if slices.Contains(ids, muted) {
 			t.Errorf("%s scored on a public body's site: %v", muted, ids)
 		}
 	}
 	if score, risk := Score(signs); risk == RiskLow {
 		t.Errorf("a fake shop on a public subdomain: %v, score %d, low", ids, score)
+	}
+}
+
+// TestGovernmentOfficesAddresses: a prefecture's contact line giving its
+// Tokyo office's 03 number beside the prefecture's address is no
+// inconsistent seller address.
+func TestGovernmentOfficesAddresses(t *testing.T) {
+	page := flHTML("東京事務所", `<p>お問い合わせ：宮城県 総務部 〒980-8570 宮城県仙台市青葉区本町3丁目8番1号 電話 03-5212-9045（東京事務所）</p>`)
+	for _, s := range Evaluate(flTestSite(t, "www.pref.miyagi.jp", "soshiki/", page), All(), "ja") {
+		if s.ID == "address-inconsistent" {
+			t.Errorf("address-inconsistent on a prefecture's list of offices: %q", s.Evidence)
+		}
 	}
 }

@@ -574,3 +574,22 @@ func TestPhishClassifyCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestImpersonationDeliveryContext: a fake courier's redelivery page poses
+// as the courier with a lure's words; a shop's page about its courier
+// (配達予定, お届け先の変更) does not.
+func TestImpersonationDeliveryContext(t *testing.T) {
+	for _, c := range []struct {
+		name, title, body string
+		fire              bool
+	}{
+		{"fake redelivery", "ヤマト運輸｜再配達のお申し込み", `<h1>再配達のお申し込み</h1><p>宛先住所に不備があったため配達できませんでした。保管期限：12月2日</p>`, true},
+		{"a shop's delivery page", "ヤマト運輸｜お届け先の変更・再配達｜まめや", `<h1>ヤマト運輸</h1><h2>配達予定日</h2><p>お届け先の変更はヤマト運輸のサイトからどうぞ。</p>`, false},
+	} {
+		site := flTestSite(t, "mameya-delivery.example.com", "", phDoc(c.title, c.body))
+		_, fired := phFired(site)["phishing-brand-impersonation"]
+		if fired != c.fire {
+			t.Errorf("%s: phishing-brand-impersonation fired %v, want %v", c.name, fired, c.fire)
+		}
+	}
+}

@@ -55,7 +55,8 @@ type Rule struct {
 	NeedsPage bool
 	// NotOnGovernment is true for the signs about a merchant's payment
 	// terms and disclosure (transfer only, the account's holder, the
-	// 特定商取引法 details, a free-mail contact): a site only a public body
+	// 特定商取引法 details and whether its address fits, a free-mail
+	// contact): a site only a public body
 	// can hold is no merchant, and its benefit forms and notices talk of
 	// transfers to citizens' accounts (see GovernmentHost). The other signs
 	// (cloaking, a listed fraud account, gift-card payment, copied
