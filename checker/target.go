@@ -237,12 +237,11 @@ func cleanTarget(s string) string {
 			break
 		}
 	}
-	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp://") || strings.HasPrefix(lower, "hxxps://") ||
-		strings.HasPrefix(lower, "hxxp[:]//") || strings.HasPrefix(lower, "hxxps[:]//") {
-		s = "http" + s[4:] // hxxpress.example.jp stays itself
-	}
-	for _, d := range [][2]string{{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[:]", ":"}, {"[://]", "://"}} {
+	for _, d := range [][2]string{{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[://]", "://"}, {"[:]", ":"}} {
 		s = strings.ReplaceAll(s, d[0], d[1])
+	}
+	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp://") || strings.HasPrefix(lower, "hxxps://") {
+		s = "http" + s[4:] // hxxpress.example.jp stays itself
 	}
 	return s
 }

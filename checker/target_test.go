@@ -75,6 +75,8 @@ func TestParseTarget(t *testing.T) {
 		{in: "ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／ａ", kind: TargetURL, url: "https://shop.example.jp/%EF%BD%81", bare: true},
 		{in: "https://shop.example.jp/a b", wantCode: CodeInvalidTarget},
 		{in: "hxxpress.example.jp", kind: TargetURL, url: "https://hxxpress.example.jp", bare: true},
+		{in: "hxxps[://]shop[.]example[.]jp/login", kind: TargetURL, url: "https://shop.example.jp/login"},
+		{in: "hxxp[:]//shop[.]example[.]jp/", kind: TargetURL, url: "http://shop.example.jp/"},
 		{in: "https://ja.wikipedia.org/wiki/Foo_(bar)", kind: TargetURL, url: "https://ja.wikipedia.org/wiki/Foo_(bar)"},
 		{in: "(https://shop.example.jp/a)", kind: TargetURL, url: "https://shop.example.jp/a"},
 		{in: "http://[::1]:8080/", kind: TargetURL, url: "http://[::1]:8080/"},
