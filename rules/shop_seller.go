@@ -330,7 +330,9 @@ func shopReadDisclosure(d *Disclosure) {
 				if a := FindAddress(v); a != "" {
 					d.Address = a
 				} else if d.ForeignAddress == "" {
-					d.ForeignAddress = FindForeignAddress(v, true)
+					// An address abroad is often printed over a few lines
+					// (Room …, District, City, Country and code).
+					d.ForeignAddress = FindForeignAddress(strings.Join(ls[i:min(i+4, len(ls))], " "), true)
 				}
 			}
 			if d.Platform == "" {
