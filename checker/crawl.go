@@ -34,10 +34,11 @@ var linkHints = []struct {
 	{"返品", 20}, {"交換", 10},
 	// The next step of a phishing flow (a fake courier's "request
 	// redelivery", a fake bank's "verify"): the form that asks for the
-	// card or the PIN is often one page in. Below a shop's pages, so an
-	// honest shop spends its slots on its terms first.
-	{"再配達", 28}, {"依頼する", 26}, {"手続き", 24}, {"手続", 22}, {"次へ", 26}, {"進む", 24},
-	{"本人確認", 28}, {"認証", 22}, {"verify", 24}, {"continue", 20}, {"ログイン", 18}, {"login", 16},
+	// card or the PIN is often one page in. Below every hint above and
+	// below product pages (productScore), so an honest shop spends its
+	// slots on its own pages first; a phishing page has few links.
+	{"再配達", 14}, {"依頼する", 13}, {"本人確認", 14}, {"手続き", 12}, {"手続", 11}, {"次へ", 10},
+	{"進む", 10}, {"認証", 9}, {"verify", 10}, {"continue", 8}, {"ログイン", 7}, {"login", 6},
 }
 
 // productScore is the score of a link to a product page: below the pages
