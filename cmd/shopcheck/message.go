@@ -202,9 +202,9 @@ func (sc *messageScreener) checkLinks(ctx context.Context, urls []string) []*che
 	return out
 }
 
-// advice gives the advice of the topics of the message's signs (strongest
-// first), then those of its links; a message where nothing was found gets
-// the advice on unsolicited mail.
+// advice gives the advice of the topics of the message's signs and of its
+// links' signs, billing, phishing, account and shopping before spam; a
+// message where nothing was found gets the advice on unsolicited mail.
 func (sc *messageScreener) advice(res *checker.Result) []checker.AdviceBlock {
 	topicOf := map[string]string{}
 	for _, r := range sc.rules {

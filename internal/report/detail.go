@@ -109,7 +109,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	if len(r.Signs) == 0 {
 		switch {
 		case r.Error != nil:
-		case len(r.Links) > 0:
+		case len(r.Links) > 0 && r.Risk != rules.RiskLow:
 			b.WriteString("\n" + d.say("nosigns.msg") + "\n")
 		default:
 			b.WriteString("\n" + d.say("nosigns") + "\n")

@@ -85,12 +85,15 @@ func TestDetailVerdictWords(t *testing.T) {
 		Signs: []rules.Sign{{ID: "payment-transfer-only", Severity: rules.High, Points: 25, Message: "支払方法が銀行振込だけです。"}}}
 	msg := &checker.Result{Target: "sms.txt", Risk: rules.RiskHigh, Score: 60,
 		Links: []*checker.Result{{Target: "https://evil.example.top/", Risk: rules.RiskHigh, Score: 60}}}
+	clean := &checker.Result{Target: "order.eml", Risk: rules.RiskLow,
+		Links: []*checker.Result{{Target: "https://shop.example.jp/mypage", Risk: rules.RiskLow}}}
 	for _, c := range []struct {
 		res           *checker.Result
 		want, wantNot string
 	}{
 		{lowHigh, "重大な兆候があります", "大きな危険の兆候は見つかりませんでした"},
 		{msg, "メッセージの本文には兆候は見つかりませんでした", "\n兆候は見つかりませんでした。"},
+		{clean, "\n兆候は見つかりませんでした。", "リンク先の判定によるもの"},
 	} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: "ja", Detailed: true, Advice: rules.DefaultAdvice()})
