@@ -214,10 +214,11 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		ch <- whoisAnswer{}
 		return ch
 	}
-	domain, hosted := domainOf(u), false
-	if u != nil {
+	var domain string // domainOf(u), the host parsed once
+	hosted := false
+	if u != nil && u.Hostname() != "" {
 		if h, err := rules.ParseHost(u.Hostname()); err == nil {
-			hosted = h.Hosted
+			domain, hosted = h.Registrable, h.Hosted
 		}
 	}
 	if domain == "" || isIPHost(domain) || hosted {
