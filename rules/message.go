@@ -261,7 +261,7 @@ func newMailView(m *Mail) *mailView {
 		v.denies[i] = mailDenies(s)
 	}
 	for _, u := range m.URLs {
-		v.hosts = append(v.hosts, mailHost(u))
+		v.hosts = append(v.hosts, LinkHost(u))
 	}
 	return v
 }
@@ -343,9 +343,10 @@ func mailSplitSentences(l string) []string {
 	return append(out, l[start:])
 }
 
-// mailHost returns the host of a URL found in a message (scheme-less bare
-// domains included), lower case without a trailing dot.
-func mailHost(raw string) string {
+// LinkHost returns the host of a URL found in a message (scheme-less bare
+// domains included: example.co.jp/xyz), lower case without a trailing dot,
+// "" when it has none.
+func LinkHost(raw string) string {
 	if !strings.Contains(raw, "://") {
 		raw = "http://" + raw
 	}
@@ -878,7 +879,7 @@ func checkMailDisguised(m *Mail) []Finding {
 	brands := phishBrandsOf(m.Data)
 	var out []Finding
 	for _, d := range m.Disguised {
-		shown, to := mailHostOf(d.Shown), mailHostOf(d.Href)
+		shown, to := LinkHost(d.Shown), LinkHost(d.Href)
 		for _, pb := range brands {
 			if pb.b.Official(shown) && !pb.b.Official(to) {
 				out = append(out, Finding{Evidence: "表示: " + Clip(d.Shown, 60) + " → 実際のリンク先: " + Clip(d.Href, 80) + " (" + pb.b.Name + ")", URL: d.Href})
@@ -887,19 +888,6 @@ func checkMailDisguised(m *Mail) []Finding {
 		}
 	}
 	return out
-}
-
-// mailHostOf is the lower-case host of a URL or bare domain, "" when it
-// has none.
-func mailHostOf(u string) string {
-	if !strings.Contains(u, "://") {
-		u = "http://" + u
-	}
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(p.Hostname())
 }
 
 func checkMailAttachment(m *Mail) []Finding {

@@ -15,7 +15,6 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
-	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -163,7 +162,7 @@ func parseMail(raw []byte) (*Message, bool) {
 func (m *Message) DropShownOnly(official func(host string) bool) {
 	drop := map[string]bool{}
 	for _, u := range m.ShownOnly {
-		if official(hostOf(u)) {
+		if official(rules.LinkHost(u)) {
 			drop[u] = true
 		}
 	}
@@ -177,18 +176,6 @@ func (m *Message) DropShownOnly(official func(host string) bool) {
 		}
 	}
 	m.URLs = kept
-}
-
-// hostOf is the lower-case host of a URL or bare domain.
-func hostOf(u string) string {
-	if !strings.Contains(u, "://") {
-		u = "http://" + u
-	}
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(p.Hostname())
 }
 
 // wordDecoder decodes RFC 2047 encoded words in any charset the HTML
@@ -377,14 +364,7 @@ func disguisedAs(l rules.Link) (string, bool) {
 // siteOf is the registrable domain of a URL or bare domain, "" when it has
 // none.
 func siteOf(u string) string {
-	if !strings.Contains(u, "://") {
-		u = "http://" + u
-	}
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	d, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(p.Hostname()))
+	d, err := publicsuffix.EffectiveTLDPlusOne(rules.LinkHost(u))
 	if err != nil {
 		return ""
 	}
