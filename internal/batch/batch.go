@@ -150,10 +150,11 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		defer f.Close()
 		dst, outFile = f, f
 	}
-	// The clusters file is made after the rest of the configuration has
-	// held (a refused run must not wipe the last run's) and before any
-	// check, so that a path that cannot be written stops the run at once
-	// rather than after the whole list. A path naming the list or the
+	// The clusters file is made after the list, the resume file and the
+	// output have been opened (a run refused for them must not wipe the
+	// last run's clusters) and before any check, so that a path that
+	// cannot be written stops the run at once rather than after the whole
+	// list. A path naming the list or the
 	// output is refused whatever its spelling: the same file when both
 	// exist (the output does by now), the same absolute path otherwise.
 	var clusters *os.File
@@ -170,8 +171,13 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		clusters = f // written and closed by writeClustersFile after the run
 	}
 	if outFile != nil && !cfg.Resume {
-		if err := outFile.Truncate(0); err != nil {
-			return nil, configErr("emptying the output file: %w", err)
+		// Only a regular file is emptied: /dev/null, a pipe or a FIFO
+		// given as -o take what is written as it comes (and cannot be
+		// truncated).
+		if st, err := outFile.Stat(); err == nil && st.Mode().IsRegular() {
+			if err := outFile.Truncate(0); err != nil {
+				return nil, configErr("emptying the output file: %w", err)
+			}
 		}
 	}
 	gate := cfg.Gate

@@ -259,7 +259,7 @@ func TestDoConfigErrors(t *testing.T) {
 		{"clusters in a missing folder", Config{List: list, Format: "json", Clusters: filepath.Join(dir, "no", "c.jsonl")}},
 		{"clusters file is the list", Config{List: list, Format: "json", Clusters: list}},
 		{"clusters file is the output", Config{List: list, Output: notJSON, Format: "json", Clusters: notJSON}},
-		{"clusters file is a new output", Config{List: list, Output: filepath.Join(dir, "fresh.jsonl"), Format: "json", Clusters: filepath.Join(dir, ".", "fresh.jsonl")}},
+		{"clusters file is a new output", Config{List: list, Output: filepath.Join(dir, "fresh.jsonl"), Format: "json", Clusters: dir + "/./fresh.jsonl"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -443,7 +443,7 @@ func TestDoBadClustersKeepsOutput(t *testing.T) {
 	list := writeList(t, []string{"a.example"})
 	out := filepath.Join(dir, "out.jsonl")
 	const last = "{\"target\":\"a.example\"}\n"
-	for _, clusters := range []string{out, filepath.Join(dir, ".", "out.jsonl"), filepath.Join(dir, "no", "c.jsonl")} {
+	for _, clusters := range []string{out, dir + "/./out.jsonl", filepath.Join(dir, "no", "c.jsonl")} {
 		os.WriteFile(out, []byte(last), 0o644)
 		_, err := Do(context.Background(), Config{List: list, Output: out, Format: "json", Clusters: clusters}, newFake().check)
 		var ce *ConfigError
@@ -453,5 +453,18 @@ func TestDoBadClustersKeepsOutput(t *testing.T) {
 		if data, _ := os.ReadFile(out); string(data) != last {
 			t.Errorf("--clusters %s: the output became %q", clusters, data)
 		}
+	}
+}
+
+// TestDoOutputToDevice: -o /dev/null (or a pipe) is written as it comes:
+// it cannot be emptied, and is not.
+func TestDoOutputToDevice(t *testing.T) {
+	if _, err := os.Stat(os.DevNull); err != nil {
+		t.Skip("no", os.DevNull)
+	}
+	clusters := filepath.Join(t.TempDir(), "c.jsonl")
+	sum, err := Do(context.Background(), Config{List: writeList(t, []string{"a.example", "b.example"}), Output: os.DevNull, Format: "json", Clusters: clusters}, newFake().check)
+	if err != nil || sum.Written != 2 {
+		t.Fatalf("-o %s: %+v, %v", os.DevNull, sum, err)
 	}
 }
