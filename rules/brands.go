@@ -154,6 +154,13 @@ func (bs *BrandSet) OfficialFor(host string) []Brand {
 	return out
 }
 
+// OfficialHost reports whether host is official for any brand, a tenant
+// of a brand's hosting platform (shop.s3.amazonaws.com) not counting.
+func (bs *BrandSet) OfficialHost(host string) bool {
+	h, err := ParseHost(host)
+	return err == nil && bs.officialHost(h)
+}
+
 // officialHost reports whether h is official for any brand. A tenant of a
 // brand's hosting platform is not the brand: smbc.s3.amazonaws.com sits
 // under amazonaws.com, but its name was chosen by whoever rents it.

@@ -880,6 +880,9 @@ func checkMailDisguised(m *Mail) []Finding {
 	var out []Finding
 	for _, d := range m.Disguised {
 		shown, to := LinkHost(d.Shown), LinkHost(d.Href)
+		if h, err := ParseHost(shown); err != nil || h.Hosted {
+			continue // a tenant's name on a brand's platform is no brand's address
+		}
 		for _, pb := range brands {
 			if pb.b.Official(shown) && !pb.b.Official(to) {
 				out = append(out, Finding{Evidence: "表示: " + Clip(d.Shown, 60) + " → 実際のリンク先: " + Clip(d.Href, 80) + " (" + pb.b.Name + ")", URL: d.Href})

@@ -119,7 +119,7 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 		fmt.Fprintf(sc.s.Err, "shopcheck: %s is longer than %d bytes; only its beginning was read\n", target, sc.limit())
 	}
 	if sc.data != nil && sc.data.Brands != nil {
-		m.DropShownOnly(func(host string) bool { return len(sc.data.Brands.OfficialFor(host)) > 0 })
+		m.DropShownOnly(sc.data.Brands.OfficialHost)
 	}
 	if sg := rules.EvaluateMail(m.Mail(sc.data), sc.rules, sc.o.Lang); sg != nil {
 		res.Signs = sg
