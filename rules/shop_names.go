@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // HolderKind is what an account holder's name says about who holds it.
@@ -436,7 +437,7 @@ func shopNamesDiffer(seller, holder string) (differ, comparable bool) {
 // runs of three kana or more is another company. It answers only when the
 // seller's name has such a run.
 func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
-	a, b := shopKanaFold.Replace(shopNameCore(shopBracketed.ReplaceAllString(seller, ""))), shopKanaFold.Replace(shopNameCore(holder))
+	a, b := shopKanaFold.Replace(shopNameCore(shopDropBracketed(seller))), shopKanaFold.Replace(shopNameCore(holder))
 	if shopCoreScript(a) != "han" || shopCoreScript(b) != "kana" {
 		return false, false
 	}
@@ -458,23 +459,51 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 		return false, false
 	}
 	for _, run := range runs {
-		// Banks cut long names and print old kana their own way: three
-		// kana in common are the same name (ヤマダインタ-ナシヨナルトレ-デイ).
-		if strings.Contains(b, run) || shopLongestCommon(run, b) >= 3 {
+		// The holder holds the run, or ends in it cut short as banks cut
+		// long names (ヤマダインタナシヨナルトレデイ for …トレデイング): two
+		// thirds of the run at least.
+		if strings.Contains(b, run) || shopEndsInPrefix(b, run, max(3, (2*shopRunes(run)+2)/3)) {
 			return false, true
 		}
 	}
 	return true, true
 }
 
-// shopBracketed is a bracketed part of a seller's name: a shop name beside
-// the company's (株式会社山田商事（ショップ名：ハッピーマート）).
+// shopEndsInPrefix reports whether b ends with the first n runes of run
+// or more: a name the bank cut in the middle of run.
+func shopEndsInPrefix(b, run string, n int) bool {
+	rs := []rune(run)
+	for k := len(rs) - 1; k >= n; k-- {
+		if strings.HasSuffix(b, string(rs[:k])) {
+			return true
+		}
+	}
+	return false
+}
+
+// shopBracketed is a bracketed part of a seller's name.
 var shopBracketed = shopMustRe(`[(（【\[][^)）】\]]*[)）】\]]`)
 
+// shopDropBracketed drops the bracketed parts of a seller's name that are
+// not its reading: a shop name beside the company's (株式会社山田商事（ショッ
+// プ名：ハッピーマート）) is another name, a reading (（ヤマダショウジ）) is
+// the one a bank prints.
+func shopDropBracketed(seller string) string {
+	return shopBracketed.Regexp().ReplaceAllStringFunc(seller, func(m string) string {
+		inner := m[utf8.RuneLen([]rune(m)[0]) : len(m)-utf8.RuneLen([]rune(m)[len([]rune(m))-1])]
+		for _, r := range inner {
+			if !shopIsKana(r) && r != ' ' && r != '　' {
+				return " "
+			}
+		}
+		return " " + inner + " "
+	})
+}
+
 // shopKanaFold spells kana the way banks print them: old kana as today's,
-// ヴィ as ビ and ヴ as ブ (the core has ィ as イ already), long-vowel marks
-// and hyphens alike; iteration marks are dropped
-// (they end a run, so a name is compared on less, never on more).
+// and ヴィ as ビ and ヴ as ブ (the core has ィ as イ already). Iteration
+// marks become a separator: they end a run, so a name is compared on
+// less, never on two runs joined.
 var shopKanaFold = strings.NewReplacer("ヱ", "エ", "ゑ", "エ", "ヰ", "イ", "ゐ", "イ",
 	"ヴイ", "ビ", "ヴア", "バ", "ヴエ", "ベ", "ヴオ", "ボ", "ヴ", "ブ", "ゔ", "ブ",
-	"-", "ー", "－", "ー", "ｰ", "ー", "‐", "ー", "ヽ", "", "ヾ", "", "ゝ", "", "ゞ", "")
+	"ヽ", "・", "ヾ", "・", "ゝ", "・", "ゞ", "・")
