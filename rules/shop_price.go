@@ -366,17 +366,28 @@ func shopRegularLabel(seg string, used bool) bool {
 // past one (発売時定価, 当時の定価, 新品時の価格): the list price a used camera
 // had in 1980 is no price a shop cuts, and a second-hand shop that prints
 // it is no fake one for that. shopHistoricUsedRe adds 新品 and 旧, which
-// say so only on a page of used goods: a fake brand shop's 「新品 定価
-// ¥128,000」 calls its goods new.
+// say so only on a page of used goods (shopUsedPage): a fake brand shop's
+// 「新品 定価 ¥128,000」 calls its goods new.
 var (
 	shopHistoricRe     = shopMustRe(`(?:発売時|発売当時|販売当時|当時|新品時|新品購入時|購入時)(?:の)?\s?$`)
 	shopHistoricUsedRe = shopMustRe(`(?:新品|旧)(?:の)?\s?$`)
-	// shopUsedRe marks a page of used goods.
-	shopUsedRe = shopMustRe(`(?i)中古|ユーズド|古物|ジャンク|リユース|\bused\b`)
+	// shopUsedRe marks a page of used goods in its title or a heading;
+	// shopNotUsedRe undoes it (中古品ではありません).
+	shopUsedRe    = shopMustRe(`中古|ユーズド|ジャンク|リユース|USED|Used`)
+	shopNotUsedRe = shopMustRe(`中古品?では(?:ありません|ない|ございません)|中古品?でなく|中古品?ではなく`)
 )
 
-// shopUsedPage reports whether p sells used goods (see shopUsedRe).
-func shopUsedPage(p *Page) bool { return shopUsedRe.MatchString(p.Text) }
+// shopUsedPage reports whether p says in its title or a heading that it
+// sells used goods: the body is no guide (a fake shop's 「中古品ではありま
+// せん」, a copied 古物商 licence, "never used").
+func shopUsedPage(p *Page) bool {
+	for _, t := range append([]string{p.Title}, p.Headings...) {
+		if shopUsedRe.MatchString(t) && !shopNotUsedRe.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
 
 // shopHistoric reports whether before (the text up to a regular-price
 // label) ends with a word of shopHistoricRe (or, on a page of used goods,

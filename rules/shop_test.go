@@ -640,6 +640,10 @@ func TestPriceExtremeDiscount(t *testing.T) {
 <tr><td>Canon AE-1</td><td>発売当時の定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
 <tr><td>Minolta X-700</td><td>新品定価 ¥71,000</td><td>販売価格 ¥9,800</td></tr>
 <tr><td>Pentax SP</td><td>旧定価：¥52,000</td><td>販売価格 ¥8,500</td></tr></table>`)}},
+		{name: "a fake shop saying it sells no used goods: 新品定価 is its regular price", fire: true,
+			site: []string{shopTop, shopHTML("ブランドバッグ 新品・正規品", `<p>中古品ではありません。古物商許可番号 第123456789号。Never used.</p><table>
+<tr><td>A</td><td>新品定価 ¥139,000</td><td>販売価格 ¥13,800</td></tr><tr><td>B</td><td>新品定価 ¥85,000</td><td>販売価格 ¥8,500</td></tr>
+<tr><td>C</td><td>新品定価 ¥71,000</td><td>販売価格 ¥7,100</td></tr><tr><td>D</td><td>新品定価 ¥52,000</td><td>販売価格 ¥5,200</td></tr></table>`)}},
 		{name: "a used-goods shop's prices when new, 新品 glued", fire: false,
 			site: []string{shopTop, shopHTML("中古カメラ", `<p>中古品です。</p><table>
 <tr><td>A</td><td>新品定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr><tr><td>B</td><td>新品定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
