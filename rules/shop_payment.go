@@ -215,12 +215,37 @@ func shopPayStatuses(dst []shopPayStatus, s string) []shopPayStatus {
 // in general.
 var shopPayCondRe = shopMustRe(`一部|海外|国外|以外|特定の|円以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|セール|定期|商品(?:に|によって|は|の場合)|場合|大型|同梱|ギフト`)
 
-// shopPayInstalmentNegRe finds a way of paying by card that is withdrawn,
-// not the card: 「分割払いはできません」「リボ払い・ボーナス払いもご利用いただけ
-// ません」. Only when the instalment is itself what the negation follows:
-// 「クレジットカード（一括払い・分割払い）および代金引換はご利用いただけません」
-// withdraws the card.
-var shopPayInstalmentNegRe = shopMustRe(`(?:分割|リボ|ボーナス|一括|[0-9]+回)払い?(?:・(?:分割|リボ|ボーナス|一括|[0-9]+回)払い?)*(?:は|も|が|、)?\s?(?:ご利用(?:いただ|頂)けません|ご利用できません|利用できません|できません|不可|お受けできません|お取り?扱いできません|お取り?扱いしておりません|対応しておりません)`)
+// shopPayInstalmentRe finds a way of paying by card (分割払い, リボ払い・ボ
+// ーナス払い): shopInstalmentNegated tells whether it is what a sentence
+// withdraws, not the card.
+var shopPayInstalmentRe = shopMustRe(`(?:分割|リボ|ボーナス|一括|[0-9]+回)払い?(?:・(?:分割|リボ|ボーナス|一括|[0-9]+回)払い?)*`)
+
+// shopInstalmentNegated reports whether an instalment way is itself what
+// the negation follows (「分割払いはできません」「分割払いには対応しておりま
+// せん」「リボ払い・ボーナス払いもご利用いただけません」): the card is then
+// offered. 「クレジットカード（一括払い・分割払い）および代金引換はご利用いた
+// だけません」 withdraws the card: the negation follows 代金引換.
+func shopInstalmentNegated(s string) bool {
+	for _, m := range shopPayInstalmentRe.FindAllStringIndex(s, 4) {
+		rest := s[m[1]:]
+		for _, p := range []string{"には", "では", "は", "も", "が", "、"} {
+			if strings.HasPrefix(rest, p) {
+				rest = rest[len(p):]
+				break
+			}
+		}
+		rest = strings.TrimLeft(rest, " ")
+		for _, w := range []string{"できません", "出来ません", "できない", "不可"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+		if n := shopPayNegRe.FindStringIndex(rest); n != nil && n[0] == 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // shopPayOnlyRe, applied to the text right after a bank-transfer mention,
 // finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
@@ -515,7 +540,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			}
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
-			cond := shopPayCondRe.MatchString(s) || shopPayInstalmentNegRe.MatchString(s)
+			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
 			refund := shopRefundRe.MatchString(s)
 			for i, m := range ms {
 				if m.id == MethodTransfer && refund {

@@ -97,6 +97,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカードは現在ご利用いただけません。お支払いは銀行振込となります。</p>`)}},
 		{name: "card and cash on delivery suspended in one sentence", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済・代引きは一時停止中です。</p><p>お支払い方法：銀行振込</p>`)}},
+		{name: "card offered, instalments withdrawn in other words", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：クレジットカード、銀行振込</p><p>クレジットカードの分割払いには対応しておりません。ボーナス払いはご利用になれません。3回払いは取り扱っておりません。</p>`)}},
 		{name: "card offered, instalments not: still card", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：クレジットカード、銀行振込</p><p>クレジットカードの分割払いはできません。リボ払い・ボーナス払いもご利用いただけません。</p>`)}},
 		{name: "card with its payment ways and COD withdrawn: still withdrawn", fire: true,
