@@ -88,6 +88,8 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-disguised", false, 0}}},
 		{"suspension and sign-in worded otherwise", Mail{Text: "【Amazon】お客様のアカウントは一時的に停止されています。異常なサインインを検出しました。24時間以内に下記にてお手続きください。https://amazon-jp.account-check.top/"},
 			[]want{{"mail-urgency", true, 30}}},
+		{"a card suspension in other words", Mail{Text: "【楽天カード】お客様のアカウントはロックいたしました。24時間以内にご確認がない場合、カードのご利用は停止されます。https://rakuten-card.kakunin-id.top/"},
+			[]want{{"mail-urgency", true, 30}}},
 		{"an honest sign-up mail with a deadline", Mail{From: "豆屋 <info@mameya.example.jp>", FromDomain: "mameya.example.jp",
 			Text: "仮登録を受け付けました。24時間以内に下記から本登録をお願いします。期限を過ぎると仮登録は停止されます。https://mameya.example.jp/verify"},
 			[]want{{"mail-urgency", false, 0}}},

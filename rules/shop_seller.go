@@ -332,7 +332,7 @@ func shopReadDisclosure(d *Disclosure) {
 				} else if d.ForeignAddress == "" {
 					// An address abroad is often printed over a few lines
 					// (Room …, District, City, Country and code).
-					d.ForeignAddress = FindForeignAddress(strings.Join(ls[i:min(i+4, len(ls))], " "), true)
+					d.ForeignAddress = FindForeignAddress(shopAddressLines(ls, i), true)
 				}
 			}
 			if d.Platform == "" {
@@ -398,6 +398,17 @@ func shopReadDisclosure(d *Disclosure) {
 			d.Emails = append(d.Emails, e)
 		}
 	}
+}
+
+// shopAddressLines joins the address label's line with the lines after it
+// that go on with the address (at most three): up to the next labelled
+// line (電話番号：…, 発送：…), whose words are not the address's.
+func shopAddressLines(ls []string, i int) string {
+	end := i + 1
+	for end < len(ls) && end < i+4 && !strings.ContainsAny(ls[end], ":：") {
+		end++
+	}
+	return strings.Join(ls[i:end], " ")
 }
 
 // shopPlausibleEmail drops example addresses and image names that look like
