@@ -34,9 +34,10 @@ var linkHints = []struct {
 	{"返品", 20}, {"交換", 10},
 	// The next step of a phishing flow (a fake courier's "request
 	// redelivery", a fake bank's "verify"): the form that asks for the
-	// card or the PIN is often one page in. Below every hint above and
-	// below product pages (productScore), so an honest shop spends its
-	// slots on its own pages first; a phishing page has few links.
+	// card or the PIN is often one page in. Below the disclosure,
+	// payment, guide, company and shipping hints and below product pages
+	// (productScore, even with a link text's +5), so an honest shop spends
+	// its slots on its own pages first; a phishing page has few links.
 	{"再配達", 14}, {"依頼する", 13}, {"本人確認", 14}, {"手続き", 12}, {"手続", 11}, {"次へ", 10},
 	{"進む", 10}, {"認証", 9}, {"verify", 10}, {"continue", 8}, {"ログイン", 7}, {"login", 6},
 }
