@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -877,11 +878,15 @@ func checkMailDisguised(m *Mail) []Finding {
 		return nil
 	}
 	brands := phishBrandsOf(m.Data)
+	neutral := phishData().neutral
 	var out []Finding
 	for _, d := range m.Disguised {
 		shown, to := LinkHost(d.Shown), LinkHost(d.Href)
 		if h, err := ParseHost(shown); err != nil || h.Hosted {
 			continue // a tenant's name on a brand's platform is no brand's address
+		}
+		if slices.ContainsFunc(neutral, func(n string) bool { return phishUnder(to, n) }) {
+			continue // a mail service's click counter: where it leads is not known here
 		}
 		for _, pb := range brands {
 			if pb.b.Official(shown) && !pb.b.Official(to) {
