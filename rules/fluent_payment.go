@@ -1189,8 +1189,8 @@ func flGiftCardPayment(site *Site) []Finding {
 		for li := range cps[pi].with(flHasGiftCard) {
 			if !checked {
 				checked = true
-				if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) {
-					break // a page about the fraud
+				if flWarningPage.MatchString(p.Title) || flWarningPage.MatchString(strings.Join(p.Headings, " ")) || shopScamOn(site, p) {
+					break // a page about the fraud (偽の通販サイトにご注意)
 				}
 			}
 			for sent, cs := range flSentencePairs(p.Lines[li], cps[pi].line(li)) {

@@ -156,6 +156,10 @@ func TestGiftCardPayment(t *testing.T) {
 		want  []string
 	}{
 		{
+			name:  "a consumer centre's list of fake-shop signs",
+			pages: []string{"soudan/", flHTML("偽ショップにご注意ください｜消費生活センター", `<h1>偽の通販サイトにご注意</h1><ul><li>Amazonギフトカードで支払うよう求められる</li></ul>`)},
+		},
+		{
 			name:  "asks to pay with Amazon gift cards",
 			pages: []string{"guide.html", flHTML("ご利用ガイド", `<p>お支払いはAmazonギフト券でお願いしております。</p>`)},
 			fire:  true, want: []string{"Amazonギフト券"},
