@@ -345,6 +345,11 @@ func flAppendMentions(out []flMention, s string) []flMention {
 			// most windows hold no negation at all: skip the regexp
 		} else if loc := flNegation.FindStringIndex(window); loc != nil {
 			neg = !flQualified(window[:loc[1]]) && !flQualified(before)
+			// One card brand turned down alone (ダイナースクラブカードは扱って
+			// おりません) leaves the others: the card is still taken.
+			if neg && i == j && flCardBrandWord(s[idx[i][0]:idx[i][1]]) {
+				neg = false
+			}
 		}
 		// A note in brackets speaks of the last item only: 銀行振込、
 		// クレジットカード(メンテナンス中).
@@ -355,6 +360,23 @@ func flAppendMentions(out []flMention, s string) []flMention {
 		i = j + 1
 	}
 	return out
+}
+
+// flCardBrands are words of one card brand, as against the card itself
+// (クレジットカード, カード決済).
+var flCardBrands = []string{"visa", "master", "jcb", "amex", "americanexpress", "アメリカンエキスプレス", "アメックス",
+	"diners", "ダイナース", "discover", "ディスカバー", "unionpay", "銀聯", "銀联"}
+
+// flCardBrandWord reports whether w (a compact, lower-case method word)
+// names one card brand.
+func flCardBrandWord(w string) bool {
+	w = strings.ToLower(w)
+	for _, b := range flCardBrands {
+		if strings.Contains(w, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // flMethodOrder gives each method of flMethodNames its bit in flMethods.
