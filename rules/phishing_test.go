@@ -585,6 +585,7 @@ func TestImpersonationDeliveryContext(t *testing.T) {
 	}{
 		{"fake redelivery", "ヤマト運輸｜再配達のお申し込み", `<h1>再配達のお申し込み</h1><p>宛先住所に不備があったため配達できませんでした。保管期限：12月2日</p>`, true},
 		{"fake redelivery request", "ヤマト運輸｜再配達のご依頼", `<h1>再配達のご依頼</h1><p>お届け先の住所が不完全なため、お荷物をお届けできませんでした。</p>`, true},
+		{"fake redelivery fee, the brand and its service in one title", "ヤマト運輸 再配達 手数料のお支払い", `<h1>ヤマト運輸 再配達手数料 300円</h1><form method="post"><input name="cardno" placeholder="カード番号"><input name="exp" placeholder="有効期限"><input name="cvv" placeholder="セキュリティコード"></form>`, true},
 		{"a shop's delivery page", "ヤマト運輸｜お届け先の変更・再配達｜まめや", `<h1>ヤマト運輸</h1><h2>配達予定日</h2><p>お届け先の変更はヤマト運輸のサイトからどうぞ。</p>`, false},
 	} {
 		site := flTestSite(t, "mameya-delivery.example.com", "", phDoc(c.title, c.body))
