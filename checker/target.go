@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/shopcheck/shopcheck/rules"
 )
 
 // TargetKind says what a target names.
@@ -99,7 +101,6 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if host == "" {
 		return t, Errorf(CodeInvalidTarget, "%q has no host name", t.Raw)
 	}
-
 	if t.Bare && !strings.Contains(host, ".") && net.ParseIP(host) == nil && !strings.EqualFold(host, "localhost") {
 		return t, Errorf(CodeInvalidTarget, "%q is neither a URL nor a domain name", t.Raw)
 	}
@@ -117,7 +118,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 		}
 	}
 	if len(u.Hostname()) > 253 {
-		return t, Errorf(CodeInvalidTarget, "%q has a host name longer than DNS allows (253 characters)", clipTarget(t.Raw))
+		return t, Errorf(CodeInvalidTarget, "%q has a host name longer than DNS allows (253 characters)", rules.Clip(t.Raw, 80))
 	}
 	if c, ok := badHostRune(u.Hostname()); ok {
 		return t, Errorf(CodeInvalidTarget, "%q has a host name with a character no host name can have (%q); check the spelling", t.Raw, c)
@@ -127,18 +128,6 @@ func parseTarget(raw string, local bool) (Target, error) {
 	}
 	t.URL = u
 	return t, nil
-}
-
-// clipTarget shortens a target for an error message.
-func clipTarget(s string) string {
-	if len(s) <= 80 {
-		return s
-	}
-	cut := 80
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
 
 // exists reports whether path names a file or folder here.

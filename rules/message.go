@@ -815,23 +815,8 @@ func checkMailLink(m *Mail) []Finding {
 	if len(pres) == 0 {
 		return nil
 	}
-	neutral := phishData().neutral
 	for i, h := range v.hosts {
-		if h == "" {
-			continue
-		}
-		ok := false
-		for _, p := range pres {
-			if p.brand.Official(h) {
-				ok = true
-			}
-		}
-		for _, n := range neutral {
-			if phishUnder(h, n) {
-				ok = true
-			}
-		}
-		if ok {
+		if h == "" || mailNeutral(h) || slices.ContainsFunc(pres, func(p mailPresentation) bool { return p.brand.Official(h) }) {
 			continue
 		}
 		p := pres[0]
@@ -869,6 +854,13 @@ func checkMailLink(m *Mail) []Finding {
 	return nil
 }
 
+// mailNeutral reports whether host is under a domain that any message may
+// link to (rules/data/message_neutral_domains.txt: app stores, the
+// anti-phishing bodies, mail services' click counters).
+func mailNeutral(host string) bool {
+	return slices.ContainsFunc(phishData().neutral, func(n string) bool { return phishUnder(host, n) })
+}
+
 // checkMailDisguised fires for each HTML link that shows a brand's
 // official address and leads to a site that is not the brand's. A
 // newsletter that shows its own shop's address and links through a
@@ -878,14 +870,13 @@ func checkMailDisguised(m *Mail) []Finding {
 		return nil
 	}
 	brands := phishBrandsOf(m.Data)
-	neutral := phishData().neutral
 	var out []Finding
 	for _, d := range m.Disguised {
 		shown, to := LinkHost(d.Shown), LinkHost(d.Href)
 		if h, err := ParseHost(shown); err != nil || h.Hosted {
 			continue // a tenant's name on a brand's platform is no brand's address
 		}
-		if slices.ContainsFunc(neutral, func(n string) bool { return phishUnder(to, n) }) {
+		if mailNeutral(to) {
 			continue // a mail service's click counter: where it leads is not known here
 		}
 		for _, pb := range brands {

@@ -11,9 +11,10 @@ import (
 // disclosure that gives them does not lack them: seller-info-missing must
 // not say "no address" of 臺北市大安區忠孝東路四段216號5樓.
 
-// shopForeignAddressRe finds an address written the Chinese way (city or
-// county, road, number 號), or a line that names a country and holds a
-// number (Shenzhen, China 518000; 台湾台北市…).
+// shopForeignCJKAddressRe finds an address written the Chinese way (city
+// or county, road, number 號); shopForeignCountryRe a country's name, which
+// with a number on an address label's line makes one (Shenzhen, China
+// 518000). See FindForeignAddress.
 var (
 	shopForeignCJKAddressRe = shopMustRe(`\p{Han}{1,8}[市縣县][^\n]{0,30}?[路街道][^\n]{0,20}?\d+\s?[號号](?:\s?\d+\s?[樓楼F階])?`)
 	shopForeignCountryRe    = shopMustRe(`(?i)台湾|臺灣|台灣|中国|中華人民共和国|香港|澳門|マカオ|韓国|大韓民国|シンガポール|タイ王国|ベトナム|フィリピン|マレーシア|インドネシア|アメリカ合衆国|米国|カナダ|オーストラリア|イギリス|英国|フランス|ドイツ|イタリア|\b(?:taiwan|china|hong\s?kong|macau|korea|singapore|thailand|viet\s?nam|philippines|malaysia|indonesia|u\.?s\.?a|united\s+states|canada|australia|united\s+kingdom|france|germany|italy)\b`)

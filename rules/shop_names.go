@@ -490,7 +490,9 @@ var shopBracketed = shopMustRe(`[(（【\[][^)）】\]]*[)）】\]]`)
 // the one a bank prints.
 func shopDropBracketed(seller string) string {
 	return shopBracketed.Regexp().ReplaceAllStringFunc(seller, func(m string) string {
-		inner := m[utf8.RuneLen([]rune(m)[0]) : len(m)-utf8.RuneLen([]rune(m)[len([]rune(m))-1])]
+		_, open := utf8.DecodeRuneInString(m)
+		_, closing := utf8.DecodeLastRuneInString(m)
+		inner := m[open : len(m)-closing]
 		for _, r := range inner {
 			if !shopIsKana(r) && r != ' ' && r != '　' {
 				return " "

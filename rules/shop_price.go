@@ -166,7 +166,7 @@ func shopStruckText(n *html.Node, text *phishTextAcc) {
 // shopPagePairs pairs the prices of one page, line by line.
 func shopPagePairs(p *Page) []PricePair {
 	struck := shopStruck(p)
-	used, usedKnown := false, false
+	used := shopUsedPage(p)
 	var out []PricePair
 	pending, pendingLine := 0, -10
 	var prevPrices []Price // the prices of line i-1
@@ -187,9 +187,6 @@ func shopPagePairs(p *Page) []PricePair {
 			prevEnd = pr.End
 			if shopNotItemBefore.MatchString(seg) || shopNotItemAfterMatch(l[pr.End:]) {
 				continue // 送料 ¥500, 1,000円OFF, 5,000円以上: not an item's price
-			}
-			if !usedKnown && shopRegularRe.MatchString(seg) {
-				used, usedKnown = shopUsedPage(p), true // read once, where a label asks
 			}
 			regular := shopRegularLabel(seg, used)
 			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) {
@@ -221,15 +218,7 @@ func shopTablePairs(p *Page) []PricePair {
 		return nil
 	}
 	var out []PricePair
-	// Whether the page sells used goods, read once and only where a
-	// header cell holds a regular-price label.
-	usedKnown, usedPage := false, false
-	used := func() bool {
-		if !usedKnown {
-			usedKnown, usedPage = true, shopUsedPage(p)
-		}
-		return usedPage
-	}
+	used := shopUsedPage(p)
 	tables := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -251,7 +240,7 @@ func shopTablePairs(p *Page) []PricePair {
 // shopTableRowPairs reads one table: the first row with a regular-price
 // label cell and a sale-price label cell (and no price in them) sets the
 // columns; each later row with prices in both gives a pair.
-func shopTableRowPairs(table *html.Node, url string, used func() bool) []PricePair {
+func shopTableRowPairs(table *html.Node, url string, used bool) []PricePair {
 	var out []PricePair
 	reg, sale, rows := -1, -1, 0
 	var cells []string
@@ -279,7 +268,7 @@ func shopTableRowPairs(table *html.Node, url string, used func() bool) []PricePa
 						continue
 					}
 					switch {
-					case r < 0 && shopRegularRe.MatchString(t) && shopRegularLabel(t, used()):
+					case r < 0 && shopRegularLabel(t, used):
 						r = ci
 					case s < 0 && shopSaleRe.MatchString(t) && !shopNotItemBefore.MatchString(t):
 						s = ci
@@ -381,12 +370,8 @@ var (
 // sells used goods: the body is no guide (a fake shop's 「中古品ではありま
 // せん」, a copied 古物商 licence, "never used").
 func shopUsedPage(p *Page) bool {
-	for _, t := range append([]string{p.Title}, p.Headings...) {
-		if shopUsedRe.MatchString(t) && !shopNotUsedRe.MatchString(t) {
-			return true
-		}
-	}
-	return false
+	says := func(t string) bool { return shopUsedRe.MatchString(t) && !shopNotUsedRe.MatchString(t) }
+	return says(p.Title) || slices.ContainsFunc(p.Headings, says)
 }
 
 // shopHistoric reports whether before (the text up to a regular-price

@@ -67,26 +67,26 @@ func NewSource(args []string, list io.Reader) *Source {
 // is, so that --resume finds it again, and no terminal escape reaches the
 // screen.
 func text(t []byte) (string, bool) {
-	ok := true
-	for i := 0; i < len(t); {
-		r, n := utf8.DecodeRune(t[i:])
-		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' || r == 0x7f {
-			ok = false
-			break
-		}
-		i += n
-	}
-	if ok {
-		return string(t), false
-	}
+	bad := func(r rune, n int) bool { return r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' || r == 0x7f }
 	var b strings.Builder
+	dirty := false
 	for i := 0; i < len(t); {
 		r, n := utf8.DecodeRune(t[i:])
-		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' || r == 0x7f {
+		if bad(r, n) {
+			if !dirty {
+				dirty = true
+				b.Grow(len(t) + 8)
+				b.Write(t[:i]) // all good so far
+			}
 			r = utf8.RuneError
 		}
-		b.WriteRune(r)
+		if dirty {
+			b.WriteRune(r)
+		}
 		i += n
+	}
+	if !dirty {
+		return string(t), false
 	}
 	return b.String(), true
 }
