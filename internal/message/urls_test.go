@@ -117,8 +117,8 @@ func BenchmarkExtractURLsHyphens(b *testing.B) {
 }
 
 // TestDisguisedLinks: an HTML link whose text is a web address on another
-// site than its href is recorded, and the address it only shows is not
-// listed as a link of the message.
+// site than its href is recorded; DropShownOnly takes the address it only
+// shows out of the links when it is a brand's, and leaves any other.
 func TestDisguisedLinks(t *testing.T) {
 	for _, c := range []struct {
 		text, href string
