@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -158,6 +159,18 @@ func MessageRules() []MessageRule {
 				EN: "the link shows one address and leads to another: a phishing trick that relies on the address shown",
 			},
 			Check: checkMailDisguised,
+		},
+		{
+			ID: "mail-prize-lure", Severity: High, Points: 40, Topic: "phishing",
+			Summary: Text{
+				JA: "「当選しました」などの当選の知らせと、賞品の送料・手数料の支払いの求め、公式でないリンク",
+				EN: "a you-have-won claim (当選しました) that asks the winner to pay a shipping or handling fee, with a link that is no brand's",
+			},
+			Message: Text{
+				JA: "当選をうたって送料や手数料を払わせるのは、カード情報をだまし取る詐欺の手口です。本当の懸賞で当選者が送料を払うことはありません。リンクは開かず、カード情報を入力しないでください",
+				EN: "a prize that you must pay shipping or a fee to receive is a scam to take card details: real prizes never cost the winner a fee; do not open the link or enter card data",
+			},
+			Check: checkMailPrize,
 		},
 		{
 			ID: "mail-attachment-executable", Severity: High, Points: 40, Topic: "spam",
@@ -853,6 +866,48 @@ func checkMailLink(m *Mail) []Finding {
 	}
 	return nil
 }
+
+// checkMailPrize fires for a message that tells the reader they have won
+// (当選しました) and asks for a fee to receive the prize (送料・手数料 to
+// pay, not 送料無料), with a link that is on no brand's official domain and
+// no mail service's click counter. A fee with an amount (330円) is the
+// strong finding; a fee without one, medium.
+func checkMailPrize(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	prize, _ := v.find("prize")
+	if prize == "" {
+		return nil
+	}
+	link := ""
+	for _, u := range v.offLinks() {
+		if !mailNeutral(LinkHost(u)) {
+			link = u
+			break
+		}
+	}
+	if link == "" {
+		return nil
+	}
+	sets := phishData().sets.mail
+	for i, sn := range v.sentences {
+		if v.denies[i] || !sets["prize-fee"].has(sn) || !sets["prize-pay"].has(sn) || sets["prize-free"].has(sn) {
+			continue
+		}
+		f := Finding{Evidence: Clip(prize, 60) + " / " + Clip(v.raw[i], 80) + " → " + Clip(link, 80), URL: link}
+		if !mailAmountRe.MatchString(v.raw[i]) {
+			f.Severity, f.Points = Medium, 30
+		}
+		return []Finding{f}
+	}
+	return nil
+}
+
+// mailAmountRe matches an amount of money as messages write it: 330円,
+// ￥330, ¥1,200 (after NFKC).
+var mailAmountRe = regexp.MustCompile(`[0-9][0-9,]*\s*円|[¥$]\s*[0-9]`)
 
 // mailNeutral reports whether host is under a domain that any message may
 // link to (rules/data/message_neutral_domains.txt: app stores, the
