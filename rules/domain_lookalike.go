@@ -681,7 +681,6 @@ func (m *match) plusWords() {
 // trie of keywords, weak ones (jcblogin, loginapple) in the trie of weak
 // keywords, beside phishing words only.
 func (m *match) inTokens(toks []string) {
-	w := words()
 	for ti, t := range toks {
 		if len(t) < 5 {
 			continue
@@ -727,7 +726,7 @@ func (m *match) inTokens(toks []string) {
 					others = append(others, o)
 				}
 			}
-			if allIn(others, w.fan) {
+			if m.fanOnly(others) {
 				return
 			}
 			raw := m.raws[ti]
@@ -794,7 +793,7 @@ func (m *match) runTogether(toks []string, id int32, i, n int, rest string) {
 		for _, o := range others {
 			ok = ok && segmentable(o, k, m.ix)
 		}
-		if !ok && !(len(others) == 1 && m.suspiciousEnding()) || allIn(others, words().fan) {
+		if !ok && !(len(others) == 1 && m.suspiciousEnding()) || m.fanOnly(others) {
 			// Other letters count under an ending mostly used for
 			// abuse only: otp-authgzce.cyou.
 			return
@@ -895,6 +894,18 @@ func (m *match) suspiciousEnding() bool {
 	return suspiciousTLDs()[m.h.Suffix[strings.LastIndexByte(m.h.Suffix, '.')+1:]]
 }
 
+// fanOnly reports whether the words beside a keyword are all words of a
+// fan or review site (amazon-review.com, rakuten-sale.jp), which do not
+// make a look-alike; under an ending mostly used for abuse (amazon-sale.top)
+// or a shop's ending (amazon-sale.shop: a fan site is no shop) they do not
+// excuse it.
+func (m *match) fanOnly(others []string) bool {
+	if m.suspiciousEnding() || m.h.Suffix == "shop" || m.h.Suffix == "store" {
+		return false
+	}
+	return allIn(others, words().fan)
+}
+
 // weakOK reports whether a weak keyword has the company it needs: a
 // phishing word ([action]) for names of up to four letters (jcb-login), a
 // phishing or service word for longer ones (apple-support,
@@ -953,7 +964,7 @@ func (m *match) reordered(id int32) {
 			others = append(others, m.raws[j])
 		}
 	}
-	if len(others) > 0 && allIn(others, words().fan) {
+	if len(others) > 0 && m.fanOnly(others) {
 		return
 	}
 	m.offerPlus(id, k.raw, others)
@@ -972,7 +983,6 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 	if len(others) == 0 {
 		return
 	}
-	w := words()
 	if m.jpAt {
 		if !m.strictOthers(m.officialHere(k), others) {
 			return
@@ -980,7 +990,7 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 	} else if k.weak && !m.weakOK(k) {
 		return
 	}
-	if allIn(others, w.fan) {
+	if m.fanOnly(others) {
 		return
 	}
 	m.offerPlus(id, strings.Join(m.raws[i:i+n], "-"), othersR)

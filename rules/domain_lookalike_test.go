@@ -38,6 +38,12 @@ func TestLookalikeFires(t *testing.T) {
 		{"ｍｅｒｃａｒｉ-login.com", "メルカリ", ImitationPlusWords},   // full width folds to ASCII
 		// brand plus words, reordered, repeated, run together
 		{"smbc-card-login.com", "三井住友カード", ImitationPlusWords},
+		// a fan site's word excuses nothing under an abuse ending or a
+		// shop's ending (a fan site is no shop)
+		{"amazon-sale.top", "Amazon", ImitationPlusWords},
+		{"rakuten-review.top", "楽天", ImitationPlusWords},
+		{"amazon-sale.shop", "Amazon", ImitationPlusWords},
+		{"amazon-sales.store", "Amazon", ImitationPlusWords},
 		{"amazon-co-jp-support.net", "Amazon", ImitationFakeSuffix},
 		{"rakuten-kakunin.top", "楽天", ImitationPlusWords},
 		{"aeon-netservice.com", "イオン", ImitationPlusWords},
@@ -183,6 +189,13 @@ func TestLookalikeHonest(t *testing.T) {
 		// words a short name hides in; a brand's name run together with
 		// a word under an ending honest shops use too
 		"online.top", "airline.jp", "deposit.jp", "amazonite.shop", "jrwest.co.jp",
+		// fan and price sites under ordinary endings
+		"amazon-sale.com", "mercari-price.com", "amazonsale.jp",
+		// brands' own domains outside their usual spelling (group_domains)
+		// and honest names one letter from a brand's (domain_allow.txt)
+		"natori-aeonmall.com", "aeon-hokkaido.jp", "media.rakuten-sec.net", "rakuten-drive.com", "smbc-cf.com",
+		"pcloud.com", "ncloud.com", "hicloud.com", "jcloud.com", "qcloud.com", "ucloud.cn", "jpost.com",
+		"aeon-toolkit.org",
 	}
 	for _, h := range honest {
 		if im, ok := d.Brands.Lookalike(h); ok {
