@@ -814,7 +814,7 @@ func checkMailSender(m *Mail) []Finding {
 	p := pres[0]
 	official := phishOfficialList(p.brand)
 	return []Finding{{
-		Evidence: p.evidence + " — sender @" + m.FromDomain + " (official: " + official + ")",
+		Evidence: p.evidence + " — 送信元 @" + m.FromDomain + "（公式: " + official + "）",
 		Message: Text{
 			JA: p.brand.Name + "を名乗っていますが、送信元のドメイン（" + m.FromDomain + "）は公式のもの（" + official + "）ではありません",
 			EN: "the message speaks as " + p.brand.Name + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",

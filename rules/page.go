@@ -649,17 +649,26 @@ func (w *pageWalk) forms(pageURL string, abs func(string) string) []Form {
 
 // textBefore returns the text of the nearest preceding sibling (or the
 // parent's preceding text) of an input, as a stand-in for a missing label.
+// It never reads before the input's form (the article above a comment form
+// is no label), and text longer than labels are (labelMaxRunes) is prose,
+// not a label: "".
 func (w *pageWalk) textBefore(n *html.Node) string {
-	for depth := 0; depth < 3 && n != nil; depth++ {
+	label := func(t string) string {
+		if utf8.RuneCountInString(t) > labelMaxRunes {
+			return ""
+		}
+		return t
+	}
+	for depth := 0; depth < 3 && n != nil && n.Data != "form"; depth++ {
 		if prev := prevElement(n); prev != nil {
 			if t := w.nodeText(prev); t != "" {
-				return Clip(t, 60)
+				return label(t)
 			}
 		}
 		for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
 				if t := fold(NFKC(sib.Data)); t != "" {
-					return Clip(t, 60)
+					return label(t)
 				}
 			} else {
 				break
@@ -671,6 +680,10 @@ func (w *pageWalk) textBefore(n *html.Node) string {
 	}
 	return ""
 }
+
+// labelMaxRunes is the longest text that textBefore takes for a field's
+// label: 「クレジットカード番号（半角数字・ハイフンなし）」 is 24.
+const labelMaxRunes = 40
 
 // nodeText is the text of all text nodes under n (scripts included, as
 // jQuery's text() has it), NFKC-normalised and folded; "" for nil.

@@ -462,16 +462,22 @@ func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) strin
 }
 
 func oldTextBefore(s *goquery.Selection) string {
-	for n, depth := s, 0; depth < 3 && n.Length() > 0; n, depth = n.Parent(), depth+1 {
+	label := func(t string) string {
+		if utf8.RuneCountInString(t) > labelMaxRunes {
+			return ""
+		}
+		return t
+	}
+	for n, depth := s, 0; depth < 3 && n.Length() > 0 && !n.Is("form"); n, depth = n.Parent(), depth+1 {
 		if prev := n.Prev(); prev.Length() > 0 {
 			if t := oldFold(oldNFKC(prev.Text())); t != "" {
-				return Clip(t, 60)
+				return label(t)
 			}
 		}
 		for sib := n.Nodes[0].PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
 				if t := oldFold(oldNFKC(sib.Data)); t != "" {
-					return Clip(t, 60)
+					return label(t)
 				}
 			} else {
 				break

@@ -89,7 +89,7 @@ func checkCredentialForm(site *Site) []Finding {
 				}
 			}
 			if brand != "" {
-				f.Evidence += " (presents itself as " + brand + ")"
+				f.Evidence += "（" + brand + "を名乗る）"
 				f.Message = Text{
 					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
 					EN: "this page presents itself as " + brand + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
@@ -187,7 +187,7 @@ func checkBrandImpersonation(site *Site) []Finding {
 		for _, pr := range presented {
 			official := phishOfficialList(pr.brand)
 			f := Finding{
-				Evidence: pr.evidence + " — " + phishHostLabel(host) + " (official: " + official + ")",
+				Evidence: pr.evidence + " — " + phishHostLabel(host) + "（公式: " + official + "）",
 				URL:      p.URL,
 				Message: Text{
 					JA: pr.brand.Name + "を名乗るページですが、" + pr.brand.Name + "の公式ドメイン（" + official + "）ではありません（" + host + "）",

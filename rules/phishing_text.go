@@ -1634,7 +1634,7 @@ func phishPageHostUncached(p *Page, site *Site) string {
 // is unknown.
 func phishHostLabel(host string) string {
 	if host == "" {
-		return "origin unknown (saved page)"
+		return "配信元不明（保存されたページ）"
 	}
 	return host
 }
