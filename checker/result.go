@@ -5,6 +5,8 @@
 package checker
 
 import (
+	"time"
+
 	"github.com/shopcheck/shopcheck/rules"
 )
 
@@ -66,6 +68,18 @@ type WhoisInfo struct {
 	AgeDays   int    `json:"age_days"`
 	Registrar string `json:"registrar"`
 	Server    string `json:"server"`
+}
+
+// ErrorResult is the record of a target that could not be checked at all
+// (a list line that is no target, an internal failure): risk "error" and
+// the contract's arrays empty, never null, as on every other record.
+func ErrorResult(target, code, message string, now time.Time) *Result {
+	return &Result{
+		Target: target, Risk: rules.RiskError,
+		Signs: []rules.Sign{}, Advice: []AdviceBlock{}, Redirects: []string{}, Pages: []PageInfo{},
+		Error:     &ErrorInfo{Code: code, Message: message},
+		CheckedAt: now.UTC().Format(time.RFC3339),
+	}
 }
 
 // ErrorInfo is the contract's error block.

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
-	"github.com/shopcheck/shopcheck/rules"
 )
 
 // Check checks one target and always returns a result (an error record
@@ -311,19 +310,13 @@ loop:
 func safeCheck(ctx context.Context, check Check, target string) (res *checker.Result) {
 	defer func() {
 		if p := recover(); p != nil {
-			res = &checker.Result{
-				Target: target, Risk: rules.RiskError,
-				Error:     &checker.ErrorInfo{Code: checker.CodeRead, Message: fmt.Sprintf("internal error while checking: %v", p)},
-				CheckedAt: time.Now().UTC().Format(time.RFC3339),
-			}
+			res = checker.ErrorResult(target, checker.CodeRead, fmt.Sprintf("internal error while checking: %v", p), time.Now())
 			debug.PrintStack()
 		}
 	}()
 	res = check(ctx, target)
 	if res == nil {
-		res = &checker.Result{Target: target, Risk: rules.RiskError,
-			Error:     &checker.ErrorInfo{Code: checker.CodeRead, Message: "internal error: no result"},
-			CheckedAt: time.Now().UTC().Format(time.RFC3339)}
+		res = checker.ErrorResult(target, checker.CodeRead, "internal error: no result", time.Now())
 	}
 	// The record names its line as given: scripts match on it and
 	// --resume finds the done targets by it.
@@ -333,24 +326,16 @@ func safeCheck(ctx context.Context, check Check, target string) (res *checker.Re
 
 // tooLong is the record of a list line longer than MaxLine.
 func tooLong(l Line, now time.Time) *checker.Result {
-	return &checker.Result{
-		Target: l.Target, Risk: rules.RiskError,
-		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget,
-			Message: fmt.Sprintf("line %d is longer than %d bytes: not a URL or domain", l.No, MaxLine)},
-		CheckedAt: now.UTC().Format(time.RFC3339),
-	}
+	return checker.ErrorResult(l.Target, checker.CodeInvalidTarget,
+		fmt.Sprintf("line %d is longer than %d bytes: not a URL or domain", l.No, MaxLine), now)
 }
 
 // notText is the error record of a line that is not UTF-8 text: most
 // often a list saved as Shift_JIS, whose Japanese domain names would
 // otherwise fail one by one with a parser's message.
 func notText(l Line, now time.Time) *checker.Result {
-	return &checker.Result{
-		Target: l.Target, Risk: rules.RiskError,
-		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget,
-			Message: fmt.Sprintf("line %d is not UTF-8 text (or holds control characters): save the list as UTF-8", l.No)},
-		CheckedAt: now.UTC().Format(time.RFC3339),
-	}
+	return checker.ErrorResult(l.Target, checker.CodeInvalidTarget,
+		fmt.Sprintf("line %d is not UTF-8 text (or holds control characters): save the list as UTF-8", l.No), now)
 }
 
 // lru remembers the last n results by target. Its entries live in one

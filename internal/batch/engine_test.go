@@ -265,11 +265,21 @@ func TestRunOddTargets(t *testing.T) {
 	}
 	long := strings.Repeat("z", MaxLine+1)
 	var c collect
-	out, err := Run(context.Background(), NewSource(nil, strings.NewReader("panic.example\n"+long+"\nok.example\n")), f.check, c.emit, EngineOptions{})
-	if err != nil || out.Written != 3 {
+	out, err := Run(context.Background(), NewSource(nil, strings.NewReader("panic.example\n"+long+"\nbad\xffline.example\nok.example\n")), f.check, c.emit, EngineOptions{})
+	if err != nil || out.Written != 4 {
 		t.Fatalf("out=%+v err=%v", out, err)
 	}
+	// Error records have the contract's arrays, empty, as every record:
+	// scripts run jq '.signs[]' over them.
+	arrays := func(what string, r *checker.Result) {
+		if r.Signs == nil || r.Advice == nil || r.Redirects == nil || r.Pages == nil {
+			t.Errorf("%s: an array is null: signs %v advice %v redirects %v pages %v", what, r.Signs == nil, r.Advice == nil, r.Redirects == nil, r.Pages == nil)
+		}
+	}
 	for _, e := range c.got {
+		if e.res.Error != nil {
+			arrays(e.res.Target, e.res)
+		}
 		switch {
 		case e.res.Target == "panic.example":
 			if e.res.Error == nil || e.res.Risk != rules.RiskError {
@@ -295,6 +305,8 @@ func TestRunOddTargets(t *testing.T) {
 	var c2 collect
 	if _, err := Run(context.Background(), NewSource([]string{"x"}, nil), nilCheck, c2.emit, EngineOptions{}); err != nil || len(c2.got) != 1 || c2.got[0].res.Error == nil {
 		t.Errorf("nil result: err=%v got=%+v", err, c2.got)
+	} else {
+		arrays("nil result", c2.got[0].res)
 	}
 }
 
