@@ -433,6 +433,60 @@ func TestVerifyFindsChanges(t *testing.T) {
 		}
 	})
 
+	// A file checked on its own (verify FILE, check FILE.warc.gz) has no
+	// manifest digest to fall back on: the library ended some damaged
+	// files quietly, and they read as intact shorter captures.
+	damaged := func(t *testing.T, path, what string) {
+		t.Helper()
+		if fr := evidence.VerifyFile(path); fr.OK() {
+			t.Errorf("%s: verify FILE found nothing (%d records)", what, len(fr.Records))
+		}
+		if _, err := readCapture(path); CodeOf(err) != CodeRead || err == nil {
+			t.Errorf("%s: readCapture: %v", what, err)
+		}
+	}
+	t.Run("flipped byte in each gzip member, file alone", func(t *testing.T) {
+		dir, entry := record(t, res, ex, w)
+		path := filepath.Join(dir, entry.File)
+		orig, _ := os.ReadFile(path)
+		// Each member's start offset, from the raw file.
+		var starts []int
+		br := bufio.NewReader(bytes.NewReader(orig))
+		for off := 0; ; {
+			if _, err := br.Peek(1); err == io.EOF {
+				break
+			}
+			starts = append(starts, off)
+			zr, _ := gzip.NewReader(br)
+			zr.Multistream(false)
+			io.Copy(io.Discard, zr)
+			off = len(orig) - br.Buffered()
+		}
+		starts = append(starts, len(orig))
+		for m := 0; m+1 < len(starts); m++ {
+			for _, at := range []int{starts[m] + (starts[m+1]-starts[m])/2, starts[m+1] - 6} {
+				data := append([]byte(nil), orig...)
+				data[at] ^= 0x10
+				os.WriteFile(path, data, 0o644)
+				damaged(t, path, fmt.Sprintf("member %d, byte %d", m, at))
+			}
+		}
+	})
+	t.Run("gzip member added, file alone", func(t *testing.T) {
+		dir, entry := record(t, res, ex, w)
+		path := filepath.Join(dir, entry.File)
+		raw := readRawMembers(t, path)
+		writeMembers(t, path, append(raw, []byte("appended by someone\r\n")))
+		damaged(t, path, "junk member")
+	})
+	t.Run("records recompressed as one gzip stream", func(t *testing.T) {
+		dir, entry := record(t, res, ex, w)
+		path := filepath.Join(dir, entry.File)
+		raw := readRawMembers(t, path)
+		writeMembers(t, path, [][]byte{bytes.Join(raw, nil)})
+		damaged(t, path, "one stream")
+	})
+
 	t.Run("changed payload, recompressed", func(t *testing.T) {
 		// A careful forger rewrites the page and recompresses the member:
 		// gzip is then valid, the digests are not.

@@ -73,6 +73,15 @@ var warcReadOptions = []gowarc.WarcRecordOption{
 // readCapture reads the evidence file at path. A record whose digests do
 // not match its content makes it fail: a changed file is not evidence.
 func readCapture(path string) (*capture, error) {
+	// The library ends a file quietly at some damage (a corrupt gzip
+	// member, one added): such a file would read as a shorter capture.
+	if _, err := evidence.CheckFraming(path); err != nil {
+		var fe *evidence.FramingError
+		if errors.As(err, &fe) {
+			return nil, &Error{Code: CodeRead, Msg: fmt.Sprintf("the evidence file %s is damaged (changed, cut short or added to; run shopcheck verify)", path), Err: err}
+		}
+		return nil, &Error{Code: CodeRead, Msg: "reading the evidence file " + path, Err: err}
+	}
 	rd, err := evidence.OpenWARC(path, warcReadOptions...)
 	if err != nil {
 		return nil, &Error{Code: CodeRead, Msg: "opening the evidence file " + path, Err: err}

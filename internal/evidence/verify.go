@@ -274,6 +274,7 @@ func verifyFile(path, name string) *FileResult {
 		return fr
 	}
 	defer rd.Close()
+	unreadable := false
 	for {
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
@@ -286,6 +287,7 @@ func verifyFile(path, name string) *FileResult {
 		if err != nil {
 			add(id, rec.Offset, "the record cannot be read (the file was changed or cut short here; nothing after it was checked): %v", err)
 			rec.Close()
+			unreadable = true
 			break
 		}
 		wr := rec.WarcRecord
@@ -306,6 +308,20 @@ func verifyFile(path, name string) *FileResult {
 		}
 		if err := rec.Close(); err != nil {
 			add(id, rec.Offset, "releasing the record: %v", err)
+		}
+	}
+	// The library ends a file quietly at some damage: the file must be
+	// whole records to its end, every one of them read above.
+	if !unreadable {
+		n, err := CheckFraming(path)
+		var fe *FramingError
+		switch {
+		case errors.As(err, &fe):
+			add("", fe.Offset, "the file is damaged here (changed, cut short or added to): %s; %d records before it were read", fe.Msg, n)
+		case err != nil:
+			add("", -1, "cannot read the file: %v", err)
+		case n != len(fr.Records):
+			add("", -1, "the file holds %d records but %d could be read: it was changed", n, len(fr.Records))
 		}
 	}
 	if len(fr.Records) == 0 && len(fr.Problems) == 0 {
