@@ -451,16 +451,16 @@ func TestVerifyFindsChanges(t *testing.T) {
 		orig, _ := os.ReadFile(path)
 		// Each member's start offset, from the raw file.
 		var starts []int
-		br := bufio.NewReader(bytes.NewReader(orig))
-		for off := 0; ; {
+		src := bytes.NewReader(orig)
+		br := bufio.NewReader(src)
+		for {
 			if _, err := br.Peek(1); err == io.EOF {
 				break
 			}
-			starts = append(starts, off)
+			starts = append(starts, len(orig)-src.Len()-br.Buffered())
 			zr, _ := gzip.NewReader(br)
 			zr.Multistream(false)
 			io.Copy(io.Discard, zr)
-			off = len(orig) - br.Buffered()
 		}
 		starts = append(starts, len(orig))
 		for m := 0; m+1 < len(starts); m++ {
