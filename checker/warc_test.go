@@ -546,8 +546,11 @@ func TestVerifyFindsChanges(t *testing.T) {
 		f, _ := os.OpenFile(filepath.Join(dir, evidence.ManifestName), os.O_APPEND|os.O_WRONLY, 0)
 		f.WriteString(`{"target":"x","file":"../outside.warc.gz"}` + "\n" + `{"target":`)
 		f.Close()
+		os.WriteFile(filepath.Join(dir, "page.html"), []byte("<p>added</p>"), 0o644)
+		os.Mkdir(filepath.Join(dir, "more"), 0o755)
 		rep, _ := evidence.Verify(dir)
-		for _, want := range []string{"the file is missing", "does not list this file", "outside the folder", "incomplete"} {
+		for _, want := range []string{"the file is missing", "does not list this file", "outside the folder", "incomplete",
+			"a file that shopcheck does not write", "a folder that shopcheck does not make"} {
 			if !hasProblem(rep, want) {
 				t.Errorf("not reported: %q in %v / %v", want, rep.Problems, rep.Files)
 			}

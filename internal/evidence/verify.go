@@ -172,12 +172,18 @@ func Verify(dir string) (*Report, error) {
 	for _, d := range names {
 		n := d.Name()
 		switch {
-		case d.IsDir() || n == ManifestName:
+		case n == ManifestName || listed[n]:
 		case strings.HasPrefix(n, TempPrefix):
 			rep.Incomplete = append(rep.Incomplete, n)
-		case isWARCName(n) && !listed[n]:
+		case d.IsDir():
+			rep.Problems = append(rep.Problems, Problem{File: n, Offset: -1,
+				Msg: "a folder that shopcheck does not make: the evidence folder was added to"})
+		case isWARCName(n):
 			rep.Problems = append(rep.Problems, Problem{File: n, Offset: -1,
 				Msg: "the manifest does not list this file (added later, or its manifest line was removed)"})
+		default:
+			rep.Problems = append(rep.Problems, Problem{File: n, Offset: -1,
+				Msg: "a file that shopcheck does not write: the evidence folder was added to (keep notes outside it)"})
 		}
 	}
 	return rep, nil
