@@ -597,11 +597,34 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		cr.parse(alt)
 	}
 	f.alt = alt
-	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile {
+	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) {
 		alt.alt, f.alt = f, nil
 		return alt, nil
 	}
 	return f, nil
+}
+
+// sentAway reports whether the desktop fetch was redirected to another
+// site (a kit sends desktops to google.co.jp or the brand's real site)
+// while the smartphone one stayed on the target's and got a page: the
+// smartphone's is then the site's page, scored by its own signs.
+func sentAway(desktop, mobile *fetched) bool {
+	start := func(f *fetched) string {
+		if len(f.resp.Redirects) > 0 {
+			return f.resp.Redirects[0]
+		}
+		return f.resp.URL
+	}
+	dom := func(raw string) string {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return ""
+		}
+		return domainOf(u)
+	}
+	home := dom(start(desktop))
+	return home != "" && mobile.resp.Status < 400 && mobile.page != nil &&
+		dom(desktop.resp.URL) != home && dom(mobile.resp.URL) == home
 }
 
 // rest crawls the same-site pages most likely to hold the seller

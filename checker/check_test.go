@@ -219,6 +219,61 @@ func TestCluesTieSitesTogether(t *testing.T) {
 
 // TestCheckCloakedShop serves a placeholder to desktop browsers and the
 // shop to smartphones: the check must report cloaking and score the shop.
+// TestCheckKitForSmartphonesOnly: a phishing kit that shows desktops an
+// error text, or sends them to another site, is scored from the page it
+// shows smartphones.
+func TestCheckKitForSmartphonesOnly(t *testing.T) {
+	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-aeon-card.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	away := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, `<html><head><title>Search</title></head><body><form action="/search"><input name="q"></form><p>`+strings.Repeat("A search engine's start page. ", 10)+`</p></body></html>`)
+	}))
+	defer away.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if strings.Contains(r.UserAgent(), "iPhone") || strings.Contains(r.UserAgent(), "Android") {
+			w.Write(kit)
+			return
+		}
+		switch r.URL.Path {
+		case "/away/":
+			http.Redirect(w, r, "http://search.example.com:"+away.URL[strings.LastIndex(away.URL, ":")+1:]+"/", http.StatusFound)
+		default:
+			io.WriteString(w, `<html><head><title>お探しのページは見つかりません</title></head><body><p>404 お探しのページは見つかりませんでした。</p></body></html>`)
+		}
+	}))
+	defer srv.Close()
+	port := func(u string) string { return u[strings.LastIndex(u, ":")+1:] }
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true, Resolve: []string{
+		"aeon-kakunin-sp.example:" + port(srv.URL) + ":127.0.0.1", "search.example.com:" + port(away.URL) + ":127.0.0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{SiteTimeout: 20 * time.Second}, f, nil, nil)
+	for _, c2 := range []struct {
+		path, cloaking string
+	}{
+		{"/", " cloaking "}, // an error text for desktops: cloaking, and the kit scored
+		{"/away/", ""},      // desktops sent to another site: the kit scored
+	} {
+		target := "http://aeon-kakunin-sp.example:" + port(srv.URL) + c2.path
+		res := c.Check(context.Background(), target)
+		ids := " " + strings.Join(signIDs(res), " ") + " "
+		if !strings.Contains(ids, " phishing-credential-form ") || res.Risk != rules.RiskHigh {
+			t.Errorf("%s: risk %s, signs%s; want the smartphone kit scored high", c2.path, res.Risk, ids)
+		}
+		if c2.cloaking != "" && !strings.Contains(ids, c2.cloaking) {
+			t.Errorf("%s: signs%s, want cloaking", c2.path, ids)
+		}
+		if !strings.HasPrefix(res.URL, "http://aeon-kakunin-sp.example:") {
+			t.Errorf("%s: result URL %s, want the kit's", c2.path, res.URL)
+		}
+	}
+}
+
 func TestCheckCloakedShop(t *testing.T) {
 	dir := filepath.Join("..", "testdata", "fluent", "cloaked")
 	desktop, err := os.ReadFile(filepath.Join(dir, "index.html"))

@@ -191,8 +191,9 @@ func flSimilarTitles(a, b string) bool {
 
 // CompareVersions reports whether two fetches of the same first page differ
 // in substance (one a placeholder, an error or a blank page, the other a
-// shop; or two unrelated pages, one of them a shop, with different titles
-// and little shared text), and which one is worse (more suspicious, the one
+// shop; a placeholder for desktops and content for smartphones; or two
+// unrelated pages, one of them a shop, with different titles and little
+// shared text), and which one is worse (more suspicious, the one
 // to score and crawl from). Minor differences (a responsive layout, another
 // banner, a timestamp, a session token) do not count, nor does a version
 // that cannot be judged (a page built only by scripts, a server error).
@@ -220,6 +221,12 @@ func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, eviden
 		return true, true, ev
 	case m.kind == flBad && d.kind == flShop:
 		return true, false, ev
+	case d.kind == flBad && m.kind == flOther:
+		// Content for smartphones only, an error or a blank page for
+		// desktops: how phishing kits and one-click pages hide from
+		// crawlers and reviewers. (The other way round is more often a
+		// mobile site left broken.)
+		return true, true, ev
 	case d.kind == flBad || m.kind == flBad:
 		return false, false, ""
 	}
@@ -258,6 +265,12 @@ func checkCloaking(site *Site) []Finding {
 	msg := Text{
 		JA: "スマートフォンにだけ通販ページを表示し、パソコンには別のページを見せています（クローキング）",
 		EN: "The site shows the shop to smartphones only and another page to desktop browsers (cloaking)",
+	}
+	if useMobile && flReadVersion(mobile).kind != flShop {
+		msg = Text{
+			JA: "スマートフォンにだけ中身のあるページを表示し、パソコンにはエラーや空白のページを見せています（クローキング）。フィッシングやワンクリック詐欺のページが調査の目を逃れる手口です",
+			EN: "The site shows its content to smartphones only and an error or blank page to desktop browsers (cloaking), as phishing and one-click pages do to hide from scanners",
+		}
 	}
 	if !useMobile {
 		msg = Text{

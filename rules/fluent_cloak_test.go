@@ -45,6 +45,13 @@ func TestCompareVersions(t *testing.T) {
 		{"both placeholders", flPage(u, 200, "Welcome to nginx!", ``), flPage(u, 403, "403 Forbidden", ``), false, false, nil},
 		{"blog for desktop, mobile refused: no shop anywhere", blog, flPage(u, 403, "Forbidden", ``), false, false, nil},
 		{"missing version", shop, nil, false, false, nil},
+		// A page for smartphones only, an error for desktops: a phishing
+		// kit or a one-click page hiding from scanners.
+		{"404 text on desktop, login for smartphones", flPage(u, 200, "お探しのページは見つかりません", `<p>404 お探しのページは見つかりませんでした。</p>`),
+			flPage(u, 200, "イオンカード会員ログイン", `<h1>ご本人確認</h1><form><input name="id" placeholder="ID"><input type="password" name="pw" placeholder="パスワード"></form><p>`+strings.Repeat("セキュリティ強化のため、ご登録情報の確認をお願いいたします。", 3)+`</p>`),
+			true, true, []string{`PC: "お探しのページは見つかりません"`}},
+		// The other way round is more often a mobile site left broken.
+		{"blog for desktop, 404 for smartphones", blog, flPage(u, 404, "404 Not Found", `<h1>Not Found</h1>`), false, false, nil},
 		{"an app interstitial for smartphones", shop, flPage(u, 200, "アプリのご案内", `<h1>アプリでもっと便利に</h1><p>`+strings.Repeat("最新情報やクーポンをいち早くお届けします。", 5)+`</p><a href="https://apps.apple.com/jp/app/id000">App Store</a>`), false, false, nil},
 	}
 	for _, c := range cases {
@@ -66,6 +73,7 @@ func TestCloakingRule(t *testing.T) {
 	const u = "https://brand-outlet-sale.com/"
 	shop := flPage(u, 200, "激安ブランド通販", flShopBody("セール", "1"))
 	nginx := flPage(u, 200, "Welcome to nginx!", `<h1>Welcome to nginx!</h1>`)
+	login := flPage(u, 200, "会員ログイン", `<h1>ご本人確認</h1><form><input name="id"><input type="password" name="pw"></form><p>`+strings.Repeat("セキュリティ強化のため、ご登録情報の確認をお願いいたします。", 3)+`</p>`)
 	r := flRule(t, "cloaking")
 	for _, c := range []struct {
 		name      string
@@ -78,6 +86,7 @@ func TestCloakingRule(t *testing.T) {
 		{"desktop fetched first, shop in the smartphone version", []*Page{nginx}, shop, true, true, "スマートフォンにだけ"},
 		{"smartphone fetched first (--mobile pipeline), desktop placeholder in Alt", []*Page{shop}, nginx, false, true, "スマートフォンにだけ"},
 		{"shop shown to desktops only", []*Page{shop}, nginx, true, true, "パソコンにだけ"},
+		{"a login page for smartphones only", []*Page{login}, nginx, false, true, "スマートフォンにだけ中身のあるページ"},
 		{"no comparison made", []*Page{shop}, nil, false, false, ""},
 		{"same page both ways", []*Page{shop}, shop, true, false, ""},
 	} {
