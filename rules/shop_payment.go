@@ -313,6 +313,13 @@ var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納�
 // shop pays back, not how the customer pays.
 var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 
+// shopDunningRe marks sentences that threaten what follows a payment not
+// made (「お振込みがない場合、法的手続きに移行し、ご自宅へ回収に伺います」):
+// a one-click page's demand, where bank transfer is no payment term of a
+// shop's. An honest shop's 「お振込みが確認できない場合はキャンセル」 makes
+// no such threat.
+var shopDunningRe = shopMustRe(`法的(?:手続|措置|処置)|回収に(?:伺|うかが|参)|ご?自宅|ご?勤務先|裁判|訴訟|督促|延滞金|遅延損害金`)
+
 // shopPayWordRe marks sentences about paying, to prefer them as evidence.
 var shopPayWordRe = shopMustRe(`(?i)支払|決済|入金|前払|代金|payment`)
 
@@ -541,10 +548,10 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
 			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
-			refund := shopRefundRe.MatchString(s)
+			refund := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s)
 			for i, m := range ms {
 				if m.id == MethodTransfer && refund {
-					continue
+					continue // how the shop pays back, or a threat: no payment term
 				}
 				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
 				neg := shopMentionStatus(m, sts) == "neg"
