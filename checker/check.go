@@ -46,6 +46,9 @@ type Checker struct {
 	rec   Recorder    // nil: no evidence kept
 	adv   *rules.Advice
 	topic map[string]string // sign id -> advice topic
+	// anyFraud holds the ids of the signs every kind of fraud shares
+	// (Rule.AnyFraud).
+	anyFraud map[string]bool
 	// grace is how long scoring may run on past a site's deadline.
 	grace time.Duration
 	// bg runs the work a check does beside its own goroutine (the other
@@ -81,10 +84,14 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 		opts.Now = time.Now
 	}
 	topic := make(map[string]string, len(opts.Rules))
+	anyFraud := make(map[string]bool)
 	for _, r := range opts.Rules {
 		topic[r.ID] = r.Topic
+		if r.AnyFraud {
+			anyFraud[r.ID] = true
+		}
 	}
-	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, grace: scoreGrace,
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, anyFraud: anyFraud, grace: scoreGrace,
 		bg: newWorkers(2 * time.Second), pages: newPageCache(), fetches: newFetchCache(opts.Now)}
 }
 
@@ -369,16 +376,23 @@ func (c *Checker) finishBounded(ctx context.Context, site *rules.Site, infos []P
 }
 
 // advice picks the advice topics of the signs that fired, in order of the
-// strongest sign; a shop with no signs still gets the shopping advice, since
-// its checks are what a buyer should do anyway.
+// strongest sign; the signs every kind of fraud shares (Rule.AnyFraud) add
+// theirs only when no other sign names a topic. A shop with no signs still
+// gets the shopping advice, since its checks are what a buyer should do
+// anyway.
 func (c *Checker) advice(res *Result) []AdviceBlock {
 	var topics []string
 	seen := map[string]bool{}
-	for _, s := range res.Signs {
-		t := c.topic[s.ID]
-		if t != "" && !seen[t] {
-			seen[t] = true
-			topics = append(topics, t)
+	for _, shared := range []bool{false, true} {
+		if shared && len(topics) > 0 {
+			break
+		}
+		for _, s := range res.Signs {
+			t := c.topic[s.ID]
+			if t != "" && !seen[t] && c.anyFraud[s.ID] == shared {
+				seen[t] = true
+				topics = append(topics, t)
+			}
 		}
 	}
 	if len(topics) == 0 && res.Error == nil && len(res.Pages) > 0 {

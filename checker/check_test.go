@@ -550,3 +550,39 @@ func TestWhoisSkipsHostedNames(t *testing.T) {
 		t.Errorf("a registered name: whois %+v, %d look-ups", res.Whois, who.n.Load())
 	}
 }
+
+// TestAdviceTopics: the signs every kind of fraud shares (a new domain,
+// cloaking, a cheap ending) add their advice only when no other sign names
+// a topic: a phishing page on a new domain is not given the shopping advice.
+func TestAdviceTopics(t *testing.T) {
+	c := New(Options{}, nil, nil, nil)
+	sign := func(ids ...string) []rules.Sign {
+		var out []rules.Sign
+		for _, id := range ids {
+			out = append(out, rules.Sign{ID: id})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		signs []rules.Sign
+		pages int
+		want  string
+	}{
+		{sign("phishing-credential-form", "domain-new", "url-suspicious-tld"), 1, "phishing"},
+		{sign("domain-new", "payment-transfer-only"), 1, "shopping"},
+		{sign("oneclick-billing", "cloaking", "domain-new"), 1, "billing"},
+		{sign("oneclick-billing", "phishing-credential-form", "domain-new"), 1, "billing phishing"},
+		{sign("domain-new", "url-suspicious-tld"), 1, "shopping phishing"},
+		{sign("url-suspicious-tld", "domain-new"), 0, "phishing shopping"},
+		{nil, 1, "shopping"},
+		{nil, 0, ""},
+	} {
+		var got []string
+		for _, b := range c.advice(&Result{Signs: tc.signs, Pages: make([]PageInfo, tc.pages)}) {
+			got = append(got, b.Topic)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%v: advice %v, want %s", tc.signs, got, tc.want)
+		}
+	}
+}

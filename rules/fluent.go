@@ -84,7 +84,7 @@ func fluentRules() []Rule {
 			Check: checkAddressInconsistent,
 		},
 		{
-			ID: "cloaking", Severity: High, Points: 30, Topic: "shopping", NeedsPage: true,
+			ID: "cloaking", Severity: High, Points: 30, Topic: "shopping", NeedsPage: true, AnyFraud: true,
 			Summary: Text{
 				JA: "パソコンとスマートフォンで中身がまったく違うページを見せている（調査や審査の目をそらすための偽装）。",
 				EN: "The site shows smartphones a different page than desktop browsers (or the other way round), to hide from reviewers.",

@@ -63,6 +63,13 @@ type Rule struct {
 	// listings …) still read it: a hacked or taken-over public site can
 	// host a fake shop.
 	NotOnGovernment bool
+	// AnyFraud is true for the signs about the domain or the way a site
+	// hides (a new domain, a cheap ending, an IP address, cloaking, a
+	// blocklist entry), which fake shops, phishing and one-click pages
+	// share: their topic's advice is given only when no other sign names
+	// one, so that a phishing page on a new domain gets the phishing
+	// advice and not the shopping one beside it.
+	AnyFraud bool
 	// Check looks for the sign. It must not do I/O and must not change site.
 	Check func(site *Site) []Finding
 }

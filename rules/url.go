@@ -14,7 +14,7 @@ import (
 func urlRules() []Rule {
 	return []Rule{
 		{
-			ID: "url-ip-host", Severity: Medium, Points: 15, Topic: "phishing",
+			ID: "url-ip-host", Severity: Medium, Points: 15, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "URL のホストが名前ではなく IP アドレス (0x7f000001 のような変わった書き方も含む)",
 				EN: "the URL's host is an IP address instead of a name (odd spellings such as 0x7f000001 included)",
@@ -26,7 +26,7 @@ func urlRules() []Rule {
 			Check: checkURLIPHost,
 		},
 		{
-			ID: "url-shortener", Severity: Low, Points: 5, Topic: "phishing",
+			ID: "url-shortener", Severity: Low, Points: 5, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "短縮 URL (bit.ly など) を通っていて、本当の行き先が見えない",
 				EN: "the link went through a URL shortener (bit.ly and the like), which hides where it leads",
@@ -38,7 +38,7 @@ func urlRules() []Rule {
 			Check: checkURLShortener,
 		},
 		{
-			ID: "url-idn", Severity: Medium, Points: 10, Topic: "phishing",
+			ID: "url-idn", Severity: Medium, Points: 10, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "ドメインに ASCII に似せた国際化文字 (ą、キリル文字の а など) が使われている (punycode: xn--)。日本語だけのドメインは対象外",
 				EN: "the domain uses international letters that pass for ASCII (ą, Cyrillic а; punycode xn--); Japanese-script domains are not counted",
@@ -50,7 +50,7 @@ func urlRules() []Rule {
 			Check: checkURLIDN,
 		},
 		{
-			ID: "url-userinfo", Severity: High, Points: 30, Topic: "phishing",
+			ID: "url-userinfo", Severity: High, Points: 30, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "URL の @ の前に別の名前を置いて、接続先を偽っている (https://amazon.co.jp@evil.example/)",
 				EN: "the URL puts a name before an @ to disguise where it leads (https://amazon.co.jp@evil.example/)",
@@ -74,7 +74,7 @@ func urlRules() []Rule {
 			Check: checkURLNoTLS,
 		},
 		{
-			ID: "url-suspicious-tld", Severity: Low, Points: 10, Topic: "phishing",
+			ID: "url-suspicious-tld", Severity: Low, Points: 10, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "ドメインの末尾が、悪用の報告が特に多いもの (.top, .xyz, .icu など; url_suspicious_tlds.txt)",
 				EN: "the domain ends in a TLD reported mostly for abuse (.top, .xyz, .icu, …; url_suspicious_tlds.txt)",
@@ -86,7 +86,7 @@ func urlRules() []Rule {
 			Check: checkURLSuspiciousTLD,
 		},
 		{
-			ID: "blocklist-hit", Severity: High, Points: 60, Topic: "phishing",
+			ID: "blocklist-hit", Severity: High, Points: 60, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "ドメインまたは URL が --rules で与えたブロックリストに載っている",
 				EN: "the domain or URL is on a blocklist given with --rules",
