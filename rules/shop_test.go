@@ -789,3 +789,28 @@ func TestShopRulesWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// TestShopScamPage: a page about fraud (a consumer centre's warning, a news
+// item) is skipped by the signs that read a shop's own terms; a fake shop
+// that titles itself 「…｜偽サイトにご注意ください」 still sells, and is read.
+func TestShopScamPage(t *testing.T) {
+	page := func(title, body string) *Page {
+		return NewPage("https://x.example/", 200, "text/html", shopHTML(title, body), false)
+	}
+	for _, c := range []struct {
+		name string
+		p    *Page
+		want bool
+	}{
+		{"consumer centre's warning", page("偽ショッピングサイトにご注意ください", `<p>支払方法が「お支払い方法：銀行振込のみ」となっているサイトに注意してください。相談事例では「定価 ¥38,000 → ¥5,980」「¥52,800 → ¥7,800」「24,000円 → 3,480円」「9,800円」「1,980円」。</p>`), true},
+		{"three warning lines", page("お知らせ", `<p>偽サイトが増えています。</p><p>詐欺の手口をご紹介します。</p><p>被害に遭ったら警察へ。</p>`), true},
+		{"fake shop titled with a warning", page("ブランド公式アウトレット｜偽サイトにご注意ください", `<p>通常価格 50,000円 → 4,980円</p><p>お支払い方法：銀行振込のみ</p>`), false},
+		{"fake shop with a warning heading and a transfer account", page("アウトレット", `<h1>当店を装った偽サイトにご注意ください</h1><p>振込先：三井住友銀行 新宿支店 普通 1234567</p>`), false},
+		{"shop with a cart and a warning heading", page("雑貨の店", `<h1>偽サイトにご注意</h1><p>マグカップ 1,980円</p><button>カートに入れる</button>`), false},
+		{"a dish named Scampi", page("Scampi & Pasta｜お取り寄せ", `<p>エビのパスタ 1,980円</p>`), false},
+	} {
+		if got := shopScamPage(c.p); got != c.want {
+			t.Errorf("%s: shopScamPage = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -158,25 +158,46 @@ var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽シ�
 func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 
 // shopScamPageRe finds titles of pages that are about fraud.
-var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|偽(?:の)?(?:ショッピング|通販|EC|ブランド|オンラインショップ)サイト|架空請求|悪質商法|注意喚起|被害|手口|見分け方|消費者センター|消費生活センター|消費者ホットライン|国民生活センター|scam|fraud`)
+var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|偽(?:の)?(?:ショッピング|通販|EC|ブランド|オンラインショップ)サイト|架空請求|悪質商法|注意喚起|被害|手口|見分け方|消費者センター|消費生活センター|消費者ホットライン|国民生活センター|\bscams?\b|\bfraud`)
 
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
 // a police or consumer page): its title or first heading says so, or at
-// least three of its lines use warning words. The rules that read a shop's
-// own terms skip such pages.
+// least three of its lines use warning words, and it does no business of
+// its own (shopDoesBusiness). The rules that read a shop's own terms skip
+// such pages. A fake shop that titles itself 「…｜偽サイトにご注意ください」
+// still sells: its terms are read.
 func shopScamPage(p *Page) bool {
-	if shopScamPageRe.MatchString(p.Title) {
-		return true
-	}
-	if len(p.Headings) > 0 && shopScamPageRe.MatchString(p.Headings[0]) {
-		return true
-	}
-	n := 0
-	for _, l := range p.Lines {
-		if shopScamPageRe.MatchString(l) {
-			if n++; n >= 3 {
-				return true
+	warns := shopScamPageRe.MatchString(p.Title) || len(p.Headings) > 0 && shopScamPageRe.MatchString(p.Headings[0])
+	if !warns {
+		n := 0
+		for _, l := range p.Lines {
+			if shopScamPageRe.MatchString(l) {
+				if n++; n >= 3 {
+					warns = true
+					break
+				}
 			}
+		}
+	}
+	return warns && !shopDoesBusiness(p)
+}
+
+// shopTermLineRe finds a line that states the page's own payment terms or
+// transfer account under a label (「お支払い方法：銀行振込」「振込先：…」), as
+// a shop's page does and a warning, which quotes such terms inside its
+// sentences, does not.
+var shopTermLineRe = shopMustRe(`^(?:お?支払(?:い)?方法|決済方法|お?振込先|お?振込み先)\s*[:：]`)
+
+// shopDoesBusiness reports whether page p sells: a cart, or a line
+// stating its payment terms or transfer account. (Prices do not tell: a
+// consumer centre's page quotes the fakes' 「定価 ¥38,000 → ¥5,980」.)
+func shopDoesBusiness(p *Page) bool {
+	if flCartWords.MatchString(flCompact(flPrefix(p.Text, 500_000))) {
+		return true
+	}
+	for _, l := range p.Lines {
+		if shopTermLineRe.MatchString(l) {
+			return true
 		}
 	}
 	return false
