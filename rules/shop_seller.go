@@ -138,6 +138,17 @@ func shopNormURL(u string) string {
 	if i := strings.IndexByte(u, '#'); i >= 0 {
 		u = u[:i]
 	}
+	// The scheme and host in lower case, as the crawl writes them: a
+	// link or redirect may spell them in capitals.
+	if i := strings.Index(u, "://"); i >= 0 {
+		end := len(u)
+		if j := strings.IndexAny(u[i+3:], "/?"); j >= 0 {
+			end = i + 3 + j
+		}
+		if head := u[:end]; head != strings.ToLower(head) {
+			u = strings.ToLower(head) + u[end:]
+		}
+	}
 	return strings.TrimSuffix(u, "/")
 }
 
@@ -632,19 +643,17 @@ func shopLooksLikeShopUncached(site *Site) bool {
 }
 
 // shopDisclosureUnknown reports whether the crawl may have missed the
-// disclosure: a page failed (status 400 or more), a link to a disclosure
-// page was not fetched, or the fetched disclosure page has almost no text
-// (drawn by scripts).
+// disclosure: a link to a disclosure page was not fetched, failed (status
+// 400 or more) or gave a page with almost no text (drawn by scripts). Any
+// other page that failed (a sold-out item's 404) says nothing of the
+// disclosure: a fake shop could otherwise add a dead link to hide a
+// missing one.
 func shopDisclosureUnknown(site *Site) bool {
 	fetched := map[string]*Page{}
 	for _, p := range site.Pages {
-		if p == nil {
-			continue
+		if p != nil {
+			fetched[shopNormURL(p.URL)] = p
 		}
-		if p.Status >= 400 {
-			return true
-		}
-		fetched[shopNormURL(p.URL)] = p
 	}
 	for _, p := range site.Pages {
 		if p == nil {
@@ -655,7 +664,7 @@ func shopDisclosureUnknown(site *Site) bool {
 				continue
 			}
 			q, ok := fetched[shopNormURL(l.Href)]
-			if !ok || len(q.Lines) < 3 {
+			if !ok || q.Status >= 400 || len(q.Lines) < 3 {
 				return true
 			}
 		}

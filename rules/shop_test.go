@@ -814,3 +814,32 @@ func TestShopScamPage(t *testing.T) {
 		}
 	}
 }
+
+// TestSellerDeadLinks: a dead link to a product says nothing of the
+// disclosure (a fake shop could add one to hide a missing disclosure); a
+// dead link to the disclosure itself makes it unknown, never missing.
+func TestSellerDeadLinks(t *testing.T) {
+	r := shopRule(t, "seller-info-missing")
+	top := shopHTML("激安ストア", `<p>人気商品 ¥4,980 送料無料</p><a href="/item/9">売り切れ商品</a><a href="HTTPS://SHOP.EXAMPLE/about">会社概要</a><button>カートに入れる</button>`)
+	about := shopHTML("会社概要", `<h1>会社概要</h1><p>ショップ名: 激安ストア</p><p>営業時間: 10時から18時</p><p>定休日: 日曜日</p>`)
+	for _, c := range []struct {
+		name  string
+		pages []*Page
+		fire  bool
+	}{
+		{"dead product link, disclosure read and lacking", []*Page{
+			NewPage("https://shop.example/", 200, "text/html", top, false),
+			NewPage("https://shop.example/item/9", 404, "text/html", shopHTML("404", "<p>Not Found</p>"), false),
+			NewPage("https://shop.example/about", 200, "text/html", about, false),
+		}, true},
+		{"dead disclosure link", []*Page{
+			NewPage("https://shop.example/", 200, "text/html", top, false),
+			NewPage("https://shop.example/about", 404, "text/html", shopHTML("404", "<p>Not Found</p>"), false),
+		}, false},
+	} {
+		site := &Site{URL: "https://shop.example/", Pages: c.pages, Data: DefaultData()}
+		if got := len(Evaluate(site, []Rule{r}, "ja")) > 0; got != c.fire {
+			t.Errorf("%s: seller-info-missing fired %v, want %v", c.name, got, c.fire)
+		}
+	}
+}
