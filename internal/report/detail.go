@@ -176,7 +176,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		b.WriteString("\n" + d.say("consult") + ":\n")
 		writeDesks(&b, d.o.Advice, d.o.Lang)
 	}
-	_, err := io.WriteString(d.w, b.String())
+	_, err := io.WriteString(d.w, TerminalSafe(b.String()))
 	return err
 }
 
@@ -256,6 +256,6 @@ func WriteAdvice(w io.Writer, a *rules.Advice, topic, lang string) error {
 	}
 	b.WriteString("\n" + words["consult"].In(lang) + ":\n")
 	writeDesks(&b, a, lang)
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, TerminalSafe(b.String()))
 	return err
 }

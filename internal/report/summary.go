@@ -233,7 +233,7 @@ func (t *textSummary) Write(r *checker.Result) error {
 		b.WriteString("  error=" + r.Error.Code)
 	}
 	b.WriteString("\n")
-	_, err := io.WriteString(t.w, b.String())
+	_, err := io.WriteString(t.w, TerminalSafe(b.String()))
 	return err
 }
 
@@ -251,7 +251,7 @@ func (t *textSummary) WriteSummary(tally *Tally) error {
 	t.tally = tally
 	var b strings.Builder
 	writeTextSummary(&b, tally, t.o.Lang)
-	_, err := io.WriteString(t.w, b.String())
+	_, err := io.WriteString(t.w, TerminalSafe(b.String()))
 	return err
 }
 
