@@ -649,7 +649,13 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 		}
 		if isRedirect(h.ex.Status) {
 			loc := h.resp.Header.Get("Location")
-			next, perr := u.Parse(strings.TrimSpace(loc))
+			next, perr := resolveLocation(u, loc)
+			if loc != "" && perr != nil {
+				// A browser would go somewhere (or nowhere) that this
+				// parser cannot: the empty redirect is not the site's
+				// page, and must not be scored as if it were.
+				return failed(&Error{Code: CodeRead, Msg: fmt.Sprintf("%s redirects to %q, an address that cannot be read", u, clipLocation(loc)), Err: perr})
+			}
 			if loc != "" && perr == nil {
 				if hop >= f.opt.MaxRedirects {
 					return failed(Errorf(CodeTooManyRedirects, "gave up after %d redirects, the last from %s to %s", f.opt.MaxRedirects, u, next))
@@ -707,6 +713,74 @@ func (j *lazyJar) keep(u *url.URL, resp *http.Response) {
 		j.jar = jar
 	}
 	j.jar.SetCookies(u, rc)
+}
+
+// resolveLocation resolves a redirect's Location against u the way
+// browsers read it (the WHATWG URL standard), where Go's parser is
+// stricter: tabs and newlines inside it are dropped, a backslash is a
+// slash in an http(s) URL, "http:/host/x" and "http:host" name a host when
+// the scheme differs from u's (and a path when it is u's), a lone % is a
+// literal percent sign and a host may be percent-encoded. A criminal's
+// server can send such a Location to a scanner that stops at it.
+func resolveLocation(u *url.URL, loc string) (*url.URL, error) {
+	loc = strings.TrimSpace(loc)
+	lower := strings.ToLower(loc)
+	odd := strings.ContainsAny(loc, "\\\t\n\r") ||
+		strings.HasPrefix(lower, "http:") && !strings.HasPrefix(lower, "http://") ||
+		strings.HasPrefix(lower, "https:") && !strings.HasPrefix(lower, "https://")
+	if !odd {
+		if next, err := u.Parse(loc); err == nil {
+			return next, nil
+		}
+	}
+	loc = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(strings.Trim(loc, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	scheme, rest, hasScheme := strings.Cut(loc, ":")
+	special := func(s string) bool { s = strings.ToLower(s); return s == "http" || s == "https" }
+	switch {
+	case hasScheme && special(scheme):
+		rest = strings.ReplaceAll(rest, "\\", "/")
+		if strings.EqualFold(scheme, u.Scheme) && !strings.HasPrefix(rest, "//") {
+			loc = rest // the same scheme without "//": relative
+		} else {
+			loc = strings.ToLower(scheme) + "://" + strings.TrimLeft(rest, "/")
+		}
+	case !hasScheme || strings.ContainsAny(scheme, "/?#"):
+		loc = strings.ReplaceAll(loc, "\\", "/")
+	}
+	if i := strings.Index(loc, "//"); i >= 0 && !strings.ContainsAny(loc[:i], "/?#") {
+		// The host part (after "//", up to the path): its escapes undone.
+		end := len(loc)
+		if j := strings.IndexAny(loc[i+2:], "/?#"); j >= 0 {
+			end = i + 2 + j
+		}
+		if host, err := url.PathUnescape(loc[i+2 : end]); err == nil {
+			loc = loc[:i+2] + strings.ToLower(host) + loc[end:]
+		}
+	}
+	return u.Parse(fixPercents(loc))
+}
+
+// fixPercents writes a % that does not start an escape (%zz) as %25, as
+// browsers read it.
+func fixPercents(s string) string {
+	isHex := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// clipLocation shortens a Location for a message.
+func clipLocation(loc string) string {
+	if len(loc) > 200 {
+		return loc[:200] + "…"
+	}
+	return loc
 }
 
 func isRedirect(status int) bool {
