@@ -37,6 +37,15 @@ func (a BankAccount) Key() string {
 	return a.BankKey + "|" + a.BranchKey + "|" + a.NumberKey + "|" + a.HolderKey
 }
 
+// ClueKey is the account for campaign clustering: bank|number. The branch
+// is left out, since one gang prints it as 渋谷支店, 234, シブヤ or not at
+// all, and the holder, which it varies (ヤマダ タロウ, ヤマダ タロウ（代表）);
+// an account number is its branch's, and two sites naming the same bank
+// and number with different branches are worth an officer's look anyway.
+func (a BankAccount) ClueKey() string {
+	return a.BankKey + "|" + a.NumberKey
+}
+
 // Describe prints the account in one line for evidence:
 // "三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ".
 func (a BankAccount) Describe() string {
@@ -649,11 +658,37 @@ func AccountMatches(a BankAccount, f Account) (fields []string, ok bool) {
 	if f.Bank == "" && f.Branch == "" && f.Number == "" && f.Holder == "" {
 		return nil, false
 	}
+	branch := NormalizeBranchName(f.Branch)
+	if a.BranchKey == "" && a.NumberKey != "" || !shopBranchComparable(branch, a.BranchKey) {
+		// 渋谷 against 234 or シブヤ, or a branch not printed beside a
+		// number: cannot tell, so no mismatch.
+		branch = ""
+	}
 	if !check("番号", shopDigitsOnly(f.Number), a.NumberKey) ||
 		!check("名義", FoldKana(f.Holder), a.HolderKey) ||
 		!check("銀行", NormalizeBankName(f.Bank), a.BankKey) ||
-		!check("支店", NormalizeBranchName(f.Branch), a.BranchKey) {
+		!check("支店", branch, a.BranchKey) {
 		return nil, false
 	}
 	return fields, true
+}
+
+// shopBranchComparable reports whether two normalised branch names are
+// written alike, so that their difference means another branch: both
+// numbers, both with kanji, or both in kana or latin letters. A branch is
+// printed as 渋谷支店, 234支店 or シブヤ, and no table here tells which
+// number or reading a name has.
+func shopBranchComparable(a, b string) bool {
+	kind := func(s string) int {
+		switch {
+		case s == "":
+			return 0
+		case shopDigitsOnly(s) == s:
+			return 1
+		case strings.ContainsFunc(s, shopIsHan):
+			return 2
+		}
+		return 3
+	}
+	return kind(a) == kind(b) || kind(a) == 0 || kind(b) == 0
 }

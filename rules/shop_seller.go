@@ -818,6 +818,28 @@ func shopFreeEmailRule() Rule {
 	}
 }
 
+// shopPlatformPhone reports whether phone (digits) is printed on site on a
+// line that names a shop platform or holds its address: the platform's
+// support number, which its sellers print, not the seller's own.
+func shopPlatformPhone(site *Site, phone string) bool {
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for _, l := range p.Lines {
+			if !strings.ContainsAny(l, "0123456789") || shopPlatformOf(l) == "" {
+				continue
+			}
+			for _, ph := range FindPhones(l) {
+				if PhoneDigits(ph) == phone {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // ShopClue is one campaign clue from a shop's pages (the integrator turns
 // these into checker.Clue): Kind is "account", "phone", "email" or
 // "disclosure", Value normalised so that equal values mean the same thing.
@@ -827,18 +849,35 @@ type ShopClue struct {
 }
 
 // ShopClues returns the campaign clues of a site: each bank account
-// (BankAccount.Key), each seller phone (digits) and e-mail (lower case),
-// and a digest of each disclosure's text (folded, so that the same
+// (bank and number: ClueKey), each seller phone (digits) and e-mail (lower
+// case), and a digest of each disclosure's text (folded, so that the same
 // template on several sites gives the same value).
+//
+// What a platform or payment agent gives every seller ties no sites
+// together: an account held by one (ジーエムオーペイメントゲートウェイ), an
+// address at a shop platform's domain (support@thebase.in), a phone printed
+// with the platform's name (「050-…（BASE株式会社 サポート窓口）」).
 func ShopClues(site *Site) []ShopClue {
 	var out []ShopClue
+	seen := map[string]bool{}
 	for _, a := range Accounts(site) {
-		out = append(out, ShopClue{Kind: "account", Value: a.Key()})
+		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
+			continue
+		}
+		if k := a.ClueKey(); !seen[k] {
+			seen[k] = true
+			out = append(out, ShopClue{Kind: "account", Value: k})
+		}
 	}
 	for _, p := range Phones(site) {
-		out = append(out, ShopClue{Kind: "phone", Value: p})
+		if !shopPlatformPhone(site, p) {
+			out = append(out, ShopClue{Kind: "phone", Value: p})
+		}
 	}
 	for _, e := range Emails(site) {
+		if _, dom, ok := strings.Cut(e, "@"); ok && freeHosts()[dom] {
+			continue // the platform's own address
+		}
 		out = append(out, ShopClue{Kind: "email", Value: e})
 	}
 	for _, d := range Disclosures(site) {

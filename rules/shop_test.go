@@ -843,3 +843,52 @@ func TestSellerDeadLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestShopCluesPlatform: what a shop platform or payment agent gives every
+// seller ties no sites together; an account is a clue by bank and number,
+// however its branch and holder are written.
+func TestShopCluesPlatform(t *testing.T) {
+	law := func(rows string) *Site {
+		return shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>カート</p>`),
+			shopTop+"law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table>`+rows+`</table>`))
+	}
+	base := law(`<tr><th>販売業者</th><td>ひのき工房 木村 健</td></tr>
+<tr><th>所在地</th><td>〒106-6237 東京都港区六本木三丁目2番1号 住友不動産六本木グランドタワー37F（BASE株式会社内）</td></tr>
+<tr><th>電話番号</th><td>050-3188-8080（BASE株式会社 サポート窓口）</td></tr>
+<tr><th>メールアドレス</th><td>support@thebase.in</td></tr>
+<tr><th>お支払い</th><td>銀行振込（GMOあおぞらネット銀行 法人営業部 普通 7654321 ジーエムオーペイメントゲートウェイ（カ））</td></tr>`)
+	for _, c := range ShopClues(base) {
+		if c.Kind != "disclosure" {
+			t.Errorf("a platform's %s became a clue: %s", c.Kind, c.Value)
+		}
+	}
+	keys := map[string]bool{}
+	for _, branch := range []string{"渋谷支店", "２３４支店", "シブヤ支店", ""} {
+		site := law(`<tr><th>販売業者</th><td>激安ストア</td></tr><tr><th>振込先</th><td>三井住友銀行 ` + branch + ` 普通 1234567 ヤマダ タロウ</td></tr>`)
+		for _, c := range ShopClues(site) {
+			if c.Kind == "account" {
+				keys[c.Value] = true
+			}
+		}
+	}
+	if len(keys) != 1 || !keys["三井住友|1234567"] {
+		t.Errorf("account clues %v, want one: 三井住友|1234567", keys)
+	}
+}
+
+// TestAccountMatchesBranch: a listed account's branch cannot be compared
+// with one written another way (a number, a reading) or not printed: the
+// number, bank and holder decide; two branch names do differ.
+func TestAccountMatchesBranch(t *testing.T) {
+	listed := Account{Bank: "三井住友銀行", Branch: "渋谷", Number: "1234567", Holder: "ヤマダ タロウ"}
+	for _, c := range []struct {
+		branch string
+		ok     bool
+	}{{"渋谷支店", true}, {"234支店", true}, {"シブヤ支店", true}, {"", true}, {"新宿支店", false}} {
+		a := BankAccount{Bank: "三井住友銀行", Branch: c.branch, Number: "1234567", Holder: "ヤマダ タロウ",
+			BankKey: NormalizeBankName("三井住友銀行"), BranchKey: NormalizeBranchName(c.branch), NumberKey: "1234567", HolderKey: FoldKana("ヤマダ タロウ")}
+		if _, ok := AccountMatches(a, listed); ok != c.ok {
+			t.Errorf("branch %q: matches %v, want %v", c.branch, ok, c.ok)
+		}
+	}
+}

@@ -144,6 +144,7 @@ func wholeLines(f *os.File) (size, keep int64, err error) {
 // doneRecord is the part of a JSON result that resuming needs.
 type doneRecord struct {
 	Target *string    `json:"target"`
+	URL    string     `json:"url"`
 	Risk   rules.Risk `json:"risk"`
 	Signs  []struct {
 		ID string `json:"id"`
@@ -181,7 +182,7 @@ func readJSONDone(r io.Reader, set *SkipSet, tally *report.Tally) error {
 					for _, l := range rec.Links {
 						clues = append(clues, l.Clues...)
 					}
-					tally.AddRecord(*rec.Target, rec.Risk, code, ids, clues)
+					tally.AddRecord(*rec.Target, rec.URL, rec.Risk, code, ids, clues)
 				}
 			}
 		}
@@ -226,7 +227,7 @@ func readCSVDone(r io.Reader, set *SkipSet, tally *report.Tally) error {
 		set.add(target)
 		if tally != nil {
 			code, _, _ := strings.Cut(rec[7], ": ")
-			tally.AddRecord(target, rules.Risk(rec[3]), code, strings.Fields(rec[5]), nil)
+			tally.AddRecord(target, rec[1], rules.Risk(rec[3]), code, strings.Fields(rec[5]), nil)
 		}
 	}
 }

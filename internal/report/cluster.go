@@ -49,14 +49,27 @@ type Campaign struct {
 	Clusters []Cluster
 }
 
-// siteOf is the host name a target names (lower case, without a final
-// dot), or the target itself when it names none (a saved page).
-func siteOf(target string) string {
-	t, err := checker.ParseNameTarget(target)
-	if err != nil || t.URL == nil {
-		return target
+// siteOf is the site a target stands for: the registrable domain of the
+// page it led to (url) or of the target itself, so that www.shop.jp,
+// shop.jp and a shortener leading there are one site; a tenant's own name
+// on a shop platform's shared domain (mimosa.thebase.in) is a site of its
+// own; a target that names no host (a saved page) is itself.
+func siteOf(target, url string) string {
+	for _, s := range []string{url, target} {
+		if s == "" {
+			continue
+		}
+		t, err := checker.ParseNameTarget(s)
+		if err != nil || t.URL == nil {
+			continue
+		}
+		host := strings.TrimSuffix(strings.ToLower(t.URL.Hostname()), ".")
+		if h, err := rules.ParseHost(host); err == nil && !h.Hosted && h.Registrable != "" {
+			return h.Registrable
+		}
+		return host
 	}
-	return strings.TrimSuffix(strings.ToLower(t.URL.Hostname()), ".")
+	return target
 }
 
 // MaxClusterTargets is how many targets a clue value lists at most; beyond
@@ -73,6 +86,8 @@ type Clusterer struct {
 	max     int
 	byKey   map[string]*clueEntry
 	limited int
+	// site holds the site (siteOf) of each target that brought clues.
+	site map[string]string
 }
 
 type clueEntry struct {
@@ -90,16 +105,19 @@ func NewClusterer(max int) *Clusterer {
 	if max <= 0 {
 		max = DefaultMaxClues
 	}
-	return &Clusterer{max: max, byKey: make(map[string]*clueEntry)}
+	return &Clusterer{max: max, byKey: make(map[string]*clueEntry), site: make(map[string]string)}
 }
 
 // maxValue is the longest clue value kept as it is; longer ones (a
 // disclosure text) are keyed by their digest and shown clipped.
 const maxValue = 200
 
-// Add records that target carries clues. Adding the same target twice for
-// a clue counts it once.
-func (c *Clusterer) Add(target string, clues []checker.Clue) {
+// Add records that target, which led to url ("" when unknown), carries
+// clues. Adding the same target twice for a clue counts it once.
+func (c *Clusterer) Add(target, url string, clues []checker.Clue) {
+	if _, ok := c.site[target]; !ok && len(clues) > 0 && len(c.site) < c.max {
+		c.site[target] = siteOf(target, url)
+	}
 	for _, cl := range clues {
 		if cl.Value == "" || cl.Kind == "" {
 			continue
@@ -232,7 +250,16 @@ func (c *Clusterer) Campaigns() []Campaign {
 		})
 		sites := make(map[string]struct{})
 		for t := range seen {
-			sites[siteOf(t)] = struct{}{}
+			site, ok := c.site[t]
+			if !ok {
+				site = siteOf(t, "")
+			}
+			sites[site] = struct{}{}
+		}
+		if len(sites) < 2 && over == 0 {
+			// Pages of one site, or one site reported under several
+			// URLs: no campaign across sites.
+			continue
 		}
 		out = append(out, Campaign{Targets: len(seen) + over, Sites: len(sites), Clusters: cs})
 	}

@@ -19,13 +19,13 @@ func TestCampaigns(t *testing.T) {
 	acct := clue("account", "0005|123|7654321")
 	phone := clue("phone", "+81612345678")
 	mail := clue("email", "shop@gmail.com")
-	c.Add("a.example", []checker.Clue{acct})
-	c.Add("b.example", []checker.Clue{acct, phone})
-	c.Add("c.example", []checker.Clue{phone})
-	c.Add("x.example", []checker.Clue{mail})
-	c.Add("y.example", []checker.Clue{mail, clue("", "dropped"), clue("phone", "")})
-	c.Add("lone.example", []checker.Clue{clue("phone", "+81311112222")})
-	c.Add("a.example", []checker.Clue{acct}) // the same target again counts once
+	c.Add("a.example", "", []checker.Clue{acct})
+	c.Add("b.example", "", []checker.Clue{acct, phone})
+	c.Add("c.example", "", []checker.Clue{phone})
+	c.Add("x.example", "", []checker.Clue{mail})
+	c.Add("y.example", "", []checker.Clue{mail, clue("", "dropped"), clue("phone", "")})
+	c.Add("lone.example", "", []checker.Clue{clue("phone", "+81311112222")})
+	c.Add("a.example", "", []checker.Clue{acct}) // the same target again counts once
 
 	got := c.Campaigns()
 	if len(got) != 2 {
@@ -52,7 +52,7 @@ func TestCampaignSites(t *testing.T) {
 	c := NewClusterer(0)
 	acct := []checker.Clue{clue("account", "0005|123|7654321")}
 	for _, target := range []string{"https://one.example/", "http://ONE.example/index.html", "one.example.", "one.example/?p=2", "https://two.example/shop"} {
-		c.Add(target, acct)
+		c.Add(target, "", acct)
 	}
 	got := c.Campaigns()
 	if len(got) != 1 || got[0].Targets != 5 || got[0].Sites != 2 {
@@ -62,9 +62,9 @@ func TestCampaignSites(t *testing.T) {
 
 func TestCampaignsNoneShared(t *testing.T) {
 	c := NewClusterer(0)
-	c.Add("a", []checker.Clue{clue("phone", "1")})
-	c.Add("b", []checker.Clue{clue("phone", "2")})
-	c.Add("c", []checker.Clue{clue("email", "1")}) // same value, other kind
+	c.Add("a", "", []checker.Clue{clue("phone", "1")})
+	c.Add("b", "", []checker.Clue{clue("phone", "2")})
+	c.Add("c", "", []checker.Clue{clue("email", "1")}) // same value, other kind
 	if got := c.Campaigns(); len(got) != 0 {
 		t.Errorf("campaigns = %+v, want none", got)
 	}
@@ -72,8 +72,8 @@ func TestCampaignsNoneShared(t *testing.T) {
 
 func TestClustererBounded(t *testing.T) {
 	c := NewClusterer(2)
-	c.Add("a", []checker.Clue{clue("phone", "1"), clue("phone", "2")})
-	c.Add("b", []checker.Clue{clue("phone", "3"), clue("phone", "1")})
+	c.Add("a", "", []checker.Clue{clue("phone", "1"), clue("phone", "2")})
+	c.Add("b", "", []checker.Clue{clue("phone", "3"), clue("phone", "1")})
 	if c.Limited() != 1 {
 		t.Errorf("Limited = %d, want 1 (the third value)", c.Limited())
 	}
@@ -85,7 +85,7 @@ func TestClustererBounded(t *testing.T) {
 func TestClustererManyTargetsOneValue(t *testing.T) {
 	c := NewClusterer(0)
 	for i := 0; i < 100; i++ {
-		c.Add(string(rune('A'+i%40)), []checker.Clue{clue("account", "x")})
+		c.Add(string(rune('A'+i%40)), "", []checker.Clue{clue("account", "x")})
 	}
 	got := c.Campaigns()
 	if len(got) != 1 || got[0].Clusters[0].Count != 40 || got[0].Targets != 40 {
@@ -96,9 +96,9 @@ func TestClustererManyTargetsOneValue(t *testing.T) {
 func TestLongDisclosureKeyedAndClipped(t *testing.T) {
 	text := strings.Repeat("販売業者 株式会社サンプル 所在地 東京都 ", 40)
 	c := NewClusterer(0)
-	c.Add("a", []checker.Clue{clue("disclosure", text)})
-	c.Add("b", []checker.Clue{clue("disclosure", text)})
-	c.Add("c", []checker.Clue{clue("disclosure", text+"違う")})
+	c.Add("a", "", []checker.Clue{clue("disclosure", text)})
+	c.Add("b", "", []checker.Clue{clue("disclosure", text)})
+	c.Add("c", "", []checker.Clue{clue("disclosure", text+"違う")})
 	got := c.Campaigns()
 	if len(got) != 1 || got[0].Clusters[0].Count != 2 {
 		t.Fatalf("campaigns = %+v", got)
@@ -110,8 +110,8 @@ func TestLongDisclosureKeyedAndClipped(t *testing.T) {
 
 func TestWriteClusters(t *testing.T) {
 	c := NewClusterer(0)
-	c.Add("<a>", []checker.Clue{clue("email", "x@y")})
-	c.Add("b&c", []checker.Clue{clue("email", "x@y")})
+	c.Add("<a>", "", []checker.Clue{clue("email", "x@y")})
+	c.Add("b&c", "", []checker.Clue{clue("email", "x@y")})
 	var w countingWriter
 	if err := WriteClusters(&w, c.Campaigns()); err != nil {
 		t.Fatal(err)
@@ -142,9 +142,9 @@ func TestClusterTargetsCapped(t *testing.T) {
 	c := NewClusterer(0)
 	n := MaxClusterTargets + 5
 	for i := 0; i < n; i++ {
-		c.Add(fmt.Sprintf("t%06d", i), []checker.Clue{clue("phone", "+81300000000")})
+		c.Add(fmt.Sprintf("t%06d", i), "", []checker.Clue{clue("phone", "+81300000000")})
 	}
-	c.Add("t000000", []checker.Clue{clue("phone", "+81300000000")}) // listed already: not counted again
+	c.Add("t000000", "", []checker.Clue{clue("phone", "+81300000000")}) // listed already: not counted again
 	got := c.Campaigns()
 	if len(got) != 1 {
 		t.Fatalf("campaigns = %d", len(got))
@@ -163,7 +163,7 @@ func TestClustererKeepsItsOwnValues(t *testing.T) {
 	email := page[4096 : 4096+len("info@example.jp")]
 	disclosure := page[4096+len("info@example.jp")+4096:]
 	c := NewClusterer(0)
-	c.Add("https://a.example/", []checker.Clue{{Kind: "email", Value: email}, {Kind: "disclosure", Value: disclosure}})
+	c.Add("https://a.example/", "", []checker.Clue{{Kind: "email", Value: email}, {Kind: "disclosure", Value: disclosure}})
 	lo := uintptr(unsafe.Pointer(unsafe.StringData(page)))
 	for key, e := range c.byKey {
 		p := uintptr(unsafe.Pointer(unsafe.StringData(e.value)))
@@ -173,5 +173,25 @@ func TestClustererKeepsItsOwnValues(t *testing.T) {
 	}
 	if len(c.byKey) != 2 {
 		t.Fatalf("%d clue values kept, want 2", len(c.byKey))
+	}
+}
+
+// TestClusterSites: a campaign ties sites, not URLs of one site: www and
+// the bare name are one site, a shortener counts as the site it led to,
+// tenants of a shop platform are sites of their own.
+func TestClusterSites(t *testing.T) {
+	acct := []checker.Clue{clue("account", "三井住友|1234567")}
+	c := NewClusterer(0)
+	c.Add("https://aozora-books.jp/", "https://aozora-books.jp/", acct)
+	c.Add("https://www.aozora-books.jp/item/1", "https://www.aozora-books.jp/item/1", acct)
+	c.Add("http://bit-short.link/x", "https://aozora-books.jp/", acct)
+	if got := c.Campaigns(); len(got) != 0 {
+		t.Errorf("one site under three URLs: campaigns %+v, want none", got)
+	}
+	c.Add("https://mimosa.thebase.in/", "", acct)
+	c.Add("https://hinoki.thebase.in/", "", acct)
+	got := c.Campaigns()
+	if len(got) != 1 || got[0].Sites != 3 || got[0].Targets != 5 {
+		t.Errorf("campaigns %+v, want one of 5 targets on 3 sites", got)
 	}
 }

@@ -154,7 +154,7 @@ func TestHTMLContentSecurityPolicyMatchesItsOwnCode(t *testing.T) {
 func TestHTMLSummaryAndCampaigns(t *testing.T) {
 	rs := sampleResults()
 	twin := *rs[0]
-	twin.Target = "twin.example"
+	twin.Target, twin.URL = "twin.example", "https://twin.example/" // another site with the same account
 	rs = append(rs, &twin)
 	doc := renderHTML(t, rs, "en", true)
 	for _, want := range []string{

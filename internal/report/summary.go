@@ -71,12 +71,13 @@ func (t *Tally) Add(r *checker.Result, fresh bool) {
 			}
 		}
 	}
-	t.AddRecord(r.Target, r.Risk, code, ids, clues)
+	t.AddRecord(r.Target, r.URL, r.Risk, code, ids, clues)
 }
 
 // AddRecord counts one record given by its parts (as read back from an
-// output file when resuming). errCode is "" when the target was read.
-func (t *Tally) AddRecord(target string, risk rules.Risk, errCode string, signIDs []string, clues []checker.Clue) {
+// output file when resuming). url is the page the target led to ("" when
+// unknown), errCode "" when the target was read.
+func (t *Tally) AddRecord(target, url string, risk rules.Risk, errCode string, signIDs []string, clues []checker.Clue) {
 	t.Total++
 	t.Risk[risk]++
 	if errCode != "" {
@@ -91,7 +92,7 @@ func (t *Tally) AddRecord(target string, risk rules.Risk, errCode string, signID
 		}
 	}
 	if len(clues) > 0 {
-		t.Clusters.Add(target, clues)
+		t.Clusters.Add(target, url, clues)
 	}
 }
 

@@ -12,8 +12,8 @@ import (
 func TestTextSummary(t *testing.T) {
 	rs := sampleResults()
 	twin := *rs[0]
-	twin.Target = "twin.example"
-	rs = append(rs, &twin, rs[2]) // evil.example twice: a repeated line
+	twin.Target, twin.URL = "twin.example", "https://twin.example/" // another site with the same account
+	rs = append(rs, &twin, rs[2])                                   // evil.example twice: a repeated line
 
 	for _, tt := range []struct {
 		lang string
