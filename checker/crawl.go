@@ -32,6 +32,13 @@ var linkHints = []struct {
 	{"flow", 40}, {"order", 35}, {"ご注文", 40}, {"お買い物", 40}, {"ご購入", 40}, {"流れ", 30},
 	{"お問い合わせ", 25}, {"contact", 25}, {"faq", 15}, {"よくある質問", 15},
 	{"返品", 20}, {"交換", 10},
+	// A donation's application (an imitation ふるさと納税 site) is its
+	// payment page; an application form states its terms.
+	{"寄附", 70}, {"寄付", 70}, {"お申込", 45}, {"申込", 40}, {"申し込み", 40},
+	// Product lists and sales: many prices on one page, what
+	// price-extreme-discount reads. Just above a single product page.
+	{"商品一覧", 24}, {"一覧", 21}, {"セール", 22}, {"sale", 21}, {"outlet", 21}, {"アウトレット", 21},
+	{"collections", 22}, {"カテゴリ", 21}, {"category", 21}, {"福袋", 21},
 	// The next step of a phishing flow (a fake courier's "request
 	// redelivery", a fake bank's "verify"): the form that asks for the
 	// card or the PIN is often one page in. Below the disclosure,
