@@ -1,7 +1,8 @@
 package rules
 
 // price-extreme-discount: regular prices paired with sale prices across
-// the product listings, fired when most pairs are 70 % off or more.
+// the product listings, fired when most pairs are more than 70 % off (an
+// honest clearance sale stops at 「70%OFF」; fake shops sell at 80-90 %).
 
 import (
 	"fmt"
@@ -388,17 +389,21 @@ func shopHistoric(before string, used bool) bool {
 	return shopHistoricRe.MatchString(before) || used && shopHistoricUsedRe.MatchString(before)
 }
 
+// shopSteepDiscount is the discount beyond which a price pair is steep: a
+// shade above 70 %, so that a 「70%OFF」 rounded to the yen stays under it.
+const shopSteepDiscount = 0.705
+
 // shopPriceRule is price-extreme-discount.
 func shopPriceRule() Rule {
 	return Rule{
 		ID: "price-extreme-discount", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
 		Summary: Text{
-			JA: "定価・通常価格に比べて極端に安い（3件以上の価格の過半が70%以上引き）",
-			EN: "prices far below the stated regular price (most of at least 3 price pairs are 70 % off or more)",
+			JA: "定価・通常価格に比べて極端に安い（3件以上の価格の過半が70%を超える値引き）",
+			EN: "prices far below the stated regular price (most of at least 3 price pairs are more than 70 % off)",
 		},
 		Message: Text{
-			JA: "多くの商品が定価から70%以上も値引きされています。有名ブランド品の極端な安売りは偽サイトの典型です。",
-			EN: "Most products are sold at 70 % or more off the regular price; extreme discounts on brand goods are typical of fake shops.",
+			JA: "多くの商品が定価から70%を超えて値引きされています。有名ブランド品の極端な安売りは偽サイトの典型です。",
+			EN: "Most products are sold at more than 70 % off the regular price; extreme discounts on brand goods are typical of fake shops.",
 		},
 		Check: func(site *Site) []Finding {
 			pairs := PricePairs(site)
@@ -411,7 +416,7 @@ func shopPriceRule() Rule {
 			for i, p := range pairs {
 				d := p.Discount()
 				ds = append(ds, d)
-				if d >= 0.70 {
+				if d > shopSteepDiscount {
 					steep++
 					if example == nil {
 						example = &pairs[i]
@@ -427,7 +432,7 @@ func shopPriceRule() Rule {
 				med = (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
 			}
 			return []Finding{{
-				Evidence: fmt.Sprintf("%d件中%d件が70%%以上引き (中央値 %.0f%%引き): 定価 %s → %s",
+				Evidence: fmt.Sprintf("%d件中%d件が70%%超の値引き (中央値 %.0f%%引き): 定価 %s → %s",
 					len(pairs), steep, med*100, FormatYen(example.Regular), FormatYen(example.Sale)),
 				URL: example.URL,
 			}}

@@ -162,7 +162,7 @@ func TestShopSitesEvidence(t *testing.T) {
 		"payment-transfer-only":  {"銀行振込のみ", "guide.html"},
 		"account-personal-name":  {"リ ケイ", "三井住友銀行", "guide.html"},
 		"account-name-mismatch":  {"株式会社グローバルトレード", "リ ケイ"},
-		"price-extreme-discount": {"7件中7件が70%以上引き", "中央値 87%引き", "定価 ¥238,000 → ¥23,800"},
+		"price-extreme-discount": {"7件中7件が70%超の値引き", "中央値 87%引き", "定価 ¥238,000 → ¥23,800"},
 		"japanese-unnatural":     {"簡体字など", "规", "不自然な表現"},
 		"contact-free-email":     {"globaltrade.shop@gmail.com"},
 	}

@@ -535,6 +535,9 @@ func TestSellerInfoMissing(t *testing.T) {
 		{name: "on request", fire: true, points: 10, evidence: []string{"請求があれば開示"},
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：鈴木 一郎</p><p>所在地：請求があれば遅滞なく開示いたします</p><p>電話番号：ご請求いただければ遅滞なく開示いたします</p>`)}},
+		{name: "contact withheld under BASE's label", fire: true, points: 10, evidence: []string{"電話番号: 請求があれば開示"},
+			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>事業者の名称：佐藤 美和</p><p>事業者の所在地：請求があった場合には遅滞なく開示いたします</p><p>事業者の連絡先：請求があった場合には遅滞なく開示いたします</p>`)}},
 		{name: "section on the top page", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<h2>会社概要</h2><dl><dt>会社名</dt><dd>株式会社サクラ</dd><dt>所在地</dt><dd>大阪府大阪市北区梅田1-2-3</dd><dt>TEL</dt><dd>06-1234-5678</dd></dl>`)}},
 		{name: "disclosure printed as an image", fire: false,
@@ -635,8 +638,11 @@ func TestPriceExtremeDiscount(t *testing.T) {
 <div><p>通常価格 52,800円 のところ 特価 7,920円</p></div>
 <div><s>￥9,800</s> ￥2,980</div>`
 	runShopCases(t, "price-extreme-discount", []shopCase{
-		{name: "most steep", fire: true, evidence: []string{"4件中3件が70%以上引き", "中央値 86%引き", "定価 ¥38,000 → ¥4,980"},
+		{name: "most steep", fire: true, evidence: []string{"4件中3件が70%超の値引き", "中央値 86%引き", "定価 ¥38,000 → ¥4,980"},
 			site: []string{shopTop, shopHTML("s", steep)}},
+		// A clearance sale's round 「70%OFF」 is no fake shop's 85 %.
+		{name: "a 70 % off clearance sale", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>テント 通常価格 ¥49,800 → セール価格 ¥14,940（70%OFF）</p><p>ダウン 通常価格 ¥32,000 → セール価格 ¥9,600（70%OFF）</p><p>シューズ 通常価格 ¥24,200 → セール価格 ¥7,260（70%OFF）</p><p>寝袋 通常価格 ¥18,700 → セール価格 ¥7,480（60%OFF）</p>`)}},
 		{name: "across pages", fire: true, evidence: []string{"3件中3件"},
 			site: []string{shopTop, shopHTML("s", `<p>定価 ¥10,000 → ¥1,000</p>`), shopTop + "a.html", shopHTML("a", `<p>定価 ¥20,000 → ¥2,000</p>`),
 				shopTop + "b.html", shopHTML("b", `<p>定価 ¥30,000 → ¥3,000</p>`)}},
