@@ -52,6 +52,7 @@ var (
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
 	shopMailLabelRe  = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
+	shopContactLabel = shopLabel(`事業者の連絡先|販売業者の連絡先|連絡先|お問い?合わ?せ先`)
 
 	// shopWithheldRe: the address or phone is given on request only.
 	shopWithheldRe = shopMustRe(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
@@ -349,6 +350,11 @@ func shopReadDisclosure(d *Disclosure) {
 			if d.Platform == "" {
 				d.Platform = shopPlatformOf(v)
 			}
+		}
+		// 「事業者の連絡先：請求があった場合には遅滞なく開示」 (BASE's
+		// template) withholds the phone under another label.
+		if v, ok := shopLabelValue(ls, i, shopContactLabel); ok && shopWithheldRe.MatchString(v) && len(FindPhones(v)) == 0 {
+			d.PhoneWithheld = true
 		}
 		if v, ok := shopLabelValue(ls, i, shopPhoneLabel); ok {
 			if shopWithheldRe.MatchString(v) && len(FindPhones(v)) == 0 {
