@@ -20,6 +20,9 @@ func TestRankLinks(t *testing.T) {
 <a href="/pay?x=1#top">お支払い方法</a>
 <a href="https://www.shop.example.jp/shipping">配送について</a>
 <a href="mailto:x@shop.example.jp">お問い合わせ</a>
+<a href="/collections/dunk">DUNK</a>
+<a href="/list.html">商品一覧</a>
+<a href="/news.html">お知らせ</a>
 </body></html>`, false)
 	got := rankLinks(page, "example.jp", map[string]bool{})
 	want := []string{
@@ -28,7 +31,9 @@ func TestRankLinks(t *testing.T) {
 		"https://shop.example.jp/guide.html",
 		"https://shop.example.jp/company",
 		"https://www.shop.example.jp/shipping",
-		"https://shop.example.jp/item/1.html", // a product page: last
+		"https://shop.example.jp/list.html",        // a product list: many prices
+		"https://shop.example.jp/collections/dunk", // a collection
+		"https://shop.example.jp/item/1.html",      // a product page: last
 	}
 	if len(got) != len(want) {
 		t.Fatalf("rankLinks gave %d links %v, want %d", len(got), got, len(want))
