@@ -1,6 +1,10 @@
 package checker
 
 import (
+	"bufio"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -887,7 +891,8 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	if isRedirect(resp.StatusCode) {
 		limit = min(limit, redirectBodyMax)
 	}
-	body, truncated, rerr := readCapped(resp.Body, limit, resp.ContentLength)
+	rd := decodedBody(resp) // before ContentLength: decoding unsets it
+	body, truncated, rerr := readCapped(rd, limit, resp.ContentLength)
 
 	tr.mu.Lock()
 	localIP := f.ips.text(tr.local)
@@ -1012,6 +1017,45 @@ func (c *ipTexts) text(a net.Addr) string {
 // was there. It never reads more than limit+1 bytes, and its buffer never
 // grows past limit+1: sizeHint (the Content-Length, -1 when unknown) sizes
 // it at once, else it doubles from 32 KiB.
+// decodedBody is resp's body as a browser reads it. The transport asks for
+// gzip and undoes it; a server may still send a body compressed another
+// way that browsers undo too (deflate, as zlib data or raw), or gzip that
+// the transport left alone: it is decoded here, and the Content-Encoding
+// and Content-Length headers are dropped as the transport drops them, so
+// that the evidence holds the page with the headers that fit it. The cap
+// of readCapped applies to the decoded bytes, so a bomb costs MaxBody.
+func decodedBody(resp *http.Response) io.Reader {
+	if resp.Uncompressed {
+		return resp.Body
+	}
+	var r io.Reader
+	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+	case "deflate":
+		br := bufio.NewReader(resp.Body)
+		if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
+			if zr, err := zlib.NewReader(br); err == nil {
+				r = zr
+			}
+		}
+		if r == nil {
+			r = flate.NewReader(br)
+		}
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return resp.Body
+		}
+		r = zr
+	default:
+		return resp.Body
+	}
+	resp.Header.Del("Content-Encoding")
+	resp.Header.Del("Content-Length")
+	resp.ContentLength = -1
+	resp.Uncompressed = true
+	return r
+}
+
 func readCapped(r io.Reader, limit, sizeHint int64) (body []byte, truncated bool, err error) {
 	size := int64(32 << 10)
 	if sizeHint >= 0 {

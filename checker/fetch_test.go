@@ -3,7 +3,9 @@ package checker
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"crypto/x509"
 	"errors"
@@ -1206,4 +1208,59 @@ func serveTCP(tb testing.TB, handle func(net.Conn)) net.Listener {
 		}
 	}()
 	return ln
+}
+
+// TestFetchDeflate: a body a browser decodes (deflate as zlib data or
+// raw, gzip the transport did not ask for) is read decoded, capped after
+// decoding, and its headers no longer claim an encoding.
+func TestFetchDeflate(t *testing.T) {
+	page := []byte(`<html><head><title>激安ストア</title></head><body><p>お支払い方法：銀行振込のみ</p></body></html>`)
+	enc := map[string][]byte{}
+	var b bytes.Buffer
+	zw := zlib.NewWriter(&b)
+	zw.Write(page)
+	zw.Close()
+	enc["/zlib"] = append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	fw, _ := flate.NewWriter(&b, flate.BestSpeed)
+	fw.Write(page)
+	fw.Close()
+	enc["/raw"] = append([]byte(nil), b.Bytes()...)
+	b.Reset()
+	gw := gzip.NewWriter(&b)
+	gw.Write(page)
+	gw.Close()
+	enc["/gzip-unasked"] = append([]byte(nil), b.Bytes()...)
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/gzip-unasked" {
+			w.Header().Set("Content-Encoding", "gzip")
+		} else {
+			w.Header().Set("Content-Encoding", "deflate")
+		}
+		w.Write(enc[r.URL.Path])
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxBody: 5 << 20})
+	for _, path := range []string{"/zlib", "/raw"} {
+		resp, err := f.Fetch(context.Background(), Request{URL: s.URL + path})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !bytes.Equal(resp.Body, page) || resp.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s: body %q, Content-Encoding %q; want the page decoded", path, resp.Body, resp.Header.Get("Content-Encoding"))
+		}
+	}
+	// gzip that the transport did not ask for: undecoded by it.
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	req, _ := http.NewRequest("GET", s.URL+"/gzip-unasked", nil)
+	resp, err := tr.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := readCapped(decodedBody(resp), 1<<20, -1)
+	resp.Body.Close()
+	if !bytes.Equal(body, page) {
+		t.Errorf("unasked gzip: body %q, want the page", body)
+	}
 }
