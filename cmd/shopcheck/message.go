@@ -134,6 +134,17 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 			res.Score = l.Score
 		}
 	}
+	if m.SkippedParts > 0 {
+		// Parts nested beyond any real mail's depth, or past the 200th,
+		// were not read: what they say is unknown, so the mail cannot
+		// be called harmless.
+		msg := fmt.Sprintf("%d part(s) of the mail were not read: nested more than 8 levels deep or after the 200th part, as no ordinary mail is; what they hold is unknown", m.SkippedParts)
+		fmt.Fprintf(sc.s.Err, "shopcheck: %s: %s\n", target, msg)
+		if res.Risk.Rank() < rules.RiskMedium.Rank() {
+			res.Risk = rules.RiskError
+			res.Error = &checker.ErrorInfo{Code: checker.CodeRead, Message: msg}
+		}
+	}
 	res.Advice = sc.advice(res)
 	return res
 }

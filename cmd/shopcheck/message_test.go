@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -223,5 +224,29 @@ func TestMessageAdviceOrder(t *testing.T) {
 	}
 	if len(topics) < 2 || topics[0] == "spam" || topics[len(topics)-1] != "spam" {
 		t.Errorf("advice topics %v: want spam last", topics)
+	}
+}
+
+// TestMessageSkippedParts: a mail that hides its text in parts nested
+// deeper than any real mail's is no harmless "low": it is an error record
+// that says what was not read.
+func TestMessageSkippedParts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("From: x@example.com\r\nSubject: s\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n")
+	for i := 0; i < 16; i++ {
+		fmt.Fprintf(&b, "--b%d\r\nContent-Type: multipart/mixed; boundary=b%d\r\n\r\n", i, i+1)
+	}
+	b.WriteString("--b16\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nお客様のアカウントがロックされました。24時間以内にご確認ください https://x.example.top/\r\n")
+	path := filepath.Join(t.TempDir(), "deep.eml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", path)
+	r := decodeResults(t, out)[0]
+	if code != exitTargetFail || r.Risk != rules.RiskError || r.Error == nil || r.Error.Code != checker.CodeRead || !strings.Contains(r.Error.Message, "not read") {
+		t.Errorf("exit %d, risk %s, error %+v; want an error record (read)", code, r.Risk, r.Error)
+	}
+	if !strings.Contains(errOut, "not read") {
+		t.Errorf("stderr %q does not say parts were not read", errOut)
 	}
 }

@@ -63,6 +63,10 @@ type Message struct {
 	// Truncated is true when the input was longer than the read limit and
 	// only its beginning was read.
 	Truncated bool
+	// SkippedParts counts the MIME parts not read: nested deeper than
+	// eight levels or after the 200th. Real mail never comes near either;
+	// a mail built to hide its text there must not read as harmless.
+	SkippedParts int
 }
 
 // Read reads a message from r, at most limit bytes (DefaultLimit when
@@ -89,7 +93,7 @@ func Read(r io.Reader, limit int64) (*Message, error) {
 // It never fails: what cannot be decoded is read as well as it can be.
 func Parse(raw []byte) *Message {
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
-	if m, ok := parseMail(raw); ok {
+	if m, ok := parseMail(raw, 0); ok {
 		return m
 	}
 	text := decodeText(raw, "")
@@ -111,9 +115,9 @@ func (m *Message) Mail(d *rules.Data) *rules.Mail {
 var knownHeaders = []string{"From", "To", "Subject", "Date", "Received", "Message-Id", "Mime-Version",
 	"Content-Type", "Return-Path", "Delivered-To", "Reply-To", "Sender", "X-Mailer"}
 
-// parseMail parses raw as an e-mail; ok is false when it does not look
-// like one.
-func parseMail(raw []byte) (*Message, bool) {
+// parseMail parses raw as an e-mail, depth levels down in another mail (a
+// forwarded one); ok is false when it does not look like one.
+func parseMail(raw []byte, depth int) (*Message, bool) {
 	// An mbox "From " separator line may come first.
 	if bytes.HasPrefix(raw, []byte("From ")) {
 		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
@@ -144,9 +148,10 @@ func parseMail(raw []byte) (*Message, bool) {
 	m.From, m.FromDomain = parseFrom(msg.Header.Get("From"))
 
 	var c collector
-	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, 0)
+	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, depth)
 	m.Text = c.text()
 	m.Attachments = c.attachments
+	m.SkippedParts = c.skipped
 	m.URLs = c.urls(m.Text)
 	m.Disguised = c.disguised
 	m.ShownOnly = c.shownOnly()
@@ -252,12 +257,16 @@ type collector struct {
 	disguised   []rules.DisguisedLink
 	attachments []string
 	parts       int
+	// skipped counts the parts left unread: nested deeper than maxDepth
+	// or after the maxParts-th.
+	skipped int
 }
 
 // walk reads one MIME entity (the message itself or a part).
 func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	c.parts++
 	if depth > maxDepth || c.parts > maxParts {
+		c.skipped++
 		return
 	}
 	ctype := h.Get("Content-Type")
@@ -277,14 +286,17 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			return
 		}
 		mr := multipart.NewReader(body, boundary)
-		for c.parts <= maxParts {
+		for {
 			p, err := mr.NextPart()
 			if err != nil {
 				return // io.EOF, or a broken part: keep what was read
 			}
+			if c.parts >= maxParts {
+				c.skipped++ // counted, not read
+				continue
+			}
 			c.walk(p.Header, p, depth+1)
 		}
-		return
 	}
 	data, err := io.ReadAll(transferDecoder(h.Get("Content-Transfer-Encoding"), body))
 	if err != nil && len(data) == 0 {
@@ -297,7 +309,10 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	switch {
 	case mt == "message/rfc822":
 		// A forwarded mail: its text and links are part of what was received.
-		if inner, ok := parseMail(data); ok {
+		if depth >= maxDepth {
+			c.skipped++
+		} else if inner, ok := parseMail(data, depth+1); ok {
+			c.skipped += inner.SkippedParts
 			head := strings.TrimSpace("From: " + inner.From + "\nSubject: " + inner.Subject)
 			c.plain = append(c.plain, head+"\n"+inner.Text)
 			c.hrefs = append(c.hrefs, inner.URLs...)

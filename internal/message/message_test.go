@@ -233,6 +233,24 @@ func TestHostileMail(t *testing.T) {
 	if m.FromDomain != "example.com" {
 		t.Errorf("FromDomain %q", m.FromDomain)
 	}
+	if m.SkippedParts == 0 {
+		t.Errorf("30 levels of nesting: no part counted as skipped")
+	}
+
+	// 250 parts: those after the 200th are counted, not read; an
+	// ordinary mail skips nothing.
+	b.Reset()
+	b.WriteString("From: x@example.com\r\nContent-Type: multipart/mixed; boundary=zz\r\n\r\n")
+	for i := 0; i < 250; i++ {
+		b.WriteString("--zz\r\nContent-Type: text/plain\r\n\r\npart\r\n")
+	}
+	b.WriteString("--zz--\r\n")
+	if m = Parse(b.Bytes()); m.SkippedParts != 51 {
+		t.Errorf("250 parts: %d skipped, want 51 (the root counts as one part)", m.SkippedParts)
+	}
+	if m = Parse([]byte("From: x@example.com\r\nSubject: s\r\n\r\nhello\r\n")); m.SkippedParts != 0 {
+		t.Errorf("a plain mail: %d parts skipped", m.SkippedParts)
+	}
 
 	raw := "From: a@b.example\r\nContent-Type: text/plain; charset=x-no-such-charset\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
 		base64.StdEncoding.EncodeToString([]byte("see https://ok.example.com/a")) + "\r\n!!!not base64!!!\r\n"
