@@ -110,6 +110,11 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		cfg.Engine.Skip = r.Done
 		sum.Resumed, sum.Cut = r.Done.Len(), r.Cut
 		continued = r.Size > 0
+		if cfg.Clusters != "" && cfg.Format == "csv" && sum.Resumed > 0 && cfg.Stderr != nil {
+			// A CSV row keeps no clues: the campaigns among the rows
+			// already written cannot be found again.
+			fmt.Fprintf(cfg.Stderr, "shopcheck: the %d results already in %s carry no campaign clues (CSV does not keep them): %s will only hold campaigns among the targets checked now. To keep campaigns across resumed runs, write JSON (--format json).\n", sum.Resumed, cfg.Output, cfg.Clusters)
+		}
 	}
 
 	var prog *progress

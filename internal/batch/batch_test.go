@@ -468,3 +468,34 @@ func TestDoOutputToDevice(t *testing.T) {
 		t.Fatalf("-o %s: %+v, %v", os.DevNull, sum, err)
 	}
 }
+
+// TestDoResumeCSVClustersSaysSo: campaigns among rows already in a CSV
+// file cannot be found again (a row keeps no clues): resuming with
+// --clusters says so instead of losing them silently.
+func TestDoResumeCSVClustersSaysSo(t *testing.T) {
+	list := writeList(t, manyTargets(20))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.csv")
+	if _, err := Do(context.Background(), Config{List: list, Output: out, Format: "csv", Engine: EngineOptions{Concurrency: 2}}, newFake().check); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"csv", "json"} {
+		var errOut strings.Builder
+		o := out
+		if format == "json" {
+			o = filepath.Join(dir, "out.jsonl")
+			if _, err := Do(context.Background(), Config{List: list, Output: o, Format: "json", Engine: EngineOptions{Concurrency: 2}}, newFake().check); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := Do(context.Background(), Config{List: list, Output: o, Format: format, Resume: true, Stderr: &errOut,
+			Clusters: filepath.Join(dir, "clusters-"+format+".jsonl"), Engine: EngineOptions{Concurrency: 2}}, newFake().check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		said := strings.Contains(errOut.String(), "carry no campaign clues")
+		if said != (format == "csv") {
+			t.Errorf("%s: notice %v, want %v (stderr %q)", format, said, format == "csv", errOut.String())
+		}
+	}
+}
