@@ -107,7 +107,11 @@ var flPayData = sync.OnceValue(func() *flPayVocab {
 	}
 	v.logoAlt, v.logoLong = newFlLitSet(alt), newFlLitSet(long)
 	v.set = newFlLitSet(words)
+	// A claim: a method word, then perhaps its brands in brackets
+	// (クレジットカード（VISA・JCB）) or more methods in a list
+	// (VISA/Mastercard/JCB/AMEX/銀行振込), then "can be used".
 	v.claim = regexp.MustCompile(`(?:各種)?` + flAlternation(claims).String() +
+		`(?:[（(][^（()）。]{1,80}[）)])?(?:[/／・、,，][^/／・、,，。（()）]{1,20}){0,8}` +
 		`(?:決済|払い)?(?:も|が|に|は|での)?(?:ご|お)?(?:利用|使用|お支払い|支払い|決済)?` +
 		`(?:可能|可|ok|いただけます|頂けます|できます|対応|使えます)`)
 	v.claimAt = regexp.MustCompile(`^(?:` + v.claim.String() + `)`)

@@ -32,6 +32,22 @@ func TestPaymentMismatch(t *testing.T) {
 			fire: true, want: []string{"各種クレジットカード利用可", "支払方法: 銀行振込"},
 		},
 		{
+			name: "card brands in brackets on top, guide offers bank transfer",
+			pages: []string{
+				"", flHTML("通販", `<p>クレジットカード（VISA・Mastercard・JCB・AMEX）がご利用いただけます。</p><p>新作入荷</p>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>銀行振込のみとなります。</p>`),
+			},
+			fire: true, want: []string{"VISA・Mastercard・JCB・AMEX", "支払方法: 銀行振込のみ"},
+		},
+		{
+			name: "a list of brands and transfer on top, guide offers bank transfer",
+			pages: []string{
+				"", flHTML("通販", `<p>VISA / Mastercard / JCB / AMEX / 銀行振込 がご利用いただけます。</p>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>銀行振込のみとなります。</p>`),
+			},
+			fire: true, want: []string{"支払方法: 銀行振込のみ"},
+		},
+		{
 			name: "logos and card temporarily unavailable",
 			pages: []string{
 				"", flHTML("通販", `<p class="notice">ただいまクレジットカード決済はご利用いただけません。銀行振込をご利用ください。</p>`+flLogos),
