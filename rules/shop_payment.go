@@ -735,7 +735,11 @@ func shopTransferOnly(site *Site) []Finding {
 		// alone is no payment term.
 		return nil
 	}
-	if len(info.Offered) != 1 && !info.OnlyOverrides {
+	others := len(info.Offered) - 1
+	if _, ok := info.Offered["postal-transfer"]; ok {
+		others-- // ゆうちょ振替 is prepayment into an account too
+	}
+	if others > 0 && !info.OnlyOverrides {
 		return nil
 	}
 	if info.TransferOnly != nil {

@@ -148,6 +148,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>海外発行のクレジットカードはご利用いただけません。</p><p>お支払い方法：銀行振込</p>`)}},
 		{name: "refund by transfer on a card shop", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", `<p>返品の際の返金は銀行振込にて行います。</p>`)}},
+		{name: "cash at handover or a transfer beforehand", fire: false,
+			site: []string{shopTop, shopHTML("子犬の見学", `<h2>お支払い方法</h2><p>お引渡し時に現金でお支払いいただくか、事前の銀行振込をお選びいただけます。</p>`)}},
+		{name: "bank transfer or ゆうちょ振替, both prepaid", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは前払いのみです：銀行振込またはゆうちょ振替。</p>`)}},
+		{name: "cash by registered mail is no handover", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込のみ（現金書留でのお受け渡しはできません）</p>`)}},
 		// A one-click page's demand is no payment term of a shop's.
 		{name: "a billing page's threat", fire: false,
 			site: []string{"https://douga.example/kanryo.html", shopHTML("登録完了", `<h1>ご登録ありがとうございます</h1><p>48時間以内にお振込みがない場合、契約約款に基づき法的手続きに移行し、ご自宅・勤務先へ回収に伺います。</p>`)}},
