@@ -74,13 +74,26 @@ func checkCredentialForm(site *Site) []Finding {
 			if ja == "" || brand == "" && GovernmentHost(host) {
 				continue // a public body's own form (a benefit's account)
 			}
+			// No brand presented: the page imitates no one in words, so
+			// it is not told it is off a brand's domain; what it asks
+			// for is the sign.
 			f := Finding{
 				Evidence: strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host),
 				URL:      p.URL,
 				Message: Text{
-					JA: "公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
-					EN: "this page on " + host + ", not an official domain, asks for " + en + " (suspected phishing)",
+					JA: "このページ（" + host + "）は、" + ja + "を入力させようとしています。通販や会員登録では求められない組み合わせです（フィッシングの疑い）",
+					EN: "this page on " + host + " asks for " + en + ", a combination no shop or sign-up asks for (suspected phishing)",
 				},
+			}
+			if brand == "" && fc.kinds&^(credAccount|credBirth) == 0 {
+				// An account number and a birth date alone: a direct
+				// debit's sign-up (a gym, a school, a newspaper) asks for
+				// both; kits ask for the PIN or the login too.
+				f.Severity, f.Points = Medium, 20
+				f.Message = Text{
+					JA: "このページ（" + host + "）は、口座番号と生年月日を入力させようとしています。口座振替の申込みなどでも求められますが、メールやSMSのリンクから開いたページなら入力しないでください",
+					EN: "this page on " + host + " asks for a bank account number and a date of birth; a direct debit's sign-up asks for them too, but do not enter them on a page opened from a mail or SMS link",
+				}
 			}
 			if host == "" {
 				f.Message = Text{

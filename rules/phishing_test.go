@@ -595,3 +595,22 @@ func TestImpersonationDeliveryContext(t *testing.T) {
 		}
 	}
 }
+
+// TestCredentialFormWithoutBrand: a page that names no brand is not told
+// it is off a brand's domain; an account number with a birth date alone
+// (a direct debit's sign-up asks for both) weighs less than a kit's PIN.
+func TestCredentialFormWithoutBrand(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		points     int
+	}{
+		{"direct debit sign-up", `<form method="post"><label>金融機関名<input name=bank></label><label>口座番号<input name=kouza_no></label><label>口座名義<input name=meigi></label><label>生年月日<input name=dob></label></form>`, 20},
+		{"account, birth date and PIN", `<form method="post"><label>口座番号<input name=kouza_no></label><label>生年月日<input name=dob></label><label>暗証番号<input type=password name=pin></label></form>`, 50},
+	} {
+		site := phSite(phHTML("https://www.izumi-swim.example.jp/nyukai.html", phDoc("入会申込", c.body)))
+		s, ok := phFired(site)["phishing-credential-form"]
+		if !ok || s.Points != c.points || strings.Contains(s.Message, "公式ではない") {
+			t.Errorf("%s: fired %v, %d points, message %q; want %d points and no claim of a brand's domain", c.name, ok, s.Points, s.Message, c.points)
+		}
+	}
+}
