@@ -43,6 +43,8 @@ const oneclickMinFee = 5000
 // in each).
 type oneclickHits struct {
 	reg, fee, threat, deadline, echo, bait, baitWeak, countdown string
+	// cancel says an unpaid fee cancels the order (an honest service).
+	cancel string
 	// urgent is a deadline of hours or at most three days (本日中, 24時間以内).
 	urgent string
 	// ownIP is the fetcher's own address, when the page shows it.
@@ -81,6 +83,12 @@ func checkOneclick(site *Site) []Finding {
 		// A fee due today or within hours, and nothing else: one-click
 		// pages rush like that, honest ones rarely; a weaker finding.
 		weak := !full && h.fee != "" && h.urgent != ""
+		lapses := full && h.cancel != "" && h.threat == ""
+		if lapses {
+			// 「期限までにお支払いがない場合、お申込みはキャンセル」: an
+			// order that lapses unpaid binds no one; still shown, weaker.
+			full, weak = false, true
+		}
 		if !full && !weak {
 			continue
 		}
@@ -93,6 +101,9 @@ func checkOneclick(site *Site) []Finding {
 			if c := Clip(s, 36); s != "" && !phishHas(ev, c) {
 				ev = append(ev, c)
 			}
+		}
+		if lapses {
+			ev = append(ev, "未払いなら「"+h.cancel+"」")
 		}
 		f := Finding{Evidence: strings.Join(ev, " / "), URL: p.URL}
 		if weak {
@@ -172,6 +183,9 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		first(&h.bait, l, ph["bait"].find(n))
 		first(&h.baitWeak, l, ph["bait-weak"].find(n))
 		first(&h.countdown, l, ph["countdown"].find(n))
+		if h.cancel == "" {
+			h.cancel = ph["cancel"].find(n) // the phrase: shown as it is
+		}
 		if h.echo == "" && ph["echo"].has(n) {
 			h.echo = Clip(l, 60)
 		}

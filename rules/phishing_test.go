@@ -518,6 +518,22 @@ func TestOneclickGrading(t *testing.T) {
 	if s := phFired(full)["oneclick-billing"]; s.Points != 60 || s.Severity != High {
 		t.Errorf("full page: %d %s, want high 60", s.Points, s.Severity)
 	}
+	// A rental server's order page: registered, a fee, the IP recorded,
+	// "call us if you did not order", and an unpaid order lapses. It binds
+	// no one: the weaker finding, with the lapse in the evidence.
+	lapse := `<h1>お申込みが完了しました</h1><p>ご登録ありがとうございます。</p><p>ご利用料金：12か月契約 13,200円（税込）。期限までにお支払いがない場合、お申込みはキャンセルとなります。</p><p>不正なお申込み防止のため、お申込み時のIPアドレス（203.0.113.9）を記録しております。</p><p>お心当たりのないお申込みの場合は、サポート窓口までご連絡ください。</p>`
+	site := phSite(phHTML("https://www.hikari-server.example.jp/complete.html", phDoc("お申込み完了", lapse)))
+	site.ClientIPs = []string{"203.0.113.9"}
+	if s := phFired(site)["oneclick-billing"]; s.Points != 30 || !strings.Contains(s.Evidence, "キャンセル") {
+		t.Errorf("an order that lapses unpaid: %d points, evidence %q; want medium 30 showing the lapse", s.Points, s.Evidence)
+	}
+	// The same with a threat stays high.
+	threat := strings.Replace(lapse, "お申込みはキャンセルとなります", "法的手続きに移行します。お申込みはキャンセルとなります", 1)
+	site = phSite(phHTML("https://www.hikari-server.example.jp/complete.html", phDoc("お申込み完了", threat)))
+	site.ClientIPs = []string{"203.0.113.9"}
+	if s := phFired(site)["oneclick-billing"]; s.Points != 60 {
+		t.Errorf("a lapse beside a legal threat: %d points, want high 60", s.Points)
+	}
 }
 
 func TestPhishUnmask(t *testing.T) {
