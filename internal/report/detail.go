@@ -47,7 +47,7 @@ var words = map[string]rules.Text{
 	"sev.medium":   {JA: "中", EN: "medium"},
 	"sev.low":      {JA: "低", EN: "low"},
 	"error.code":   {JA: "理由", EN: "Reason"},
-	"error.more":   {JA: "詳細", EN: "Details"},
+	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
@@ -149,7 +149,11 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		}
 		b.WriteString("\n" + line + "\n")
 		if r.WhoisError != "" {
-			fmt.Fprintf(&b, "  %s (%s)\n", d.say("whois.failed"), r.WhoisError)
+			if d.o.Lang == "en" {
+				fmt.Fprintf(&b, "  %s (%s)\n", d.say("whois.failed"), r.WhoisError)
+			} else {
+				fmt.Fprintf(&b, "  %s（%s: %s）\n", d.say("whois.failed"), d.say("error.more"), r.WhoisError)
+			}
 		}
 	}
 	if len(r.Pages) > 1 {

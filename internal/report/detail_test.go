@@ -51,9 +51,9 @@ func TestDetailExplainsErrors(t *testing.T) {
 		lang          string
 		want, wantNot []string
 	}{
-		{typo, "ja", []string{"理由: URLまたはドメイン名として読めませんでした", "詳細: \"amazon.co,jp\" has a host name", "[invalid-target]"}, []string{"URLとドメインだけで判断", "\n\n\n"}},
+		{typo, "ja", []string{"理由: URLまたはドメイン名として読めませんでした", "技術的な詳細（英語）: \"amazon.co,jp\" has a host name", "[invalid-target]"}, []string{"URLとドメインだけで判断", "\n\n\n"}},
 		{typo, "en", []string{"Reason: This is not a URL or domain name", "Details: \"amazon.co,jp\""}, []string{"only the URL and domain were judged"}},
-		{down, "ja", []string{"理由: サイトに接続できませんでした", "詳細: could not connect", "URLとドメインだけで判断"}, []string{"\n\n\n"}},
+		{down, "ja", []string{"理由: サイトに接続できませんでした", "技術的な詳細（英語）: could not connect", "URLとドメインだけで判断"}, []string{"\n\n\n"}},
 	} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: c.lang, Detailed: true, Advice: rules.DefaultAdvice()})
