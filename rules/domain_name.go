@@ -98,6 +98,16 @@ func ParseHost(s string) (HostName, error) {
 		h.Label = rest
 	}
 	h.Registrable = ascii[len(rest)-len(h.Label):] // label.suffix, without a copy
+	if !hosted && (strings.HasPrefix(h.Label, "-") || strings.HasSuffix(h.Label, "-")) {
+		// No registry hands out -bad-.com (a hosting service's tenant
+		// names, bad-.blogspot.com, may look so).
+		return HostName{}, ErrBadHost
+	}
+	if strings.HasPrefix(h.Label, "xn--") {
+		if _, err := idna.Punycode.ToUnicode(h.Label); err != nil {
+			return HostName{}, ErrBadHost // xn--zz: no name encodes to it
+		}
+	}
 	return h, nil
 }
 

@@ -112,6 +112,8 @@ func TestParseHost(t *testing.T) {
 		{"x.000webhostapp.com", "x.000webhostapp.com", "x.000webhostapp.com", "x.000webhostapp.com", "x", "000webhostapp.com", true},
 		{"my_host.example.com:8080", "my_host.example.com", "my_host.example.com", "example.com", "example", "com", false},
 		{"co.jp", "co.jp", "co.jp", "co.jp", "", "co.jp", false},
+		// A tenant's name on a hosting service may end in a hyphen.
+		{"bad-.blogspot.com", "bad-.blogspot.com", "bad-.blogspot.com", "bad-.blogspot.com", "bad-", "blogspot.com", true},
 	}
 	for _, tt := range tests {
 		h, err := ParseHost(tt.in)
@@ -123,7 +125,9 @@ func TestParseHost(t *testing.T) {
 			t.Errorf("%s: got %+v", tt.in, h)
 		}
 	}
-	for _, bad := range []string{"", " ", "a..b", ".com", "exa mple.com", "a/b.com"} {
+	// No registry hands out a name that starts or ends with a hyphen, and
+	// no name encodes to broken punycode.
+	for _, bad := range []string{"", " ", "a..b", ".com", "exa mple.com", "a/b.com", "-bad-.com", "bad-.com", "-bad.co.jp", "ok.-bad-.com", "xn--zz.com"} {
 		if _, err := ParseHost(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}

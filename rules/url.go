@@ -573,14 +573,15 @@ func BlocklistMatch(list []string, u string) (string, bool) {
 // userinfo, for prefix comparison.
 func normalURL(u *url.URL, h HostName) string {
 	host := h.ASCII
-	if p := u.Port(); p != "" {
-		host += ":" + p
+	scheme := strings.ToLower(u.Scheme)
+	if p := u.Port(); p != "" && !(scheme == "https" && p == "443" || scheme == "http" && p == "80") {
+		host += ":" + p // the default port is the address without one
 	}
 	path := u.EscapedPath()
 	if path == "" {
 		path = "/"
 	}
-	s := strings.ToLower(u.Scheme) + "://" + host + path
+	s := scheme + "://" + host + path
 	if u.RawQuery != "" {
 		s += "?" + u.RawQuery
 	}

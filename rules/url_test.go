@@ -125,6 +125,8 @@ func TestBlocklist(t *testing.T) {
 		"https://x.bad.example/":               true,
 		"https://bad.example/":                 true,
 		"https://shared.example/~phish/login":  true,
+		"https://shared.example:443/~phish/x":  true, // the default port is the address without one
+		"https://shared.example:8443/~phish/x": false,
 		"https://shared.example/~honest/":      false,
 		"http://shared.example/~phish/":        false,
 		"http://host.example/path/kit/index":   true,
