@@ -333,9 +333,10 @@ func shopNormDashesRunes(s string) string {
 
 func shopIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// shopPhoneRe matches Japanese phone numbers with or without separators, or
-// in +81 form; the digit count is checked afterwards.
-var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?[0-9]{1,4}[- ]?[0-9]{3,4}`)
+// shopPhoneRe matches Japanese phone numbers with or without separators
+// (03-1234-5678, (03)1234-5678, 03(1234)5678), or in +81 form; the digit
+// count is checked afterwards.
+var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?\(?[0-9]{1,4}\)?[- ]?[0-9]{3,4}`)
 
 // shopMaxTries bounds the places where the windowed finders run their
 // expression, so that a hostile page of "@@@…" or "0 0 0 …" costs little.

@@ -114,7 +114,8 @@ func (s *Source) Next() (Line, error) {
 			raw = bytes.TrimPrefix(raw, []byte("\ufeff")) // Windows Notepad writes one
 		}
 		t := bytes.TrimSpace(raw)
-		if len(t) == 0 || t[0] == '#' {
+		// A comment: "#", or "＃" as a Japanese keyboard types it.
+		if len(t) == 0 || t[0] == '#' || bytes.HasPrefix(t, []byte("＃")) {
 			if err == io.EOF {
 				return Line{}, io.EOF
 			}

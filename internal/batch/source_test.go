@@ -49,6 +49,7 @@ func TestSourceLines(t *testing.T) {
 		{"no final newline", nil, "a\nb", []string{"a", "b"}},
 		{"empty list", nil, "", nil},
 		{"only comments", nil, "# a\n#b", nil},
+		{"a full-width ＃ comment and a line of ideographic spaces", nil, "＃ 通報分\n\u3000\u3000\nx.example\n", []string{"x.example"}},
 		{"hash inside a URL is kept", nil, "https://a.example/#top\n", []string{"https://a.example/#top"}},
 		{"repeats are kept (dedup is the engine's)", nil, "a\na\n", []string{"a", "a"}},
 	}
