@@ -649,6 +649,9 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 			out.Exchanges = append(out.Exchanges, h.ex)
 		}
 		if err != nil {
+			if n := len(out.Redirects); n > 0 && CodeOf(err) == CodeBlockedAddress {
+				err = redirectRefused(out.Redirects[n-1], u, err)
+			}
 			return failed(err)
 		}
 		if isRedirect(h.ex.Status) {
@@ -666,6 +669,7 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 				}
 				if err := f.checkURL(next); err != nil {
 					out.Redirects = append(out.Redirects, u.String())
+					err = redirectRefused(u.String(), next, err)
 					u = next
 					return failed(err)
 				}
@@ -717,6 +721,13 @@ func (j *lazyJar) keep(u *url.URL, resp *http.Response) {
 		j.jar = jar
 	}
 	j.jar.SetCookies(u, rc)
+}
+
+// redirectRefused is err (a refused address) said of a redirect from one
+// URL to the next: the record names where the refused address came from,
+// since the target itself was a public one.
+func redirectRefused(from string, to *url.URL, err error) error {
+	return &Error{Code: CodeOf(err), Msg: fmt.Sprintf("%s redirected to %s, which was refused", from, to), Err: err}
 }
 
 // resolveLocation resolves a redirect's Location against u the way

@@ -329,8 +329,8 @@ func TestFetchRedirectIntoPrivate(t *testing.T) {
 	} {
 		resp, err := f.Fetch(context.Background(), Request{URL: "http://shop.test:" + s.port + "/r?to=" + url.QueryEscape(to)})
 		e := wantCode(t, to, err, CodeBlockedAddress)
-		if e != nil && !strings.Contains(e.Msg, "refused") {
-			t.Errorf("%s: message %q does not say it was refused", to, e.Msg)
+		if e != nil && (!strings.Contains(e.Error(), "refused") || !strings.Contains(e.Msg, "redirected to")) {
+			t.Errorf("%s: message %q does not say it was refused after a redirect", to, e.Error())
 		}
 		if resp == nil || len(resp.Exchanges) != 1 || len(resp.Redirects) != 1 {
 			t.Errorf("%s: partial response %+v", to, resp)
