@@ -16,9 +16,9 @@ import (
 
 var (
 	// shopRegularRe labels a regular price.
-	shopRegularRe = shopMustRe(`(?i)定価|通常価格|通常販売価格|参考価格|参考上代|上代|希望小売価格|メーカー希望小売価格|元値|市場価格|regular\s+price|list\s+price|original\s+price|\brrp\b|\bmsrp\b|\bwas\b`)
+	shopRegularRe = shopMustRe(`(?i)定価|通常価格|通常販売価格|参考価格|参考上代|上代|希望小売価格|メーカー希望小売価格|元値|原価(?:[:：\s¥￥]|$)|市場価格|regular\s+price|list\s+price|original\s+price|\brrp\b|\bmsrp\b|\bwas\b`)
 	// shopSaleRe labels a sale price.
-	shopSaleRe = shopMustRe(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|sale|now|\bprice\b`)
+	shopSaleRe = shopMustRe(`(?i)販売価格|特価|セール価格|価格|売価|特別価格|当店価格|会員価格|今だけ|今の価格|現在価格|sale|now|\bprice\b`)
 )
 
 // shopNotItemBefore and shopNotItemAfter mark amounts that are not an

@@ -646,6 +646,12 @@ func TestPriceExtremeDiscount(t *testing.T) {
 	runShopCases(t, "price-extreme-discount", []shopCase{
 		{name: "most steep", fire: true, evidence: []string{"4件中3件が70%超の値引き", "中央値 86%引き", "定価 ¥38,000 → ¥4,980"},
 			site: []string{shopTop, shopHTML("s", steep)}},
+		// 原価 / 今の価格, as Chinese-run fakes label them; 原価割れ is a
+		// price below cost, not a regular price.
+		{name: "原価 and 今の価格", fire: true, evidence: []string{"3件中3件"},
+			site: []string{shopTop, shopHTML("s", `<p>炊飯器　原価 ¥39,800 今の価格 ¥5,980</p><p>ドライヤー　原価：¥32,780 今の価格 ¥4,580</p><p>ケトル　原価¥8,980 今の価格 ¥1,380</p>`)}},
+		{name: "原価割れ is no regular price", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>原価割れ ¥39,800 → ¥5,980</p><p>原価割れ ¥32,780 → ¥4,580</p><p>原価割れ ¥8,980 → ¥1,380</p>`)}},
 		// A clearance sale's round 「70%OFF」 is no fake shop's 85 %.
 		{name: "a 70 % off clearance sale", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>テント 通常価格 ¥49,800 → セール価格 ¥14,940（70%OFF）</p><p>ダウン 通常価格 ¥32,000 → セール価格 ¥9,600（70%OFF）</p><p>シューズ 通常価格 ¥24,200 → セール価格 ¥7,260（70%OFF）</p><p>寝袋 通常価格 ¥18,700 → セール価格 ¥7,480（60%OFF）</p>`)}},
@@ -715,6 +721,8 @@ func TestJapaneseUnnatural(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", broken)}},
 		{name: "stock phrases", fire: true, evidence: []string{"不自然な表現"},
 			site: []string{shopTop, shopHTML("s", natural+`<p>ご注文確認後、私たちは発送します。あなたの注文は大切です。ご安心してください。</p>`)}},
+		{name: "a fake shop's vows", fire: true, evidence: []string{"全部正規品", "お客様の満足は我々の追求"},
+			site: []string{shopTop, shopHTML("s", natural+`<p>全部正規品、品質の保証、安心してご購入ください。お客様の満足は我々の追求です。</p>`)}},
 		{name: "natural", fire: false, site: []string{shopTop, shopHTML("s", natural)}},
 		{name: "two phrases", fire: false,
 			site: []string{shopTop, shopHTML("s", natural+`<p>あなたの注文は大切です。ご安心してください。</p>`)}},
