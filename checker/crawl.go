@@ -54,6 +54,10 @@ var linkHints = []struct {
 // since product descriptions carry signs of their own (copied listings).
 const productScore = 20
 
+// frameScore is the score of a same-site page shown in an <iframe> or
+// <frame>: above every hint, since it is what the page shows.
+const frameScore = 110
+
 // productPath marks product pages by their address.
 var productPath = regexp.MustCompile(`(?i)/(item|items|product|products|goods|shohin|syohin|detail)s?([/_.?-]|$)`)
 
@@ -105,6 +109,11 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 		}
 		if score == 0 && (productPath.MatchString(u.Path) || l.Image) {
 			score = productScore
+		}
+		if l.Frame {
+			// A page shown inside this one is its content: a kit framed
+			// on a hacked site is read as the page it is.
+			score = max(score, frameScore)
 		}
 		if score > best[s] {
 			best[s] = score

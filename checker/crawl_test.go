@@ -23,9 +23,12 @@ func TestRankLinks(t *testing.T) {
 <a href="/collections/dunk">DUNK</a>
 <a href="/list.html">商品一覧</a>
 <a href="/news.html">お知らせ</a>
+<iframe src="https://www.youtube.com/embed/x"></iframe>
+<iframe src="/frame/index.html"></iframe>
 </body></html>`, false)
 	got := rankLinks(page, "example.jp", map[string]bool{})
 	want := []string{
+		"https://shop.example.jp/frame/index.html", // what the page shows inside itself
 		"https://shop.example.jp/tokusho.html",
 		"https://shop.example.jp/pay?x=1",
 		"https://shop.example.jp/guide.html",

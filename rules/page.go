@@ -48,6 +48,9 @@ type Link struct {
 	Text string // NFKC-normalised text, or the alt/title of an image inside
 	// Image is true when the link wraps an image (a product photo, a banner).
 	Image bool
+	// Frame is true for the src of an <iframe> or <frame>: a page shown
+	// inside this one (a kit framed on a hacked site), not a link.
+	Frame bool
 }
 
 // Image is an <img>.
@@ -357,6 +360,11 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		}
 		p.Links = append(p.Links, Link{Href: abs(attr(a, "href")), Text: text, Image: hasImg})
 	}
+	for _, f := range w.frames {
+		if src := strings.TrimSpace(attr(f, "src")); src != "" && !strings.HasPrefix(strings.ToLower(src), "about:") {
+			p.Links = append(p.Links, Link{Href: abs(src), Frame: true})
+		}
+	}
 	for _, im := range w.imgs {
 		src := attr(im, "src")
 		if src == "" {
@@ -455,6 +463,7 @@ type pageWalk struct {
 	title    *html.Node
 	headings []*html.Node // h1, h2, h3
 	links    []*html.Node // a[href], area[href]
+	frames   []*html.Node // iframe[src], frame[src]
 	imgs     []*html.Node
 	labels   []*html.Node // label[for]
 	formEls  []formNodes
@@ -558,6 +567,10 @@ func (w *pageWalk) collect(n *html.Node) {
 	case "a", "area":
 		if hasAttr(n, "href") {
 			w.links = append(w.links, n)
+		}
+	case "iframe", "frame":
+		if hasAttr(n, "src") {
+			w.frames = append(w.frames, n)
 		}
 	case "img":
 		w.imgs = append(w.imgs, n)

@@ -94,6 +94,7 @@ var awkwardPages = []string{
 	"<p>ｶﾞｷﾞ ﾊﾟ ㈱ ① ﬁ ㌔ ＡＢＣ１２３ （株）</p><h2>\u00a8</h2>",
 	`<iframe><a href="/if">if</a></iframe><object><img src="/obj.png"></object><style>p{}</style><head><title>late</title></head>`,
 	"<p>\xff\xfe bad \xe3\x80 bytes</p>",
+	`<iframe src=" kit/index.html "></iframe><iframe src="about:blank"></iframe><frameset><frame src="/top.html"><frame></frameset><a href="/x">x</a>`,
 	`<label for="">empty for</label><input id="" name="e"><label for="d">one</label><label for="d">two</label><input id="d">`,
 	`<div>text <input name="a"></div><div><p></p>  <input name="b"></div><p>x</p><p>  </p><input name="c">`,
 	`<math><mi><a href="/math">m</a></mi></math><svg><image href="/svg.png"></image><a xlink:href="/xl">x</a></svg>`,
@@ -374,6 +375,12 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 			text = oldFold(oldNFKC(text))
 		}
 		p.Links = append(p.Links, Link{Href: abs(href), Text: text, Image: imgs.Length() > 0})
+	})
+	p.Doc.Find("iframe[src], frame[src]").Each(func(_ int, s *goquery.Selection) {
+		src, _ := s.Attr("src")
+		if src = strings.TrimSpace(src); src != "" && !strings.HasPrefix(strings.ToLower(src), "about:") {
+			p.Links = append(p.Links, Link{Href: abs(src), Frame: true})
+		}
 	})
 	p.Doc.FindMatcher(oldSel.img).Each(func(_ int, s *goquery.Selection) {
 		src, _ := s.Attr("src")
