@@ -546,12 +546,52 @@ func shopPersonalRule() Rule {
 				if a.Kind == HolderSoleProprietor {
 					ev += " ※屋号+個人名 (個人事業主の口座)"
 				}
-				fs = append(fs, Finding{Evidence: ev, URL: a.URL})
+				f := Finding{Evidence: ev, URL: a.URL}
+				if line := shopOwnersAccount(site, a); line != "" {
+					// The seller is a person (a farm, a sole trader) who
+					// prints the holder's reading as their own: the
+					// account is the seller's, not somebody else's.
+					f.Evidence += " ※表記の販売者本人: " + shopClip(line, 60)
+					f.Severity, f.Points = Low, 5
+					f.Message = Text{
+						JA: "振込先は、特定商取引法の表記にある販売者本人（個人の店）の名義です。個人の店ではふつうのことですが、前払いの振込は、カードや代金引換と違って取り戻しにくい払い方です。",
+						EN: "The transfer account is held by the seller named in the legal disclosure (a one-person shop). That is normal for such shops, but a prepaid transfer is harder to get back than a card payment or cash on delivery.",
+					}
+				}
+				fs = append(fs, f)
 			}
 			return fs
 		},
 	}
 }
+
+// shopOwnersAccount returns the disclosure line that names the personal
+// account's holder, in the same reading, as the seller or its
+// representative, when the seller is no company (山元いちご園（代表 山本
+// 健一／ヤマモト ケンイチ）against ヤマモト ケンイチ); "" otherwise. A
+// company that takes payment into a person's account stays as it is.
+func shopOwnersAccount(site *Site, a BankAccount) string {
+	if utf8.RuneCountInString(a.HolderKey) < 4 {
+		return ""
+	}
+	for _, d := range Disclosures(site) {
+		if d.Seller == "" || IsCorporateName(d.Seller) {
+			continue
+		}
+		for _, l := range d.Lines {
+			if shopAccountLineRe.MatchString(l) {
+				continue // the account itself, printed in the disclosure
+			}
+			if strings.Contains(FoldKana(l), a.HolderKey) {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
+// shopAccountLineRe marks a line that prints a transfer account.
+var shopAccountLineRe = shopMustRe(`口座|振込|振替|普通|当座|銀行|支店|金庫`)
 
 // shopMismatchRule is account-name-mismatch.
 func shopMismatchRule() Rule {

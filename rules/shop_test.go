@@ -383,6 +383,14 @@ func TestAccountPersonalName(t *testing.T) {
 	runShopCases(t, "account-personal-name", []shopCase{
 		{name: "personal", fire: true, evidence: []string{"口座名義: ヤマダ タロウ", "三井住友銀行 新宿支店"},
 			site: []string{shopTop, shopHTML("s", shopAccountPersonal)}},
+		// The seller is a person who prints the holder's reading as their
+		// own: weaker; a company's representative is not the company.
+		{name: "the farm's owner, as disclosed", fire: true, points: 5, evidence: []string{"ヤマモト ケンイチ", "※表記の販売者本人"},
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：山元いちご園（代表 山本 健一／ヤマモト ケンイチ）</p><p>所在地：宮城県亘理郡亘理町逢隈田沢字遠原71</p>`)}},
+		{name: "a company's representative", fire: true, points: 15,
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社ヤマモト（代表 山本 健一／ヤマモト ケンイチ）</p>`)}},
 		{name: "sole proprietor", fire: true, evidence: []string{"ヤマダシヨウテン ヤマダタロウ", "屋号+個人名"},
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダシヨウテン ヤマダタロウ</p>`)}},
 		{name: "kanji name", fire: true, evidence: []string{"山田 花子"},
