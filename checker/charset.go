@@ -60,6 +60,11 @@ func Decode(body []byte, contentType string) (text string, charsetName string) {
 		// Wrongly declared? Prefer a Japanese or UTF-8 reading that decodes
 		// cleanly and reads better (windows-1252 never has errors, so it
 		// does not get to override a declaration).
+		if name == "iso-2022-jp" && isISO2022JP(body) {
+			// Its escape sequences are there: a few stray ones do not
+			// make 7-bit text UTF-8, which would show the escapes raw.
+			return out, name
+		}
 		declared := score(candidate{enc: e, name: name}, body)
 		best := guess(body, japaneseCandidates...)
 		if best.name != name && best.errors == 0 && best.score > declared.score {

@@ -201,6 +201,9 @@ func TestDecodeOthers(t *testing.T) {
 	}{
 		{"iso-2022-jp undeclared", "text/html", iso, "iso-2022-jp", "有料会員登録が完了しました"},
 		{"iso-2022-jp declared", "text/html; charset=ISO-2022-JP", iso, "iso-2022-jp", "利用料金 99,000円"},
+		// Two stray escape sequences (ESC $ with no final byte) make
+		// decoding errors; the text is still ISO-2022-JP, not 7-bit UTF-8.
+		{"iso-2022-jp declared, stray escapes", "text/html; charset=ISO-2022-JP", append(append([]byte("\x1b$ \x1b$ "), iso...), "\x1b$"...), "iso-2022-jp", "利用料金 99,000円"},
 		{"meta after commented and scripted ones", "text/html", metaSJIS, "shift_jis", "一時的に利用停止"},
 		{"utf-8 cut mid-character", "text/html", shopUTF8[:bytes.Index(shopUTF8, []byte("特定"))+1], "utf-8", "80% オフ"},
 		{"utf-8 BOM beats the header", "text/html; charset=Shift_JIS", append([]byte{0xEF, 0xBB, 0xBF}, "<p>こんにちは</p>"...), "utf-8", "<p>こんにちは</p>"},
