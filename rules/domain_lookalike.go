@@ -1220,11 +1220,12 @@ func (m *match) subdomainWords() {
 		return
 	}
 	_, svc := m.actions()
-	cheap := cheapEnding(m.h)
+	random := randomLabel(m.h.Label)
+	cheap := cheapEnding(m.h) || random
 	if !svc && !cheap {
 		return
 	}
-	suspicious := m.suspiciousEnding()
+	suspicious := m.suspiciousEnding() || random
 	for i, t := range m.sub {
 		// Keywords of several tokens: smbcgroup-point-mypage.xx.club.
 		for _, id := range m.ix.byHead[t] {
@@ -1251,6 +1252,27 @@ func (m *match) subdomainWords() {
 			}
 		}
 	}
+}
+
+// randomLabel reports whether a registrable label looks typed at random:
+// five letters or more with at most one vowel (kkoqp, xjwqe, lkjhg), as
+// throwaway domains under com carry a brand in front (mizuho.kkoqp.com).
+// Japanese names in romaji are full of vowels; company initials (smbc,
+// kddi) are shorter.
+func randomLabel(label string) bool {
+	if len(label) < 5 {
+		return false
+	}
+	vowels := 0
+	for i := 0; i < len(label); i++ {
+		switch c := label[i]; {
+		case c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u':
+			vowels++
+		case c < 'a' || c > 'z':
+			return false // digits, hyphens, punycode: not this pattern
+		}
+	}
+	return vowels <= 1
 }
 
 // japaneseNames finds a brand's Japanese name in an IDN label: the name

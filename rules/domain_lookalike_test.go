@@ -68,6 +68,9 @@ func TestLookalikeFires(t *testing.T) {
 		{"amazon.secure-xx.top", "Amazon", ImitationSubdomainWord},
 		{"rakuten.login-check.com", "楽天", ImitationSubdomainWord},
 		{"jcb.kakunin-xx.net", "JCB", ImitationSubdomainWord},
+		// a brand in front of a throwaway name typed at random under com
+		{"mizuho.kkoqp.com", "みずほ銀行", ImitationSubdomainWord},
+		{"smbc.xjwqe.com", "三井住友銀行", ImitationSubdomainWord},
 		// fake suffixes
 		{"amazon-co-jp.net", "Amazon", ImitationFakeSuffix},
 		{"amazon.co-jp.com", "Amazon", ImitationFakeSuffix},
@@ -189,6 +192,9 @@ func TestLookalikeHonest(t *testing.T) {
 		// words a short name hides in; a brand's name run together with
 		// a word under an ending honest shops use too
 		"online.top", "airline.jp", "deposit.jp", "amazonite.shop", "jrwest.co.jp",
+		// a brand's name as a subdomain of a name with vowels (a fan blog,
+		// a shop's section)
+		"rakuten.kaimono-blog.com", "amazon.osusume-hikaku.com",
 		// fan and price sites under ordinary endings
 		"amazon-sale.com", "mercari-price.com", "amazonsale.jp",
 		// brands' own domains outside their usual spelling (group_domains)
