@@ -2,6 +2,7 @@ package checker
 
 import (
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -78,7 +79,10 @@ func parseTarget(raw string, local bool) (Target, error) {
 		} else if looksLikePath(raw) {
 			return t, Errorf(CodeInvalidTarget, "%q is a file name, not a domain name", raw)
 		}
-		if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(portOfBare(raw[i+1:])) {
+		if a, err := netip.ParseAddr(strings.Trim(raw, "[]")); err == nil && a.Is6() {
+			// A bare IPv6 address (2001:db8::1): a host, not a scheme.
+			raw = "[" + a.String() + "]"
+		} else if i := strings.Index(raw, ":"); i > 0 && !strings.Contains(raw[:i], ".") && !isPort(portOfBare(raw[i+1:])) {
 			// mailto:, javascript:, data:, ftp: and friends.
 			return t, Errorf(CodeUnsupportedScheme, "%q is not a web address (scheme %q); give an http or https URL", raw, raw[:i])
 		}

@@ -80,6 +80,8 @@ func TestParseTarget(t *testing.T) {
 		{in: "https://ja.wikipedia.org/wiki/Foo_(bar)", kind: TargetURL, url: "https://ja.wikipedia.org/wiki/Foo_(bar)"},
 		{in: "(https://shop.example.jp/a)", kind: TargetURL, url: "https://shop.example.jp/a"},
 		{in: "http://[::1]:8080/", kind: TargetURL, url: "http://[::1]:8080/"},
+		{in: "2001:db8::1", kind: TargetURL, bare: true, url: "https://[2001:db8::1]"}, // a bare IPv6 address is a host
+		{in: "[2001:db8::1]", kind: TargetURL, bare: true, url: "https://[2001:db8::1]"},
 		{in: "https://a.example.jp/ https://b.example.jp/", wantCode: CodeInvalidTarget},
 		{in: "amazon.co,jp", wantCode: CodeInvalidTarget},
 		{in: "https://" + strings.Repeat("a.", 130) + "com/", wantCode: CodeInvalidTarget},
