@@ -624,8 +624,9 @@ func FreeMailDomain(addr string) bool {
 	return false
 }
 
-// shopCartRe marks pages that sell: a cart, ordering, shipping.
-var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|add to cart|buy now|checkout`)
+// shopCartRe marks pages that sell: a cart, ordering, shipping, tickets
+// offered for resale (譲ります).
+var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|譲ります|お譲りします|譲渡価格|add to cart|buy now|checkout`)
 
 // shopLooksLikeShop reports whether the site sells something: a page (not
 // about fraud) speaks of carts, orders or shipping. The seller signs stay

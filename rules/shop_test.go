@@ -501,6 +501,8 @@ func TestSellerInfoMissing(t *testing.T) {
 	shop := `<p>ご注文はカートから。</p><p>商品A ¥1,200</p>`
 	link := `<p><a href="/law.html">特定商取引法に基づく表記</a></p>`
 	runShopCases(t, "seller-info-missing", []shopCase{
+		{name: "tickets offered for resale, no disclosure", fire: true,
+			site: []string{shopTop, shopHTML("チケット譲渡センター", `<h1>ライブチケット譲ります</h1><p>アリーナ席 2枚 譲渡価格 ¥38,000</p><p>お支払いは銀行振込のみ</p>`)}},
 		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
 		{name: "link not fetched", fire: false,
