@@ -37,7 +37,6 @@ var words = map[string]rules.Text{
 	"page":         {JA: "ページ", EN: "Page"},
 	"domain":       {JA: "ドメイン", EN: "Domain"},
 	"created":      {JA: "登録日", EN: "registered"},
-	"daysago":      {JA: "日前", EN: "days ago"},
 	"advice":       {JA: "アドバイス", EN: "Advice"},
 	"consult":      {JA: "相談窓口", EN: "Where to consult"},
 	"stations":     {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
@@ -145,7 +144,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	if r.Whois != nil || r.Domain != "" {
 		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)
 		if r.Whois != nil {
-			line = fmt.Sprintf(d.say("paren"), line, fmt.Sprintf("%s %s, %d %s", d.say("created"), r.Whois.Created, r.Whois.AgeDays, d.say("daysago")))
+			line = fmt.Sprintf(d.say("paren"), line, fmt.Sprintf("%s %s, %s", d.say("created"), r.Whois.Created, d.age(r.Whois.AgeDays)))
 		}
 		b.WriteString("\n" + line + "\n")
 		if r.WhoisError != "" {
@@ -185,6 +184,24 @@ func (d *detailWriter) Write(r *checker.Result) error {
 }
 
 func (d *detailWriter) Close() error { return nil }
+
+// age says how long ago a domain was registered: in days under a year
+// (what domain-new weighs), in years beyond (「約15年前」 reads better than
+// 「5474日前」).
+func (d *detailWriter) age(days int) string {
+	years := int(float64(days)/365.25 + 0.5)
+	switch {
+	case days < 365 && d.o.Lang == "en":
+		return fmt.Sprintf("%d days ago", days)
+	case days < 365:
+		return fmt.Sprintf("%d日前", days)
+	case d.o.Lang == "en" && years == 1:
+		return "about a year ago"
+	case d.o.Lang == "en":
+		return fmt.Sprintf("about %d years ago", years)
+	}
+	return fmt.Sprintf("約%d年前", years)
+}
 
 // hasHighSign reports whether any sign is of high severity: a low verdict
 // must not then say that no strong sign was found.

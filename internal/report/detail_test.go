@@ -108,3 +108,23 @@ func TestDetailVerdictWords(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailDomainAge: a young domain's age in days, an old one's in years.
+func TestDetailDomainAge(t *testing.T) {
+	for _, c := range []struct {
+		days       int
+		lang, want string
+	}{
+		{12, "ja", "12日前"}, {364, "ja", "364日前"}, {5474, "ja", "約15年前"}, {400, "ja", "約1年前"},
+		{12, "en", "12 days ago"}, {400, "en", "about a year ago"}, {5474, "en", "about 15 years ago"},
+	} {
+		res := &checker.Result{Target: "https://shop.example.jp/", URL: "https://shop.example.jp/", Domain: "example.jp", Risk: rules.RiskLow,
+			Signs: []rules.Sign{}, Whois: &checker.WhoisInfo{Created: "2011-01-01", AgeDays: c.days}}
+		var b strings.Builder
+		w, _ := New("text", &b, Options{Lang: c.lang, Detailed: true})
+		w.Write(res)
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("%d days, %s: %q lacks %q", c.days, c.lang, b.String(), c.want)
+		}
+	}
+}
