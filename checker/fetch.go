@@ -127,6 +127,11 @@ type HTTPFetcher struct {
 	tr      *http.Transport
 	limiter *limiter
 	perHost *hostSlots // remote hosts, by name and port
+	// slow holds the hosts (name:port) where a request ran out of time:
+	// their later requests get a third of --timeout, so that a host that hangs
+	// does not hold its two slots for the whole --timeout again and
+	// again while the batch's other targets on it wait their turn.
+	slow *slowHosts
 	// locals holds, by port, a *localServer: what this machine's server
 	// there has shown.
 	locals sync.Map
@@ -183,6 +188,7 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		opt:     o,
 		resolve: make(map[string]resolveEntry, len(res)),
 		perHost: &hostSlots{n: o.PerHost, m: map[string]*hostSlot{}},
+		slow:    &slowHosts{m: map[string]struct{}{}},
 	}
 	for i, ua := range []string{o.UserAgent, o.MobileUserAgent} {
 		f.headers[i] = http.Header{
@@ -860,7 +866,8 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 		return nil, ctxError(ctx, u, err)
 	}
 
-	hctx, cancel := context.WithTimeout(ctx, f.opt.Timeout)
+	hostKey := host + ":" + port
+	hctx, cancel := context.WithTimeout(ctx, f.requestTimeout(hostKey))
 	defer cancel()
 	tr := &hopTrace{}
 	tr.trace.GotConn = tr.gotConn
@@ -890,6 +897,9 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	// consult a cookie jar on every request.
 	resp, err := f.tr.RoundTrip(hreq)
 	if err != nil {
+		if ctx.Err() == nil && errors.Is(hctx.Err(), context.DeadlineExceeded) {
+			f.slow.add(hostKey) // the request itself ran out of time
+		}
 		return nil, f.requestError(ctx, hctx, u, err)
 	}
 	defer resp.Body.Close() // before EOF this closes the connection: the rest is never read
@@ -1197,6 +1207,45 @@ type hostSlots struct {
 type hostSlot struct {
 	ch    chan struct{}
 	users int
+}
+
+// maxSlowHosts bounds the hosts slowHosts remembers.
+const maxSlowHosts = 4096
+
+// slowHosts is the set of hosts (name:port) where a request ran out of
+// time, at most maxSlowHosts of them.
+type slowHosts struct {
+	n  atomic.Int32 // len(m): most runs meet no such host and take no lock
+	mu sync.Mutex
+	m  map[string]struct{}
+}
+
+func (s *slowHosts) add(host string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.m[host]; !ok && len(s.m) < maxSlowHosts {
+		s.m[host] = struct{}{}
+		s.n.Add(1)
+	}
+}
+
+func (s *slowHosts) has(host string) bool {
+	if s.n.Load() == 0 {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[host]
+	return ok
+}
+
+// requestTimeout is the time one request to host (name:port) gets: the
+// --timeout, or a third of it where a request already ran out of time.
+func (f *HTTPFetcher) requestTimeout(host string) time.Duration {
+	if f.slow.has(host) {
+		return f.opt.Timeout / 3
+	}
+	return f.opt.Timeout
 }
 
 // acquire waits for a free slot for host and returns the function that

@@ -1264,3 +1264,45 @@ func TestFetchDeflate(t *testing.T) {
 		t.Errorf("unasked gzip: body %q, want the page", body)
 	}
 }
+
+// TestFetchSlowHost: once a request to a host has run out of time, the
+// host's later requests get a third of --timeout, so that a host that
+// hangs holds its slots for less while other targets on it wait; other
+// hosts keep the full --timeout.
+func TestFetchSlowHost(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hang" {
+			<-r.Context().Done()
+			return
+		}
+		io.WriteString(w, "<p>ok</p>")
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: 600 * time.Millisecond})
+	key := "127.0.0.1:" + s.port
+	if got := f.requestTimeout(key); got != 600*time.Millisecond {
+		t.Fatalf("before any timeout: %v", got)
+	}
+	if _, err := f.Fetch(context.Background(), Request{URL: s.URL + "/ok"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.requestTimeout(key); got != 600*time.Millisecond {
+		t.Errorf("after an answer: %v, want the full timeout", got)
+	}
+	_, err := f.Fetch(context.Background(), Request{URL: s.URL + "/hang"})
+	wantCode(t, "hanging request", err, CodeTimeout)
+	if got := f.requestTimeout(key); got != 200*time.Millisecond {
+		t.Errorf("after a timeout: %v, want a third of it", got)
+	}
+	if got := f.requestTimeout("other.example:443"); got != 600*time.Millisecond {
+		t.Errorf("another host: %v, want the full timeout", got)
+	}
+	// A check that ran out of its own time (the site's deadline, an
+	// interrupt) says nothing of the host.
+	f2 := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: 5 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	f2.Fetch(ctx, Request{URL: s.URL + "/hang"})
+	if got := f2.requestTimeout(key); got != 5*time.Second {
+		t.Errorf("after the caller's deadline: %v, want the full timeout", got)
+	}
+}
