@@ -127,12 +127,6 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 	res.Score, res.Risk = rules.Score(res.Signs)
 	res.Links = sc.checkLinks(ctx, m.URLs)
 	for _, l := range res.Links {
-		if slices.Contains(m.Defanged, l.Target) {
-			// Written defanged (hxxps://, [.]): quoted by a warning or a
-			// security team, not meant to be followed. Its verdict is
-			// listed; the message's own risk is not raised by it.
-			continue
-		}
 		if l.Risk != rules.RiskError && l.Risk.Rank() > res.Risk.Rank() {
 			res.Risk = l.Risk
 		}

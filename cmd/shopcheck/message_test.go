@@ -250,25 +250,3 @@ func TestMessageSkippedParts(t *testing.T) {
 		t.Errorf("stderr %q does not say parts were not read", errOut)
 	}
 }
-
-// TestMessageDefangedLinks: a link the message writes defanged (a
-// security newsletter quoting a phishing URL) is checked and listed, but
-// does not make the newsletter itself dangerous; written whole, it does.
-func TestMessageDefangedLinks(t *testing.T) {
-	dir := t.TempDir()
-	for _, c := range []struct {
-		text string
-		risk rules.Risk
-	}{
-		{"【セキュリティ通信】今週確認されたフィッシングサイト: hxxps://vpass-smbc-login[.]top/ に注意してください。", rules.RiskLow},
-		{"【セキュリティ通信】今週確認されたフィッシングサイト: https://vpass-smbc-login.top/ に注意してください。", rules.RiskHigh},
-	} {
-		path := filepath.Join(dir, "n.txt")
-		os.WriteFile(path, []byte(c.text), 0o644)
-		_, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", path)
-		r := decodeResults(t, out)[0]
-		if r.Risk != c.risk || len(r.Links) != 1 || r.Links[0].Risk != rules.RiskHigh {
-			t.Errorf("%q: risk %s, links %d; want %s with the link judged high", c.text, r.Risk, len(r.Links), c.risk)
-		}
-	}
-}

@@ -63,10 +63,6 @@ type Message struct {
 	// Truncated is true when the input was longer than the read limit and
 	// only its beginning was read.
 	Truncated bool
-	// Defanged are the URLs the message writes only defanged (hxxps://,
-	// [.]): quoted, not meant to be followed. They are still checked, but
-	// do not raise the message's own risk.
-	Defanged []string
 	// SkippedParts counts the MIME parts not read: nested deeper than
 	// eight levels or after the 200th. Real mail never comes near either;
 	// a mail built to hide its text there must not read as harmless.
@@ -101,9 +97,7 @@ func Parse(raw []byte) *Message {
 		return m
 	}
 	text := decodeText(raw, "")
-	m := &Message{Text: text, URLs: ExtractURLs(text)}
-	m.Defanged = DefangedOnly(text, m.URLs)
-	return m
+	return &Message{Text: text, URLs: ExtractURLs(text)}
 }
 
 // Mail returns the message in the form the message signs read, with d as
@@ -159,7 +153,6 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	m.Attachments = c.attachments
 	m.SkippedParts = c.skipped
 	m.URLs = c.urls(m.Text)
-	m.Defanged = c.defanged(m.Text, m.URLs)
 	m.Disguised = c.disguised
 	m.ShownOnly = c.shownOnly()
 	return m, true
@@ -409,29 +402,6 @@ func (c *collector) shownOnly() []string {
 	for _, d := range c.disguised {
 		if !linked[d.Shown] {
 			out = append(out, d.Shown)
-		}
-	}
-	return out
-}
-
-// defanged is DefangedOnly over the text and the HTML parts' text, less
-// the URLs that an HTML link also leads to (clickable, whatever the text
-// shows).
-func (c *collector) defanged(text string, urls []string) []string {
-	d := DefangedOnly(text+"\n"+strings.Join(c.html, "\n"), urls)
-	if len(d) == 0 {
-		return nil
-	}
-	linked := map[string]bool{}
-	for _, h := range c.hrefs {
-		for _, u := range ExtractURLs(h) {
-			linked[u] = true
-		}
-	}
-	var out []string
-	for _, u := range d {
-		if !linked[u] {
-			out = append(out, u)
 		}
 	}
 	return out

@@ -105,35 +105,8 @@ var ambiguousTLDs = map[string]bool{
 // punctuation is glued to them, and bare domains with a known top-level
 // domain (example.co.jp/xyz, kept without a scheme). Host names are
 // lower-cased; the rest of a URL is kept as written.
-func ExtractURLs(text string) []string { return extractURLs(text, true) }
-
-// DefangedOnly returns those of urls that text writes only defanged
-// (hxxps://, [.]): unclickable on purpose, as security teams and warnings
-// quote the links they warn of. A link a message means to be followed is
-// written whole.
-func DefangedOnly(text string, urls []string) []string {
-	if refang.Replace(text) == text {
-		return nil // nothing defanged (most messages)
-	}
-	plain := map[string]bool{}
-	for _, u := range extractURLs(text, false) {
-		plain[u] = true
-	}
-	var out []string
-	for _, u := range urls {
-		if !plain[u] {
-			out = append(out, u)
-		}
-	}
-	return out
-}
-
-// extractURLs is ExtractURLs, undoing defanging only when refanged.
-func extractURLs(text string, refanged bool) []string {
-	t := norm.NFKC.String(fullWidthBrackets.Replace(text))
-	if refanged {
-		t = refang.Replace(t)
-	}
+func ExtractURLs(text string) []string {
+	t := refang.Replace(norm.NFKC.String(fullWidthBrackets.Replace(text)))
 	t = joinWrapped(t)
 
 	type found struct {

@@ -156,20 +156,3 @@ func TestDisguisedLinks(t *testing.T) {
 		t.Errorf("URLs of a mail through a click counter: %q", m.URLs)
 	}
 }
-
-func TestDefangedOnly(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"次のURLに注意: hxxps://vpass-smbc-login[.]top/ は偽サイトです", []string{"https://vpass-smbc-login.top/"}},
-		{"詳しくは https://www.example.jp/blog をご覧ください。偽: vpass-smbc-login(.)top", []string{"vpass-smbc-login.top"}},
-		{"ログインはこちら https://vpass-smbc-login.top/ hxxps://vpass-smbc-login[.]top/", nil}, // written whole once: clickable
-		{"ご確認ください https://x.example.top/login", nil},
-	} {
-		got := DefangedOnly(c.text, ExtractURLs(c.text))
-		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("DefangedOnly(%q) = %q, want %q", c.text, got, c.want)
-		}
-	}
-}
