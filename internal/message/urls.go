@@ -24,10 +24,23 @@ const maxHost = 253
 // replacer: one pass, no backtracking, whatever the text.
 var refang = func() *strings.Replacer {
 	var pairs []string
+	// A defanged scheme only where a scheme is: followed by its colon in
+	// one of the spellings below ("hxp" inside a name, amazon-hxp.xyz, is
+	// part of the name). Each whole spelling is one pair, so that one pass
+	// undoes both halves.
+	colons := []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /", "://", ":"}
 	for _, sch := range []string{"hxxp", "hXXp", "HXXP", "Hxxp", "h**p", "H**P", "h__p", "hxp", "hXp"} {
-		pairs = append(pairs, sch, "http")
+		for _, sec := range []string{"s", "S", ""} {
+			for _, c := range colons {
+				to := "://"
+				if c == ":" {
+					to = ":"
+				}
+				pairs = append(pairs, sch+sec+c, "http"+strings.ToLower(sec)+to)
+			}
+		}
 	}
-	for _, c := range []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"} {
+	for _, c := range colons[:len(colons)-2] {
 		pairs = append(pairs, c, "://")
 	}
 	for _, d := range []string{"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}", "[DOT]", "(DOT)", "{DOT}", "[Dot]", "(Dot)"} {

@@ -22,6 +22,8 @@ func TestExtractURLs(t *testing.T) {
 		{"full-width", "ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａｂｃ　から", []string{"https://example.com/abc"}},
 		{"hxxp and [.]", "hxxp://evil[.]example[.]com/login", []string{"http://evil.example.com/login"}},
 		{"hxxps, (dot) and [:]//", "hXXps[:]//evil(dot)example(dot)com/a", []string{"https://evil.example.com/a"}},
+		{"hxp inside a name is the name", "https://amazon-co-jp-hxp.xyz/hxp/signin", []string{"https://amazon-co-jp-hxp.xyz/hxp/signin"}},
+		{"hxxps[://] and h**p:", "hxxps[://]evil[.]example/x h**p://two[.]example/", []string{"https://evil.example/x", "http://two.example/"}},
 		{"[dot] with spaces", "evil [dot] example [dot] com/path", []string{"evil.example.com/path"}},
 		{"(.)", "https://evil(.)example(.)jp/", []string{"https://evil.example.jp/"}},
 		{"h**p and {.}", "h**p://evil{.}example{.}net/x", []string{"http://evil.example.net/x"}},
