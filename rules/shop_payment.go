@@ -314,11 +314,15 @@ var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納�
 var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 
 // shopDunningRe marks sentences that threaten what follows a payment not
-// made (「お振込みがない場合、法的手続きに移行し、ご自宅へ回収に伺います」):
+// made (「お振込みがない場合、法的手続きに移行し、ご自宅へ回収に伺います」),
+// with shopUnpaidRe for the condition:
 // a one-click page's demand, where bank transfer is no payment term of a
 // shop's. An honest shop's 「お振込みが確認できない場合はキャンセル」 makes
 // no such threat.
-var shopDunningRe = shopMustRe(`法的(?:手続|措置|処置)|回収に(?:伺|うかが|参)|ご?自宅|ご?勤務先|裁判|訴訟|督促|延滞金|遅延損害金`)
+var shopDunningRe = shopMustRe(`法的(?:手続|措置|処置)|回収に(?:伺|うかが|参)|(?:ご?自宅|ご?勤務先)(?:へ|に|まで)(?:回収|取り?立|伺|訪問|請求)|裁判|訴訟|督促|延滞金|遅延損害金`)
+
+// shopUnpaidRe marks the condition of a dunning threat: a payment not made.
+var shopUnpaidRe = shopMustRe(`(?:お?振込み?|お?支払い?|ご?入金)(?:が|の)?(?:ない|無い|なき|なければ|確認でき(?:ない|なけれ))|未払|未納|滞納|延滞|期限を過ぎ`)
 
 // shopPayWordRe marks sentences about paying, to prefer them as evidence.
 var shopPayWordRe = shopMustRe(`(?i)支払|決済|入金|前払|代金|payment`)
@@ -548,7 +552,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
 			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
-			refund := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s)
+			refund := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s)
 			for i, m := range ms {
 				if m.id == MethodTransfer && refund {
 					continue // how the shop pays back, or a threat: no payment term

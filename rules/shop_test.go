@@ -157,6 +157,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// A one-click page's demand is no payment term of a shop's.
 		{name: "a billing page's threat", fire: false,
 			site: []string{"https://douga.example/kanryo.html", shopHTML("登録完了", `<h1>ご登録ありがとうございます</h1><p>48時間以内にお振込みがない場合、契約約款に基づき法的手続きに移行し、ご自宅・勤務先へ回収に伺います。</p>`)}},
+		{name: "shipping to your home after payment is no threat", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法は銀行振込のみ、ご入金確認後ご自宅へ発送いたします。</p>`)}},
 		{name: "a shop's own cancellation term still names transfer", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>ご注文後7日以内にお振込みが確認できない場合はキャンセルとさせていただきます。</p><p>お支払い方法：銀行振込のみ</p>`)}},
 		{name: "FAQ question", fire: false,
