@@ -635,7 +635,10 @@ func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePa
 				if len(after) > 8 {
 					after = after[:8]
 				}
-				if flClaimNeg.MatchString(string(after)) {
+				if flClaimNeg.MatchString(string(after)) || flClaimNeg.MatchString(cs[loc[0]:loc[1]]) {
+					// Withdrawn after the claim, or inside its list or
+					// brackets (クレジットカード・代金引換はご利用いただけません、
+					// 銀行振込のみ対応).
 					continue
 				}
 				if ms := v.find(cs[loc[0]:loc[1]]); len(ms) > 0 {

@@ -48,6 +48,13 @@ func TestPaymentMismatch(t *testing.T) {
 			fire: true, want: []string{"支払方法: 銀行振込のみ"},
 		},
 		{
+			name: "cards withdrawn inside the list, transfer only",
+			pages: []string{
+				"", flHTML("古書店", `<p>クレジットカード・代金引換はご利用いただけません、銀行振込のみ対応しております。</p>`),
+			},
+			fire: false,
+		},
+		{
 			name: "logos and card temporarily unavailable",
 			pages: []string{
 				"", flHTML("通販", `<p class="notice">ただいまクレジットカード決済はご利用いただけません。銀行振込をご利用ください。</p>`+flLogos),
