@@ -663,25 +663,22 @@ func (w *pageWalk) forms(pageURL string, abs func(string) string) []Form {
 // textBefore returns the text of the nearest preceding sibling (or the
 // parent's preceding text) of an input, as a stand-in for a missing label.
 // It never reads before the input's form (the article above a comment form
-// is no label), and text longer than labels are (labelMaxRunes) is prose,
-// not a label: "".
+// is no label), and a paragraph longer than labels are (labelMaxRunes) is
+// prose, not a label: "".
 func (w *pageWalk) textBefore(n *html.Node) string {
-	label := func(t string) string {
-		if utf8.RuneCountInString(t) > labelMaxRunes {
-			return ""
-		}
-		return t
-	}
 	for depth := 0; depth < 3 && n != nil && n.Data != "form"; depth++ {
 		if prev := prevElement(n); prev != nil {
 			if t := w.nodeText(prev); t != "" {
-				return label(t)
+				if prose[prev.Data] && utf8.RuneCountInString(t) > labelMaxRunes {
+					return "" // a paragraph, not a label
+				}
+				return Clip(t, 60) // a label cell may be long: 「暗証番号（4桁の数字）を半角で…」
 			}
 		}
 		for sib := n.PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
 				if t := fold(NFKC(sib.Data)); t != "" {
-					return label(t)
+					return Clip(t, 60)
 				}
 			} else {
 				break
@@ -694,9 +691,14 @@ func (w *pageWalk) textBefore(n *html.Node) string {
 	return ""
 }
 
-// labelMaxRunes is the longest text that textBefore takes for a field's
-// label: 「クレジットカード番号（半角数字・ハイフンなし）」 is 24.
+// labelMaxRunes is the longest paragraph that textBefore takes for a
+// field's label: 「クレジットカード番号（半角数字・ハイフンなし）」 is 24. Text in
+// a table or list cell (th, td, dt, label) is a label however long.
 const labelMaxRunes = 40
+
+// prose are the elements whose text before a field is a paragraph when it
+// is long.
+var prose = map[string]bool{"p": true, "div": true, "section": true, "article": true, "blockquote": true, "li": true, "ul": true, "ol": true}
 
 // nodeText is the text of all text nodes under n (scripts included, as
 // jQuery's text() has it), NFKC-normalised and folded; "" for nil.

@@ -469,22 +469,19 @@ func oldParseForms(doc *goquery.Document, pageURL string, abs func(string) strin
 }
 
 func oldTextBefore(s *goquery.Selection) string {
-	label := func(t string) string {
-		if utf8.RuneCountInString(t) > labelMaxRunes {
-			return ""
-		}
-		return t
-	}
 	for n, depth := s, 0; depth < 3 && n.Length() > 0 && !n.Is("form"); n, depth = n.Parent(), depth+1 {
 		if prev := n.Prev(); prev.Length() > 0 {
 			if t := oldFold(oldNFKC(prev.Text())); t != "" {
-				return label(t)
+				if prose[goquery.NodeName(prev)] && utf8.RuneCountInString(t) > labelMaxRunes {
+					return ""
+				}
+				return Clip(t, 60)
 			}
 		}
 		for sib := n.Nodes[0].PrevSibling; sib != nil; sib = sib.PrevSibling {
 			if sib.Type == html.TextNode {
 				if t := oldFold(oldNFKC(sib.Data)); t != "" {
-					return label(t)
+					return Clip(t, 60)
 				}
 			} else {
 				break

@@ -188,6 +188,8 @@ func TestCredentialForm(t *testing.T) {
 			`<form method="post"><input name=mail><input type=password name=pass></form>`, true},
 		{"brand only in an h1 image, fields outside any form", "https://login.example.cn/", "ログイン",
 			`<h1><img src="/i/h.png" alt="楽天"></h1><input id=u placeholder="ユーザID"><input type=password id=p placeholder="パスワード">`, true},
+		{"long label cells in a table", "https://cx-verify.example.info/", "確認",
+			`<form method="post"><table><tr><th>カード番号（16桁の数字をハイフンなしで、カード表面の記載どおりにご入力ください）</th><td><input type=tel name=f1></td></tr><tr><th>キャッシュカードの暗証番号（4桁の数字）を半角でご入力ください。お客様の情報は暗号化されます</th><td><input type=tel name=f3></td></tr></table></form>`, true},
 		{"card number with an SMS code, no brand", "https://cx-verify.example.info/", "確認",
 			`<form method="post"><input name=c placeholder="カード番号"><input name=v placeholder="SMS認証コード"></form>`, true},
 
