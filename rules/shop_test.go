@@ -152,6 +152,10 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("子犬の見学", `<h2>お支払い方法</h2><p>お引渡し時に現金でお支払いいただくか、事前の銀行振込をお選びいただけます。</p>`)}},
 		{name: "bank transfer or ゆうちょ振替, both prepaid", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは前払いのみです：銀行振込またはゆうちょ振替。</p>`)}},
+		{name: "cash by registered mail before the handover", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込</p><p>銀行振込が難しい方は、子犬のお引渡し前に現金書留でご送金ください。</p>`)}},
+		{name: "cash at handover refused", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込</p><p>お引渡し時に現金でお支払いいただくことはできません。</p>`)}},
 		{name: "cash by registered mail is no handover", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込のみ（現金書留でのお受け渡しはできません）</p>`)}},
 		// A one-click page's demand is no payment term of a shop's.
