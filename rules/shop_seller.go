@@ -53,6 +53,9 @@ var (
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
 	shopMailLabelRe  = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
 	shopContactLabel = shopLabel(`事業者の連絡先|販売業者の連絡先|連絡先|お問い?合わ?せ先`)
+	// shopDisclosedOnRequestRe: a contact given on request, said with 開示
+	// or 請求 (a mail answered 遅滞なく withholds nothing).
+	shopDisclosedOnRequestRe = shopMustRe(`開示|請求`)
 
 	// shopWithheldRe: the address or phone is given on request only.
 	shopWithheldRe = shopMustRe(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
@@ -353,7 +356,7 @@ func shopReadDisclosure(d *Disclosure) {
 		}
 		// 「事業者の連絡先：請求があった場合には遅滞なく開示」 (BASE's
 		// template) withholds the phone under another label.
-		if v, ok := shopLabelValue(ls, i, shopContactLabel); ok && shopWithheldRe.MatchString(v) && len(FindPhones(v)) == 0 {
+		if v, ok := shopLabelValue(ls, i, shopContactLabel); ok && shopDisclosedOnRequestRe.MatchString(v) && len(FindPhones(v)) == 0 {
 			d.PhoneWithheld = true
 		}
 		if v, ok := shopLabelValue(ls, i, shopPhoneLabel); ok {
