@@ -565,9 +565,9 @@ func shopPersonalRule() Rule {
 	}
 }
 
-// shopOwnersAccount returns the disclosure line that names the personal
-// account's holder, in the same reading, as the seller or its
-// representative, when the seller is no company (山元いちご園（代表 山本
+// shopOwnersAccount returns the seller as the disclosure names it when that
+// field gives the personal account's holder in the same reading (the
+// seller or its representative), when the seller is no company (山元いちご園（代表 山本
 // 健一／ヤマモト ケンイチ）against ヤマモト ケンイチ); "" otherwise. A
 // company that takes payment into a person's account stays as it is.
 func shopOwnersAccount(site *Site, a BankAccount) string {
@@ -575,16 +575,14 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		return ""
 	}
 	for _, d := range Disclosures(site) {
-		if d.Seller == "" || IsCorporateName(d.Seller) {
+		if d.Seller == "" || IsCorporateName(d.Seller) || shopAccountLineRe.MatchString(d.Seller) {
 			continue
 		}
-		for _, l := range d.Lines {
-			if shopAccountLineRe.MatchString(l) {
-				continue // the account itself, printed in the disclosure
-			}
-			if strings.Contains(FoldKana(l), a.HolderKey) {
-				return l
-			}
+		// The seller's own field, not a separate 運営責任者 line: a shop
+		// name with a manager named like the account holder is still a
+		// shop paid into a person's account.
+		if strings.Contains(FoldKana(d.Seller), a.HolderKey) {
+			return d.Seller
 		}
 	}
 	return ""
