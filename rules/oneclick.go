@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,10 @@ type oneclickHits struct {
 	ownIP string
 }
 
+// oneclickLapseRe marks a sentence about a payment not made (in phishNorm
+// form), which a cancel phrase must share to count as a lapse.
+var oneclickLapseRe = regexp.MustCompile(`(?:お?支払い?|ご?入金|お?振込み?)(?:が|の)?(?:ない|無い|なき|なければ|確認でき(?:ない|なけれ))|期限までに`)
+
 // oneclickLines is how many of a page's first lines the one-click test
 // reads: the screen is a short page that says everything at its top, and a
 // long page (a shop's catalogue) must not cost a scan of every line.
@@ -83,7 +88,7 @@ func checkOneclick(site *Site) []Finding {
 		// A fee due today or within hours, and nothing else: one-click
 		// pages rush like that, honest ones rarely; a weaker finding.
 		weak := !full && h.fee != "" && h.urgent != ""
-		lapses := full && h.cancel != "" && h.threat == ""
+		lapses := full && h.cancel != "" && h.threat == "" && h.countdown == ""
 		if lapses {
 			// 「期限までにお支払いがない場合、お申込みはキャンセル」: an
 			// order that lapses unpaid binds no one; still shown, weaker.
@@ -183,7 +188,9 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		first(&h.bait, l, ph["bait"].find(n))
 		first(&h.baitWeak, l, ph["bait-weak"].find(n))
 		first(&h.countdown, l, ph["countdown"].find(n))
-		if h.cancel == "" {
+		if h.cancel == "" && oneclickLapseRe.MatchString(n) {
+			// Only a lapse for a payment not made counts: 「誤ってご登録の方は
+			// ご連絡いただければキャンセル」 is the one-click bait itself.
 			h.cancel = ph["cancel"].find(n) // the phrase: shown as it is
 		}
 		if h.echo == "" && ph["echo"].has(n) {

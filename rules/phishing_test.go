@@ -529,6 +529,13 @@ func TestOneclickGrading(t *testing.T) {
 	if s := phFired(site)["oneclick-billing"]; s.Points != 30 || !strings.Contains(s.Evidence, "キャンセル") {
 		t.Errorf("an order that lapses unpaid: %d points, evidence %q; want medium 30 showing the lapse", s.Points, s.Evidence)
 	}
+	// 「誤って登録された方はご連絡いただければキャンセル」 is the bait itself.
+	bait := strings.Replace(lapse, "期限までにお支払いがない場合、お申込みはキャンセルとなります。", "", 1) + `<p>誤ってご登録された方は、サポートまでご連絡いただければ自動的にキャンセルとなります。</p>`
+	site = phSite(phHTML("https://www.hikari-server.example.jp/complete.html", phDoc("お申込み完了", bait)))
+	site.ClientIPs = []string{"203.0.113.9"}
+	if s := phFired(site)["oneclick-billing"]; s.Points != 60 {
+		t.Errorf("a cancel that needs a call: %d points, want high 60", s.Points)
+	}
 	// The same with a threat stays high.
 	threat := strings.Replace(lapse, "お申込みはキャンセルとなります", "法的手続きに移行します。お申込みはキャンセルとなります", 1)
 	site = phSite(phHTML("https://www.hikari-server.example.jp/complete.html", phDoc("お申込み完了", threat)))
