@@ -850,6 +850,7 @@ func TestShopScamPage(t *testing.T) {
 		{"fake shop with a warning heading and a transfer account", page("アウトレット", `<h1>当店を装った偽サイトにご注意ください</h1><p>振込先：三井住友銀行 新宿支店 普通 1234567</p>`), false},
 		{"shop with a cart and a warning heading", page("雑貨の店", `<h1>偽サイトにご注意</h1><p>マグカップ 1,980円</p><button>カートに入れる</button>`), false},
 		{"a dish named Scampi", page("Scampi & Pasta｜お取り寄せ", `<p>エビのパスタ 1,980円</p>`), false},
+		{"a consumer centre quoting a fake's terms on their own lines", page("偽ショッピングサイトにご注意", `<p>偽サイトの被害が増えています。</p><p>詐欺の手口をご紹介します。</p><p>次のような表示は詐欺の特徴です。</p><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 リ ショウ</p><p>被害に遭ったら相談を。</p><p>消費生活センターへ。</p>`), true},
 	} {
 		if got := shopScamPage(c.p); got != c.want {
 			t.Errorf("%s: shopScamPage = %v, want %v", c.name, got, c.want)

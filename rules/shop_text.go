@@ -161,25 +161,30 @@ func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|偽(?:の)?(?:ショッピング|通販|EC|ブランド|オンラインショップ)サイト|架空請求|悪質商法|注意喚起|被害|手口|見分け方|消費者センター|消費生活センター|消費者ホットライン|国民生活センター|\bscams?\b|\bfraud`)
 
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
-// a police or consumer page): its title or first heading says so, or at
-// least three of its lines use warning words, and it does no business of
+// a police or consumer page): five of its lines or more use warning words,
+// or its title, first heading or three lines do and it does no business of
 // its own (shopDoesBusiness). The rules that read a shop's own terms skip
 // such pages. A fake shop that titles itself 「…｜偽サイトにご注意ください」
 // still sells: its terms are read.
 func shopScamPage(p *Page) bool {
 	warns := shopScamPageRe.MatchString(p.Title) || len(p.Headings) > 0 && shopScamPageRe.MatchString(p.Headings[0])
-	if !warns {
-		n := 0
-		for _, l := range p.Lines {
-			if shopScamPageRe.MatchString(l) {
-				if n++; n >= 3 {
-					warns = true
-					break
-				}
+	n := 0
+	for _, l := range p.Lines {
+		if shopScamPageRe.MatchString(l) {
+			if n++; n >= 5 {
+				break
 			}
 		}
 	}
-	return warns && !shopDoesBusiness(p)
+	switch {
+	case n >= 5:
+		// Warnings all through the page: a consumer centre's, even
+		// where it quotes a fake's terms on lines of their own.
+		return true
+	case warns || n >= 3:
+		return !shopDoesBusiness(p)
+	}
+	return false
 }
 
 // shopTermLineRe finds a line that states the page's own payment terms or
