@@ -99,20 +99,27 @@ func CheckFraming(path string) (records int, err error) {
 func readRecord(r *bufio.Reader) error {
 	length := int64(-1)
 	read := 0
+	var long []byte // a line longer than r's buffer (a 5 KB URL), pieced together
 	for i := 0; ; i++ {
 		line, err := r.ReadSlice('\n')
 		read += len(line)
+		if read > maxHeaderBytes {
+			return errors.New("the record's header is too long")
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			long = append(long, line...)
+			i--
+			continue
+		}
 		if err != nil {
 			if errors.Is(err, io.EOF) {
 				return errors.New("the record's header is cut short")
 			}
-			if errors.Is(err, bufio.ErrBufferFull) {
-				return errors.New("a header line is too long")
-			}
 			return err
 		}
-		if read > maxHeaderBytes {
-			return errors.New("the record's header is too long")
+		if long != nil {
+			line = append(long, line...)
+			long = nil
 		}
 		text := strings.TrimRight(string(line), "\r\n")
 		if i == 0 {

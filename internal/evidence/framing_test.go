@@ -20,6 +20,7 @@ func TestCheckFramingPlain(t *testing.T) {
 		bad        bool
 	}{
 		{"two records", two, 2, false},
+		{"a header line longer than a buffer", "WARC/1.1\r\nWARC-Target-URI: https://x.example/?t=" + strings.Repeat("A", 9000) + "\r\nContent-Length: 2\r\n\r\nok\r\n\r\n", 1, false},
 		{"empty file", "", 0, false},
 		{"cut short", two[:len(two)-7], 1, true},
 		{"data added", two + "junk\r\n", 2, true},
