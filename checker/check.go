@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shopcheck/shopcheck/rules"
 )
@@ -638,7 +639,10 @@ func sentAway(desktop, mobile *fetched) bool {
 	}
 	home := dom(start(desktop))
 	return home != "" && mobile.resp.Status < 400 && mobile.page != nil &&
-		dom(desktop.resp.URL) != home && dom(mobile.resp.URL) == home
+		dom(desktop.resp.URL) != home && dom(mobile.resp.URL) == home &&
+		// A page of its own, not a stub that sends smartphones on too
+		// (a meta refresh, or nothing but a script).
+		metaRefresh(mobile.page) == "" && utf8.RuneCountInString(mobile.page.Text) >= 20
 }
 
 // rest crawls the same-site pages most likely to hold the seller

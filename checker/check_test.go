@@ -586,3 +586,22 @@ func TestAdviceTopics(t *testing.T) {
 		}
 	}
 }
+
+// TestSentAway: the smartphone copy stands for the site when desktops were
+// sent to another site and smartphones got a page of their own; not when
+// smartphones got a stub that sends them on too.
+func TestSentAway(t *testing.T) {
+	page := func(u, body string) *fetched {
+		return &fetched{resp: &Response{URL: u, Status: 200}, page: rules.NewPage(u, 200, "text/html", body, false)}
+	}
+	desktop := &fetched{resp: &Response{URL: "https://www.google.co.jp/", Status: 200, Redirects: []string{"https://kit.example.top/"}}}
+	kit := page("https://kit.example.top/", `<title>ログイン</title><h1>会員ログイン</h1><p>ご本人確認のため、会員IDとパスワードを入力してください。</p><form><input name=id><input type=password name=pw></form>`)
+	stub := page("https://kit.example.top/", `<meta http-equiv="refresh" content="0;url=https://shop.example.net/">`)
+	script := page("https://kit.example.top/", `<script>location.href="https://shop.example.net/"</script>`)
+	if !sentAway(desktop, kit) {
+		t.Error("desktops sent to google, a login page for smartphones: not taken")
+	}
+	if sentAway(desktop, stub) || sentAway(desktop, script) {
+		t.Error("a smartphone stub that sends on too was taken for the site's page")
+	}
+}

@@ -759,14 +759,14 @@ func resolveLocation(u *url.URL, loc string) (*url.URL, error) {
 	special := func(s string) bool { s = strings.ToLower(s); return s == "http" || s == "https" }
 	switch {
 	case hasScheme && special(scheme):
-		rest = strings.ReplaceAll(rest, "\\", "/")
+		rest = slashPath(rest)
 		if strings.EqualFold(scheme, u.Scheme) && !strings.HasPrefix(rest, "//") {
 			loc = rest // the same scheme without "//": relative
 		} else {
 			loc = strings.ToLower(scheme) + "://" + strings.TrimLeft(rest, "/")
 		}
 	case !hasScheme || strings.ContainsAny(scheme, "/?#"):
-		loc = strings.ReplaceAll(loc, "\\", "/")
+		loc = slashPath(loc)
 	}
 	if i := strings.Index(loc, "//"); i >= 0 && !strings.ContainsAny(loc[:i], "/?#") {
 		// The host part (after "//", up to the path): its escapes undone.
@@ -774,11 +774,33 @@ func resolveLocation(u *url.URL, loc string) (*url.URL, error) {
 		if j := strings.IndexAny(loc[i+2:], "/?#"); j >= 0 {
 			end = i + 2 + j
 		}
-		if host, err := url.PathUnescape(loc[i+2 : end]); err == nil {
-			loc = loc[:i+2] + strings.ToLower(host) + loc[end:]
+		auth := loc[i+2 : end]
+		user, hostPart := "", auth
+		if at := strings.LastIndexByte(auth, '@'); at >= 0 {
+			user, hostPart = auth[:at+1], auth[at+1:]
+		}
+		if strings.Contains(hostPart, "%") {
+			host, err := url.PathUnescape(hostPart)
+			if err != nil || strings.ContainsAny(host, "/\\?#@:%[] \t<>^|") {
+				// Browsers refuse a host that decodes to a character no
+				// host has (127.0.0.1%40evil.test, good.example%2F.evil).
+				return nil, fmt.Errorf("the host %q decodes to characters no host name has", hostPart)
+			}
+			loc = loc[:i+2] + user + host + loc[end:]
 		}
 	}
 	return u.Parse(fixPercents(loc))
+}
+
+// slashPath turns backslashes into slashes in the part of a URL before its
+// query or fragment, as browsers do for http(s); a backslash in the query
+// is the query's.
+func slashPath(s string) string {
+	end := len(s)
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		end = i
+	}
+	return strings.ReplaceAll(s[:end], "\\", "/") + s[end:]
 }
 
 // fixPercents writes a % that does not start an escape (%zz) as %25, as
@@ -1050,9 +1072,16 @@ func decodedBody(resp *http.Response) io.Reader {
 		return resp.Body
 	}
 	var r io.Reader
-	switch strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))) {
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	if enc != "deflate" && enc != "gzip" && enc != "x-gzip" {
+		return resp.Body
+	}
+	br := bufio.NewReader(resp.Body)
+	if _, err := br.Peek(1); err != nil {
+		return br // an empty body: nothing to decode
+	}
+	switch enc {
 	case "deflate":
-		br := bufio.NewReader(resp.Body)
 		if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
 			if zr, err := zlib.NewReader(br); err == nil {
 				r = zr
@@ -1061,14 +1090,12 @@ func decodedBody(resp *http.Response) io.Reader {
 		if r == nil {
 			r = flate.NewReader(br)
 		}
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(resp.Body)
+	default:
+		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return resp.Body
+			return br
 		}
 		r = zr
-	default:
-		return resp.Body
 	}
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")

@@ -1233,6 +1233,10 @@ func TestFetchDeflate(t *testing.T) {
 	enc["/gzip-unasked"] = append([]byte(nil), b.Bytes()...)
 	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/empty" {
+			w.Header().Set("Content-Encoding", "deflate")
+			return // an empty body claiming an encoding: a blank page, no error
+		}
 		if r.URL.Path == "/gzip-unasked" {
 			w.Header().Set("Content-Encoding", "gzip")
 		} else {
@@ -1249,6 +1253,9 @@ func TestFetchDeflate(t *testing.T) {
 		if !bytes.Equal(resp.Body, page) || resp.Header.Get("Content-Encoding") != "" {
 			t.Errorf("%s: body %q, Content-Encoding %q; want the page decoded", path, resp.Body, resp.Header.Get("Content-Encoding"))
 		}
+	}
+	if resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/empty"}); err != nil || len(resp.Body) != 0 || resp.Truncated {
+		t.Errorf("an empty deflate body: %v, %+v", err, resp)
 	}
 	// gzip that the transport did not ask for: undecoded by it.
 	tr := &http.Transport{DisableCompression: true}

@@ -27,14 +27,18 @@ func TestResolveLocation(t *testing.T) {
 		{"http:/elsewhere", "http://shop.example.com/elsewhere"},
 		{"\\\\evil.example\\x", "http://evil.example/x"},
 		{" /spaced \n", "http://shop.example.com/spaced"},
+		{"/land?k=a\\b", "http://shop.example.com/land?k=a\\b"}, // a backslash in the query is the query's
 	} {
 		got, err := resolveLocation(base, c.loc)
 		if err != nil || got.String() != c.want {
 			t.Errorf("resolveLocation(%q) = %v, %v; want %s", c.loc, got, err, c.want)
 		}
 	}
-	if got, err := resolveLocation(base, "http://[::1"); err == nil {
-		t.Errorf("a broken host resolved to %v", got)
+	// A host that decodes to a character no host has: browsers refuse it.
+	for _, bad := range []string{"http://[::1", "http://127.0.0.1%40evil.test/", "https://good.example%2F.evil.test/", "http://a.test%3A8080/"} {
+		if got, err := resolveLocation(base, bad); err == nil {
+			t.Errorf("%s resolved to %v", bad, got)
+		}
 	}
 }
 
