@@ -265,7 +265,7 @@ type collector struct {
 // walk reads one MIME entity (the message itself or a part).
 func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	c.parts++
-	if depth > maxDepth || c.parts > maxParts {
+	if depth > maxDepth || c.parts > maxParts+1 { // the message itself is no part
 		c.skipped++
 		return
 	}
@@ -291,7 +291,7 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			if err != nil {
 				return // io.EOF, or a broken part: keep what was read
 			}
-			if c.parts >= maxParts {
+			if c.parts > maxParts {
 				c.skipped++ // counted, not read
 				continue
 			}
