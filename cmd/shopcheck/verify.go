@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shopcheck/shopcheck/internal/evidence"
+	"github.com/shopcheck/shopcheck/internal/report"
 )
 
 type verifyOptions struct {
@@ -141,8 +142,10 @@ type errWriter struct {
 	err error
 }
 
+// printf writes through report.TerminalSafe: file names and targets come
+// from the folder and its manifest, which may have been tampered with.
 func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+		_, e.err = io.WriteString(e.w, report.TerminalSafe(fmt.Sprintf(format, args...)))
 	}
 }

@@ -100,6 +100,17 @@ func TestEvidenceCaptureVerifyRecheck(t *testing.T) {
 		t.Errorf("verify --json: exit %d %s", code, out)
 	}
 
+	// A file added under a name that holds terminal escapes: reported,
+	// and the escapes do not reach the terminal.
+	odd := filepath.Join(dir, "notes\x1b[2K\x1b[1A.txt")
+	if err := os.WriteFile(odd, []byte("x"), 0o644); err == nil {
+		code, out, _ = execCmd(t, newVerifyCmd, dir)
+		if code != exitTargetFail || strings.ContainsRune(out, 0x1b) || !strings.Contains(out, "notes") {
+			t.Errorf("verify with an added file named with escapes: exit %d, raw ESC %v\n%q", code, strings.ContainsRune(out, 0x1b), out)
+		}
+		os.Remove(odd)
+	}
+
 	// One byte changed: exit 2, the file named.
 	data, _ := os.ReadFile(file)
 	data[len(data)/3] ^= 0x40
