@@ -49,11 +49,11 @@ type Campaign struct {
 	Clusters []Cluster
 }
 
-// siteOf is the site a target stands for: the registrable domain of the
-// page it led to (url) or of the target itself, so that www.shop.jp,
-// shop.jp and a shortener leading there are one site; a tenant's own name
-// on a shop platform's shared domain (mimosa.thebase.in) is a site of its
-// own; a target that names no host (a saved page) is itself.
+// siteOf is the site a target stands for: the host of the page it led to
+// (url) or of the target itself, without a leading www., so that
+// www.shop.jp, shop.jp and a shortener leading there are one site, and each
+// shop on a platform's shared domain (mimosa.thebase.in, a.shop-pro.jp)
+// is one of its own; a target that names no host (a saved page) is itself.
 func siteOf(target, url string) string {
 	for _, s := range []string{url, target} {
 		if s == "" {
@@ -64,10 +64,7 @@ func siteOf(target, url string) string {
 			continue
 		}
 		host := strings.TrimSuffix(strings.ToLower(t.URL.Hostname()), ".")
-		if h, err := rules.ParseHost(host); err == nil && !h.Hosted && h.Registrable != "" {
-			return h.Registrable
-		}
-		return host
+		return strings.TrimPrefix(host, "www.")
 	}
 	return target
 }
