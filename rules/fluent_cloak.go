@@ -34,7 +34,7 @@ var (
 	flShopWords    = shopMustRe(`通販|ショップ|shop|store|送料無料|在庫|セール|sale|%off|割引|激安|新品|正規品|公式`)
 	// flSwitchPage marks a page that sends the visitor elsewhere on
 	// purpose: an app interstitial or a PC/smartphone version switch.
-	flSwitchPage = shopMustRe(`アプリ|appstore|googleplay|apps\.apple\.com|play\.google\.com|スマホ版|スマートフォン版|pc版|パソコン版|モバイル版`)
+	flSwitchPage = shopMustRe(`アプリ|appstore|googleplay|apps\.apple\.com|play\.google\.com|スマホ版|スマートフォン版|pc版|パソコン版|モバイル版|スマホ専用|スマートフォン専用|携帯専用|スマホでアクセス|スマートフォンでアクセス|qrコード`)
 )
 
 // flVersion is what one fetch of the first page looks like.
@@ -74,6 +74,11 @@ func flReadVersion(p *Page) flVersion {
 			v.kind, v.reason = flBad, ph
 			return v
 		}
+	}
+	if flRunes(text) < 200 && (flSwitchPage.MatchString(text) || flSwitchPage.MatchString(v.title)) {
+		// 「スマートフォン専用サイトです」 with a QR code: a site made for
+		// phones that says so, not a disguise.
+		return v
 	}
 	if flRunes(text) < 20 {
 		if p.Doc != nil && p.Doc.FindMatcher(flScriptSel).Length() > 0 {

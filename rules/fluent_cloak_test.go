@@ -50,6 +50,9 @@ func TestCompareVersions(t *testing.T) {
 		{"404 text on desktop, login for smartphones", flPage(u, 200, "お探しのページは見つかりません", `<p>404 お探しのページは見つかりませんでした。</p>`),
 			flPage(u, 200, "イオンカード会員ログイン", `<h1>ご本人確認</h1><form><input name="id" placeholder="ID"><input type="password" name="pw" placeholder="パスワード"></form><p>`+strings.Repeat("セキュリティ強化のため、ご登録情報の確認をお願いいたします。", 3)+`</p>`),
 			true, true, []string{`PC: "お探しのページは見つかりません"`}},
+		{"a smartphone-only site that says so to desktops", flPage(u, 200, "キャンペーン", `<p>スマホ専用です</p>`),
+			flPage(u, 200, "イオンカード会員ログイン", `<h1>ご本人確認</h1><form><input name="id"><input type="password" name="pw"></form><p>`+strings.Repeat("セキュリティ強化のため、ご登録情報の確認をお願いいたします。", 3)+`</p>`),
+			false, false, nil},
 		// The other way round is more often a mobile site left broken.
 		{"blog for desktop, 404 for smartphones", blog, flPage(u, 404, "404 Not Found", `<h1>Not Found</h1>`), false, false, nil},
 		{"an app interstitial for smartphones", shop, flPage(u, 200, "アプリのご案内", `<h1>アプリでもっと便利に</h1><p>`+strings.Repeat("最新情報やクーポンをいち早くお届けします。", 5)+`</p><a href="https://apps.apple.com/jp/app/id000">App Store</a>`), false, false, nil},

@@ -729,6 +729,10 @@ func shopMayNameTransfer(site *Site) bool {
 	return false
 }
 
+// shopPostalAfterRe marks a postal transfer paid after delivery: a slip
+// enclosed with the goods (同封の払込取扱票), or paid on arrival.
+var shopPostalAfterRe = shopMustRe(`同封|到着後|お届け後|受け?取り後|後払`)
+
 // shopTransferOnly is payment-transfer-only's check read from Payments.
 func shopTransferOnly(site *Site) []Finding {
 	info := Payments(site)
@@ -740,8 +744,8 @@ func shopTransferOnly(site *Site) []Finding {
 		return nil
 	}
 	others := len(info.Offered) - 1
-	if _, ok := info.Offered["postal-transfer"]; ok {
-		others-- // ゆうちょ振替 is prepayment into an account too
+	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfterRe.MatchString(p.Text) {
+		others-- // ゆうちょ振替 is prepayment into an account too (unless a slip comes with the goods)
 	}
 	if others > 0 && !info.OnlyOverrides {
 		return nil

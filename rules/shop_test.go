@@ -148,6 +148,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>海外発行のクレジットカードはご利用いただけません。</p><p>お支払い方法：銀行振込</p>`)}},
 		{name: "refund by transfer on a card shop", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", `<p>返品の際の返金は銀行振込にて行います。</p>`)}},
+		{name: "a postal slip enclosed with the goods", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>郵便振替（商品に同封の払込取扱票でお支払いください）または銀行振込</p>`)}},
 		{name: "cash at handover or a transfer beforehand", fire: false,
 			site: []string{shopTop, shopHTML("子犬の見学", `<h2>お支払い方法</h2><p>お引渡し時に現金でお支払いいただくか、事前の銀行振込をお選びいただけます。</p>`)}},
 		{name: "bank transfer or ゆうちょ振替, both prepaid", fire: true,
