@@ -547,12 +547,18 @@ func TestVerifyFindsChanges(t *testing.T) {
 		f.WriteString(`{"target":"x","file":"../outside.warc.gz"}` + "\n" + `{"target":`)
 		f.Close()
 		os.WriteFile(filepath.Join(dir, "page.html"), []byte("<p>added</p>"), 0o644)
+		os.WriteFile(filepath.Join(dir, ".DS_Store"), []byte("x"), 0o644) // a Mac's litter: ignored
 		os.Mkdir(filepath.Join(dir, "more"), 0o755)
 		rep, _ := evidence.Verify(dir)
 		for _, want := range []string{"the file is missing", "does not list this file", "outside the folder", "incomplete",
 			"a file that shopcheck does not write", "a folder that shopcheck does not make"} {
 			if !hasProblem(rep, want) {
 				t.Errorf("not reported: %q in %v / %v", want, rep.Problems, rep.Files)
+			}
+		}
+		for _, p := range rep.Problems {
+			if p.File == ".DS_Store" {
+				t.Errorf("a Mac's .DS_Store reported: %v", p)
 			}
 		}
 	})

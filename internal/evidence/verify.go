@@ -173,6 +173,9 @@ func Verify(dir string) (*Report, error) {
 		n := d.Name()
 		switch {
 		case n == ManifestName || listed[n]:
+		case n == ".DS_Store" || strings.HasPrefix(n, "._") || strings.EqualFold(n, "Thumbs.db") || strings.EqualFold(n, "desktop.ini"):
+			// What macOS and Windows leave in any folder they show
+			// (a USB stick opened on a Mac): no evidence, no change to it.
 		case strings.HasPrefix(n, TempPrefix):
 			rep.Incomplete = append(rep.Incomplete, n)
 		case d.IsDir():
