@@ -754,7 +754,10 @@ func resolveLocation(u *url.URL, loc string) (*url.URL, error) {
 			return next, nil
 		}
 	}
-	loc = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(strings.Trim(loc, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+	// As the URL standard: C0 controls and spaces trimmed at the ends,
+	// tabs and newlines dropped anywhere.
+	loc = strings.TrimFunc(loc, func(r rune) bool { return r <= ' ' })
+	loc = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(loc)
 	scheme, rest, hasScheme := strings.Cut(loc, ":")
 	special := func(s string) bool { s = strings.ToLower(s); return s == "http" || s == "https" }
 	switch {

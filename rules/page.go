@@ -669,7 +669,7 @@ func (w *pageWalk) textBefore(n *html.Node) string {
 	for depth := 0; depth < 3 && n != nil && n.Data != "form"; depth++ {
 		if prev := prevElement(n); prev != nil {
 			if t := w.nodeText(prev); t != "" {
-				if prose[prev.Data] && utf8.RuneCountInString(t) > labelMaxRunes {
+				if proseTags[prev.Data] && utf8.RuneCountInString(t) > labelMaxRunes {
 					return "" // a paragraph, not a label
 				}
 				return Clip(t, 60) // a label cell may be long: 「暗証番号（4桁の数字）を半角で…」
@@ -696,9 +696,9 @@ func (w *pageWalk) textBefore(n *html.Node) string {
 // a table or list cell (th, td, dt, label) is a label however long.
 const labelMaxRunes = 40
 
-// prose are the elements whose text before a field is a paragraph when it
-// is long.
-var prose = map[string]bool{"p": true, "div": true, "section": true, "article": true, "blockquote": true, "li": true, "ul": true, "ol": true}
+// proseTags are the elements whose text before a field is a paragraph when
+// it is long.
+var proseTags = map[string]bool{"p": true, "div": true, "section": true, "article": true, "blockquote": true, "li": true, "ul": true, "ol": true}
 
 // nodeText is the text of all text nodes under n (scripts included, as
 // jQuery's text() has it), NFKC-normalised and folded; "" for nil.

@@ -472,7 +472,7 @@ func oldTextBefore(s *goquery.Selection) string {
 	for n, depth := s, 0; depth < 3 && n.Length() > 0 && !n.Is("form"); n, depth = n.Parent(), depth+1 {
 		if prev := n.Prev(); prev.Length() > 0 {
 			if t := oldFold(oldNFKC(prev.Text())); t != "" {
-				if prose[goquery.NodeName(prev)] && utf8.RuneCountInString(t) > labelMaxRunes {
+				if proseTags[goquery.NodeName(prev)] && utf8.RuneCountInString(t) > labelMaxRunes {
 					return ""
 				}
 				return Clip(t, 60)

@@ -552,9 +552,9 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
 			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
-			refund := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s)
+			notTerms := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s)
 			for i, m := range ms {
-				if m.id == MethodTransfer && refund {
+				if m.id == MethodTransfer && notTerms {
 					continue // how the shop pays back, or a threat: no payment term
 				}
 				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
@@ -729,9 +729,12 @@ func shopMayNameTransfer(site *Site) bool {
 	return false
 }
 
-// shopPostalAfterRe marks a postal transfer paid after delivery: a slip
-// enclosed with the goods (同封の払込取扱票), or paid on arrival.
-var shopPostalAfterRe = shopMustRe(`同封|到着後|お届け後|受け?取り後|後払`)
+// shopPostalAfter reports whether a postal transfer is paid after delivery:
+// on arrival (shopPayAfterRe, as for bank transfer) or by a slip enclosed
+// with the goods (同封の払込取扱票).
+func shopPostalAfter(s string) bool {
+	return strings.Contains(s, "同封") || shopPayAfterRe.MatchString(s)
+}
 
 // shopTransferOnly is payment-transfer-only's check read from Payments.
 func shopTransferOnly(site *Site) []Finding {
@@ -744,7 +747,7 @@ func shopTransferOnly(site *Site) []Finding {
 		return nil
 	}
 	others := len(info.Offered) - 1
-	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfterRe.MatchString(p.Text) {
+	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
 		others-- // ゆうちょ振替 is prepayment into an account too (unless a slip comes with the goods)
 	}
 	if others > 0 && !info.OnlyOverrides {

@@ -70,7 +70,7 @@ func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 		f.StringVar(&o.WhoisServer, "whois-server", "", "send every WHOIS query to `HOST:PORT`, no referrals and no RDAP")
 		f.StringVar(&o.RDAPServer, "rdap-server", "", "send RDAP queries to this base `URL` instead of the IANA bootstrap")
 	}
-	f.DurationVar(&o.Timeout, "timeout", 10*time.Second, "time for one HTTP request (and one WHOIS query)")
+	f.DurationVar(&o.Timeout, "timeout", 10*time.Second, "time for one HTTP request (and one WHOIS query); a third of it at a host where a request already ran out of time")
 	f.BoolVar(&o.AllowPrivate, "allow-private", false, "permit loopback, private, link-local and other non-public addresses")
 	if set.fetch {
 		f.Float64Var(&o.Rate, "rate", 0, "HTTP requests per second over all hosts; 0 = no limit")

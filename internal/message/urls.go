@@ -28,19 +28,17 @@ var refang = func() *strings.Replacer {
 	// one of the spellings below ("hxp" inside a name, amazon-hxp.xyz, is
 	// part of the name). Each whole spelling is one pair, so that one pass
 	// undoes both halves.
-	colons := []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /", "://", ":"}
+	defangedColons := []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"}
 	for _, sch := range []string{"hxxp", "hXXp", "HXXP", "Hxxp", "h**p", "H**P", "h__p", "hxp", "hXp"} {
 		for _, sec := range []string{"s", "S", ""} {
-			for _, c := range colons {
-				to := "://"
-				if c == ":" {
-					to = ":"
-				}
-				pairs = append(pairs, sch+sec+c, "http"+strings.ToLower(sec)+to)
+			to := "http" + strings.ToLower(sec)
+			for _, c := range defangedColons {
+				pairs = append(pairs, sch+sec+c, to+"://")
 			}
+			pairs = append(pairs, sch+sec+"://", to+"://", sch+sec+":", to+":")
 		}
 	}
-	for _, c := range colons[:len(colons)-2] {
+	for _, c := range defangedColons {
 		pairs = append(pairs, c, "://")
 	}
 	for _, d := range []string{"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}", "[DOT]", "(DOT)", "{DOT}", "[Dot]", "(Dot)"} {
