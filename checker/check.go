@@ -546,9 +546,10 @@ func (cr *crawl) release(f *fetched) {
 	}
 }
 
-// first fetches the first page, following one meta refresh, and (unless
-// told not to) the other browser's version of it for the cloaking sign.
-// When the two differ in substance the worse one becomes the first page.
+// first fetches the first page, following one hop (a meta refresh or a
+// script's literal location: stubNext), and (unless told not to) the
+// other browser's version of it for the cloaking sign, following its hop
+// too. When the two differ in substance the worse one becomes the first page.
 // The other version is parsed only when its bytes differ: most sites send
 // every browser the same page.
 func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
@@ -579,7 +580,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		if same {
 			alt.page = f.page
 		}
-		if next := metaRefresh(f.page); next != "" && next != f.resp.URL {
+		if next := cr.stubNext(f.page); next != "" && canonical(next) != canonical(f.resp.URL) {
 			if f2, err2 := cr.get(ctx, next, mobile, f.resp.URL); err2 == nil {
 				f2.resp.Redirects = append(append(f.resp.Redirects, f.resp.URL), f2.resp.Redirects...)
 				f = f2
@@ -610,6 +611,14 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		cr.release(alt)
 	default:
 		cr.parse(alt)
+		// Smartphones alone were sent on by a hop (a kit shows phones its
+		// pages, desktops something else): follow it as a desktop's is.
+		if next := cr.stubNext(alt.page); next != "" && canonical(next) != canonical(alt.resp.URL) {
+			if a2, err2 := cr.get(ctx, next, true, alt.resp.URL); err2 == nil {
+				a2.resp.Redirects = append(append(alt.resp.Redirects, alt.resp.URL), a2.resp.Redirects...)
+				alt = a2
+			}
+		}
 	}
 	f.alt = alt
 	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) {

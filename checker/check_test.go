@@ -605,3 +605,49 @@ func TestSentAway(t *testing.T) {
 		t.Error("a smartphone stub that sends on too was taken for the site's page")
 	}
 }
+
+// TestCheckScriptStub: a first page that is nothing but a script sending
+// the browser on (as SMS links' hops and kits do) is scored as the page it
+// leads to, for both browsers alike; and a hop shown to smartphones only
+// is followed for them, so a kit that desktops never see is still scored.
+func TestCheckScriptStub(t *testing.T) {
+	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		phone := strings.Contains(r.UserAgent(), "iPhone")
+		switch {
+		case r.URL.Path == "/s":
+			fmt.Fprint(w, `<html><body><script>window.location.replace("\/ap\/signin?id=1")</script></body></html>`)
+		case r.URL.Path == "/m" && phone:
+			fmt.Fprint(w, `<html><body><p>読み込み中…</p><script>location.href='/ap/signin?id=2'</script></body></html>`)
+		case r.URL.Path == "/m":
+			fmt.Fprint(w, `<html><body><h1>Welcome</h1><p>This page is under construction.</p></body></html>`)
+		case r.URL.Path == "/ap/signin":
+			w.Write(kit)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := newTestChecker(t)
+	direct := c.Check(context.Background(), srv.URL+"/ap/signin?id=1")
+	if direct.Risk != rules.RiskHigh {
+		t.Fatalf("the kit checked directly: %s %d %v, want high", direct.Risk, direct.Score, signIDs(direct))
+	}
+	stub := c.Check(context.Background(), srv.URL+"/s")
+	if !strings.HasSuffix(stub.URL, "/ap/signin?id=1") {
+		t.Errorf("URL %s, want the page the script leads to", stub.URL)
+	}
+	got, want := strings.Join(signIDs(stub), " "), strings.Join(signIDs(direct), " ")
+	if got != want || stub.Score != direct.Score {
+		t.Errorf("through the stub: %d %q, want %d %q as when checked directly", stub.Score, got, direct.Score, want)
+	}
+	phoneOnly := c.Check(context.Background(), srv.URL+"/m")
+	ids := " " + strings.Join(signIDs(phoneOnly), " ") + " "
+	if phoneOnly.Risk != rules.RiskHigh || !strings.Contains(ids, " cloaking ") || !strings.Contains(ids, " phishing-credential-form ") {
+		t.Errorf("a kit behind a smartphone-only script hop: %s %d%s, want high with cloaking and the kit's form", phoneOnly.Risk, phoneOnly.Score, ids)
+	}
+}

@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/url"
 	"strings"
@@ -140,6 +141,55 @@ func TestCanonicalOfAgrees(t *testing.T) {
 		}
 		if *u != before {
 			t.Errorf("canonicalOf(%q) changed its URL", raw)
+		}
+	}
+}
+
+func TestScriptRedirect(t *testing.T) {
+	b64 := base64.StdEncoding.EncodeToString([]byte("https://kit.example.top/login"))
+	tests := []struct{ name, html, want string }{
+		{"href", `<script>location.href="https://kit.example.top/a"</script>`, "https://kit.example.top/a"},
+		{"window", `<script>window.location = '/b'</script>`, "https://a.example.jp/b"},
+		{"replace", `<body>移動しています…<script>setTimeout(function(){ location.replace("c.html") }, 500)</script></body>`, "https://a.example.jp/c.html"},
+		{"assign atob", `<script>top.location.assign(atob("` + b64 + `"))</script>`, "https://kit.example.top/login"},
+		{"escaped", `<script>document.location.href = "https:\/\/kit.example.top\x2fd?x=1\u0026y=2";</script>`, "https://kit.example.top/d?x=1&y=2"},
+		{"backtick", "<script>location.href=`https://kit.example.top/e`</script>", "https://kit.example.top/e"},
+		{"fragment dropped", `<script>location.href="/f#top"</script>`, "https://a.example.jp/f"},
+		{"first script wins", `<script>var a=1;</script><script>location.href="/g"</script><script>location.href="/h"</script>`, "https://a.example.jp/g"},
+		{"compare, not assign", `<script>if (location.href == "https://x.example/") {}</script>`, ""},
+		{"javascript scheme", `<script>location.href="javascript:void(0)"</script>`, ""},
+		{"no host", `<script>location.href="https://" + host</script>`, ""},
+		{"a file, left to the download sign", `<script>location.href="/app/bank.apk"</script>`, ""},
+		{"bad base64", `<script>location.replace(atob("***"))</script>`, ""},
+		{"script src only", `<script src="/r.js"></script>`, ""},
+		{"a page with text of its own", `<p>` + strings.Repeat("当店は仙台市の老舗の文具店です。", 20) + `</p><script>location.href="/i"</script>`, ""},
+		{"a kit sending victims on after the form", `<form><input name=id><input type=password name=pw><button>ログイン</button></form><script>function done(){location.href="https://www.amazon.co.jp/"}</script>`, ""},
+		{"a hidden field is no form to fill", `<form><input type=hidden name=t value=1></form><script>location.href="/j"</script>`, "https://a.example.jp/j"},
+	}
+	for _, tt := range tests {
+		p := rules.NewPage("https://a.example.jp/", 200, "text/html", "<html><head></head><body>"+tt.html+"</body></html>", false)
+		if got := scriptRedirect(p); got != tt.want {
+			t.Errorf("%s: scriptRedirect = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestStubNextNotToTheBrand: a script stub on a stranger's domain that
+// sends visitors to a brand's own site is not followed (the brand's page
+// says nothing of the stub's site); a brand's own hop is, and a meta
+// refresh always is.
+func TestStubNextNotToTheBrand(t *testing.T) {
+	cr := &crawl{c: New(Options{}, nil, nil, nil)}
+	tests := []struct{ url, html, want string }{
+		{"https://amazon-jp.example.top/", `<script>location.href="https://www.amazon.co.jp/"</script>`, ""},
+		{"https://www.amazon.co.jp/x", `<script>location.href="https://www.amazon.co.jp/"</script>`, "https://www.amazon.co.jp/"},
+		{"https://amazon-jp.example.top/", `<script>location.href="https://kit.example.top/"</script>`, "https://kit.example.top/"},
+		{"https://amazon-jp.example.top/", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, "https://www.amazon.co.jp/"},
+	}
+	for _, tt := range tests {
+		p := rules.NewPage(tt.url, 200, "text/html", "<html><head></head><body>"+tt.html+"</body></html>", false)
+		if got := cr.stubNext(p); got != tt.want {
+			t.Errorf("stubNext(%s on %s) = %q, want %q", tt.html, tt.url, got, tt.want)
 		}
 	}
 }
