@@ -750,6 +750,10 @@ func shopTransferOnly(site *Site) []Finding {
 	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
 		others-- // ゆうちょ振替 is prepayment into an account too (unless a slip comes with the goods)
 	}
+	_, sent := info.Offered["paypay-send"]
+	if sent {
+		others-- // so is PayPay送金 to the seller's own PayPay account
+	}
 	if others > 0 && !info.OnlyOverrides {
 		return nil
 	}
@@ -775,5 +779,12 @@ func shopTransferOnly(site *Site) []Finding {
 		}
 		text = strings.Join(why, " / ") + " / " + text
 	}
-	return []Finding{{Evidence: text, URL: ev.URL}}
+	f := Finding{Evidence: text, URL: ev.URL}
+	if sent {
+		f.Message = Text{
+			JA: "支払方法が銀行振込とPayPay送金（相手のPayPayへの送金）だけです。どちらも前払いで、届かなくても取り戻しにくい方法です。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
+			EN: "The only ways to pay are bank transfer and PayPay money transfer (sending money to the seller's PayPay account): both are prepayment that is hard to get back if nothing arrives. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
+		}
+	}
+	return []Finding{f}
 }

@@ -154,6 +154,14 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("子犬の見学", `<h2>お支払い方法</h2><p>お引渡し時に現金でお支払いいただくか、事前の銀行振込をお選びいただけます。</p>`)}},
 		{name: "bank transfer or ゆうちょ振替, both prepaid", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは前払いのみです：銀行振込またはゆうちょ振替。</p>`)}},
+		{name: "bank transfer or PayPay送金, both prepaid to the seller", fire: true, evidence: []string{"銀行振込またはPayPay送金"},
+			site: []string{shopTop, shopHTML("チケット譲ります", `<h2>お支払い方法</h2><p>銀行振込またはPayPay送金でお願いします。</p>`)}},
+		{name: "transfer or sending to a PayPay ID", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込、もしくはPayPayでの送金（PayPay ID：sato_shop）でお願いします。</p>`)}},
+		{name: "PayPay checkout is no money transfer", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込、PayPay決済がご利用いただけます。</p>`)}},
+		{name: "PayPay送金 beside a card", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード、銀行振込、PayPay送金</p>`)}},
 		{name: "cash by registered mail before the handover", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：銀行振込</p><p>銀行振込が難しい方は、子犬のお引渡し前に現金書留でご送金ください。</p>`)}},
 		{name: "cash at handover refused", fire: true,
@@ -934,6 +942,25 @@ func TestAccountMatchesBranch(t *testing.T) {
 			BankKey: NormalizeBankName("三井住友銀行"), BranchKey: NormalizeBranchName(c.branch), NumberKey: "1234567", HolderKey: FoldKana("ヤマダ タロウ")}
 		if _, ok := AccountMatches(a, listed); ok != c.ok {
 			t.Errorf("branch %q: matches %v, want %v", c.branch, ok, c.ok)
+		}
+	}
+}
+
+// TestTransferOnlyNamesPayPaySend: when PayPay送金 is one of the two ways
+// to pay, the message says so (the evidence names it; a message saying
+// "bank transfer only" would seem to contradict it).
+func TestTransferOnlyNamesPayPaySend(t *testing.T) {
+	r := shopRule(t, "payment-transfer-only")
+	for _, tc := range []struct {
+		body, lang, want string
+	}{
+		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "ja", "PayPay送金"},
+		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "en", "PayPay money transfer"},
+		{`<p>お支払い方法：銀行振込のみ</p>`, "ja", "支払方法が銀行振込だけです"},
+	} {
+		signs := Evaluate(shopSite(t, shopTop, shopHTML("ショップ", tc.body)), []Rule{r}, tc.lang)
+		if len(signs) != 1 || !strings.Contains(signs[0].Message, tc.want) {
+			t.Errorf("%s (%s): %+v, want a message with %q", tc.body, tc.lang, signs, tc.want)
 		}
 	}
 }
