@@ -240,7 +240,10 @@ func (sc *messageScreener) advice(res *checker.Result) []checker.AdviceBlock {
 		}
 	}
 	if len(topics) == 0 {
-		topics = []string{"spam"}
+		// No sign: the care every message deserves (a bank never asks
+		// for a PIN by mail; open the official app yourself), not the
+		// spam advice, which would call a genuine notice spam.
+		topics = []string{"phishing"}
 	}
 	// The advice for being cheated comes before that on spam (an
 	// executable attachment's sign is spam's, a fake bill's billing).

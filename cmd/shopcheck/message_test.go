@@ -112,8 +112,8 @@ func TestMessageCleanAndFailOn(t *testing.T) {
 	if r.Risk != rules.RiskLow || len(r.Signs) != 0 {
 		t.Errorf("genuine mail: risk %q signs %+v", r.Risk, r.Signs)
 	}
-	if len(r.Advice) != 1 || r.Advice[0].Topic != "spam" {
-		t.Errorf("advice %+v", r.Advice)
+	if len(r.Advice) != 1 || r.Advice[0].Topic != "phishing" {
+		t.Errorf("advice %+v, want the general care of the phishing advice (not spam's: the mail is genuine)", r.Advice)
 	}
 	code, _, _ = runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", "--fail-on", "high", clean, mailFixture("sjis-fake-bill.eml"))
 	if code != exitFailOn {

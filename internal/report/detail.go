@@ -21,35 +21,40 @@ type detailWriter struct {
 
 // words holds the fixed phrases of the text view.
 var words = map[string]rules.Text{
-	"high":         {JA: "危険度: 高", EN: "Risk: HIGH"},
-	"medium":       {JA: "危険度: 中", EN: "Risk: MEDIUM"},
-	"low":          {JA: "危険度: 低", EN: "Risk: LOW"},
-	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
-	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
-	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
-	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
-	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
-	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
-	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
-	"nosigns.msg":  {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
-	"low.but":      {JA: "全体の危険度は低めですが、重大な兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a serious warning sign was found: check the evidence below."},
-	"evidence":     {JA: "根拠", EN: "Evidence"},
-	"page":         {JA: "ページ", EN: "Page"},
-	"domain":       {JA: "ドメイン", EN: "Domain"},
-	"created":      {JA: "登録日", EN: "registered"},
-	"advice":       {JA: "アドバイス", EN: "Advice"},
-	"consult":      {JA: "相談窓口", EN: "Where to consult"},
-	"stations":     {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
-	"pages":        {JA: "調べたページ", EN: "Pages read"},
-	"score":        {JA: "点", EN: "points"},
-	"sev.high":     {JA: "高", EN: "high"},
-	"sev.medium":   {JA: "中", EN: "medium"},
-	"sev.low":      {JA: "低", EN: "low"},
+	"high":        {JA: "危険度: 高", EN: "Risk: HIGH"},
+	"medium":      {JA: "危険度: 中", EN: "Risk: MEDIUM"},
+	"low":         {JA: "危険度: 低", EN: "Risk: LOW"},
+	"error":       {JA: "確認できませんでした", EN: "Could not be checked"},
+	"high.say":    {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
+	"high.bill":   {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
+	"high.msg":    {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data or pay."},
+	"med.say":     {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
+	"low.say":     {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"err.say":     {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
+	"signs":       {JA: "見つかった兆候", EN: "Warning signs found"},
+	"nosigns":     {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"nosigns.msg": {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
+	"low.but":     {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
+	"evidence":    {JA: "根拠", EN: "Evidence"},
+	"page":        {JA: "ページ", EN: "Page"},
+	"domain":      {JA: "ドメイン", EN: "Domain"},
+	"created":     {JA: "登録日", EN: "registered"},
+	"advice":      {JA: "アドバイス", EN: "Advice"},
+	"consult":     {JA: "相談窓口", EN: "Where to consult"},
+	"stations":    {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
+	"pages":       {JA: "調べたページ", EN: "Pages read"},
+	"score":       {JA: "点", EN: "points"},
+	// A sign's weight, in other words than the verdict's 高/中/低: a
+	// strong sign can stand beside a low verdict.
+	"sev.high":     {JA: "強", EN: "strong"},
+	"sev.medium":   {JA: "中", EN: "moderate"},
+	"sev.low":      {JA: "弱", EN: "weak"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
+	"err.nofile":                           {JA: "ファイルまたはフォルダーが見つかりませんでした。場所と名前を確かめてください。", EN: "No such file or folder. Check where it is and its name."},
 	"err." + checker.CodeUnsupportedScheme: {JA: "http:// または https:// で始まるWebサイトのアドレスではありません。先頭の綴りを確かめてください。", EN: "This is not a web address starting with http:// or https://. Check how it begins."},
 	"err." + checker.CodeBlockedAddress:    {JA: "家庭や会社の中など、インターネットに公開されていないアドレスを指しているため、調べませんでした。", EN: "It points to an address that is not on the public internet (inside a home or office network), so it was not checked."},
 	"err." + checker.CodeDNS:               {JA: "このドメインは見つかりませんでした。綴りの誤りか、サイトがすでに閉鎖された可能性があります。", EN: "This domain could not be found: it may be misspelt, or the site may have been taken down."},
@@ -60,6 +65,8 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
+	"link.nameonly":                        {JA: "（ドメイン名だけで判定・ページは取得していません）", EN: " (judged by its domain name alone: the page was not fetched)"},
+	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
 	"paren":                                {JA: "%s（%s）", EN: "%s (%s)"},
 	"mobile":                               {JA: "（スマートフォンとして取得）", EN: " (fetched as a smartphone)"},
 	"truncated":                            {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
@@ -86,7 +93,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	}
 	switch r.Risk {
 	case rules.RiskHigh:
-		b.WriteString("  " + d.say("high.say") + "\n")
+		b.WriteString("  " + d.say(highSay(r)) + "\n")
 	case rules.RiskMedium:
 		b.WriteString("  " + d.say("med.say") + "\n")
 	case rules.RiskLow:
@@ -129,12 +136,16 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	if len(r.Links) > 0 {
 		b.WriteString("\n" + d.say("links") + ":\n")
 		for _, l := range r.Links {
-			fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)\n", d.say(string(l.Risk)), l.Target, l.Score)
+			nameOnly := ""
+			if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
+				nameOnly = d.say("link.nameonly")
+			}
+			fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
 			if l.Error != nil {
 				d.writeError(&b, "      ", l.Error)
 			}
 			for _, s := range l.Signs {
-				fmt.Fprintf(&b, "      - [%s] %s  (+%d)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points)
+				fmt.Fprintf(&b, "      - [%s] %s  (+%d %s)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points, d.say("score"))
 				if s.Evidence != "" {
 					fmt.Fprintf(&b, "        %s: %s\n", d.say("evidence"), s.Evidence)
 				}
@@ -169,12 +180,12 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		}
 	}
 	for _, a := range r.Advice {
-		b.WriteString("\n" + fmt.Sprintf(d.say("paren"), d.say("advice"), d.o.Advice.Title(a.Topic, d.o.Lang)) + ":\n")
+		b.WriteString("\n" + fmt.Sprintf(d.say("advice.head"), d.say("advice"), d.o.Advice.Title(a.Topic, d.o.Lang)) + ":\n")
 		for _, l := range a.Lines {
 			b.WriteString("  ・" + l + "\n")
 		}
 	}
-	if r.Risk != rules.RiskLow && !d.desks {
+	if r.Risk != rules.RiskLow && !d.desks && !inputMistake(r) {
 		d.desks = true
 		b.WriteString("\n" + d.say("consult") + ":\n")
 		writeDesks(&b, d.o.Advice, d.o.Lang)
@@ -203,6 +214,32 @@ func (d *detailWriter) age(days int) string {
 	return fmt.Sprintf("約%d年前", years)
 }
 
+// highSay is the key of what a high verdict tells the reader to do: a
+// fake bill is not to be paid, a message's links and attachments not to
+// be opened, a site not to be used.
+func highSay(r *checker.Result) string {
+	if len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
+		return "high.bill"
+	}
+	if len(r.Links) > 0 {
+		return "high.msg"
+	}
+	for _, s := range r.Signs {
+		if strings.HasPrefix(s.ID, "mail-") {
+			return "high.msg"
+		}
+	}
+	return "high.say"
+}
+
+// inputMistake reports whether r is an error record for input the tool
+// could not take (a mistyped file name, not a URL): the desks are of no
+// help there.
+func inputMistake(r *checker.Result) bool {
+	return r.Risk == rules.RiskError && len(r.Signs) == 0 && r.Error != nil &&
+		(r.Error.Code == checker.CodeInvalidTarget || r.Error.Code == checker.CodeUnsupportedScheme)
+}
+
 // hasHighSign reports whether any sign is of high severity: a low verdict
 // must not then say that no strong sign was found.
 func hasHighSign(signs []rules.Sign) bool {
@@ -218,12 +255,23 @@ func hasHighSign(signs []rules.Sign) bool {
 // means and what to do, in the reader's language, then the technical
 // detail (in English, as the JSON has it) with the code.
 func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.ErrorInfo) {
-	if why, ok := words["err."+e.Code]; ok {
+	key := "err." + e.Code
+	if e.Code == checker.CodeInvalidTarget && missingFile(e.Message) {
+		key = "err.nofile"
+	}
+	if why, ok := words[key]; ok {
 		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why.In(d.o.Lang))
 		fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.more"), e.Message, e.Code)
 		return
 	}
 	fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.code"), e.Message, e.Code)
+}
+
+// missingFile reports whether an invalid-target error's detail says a
+// local file or folder was not found (the checker's "no such file or
+// folder", the system's "no such file or directory").
+func missingFile(msg string) bool {
+	return strings.Contains(msg, "no such file")
 }
 
 // writeDesks prints the consultation desks and the police stations.

@@ -87,13 +87,35 @@ func TestDetailVerdictWords(t *testing.T) {
 		Links: []*checker.Result{{Target: "https://evil.example.top/", Risk: rules.RiskHigh, Score: 60}}}
 	clean := &checker.Result{Target: "order.eml", Risk: rules.RiskLow,
 		Links: []*checker.Result{{Target: "https://shop.example.jp/mypage", Risk: rules.RiskLow}}}
+	bill := &checker.Result{Target: "https://douga.example.top/", Risk: rules.RiskHigh, Score: 60,
+		Signs:  []rules.Sign{{ID: "oneclick-billing", Severity: rules.High, Points: 60, Message: "登録完了と料金の請求"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"身に覚えのない請求には支払う必要はありません。"}}}}
+	shop := &checker.Result{Target: "https://shop.example.top/", Risk: rules.RiskHigh, Score: 65,
+		Signs:  []rules.Sign{{ID: "payment-transfer-only", Severity: rules.High, Points: 25, Message: "支払方法が銀行振込だけです。"}},
+		Advice: []checker.AdviceBlock{{Topic: "shopping", Lines: []string{"代金引換など"}}}}
+	noFile := &checker.Result{Target: "/tmp/nope.html", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "no such file or folder: /tmp/nope.html"}}
+	badURL := &checker.Result{Target: "https://shop,example.jp", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "invalid host"}}
+	down := &checker.Result{Target: "https://gone.example.top/", Domain: "example.top", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeConnect, Message: "connection refused"}}
 	for _, c := range []struct {
 		res           *checker.Result
 		want, wantNot string
 	}{
-		{lowHigh, "重大な兆候があります", "大きな危険の兆候は見つかりませんでした"},
+		{lowHigh, "注意したい強い兆候があります", "大きな危険の兆候は見つかりませんでした"},
+		{lowHigh, "● [強] 支払方法", "[高]"}, // a sign's weight is not the verdict's word
 		{msg, "メッセージの本文には兆候は見つかりませんでした", "\n兆候は見つかりませんでした。"},
+		{msg, "リンクや添付ファイルを開いたり", "注文・入力・振込"},
 		{clean, "\n兆候は見つかりませんでした。", "リンク先の判定によるもの"},
+		{clean, "（ドメイン名だけで判定・ページは取得していません）", "相談窓口"},
+		{bill, "架空請求の疑いが強いです。支払ったり", "注文・入力・振込"},
+		{shop, "注文・入力・振込をしたりしないでください", "架空請求"},
+		{noFile, "ファイルまたはフォルダーが見つかりませんでした", "相談窓口"},
+		{badURL, "URLまたはドメイン名として読めませんでした", "相談窓口"},
+		{down, "サイトに接続できませんでした", "ファイルまたはフォルダー"},
+		{down, "相談窓口", "\x00"},
+		{bill, "アドバイス ― 架空請求", "アドバイス（"},
 	} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: "ja", Detailed: true, Advice: rules.DefaultAdvice()})
