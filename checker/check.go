@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -172,6 +173,12 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		}
 		if err == nil {
 			site.Pages = append(site.Pages, first.page)
+			if from := first.from; from != nil && from.page != nil {
+				// The stub the first page was reached through: what it
+				// showed counts too, and the result lists it.
+				site.Pages = append(site.Pages, from.page)
+				infos = append(infos, from.info)
+			}
 			if first.alt != nil {
 				site.Alt, site.AltMobile = first.alt.page, first.alt.mobile
 				infos = append(infos, first.alt.info)
@@ -438,6 +445,9 @@ type fetched struct {
 	page *rules.Page
 	info PageInfo
 	alt  *fetched // the other browser's version of the first page
+	// from is the stub page a hop (a meta refresh, a script) led here
+	// from, when this is the first page.
+	from *fetched
 	// mobile is true when the page was fetched as a smartphone.
 	mobile bool
 }
@@ -580,16 +590,16 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		if same {
 			alt.page = f.page
 		}
-		if next := cr.stubNext(f.page); next != "" && canonical(next) != canonical(f.resp.URL) {
-			if f2, err2 := cr.get(ctx, next, mobile, f.resp.URL); err2 == nil {
-				f2.resp.Redirects = append(append(f.resp.Redirects, f.resp.URL), f2.resp.Redirects...)
-				f = f2
-				if same {
-					// Both browsers were sent on alike: nothing tells
-					// the page they reach apart (comparing the refresh
-					// page with it would look like cloaking).
-					alt.page = f.page
-				}
+		if f2 := cr.followHop(ctx, f); f2 != f {
+			f = f2
+			if same {
+				// Both browsers were sent on alike: nothing tells the
+				// page they reach apart (comparing the stub with it
+				// would look like cloaking). The smartphone's fetch is
+				// listed, not compared.
+				alt.page = f.page
+				f.alt = alt
+				return f, nil
 			}
 		}
 	}
@@ -613,12 +623,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		cr.parse(alt)
 		// Smartphones alone were sent on by a hop (a kit shows phones its
 		// pages, desktops something else): follow it as a desktop's is.
-		if next := cr.stubNext(alt.page); next != "" && canonical(next) != canonical(alt.resp.URL) {
-			if a2, err2 := cr.get(ctx, next, true, alt.resp.URL); err2 == nil {
-				a2.resp.Redirects = append(append(alt.resp.Redirects, alt.resp.URL), a2.resp.Redirects...)
-				alt = a2
-			}
-		}
+		alt = cr.followHop(ctx, alt)
 	}
 	f.alt = alt
 	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) {
@@ -627,6 +632,35 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	}
 	return f, nil
 }
+
+// followHop follows the hops a stub first page makes (stubNext; at most
+// maxHops, a stub may lead to another) and returns the page they lead to,
+// with the first stub as its from: the stub's own text still counts (a
+// one-click page whose script also names a next page). It returns f
+// itself when there is no hop, or when the page named cannot be read,
+// answers with an error (a dead address in a script does not blank out
+// the page that was shown) or is a brand's own reached from a stranger's
+// site (toBrand, after the redirects).
+func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
+	cur := f
+	for range maxHops {
+		next := cr.stubNext(cur.page)
+		if next == "" || canonical(next) == canonical(cur.resp.URL) || slices.Contains(cur.resp.Redirects, next) {
+			break
+		}
+		f2, err := cr.get(ctx, next, f.mobile, cur.resp.URL)
+		if err != nil || f2.resp.Status >= 400 || cr.toBrand(cur.resp.URL, f2.resp.URL) {
+			break
+		}
+		f2.resp.Redirects = append(append(slices.Clip(cur.resp.Redirects), cur.resp.URL), f2.resp.Redirects...)
+		f2.from = f
+		cur = f2
+	}
+	return cur
+}
+
+// maxHops is how many stub pages in a row are followed.
+const maxHops = 2
 
 // sentAway reports whether the desktop fetch was redirected to another
 // site (a kit sends desktops to google.co.jp or the brand's real site)

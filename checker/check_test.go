@@ -651,3 +651,85 @@ func TestCheckScriptStub(t *testing.T) {
 		t.Errorf("a kit behind a smartphone-only script hop: %s %d%s, want high with cloaking and the kit's form", phoneOnly.Risk, phoneOnly.Score, ids)
 	}
 }
+
+// TestCheckHopKeepsTheStub: a short one-click page whose click handler
+// names another page is scored as itself (the handler never runs on
+// load); a stub whose script names a dead page keeps the stub instead of
+// an error; a hop to another site that both browsers take alike is
+// scored under that site (not the start URL) and lists the stub among
+// its pages.
+func TestCheckHopKeepsTheStub(t *testing.T) {
+	var port string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		host, _, _ := strings.Cut(r.Host, ":")
+		switch host + r.URL.Path {
+		case "shop-a.test/oc":
+			fmt.Fprint(w, `<html><body><h1>ご登録ありがとうございます</h1><p>動画見放題プランの登録が完了しました。</p><p>料金 99,000円 を3日以内にお支払いください。</p><p>お客様のIPアドレス: 203.0.113.5</p><script>function taikai(){ location.href="/taikai.html" }</script><button onclick="taikai()">退会</button></body></html>`)
+		case "shop-a.test/taikai.html":
+			fmt.Fprint(w, `<html><body><p>退会手続きのご案内</p></body></html>`)
+		case "shop-a.test/dead":
+			fmt.Fprint(w, `<html><body><p>ページを移動しています…</p><script>location.href="/gone"</script></body></html>`)
+		case "shop-a.test/lp":
+			fmt.Fprint(w, `<html><body><p>移動中</p><script>location.replace("http://cart-b.test:`+port+`/cart")</script></body></html>`)
+		case "kit-c.test/two":
+			fmt.Fprint(w, `<html><body><script>location.href="/one"</script></body></html>`)
+		case "kit-c.test/one":
+			fmt.Fprint(w, `<html><body><meta http-equiv="refresh" content="0;url=/oc"></body></html>`)
+		case "kit-c.test/oc":
+			fmt.Fprint(w, `<html><body><h1>ご登録ありがとうございます</h1><p>動画見放題プランの登録が完了しました。</p><p>料金 99,000円 を3日以内にお支払いください。</p><p>お客様のIPアドレス: 203.0.113.5</p></body></html>`)
+		case "kit-c.test/s":
+			fmt.Fprint(w, `<html><body><p>しばらくお待ちください</p><script>location.href="/go"</script></body></html>`)
+		case "kit-c.test/go":
+			http.Redirect(w, r, "http://www.amazon.co.jp:"+port+"/", http.StatusFound)
+		case "www.amazon.co.jp/":
+			fmt.Fprint(w, `<html><head><title>Amazon.co.jp</title></head><body><form><input type=password name=p></form></body></html>`)
+		case "cart-b.test/cart":
+			fmt.Fprint(w, `<html><head><title>カート</title></head><body><h1>ショッピングカート</h1><p>商品をお選びください。</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	port = srv.URL[strings.LastIndex(srv.URL, ":")+1:]
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true, Resolve: []string{"*:" + port + ":127.0.0.1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{SiteTimeout: 20 * time.Second}, f, nil, nil)
+	base := func(host string) string { return "http://" + host + ":" + port }
+
+	oc := c.Check(context.Background(), base("shop-a.test")+"/oc")
+	if oc.URL != base("shop-a.test")+"/oc" || !strings.Contains(" "+strings.Join(signIDs(oc), " ")+" ", " oneclick-billing ") {
+		t.Errorf("one-click page with a click handler: url %s, signs %v; want the page itself with oneclick-billing", oc.URL, signIDs(oc))
+	}
+	dead := c.Check(context.Background(), base("shop-a.test")+"/dead")
+	if dead.Error != nil || dead.URL != base("shop-a.test")+"/dead" {
+		t.Errorf("a stub naming a dead page: url %s, error %+v; want the stub, no error", dead.URL, dead.Error)
+	}
+	lp := c.Check(context.Background(), base("shop-a.test")+"/lp")
+	if lp.URL != base("cart-b.test")+"/cart" || lp.Domain != "cart-b.test" {
+		t.Errorf("a hop to another site: url %s domain %s, want the cart's", lp.URL, lp.Domain)
+	}
+	if len(lp.Redirects) != 1 || lp.Redirects[0] != base("shop-a.test")+"/lp" {
+		t.Errorf("redirects %v, want the stub", lp.Redirects)
+	}
+	listed := false
+	for _, p := range lp.Pages {
+		listed = listed || p.URL == base("shop-a.test")+"/lp" && !p.Mobile
+	}
+	if !listed || strings.Contains(" "+strings.Join(signIDs(lp), " ")+" ", " cloaking ") {
+		t.Errorf("pages %+v signs %v: want the stub listed and no cloaking", lp.Pages, signIDs(lp))
+	}
+	// Two stubs in a row are followed, and the first is kept.
+	two := c.Check(context.Background(), base("kit-c.test")+"/two")
+	if two.URL != base("kit-c.test")+"/oc" || len(two.Redirects) != 2 || two.Risk != rules.RiskHigh {
+		t.Errorf("two stubs: url %s redirects %v risk %s, want the one-click page through both", two.URL, two.Redirects, two.Risk)
+	}
+	// A hop that ends at the brand's own site after a redirect is not
+	// taken: the stub is scored, not Amazon's page.
+	kit := c.Check(context.Background(), base("kit-c.test")+"/s")
+	if kit.URL != base("kit-c.test")+"/s" || kit.Domain != "kit-c.test" {
+		t.Errorf("a hop to the brand through the kit's own redirect: url %s, want the stub", kit.URL)
+	}
+}

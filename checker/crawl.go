@@ -1,14 +1,12 @@
 package checker
 
 import (
-	"encoding/base64"
 	"net/netip"
 	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -234,159 +232,34 @@ func metaRefresh(page *rules.Page) string {
 	return u.String()
 }
 
-// scriptStubRunes is the most visible text a page may have and still be
-// a stub whose script sends the browser on: a line or two ("移動しています…",
-// "JavaScriptを有効にしてください").
-const scriptStubRunes = 200
-
-// scriptRedirectBytes caps how much of a stub's inline scripts is read.
-const scriptRedirectBytes = 64 << 10
-
-// scriptLocation finds a string literal (or atob of one) given to the
-// location in a script: location.href = "…", window.location = '…',
-// location.replace("…"), top.location.assign(atob("…")). The three
-// quoted forms are the first, second and third submatch.
-var scriptLocation = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*(?:atob\s*\(\s*)?(?:"((?:[^"\\\n]|\\.)+)"|'((?:[^'\\\n]|\\.)+)'|` + "`([^`$\\n]+)`" + `)`)
-
-// scriptRedirect returns the absolute URL that a stub page's inline script
-// sends the browser to, or "" when the page is no stub or its scripts name
-// no literal URL. Nothing is run: a string literal given to the location
-// is read, as a meta refresh's URL is. Kits and the hops in front of them
-// often send their visitors on this way, so the page that would be shown
-// is the one to score. A page with text of its own or a form to fill in is
-// no stub: a kit that sends its victims to the real bank after they type
-// their password is scored as itself. URLs of files (an .apk) are left to
-// the page's own download sign.
-func scriptRedirect(page *rules.Page) string {
-	if page == nil || page.Doc == nil || utf8.RuneCountInString(page.Text) > scriptStubRunes {
-		return ""
-	}
-	for _, f := range page.Forms {
-		for _, in := range f.Inputs {
-			if in.Type != "hidden" && in.Type != "submit" && in.Type != "button" && in.Type != "image" && in.Type != "reset" {
-				return ""
-			}
-		}
-	}
-	read := 0
-	var found string
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Script {
-			if c := n.FirstChild; c != nil && c.Type == html.TextNode {
-				src := c.Data
-				if len(src) > scriptRedirectBytes-read {
-					src = src[:scriptRedirectBytes-read]
-				}
-				read += len(src)
-				if m := scriptLocation.FindStringSubmatchIndex(src); m != nil {
-					for i := 2; i < len(m); i += 2 {
-						if m[i] < 0 {
-							continue
-						}
-						lit := src[m[i]:m[i+1]]
-						if strings.Contains(src[m[0]:m[i]], "atob") {
-							found = decodeBase64(lit)
-						} else {
-							found = jsUnescape(lit)
-						}
-						break
-					}
-					return false
-				}
-			}
-			return read < scriptRedirectBytes
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if !walk(c) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, root := range page.Doc.Nodes {
-		if !walk(root) {
-			break
-		}
-	}
-	if found == "" {
-		return ""
-	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
-		return ""
-	}
-	u, err := base.Parse(strings.TrimSpace(found))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || skipExt.MatchString(u.Path) {
-		return ""
-	}
-	u.Fragment, u.RawFragment = "", ""
-	return u.String()
-}
-
-// decodeBase64 decodes what a script hands to atob: standard base64, with
-// or without padding ("" when it is not base64).
-func decodeBase64(s string) string {
-	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(strings.TrimSpace(s), "="))
-	if err != nil {
-		return ""
-	}
-	return string(b)
-}
-
 // stubNext returns where a first page that is only a hop sends the
 // browser: a quick meta refresh, or a script's literal URL ("" when
-// neither). A script that sends a kit's visitors on to a brand's own
-// site is not followed: the brand's page says nothing of the kit's.
+// neither). A hop from a stranger's site to a brand's own is not
+// followed (toBrand): the brand's page says nothing of the kit's.
 func (cr *crawl) stubNext(page *rules.Page) string {
-	if next := metaRefresh(page); next != "" {
-		return next
-	}
-	next := scriptRedirect(page)
+	next := metaRefresh(page)
 	if next == "" {
-		return ""
+		next = scriptRedirect(page)
 	}
-	brands := cr.c.opts.Data.Brands
-	if u, err := url.Parse(next); err == nil && brands.OfficialHost(u.Hostname()) {
-		if p, err := url.Parse(page.URL); err != nil || !brands.OfficialHost(p.Hostname()) {
-			return ""
-		}
+	if next == "" || cr.toBrand(page.URL, next) {
+		return ""
 	}
 	return next
 }
 
-// jsUnescape undoes the escapes a JavaScript string literal may use in a
-// URL: \/ \\ \" \' \xHH \uHHHH. Others lose their backslash.
-func jsUnescape(s string) string {
-	if !strings.Contains(s, "\\") {
-		return s
+// toBrand reports whether a hop from one address to another leads from a
+// site that is not a brand's to one of the brand's own: kits send their
+// visitors (and crawlers) on to the real site. Asked of the address a hop
+// names and again of where it ended, after the redirects (the kit's own
+// 302, an open redirect).
+func (cr *crawl) toBrand(from, to string) bool {
+	brands := cr.c.opts.Data.Brands
+	u, err := url.Parse(to)
+	if err != nil || !brands.OfficialHost(u.Hostname()) {
+		return false
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 == len(s) {
-			b.WriteByte(s[i])
-			continue
-		}
-		i++
-		switch s[i] {
-		case 'x', 'u':
-			n := 2
-			if s[i] == 'u' {
-				n = 4
-			}
-			if i+n < len(s) {
-				if v, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil {
-					b.WriteRune(rune(v))
-					i += n
-					continue
-				}
-			}
-			b.WriteByte(s[i])
-		default:
-			b.WriteByte(s[i])
-		}
-	}
-	return b.String()
+	p, err := url.Parse(from)
+	return err != nil || !brands.OfficialHost(p.Hostname())
 }
 
 // isIPHost reports whether h is an IP address literal.

@@ -165,6 +165,35 @@ func TestScriptRedirect(t *testing.T) {
 		{"a page with text of its own", `<p>` + strings.Repeat("当店は仙台市の老舗の文具店です。", 20) + `</p><script>location.href="/i"</script>`, ""},
 		{"a kit sending victims on after the form", `<form><input name=id><input type=password name=pw><button>ログイン</button></form><script>function done(){location.href="https://www.amazon.co.jp/"}</script>`, ""},
 		{"a hidden field is no form to fill", `<form><input type=hidden name=t value=1></form><script>location.href="/j"</script>`, "https://a.example.jp/j"},
+		// Only code that runs when the page loads.
+		{"a click handler's function", `<p>ご登録ありがとうございます。料金99,000円</p><script>function taikai(){ location.href="/taikai.html" }</script>`, ""},
+		{"a comment", `<script>// location.href="/x"
+</script>`, ""},
+		{"a block comment, then code", `<script>/* location.href="/x" */ location.href="/y"</script>`, "https://a.example.jp/y"},
+		{"a function called at once", `<script>function go(){ location.href="/g" } go();</script>`, "https://a.example.jp/g"},
+		{"a function the body's onload calls", `<body onload="go()"><script>function go(){ location.href="/g" }</script>`, "https://a.example.jp/g"},
+		{"a function kept in a variable and called", `<script>var go = function () { location.href = "/v"; }; go();</script>`, "https://a.example.jp/v"},
+		{"a function called from a click handler only", `<script>function go(){ location.href="/g" } document.getElementById("b").onclick = function(){ go() }</script>`, ""},
+		{"onclick", `<script>btn.onclick = function(){ location.href="/c" }</script>`, ""},
+		{"a click listener", `<script>document.addEventListener("click", () => { location.href="/c" })</script>`, ""},
+		{"the load event", `<script>window.addEventListener("load", function(){ location.replace("/l") })</script>`, "https://a.example.jp/l"},
+		{"window.onload", `<script>window.onload = function(){ location.replace("/l") }</script>`, "https://a.example.jp/l"},
+		{"a function run at once", `<script>(function(){ location.href="/iife" })();</script>`, "https://a.example.jp/iife"},
+		{"jQuery ready", `<script>$(function(){ location.href="/jq" })</script>`, "https://a.example.jp/jq"},
+		{"a timer with an arrow", `<script>setTimeout(() => { location.href = "/t" }, 1000)</script>`, "https://a.example.jp/t"},
+		{"an if at the top", `<script>if (/iPhone|Android/.test(navigator.userAgent)) { location.href = "/sp/" }</script>`, "https://a.example.jp/sp/"},
+		// Only a whole address.
+		{"pieces put together", `<script>var p = location.pathname.split("/"); location.href = "/" + p[1] + "/" + p[0];</script>`, ""},
+		{"a piece and a number", `<script>location.href = "/?retry=" + 1</script>`, ""},
+		{"a literal then a semicolon", `<script>location.href = "/k" ; var x = "a" + "b";</script>`, "https://a.example.jp/k"},
+		// A variable given a literal just before.
+		{"a variable", `<script>var u = "/kit/fee"; window.location.href = u;</script>`, "https://a.example.jp/kit/fee"},
+		{"a variable given pieces", `<script>var u = "/kit/" + id; location.replace(u);</script>`, ""},
+		{"a variable from elsewhere", `<script>location.href = next;</script>`, ""},
+		// A branch only robots take is skipped.
+		{"a robots' branch", `<script>if (/bot|crawl|spider/i.test(navigator.userAgent) || navigator.webdriver) { location.href = "https://news.example.jp/"; } else { location.href = "/kit/fee"; }</script>`, "https://a.example.jp/kit/fee"},
+		{"a branch for browsers without cookies", `<script>if(!navigator.cookieEnabled){location.href="/nocookie.html";}else{location.href="/kit";}</script>`, "https://a.example.jp/kit"},
+		{"a robots' branch without braces", `<script>if (navigator.webdriver) location.href = "/harmless"; location.href = "/kit";</script>`, "https://a.example.jp/kit"},
 	}
 	for _, tt := range tests {
 		p := rules.NewPage("https://a.example.jp/", 200, "text/html", "<html><head></head><body>"+tt.html+"</body></html>", false)
@@ -174,17 +203,18 @@ func TestScriptRedirect(t *testing.T) {
 	}
 }
 
-// TestStubNextNotToTheBrand: a script stub on a stranger's domain that
-// sends visitors to a brand's own site is not followed (the brand's page
-// says nothing of the stub's site); a brand's own hop is, and a meta
-// refresh always is.
+// TestStubNextNotToTheBrand: a stub (script or meta refresh) on a
+// stranger's domain that sends visitors to a brand's own site is not
+// followed (the brand's page says nothing of the stub's site); a brand's
+// own hop is.
 func TestStubNextNotToTheBrand(t *testing.T) {
 	cr := &crawl{c: New(Options{}, nil, nil, nil)}
 	tests := []struct{ url, html, want string }{
 		{"https://amazon-jp.example.top/", `<script>location.href="https://www.amazon.co.jp/"</script>`, ""},
 		{"https://www.amazon.co.jp/x", `<script>location.href="https://www.amazon.co.jp/"</script>`, "https://www.amazon.co.jp/"},
 		{"https://amazon-jp.example.top/", `<script>location.href="https://kit.example.top/"</script>`, "https://kit.example.top/"},
-		{"https://amazon-jp.example.top/", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, "https://www.amazon.co.jp/"},
+		{"https://amazon-jp.example.top/", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, ""},
+		{"https://www.amazon.co.jp/y", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, "https://www.amazon.co.jp/"},
 	}
 	for _, tt := range tests {
 		p := rules.NewPage(tt.url, 200, "text/html", "<html><head></head><body>"+tt.html+"</body></html>", false)
