@@ -303,6 +303,12 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 	p := &pm.page
 	root, err := html.Parse(strings.NewReader(body))
 	if err != nil {
+		// The parser refuses elements nested over 512 deep, which a
+		// browser shows as usual: a kit wrapped in 600 <div>s would
+		// lose its form and title. Read it again without the wrappers.
+		root, err = html.Parse(strings.NewReader(flattenDeep(body)))
+	}
+	if err != nil {
 		p.Text = NFKC(body)
 		p.Lines = splitLines(p.Text)
 		return p
@@ -951,3 +957,53 @@ func foldInPlace(b []byte, lines bool) []byte {
 	}
 	return b[:out]
 }
+
+// flattenDeep returns body with the start and end tags of elements nested
+// deeper than flattenDepth dropped, their contents kept, except the tags a
+// page's parts come from (forms and their fields, links, images, scripts,
+// the title). Only a page the parser refused is read this way.
+func flattenDeep(body string) string {
+	const flattenDepth = 256
+	var b strings.Builder
+	b.Grow(len(body))
+	z := html.NewTokenizer(strings.NewReader(body))
+	var open []bool // for each open element: whether its tags were dropped
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if flattenVoid[string(name)] {
+				break
+			}
+			drop := len(open) >= flattenDepth && !flattenKeep[string(name)]
+			open = append(open, drop)
+			if drop {
+				continue
+			}
+		case html.EndTagToken:
+			if len(open) > 0 {
+				drop := open[len(open)-1]
+				open = open[:len(open)-1]
+				if drop {
+					continue
+				}
+			}
+		}
+		b.Write(raw)
+	}
+	return b.String()
+}
+
+// flattenVoid are the elements that have no end tag; flattenKeep the ones
+// whose tags flattenDeep keeps at any depth.
+var (
+	flattenVoid = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+		"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+	flattenKeep = map[string]bool{"form": true, "select": true, "option": true, "textarea": true, "button": true,
+		"label": true, "a": true, "script": true, "style": true, "title": true, "iframe": true, "frame": true}
+)

@@ -563,3 +563,19 @@ func FuzzNFKCAndFold(f *testing.F) {
 		}
 	})
 }
+
+// TestNewPageDeepNesting: a page nested deeper than the parser takes (a
+// kit wrapped in 600 <div>s, which browsers show as usual) still yields
+// its title, text and form fields.
+func TestNewPageDeepNesting(t *testing.T) {
+	kit := `<html><head><title>Amazonサインイン</title></head><body>` + strings.Repeat("<div>", 600) +
+		`<h1>ログイン</h1><form action="/p" method="post"><label>Eメール<input type="email" name="e"></label><label>パスワード<input type="password" name="pw"></label><button>ログイン</button></form>` +
+		strings.Repeat("</div>", 600) + `</body></html>`
+	p := NewPage("https://kit.example.top/", 200, "text/html", kit, false)
+	if p.Doc == nil || p.Title != "Amazonサインイン" || len(p.Forms) != 1 || len(p.Forms[0].Inputs) != 2 || !strings.Contains(p.Text, "ログイン") {
+		t.Fatalf("doc %v title %q forms %+v text %q", p.Doc != nil, p.Title, p.Forms, p.Text)
+	}
+	if p.Forms[0].Inputs[1].Type != "password" || p.Forms[0].Inputs[1].Label != "パスワード" {
+		t.Errorf("password field %+v", p.Forms[0].Inputs[1])
+	}
+}

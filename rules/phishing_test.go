@@ -460,7 +460,8 @@ func TestPhishingRulesAreWellFormed(t *testing.T) {
 }
 
 // Hostile pages (no title, a huge form, nesting too deep for the parser)
-// must not panic or fire by accident.
+// must not panic or fire by accident; a page nested too deep is read
+// without its wrappers, so a kit cannot hide in 3,000 <div>s.
 func TestPhishingHostilePage(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("<form method=post action='https://x.example.cn/'>")
@@ -478,7 +479,7 @@ func TestPhishingHostilePage(t *testing.T) {
 		b.WriteString("<div><input type=password name=p>")
 	}
 	site = phSite(phHTML("https://hostile.example.com/", b.String()))
-	phExpect(t, phFired(site))
+	phExpect(t, phFired(site), "form-posts-offsite", "phishing-brand-impersonation", "phishing-credential-form")
 }
 
 // BenchmarkPhishingRules scores five fixture pages (kit, one-click, shop,
