@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -91,7 +92,16 @@ type whoisEntry struct {
 	done chan struct{}
 	w    *rules.Whois
 	err  error
+	// abandoned is set when the caller that asked gave up (its target's
+	// deadline, an interrupt): the others waiting ask again rather than
+	// take its error for the registry's.
+	abandoned bool
+	waiters   atomic.Int32 // callers waiting on it, for tests
 }
+
+// errAbandoned is what wait gives a caller whose shared lookup was
+// abandoned by the one that asked: Lookup asks again.
+var errAbandoned = errors.New("whois: the lookup was abandoned by the target that asked")
 
 // Cached returns what Lookup would answer for domain when the answer is
 // already known (domain in the form the cache keeps: lower-case ASCII,
@@ -117,8 +127,13 @@ func (c *Whois) Cached(domain string) (*rules.Whois, bool) {
 
 // wait returns the entry's answer once it is known, or ctx's error.
 func (e *whoisEntry) wait(ctx context.Context) (*rules.Whois, error) {
+	e.waiters.Add(1)
+	defer e.waiters.Add(-1)
 	select {
 	case <-e.done:
+		if e.abandoned && ctx.Err() == nil {
+			return nil, errAbandoned
+		}
 		return e.w, e.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
@@ -171,6 +186,17 @@ func NewWhois(o WhoisOptions) *Whois {
 // with a zero Created (but the raw answer, for evidence) when the record
 // shows no date, as old .jp domains (before 1993) do.
 func (c *Whois) Lookup(ctx context.Context, domain string) (*rules.Whois, error) {
+	for tries := 1; ; tries++ {
+		w, err := c.lookupShared(ctx, domain)
+		if err != errAbandoned || tries == 3 {
+			return w, err
+		}
+	}
+}
+
+// lookupShared is Lookup's one try: the cache's answer, a lookup under
+// way that another caller started, or a new lookup.
+func (c *Whois) lookupShared(ctx context.Context, domain string) (*rules.Whois, error) {
 	// A batch asks about the same few domains, already in the form the
 	// cache keeps: answer those without parsing the name again.
 	c.mu.Lock()
@@ -220,9 +246,13 @@ func (c *Whois) Lookup(ctx context.Context, domain string) (*rules.Whois, error)
 
 	e.w, e.err = c.lookup(ctx, key)
 	if e.err != nil && ctx.Err() != nil {
-		// The caller gave up; a later caller may try again.
+		// The caller gave up; a later caller may try again, and those
+		// waiting do (errAbandoned).
+		e.abandoned = true
 		c.mu.Lock()
-		delete(c.cache, key)
+		if c.cache[key] == e {
+			delete(c.cache, key)
+		}
 		c.mu.Unlock()
 	}
 	close(e.done)

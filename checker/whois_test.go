@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +28,8 @@ type fakeWhois struct {
 	answers map[string][]byte
 	queries []string
 	silent  bool // accept and never answer
+	// hold, when set, is waited on before answering.
+	hold chan struct{}
 }
 
 func newFakeWhois(t *testing.T, answers map[string][]byte) *fakeWhois {
@@ -47,8 +50,11 @@ func (f *fakeWhois) serve(conn net.Conn) {
 	f.mu.Lock()
 	f.queries = append(f.queries, q)
 	ans, ok := f.answers[q]
-	silent := f.silent
+	silent, hold := f.silent, f.hold
 	f.mu.Unlock()
+	if hold != nil {
+		<-hold
+	}
 	if silent {
 		time.Sleep(3 * time.Second)
 		return
@@ -203,6 +209,48 @@ func TestWhoisCacheAndSharedLookups(t *testing.T) {
 	}
 	if _, ok := c.Cached("other-example.jp"); ok {
 		t.Error("Cached answered for a domain never asked about")
+	}
+}
+
+// TestWhoisAbandonedLookupAskedAgain: when the target that started a
+// shared lookup gives up (its deadline, an interrupt), a target waiting
+// for the same domain asks again instead of taking the first one's
+// cancellation for the registry's answer.
+func TestWhoisAbandonedLookupAskedAgain(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp": fixture(t, "jprs-general-en.txt")})
+	hold := make(chan struct{})
+	srv.hold = hold
+	c := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1})
+	first, cancel := context.WithCancel(context.Background())
+	firstDone := make(chan error, 1)
+	go func() {
+		_, err := c.Lookup(first, "shop-example.jp")
+		firstDone <- err
+	}()
+	for srv.count() == 0 {
+		runtime.Gosched()
+	}
+	second := make(chan error, 1)
+	go func() {
+		w, err := c.Lookup(context.Background(), "www.shop-example.jp")
+		if err == nil && w == nil {
+			err = errors.New("no answer")
+		}
+		second <- err
+	}()
+	c.mu.Lock()
+	e := c.cache["shop-example.jp"]
+	c.mu.Unlock()
+	for e.waiters.Load() == 0 {
+		runtime.Gosched()
+	}
+	cancel()
+	if err := <-firstDone; err == nil {
+		t.Fatal("the first lookup was cancelled but answered")
+	}
+	close(hold)
+	if err := <-second; err != nil {
+		t.Errorf("a waiting lookup took the first one's cancellation: %v", err)
 	}
 }
 
