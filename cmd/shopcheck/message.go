@@ -73,14 +73,31 @@ func runMessage(ctx context.Context, s *Streams, o *messageOptions) error {
 		return err
 	}
 	defer closeFn()
+	// Messages are screened several at once and note what they could not
+	// read on stderr, where the progress bar is drawn too: one lock.
+	locked := *s
+	locked.Err = &syncWriter{w: s.Err}
+	s = &locked
 	sc := &messageScreener{
 		s: s, o: o, data: data, rules: rules.MessageRules(), adv: rules.DefaultAdvice(),
-		link: c.Check, now: time.Now,
+		link: c.Check, now: time.Now, slots: make(chan struct{}, max(o.Concurrency, 1)),
 	}
 	if o.NoFetch {
 		sc.link = c.CheckDomain
 	}
 	return runBatch(ctx, s, &o.commonOptions, files, sc.screen)
+}
+
+// syncWriter writes each call whole, one at a time.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // messageScreener turns one message file into a result.
@@ -94,6 +111,9 @@ type messageScreener struct {
 	link  func(ctx context.Context, target string) *checker.Result
 	now   func() time.Time
 	stdin sync.Once
+	// slots holds the links checked at once, over all messages: -c is
+	// what is checked at once, not -c links for each of -c messages.
+	slots chan struct{}
 }
 
 // screen reads the message named target ("-" for standard input), scores
@@ -189,8 +209,8 @@ func (sc *messageScreener) limit() int64 {
 	return message.DefaultLimit
 }
 
-// checkLinks checks each URL with up to --concurrency at once, and returns
-// the results in the order of the URLs.
+// checkLinks checks each URL, up to --concurrency at once over all the
+// messages being screened, and returns the results in the order of the URLs.
 func (sc *messageScreener) checkLinks(ctx context.Context, urls []string) []*checker.Result {
 	out := make([]*checker.Result, len(urls))
 	workers := min(max(sc.o.Concurrency, 1), len(urls))
@@ -201,7 +221,9 @@ func (sc *messageScreener) checkLinks(ctx context.Context, urls []string) []*che
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				sc.slots <- struct{}{}
 				out[i] = sc.link(ctx, urls[i])
+				<-sc.slots
 			}
 		}()
 	}

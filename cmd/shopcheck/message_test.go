@@ -1,14 +1,19 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/rules"
@@ -248,5 +253,75 @@ func TestMessageSkippedParts(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "not read") {
 		t.Errorf("stderr %q does not say parts were not read", errOut)
+	}
+}
+
+// TestMessageNotesWholeLines: messages screened at once each note on
+// stderr that only their beginning was read; the notes come out whole, one
+// a line (run with -race: they were written unlocked from the workers).
+func TestMessageNotesWholeLines(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 16 {
+		f := filepath.Join(dir, fmt.Sprintf("m%02d.txt", i))
+		if err := os.WriteFile(f, []byte(strings.Repeat("お荷物のお届けにあがりましたが不在のため持ち帰りました。", 100)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	_, _, errOut := runMessageCmd(t, "", append([]string{"--no-fetch", "--no-whois", "--json", "--max-body", "1024", "-c", "8"}, files...)...)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if len(lines) != 16 {
+		t.Fatalf("%d lines on stderr, want 16:\n%s", len(lines), errOut)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "shopcheck: ") || !strings.HasSuffix(l, "only its beginning was read") {
+			t.Errorf("broken note %q", l)
+		}
+	}
+}
+
+// TestMessageLinksShareConcurrency: the links of messages screened at once
+// are checked at most -c at a time over all of them (not -c for each).
+func TestMessageLinksShareConcurrency(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 4 {
+		var b strings.Builder
+		for j := range 8 {
+			fmt.Fprintf(&b, "詳細はこちら https://shop%d-%d.example.top/\n", i, j)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("m%d.txt", i))
+		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	var now, most atomic.Int32
+	o := &messageOptions{}
+	o.Concurrency = 2
+	sc := &messageScreener{
+		s: &Streams{Err: io.Discard}, o: o, rules: rules.MessageRules(), adv: rules.DefaultAdvice(),
+		now: time.Now, slots: make(chan struct{}, 2),
+		link: func(ctx context.Context, target string) *checker.Result {
+			n := now.Add(1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			time.Sleep(2 * time.Millisecond) // let the others in, were they free to come
+			now.Add(-1)
+			return &checker.Result{Target: target, Risk: rules.RiskLow}
+		},
+	}
+	var wg sync.WaitGroup
+	for _, f := range files {
+		wg.Go(func() {
+			if r := sc.screen(context.Background(), f); len(r.Links) != 8 {
+				t.Errorf("%s: %d links, want 8", f, len(r.Links))
+			}
+		})
+	}
+	wg.Wait()
+	if m := most.Load(); m > 2 {
+		t.Errorf("%d links checked at once, want at most -c 2", m)
 	}
 }
