@@ -26,3 +26,22 @@ func TestClipAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestSentence(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"支払方法が銀行振込だけです。", "支払方法が銀行振込だけです。"},
+		{"偽サイトの疑いがあります（フィッシングの疑い）", "偽サイトの疑いがあります（フィッシングの疑い）。"},
+		{"リンクは開かないでください！", "リンクは開かないでください！"},
+		{"Amazonを名乗っていますが公式ではありません (amazon-jp.top)", "Amazonを名乗っていますが公式ではありません (amazon-jp.top)。"},
+		{"this page asks for your PIN", "This page asks for your PIN."},
+		{"an attachment could infect your device; delete it", "An attachment could infect your device; delete it."},
+		{"Bank transfer is the only way to pay.", "Bank transfer is the only way to pay."},
+		{"xn--80ak6aa92e.com is shown by browsers as аррӏе.com", "xn--80ak6aa92e.com is shown by browsers as аррӏе.com."},
+		{"example.com is not the brand's", "example.com is not the brand's."},
+		{"  ", ""},
+	} {
+		if got := Sentence(tc.in); got != tc.want {
+			t.Errorf("Sentence(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -80,11 +80,23 @@ func checkDomainNew(site *Site) []Finding {
 		URL:      site.URL,
 		Severity: sev,
 		Points:   pts,
-		Message: Text{
-			JA: fmt.Sprintf("ドメイン %s は %s に登録されたばかりです (%d日前)。偽ショップやフィッシングサイトは、作ってすぐのドメインを使い捨てにすることがよくあります。", site.Domain, created, age),
-			EN: fmt.Sprintf("The domain %s was registered on %s, only %d days ago. Fake shops and phishing sites often use freshly registered, throw-away domains.", site.Domain, created, age),
-		},
+		Message:  domainNewMessage(site.Domain, created, age, sev == High),
 	}}
+}
+
+// domainNewMessage says how new the domain is: "just registered" under
+// NewDomainDays, "less than a year ago" beyond.
+func domainNewMessage(domain, created string, age int, fresh bool) Text {
+	if fresh {
+		return Text{
+			JA: fmt.Sprintf("ドメイン %s は %s に登録されたばかりです（%d日前）。偽ショップやフィッシングサイトは、作ってすぐのドメインを使い捨てにすることがよくあります。", domain, created, age),
+			EN: fmt.Sprintf("The domain %s was registered on %s, only %d days ago. Fake shops and phishing sites often use freshly registered, throw-away domains.", domain, created, age),
+		}
+	}
+	return Text{
+		JA: fmt.Sprintf("ドメイン %s は %s に登録され、まだ1年たっていません（%d日前）。偽ショップやフィッシングサイトは、新しいドメインを使い捨てにすることがよくあります。", domain, created, age),
+		EN: fmt.Sprintf("The domain %s was registered on %s, %d days ago: less than a year. Fake shops and phishing sites often use new, throw-away domains.", domain, created, age),
+	}
 }
 
 func orUnknown(s string) string {
@@ -167,16 +179,24 @@ func imitationEvidence(h HostName, im Imitation) string {
 // (smbc-card.com): one letter changed (smbc-cerd)."
 func ImitationMessage(im Imitation) Text {
 	ja, en := imitationHow(im)
+	// 「…付けたもの (本当のドメインは x)」: the detail goes after です.
+	ja = strings.NewReplacer(" (", "（", ") ", "）", ")", "）").Replace(ja)
+	detail := ""
+	if strings.HasSuffix(ja, "）") {
+		if i := strings.LastIndex(ja, "（"); i > 0 {
+			ja, detail = ja[:i], ja[i:]
+		}
+	}
 	t := Text{
-		JA: fmt.Sprintf("ドメイン %s は%s (%s) %sです", im.Host, im.Brand.Name, im.Official, ja),
+		JA: fmt.Sprintf("ドメイン %s は、%s（%s）%sです%s。", im.Host, im.Brand.Name, im.Official, ja, detail),
 		EN: fmt.Sprintf("The domain %s imitates %s (%s): %s", im.Host, im.Brand.Name, im.Official, en),
 	}
 	if im.Hosted != "" {
-		t.JA += fmt.Sprintf(" (%s は誰でも名前を取れる共用ドメインです)", im.Hosted)
+		t.JA += fmt.Sprintf("%s は誰でも名前を取れる共用ドメインです。", im.Hosted)
 		t.EN += fmt.Sprintf(" (on %s, where anyone can get a name)", im.Hosted)
 	}
-	t.JA += "。公式サイトではありません。"
-	t.EN += ". It is not the official site."
+	t.JA += "公式ドメインの一覧にはありません。"
+	t.EN += ". It is not among the brand's official domains."
 	return t
 }
 
@@ -196,8 +216,8 @@ func imitationHow(im Imitation) (ja, en string) {
 		return fmt.Sprintf("と同じ名前 %s を別の末尾 (.%s) で取ったもの", im.Keyword, im.Real),
 			fmt.Sprintf("the same name %s under another ending (.%s)", im.Keyword, im.Real)
 	case ImitationFakeSuffix:
-		return fmt.Sprintf("の末尾をまねた偽の名前 (%s)", im.Matched),
-			fmt.Sprintf("a fake copy of its ending (%s)", im.Matched)
+		return fmt.Sprintf("の名前と末尾をつなげて別のドメインの名前にしたもの (%s)", im.Matched),
+			fmt.Sprintf("its name and ending run together into another domain's name (%s)", im.Matched)
 	case ImitationTypo:
 		if im.Distance > 1 && im.Edit != "plural" {
 			return fmt.Sprintf("の綴りを%d文字変えたもの (%s)", im.Distance, im.Matched),

@@ -217,7 +217,7 @@ func TestLookalikeMessage(t *testing.T) {
 		t.Fatal("smbc-cerd.com not found")
 	}
 	msg := ImitationMessage(im)
-	if want := "三井住友カード (smbc-card.com)"; !strings.Contains(msg.JA, want) || !strings.Contains(msg.JA, "綴りを1文字変えたもの") {
+	if want := "三井住友カード（smbc-card.com）の綴りを1文字変えたものです（smbc-cerd）。"; !strings.Contains(msg.JA, want) {
 		t.Errorf("JA message %q lacks %q and the kind of change", msg.JA, want)
 	}
 	if !strings.Contains(msg.EN, "imitates 三井住友カード (smbc-card.com): one letter changed") {

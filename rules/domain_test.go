@@ -57,7 +57,7 @@ func TestDomainLookalikeSign(t *testing.T) {
 	if len(signs) != 1 {
 		t.Fatalf("no sign: %+v", signs)
 	}
-	if !strings.Contains(signs[0].Message, "三井住友カード (smbc-card.com) の綴りを1文字変えたもの") {
+	if !strings.Contains(signs[0].Message, "三井住友カード（smbc-card.com）の綴りを1文字変えたもの") {
 		t.Errorf("message %q", signs[0].Message)
 	}
 	if !strings.Contains(signs[0].Evidence, "smbc-cerd.com") || !strings.Contains(signs[0].Evidence, "smbc-card.com") {

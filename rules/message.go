@@ -119,8 +119,8 @@ func MessageRules() []MessageRule {
 				EN: "an unpaid-bill claim (未払い, 料金が発生) with legal threats or a demand to call (fake bill)",
 			},
 			Message: Text{
-				JA: "架空請求の特徴があります。身に覚えのない請求は支払う必要はなく、記載の連絡先に連絡しないでください",
-				EN: "this looks like a fake bill: a charge you do not recognise need not be paid, and do not contact the number or address given",
+				JA: "架空請求の特徴があります。身に覚えのない請求は支払う必要はありません。記載の連絡先にも連絡しないでください",
+				EN: "this looks like a fake bill: you do not have to pay a charge you do not recognise, and do not contact the number or address it gives",
 			},
 			Check: checkMailFakeBill,
 		},
@@ -175,12 +175,12 @@ func MessageRules() []MessageRule {
 		{
 			ID: "mail-attachment-executable", Severity: High, Points: 40, Topic: "spam",
 			Summary: Text{
-				JA: "実行ファイル・スクリプト・ディスクイメージ（高）、HTMLやマクロ付き文書（中）が添付されている",
-				EN: "an executable, script or disk image is attached (high), or an HTML file or macro document (medium)",
+				JA: "実行ファイル・スクリプト・ディスクイメージ（強）、HTMLやマクロ付き文書（中）が添付されている",
+				EN: "an executable, script or disk image is attached (strong), or an HTML file or macro document (moderate)",
 			},
 			Message: Text{
-				JA: "開くとウイルスに感染するおそれのあるファイルが添付されています。送信者に確認できるまで開かないでください",
-				EN: "an attachment could infect the computer when opened; do not open it until the sender has confirmed it",
+				JA: "開くとウイルスに感染するおそれのあるファイルが添付されています。開かずに削除してください。心当たりがあるときは、メールに返信せず、公式サイトなどで自分で調べた連絡先で送り主に確かめてください",
+				EN: "an attachment could infect your device if opened; delete it unopened, and if you think it may be genuine, check with the sender by contact details you look up yourself, not by replying",
 			},
 			Check: checkMailAttachment,
 		},

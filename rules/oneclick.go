@@ -17,8 +17,8 @@ func oneclickRule() Rule {
 			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait",
 		},
 		Message: Text{
-			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はなく、表示された連絡先に連絡しないでください",
-			EN: "this looks like a one-click-fraud (架空請求) page: there is nothing to pay, and do not contact the number or address shown",
+			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はありません。表示された連絡先にも連絡しないでください",
+			EN: "this looks like a one-click-fraud (架空請求) page: you do not have to pay, and do not contact the number or address it shows",
 		},
 		Check: checkOneclick,
 	}

@@ -35,6 +35,38 @@ func (t Text) In(lang string) string {
 	return t.JA
 }
 
+// Sentence makes a sign's message read as a sentence, whichever way its
+// text was written: a Japanese one ends with 。, an English one starts with
+// a capital letter (unless it starts with a name, as example.com) and ends
+// with a full stop.
+func Sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.IndexFunc(s, isJapaneseRune) >= 0 {
+		if !strings.ContainsRune("。！？!?", last) {
+			s += "。"
+		}
+		return s
+	}
+	if !strings.ContainsRune(".!?", last) {
+		s += "."
+	}
+	word, _, _ := strings.Cut(s, " ")
+	if strings.Trim(word, "abcdefghijklmnopqrstuvwxyz',;:") == "" && word != "" && word[0] >= 'a' && word[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+
+// isJapaneseRune reports whether r is kana, a CJK ideograph or a
+// full-width form.
+func isJapaneseRune(r rune) bool {
+	return r >= 0x3000 && r <= 0x30FF || r >= 0x4E00 && r <= 0x9FFF || r >= 0xFF00 && r <= 0xFFEF
+}
+
 // IsZero reports whether t has no text in either language.
 func (t Text) IsZero() bool { return t.JA == "" && t.EN == "" }
 

@@ -99,7 +99,7 @@ func resolve(r *Rule, fs []Finding, d *Data, lang string) (Sign, bool) {
 		ID:       r.ID,
 		Severity: sev,
 		Points:   points(r, f, d),
-		Message:  msg.In(lang),
+		Message:  Sentence(msg.In(lang)),
 		Evidence: Clip(f.Evidence, 200),
 		URL:      f.URL,
 	}, true

@@ -533,8 +533,8 @@ func shopPersonalRule() Rule {
 			EN: "the transfer account is held in an individual's name, not a company's",
 		},
 		Message: Text{
-			JA: "振込先の口座名義が個人名です。詐欺サイトでは他人名義の口座がよく使われます（個人事業の店でもあり得るので、他の特徴と合わせて判断してください）。",
-			EN: "The transfer account is in an individual's name. Fraudulent shops often use accounts in other people's names (small sole traders do too: weigh it with the other signs).",
+			JA: "振込先の口座名義が個人名です。詐欺サイトでは、販売業者と関係のない個人名義の口座がよく使われます。個人経営の店では店主名義の口座もふつうなので、特定商取引法の表記の販売者と同じ人か確かめ、ほかの兆候と合わせて判断してください。",
+			EN: "The transfer account is in a private person's name. Fraudulent shops often use accounts of people unrelated to the seller; a sole trader's own account is normal too, so check that it is the same person as the seller in the legal disclosure (特定商取引法の表記), and weigh it with the other signs.",
 		},
 		Check: func(site *Site) []Finding {
 			var fs []Finding
@@ -597,7 +597,7 @@ func shopMismatchRule() Rule {
 		ID: "account-name-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "振込先口座の名義が特定商取引法の表記の販売業者と違う（会社なのに個人名義など）",
-			EN: "the account holder is not the seller named in the 特定商取引法 disclosure (a company seller, a personal account)",
+			EN: "the account holder is not the seller named in the 特定商取引法 disclosure (e.g. a company seller with a personal account)",
 		},
 		Message: Text{
 			JA: "振込先口座の名義が、特定商取引法の表記にある販売業者と一致しません。",

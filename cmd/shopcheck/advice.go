@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
+	"strings"
 
 	"github.com/shopcheck/shopcheck/internal/report"
 	"github.com/shopcheck/shopcheck/rules"
@@ -25,10 +26,13 @@ them, and the consultation desks.`,
 			if len(args) == 1 {
 				topic = args[0]
 				if !a.Has(topic) {
-					return usageError("unknown topic %q: choose one of %v", topic, rules.Topics())
+					return usageError("unknown topic %q: choose one of %s", topic, strings.Join(rules.Topics(), ", "))
 				}
 			}
-			return report.WriteAdvice(s.Out, a, topic, lang)
+			if err := report.WriteAdvice(s.Out, a, topic, lang); err != nil {
+				return outputError(err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "ja", "language: ja or en")

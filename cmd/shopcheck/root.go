@@ -55,6 +55,13 @@ func usageError(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// outputError marks a failure to write the output (a full disk, a closed
+// pipe) of a command that checks nothing: exit 1, without the usage hint
+// that cobra's own errors get.
+func outputError(err error) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf("writing the output: %w", err)}
+}
+
 // run executes the command line and maps its outcome to an exit code: the
 // one place where errors become exit codes.
 func run(ctx context.Context, args []string, s *Streams) int {

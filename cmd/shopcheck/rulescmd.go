@@ -20,6 +20,25 @@ type ruleInfo struct {
 	Summary  string         `json:"summary"`
 }
 
+// rulesWords are the fixed words of the rules table in each language. A
+// sign's weight is said in other words than a verdict's (strong, not
+// high), as in the text view of a result.
+var rulesWords = map[string]struct {
+	head, foot string
+	weight     map[rules.Severity]string
+}{
+	"ja": {
+		head:   "ID\t強さ\t点\t分野\t見るもの",
+		foot:   "危険度: 見つかった兆候の点の合計（上限100点）が%d点以上で高、%d点以上で中。\n点は各兆候の標準の点数で、根拠の強さにより上下することがあります。",
+		weight: map[rules.Severity]string{rules.High: "強", rules.Medium: "中", rules.Low: "弱"},
+	},
+	"en": {
+		head:   "ID\tWEIGHT\tPOINTS\tTOPIC\tLOOKS FOR",
+		foot:   "risk: high at %d points or more, medium at %d or more (the points of the signs found, at most 100).\nPOINTS are each sign's usual points; some give more or fewer by the strength of their evidence.",
+		weight: map[rules.Severity]string{rules.High: "strong", rules.Medium: "moderate", rules.Low: "weak"},
+	},
+}
+
 func newRulesCmd(s *Streams) *cobra.Command {
 	var lang string
 	var asJSON bool
@@ -43,18 +62,22 @@ func newRulesCmd(s *Streams) *cobra.Command {
 				enc.SetEscapeHTML(false)
 				for _, r := range list {
 					if err := enc.Encode(r); err != nil {
-						return err
+						return outputError(err)
 					}
 				}
 				return nil
 			}
+			w := rulesWords[lang]
 			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSEVERITY\tPOINTS\tTOPIC\tLOOKS FOR")
+			fmt.Fprintln(tw, w.head)
 			for _, r := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.ID, r.Severity, r.Points, r.Topic, r.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.ID, w.weight[r.Severity], r.Points, r.Topic, r.Summary)
 			}
-			fmt.Fprintf(tw, "\nrisk: high >= %d, medium >= %d points (the points of the signs found, at most 100)\n", rules.HighAt, rules.MediumAt)
-			return tw.Flush()
+			fmt.Fprintf(tw, "\n"+w.foot+"\n", rules.HighAt, rules.MediumAt)
+			if err := tw.Flush(); err != nil {
+				return outputError(err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "ja", "language: ja or en")
