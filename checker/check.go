@@ -331,7 +331,7 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 	}
 	if w := site.Whois; w != nil && !w.Created.IsZero() {
 		res.Whois = &WhoisInfo{
-			Created:   w.Created.UTC().Format("2006-01-02"),
+			Created:   w.Created.Format("2006-01-02"), // the registry's date, in its own time zone
 			AgeDays:   w.AgeDays(now),
 			Registrar: w.Registrar,
 			Server:    w.Server,

@@ -468,7 +468,7 @@ func (ww *warcWriter) writeAll(name string, res *Result, exchanges []Exchange, w
 	if whois != nil {
 		w := evidence.Whois{Domain: res.Domain, Registrar: whois.Registrar, Server: whois.Server, Raw: whois.Raw}
 		if !whois.Created.IsZero() {
-			w.Created = whois.Created.UTC().Format(time.RFC3339)
+			w.Created = whois.Created.Format(time.RFC3339) // with the registry's offset: its date stays its date
 		}
 		b, err := marshalJSON(w)
 		if err != nil {

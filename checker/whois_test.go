@@ -481,3 +481,23 @@ func FuzzParseWhois(f *testing.F) {
 		}
 	})
 }
+
+// TestWhoisJPRSDateKept: JPRS gives dates in Japan time (2025/03/02); the
+// result shows that date, not the day before that the same instant is
+// in UTC, and a WARC keeps it with its offset.
+func TestWhoisJPRSDateKept(t *testing.T) {
+	srv := newFakeWhois(t, map[string][]byte{"shop-example.jp": fixture(t, "jprs-general-en.txt")})
+	w := NewWhois(WhoisOptions{Server: srv.addr(), Throttle: -1})
+	c := New(Options{Now: func() time.Time { return time.Date(2025, 3, 12, 12, 0, 0, 0, time.UTC) }}, nil, w, nil)
+	res := c.CheckDomain(context.Background(), "shop-example.jp")
+	if res.Whois == nil || res.Whois.Created != "2025-03-02" || res.Whois.AgeDays != 10 {
+		t.Fatalf("whois %+v, want created 2025-03-02, 10 days old", res.Whois)
+	}
+	info, err := w.Lookup(context.Background(), "shop-example.jp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := info.Created.Format(time.RFC3339); got != "2025-03-02T00:00:00+09:00" {
+		t.Errorf("created %s, want midnight in Japan", got)
+	}
+}
