@@ -38,6 +38,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/shopcheck/shopcheck/internal/buildinfo"
 	"hash"
 	"io"
 	"io/fs"
@@ -416,7 +417,7 @@ func (ww *warcWriter) writeAll(name string, res *Result, exchanges []Exchange, w
 	now := time.Now().UTC()
 
 	info := []field{
-		{"software", infoSoftware},
+		{"software", infoSoftware + " " + buildinfo.Version()},
 		{"format", "WARC File Format 1.1"},
 		{"conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"},
 		{"description", "evidence of one shopcheck check: every HTTP request and response, the WHOIS/RDAP answer and the result"},

@@ -2,10 +2,13 @@ package main
 
 import (
 	"io"
+	"net"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -141,6 +144,23 @@ func (o *commonOptions) validate(flags *pflag.FlagSet) error {
 	for _, r := range o.Resolve {
 		if strings.Count(r, ":") < 2 && !strings.HasPrefix(strings.TrimSpace(r), "-") {
 			return usageError("--resolve %q: want HOST:PORT:ADDR (or *:PORT:ADDR for every name at that port)", r)
+		}
+	}
+	if o.WhoisServer != "" {
+		// A server that cannot be asked would leave every domain's age
+		// unknown without a word but a whois_error on each result.
+		// A name alone gets WHOIS's port 43.
+		host, port, err := net.SplitHostPort(o.WhoisServer)
+		if err != nil && !strings.Contains(o.WhoisServer, ":") {
+			host, port, err = o.WhoisServer, "43", nil
+		}
+		if n, perr := strconv.Atoi(port); err != nil || host == "" || strings.ContainsAny(host, " /\t") || perr != nil || n < 1 || n > 65535 {
+			return usageError("--whois-server %q: want HOST or HOST:PORT (whois.jprs.jp, 127.0.0.1:4343)", o.WhoisServer)
+		}
+	}
+	if o.RDAPServer != "" {
+		if u, err := url.Parse(o.RDAPServer); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usageError("--rdap-server %q: want an http:// or https:// base URL (https://rdap.example/)", o.RDAPServer)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/shopcheck/shopcheck/internal/buildinfo"
 	"io"
 	"os"
 
@@ -95,7 +96,9 @@ shopcheck tells whether a shopping or login URL is a fake shop, a phishing page 
 one-click-fraud page, shows why, and gives the police's advice for the case.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       buildinfo.Version(),
 	}
+	root.SetVersionTemplate("shopcheck {{.Version}}\n")
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)

@@ -324,6 +324,12 @@ func TestBatchExitCodes(t *testing.T) {
 		{"missing list", "", []string{"check", "-l", filepath.Join(dir, "none.txt"), "--no-whois"}, exitUsage},
 		{"resume without -o", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois"}, exitUsage},
 		{"resume from a text file", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois", "-o", batchWriteFile(t, "x.txt", "high 80 x\n")}, exitUsage},
+		// A WHOIS or RDAP server that cannot be asked is a configuration
+		// error, not a run where every domain's age is silently unknown.
+		{"whois server with spaces", good + "\n", []string{"check", "-l", "-", "--json", "--whois-server", "not a server"}, exitUsage},
+		{"whois server port out of range", good + "\n", []string{"check", "-l", "-", "--json", "--whois-server", "127.0.0.1:99999"}, exitUsage},
+		{"whois server without a host", good + "\n", []string{"domain", "example.jp", "--json", "--whois-server", ":43"}, exitUsage},
+		{"rdap server not http", good + "\n", []string{"check", "-l", "-", "--json", "--rdap-server", "ftp://127.0.0.1/"}, exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
