@@ -25,7 +25,9 @@ type Options struct {
 	// SiteTimeout bounds one target from start to result (default 30s).
 	SiteTimeout time.Duration
 	// MaxPages is the number of pages fetched for one site, the first
-	// included (default 6).
+	// included (default 6): every request counts, the smartphone copy of
+	// the first page and a stub's hop too, so a result never lists more.
+	// With 1, the first page alone is read (no smartphone copy, no hop).
 	MaxPages int
 	// Mobile fetches as a smartphone (and skips the comparison with the
 	// desktop version).
@@ -461,8 +463,11 @@ type crawl struct {
 	keep bool
 	// shared, when not nil, holds the pages other checks crawled lately.
 	shared *fetchCache
-	mu     sync.Mutex
-	ex     []Exchange
+	// used is how many pages of --max-pages the first page took (its
+	// smartphone copy and hops included); the crawl has the rest.
+	used int
+	mu   sync.Mutex
+	ex   []Exchange
 }
 
 func (cr *crawl) exchanges() []Exchange {
@@ -564,7 +569,7 @@ func (cr *crawl) release(f *fetched) {
 // every browser the same page.
 func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	mobile := cr.c.opts.Mobile
-	compare := !mobile && !cr.c.opts.NoCloaking
+	compare := !mobile && !cr.c.opts.NoCloaking && cr.c.opts.MaxPages > 1
 	var alt *fetched
 	var altDone chan struct{}
 	if compare {
@@ -575,8 +580,10 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		})
 	}
 	f, err := cr.fetchOnly(ctx, u.String(), mobile, "")
+	cr.used = 1
 	if compare {
 		<-altDone
+		cr.used++
 	}
 	if err == nil {
 		// Most sites send both browsers the same bytes: the other copy
@@ -644,10 +651,14 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 	cur := f
 	for range maxHops {
+		if cr.used >= cr.c.opts.MaxPages {
+			break
+		}
 		next := cr.stubNext(cur.page)
 		if next == "" || canonical(next) == canonical(cur.resp.URL) || slices.Contains(cur.resp.Redirects, next) {
 			break
 		}
+		cr.used++
 		f2, err := cr.get(ctx, next, f.mobile, cur.resp.URL)
 		if err != nil || f2.resp.Status >= 400 || cr.toBrand(cur.resp.URL, f2.resp.URL) {
 			break
@@ -691,7 +702,7 @@ func sentAway(desktop, mobile *fetched) bool {
 // rest crawls the same-site pages most likely to hold the seller
 // disclosure and payment terms, best first, a few at a time.
 func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*fetched {
-	max := cr.c.opts.MaxPages - 1
+	max := cr.c.opts.MaxPages - cr.used
 	if max <= 0 || first.page.Doc == nil {
 		return nil
 	}

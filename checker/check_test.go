@@ -733,3 +733,40 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 		t.Errorf("a hop to the brand through the kit's own redirect: url %s, want the stub", kit.URL)
 	}
 }
+
+// TestCheckMaxPagesCountsEveryRequest: --max-pages bounds the requests a
+// site gets and the pages a result lists, the smartphone copy of the first
+// page and a stub's hop included; with 1 the first page alone is read.
+func TestCheckMaxPagesCountsEveryRequest(t *testing.T) {
+	var hits atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/hop":
+			fmt.Fprint(w, `<html><body><script>location.href="/"</script></body></html>`)
+		default:
+			fmt.Fprint(w, `<html><body><h1>文具店</h1>
+<a href="/tokusho.html">特定商取引法に基づく表記</a><a href="/guide.html">ご利用ガイド</a><a href="/company.html">会社概要</a>
+<a href="/shipping.html">配送について</a><a href="/payment.html">お支払い方法</a><a href="/faq.html">よくある質問</a>
+<a href="/contact.html">お問い合わせ</a><a href="/item/1.html">商品</a></body></html>`)
+		}
+	}))
+	defer srv.Close()
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, start := range []string{"/", "/hop"} {
+		for _, n := range []int{1, 2, 3, 6} {
+			hits.Store(0)
+			res := New(Options{SiteTimeout: 20 * time.Second, MaxPages: n}, f, nil, nil).Check(context.Background(), srv.URL+start)
+			if h := hits.Load(); h > int64(n) || len(res.Pages) > n {
+				t.Errorf("%s --max-pages %d: %d requests, %d pages listed", start, n, h, len(res.Pages))
+			}
+			if n >= 3 && len(res.Pages) != n {
+				t.Errorf("%s --max-pages %d: %d pages listed, want all %d used", start, n, len(res.Pages), n)
+			}
+		}
+	}
+}

@@ -63,13 +63,16 @@ import (
 // The warcinfo fields shopcheck writes besides the standard ones. An
 // offline re-check reads them back.
 const (
-	infoSoftware   = "shopcheck (github.com/shopcheck/shopcheck)"
-	infoTarget     = "shopcheck-target"
-	infoStartURL   = "shopcheck-start-url"
-	infoCheckedAt  = "shopcheck-checked-at"
-	infoMaxPages   = "shopcheck-max-pages"
-	infoMobile     = "shopcheck-mobile"
-	infoNoCloaking = "shopcheck-no-cloaking"
+	infoSoftware  = "shopcheck (github.com/shopcheck/shopcheck)"
+	infoTarget    = "shopcheck-target"
+	infoStartURL  = "shopcheck-start-url"
+	infoCheckedAt = "shopcheck-checked-at"
+	infoMaxPages  = "shopcheck-max-pages"
+	// infoPagesCounted says that --max-pages counted every request (the
+	// smartphone copy too), as files written since it was added do.
+	infoPagesCounted = "shopcheck-max-pages-counts"
+	infoMobile       = "shopcheck-mobile"
+	infoNoCloaking   = "shopcheck-no-cloaking"
 )
 
 // warcBuildOptions make the library compute both digests (SHA-256) and
@@ -133,9 +136,10 @@ func (w *WARCRecorder) SetCrawlOptions(maxPages int, mobile, noCloaking bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.crawl = map[string]string{
-		infoMaxPages:   strconv.Itoa(maxPages),
-		infoMobile:     strconv.FormatBool(mobile),
-		infoNoCloaking: strconv.FormatBool(noCloaking),
+		infoMaxPages:     strconv.Itoa(maxPages),
+		infoPagesCounted: "every-request",
+		infoMobile:       strconv.FormatBool(mobile),
+		infoNoCloaking:   strconv.FormatBool(noCloaking),
 	}
 }
 
