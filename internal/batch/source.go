@@ -15,8 +15,14 @@ import (
 
 // MaxLine is the longest list line taken as a target (16 KiB). A longer
 // line is not a URL anyone can check; it yields an invalid-target record
-// without being held in memory.
+// whose target is the line as given (the contract's promise to scripts
+// that match results to lines) up to KeepLine.
 const MaxLine = 16 << 10
+
+// KeepLine is the most of a list line kept (1 MiB): a longer one (a
+// binary file given as a list) is cut there, its target ending in "…",
+// and the rest read and dropped.
+const KeepLine = 1 << 20
 
 // Line is one target line.
 type Line struct {
@@ -25,8 +31,9 @@ type Line struct {
 	Target string
 	// No is the line number in the list (0 for a command-line argument).
 	No int
-	// TooLong is set when the line was longer than MaxLine: Target then
-	// holds its first bytes only, and "…".
+	// TooLong is set when the line was longer than MaxLine. Target is
+	// still the whole line up to KeepLine; beyond, its first KeepLine
+	// bytes and "…".
 	TooLong bool
 	// NotText is set when the line held bytes that are not UTF-8 (a list
 	// saved as Shift_JIS) or control characters (a terminal escape): each
@@ -104,7 +111,8 @@ func (s *Source) Next() (Line, error) {
 		return Line{}, io.EOF
 	}
 	for {
-		raw, tooLong, err := s.readLine()
+		raw, cut, err := s.readLine()
+		tooLong := cut || len(raw) > MaxLine
 		if err != nil && (err != io.EOF || (len(raw) == 0 && !tooLong)) {
 			return Line{}, err
 		}
@@ -122,37 +130,38 @@ func (s *Source) Next() (Line, error) {
 			continue
 		}
 		target, notText := text(t)
-		if tooLong {
+		if cut {
 			target += "…"
 		}
 		return Line{Target: target, No: s.no, TooLong: tooLong, NotText: notText}, nil
 	}
 }
 
-// readLine reads one line without its newline. A line longer than MaxLine
-// is returned cut to MaxLine with tooLong set, its rest read and dropped.
-func (s *Source) readLine() (line []byte, tooLong bool, err error) {
+// readLine reads one line without its newline. A line longer than
+// KeepLine is returned cut to KeepLine with cut set, its rest read and
+// dropped.
+func (s *Source) readLine() (line []byte, cut bool, err error) {
 	var buf []byte
 	for {
 		chunk, err := s.r.ReadSlice('\n')
 		if err == nil {
 			chunk = chunk[:len(chunk)-1]
 		}
-		if len(buf)+len(chunk) > MaxLine {
-			if !tooLong {
-				buf = append(buf, chunk[:MaxLine-len(buf)]...)
-				tooLong = true
+		if len(buf)+len(chunk) > KeepLine {
+			if !cut {
+				buf = append(buf, chunk[:KeepLine-len(buf)]...)
+				cut = true
 			}
 		} else {
 			buf = append(buf, chunk...)
 		}
 		switch {
 		case err == nil:
-			return buf, tooLong, nil
+			return buf, cut, nil
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case err == io.EOF:
-			return buf, tooLong, io.EOF
+			return buf, cut, io.EOF
 		default:
 			return nil, false, fmt.Errorf("reading the list: %w", err)
 		}

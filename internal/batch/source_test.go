@@ -84,8 +84,13 @@ func TestSourceLineNumbersAndTooLong(t *testing.T) {
 	if ls[0].No != 2 || ls[0].Target != "a" || ls[0].TooLong {
 		t.Errorf("first line = %+v", ls[0])
 	}
-	if !ls[1].TooLong || ls[1].No != 4 || len(ls[1].Target) != MaxLine+len("…") {
-		t.Errorf("long line: TooLong=%v No=%d len=%d", ls[1].TooLong, ls[1].No, len(ls[1].Target))
+	if !ls[1].TooLong || ls[1].No != 4 || ls[1].Target != long {
+		t.Errorf("long line: TooLong=%v No=%d len=%d, want the whole line as target", ls[1].TooLong, ls[1].No, len(ls[1].Target))
+	}
+	// Beyond KeepLine, the target is the line's beginning and "…".
+	huge := strings.Repeat("z", KeepLine+10)
+	if hl := drain(t, NewSource(nil, strings.NewReader(huge+"\nc\n"))); len(hl) != 2 || !hl[0].TooLong || hl[0].Target != huge[:KeepLine]+"…" || hl[1].Target != "c" {
+		t.Errorf("huge line: %d lines, want the cut one and c", len(hl))
 	}
 	if ls[2].Target != "b" || ls[2].No != 5 {
 		t.Errorf("line after the long one = %+v", ls[2])

@@ -98,7 +98,9 @@ func CSVCell(s string) string {
 	if strings.ContainsAny(s, "\r\n") {
 		s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\r' || r == '\n' }), " ")
 	}
-	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+	if s != "" && s != "-" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+		// "-" alone (standard input as a target) is no formula, and
+		// scripts join on it.
 		return "'" + s
 	}
 	return s

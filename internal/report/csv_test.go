@@ -96,6 +96,9 @@ func TestCSVCellRoundTrip(t *testing.T) {
 			t.Errorf("UnCSVCell(CSVCell(%q)) = %q", s, back)
 		}
 	}
+	if got := CSVCell("-"); got != "-" {
+		t.Errorf("CSVCell(-) = %q: standard input's target is no formula", got)
+	}
 	if got := CSVCell("two\r\nlines\nhere"); got != "two lines here" {
 		t.Errorf("line breaks: %q", got)
 	}
