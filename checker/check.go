@@ -24,6 +24,9 @@ type Options struct {
 	Lang string
 	// SiteTimeout bounds one target from start to result (default 30s).
 	SiteTimeout time.Duration
+	// MaxBody is the most bytes read of one saved page (a local file);
+	// 5 MiB when 0. Fetched pages have the fetcher's own limit.
+	MaxBody int64
 	// MaxPages is the number of pages fetched for one site, the first
 	// included (default 6): every request counts, the smartphone copy of
 	// the first page and a stub's hop too, so a result never lists more.
@@ -75,6 +78,9 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 	if opts.SiteTimeout <= 0 {
 		opts.SiteTimeout = 30 * time.Second
 	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = 5 << 20
+	}
 	if opts.MaxPages <= 0 {
 		opts.MaxPages = 6
 	}
@@ -122,8 +128,9 @@ func (c *Checker) Check(ctx context.Context, target string) *Result {
 			return c.failed(target, nil, err, now)
 		}
 		site.Now = now
-		res := c.finish(site, infos, nil, now)
-		return res
+		// A saved page is scored within --site-timeout too: it may be a
+		// criminal's page made to be slow to read.
+		return c.finishBounded(ctx, site, infos, nil, now)
 	case TargetWARC:
 		return c.checkWARC(ctx, t, now)
 	}

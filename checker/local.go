@@ -37,7 +37,7 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 	var site *rules.Site
 	var infos []PageInfo
 	for i, name := range files {
-		body, truncated, err := readFileCapped(name, 5<<20)
+		body, truncated, err := readFileCapped(name, c.opts.MaxBody)
 		if err != nil {
 			return nil, nil, &Error{Code: CodeRead, Msg: "reading " + name, Err: err}
 		}

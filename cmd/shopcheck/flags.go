@@ -233,6 +233,7 @@ func (o *commonOptions) newChecker(data *rules.Data) (c *checker.Checker, closeF
 	c = checker.New(checker.Options{
 		Lang:        o.Lang,
 		SiteTimeout: o.SiteTimeout,
+		MaxBody:     o.MaxBody,
 		MaxPages:    o.MaxPages,
 		Mobile:      o.Mobile,
 		NoCloaking:  o.NoCloaking,
