@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"github.com/shopcheck/shopcheck/internal/defang"
 	"net"
 	"net/netip"
 	"net/url"
@@ -230,13 +231,7 @@ func cleanTarget(s string) string {
 			break
 		}
 	}
-	for _, d := range [][2]string{{"[.]", "."}, {"(.)", "."}, {"{.}", "."}, {"[://]", "://"}, {"[:]", ":"}} {
-		s = strings.ReplaceAll(s, d[0], d[1])
-	}
-	if lower := strings.ToLower(s); strings.HasPrefix(lower, "hxxp://") || strings.HasPrefix(lower, "hxxps://") {
-		s = "http" + s[4:] // hxxpress.example.jp stays itself
-	}
-	return s
+	return defang.Refang(s) // as a link in a message is: hxxps, [.], [dot], [:]//
 }
 
 // domainLike reports whether a target given without a scheme reads as a

@@ -77,6 +77,8 @@ func TestParseTarget(t *testing.T) {
 		{in: "hxxpress.example.jp", kind: TargetURL, url: "https://hxxpress.example.jp", bare: true},
 		{in: "hxxps[://]shop[.]example[.]jp/login", kind: TargetURL, url: "https://shop.example.jp/login"},
 		{in: "hxxp[:]//shop[.]example[.]jp/", kind: TargetURL, url: "http://shop.example.jp/"},
+		// The same spellings as a link in a message (one refang for both).
+		{in: "hxxps://shop[dot]example(dot)jp/login", kind: TargetURL, url: "https://shop.example.jp/login"},
 		{in: "https://ja.wikipedia.org/wiki/Foo_(bar)", kind: TargetURL, url: "https://ja.wikipedia.org/wiki/Foo_(bar)"},
 		{in: "(https://shop.example.jp/a)", kind: TargetURL, url: "https://shop.example.jp/a"},
 		{in: "http://[::1]:8080/", kind: TargetURL, url: "http://[::1]:8080/"},

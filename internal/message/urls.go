@@ -1,6 +1,7 @@
 package message
 
 import (
+	"github.com/shopcheck/shopcheck/internal/defang"
 	"net"
 	"regexp"
 	"sort"
@@ -18,35 +19,6 @@ const maxURLs = 100
 // maxHost is the longest host name DNS can hold: a longer "host" is no
 // address, and every check of a name costs in its length.
 const maxHost = 253
-
-// refang undoes the spellings that people and security teams use to make
-// links unclickable (hxxps, [.], (dot), [:]//, …). It is a literal
-// replacer: one pass, no backtracking, whatever the text.
-var refang = func() *strings.Replacer {
-	var pairs []string
-	// A defanged scheme only where a scheme is: followed by its colon in
-	// one of the spellings below ("hxp" inside a name, amazon-hxp.xyz, is
-	// part of the name). Each whole spelling is one pair, so that one pass
-	// undoes both halves.
-	defangedColons := []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"}
-	for _, sch := range []string{"hxxp", "hXXp", "HXXP", "Hxxp", "h**p", "H**P", "h__p", "hxp", "hXp"} {
-		for _, sec := range []string{"s", "S", ""} {
-			to := "http" + strings.ToLower(sec)
-			for _, c := range defangedColons {
-				pairs = append(pairs, sch+sec+c, to+"://")
-			}
-			pairs = append(pairs, sch+sec+"://", to+"://", sch+sec+":", to+":")
-		}
-	}
-	for _, c := range defangedColons {
-		pairs = append(pairs, c, "://")
-	}
-	for _, d := range []string{"[.]", "(.)", "{.}", "[dot]", "(dot)", "{dot}", "[DOT]", "(DOT)", "{DOT}", "[Dot]", "(Dot)"} {
-		pairs = append(pairs, " "+d+" ", ".", " "+d, ".", d+" ", ".", d, ".")
-	}
-	pairs = append(pairs, "[/]", "/")
-	return strings.NewReplacer(pairs...)
-}()
 
 // fullWidthBrackets keeps full-width parentheses, angle brackets and
 // quotes apart from a URL glued to them: NFKC makes （ an ASCII (, which a
@@ -117,7 +89,7 @@ var ambiguousTLDs = map[string]bool{
 // domain (example.co.jp/xyz, kept without a scheme). Host names are
 // lower-cased; the rest of a URL is kept as written.
 func ExtractURLs(text string) []string {
-	t := refang.Replace(norm.NFKC.String(fullWidthBrackets.Replace(text)))
+	t := defang.Refang(norm.NFKC.String(fullWidthBrackets.Replace(text)))
 	t = joinWrapped(t)
 
 	type found struct {

@@ -1,0 +1,21 @@
+package defang
+
+import "testing"
+
+func TestRefang(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"hxxps://evil[.]example/", "https://evil.example/"},
+		{"hxxps://evil[dot]example/", "https://evil.example/"},
+		{"hXXp[:]//evil(.)example(dot)jp/a[/]b", "http://evil.example.jp/a/b"},
+		{"hxxps[://]shop{.}example[.]jp", "https://shop.example.jp"},
+		{"evil [.] example", "evil.example"},
+		{"evil.example[:]8080", "evil.example:8080"},
+		{"amazon-hxp.xyz", "amazon-hxp.xyz"}, // hxp inside a name is the name
+		{"hxxpress.example.jp", "hxxpress.example.jp"},
+		{"https://[::1]:8080/", "https://[::1]:8080/"},
+	} {
+		if got := Refang(tc.in); got != tc.want {
+			t.Errorf("Refang(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
