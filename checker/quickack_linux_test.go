@@ -17,8 +17,8 @@ import (
 // an acknowledgement in the middle of an answer.
 func TestQuickAck(t *testing.T) {
 	// fetchAll fetches 30 pages of the server at port, one after another,
-	// and reports whether one of them took stallWait or more.
-	fetchAll := func(f *HTTPFetcher, port string) (slow bool) {
+	// and counts those that took stallWait or more.
+	fetchAll := func(f *HTTPFetcher, port string) (slow int) {
 		for i := range 30 {
 			u := fmt.Sprintf("http://shop%d.test:%s/item/%d", i%3, port, i)
 			start := time.Now()
@@ -26,7 +26,9 @@ func TestQuickAck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			slow = slow || time.Since(start) >= stallWait
+			if time.Since(start) >= stallWait {
+				slow++
+			}
 			if want := fmt.Sprintf("/item/%d", i); !bytes.Contains(resp.Body, []byte(want)) {
 				t.Fatalf("%s: body %q", u, resp.Body)
 			}
@@ -52,10 +54,12 @@ func TestQuickAck(t *testing.T) {
 	// connection at once, then delays), and the port is marked.
 	slow := fetchAll(f, port)
 	if p := &f.local(port).ack; !p.on.Load() || p.acks.Load() == 0 {
-		if !slow {
+		if slow < 3 {
 			// Not a wait to notice: this system's TCP (a sandbox's
-			// network stack, say) sent the acknowledgements at once.
-			t.Skip("no answer from the Nagle server waited: this system does not delay acknowledgements")
+			// network stack, say) sent the acknowledgements at once. (One
+			// or two slow answers are a busy machine, not a stall on
+			// every answer.)
+			t.Skip("the Nagle server's answers did not wait: this system does not delay acknowledgements")
 		}
 		t.Fatal("a server that waits for acknowledgements was not noticed")
 	}

@@ -37,11 +37,20 @@ func TestWorkers(t *testing.T) {
 	if n := ran.Load(); n != 101 {
 		t.Fatalf("%d functions ran, want 101", n)
 	}
-	// Idle workers end: a send finds no one waiting once they have.
-	time.Sleep(200 * time.Millisecond)
-	select {
-	case w.work <- func() {}:
-		t.Error("a worker was still waiting for work long after its idle time")
-	default:
+	// Idle workers end: a send finds no one waiting once they have. Asked
+	// again and again (a worker that takes a send waits its idle time
+	// anew, so the asking is spaced wider than that), for as long as a
+	// slow machine may need.
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		select {
+		case w.work <- func() {}:
+			if time.Now().After(deadline) {
+				t.Fatal("workers were still waiting for work 30 s after their idle time")
+			}
+			time.Sleep(5 * w.idle)
+			continue
+		default:
+		}
+		break
 	}
 }
