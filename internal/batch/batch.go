@@ -163,17 +163,29 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 	// output is refused whatever its spelling: the same file when both
 	// exist (the output does by now), the same absolute path otherwise.
 	var clusters *os.File
+	started := false // the checks began: the clusters file is theirs
 	if cfg.Clusters != "" {
 		for _, other := range []string{cfg.List, cfg.Output} {
 			if other != "" && other != "-" && sameFile(cfg.Clusters, other) {
 				return nil, configErr("--clusters %s is also the list or the output: writing it would destroy that", cfg.Clusters)
 			}
 		}
-		f, err := os.Create(cfg.Clusters)
+		// Opened, not yet emptied: a run refused after this point keeps
+		// the last run's clusters (and a file made now is removed).
+		_, statErr := os.Stat(cfg.Clusters)
+		f, err := os.OpenFile(cfg.Clusters, os.O_WRONLY|os.O_CREATE, 0o644)
 		if err != nil {
 			return nil, configErr("creating the clusters file: %w", err)
 		}
-		clusters = f // written and closed by writeClustersFile after the run
+		clusters = f // emptied before the checks, written and closed by writeClustersFile after the run
+		defer func() {
+			if !started {
+				f.Close()
+				if os.IsNotExist(statErr) {
+					os.Remove(cfg.Clusters)
+				}
+			}
+		}()
 	}
 	if outFile != nil && !cfg.Resume {
 		// Only a regular file is emptied: /dev/null, a pipe or a FIFO
@@ -204,6 +216,14 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 		}
 	}
 
+	if clusters != nil {
+		if st, err := clusters.Stat(); err == nil && st.Mode().IsRegular() {
+			if err := clusters.Truncate(0); err != nil {
+				return nil, configErr("emptying the clusters file: %w", err)
+			}
+		}
+	}
+	started = true
 	emit := func(res *checker.Result, fresh bool) error {
 		tally.Add(res, fresh)
 		prog.add(res)

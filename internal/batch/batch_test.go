@@ -456,6 +456,35 @@ func TestDoBadClustersKeepsOutput(t *testing.T) {
 	}
 }
 
+// TestDoRefusedRunKeepsClusters: a run refused after the clusters file was
+// opened (here for a format no writer has) leaves the last run's clusters
+// as they were, and leaves no file where there was none.
+func TestDoRefusedRunKeepsClusters(t *testing.T) {
+	dir := t.TempDir()
+	list := writeList(t, []string{"a.example"})
+	old := filepath.Join(dir, "old.jsonl")
+	const last = "{\"campaign\":1}\n"
+	os.WriteFile(old, []byte(last), 0o644)
+	fresh := filepath.Join(dir, "fresh.jsonl")
+	for _, clusters := range []string{old, fresh} {
+		if _, err := Do(context.Background(), Config{List: list, Output: filepath.Join(dir, "out.x"), Format: "xml", Clusters: clusters}, newFake().check); err == nil {
+			t.Fatalf("--format xml was taken")
+		}
+	}
+	if data, _ := os.ReadFile(old); string(data) != last {
+		t.Errorf("the last run's clusters became %q", data)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("a refused run left %s behind (%v)", fresh, err)
+	}
+	// /dev/null as the clusters file is written as it comes.
+	if _, err := os.Stat(os.DevNull); err == nil {
+		if _, err := Do(context.Background(), Config{List: list, Output: filepath.Join(dir, "o.jsonl"), Format: "json", Clusters: os.DevNull}, newFake().check); err != nil {
+			t.Errorf("--clusters %s: %v", os.DevNull, err)
+		}
+	}
+}
+
 // TestDoOutputToDevice: -o /dev/null (or a pipe) is written as it comes:
 // it cannot be emptied, and is not.
 func TestDoOutputToDevice(t *testing.T) {
