@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -69,6 +71,9 @@ func runVerify(s *Streams, o *verifyOptions) error {
 			}
 			reports = append(reports, rep)
 			continue
+		}
+		if !looksLikeWARC(arg) {
+			return usageError("verify: %s is not a WARC file (.warc or .warc.gz): give a file or the folder written with --evidence", arg)
 		}
 		fr := evidence.VerifyFile(arg)
 		reports = append(reports, &evidence.Report{Dir: "", Entries: 0, Files: []*evidence.FileResult{fr}, Problems: []evidence.Problem{}})
@@ -148,4 +153,25 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = io.WriteString(e.w, report.TerminalSafe(fmt.Sprintf(format, args...)))
 	}
+}
+
+// looksLikeWARC reports whether a file given to verify is meant as
+// evidence: named .warc or .warc.gz (one that was changed, even in its
+// first bytes, is then reported as changed), or starting as a WARC file
+// or a gzip member does. Any other file (README.md) is a usage error, not
+// changed evidence.
+func looksLikeWARC(name string) bool {
+	l := strings.ToLower(name)
+	if strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz") {
+		return true
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return true // VerifyFile says why it cannot be read
+	}
+	defer f.Close()
+	head := make([]byte, 5)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	return bytes.HasPrefix(head, []byte("WARC/")) || bytes.HasPrefix(head, []byte{0x1f, 0x8b})
 }

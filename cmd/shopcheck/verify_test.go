@@ -127,11 +127,16 @@ func TestEvidenceCaptureVerifyRecheck(t *testing.T) {
 
 func TestVerifyUsage(t *testing.T) {
 	empty := t.TempDir()
+	notes := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.WriteFile(notes, []byte("# case notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{},
 		{filepath.Join(empty, "nothing-here")},
 		{empty}, // no manifest
 		{empty, "--lang", "fr"},
+		{notes}, // not a WARC file: a usage error, not changed evidence
 	} {
 		if code, out, stderr := execCmd(t, newVerifyCmd, args...); code != exitUsage {
 			t.Errorf("verify %v: exit %d, want 1\n%s%s", args, code, out, stderr)
