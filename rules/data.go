@@ -74,15 +74,37 @@ type File struct {
 
 // DefaultData returns the data that ships with shopcheck.
 func DefaultData() *Data {
-	d, err := LoadData()
+	d, err := loadData(nil, nil)
 	if err != nil {
 		panic(fmt.Sprintf("rules: embedded data is broken: %v", err))
 	}
 	return d
 }
 
-// LoadData reads the embedded data and then each extra --rules file.
+// LoadData reads the embedded data and then each extra --rules file. A
+// file is one JSON object (File); its weights must name signs that exist,
+// so that a misspelt id is an error rather than a weight that does
+// nothing. Errors name the file (an *os.File's name, else its place).
 func LoadData(extra ...io.Reader) (*Data, error) {
+	return loadData(extra, signIDs)
+}
+
+// signIDs is the set of every sign's id, page and message signs.
+func signIDs() map[string]bool {
+	known := map[string]bool{}
+	for _, r := range All() {
+		known[r.ID] = true
+	}
+	for _, r := range MessageRules() {
+		known[r.ID] = true
+	}
+	return known
+}
+
+// loadData is LoadData with the set of sign ids a weight may name (none
+// needed for the embedded data alone: DefaultData, which the signs' own
+// tables use, must not refer to the signs).
+func loadData(extra []io.Reader, ids func() map[string]bool) (*Data, error) {
 	var brands []Brand
 	raw, err := dataFS.ReadFile("data/brands.json")
 	if err != nil {
@@ -92,12 +114,25 @@ func LoadData(extra ...io.Reader) (*Data, error) {
 		return nil, fmt.Errorf("parsing embedded brands.json: %w", err)
 	}
 	d := &Data{Weights: map[string]int{}, cache: &derivedCache{m: map[string]any{}}}
+	var known map[string]bool // the sign ids a weight may name
 	for i, r := range extra {
+		name := fmt.Sprintf("rules file %d", i+1)
+		if n, ok := r.(interface{ Name() string }); ok { // an *os.File
+			name = n.Name()
+		}
 		dec := json.NewDecoder(r)
 		dec.DisallowUnknownFields()
 		var f File
 		if err := dec.Decode(&f); err != nil {
-			return nil, fmt.Errorf("parsing rules file %d: %w", i+1, err)
+			return nil, fmt.Errorf("parsing %s: %w", name, err)
+		}
+		if err := dec.Decode(&struct{}{}); err != io.EOF {
+			// A second object would be read by no one: its entries
+			// would silently not apply.
+			return nil, fmt.Errorf("parsing %s: more than one JSON object: put every entry in one object", name)
+		}
+		if len(f.Weights) > 0 && known == nil {
+			known = ids()
 		}
 		brands = append(brands, f.Brands...)
 		for _, b := range f.Blocklist {
@@ -107,8 +142,11 @@ func LoadData(extra ...io.Reader) (*Data, error) {
 		}
 		d.FraudAccounts = append(d.FraudAccounts, f.FraudAccounts...)
 		for id, w := range f.Weights {
+			if !known[id] {
+				return nil, fmt.Errorf("%s: weights: %q is no sign id (shopcheck rules lists them)", name, id)
+			}
 			if w < 0 || w > 100 {
-				return nil, fmt.Errorf("rules file %d: weight of %q is %d, want 0 to 100", i+1, id, w)
+				return nil, fmt.Errorf("%s: weight of %q is %d, want 0 to 100", name, id, w)
 			}
 			d.Weights[id] = w
 		}
