@@ -74,13 +74,14 @@ func checkDomainNew(site *Site) []Finding {
 		return nil
 	}
 	created := w.Created.Format("2006-01-02")
-	ev := fmt.Sprintf("%s: 登録日 %s（%d日前）、WHOIS: %s", site.Domain, created, age, orUnknown(w.Server))
+	ev := fmt.Sprintf("%s: 登録日 %s（%d日前）、WHOIS: %s", site.Domain, created, age, orUnknown(w.Server, "レジストリ"))
 	return []Finding{{
-		Evidence: ev,
-		URL:      site.URL,
-		Severity: sev,
-		Points:   pts,
-		Message:  domainNewMessage(site.Domain, created, age, sev == High),
+		Evidence:   ev,
+		EvidenceEN: fmt.Sprintf("%s: registered %s (%d days ago), WHOIS: %s", site.Domain, created, age, orUnknown(w.Server, "the registry")),
+		URL:        site.URL,
+		Severity:   sev,
+		Points:     pts,
+		Message:    domainNewMessage(site.Domain, created, age, sev == High),
 	}}
 }
 
@@ -99,9 +100,10 @@ func domainNewMessage(domain, created string, age int, fresh bool) Text {
 	}
 }
 
-func orUnknown(s string) string {
+// orUnknown is s, or what to say when it is empty.
+func orUnknown(s, unknown string) string {
 	if s == "" {
-		return "レジストリ"
+		return unknown
 	}
 	return s
 }

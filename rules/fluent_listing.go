@@ -76,7 +76,7 @@ func flBusinessClaim(site *Site) string {
 		}
 		cs := flCompact(flPrefix(p.Text, 500_000))
 		if flCartWords.MatchString(cs) {
-			return "カートあり"
+			return "買い物かごのある通販サイト"
 		}
 		if flLawWords.MatchString(cs) {
 			return "特定商取引法の表記あり"

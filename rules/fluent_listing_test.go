@@ -16,7 +16,7 @@ func TestListingCopied(t *testing.T) {
 			pages: []string{
 				"item/1.html", flHTML("ルイヴィトン バッグ", `<p>ルイヴィトンのバッグを出品いたします。即購入OKです。</p><p>ペット・喫煙者はいません。自宅保管のため神経質な方はご遠慮ください。</p><p>¥12,800</p>`+cart),
 			},
-			fire: true, want: []string{"出品いたします", "即購入OK", "カートあり", "例: "},
+			fire: true, want: []string{"出品いたします", "即購入OK", "買い物かごのある通販サイト", "例: "},
 		},
 		{
 			name: "the same strong phrase on two products of a company", domain: "kaitori-outlet.jp",

@@ -226,7 +226,7 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		phishWalk(p, func(e *html.Node) bool {
 			a := strings.ToLower(phishAttr(e, "id") + " " + phishAttr(e, "class"))
 			if strings.Contains(a, "countdown") || strings.Contains(a, "count-down") || strings.Contains(a, "count_down") || strings.Contains(a, "timer") {
-				h.countdown = "countdown element: " + Clip(strings.TrimSpace(a), 40)
+				h.countdown = "カウントダウン表示 (" + Clip(strings.TrimSpace(a), 40) + ")"
 				return false
 			}
 			n++

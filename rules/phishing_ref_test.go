@@ -231,7 +231,7 @@ func (v *phishPageViewRef) presentedAsRef(pb phishBrand) (phishPresentation, boo
 	// The title, in its segments.
 	for _, seg := range v.titleSeg {
 		if pb.pure(seg.text) {
-			pr.how, pr.evidence = "title", "title: "+v.title
+			pr.how, pr.evidence = "title", "ページの題名: "+v.title
 			return pr, true
 		}
 	}

@@ -1215,7 +1215,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// The title, in its segments.
 	for _, seg := range v.titleSeg {
 		if pb.pure(seg.text) {
-			pr.how, pr.evidence = "title", "title: "+v.title
+			pr.how, pr.evidence = "title", "ページの題名: "+v.title
 			return pr, true
 		}
 	}

@@ -110,6 +110,10 @@ type Rule struct {
 type Finding struct {
 	// Evidence is the text or value that matched, short enough for one line.
 	Evidence string
+	// EvidenceEN, when set, is Evidence for an English reader: the words
+	// the sign itself wrote around what it found ("登録日" → "registered").
+	// Text quoted from a page stays as the page has it.
+	EvidenceEN string
 	// URL is the page (or URL) where it was found.
 	URL string
 	// Severity and Points override the rule's when set (graded signs).

@@ -100,9 +100,18 @@ func resolve(r *Rule, fs []Finding, d *Data, lang string) (Sign, bool) {
 		Severity: sev,
 		Points:   points(r, f, d),
 		Message:  Sentence(msg.In(lang)),
-		Evidence: Clip(f.Evidence, 200),
+		Evidence: Clip(evidenceIn(f, lang), 200),
 		URL:      f.URL,
 	}, true
+}
+
+// evidenceIn is f's evidence in lang: its English form for "en" when it
+// has one.
+func evidenceIn(f Finding, lang string) string {
+	if lang == "en" && f.EvidenceEN != "" {
+		return f.EvidenceEN
+	}
+	return f.Evidence
 }
 
 // sortSigns puts the strongest signs first, keeping the rules' order

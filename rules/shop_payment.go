@@ -780,6 +780,14 @@ func shopTransferOnly(site *Site) []Finding {
 		text = strings.Join(why, " / ") + " / " + text
 	}
 	f := Finding{Evidence: text, URL: ev.URL}
+	if info.TransferOnly == nil && len(info.Unavailable) > 0 {
+		// The evidence lists other methods, then withdraws them: say so,
+		// or "transfer only" seems to contradict it.
+		f.Message = Text{
+			JA: "ほかの支払方法は「停止中」「利用できません」などとされ、実際には銀行振込しか選べません。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
+			EN: "The other ways to pay are said to be suspended or unavailable, so bank transfer is the only one left. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
+		}
+	}
 	if sent {
 		f.Message = Text{
 			JA: "支払方法が銀行振込とPayPay送金（相手のPayPayへの送金）だけです。どちらも前払いで、届かなくても取り戻しにくい方法です。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",

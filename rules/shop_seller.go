@@ -708,11 +708,13 @@ func shopSellerRule() Rule {
 					return nil
 				}
 				return []Finding{{
-					Evidence: fmt.Sprintf("特定商取引法に基づく表記・会社概要が見つかりません (%d ページを確認)", len(site.Pages)),
-					URL:      site.URL,
+					Evidence:   fmt.Sprintf("特定商取引法に基づく表記・会社概要が見つかりません（%d ページを確認）", len(site.Pages)),
+					EvidenceEN: fmt.Sprintf("no 特定商取引法 disclosure or company page found (%d page(s) read)", len(site.Pages)),
+					URL:        site.URL,
 				}}
 			}
 			var seller, address, phone, platform, where string
+			var missingEN []string
 			addrHeld, phoneHeld := false, false
 			for _, d := range ds {
 				if where == "" || d.Heading != "" && strings.Contains(d.Heading, "特定商取引") {
@@ -733,12 +735,15 @@ func shopSellerRule() Rule {
 			var missing []string
 			if seller == "" {
 				missing = append(missing, "販売業者名")
+				missingEN = append(missingEN, "the seller's name")
 			}
 			if address == "" && !addrHeld && platform == "" {
 				missing = append(missing, "住所")
+				missingEN = append(missingEN, "an address")
 			}
 			if phone == "" && !phoneHeld {
 				missing = append(missing, "電話番号")
+				missingEN = append(missingEN, "a phone number")
 			}
 			if len(missing) > 0 && shopDisclosureUnknown(site) {
 				// Part of the disclosure may be on a page the crawl
@@ -747,26 +752,31 @@ func shopSellerRule() Rule {
 			}
 			if len(missing) > 0 {
 				return []Finding{{
-					Evidence: "表記に " + strings.Join(missing, "・") + " がありません",
-					URL:      where,
+					Evidence:   "表記に " + strings.Join(missing, "・") + " がありません",
+					EvidenceEN: "the disclosure gives no " + strings.Join(missingEN, ", no "),
+					URL:        where,
 				}}
 			}
-			var notes []string
+			var notes, notesEN []string
 			if platform != "" {
 				notes = append(notes, "所在地: "+platform+" の住所")
+				notesEN = append(notesEN, "address: "+platform+"'s")
 			} else if address == "" && addrHeld {
 				notes = append(notes, "所在地: 請求があれば開示")
+				notesEN = append(notesEN, "address: given on request")
 			}
 			if phone == "" && phoneHeld {
 				notes = append(notes, "電話番号: 請求があれば開示")
+				notesEN = append(notesEN, "phone: given on request")
 			}
 			if len(notes) == 0 {
 				return nil
 			}
 			return []Finding{{
-				Evidence: strings.Join(notes, " / "),
-				URL:      where,
-				Severity: Low, Points: 10, Message: weak,
+				Evidence:   strings.Join(notes, " / "),
+				EvidenceEN: strings.Join(notesEN, " / "),
+				URL:        where,
+				Severity:   Low, Points: 10, Message: weak,
 			}}
 		},
 	}
@@ -820,7 +830,7 @@ func shopFreeEmailRule() Rule {
 			var fs []Finding
 			for _, e := range shopSellerEmailsIn(site, ds) {
 				if FreeMailDomain(e.Text) {
-					fs = append(fs, Finding{Evidence: "連絡先メール: " + e.Text, URL: e.URL})
+					fs = append(fs, Finding{Evidence: "連絡先メール: " + e.Text, EvidenceEN: "contact e-mail: " + e.Text, URL: e.URL})
 				}
 			}
 			return fs

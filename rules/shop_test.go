@@ -947,8 +947,9 @@ func TestAccountMatchesBranch(t *testing.T) {
 }
 
 // TestTransferOnlyNamesPayPaySend: when PayPay送金 is one of the two ways
-// to pay, the message says so (the evidence names it; a message saying
-// "bank transfer only" would seem to contradict it).
+// to pay, or the other methods listed were withdrawn, the message says so
+// (the evidence names them; a message saying "bank transfer only" would
+// seem to contradict it).
 func TestTransferOnlyNamesPayPaySend(t *testing.T) {
 	r := shopRule(t, "payment-transfer-only")
 	for _, tc := range []struct {
@@ -957,10 +958,25 @@ func TestTransferOnlyNamesPayPaySend(t *testing.T) {
 		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "ja", "PayPay送金"},
 		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "en", "PayPay money transfer"},
 		{`<p>お支払い方法：銀行振込のみ</p>`, "ja", "支払方法が銀行振込だけです"},
+		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "ja", "実際には銀行振込しか選べません"},
+		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "en", "bank transfer is the only one left"},
 	} {
 		signs := Evaluate(shopSite(t, shopTop, shopHTML("ショップ", tc.body)), []Rule{r}, tc.lang)
 		if len(signs) != 1 || !strings.Contains(signs[0].Message, tc.want) {
 			t.Errorf("%s (%s): %+v, want a message with %q", tc.body, tc.lang, signs, tc.want)
+		}
+	}
+}
+
+// TestEvidenceInEnglish: the words a sign writes around what it found are
+// in the reader's language; what it quotes from the page is not changed.
+func TestEvidenceInEnglish(t *testing.T) {
+	r := shopRule(t, "contact-free-email")
+	site := shopSite(t, shopTop, shopHTML("ショップ", `<p>お支払い方法：銀行振込</p><p>お問い合わせ：kawaii.shop.2026@gmail.com</p><div class="cart">カートに入れる</div>`))
+	for lang, want := range map[string]string{"ja": "連絡先メール: kawaii.shop.2026@gmail.com", "en": "contact e-mail: kawaii.shop.2026@gmail.com"} {
+		signs := Evaluate(site, []Rule{r}, lang)
+		if len(signs) != 1 || signs[0].Evidence != want {
+			t.Errorf("%s: %+v, want evidence %q", lang, signs, want)
 		}
 	}
 }
