@@ -10,6 +10,9 @@ import (
 type Brand struct {
 	// Name is the name shown to users.
 	Name string `json:"name"`
+	// NameEN is the name shown in English when Name is in Japanese
+	// (三井住友カード: "SMBC Card (三井住友カード)").
+	NameEN string `json:"name_en,omitempty"`
 	// Names are the names the brand goes by on pages, in Japanese and
 	// English (三井住友カード, SMBC CARD, Vpass).
 	Names []string `json:"names"`
@@ -119,6 +122,14 @@ func (bs *BrandSet) addOfficial(i int, b Brand, ds []string) ([]string, error) {
 
 // All returns every brand. The caller must not change them.
 func (bs *BrandSet) All() []Brand { return bs.list }
+
+// EnglishName is the brand's name for an English reader: NameEN, else Name.
+func (b *Brand) EnglishName() string {
+	if b.NameEN != "" {
+		return b.NameEN
+	}
+	return b.Name
+}
 
 // Official reports whether host is one of b's official domains or under one.
 func (b *Brand) Official(host string) bool {

@@ -176,9 +176,11 @@ func imitationEvidence(h HostName, im Imitation) string {
 }
 
 // ImitationMessage says in both languages which brand a domain imitates
-// and how: 「ドメイン smbc-cerd.com は三井住友カード (smbc-card.com) の綴りを
-// 1文字変えたものです。」 / "The domain smbc-cerd.com imitates 三井住友カード
-// (smbc-card.com): one letter changed (smbc-cerd)."
+// and how: 「ドメイン smbc-cerd.com は、三井住友カード（smbc-card.com）の綴りを
+// 1文字変えたものです（smbc-cerd）。公式ドメインの一覧にはありません。」 / "The
+// domain smbc-cerd.com imitates smbc-card.com, of SMBC Card (三井住友カード):
+// one letter changed (smbc-cerd). It is not among the brand's official
+// domains."
 func ImitationMessage(im Imitation) Text {
 	ja, en := imitationHow(im)
 	// 「…付けたもの (本当のドメインは x)」: the detail goes after です.
@@ -191,7 +193,7 @@ func ImitationMessage(im Imitation) Text {
 	}
 	t := Text{
 		JA: fmt.Sprintf("ドメイン %s は、%s（%s）%sです%s。", im.Host, im.Brand.Name, im.Official, ja, detail),
-		EN: fmt.Sprintf("The domain %s imitates %s (%s): %s", im.Host, im.Brand.Name, im.Official, en),
+		EN: fmt.Sprintf("The domain %s imitates %s, of %s: %s", im.Host, im.Official, im.Brand.EnglishName(), en),
 	}
 	if im.Hosted != "" {
 		t.JA += fmt.Sprintf("%s は誰でも名前を取れる共用ドメインです。", im.Hosted)

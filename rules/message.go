@@ -817,7 +817,7 @@ func checkMailSender(m *Mail) []Finding {
 		Evidence: p.evidence + " — 送信元 @" + m.FromDomain + "（公式: " + official + "）",
 		Message: Text{
 			JA: p.brand.Name + "を名乗っていますが、送信元のドメイン（" + m.FromDomain + "）は公式のもの（" + official + "）ではありません",
-			EN: "the message speaks as " + p.brand.Name + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",
+			EN: "the message speaks as " + p.brand.EnglishName() + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",
 		},
 	}}
 }
@@ -839,7 +839,7 @@ func checkMailLink(m *Mail) []Finding {
 			URL:      m.URLs[i],
 			Message: Text{
 				JA: p.brand.Name + "を名乗っていますが、リンク先（" + h + "）は公式ドメイン（" + official + "）ではありません",
-				EN: "the message speaks as " + p.brand.Name + " but links to " + h + ", none of its official domains (" + official + ")",
+				EN: "the message speaks as " + p.brand.EnglishName() + " but links to " + h + ", none of its official domains (" + official + ")",
 			},
 		}
 		// With a lure (an unpaid bill, a suspension, an intrusion, a failed

@@ -70,7 +70,7 @@ func checkCredentialForm(site *Site) []Finding {
 		}
 		presented := phishPresentedOn(site, p)
 		for _, fc := range creds {
-			brand, ja, en := phishCredReason(fc, presented)
+			brand, brandEN, ja, en := phishCredReason(fc, presented)
 			if ja == "" || brand == "" && GovernmentHost(host) {
 				continue // a public body's own form (a benefit's account)
 			}
@@ -105,14 +105,14 @@ func checkCredentialForm(site *Site) []Finding {
 				f.Evidence += "（" + brand + "を名乗る）"
 				f.Message = Text{
 					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
-					EN: "this page presents itself as " + brand + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
+					EN: "this page presents itself as " + brandEN + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
 				}
 				if host == "" {
 					// Unconfirmed: weighed below a page seen on a wrong domain.
 					f.Severity, f.Points = Medium, 25
 					f.Message = Text{
 						JA: brand + "を名乗り、" + ja + "を入力させるページです。保存されたページのため配信元のドメインを確認できません。" + brand + "の公式ドメイン以外で表示されたならフィッシングです",
-						EN: "this page presents itself as " + brand + " and asks for " + en + "; it is a saved page, so the domain it came from cannot be confirmed: anywhere but " + brand + "'s official domains it is phishing",
+						EN: "this page presents itself as " + brandEN + " and asks for " + en + "; it is a saved page, so the domain it came from cannot be confirmed: if it was shown on a domain that is not the brand's own, it is phishing",
 					}
 				}
 			}
@@ -122,11 +122,19 @@ func checkCredentialForm(site *Site) []Finding {
 	return out
 }
 
+// joinAnd joins words as a list in English: "a, b and c".
+func joinAnd(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " and " + ws[len(ws)-1]
+}
+
 // phishCredReason says why a form's secrets are a sign: the brand the page
 // presents (if any) and the secrets asked for, named in Japanese and
 // English; ja is "" when they are not a sign. With a presented brand any
 // secret counts; without one only the combinations no shop checkout asks for.
-func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, ja, en string) {
+func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, brandEN, ja, en string) {
 	k := fc.kinds
 	var jas, ens []string
 	for _, c := range phishCredOrder {
@@ -135,18 +143,18 @@ func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, j
 			ens = append(ens, c.en)
 		}
 	}
-	ja, en = strings.Join(jas, "・"), strings.Join(ens, ", ")
+	ja, en = strings.Join(jas, "・"), "your "+joinAnd(ens)
 	if len(presented) > 0 {
-		return presented[0].brand.Name, ja, en
+		return presented[0].brand.Name, presented[0].brand.EnglishName(), ja, en
 	}
 	switch {
 	case k&(credPIN2|credRandom) != 0,
 		k&credAccount != 0 && k&credBirth != 0,
 		k&credCard != 0 && k&(credPIN|credOTP) != 0,
 		k&credPIN != 0 && (fc.pinCard || k&credAccount != 0):
-		return "", ja, en
+		return "", "", ja, en
 	}
-	return "", "", ""
+	return "", "", "", ""
 }
 
 // phishOfficialHost reports whether host is an official domain of any brand.
@@ -204,14 +212,14 @@ func checkBrandImpersonation(site *Site) []Finding {
 				URL:      p.URL,
 				Message: Text{
 					JA: pr.brand.Name + "を名乗るページですが、" + pr.brand.Name + "の公式ドメイン（" + official + "）ではありません（" + host + "）",
-					EN: "this page presents itself as " + pr.brand.Name + " but " + host + " is not one of its official domains (" + official + ")",
+					EN: "this page presents itself as " + pr.brand.EnglishName() + " but " + host + " is not one of its official domains (" + official + ")",
 				},
 			}
 			if host == "" {
 				f.Severity, f.Points = Medium, 20
 				f.Message = Text{
 					JA: pr.brand.Name + "を名乗るページです。保存されたページのため配信元のドメインを確認できません。公式ドメイン（" + official + "）以外で表示されたなら偽物です",
-					EN: "this page presents itself as " + pr.brand.Name + "; it is a saved page, so the domain it came from cannot be confirmed: anywhere but its official domains (" + official + ") it is a fake",
+					EN: "this page presents itself as " + pr.brand.EnglishName() + "; it is a saved page, so the domain it came from cannot be confirmed: if it was shown on any other domain than its official ones (" + official + "), it is a fake",
 				}
 			}
 			switch {

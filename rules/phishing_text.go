@@ -1695,11 +1695,11 @@ var phishCredOrder = []struct {
 	ja, en  string
 }{
 	{credPIN2, "pin2", "第二暗証番号", "second PIN"},
-	{credRandom, "random", "乱数表", "security number table"},
+	{credRandom, "random", "乱数表", "security number card (乱数表)"},
 	{credOTP, "otp", "ワンタイムパスワード", "one-time password"},
 	{credPIN, "pin", "暗証番号", "PIN"},
-	{credCSC, "csc", "セキュリティコード", "card security code"},
-	{credExpiry, "expiry", "有効期限", "card expiry"},
+	{credCSC, "csc", "セキュリティコード", "security code"},
+	{credExpiry, "expiry", "有効期限", "expiry date"},
 	{credCard, "card", "カード番号", "card number"},
 	{credAccount, "account", "口座番号", "bank account number"},
 	{credBirth, "birth", "生年月日", "date of birth"},
