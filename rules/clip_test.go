@@ -38,6 +38,9 @@ func TestSentence(t *testing.T) {
 		{"Bank transfer is the only way to pay.", "Bank transfer is the only way to pay."},
 		{"xn--80ak6aa92e.com is shown by browsers as аррӏе.com", "xn--80ak6aa92e.com is shown by browsers as аррӏе.com."},
 		{"example.com is not the brand's", "example.com is not the brand's."},
+		{"check the seller in the legal disclosure (特定商取引法の表記), and weigh it.", "Check the seller in the legal disclosure (特定商取引法の表記), and weigh it."},
+		{"the account's holder is not the seller (株式会社サクラ)", "The account's holder is not the seller (株式会社サクラ)."},
+		{"ドメイン amazon-co-jp.verify-xx.top は偽物です", "ドメイン amazon-co-jp.verify-xx.top は偽物です。"},
 		{"  ", ""},
 	} {
 		if got := Sentence(tc.in); got != tc.want {

@@ -36,8 +36,9 @@ func (t Text) In(lang string) string {
 }
 
 // Sentence makes a sign's message read as a sentence, whichever way its
-// text was written: a Japanese one ends with 。, an English one starts with
-// a capital letter (unless it starts with a name, as example.com) and ends
+// text was written: a Japanese one ends with 。, an English one (which may
+// quote Japanese: "the legal disclosure (特定商取引法の表記)") starts with a
+// capital letter (unless it starts with a name, as example.com) and ends
 // with a full stop.
 func Sentence(s string) string {
 	s = strings.TrimSpace(s)
@@ -45,7 +46,19 @@ func Sentence(s string) string {
 		return s
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.IndexFunc(s, isJapaneseRune) >= 0 {
+	jp, latin := 0, 0
+	for _, r := range s {
+		switch {
+		case isJapaneseRune(r):
+			jp++
+		case r < 0x80 && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	if jp > 0 && jp*3 >= latin { // Japanese, with a name or a domain in it
+		if strings.ContainsRune(".", last) {
+			return s
+		}
 		if !strings.ContainsRune("。！？!?", last) {
 			s += "。"
 		}
