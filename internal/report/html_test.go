@@ -162,10 +162,14 @@ func TestHTMLSummaryAndCampaigns(t *testing.T) {
 		"Campaign 1: 2 targets", "<code>0001|100|1234567</code>",
 		`data-q="shop.example"`, `data-q="twin.example"`,
 		`<option value="payment-transfer-only">payment-transfer-only (2)</option>`,
+		`<span class="sign s-high">strong +25</span>`, // a sign's weight, not a verdict's word
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("report lacks %q", want)
 		}
+	}
+	if ja := renderHTML(t, rs, "ja", true); !strings.Contains(ja, `<span class="sign s-high">強 +25</span>`) {
+		t.Error("the Japanese report lacks 強 +25")
 	}
 	// Without a tally (the writer used outside a batch) there is still a
 	// summary of counts, but no campaigns.
