@@ -13,7 +13,10 @@ func newAdviceCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "advice [TOPIC]",
 		Short: "Show the police's advice for a topic and where to consult",
-		Long: `Show the advice for a topic (shopping, phishing, billing, spam, account), or for all of
+		Long: `テーマごとの警察のアドバイスと相談窓口を表示します（shopping: ネットショッピング、phishing:
+フィッシング、billing: 架空請求、spam: 迷惑メール、account: 不正アクセス。省略するとすべて）。
+
+Show the advice for a topic (shopping, phishing, billing, spam, account), or for all of
 them, and the consultation desks.`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: rules.Topics(),

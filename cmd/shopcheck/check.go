@@ -14,7 +14,10 @@ func newCheckCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [TARGET...]",
 		Short: "Check shops and login pages: fetch, crawl, score every sign, give a verdict",
-		Long: `Fetch each target (a URL, a bare domain, a saved .html file or folder, or a .warc/.warc.gz
+		Long: `URL・ドメイン名・保存したページ（.html やそのフォルダー）・証拠ファイル（.warc.gz）を調べ、
+同じサイトのページをいくつか読んで兆候を判定し、危険度と根拠、警察のアドバイスを表示します。
+
+Fetch each target (a URL, a bare domain, a saved .html file or folder, or a .warc/.warc.gz
 evidence file), crawl a few pages of the same site, score every warning sign and print a
 verdict with its evidence and the police's advice.`,
 		Example: `  shopcheck check https://shop.example.jp/

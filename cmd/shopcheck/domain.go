@@ -19,8 +19,8 @@ func newDomainCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "domain [NAME...]",
 		Short: "Screen domains by name alone: look-alike, IDN, TLD, blocklist and WHOIS age; no page fetch",
-		Long: `ドメイン名だけで判定します (ページは取得しません): 有名な会社のドメインに似せていないか、
-国際化文字、末尾 (TLD)、ブロックリスト、そして --no-whois でなければ WHOIS/RDAP の登録日。
+		Long: `ドメイン名だけで判定します（ページは取得しません）: 有名な会社のドメインに似せていないか、
+英字に似せた外国の文字、末尾（TLD）、ブロックリスト、そして --no-whois でなければ WHOIS/RDAP の登録日。
 
 Screen each domain (or URL) by its name alone, without fetching anything: look-alikes of
 brands' official domains, international letters, suspicious endings, the blocklist, and

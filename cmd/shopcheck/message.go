@@ -30,13 +30,13 @@ func newMessageCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "message [FILE...]",
 		Short: "Screen an SMS or e-mail (text or .eml): its own signs and every URL in it",
-		Long: `Read each FILE (an SMS or e-mail saved as text, or an .eml file; standard input when no
+		Long: `SMSやメール（テキスト・.emlファイル）を読み、文面の兆候を調べ、含まれるURLをすべて確認します。
+
+Read each FILE (an SMS or e-mail saved as text, or an .eml file; standard input when no
 FILE is given, or for "-"), score the message's own warning signs (requests for PINs or
 card data, suspension and delivery lures, fake bills, a sender or links that are not the
 brand's) and check every URL found in it, defanged ones (hxxps, [.]) included. The
-message's risk is the highest of its own and its links'.
-
-SMSやメール（テキスト・.emlファイル）を読み、文面の危険サインを調べ、含まれるURLをすべて確認します。`,
+message's risk is the highest of its own and its links'.`,
 		Example: `  shopcheck message sms.txt
   pbpaste | shopcheck message
   shopcheck message suspicious.eml --json

@@ -45,7 +45,11 @@ func newRulesCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List every sign: id, severity, points, what it looks for",
-		Args:  cobra.NoArgs,
+		Long: `すべての兆候の ID・強さ・点数・分野・見るものを一覧にします。
+
+List every sign: its id, weight, points, topic and what it looks for (--json: one JSON
+object a sign).`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if lang != "ja" && lang != "en" {
 				return usageError("--lang %q is not ja or en", lang)

@@ -26,12 +26,12 @@ func newVerifyCmd(s *Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "verify DIR|FILE...",
 		Short: "Check that saved evidence (--evidence DIR) is unchanged: recompute every digest",
-		Long: `Check an evidence folder written with --evidence DIR: every WARC file the manifest lists is
+		Long: `保存した証拠（--evidence DIR）が改変されていないか、すべてのダイジェストを計算し直して確かめます。
+
+Check an evidence folder written with --evidence DIR: every WARC file the manifest lists is
 hashed and compared with manifest.jsonl, every record's block and payload digests are
 recomputed from its content, and files the manifest does not list are reported. A single
 .warc.gz file may be given too; its records are checked against their own digests.
-
-保存した証拠（--evidence DIR）が改変されていないか、すべてのダイジェストを計算し直して確かめます。
 
 Exit status: 0 everything matches; 2 something was changed, is missing or was added;
 1 usage error (no such folder, not an evidence folder).`,
