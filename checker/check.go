@@ -105,9 +105,6 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 		bg: newWorkers(2 * time.Second), pages: newPageCache(), fetches: newFetchCache(opts.Now)}
 }
 
-// Lang is the language results are written in.
-func (c *Checker) Lang() string { return c.opts.Lang }
-
 // Check checks one target and always returns a result: a target that
 // cannot be read gets an error record, still scored on the signs that need
 // no page.

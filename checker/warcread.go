@@ -92,7 +92,6 @@ func readCapture(path string) (*capture, error) {
 	type rawResp struct {
 		id, concurrentTo string
 		ex               storedExchange
-		header           http.Header
 	}
 	type rawReq struct {
 		id, uri, concurrentTo string

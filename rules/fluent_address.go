@@ -223,18 +223,12 @@ func flAddresses(site *Site) []flAddress {
 				a.postShow = "〒" + line[m[2]:m[3]] + "-" + line[m[4]:m[5]]
 				rest = strings.TrimSpace(line[m[5]:])
 				if pf, _ := flPrefOf(flStripAddrLabel(rest)); pf == "" && next != "" {
-					rest, next = next, ""
-					if i+2 < len(p.Lines) {
-						next = p.Lines[i+2]
-					}
+					rest = next // the address on the line after the postcode
 				}
 			} else if loc := flAddrLabel.FindStringIndex(line); loc != nil {
 				rest = line[loc[1]:]
 				if rest == "" && next != "" {
-					rest, next = next, ""
-					if i+2 < len(p.Lines) {
-						next = p.Lines[i+2]
-					}
+					rest = next // a label on a line of its own
 				}
 			} else {
 				continue

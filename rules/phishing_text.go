@@ -219,23 +219,6 @@ type phishHolderRef struct {
 	first rune
 }
 
-// named returns the brands (by name) any of whose names occurs in lower, a
-// text already lower-cased with phishLowerASCII; nil when the index could
-// not be built.
-func (x *phishNameIndex) named(lower string) map[string]bool {
-	if x == nil || x.lits == nil {
-		return nil
-	}
-	out := map[string]bool{}
-	x.lits.each(lower, false, func(_, k int) bool {
-		for _, b := range x.brand[x.lits.list[k]] {
-			out[b] = true
-		}
-		return true
-	})
-	return out
-}
-
 // eachBrand calls fn with the index of the brand of every name that
 // occurs in s as phishBrand.occurrences would find it (case as written for
 // short names, any case for long ones, ASCII names standing as words),

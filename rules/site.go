@@ -204,11 +204,3 @@ func (w *Whois) AgeDays(now time.Time) int {
 	}
 	return int(now.Sub(w.Created).Hours() / 24)
 }
-
-// Landing returns the first page, or nil when none was read.
-func (s *Site) Landing() *Page {
-	if len(s.Pages) == 0 {
-		return nil
-	}
-	return s.Pages[0]
-}
