@@ -292,7 +292,7 @@ func downloadMessage(ext string) Text {
 	case "mobileconfig":
 		return Text{
 			JA: "iPhone用の構成プロファイルを配布しています。インストールすると通信や設定を乗っ取られるおそれがあります",
-			EN: "this site hands out an iPhone configuration profile; installing it can hand over the phone's settings and traffic",
+			EN: "this site hands out an iPhone configuration profile; installing it can let others take over the phone's settings and traffic",
 		}
 	case "ipa":
 		return Text{

@@ -345,7 +345,7 @@ func checkAddressInconsistent(site *Site) []Finding {
 				URL:      a.url,
 				Message: Text{
 					JA: "販売者の郵便番号と住所の都道府県が一致しません（実在の会社の情報を寄せ集めた疑い）",
-					EN: "The seller's postcode belongs to another prefecture than the address (details pieced together)",
+					EN: "The seller's postcode belongs to a different prefecture from the address (details pieced together)",
 				},
 			})
 		}
@@ -366,7 +366,7 @@ func checkAddressInconsistent(site *Site) []Finding {
 					URL:      ph.url,
 					Message: Text{
 						JA: "販売者の電話番号の市外局番が住所の都道府県と一致しません",
-						EN: "The area code of the seller's landline belongs to another prefecture than the address",
+						EN: "The area code of the seller's landline belongs to a different prefecture from the address",
 					},
 				})
 			}

@@ -96,7 +96,7 @@ func MessageRules() []MessageRule {
 			},
 			Message: Text{
 				JA: "利用停止や不正利用を口実に急がせる、フィッシングによくある文面です。メール内のリンクは開かず、公式アプリや自分でブックマークしたURLから確認してください",
-				EN: "suspension or intrusion claims with urgency are typical of phishing; do not open the links, check through the official app or your own bookmark",
+				EN: "urgent claims that your account is suspended or misused are typical of phishing; do not open the links, check in the official app or through your own bookmark",
 			},
 			Check: checkMailUrgency,
 		},

@@ -14,7 +14,7 @@ func oneclickRule() Rule {
 		ID: "oneclick-billing", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
 		Summary: Text{
 			JA: "ワンクリック詐欺（架空請求）の画面：「登録完了」と料金に加え、期限・脅し文句・閲覧者のIPアドレスや端末情報の表示・「誤って登録された方」などの連絡誘導",
-			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait",
+			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with a deadline, threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait",
 		},
 		Message: Text{
 			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はありません。表示された連絡先にも連絡しないでください",

@@ -361,7 +361,7 @@ func shopLangRule() Rule {
 		},
 		Message: Text{
 			JA: "日本語が不自然です（中国語の字体や機械翻訳のような表現）。海外の詐欺グループが作った偽サイトによく見られます。",
-			EN: "The Japanese is unnatural (Chinese character forms, machine-translation phrasing), as often on fake shops run from abroad.",
+			EN: "The Japanese is unnatural (Chinese character forms, machine-translation phrasing), as is common on fake shops run from abroad.",
 		},
 		Check: func(site *Site) []Finding {
 			st := JapaneseStats(site)

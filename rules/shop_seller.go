@@ -686,7 +686,7 @@ func shopDisclosureUnknown(site *Site) bool {
 func shopSellerRule() Rule {
 	weak := Text{
 		JA: "特定商取引法の表記で、住所や電話番号が「請求があれば開示」またはショップ作成サービスの住所になっています（個人出店では一般的ですが、販売者の所在を確認できません）。",
-		EN: "The legal disclosure gives the address or phone only on request, or shows the shop platform's address (common for individual sellers, but the seller cannot be located).",
+		EN: "The legal disclosure gives the address or phone only on request, or shows the shop platform's address (common for individual sellers, but you cannot tell from the site where the seller is).",
 	}
 	return Rule{
 		ID: "seller-info-missing", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
@@ -807,11 +807,11 @@ func shopFreeEmailRule() Rule {
 	return Rule{
 		ID: "contact-free-email", Severity: Low, Points: 5, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
-			JA: "会社を名乗る（または名乗らない）販売者の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）。個人・屋号の販売者は対象外",
+			JA: "会社を名乗る販売者（または販売者名のないサイト）の連絡先メールがフリーメール（Gmail、Yahoo!メール、Outlook.com、QQ メール等）。個人・屋号の販売者は対象外",
 			EN: "the contact address of a seller that claims to be a company (or names no seller) is at a free mail provider (Gmail, Yahoo! Mail, Outlook.com, QQ Mail, …); individuals and trade names are left out",
 		},
 		Message: Text{
-			JA: "販売者の連絡先がフリーメールのアドレスです。会社のドメインのメールがない店は、所在を確認しにくくなります。",
+			JA: "販売者の連絡先がフリーメールのアドレスです。独自ドメインのメールアドレスがないと、販売者の所在を確かめにくくなります。",
 			EN: "The seller's contact address is a free mail address, which makes the seller harder to trace.",
 		},
 		Check: func(site *Site) []Finding {

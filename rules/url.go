@@ -77,7 +77,7 @@ func urlRules() []Rule {
 			ID: "url-suspicious-tld", Severity: Low, Points: 10, Topic: "phishing", AnyFraud: true,
 			Summary: Text{
 				JA: "ドメインの末尾が、悪用の報告が特に多いもの (.top, .xyz, .icu など; url_suspicious_tlds.txt)",
-				EN: "the domain ends in a TLD reported mostly for abuse (.top, .xyz, .icu, …; url_suspicious_tlds.txt)",
+				EN: "the domain ends in an ending (TLD) with many abuse reports (.top, .xyz, .icu, …; url_suspicious_tlds.txt)",
 			},
 			Message: Text{
 				JA: "ドメインの末尾は、詐欺サイトでの悪用が特に多く報告されているものです。",
@@ -464,7 +464,10 @@ func checkURLSuspiciousTLD(site *Site) []Finding {
 		}
 		tld := h.ASCII[strings.LastIndexByte(h.ASCII, '.')+1:]
 		if suspiciousTLDs()[tld] {
-			return []Finding{{Evidence: "." + tld + " (" + h.Unicode + ")", URL: s}}
+			return []Finding{{Evidence: "." + tld + " (" + h.Unicode + ")", URL: s, Message: Text{
+				JA: "ドメインの末尾（." + tld + "）は、詐欺サイトでの悪用が特に多く報告されているものです。",
+				EN: "The domain's ending (." + tld + ") is one reported especially often for fraud sites.",
+			}}}
 		}
 	}
 	return nil
