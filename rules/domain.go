@@ -177,10 +177,10 @@ func imitationEvidence(h HostName, im Imitation) string {
 
 // ImitationMessage says in both languages which brand a domain imitates
 // and how: 「ドメイン smbc-cerd.com は、三井住友カード（smbc-card.com）の綴りを
-// 1文字変えたものです（smbc-cerd）。公式ドメインの一覧にはありません。」 / "The
-// domain smbc-cerd.com imitates smbc-card.com, of SMBC Card (三井住友カード):
-// one letter changed (smbc-cerd). It is not among the brand's official
-// domains."
+// 1文字変えたものです（smbc-cerd）。このドメインは、三井住友カードの公式ドメイン
+// の一覧にありません。」 / "The domain smbc-cerd.com imitates smbc-card.com, the
+// official domain of SMBC Card (三井住友カード): one letter changed
+// (smbc-cerd). It is not one of the official domains of SMBC Card (三井住友カード)."
 func ImitationMessage(im Imitation) Text {
 	ja, en := imitationHow(im)
 	// 「…付けたもの (本当のドメインは x)」: the detail goes after です.
@@ -193,14 +193,14 @@ func ImitationMessage(im Imitation) Text {
 	}
 	t := Text{
 		JA: fmt.Sprintf("ドメイン %s は、%s（%s）%sです%s。", im.Host, im.Brand.Name, im.Official, ja, detail),
-		EN: fmt.Sprintf("The domain %s imitates %s, of %s: %s", im.Host, im.Official, im.Brand.EnglishName(), en),
+		EN: fmt.Sprintf("The domain %s imitates %s, the official domain of %s: %s.", im.Host, im.Official, im.Brand.EnglishName(), en),
 	}
 	if im.Hosted != "" {
 		t.JA += fmt.Sprintf("%s は誰でも名前を取れる共用ドメインです。", im.Hosted)
-		t.EN += fmt.Sprintf(" (on %s, where anyone can get a name)", im.Hosted)
+		t.EN += fmt.Sprintf(" Anyone can get a name under %s.", im.Hosted)
 	}
-	t.JA += "公式ドメインの一覧にはありません。"
-	t.EN += ". It is not among the brand's official domains."
+	t.JA += fmt.Sprintf("このドメインは、%sの公式ドメインの一覧にありません。", im.Brand.Name)
+	t.EN += fmt.Sprintf(" It is not one of the official domains of %s.", im.Brand.EnglishName())
 	return t
 }
 

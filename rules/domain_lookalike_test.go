@@ -220,7 +220,7 @@ func TestLookalikeMessage(t *testing.T) {
 	if want := "三井住友カード（smbc-card.com）の綴りを1文字変えたものです（smbc-cerd）。"; !strings.Contains(msg.JA, want) {
 		t.Errorf("JA message %q lacks %q and the kind of change", msg.JA, want)
 	}
-	if !strings.Contains(msg.EN, "imitates smbc-card.com, of SMBC Card (三井住友カード): one letter changed") {
+	if !strings.Contains(msg.EN, "imitates smbc-card.com, the official domain of SMBC Card (三井住友カード): one letter changed") {
 		t.Errorf("EN message %q", msg.EN)
 	}
 	edits := map[string]string{

@@ -64,7 +64,7 @@ func TestDomainLookalikeSign(t *testing.T) {
 		t.Errorf("evidence %q should show the domain beside the official one", signs[0].Evidence)
 	}
 	en := Evaluate(site, []Rule{r}, "en")
-	if !strings.Contains(en[0].Message, "imitates smbc-card.com, of SMBC Card (三井住友カード): one letter changed") {
+	if !strings.Contains(en[0].Message, "imitates smbc-card.com, the official domain of SMBC Card (三井住友カード): one letter changed") {
 		t.Errorf("EN message %q", en[0].Message)
 	}
 	// A look-alike target that lands on the brand's own site (a defensive

@@ -120,7 +120,7 @@ func MessageRules() []MessageRule {
 			},
 			Message: Text{
 				JA: "架空請求の特徴があります。身に覚えのない請求は支払う必要はありません。記載の連絡先にも連絡しないでください",
-				EN: "this looks like a fake bill: you do not have to pay a charge you do not recognise, and do not contact the number or address it gives",
+				EN: "this looks like a fake bill. You do not have to pay a charge you do not recognise. Do not contact the number or address it gives",
 			},
 			Check: checkMailFakeBill,
 		},

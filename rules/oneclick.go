@@ -18,7 +18,7 @@ func oneclickRule() Rule {
 		},
 		Message: Text{
 			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はありません。表示された連絡先にも連絡しないでください",
-			EN: "this looks like a one-click-fraud (架空請求) page: you do not have to pay, and do not contact the number or address it shows",
+			EN: "this looks like a one-click-fraud page (架空請求). You do not have to pay. Do not contact the number or address it shows",
 		},
 		Check: checkOneclick,
 	}

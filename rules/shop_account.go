@@ -533,8 +533,8 @@ func shopPersonalRule() Rule {
 			EN: "the transfer account is held in an individual's name, not a company's",
 		},
 		Message: Text{
-			JA: "振込先の口座名義が個人名です。詐欺サイトでは、販売業者と関係のない個人名義の口座がよく使われます。個人経営の店では店主名義の口座もふつうなので、特定商取引法の表記の販売者と同じ人か確かめ、ほかの兆候と合わせて判断してください。",
-			EN: "The transfer account is in a private person's name. Fraudulent shops often use accounts of people unrelated to the seller; a sole trader's own account is normal too, so check that it is the same person as the seller in the legal disclosure (特定商取引法の表記), and weigh it with the other signs.",
+			JA: "振込先の口座名義が個人名です。詐欺サイトでは、販売業者と関係のない個人名義の口座がよく使われます。「特定商取引法に基づく表記」の販売者（店主）と同じ人か確かめてください。",
+			EN: "The transfer account is in a private person's name. Fraudulent shops often use accounts of people unrelated to the seller: check that it is the same person as the seller (owner) in the legal disclosure (特定商取引法に基づく表記).",
 		},
 		Check: func(site *Site) []Finding {
 			var fs []Finding

@@ -784,8 +784,8 @@ func shopTransferOnly(site *Site) []Finding {
 		// The evidence lists other methods, then withdraws them: say so,
 		// or "transfer only" seems to contradict it.
 		f.Message = Text{
-			JA: "ほかの支払方法は「停止中」「利用できません」などとされ、実際には銀行振込しか選べません。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
-			EN: "The other ways to pay are said to be suspended or unavailable, so bank transfer is the only one left. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
+			JA: "ほかの支払方法は使えないと書かれていて、選べるのは銀行振込だけです。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
+			EN: "The site says its other ways to pay cannot be used, so bank transfer is the only choice. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
 		}
 	}
 	if sent {

@@ -709,7 +709,7 @@ func shopSellerRule() Rule {
 				}
 				return []Finding{{
 					Evidence:   fmt.Sprintf("特定商取引法に基づく表記・会社概要が見つかりません（%d ページを確認）", len(site.Pages)),
-					EvidenceEN: fmt.Sprintf("no 特定商取引法 disclosure or company page found (%d page(s) read)", len(site.Pages)),
+					EvidenceEN: fmt.Sprintf("no 特定商取引法 disclosure or company page found (%s read)", pagesEN(len(site.Pages))),
 					URL:        site.URL,
 				}}
 			}
@@ -735,15 +735,15 @@ func shopSellerRule() Rule {
 			var missing []string
 			if seller == "" {
 				missing = append(missing, "販売業者名")
-				missingEN = append(missingEN, "the seller's name")
+				missingEN = append(missingEN, "seller's name")
 			}
 			if address == "" && !addrHeld && platform == "" {
 				missing = append(missing, "住所")
-				missingEN = append(missingEN, "an address")
+				missingEN = append(missingEN, "address")
 			}
 			if phone == "" && !phoneHeld {
 				missing = append(missing, "電話番号")
-				missingEN = append(missingEN, "a phone number")
+				missingEN = append(missingEN, "phone number")
 			}
 			if len(missing) > 0 && shopDisclosureUnknown(site) {
 				// Part of the disclosure may be on a page the crawl
@@ -753,7 +753,7 @@ func shopSellerRule() Rule {
 			if len(missing) > 0 {
 				return []Finding{{
 					Evidence:   "表記に " + strings.Join(missing, "・") + " がありません",
-					EvidenceEN: "the disclosure gives no " + strings.Join(missingEN, ", no "),
+					EvidenceEN: "the disclosure has no " + orList(missingEN),
 					URL:        where,
 				}}
 			}
@@ -908,4 +908,20 @@ func ShopClues(site *Site) []ShopClue {
 		out = append(out, ShopClue{Kind: "disclosure", Value: hex.EncodeToString(sum[:12])})
 	}
 	return out
+}
+
+// pagesEN is "1 page" or "n pages".
+func pagesEN(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
+}
+
+// orList joins words as "a, b or c".
+func orList(ws []string) string {
+	if len(ws) < 2 {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
 }

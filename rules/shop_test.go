@@ -958,8 +958,8 @@ func TestTransferOnlyNamesPayPaySend(t *testing.T) {
 		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "ja", "PayPay送金"},
 		{`<p>お支払い方法：銀行振込またはPayPay送金</p>`, "en", "PayPay money transfer"},
 		{`<p>お支払い方法：銀行振込のみ</p>`, "ja", "支払方法が銀行振込だけです"},
-		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "ja", "実際には銀行振込しか選べません"},
-		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "en", "bank transfer is the only one left"},
+		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "ja", "選べるのは銀行振込だけです"},
+		{`<p>お支払い：銀行振込・代金引換・楽天ペイ</p><p>現在、代金引換および楽天ペイのお取扱いを一時停止しております。</p>`, "en", "bank transfer is the only choice"},
 	} {
 		signs := Evaluate(shopSite(t, shopTop, shopHTML("ショップ", tc.body)), []Rule{r}, tc.lang)
 		if len(signs) != 1 || !strings.Contains(signs[0].Message, tc.want) {

@@ -27,7 +27,9 @@ var words = map[string]rules.Text{
 	"error":       {JA: "確認できませんでした", EN: "Could not be checked"},
 	"high.say":    {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
 	"high.bill":   {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
-	"high.msg":    {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data or pay."},
+	"high.msg":    {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
+	"med.msg":     {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
+	"med.bill":    {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
 	"med.say":     {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
 	"low.say":     {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
 	"err.say":     {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
@@ -92,10 +94,8 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		fmt.Fprintf(&b, "【%s】 %s  (%d/100)\n", verdict, where, r.Score)
 	}
 	switch r.Risk {
-	case rules.RiskHigh:
-		b.WriteString("  " + d.say(highSay(r)) + "\n")
-	case rules.RiskMedium:
-		b.WriteString("  " + d.say("med.say") + "\n")
+	case rules.RiskHigh, rules.RiskMedium:
+		b.WriteString("  " + d.say(verdictSay(r)) + "\n")
 	case rules.RiskLow:
 		if hasHighSign(r.Signs) {
 			b.WriteString("  " + d.say("low.but") + "\n")
@@ -214,22 +214,35 @@ func (d *detailWriter) age(days int) string {
 	return fmt.Sprintf("約%d年前", years)
 }
 
-// highSay is the key of what a high verdict tells the reader to do: a
-// fake bill is not to be paid, a message's links and attachments not to
-// be opened, a site not to be used.
-func highSay(r *checker.Result) string {
-	if len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
-		return "high.bill"
-	}
+// verdictKind says what a result is about, for what its verdict line
+// tells the reader to do: "msg" (a message: its links and attachments are
+// not to be opened, a bill in it not paid), "bill" (a fake bill page: not
+// to be paid) or "" (a site: not to be used).
+func verdictKind(r *checker.Result) string {
 	if len(r.Links) > 0 {
-		return "high.msg"
+		return "msg"
 	}
 	for _, s := range r.Signs {
 		if strings.HasPrefix(s.ID, "mail-") {
-			return "high.msg"
+			return "msg"
 		}
 	}
-	return "high.say"
+	if len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
+		return "bill"
+	}
+	return ""
+}
+
+// verdictSay is the key of the verdict line for r's risk and kind.
+func verdictSay(r *checker.Result) string {
+	base := map[rules.Risk]string{rules.RiskHigh: "high", rules.RiskMedium: "med"}[r.Risk]
+	switch verdictKind(r) {
+	case "msg":
+		return base + ".msg"
+	case "bill":
+		return base + ".bill"
+	}
+	return base + ".say"
 }
 
 // inputMistake reports whether r is an error record for input the tool

@@ -93,6 +93,14 @@ func TestDetailVerdictWords(t *testing.T) {
 	shop := &checker.Result{Target: "https://shop.example.top/", Risk: rules.RiskHigh, Score: 65,
 		Signs:  []rules.Sign{{ID: "payment-transfer-only", Severity: rules.High, Points: 25, Message: "支払方法が銀行振込だけです。"}},
 		Advice: []checker.AdviceBlock{{Topic: "shopping", Lines: []string{"代金引換など"}}}}
+	billMail := &checker.Result{Target: "nta.eml", Risk: rules.RiskHigh, Score: 50,
+		Signs:  []rules.Sign{{ID: "mail-fake-bill", Severity: rules.High, Points: 50, Message: "架空請求の特徴があります。"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
+	medMail := &checker.Result{Target: "sms.txt", Risk: rules.RiskMedium, Score: 30,
+		Signs: []rules.Sign{{ID: "mail-urgency", Severity: rules.Medium, Points: 30, Message: "急がせる文面です。"}}}
+	medBill := &checker.Result{Target: "https://douga.example/", Risk: rules.RiskMedium, Score: 30,
+		Signs:  []rules.Sign{{ID: "oneclick-billing", Severity: rules.Medium, Points: 30, Message: "m"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
 	noFile := &checker.Result{Target: "/tmp/nope.html", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "no such file or folder: /tmp/nope.html"}}
 	badURL := &checker.Result{Target: "https://shop,example.jp", Risk: rules.RiskError,
@@ -116,6 +124,11 @@ func TestDetailVerdictWords(t *testing.T) {
 		{down, "サイトに接続できませんでした", "ファイルまたはフォルダー"},
 		{down, "相談窓口", "\x00"},
 		{bill, "アドバイス ― 架空請求", "アドバイス（"},
+		// A message whose own sign is a fake bill: its links and
+		// attachments are the danger too.
+		{billMail, "リンクや添付ファイルを開いたり", "架空請求の疑いが強いです"},
+		{medMail, "リンクは開かず、公式アプリや自分で調べた連絡先で", "利用を控えて"},
+		{medBill, "身に覚えのない請求なら、支払ったり連絡したりしないでください", "利用を控えて"},
 	} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: "ja", Detailed: true, Advice: rules.DefaultAdvice()})
