@@ -128,11 +128,16 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 	m, err := sc.read(target)
 	if err != nil {
 		code := checker.CodeRead
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errStdinTwice) {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, errStdinTwice) || errors.Is(err, errFolder) {
 			code = checker.CodeInvalidTarget
 		}
 		res.Risk = rules.RiskError
 		res.Error = &checker.ErrorInfo{Code: code, Message: err.Error()}
+		return res
+	}
+	if m.NotText {
+		res.Risk = rules.RiskError
+		res.Error = &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "not text: " + target + " is an image or another file, not the text of a message (a screenshot cannot be read): save the message's text as .txt or .eml"}
 		return res
 	}
 	if m.Truncated {
@@ -169,6 +174,9 @@ func (sc *messageScreener) screen(ctx context.Context, target string) *checker.R
 	return res
 }
 
+// errFolder is the error of a folder given as a message.
+var errFolder = errors.New("is a folder, not a message file (.txt or .eml)")
+
 // errStdinTwice is the error of a second "-" target: standard input can be
 // read once.
 var errStdinTwice = errors.New("standard input was already read as another message")
@@ -190,7 +198,7 @@ func (sc *messageScreener) read(target string) (*message.Message, error) {
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("opening the message: %s is a folder", target)
+			return nil, fmt.Errorf("opening the message: %s: %w", target, errFolder)
 		}
 		r = f
 	}

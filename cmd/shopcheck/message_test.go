@@ -142,6 +142,20 @@ func TestMessageUnreadableFile(t *testing.T) {
 	}
 }
 
+// TestMessageScreenshot: a screenshot given as a message is an error
+// record (nothing could be read), not a message with no signs.
+func TestMessageScreenshot(t *testing.T) {
+	shot := filepath.Join(t.TempDir(), "sms.png")
+	if err := os.WriteFile(shot, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 64)...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois", "--json", shot)
+	r := decodeResults(t, out)[0]
+	if code != exitTargetFail || r.Risk != rules.RiskError || r.Error == nil || r.Error.Code != checker.CodeInvalidTarget {
+		t.Errorf("exit %d, risk %s, error %+v: want an invalid-target record", code, r.Risk, r.Error)
+	}
+}
+
 func TestMessageList(t *testing.T) {
 	dir := t.TempDir()
 	list := filepath.Join(dir, "list.txt")

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"golang.org/x/text/encoding/unicode"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -67,6 +68,9 @@ type Message struct {
 	// eight levels or after the 200th. Real mail never comes near either;
 	// a mail built to hide its text there must not read as harmless.
 	SkippedParts int
+	// NotText is true when the input is no text at all (a screenshot of
+	// the SMS, a PDF): nothing in it could be read, so nothing was judged.
+	NotText bool
 }
 
 // Read reads a message from r, at most limit bytes (DefaultLimit when
@@ -92,12 +96,44 @@ func Read(r io.Reader, limit int64) (*Message, error) {
 // it starts like one, plain text (an SMS, a pasted mail body) otherwise.
 // It never fails: what cannot be decoded is read as well as it can be.
 func Parse(raw []byte) *Message {
+	if len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
+		// UTF-16 with its byte-order mark, as Windows Notepad saves
+		// "Unicode" text: read as UTF-8 (its NUL bytes are no binary).
+		if u, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(raw); err == nil {
+			raw = u
+		}
+	}
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	if m, ok := parseMail(raw, 0); ok {
 		return m
 	}
+	if binaryFile(raw) {
+		return &Message{NotText: true}
+	}
 	text := decodeText(raw, "")
 	return &Message{Text: text, URLs: ExtractURLs(text)}
+}
+
+// binaryMagic are the first bytes of files people save instead of a
+// message's text: images (a screenshot of the SMS), PDF, zip-based office
+// files.
+var binaryMagic = [][]byte{
+	[]byte("\x89PNG"), {0xFF, 0xD8, 0xFF}, []byte("GIF8"), []byte("%PDF"), []byte("PK\x03\x04"), []byte("RIFF"), []byte("BM"),
+}
+
+// binaryFile reports whether raw is a file, not text: it starts as an
+// image, PDF or zip does, or holds a NUL byte in its first 8 KiB (no text
+// encoding a message uses has one).
+func binaryFile(raw []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(raw, m) && (len(m) > 2 || bytes.IndexByte(raw[:min(len(raw), 8<<10)], 0) >= 0) {
+			return true
+		}
+	}
+	if len(raw) >= 12 && string(raw[4:8]) == "ftyp" { // HEIC, MP4: an iPhone's screenshot or recording
+		return true
+	}
+	return bytes.IndexByte(raw[:min(len(raw), 8<<10)], 0) >= 0
 }
 
 // Mail returns the message in the form the message signs read, with d as

@@ -3,6 +3,7 @@ package message
 import (
 	"bytes"
 	"encoding/base64"
+	"golang.org/x/text/encoding/unicode"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -311,5 +312,28 @@ func BenchmarkParseEML(b *testing.B) {
 	b.SetBytes(int64(len(raw)))
 	for i := 0; i < b.N; i++ {
 		Parse(raw)
+	}
+}
+
+// TestParseNotText: a screenshot or another file saved instead of the
+// message's text is no text (nothing judged); UTF-16 text, NUL bytes and
+// all, is text.
+func TestParseNotText(t *testing.T) {
+	png := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte{0, 1, 2, 0xfe}, 100)...)
+	heic := append([]byte{0, 0, 0, 0x18}, []byte("ftypheic\x00\x00\x00\x00")...)
+	for name, raw := range map[string][]byte{"png": png, "heic": heic, "pdf": []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "nul": []byte("abc\x00def")} {
+		if m := Parse(raw); !m.NotText {
+			t.Errorf("%s: read as text %q", name, m.Text)
+		}
+	}
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("お荷物をお届けにあがりました https://sagawa-exp.example.top/x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := Parse(u16); m.NotText || len(m.URLs) != 1 || !strings.Contains(m.Text, "お荷物") {
+		t.Errorf("UTF-16 text: NotText %v, text %q, URLs %v", m.NotText, m.Text, m.URLs)
+	}
+	if m := Parse([]byte("BMW の新車が当選しました")); m.NotText {
+		t.Error("a text that starts with BM was taken for a bitmap")
 	}
 }

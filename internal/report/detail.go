@@ -57,6 +57,10 @@ var words = map[string]rules.Text{
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
 	"err.nofile":                           {JA: "ファイルまたはフォルダーが見つかりませんでした。場所と名前を確かめてください。", EN: "No such file or folder. Check where it is and its name."},
+	"err.notpage":                          {JA: "保存したページ（.html）か証拠ファイル（.warc、.warc.gz）ではありません。SMSやメールの文面なら shopcheck message で調べてください。", EN: "This is not a saved page (.html) or an evidence file (.warc, .warc.gz). For the text of an SMS or e-mail, use shopcheck message."},
+	"err.emptydir":                         {JA: "このフォルダーには保存したページ（.html）がありません。", EN: "This folder holds no saved pages (.html)."},
+	"err.folder":                           {JA: "フォルダーが指定されました。メッセージのファイル（.txt または .eml）を指定してください。", EN: "A folder was given: give a message file (.txt or .eml)."},
+	"err.nottext":                          {JA: "文字を読み取れませんでした（画像などのファイルは読めません）。文面をコピーして、テキストファイルか .eml で保存してください。", EN: "No text could be read (images and other files cannot be): copy the message's text and save it as a .txt or .eml file."},
 	"err." + checker.CodeUnsupportedScheme: {JA: "http:// または https:// で始まるWebサイトのアドレスではありません。先頭の綴りを確かめてください。", EN: "This is not a web address starting with http:// or https://. Check how it begins."},
 	"err." + checker.CodeBlockedAddress:    {JA: "家庭や会社の中など、インターネットに公開されていないアドレスを指しているため、調べませんでした。", EN: "It points to an address that is not on the public internet (inside a home or office network), so it was not checked."},
 	"err." + checker.CodeDNS:               {JA: "このドメインは見つかりませんでした。綴りの誤りか、サイトがすでに閉鎖された可能性があります。", EN: "This domain could not be found: it may be misspelt, or the site may have been taken down."},
@@ -269,8 +273,8 @@ func hasHighSign(signs []rules.Sign) bool {
 // detail (in English, as the JSON has it) with the code.
 func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.ErrorInfo) {
 	key := "err." + e.Code
-	if e.Code == checker.CodeInvalidTarget && missingFile(e.Message) {
-		key = "err.nofile"
+	if e.Code == checker.CodeInvalidTarget {
+		key = inputErrorKey(e.Message)
 	}
 	if why, ok := words[key]; ok {
 		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why.In(d.o.Lang))
@@ -280,11 +284,24 @@ func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.
 	fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.code"), e.Message, e.Code)
 }
 
-// missingFile reports whether an invalid-target error's detail says a
-// local file or folder was not found (the checker's "no such file or
-// folder", the system's "no such file or directory").
-func missingFile(msg string) bool {
-	return strings.Contains(msg, "no such file")
+// inputErrorKey says which input mistake an invalid-target error's detail
+// tells of (the checker's and the message reader's wording), for a message
+// that says what to do about it: a missing file, a file that is no page,
+// an empty folder, a folder given as a message, a screenshot.
+func inputErrorKey(msg string) string {
+	switch {
+	case strings.Contains(msg, "no such file"):
+		return "err.nofile"
+	case strings.Contains(msg, "is a local file but not an .html"):
+		return "err.notpage"
+	case strings.Contains(msg, "holds no .html files"):
+		return "err.emptydir"
+	case strings.Contains(msg, "is a folder, not a message file"):
+		return "err.folder"
+	case strings.HasPrefix(msg, "not text: "):
+		return "err.nottext"
+	}
+	return "err." + checker.CodeInvalidTarget
 }
 
 // writeDesks prints the consultation desks and the police stations.

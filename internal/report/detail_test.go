@@ -101,6 +101,9 @@ func TestDetailVerdictWords(t *testing.T) {
 	medBill := &checker.Result{Target: "https://douga.example/", Risk: rules.RiskMedium, Score: 30,
 		Signs:  []rules.Sign{{ID: "oneclick-billing", Severity: rules.Medium, Points: 30, Message: "m"}},
 		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
+	inputErr := func(target, msg string) *checker.Result {
+		return &checker.Result{Target: target, Risk: rules.RiskError, Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: msg}}
+	}
 	noFile := &checker.Result{Target: "/tmp/nope.html", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "no such file or folder: /tmp/nope.html"}}
 	badURL := &checker.Result{Target: "https://shop,example.jp", Risk: rules.RiskError,
@@ -129,6 +132,11 @@ func TestDetailVerdictWords(t *testing.T) {
 		{billMail, "リンクや添付ファイルを開いたり", "架空請求の疑いが強いです"},
 		{medMail, "リンクは開かず、公式アプリや自分で調べた連絡先で", "利用を控えて"},
 		{medBill, "身に覚えのない請求なら、支払ったり連絡したりしないでください", "利用を控えて"},
+		// What to do about each input mistake, without the desks.
+		{inputErr("notes.txt", "notes.txt is a local file but not an .html, .warc or .warc.gz file"), "SMSやメールの文面なら shopcheck message", "相談窓口"},
+		{inputErr("empty", "empty holds no .html files"), "このフォルダーには保存したページ（.html）がありません", "綴り"},
+		{inputErr("mails", "opening the message: mails: is a folder, not a message file (.txt or .eml)"), "メッセージのファイル（.txt または .eml）を指定", "綴り"},
+		{inputErr("shot.png", "not text: shot.png is an image or another file"), "画像などのファイルは読めません", "相談窓口"},
 	} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: "ja", Detailed: true, Advice: rules.DefaultAdvice()})
