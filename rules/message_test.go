@@ -70,6 +70,10 @@ func TestMessageRules(t *testing.T) {
 			Text: "不正利用の可能性がある取引がありました。24時間以内にVpassでご確認ください。https://www.smbc-card.com/mem/"},
 			[]want{{"mail-urgency", false, 0}, {"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 
+		{"a shop's shipping notice links to the carrier's own tracking page", Mail{From: "Amazon.co.jp <shipment-tracking@amazon.co.jp>", FromDomain: "amazon.co.jp",
+			Text: "Amazon.co.jpをご利用いただき、ありがとうございます。ご注文の商品を発送しました。お荷物の配送状況はこちら: https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?no=123456789012"},
+			[]want{{"mail-link-offbrand", false, 0}}},
+
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
 			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
