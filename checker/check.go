@@ -32,6 +32,10 @@ type Options struct {
 	// the first page and a stub's hop too, so a result never lists more.
 	// With 1, the first page alone is read (no smartphone copy, no hop).
 	MaxPages int
+	// firstOnly counts only the first page's own request against
+	// MaxPages, as shopcheck did before every request counted: a replay
+	// of a WARC file written then crawls as the capture did.
+	firstOnly bool
 	// Mobile fetches as a smartphone (and skips the comparison with the
 	// desktop version).
 	Mobile bool
@@ -179,11 +183,13 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		}
 		if err == nil {
 			site.Pages = append(site.Pages, first.page)
-			if from := first.from; from != nil && from.page != nil {
-				// The stub the first page was reached through: what it
-				// showed counts too, and the result lists it.
-				site.Pages = append(site.Pages, from.page)
-				infos = append(infos, from.info)
+			for from := first.from; from != nil; from = from.from {
+				// The stubs the first page was reached through: what
+				// they showed counts too, and the result lists them.
+				if from.page != nil {
+					site.Pages = append(site.Pages, from.page)
+					infos = append(infos, from.info)
+				}
 			}
 			if first.alt != nil {
 				site.Alt, site.AltMobile = first.alt.page, first.alt.mobile
@@ -573,7 +579,9 @@ func (cr *crawl) release(f *fetched) {
 // every browser the same page.
 func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	mobile := cr.c.opts.Mobile
-	compare := !mobile && !cr.c.opts.NoCloaking && cr.c.opts.MaxPages > 1
+	// The comparison needs a page beside the first and room for a hop:
+	// with --max-pages 2 the second page is the stub's hop, if any.
+	compare := !mobile && !cr.c.opts.NoCloaking && (cr.c.opts.MaxPages > 2 || cr.c.opts.firstOnly)
 	var alt *fetched
 	var altDone chan struct{}
 	if compare {
@@ -587,7 +595,9 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 	cr.used = 1
 	if compare {
 		<-altDone
-		cr.used++
+		if !cr.c.opts.firstOnly {
+			cr.used++
+		}
 	}
 	if err == nil {
 		// Most sites send both browsers the same bytes: the other copy
@@ -637,6 +647,11 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		alt = cr.followHop(ctx, alt)
 	}
 	f.alt = alt
+	if cr.hopBlocked(f) || cr.hopBlocked(alt) {
+		// One browser's stub was followed and the other's could not be:
+		// its stub beside the other's page is no cloaking. Listed only.
+		return f, nil
+	}
 	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) {
 		alt.alt, f.alt = f, nil
 		return alt, nil
@@ -655,27 +670,36 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 	cur := f
 	for range maxHops {
-		if cr.used >= cr.c.opts.MaxPages {
+		if cr.used >= cr.c.opts.MaxPages && !cr.c.opts.firstOnly {
 			break
 		}
 		next := cr.stubNext(cur.page)
 		if next == "" || canonical(next) == canonical(cur.resp.URL) || slices.Contains(cur.resp.Redirects, next) {
 			break
 		}
-		cr.used++
+		if !cr.c.opts.firstOnly {
+			cr.used++
+		}
 		f2, err := cr.get(ctx, next, f.mobile, cur.resp.URL)
 		if err != nil || f2.resp.Status >= 400 || cr.toBrand(cur.resp.URL, f2.resp.URL) {
 			break
 		}
 		f2.resp.Redirects = append(append(slices.Clip(cur.resp.Redirects), cur.resp.URL), f2.resp.Redirects...)
-		f2.from = f
+		f2.from = cur // each stub passed through stays with its text
 		cur = f2
 	}
 	return cur
 }
 
+// hopBlocked reports whether f is a stub whose hop was not taken for want
+// of --max-pages: compared with the other browser's followed page it
+// would look like cloaking.
+func (cr *crawl) hopBlocked(f *fetched) bool {
+	return !cr.c.opts.firstOnly && cr.used >= cr.c.opts.MaxPages && cr.stubNext(f.page) != ""
+}
+
 // maxHops is how many stub pages in a row are followed.
-const maxHops = 2
+const maxHops = 3
 
 // sentAway reports whether the desktop fetch was redirected to another
 // site (a kit sends desktops to google.co.jp or the brand's real site)
@@ -699,8 +723,8 @@ func sentAway(desktop, mobile *fetched) bool {
 	return home != "" && mobile.resp.Status < 400 && mobile.page != nil &&
 		dom(desktop.resp.URL) != home && dom(mobile.resp.URL) == home &&
 		// A page of its own, not a stub that sends smartphones on too
-		// (a meta refresh, or nothing but a script).
-		metaRefresh(mobile.page) == "" && utf8.RuneCountInString(mobile.page.Text) >= 20
+		// (a meta refresh, or a script's hop).
+		metaRefresh(mobile.page) == "" && scriptRedirect(mobile.page) == "" && utf8.RuneCountInString(mobile.page.Text) >= 20
 }
 
 // rest crawls the same-site pages most likely to hold the seller

@@ -233,18 +233,24 @@ func metaRefresh(page *rules.Page) string {
 }
 
 // stubNext returns where a first page that is only a hop sends the
-// browser: a quick meta refresh, or a script's literal URL ("" when
-// neither). A hop from a stranger's site to a brand's own is not
-// followed (toBrand): the brand's page says nothing of the kit's.
+// browser: a quick meta refresh, or the first literal address its scripts
+// give the location on load ("" when neither). A hop from a stranger's
+// site to a brand's own is not followed (toBrand): the brand's page says
+// nothing of the kit's, and the scripts' next address is tried instead (a
+// kit sends other countries' visitors to the brand, its own to itself).
 func (cr *crawl) stubNext(page *rules.Page) string {
-	next := metaRefresh(page)
-	if next == "" {
-		next = scriptRedirect(page)
+	if next := metaRefresh(page); next != "" {
+		if cr.toBrand(page.URL, next) {
+			return ""
+		}
+		return next
 	}
-	if next == "" || cr.toBrand(page.URL, next) {
-		return ""
+	for _, next := range scriptRedirects(page) {
+		if !cr.toBrand(page.URL, next) {
+			return next
+		}
 	}
-	return next
+	return ""
 }
 
 // toBrand reports whether a hop from one address to another leads from a

@@ -184,14 +184,46 @@ func TestScriptRedirect(t *testing.T) {
 		{"an if at the top", `<script>if (/iPhone|Android/.test(navigator.userAgent)) { location.href = "/sp/" }</script>`, "https://a.example.jp/sp/"},
 		// Only a whole address.
 		{"pieces put together", `<script>var p = location.pathname.split("/"); location.href = "/" + p[1] + "/" + p[0];</script>`, ""},
-		{"a piece and a number", `<script>location.href = "/?retry=" + 1</script>`, ""},
+		{"a query's value added", `<script>location.href = "/kit/fee?t=" + Date.now()</script>`, "https://a.example.jp/kit/fee?t="},
+		{"the page's own query carried on", `<script>location.replace("/kit/fee" + location.search)</script>`, "https://a.example.jp/kit/fee"},
+		{"a path's piece and the query", `<script>location.replace("/" + location.search)</script>`, ""},
 		{"a literal then a semicolon", `<script>location.href = "/k" ; var x = "a" + "b";</script>`, "https://a.example.jp/k"},
+		// Not code: a string, a template, a regular expression's quote.
+		{"location in a string", `<p>退会</p><script>document.body.innerHTML = "<button onclick=\"location.href='/taikai.html'\">退会</button>";</script>`, ""},
+		{"a quote in a regular expression", `<script>var re = /'/; btn.onclick = function(){ location.href = "/c" };</script>`, ""},
+		{"a backtick in a regular expression, then a comment", "<script>var re = /`/; /* location.href = \"/x\" */</script>", ""},
+		{"a template script", `<script type="text/x-template"><a onclick="location.href='/x'"></a><script>location.href = "/y"</script>`, ""},
+		{"JSON data", `<script type="application/json">{"next": "location.href = '/x'"}</script>`, ""},
+		// Handlers and methods that never run on load.
+		{"a brace-less arrow handler", `<script>btn.onclick = () => location.href = "/cart"</script>`, ""},
+		{"a brace-less arrow click listener", `<script>document.querySelector("a").addEventListener("click", () => location.href = "/cart")</script>`, ""},
+		{"a brace-less arrow in a timer", `<script>setTimeout(() => location.href = "/t", 500)</script>`, "https://a.example.jp/t"},
+		{"a method", `<script>var cart = { buy() { location.href = "/cart" } };</script>`, ""},
+		{"a class method", `<script>class Cart { buy() { location.href = "/cart" } }</script>`, ""},
+		{"a function with a default argument, uncalled", `<script>function f(a = g()) { location.href = "/x" }</script>`, ""},
+		{"another object's method of the same name", `<script>function go(){ location.href = "/g" } history.go(0);</script>`, ""},
+		{"a long timer (a session's end)", `<script>setTimeout(function(){ location.href = "/logout" }, 1800000)</script>`, ""},
+		{"a short timer", `<script>setTimeout(function(){ location.href = "/next" }, 1500)</script>`, "https://a.example.jp/next"},
+		// Code that does run on load.
+		{"called in a function run at once", `<script>function go(){ location.href = "/g" } (function(){ go() })();</script>`, "https://a.example.jp/g"},
+		{"called from onload", `<script>function go(){ location.href = "/g" } window.onload = function(){go()}</script>`, "https://a.example.jp/g"},
+		{"nested nine blocks deep", `<script>if(1){if(1){if(1){if(1){if(1){if(1){if(1){if(1){if(1){ location.href = "/deep" }}}}}}}}}</script>`, "https://a.example.jp/deep"},
+		{"a chain of calls", `<script>function a(){b()} function b(){c()} function c(){d()} function d(){e()} function e(){f()} function f(){g()} function g(){h()} function h(){i()} function i(){ location.href = "/chain" } a();</script>`, "https://a.example.jp/chain"},
+		{"calls in a cycle, one from the top", `<script>function a(){ b() } function b(){ a(); location.href = "/cyc" } a();</script>`, "https://a.example.jp/cyc"},
+		{"parenthesised literal", `<script>location.href = ("/p")</script>`, "https://a.example.jp/p"},
+		{"window.atob", `<script>location.replace(window.atob("L2tpdC9mZWU="))</script>`, "https://a.example.jp/kit/fee"},
 		// A variable given a literal just before.
 		{"a variable", `<script>var u = "/kit/fee"; window.location.href = u;</script>`, "https://a.example.jp/kit/fee"},
 		{"a variable given pieces", `<script>var u = "/kit/" + id; location.replace(u);</script>`, ""},
 		{"a variable from elsewhere", `<script>location.href = next;</script>`, ""},
 		// A branch only robots take is skipped.
 		{"a robots' branch", `<script>if (/bot|crawl|spider/i.test(navigator.userAgent) || navigator.webdriver) { location.href = "https://news.example.jp/"; } else { location.href = "/kit/fee"; }</script>`, "https://a.example.jp/kit/fee"},
+		{"a robots' branch with window.location", `<script>var isBot = /bot/i.test(navigator.userAgent); if (isBot) window.location.href = "https://news.example.jp/"; window.location.href = "/kit/fee";</script>`, "https://a.example.jp/kit/fee"},
+		{"the people's branch of a robot test", `<script>if (!/bot|crawl/i.test(navigator.userAgent)) { location.href = "/kit/fee" }</script>`, "https://a.example.jp/kit/fee"},
+		{"not a webdriver", `<script>if (!navigator.webdriver) location.replace("/kit/fee")</script>`, "https://a.example.jp/kit/fee"},
+		{"bottom is no bot", `<script>if (bottomMargin > 0) { location.href = "/b" }</script>`, "https://a.example.jp/b"},
+		{"a variable given more later", `<script>var u = "/kit/"; u = u + lang; location.href = u;</script>`, ""},
+		{"a variable named like atob", `<script>var atobUrl = "/kit"; location.href = atobUrl;</script>`, "https://a.example.jp/kit"},
 		{"a branch for browsers without cookies", `<script>if(!navigator.cookieEnabled){location.href="/nocookie.html";}else{location.href="/kit";}</script>`, "https://a.example.jp/kit"},
 		{"a robots' branch without braces", `<script>if (navigator.webdriver) location.href = "/harmless"; location.href = "/kit";</script>`, "https://a.example.jp/kit"},
 	}
@@ -213,6 +245,8 @@ func TestStubNextNotToTheBrand(t *testing.T) {
 		{"https://amazon-jp.example.top/", `<script>location.href="https://www.amazon.co.jp/"</script>`, ""},
 		{"https://www.amazon.co.jp/x", `<script>location.href="https://www.amazon.co.jp/"</script>`, "https://www.amazon.co.jp/"},
 		{"https://amazon-jp.example.top/", `<script>location.href="https://kit.example.top/"</script>`, "https://kit.example.top/"},
+		// Refused for the brand, the scripts' next address is taken.
+		{"https://amazon-jp.example.top/", `<script>if (navigator.language.indexOf("ja") != 0) location.href = "https://www.amazon.co.jp/"; location.href = "/signin";</script>`, "https://amazon-jp.example.top/signin"},
 		{"https://amazon-jp.example.top/", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, ""},
 		{"https://www.amazon.co.jp/y", `<meta http-equiv="refresh" content="0;url=https://www.amazon.co.jp/">`, "https://www.amazon.co.jp/"},
 	}
@@ -221,5 +255,48 @@ func TestStubNextNotToTheBrand(t *testing.T) {
 		if got := cr.stubNext(p); got != tt.want {
 			t.Errorf("stubNext(%s on %s) = %q, want %q", tt.html, tt.url, got, tt.want)
 		}
+	}
+}
+
+// hostileScript is a stub's script built against the scanner: n named
+// functions each calling two others, a location assignment in every
+// twentieth, none called from the top.
+func hostileScript(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "function f%d(){ f%d(); f%d();", i, (i*7+1)%n, (i*13+5)%n)
+		if i%20 == 0 {
+			fmt.Fprintf(&b, ` location.href = "/x%d";`, i)
+		}
+		b.WriteString(" }\n")
+	}
+	return b.String()
+}
+
+// TestScriptScanBounded: a script built to make the reading slow is read
+// within the scanner's work budget, and its uncalled functions send
+// nowhere.
+func TestScriptScanBounded(t *testing.T) {
+	src := hostileScript(1800)
+	if len(src) > scriptRedirectBytes {
+		src = src[:scriptRedirectBytes]
+	}
+	s := newJSScan(src)
+	if got := scriptHops(s); len(got) != 0 {
+		t.Errorf("hops %v from functions nothing calls", got)
+	}
+	if s.work > 2*jsScanBudget {
+		t.Errorf("work %d, over the budget %d", s.work, jsScanBudget)
+	}
+}
+
+// BenchmarkScriptScanHostile reads the hostile script (one op is one stub).
+func BenchmarkScriptScanHostile(b *testing.B) {
+	src := hostileScript(1800)
+	if len(src) > scriptRedirectBytes {
+		src = src[:scriptRedirectBytes]
+	}
+	for b.Loop() {
+		scriptHops(newJSScan(src))
 	}
 }

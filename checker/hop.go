@@ -23,155 +23,248 @@ const scriptStubRunes = 200
 // scriptRedirectBytes caps how much of a stub's inline scripts is read.
 const scriptRedirectBytes = 64 << 10
 
+// scriptHits caps the location assignments looked at in one stub.
+const scriptHits = 200
+
+// scriptLongDelay is the longest a timer may wait and still count as
+// sending the page on (a 15 s fallback, a 30 min session timer do not).
+const scriptLongDelay = 10_000
+
 // scriptLocation finds a string literal (or atob of one) given to the
 // location in a script: location.href = "…", window.location = '…',
 // location.replace("…"), top.location.assign(atob("…")). The three
-// quoted forms are the first, second and third submatch.
-var scriptLocation = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*(?:atob\s*\(\s*)?(?:"((?:[^"\\\n]|\\.)+)"|'((?:[^'\\\n]|\\.)+)'|` + "`([^`$\\n]+)`" + `)`)
+// quoted forms are the first, second and third submatch. It is matched on
+// a scan's bare view, whose literals are blanked: their text is read from
+// the source at the same place.
+var scriptLocation = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*(?:\(\s*)?(?:(?:window\s*\.\s*)?atob\s*\(\s*)?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
 
 // scriptLocationVar finds a variable given to the location
-// (location.href = u, location.replace(u)); jsVarLiteral then finds the
+// (location.href = u, location.replace(u)); jsVarLiteralAt then finds the
 // literal the variable was given before ("var u = '…'").
-var scriptLocationVar = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*([A-Za-z_$][\w$]*)\s*[;)\n}]`)
+var scriptLocationVar = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\blocation\s*\.\s*(?:replace|assign)\s*\()\s*([A-Za-z_$][\w$]*)\s*(?:[;)}\n]|$)`)
 
-// scriptRedirect returns the absolute URL that a stub page's scripts send
-// the browser to when it loads, or "" when the page is no stub or its
-// scripts name no such address. Nothing is run: a string literal given to
-// the location is read, as a meta refresh's URL is, and only where code
-// runs on load (jsRunsOnLoad): not in a comment, a click handler or a
-// function that nothing calls. Kits and the hops in front of them often
-// send their visitors on this way, so the page that would be shown is the
-// one to score. A page with text of its own or a form to fill in is no
-// stub: a kit that sends its victims to the real bank after they type
+// scriptRedirects returns the absolute URLs that a stub page's scripts
+// send the browser to when it loads, in the order the scripts name them
+// (a caller takes the first it may follow), or nil when the page is no
+// stub or its scripts name no such address. Nothing is run: a string
+// literal given to the location is read, as a meta refresh's URL is, and
+// only where code runs on load (jsScan): not in a comment or a string, a
+// click handler, a method, a function nothing calls, a branch only robots
+// take, or a timer of more than 10 s. Kits and the hops in front of them
+// often send their visitors on this way, so the page that would be shown
+// is the one to score. A page with text of its own or a form to fill in is
+// no stub: a kit that sends its victims to the real bank after they type
 // their password is scored as itself. An address put together at run time
-// ("/" + lang) is not followed, nor one of a file (an .apk is left to the
+// ("/" + lang) is not followed (one that only carries the query on, as
+// "/kit" + location.search, is), nor one of a file (an .apk is left to the
 // page's own download sign).
-func scriptRedirect(page *rules.Page) string {
+func scriptRedirects(page *rules.Page) []string {
 	if page == nil || page.Doc == nil || utf8.RuneCountInString(page.Text) > scriptStubRunes {
-		return ""
+		return nil
 	}
 	for _, f := range page.Forms {
 		for _, in := range f.Inputs {
 			if in.Type != "hidden" && in.Type != "submit" && in.Type != "button" && in.Type != "image" && in.Type != "reset" {
-				return ""
+				return nil
 			}
 		}
 	}
 	src := pageScripts(page)
 	if src == "" {
-		return ""
+		return nil
 	}
-	found := ""
-	code := jsBlankComments(src)
-	load := newJSFrames(code)
+	base, err := url.Parse(page.URL)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, raw := range scriptHops(newJSScan(src)) {
+		u, err := base.Parse(strings.TrimSpace(raw))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || skipExt.MatchString(u.Path) {
+			continue
+		}
+		u.Fragment, u.RawFragment = "", ""
+		if s := u.String(); !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// scriptRedirect is the first of scriptRedirects, or "".
+func scriptRedirect(page *rules.Page) string {
+	if hs := scriptRedirects(page); len(hs) > 0 {
+		return hs[0]
+	}
+	return ""
+}
+
+// scriptHops returns the literal addresses (unescaped, or decoded from
+// atob) that location assignments running on load give, in order.
+func scriptHops(s *jsScan) []string {
 	type hit struct{ at, lit int } // where the location is given an address, and where its literal is
 	var hits []hit
-	for _, m := range scriptLocation.FindAllStringSubmatchIndex(code, 20) {
+	for _, m := range scriptLocation.FindAllStringIndex(s.bare, scriptHits) {
 		hits = append(hits, hit{m[0], m[0]})
 	}
-	for _, m := range scriptLocationVar.FindAllStringSubmatchIndex(code, 20) {
-		name := code[m[2]:m[3]]
-		if name == "atob" || name == "true" || name == "false" || name == "null" || name == "undefined" {
-			continue
-		}
-		re, err := regexp.Compile(`(?:^|[;{}\s,])(?:var|let|const)?\s*` + regexp.QuoteMeta(name) + `\s*=\s*["'\x60]`)
-		if err != nil {
-			continue
-		}
-		if vs := re.FindAllStringIndex(code[:m[0]], -1); len(vs) > 0 {
-			hits = append(hits, hit{m[0], vs[len(vs)-1][0]})
+	for _, m := range scriptLocationVar.FindAllStringSubmatchIndex(s.bare, scriptHits) {
+		if lit := jsVarLiteralAt(s, s.bare[m[2]:m[3]], m[0]); lit >= 0 {
+			hits = append(hits, hit{m[0], lit})
 		}
 	}
 	slices.SortFunc(hits, func(a, b hit) int { return a.at - b.at })
+	var out []string
 	for _, h := range hits {
-		if !load.runs(h.at) || jsBotBranch(code, h.at) {
+		if !s.runs(h.at) || jsBotBranch(s, h.at) || !jsArrowRuns(s, h.at) {
 			continue
 		}
-		var m []int
-		if h.lit == h.at {
-			m = scriptLocation.FindStringSubmatchIndex(code[h.at:])
-		} else {
-			m = jsVarLiteral.FindStringSubmatchIndex(code[h.lit:])
+		re := scriptLocation
+		if h.lit != h.at {
+			re = jsVarLiteral
 		}
+		m := re.FindStringSubmatchIndex(s.bare[h.lit:])
 		if m == nil {
 			continue
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += h.lit
-			}
 		}
 		for i := 2; i < len(m); i += 2 {
 			if m[i] < 0 {
 				continue
 			}
-			lit, rest := code[m[i]:m[i+1]], code[m[i+1]+1:]
-			atob := strings.Contains(code[m[0]:m[i]], "atob")
+			from, to := h.lit+m[i], h.lit+m[i+1]
+			lit := s.src[from:to]
+			atob := jsAtobBefore.MatchString(s.code[h.lit:from])
+			rest := strings.TrimLeft(s.bare[min(to+1, len(s.bare)):], " \t\r\n")
 			if atob {
-				rest = strings.TrimLeft(rest, " \t\r\n")
-				rest = strings.TrimPrefix(rest, ")")
+				rest = strings.TrimLeft(strings.TrimPrefix(rest, ")"), " \t\r\n")
 			}
-			if rest = strings.TrimLeft(rest, " \t\r\n"); rest != "" && strings.ContainsRune("+.[", rune(rest[0])) {
+			if strings.HasPrefix(rest, "+") && !jsCarriesQuery(lit, rest) {
 				break // only a piece of the address: "/" + lang + "/"
 			}
+			if strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "[") {
+				break // a method of the string, an index: not the address itself
+			}
 			if atob {
-				found = decodeBase64(lit)
+				lit = decodeBase64(lit)
 			} else {
-				found = jsUnescape(lit)
+				lit = jsUnescape(lit)
+			}
+			if lit != "" {
+				out = append(out, lit)
 			}
 			break
 		}
-		if found != "" {
-			break
-		}
 	}
-	if found == "" {
-		return ""
-	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
-		return ""
-	}
-	u, err := base.Parse(strings.TrimSpace(found))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || skipExt.MatchString(u.Path) {
-		return ""
-	}
-	u.Fragment, u.RawFragment = "", ""
-	return u.String()
+	return out
 }
+
+// jsCarriesQuery reports whether an address literal followed by "+ …" is
+// whole, the rest only carrying the query or a value of it on: the
+// literal already holds a "?" or "#" ("?t=" + Date.now()), or what is added
+// is the page's own query or fragment ("/kit" + location.search).
+func jsCarriesQuery(lit, rest string) bool {
+	if strings.ContainsAny(lit, "?#") {
+		return true
+	}
+	rest = strings.TrimLeft(strings.TrimPrefix(rest, "+"), " \t\r\n")
+	return lit != "/" && jsQueryExpr.MatchString(rest)
+}
+
+// jsQueryExpr matches the page's own query or fragment.
+var jsQueryExpr = regexp.MustCompile(`^(?:(?:window|document)\s*\.\s*)?location\s*\.\s*(?:search|hash)\b`)
+
+// jsAtobBefore matches "atob(" and its quote just before a literal.
+var jsAtobBefore = regexp.MustCompile(`\batob\s*\(\s*["'` + "`" + `]$`)
 
 // jsVarLiteral reads the literal a variable is given ("var u = '…'"), in
 // the same three submatches as scriptLocation.
-var jsVarLiteral = regexp.MustCompile(`^[;{}\s,]*(?:var|let|const)?\s*[A-Za-z_$][\w$]*\s*=\s*(?:"((?:[^"\\\n]|\\.)+)"|'((?:[^'\\\n]|\\.)+)'|` + "`([^`$\\n]+)`" + `)`)
+var jsVarLiteral = regexp.MustCompile(`^[;{}\s,(]*(?:var|let|const)?\s*[A-Za-z_$][\w$]*\s*=\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|` + "`([^`$\\n]*)`" + `)`)
+
+// jsVarLiteralAt returns where the last "name = '…'" before pos starts,
+// when a literal is what the variable was last given, or -1: also when it
+// was given anything else after it (u = u + lang, u += lang), an address
+// made at run time.
+func jsVarLiteralAt(s *jsScan, name string, pos int) int {
+	if name == "atob" || name == "true" || name == "false" || name == "null" || name == "undefined" {
+		return -1
+	}
+	re, err := regexp.Compile(`(?:^|[;{}\s,(])(?:var|let|const)?\s*` + regexp.QuoteMeta(name) + `\s*[-+*/|&]?=[^=]`)
+	if err != nil {
+		return -1
+	}
+	all := re.FindAllStringIndex(s.bare[:pos], -1)
+	if len(all) == 0 {
+		return -1
+	}
+	at := all[len(all)-1][0]
+	if m := jsVarLiteral.FindStringIndex(s.bare[at:pos]); m == nil {
+		return -1 // the last thing it was given is no literal
+	}
+	return at
+}
 
 // jsBotWords mark the condition of a branch that only robots take: a kit
-// sends crawlers to a harmless page and people to itself. A branch for browsers without cookies is not a person's either.
-var jsBotWords = regexp.MustCompile(`(?i)bot|crawl|spider|headless|webdriver|lighthouse|phantom|selenium|!\s*navigator\.cookieEnabled`)
+// sends crawlers to a harmless page and people to itself. "bot" is a word
+// of its own or the end of one (isBot, googlebot), not bottomMargin.
+var jsBotWords = regexp.MustCompile(`(?i)bots?(?:[^a-z]|$)|crawl|spider|headless|webdriver|lighthouse|phantom|selenium|puppeteer`)
 
-// jsBotBranch reports whether the code at pos is what an if whose
-// condition names robots does (with or without braces).
-func jsBotBranch(code string, pos int) bool {
-	before := strings.TrimRight(code[max(0, pos-400):pos], " \t\r\n{")
+// jsMember matches the object names that may come before "location".
+var jsMember = regexp.MustCompile(`(?:\b(?:window|document|top|self|parent)\s*\.\s*)+$`)
+
+// jsBotBranch reports whether the location assignment at pos is what an
+// if whose condition names robots does (with or without braces). A
+// negated condition (!isBot, !navigator.webdriver) is the branch for
+// people; a branch for browsers without cookies (!navigator.cookieEnabled)
+// is a robot's.
+func jsBotBranch(s *jsScan, pos int) bool {
+	start := max(0, pos-400)
+	before := s.bare[start:pos]
+	if m := jsMember.FindStringIndex(before); m != nil {
+		before = before[:m[0]]
+	}
+	before = strings.TrimRight(before, " \t\r\n{")
 	if !strings.HasSuffix(before, ")") {
 		return false
 	}
-	// The condition: back to the "if (" that opens it.
-	depth := 0
-	for i := len(before) - 1; i >= 0; i-- {
-		switch before[i] {
-		case ')':
-			depth++
-		case '(':
-			if depth--; depth == 0 {
-				head := strings.TrimRight(before[:i], " \t")
-				return strings.HasSuffix(head, "if") && jsBotWords.MatchString(before[i:])
-			}
-		}
+	open := matchOpen(before)
+	if open < 0 || !strings.HasSuffix(strings.TrimRight(before[:open], " \t"), "if") {
+		return false
 	}
-	return false
+	cond := strings.TrimSpace(s.code[start+open+1 : start+len(before)-1])
+	if strings.Contains(cond, "cookieEnabled") {
+		return strings.HasPrefix(cond, "!") || strings.Contains(cond, "false")
+	}
+	if strings.HasPrefix(cond, "!") && !strings.HasPrefix(cond, "!(") {
+		return false
+	}
+	return jsBotWords.MatchString(cond)
 }
 
-// pageScripts joins the page's inline scripts, and the code of its body's
+// jsArrowRuns reports whether the statement holding pos, when it is the
+// body of an arrow function without braces (btn.onclick = () =>
+// location.href = "…"), is one that runs on load (a timer's).
+func jsArrowRuns(s *jsScan, pos int) bool {
+	begin := strings.LastIndexAny(s.bare[:pos], ";{}\n") + 1
+	stmt := s.bare[begin:pos]
+	i := strings.LastIndex(stmt, "=>")
+	if i < 0 {
+		return true
+	}
+	params := strings.TrimRight(stmt[:i], " \t\r")
+	head := ""
+	if strings.HasSuffix(params, ")") {
+		open := matchOpen(params)
+		if open < 0 {
+			return false
+		}
+		head = params[:open]
+	} else if m := jsIdentEnd.FindStringIndex(params); m != nil {
+		head = params[:m[0]]
+	}
+	return jsLoadContext.MatchString(s.code[begin : begin+len(head)])
+}
+
+// pageScripts joins the page's inline scripts (JavaScript only: not a
+// template or JSON data in a script element), and the code of its body's
 // onload attribute (which runs when the page loads), up to
 // scriptRedirectBytes.
 func pageScripts(page *rules.Page) string {
@@ -184,7 +277,7 @@ func pageScripts(page *rules.Page) string {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Script:
-				if c := n.FirstChild; c != nil && c.Type == html.TextNode {
+				if c := n.FirstChild; c != nil && c.Type == html.TextNode && jsType(n) {
 					b.WriteString(c.Data)
 					b.WriteString("\n;\n")
 				}
@@ -212,187 +305,24 @@ func pageScripts(page *rules.Page) string {
 	return s
 }
 
-// jsBlankComments returns src with its comments turned into spaces (same
-// length, so positions hold); strings and template literals are kept.
-// Regular expression literals are not told from division: a quote inside
-// one can throw the reading off, which at worst loses a hop.
-func jsBlankComments(src string) string {
-	b := []byte(src)
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"' || c == '\'' || c == '`':
-			for i++; i < len(b) && b[i] != c; i++ {
-				if b[i] == '\\' {
-					i++
-				} else if b[i] == '\n' && c != '`' {
-					break
-				}
-			}
-		case c == '/' && i+1 < len(b) && b[i+1] == '/':
-			for ; i < len(b) && b[i] != '\n'; i++ {
-				b[i] = ' '
-			}
-		case c == '/' && i+1 < len(b) && b[i+1] == '*':
-			end := strings.Index(string(b[i+2:]), "*/")
-			stop := len(b)
-			if end >= 0 {
-				stop = i + 2 + end + 2
-			}
-			for ; i < stop; i++ {
-				if b[i] != '\n' {
-					b[i] = ' '
-				}
-			}
-			i--
+// jsType reports whether a script element holds JavaScript: no type, or a
+// JavaScript one, or a module.
+func jsType(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "type" {
+			continue
 		}
-	}
-	return string(b)
-}
-
-// jsFrame is one brace block of a script: where it is, the block it is
-// in, and whether its code runs when the page loads (run), never does
-// (a click handler), runs as its parent does (an if, a loop), or is the
-// body of a named function (fn), which runs when the function is called
-// from code that runs.
-type jsFrame struct {
-	start, end int
-	parent     int
-	kind       byte // 'r' run, 'n' not, 'i' as the parent, 'f' named function
-	name       string
-}
-
-// jsFrames are a script's blocks, the whole script being the first.
-type jsFrames struct {
-	code   string
-	frames []jsFrame
-	memo   map[int]bool
-}
-
-var (
-	// jsFuncBefore matches the head of a function whose body the brace
-	// opens: "function name(a, b)" or "(a) =>" / "a =>".
-	jsFuncBefore = regexp.MustCompile(`(?:\bfunction\s*([A-Za-z_$][\w$]*)?\s*\([^()]*\)|(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>)\s*$`)
-	// jsVarHead matches the start of a function expression kept in a
-	// variable: "var go = ".
-	jsVarHead = regexp.MustCompile(`(?:^|[;{}\s])(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*$`)
-	// jsLoadContext matches what comes before a function that runs when
-	// the page loads: a timer, the load events, jQuery's ready, or a
-	// function called at once ("(function(){…})()", "!function(){…}()").
-	jsLoadContext = regexp.MustCompile(`(?:\b(?:setTimeout|requestAnimationFrame)\s*\(|\bon(?:load|pageshow|DOMContentLoaded)\s*=|\baddEventListener\s*\(\s*["'](?:load|DOMContentLoaded|pageshow|readystatechange)["']\s*,|(?:\$|\bjQuery|\.ready)\s*\(|(?:^|[;{}=(,!+\s])[!+(]|\bvoid)\s*$`)
-)
-
-// newJSFrames reads the brace blocks of code (comments blanked).
-func newJSFrames(code string) *jsFrames {
-	fs := &jsFrames{code: code, frames: []jsFrame{{start: 0, end: len(code), parent: -1, kind: 'r'}}, memo: map[int]bool{}}
-	stack := []int{0}
-	for i := 0; i < len(code) && len(fs.frames) < 2000; i++ {
-		switch c := code[i]; c {
-		case '"', '\'', '`':
-			for i++; i < len(code) && code[i] != c; i++ {
-				if code[i] == '\\' {
-					i++
-				} else if code[i] == '\n' && c != '`' {
-					break
-				}
-			}
-		case '{':
-			f := jsFrame{start: i, end: len(code), parent: stack[len(stack)-1], kind: 'i'}
-			before := code[max(0, i-300):i]
-			if m := jsFuncBefore.FindStringSubmatchIndex(before); m != nil {
-				head := before[:m[0]]
-				switch {
-				case jsLoadContext.MatchString(head):
-					f.kind = 'r'
-				case m[2] >= 0 && jsStatementStart(head):
-					f.kind, f.name = 'f', before[m[2]:m[3]]
-				case jsVarHead.MatchString(head):
-					// var go = function () {…}: a named function too
-					f.kind, f.name = 'f', jsVarHead.FindStringSubmatch(head)[1]
-				default:
-					f.kind = 'n' // a handler or callback: runs when something happens
-				}
-			}
-			fs.frames = append(fs.frames, f)
-			stack = append(stack, len(fs.frames)-1)
-		case '}':
-			if len(stack) > 1 {
-				fs.frames[stack[len(stack)-1]].end = i
-				stack = stack[:len(stack)-1]
-			}
+		t := strings.ToLower(strings.TrimSpace(a.Val))
+		if i := strings.IndexByte(t, ';'); i >= 0 {
+			t = strings.TrimSpace(t[:i])
 		}
-	}
-	return fs
-}
-
-// jsStatementStart reports whether a function whose head follows head is
-// a declaration (it starts a statement) rather than a value handed on.
-func jsStatementStart(head string) bool {
-	head = strings.TrimRight(head, " \t\r\n")
-	return head == "" || strings.HasSuffix(head, ";") || strings.HasSuffix(head, "}") || strings.HasSuffix(head, "{")
-}
-
-// at is the innermost frame holding position pos.
-func (fs *jsFrames) at(pos int) int {
-	in := 0
-	for i, f := range fs.frames {
-		if f.start < pos && pos <= f.end {
-			in = i // frames are in order of their start: the last one holding pos is innermost
-		}
-	}
-	return in
-}
-
-// runs reports whether code at pos runs when the page loads.
-func (fs *jsFrames) runs(pos int) bool { return fs.frameRuns(fs.at(pos), 0) }
-
-func (fs *jsFrames) frameRuns(i, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	if v, ok := fs.memo[i]; ok {
-		return v
-	}
-	f := fs.frames[i]
-	var v bool
-	switch {
-	case f.kind == 'n':
-		v = false
-	case f.parent < 0:
-		v = true
-	case !fs.frameRuns(f.parent, depth+1):
-		v = false
-	case f.kind == 'f':
-		v = fs.called(i, depth)
-	default:
-		v = true
-	}
-	fs.memo[i] = v
-	return v
-}
-
-// called reports whether the named function of frame i is called, or
-// handed to a timer or the load event, from code that runs (outside its
-// own body).
-func (fs *jsFrames) called(i, depth int) bool {
-	f := fs.frames[i]
-	name := regexp.QuoteMeta(f.name)
-	re, err := regexp.Compile(`\b` + name + `\s*\(|(?:setTimeout\s*\(|onload\s*=|addEventListener\s*\(\s*["'](?:load|DOMContentLoaded)["']\s*,)\s*` + name + `\b`)
-	if err != nil {
-		return false
-	}
-	for _, m := range re.FindAllStringIndex(fs.code, 20) {
-		if m[0] > f.start && m[0] < f.end {
-			continue // inside its own body
-		}
-		if strings.HasPrefix(strings.TrimLeft(fs.code[max(0, m[0]-12):m[0]], " "), "function") ||
-			strings.HasSuffix(strings.TrimRight(fs.code[max(0, m[0]-12):m[0]], " \t"), "function") {
-			continue // its own declaration
-		}
-		if fs.frameRuns(fs.at(m[0]), depth+1) {
+		switch t {
+		case "", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript", "application/x-javascript", "text/jscript":
 			return true
 		}
+		return false
 	}
-	return false
+	return true
 }
 
 // decodeBase64 decodes what a script hands to atob: standard base64, with

@@ -37,11 +37,9 @@ func (c *Checker) checkWARC(ctx context.Context, t Target, now time.Time) *Resul
 	if maxPages, mobile, noCloaking, known := cp.crawlOptions(); known {
 		if maxPages > 0 {
 			rc.opts.MaxPages = maxPages
-			if cp.info[infoPagesCounted] == "" && !mobile && !noCloaking {
-				// Written before every request counted: the smartphone
-				// copy came on top of --max-pages.
-				rc.opts.MaxPages++
-			}
+			// Written before every request counted, the smartphone copy
+			// and a meta refresh's hop came on top of --max-pages.
+			rc.opts.firstOnly = cp.info[infoPagesCounted] == ""
 		}
 		rc.opts.Mobile, rc.opts.NoCloaking = mobile, noCloaking
 	} else if mobile {

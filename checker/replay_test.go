@@ -267,3 +267,21 @@ func TestOfflineRecheckRefusesChangedFile(t *testing.T) {
 		t.Errorf("target %q", res.Target)
 	}
 }
+
+// TestReplayLegacyCounting: a WARC file written before --max-pages counted
+// every request is replayed as it was crawled: the meta refresh's hop and
+// the smartphone copy on top of --max-pages 3, so the payment page the
+// capture read is read again (and its sign found).
+func TestReplayLegacyCounting(t *testing.T) {
+	res := New(Options{}, nil, nil, nil).Check(context.Background(), filepath.Join("..", "testdata", "warc", "legacy-max-pages-3.warc.gz"))
+	if res.Error != nil || !strings.HasSuffix(res.URL, "/home.html") {
+		t.Fatalf("url %s error %+v", res.URL, res.Error)
+	}
+	found := false
+	for _, p := range res.Pages {
+		found = found || strings.HasSuffix(p.URL, "/payment.html")
+	}
+	if ids := strings.Join(signIDs(res), " "); !found || ids != "payment-transfer-only" {
+		t.Errorf("signs %q, pages %+v: want the payment page read and its sign", ids, res.Pages)
+	}
+}
