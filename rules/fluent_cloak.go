@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -235,13 +236,20 @@ func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, eviden
 	case d.kind == flBad || m.kind == flBad:
 		return false, false, ""
 	}
-	if d.kind != flShop && m.kind != flShop {
-		return false, false, ""
-	}
 	if flSimilarTitles(d.title, m.title) {
 		return false, false, ""
 	}
 	jac := flJaccard(d.shingles, m.shingles)
+	if d.kind != flShop && m.kind != flShop {
+		// Two pages that are no shop: a form asking for secrets shown to
+		// one browser only, under another title, is how SMS phishing kits
+		// hide from a desktop reviewer ("準備中" for desktops, the login
+		// for phones), whatever site chrome the two share.
+		if mk, dk := flAsksSecrets(mobile), flAsksSecrets(desktop); mk != dk {
+			return true, mk, ev
+		}
+		return false, false, ""
+	}
 	limit := 0.2
 	if d.kind == flShop && m.kind == flShop {
 		limit = 0.1
@@ -251,6 +259,17 @@ func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, eviden
 	}
 	useMobile = m.kind == flShop && (d.kind != flShop || m.shop >= d.shop)
 	return true, useMobile, fmt.Sprintf("%s（共通部分 %.0f%%）", ev, jac*100)
+}
+
+// flAsksSecrets reports whether p has a form asking for secrets (a
+// password, a card, a PIN: phishFormsCreds) on a host that is no brand's
+// own (a bank's real mobile login beside its desktop portal is no kit).
+func flAsksSecrets(p *Page) bool {
+	if len(phishFormsCreds(p)) == 0 {
+		return false
+	}
+	u, err := url.Parse(p.URL)
+	return err != nil || !phishOfficialHost(phishBrandsOf(nil), u.Hostname())
 }
 
 // checkCloaking fires when the desktop and smartphone versions of the first

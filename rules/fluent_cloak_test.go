@@ -53,6 +53,15 @@ func TestCompareVersions(t *testing.T) {
 		{"a smartphone-only site that says so to desktops", flPage(u, 200, "キャンペーン", `<p>スマホ専用です</p>`),
 			flPage(u, 200, "イオンカード会員ログイン", `<h1>ご本人確認</h1><form><input name="id"><input type="password" name="pw"></form><p>`+strings.Repeat("セキュリティ強化のため、ご登録情報の確認をお願いいたします。", 3)+`</p>`),
 			false, false, nil},
+		// Two pages that are no shop: secrets asked of one browser only,
+		// on a page unlike the other's (an SMS kit shows desktops a
+		// page of its own).
+		{"a page of links for desktops, a login for smartphones", flPage(u, 200, "Welcome", `<h1>Welcome</h1><p>`+strings.Repeat("当サイトへようこそ。最新の情報を順次掲載してまいります。", 3)+`</p><a href="/p0.html">お知らせ</a><a href="/p1.html">会社案内</a>`),
+			flPage(u, 200, "ヤマト運輸 お届け予定", `<h1>お荷物のお届けについて</h1><p>`+strings.Repeat("お荷物の再配達には、再配達手数料のお支払いが必要です。", 2)+`</p><form><input name="tel" placeholder="電話番号"><input name="card" autocomplete="cc-number" placeholder="カード番号"><input name="cvc" autocomplete="cc-csc"></form>`),
+			true, true, []string{`PC: "Welcome"`}},
+		{"a bank's own mobile login beside its desktop portal", flPage("https://www.smbc-card.com/", 200, "三井住友カード", `<h1>三井住友カード</h1><p>`+strings.Repeat("カードのご案内とキャンペーン情報。", 5)+`</p><a href="/mem/">会員ログイン</a>`),
+			flPage("https://www.smbc-card.com/", 200, "Vpassログイン", `<h1>Vpassログイン</h1><form><input name="id"><input type="password" name="pw"></form>`),
+			false, false, nil},
 		// The other way round is more often a mobile site left broken.
 		{"blog for desktop, 404 for smartphones", blog, flPage(u, 404, "404 Not Found", `<h1>Not Found</h1>`), false, false, nil},
 		{"an app interstitial for smartphones", shop, flPage(u, 200, "アプリのご案内", `<h1>アプリでもっと便利に</h1><p>`+strings.Repeat("最新情報やクーポンをいち早くお届けします。", 5)+`</p><a href="https://apps.apple.com/jp/app/id000">App Store</a>`), false, false, nil},
