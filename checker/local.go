@@ -3,7 +3,9 @@ package checker
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -75,6 +77,9 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 func localFiles(path string) ([]string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Errorf(CodeInvalidTarget, "no such file or folder: %s", path) // the same words on every system
+		}
 		return nil, &Error{Code: CodeInvalidTarget, Msg: "opening " + path, Err: err}
 	}
 	if !fi.IsDir() {

@@ -186,12 +186,18 @@ func NewWhois(o WhoisOptions) *Whois {
 // with a zero Created (but the raw answer, for evidence) when the record
 // shows no date, as old .jp domains (before 1993) do.
 func (c *Whois) Lookup(ctx context.Context, domain string) (*rules.Whois, error) {
-	for tries := 1; ; tries++ {
+	for tries := 1; tries < 3; tries++ {
 		w, err := c.lookupShared(ctx, domain)
-		if err != errAbandoned || tries == 3 {
+		if err != errAbandoned {
 			return w, err
 		}
 	}
+	// Abandoned twice by others: ask under this caller's own deadline.
+	h, err := rules.ParseHost(domain)
+	if err != nil || h.IP {
+		return nil, fmt.Errorf("whois: %q is not a domain name", domain)
+	}
+	return c.lookup(ctx, rules.RegistryDomain(h.ASCII))
 }
 
 // lookupShared is Lookup's one try: the cache's answer, a lookup under

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,10 @@ import (
 )
 
 // oneclickRule is the sign of a one-click-fraud (架空請求) page.
+// countdownMark starts the note of a countdown element found by its id or
+// class; the evidence says so in the reader's language.
+const countdownMark = "\x00countdown:"
+
 func oneclickRule() Rule {
 	return Rule{
 		ID: "oneclick-billing", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
@@ -97,20 +102,30 @@ func checkOneclick(site *Site) []Finding {
 		if !full && !weak {
 			continue
 		}
-		var ev []string
-		if h.ownIP != "" {
-			ev = append(ev, "閲覧者のIPアドレス "+h.ownIP+" を表示")
-		}
+		// The page's own phrases, quoted as they are; the sign's own
+		// words around them in the reader's language.
+		var quoted []string
 		for _, s := range []string{h.reg, h.fee, h.echo, h.threat, h.bait, h.countdown, h.deadline, h.baitWeak} {
 			// Compared clipped, as kept: one line can be two phrases'.
-			if c := Clip(s, 36); s != "" && !phishHas(ev, c) {
-				ev = append(ev, c)
+			if c := Clip(s, 36); s != "" && !phishHas(quoted, c) {
+				quoted = append(quoted, c)
 			}
+		}
+		ev, evEN := slices.Clone(quoted), slices.Clone(quoted)
+		for i, q := range quoted {
+			if c, ok := strings.CutPrefix(q, countdownMark); ok {
+				ev[i], evEN[i] = "カウントダウン表示（"+c+"）", "countdown ("+c+")"
+			}
+		}
+		if h.ownIP != "" {
+			ev = append([]string{"閲覧者のIPアドレス " + h.ownIP + " を表示"}, ev...)
+			evEN = append([]string{"shows the visitor's IP address " + h.ownIP}, evEN...)
 		}
 		if lapses {
 			ev = append(ev, "未払いなら「"+h.cancel+"」")
+			evEN = append(evEN, "if unpaid: 「"+h.cancel+"」")
 		}
-		f := Finding{Evidence: strings.Join(ev, " / "), URL: p.URL}
+		f := Finding{Evidence: strings.Join(ev, " / "), EvidenceEN: strings.Join(evEN, " / "), URL: p.URL}
 		if weak {
 			f.Severity, f.Points = Medium, 30
 		}
@@ -226,7 +241,7 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		phishWalk(p, func(e *html.Node) bool {
 			a := strings.ToLower(phishAttr(e, "id") + " " + phishAttr(e, "class"))
 			if strings.Contains(a, "countdown") || strings.Contains(a, "count-down") || strings.Contains(a, "count_down") || strings.Contains(a, "timer") {
-				h.countdown = "カウントダウン表示 (" + Clip(strings.TrimSpace(a), 40) + ")"
+				h.countdown = countdownMark + Clip(strings.TrimSpace(a), 40) // its id and class, labelled in the evidence
 				return false
 			}
 			n++

@@ -963,7 +963,10 @@ func foldInPlace(b []byte, lines bool) []byte {
 // page's parts come from (forms and their fields, links, images, scripts,
 // the title). Only a page the parser refused is read this way.
 func flattenDeep(body string) string {
-	const flattenDepth = 256
+	// Beyond flattenDepth only the tags a page's parts come from are
+	// kept, and beyond flattenHard none: 600 nested <label>s would
+	// still be refused.
+	const flattenDepth, flattenHard = 256, 480
 	var b strings.Builder
 	b.Grow(len(body))
 	z := html.NewTokenizer(strings.NewReader(body))
@@ -980,7 +983,7 @@ func flattenDeep(body string) string {
 			if flattenVoid[string(name)] {
 				break
 			}
-			drop := len(open) >= flattenDepth && !flattenKeep[string(name)]
+			drop := len(open) >= flattenHard || len(open) >= flattenDepth && !flattenKeep[string(name)]
 			open = append(open, drop)
 			if drop {
 				continue

@@ -578,4 +578,11 @@ func TestNewPageDeepNesting(t *testing.T) {
 	if p.Forms[0].Inputs[1].Type != "password" || p.Forms[0].Inputs[1].Label != "パスワード" {
 		t.Errorf("password field %+v", p.Forms[0].Inputs[1])
 	}
+	// Nested tags a page's parts come from are dropped too beyond a
+	// hard depth: 600 <label>s around the form.
+	labels := `<html><head><title>ログイン</title></head><body><form action="/p">` + strings.Repeat("<label>", 600) +
+		`<input type="password" name="pw">` + strings.Repeat("</label>", 600) + `</form></body></html>`
+	if p := NewPage("https://kit.example.top/", 200, "text/html", labels, false); p.Doc == nil || len(p.Forms) != 1 || len(p.Forms[0].Inputs) != 1 {
+		t.Errorf("600 labels: doc %v, forms %+v", p.Doc != nil, p.Forms)
+	}
 }

@@ -35,6 +35,16 @@ func (t Text) In(lang string) string {
 	return t.JA
 }
 
+// Word says a sign's weight in words other than a verdict's 高/中/低 (a
+// strong sign can stand under a low verdict): 強/中/弱, strong/moderate/weak.
+func (s Severity) Word(lang string) string {
+	w, ok := map[Severity]Text{High: {JA: "強", EN: "strong"}, Medium: {JA: "中", EN: "moderate"}, Low: {JA: "弱", EN: "weak"}}[s]
+	if !ok {
+		return string(s)
+	}
+	return w.In(lang)
+}
+
 // Sentence makes a sign's message read as a sentence, whichever way its
 // text was written: a Japanese one ends with 。, an English one (which may
 // quote Japanese: "the legal disclosure (特定商取引法の表記)") starts with a

@@ -193,6 +193,11 @@ func (sc *messageScreener) read(target string) (*message.Message, error) {
 		r = sc.s.In
 	} else {
 		f, err := os.Open(target)
+		if errors.Is(err, fs.ErrNotExist) {
+			// The same words on every system (the text view tells a
+			// missing file by them).
+			return nil, fmt.Errorf("no such file or folder: %s: %w", target, fs.ErrNotExist)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("opening the message: %w", err)
 		}

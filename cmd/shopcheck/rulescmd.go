@@ -20,22 +20,18 @@ type ruleInfo struct {
 	Summary  string         `json:"summary"`
 }
 
-// rulesWords are the fixed words of the rules table in each language. A
-// sign's weight is said in other words than a verdict's (strong, not
-// high), as in the text view of a result.
+// rulesWords are the fixed words of the rules table in each language (a
+// sign's weight is Severity.Word, as in the text view of a result).
 var rulesWords = map[string]struct {
 	head, foot string
-	weight     map[rules.Severity]string
 }{
 	"ja": {
-		head:   "ID\t強さ\t点\t分野\t見るもの",
-		foot:   "危険度: 見つかった兆候の点の合計（上限100点）が%d点以上で高、%d点以上で中。\n点は各兆候の標準の点数で、根拠の強さにより上下することがあります。",
-		weight: map[rules.Severity]string{rules.High: "強", rules.Medium: "中", rules.Low: "弱"},
+		head: "ID\t強さ\t点\t分野\t見るもの",
+		foot: "危険度: 見つかった兆候の点の合計（上限100点）が%d点以上で高、%d点以上で中。\n点は各兆候の標準の点数で、根拠の強さにより上下することがあります。",
 	},
 	"en": {
-		head:   "ID\tWEIGHT\tPOINTS\tTOPIC\tLOOKS FOR",
-		foot:   "risk: high at %d points or more, medium at %d or more (the points of the signs found, at most 100).\nPOINTS are each sign's usual points; some give more or fewer by the strength of their evidence.",
-		weight: map[rules.Severity]string{rules.High: "strong", rules.Medium: "moderate", rules.Low: "weak"},
+		head: "ID\tWEIGHT\tPOINTS\tTOPIC\tLOOKS FOR",
+		foot: "risk: high at %d points or more, medium at %d or more (the points of the signs found, at most 100).\nPOINTS are each sign's usual points; some give more or fewer by the strength of their evidence.",
 	},
 }
 
@@ -75,7 +71,7 @@ object a sign).`,
 			tw := tabwriter.NewWriter(s.Out, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, w.head)
 			for _, r := range list {
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.ID, w.weight[r.Severity], r.Points, r.Topic, r.Summary)
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", r.ID, r.Severity.Word(lang), r.Points, r.Topic, r.Summary)
 			}
 			fmt.Fprintf(tw, "\n"+w.foot+"\n", rules.HighAt, rules.MediumAt)
 			if err := tw.Flush(); err != nil {

@@ -32,8 +32,8 @@ type Line struct {
 	// No is the line number in the list (0 for a command-line argument).
 	No int
 	// TooLong is set when the line was longer than MaxLine. Target is
-	// still the whole line up to KeepLine; beyond, its first KeepLine
-	// bytes and "…".
+	// still the whole line up to KeepLine (beyond, its first KeepLine
+	// bytes and "…"), unless it is not text: then its first MaxLine.
 	TooLong bool
 	// NotText is set when the line held bytes that are not UTF-8 (a list
 	// saved as Shift_JIS) or control characters (a terminal escape): each
@@ -130,6 +130,13 @@ func (s *Source) Next() (Line, error) {
 			continue
 		}
 		target, notText := text(t)
+		if notText && len(t) > MaxLine {
+			// A long line of binary (a file given as a list) is no one's
+			// line to match: kept at MaxLine, where each of its bytes that
+			// is not text would otherwise grow to three in the record.
+			target, _ = text(t[:MaxLine])
+			cut = true
+		}
 		if cut {
 			target += "…"
 		}

@@ -166,3 +166,13 @@ func TestSourceNotText(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceLongBinaryLine: a long line that is not text is cut at
+// MaxLine (its bytes would each grow to a replacement character).
+func TestSourceLongBinaryLine(t *testing.T) {
+	bin := strings.Repeat("\x80\x81", MaxLine)
+	ls := drain(t, NewSource(nil, strings.NewReader(bin+"\nok.example\n")))
+	if len(ls) != 2 || !ls[0].TooLong || !ls[0].NotText || len(ls[0].Target) > 3*MaxLine+len("…") || !strings.HasSuffix(ls[0].Target, "…") || ls[1].Target != "ok.example" {
+		t.Errorf("lines %d, first: TooLong=%v NotText=%v len=%d", len(ls), ls[0].TooLong, ls[0].NotText, len(ls[0].Target))
+	}
+}

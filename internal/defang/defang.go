@@ -4,33 +4,51 @@
 // link in a message.
 package defang
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
-// Refang returns s with its defanged spellings undone. It is a literal
-// replacer: one pass, no backtracking, whatever the text. A defanged
-// scheme counts only where a scheme is (hxp inside a name, amazon-hxp.xyz,
-// stays).
-func Refang(s string) string { return refang.Replace(s) }
+// Refang returns s with its defanged spellings undone. A defanged scheme
+// (hxxps, hXXp, h**p, hxp, in any case) counts only where a scheme is:
+// followed by its colon, and not inside a word or an address (amazon-hxp.xyz
+// and ?q=hxp:1 stay); the rest is a literal replacer, one pass.
+func Refang(s string) string {
+	if scheme.MatchString(s) {
+		s = scheme.ReplaceAllStringFunc(s, func(m string) string {
+			sm := scheme.FindStringSubmatch(m)
+			secure := ""
+			if sm[2] != "" {
+				secure = "s"
+			}
+			colon := "://"
+			if sm[3] == ":" {
+				colon = ":"
+			}
+			return sm[1] + "http" + secure + colon
+		})
+	}
+	return refang.Replace(s)
+}
 
-// refang undoes the spellings that people and security teams use to make
-// links unclickable (hxxps, [.], (dot), [:]//, …). It is a literal
-// replacer: one pass, no backtracking, whatever the text.
+// defangedColons are the spellings of "://" that make a link unclickable.
+var defangedColons = []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"}
+
+// scheme matches a defanged scheme where a scheme can start: at the start
+// or after a character that cannot be part of an address (a space, a
+// bracket, Japanese text), then its colon in any spelling.
+var scheme = func() *regexp.Regexp {
+	var colons []string
+	for _, c := range defangedColons {
+		colons = append(colons, regexp.QuoteMeta(c))
+	}
+	return regexp.MustCompile(`(?i)(^|[^a-z0-9._~%+=&/?#@\-])h(?:xx|x|\*\*|__)p(s?)(` + strings.Join(colons, "|") + `|://|:)`)
+}()
+
+// refang undoes the rest: "://" and "." and "/" and ":" in their defanged
+// spellings.
 var refang = func() *strings.Replacer {
 	var pairs []string
-	// A defanged scheme only where a scheme is: followed by its colon in
-	// one of the spellings below ("hxp" inside a name, amazon-hxp.xyz, is
-	// part of the name). Each whole spelling is one pair, so that one pass
-	// undoes both halves.
-	defangedColons := []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"}
-	for _, sch := range []string{"hxxp", "hXXp", "HXXP", "Hxxp", "h**p", "H**P", "h__p", "hxp", "hXp"} {
-		for _, sec := range []string{"s", "S", ""} {
-			to := "http" + strings.ToLower(sec)
-			for _, c := range defangedColons {
-				pairs = append(pairs, sch+sec+c, to+"://")
-			}
-			pairs = append(pairs, sch+sec+"://", to+"://", sch+sec+":", to+":")
-		}
-	}
 	for _, c := range defangedColons {
 		pairs = append(pairs, c, "://")
 	}

@@ -13,6 +13,11 @@ func TestRefang(t *testing.T) {
 		{"amazon-hxp.xyz", "amazon-hxp.xyz"}, // hxp inside a name is the name
 		{"hxxpress.example.jp", "hxxpress.example.jp"},
 		{"https://[::1]:8080/", "https://[::1]:8080/"},
+		{"hxXps://evil[.]example/", "https://evil.example/"},
+		{"HXXPS[://]evil[.]example", "https://evil.example"},
+		{"https://shop.example.jp/?q=hxp:1", "https://shop.example.jp/?q=hxp:1"}, // inside an address: its text
+		{"詳細はhxxps://evil[.]top/a をご確認ください", "詳細はhttps://evil.top/a をご確認ください"},
+		{"(hxxp://evil[.]top)", "(http://evil.top)"},
 	} {
 		if got := Refang(tc.in); got != tc.want {
 			t.Errorf("Refang(%q) = %q, want %q", tc.in, got, tc.want)

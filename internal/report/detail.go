@@ -21,36 +21,31 @@ type detailWriter struct {
 
 // words holds the fixed phrases of the text view.
 var words = map[string]rules.Text{
-	"high":        {JA: "危険度: 高", EN: "Risk: HIGH"},
-	"medium":      {JA: "危険度: 中", EN: "Risk: MEDIUM"},
-	"low":         {JA: "危険度: 低", EN: "Risk: LOW"},
-	"error":       {JA: "確認できませんでした", EN: "Could not be checked"},
-	"high.say":    {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
-	"high.bill":   {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
-	"high.msg":    {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
-	"med.msg":     {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
-	"med.bill":    {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
-	"med.say":     {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
-	"low.say":     {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
-	"err.say":     {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
-	"signs":       {JA: "見つかった兆候", EN: "Warning signs found"},
-	"nosigns":     {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
-	"nosigns.msg": {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
-	"low.but":     {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
-	"evidence":    {JA: "根拠", EN: "Evidence"},
-	"page":        {JA: "ページ", EN: "Page"},
-	"domain":      {JA: "ドメイン", EN: "Domain"},
-	"created":     {JA: "登録日", EN: "registered"},
-	"advice":      {JA: "アドバイス", EN: "Advice"},
-	"consult":     {JA: "相談窓口", EN: "Where to consult"},
-	"stations":    {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
-	"pages":       {JA: "調べたページ", EN: "Pages read"},
-	"score":       {JA: "点", EN: "points"},
-	// A sign's weight, in other words than the verdict's 高/中/低: a
-	// strong sign can stand beside a low verdict.
-	"sev.high":     {JA: "強", EN: "strong"},
-	"sev.medium":   {JA: "中", EN: "moderate"},
-	"sev.low":      {JA: "弱", EN: "weak"},
+	"high":         {JA: "危険度: 高", EN: "Risk: HIGH"},
+	"medium":       {JA: "危険度: 中", EN: "Risk: MEDIUM"},
+	"low":          {JA: "危険度: 低", EN: "Risk: LOW"},
+	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
+	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
+	"high.bill":    {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
+	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
+	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
+	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
+	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
+	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
+	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
+	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"nosigns.msg":  {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
+	"low.but":      {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
+	"evidence":     {JA: "根拠", EN: "Evidence"},
+	"page":         {JA: "ページ", EN: "Page"},
+	"domain":       {JA: "ドメイン", EN: "Domain"},
+	"created":      {JA: "登録日", EN: "registered"},
+	"advice":       {JA: "アドバイス", EN: "Advice"},
+	"consult":      {JA: "相談窓口", EN: "Where to consult"},
+	"stations":     {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
+	"pages":        {JA: "調べたページ", EN: "Pages read"},
+	"score":        {JA: "点", EN: "points"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
@@ -128,7 +123,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		b.WriteString("\n")
 		b.WriteString(d.say("signs") + ":\n")
 		for _, s := range r.Signs {
-			fmt.Fprintf(&b, "  ● [%s] %s  (+%d %s)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points, d.say("score"))
+			fmt.Fprintf(&b, "  ● [%s] %s  (+%d %s)\n", s.Severity.Word(d.o.Lang), s.Message, s.Points, d.say("score"))
 			if s.Evidence != "" {
 				fmt.Fprintf(&b, "      %s: %s\n", d.say("evidence"), s.Evidence)
 			}
@@ -149,7 +144,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 				d.writeError(&b, "      ", l.Error)
 			}
 			for _, s := range l.Signs {
-				fmt.Fprintf(&b, "      - [%s] %s  (+%d %s)\n", d.say("sev."+string(s.Severity)), s.Message, s.Points, d.say("score"))
+				fmt.Fprintf(&b, "      - [%s] %s  (+%d %s)\n", s.Severity.Word(d.o.Lang), s.Message, s.Points, d.say("score"))
 				if s.Evidence != "" {
 					fmt.Fprintf(&b, "        %s: %s\n", d.say("evidence"), s.Evidence)
 				}
@@ -290,8 +285,8 @@ func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.
 // an empty folder, a folder given as a message, a screenshot.
 func inputErrorKey(msg string) string {
 	switch {
-	case strings.Contains(msg, "no such file"):
-		return "err.nofile"
+	case strings.Contains(msg, "no such file or folder"):
+		return "err.nofile" // the checker's and the message reader's own words, on every system
 	case strings.Contains(msg, "is a local file but not an .html"):
 		return "err.notpage"
 	case strings.Contains(msg, "holds no .html files"):

@@ -59,6 +59,7 @@ type htmlRow struct {
 	// Links are a message's URLs and their results (message only).
 	Links []*checker.Result
 	L     func(string) string
+	Lang  string
 }
 
 // htmlTmpl is one row of the report, parsed on first use: most runs
@@ -80,7 +81,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
 			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
-			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{call $.L (printf "sev.%s" .Severity)}} +{{.Points}}</span> {{.Message}}` +
+			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
 			`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
 			`{{else}}<p>{{call .L "none"}}</p>{{end}}` +
 			`</div></details></td></tr>` + "\n"))
@@ -296,7 +297,7 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 	row := htmlRow{
 		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
-		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, L: h.l,
+		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, L: h.l, Lang: h.o.Lang,
 	}
 	for _, l := range r.Links {
 		if l != nil {

@@ -140,17 +140,13 @@ func top(m map[string]int, n int) []Count {
 
 // sumWords holds the fixed phrases of the batch summaries (text and HTML).
 var sumWords = map[string]rules.Text{
-	"summary": {JA: "集計", EN: "Summary"},
-	"targets": {JA: "対象", EN: "Targets"},
-	"items":   {JA: "件", EN: ""},
-	"high":    {JA: "高", EN: "high"},
-	"medium":  {JA: "中", EN: "medium"},
-	"low":     {JA: "低", EN: "low"},
-	"error":   {JA: "確認不可", EN: "could not be checked"},
-	// A sign's weight, in other words than a verdict's (as in the text view).
-	"sev.high":   {JA: "強", EN: "strong"},
-	"sev.medium": {JA: "中", EN: "moderate"},
-	"sev.low":    {JA: "弱", EN: "weak"},
+	"summary":    {JA: "集計", EN: "Summary"},
+	"targets":    {JA: "対象", EN: "Targets"},
+	"items":      {JA: "件", EN: ""},
+	"high":       {JA: "高", EN: "high"},
+	"medium":     {JA: "中", EN: "medium"},
+	"low":        {JA: "低", EN: "low"},
+	"error":      {JA: "確認不可", EN: "could not be checked"},
 	"reasons":    {JA: "確認できなかった理由", EN: "Why targets could not be checked"},
 	"unfinished": {JA: "注意: 途中で中断したため、一覧の一部は確認していません。この集計は確認した分だけです（JSON・CSV 出力なら --resume で続きを確認できます）。", EN: "Note: the run was interrupted, so part of the list was not checked; this summary covers what was (with JSON or CSV output, --resume checks the rest)."},
 	"topsigns":   {JA: "多かった兆候", EN: "Most frequent signs"},
