@@ -1423,7 +1423,7 @@ func homoglyphSwaps(written, keyword string) []string {
 	if len(out) == 0 && len(wr) != len(kr) {
 		return []string{written + "→" + keyword}
 	}
-	return out
+	return slices.Compact(slices.Sorted(slices.Values(out))) // "а→a" once, however often a is swapped
 }
 
 // officialFor picks the official domain of b that keyword k names: the one

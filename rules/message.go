@@ -95,7 +95,7 @@ func MessageRules() []MessageRule {
 				EN: "account suspension or intrusion claims (利用停止, アカウントがロック, 不正利用) with a deadline or a link to \"confirm\"",
 			},
 			Message: Text{
-				JA: "利用停止や不正利用を口実に急がせる、フィッシングによくある文面です。メール内のリンクは開かず、公式アプリや自分でブックマークしたURLから確認してください",
+				JA: "利用停止や不正利用を口実に急がせる、フィッシングによくある文面です。届いたメールやSMSのリンクは開かず、公式アプリや自分でブックマークしたURLから確認してください",
 				EN: "urgent claims that your account is suspended or misused are typical of phishing; do not open the links, check in the official app or through your own bookmark",
 			},
 			Check: checkMailUrgency,
@@ -107,8 +107,8 @@ func MessageRules() []MessageRule {
 				EN: "a failed-delivery claim (不在, 再配達, 住所不明) with a link that is not the carrier's",
 			},
 			Message: Text{
-				JA: "宅配業者を装った不在通知（スミッシング）によくある文面です。リンクは開かず、伝票番号で公式サイトから確認してください",
-				EN: "this reads like a fake delivery notice (smishing); do not open the link, check the tracking number on the carrier's official site",
+				JA: "宅配業者を装った不在通知の詐欺メッセージによくある文面です。リンクは開かず、伝票番号で公式サイトから確認してください",
+				EN: "this reads like a fake delivery notice; do not open the link, check the tracking number on the carrier's official site",
 			},
 			Check: checkMailDelivery,
 		},
@@ -173,6 +173,9 @@ func MessageRules() []MessageRule {
 			Check: checkMailPrize,
 		},
 		{
+			// Topic spam: the police's advice on attachments is in the
+			// spam advice (ADVICE-FACTS), after the advice on being
+			// cheated that the mail's other signs bring.
 			ID: "mail-attachment-executable", Severity: High, Points: 40, Topic: "spam",
 			Summary: Text{
 				JA: "実行ファイル・スクリプト・ディスクイメージ（強）、HTMLやマクロ付き文書（中）が添付されている",
@@ -748,7 +751,7 @@ func checkMailDelivery(m *Mail) []Finding {
 	if failed != "" {
 		return []Finding{{Evidence: failed + " → " + off[0], URL: off[0], Severity: Medium, Points: 30,
 			Message: Text{
-				JA: "配達できなかったと装い、宅配業者のものではないリンクへ誘導しています（不在通知を装うスミッシング）。リンクは開かず、伝票番号で公式サイトから確認してください",
+				JA: "配達できなかったと装い、宅配業者のものではないリンクへ誘導しています（不在通知を装う詐欺）。リンクは開かず、伝票番号で公式サイトから確認してください",
 				EN: "the message claims a failed delivery and links somewhere that is not the carrier's (fake delivery notice); do not open the link, check the tracking number on the carrier's official site",
 			}}}
 	}

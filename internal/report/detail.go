@@ -66,6 +66,7 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
+	"link.nosign":                          {JA: "兆候なし（ドメイン名だけで判定）", EN: "No sign (judged by domain name alone)"},
 	"link.nameonly":                        {JA: "（ドメイン名だけで判定・ページは取得していません）", EN: " (judged by its domain name alone: the page was not fetched)"},
 	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
 	"paren":                                {JA: "%s（%s）", EN: "%s (%s)"},
@@ -139,7 +140,13 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
 				nameOnly = d.say("link.nameonly")
 			}
-			fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
+			if nameOnly != "" && len(l.Signs) == 0 {
+				// Not "low": nothing about the page was judged, and the
+				// message's own verdict is what counts.
+				fmt.Fprintf(&b, "  ● 【%s】 %s\n", d.say("link.nosign"), l.Target)
+			} else {
+				fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
+			}
 			if l.Error != nil {
 				d.writeError(&b, "      ", l.Error)
 			}
