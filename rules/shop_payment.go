@@ -701,7 +701,20 @@ func shopTransferOnlyRule() Rule {
 				// be read (most pages).
 				return nil
 			}
-			return shopTransferOnly(site)
+			fs := shopTransferOnly(site)
+			if len(fs) == 0 {
+				return nil
+			}
+			for _, oc := range checkOneclick(site) {
+				if oc.URL == fs[0].URL {
+					// A one-click page's demand (お振込み期限 本日中) is
+					// no shop's payment terms: its own sign says not to
+					// pay at all, and the shopping advice would say to
+					// pay another way.
+					return nil
+				}
+			}
+			return fs
 		},
 	}
 }

@@ -171,6 +171,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// A one-click page's demand is no payment term of a shop's.
 		{name: "a billing page's threat", fire: false,
 			site: []string{"https://douga.example/kanryo.html", shopHTML("登録完了", `<h1>ご登録ありがとうございます</h1><p>48時間以内にお振込みがない場合、契約約款に基づき法的手続きに移行し、ご自宅・勤務先へ回収に伺います。</p>`)}},
+		{name: "a one-click bill's transfer deadline in a table", fire: false,
+			site: []string{"https://douga.example/kanryo.html", shopHTML("無料期間終了のお知らせ", `<h1>無料期間は終了しました</h1><p>あなたは本サービスの会員登録が完了しています（登録日：2024年5月10日）。</p><p>無料期間終了に伴い、下記の通り会費が発生しております。</p><table><tr><th>会費（6か月分）</th><td>50,000円</td></tr><tr><th>お振込み期限</th><td>本日中</td></tr></table><p>期日までにご入金のない場合、債権回収会社へ債権を譲渡し、ご自宅または勤務先へ伺う場合がございます。</p>`)}},
 		{name: "shipping to your home after payment is no threat", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法は銀行振込のみ、ご入金確認後ご自宅へ発送いたします。</p>`)}},
 		{name: "a shop's own cancellation term still names transfer", fire: true,
