@@ -652,7 +652,10 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		// its stub beside the other's page is no cloaking. Listed only.
 		return f, nil
 	}
-	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) {
+	if differ, useMobile, _ := rules.CompareVersions(f.page, alt.page); differ && useMobile || sentAway(f, alt) ||
+		// A notice for desktops that the site is for phones: the
+		// phone's page is the site's (no cloaking: it says so).
+		rules.SmartphoneOnly(f.page) && !rules.SmartphoneOnly(alt.page) && alt.resp.Status < 400 {
 		alt.alt, f.alt = f, nil
 		return alt, nil
 	}

@@ -770,3 +770,27 @@ func TestCheckMaxPagesCountsEveryRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSmartphoneOnlySite: a site that tells desktops it is for
+// smartphones is scored on the page phones get, without the cloaking sign
+// (it says so): a kit behind such a notice is still seen.
+func TestCheckSmartphoneOnlySite(t *testing.T) {
+	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if strings.Contains(r.UserAgent(), "iPhone") {
+			w.Write(kit)
+			return
+		}
+		fmt.Fprint(w, `<html><head><title>お知らせ</title></head><body><p>このサイトはスマートフォン専用です。QRコードからアクセスしてください。</p><img src="qr.png" alt="QR"></body></html>`)
+	}))
+	defer srv.Close()
+	res := newTestChecker(t).Check(context.Background(), srv.URL+"/")
+	ids := " " + strings.Join(signIDs(res), " ") + " "
+	if !strings.Contains(ids, " phishing-credential-form ") || strings.Contains(ids, " cloaking ") {
+		t.Errorf("signs%s: want the phone's kit scored, without cloaking", ids)
+	}
+}

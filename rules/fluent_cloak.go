@@ -261,6 +261,21 @@ func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, eviden
 	return true, useMobile, fmt.Sprintf("%s（共通部分 %.0f%%）", ev, jac*100)
 }
 
+// SmartphoneOnly reports whether p is a short notice that the site is for
+// smartphones (「スマートフォン専用です」, a QR code to open it on a phone):
+// no disguise, so no cloaking, but the page a phone is shown is then the
+// site's page to score.
+func SmartphoneOnly(p *Page) bool {
+	if p == nil || p.Status != 200 {
+		return false
+	}
+	text := flCompact(flPrefix(p.Text, 2000))
+	return flRunes(text) < 200 && flPhoneOnly.MatchString(text+" "+flCompact(p.Title))
+}
+
+// flPhoneOnly are the words of a notice that a site is for phones only.
+var flPhoneOnly = shopMustRe(`スマホ専用|スマートフォン専用|携帯専用|スマホでアクセス|スマートフォンでアクセス|スマホからアクセス|スマートフォンからアクセス|qrコード`)
+
 // flAsksSecrets reports whether p has a form asking for secrets (a
 // password, a card, a PIN: phishFormsCreds) on a host that is no brand's
 // own (a bank's real mobile login beside its desktop portal is no kit).
