@@ -285,3 +285,18 @@ func TestReplayLegacyCounting(t *testing.T) {
 		t.Errorf("signs %q, pages %+v: want the payment page read and its sign", ids, res.Pages)
 	}
 }
+
+// TestReplayBounded: a WARC file bigger than a replay holds (a crawl by
+// another tool) is an error record, not a process that runs out of memory.
+func TestReplayBounded(t *testing.T) {
+	name := filepath.Join("..", "testdata", "warc", "legacy-max-pages-3.warc.gz")
+	if _, err := readCaptureWithin(name, 3, maxReplayTotal); CodeOf(err) != CodeRead || !strings.Contains(err.Error(), "too large to replay") {
+		t.Errorf("3 records at most: %v", err)
+	}
+	if _, err := readCaptureWithin(name, maxReplayRecords, 10); CodeOf(err) != CodeRead {
+		t.Errorf("10 bytes at most: %v", err)
+	}
+	if _, err := readCapture(name); err != nil {
+		t.Errorf("within the limits: %v", err)
+	}
+}

@@ -34,6 +34,14 @@ import (
 // elsewhere may, and is cut here (and marked truncated).
 const maxReplayBody = 64 << 20
 
+// maxReplayTotal and maxReplayRecords bound what a replay holds of one
+// file: shopcheck writes one small file a target, but a crawl by another
+// tool can be gigabytes, read whole it would exhaust memory.
+const (
+	maxReplayTotal   = 512 << 20
+	maxReplayRecords = 20_000
+)
+
 // capture is an evidence file read back.
 type capture struct {
 	// ours is true when shopcheck wrote the file (its warcinfo says so):
@@ -73,6 +81,12 @@ var warcReadOptions = []gowarc.WarcRecordOption{
 // readCapture reads the evidence file at path. A record whose digests do
 // not match its content makes it fail: a changed file is not evidence.
 func readCapture(path string) (*capture, error) {
+	return readCaptureWithin(path, maxReplayRecords, maxReplayTotal)
+}
+
+// readCaptureWithin is readCapture holding at most maxRecords records and
+// maxBytes of stored bodies.
+func readCaptureWithin(path string, maxRecords, maxBytes int) (*capture, error) {
 	// The library ends a file quietly at some damage (a corrupt gzip
 	// member, one added): such a file would read as a shorter capture.
 	if _, err := evidence.CheckFraming(path); err != nil {
@@ -103,7 +117,11 @@ func readCapture(path string) (*capture, error) {
 	respIndex := map[string]int{} // response id -> index in resps
 	order := []int{}              // for each request (>= 0) or response (< 0) in file order
 
+	held := 0 // bytes of stored bodies held
 	for n := 0; ; n++ {
+		if n >= maxRecords || held > maxBytes {
+			return nil, Errorf(CodeRead, "the evidence file %s is too large to replay (more than %d records or %d MiB of pages): give the file of one target", path, maxRecords, maxBytes>>20)
+		}
 		rec, err := rd.Next()
 		if errors.Is(err, io.EOF) && rec.WarcRecord == nil {
 			break
@@ -155,6 +173,7 @@ func readCapture(path string) (*capture, error) {
 				if err != nil {
 					return fmt.Errorf("record %s: %w", id, err)
 				}
+				held += len(ex.Body)
 				respIndex[id] = len(resps)
 				order = append(order, -1-len(resps))
 				resps = append(resps, &rawResp{id: id, concurrentTo: h.Get(gowarc.WarcConcurrentTo), ex: storedExchange{Exchange: ex}})
