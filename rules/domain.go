@@ -210,9 +210,9 @@ func imitationHow(im Imitation) (ja, en string) {
 	quoted := func(ws []string) string { return "「" + strings.Join(ws, "」「") + "」" }
 	switch im.Kind {
 	case ImitationHomoglyph:
-		sw := strings.Join(im.Swaps, ", ")
-		return fmt.Sprintf("の名前 %s を形の似た別の文字 (%s) で綴ったもの", im.Keyword, sw),
-			fmt.Sprintf("%s spelled with look-alike characters (%s)", im.Keyword, sw)
+		ja, en := swapWords(im.Swaps)
+		return fmt.Sprintf("の名前 %s を形の似た別の文字で綴ったもの (%s)", im.Keyword, ja),
+			fmt.Sprintf("%s spelled with look-alike characters (%s)", im.Keyword, en)
 	case ImitationSubdomain:
 		return fmt.Sprintf("の公式ドメインを別のドメインの前に付けたもの (本当のドメインは %s)", im.Real),
 			fmt.Sprintf("the official name put in front of another domain; the real domain is %s", im.Real)
@@ -254,6 +254,42 @@ func imitationHow(im Imitation) (ja, en string) {
 			fmt.Sprintf("its name %s as a subdomain of the unrelated domain %s", im.Keyword, im.Real)
 	}
 	return "に似せたもの", "a look-alike"
+}
+
+// swapWords says each look-alike swap ("а→a") in words a reader can
+// check: 「英字の a の代わりにキリル文字の а」, "Cyrillic а for Latin a".
+func swapWords(swaps []string) (ja, en string) {
+	var jas, ens []string
+	for _, sw := range swaps {
+		written, meant, ok := strings.Cut(sw, "→")
+		if !ok {
+			jas, ens = append(jas, sw), append(ens, sw)
+			continue
+		}
+		sj, se := scriptName(written)
+		jas = append(jas, "英字の "+meant+" の代わりに"+sj+" "+written)
+		ens = append(ens, se+written+" for Latin "+meant)
+	}
+	return strings.Join(jas, "、"), strings.Join(ens, ", ")
+}
+
+// scriptName names the script of a look-alike, in Japanese and English.
+func scriptName(s string) (ja, en string) {
+	for _, r := range s {
+		switch {
+		case r >= 0x0400 && r <= 0x052F:
+			return "キリル文字の", "Cyrillic "
+		case r >= 0x0370 && r <= 0x03FF:
+			return "ギリシャ文字の", "Greek "
+		case r >= 0xFF00 && r <= 0xFFEF:
+			return "全角の", "full-width "
+		case r >= '0' && r <= '9':
+			return "数字の", "digit "
+		case r > 0x7F:
+			return "別の文字の", "the character "
+		}
+	}
+	return "英字の", "Latin "
 }
 
 func editWords(edit string) (ja, en string) {

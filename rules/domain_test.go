@@ -221,3 +221,18 @@ func TestParseIPv4(t *testing.T) {
 		}
 	}
 }
+
+func TestSwapWords(t *testing.T) {
+	for _, tc := range []struct {
+		swaps  []string
+		ja, en string
+	}{
+		{[]string{"а→a"}, "英字の a の代わりにキリル文字の а", "Cyrillic а for Latin a"},
+		{[]string{"1→l", "ο→o"}, "英字の l の代わりに数字の 1、英字の o の代わりにギリシャ文字の ο", "digit 1 for Latin l, Greek ο for Latin o"},
+		{[]string{"rn→m"}, "英字の m の代わりに英字の rn", "Latin rn for Latin m"},
+	} {
+		if ja, en := swapWords(tc.swaps); ja != tc.ja || en != tc.en {
+			t.Errorf("swapWords(%v) = %q, %q; want %q, %q", tc.swaps, ja, en, tc.ja, tc.en)
+		}
+	}
+}
