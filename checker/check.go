@@ -460,6 +460,9 @@ type fetched struct {
 	// from is the stub page a hop (a meta refresh, a script) led here
 	// from, when this is the first page.
 	from *fetched
+	// blocked is set when this page is a stub whose hop was not taken
+	// for want of --max-pages (not because it leads nowhere).
+	blocked bool
 	// mobile is true when the page was fetched as a smartphone.
 	mobile bool
 }
@@ -647,6 +650,13 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		alt = cr.followHop(ctx, alt)
 	}
 	f.alt = alt
+	if fs, as := cr.stillStub(f), cr.stillStub(alt); fs && !as && alt.page != nil && alt.resp.Status < 400 {
+		// The desktop's hops ended on a stub (the budget or the hops ran
+		// out: a chain made to) where the phone's reached a page: that
+		// page is the site's.
+		alt.alt, f.alt = f, nil
+		return alt, nil
+	}
 	if cr.hopBlocked(f) || cr.hopBlocked(alt) {
 		// One browser's stub was followed and the other's could not be:
 		// its stub beside the other's page is no cloaking. Listed only.
@@ -673,10 +683,11 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 	cur := f
 	for range maxHops {
-		if cr.used >= cr.c.opts.MaxPages && !cr.c.opts.firstOnly {
+		next := cr.stubNext(cur.page)
+		if next != "" && cr.used >= cr.c.opts.MaxPages && !cr.c.opts.firstOnly {
+			cur.blocked = true
 			break
 		}
-		next := cr.stubNext(cur.page)
 		if next == "" || canonical(next) == canonical(cur.resp.URL) || slices.Contains(cur.resp.Redirects, next) {
 			break
 		}
@@ -698,7 +709,13 @@ func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 // of --max-pages: compared with the other browser's followed page it
 // would look like cloaking.
 func (cr *crawl) hopBlocked(f *fetched) bool {
-	return !cr.c.opts.firstOnly && cr.used >= cr.c.opts.MaxPages && cr.stubNext(f.page) != ""
+	return f.blocked
+}
+
+// stillStub reports whether f, after its hops, is still a stub that sends
+// the browser on.
+func (cr *crawl) stillStub(f *fetched) bool {
+	return f.blocked || f.page != nil && cr.stubNext(f.page) != ""
 }
 
 // maxHops is how many stub pages in a row are followed.

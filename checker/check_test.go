@@ -794,3 +794,39 @@ func TestCheckSmartphoneOnlySite(t *testing.T) {
 		t.Errorf("signs%s: want the phone's kit scored, without cloaking", ids)
 	}
 }
+
+// TestCheckThirdReviewEvasions: a desktop chain of stubs that uses up
+// --max-pages does not switch off the comparison with the phones' kit,
+// and a kit that speaks of QRコード決済 is no "smartphone only" notice.
+func TestCheckThirdReviewEvasions(t *testing.T) {
+	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		phone := strings.Contains(r.UserAgent(), "iPhone")
+		switch {
+		case r.URL.Path == "/kit":
+			w.Write(kit)
+		case strings.HasPrefix(r.URL.Path, "/chain") && phone:
+			fmt.Fprint(w, `<html><body><script>location.href="/kit"</script></body></html>`)
+		case strings.HasPrefix(r.URL.Path, "/chain"):
+			fmt.Fprintf(w, `<html><body><script>location.href="/chain%s1"</script></body></html>`, strings.TrimPrefix(r.URL.Path, "/chain"))
+		case r.URL.Path == "/qr" && !phone:
+			fmt.Fprint(w, `<html><head><title>PayPay</title></head><body><h1>PayPay</h1><p>QRコード決済のご利用確認のため、ログインしてください。</p><form><input type="tel" name="tel" placeholder="携帯電話番号"><input type="password" name="pw" placeholder="パスワード"></form></body></html>`)
+		case r.URL.Path == "/qr":
+			fmt.Fprint(w, `<html><head><title>メンテナンス中</title></head><body><p>ただいまメンテナンス中です。</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	c := newTestChecker(t)
+	for _, path := range []string{"/chain", "/qr"} {
+		res := c.Check(context.Background(), srv.URL+path)
+		if ids := " " + strings.Join(signIDs(res), " ") + " "; !strings.Contains(ids, " phishing-credential-form ") {
+			t.Errorf("%s: %s %d%s: want the kit's form scored", path, res.Risk, res.Score, ids)
+		}
+	}
+}

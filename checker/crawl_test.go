@@ -212,6 +212,16 @@ func TestScriptRedirect(t *testing.T) {
 		{"calls in a cycle, one from the top", `<script>function a(){ b() } function b(){ a(); location.href = "/cyc" } a();</script>`, "https://a.example.jp/cyc"},
 		{"parenthesised literal", `<script>location.href = ("/p")</script>`, "https://a.example.jp/p"},
 		{"window.atob", `<script>location.replace(window.atob("L2tpdC9mZWU="))</script>`, "https://a.example.jp/kit/fee"},
+		// Third review's cases.
+		{"a regex after return", `<script>function ok(u){return /^https?:\/\//.test(u)} location.href = "/kit";</script>`, "https://a.example.jp/kit"},
+		{"a regex after typeof", `<script>var t = typeof /'/; location.href = "/kit";</script>`, "https://a.example.jp/kit"},
+		{"a 30-minute timer as a product", `<script>setTimeout(function(){location.href="/logout"}, 30 * 60 * 1000)</script>`, ""},
+		{"a 15 s timer as 15e3", `<script>setTimeout(function(){location.href="/logout"}, 15e3)</script>`, ""},
+		{"an async function called", `<script>async function go(){location.href="/kit"} go();</script>`, "https://a.example.jp/kit"},
+		{"an async arrow run at once", `<script>(async () => {location.href="/kit"})();</script>`, "https://a.example.jp/kit"},
+		{"an interval", `<script>setInterval(function(){ location.href = "/kit" }, 100)</script>`, "https://a.example.jp/kit"},
+		{"a decoy value given in a function never called", `<script>var u = "/kit"; function never(){ u = "/safe" } location.href = u;</script>`, "https://a.example.jp/kit"},
+		{"a decoy value given in a click handler", `<script>var u = "/kit"; btn.onclick = function(){ u = "/safe" }; location.href = u;</script>`, "https://a.example.jp/kit"},
 		// A variable given a literal just before.
 		{"a variable", `<script>var u = "/kit/fee"; window.location.href = u;</script>`, "https://a.example.jp/kit/fee"},
 		{"a variable given pieces", `<script>var u = "/kit/" + id; location.replace(u);</script>`, ""},

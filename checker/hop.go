@@ -187,20 +187,34 @@ func jsVarLiteralAt(s *jsScan, name string, pos int) int {
 	if name == "atob" || name == "true" || name == "false" || name == "null" || name == "undefined" {
 		return -1
 	}
-	re, err := regexp.Compile(`(?:^|[;{}\s,(])(?:var|let|const)?\s*` + regexp.QuoteMeta(name) + `\s*[-+*/|&]?=[^=]`)
-	if err != nil {
-		return -1
+	re := s.assignRe[name]
+	if re == nil {
+		var err error
+		if re, err = regexp.Compile(`(?:^|[;{}\s,(])(?:var|let|const)?\s*` + regexp.QuoteMeta(name) + `\s*[-+*/|&]?=[^=]`); err != nil {
+			return -1
+		}
+		s.assignRe[name] = re
 	}
-	all := re.FindAllStringIndex(s.bare[:pos], -1)
-	if len(all) == 0 {
-		return -1
+	from := max(0, pos-jsVarWindow) // the assignment is near its use
+	all := re.FindAllStringIndex(s.bare[from:pos], 100)
+	// The last assignment that runs on load (one in a handler or an
+	// uncalled function is a decoy).
+	for i := len(all) - 1; i >= 0; i-- {
+		at := from + all[i][0]
+		if !s.runs(at + 1) {
+			continue
+		}
+		if m := jsVarLiteral.FindStringIndex(s.bare[at:pos]); m == nil {
+			return -1 // the last thing it was given is no literal
+		}
+		return at
 	}
-	at := all[len(all)-1][0]
-	if m := jsVarLiteral.FindStringIndex(s.bare[at:pos]); m == nil {
-		return -1 // the last thing it was given is no literal
-	}
-	return at
+	return -1
 }
+
+// jsVarWindow is how far before its use a variable's literal is looked
+// for.
+const jsVarWindow = 4096
 
 // jsBotWords mark the condition of a branch that only robots take: a kit
 // sends crawlers to a harmless page and people to itself. "bot" is a word
@@ -260,7 +274,7 @@ func jsArrowRuns(s *jsScan, pos int) bool {
 	} else if m := jsIdentEnd.FindStringIndex(params); m != nil {
 		head = params[:m[0]]
 	}
-	return jsLoadContext.MatchString(s.code[begin : begin+len(head)])
+	return jsLoadContext.MatchString(tail(s.code[begin:begin+len(head)], 80))
 }
 
 // pageScripts joins the page's inline scripts (JavaScript only: not a

@@ -22,6 +22,7 @@ type jsScan struct {
 	frames     []jsFrame // in order of their opening brace
 	starts     []int     // frames' starts, for binary search
 	calls      map[string][]int
+	assignRe   map[string]*regexp.Regexp // a variable's assignments, by name
 	memo       map[int]bool
 	busy       map[int]bool
 	cut        bool // a cycle or the budget cut a reading short: do not remember it
@@ -53,7 +54,7 @@ var (
 	// jsLoadContext matches what comes before a function that runs when
 	// the page loads: a timer, the load events, jQuery's ready, or a
 	// function called at once ("(function(){…})()", "!function(){…}()").
-	jsLoadContext = regexp.MustCompile(`(?:\b(?:setTimeout|requestAnimationFrame)\s*\(|\bon(?:load|pageshow|DOMContentLoaded)\s*=|\baddEventListener\s*\(\s*["'](?:load|DOMContentLoaded|pageshow|readystatechange)["']\s*,|(?:\$|\bjQuery|\.ready)\s*\(|(?:^|[;{}=(,!+\s])[!+(]|\bvoid)\s*$`)
+	jsLoadContext = regexp.MustCompile(`(?:\b(?:setTimeout|setInterval|requestAnimationFrame)\s*\(|\bon(?:load|pageshow|DOMContentLoaded)\s*=|\baddEventListener\s*\(\s*["'](?:load|DOMContentLoaded|pageshow|readystatechange)["']\s*,|(?:\$|\bjQuery|\.ready)\s*\(|(?:^|[;{}=(,!+\s])[!+(]|\bvoid)\s*$`)
 	// jsVarHead matches the start of a function expression kept in a
 	// variable: "var go = ".
 	jsVarHead = regexp.MustCompile(`(?:^|[;{}\s])(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*$`)
@@ -72,17 +73,31 @@ const jsTimer = "\x00timer"
 
 var (
 	// jsTimerHead matches a timer's start before the function it runs.
-	jsTimerHead = regexp.MustCompile(`\b(?:window\s*\.\s*)?setTimeout\s*\(\s*$`)
-	// jsTimerDelay reads the delay after a timer's function.
-	jsTimerDelay = regexp.MustCompile(`^\s*\)?\s*,\s*(\d+)`)
+	jsTimerHead = regexp.MustCompile(`\b(?:window\s*\.\s*)?set(?:Timeout|Interval)\s*\(\s*$`)
+	// jsTimerDelay reads the delay after a timer's function: a number,
+	// or a product of them (30 * 60 * 1000, 15e3).
+	jsTimerDelay = regexp.MustCompile(`^\s*\)?\s*,\s*([0-9][0-9.eE*\s]*)`)
 )
+
+// jsDelay evaluates a timer's delay written as numbers and "*".
+func jsDelay(expr string) float64 {
+	v := 1.0
+	for _, part := range strings.Split(expr, "*") {
+		f, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil {
+			return 0
+		}
+		v *= f
+	}
+	return v
+}
 
 // jsBlockWords open blocks that run as their parent does.
 var jsBlockWords = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true, "with": true}
 
 // newJSScan reads src (at most scriptRedirectBytes long).
 func newJSScan(src string) *jsScan {
-	s := &jsScan{src: src, memo: map[int]bool{}, busy: map[int]bool{}, calls: map[string][]int{}}
+	s := &jsScan{src: src, memo: map[int]bool{}, busy: map[int]bool{}, calls: map[string][]int{}, assignRe: map[string]*regexp.Regexp{}}
 	s.blank()
 	s.readFrames()
 	s.readCalls()
@@ -135,7 +150,7 @@ func (s *jsScan) blank() {
 			i = min(j, n-1)
 			last = c
 			continue
-		case c == '/' && strings.IndexByte("(,=:[!&|?{};+-*%<>~^\x00", last) >= 0:
+		case c == '/' && (strings.IndexByte("(,=:[!&|?{};+-*%<>~^\x00", last) >= 0 || jsRegexAfterWord(code[:i])):
 			// A regular expression literal: up to the closing slash, past
 			// escapes and character classes.
 			j, class := i+1, false
@@ -162,6 +177,29 @@ func (s *jsScan) blank() {
 	s.code, s.bare = string(code), string(bare)
 }
 
+// jsRegexWords are the keywords after which a "/" starts a regular
+// expression, not a division (return /x/.test(u)).
+var jsRegexWords = map[string]bool{"return": true, "typeof": true, "case": true, "in": true, "of": true, "void": true,
+	"delete": true, "throw": true, "new": true, "instanceof": true, "yield": true, "await": true, "else": true, "do": true}
+
+// jsRegexAfterWord reports whether code (up to a "/") ends with one of
+// jsRegexWords.
+func jsRegexAfterWord(code []byte) bool {
+	end := len(code)
+	for end > 0 && (code[end-1] == ' ' || code[end-1] == '\t') {
+		end--
+	}
+	start := end
+	for start > 0 && (code[start-1] >= 'a' && code[start-1] <= 'z') {
+		start--
+	}
+	if start > 0 && (code[start-1] == '_' || code[start-1] == '$' || code[start-1] == '.' ||
+		code[start-1] >= 'A' && code[start-1] <= 'Z' || code[start-1] >= '0' && code[start-1] <= '9') {
+		return false // part of a longer name or a property
+	}
+	return start < end && jsRegexWords[string(code[start:end])]
+}
+
 // readFrames finds the brace blocks of bare and classes each.
 func (s *jsScan) readFrames() {
 	b := s.bare
@@ -180,10 +218,8 @@ func (s *jsScan) readFrames() {
 				f.end = i
 				if f.name == jsTimer {
 					f.name = ""
-					if d := jsTimerDelay.FindStringSubmatch(b[i+1 : min(len(b), i+40)]); d != nil {
-						if ms, err := strconv.Atoi(d[1]); err == nil && ms > scriptLongDelay {
-							f.kind = 'n' // a fallback or a session timer, not the page's hop
-						}
+					if d := jsTimerDelay.FindStringSubmatch(b[i+1 : min(len(b), i+60)]); d != nil && jsDelay(d[1]) > scriptLongDelay {
+						f.kind = 'n' // a fallback or a session timer, not the page's hop
 					}
 				}
 				stack = stack[:len(stack)-1]
@@ -243,6 +279,9 @@ func (s *jsScan) classify(pos int) (kind byte, name string) {
 	// A function: what it is handed to or kept in says whether it runs.
 	start := max(0, pos-400) // head is a beginning of before, which starts there
 	ctx := tail(s.code[start:start+len(head)], 80)
+	if t := strings.TrimRight(ctx, " \t\r\n"); strings.HasSuffix(t, "async") && !jsIdentByte(t, len(t)-6) {
+		ctx = t[:len(t)-5] // async function, async () =>: what comes before counts
+	}
 	switch {
 	case jsTimerHead.MatchString(ctx):
 		return 'r', jsTimer // its delay is read when the block closes
@@ -255,6 +294,15 @@ func (s *jsScan) classify(pos int) (kind byte, name string) {
 		return 'f', m[1]
 	}
 	return 'n', "" // a handler or callback: runs when something happens
+}
+
+// jsIdentByte reports whether s[i] is a byte of a name (false out of s).
+func jsIdentByte(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // tail is the last n bytes of s (all of it when shorter): the regular
@@ -317,12 +365,19 @@ func (s *jsScan) at(pos int) int {
 	i := sort.SearchInts(s.starts, pos) - 1 // the last frame opened before pos
 	for i > 0 && s.frames[i].end < pos {
 		i = s.frames[i].parent
+		s.work++ // deep nesting costs: counted against the budget
 	}
 	return max(i, 0)
 }
 
 // runs reports whether code at pos runs when the page loads.
-func (s *jsScan) runs(pos int) bool { return s.frameRuns(s.at(pos)) }
+func (s *jsScan) runs(pos int) bool {
+	i := s.at(pos)
+	if s.work > jsScanBudget {
+		return false
+	}
+	return s.frameRuns(i)
+}
 
 func (s *jsScan) frameRuns(i int) bool {
 	if v, ok := s.memo[i]; ok {
@@ -371,7 +426,7 @@ func (s *jsScan) called(i int) bool {
 		if at > f.start && at < f.end {
 			continue // inside its own body
 		}
-		if s.frameRuns(s.at(at)) {
+		if fi := s.at(at); s.work <= jsScanBudget && s.frameRuns(fi) {
 			return true
 		}
 	}

@@ -245,7 +245,7 @@ func CompareVersions(desktop, mobile *Page) (differ bool, useMobile bool, eviden
 		// one browser only, under another title, is how SMS phishing kits
 		// hide from a desktop reviewer ("準備中" for desktops, the login
 		// for phones), whatever site chrome the two share.
-		if mk, dk := flAsksSecrets(mobile), flAsksSecrets(desktop); mk != dk {
+		if mk, dk := flKitLike(mobile), flKitLike(desktop); mk != dk {
 			return true, mk, ev
 		}
 		return false, false, ""
@@ -270,11 +270,25 @@ func SmartphoneOnly(p *Page) bool {
 		return false
 	}
 	text := flCompact(flPrefix(p.Text, 2000))
-	return flRunes(text) < 200 && flPhoneOnly.MatchString(text+" "+flCompact(p.Title))
+	// A page that asks for secrets itself is no notice (a PayPay kit
+	// speaks of QRコード決済).
+	return flRunes(text) < 200 && flPhoneOnly.MatchString(text+" "+flCompact(p.Title)) && !flAsksSecrets(p)
 }
 
 // flPhoneOnly are the words of a notice that a site is for phones only.
-var flPhoneOnly = shopMustRe(`スマホ専用|スマートフォン専用|携帯専用|スマホでアクセス|スマートフォンでアクセス|スマホからアクセス|スマートフォンからアクセス|qrコード`)
+var flPhoneOnly = shopMustRe(`スマホ専用|スマートフォン専用|携帯専用|スマホでアクセス|スマートフォンでアクセス|スマホからアクセス|スマートフォンからアクセス|スマホでご覧|スマートフォンでご覧`)
+
+// flKitLike reports whether p asks for secrets while presenting itself as
+// a brand: an honest small site's own member login shown to phones beside
+// its desktop front page is no disguise; a bank's login on a stranger's
+// host is.
+func flKitLike(p *Page) bool {
+	if !flAsksSecrets(p) {
+		return false
+	}
+	brands := phishBrandsOf(nil)
+	return len(brands) > 0 && len(phishPresentedPage(p, brands)) > 0
+}
 
 // flAsksSecrets reports whether p has a form asking for secrets (a
 // password, a card, a PIN: phishFormsCreds) on a host that is no brand's
@@ -305,13 +319,24 @@ func checkCloaking(site *Site) []Finding {
 		JA: "スマートフォンにだけ通販ページを表示し、パソコンには別のページを見せています（クローキング）",
 		EN: "The site shows the shop to smartphones only and another page to desktop browsers (cloaking)",
 	}
-	if useMobile && flReadVersion(mobile).kind != flShop {
+	if d, m := flReadVersion(desktop), flReadVersion(mobile); d.kind != flShop && m.kind != flShop && d.kind != flBad && m.kind != flBad {
+		// Two pages of their own, one a brand's login (CompareVersions'
+		// secrets case).
+		side := Text{JA: "スマートフォン", EN: "smartphones"}
+		other := Text{JA: "パソコン", EN: "desktop browsers"}
+		if !useMobile {
+			side, other = other, side
+		}
+		msg = Text{
+			JA: side.JA + "にだけ企業を名乗る入力フォームを表示し、" + other.JA + "には別のページを見せています（クローキング）。フィッシングのページが調査の目を逃れる手口です",
+			EN: "The site shows a form that presents itself as a company to " + side.EN + " only and another page to " + other.EN + " (cloaking), as phishing pages do to hide from scanners",
+		}
+	} else if useMobile && m.kind != flShop {
 		msg = Text{
 			JA: "スマートフォンにだけ中身のあるページを表示し、パソコンにはエラーや空白のページを見せています（クローキング）。フィッシングやワンクリック詐欺のページが調査の目を逃れる手口です",
 			EN: "The site shows its content to smartphones only and an error or blank page to desktop browsers (cloaking), as phishing and one-click pages do to hide from scanners",
 		}
-	}
-	if !useMobile {
+	} else if !useMobile {
 		msg = Text{
 			JA: "パソコンにだけ通販ページを表示し、スマートフォンには別のページを見せています（クローキング）",
 			EN: "The site shows the shop to desktop browsers only and another page to smartphones (cloaking)",

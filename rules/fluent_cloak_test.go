@@ -57,8 +57,11 @@ func TestCompareVersions(t *testing.T) {
 		// on a page unlike the other's (an SMS kit shows desktops a
 		// page of its own).
 		{"a page of links for desktops, a login for smartphones", flPage(u, 200, "Welcome", `<h1>Welcome</h1><p>`+strings.Repeat("当サイトへようこそ。最新の情報を順次掲載してまいります。", 3)+`</p><a href="/p0.html">お知らせ</a><a href="/p1.html">会社案内</a>`),
-			flPage(u, 200, "ヤマト運輸 お届け予定", `<h1>お荷物のお届けについて</h1><p>`+strings.Repeat("お荷物の再配達には、再配達手数料のお支払いが必要です。", 2)+`</p><form><input name="tel" placeholder="電話番号"><input name="card" autocomplete="cc-number" placeholder="カード番号"><input name="cvc" autocomplete="cc-csc"></form>`),
+			flPage(u, 200, "ヤマト運輸", `<h1>お荷物のお届けについて</h1><p>`+strings.Repeat("お荷物の再配達には、再配達手数料のお支払いが必要です。", 2)+`</p><form><input name="tel" placeholder="電話番号"><input name="card" autocomplete="cc-number" placeholder="カード番号"><input name="cvc" autocomplete="cc-csc"></form>`),
 			true, true, []string{`PC: "Welcome"`}},
+		{"a small site's own member login for smartphones", flPage("https://yamada-seikotsu.example.jp/", 200, "山田整骨院｜駅前の整骨院", `<h1>山田整骨院</h1><p>`+strings.Repeat("駅から徒歩2分の整骨院です。肩こり・腰痛のご相談はお気軽に。", 4)+`</p><a href="/access.html">アクセス</a>`),
+			flPage("https://yamada-seikotsu.example.jp/", 200, "会員マイページ ログイン", `<h1>会員マイページ</h1><p>`+strings.Repeat("ご予約の確認・変更はこちらから。", 3)+`</p><form><input type="email" name="mail"><input type="password" name="pw"></form>`),
+			false, false, nil},
 		{"a bank's own mobile login beside its desktop portal", flPage("https://www.smbc-card.com/", 200, "三井住友カード", `<h1>三井住友カード</h1><p>`+strings.Repeat("カードのご案内とキャンペーン情報。", 5)+`</p><a href="/mem/">会員ログイン</a>`),
 			flPage("https://www.smbc-card.com/", 200, "Vpassログイン", `<h1>Vpassログイン</h1><form><input name="id"><input type="password" name="pw"></form>`),
 			false, false, nil},

@@ -17,6 +17,9 @@ func Refang(s string) string {
 	if scheme.MatchString(s) {
 		s = scheme.ReplaceAllStringFunc(s, func(m string) string {
 			sm := scheme.FindStringSubmatch(m)
+			if sm[3] == "" { // the bare "hxxp:" form
+				sm = []string{sm[0], sm[4], sm[5], sm[6]}
+			}
 			secure := ""
 			if sm[2] != "" {
 				secure = "s"
@@ -34,15 +37,16 @@ func Refang(s string) string {
 // defangedColons are the spellings of "://" that make a link unclickable.
 var defangedColons = []string{"[:]//", "[://]", "(:)//", "(://)", "{:}//", "[:/]/", "[:]/ /"}
 
-// scheme matches a defanged scheme where a scheme can start: at the start
-// or after a character that cannot be part of an address (a space, a
-// bracket, Japanese text), then its colon in any spelling.
+// scheme matches a defanged scheme where a scheme can start, then its
+// colon: followed by "//" in any spelling, after anything but a letter or
+// digit ("1.hxxps://", "URL=hxxps://"); as a bare "hxxp:", only where no
+// address goes on (not "?q=hxp:1").
 var scheme = func() *regexp.Regexp {
 	var colons []string
 	for _, c := range defangedColons {
 		colons = append(colons, regexp.QuoteMeta(c))
 	}
-	return regexp.MustCompile(`(?i)(^|[^a-z0-9._~%+=&/?#@\-])h(?:xx|x|\*\*|__)p(s?)(` + strings.Join(colons, "|") + `|://|:)`)
+	return regexp.MustCompile(`(?i)(^|[^a-z0-9])h(?:xx|x|\*\*|__)p(s?)(` + strings.Join(colons, "|") + `|://)|(^|[^a-z0-9._~%+=&/?#@\-])h(?:xx|x|\*\*|__)p(s?)(:)`)
 }()
 
 // refang undoes the rest: "://" and "." and "/" and ":" in their defanged

@@ -18,6 +18,10 @@ func TestRefang(t *testing.T) {
 		{"https://shop.example.jp/?q=hxp:1", "https://shop.example.jp/?q=hxp:1"}, // inside an address: its text
 		{"詳細はhxxps://evil[.]top/a をご確認ください", "詳細はhttps://evil.top/a をご確認ください"},
 		{"(hxxp://evil[.]top)", "(http://evil.top)"},
+		{"1.hxxps://evil[.]com", "1.https://evil.com"},
+		{"URL=hxxps://evil[.]com", "URL=https://evil.com"},
+		{"@hxxps[:]//evil[.]com", "@https://evil.com"},
+		{"-hxxps://evil[.]com", "-https://evil.com"},
 	} {
 		if got := Refang(tc.in); got != tc.want {
 			t.Errorf("Refang(%q) = %q, want %q", tc.in, got, tc.want)
