@@ -222,6 +222,11 @@ func TestScriptRedirect(t *testing.T) {
 		{"an interval", `<script>setInterval(function(){ location.href = "/kit" }, 100)</script>`, "https://a.example.jp/kit"},
 		{"a decoy value given in a function never called", `<script>var u = "/kit"; function never(){ u = "/safe" } location.href = u;</script>`, "https://a.example.jp/kit"},
 		{"a decoy value given in a click handler", `<script>var u = "/kit"; btn.onclick = function(){ u = "/safe" }; location.href = u;</script>`, "https://a.example.jp/kit"},
+		{"a robots' block with more in it", `<script>if (isBot) { console.log(1); location.href = "/safe"; } else { location.href = "/kit"; }</script>`, "https://a.example.jp/kit"},
+		{"a robots' block holding an if", `<script>if (isBot) { if (true) location.href = "/safe"; } else { location.href = "/kit"; }</script>`, "https://a.example.jp/kit"},
+		{"a person and no robot", `<script>if (isHuman && !isBot) location.href = "/kit"</script>`, "https://a.example.jp/kit"},
+		{"not a webdriver, compared", `<script>if (navigator.webdriver === false) { location.href = "/kit" }</script>`, "https://a.example.jp/kit"},
+		{"no cookies, compared", `<script>if (navigator.cookieEnabled === false) { location.href = "/nocookie" } location.href = "/kit";</script>`, "https://a.example.jp/kit"},
 		// A variable given a literal just before.
 		{"a variable", `<script>var u = "/kit/fee"; window.location.href = u;</script>`, "https://a.example.jp/kit/fee"},
 		{"a variable given pieces", `<script>var u = "/kit/" + id; location.replace(u);</script>`, ""},

@@ -225,33 +225,75 @@ var jsBotWords = regexp.MustCompile(`(?i)bots?(?:[^a-z]|$)|crawl|spider|headless
 var jsMember = regexp.MustCompile(`(?:\b(?:window|document|top|self|parent)\s*\.\s*)+$`)
 
 // jsBotBranch reports whether the location assignment at pos is what an
-// if whose condition names robots does (with or without braces). A
-// negated condition (!isBot, !navigator.webdriver) is the branch for
-// people; a branch for browsers without cookies (!navigator.cookieEnabled)
-// is a robot's.
+// if whose condition tests for robots does: the if just before it
+// (without braces), or the one opening the block it is in. A negated test
+// (!isBot, webdriver === false) is the people's branch; a branch for
+// browsers without cookies is a robot's.
 func jsBotBranch(s *jsScan, pos int) bool {
 	start := max(0, pos-400)
 	before := s.bare[start:pos]
 	if m := jsMember.FindStringIndex(before); m != nil {
 		before = before[:m[0]]
 	}
-	before = strings.TrimRight(before, " \t\r\n{")
+	if cond, ok := jsIfCondition(s, start, strings.TrimRight(before, " \t\r\n")); ok && jsRobotTest(cond) {
+		return true
+	}
+	// The blocks the assignment is in, when an if opened one.
+	for i, n := s.at(pos), 0; i > 0 && n < 50; i, n = s.frames[i].parent, n+1 {
+		f := s.frames[i]
+		from := max(0, f.start-400)
+		if cond, ok := jsIfCondition(s, from, s.bare[from:f.start]); ok && jsRobotTest(cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsIfCondition returns the condition of the "if (…)" that before (a text
+// of bare starting at start) ends with, read from code.
+func jsIfCondition(s *jsScan, start int, before string) (string, bool) {
+	before = strings.TrimRight(before, "{ \t\r\n")
 	if !strings.HasSuffix(before, ")") {
-		return false
+		return "", false
 	}
 	open := matchOpen(before)
 	if open < 0 || !strings.HasSuffix(strings.TrimRight(before[:open], " \t"), "if") {
-		return false
+		return "", false
 	}
-	cond := strings.TrimSpace(s.code[start+open+1 : start+len(before)-1])
-	if strings.Contains(cond, "cookieEnabled") {
-		return strings.HasPrefix(cond, "!") || strings.Contains(cond, "false")
-	}
-	if strings.HasPrefix(cond, "!") && !strings.HasPrefix(cond, "!(") {
-		return false
-	}
-	return jsBotWords.MatchString(cond)
+	return strings.TrimSpace(s.code[start+open+1 : start+len(before)-1]), true
 }
+
+// jsRobotTest reports whether an if's condition holds for robots: an
+// operand tests for one (isBot, /bot|crawl/.test(ua), navigator.webdriver,
+// no cookies) and none is the negated test that lets people through.
+func jsRobotTest(cond string) bool {
+	positive, negative := false, false
+	for _, op := range jsOperands.Split(cond, -1) {
+		op = strings.TrimSpace(op)
+		falsy := jsFalseCompare.MatchString(op)
+		neg := strings.HasPrefix(strings.TrimLeft(op, "("), "!") != falsy // !x, x === false; !x === false is x
+		switch {
+		case strings.Contains(op, "cookieEnabled"):
+			if neg {
+				positive = true // no cookies: a robot's
+			}
+		case jsBotWords.MatchString(op):
+			if neg {
+				negative = true
+			} else {
+				positive = true
+			}
+		}
+	}
+	return positive && !negative
+}
+
+var (
+	// jsOperands splits a condition at its && and ||.
+	jsOperands = regexp.MustCompile(`&&|\|\|`)
+	// jsFalseCompare matches a comparison with false.
+	jsFalseCompare = regexp.MustCompile(`(?:===?|!==?)\s*false\b|\bfalse\s*(?:===?|!==?)`)
+)
 
 // jsArrowRuns reports whether the statement holding pos, when it is the
 // body of an arrow function without braces (btn.onclick = () =>
