@@ -611,10 +611,7 @@ func TestSentAway(t *testing.T) {
 // leads to, for both browsers alike; and a hop shown to smartphones only
 // is followed for them, so a kit that desktops never see is still scored.
 func TestCheckScriptStub(t *testing.T) {
-	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	kit := amazonKit(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		phone := strings.Contains(r.UserAgent(), "iPhone")
@@ -775,10 +772,7 @@ func TestCheckMaxPagesCountsEveryRequest(t *testing.T) {
 // smartphones is scored on the page phones get, without the cloaking sign
 // (it says so): a kit behind such a notice is still seen.
 func TestCheckSmartphoneOnlySite(t *testing.T) {
-	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	kit := amazonKit(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if strings.Contains(r.UserAgent(), "iPhone") {
@@ -799,10 +793,7 @@ func TestCheckSmartphoneOnlySite(t *testing.T) {
 // --max-pages does not switch off the comparison with the phones' kit,
 // and a kit that speaks of QRコード決済 is no "smartphone only" notice.
 func TestCheckThirdReviewEvasions(t *testing.T) {
-	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	kit := amazonKit(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		phone := strings.Contains(r.UserAgent(), "iPhone")
@@ -829,4 +820,15 @@ func TestCheckThirdReviewEvasions(t *testing.T) {
 			t.Errorf("%s: %s %d%s: want the kit's form scored", path, res.Risk, res.Score, ids)
 		}
 	}
+}
+
+// amazonKit is a saved Amazon sign-in kit (testdata/eval/phishing), the
+// page the hop and cloaking tests serve behind their stubs.
+func amazonKit(t *testing.T) []byte {
+	t.Helper()
+	kit, err := os.ReadFile(filepath.Join("..", "testdata", "eval", "phishing", "kit-amazon-signin.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kit
 }
