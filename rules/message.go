@@ -948,7 +948,11 @@ func checkMailDisguised(m *Mail) []Finding {
 		}
 		for _, pb := range brands {
 			if pb.b.Official(shown) && !pb.b.Official(to) {
-				out = append(out, Finding{Evidence: "表示: " + Clip(d.Shown, 60) + " → 実際のリンク先: " + Clip(d.Href, 80) + " (" + pb.b.Name + ")", URL: d.Href})
+				out = append(out, Finding{
+					Evidence:   "表示: " + Clip(d.Shown, 60) + " → 実際のリンク先: " + Clip(d.Href, 80) + " (" + pb.b.Name + ")",
+					EvidenceEN: "shown: " + Clip(d.Shown, 60) + " → leads to: " + Clip(d.Href, 80) + " — " + pb.b.EnglishName(),
+					URL:        d.Href,
+				})
 				break
 			}
 		}

@@ -450,3 +450,19 @@ func TestEvaluateMailSharedView(t *testing.T) {
 		t.Errorf("only %d signs fired: the comparison tests too little", fired)
 	}
 }
+
+// TestDisguisedLinkEvidenceInEnglish: the disguised-link sign's own words
+// around the two addresses are in the reader's language.
+func TestDisguisedLinkEvidenceInEnglish(t *testing.T) {
+	m := &Mail{Text: "e-Taxでご確認ください", Disguised: []DisguisedLink{{Shown: "https://www.e-tax.nta.go.jp/", Href: "https://nta.go.jp.e-tax-payment.org/login"}}}
+	for lang, want := range map[string]string{"ja": "表示: https://www.e-tax.nta.go.jp/ → 実際のリンク先:", "en": "shown: https://www.e-tax.nta.go.jp/ → leads to:"} {
+		signs := EvaluateMail(m, MessageRules(), lang)
+		found := false
+		for _, s := range signs {
+			found = found || s.ID == "mail-link-disguised" && strings.HasPrefix(s.Evidence, want)
+		}
+		if !found {
+			t.Errorf("%s: %+v, want evidence starting %q", lang, signs, want)
+		}
+	}
+}
