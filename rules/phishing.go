@@ -78,8 +78,9 @@ func checkCredentialForm(site *Site) []Finding {
 			// it is not told it is off a brand's domain; what it asks
 			// for is the sign.
 			f := Finding{
-				Evidence: strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host),
-				URL:      p.URL,
+				Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host),
+				EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host),
+				URL:        p.URL,
 				Message: Text{
 					JA: "このページ（" + host + "）は、" + ja + "を入力させようとしています。通販や会員登録では求められない組み合わせです（フィッシングの疑い）",
 					EN: "this page on " + host + " asks for " + en + ", a combination no shop or sign-up asks for (suspected phishing)",
@@ -103,6 +104,7 @@ func checkCredentialForm(site *Site) []Finding {
 			}
 			if brand != "" {
 				f.Evidence += "（" + brand + "を名乗る）"
+				f.EvidenceEN += "; presents itself as " + brandEN
 				f.Message = Text{
 					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
 					EN: "this page presents itself as " + brandEN + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
@@ -208,8 +210,9 @@ func checkBrandImpersonation(site *Site) []Finding {
 		for _, pr := range presented {
 			official := phishOfficialList(pr.brand)
 			f := Finding{
-				Evidence: pr.evidence + " — " + phishHostLabel(host) + "（公式: " + official + "）",
-				URL:      p.URL,
+				Evidence:   pr.evidence + " — " + phishHostLabel(host) + "（公式: " + official + "）",
+				EvidenceEN: phishEvidenceEN(pr.evidence) + " — " + phishHostLabelEN(host) + " (official: " + official + ")",
+				URL:        p.URL,
 				Message: Text{
 					JA: pr.brand.Name + "を名乗るページですが、" + pr.brand.Name + "の公式ドメイン（" + official + "）ではありません（" + host + "）",
 					EN: "this page presents itself as " + pr.brand.EnglishName() + " but " + host + " is not one of its official domains (" + official + ")",

@@ -640,3 +640,22 @@ func TestCredentialFormWithoutBrand(t *testing.T) {
 		}
 	}
 }
+
+// TestPhishingEvidenceInEnglish: the impersonation and form signs' own
+// words around what they quote are English for an English reader.
+func TestPhishingEvidenceInEnglish(t *testing.T) {
+	site := phSite(phHTML("https://resona-login.example.top/", `<title>りそなマイゲート ログイン|りそな銀行</title><h1>りそなマイゲート</h1><form><input name="id"><input type="password" name="pw"></form>`))
+	rs := phishingRules()
+	for lang, want := range map[string][]string{"ja": {"公式: ", "を名乗る"}, "en": {"(official: ", "presents itself as Resona Bank"}} {
+		var all []string
+		for _, s := range Evaluate(site, rs, lang) {
+			all = append(all, s.Evidence)
+		}
+		got := strings.Join(all, " | ")
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: evidence %q lacks %q", lang, got, w)
+			}
+		}
+	}
+}

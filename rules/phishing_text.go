@@ -1615,6 +1615,23 @@ func phishPageHostUncached(p *Page, site *Site) string {
 
 // phishHostLabel names host in evidence; "" is a saved page whose origin
 // is unknown.
+// phishHostLabelEN is phishHostLabel for an English reader.
+func phishHostLabelEN(host string) string {
+	if host == "" {
+		return "origin unknown (a saved page)"
+	}
+	return host
+}
+
+// phishEvidenceEN says a presentation's evidence with an English label
+// (the page's own words stay as they are).
+func phishEvidenceEN(ev string) string {
+	if rest, ok := strings.CutPrefix(ev, "ページの題名: "); ok {
+		return "page title: " + rest
+	}
+	return ev
+}
+
 func phishHostLabel(host string) string {
 	if host == "" {
 		return "配信元不明（保存されたページ）"
