@@ -30,7 +30,8 @@ type Options struct {
 	// MaxPages is the number of pages fetched for one site, the first
 	// included (default 6): every request counts, the smartphone copy of
 	// the first page and a stub's hop too, so a result never lists more.
-	// With 1, the first page alone is read (no smartphone copy, no hop).
+	// With 1, the first page alone is read (no smartphone copy, no hop);
+	// with 2, the page and a stub's hop (the comparison needs 3).
 	MaxPages int
 	// firstOnly counts only the first page's own request against
 	// MaxPages, as shopcheck did before every request counted: a replay
@@ -463,6 +464,10 @@ type fetched struct {
 	// blocked is set when this page is a stub whose hop was not taken
 	// for want of --max-pages (not because it leads nowhere).
 	blocked bool
+	// next is where this page, as a stub, sends the browser (stubNext),
+	// once nextRead: its scripts are read once however often asked.
+	next     string
+	nextRead bool
 	// mobile is true when the page was fetched as a smartphone.
 	mobile bool
 }
@@ -657,7 +662,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		alt.alt, f.alt = f, nil
 		return alt, nil
 	}
-	if cr.hopBlocked(f) || cr.hopBlocked(alt) {
+	if f.blocked || alt.blocked {
 		// One browser's stub was followed and the other's could not be:
 		// its stub beside the other's page is no cloaking. Listed only.
 		return f, nil
@@ -683,7 +688,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 	cur := f
 	for range maxHops {
-		next := cr.stubNext(cur.page)
+		next := cr.hop(cur)
 		if next != "" && cr.used >= cr.c.opts.MaxPages && !cr.c.opts.firstOnly {
 			cur.blocked = true
 			break
@@ -705,17 +710,18 @@ func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 	return cur
 }
 
-// hopBlocked reports whether f is a stub whose hop was not taken for want
-// of --max-pages: compared with the other browser's followed page it
-// would look like cloaking.
-func (cr *crawl) hopBlocked(f *fetched) bool {
-	return f.blocked
+// hop is stubNext of f's page, read once.
+func (cr *crawl) hop(f *fetched) string {
+	if !f.nextRead {
+		f.next, f.nextRead = cr.stubNext(f.page), true
+	}
+	return f.next
 }
 
 // stillStub reports whether f, after its hops, is still a stub that sends
 // the browser on.
 func (cr *crawl) stillStub(f *fetched) bool {
-	return f.blocked || f.page != nil && cr.stubNext(f.page) != ""
+	return f.blocked || f.page != nil && cr.hop(f) != ""
 }
 
 // maxHops is how many stub pages in a row are followed.

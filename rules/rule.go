@@ -38,11 +38,15 @@ func (t Text) In(lang string) string {
 // Word says a sign's weight in words other than a verdict's 高/中/低 (a
 // strong sign can stand under a low verdict): 強/中/弱, strong/moderate/weak.
 func (s Severity) Word(lang string) string {
-	w, ok := map[Severity]Text{High: {JA: "強", EN: "strong"}, Medium: {JA: "中", EN: "moderate"}, Low: {JA: "弱", EN: "weak"}}[s]
-	if !ok {
-		return string(s)
+	switch s {
+	case High:
+		return Text{JA: "強", EN: "strong"}.In(lang)
+	case Medium:
+		return Text{JA: "中", EN: "moderate"}.In(lang)
+	case Low:
+		return Text{JA: "弱", EN: "weak"}.In(lang)
 	}
-	return w.In(lang)
+	return string(s)
 }
 
 // Sentence makes a sign's message read as a sentence, whichever way its

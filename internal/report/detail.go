@@ -239,9 +239,12 @@ func verdictKind(r *checker.Result) string {
 	return ""
 }
 
-// verdictSay is the key of the verdict line for r's risk and kind.
+// verdictSay is the key of the verdict line for r's risk (high or medium) and kind.
 func verdictSay(r *checker.Result) string {
-	base := map[rules.Risk]string{rules.RiskHigh: "high", rules.RiskMedium: "med"}[r.Risk]
+	base := "med"
+	if r.Risk == rules.RiskHigh {
+		base = "high"
+	}
 	switch verdictKind(r) {
 	case "msg":
 		return base + ".msg"
