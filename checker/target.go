@@ -256,13 +256,19 @@ func domainLike(lower string) bool {
 	return icann && ps != host
 }
 
+// looksLikePath reports whether a target given without a scheme names a
+// local file or folder (that is missing, or it would have been read) rather
+// than a web address.
 func looksLikePath(s string) bool {
 	l := strings.ToLower(s)
 	first, _, _ := strings.Cut(s, "/")
 	return strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "../") ||
 		strings.HasPrefix(s, "~") || strings.Contains(s, string(filepath.Separator)+".") ||
 		strings.HasSuffix(l, ".html") && strings.Contains(s, "/") && !strings.Contains(first, ".") && !isHostPort(first) ||
-		strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz")
+		strings.HasSuffix(l, ".warc") || strings.HasSuffix(l, ".warc.gz") ||
+		// page.html alone: no top-level domain is html or htm, so a
+		// name like this is a file, not a host.
+		(strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm")) && !strings.ContainsAny(s, "/:?#")
 }
 
 // isHostPort reports whether s is a name and a port, like localhost:8080:

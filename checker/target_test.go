@@ -59,6 +59,8 @@ func TestParseTarget(t *testing.T) {
 		{in: "https://exa<mple.jp/", wantCode: CodeInvalidTarget},
 		{in: "https://example.jp:99999/", wantCode: CodeInvalidTarget},
 		{in: "./missing.html", wantCode: CodeInvalidTarget},
+		{in: "missing.html", wantCode: CodeInvalidTarget}, // not the host missing.html
+		{in: "保存したページ.htm", wantCode: CodeInvalidTarget},
 		{in: "fake-shop.jp", kind: TargetURL, url: "https://fake-shop.jp", bare: true},
 		{in: "./fake-shop.jp", kind: TargetLocal},
 		{in: "fake-shop.jp/", kind: TargetLocal},
