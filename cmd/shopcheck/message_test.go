@@ -1,19 +1,14 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/rules"
@@ -292,50 +287,5 @@ func TestMessageNotesWholeLines(t *testing.T) {
 		if !strings.HasPrefix(l, "shopcheck: ") || !strings.HasSuffix(l, "only its beginning was read") {
 			t.Errorf("broken note %q", l)
 		}
-	}
-}
-
-// TestMessageLinksShareConcurrency: the links of messages screened at once
-// are checked at most -c at a time over all of them (not -c for each).
-func TestMessageLinksShareConcurrency(t *testing.T) {
-	dir := t.TempDir()
-	var files []string
-	for i := range 4 {
-		var b strings.Builder
-		for j := range 8 {
-			fmt.Fprintf(&b, "詳細はこちら https://shop%d-%d.example.top/\n", i, j)
-		}
-		f := filepath.Join(dir, fmt.Sprintf("m%d.txt", i))
-		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, f)
-	}
-	var now, most atomic.Int32
-	o := &messageOptions{}
-	o.Concurrency = 2
-	sc := &messageScreener{
-		s: &Streams{Err: io.Discard}, o: o, rules: rules.MessageRules(), adv: rules.DefaultAdvice(),
-		now: time.Now, slots: make(chan struct{}, 2),
-		link: func(ctx context.Context, target string) *checker.Result {
-			n := now.Add(1)
-			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
-			}
-			time.Sleep(2 * time.Millisecond) // let the others in, were they free to come
-			now.Add(-1)
-			return &checker.Result{Target: target, Risk: rules.RiskLow}
-		},
-	}
-	var wg sync.WaitGroup
-	for _, f := range files {
-		wg.Go(func() {
-			if r := sc.screen(context.Background(), f); len(r.Links) != 8 {
-				t.Errorf("%s: %d links, want 8", f, len(r.Links))
-			}
-		})
-	}
-	wg.Wait()
-	if m := most.Load(); m > 2 {
-		t.Errorf("%d links checked at once, want at most -c 2", m)
 	}
 }

@@ -1,0 +1,86 @@
+package message
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/rules"
+)
+
+// TestScreenLinksShareConcurrency: the links of messages screened at once
+// are checked at most -c at a time over all of them (not -c for each).
+func TestScreenLinksShareConcurrency(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 4 {
+		var b strings.Builder
+		for j := range 8 {
+			fmt.Fprintf(&b, "詳細はこちら https://shop%d-%d.example.top/\n", i, j)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("m%d.txt", i))
+		if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	var now, most atomic.Int32
+	sc := &Screener{
+		Concurrency: 2,
+		Link: func(ctx context.Context, target string) *checker.Result {
+			n := now.Add(1)
+			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+			}
+			time.Sleep(2 * time.Millisecond) // let the others in, were they free to come
+			now.Add(-1)
+			return &checker.Result{Target: target, Risk: rules.RiskLow}
+		},
+	}
+	var wg sync.WaitGroup
+	for _, f := range files {
+		wg.Go(func() {
+			if r := sc.Screen(context.Background(), f); len(r.Links) != 8 {
+				t.Errorf("%s: %d links, want 8", f, len(r.Links))
+			}
+		})
+	}
+	wg.Wait()
+	if m := most.Load(); m > 2 {
+		t.Errorf("%d links checked at once, want at most -c 2", m)
+	}
+}
+
+// TestScreenUnreadable: what cannot be read as a message is an error record
+// saying why, with the code the contract gives an input mistake.
+func TestScreenUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	png := filepath.Join(dir, "sms.png")
+	if err := os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc := &Screener{
+		Stdin: strings.NewReader("至急ご確認ください"),
+		Link:  func(ctx context.Context, target string) *checker.Result { return &checker.Result{Target: target} },
+	}
+	if r := sc.Screen(context.Background(), "-"); r.Error != nil {
+		t.Fatalf("first -: %+v", r.Error)
+	}
+	for _, tt := range []struct{ target, code, words string }{
+		{filepath.Join(dir, "none.txt"), checker.CodeInvalidTarget, "no such file or folder"},
+		{dir, checker.CodeInvalidTarget, "is a folder"},
+		{"-", checker.CodeInvalidTarget, "already read"},
+		{png, checker.CodeInvalidTarget, "not text: "},
+	} {
+		r := sc.Screen(context.Background(), tt.target)
+		if r.Risk != rules.RiskError || r.Error == nil || r.Error.Code != tt.code || !strings.Contains(r.Error.Message, tt.words) {
+			t.Errorf("%s: risk %s error %+v, want %s with %q", tt.target, r.Risk, r.Error, tt.code, tt.words)
+		}
+	}
+}
