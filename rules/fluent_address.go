@@ -15,29 +15,13 @@ import (
 
 //go:generate go run ../internal/gen/fluentdata.go -out data
 
-// flPrefectures are the 47 prefectures, longest first where one name starts
-// another (none does today, but the order keeps matching safe).
-var flPrefectures = []string{
-	"北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県",
-	"埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県",
-	"岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県",
-	"鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県", "香川県", "愛媛県", "高知県", "福岡県",
-	"佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
-}
+// flPrefectures are the 47 prefectures (data/prefectures.txt).
+var flPrefectures = prefectureNames
 
 // flCityPref gives the prefecture of addresses written without it: the
-// designated cities (政令指定都市) and Tokyo's 23 special wards.
-var flCityPref = map[string]string{
-	"札幌市": "北海道", "仙台市": "宮城県", "さいたま市": "埼玉県", "千葉市": "千葉県", "横浜市": "神奈川県",
-	"川崎市": "神奈川県", "相模原市": "神奈川県", "新潟市": "新潟県", "静岡市": "静岡県", "浜松市": "静岡県",
-	"名古屋市": "愛知県", "京都市": "京都府", "大阪市": "大阪府", "堺市": "大阪府", "神戸市": "兵庫県",
-	"岡山市": "岡山県", "広島市": "広島県", "北九州市": "福岡県", "福岡市": "福岡県", "熊本市": "熊本県",
-	"千代田区": "東京都", "中央区": "東京都", "港区": "東京都", "新宿区": "東京都", "文京区": "東京都",
-	"台東区": "東京都", "墨田区": "東京都", "江東区": "東京都", "品川区": "東京都", "目黒区": "東京都",
-	"大田区": "東京都", "世田谷区": "東京都", "渋谷区": "東京都", "中野区": "東京都", "杉並区": "東京都",
-	"豊島区": "東京都", "北区": "東京都", "荒川区": "東京都", "板橋区": "東京都", "練馬区": "東京都",
-	"足立区": "東京都", "葛飾区": "東京都", "江戸川区": "東京都",
-}
+// designated cities (政令指定都市) and Tokyo's 23 special wards
+// (data/address_cities.txt).
+var flCityPref = addressCityPrefOf
 
 // flRegionTable maps a number prefix to prefectures.
 type flRegionTable map[string][]string

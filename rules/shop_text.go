@@ -426,12 +426,12 @@ func PhoneDigits(s string) string {
 }
 
 // shopPrefectures are the 47 prefectures, for finding addresses.
-const shopPrefectures = `北海道|青森県|岩手県|宮城県|秋田県|山形県|福島県|茨城県|栃木県|群馬県|埼玉県|千葉県|東京都|神奈川県|新潟県|富山県|石川県|福井県|山梨県|長野県|岐阜県|静岡県|愛知県|三重県|滋賀県|京都府|大阪府|兵庫県|奈良県|和歌山県|鳥取県|島根県|岡山県|広島県|山口県|徳島県|香川県|愛媛県|高知県|福岡県|佐賀県|長崎県|熊本県|大分県|宮崎県|鹿児島県|沖縄県`
+var shopPrefectures = strings.Join(prefectureNames, "|")
 
 // shopAddressCities are the cities whose addresses are often written
 // without the prefecture: the designated cities (政令指定都市, then a ward)
 // and Tokyo's 23 special wards.
-const shopAddressCities = `札幌市|仙台市|さいたま市|千葉市|横浜市|川崎市|相模原市|新潟市|静岡市|浜松市|名古屋市|京都市|大阪市|堺市|神戸市|岡山市|広島市|北九州市|福岡市|熊本市|千代田区|中央区|港区|新宿区|文京区|台東区|墨田区|江東区|品川区|目黒区|大田区|世田谷区|渋谷区|中野区|杉並区|豊島区|北区|荒川区|板橋区|練馬区|足立区|葛飾区|江戸川区`
+var shopAddressCities = strings.Join(addressCityNames, "|")
 
 // shopAddressTail is what follows the prefecture and city of an address:
 // a block number with 丁目, 番, 号 or a hyphen, or a plain number ending

@@ -47,21 +47,35 @@ const (
 	phoneMod   = "github.com/nyaruka/phonenumbers"
 )
 
-// prefectures maps the English prefecture names used by libphonenumber's
-// geocoding data to their Japanese names, in JIS X 0401 order.
-var prefectures = []struct{ en, ja string }{
-	{"Hokkaido", "北海道"}, {"Aomori", "青森県"}, {"Iwate", "岩手県"}, {"Miyagi", "宮城県"},
-	{"Akita", "秋田県"}, {"Yamagata", "山形県"}, {"Fukushima", "福島県"}, {"Ibaraki", "茨城県"},
-	{"Tochigi", "栃木県"}, {"Gunma", "群馬県"}, {"Saitama", "埼玉県"}, {"Chiba", "千葉県"},
-	{"Tokyo", "東京都"}, {"Kanagawa", "神奈川県"}, {"Niigata", "新潟県"}, {"Toyama", "富山県"},
-	{"Ishikawa", "石川県"}, {"Fukui", "福井県"}, {"Yamanashi", "山梨県"}, {"Nagano", "長野県"},
-	{"Gifu", "岐阜県"}, {"Shizuoka", "静岡県"}, {"Aichi", "愛知県"}, {"Mie", "三重県"},
-	{"Shiga", "滋賀県"}, {"Kyoto", "京都府"}, {"Osaka", "大阪府"}, {"Hyogo", "兵庫県"},
-	{"Nara", "奈良県"}, {"Wakayama", "和歌山県"}, {"Tottori", "鳥取県"}, {"Shimane", "島根県"},
-	{"Okayama", "岡山県"}, {"Hiroshima", "広島県"}, {"Yamaguchi", "山口県"}, {"Tokushima", "徳島県"},
-	{"Kagawa", "香川県"}, {"Ehime", "愛媛県"}, {"Kochi", "高知県"}, {"Fukuoka", "福岡県"},
-	{"Saga", "佐賀県"}, {"Nagasaki", "長崎県"}, {"Kumamoto", "熊本県"}, {"Oita", "大分県"},
-	{"Miyazaki", "宮崎県"}, {"Kagoshima", "鹿児島県"}, {"Okinawa", "沖縄県"},
+// prefecture is one of the 47, by its Japanese name and the English name
+// that libphonenumber's geocoding data uses for it.
+type prefecture struct{ en, ja string }
+
+// readPrefectures reads rules/data/prefectures.txt ("北海道 Hokkaido" a line,
+// in JIS X 0401 order), the list the rules themselves load.
+func readPrefectures(name string) ([]prefecture, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var out []prefecture
+	for _, l := range strings.Split(string(b), "\n") {
+		if i := strings.Index(l, "#"); i >= 0 {
+			l = l[:i]
+		}
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) != 2 {
+			return nil, fmt.Errorf("%s: want JAPANESE ENGLISH: %q", name, l)
+		}
+		out = append(out, prefecture{ja: f[0], en: f[1]})
+	}
+	if len(out) != 47 {
+		return nil, fmt.Errorf("%s: %d prefectures, want 47", name, len(out))
+	}
+	return out, nil
 }
 
 func main() {
@@ -76,11 +90,15 @@ func main() {
 }
 
 func run(zip, phoneDir, out string) error {
+	prefectures, err := readPrefectures(filepath.Join(out, "prefectures.txt"))
+	if err != nil {
+		return fmt.Errorf("reading the prefectures: %w", err)
+	}
 	zipFiles, err := loadZipPackage(zip)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", zipPackage, err)
 	}
-	post, err := postcodeTable(zipFiles)
+	post, err := postcodeTable(zipFiles, prefectures)
 	if err != nil {
 		return fmt.Errorf("building the postcode table: %w", err)
 	}
@@ -95,7 +113,7 @@ func run(zip, phoneDir, out string) error {
 	} else if _, v, ok := strings.Cut(filepath.Base(phoneDir), "@"); ok {
 		phoneVersion = v
 	}
-	area, stats, err := areaTable(filepath.Join(phoneDir, "data", "prefix_to_geocodings"))
+	area, stats, err := areaTable(filepath.Join(phoneDir, "data", "prefix_to_geocodings"), prefectures)
 	if err != nil {
 		return fmt.Errorf("building the area-code table: %w", err)
 	}
@@ -227,7 +245,7 @@ func loadZipPackage(src string) (map[string][]byte, error) {
 // postcodeTable maps each 3-digit postcode prefix to the prefectures of the
 // municipalities (全国地方公共団体コード, first two digits = prefecture) whose
 // postcodes start with it.
-func postcodeTable(files map[string][]byte) (map[string][]string, error) {
+func postcodeTable(files map[string][]byte, prefectures []prefecture) (map[string][]string, error) {
 	var prefs struct {
 		Pref map[string][]string `json:"pref"`
 	}
@@ -313,7 +331,7 @@ type areaStats struct{ source, jaOnly int }
 
 // areaTable reads libphonenumber's geocoding prefixes for +81 and maps them
 // to prefectures, keyed by the domestic form (81xxx -> 0xxx).
-func areaTable(dir string) (map[string][]string, areaStats, error) {
+func areaTable(dir string, prefectures []prefecture) (map[string][]string, areaStats, error) {
 	en, err := readPrefixMap(filepath.Join(dir, "en.txt.gz"), "81")
 	if err != nil {
 		return nil, areaStats{}, err
