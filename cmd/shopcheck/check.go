@@ -38,7 +38,7 @@ verdict with its evidence and the police's advice.`,
 
 func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 	if len(o.Targets) == 0 && o.List == "" {
-		return usageError("give at least one target, or -l FILE")
+		return usageError("give at least one target, or -l FILE (確認するURLを指定してください。例: shopcheck check https://shop.example.jp/)")
 	}
 	c, _, closeFn, err := o.setup()
 	if err != nil {

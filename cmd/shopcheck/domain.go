@@ -43,7 +43,7 @@ output formats and exit codes as check.`,
 
 func runDomain(cmd *cobra.Command, s *Streams, o *domainOptions) error {
 	if len(o.Names) == 0 && o.List == "" {
-		return usageError("give at least one domain, or -l FILE (- for stdin)")
+		return usageError("give at least one domain, or -l FILE (- for stdin) (確認するドメインを指定してください。例: shopcheck domain shop.example.jp)")
 	}
 	c, _, closeFn, err := o.setup()
 	if err != nil {

@@ -81,7 +81,7 @@ func run(ctx context.Context, args []string, s *Streams) int {
 	}
 	// Cobra's own errors (unknown flag, bad argument count) are usage errors.
 	fmt.Fprintln(s.Err, "shopcheck:", err)
-	fmt.Fprintln(s.Err, "Run 'shopcheck --help' for usage.")
+	fmt.Fprintln(s.Err, "Run 'shopcheck --help' for usage. 使い方は shopcheck --help で表示されます。")
 	return exitUsage
 }
 

@@ -481,3 +481,14 @@ func TestOutputFormatFromExtension(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageErrorsSayItInJapanese: the mistakes a resident makes first (no
+// URL, a misspelt command) are told in Japanese too, as the help is.
+func TestUsageErrorsSayItInJapanese(t *testing.T) {
+	for _, args := range [][]string{{"check"}, {"domain"}, {"chek", "https://shop.example.jp/"}} {
+		code, out, errOut := runCLI(strings.NewReader(""), args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, "shopcheck") || !strings.ContainsAny(errOut, "をはでく") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q: want exit 1 and a Japanese line", args, code, out, errOut)
+		}
+	}
+}
