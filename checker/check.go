@@ -214,6 +214,9 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	site.Whois = w.info
 	res := c.finishBounded(ctx, site, infos, err, now)
 	res.setWhoisError(w.err)
+	if first != nil && err == nil {
+		res.HopError = first.hopErr
+	}
 	if c.rec != nil {
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {
 			res.Error = &ErrorInfo{Code: CodeRead, Message: "saving evidence failed: " + rerr.Error()}
@@ -470,6 +473,9 @@ type fetched struct {
 	nextRead bool
 	// mobile is true when the page was fetched as a smartphone.
 	mobile bool
+	// hopErr says why the page this stub sends the browser to could not
+	// be read ("" when it was, or there is none).
+	hopErr string
 }
 
 // crawl reads the pages of one site.
@@ -700,6 +706,12 @@ func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 			cr.used++
 		}
 		f2, err := cr.get(ctx, next, f.mobile, cur.resp.URL)
+		switch {
+		case err != nil:
+			cur.hopErr = fmt.Sprintf("the page sends the browser on to %s, which could not be read: %s", next, errorMessage(err))
+		case f2.resp.Status >= 400:
+			cur.hopErr = fmt.Sprintf("the page sends the browser on to %s, which answered %d %s", next, f2.resp.Status, http.StatusText(f2.resp.Status))
+		}
 		if err != nil || f2.resp.Status >= 400 || cr.toBrand(cur.resp.URL, f2.resp.URL) {
 			break
 		}

@@ -667,6 +667,8 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 			fmt.Fprint(w, `<html><body><p>退会手続きのご案内</p></body></html>`)
 		case "shop-a.test/dead":
 			fmt.Fprint(w, `<html><body><p>ページを移動しています…</p><script>location.href="/gone"</script></body></html>`)
+		case "shop-a.test/unreach":
+			fmt.Fprint(w, `<html><body><p>ページを移動しています…</p><script>location.href="http://127.0.0.1:1/kit"</script></body></html>`)
 		case "shop-a.test/lp":
 			fmt.Fprint(w, `<html><body><p>移動中</p><script>location.replace("http://cart-b.test:`+port+`/cart")</script></body></html>`)
 		case "kit-c.test/two":
@@ -704,9 +706,20 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	if dead.Error != nil || dead.URL != base("shop-a.test")+"/dead" {
 		t.Errorf("a stub naming a dead page: url %s, error %+v; want the stub, no error", dead.URL, dead.Error)
 	}
+	// ... and says that the page it sends the browser to was not read.
+	if !strings.Contains(dead.HopError, base("shop-a.test")+"/gone") || !strings.Contains(dead.HopError, "404") {
+		t.Errorf("a stub naming a dead page: hop_error %q, want the address and its 404", dead.HopError)
+	}
+	unreach := c.Check(context.Background(), base("shop-a.test")+"/unreach")
+	if unreach.Error != nil || !strings.Contains(unreach.HopError, "http://127.0.0.1:1/kit, which could not be read") {
+		t.Errorf("a stub naming a page no server answers for: error %+v, hop_error %q", unreach.Error, unreach.HopError)
+	}
 	lp := c.Check(context.Background(), base("shop-a.test")+"/lp")
 	if lp.URL != base("cart-b.test")+"/cart" || lp.Domain != "cart-b.test" {
 		t.Errorf("a hop to another site: url %s domain %s, want the cart's", lp.URL, lp.Domain)
+	}
+	if lp.HopError != "" || oc.HopError != "" {
+		t.Errorf("hop_error %q, %q on pages whose hop was read or that make none", lp.HopError, oc.HopError)
 	}
 	if len(lp.Redirects) != 1 || lp.Redirects[0] != base("shop-a.test")+"/lp" {
 		t.Errorf("redirects %v, want the stub", lp.Redirects)

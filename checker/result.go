@@ -28,9 +28,14 @@ type Result struct {
 	// could not be read): beside the contract's whois, which is null
 	// alike for "not looked up", "no such domain" and this. The domain-new
 	// sign could not be scored; the result says so rather than nothing.
-	WhoisError string     `json:"whois_error,omitempty"`
-	Error      *ErrorInfo `json:"error,omitempty"`
-	CheckedAt  string     `json:"checked_at"`
+	WhoisError string `json:"whois_error,omitempty"`
+	// HopError says, when the first page only sends the browser on (a
+	// script's location or a quick meta refresh) and the page it names
+	// could not be read, where it sends it and why that failed: the
+	// verdict then rests on the stub alone. Beside the contract's fields.
+	HopError  string     `json:"hop_error,omitempty"`
+	Error     *ErrorInfo `json:"error,omitempty"`
+	CheckedAt string     `json:"checked_at"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in

@@ -48,6 +48,7 @@ var words = map[string]rules.Text{
 	"score":        {JA: "点", EN: "points"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
+	"hop.failed":   {JA: "このページはすぐに別のページへ移動させるだけのページですが、移動先を読めなかったため、移動先の内容は判断に入っていません。危険度は、表示された移動前のページだけで判断したものです", EN: "This page only sends the browser on to another page, which could not be read: what that page shows was not judged, and the verdict rests on the page shown before it"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
@@ -131,6 +132,13 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			if s.URL != "" && s.URL != where {
 				fmt.Fprintf(&b, "      %s: %s\n", d.say("page"), s.URL)
 			}
+		}
+	}
+	if r.HopError != "" {
+		if d.o.Lang == "en" {
+			fmt.Fprintf(&b, "  %s (%s)\n", d.say("hop.failed"), r.HopError)
+		} else {
+			fmt.Fprintf(&b, "  %s（%s: %s）\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
 		}
 	}
 	if len(r.Links) > 0 {

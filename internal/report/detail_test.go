@@ -171,3 +171,23 @@ func TestDetailDomainAge(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailSaysTheHopWasNotRead: a stub whose next page could not be read
+// is judged on the stub alone, and the text view says so with the address.
+func TestDetailSaysTheHopWasNotRead(t *testing.T) {
+	res := &checker.Result{Target: "https://kit.example.top/", URL: "https://kit.example.top/", Domain: "example.top", Risk: rules.RiskLow,
+		HopError: "the page sends the browser on to https://kit.example.top/ap/signin, which answered 404 Not Found"}
+	for lang, words := range map[string]string{"ja": "移動先を読めなかった", "en": "which could not be read"} {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(res); err != nil {
+			t.Fatal(err)
+		}
+		if out := b.String(); !strings.Contains(out, words) || !strings.Contains(out, "/ap/signin") {
+			t.Errorf("%s: want %q and the address; output:\n%s", lang, words, out)
+		}
+	}
+}

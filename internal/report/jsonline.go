@@ -90,6 +90,10 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		b = append(b, `,"whois_error":`...)
 		b = appendJSONString(b, res.WhoisError)
 	}
+	if res.HopError != "" { // omitempty
+		b = append(b, `,"hop_error":`...)
+		b = appendJSONString(b, res.HopError)
+	}
 	if e := res.Error; e != nil {
 		b = append(b, `,"error":{"code":`...)
 		b = appendJSONString(b, e.Code)
