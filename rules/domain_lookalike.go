@@ -475,7 +475,7 @@ func appendTokens(dst []string, s string) []string {
 // jpAttributeSuffix are the .jp attribute domains: each needs a registered
 // Japanese organisation of that kind and allows one domain per
 // organisation, so a brand-like name under them belongs to a real group
-// company (smbc-nikko.co.jp, mizuho-tb.co.jp), not a phisher.
+// company (mizuho-tb.co.jp, rakuten-sonpo.co.jp), not a phisher.
 var jpAttributeSuffix = map[string]bool{
 	"co.jp": true, "ne.jp": true, "or.jp": true, "ac.jp": true, "go.jp": true,
 	"ed.jp": true, "gr.jp": true, "lg.jp": true, "ad.jp": true,

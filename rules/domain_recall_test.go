@@ -208,7 +208,7 @@ nvidia.com amd.com dell.com hp.com lenovo.com asus.com acer.com logitech.com ank
 samsung.com lg.com huawei.com oppo.com airbnb.jp booking.com expedia.co.jp agoda.com trip.com
 tripadvisor.jp uber.com fril.jp jmty.jp minne.com creema.jp suzuri.jp booth.pm dlsite.com dmm.com
 mizuno.jp mizuno.com oricon.co.jp anabuki.co.jp australia.com line-up.jp visaonline.com sbi-kogyo.com
-yamato-scale.co.jp smbc-nikko.co.jp aeonmall.com nomura-re.co.jp softbankhawks.co.jp paypal.com
+yamato-scale.co.jp aeonmall.com nomura-re.co.jp softbankhawks.co.jp paypal.com
 sakura-cafe.jp tanaka-shoten.jp yamamoto-clinic.jp green-life.jp sunny-days.jp blue-ocean.jp happy-kids.jp
 smile-dental.jp kirei-salon.jp oishii-pan.jp hana-flower.jp kobe-beef-shop.com kyoto-tea.com
 tokyo-ramen.jp osaka-takoyaki.com hokkaido-milk.jp okinawa-travel.com nagoya-castle.jp fukuoka-city.jp
