@@ -143,7 +143,7 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 		for _, m := range re.appendAll(locBuf[:0], s) {
 			id := t.ids[k]
 			after := s[m[1]:]
-			if id != MethodTransfer && strings.HasPrefix(after, "銀行") {
+			if id != MethodTransfer && strings.HasPrefix(after, "銀行") && !shopEndsJoined(s[m[0]:m[1]]) {
 				continue
 			}
 			if id == MethodTransfer && strings.HasPrefix(after, "め") {
@@ -166,6 +166,18 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 		dst = append(dst, m)
 	}
 	return dst
+}
+
+// shopEndsJoined reports whether a method's match ends with the word that
+// joins it to the next (現金または, 現金・): what follows is another
+// method (現金または銀行振込), not the rest of a bank's name (PayPay銀行).
+func shopEndsJoined(m string) bool {
+	for _, j := range []string{"または", "もしくは", "又は", "か", "・", "、", "/", "／"} {
+		if strings.HasSuffix(m, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // shopPayNegRe and shopPayPosRe find phrases that say a method cannot or
@@ -624,8 +636,10 @@ func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
 		return "pos"
 	}
 	// sts are sorted by start and do not overlap, so their ends are
-	// sorted too.
-	if i := sort.Search(len(sts), func(i int) bool { return sts[i].start >= m.end }); i < len(sts) {
+	// sorted too. The first that ends past the mention says it: one
+	// after it, or one that begins inside it (現金でのお支払い|はできません:
+	// the method's words and the status share 支払).
+	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.end }); i < len(sts) {
 		return kind(sts[i])
 	}
 	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.start }); i > 0 {
