@@ -835,6 +835,12 @@ func checkMailLink(m *Mail) []Finding {
 		if h == "" || mailNeutral(h) || slices.ContainsFunc(pres, func(p mailPresentation) bool { return p.brand.Official(h) }) {
 			continue
 		}
+		if GovernmentHost(h) {
+			// A public body's own site (the police's warning that quotes
+			// a card company's lure links to the police page): only the
+			// government holds such names.
+			continue
+		}
 		if phishOfficialHost(phishBrandsOf(m.Data), h) {
 			// Another known brand's own site: a shop's shipping notice
 			// links to the carrier's tracking page (Amazon to

@@ -74,6 +74,9 @@ func TestMessageRules(t *testing.T) {
 			Text: "Amazon.co.jpをご利用いただき、ありがとうございます。ご注文の商品を発送しました。お荷物の配送状況はこちら: https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?no=123456789012"},
 			[]want{{"mail-link-offbrand", false, 0}}},
 
+		{"the police's warning quoting a card lure links to the police", Mail{Text: "【宮城県警察】「【三井住友カード】お客様のカードが不正利用された可能性があります。24時間以内にご本人確認をお願いします」といったSMSが多数出回っています。SMSのリンクは開かず、カード会社の公式アプリで確認してください。詳しくは https://www.police.pref.miyagi.jp/ をご覧ください。"},
+			[]want{{"mail-link-offbrand", false, 0}}},
+
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
 			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
