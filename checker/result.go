@@ -41,6 +41,12 @@ type Result struct {
 	// that scripts can read it on every message result. The JSON writer in
 	// internal/report does that; encoding/json would leave an empty one out.
 	Links []*Result `json:"links,omitempty"`
+	// QuotedLinks holds one result for each address a message writes
+	// defanged (hxxps://, example[.]top; `message` only): checked as its
+	// links are, but quoted so as not to be opened (a bank's or the
+	// police's warning quoting a lure), so they do not make the message's
+	// risk. Beside the contract's fields; left out when there are none.
+	QuotedLinks []*Result `json:"quoted_links,omitempty"`
 	// Clues are values that tie sites together into campaigns (bank
 	// accounts, phones, e-mail addresses, a digest of the seller
 	// disclosure). Not part of the contract; used for clustering.

@@ -27,7 +27,8 @@ type Mail struct {
 	Subject    string
 	// Text is the body as plain text (HTML parts converted).
 	Text string
-	// URLs are the links found in the message, refanged; bare domains are
+	// URLs are the links the message offers, refanged (not the addresses
+	// a warning quotes defanged: message.QuoteDefanged); bare domains are
 	// kept without a scheme.
 	URLs []string
 	// Attachments are the file names of attached parts.

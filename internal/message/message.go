@@ -16,6 +16,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,10 +50,17 @@ type Message struct {
 	// Text is the body as plain text: the text/plain parts, or the HTML
 	// parts converted to text when they say more.
 	Text string
-	// URLs are the links found in the text and in HTML links, refanged,
-	// in order of appearance, without repeats. Bare domains are kept
-	// without a scheme ("example.co.jp/xyz").
+	// URLs are the links found in the text and in HTML links, in order
+	// of appearance, without repeats. Bare domains are kept without a
+	// scheme ("example.co.jp/xyz").
 	URLs []string
+	// Defanged are the URLs (of URLs) written only defanged (hxxps://,
+	// example[.]top): people write an address so to quote it without
+	// its being opened; a lure never breaks its own link.
+	Defanged []string
+	// Quoted are the defanged addresses QuoteDefanged took out of URLs:
+	// quoted by a warning or a report, not links it asks one to open.
+	Quoted []string
 	// Attachments are the file names of attached parts.
 	Attachments []string
 	// Disguised are the HTML links whose text shows one web address and
@@ -111,7 +119,9 @@ func Parse(raw []byte) *Message {
 		return &Message{NotText: true}
 	}
 	text := decodeText(raw, "")
-	return &Message{Text: text, URLs: ExtractURLs(text)}
+	m := &Message{Text: text, URLs: ExtractURLs(text)}
+	m.Defanged = defangedOnly(m.URLs, text)
+	return m
 }
 
 // binaryMagic are the first bytes of files people save instead of a
@@ -189,9 +199,42 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	m.Attachments = c.attachments
 	m.SkippedParts = c.skipped
 	m.URLs = c.urls(m.Text)
+	m.Defanged = defangedOnly(m.URLs, append([]string{m.Text, strings.Join(c.html, "\n")}, c.hrefs...)...)
 	m.Disguised = c.disguised
 	m.ShownOnly = c.shownOnly()
 	return m, true
+}
+
+// QuoteDefanged moves the defanged addresses out of URLs into Quoted when
+// the message shows itself as one that quotes them: it comes from a
+// sender that trusted says is a brand's or a public body's, or it also
+// links the ordinary way to such a site (the police's or the bank's own
+// page, as their warnings do). Otherwise the defanged addresses stay its
+// links: a lure someone defanged before passing it on (an officer's copy
+// of a reported SMS) is judged as the lure.
+func (m *Message) QuoteDefanged(trusted func(host string) bool) {
+	if len(m.Defanged) == 0 {
+		return
+	}
+	quoting := m.FromDomain != "" && trusted(m.FromDomain)
+	for _, u := range m.URLs {
+		if !quoting && !slices.Contains(m.Defanged, u) {
+			h := rules.LinkHost(u)
+			quoting = h != "" && trusted(h)
+		}
+	}
+	if !quoting {
+		return
+	}
+	kept := m.URLs[:0:0]
+	for _, u := range m.URLs {
+		if slices.Contains(m.Defanged, u) {
+			m.Quoted = append(m.Quoted, u)
+		} else {
+			kept = append(kept, u)
+		}
+	}
+	m.URLs = kept
 }
 
 // DropShownOnly takes out of URLs the addresses in ShownOnly for which

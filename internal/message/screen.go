@@ -46,6 +46,7 @@ type Screener struct {
 	rules  []rules.MessageRule
 	advice *rules.Advice
 	topic  map[string]string // rule id -> advice topic
+	brands *rules.BrandSet   // Data's, or the built-in ones
 	slots  chan struct{}
 	stdin  sync.Once
 }
@@ -59,6 +60,11 @@ func (sc *Screener) init() {
 			sc.topic[r.ID] = r.Topic
 		}
 		sc.slots = make(chan struct{}, max(sc.Concurrency, 1))
+		if sc.Data != nil && sc.Data.Brands != nil {
+			sc.brands = sc.Data.Brands
+		} else {
+			sc.brands = rules.DefaultData().Brands
+		}
 	})
 }
 
@@ -102,14 +108,19 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 	if m.Truncated {
 		sc.warn("shopcheck: %s is longer than %d bytes; only its beginning was read\n", target, sc.limit())
 	}
-	if sc.Data != nil && sc.Data.Brands != nil {
-		m.DropShownOnly(sc.Data.Brands.OfficialHost)
-	}
+	m.DropShownOnly(sc.brands.OfficialHost)
+	m.QuoteDefanged(func(host string) bool { return sc.brands.OfficialHost(host) || rules.GovernmentHost(host) })
 	if sg := rules.EvaluateMail(m.Mail(sc.Data), sc.rules, sc.Lang); sg != nil {
 		res.Signs = sg
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
 	res.Links = sc.checkLinks(ctx, m.URLs)
+	if len(m.Quoted) > 0 {
+		// Checked and shown, for whoever reads a warning or a report,
+		// but not the message's risk: it quotes them so that no one
+		// opens them.
+		res.QuotedLinks = sc.checkLinks(ctx, m.Quoted)
+	}
 	for _, l := range res.Links {
 		if l.Risk != rules.RiskError && l.Risk.Rank() > res.Risk.Rank() {
 			res.Risk = l.Risk

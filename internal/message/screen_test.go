@@ -84,3 +84,42 @@ func TestScreenUnreadable(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenQuotedLinks: a bank's warning that quotes a lure's address
+// defanged is not the lure: the address is checked and listed as quoted,
+// and does not make the warning's risk. A lure passed on with its every
+// address defanged (an officer's copy) is still judged as the lure.
+func TestScreenQuotedLinks(t *testing.T) {
+	warning := "From: 三井住友銀行 <info@dsmail.smbc.co.jp>\nSubject: 当行を装ったSMSにご注意ください\nContent-Type: text/plain; charset=utf-8\n\n" +
+		"最近、次のようなSMSが確認されています。ご注意ください。\n――――\n【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login\n――――\n" +
+		"上記のURLは当行のものではありません。絶対にアクセスせず、暗証番号やパスワードを入力しないでください。当行の正しいホームページは https://www.smbc.co.jp/ です。\n"
+	lure := "【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login"
+	high := func(ctx context.Context, target string) *checker.Result {
+		r := &checker.Result{Target: target, Risk: rules.RiskLow}
+		if strings.Contains(target, "smbc-kakunin") {
+			r.Risk, r.Score = rules.RiskHigh, 90
+			r.Signs = []rules.Sign{{ID: "domain-lookalike"}}
+		}
+		return r
+	}
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name, text       string
+		risk             rules.Risk
+		links, quoted    int
+		ownSignsExpected bool
+	}{
+		{"the bank's warning", warning, rules.RiskLow, 1, 1, false},
+		{"the lure, defanged by whoever passed it on", lure, rules.RiskHigh, 1, 0, true},
+	} {
+		f := filepath.Join(dir, tt.name+".eml")
+		if err := os.WriteFile(f, []byte(tt.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := (&Screener{Link: high}).Screen(context.Background(), f)
+		if r.Risk != tt.risk || len(r.Links) != tt.links || len(r.QuotedLinks) != tt.quoted || (len(r.Signs) > 0) != tt.ownSignsExpected {
+			t.Errorf("%s: risk %s, %d links, %d quoted, signs %v; want %s, %d, %d, own signs %v",
+				tt.name, r.Risk, len(r.Links), len(r.QuotedLinks), r.Signs, tt.risk, tt.links, tt.quoted, tt.ownSignsExpected)
+		}
+	}
+}

@@ -88,8 +88,15 @@ var ambiguousTLDs = map[string]bool{
 // punctuation is glued to them, and bare domains with a known top-level
 // domain (example.co.jp/xyz, kept without a scheme). Host names are
 // lower-cased; the rest of a URL is kept as written.
-func ExtractURLs(text string) []string {
-	t := defang.Refang(norm.NFKC.String(fullWidthBrackets.Replace(text)))
+func ExtractURLs(text string) []string { return extractURLs(text, true) }
+
+// extractURLs is ExtractURLs, undoing defanged spellings only when refang
+// is true.
+func extractURLs(text string, refang bool) []string {
+	t := norm.NFKC.String(fullWidthBrackets.Replace(text))
+	if refang {
+		t = defang.Refang(t)
+	}
 	t = joinWrapped(t)
 
 	type found struct {
@@ -390,4 +397,23 @@ func isAuthorityByte(c byte) bool {
 // fragment as written in text.
 func isPathByte(c byte) bool {
 	return isLDH(c) || strings.IndexByte("._~%!$&'()*+,;=:@/?#[]", c) >= 0
+}
+
+// defangedOnly returns those of urls (found in texts with ExtractURLs)
+// that texts write only defanged (hxxps://, [.], (dot)), not as working
+// links.
+func defangedOnly(urls []string, texts ...string) []string {
+	written := map[string]bool{}
+	for _, t := range texts {
+		for _, u := range extractURLs(t, false) {
+			written[u] = true
+		}
+	}
+	var out []string
+	for _, u := range urls {
+		if !written[u] {
+			out = append(out, u)
+		}
+	}
+	return out
 }

@@ -67,6 +67,7 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
+	"links.quoted":                         {JA: "引用されたURL（開けない書き方で引用されているため、このメッセージの危険度には含めていません。開かないでください）", EN: "Addresses quoted defanged (written so as not to be opened: not counted in the message's risk; do not open them)"},
 	"link.nosign":                          {JA: "兆候なし（ドメイン名だけで判定）", EN: "No sign (judged by domain name alone)"},
 	"link.nameonly":                        {JA: "（ドメイン名だけで判定・ページは取得していません）", EN: " (judged by its domain name alone: the page was not fetched)"},
 	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
@@ -141,31 +142,8 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			fmt.Fprintf(&b, "  %s（%s: %s）\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
 		}
 	}
-	if len(r.Links) > 0 {
-		b.WriteString("\n" + d.say("links") + ":\n")
-		for _, l := range r.Links {
-			nameOnly := ""
-			if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
-				nameOnly = d.say("link.nameonly")
-			}
-			if nameOnly != "" && len(l.Signs) == 0 {
-				// Not "low": nothing about the page was judged, and the
-				// message's own verdict is what counts.
-				fmt.Fprintf(&b, "  ● 【%s】 %s\n", d.say("link.nosign"), l.Target)
-			} else {
-				fmt.Fprintf(&b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
-			}
-			if l.Error != nil {
-				d.writeError(&b, "      ", l.Error)
-			}
-			for _, s := range l.Signs {
-				fmt.Fprintf(&b, "      - [%s] %s  (+%d %s)\n", s.Severity.Word(d.o.Lang), s.Message, s.Points, d.say("score"))
-				if s.Evidence != "" {
-					fmt.Fprintf(&b, "        %s: %s\n", d.say("evidence"), s.Evidence)
-				}
-			}
-		}
-	}
+	d.writeLinks(&b, "links", r.Links)
+	d.writeLinks(&b, "links.quoted", r.QuotedLinks)
 	if r.Whois != nil || r.Domain != "" {
 		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)
 		if r.Whois != nil {
@@ -370,4 +348,35 @@ func WriteAdvice(w io.Writer, a *rules.Advice, topic, lang string) error {
 	writeDesks(&b, a, lang)
 	_, err := io.WriteString(w, TerminalSafe(b.String()))
 	return err
+}
+
+// writeLinks writes the results of a message's links under heading: each
+// link's verdict, its error and its signs.
+func (d *detailWriter) writeLinks(b *strings.Builder, heading string, links []*checker.Result) {
+	if len(links) == 0 {
+		return
+	}
+	b.WriteString("\n" + d.say(heading) + ":\n")
+	for _, l := range links {
+		nameOnly := ""
+		if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
+			nameOnly = d.say("link.nameonly")
+		}
+		if nameOnly != "" && len(l.Signs) == 0 {
+			// Not "low": nothing about the page was judged, and the
+			// message's own verdict is what counts.
+			fmt.Fprintf(b, "  ● 【%s】 %s\n", d.say("link.nosign"), l.Target)
+		} else {
+			fmt.Fprintf(b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
+		}
+		if l.Error != nil {
+			d.writeError(b, "      ", l.Error)
+		}
+		for _, s := range l.Signs {
+			fmt.Fprintf(b, "      - [%s] %s  (+%d %s)\n", s.Severity.Word(d.o.Lang), s.Message, s.Points, d.say("score"))
+			if s.Evidence != "" {
+				fmt.Fprintf(b, "        %s: %s\n", d.say("evidence"), s.Evidence)
+			}
+		}
+	}
 }

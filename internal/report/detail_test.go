@@ -191,3 +191,26 @@ func TestDetailSaysTheHopWasNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailQuotedLinks: the addresses a warning quotes are listed apart
+// from its links, saying they are not the message's risk.
+func TestDetailQuotedLinks(t *testing.T) {
+	res := &checker.Result{Target: "warning.eml", Risk: rules.RiskLow,
+		Links:       []*checker.Result{{Target: "https://www.smbc.co.jp/", Risk: rules.RiskLow}},
+		QuotedLinks: []*checker.Result{{Target: "https://smbc-kakunin.top/login", Risk: rules.RiskHigh, Score: 90}}}
+	for lang, words := range map[string]string{"ja": "引用されたURL", "en": "quoted defanged"} {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(res); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		i, j := strings.Index(out, words), strings.Index(out, "smbc-kakunin.top")
+		if i < 0 || j < i || strings.Index(out, "www.smbc.co.jp") > i {
+			t.Errorf("%s: want the quoted address under %q, after the links; output:\n%s", lang, words, out)
+		}
+	}
+}

@@ -33,6 +33,7 @@ func hostileResults() []*checker.Result {
 		Clues: []checker.Clue{{Kind: "phone", Value: `<img src=y onerror=alert(6)>`}},
 		Links: []*checker.Result{nil, {Target: `https://l.example/<script>alert(7)</script>`, Risk: rules.RiskHigh, Score: 60,
 			Signs: []rules.Sign{{ID: "oneclick-billing", Severity: rules.High}}}},
+		QuotedLinks: []*checker.Result{nil, {Target: `https://q.example/<script>alert(8)</script>`, Risk: rules.RiskHigh, Score: 50}},
 	})
 	return rs
 }
@@ -125,7 +126,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 	if rows != 4 {
 		t.Errorf("%d result rows, want 4", rows)
 	}
-	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;"} {
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;", "https://q.example/&lt;script&gt;alert(8)&lt;/script&gt;"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("escaped text %q missing: the evidence must still be shown", want)
 		}

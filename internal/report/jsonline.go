@@ -112,6 +112,15 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 			return appendResult(b, l, known)
 		})
 	}
+	if len(res.QuotedLinks) > 0 { // omitempty
+		b = append(b, `,"quoted_links":`...)
+		b = appendArray(b, res.QuotedLinks, func(b []byte, l *checker.Result) []byte {
+			if l == nil {
+				return append(b, "null"...)
+			}
+			return appendResult(b, l, known)
+		})
+	}
 	if len(res.Clues) > 0 { // omitempty
 		b = append(b, `,"clues":`...)
 		b = appendArray(b, res.Clues, func(b []byte, c checker.Clue) []byte {
