@@ -1153,8 +1153,8 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	g := flAlternation(groups["gift"]).String()
 	named := flAlternation(append(append([]string(nil), groups["gift"]...), groups["code"]...)).String()
 	all := flAlternation(append(append(append([]string(nil), groups["gift"]...), groups["code"]...), groups["generic"]...)).String()
-	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います)`
-	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|撮影|写真|返信|line)` + ask
+	const ask = `[^。]{0,15}?(?:ください|下さい|お願い|願います|(?:いただ|頂)(?:く|け)[^。]{0,8}?(?:納付|支払|お支払|決済|完了|手続))`
+	const send = `[^。]{0,30}?(?:送|メール|連絡|お知らせ|教え|伝え|撮影|写真|返信|line)` + ask
 	return &flGiftVocab{
 		names:     flGiftNames(),
 		gift:      shopMustRe(g),

@@ -196,6 +196,11 @@ func TestGiftCardPayment(t *testing.T) {
 			fire:  true, want: []string{"Appleギフトカード"},
 		},
 		{
+			name:  "a fake tax bill: tell the card's number and it is paid",
+			pages: []string{"notice.html", flHTML("差押予告通知", `<p>お近くのコンビニでApple Gift Cardをお求めいただき、その番号を担当者にお伝えいただくことでも納付できます。</p>`)},
+			fire:  true, want: []string{"Apple Gift Card"},
+		},
+		{
 			name:  "特商法 table lists a gift card as the method",
 			pages: []string{"law.html", flHTML("特定商取引法に基づく表記", `<table><tr><th>支払方法</th><td>Google Play ギフトカード</td></tr><tr><th>送料</th><td>無料</td></tr></table>`)},
 			fire:  true, want: []string{"Google Play"},

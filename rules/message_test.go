@@ -60,6 +60,8 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-urgency", true, 30}}},
 		{"intrusion with an ordinary link", Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://secure-check.example.com/"},
 			[]want{{"mail-urgency", true, 0}}},
+		{"gas supply stopped today, plain 停止します", Mail{Text: "【東京ガス】ガス料金のお支払いが確認できません。本日中にお支払いがない場合、供給を停止します。https://tokyogas-pay.example.top/"},
+			[]want{{"mail-urgency", true, 30}}},
 		{"restriction with a shortened link", Mail{Text: "【重要なお知らせ】お客様の口座が不正利用された可能性があるため、お取引を制限しております。ご確認はこちら https://bit.ly/4kQx2Zp"},
 			[]want{{"mail-urgency", true, 30}}},
 		{"brand's own shortener is not hiding anything", Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://amzn.to/3abcd"},

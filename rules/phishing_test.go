@@ -344,6 +344,8 @@ func TestOneclickBilling(t *testing.T) {
 		{"fee label in the cell before", "登録完了",
 			`<p>登録が完了しました</p><table><tr><td>ご利用料金</td><td>150,000円</td></tr></table><p>延滞された場合は遅延損害金を請求します</p>`, nil, true},
 
+		{"入会手続き完了 and 登録済み wording, fee due today", "お知らせ",
+			`<p>入会手続き完了のお知らせ</p><p>お客様は有料会員として登録済みです。</p><p>ご利用料金 99,800円 を本日中にお支払いください。</p>`, nil, true},
 		{"registration, fee due today", "ご登録ありがとうございます",
 			`<p>有料会員登録が完了しました。利用料金 99,000円 を本日中にお支払いください。</p>`, nil, true},
 		{"registration, fee due in 48 hours", "登録完了",
