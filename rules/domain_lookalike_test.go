@@ -168,7 +168,7 @@ func TestLookalikeHonest(t *testing.T) {
 		"jalan.net", "nta.co.jp", "paypal.com", "www.paypal.com", "anabuki.co.jp", "australia.com",
 		"line-up.jp", "line-up.com", "visaonline.com", "sbi-kogyo.co.jp", "sbi-kogyo.com",
 		"amazonas.com", "pineapple.com", "mizuno.jp", "maison.com", "cloud.com", "yamato-scale.co.jp",
-		"aeonmall.com", "apple-dental.jp", "mercari-guide.com", "amazon.example.com",
+		"aeonmall.com", "apple-dental.jp", "mizuho-youchien.jp", "mizuho-dental.jp", "amazon-cafe.jp", "amazon-river-tours.com", "aeon-eikaiwa.jp", "mercari-guide.com", "amazon.example.com",
 		"oricon.co.jp", "epson.jp", "visa-support.jp", "japan-visa-center.com", "line-center.jp",
 		"lineart.com", "banana.co.jp", "ana-cafe.jp", "jcbhall.jp", "etcetera.com", "au-pair.com",
 		"sagami.co.jp", "nomura-re.co.jp", "komura.jp", "softbankhawks.co.jp", "resonance.jp",
