@@ -275,9 +275,14 @@ func shopPageAccounts(p *Page) []BankAccount {
 			flush(i)
 		}
 		if start >= 0 && bank && i > start {
-			// A new bank after a complete account starts a new block.
+			// A new bank after a complete account starts a new block; so
+			// does another bank than the one the block began with (a
+			// ゆうちょ 振替 line the parser cannot complete, then the
+			// 七十七銀行 account: the number is not ゆうちょ's).
 			if a, ok := shopParseAccount(ls[start:i], p.URL); ok && (a.Number != "" || a.Holder != "") {
 				out = append(out, a)
+				start, last = -1, -1
+			} else if b := shopBankName(ls[start]); b != "" && b != shopBankName(l) {
 				start, last = -1, -1
 			}
 		}

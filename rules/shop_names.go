@@ -48,12 +48,14 @@ type shopNameTables struct {
 	// than strings.Contains: a hit is checked the plain way).
 	fullIndex *shopLitIndex
 	latinRe   *shopRe  // latin corporate forms as whole words (Co., Ltd., Inc.)
-	business  []string // folded business words
-	platforms []string // folded platform names
+	business  []string // folded business words (associations' too)
+	// association marks the folded words of not-for-profit bodies.
+	association map[string]bool
+	platforms   []string // folded platform names
 }
 
 var shopNames = sync.OnceValue(func() *shopNameTables {
-	t := &shopNameTables{}
+	t := &shopNameTables{association: map[string]bool{}}
 	var latin []string
 	for _, l := range lines("shop_corporate_abbrev.txt") {
 		full, abbr, hasEq := strings.Cut(l, "=")
@@ -86,6 +88,10 @@ var shopNames = sync.OnceValue(func() *shopNameTables {
 	t.latinRe = shopMustRe(`(?i)(?:^|[^A-Za-z0-9])(` + strings.Join(latin, "|") + `)(?:[^A-Za-z0-9]|$)`)
 	for _, l := range lines("shop_business_words.txt") {
 		t.business = append(t.business, FoldKana(l))
+	}
+	for _, l := range lines("shop_association_words.txt") {
+		t.business = append(t.business, FoldKana(l))
+		t.association[FoldKana(l)] = true
 	}
 	for _, l := range lines("shop_platform_holders.txt") {
 		t.platforms = append(t.platforms, FoldKana(l))
@@ -277,6 +283,10 @@ func ClassifyHolder(holder string) (kind HolderKind, note string) {
 		rest = append(rest, t)
 	}
 	if business != "" {
+		if shopNames().association[business] {
+			// An association's account with its officer's name.
+			return HolderBusiness, business
+		}
 		if len(rest) > 0 && shopLooksPerson(rest) {
 			return HolderSoleProprietor, "屋号+個人名"
 		}

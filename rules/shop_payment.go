@@ -321,6 +321,11 @@ var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|�
 // not the prepayment that fake shops need.
 var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
 
+// shopDonationRe finds money given, not paid for goods: donations,
+// offerings, sponsorship and membership fees. Transfers for them are no
+// shop's payment terms.
+var shopDonationRe = shopMustRe(`寄付|寄附|献金|募金|義援金|協賛金|お布施|志納|奉納|初穂料|玉串料|会費`)
+
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
 // shop pays back, not how the customer pays.
 var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
@@ -552,6 +557,12 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 	var msBuf [8]shopPayMention
 	var stBuf [8]shopPayStatus
 	var sentBuf [8]string
+	// A page about gifts of money (a donation, an offering, a membership
+	// fee) takes transfers without selling anything: no shop's terms.
+	// ふるさと納税 is a donation that buys a return gift: fakes of it are
+	// shops (a fake 返礼品 site asking for a transfer).
+	furusato := strings.Contains(p.Text, "返礼品") || strings.Contains(p.Text, "ふるさと納税")
+	gift := !furusato && (shopDonationRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopDonationRe.MatchString))
 	for _, line := range p.Lines {
 		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 			continue
@@ -564,7 +575,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
 			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
-			notTerms := shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s)
+			notTerms := gift || shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s) || !furusato && shopDonationRe.MatchString(s)
 			for i, m := range ms {
 				if m.id == MethodTransfer && notTerms {
 					continue // how the shop pays back, or a threat: no payment term
