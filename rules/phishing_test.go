@@ -661,3 +661,15 @@ func TestPhishingEvidenceInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedBankingHost: regional banks and JA serve their internet
+// banking from NTT Data's shared host (www.parasol.anser.ne.jp, the bank
+// told by CCT0080): a bank's own login there is no phishing, and no kit can
+// be put on that host.
+func TestSharedBankingHost(t *testing.T) {
+	site := phSite(phHTML("https://www.parasol.anser.ne.jp/ib/index.do?PT=BS&CCT0080=0125",
+		phDoc("七十七銀行 七十七ダイレクトバンキング ログイン", `<h1>七十七ダイレクトバンキング</h1><form method="post" action="/ib/index.do"><input name="USER_ID"><input type="password" name="PASSWORD"><button>ログイン</button></form>`)))
+	for id := range phFired(site) {
+		t.Errorf("%s fired on the bank's own login at the shared host", id)
+	}
+}
