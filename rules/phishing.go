@@ -46,6 +46,7 @@ func phishingRules() []Rule {
 			Check: checkFormPostsOffsite,
 		},
 		oneclickRule(),
+		supportRule(),
 		downloadRule(),
 	}
 }

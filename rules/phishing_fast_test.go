@@ -16,7 +16,7 @@ import (
 func TestPhishLitsLettersAgree(t *testing.T) {
 	sets := []*phishLits{phishBrandsOf(DefaultData())[0].all.lits,
 		newPhishLits([]string{"Amazon", "ａｍａｚｏｎ", "ログイン", "楽天", "apple", "ID", "A1", "1a", "-", "ＡＢ"})}
-	for _, group := range []map[string]*phishLits{phishData().sets.words, phishData().sets.fields, phishData().sets.oneclick, phishData().sets.mail, phishData().sets.download} {
+	for _, group := range []map[string]*phishLits{phishData().sets.words, phishData().sets.fields, phishData().sets.oneclick, phishData().sets.support, phishData().sets.mail, phishData().sets.download} {
 		for _, x := range group {
 			sets = append(sets, x)
 		}

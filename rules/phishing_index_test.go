@@ -49,7 +49,7 @@ func TestPhishLitsAgree(t *testing.T) {
 		sets  map[string]*phishLits
 	}{
 		"words": {d.words, d.sets.words}, "fields": {d.fields, d.sets.fields}, "download": {d.download, d.sets.download},
-		"oneclick": {d.oneclick, d.sets.oneclick}, "mail": {d.mail, d.sets.mail},
+		"oneclick": {d.oneclick, d.sets.oneclick}, "support": {d.support, d.sets.support}, "mail": {d.mail, d.sets.mail},
 	}
 	hits := 0
 	for name, tb := range tables {

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// This file holds what the phishing, one-click, download and mail signs
+// This file holds what the phishing, one-click, support-scam, download and mail signs
 // share: their phrase tables, brand-name matching, the "does this page
 // present itself as brand X" test, the warning-page test and the field
 // classifier. Identifiers carry a phish prefix so that they cannot collide
@@ -26,6 +26,7 @@ type phishTables struct {
 	fields   map[string][]string // phishing_fields.txt sections
 	download map[string][]string // phishing_download.txt sections
 	oneclick map[string][]string // oneclick_phrases.txt sections
+	support  map[string][]string // support_phrases.txt sections
 	mail     map[string][]string // message_phrases.txt sections
 	aliases  map[string][]string // brand name -> extra names
 	// gateways maps a domain to its kind ("payment" or "forms").
@@ -38,7 +39,7 @@ type phishTables struct {
 	// sets indexes every section above for one-pass searching:
 	// sets.words["login"].find(s) is phishFind(s, words["login"]).
 	sets struct {
-		words, fields, download, oneclick, mail map[string]*phishLits
+		words, fields, download, oneclick, support, mail map[string]*phishLits
 	}
 }
 
@@ -48,6 +49,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 		fields:   phishSections("phishing_fields.txt"),
 		download: phishSections("phishing_download.txt"),
 		oneclick: phishSections("oneclick_phrases.txt"),
+		support:  phishSections("support_phrases.txt"),
 		mail:     phishSections("message_phrases.txt"),
 		aliases:  map[string][]string{},
 		gateways: map[string]string{},
@@ -82,7 +84,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 		return out
 	}
 	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
-	t.sets.oneclick, t.sets.mail = index(t.oneclick), index(t.mail)
+	t.sets.oneclick, t.sets.support, t.sets.mail = index(t.oneclick), index(t.support), index(t.mail)
 	t.service = phishLongestFirst(t.words["service"])
 	t.noise = phishLongestFirst(t.words["copyright-noise"])
 	return t

@@ -1,0 +1,289 @@
+package rules
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// supportRule is the sign of a tech-support scam (サポート詐欺): a fake
+// virus or security alert that tells the visitor to call a number.
+func supportRule() Rule {
+	return Rule{
+		ID: "support-scam", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
+		Summary: Text{
+			JA: "サポート詐欺の画面：「お使いのコンピューターはウイルスに感染しています」などの偽の警告と、電話をかけさせる番号（Microsoft・Windows・Appleなどの名前、「閉じないでください」などの脅し、画面を閉じさせないスクリプトを伴う）",
+			EN: "a tech-support scam (サポート詐欺) page: a fake alert that the visitor's computer is infected or locked, and a phone number to call (with Microsoft, Windows or Apple named, \"do not close this window\" pressure, or scripts that keep the screen up)",
+		},
+		Message: Text{
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser (if it will not close, restart the computer)",
+		},
+		Check: checkSupport,
+	}
+}
+
+// supportPhoneRe finds phone numbers as the fake screens show them:
+// Japanese ones (050-5438-9127, 0120-123-456, +81-50-…) and North American
+// ones (+1-888-555-0199, 1 (888) 555-0199); the digits are counted after.
+var supportPhoneRe = shopMustRe(shopPhoneRe.String() + `|(?:\+?1[ .\-]?)?\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3}[ .\-]?[0-9]{4}`)
+
+// supportHits is what one page shows (the first line of each kind).
+type supportHits struct {
+	claim, call, number, vendor, pressure, trap string
+}
+
+// checkSupport fires where one of a page's first lines claims that the
+// visitor's device is infected, locked or leaking now AND a phone number
+// stands beside words telling them to call; strong (high 60) with a vendor's
+// name, pressure or a script that keeps the screen up, weaker (medium 30)
+// without. Warning pages, quotes, repair shops and antivirus vendors (who
+// speak of infections in the conditional) stay silent: see
+// data/support_phrases.txt.
+func checkSupport(site *Site) []Finding {
+	var out []Finding
+	for _, p := range site.Pages {
+		head := oneclickHead(p)
+		if !supportAlarms(head) || supportWarningPage(p, head) {
+			continue
+		}
+		h := supportScan(p, head)
+		if h.claim == "" || h.number == "" {
+			continue
+		}
+		ev := []string{"「" + Clip(h.claim, 40) + "」"}
+		if c := supportCallEvidence(h.call, h.number); !phishHas(ev, "「"+c+"」") {
+			ev = append(ev, "「"+c+"」")
+		}
+		evEN := append([]string(nil), ev...)
+		if h.trap != "" {
+			ev = append(ev, "画面を閉じさせないスクリプト（"+h.trap+"）")
+			evEN = append(evEN, "scripts keeping the screen up ("+h.trap+")")
+		}
+		f := Finding{Evidence: strings.Join(ev, " / "), EvidenceEN: strings.Join(evEN, " / "), URL: p.URL}
+		f.Message = Text{
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号（" + h.number + "）に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown (" + h.number + "); close the browser (if it will not close, restart the computer)",
+		}
+		if h.vendor == "" && h.pressure == "" && h.trap == "" {
+			f.Severity, f.Points = Medium, 30
+			f.Message = Text{
+				JA: "「お使いのコンピューターは感染しています」などの警告と電話番号を表示しています。サポート詐欺の疑いがあります。表示された番号（" + h.number + "）に電話しないでください",
+				EN: "this page claims your computer is infected or locked and shows a number to call: a suspected tech-support scam (サポート詐欺). Do not call the number shown (" + h.number + ")",
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// supportCallEvidence quotes the line that says to call, short, with the
+// number always in it: a long line is cut before the words that lead up
+// to the number.
+func supportCallEvidence(call, number string) string {
+	if c := Clip(call, 40); strings.Contains(c, number) {
+		return c
+	}
+	i := strings.Index(call, number)
+	if i < 0 {
+		return Clip(call, 40)
+	}
+	lead := []rune(call[:i])
+	if len(lead) > 24 {
+		lead = append([]rune("…"), lead[len(lead)-24:]...)
+	}
+	return Clip(string(lead)+number, 60)
+}
+
+// supportAlarms reports whether any of the lines holds an alarm phrase:
+// the cheap test that lets every other page go at once.
+func supportAlarms(head []string) bool {
+	alarm := phishData().sets.support["alarm"]
+	for _, l := range head {
+		if phishHasLower(alarm, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// supportWarningPage reports whether p warns about support scams (or fraud
+// at large) rather than being one: a line says サポート詐欺, 偽の警告 or
+// 電話しないで, or the phishing signs' warning test holds. A title or
+// heading whose only warning word is one the fake screens use themselves
+// (注意) does not count.
+func supportWarningPage(p *Page, head []string) bool {
+	sup := phishData().sets.support
+	norm := make([]string, len(head))
+	for i, l := range head {
+		norm[i] = phishNorm(l)
+		if sup["warning"].has(norm[i]) && !phishNegated(norm[i]) {
+			return true
+		}
+	}
+	lines := norm
+	if p.Title != "" && len(lines) > 0 {
+		lines = lines[1:] // oneclickHead put the title first
+	}
+	if strong, weak := phishWarningText(lines); 2*strong+weak >= 3 {
+		return true
+	}
+	for _, t := range append([]string{p.Title}, phishH1(p, 5)...) {
+		t = phishNorm(t)
+		if t == "" || phishNegated(t) {
+			continue
+		}
+		for _, w := range phishData().sets.words["warning-title"].all(t) {
+			if !phishHas(phishData().support["alert-title"], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// supportScan looks for each kind in the page's head.
+func supportScan(p *Page, head []string) supportHits {
+	sup := phishData().sets.support
+	var h supportHits
+	prev := ""
+	for _, l := range head {
+		n := phishNorm(l)
+		before := prev
+		prev = n
+		if h.claim == "" && supportClaim(n, before) {
+			h.claim = l
+		}
+		if h.number == "" {
+			if num := supportNumber(n); num != "" && (sup["call"].has(n) || sup["call"].has(before)) {
+				h.number, h.call = num, l
+			}
+		}
+		if h.vendor == "" && sup["vendor"].has(n) {
+			h.vendor = l
+		}
+		if h.pressure == "" && sup["pressure"].has(n) {
+			h.pressure = l
+		}
+	}
+	h.trap = supportTraps(p)
+	return h
+}
+
+// supportClaim reports whether line n (in phishNorm form; before is the
+// line above) claims that the visitor's device is infected, locked or
+// leaking: an alarm phrase, not quoted, with the device named on the line
+// or the one before.
+func supportClaim(n, before string) bool {
+	sup := phishData().sets.support
+	if !sup["device"].has(n) && !sup["device"].has(before) {
+		return false
+	}
+	claim := false
+	sup["alarm"].each(n, false, func(at, k int) bool {
+		end := at + len(sup["alarm"].list[k])
+		if phishBounded(n, at, end) && !supportQuoted(n, at, end) {
+			claim = true
+		}
+		return !claim
+	})
+	return claim
+}
+
+// supportQuoted reports whether n[at:end] is quoted: inside brackets or
+// quotation marks opened before it, or followed by 「と表示」「という」….
+func supportQuoted(n string, at, end int) bool {
+	before := n[:at]
+	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}, {"“", "”"}, {"«", "»"}} {
+		if strings.Count(before, q[0]) > strings.Count(before, q[1]) {
+			return true
+		}
+	}
+	if strings.Count(before, `"`)%2 == 1 {
+		return true
+	}
+	after := strings.TrimLeft(n[end:], "」』”»\"'!?。.、, ")
+	for _, w := range phishData().support["quote-after"] {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// supportNumber returns the first phone number on line n with 10 to 13
+// digits that is not part of a longer run of digits, or "".
+func supportNumber(n string) string {
+	if !strings.ContainsAny(n, "0123456789") {
+		return ""
+	}
+	for _, loc := range supportPhoneRe.FindAllStringIndex(n, 10) {
+		if loc[0] > 0 && shopIsDigit(rune(n[loc[0]-1])) || loc[1] < len(n) && shopIsDigit(rune(n[loc[1]])) {
+			continue
+		}
+		m := n[loc[0]:loc[1]]
+		digits := 0
+		for i := 0; i < len(m); i++ {
+			if shopIsDigit(rune(m[i])) {
+				digits++
+			}
+		}
+		if digits >= 10 && digits <= 13 {
+			return strings.TrimSpace(m)
+		}
+	}
+	return ""
+}
+
+// supportTraps names what in the page's markup keeps the screen up: a
+// script that asks before the page may be left, goes full screen or fills
+// the history, or a sound that plays by itself in a loop.
+func supportTraps(p *Page) string {
+	var found []string
+	add := func(s string) {
+		if !phishHas(found, s) {
+			found = append(found, s)
+		}
+	}
+	n := 0
+	phishWalk(p, func(e *html.Node) bool {
+		switch e.Data {
+		case "script":
+			if c := e.FirstChild; c != nil && c.Type == html.TextNode {
+				s := c.Data
+				if len(s) > 100000 {
+					s = s[:100000]
+				}
+				if strings.Contains(s, "onbeforeunload") || strings.Contains(s, "beforeunload") {
+					add("onbeforeunload")
+				}
+				if strings.Contains(s, "equestFullscreen") || strings.Contains(s, "equestFullScreen") {
+					add("requestFullscreen")
+				}
+				if strings.Contains(s, "history.pushState") {
+					add("history.pushState")
+				}
+			}
+		case "audio", "video":
+			_, auto := phishAttrOK(e, "autoplay")
+			_, loop := phishAttrOK(e, "loop")
+			if auto && loop {
+				add("<" + e.Data + " autoplay loop>")
+			}
+		}
+		n++
+		return n < 2000
+	})
+	return strings.Join(found, ", ")
+}
+
+// phishAttrOK returns the value of attribute key of n and whether n has it
+// at all (a boolean attribute such as autoplay has an empty value).
+func phishAttrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSupportScamFixtures: the fake virus alerts that tell the visitor to
+// call fire, strong with a vendor's name, pressure or a trapping script and
+// weaker without; warning pages, a news article quoting the screen, a repair
+// shop and an antivirus vendor (all with a number to call and the alarm
+// words) stay silent.
+func TestSupportScamFixtures(t *testing.T) {
+	cases := []struct {
+		name, file, url string
+		points          int      // 0: must stay silent
+		evidence        []string // what the evidence must hold
+	}{
+		{"Windows Defender alert with traps", "support-windows/index.html", "https://mswin-alert0x7f.z13.web.core.windows.net/", 60,
+			[]string{"このPCへのアクセスはセキュリティ上の理由によりブロックされました", "050-1234-5678", "onbeforeunload", "requestFullscreen"}},
+		{"iPhone alert titled 注意", "support-iphone/index.html", "https://iphone-anzen.example.top/", 60,
+			[]string{"お使いのiPhoneは(4)個のウイルスに感染しています", "0120-123-456"}},
+		{"English alert with a +1 number", "support-en/index.html", "https://ms-alert.example.xyz/", 60,
+			[]string{"Your computer has been blocked", "+1-888-555-0142"}},
+		{"claim and number, no vendor or pressure", "support-bare/index.html", "https://pc-error.example.top/", 30,
+			[]string{"お使いのパソコンはウイルスに感染しました", "050-1234-9876"}},
+		{"police warning quoting the screen and its number", "support-warning-police/index.html", "https://www.police.example.jp/cyber/support.html", 0, nil},
+		{"consultation case quoting the screen, title without warning words", "support-warning-ipa/index.html", "https://www.security-guide.example.jp/anshin/case12.html", 0, nil},
+		{"news article quoting the screen", "support-news/index.html", "https://www.shinbun.example.jp/articles/20261130-01", 0, nil},
+		{"PC repair shop: call us if your PC is infected", "support-repair-shop/index.html", "https://www.pc-doctor.example.jp/", 0, nil},
+		{"antivirus product page with a support number", "support-antivirus/index.html", "https://www.secureguard.example.jp/total/", 0, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := phFired(phSite(phPage(t, c.file, c.url)))
+			s, ok := got["support-scam"]
+			if c.points == 0 {
+				if ok {
+					t.Fatalf("support-scam fired: %d, evidence %q", s.Points, s.Evidence)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("support-scam did not fire; signs %v", got)
+			}
+			if s.Points != c.points {
+				t.Errorf("points %d, want %d (evidence %q)", s.Points, c.points, s.Evidence)
+			}
+			for _, w := range c.evidence {
+				if !strings.Contains(s.Evidence, w) {
+					t.Errorf("evidence %q lacks %q", s.Evidence, w)
+				}
+			}
+			if !strings.Contains(s.Message, "電話せず") && !strings.Contains(s.Message, "電話しないで") {
+				t.Errorf("message does not say not to call: %q", s.Message)
+			}
+		})
+	}
+}
+
+// TestSupportScamLines: the parts one at a time, on small inline pages.
+func TestSupportScamLines(t *testing.T) {
+	const call = "<p>Windows サポートに電話してください：050-1234-5678</p>"
+	cases := []struct {
+		name, body string
+		fire       bool
+	}{
+		{"claim and call", "<p>お使いのPCはウイルスに感染しています。</p>" + call, true},
+		{"device on the line before the alarm", "<p>お使いのコンピューターは</p><p>ロックされています</p>" + call, true},
+		{"number on the line after the call word", "<p>あなたのパソコンはハッキングされました</p><p>今すぐサポートにお電話ください</p><p>0800-123-4567</p>", true},
+		{"full-width digits and hyphens", "<p>このＰＣはロックされました</p><p>Ｗｉｎｄｏｗｓサポート　０５０－１２３４－５６７８</p>", true},
+		{"no number", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows サポートに電話してください</p>", false},
+		{"masked number", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows サポートに電話してください：050-XXXX-XXXX</p>", false},
+		{"number without a call word", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows 050-1234-5678</p>", false},
+		{"alarm without the visitor's device", "<p>トロイの木馬が検出されました。</p>" + call, false},
+		{"conditional: if it is infected", "<p>お使いのパソコンがウイルスに感染したら</p>" + call, false},
+		{"question: is it infected", "<p>お使いのパソコンがウイルスに感染しているかどうか無料で診断</p>" + call, false},
+		{"quoted in brackets", "<p>「お使いのPCはウイルスに感染しています」</p>" + call, false},
+		{"quoted without brackets", "<p>お使いのPCはウイルスに感染していますと表示されたら</p>" + call, false},
+		{"a line says サポート詐欺", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺の手口です。</p>", false},
+		{"a line says not to call", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>表示された番号に電話しないでください。</p>", false},
+		{"the screen denying it is a scam", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺ではありません。</p>", true},
+		{"date and order numbers are no phone", "<p>お使いのPCはウイルスに感染しています。</p><p>サポート 2026-11-30 受付番号 0123456789012345</p>", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML("https://alert.example.top/", "<html><head><meta charset=utf-8><title>セキュリティ警告</title></head><body>"+c.body+"</body></html>"))
+			s, ok := phFired(site)["support-scam"]
+			if ok != c.fire {
+				t.Errorf("fired %v (evidence %q), want %v", ok, s.Evidence, c.fire)
+			}
+		})
+	}
+}
+
+// TestSupportScamEnglish: a reader of --lang en gets the sign's own words in
+// English, the page's quoted as they are.
+func TestSupportScamEnglish(t *testing.T) {
+	site := phSite(phPage(t, "support-windows/index.html", "https://mswin-alert0x7f.z13.web.core.windows.net/"))
+	for _, s := range Evaluate(site, phishingRules(), "en") {
+		if s.ID != "support-scam" {
+			continue
+		}
+		if !strings.Contains(s.Message, "Do not call the number shown (050-1234-5678)") {
+			t.Errorf("message %q", s.Message)
+		}
+		if !strings.Contains(s.Evidence, "scripts keeping the screen up") || strings.Contains(s.Evidence, "スクリプト") {
+			t.Errorf("evidence %q", s.Evidence)
+		}
+		return
+	}
+	t.Fatal("support-scam did not fire")
+}
