@@ -88,11 +88,15 @@ func supportCallEvidence(call, number string) string {
 	if i < 0 {
 		return Clip(call, 40)
 	}
-	lead := []rune(call[:i])
-	if len(lead) > 24 {
-		lead = append([]rune("…"), lead[len(lead)-24:]...)
+	lead := call[:i]
+	if r := []rune(lead); len(r) > 24 {
+		lead = string(r[len(r)-24:])
+		if sp := strings.IndexByte(lead, ' '); sp >= 0 && sp < 12 {
+			lead = lead[sp+1:] // not in the middle of a word
+		}
+		lead = "…" + lead
 	}
-	return Clip(string(lead)+number, 60)
+	return Clip(lead+number, 60)
 }
 
 // supportAlarms reports whether any of the lines holds an alarm phrase:
@@ -146,7 +150,7 @@ func supportWarningPage(p *Page, head []string) bool {
 func supportScan(p *Page, head []string) supportHits {
 	sup := phishData().sets.support
 	var h supportHits
-	prev := ""
+	prev, prevLine := "", ""
 	for _, l := range head {
 		n := phishNorm(l)
 		before := prev
@@ -155,8 +159,14 @@ func supportScan(p *Page, head []string) supportHits {
 			h.claim = l
 		}
 		if h.number == "" {
-			if num := supportNumber(n); num != "" && (sup["call"].has(n) || sup["call"].has(before)) {
-				h.number, h.call = num, l
+			if num := supportNumber(n); num != "" {
+				switch {
+				case sup["call"].has(n):
+					h.number, h.call = num, l
+				case sup["call"].has(before):
+					// 「サポートにお電話ください」 above the number: both quoted.
+					h.number, h.call = num, prevLine+" "+l
+				}
 			}
 		}
 		if h.vendor == "" && sup["vendor"].has(n) {
@@ -165,6 +175,7 @@ func supportScan(p *Page, head []string) supportHits {
 		if h.pressure == "" && sup["pressure"].has(n) {
 			h.pressure = l
 		}
+		prevLine = l
 	}
 	h.trap = supportTraps(p)
 	return h
