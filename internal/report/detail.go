@@ -29,6 +29,8 @@ var words = map[string]rules.Text{
 	"high.bill":    {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
 	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
 	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
+	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser (if it will not close, restart the computer)."},
+	"med.support":  {JA: "注意が必要です。下の根拠を確かめてください。ウイルス感染などの警告に表示された番号には電話しないでください。", EN: "Be careful. Check the evidence below. Do not call a number shown with a virus or security alert."},
 	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
 	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
 	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
@@ -208,16 +210,23 @@ func (d *detailWriter) age(days int) string {
 
 // verdictKind says what a result is about, for what its verdict line
 // tells the reader to do: "msg" (a message: its links and attachments are
-// not to be opened, a bill in it not paid), "bill" (a fake bill page: not
-// to be paid) or "" (a site: not to be used).
+// not to be opened, a bill in it not paid), "support" (a fake virus alert:
+// its number not to be called; its topic is billing's, whose verdict line
+// would speak of a bill to pay), "bill" (a fake bill page: not to be paid)
+// or "" (a site: not to be used).
 func verdictKind(r *checker.Result) string {
 	if len(r.Links) > 0 {
 		return "msg"
 	}
+	support := false
 	for _, s := range r.Signs {
 		if strings.HasPrefix(s.ID, "mail-") {
 			return "msg"
 		}
+		support = support || s.ID == "support-scam"
+	}
+	if support {
+		return "support"
 	}
 	if len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
 		return "bill"
@@ -236,6 +245,8 @@ func verdictSay(r *checker.Result) string {
 		return base + ".msg"
 	case "bill":
 		return base + ".bill"
+	case "support":
+		return base + ".support"
 	}
 	return base + ".say"
 }

@@ -101,6 +101,12 @@ func TestDetailVerdictWords(t *testing.T) {
 	medBill := &checker.Result{Target: "https://douga.example/", Risk: rules.RiskMedium, Score: 30,
 		Signs:  []rules.Sign{{ID: "oneclick-billing", Severity: rules.Medium, Points: 30, Message: "m"}},
 		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
+	support := &checker.Result{Target: "https://alert.example.top/", Risk: rules.RiskHigh, Score: 60,
+		Signs:  []rules.Sign{{ID: "support-scam", Severity: rules.High, Points: 60, Message: "サポート詐欺の画面です。"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
+	medSupport := &checker.Result{Target: "https://pc-error.example.top/", Risk: rules.RiskMedium, Score: 30,
+		Signs:  []rules.Sign{{ID: "support-scam", Severity: rules.Medium, Points: 30, Message: "m"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
 	inputErr := func(target, msg string) *checker.Result {
 		return &checker.Result{Target: target, Risk: rules.RiskError, Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: msg}}
 	}
@@ -132,6 +138,10 @@ func TestDetailVerdictWords(t *testing.T) {
 		{billMail, "リンクや添付ファイルを開いたり", "架空請求の疑いが強いです"},
 		{medMail, "リンクは開かず、公式アプリや自分で調べた連絡先で", "利用を控えて"},
 		{medBill, "身に覚えのない請求なら、支払ったり連絡したりしないでください", "利用を控えて"},
+		// A fake virus alert shares the billing advice, not the bill:
+		// the verdict says not to call.
+		{support, "サポート詐欺の疑いが強いです。表示された番号に電話せず", "架空請求の疑い"},
+		{medSupport, "警告に表示された番号には電話しないでください", "身に覚えのない請求"},
 		// What to do about each input mistake, without the desks.
 		{inputErr("notes.txt", "notes.txt is a local file but not an .html, .warc or .warc.gz file"), "SMSやメールの文面なら shopcheck message", "相談窓口"},
 		{inputErr("empty", "empty holds no .html files"), "このフォルダーには保存したページ（.html）がありません", "綴り"},
