@@ -80,6 +80,7 @@ func TestSupportScamLines(t *testing.T) {
 		{"a line says サポート詐欺", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺の手口です。</p>", false},
 		{"a line says not to call", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>表示された番号に電話しないでください。</p>", false},
 		{"the screen denying it is a scam", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺ではありません。</p>", true},
+		{"an English explanation of the scams", "<h2>How to spot tech support scams</h2><p>Your computer is infected, the page says.</p><p>Call Microsoft Support: +1-888-555-0142</p><p>Microsoft never asks you to call.</p>", false},
 		{"date and order numbers are no phone", "<p>お使いのPCはウイルスに感染しています。</p><p>サポート 2026-11-30 受付番号 0123456789012345</p>", false},
 	}
 	for _, c := range cases {
