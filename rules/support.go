@@ -24,9 +24,11 @@ func supportRule() Rule {
 }
 
 // supportPhoneRe finds phone numbers as the fake screens show them:
-// Japanese ones (050-5438-9127, 0120-123-456, +81-50-…) and North American
-// ones (+1-888-555-0199, 1 (888) 555-0199); the digits are counted after.
-var supportPhoneRe = shopMustRe(shopPhoneRe.String() + `|(?:\+?1[ .\-]?)?\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3}[ .\-]?[0-9]{4}`)
+// Japanese ones (050-5438-9127, 0120‐123‐456, 050ー5438ー9127, +81-50-…:
+// the address sign's expression, which takes the dashes and long marks
+// pages write between the digits) and North American ones
+// (+1-888-555-0199, 1 (888) 555-0199); the digits are counted after.
+var supportPhoneRe = shopMustRe(flPhoneRe.String() + `|(?:\+?1[ .\-]?)?\(?[2-9][0-9]{2}\)?[ .\-]?[0-9]{3}[ .\-]?[0-9]{4}`)
 
 // supportHits is what one page shows (the first line of each kind).
 type supportHits struct {
