@@ -33,6 +33,10 @@ var supportPhoneRe = shopMustRe(flPhoneRe.String() + `|(?:\+?1[ .\-]?)?\(?[2-9][
 // supportHits is what one page shows (the first line of each kind).
 type supportHits struct {
 	claim, call, number, vendor, pressure, trap string
+	// malware is an alarm that names malware, not the device
+	// (「トロイの木馬型スパイウェアが検出されました」); screen is a phrase only
+	// the fake screens use (「このウィンドウを閉じないで」).
+	malware, screen string
 }
 
 // checkSupport fires where one of a page's first lines claims that the
@@ -50,6 +54,12 @@ func checkSupport(site *Site) []Finding {
 			continue
 		}
 		h := supportScan(p, head)
+		if h.claim == "" && h.malware != "" && h.vendor != "" &&
+			(h.screen != "" || strings.Contains(h.trap, "autoplay") || strings.Contains(h.trap, "requestFullscreen")) {
+			// No device named, but a vendor's alert that must not be
+			// closed: the screen itself.
+			h.claim = h.malware
+		}
 		if h.claim == "" || h.number == "" {
 			continue
 		}
@@ -160,6 +170,12 @@ func supportScan(p *Page, head []string) supportHits {
 		if h.claim == "" && supportClaim(n, before) {
 			h.claim = l
 		}
+		if h.malware == "" && sup["malware"].has(n) && supportAlarmed(n) {
+			h.malware = l
+		}
+		if h.screen == "" && sup["screen"].has(n) {
+			h.screen = l
+		}
 		if h.number == "" {
 			if num := supportNumber(n); num != "" {
 				switch {
@@ -192,6 +208,13 @@ func supportClaim(n, before string) bool {
 	if !sup["device"].has(n) && !sup["device"].has(before) {
 		return false
 	}
+	return supportAlarmed(n)
+}
+
+// supportAlarmed reports whether line n holds an alarm phrase that is not
+// quoted.
+func supportAlarmed(n string) bool {
+	sup := phishData().sets.support
 	claim := false
 	sup["alarm"].each(n, false, func(at, k int) bool {
 		end := at + len(sup["alarm"].list[k])
