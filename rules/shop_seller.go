@@ -704,7 +704,7 @@ func shopSellerRule() Rule {
 			}
 			ds := Disclosures(site)
 			if len(ds) == 0 {
-				if shopDisclosureUnknown(site) {
+				if shopDisclosureUnknown(site) || shopFooterSeller(site) != "" {
 					return nil
 				}
 				return []Finding{{
@@ -924,4 +924,28 @@ func orList(ws []string) string {
 		return strings.Join(ws, "")
 	}
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
+}
+
+// shopCompanyRe finds a company's legal form in running text.
+var shopCompanyRe = shopMustRe(`株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|㈱|㈲|[（(]株[）)]|[（(]有[）)]`)
+
+// shopFooterSeller returns the lines where a page names a company with
+// its address and phone together, as an old shop's footer does without
+// a heading or labels (「株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL
+// 022-362-0000」); "" when no page does. The seller can then be found and
+// called: no disclosure is missing for the reader, whatever its form.
+func shopFooterSeller(site *Site) string {
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for i := range p.Lines {
+			w := strings.Join(p.Lines[i:min(i+3, len(p.Lines))], "\n")
+			if loc := shopCompanyRe.FindStringIndex(w); loc != nil && loc[0] < len(p.Lines[i]) &&
+				shopAddressRe.MatchString(w) && shopPhoneRe.MatchString(w) {
+				return w
+			}
+		}
+	}
+	return ""
 }
