@@ -181,7 +181,7 @@ func phishOfficialHost(brands []phishBrand, host string) bool {
 // a weaker finding (medium). Shops naming the products they sell, news and
 // warning pages do not present themselves as the brand and stay clean.
 func checkBrandImpersonation(site *Site) []Finding {
-	var login, delivery *phishLits // looked up for a page presenting a brand only
+	var login, delivery, bill *phishLits // looked up for a page presenting a brand only
 	var out []Finding
 	for _, p := range site.Pages {
 		host := phishPageHost(p, site)
@@ -190,22 +190,23 @@ func checkBrandImpersonation(site *Site) []Finding {
 			continue
 		}
 		if login == nil {
-			login, delivery = phishData().sets.words["login"], phishData().sets.words["delivery"]
+			words := phishData().sets.words
+			login, delivery, bill = words["login"], words["delivery"], words["bill"]
 		}
 		hasSecret := len(phishFormsCreds(p)) > 0
 		if !hasSecret && phishWarningPage(p) {
 			continue
 		}
-		// Login wording, or a courier's redelivery wording, in the title
-		// or a heading.
+		// Login wording, a courier's redelivery wording or an unpaid
+		// bill's, in the title or a heading.
 		title := phishNorm(p.Title)
-		loginWords := login.has(title) || delivery.has(title)
+		loginWords := login.has(title) || delivery.has(title) || bill.has(title)
 		for _, h := range p.Headings {
 			if loginWords {
 				break
 			}
 			h := phishNorm(h)
-			loginWords = login.has(h) || delivery.has(h)
+			loginWords = login.has(h) || delivery.has(h) || bill.has(h)
 		}
 		ctx := hasSecret || loginWords
 		for _, pr := range presented {

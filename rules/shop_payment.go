@@ -321,6 +321,23 @@ var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|�
 // not the prepayment that fake shops need.
 var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
 
+// shopBillPage reports whether a page's title or a heading demands an
+// unpaid bill (電気料金未納のお知らせ, 差押予告): the transfer it asks for is
+// no shop's payment term (phishing-brand-impersonation and the account
+// signs speak to such a page).
+func shopBillPage(p *Page) bool {
+	bill := phishData().sets.words["bill"]
+	if bill.has(phishNorm(p.Title)) {
+		return true
+	}
+	for _, h := range p.Headings {
+		if bill.has(phishNorm(h)) {
+			return true
+		}
+	}
+	return false
+}
+
 // shopDonationRe finds money given, not paid for goods: donations,
 // offerings, sponsorship and membership fees. Transfers for them are no
 // shop's payment terms.
@@ -558,11 +575,13 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 	var stBuf [8]shopPayStatus
 	var sentBuf [8]string
 	// A page about gifts of money (a donation, an offering, a membership
-	// fee) takes transfers without selling anything: no shop's terms.
+	// fee) takes transfers without selling anything, and a bill's demand
+	// is no sale either: no shop's terms.
 	// ふるさと納税 is a donation that buys a return gift: fakes of it are
 	// shops (a fake 返礼品 site asking for a transfer).
 	furusato := strings.Contains(p.Text, "返礼品") || strings.Contains(p.Text, "ふるさと納税")
-	gift := !furusato && (shopDonationRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopDonationRe.MatchString))
+	gift := !furusato && (shopDonationRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopDonationRe.MatchString)) ||
+		shopBillPage(p)
 	for _, line := range p.Lines {
 		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 			continue

@@ -176,6 +176,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("申込", `<h2>お支払い</h2><p>銀行振込、または後日お送りする納付書でお支払いください。</p>`)}},
 		{name: "cash refused, transfer only", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>現金でのお支払いはできません。銀行振込のみとなります。</p>`)}},
+		{name: "a fake bill's transfer is no shop's term", fire: false,
+			site: []string{shopTop, shopHTML("東北電力｜電気料金お支払いのお願い", `<h2>東北電力 電気料金未納のお知らせ</h2><p>期日までにお振込みがない場合、送電を停止いたします。</p><h3>お振込先</h3><p>お支払いは銀行振込のみです。楽天銀行 第一営業支店 普通 7654321 サトウ ミキ</p>`)}},
 		{name: "a donation page", fire: false,
 			site: []string{shopTop, shopHTML("寄付のお願い", `<h1>寄付</h1><p>お振込みでご寄付いただけます。</p><p>七十七銀行 本店 普通 1234567 アオバコドモシヨクドウ</p>`)}},
 		{name: "an offering by transfer too", fire: false,
