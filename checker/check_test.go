@@ -683,6 +683,12 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 			http.Redirect(w, r, "http://www.amazon.co.jp:"+port+"/", http.StatusFound)
 		case "www.amazon.co.jp/":
 			fmt.Fprint(w, `<html><head><title>Amazon.co.jp</title></head><body><form><input type=password name=p></form></body></html>`)
+		case "shell-d.test/":
+			fmt.Fprint(w, `<html><head><title>ご確認</title></head><body style="margin:0"><iframe src="http://kit-c.test:`+port+`/oc" style="width:100%; height:100%; border:0"></iframe></body></html>`)
+		case "shell-d.test/css":
+			fmt.Fprint(w, `<html><head><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style></head><body><iframe src="http://kit-c.test:`+port+`/oc"></iframe></body></html>`)
+		case "shell-d.test/video":
+			fmt.Fprint(w, `<html><body><h1>紹介動画</h1><iframe src="http://kit-c.test:`+port+`/oc" width="560" height="315"></iframe></body></html>`)
 		case "cart-b.test/cart":
 			fmt.Fprint(w, `<html><head><title>カート</title></head><body><h1>ショッピングカート</h1><p>商品をお選びください。</p></body></html>`)
 		default:
@@ -735,6 +741,19 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	two := c.Check(context.Background(), base("kit-c.test")+"/two")
 	if two.URL != base("kit-c.test")+"/oc" || len(two.Redirects) != 2 || two.Risk != rules.RiskHigh {
 		t.Errorf("two stubs: url %s redirects %v risk %s, want the one-click page through both", two.URL, two.Redirects, two.Risk)
+	}
+	// Another site's page shown over a stub's whole window is the page
+	// the visitor sees; a small frame (a video) is not.
+	framed := c.Check(context.Background(), base("shell-d.test")+"/")
+	if framed.URL != base("kit-c.test")+"/oc" || framed.Risk != rules.RiskHigh || len(framed.Redirects) != 1 {
+		t.Errorf("a kit framed over a stub: url %s risk %s redirects %v, want the kit through the stub", framed.URL, framed.Risk, framed.Redirects)
+	}
+	if css := c.Check(context.Background(), base("shell-d.test")+"/css"); css.URL != base("kit-c.test")+"/oc" {
+		t.Errorf("a kit framed over a stub by a style sheet: url %s, want the kit", css.URL)
+	}
+	video := c.Check(context.Background(), base("shell-d.test")+"/video")
+	if video.URL != base("shell-d.test")+"/video" {
+		t.Errorf("a page with a small frame: url %s, want the page itself", video.URL)
 	}
 	// A hop that ends at the brand's own site after a redirect is not
 	// taken: the stub is scored, not Amazon's page.

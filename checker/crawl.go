@@ -233,8 +233,9 @@ func metaRefresh(page *rules.Page) string {
 }
 
 // stubNext returns where a first page that is only a hop sends the
-// browser: a quick meta refresh, or the first literal address its scripts
-// give the location on load ("" when neither). A hop from a stranger's
+// browser: a quick meta refresh, the first literal address its scripts
+// give the location on load, or another site's page it shows over its
+// whole window (frameHop); "" when none. A hop from a stranger's
 // site to a brand's own is not followed (toBrand): the brand's page says
 // nothing of the kit's, and the scripts' next address is tried instead (a
 // kit sends other countries' visitors to the brand, its own to itself).
@@ -249,6 +250,9 @@ func (cr *crawl) stubNext(page *rules.Page) string {
 		if !cr.toBrand(page.URL, next) {
 			return next
 		}
+	}
+	if next := frameHop(page); next != "" && !cr.toBrand(page.URL, next) {
+		return next
 	}
 	return ""
 }

@@ -59,15 +59,8 @@ var scriptLocationVar = regexp.MustCompile(`(?:\blocation(?:\s*\.\s*href)?\s*=|\
 // "/kit" + location.search, is), nor one of a file (an .apk is left to the
 // page's own download sign).
 func scriptRedirects(page *rules.Page) []string {
-	if page == nil || page.Doc == nil || utf8.RuneCountInString(page.Text) > scriptStubRunes {
+	if !pageIsStub(page) {
 		return nil
-	}
-	for _, f := range page.Forms {
-		for _, in := range f.Inputs {
-			if in.Type != "hidden" && in.Type != "submit" && in.Type != "button" && in.Type != "image" && in.Type != "reset" {
-				return nil
-			}
-		}
 	}
 	src := pageScripts(page)
 	if src == "" {
@@ -89,6 +82,82 @@ func scriptRedirects(page *rules.Page) []string {
 		}
 	}
 	return out
+}
+
+// pageIsStub reports whether page has at most scriptStubRunes of text and
+// nothing to fill in: a page that only hands the browser on, or shows
+// another page in its place.
+func pageIsStub(page *rules.Page) bool {
+	if page == nil || page.Doc == nil || utf8.RuneCountInString(page.Text) > scriptStubRunes {
+		return false
+	}
+	for _, f := range page.Forms {
+		for _, in := range f.Inputs {
+			if in.Type != "hidden" && in.Type != "submit" && in.Type != "button" && in.Type != "image" && in.Type != "reset" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// frameHop returns the absolute URL of another site's page that a stub
+// page shows over its whole window (a <frame> of a frameset, or an
+// <iframe> 100 % wide and high), "" when there is none. The framed page is
+// what the visitor sees: a kit framed on a throwaway domain is read there.
+// A same-site frame is read by the crawl as one of the site's pages; a
+// small frame (a video, a map) is no page shown in the page's place.
+func frameHop(page *rules.Page) string {
+	if !pageIsStub(page) {
+		return ""
+	}
+	base, err := url.Parse(page.URL)
+	if err != nil {
+		return ""
+	}
+	var frames []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Frame || n.DataAtom == atom.Iframe) {
+			frames = append(frames, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, root := range page.Doc.Nodes {
+		walk(root)
+	}
+	for _, n := range frames {
+		src, whole := "", n.DataAtom == atom.Frame
+		var w, h, style string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "src":
+				src = strings.TrimSpace(a.Val)
+			case "width":
+				w = strings.TrimSpace(a.Val)
+			case "height":
+				h = strings.TrimSpace(a.Val)
+			case "style":
+				style = strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			}
+		}
+		// An iframe is the page's whole window when it is said to be
+		// 100 % wide and high, or when it is the page's one frame and
+		// no size of its own is given (a style sheet stretches it).
+		full := func(attr, prop, unit string) bool {
+			return attr == "100%" || strings.Contains(style, prop+":100%") || strings.Contains(style, prop+":100"+unit)
+		}
+		unsized := w == "" && h == "" && !strings.Contains(style, "width:") && !strings.Contains(style, "height:")
+		whole = whole || full(w, "width", "vw") && full(h, "height", "vh") || unsized && len(frames) == 1
+		if u, err := base.Parse(src); whole && src != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
+			u.Host != "" && domainOf(u) != domainOf(base) {
+			u.Fragment, u.RawFragment = "", ""
+			return u.String()
+		}
+	}
+	return ""
 }
 
 // scriptRedirect is the first of scriptRedirects, or "".
