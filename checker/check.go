@@ -216,6 +216,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	res.setWhoisError(w.err)
 	if first != nil && err == nil {
 		res.HopError = first.hopErr
+		res.ScriptBuilt = !first.blocked && scriptBuilt(first.page)
 	}
 	if c.rec != nil {
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {

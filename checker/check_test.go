@@ -685,6 +685,8 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 			fmt.Fprint(w, `<html><head><title>Amazon.co.jp</title></head><body><form><input type=password name=p></form></body></html>`)
 		case "shell-d.test/":
 			fmt.Fprint(w, `<html><head><title>ご確認</title></head><body style="margin:0"><iframe src="http://kit-c.test:`+port+`/oc" style="width:100%; height:100%; border:0"></iframe></body></html>`)
+		case "spa-e.test/":
+			fmt.Fprint(w, `<html><head><title>SHOP</title><script src="/assets/app.js" defer></script></head><body><div id="app"></div><noscript>JavaScriptを有効にしてください</noscript></body></html>`)
 		case "shell-d.test/css":
 			fmt.Fprint(w, `<html><head><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style></head><body><iframe src="http://kit-c.test:`+port+`/oc"></iframe></body></html>`)
 		case "shell-d.test/video":
@@ -750,6 +752,14 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	}
 	if css := c.Check(context.Background(), base("shell-d.test")+"/css"); css.URL != base("kit-c.test")+"/oc" {
 		t.Errorf("a kit framed over a stub by a style sheet: url %s, want the kit", css.URL)
+	}
+	// A page whose content a script builds says so; pages with text of
+	// their own, and stubs whose hop was read, do not.
+	if spa := c.Check(context.Background(), base("spa-e.test")+"/"); !spa.ScriptBuilt {
+		t.Errorf("a page built by a script file: script_built false")
+	}
+	if oc.ScriptBuilt || lp.ScriptBuilt || framed.ScriptBuilt {
+		t.Errorf("script_built on a page with text (%v), on a stub's hop (%v, %v)", oc.ScriptBuilt, lp.ScriptBuilt, framed.ScriptBuilt)
 	}
 	video := c.Check(context.Background(), base("shell-d.test")+"/video")
 	if video.URL != base("shell-d.test")+"/video" {

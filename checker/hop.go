@@ -101,6 +101,38 @@ func pageIsStub(page *rules.Page) bool {
 	return true
 }
 
+// scriptBuiltRunes is the most text a page built by scripts shows of its
+// own: a title and a "turn JavaScript on" line, not a short page that says
+// what it is (a one-click bill is brief, and its words are judged).
+const scriptBuiltRunes = 50
+
+// scriptBuilt reports whether page is a stub that runs scripts (its own,
+// or loaded from files): what a browser shows there is built by code that
+// shopcheck does not run, so the page's own text says next to nothing.
+func scriptBuilt(page *rules.Page) bool {
+	if !pageIsStub(page) || utf8.RuneCountInString(page.Text) > scriptBuiltRunes {
+		return false
+	}
+	var found bool
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if found {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Script && jsType(n) {
+			found = true
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, root := range page.Doc.Nodes {
+		walk(root)
+	}
+	return found
+}
+
 // frameHop returns the absolute URL of another site's page that a stub
 // page shows over its whole window (a <frame> of a frameset, or an
 // <iframe> 100 % wide and high), "" when there is none. The framed page is

@@ -33,9 +33,14 @@ type Result struct {
 	// script's location or a quick meta refresh) and the page it names
 	// could not be read, where it sends it and why that failed: the
 	// verdict then rests on the stub alone. Beside the contract's fields.
-	HopError  string     `json:"hop_error,omitempty"`
-	Error     *ErrorInfo `json:"error,omitempty"`
-	CheckedAt string     `json:"checked_at"`
+	HopError string `json:"hop_error,omitempty"`
+	// ScriptBuilt is true when the page judged has next to no text of its
+	// own and runs scripts: what a browser shows there is built by code
+	// shopcheck does not run, so the verdict may miss it. Beside the
+	// contract's fields; left out when false.
+	ScriptBuilt bool       `json:"script_built,omitempty"`
+	Error       *ErrorInfo `json:"error,omitempty"`
+	CheckedAt   string     `json:"checked_at"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in

@@ -50,6 +50,7 @@ var words = map[string]rules.Text{
 	"score":        {JA: "点", EN: "points"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
+	"script.built": {JA: "※このページには文字がほとんどなく、表示される内容はスクリプトで作られています。shopcheck はスクリプトを実行しないため、その内容は判断に入っていません。", EN: "Note: this page has almost no text of its own; what a browser shows is built by scripts, which shopcheck does not run, so that content was not judged."},
 	"hop.failed":   {JA: "このページはすぐに別のページへ移動させるだけのページですが、移動先を読めなかったため、移動先の内容は判断に入っていません。危険度は、表示された移動前のページだけで判断したものです", EN: "This page only sends the browser on to another page, which could not be read: what that page shows was not judged, and the verdict rests on the page shown before it"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
@@ -136,6 +137,9 @@ func (d *detailWriter) Write(r *checker.Result) error {
 				fmt.Fprintf(&b, "      %s: %s\n", d.say("page"), s.URL)
 			}
 		}
+	}
+	if r.ScriptBuilt && r.HopError == "" {
+		b.WriteString("  " + d.say("script.built") + "\n")
 	}
 	if r.HopError != "" {
 		if d.o.Lang == "en" {

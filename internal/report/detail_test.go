@@ -224,3 +224,22 @@ func TestDetailQuotedLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailSaysScriptsBuildThePage: a page whose content scripts build is
+// judged without it, and the text view says so.
+func TestDetailSaysScriptsBuildThePage(t *testing.T) {
+	res := &checker.Result{Target: "https://spa.example.jp/", URL: "https://spa.example.jp/", Domain: "example.jp", Risk: rules.RiskLow, ScriptBuilt: true}
+	for lang, words := range map[string]string{"ja": "スクリプトで作られています", "en": "built by scripts"} {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(res); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), words) {
+			t.Errorf("%s: want %q; output:\n%s", lang, words, b.String())
+		}
+	}
+}

@@ -94,6 +94,9 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		b = append(b, `,"hop_error":`...)
 		b = appendJSONString(b, res.HopError)
 	}
+	if res.ScriptBuilt { // omitempty
+		b = append(b, `,"script_built":true`...)
+	}
 	if e := res.Error; e != nil {
 		b = append(b, `,"error":{"code":`...)
 		b = appendJSONString(b, e.Code)
