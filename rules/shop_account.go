@@ -492,6 +492,11 @@ func shopCleanHolder(v string) string {
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")
+	if strings.HasSuffix(v, ")") && !strings.Contains(v, "(") {
+		// The close of a bracket around the whole account line
+		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」), not a company mark (カ)).
+		v = strings.TrimSuffix(v, ")")
+	}
 	v = strings.TrimSpace(v)
 	if v == "" || shopRunes(v) > 40 || strings.ContainsAny(v, "0123456789@") {
 		return ""
@@ -552,7 +557,16 @@ func shopPersonalRule() Rule {
 					ev += " ※屋号+個人名 (個人事業主の口座)"
 				}
 				f := Finding{Evidence: ev, URL: a.URL}
-				if line := shopOwnersAccount(site, a); line != "" {
+				line := shopOwnersAccount(site, a)
+				if line == "" {
+					// The reader can compare what the tool cannot (佐藤 由美
+					// beside サトウ ユミ): the seller the disclosure names.
+					if who := shopDisclosedPerson(site); who != "" {
+						f.EvidenceEN = f.Evidence + " / the disclosure names: " + shopClip(who, 60)
+						f.Evidence += " ／ 表記の販売者: " + shopClip(who, 60)
+					}
+				}
+				if line != "" {
 					// The seller is a person (a farm, a sole trader) who
 					// prints the holder's reading as their own: the
 					// account is the seller's, not somebody else's.
@@ -589,6 +603,23 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		if strings.Contains(FoldKana(d.Seller), a.HolderKey) {
 			return d.Seller
 		}
+	}
+	return ""
+}
+
+// shopDisclosedPerson returns the seller the disclosure names, with its
+// manager when they differ ("" when there is no disclosure or it names a
+// company): shown beside a personal account's holder for the reader to
+// compare, as kanji and the bank's kana cannot be compared here.
+func shopDisclosedPerson(site *Site) string {
+	for _, d := range Disclosures(site) {
+		if d.Seller == "" || IsCorporateName(d.Seller) || shopAccountLineRe.MatchString(d.Seller) {
+			continue
+		}
+		if d.Manager != "" && !strings.Contains(d.Seller, d.Manager) {
+			return d.Seller + "（" + d.Manager + "）"
+		}
+		return d.Seller
 	}
 	return ""
 }

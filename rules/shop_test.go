@@ -356,6 +356,8 @@ func TestAccounts(t *testing.T) {
 			[]HolderKind{HolderPersonal, HolderPersonal}},
 		{"a 振替 line the parser cannot complete, then another bank's account", `<p>ゆうちょ銀行 振替口座 02240-1-55555 加入者名：日本基督教団 仙台めぐみ教会<br>七十七銀行 上杉支店 普通 9988776 センダイメグミキヨウカイ</p>`,
 			[]string{"七十七銀行 上杉支店 普通 9988776 センダイメグミキヨウカイ"}, []HolderKind{HolderBusiness}},
+		{"inside the brackets of a payment method", `<p>・銀行振込（北洋銀行 本店営業部 普通 4455661 ノムラ リヨウ）</p>`,
+			[]string{"北洋銀行 本店営業部 普通 4455661 ノムラ リヨウ"}, []HolderKind{HolderPersonal}},
 		{"name on the next line", `<p>住信SBIネット銀行 法人第一支店 普通 3333333</p><p>ｽｽﾞｷ ｲﾁﾛｳ</p>`,
 			[]string{"住信SBIネット銀行 法人第一支店 普通 3333333 スズキ イチロウ"}, []HolderKind{HolderPersonal}},
 		{"yucho branch for transfers from other banks", `<p>ゆうちょ銀行 〇一八(ゼロイチハチ)店 普通 1234567 ヤマダ ハナコ</p>`,
@@ -448,6 +450,11 @@ func TestAccountPersonalName(t *testing.T) {
 		{name: "the farm's owner, as disclosed", fire: true, points: 5, evidence: []string{"ヤマモト ケンイチ", "※表記の販売者本人"},
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：山元いちご園（代表 山本 健一／ヤマモト ケンイチ）</p><p>所在地：宮城県亘理郡亘理町逢隈田沢字遠原71</p>`)}},
+		// Kanji beside kana cannot be compared here: the seller is shown
+		// for the reader to.
+		{name: "an artist's shop, her name in kanji only", fire: true, points: 15, evidence: []string{"サトウ ユミ", "表記の販売者: 工房つむぎ(佐藤 由美)"},
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：三井住友銀行 仙台支店 普通 1234567 サトウ ユミ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：工房つむぎ（佐藤 由美）</p><p>所在地：請求があれば遅滞なく開示します</p>`)}},
 		{name: "a shop name with a manager named like the holder", fire: true, points: 15,
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマダ タロウ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：ブランド アウトレット ストア</p><p>運営責任者：山田 太郎（ヤマダ タロウ）</p>`)}},
