@@ -92,7 +92,7 @@ func pricePairsUncached(site *Site) []PricePair {
 	var out []PricePair
 	seen := map[[2]int]bool{}
 	for _, p := range site.Pages {
-		if p == nil || shopScamOn(site, p) {
+		if p == nil || shopScamOn(site, p) || shopJunkPage(p) {
 			continue
 		}
 		for _, pp := range shopPagePricePairs(p) {
@@ -366,6 +366,17 @@ var (
 	shopUsedRe    = shopMustRe(`中古|ユーズド|ジャンク|リユース|USED|Used`)
 	shopNotUsedRe = shopMustRe(`中古品?では(?:ありません|ない|ございません)|中古品?でなく|中古品?ではなく`)
 )
+
+// shopJunkRe marks, in a page's title or a heading, a sale of goods sold
+// as broken (ジャンク) or a bazaar of donated goods (バザー): a tenth of the
+// price when new is what such goods fetch, no sign of a fake shop.
+var shopJunkRe = shopMustRe(`ジャンク|バザー|チャリティー?セール`)
+
+// shopJunkPage reports whether p's title or a heading says it sells junk or
+// holds a bazaar (shopJunkRe).
+func shopJunkPage(p *Page) bool {
+	return shopJunkRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopJunkRe.MatchString)
+}
 
 // shopUsedPage reports whether p says in its title or a heading that it
 // sells used goods: the body is no guide (a fake shop's 「中古品ではありま

@@ -739,6 +739,12 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", `<p>炊飯器　原価 ¥39,800 今の価格 ¥5,980</p><p>ドライヤー　原価：¥32,780 今の価格 ¥4,580</p><p>ケトル　原価¥8,980 今の価格 ¥1,380</p>`)}},
 		{name: "原価割れ is no regular price", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>原価割れ ¥39,800 → ¥5,980</p><p>原価割れ ¥32,780 → ¥4,580</p><p>原価割れ ¥8,980 → ¥1,380</p>`)}},
+		// Junk sold as is, and a school bazaar's donated goods, fetch a
+		// tenth of the price when new.
+		{name: "a junk sale", fire: false,
+			site: []string{shopTop, shopHTML("在庫一掃 歳末ジャンクセール", `<h1>歳末 在庫一掃セール（中古・ジャンク品）</h1><p>Nikon AF 28-80mm ジャンク 定価 ¥38,000 → ¥2,200</p><p>Canon EOS Kiss X2 ジャンク 定価 ¥79,800 → ¥3,300</p><p>OLYMPUS PEN E-PL1 ジャンク 定価 ¥59,800 → ¥1,100</p>`)}},
+		{name: "a PTA bazaar", fire: false,
+			site: []string{shopTop, shopHTML("さくら小 PTAバザー", `<h1>PTAバザー 出品一覧</h1><p>新品タオルセット 定価3,000円 → 300円</p><p>未使用 食器セット 定価8,000円 → 500円</p><p>子ども用スキーウェア 定価12,000円 → 1,000円</p>`)}},
 		// A clearance sale's round 「70%OFF」 is no fake shop's 85 %.
 		{name: "a 70 % off clearance sale", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>テント 通常価格 ¥49,800 → セール価格 ¥14,940（70%OFF）</p><p>ダウン 通常価格 ¥32,000 → セール価格 ¥9,600（70%OFF）</p><p>シューズ 通常価格 ¥24,200 → セール価格 ¥7,260（70%OFF）</p><p>寝袋 通常価格 ¥18,700 → セール価格 ¥7,480（60%OFF）</p>`)}},
