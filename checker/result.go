@@ -46,12 +46,11 @@ type Result struct {
 	// that scripts can read it on every message result. The JSON writer in
 	// internal/report does that; encoding/json would leave an empty one out.
 	Links []*Result `json:"links,omitempty"`
-	// QuotedLinks holds one result for each address a message writes
-	// defanged (hxxps://, example[.]top; `message` only): checked as its
-	// links are, but quoted so as not to be opened (a bank's or the
-	// police's warning quoting a lure), so they do not make the message's
-	// risk. Beside the contract's fields; left out when there are none.
-	QuotedLinks []*Result `json:"quoted_links,omitempty"`
+	// Quoted is true on a message's link that the message quotes
+	// defanged (hxxps://, example[.]top) as a warning does (a bank's or
+	// the police's, quoting a lure): checked and counted like any link,
+	// marked so that the reader is told. Beside the contract's fields.
+	Quoted bool `json:"quoted,omitempty"`
 	// Clues are values that tie sites together into campaigns (bank
 	// accounts, phones, e-mail addresses, a digest of the seller
 	// disclosure). Not part of the contract; used for clustering.

@@ -27,10 +27,13 @@ type Mail struct {
 	Subject    string
 	// Text is the body as plain text (HTML parts converted).
 	Text string
-	// URLs are the links the message offers, refanged (not the addresses
-	// a warning quotes defanged: message.QuoteDefanged); bare domains are
+	// URLs are the links found in the message, refanged; bare domains are
 	// kept without a scheme.
 	URLs []string
+	// Defanged are those of URLs the message writes only defanged
+	// (hxxps://, example[.]top). A warning from a brand or a public body
+	// quotes a lure's address so; the signs then leave it out (Quoted).
+	Defanged []string
 	// Attachments are the file names of attached parts.
 	Attachments []string
 	// Disguised are the HTML links that show another address than the
@@ -232,8 +235,10 @@ type mailView struct {
 	sentences []string // phishNorm sentences of subject and text
 	raw       []string // the same sentences as written (NFKC), for evidence
 	warning   bool
-	hosts     []string // lower-case host of each URL, same order
-	brands    []phishBrand
+	hosts     []string // lower-case host of each URL, same order ("" when quoted)
+	// quoted are the defanged addresses a warning quotes (mailQuotes).
+	quoted []string
+	brands []phishBrand
 	// denies says, for each sentence, whether mailDenies holds for it.
 	denies []bool
 	// pres is what presented returns, worked out once.
@@ -272,16 +277,54 @@ func newMailView(m *Mail) *mailView {
 	// A message is a warning only with two phrases that only explanations
 	// of fraud use: lures copy the weaker security-notice wording
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
-	strong, _ := phishWarningText(v.sentences)
+	strong, weak := phishWarningText(v.sentences)
 	v.warning = strong >= 2
+	v.quoted = mailQuotes(m, v.brands, strong+weak)
 	v.denies = make([]bool, len(v.sentences))
 	for i, s := range v.sentences {
 		v.denies[i] = mailDenies(s)
 	}
 	for _, u := range m.URLs {
-		v.hosts = append(v.hosts, LinkHost(u))
+		h := LinkHost(u)
+		if slices.Contains(v.quoted, u) {
+			h = "" // quoted, not offered: no link of the message's own
+		}
+		v.hosts = append(v.hosts, h)
 	}
 	return v
+}
+
+// mailQuotes returns the defanged addresses of a message that quotes them
+// as a warning does: it speaks as a warning (warns counts its warning
+// phrases, at least one), and it comes from a brand's or a public body's
+// own domain (not a free mail account at one) or links the ordinary way
+// to such a site (the bank's or the police's page). A lure passed on with
+// its addresses defanged (an officer's copy of a reported SMS) has no
+// warning's words, or no such sender or link: its addresses stay its links
+// for the signs. Either way every address is checked and counted among the
+// message's links; this only keeps a warning's own signs off its quotes.
+func mailQuotes(m *Mail, brands []phishBrand, warns int) []string {
+	if len(m.Defanged) == 0 || warns == 0 {
+		return nil
+	}
+	trusted := func(h string) bool { return h != "" && (phishOfficialHost(brands, h) || GovernmentHost(h)) }
+	quoting := m.FromDomain != "" && !FreeMailDomain(m.FromDomain) && trusted(m.FromDomain)
+	for _, u := range m.URLs {
+		if !quoting && !slices.Contains(m.Defanged, u) {
+			quoting = trusted(LinkHost(u))
+		}
+	}
+	if !quoting {
+		return nil
+	}
+	return m.Defanged
+}
+
+// Quoted returns the addresses the message quotes defanged as a warning
+// does (see mailQuotes): the message signs leave them out; its links'
+// results may mark them.
+func (m *Mail) Quoted() []string {
+	return mailViewOf(m).quoted
 }
 
 // mailMaxText is how much of a message's text the signs read: far more
@@ -403,16 +446,22 @@ func (v *mailView) find(section string) (string, string) {
 // on an official domain of some brand: such a message leads nowhere but to
 // the real sites, whatever it says.
 func (v *mailView) linksAllOfficial() bool {
-	if len(v.hosts) == 0 {
-		return false
-	}
-	for _, h := range v.hosts {
+	n := 0
+	for i, h := range v.hosts {
+		if h == "" && slices.Contains(v.quoted, v.m.URLs[i]) {
+			continue // quoted by a warning, not offered
+		}
 		if h == "" || !phishOfficialHost(v.brands, h) {
 			return false
 		}
+		n++
 	}
-	return true
+	return n > 0
 }
+
+// offered is how many links the message offers: its URLs less the
+// addresses it quotes as a warning.
+func (v *mailView) offered() int { return len(v.m.URLs) - len(v.quoted) }
 
 // offLinks returns the URLs that are on no brand's official domain.
 func (v *mailView) offLinks() []string {
@@ -588,7 +637,7 @@ var mailCode = shopMustRe(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
 // hands one out rather than asks for it.
 func checkMailCredential(m *Mail) []Finding {
 	v := mailViewOf(m)
-	if v.warning || v.linksAllOfficial() {
+	if v.warning || len(v.quoted) > 0 || v.linksAllOfficial() {
 		return nil
 	}
 	ph := phishData().mail
@@ -653,7 +702,7 @@ func mailSecretReference(s, secret string, not []string) bool {
 // no bank or card company sends its customers there.
 func checkMailUrgency(m *Mail) []Finding {
 	v := mailViewOf(m)
-	if v.warning || v.linksAllOfficial() {
+	if v.warning || len(v.quoted) > 0 || v.linksAllOfficial() {
 		return nil
 	}
 	lure, _ := v.find("suspension")
@@ -665,7 +714,7 @@ func checkMailUrgency(m *Mail) []Finding {
 	}
 	dl, _ := v.find("deadline")
 	rq, _ := v.find("request")
-	if dl == "" && (len(m.URLs) == 0 || rq == "") {
+	if dl == "" && (v.offered() == 0 || rq == "") {
 		return nil
 	}
 	ev := lure
@@ -761,7 +810,7 @@ func checkMailDelivery(m *Mail) []Finding {
 
 func checkMailFakeBill(m *Mail) []Finding {
 	v := mailViewOf(m)
-	if v.warning || v.linksAllOfficial() {
+	if v.warning || len(v.quoted) > 0 || v.linksAllOfficial() {
 		return nil
 	}
 	unpaid, _ := v.find("unpaid")

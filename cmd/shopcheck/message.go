@@ -28,9 +28,9 @@ Read each FILE (an SMS or e-mail saved as text, or an .eml file; standard input 
 FILE is given, or for "-"), score the message's own warning signs (requests for PINs or
 card data, suspension and delivery lures, fake bills, a sender or links that are not the
 brand's) and check every URL found in it, defanged ones (hxxps, [.]) included. The
-message's risk is the highest of its own and its links'; addresses that a warning quotes
-defanged (beside an ordinary link, or from a brand's own domain) are checked and listed
-as quoted, not counted.`,
+message's risk is the highest of its own and its links'. Addresses that a warning from a
+brand's or a public body's own domain quotes defanged are marked quoted, and the
+message's own signs leave them out.`,
 		Example: `  shopcheck message sms.txt
   pbpaste | shopcheck message
   shopcheck message suspicious.eml --json

@@ -16,7 +16,6 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,11 +55,10 @@ type Message struct {
 	URLs []string
 	// Defanged are the URLs (of URLs) written only defanged (hxxps://,
 	// example[.]top): people write an address so to quote it without
-	// its being opened; a lure never breaks its own link.
+	// its being opened; a lure never breaks its own link. The message
+	// signs tell a warning that quotes them from a lure passed on
+	// defanged (rules.Mail.Quoted).
 	Defanged []string
-	// Quoted are the defanged addresses QuoteDefanged took out of URLs:
-	// quoted by a warning or a report, not links it asks one to open.
-	Quoted []string
 	// Attachments are the file names of attached parts.
 	Attachments []string
 	// Disguised are the HTML links whose text shows one web address and
@@ -151,8 +149,9 @@ func binaryFile(raw []byte) bool {
 func (m *Message) Mail(d *rules.Data) *rules.Mail {
 	return &rules.Mail{
 		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text,
-		URLs: append([]string(nil), m.URLs...), Attachments: append([]string(nil), m.Attachments...),
-		Disguised: append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
+		URLs: append([]string(nil), m.URLs...), Defanged: append([]string(nil), m.Defanged...),
+		Attachments: append([]string(nil), m.Attachments...),
+		Disguised:   append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
 	}
 }
 
@@ -203,38 +202,6 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	m.Disguised = c.disguised
 	m.ShownOnly = c.shownOnly()
 	return m, true
-}
-
-// QuoteDefanged moves the defanged addresses out of URLs into Quoted when
-// the message shows itself as one that quotes them: it comes from a
-// sender that trusted says is a brand's or a public body's, or it also
-// links the ordinary way to such a site (the police's or the bank's own
-// page, as their warnings do). Otherwise the defanged addresses stay its
-// links: a lure someone defanged before passing it on (an officer's copy
-// of a reported SMS) is judged as the lure.
-func (m *Message) QuoteDefanged(trusted func(host string) bool) {
-	if len(m.Defanged) == 0 {
-		return
-	}
-	quoting := m.FromDomain != "" && trusted(m.FromDomain)
-	for _, u := range m.URLs {
-		if !quoting && !slices.Contains(m.Defanged, u) {
-			h := rules.LinkHost(u)
-			quoting = h != "" && trusted(h)
-		}
-	}
-	if !quoting {
-		return
-	}
-	kept := m.URLs[:0:0]
-	for _, u := range m.URLs {
-		if slices.Contains(m.Defanged, u) {
-			m.Quoted = append(m.Quoted, u)
-		} else {
-			kept = append(kept, u)
-		}
-	}
-	m.URLs = kept
 }
 
 // DropShownOnly takes out of URLs the addresses in ShownOnly for which

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -336,36 +335,5 @@ func TestParseNotText(t *testing.T) {
 	}
 	if m := Parse([]byte("BMW の新車が当選しました")); m.NotText {
 		t.Error("a text that starts with BM was taken for a bitmap")
-	}
-}
-
-// TestQuoteDefanged: defanged addresses are quoted when the message comes
-// from a trusted sender or also links the ordinary way to a trusted site;
-// otherwise (every address defanged, or the others a stranger's) they stay
-// its links.
-func TestQuoteDefanged(t *testing.T) {
-	trusted := func(h string) bool {
-		return strings.HasSuffix("."+h, ".smbc.co.jp") || strings.HasSuffix(h, ".pref.miyagi.jp")
-	}
-	for _, tt := range []struct {
-		name, raw    string
-		urls, quoted []string
-	}{
-		{"all defanged, no sender", "不在のため持ち帰りました hxxps://sagawa-exp[.]delivery-check[.]cn/?id=1",
-			[]string{"https://sagawa-exp.delivery-check.cn/?id=1"}, nil},
-		{"a live link beside", "このようなSMSにご注意ください hxxp://sagawa-kf[.]com 詳しくは https://www.police.pref.miyagi.jp/ をご覧ください",
-			[]string{"https://www.police.pref.miyagi.jp/"}, []string{"http://sagawa-kf.com"}},
-		{"a trusted sender", "From: SMBC <info@dsmail.smbc.co.jp>\nSubject: x\n\n偽のURL hxxps://smbc-kakunin[.]top/login にご注意ください",
-			nil, []string{"https://smbc-kakunin.top/login"}},
-		{"a stranger's live link beside", "不在のため持ち帰りました hxxps://kuroneko-yamato[.]delivery-jp[.]top/redeliver https://collect.delivery-jp.top/p.php",
-			[]string{"https://kuroneko-yamato.delivery-jp.top/redeliver", "https://collect.delivery-jp.top/p.php"}, nil},
-		{"an untrusted sender", "From: SMBC <info@smbc-kakunin.top>\nSubject: x\n\n本人確認 hxxps://smbc-kakunin[.]top/login",
-			[]string{"https://smbc-kakunin.top/login"}, nil},
-	} {
-		m := Parse([]byte(tt.raw))
-		m.QuoteDefanged(trusted)
-		if !slices.Equal(m.URLs, tt.urls) || !slices.Equal(m.Quoted, tt.quoted) {
-			t.Errorf("%s: URLs %q quoted %q, want %q and %q", tt.name, m.URLs, m.Quoted, tt.urls, tt.quoted)
-		}
 	}
 }

@@ -109,17 +109,21 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 		sc.warn("shopcheck: %s is longer than %d bytes; only its beginning was read\n", target, sc.limit())
 	}
 	m.DropShownOnly(sc.brands.OfficialHost)
-	m.QuoteDefanged(func(host string) bool { return sc.brands.OfficialHost(host) || rules.GovernmentHost(host) })
-	if sg := rules.EvaluateMail(m.Mail(sc.Data), sc.rules, sc.Lang); sg != nil {
+	mail := m.Mail(sc.Data)
+	if sg := rules.EvaluateMail(mail, sc.rules, sc.Lang); sg != nil {
 		res.Signs = sg
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
 	res.Links = sc.checkLinks(ctx, m.URLs)
-	if len(m.Quoted) > 0 {
-		// Checked and shown, for whoever reads a warning or a report,
-		// but not the message's risk: it quotes them so that no one
-		// opens them.
-		res.QuotedLinks = sc.checkLinks(ctx, m.Quoted)
+	// Addresses a warning quotes defanged are checked like every link
+	// (the contract: each URL found, its risk the message's), and marked,
+	// so that the reader is told the message quotes them.
+	for _, q := range mail.Quoted() {
+		for _, l := range res.Links {
+			if l.Target == q {
+				l.Quoted = true
+			}
+		}
 	}
 	for _, l := range res.Links {
 		if l.Risk != rules.RiskError && l.Risk.Rank() > res.Risk.Rank() {

@@ -86,13 +86,18 @@ func TestScreenUnreadable(t *testing.T) {
 }
 
 // TestScreenQuotedLinks: a bank's warning that quotes a lure's address
-// defanged is not the lure: the address is checked and listed as quoted,
-// and does not make the warning's risk. A lure passed on with its every
-// address defanged (an officer's copy) is still judged as the lure.
+// defanged is not the lure: its own signs leave the address out, which is
+// checked, counted (the contract: the message's risk is its links' too)
+// and marked quoted. A lure passed on with its address defanged, and the
+// same lure "from" a free mail account at a brand's domain, are judged as
+// the lure.
 func TestScreenQuotedLinks(t *testing.T) {
-	warning := "From: 三井住友銀行 <info@dsmail.smbc.co.jp>\nSubject: 当行を装ったSMSにご注意ください\nContent-Type: text/plain; charset=utf-8\n\n" +
-		"最近、次のようなSMSが確認されています。ご注意ください。\n――――\n【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login\n――――\n" +
+	const body = "最近、次のようなSMSが確認されています。ご注意ください。\n――――\n【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login\n――――\n" +
 		"上記のURLは当行のものではありません。絶対にアクセスせず、暗証番号やパスワードを入力しないでください。当行の正しいホームページは https://www.smbc.co.jp/ です。\n"
+	mail := func(from, body string) string {
+		return "From: " + from + "\nSubject: =?UTF-8?B?5rOo5oSP?=\nContent-Type: text/plain; charset=utf-8\n\n" + body
+	}
+	noLink := strings.Replace(body, "当行の正しいホームページは https://www.smbc.co.jp/ です。", "", 1)
 	lure := "【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login"
 	high := func(ctx context.Context, target string) *checker.Result {
 		r := &checker.Result{Target: target, Risk: rules.RiskLow}
@@ -104,22 +109,27 @@ func TestScreenQuotedLinks(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, tt := range []struct {
-		name, text       string
-		risk             rules.Risk
-		links, quoted    int
-		ownSignsExpected bool
+		name, text    string
+		quoted, signs bool
 	}{
-		{"the bank's warning", warning, rules.RiskLow, 1, 1, false},
-		{"the lure, defanged by whoever passed it on", lure, rules.RiskHigh, 1, 0, true},
+		{"the bank's warning", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", body), true, false},
+		{"the bank's warning without a link of its own", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", noLink), true, false},
+		{"the lure, defanged by whoever passed it on", lure, false, true},
+		{"the bank's warning copied to a free mail account at a brand's domain", mail("SMBC <smbc-info@outlook.com>", noLink), false, true},
 	} {
-		f := filepath.Join(dir, tt.name+".eml")
+		f := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".eml")
 		if err := os.WriteFile(f, []byte(tt.text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		r := (&Screener{Link: high}).Screen(context.Background(), f)
-		if r.Risk != tt.risk || len(r.Links) != tt.links || len(r.QuotedLinks) != tt.quoted || (len(r.Signs) > 0) != tt.ownSignsExpected {
-			t.Errorf("%s: risk %s, %d links, %d quoted, signs %v; want %s, %d, %d, own signs %v",
-				tt.name, r.Risk, len(r.Links), len(r.QuotedLinks), r.Signs, tt.risk, tt.links, tt.quoted, tt.ownSignsExpected)
+		var kakunin *checker.Result
+		for _, l := range r.Links {
+			if strings.Contains(l.Target, "smbc-kakunin") {
+				kakunin = l
+			}
+		}
+		if r.Risk != rules.RiskHigh || kakunin == nil || kakunin.Quoted != tt.quoted || (len(r.Signs) > 0) != tt.signs {
+			t.Errorf("%s: risk %s, quoted link %+v, signs %v; want high, quoted %v, own signs %v", tt.name, r.Risk, kakunin, r.Signs, tt.quoted, tt.signs)
 		}
 	}
 }

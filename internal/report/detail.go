@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/shopcheck/shopcheck/checker"
@@ -27,6 +28,7 @@ var words = map[string]rules.Text{
 	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
 	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
 	"high.bill":    {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
+	"quoted.say":   {JA: "このメッセージ自体に詐欺の兆候はありませんが、開けない書き方で引用されているURLは危険なサイトです。そのURLは開かないでください。", EN: "The message itself shows no sign of fraud, but the addresses it quotes in a form that cannot be opened are dangerous sites: do not open them."},
 	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
 	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
 	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser (if it will not close, restart the computer)."},
@@ -70,7 +72,8 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
-	"links.quoted":                         {JA: "引用されたURL（開けない書き方で引用されているため、このメッセージの危険度には含めていません。開かないでください）", EN: "Addresses quoted defanged (written so as not to be opened: not counted in the message's risk; do not open them)"},
+	"link.quoted":                          {JA: "（引用・開けない書き方）", EN: " (quoted, defanged)"},
+	"links.quoted":                         {JA: "※このメッセージは、危険なURLを開けない書き方（hxxps://、[.] など）で引用して注意を呼びかけているようです。引用されたURLの判定もこのメッセージの危険度に含めています。引用されたURLは開かないでください。", EN: "Note: this message seems to quote dangerous addresses in a form that cannot be opened (hxxps://, [.]) to warn about them. The quoted addresses' verdicts are part of the message's risk; do not open them."},
 	"link.nosign":                          {JA: "兆候なし（ドメイン名だけで判定）", EN: "No sign (judged by domain name alone)"},
 	"link.nameonly":                        {JA: "（ドメイン名だけで判定・ページは取得していません）", EN: " (judged by its domain name alone: the page was not fetched)"},
 	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
@@ -148,8 +151,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			fmt.Fprintf(&b, "  %s（%s: %s）\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
 		}
 	}
-	d.writeLinks(&b, "links", r.Links)
-	d.writeLinks(&b, "links.quoted", r.QuotedLinks)
+	d.writeLinks(&b, r.Links)
 	if r.Whois != nil || r.Domain != "" {
 		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)
 		if r.Whois != nil {
@@ -220,6 +222,12 @@ func (d *detailWriter) age(days int) string {
 // or "" (a site: not to be used).
 func verdictKind(r *checker.Result) string {
 	if len(r.Links) > 0 {
+		if len(r.Signs) == 0 && !slices.ContainsFunc(r.Links, func(l *checker.Result) bool {
+			return !l.Quoted && l.Risk.Rank() >= rules.RiskMedium.Rank()
+		}) {
+			// The risk is that of addresses a warning quotes.
+			return "quoted"
+		}
 		return "msg"
 	}
 	support := false
@@ -247,6 +255,8 @@ func verdictSay(r *checker.Result) string {
 	switch verdictKind(r) {
 	case "msg":
 		return base + ".msg"
+	case "quoted":
+		return "quoted.say"
 	case "bill":
 		return base + ".bill"
 	case "support":
@@ -365,14 +375,22 @@ func WriteAdvice(w io.Writer, a *rules.Advice, topic, lang string) error {
 	return err
 }
 
-// writeLinks writes the results of a message's links under heading: each
-// link's verdict, its error and its signs.
-func (d *detailWriter) writeLinks(b *strings.Builder, heading string, links []*checker.Result) {
+// writeLinks writes the results of a message's links: each link's
+// verdict, its error and its signs; the addresses a warning quotes are
+// marked so, with a note.
+func (d *detailWriter) writeLinks(b *strings.Builder, links []*checker.Result) {
 	if len(links) == 0 {
 		return
 	}
-	b.WriteString("\n" + d.say(heading) + ":\n")
+	b.WriteString("\n" + d.say("links") + ":\n")
+	if slices.ContainsFunc(links, func(l *checker.Result) bool { return l.Quoted }) {
+		b.WriteString("  " + d.say("links.quoted") + "\n")
+	}
 	for _, l := range links {
+		quoted := ""
+		if l.Quoted {
+			quoted = d.say("link.quoted")
+		}
 		nameOnly := ""
 		if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
 			nameOnly = d.say("link.nameonly")
@@ -380,9 +398,9 @@ func (d *detailWriter) writeLinks(b *strings.Builder, heading string, links []*c
 		if nameOnly != "" && len(l.Signs) == 0 {
 			// Not "low": nothing about the page was judged, and the
 			// message's own verdict is what counts.
-			fmt.Fprintf(b, "  ● 【%s】 %s\n", d.say("link.nosign"), l.Target)
+			fmt.Fprintf(b, "  ● 【%s】 %s%s\n", d.say("link.nosign"), l.Target, quoted)
 		} else {
-			fmt.Fprintf(b, "  ● 【%s】 %s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, l.Score, nameOnly)
+			fmt.Fprintf(b, "  ● 【%s】 %s%s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, quoted, l.Score, nameOnly)
 		}
 		if l.Error != nil {
 			d.writeError(b, "      ", l.Error)

@@ -56,11 +56,10 @@ type htmlRow struct {
 	Redirects []string
 	Whois     *checker.WhoisInfo
 	Error     *checker.ErrorInfo
-	// Links are a message's URLs and their results (message only);
-	// Quoted the addresses it quotes defanged.
-	Links, Quoted []*checker.Result
-	L             func(string) string
-	Lang          string
+	// Links are a message's URLs and their results (message only).
+	Links []*checker.Result
+	L     func(string) string
+	Lang  string
 }
 
 // htmlTmpl is one row of the report, parsed on first use: most runs
@@ -80,9 +79,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
 			`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
-			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
-			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
-			`{{if .Quoted}}<p><b>{{call .L "quoted"}}</b>:</p><ul>{{range .Quoted}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>` +
+			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>{{if .Quoted}} <i>{{call $.L "quoted"}}</i>{{end}}` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
 			`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
@@ -305,11 +302,6 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 	for _, l := range r.Links {
 		if l != nil {
 			row.Links = append(row.Links, l)
-		}
-	}
-	for _, l := range r.QuotedLinks {
-		if l != nil {
-			row.Quoted = append(row.Quoted, l)
 		}
 	}
 	h.buf.Reset()

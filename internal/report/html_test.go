@@ -32,8 +32,8 @@ func hostileResults() []*checker.Result {
 		Error: &checker.ErrorInfo{Code: "read", Message: `<img src=x onerror=alert(5)>`},
 		Clues: []checker.Clue{{Kind: "phone", Value: `<img src=y onerror=alert(6)>`}},
 		Links: []*checker.Result{nil, {Target: `https://l.example/<script>alert(7)</script>`, Risk: rules.RiskHigh, Score: 60,
-			Signs: []rules.Sign{{ID: "oneclick-billing", Severity: rules.High}}}},
-		QuotedLinks: []*checker.Result{nil, {Target: `https://q.example/<script>alert(8)</script>`, Risk: rules.RiskHigh, Score: 50}},
+			Signs: []rules.Sign{{ID: "oneclick-billing", Severity: rules.High}}},
+			{Target: `https://q.example/<script>alert(8)</script>`, Risk: rules.RiskHigh, Score: 50, Quoted: true}},
 	})
 	return rs
 }

@@ -115,14 +115,8 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 			return appendResult(b, l, known)
 		})
 	}
-	if len(res.QuotedLinks) > 0 { // omitempty
-		b = append(b, `,"quoted_links":`...)
-		b = appendArray(b, res.QuotedLinks, func(b []byte, l *checker.Result) []byte {
-			if l == nil {
-				return append(b, "null"...)
-			}
-			return appendResult(b, l, known)
-		})
+	if res.Quoted { // omitempty
+		b = append(b, `,"quoted":true`...)
 	}
 	if len(res.Clues) > 0 { // omitempty
 		b = append(b, `,"clues":`...)

@@ -183,7 +183,7 @@ var sumWords = map[string]rules.Text{
 	"sign":       {JA: "兆候", EN: "Sign"},
 	"points":     {JA: "点", EN: "points"},
 	"links":      {JA: "含まれるURL", EN: "Links in the message"},
-	"quoted":     {JA: "引用されたURL（開けない書き方・メッセージの危険度には含めない）", EN: "Addresses quoted defanged (not counted in the message's risk)"},
+	"quoted":     {JA: "（引用・開けない書き方）", EN: "(quoted, defanged)"},
 }
 
 func say(key, lang string) string { return sumWords[key].In(lang) }
