@@ -689,6 +689,12 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 			fmt.Fprint(w, `<html><head><title>SHOP</title><script src="/assets/app.js" defer></script></head><body><div id="app"></div><noscript>JavaScriptを有効にしてください</noscript></body></html>`)
 		case "shell-d.test/css":
 			fmt.Fprint(w, `<html><head><style>html,body,iframe{margin:0;border:0;width:100%;height:100%}</style></head><body><iframe src="http://kit-c.test:`+port+`/oc"></iframe></body></html>`)
+		case "shell-d.test/embed":
+			fmt.Fprint(w, `<html><body><nav><a href="/">トップ</a></nav><div class="video-wrap" style="position:relative;padding-top:56%"><iframe src="http://kit-c.test:`+port+`/oc" style="position:absolute;top:0;left:0;width:100%;height:100%"></iframe></div></body></html>`)
+		case "shell-d.test/decoy":
+			fmt.Fprint(w, `<html><frameset rows="0,*"><frame src="http://cart-b.test:`+port+`/cart"><frame src="http://kit-c.test:`+port+`/oc"></frameset></html>`)
+		case "shell-d.test/frameset":
+			fmt.Fprint(w, `<html><frameset rows="100%"><frame src="http://kit-c.test:`+port+`/oc"></frameset></html>`)
 		case "shell-d.test/video":
 			fmt.Fprint(w, `<html><body><h1>紹介動画</h1><iframe src="http://kit-c.test:`+port+`/oc" width="560" height="315"></iframe></body></html>`)
 		case "cart-b.test/cart":
@@ -761,9 +767,15 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	if oc.ScriptBuilt || lp.ScriptBuilt || framed.ScriptBuilt {
 		t.Errorf("script_built on a page with text (%v), on a stub's hop (%v, %v)", oc.ScriptBuilt, lp.ScriptBuilt, framed.ScriptBuilt)
 	}
-	video := c.Check(context.Background(), base("shell-d.test")+"/video")
-	if video.URL != base("shell-d.test")+"/video" {
-		t.Errorf("a page with a small frame: url %s, want the page itself", video.URL)
+	if fs := c.Check(context.Background(), base("shell-d.test")+"/frameset"); fs.URL != base("kit-c.test")+"/oc" {
+		t.Errorf("a frameset of one frame: url %s, want the kit", fs.URL)
+	}
+	for _, path := range []string{"/video", "/embed", "/decoy"} {
+		// A sized video, a responsive embed beside a menu, a frameset
+		// with a decoy frame first: no page shown in the page's place.
+		if r := c.Check(context.Background(), base("shell-d.test")+path); r.URL != base("shell-d.test")+path {
+			t.Errorf("%s: url %s, want the page itself", path, r.URL)
+		}
 	}
 	// A hop that ends at the brand's own site after a redirect is not
 	// taken: the stub is scored, not Amazon's page.

@@ -114,9 +114,10 @@ func scriptBuilt(page *rules.Page) bool {
 		return false
 	}
 	var found bool
+	budget := frameWalkBudget
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if found {
+		if budget--; found || budget < 0 {
 			return
 		}
 		if n.Type == html.ElementNode && n.DataAtom == atom.Script && jsType(n) {
@@ -134,11 +135,14 @@ func scriptBuilt(page *rules.Page) bool {
 }
 
 // frameHop returns the absolute URL of another site's page that a stub
-// page shows over its whole window (a <frame> of a frameset, or an
-// <iframe> 100 % wide and high), "" when there is none. The framed page is
-// what the visitor sees: a kit framed on a throwaway domain is read there.
-// A same-site frame is read by the crawl as one of the site's pages; a
-// small frame (a video, a map) is no page shown in the page's place.
+// page shows in its place, "" when there is none: the one <frame> of a
+// frameset, or an <iframe> that is the only thing in the page's body (a
+// kit framed on a throwaway domain, stretched to the window by its style
+// or a style sheet). The framed page is what the visitor sees. A frame
+// beside anything else (a menu, a heading, a wrapper: a video or a map on
+// a short page), a frameset of several frames (a decoy frame first), an
+// iframe given a size in pixels, and a same-site frame (which the crawl
+// reads as one of the site's pages) are not followed.
 func frameHop(page *rules.Page) string {
 	if !pageIsStub(page) {
 		return ""
@@ -147,11 +151,21 @@ func frameHop(page *rules.Page) string {
 	if err != nil {
 		return ""
 	}
+	var body *html.Node
 	var frames []*html.Node
+	budget := frameWalkBudget
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Frame || n.DataAtom == atom.Iframe) {
-			frames = append(frames, n)
+		if budget--; budget < 0 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Body:
+				body = n
+			case atom.Frame, atom.Iframe:
+				frames = append(frames, n)
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -160,33 +174,66 @@ func frameHop(page *rules.Page) string {
 	for _, root := range page.Doc.Nodes {
 		walk(root)
 	}
-	for _, n := range frames {
-		src, whole := "", n.DataAtom == atom.Frame
-		var w, h, style string
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "src":
-				src = strings.TrimSpace(a.Val)
-			case "width":
-				w = strings.TrimSpace(a.Val)
-			case "height":
-				h = strings.TrimSpace(a.Val)
-			case "style":
-				style = strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+	if budget < 0 || len(frames) != 1 {
+		return ""
+	}
+	f := frames[0]
+	if f.DataAtom == atom.Iframe && (body == nil || onlyElement(body) != f || sizedInPixels(f)) {
+		return ""
+	}
+	u, err := base.Parse(strings.TrimSpace(attrOf(f, "src")))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || domainOf(u) == domainOf(base) {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// frameWalkBudget bounds the nodes frameHop and scriptBuilt look at: a
+// stub has few, and a page built to have a million costs no more.
+const frameWalkBudget = 5000
+
+// onlyElement returns the one element directly under n that shows
+// something (scripts, styles, noscript and metadata are passed over); nil
+// when there is none, more than one, or text beside it.
+func onlyElement(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
 			}
+		case html.ElementNode:
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Link, atom.Meta, atom.Template:
+				continue
+			}
+			if only != nil {
+				return nil
+			}
+			only = c
 		}
-		// An iframe is the page's whole window when it is said to be
-		// 100 % wide and high, or when it is the page's one frame and
-		// no size of its own is given (a style sheet stretches it).
-		full := func(attr, prop, unit string) bool {
-			return attr == "100%" || strings.Contains(style, prop+":100%") || strings.Contains(style, prop+":100"+unit)
+	}
+	return only
+}
+
+// sizedInPixels reports whether an iframe is given a width or height in
+// pixels (width="560", style="height:315px"): an embed, not the window.
+func sizedInPixels(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		if v := strings.TrimSpace(attrOf(n, k)); v != "" && !strings.HasSuffix(v, "%") {
+			return true
 		}
-		unsized := w == "" && h == "" && !strings.Contains(style, "width:") && !strings.Contains(style, "height:")
-		whole = whole || full(w, "width", "vw") && full(h, "height", "vh") || unsized && len(frames) == 1
-		if u, err := base.Parse(src); whole && src != "" && err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
-			u.Host != "" && domainOf(u) != domainOf(base) {
-			u.Fragment, u.RawFragment = "", ""
-			return u.String()
+	}
+	return strings.Contains(strings.ToLower(attrOf(n, "style")), "px")
+}
+
+// attrOf returns n's attribute key, "" when it has none.
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
 		}
 	}
 	return ""
