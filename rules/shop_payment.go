@@ -184,7 +184,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お受けできません|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -321,27 +321,29 @@ var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|�
 // not the prepayment that fake shops need.
 var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
 
-// shopBillPage reports whether a page's title or a heading demands an
-// unpaid bill (電気料金未納のお知らせ, 差押予告): the transfer it asks for is
-// no shop's payment term (phishing-brand-impersonation and the account
-// signs speak to such a page).
+// shopBillRe finds, in a page's title or a heading, a demand to pay an
+// unpaid bill or tax (電気料金未納のお知らせ, 差押予告): with a brand
+// presented, the page is a fake bill, whose transfer is no shop's payment
+// term (phishing-brand-impersonation and the account signs speak to it).
+// Only the words of a demand: a shop's 「未払い・キャンセルについて」 or
+// 「お支払いのお願い」 are its own terms.
+var shopBillRe = shopMustRe(`未納|滞納|督促|差押|差し押さえ|送電停止|送電を停止|供給停止|最終通告|最終催告`)
+
+// shopBillPage reports whether p's title or a heading demands an unpaid
+// bill (shopBillRe).
 func shopBillPage(p *Page) bool {
-	bill := phishData().sets.words["bill"]
-	if bill.has(phishNorm(p.Title)) {
-		return true
-	}
-	for _, h := range p.Headings {
-		if bill.has(phishNorm(h)) {
-			return true
-		}
-	}
-	return false
+	return shopBillRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopBillRe.MatchString)
 }
 
-// shopDonationRe finds money given, not paid for goods: donations,
-// offerings, sponsorship and membership fees. Transfers for them are no
-// shop's payment terms.
-var shopDonationRe = shopMustRe(`寄付|寄附|献金|募金|義援金|協賛金|お布施|志納|奉納|初穂料|玉串料|会費`)
+// shopDonationRe finds money given, not paid for goods, in a sentence:
+// donations, offerings, sponsorship. Transfers for them are no shop's
+// payment terms. shopDonationHeadRe is a heading about nothing else (寄付,
+// 献金について, 協賛金のお願い), not one that mentions a gift in passing (a
+// fake shop's 「売上の一部を寄付しています」).
+var (
+	shopDonationRe     = shopMustRe(`寄付|寄附|献金|募金|義援金|協賛金|お布施|志納|奉納|初穂料|玉串料`)
+	shopDonationHeadRe = shopMustRe(`^\s*(?:ご|お)?(?:寄付金?|寄附金?|献金|募金|義援金|協賛金?|布施|志納金?|奉納|初穂料|玉串料)(?:の|を)?(?:お願い|について|のご案内|ご案内|お申し?込み?|受付|方法|窓口)?\s*$`)
+)
 
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
 // shop pays back, not how the customer pays.
@@ -432,7 +434,9 @@ func paymentsUncached(site *Site) PaymentInfo {
 	transferScore := -1
 	named := false // bank transfer named other than in a fee
 	for _, p := range site.Pages {
-		if p == nil || shopScamOn(site, p) {
+		if p == nil || shopScamOn(site, p) || shopBillPage(p) && len(phishPresentedOn(site, p)) > 0 {
+			// A fake bill presenting a brand: its transfer is a demand,
+			// not a shop's payment terms.
 			continue
 		}
 		pp := shopPagePayments(p)
@@ -574,14 +578,12 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 	var msBuf [8]shopPayMention
 	var stBuf [8]shopPayStatus
 	var sentBuf [8]string
-	// A page about gifts of money (a donation, an offering, a membership
-	// fee) takes transfers without selling anything, and a bill's demand
-	// is no sale either: no shop's terms.
+	// A page about gifts of money (a donation, an offering) takes
+	// transfers without selling anything: no shop's terms.
 	// ふるさと納税 is a donation that buys a return gift: fakes of it are
 	// shops (a fake 返礼品 site asking for a transfer).
 	furusato := strings.Contains(p.Text, "返礼品") || strings.Contains(p.Text, "ふるさと納税")
-	gift := !furusato && (shopDonationRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopDonationRe.MatchString)) ||
-		shopBillPage(p)
+	gift := !furusato && (shopDonationRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopDonationHeadRe.MatchString))
 	for _, line := range p.Lines {
 		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 			continue

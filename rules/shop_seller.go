@@ -704,8 +704,22 @@ func shopSellerRule() Rule {
 			}
 			ds := Disclosures(site)
 			if len(ds) == 0 {
-				if shopDisclosureUnknown(site) || shopFooterSeller(site) != "" {
+				if shopDisclosureUnknown(site) {
 					return nil
+				}
+				if footer, url := shopFooterSeller(site); footer != "" {
+					// A company, its address and phone in a footer: the
+					// seller can be found, but nothing says it is the
+					// seller (fakes copy real companies' footers).
+					return []Finding{{
+						Severity: Low, Points: 10, URL: url,
+						Evidence:   "特定商取引法に基づく表記なし。ページ下部の会社情報: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
+						EvidenceEN: "no 特定商取引法 disclosure; company details at the foot of the page: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
+						Message: Text{
+							JA: "特定商取引法に基づく表記は見つかりませんでしたが、ページに会社名・住所・電話番号が書かれています。その会社が実在し、このサイトを運営しているか、自分で調べた連絡先で確かめてください（偽サイトは実在する会社の情報を写すことがあります）。",
+							EN: "No legal disclosure (特定商取引法に基づく表記) was found, but the page gives a company's name, address and phone. Check, by contact details you look up yourself, that the company exists and runs this site (fake shops copy real companies' details).",
+						},
+					}}
 				}
 				return []Finding{{
 					Evidence:   fmt.Sprintf("特定商取引法に基づく表記・会社概要が見つかりません（%d ページを確認）", len(site.Pages)),
@@ -926,26 +940,26 @@ func orList(ws []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
 }
 
-// shopCompanyRe finds a company's legal form in running text.
-var shopCompanyRe = shopMustRe(`株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|㈱|㈲|[（(]株[）)]|[（(]有[）)]`)
+// shopMakerRe marks a footer line about who made the site, not who sells.
+var shopMakerRe = shopMustRe(`(?i)制作|製作|デザイン|design|powered|ホームページ作成|サイト作成|運営協力|提携`)
 
 // shopFooterSeller returns the lines where a page names a company with
 // its address and phone together, as an old shop's footer does without
 // a heading or labels (「株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL
-// 022-362-0000」); "" when no page does. The seller can then be found and
-// called: no disclosure is missing for the reader, whatever its form.
-func shopFooterSeller(site *Site) string {
+// 022-362-0000」), and the page; "" when no page does. A web designer's
+// credit (サイト制作：株式会社…) is not the seller.
+func shopFooterSeller(site *Site) (string, string) {
 	for _, p := range site.Pages {
 		if p == nil {
 			continue
 		}
 		for i := range p.Lines {
 			w := strings.Join(p.Lines[i:min(i+3, len(p.Lines))], "\n")
-			if loc := shopCompanyRe.FindStringIndex(w); loc != nil && loc[0] < len(p.Lines[i]) &&
+			if loc := flCompanyWords.FindStringIndex(w); loc != nil && loc[0] < len(p.Lines[i]) && !shopMakerRe.MatchString(w) &&
 				shopAddressRe.MatchString(w) && shopPhoneRe.MatchString(w) {
-				return w
+				return w, p.URL
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
