@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -16,8 +17,8 @@ func supportRule() Rule {
 			EN: "a tech-support scam (サポート詐欺) page: a fake alert that the visitor's computer is infected or locked, and a phone number to call (with Microsoft, Windows or Apple named, \"do not close this window\" pressure, or scripts that keep the screen up)",
 		},
 		Message: Text{
-			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）",
-			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser (if it will not close, restart the computer)",
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser (if it will not close, restart the computer or phone)",
 		},
 		Check: checkSupport,
 	}
@@ -63,6 +64,13 @@ func checkSupport(site *Site) []Finding {
 		if h.claim == "" || h.number == "" {
 			continue
 		}
+		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" {
+			// A landline with an area code, and nothing that keeps the
+			// screen up or presses: a repair shop's case study or a
+			// university's notice, not the 050 or toll-free numbers
+			// the fake screens rent.
+			continue
+		}
 		ev := []string{"「" + Clip(h.claim, 40) + "」"}
 		if c := supportCallEvidence(h.call, h.number); !phishHas(ev, "「"+c+"」") {
 			ev = append(ev, "「"+c+"」")
@@ -74,8 +82,8 @@ func checkSupport(site *Site) []Finding {
 		}
 		f := Finding{Evidence: strings.Join(ev, " / "), EvidenceEN: strings.Join(evEN, " / "), URL: p.URL}
 		f.Message = Text{
-			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号（" + h.number + "）に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）",
-			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown (" + h.number + "); close the browser (if it will not close, restart the computer)",
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号（" + h.number + "）に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown (" + h.number + "); close the browser (if it will not close, restart the computer or phone)",
 		}
 		if h.vendor == "" && h.pressure == "" && h.trap == "" {
 			f.Severity, f.Points = Medium, 30
@@ -116,24 +124,60 @@ func supportCallEvidence(call, number string) string {
 func supportAlarms(head []string) bool {
 	alarm := phishData().sets.support["alarm"]
 	for _, l := range head {
-		if phishHasLower(alarm, l) {
+		if phishHasLower(alarm, supportLine(l)) {
 			return true
 		}
 	}
 	return false
 }
 
+// supportLineBytes is how much of a line the sign reads: a fake screen's
+// lines are short, and a line of megabytes built to slow the quote test
+// down is read no further.
+const supportLineBytes = 2048
+
+// supportLine is l cut to supportLineBytes at a rune's start.
+func supportLine(l string) string {
+	if len(l) <= supportLineBytes {
+		return l
+	}
+	cut := supportLineBytes
+	for cut > 0 && !utf8.RuneStart(l[cut]) {
+		cut--
+	}
+	return l[:cut]
+}
+
 // supportWarningPage reports whether p warns about support scams (or fraud
-// at large) rather than being one: a line says サポート詐欺, 偽の警告 or
-// 電話しないで, or the phishing signs' warning test holds. A title or
+// at large) rather than being one: two of its warning phrases (サポート詐欺,
+// 偽の警告, 電話しないで …) in the head, or one in the title or a heading
+// (one in the body is no veto: a kit adds 「偽のサポートには電話しないで
+// ください」 to pass), or the phishing signs' warning test holds. A title or
 // heading whose only warning word is one the fake screens use themselves
 // (注意) does not count.
 func supportWarningPage(p *Page, head []string) bool {
 	sup := phishData().sets.support
 	norm := make([]string, len(head))
+	var warned []string // the distinct warning phrases of the head
 	for i, l := range head {
-		norm[i] = phishNorm(l)
-		if sup["warning"].has(norm[i]) && !phishNegated(norm[i]) {
+		norm[i] = phishNorm(supportLine(l))
+		if phishNegated(norm[i]) {
+			continue
+		}
+		for _, w := range sup["warning"].all(norm[i]) {
+			if !phishHas(warned, w) {
+				warned = append(warned, w)
+			}
+		}
+	}
+	if len(warned) >= 2 {
+		// Two warnings (「偽の警告です」「電話をかけないで」): a page about
+		// the scam. One alone is no veto: a kit adds 「偽のサポートには
+		// 電話しないでください」 to pass.
+		return true
+	}
+	for _, t := range append([]string{p.Title}, p.Headings...) {
+		if t = phishNorm(t); t != "" && sup["warning"].has(t) && !phishNegated(t) {
 			return true
 		}
 	}
@@ -162,8 +206,10 @@ func supportWarningPage(p *Page, head []string) bool {
 func supportScan(p *Page, head []string) supportHits {
 	sup := phishData().sets.support
 	var h supportHits
-	prev, prevLine := "", ""
-	for _, l := range head {
+	prev := ""
+	callAt, callLine := -10, "" // the last line telling the reader to call
+	for i, l := range head {
+		l = supportLine(l)
 		n := phishNorm(l)
 		before := prev
 		prev = n
@@ -179,13 +225,18 @@ func supportScan(p *Page, head []string) supportHits {
 		if h.number == "" {
 			if num := supportNumber(n); num != "" {
 				switch {
-				case sup["call"].has(n):
+				case sup["call"].has(n) && (i-callAt > 3 || utf8.RuneCountInString(l) > 24):
 					h.number, h.call = num, l
-				case sup["call"].has(before):
-					// 「サポートにお電話ください」 above the number: both quoted.
-					h.number, h.call = num, prevLine+" "+l
+				case i-callAt <= 3:
+					// 「サポートにお電話ください」 a few lines above the
+					// number (a note on the fee between, or a bare
+					// 「☎ 050-…」): both quoted.
+					h.number, h.call = num, callLine+" "+l
 				}
 			}
+		}
+		if sup["call"].has(n) {
+			callAt, callLine = i, l
 		}
 		if h.vendor == "" && sup["vendor"].has(n) {
 			h.vendor = l
@@ -193,7 +244,6 @@ func supportScan(p *Page, head []string) supportHits {
 		if h.pressure == "" && sup["pressure"].has(n) {
 			h.pressure = l
 		}
-		prevLine = l
 	}
 	h.trap = supportTraps(p)
 	return h
@@ -215,13 +265,14 @@ func supportClaim(n, before string) bool {
 // quoted.
 func supportAlarmed(n string) bool {
 	sup := phishData().sets.support
-	claim := false
+	claim, tries := false, 0
 	sup["alarm"].each(n, false, func(at, k int) bool {
 		end := at + len(sup["alarm"].list[k])
 		if phishBounded(n, at, end) && !supportQuoted(n, at, end) {
 			claim = true
 		}
-		return !claim
+		tries++
+		return !claim && tries < 20
 	})
 	return claim
 }
@@ -229,16 +280,39 @@ func supportAlarmed(n string) bool {
 // supportQuoted reports whether n[at:end] is quoted: inside brackets or
 // quotation marks opened before it, or followed by 「と表示」「という」….
 func supportQuoted(n string, at, end int) bool {
-	before := n[:at]
+	// Inside a quotation opened before it and closed after it on the
+	// line (an opening mark left unclosed is no quotation: a kit's
+	// stray 「 must not hide its claim).
+	before, rest := n[:at], n[end:]
 	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}, {"“", "”"}, {"«", "»"}} {
-		if strings.Count(before, q[0]) > strings.Count(before, q[1]) {
+		if strings.Count(before, q[0]) > strings.Count(before, q[1]) && strings.Contains(rest, q[1]) {
 			return true
 		}
 	}
-	if strings.Count(before, `"`)%2 == 1 {
+	if strings.Count(before, `"`)%2 == 1 && strings.Contains(rest, `"`) {
 		return true
 	}
-	after := strings.TrimLeft(n[end:], "」』”»\"'!?。.、, ")
+	// The words after the alarm's own ending (危険にさらされ|ています、
+	// という): a few characters on, up to the end of the clause.
+	after := n[end:]
+	if len(after) > 36 {
+		cut := 36
+		for cut > 0 && !utf8.RuneStart(after[cut]) {
+			cut--
+		}
+		after = after[:cut]
+	}
+	if i := strings.IndexAny(after, "。.!?"); i >= 0 {
+		after = after[:i]
+	}
+	const marks = "」』”»\"'、, "
+	after = strings.TrimLeft(after, marks)
+	for _, tail := range []string{"ていました", "ています", "ている", "ました", "ます"} {
+		if strings.HasPrefix(after, tail) {
+			after = strings.TrimLeft(after[len(tail):], marks)
+			break
+		}
+	}
 	for _, w := range phishData().support["quote-after"] {
 		if strings.HasPrefix(after, w) {
 			return true
@@ -269,6 +343,35 @@ func supportNumber(n string) string {
 		}
 	}
 	return ""
+}
+
+// supportFixedLine reports whether number is a Japanese landline with an
+// area code (022-…, 03-…, +81 3 …), not an IP phone (050), a toll-free
+// (0120, 0800), navi-dial (0570) or mobile (070, 080, 090) number or a
+// foreign one.
+func supportFixedLine(number string) bool {
+	var d strings.Builder
+	for _, r := range number {
+		if r >= '0' && r <= '9' {
+			d.WriteRune(r)
+		}
+	}
+	n := d.String()
+	if strings.HasPrefix(number, "+") || strings.HasPrefix(number, "+81") {
+		if !strings.HasPrefix(n, "81") {
+			return false // another country's
+		}
+		n = "0" + n[2:]
+	}
+	if !strings.HasPrefix(n, "0") {
+		return false
+	}
+	for _, p := range []string{"050", "0120", "0800", "0570", "070", "080", "090"} {
+		if strings.HasPrefix(n, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // supportTraps names what in the page's markup keeps the screen up: a

@@ -83,8 +83,21 @@ func TestSupportScamLines(t *testing.T) {
 		{"question: is it infected", "<p>お使いのパソコンがウイルスに感染しているかどうか無料で診断</p>" + call, false},
 		{"quoted in brackets", "<p>「お使いのPCはウイルスに感染しています」</p>" + call, false},
 		{"quoted without brackets", "<p>お使いのPCはウイルスに感染していますと表示されたら</p>" + call, false},
-		{"a line says サポート詐欺", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺の手口です。</p>", false},
-		{"a line says not to call", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>表示された番号に電話しないでください。</p>", false},
+		{"a heading says サポート詐欺", "<h2>サポート詐欺の手口</h2><p>お使いのPCはウイルスに感染しています。</p>" + call, false},
+		{"two warnings", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺の手口です。表示された番号に電話しないでください。</p>", false},
+		// One warning line in the body is what kits add to pass (rev13).
+		{"a kit's one line against 'fake' support", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>※偽のサポートには電話しないでください。</p>", true},
+		{"a kit's boilerplate about scams", "<p>Your computer has been blocked.</p><p>Call Microsoft Support: +1-888-555-0142</p><p>Microsoft protects you from online scams.</p>", true},
+		// Wordings kits use (rev13).
+		{"viruses found", "<p>お使いのPCで3件のウイルスが見つかりました</p>" + call, true},
+		{"a help desk, the number two lines below", "<p>お使いのPCはロックされています</p><p>Windows ヘルプデスク（無料）</p><p>（通話無料・24時間受付）</p><p>050-1234-5678</p>", true},
+		// A landline with an area code and nothing pressing: a shop's or
+		// a university's notice.
+		{"a repair shop's case study", "<p>このパソコンはウイルスに感染しました。修理でデータを取り出しました。</p><p>パソコンの不調はお電話ください：022-123-4567</p>", false},
+		{"a landline on a screen that presses", "<p>このパソコンはウイルスに感染しました。</p><p>今すぐサポートにお電話ください：03-1234-5678</p>", true},
+		{"a stray 「 left open hides nothing", "<p>「お使いのPCはウイルスに感染しています</p>" + call, true},
+		{"a megabyte line of alarms behind a stray 「", "<p>「" + strings.Repeat("お使いのPCはウイルスに感染しています", 20000) + "</p>" + call, true},
+		{"a quoted state, the short alarm word first", "<p>このパソコンは危険にさらされています、という状態になる前に買い替えを。</p>" + call, false},
 		{"the screen denying it is a scam", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺ではありません。</p>", true},
 		{"an English explanation of the scams", "<h2>How to spot tech support scams</h2><p>Your computer is infected, the page says.</p><p>Call Microsoft Support: +1-888-555-0142</p><p>Microsoft never asks you to call.</p>", false},
 		{"date and order numbers are no phone", "<p>お使いのPCはウイルスに感染しています。</p><p>サポート 2026-11-30 受付番号 0123456789012345</p>", false},

@@ -31,7 +31,7 @@ var words = map[string]rules.Text{
 	"quoted.say":   {JA: "このメッセージ自体に詐欺の兆候はありませんが、開けない書き方で引用されているURLは危険なサイトです。そのURLは開かないでください。", EN: "The message itself shows no sign of fraud, but the addresses it quotes in a form that cannot be opened are dangerous sites: do not open them."},
 	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
 	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
-	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンを再起動してください）。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser (if it will not close, restart the computer)."},
+	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser (if it will not close, restart the computer or phone)."},
 	"med.support":  {JA: "注意が必要です。下の根拠を確かめてください。ウイルス感染などの警告に表示された番号には電話しないでください。", EN: "Be careful. Check the evidence below. Do not call a number shown with a virus or security alert."},
 	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
 	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
