@@ -308,7 +308,7 @@ func mailQuotes(m *Mail, brands []phishBrand, warns int) []string {
 		return nil
 	}
 	trusted := func(h string) bool { return h != "" && (phishOfficialHost(brands, h) || GovernmentHost(h)) }
-	quoting := m.FromDomain != "" && !FreeMailDomain(m.FromDomain) && trusted(m.FromDomain)
+	quoting := m.FromDomain != "" && !mailPersonalBox(m.FromDomain) && trusted(m.FromDomain)
 	for _, u := range m.URLs {
 		if !quoting && !slices.Contains(m.Defanged, u) {
 			quoting = trusted(LinkHost(u))
@@ -860,7 +860,7 @@ func checkMailSender(m *Mail) []Finding {
 		return nil
 	}
 	for _, p := range pres {
-		if p.brand.Official(m.FromDomain) {
+		if p.brand.Official(m.FromDomain) && !mailPersonalBox(m.FromDomain) {
 			return nil
 		}
 	}
@@ -875,6 +875,28 @@ func checkMailSender(m *Mail) []Finding {
 	}}
 }
 
+// mailRedirects reports whether a link carries another web address in its
+// query or path (…/redirect?url=https://…, …/jump/https%3A%2F%2F…): a
+// redirector passing the reader on.
+func mailRedirects(raw string) bool {
+	rest := strings.ToLower(raw)
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	return strings.Contains(rest, "http:") || strings.Contains(rest, "https:") || strings.Contains(rest, "http%3a") ||
+		strings.Contains(rest, "%2f%2f") || strings.Contains(rest, "url=")
+}
+
+// mailPersonalBox reports whether domain is a free mail service's own
+// (outlook.com, icloud.com, yahoo.co.jp): an address there is anyone's
+// mailbox, even where the service's company is the brand named. A
+// company's notices come from a subdomain (mail.yahoo.co.jp,
+// email.apple.com) or a domain of their own.
+func mailPersonalBox(domain string) bool {
+	h, err := ParseHost(domain)
+	return err == nil && h.Registrable == domain && FreeMailDomain(domain)
+}
+
 func checkMailLink(m *Mail) []Finding {
 	v := mailViewOf(m)
 	pres := v.presented()
@@ -885,10 +907,11 @@ func checkMailLink(m *Mail) []Finding {
 		if h == "" || mailNeutral(h) || slices.ContainsFunc(pres, func(p mailPresentation) bool { return p.brand.Official(h) }) {
 			continue
 		}
-		if GovernmentHost(h) {
+		if GovernmentHost(h) && !mailRedirects(m.URLs[i]) {
 			// A public body's own site (the police's warning that quotes
 			// a card company's lure links to the police page): only the
-			// government holds such names.
+			// government holds such names. One that passes the reader on
+			// to another address (an open redirect) is where that leads.
 			continue
 		}
 		if phishOfficialHost(phishBrandsOf(m.Data), h) {

@@ -79,6 +79,9 @@ func TestMessageRules(t *testing.T) {
 		{"the police's warning quoting a card lure links to the police", Mail{Text: "【宮城県警察】「【三井住友カード】お客様のカードが不正利用された可能性があります。24時間以内にご本人確認をお願いします」といったSMSが多数出回っています。SMSのリンクは開かず、カード会社の公式アプリで確認してください。詳しくは https://www.police.pref.miyagi.jp/ をご覧ください。"},
 			[]want{{"mail-link-offbrand", false, 0}}},
 
+		{"a lure passed through a city site's open redirect", Mail{Text: "【三井住友カード】ご利用確認のお願い。24時間以内にご確認ください https://www.city.example.lg.jp/cgi-bin/jump?url=https%3A%2F%2Fsmbc-card.kakunin.top%2F"},
+			[]want{{"mail-link-offbrand", true, 0}}},
+
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
 			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
@@ -151,6 +154,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-sender-mismatch", true, 0}}},
 		{"brand's greeting in the text", Mail{From: "info@card.example.top", FromDomain: "card.example.top", Text: "いつも楽天カードをご利用いただきありがとうございます。"},
 			[]want{{"mail-sender-mismatch", true, 0}}},
+		{"a brand's name on a free mailbox at the brand's own service", Mail{From: "Microsoft <ms-security-team@outlook.com>", FromDomain: "outlook.com", Subject: "【Microsoft】サインインの確認", Text: "セキュリティ情報を確認してください。"},
+			[]want{{"mail-sender-mismatch", true, 0}}},
+		{"a brand's notice from its service's subdomain", Mail{From: "Apple <no_reply@email.apple.com>", FromDomain: "email.apple.com", Subject: "【Apple】サインインの通知", Text: "サインインがありました。"},
+			[]want{{"mail-sender-mismatch", false, 0}}},
 		{"genuine sender", Mail{From: "Amazon.co.jp <shipment-tracking@amazon.co.jp>", FromDomain: "amazon.co.jp", Subject: "Amazon.co.jp ご注文の発送", Text: "Amazon.co.jpをご利用いただき、ありがとうございます。https://www.amazon.co.jp/gp/css https://twitter.com/AmazonJP"},
 			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 		{"shop mentioning payment brands", Mail{From: "例示ショップ <news@shop.example.jp>", FromDomain: "shop.example.jp", Subject: "夏のセール開催中", Text: "PayPayが使えます。\n楽天ペイ、Amazon Payもご利用いただけます。\nhttps://shop.example.jp/sale"},
