@@ -709,9 +709,9 @@ func (cr *crawl) followHop(ctx context.Context, f *fetched) *fetched {
 		f2, err := cr.get(ctx, next, f.mobile, cur.resp.URL)
 		switch {
 		case err != nil:
-			cur.hopErr = fmt.Sprintf("the page sends the browser on to %s, which could not be read: %s", next, errorMessage(err))
+			cur.hopErr = fmt.Sprintf("the page sends the browser on to (or shows in its place) %s, which could not be read: %s", next, errorMessage(err))
 		case f2.resp.Status >= 400:
-			cur.hopErr = fmt.Sprintf("the page sends the browser on to %s, which answered %d %s", next, f2.resp.Status, http.StatusText(f2.resp.Status))
+			cur.hopErr = fmt.Sprintf("the page sends the browser on to (or shows in its place) %s, which answered %d %s", next, f2.resp.Status, http.StatusText(f2.resp.Status))
 		}
 		if err != nil || f2.resp.Status >= 400 || cr.toBrand(cur.resp.URL, f2.resp.URL) {
 			break

@@ -30,8 +30,8 @@ type Result struct {
 	// sign could not be scored; the result says so rather than nothing.
 	WhoisError string `json:"whois_error,omitempty"`
 	// HopError says, when the first page only sends the browser on (a
-	// script's location or a quick meta refresh) and the page it names
-	// could not be read, where it sends it and why that failed: the
+	// script's location or a quick meta refresh) or shows another site's
+	// page in its place (a frame), and that page could not be read, where it sends it and why that failed: the
 	// verdict then rests on the stub alone. Beside the contract's fields.
 	HopError string `json:"hop_error,omitempty"`
 	// ScriptBuilt is true when the page judged has next to no text of its

@@ -52,8 +52,8 @@ var words = map[string]rules.Text{
 	"score":        {JA: "点", EN: "points"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
-	"script.built": {JA: "※このページには文字がほとんどなく、表示される内容はスクリプトで作られています。shopcheck はスクリプトを実行しないため、その内容は判断に入っていません。", EN: "Note: this page has almost no text of its own; what a browser shows is built by scripts, which shopcheck does not run, so that content was not judged."},
-	"hop.failed":   {JA: "このページはすぐに別のページへ移動させるだけのページですが、移動先を読めなかったため、移動先の内容は判断に入っていません。危険度は、表示された移動前のページだけで判断したものです", EN: "This page only sends the browser on to another page, which could not be read: what that page shows was not judged, and the verdict rests on the page shown before it"},
+	"script.built": {JA: "※このページには文字がほとんどなく、表示される内容はスクリプトで作られているようです。shopcheck はスクリプトを実行しないため、その内容は判断に入っていません。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by scripts, which shopcheck does not run, so that content was not judged."},
+	"hop.failed":   {JA: "このページは、別のページへ移動させるか別のページを画面いっぱいに表示するだけのページですが、そのページを読めなかったため、その内容は判断に入っていません。危険度は、表示された移動前のページだけで判断したものです", EN: "This page only sends the browser on to another page, or shows one in its place, which could not be read: what that page shows was not judged, and the verdict rests on the page before it"},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},

@@ -187,7 +187,7 @@ func TestDetailDomainAge(t *testing.T) {
 func TestDetailSaysTheHopWasNotRead(t *testing.T) {
 	res := &checker.Result{Target: "https://kit.example.top/", URL: "https://kit.example.top/", Domain: "example.top", Risk: rules.RiskLow,
 		HopError: "the page sends the browser on to https://kit.example.top/ap/signin, which answered 404 Not Found"}
-	for lang, words := range map[string]string{"ja": "移動先を読めなかった", "en": "which could not be read"} {
+	for lang, words := range map[string]string{"ja": "そのページを読めなかった", "en": "which could not be read"} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
 		if err != nil {
@@ -228,7 +228,7 @@ func TestDetailQuotedLinks(t *testing.T) {
 // judged without it, and the text view says so.
 func TestDetailSaysScriptsBuildThePage(t *testing.T) {
 	res := &checker.Result{Target: "https://spa.example.jp/", URL: "https://spa.example.jp/", Domain: "example.jp", Risk: rules.RiskLow, ScriptBuilt: true}
-	for lang, words := range map[string]string{"ja": "スクリプトで作られています", "en": "built by scripts"} {
+	for lang, words := range map[string]string{"ja": "スクリプトで作られているよう", "en": "built by scripts"} {
 		var b strings.Builder
 		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
 		if err != nil {

@@ -56,6 +56,9 @@ type htmlRow struct {
 	Redirects []string
 	Whois     *checker.WhoisInfo
 	Error     *checker.ErrorInfo
+	// HopError and ScriptBuilt say what of the site was not seen.
+	HopError    string
+	ScriptBuilt bool
 	// Links are a message's URLs and their results (message only).
 	Links []*checker.Result
 	L     func(string) string
@@ -79,6 +82,8 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
 			`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
+			`{{if .HopError}}<p class="err"><b>{{call .L "hoperr"}}</b>: {{.HopError}}</p>{{end}}` +
+			`{{if .ScriptBuilt}}<p class="err">{{call .L "scriptbuilt"}}</p>{{end}}` +
 			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>{{if .Quoted}} <i>{{call $.L "quoted"}}</i>{{end}}` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
@@ -297,7 +302,7 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 	row := htmlRow{
 		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
-		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, L: h.l, Lang: h.o.Lang,
+		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, L: h.l, Lang: h.o.Lang,
 	}
 	for _, l := range r.Links {
 		if l != nil {
