@@ -404,8 +404,8 @@ func supportTraps(p *Page) string {
 				}
 			}
 		case "audio", "video":
-			_, auto := phishAttrOK(e, "autoplay")
-			_, loop := phishAttrOK(e, "loop")
+			_, auto := attrOK(e, "autoplay")
+			_, loop := attrOK(e, "loop")
 			if auto && loop {
 				add("<" + e.Data + " autoplay loop>")
 			}
@@ -414,15 +414,4 @@ func supportTraps(p *Page) string {
 		return n < 2000
 	})
 	return strings.Join(found, ", ")
-}
-
-// phishAttrOK returns the value of attribute key of n and whether n has it
-// at all (a boolean attribute such as autoplay has an empty value).
-func phishAttrOK(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
 }
