@@ -32,12 +32,12 @@ func interrupts(cancel context.CancelFunc, gate *batch.Gate) {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	<-sig
 	cancel()
-	fmt.Fprintln(os.Stderr, "\nshopcheck: interrupted: finishing the targets under way (interrupt again to stop at once)")
+	fmt.Fprintln(os.Stderr, "\nshopcheck: interrupted: finishing the work under way (interrupt again to stop at once) / 中断します。処理中のものを終えています（もう一度で即時停止）")
 	<-sig
 	// A third interrupt kills at once, should the last write hang on a
 	// stalled pipe.
 	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	gate.Hold()
-	fmt.Fprintln(os.Stderr, "\nshopcheck: stopped at once; the output holds whole lines only. Add --resume to the same command to check the rest.")
+	fmt.Fprintln(os.Stderr, "\nshopcheck: stopped at once; the output holds whole lines only. For a list written with -o, add --resume to the same command to check the rest. / 即時停止しました。-o で書き出したリストは、同じコマンドに --resume を付けると残りを調べられます。")
 	os.Exit(exitTargetFail)
 }
