@@ -562,8 +562,8 @@ func shopPersonalRule() Rule {
 					// The reader can compare what the tool cannot (佐藤 由美
 					// beside サトウ ユミ): the seller the disclosure names.
 					if who := shopDisclosedPerson(site); who != "" {
-						f.EvidenceEN = f.Evidence + " / the disclosure names: " + shopClip(who, 60)
-						f.Evidence += " ／ 表記の販売者: " + shopClip(who, 60)
+						f.EvidenceEN = f.Evidence + " / the seller in the disclosure: " + shopClip(who, 60)
+						f.Evidence += " / 特商法表記の販売者: " + shopClip(who, 60)
 					}
 				}
 				if line != "" {

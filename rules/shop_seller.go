@@ -713,11 +713,11 @@ func shopSellerRule() Rule {
 					// seller (fakes copy real companies' footers).
 					return []Finding{{
 						Severity: Low, Points: 10, URL: url,
-						Evidence:   "特定商取引法に基づく表記なし。ページ下部の会社情報: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
-						EvidenceEN: "no 特定商取引法 disclosure; company details at the foot of the page: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
+						Evidence:   "特定商取引法に基づく表記の欄なし。ページ内の会社情報: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
+						EvidenceEN: "no 特定商取引法 disclosure section; company details on the page: " + shopClip(strings.ReplaceAll(footer, "\n", " "), 100),
 						Message: Text{
-							JA: "特定商取引法に基づく表記は見つかりませんでしたが、ページに会社名・住所・電話番号が書かれています。その会社が実在し、このサイトを運営しているか、自分で調べた連絡先で確かめてください（偽サイトは実在する会社の情報を写すことがあります）。",
-							EN: "No legal disclosure (特定商取引法に基づく表記) was found, but the page gives a company's name, address and phone. Check, by contact details you look up yourself, that the company exists and runs this site (fake shops copy real companies' details).",
+							JA: "「特定商取引法に基づく表記」の欄は見つかりませんでしたが、ページに会社名・住所・電話番号が書かれています（通販事業者にはこれらの表示義務があります）。偽サイトは実在する会社の情報を写すことがあるので、会社名を検索してその会社の公式サイトを開き、そこに載っている電話番号で、このサイトがその会社のものか確かめてください。",
+							EN: "No legal disclosure section (特定商取引法に基づく表記) was found, but the page gives a company's name, address and phone (online sellers must show these). Fake shops copy real companies' details: search the company's name, open its own official site, and ask by the phone number given there whether this site is theirs.",
 						},
 					}}
 				}

@@ -454,7 +454,7 @@ func TestAccountPersonalName(t *testing.T) {
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：山元いちご園（代表 山本 健一／ヤマモト ケンイチ）</p><p>所在地：宮城県亘理郡亘理町逢隈田沢字遠原71</p>`)}},
 		// Kanji beside kana cannot be compared here: the seller is shown
 		// for the reader to.
-		{name: "an artist's shop, her name in kanji only", fire: true, points: 15, evidence: []string{"サトウ ユミ", "表記の販売者: 工房つむぎ(佐藤 由美)"},
+		{name: "an artist's shop, her name in kanji only", fire: true, points: 15, evidence: []string{"サトウ ユミ", "特商法表記の販売者: 工房つむぎ(佐藤 由美)"},
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：三井住友銀行 仙台支店 普通 1234567 サトウ ユミ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：工房つむぎ（佐藤 由美）</p><p>所在地：請求があれば遅滞なく開示します</p>`)}},
 		{name: "a shop name with a manager named like the holder", fire: true, points: 15,
@@ -577,7 +577,7 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("チケット譲渡センター", `<h1>ライブチケット譲ります</h1><p>アリーナ席 2枚 譲渡価格 ¥38,000</p><p>お支払いは銀行振込のみ</p>`)}},
 		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
-		{name: "an old shop's footer names the company, its address and phone", fire: true, points: 10, evidence: []string{"ページ下部の会社情報: 株式会社柏屋"},
+		{name: "an old shop's footer names the company, its address and phone", fire: true, points: 10, evidence: []string{"ページ内の会社情報: 株式会社柏屋"},
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL 022-362-0000</p></footer>`)}},
 		{name: "a web designer's credit is not the seller", fire: true, points: 20,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>サイト制作：株式会社ウェブ工房 〒980-0811 宮城県仙台市青葉区一番町1-1-1 TEL 022-222-0000</p></footer>`)}},

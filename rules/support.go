@@ -17,8 +17,8 @@ func supportRule() Rule {
 			EN: "a tech-support scam (サポート詐欺) page: a fake alert that the visitor's computer is infected or locked, and a phone number to call (with Microsoft, Windows or Apple named, \"do not close this window\" pressure, or scripts that keep the screen up)",
 		},
 		Message: Text{
-			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）",
-			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser (if it will not close, restart the computer or phone)",
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザのタブやウィンドウを閉じてください（閉じられないときは、パソコンではEscキーを長押しするか、Ctrl+Alt+Deleteからタスクマネージャーでブラウザを終了し、スマートフォンではそのタブを閉じてください）。電話してしまった、指示されたソフトを入れた、電子マネーを買ったときは、ネットから切断し、#9110か最寄りの警察署に相談してください",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser tab or window (if it will not close: on a PC hold Esc, or end the browser from Task Manager via Ctrl+Alt+Delete; on a phone close the tab). If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
 		},
 		Check: checkSupport,
 	}
@@ -71,24 +71,24 @@ func checkSupport(site *Site) []Finding {
 			// the fake screens rent.
 			continue
 		}
-		ev := []string{"「" + Clip(h.claim, 40) + "」"}
+		ev := []string{"「" + Clip(h.claim, 60) + "」"}
 		if c := supportCallEvidence(h.call, h.number); !phishHas(ev, "「"+c+"」") {
 			ev = append(ev, "「"+c+"」")
 		}
 		evEN := append([]string(nil), ev...)
 		if h.trap != "" {
-			ev = append(ev, "画面を閉じさせないスクリプト（"+h.trap+"）")
-			evEN = append(evEN, "scripts keeping the screen up ("+h.trap+")")
+			ev = append(ev, "画面を閉じさせない仕掛け（"+h.trap+"）")
+			evEN = append(evEN, "tricks keeping the screen up ("+h.trap+")")
 		}
 		f := Finding{Evidence: strings.Join(ev, " / "), EvidenceEN: strings.Join(evEN, " / "), URL: p.URL}
 		f.Message = Text{
-			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号（" + h.number + "）に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）",
-			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown (" + h.number + "); close the browser (if it will not close, restart the computer or phone)",
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号（" + h.number + "）に電話せず、ブラウザのタブやウィンドウを閉じてください（閉じられないときは、パソコンではEscキーを長押しするか、Ctrl+Alt+Deleteからタスクマネージャーでブラウザを終了し、スマートフォンではそのタブを閉じてください）。電話してしまった、指示されたソフトを入れた、電子マネーを買ったときは、ネットから切断し、#9110か最寄りの警察署に相談してください",
+			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown (" + h.number + "); close the browser tab or window (if it will not close: on a PC hold Esc, or end the browser from Task Manager via Ctrl+Alt+Delete; on a phone close the tab). If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
 		}
 		if h.vendor == "" && h.pressure == "" && h.trap == "" {
 			f.Severity, f.Points = Medium, 30
 			f.Message = Text{
-				JA: "「お使いのコンピューターは感染しています」などの警告と電話番号を表示しています。サポート詐欺の疑いがあります。表示された番号（" + h.number + "）に電話しないでください",
+				JA: "あなたの機器がウイルスに感染した・ロックされたという警告と、電話番号を表示しています。サポート詐欺の疑いがあります。表示された番号（" + h.number + "）に電話しないでください",
 				EN: "this page claims your computer is infected or locked and shows a number to call: a suspected tech-support scam (サポート詐欺). Do not call the number shown (" + h.number + ")",
 			}
 		}

@@ -124,7 +124,7 @@ func TestSupportScamEnglish(t *testing.T) {
 		if !strings.Contains(s.Message, "Do not call the number shown (050-1234-5678)") {
 			t.Errorf("message %q", s.Message)
 		}
-		if !strings.Contains(s.Evidence, "scripts keeping the screen up") || strings.Contains(s.Evidence, "スクリプト") {
+		if !strings.Contains(s.Evidence, "tricks keeping the screen up") || strings.Contains(s.Evidence, "仕掛け") {
 			t.Errorf("evidence %q", s.Evidence)
 		}
 		return

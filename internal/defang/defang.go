@@ -62,3 +62,28 @@ var refang = func() *strings.Replacer {
 	pairs = append(pairs, "[/]", "/", "[:]", ":")
 	return strings.NewReplacer(pairs...)
 }()
+
+// Defang writes an address so that it cannot be opened by a click: its
+// scheme as hxxp(s) and the dots of its host as [.]
+// (https://kit.example.top/login -> hxxps://kit[.]example[.]top/login),
+// the form a warning quotes a lure's address in. Refang undoes it.
+func Defang(s string) string {
+	rest, scheme := s, ""
+	if i := strings.Index(s, "://"); i > 0 {
+		scheme, rest = s[:i], s[i+3:]
+	}
+	host, path := rest, ""
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	host = strings.ReplaceAll(host, ".", "[.]")
+	switch strings.ToLower(scheme) {
+	case "http":
+		return "hxxp://" + host + path
+	case "https":
+		return "hxxps://" + host + path
+	case "":
+		return host + path
+	}
+	return scheme + "://" + host + path
+}

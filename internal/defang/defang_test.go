@@ -28,3 +28,19 @@ func TestRefang(t *testing.T) {
 		}
 	}
 }
+
+// TestDefang: an address written so that it cannot be opened, and back.
+func TestDefang(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://smbc-kakunin.top/login":   "hxxps://smbc-kakunin[.]top/login",
+		"http://a.example.jp/x.html?q=a.b": "hxxp://a[.]example[.]jp/x.html?q=a.b",
+		"kit.example.top/login":            "kit[.]example[.]top/login",
+	} {
+		if got := Defang(in); got != want {
+			t.Errorf("Defang(%q) = %q, want %q", in, got, want)
+		}
+		if back := Refang(want); back != in {
+			t.Errorf("Refang(%q) = %q, want %q", want, back, in)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/internal/defang"
 	"github.com/shopcheck/shopcheck/rules"
 )
 
@@ -28,10 +29,10 @@ var words = map[string]rules.Text{
 	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
 	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
 	"high.bill":    {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
-	"quoted.say":   {JA: "このメッセージ自体に詐欺の兆候はありませんが、開けない書き方で引用されているURLは危険なサイトです。そのURLは開かないでください。", EN: "The message itself shows no sign of fraud, but the addresses it quotes in a form that cannot be opened are dangerous sites: do not open them."},
+	"quoted.say":   {JA: "このメッセージ自体には詐欺の兆候は見つかりませんでした。危険度は、メッセージが引用しているURL（開けない書き方のもの）についての判定です。引用されたURLは開かないでください。メッセージ自体が本物かどうかは、公式サイトや公式アプリで確かめてください。", EN: "No sign of fraud was found in the message itself; the risk is that of the addresses it quotes in a form that cannot be opened. Do not open them, and check whether the message itself is genuine on the official site or app."},
 	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
 	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links; check in the official app or by contact details you look up yourself."},
-	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザーを閉じてください（閉じられないときはパソコンやスマートフォンを再起動してください）。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser (if it will not close, restart the computer or phone)."},
+	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザのタブやウィンドウを閉じてください。閉じ方と、電話してしまったときの相談先は下の兆候の説明にあります。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser tab or window. How to close it, and whom to consult if you already called, is in the sign below."},
 	"med.support":  {JA: "注意が必要です。下の根拠を確かめてください。ウイルス感染などの警告に表示された番号には電話しないでください。", EN: "Be careful. Check the evidence below. Do not call a number shown with a virus or security alert."},
 	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
 	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
@@ -40,6 +41,7 @@ var words = map[string]rules.Text{
 	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
 	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
 	"nosigns.msg":  {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
+	"low.partial":  {JA: "大きな危険の兆候は見つかりませんでしたが、ページの中身を読めていないため、安全とは判断できません。下の注意書きを読んでください。", EN: "No strong warning sign was found, but the page's content could not be read, so it cannot be judged safe. Read the note below."},
 	"low.but":      {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
 	"evidence":     {JA: "根拠", EN: "Evidence"},
 	"page":         {JA: "ページ", EN: "Page"},
@@ -52,8 +54,8 @@ var words = map[string]rules.Text{
 	"score":        {JA: "点", EN: "points"},
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
-	"script.built": {JA: "※このページには文字がほとんどなく、表示される内容はスクリプトで作られているようです。shopcheck はスクリプトを実行しないため、その内容は判断に入っていません。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by scripts, which shopcheck does not run, so that content was not judged."},
-	"hop.failed":   {JA: "このページは、別のページへ移動させるか別のページを画面いっぱいに表示するだけのページですが、そのページを読めなかったため、その内容は判断に入っていません。危険度は、表示された移動前のページだけで判断したものです", EN: "This page only sends the browser on to another page, or shows one in its place, which could not be read: what that page shows was not judged, and the verdict rests on the page before it"},
+	"script.built": {JA: "※このページは文字がほとんどなく、実際の内容は閲覧したときにプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、表示される内容は判断に入っていません。店名やURLを検索して評判を確かめてください。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by a program (scripts) when it is opened. shopcheck does not run it, so that content was not judged. Search the shop's name and address for its reputation."},
+	"hop.failed":   {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
@@ -72,8 +74,8 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
-	"link.quoted":                          {JA: "（引用・開けない書き方）", EN: " (quoted, defanged)"},
-	"links.quoted":                         {JA: "※このメッセージは、危険なURLを開けない書き方（hxxps://、[.] など）で引用して注意を呼びかけているようです。引用されたURLの判定もこのメッセージの危険度に含めています。引用されたURLは開かないでください。", EN: "Note: this message seems to quote dangerous addresses in a form that cannot be opened (hxxps://, [.]) to warn about them. The quoted addresses' verdicts are part of the message's risk; do not open them."},
+	"link.quoted":                          {JA: "（引用されたURL・開かないでください）", EN: " (quoted URL: do not open)"},
+	"links.quoted":                         {JA: "※「引用されたURL」は、メッセージの中で開けない書き方（hxxps://、[.] など）で書かれていたものです。ここでもそのまま表示しています。開かないでください。", EN: "Note: addresses marked quoted were written in the message in a form that cannot be opened (hxxps://, [.]); they are shown so here too. Do not open them."},
 	"link.nosign":                          {JA: "兆候なし（ドメイン名だけで判定）", EN: "No sign (judged by domain name alone)"},
 	"link.nameonly":                        {JA: "（ドメイン名だけで判定・ページは取得していません）", EN: " (judged by its domain name alone: the page was not fetched)"},
 	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
@@ -105,9 +107,12 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	case rules.RiskHigh, rules.RiskMedium:
 		b.WriteString("  " + d.say(verdictSay(r)) + "\n")
 	case rules.RiskLow:
-		if hasHighSign(r.Signs) {
+		switch {
+		case hasHighSign(r.Signs):
 			b.WriteString("  " + d.say("low.but") + "\n")
-		} else {
+		case r.HopError != "" || r.ScriptBuilt:
+			b.WriteString("  " + d.say("low.partial") + "\n")
+		default:
 			b.WriteString("  " + d.say("low.say") + "\n")
 		}
 	}
@@ -145,11 +150,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		b.WriteString("  " + d.say("script.built") + "\n")
 	}
 	if r.HopError != "" {
-		if d.o.Lang == "en" {
-			fmt.Fprintf(&b, "  %s (%s)\n", d.say("hop.failed"), r.HopError)
-		} else {
-			fmt.Fprintf(&b, "  %s（%s: %s）\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
-		}
+		fmt.Fprintf(&b, "  %s\n    %s: %s\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
 	}
 	d.writeLinks(&b, r.Links)
 	if r.Whois != nil || r.Domain != "" {
@@ -387,9 +388,9 @@ func (d *detailWriter) writeLinks(b *strings.Builder, links []*checker.Result) {
 		b.WriteString("  " + d.say("links.quoted") + "\n")
 	}
 	for _, l := range links {
-		quoted := ""
+		quoted, target := "", l.Target
 		if l.Quoted {
-			quoted = d.say("link.quoted")
+			quoted, target = d.say("link.quoted"), defang.Defang(l.Target)
 		}
 		nameOnly := ""
 		if l.Error == nil && len(l.Pages) == 0 && l.Risk != rules.RiskError {
@@ -398,9 +399,9 @@ func (d *detailWriter) writeLinks(b *strings.Builder, links []*checker.Result) {
 		if nameOnly != "" && len(l.Signs) == 0 {
 			// Not "low": nothing about the page was judged, and the
 			// message's own verdict is what counts.
-			fmt.Fprintf(b, "  ● 【%s】 %s%s\n", d.say("link.nosign"), l.Target, quoted)
+			fmt.Fprintf(b, "  ● 【%s】 %s%s\n", d.say("link.nosign"), target, quoted)
 		} else {
-			fmt.Fprintf(b, "  ● 【%s】 %s%s  (%d/100)%s\n", d.say(string(l.Risk)), l.Target, quoted, l.Score, nameOnly)
+			fmt.Fprintf(b, "  ● 【%s】 %s%s  (%d/100)%s\n", d.say(string(l.Risk)), target, quoted, l.Score, nameOnly)
 		}
 		if l.Error != nil {
 			d.writeError(b, "      ", l.Error)

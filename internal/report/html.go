@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
+	"github.com/shopcheck/shopcheck/internal/defang"
 	"github.com/shopcheck/shopcheck/rules"
 )
 
@@ -68,7 +69,7 @@ type htmlRow struct {
 // htmlTmpl is one row of the report, parsed on first use: most runs
 // write no HTML report, and parsing it cost every process a millisecond.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("row").Parse(
+	return template.Must(template.New("row").Funcs(template.FuncMap{"defang": defang.Defang}).Parse(
 		`<tr data-risk="{{.Risk}}" data-signs="{{.SignIDs}}">` +
 			`<td data-v="{{.N}}">{{.N}}</td>` +
 			`<td data-v="{{.RiskRank}}"><span class="risk r-{{.Risk}}">{{.RiskName}}</span></td>` +
@@ -84,7 +85,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
 			`{{if .HopError}}<p class="err"><b>{{call .L "hoperr"}}</b>: {{.HopError}}</p>{{end}}` +
 			`{{if .ScriptBuilt}}<p class="err">{{call .L "scriptbuilt"}}</p>{{end}}` +
-			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} <span class="u">{{.Target}}</span>{{if .Quoted}} <i>{{call $.L "quoted"}}</i>{{end}}` +
+			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} {{if .Quoted}}<span class="u">{{defang .Target}}</span> <i>{{call $.L "quoted"}}</i>{{else}}<span class="u">{{.Target}}</span>{{end}}` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
 			`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +

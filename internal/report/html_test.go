@@ -126,7 +126,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 	if rows != 4 {
 		t.Errorf("%d result rows, want 4", rows)
 	}
-	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;", "https://q.example/&lt;script&gt;alert(8)&lt;/script&gt;", "https://h.example/&lt;script&gt;alert(9)&lt;/script&gt;"} {
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;", "hxxps://q[.]example/&lt;script&gt;alert(8)&lt;/script&gt;", "https://h.example/&lt;script&gt;alert(9)&lt;/script&gt;"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("escaped text %q missing: the evidence must still be shown", want)
 		}
