@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -135,14 +136,15 @@ func scriptBuilt(page *rules.Page) bool {
 }
 
 // frameHop returns the absolute URL of another site's page that a stub
-// page shows in its place, "" when there is none: the one <frame> of a
-// frameset, or an <iframe> that is the only thing in the page's body (a
-// kit framed on a throwaway domain, stretched to the window by its style
-// or a style sheet). The framed page is what the visitor sees. A frame
-// beside anything else (a menu, a heading, a wrapper: a video or a map on
-// a short page), a frameset of several frames (a decoy frame first), an
-// iframe given a size in pixels, and a same-site frame (which the crawl
-// reads as one of the site's pages) are not followed.
+// page shows in its place, "" when there is none: the one frame with an
+// address of a frameset, or an iframe that is all the page's body shows
+// (a kit framed on a throwaway or hacked site, stretched to the window by
+// its style or a style sheet; wrappers around it, hidden elements, a
+// tracking pixel and blank text do not count). The framed page is what the
+// visitor sees. A frame beside anything shown (a menu, a heading: a video
+// or a map on a short page), two frames with addresses, an iframe given a
+// width or height in pixels, and a same-site frame (which the crawl reads
+// as one of the site's pages) are not followed.
 func frameHop(page *rules.Page) string {
 	if !pageIsStub(page) {
 		return ""
@@ -152,7 +154,7 @@ func frameHop(page *rules.Page) string {
 		return ""
 	}
 	var body *html.Node
-	var frames []*html.Node
+	var frames []*html.Node // frames and iframes with an address, shown
 	budget := frameWalkBudget
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -164,7 +166,9 @@ func frameHop(page *rules.Page) string {
 			case atom.Body:
 				body = n
 			case atom.Frame, atom.Iframe:
-				frames = append(frames, n)
+				if strings.TrimSpace(attrOf(n, "src")) != "" && !hiddenElement(n) {
+					frames = append(frames, n)
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -178,7 +182,7 @@ func frameHop(page *rules.Page) string {
 		return ""
 	}
 	f := frames[0]
-	if f.DataAtom == atom.Iframe && (body == nil || onlyElement(body) != f || sizedInPixels(f)) {
+	if f.DataAtom == atom.Iframe && (body == nil || showsBeside(body, f) || sizedInPixels(f)) {
 		return ""
 	}
 	u, err := base.Parse(strings.TrimSpace(attrOf(f, "src")))
@@ -193,50 +197,118 @@ func frameHop(page *rules.Page) string {
 // stub has few, and a page built to have a million costs no more.
 const frameWalkBudget = 5000
 
-// onlyElement returns the one element directly under n that shows
-// something (scripts, styles, noscript and metadata are passed over); nil
-// when there is none, more than one, or text beside it.
-func onlyElement(n *html.Node) *html.Node {
-	var only *html.Node
+// showsBeside reports whether anything under n but the iframe f is shown:
+// text other than blanks and zero-width characters, or an element that is
+// not hidden, not metadata or script, not a tracking pixel, and not a
+// wrapper whose only shown content is f.
+func showsBeside(n, f *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
-				return nil
+			if strings.TrimFunc(c.Data, blankRune) != "" {
+				return true
 			}
 		case html.ElementNode:
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Link, atom.Meta, atom.Template:
+			if c == f {
 				continue
 			}
-			if only != nil {
-				return nil
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Link, atom.Meta, atom.Template, atom.Br:
+				continue
 			}
-			only = c
+			if hiddenElement(c) || c.DataAtom == atom.Img && tinyElement(c) {
+				continue
+			}
+			if !contains(c, f) || showsBeside(c, f) {
+				return true
+			}
 		}
 	}
-	return only
+	return false
+}
+
+// blankRune reports whether r shows nothing: white space and the
+// zero-width characters pages are padded with.
+func blankRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00a0'
+}
+
+// contains reports whether f is under n.
+func contains(n, f *html.Node) bool {
+	for p := f.Parent; p != nil; p = p.Parent {
+		if p == n {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenElement reports whether n is hidden by its own markup: the hidden
+// attribute, display:none or visibility:hidden, or a zero width or height.
+func hiddenElement(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	st := strings.ReplaceAll(strings.ToLower(attrOf(n, "style")), " ", "")
+	if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+		return true
+	}
+	w, h := styleSize(n, "width"), styleSize(n, "height")
+	return w == "0" || w == "0px" || h == "0" || h == "0px"
+}
+
+// tinyElement reports whether n is at most a pixel wide or high (a
+// tracking pixel).
+func tinyElement(n *html.Node) bool {
+	for _, k := range []string{"width", "height"} {
+		switch strings.TrimSuffix(styleSize(n, k), "px") {
+		case "0", "1":
+			return true
+		}
+	}
+	return false
 }
 
 // sizedInPixels reports whether an iframe is given a width or height in
 // pixels (width="560", style="height:315px"): an embed, not the window.
 func sizedInPixels(n *html.Node) bool {
 	for _, k := range []string{"width", "height"} {
-		if v := strings.TrimSpace(attrOf(n, k)); v != "" && !strings.HasSuffix(v, "%") {
+		v := styleSize(n, k)
+		if v != "" && !strings.HasSuffix(v, "%") && !strings.HasSuffix(v, "vw") && !strings.HasSuffix(v, "vh") && v != "auto" {
 			return true
 		}
 	}
-	return strings.Contains(strings.ToLower(attrOf(n, "style")), "px")
+	return false
+}
+
+// styleSize returns n's width or height as its style declares it, else as
+// its attribute gives it, lower case, without blanks ("100%", "560px",
+// "560"); "" when neither.
+func styleSize(n *html.Node, prop string) string {
+	for _, decl := range strings.Split(strings.ToLower(attrOf(n, "style")), ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if ok && strings.TrimSpace(k) == prop {
+			return strings.ReplaceAll(strings.TrimSuffix(strings.TrimSpace(v), "!important"), " ", "")
+		}
+	}
+	return strings.ToLower(strings.TrimSpace(attrOf(n, prop)))
 }
 
 // attrOf returns n's attribute key, "" when it has none.
 func attrOf(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+// attrOK returns n's attribute key and whether n has it (a boolean
+// attribute such as hidden has an empty value).
+func attrOK(n *html.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
 		if a.Key == key {
-			return a.Val
+			return a.Val, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // scriptRedirect is the first of scriptRedirects, or "".
