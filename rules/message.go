@@ -277,15 +277,20 @@ func newMailView(m *Mail) *mailView {
 	// A message is a warning only with two phrases that only explanations
 	// of fraud use: lures copy the weaker security-notice wording
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
-	strong, weak := phishWarningText(v.sentences)
+	strong, _ := phishWarningText(v.sentences)
 	v.warning = strong >= 2
-	v.quoted = mailQuotes(m, v.brands, strong+weak)
+	v.quoted = mailQuotes(m, v.brands, strong)
 	v.denies = make([]bool, len(v.sentences))
 	for i, s := range v.sentences {
 		v.denies[i] = mailDenies(s)
 	}
 	for _, u := range m.URLs {
 		h := LinkHost(u)
+		if t := mailRedirectTarget(u); t != "" {
+			// A redirector passing the reader on (…/redir?url=https%3A…,
+			// on a brand's or a city's own host): the link leads there.
+			h = LinkHost(t)
+		}
 		if slices.Contains(v.quoted, u) {
 			h = "" // quoted, not offered: no link of the message's own
 		}
@@ -295,22 +300,39 @@ func newMailView(m *Mail) *mailView {
 }
 
 // mailQuotes returns the defanged addresses of a message that quotes them
-// as a warning does: it speaks as a warning (warns counts its warning
-// phrases, at least one), and it comes from a brand's or a public body's
-// own domain (not a free mail account at one) or links the ordinary way
-// to such a site (the bank's or the police's page). A lure passed on with
-// its addresses defanged (an officer's copy of a reported SMS) has no
-// warning's words, or no such sender or link: its addresses stay its links
-// for the signs. Either way every address is checked and counted among the
+// as a warning does: it says so in words only explanations of fraud use
+// (strong counts them: 「このようなSMS」「当行のものではありません」, at
+// least one; the weaker 「ご注意ください」 that lures copy is not enough),
+// and it comes from a brand's primary domain or a public body's (not a
+// free mail account there) or links the ordinary way to such a site, not
+// through a redirector (the bank's or the police's own page). A lure
+// passed on with its addresses defanged (an officer's copy of a reported
+// SMS) has no such words, sender or link: its addresses stay its links for
+// the signs. Either way every address is checked and counted among the
 // message's links; this only keeps a warning's own signs off its quotes.
-func mailQuotes(m *Mail, brands []phishBrand, warns int) []string {
-	if len(m.Defanged) == 0 || warns == 0 {
+func mailQuotes(m *Mail, brands []phishBrand, strong int) []string {
+	if len(m.Defanged) == 0 || strong == 0 {
 		return nil
 	}
-	trusted := func(h string) bool { return h != "" && (phishOfficialHost(brands, h) || GovernmentHost(h)) }
+	trusted := func(h string) bool {
+		if h == "" {
+			return false
+		}
+		if GovernmentHost(h) {
+			return true
+		}
+		for _, pb := range brands {
+			for _, d := range pb.b.Domains { // not group or infra domains: user content lives there (onedrive.live.com)
+				if h == d || strings.HasSuffix(h, "."+d) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	quoting := m.FromDomain != "" && !mailPersonalBox(m.FromDomain) && trusted(m.FromDomain)
 	for _, u := range m.URLs {
-		if !quoting && !slices.Contains(m.Defanged, u) {
+		if !quoting && !slices.Contains(m.Defanged, u) && !mailRedirects(u) {
 			quoting = trusted(LinkHost(u))
 		}
 	}
@@ -885,6 +907,24 @@ func mailRedirects(raw string) bool {
 	}
 	return strings.Contains(rest, "http:") || strings.Contains(rest, "https:") || strings.Contains(rest, "http%3a") ||
 		strings.Contains(rest, "%2f%2f") || strings.Contains(rest, "url=")
+}
+
+// mailRedirectTarget returns the web address a link carries in its query
+// (…?url=https%3A%2F%2Fkit.example.top%2F, …&U=https://…), decoded, where a
+// redirector sends the reader; "" when it carries none.
+func mailRedirectTarget(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	for _, vs := range u.Query() {
+		for _, v := range vs {
+			if l := strings.ToLower(v); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // mailPersonalBox reports whether domain is a free mail service's own
