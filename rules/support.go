@@ -64,11 +64,11 @@ func checkSupport(site *Site) []Finding {
 		if h.claim == "" || h.number == "" {
 			continue
 		}
-		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" {
+		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" && !supportAlertTitle(p) {
 			// A landline with an area code, and nothing that keeps the
-			// screen up or presses: a repair shop's case study or a
-			// university's notice, not the 050 or toll-free numbers
-			// the fake screens rent.
+			// screen up, presses, or titles the page a vendor's alert: a
+			// repair shop's case study or a university's notice, not the
+			// 050 or toll-free numbers the fake screens rent.
 			continue
 		}
 		ev := []string{"「" + Clip(h.claim, 60) + "」"}
@@ -131,10 +131,11 @@ func supportAlarms(head []string) bool {
 	return false
 }
 
-// supportLineBytes is how much of a line the sign reads: a fake screen's
-// lines are short, and a line of megabytes built to slow the quote test
-// down is read no further.
-const supportLineBytes = 2048
+// supportLineBytes is how much of a line the sign reads: the whole of any
+// page's line (a response is read up to --max-body, 5 MiB by default; the
+// quote test walks a line once, so padding or decoys in front of a claim
+// cost their length and hide nothing), and no more than 8 MiB of one.
+const supportLineBytes = 8 << 20
 
 // supportLine is l cut to supportLineBytes at a rune's start.
 func supportLine(l string) string {
@@ -262,34 +263,52 @@ func supportClaim(n, before string) bool {
 }
 
 // supportAlarmed reports whether line n holds an alarm phrase that is not
-// quoted.
+// quoted. The quotation marks before each match are counted as the line is
+// walked once, match by match (a line of alarms behind an open 「 costs
+// its length, not its length for every match).
 func supportAlarmed(n string) bool {
+	if strings.HasSuffix(strings.TrimSpace(n), "?") {
+		return false // a question (an FAQ's 「…発見されました。どうすれば?」)
+	}
 	sup := phishData().sets.support
-	claim, tries := false, 0
-	sup["alarm"].each(n, false, func(at, k int) bool {
+	var q supportQuotes
+	for i, m := range supportMarks {
+		q.last[i] = strings.LastIndex(n, m)
+	}
+	from := 0
+	claim := false
+	sup["alarm"].each(n, false, func(at, k int) bool { // in text order
+		for i, m := range supportMarks {
+			q.open[i] += strings.Count(n[from:at], m)
+		}
+		from = at
 		end := at + len(sup["alarm"].list[k])
-		if phishBounded(n, at, end) && !supportQuoted(n, at, end) {
+		if phishBounded(n, at, end) && !supportQuoted(n, end, &q) {
 			claim = true
 		}
-		tries++
-		return !claim && tries < 20
+		return !claim
 	})
 	return claim
 }
 
-// supportQuoted reports whether n[at:end] is quoted: inside brackets or
-// quotation marks opened before it, or followed by 「と表示」「という」….
-func supportQuoted(n string, at, end int) bool {
-	// Inside a quotation opened before it and closed after it on the
-	// line (an opening mark left unclosed is no quotation: a kit's
-	// stray 「 must not hide its claim).
-	before, rest := n[:at], n[end:]
-	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}, {"“", "”"}, {"«", "»"}} {
-		if strings.Count(before, q[0]) > strings.Count(before, q[1]) && strings.Contains(rest, q[1]) {
-			return true
-		}
-	}
-	if strings.Count(before, `"`)%2 == 1 && strings.Contains(rest, `"`) {
+// supportQuotes is what supportQuoted knows of a line's quotation marks:
+// how many of each stand before the alarm, and where the last of each is.
+type supportQuotes struct {
+	open, last [5]int
+}
+
+// supportMarks are the quotation marks counted before an alarm: 「 」 『 』
+// and the straight double quote.
+var supportMarks = [5]string{"「", "」", "『", "』", `"`}
+
+// supportQuoted reports whether the alarm ending at end in n is quoted:
+// inside a quotation opened before it (q counts the marks before it) and
+// closed after it on the line (a mark left unclosed is no quotation:
+// a kit's stray 「 must not hide its claim), or followed by 「と表示」
+// 「という」….
+func supportQuoted(n string, end int, q *supportQuotes) bool {
+	if q.open[0] > q.open[1] && q.last[1] >= end || q.open[2] > q.open[3] && q.last[3] >= end ||
+		q.open[4]%2 == 1 && q.last[4] >= end {
 		return true
 	}
 	// The words after the alarm's own ending (危険にさらされ|ています、
@@ -303,6 +322,9 @@ func supportQuoted(n string, at, end int) bool {
 		after = after[:cut]
 	}
 	if i := strings.IndexAny(after, "。.!?"); i >= 0 {
+		if after[i] == '?' {
+			return true // asked, not claimed: 「…発見されました。どうすれば?」 is the next sentence's
+		}
 		after = after[:i]
 	}
 	const marks = "」』”»\"'、, "
@@ -343,6 +365,25 @@ func supportNumber(n string) string {
 		}
 	}
 	return ""
+}
+
+// supportAlertTitle reports whether p's title or a heading names a vendor
+// and calls itself an alert: a fake screen's masthead, not a shop's or a
+// university's notice (お知らせ, 事例).
+func supportAlertTitle(p *Page) bool {
+	vendor := phishData().sets.support["vendor"]
+	for _, t := range append([]string{p.Title}, p.Headings...) {
+		n := phishNorm(t)
+		if !vendor.has(n) {
+			continue
+		}
+		for _, w := range phishData().support["masthead"] {
+			if strings.Contains(n, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // supportFixedLine reports whether number is a Japanese landline with an
