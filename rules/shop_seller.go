@@ -940,8 +940,10 @@ func orList(ws []string) string {
 	return strings.Join(ws[:len(ws)-1], ", ") + " or " + ws[len(ws)-1]
 }
 
-// shopMakerRe marks a footer line about who made the site, not who sells.
-var shopMakerRe = shopMustRe(`(?i)制作|製作|デザイン|design|powered|ホームページ作成|サイト作成|運営協力|提携`)
+// shopMakerRe marks a footer line about who made the site, not who sells
+// (サイト制作：株式会社…, Designed by …): a label, not a shop's own name
+// (デザイン工房).
+var shopMakerRe = shopMustRe(`(?i)(?:制作|製作|デザイン|design(?:ed)?|powered|developed)\s*(?:[:：]|by|協力)|ホームページ作成|サイト作成|運営協力`)
 
 // shopFooterSeller returns the lines where a page names a company with
 // its address and phone together, as an old shop's footer does without

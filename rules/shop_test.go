@@ -593,6 +593,8 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
 		{name: "an old shop's footer names the company, its address and phone", fire: true, points: 10, evidence: []string{"ページ内の会社情報: 株式会社柏屋"},
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL 022-362-0000</p></footer>`)}},
+		{name: "a design studio's own footer", fire: true, points: 10,
+			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>株式会社ひなたデザイン工房 〒980-0811 宮城県仙台市青葉区一番町1-1-1 TEL 022-222-0000</p></footer>`)}},
 		{name: "a web designer's credit is not the seller", fire: true, points: 20,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>サイト制作：株式会社ウェブ工房 〒980-0811 宮城県仙台市青葉区一番町1-1-1 TEL 022-222-0000</p></footer>`)}},
 		{name: "a company named without an address in the footer", fire: true,
