@@ -391,13 +391,7 @@ func supportAlertTitle(p *Page) bool {
 // (0120, 0800), navi-dial (0570) or mobile (070, 080, 090) number or a
 // foreign one.
 func supportFixedLine(number string) bool {
-	var d strings.Builder
-	for _, r := range number {
-		if r >= '0' && r <= '9' {
-			d.WriteRune(r)
-		}
-	}
-	n := d.String()
+	n := flDigits(number)
 	if strings.HasPrefix(number, "+") || strings.HasPrefix(number, "+81") {
 		if !strings.HasPrefix(n, "81") {
 			return false // another country's

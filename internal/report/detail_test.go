@@ -18,22 +18,15 @@ func TestDetailMarksSmartphoneCopy(t *testing.T) {
 			{URL: "https://shop.example.jp/law", Status: 200, SHA256: "cd", Truncated: true},
 		}}
 	for lang, mark := range map[string]string{"ja": "スマートフォンとして取得", "en": "fetched as a smartphone"} {
-		var b strings.Builder
-		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(res); err != nil {
-			t.Fatal(err)
-		}
+		b := detailText(t, res, lang)
 		var marked []string
-		for _, l := range strings.Split(b.String(), "\n") {
+		for _, l := range strings.Split(b, "\n") {
 			if strings.Contains(l, mark) {
 				marked = append(marked, l)
 			}
 		}
 		if len(marked) != 1 || !strings.Contains(marked[0], "https://shop.example.jp/ [200]") {
-			t.Errorf("%s: lines marked as the smartphone copy %q, want the second page's alone; output:\n%s", lang, marked, b.String())
+			t.Errorf("%s: lines marked as the smartphone copy %q, want the second page's alone; output:\n%s", lang, marked, b)
 		}
 	}
 }
@@ -188,15 +181,8 @@ func TestDetailSaysTheHopWasNotRead(t *testing.T) {
 	res := &checker.Result{Target: "https://kit.example.top/", URL: "https://kit.example.top/", Domain: "example.top", Risk: rules.RiskLow,
 		HopError: "the page sends the browser on to https://kit.example.top/ap/signin, which answered 404 Not Found"}
 	for lang, words := range map[string]string{"ja": "そのページを読めなかった", "en": "that page could not be read"} {
-		var b strings.Builder
-		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(res); err != nil {
-			t.Fatal(err)
-		}
-		if out := b.String(); !strings.Contains(out, words) || !strings.Contains(out, "/ap/signin") ||
+		b := detailText(t, res, lang)
+		if out := b; !strings.Contains(out, words) || !strings.Contains(out, "/ap/signin") ||
 			!strings.Contains(out, map[string]string{"ja": "安全とは判断できません", "en": "cannot be judged safe"}[lang]) {
 			t.Errorf("%s: want %q and the address; output:\n%s", lang, words, out)
 		}
@@ -213,15 +199,8 @@ func TestDetailQuotedLinks(t *testing.T) {
 		"ja": {"開けない書き方（hxxps://、[.] など）で書かれていた", "hxxps://smbc-kakunin[.]top/login（引用されたURL・開かないでください）", "このメッセージ自体には詐欺の兆候は見つかりませんでした"},
 		"en": {"written in the message in a form that cannot be opened", "hxxps://smbc-kakunin[.]top/login (quoted URL: do not open)", "No sign of fraud was found in the message itself"},
 	} {
-		var b strings.Builder
-		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(res); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
+		b := detailText(t, res, lang)
+		out := b
 		if !strings.Contains(out, words[0]) || !strings.Contains(out, words[1]) || !strings.Contains(out, words[2]) ||
 			strings.Contains(out, "https://smbc-kakunin.top") || !strings.Contains(out, "https://www.smbc.co.jp/\n") {
 			t.Errorf("%s: want the note, the quoted address defanged and marked, the other as it is; output:\n%s", lang, out)
@@ -234,16 +213,23 @@ func TestDetailQuotedLinks(t *testing.T) {
 func TestDetailSaysScriptsBuildThePage(t *testing.T) {
 	res := &checker.Result{Target: "https://spa.example.jp/", URL: "https://spa.example.jp/", Domain: "example.jp", Risk: rules.RiskLow, ScriptBuilt: true}
 	for lang, words := range map[string]string{"ja": "プログラム（スクリプト）で表示される仕組みのよう", "en": "built by a program (scripts)"} {
-		var b strings.Builder
-		w, err := New("text", &b, Options{Lang: lang, Detailed: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(res); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(b.String(), words) {
-			t.Errorf("%s: want %q; output:\n%s", lang, words, b.String())
+		b := detailText(t, res, lang)
+		if !strings.Contains(b, words) {
+			t.Errorf("%s: want %q; output:\n%s", lang, words, b)
 		}
 	}
+}
+
+// detailText is the full text view of res in lang.
+func detailText(t *testing.T, res *checker.Result, lang string) string {
+	t.Helper()
+	var b strings.Builder
+	w, err := New("text", &b, Options{Lang: lang, Detailed: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(res); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
