@@ -181,8 +181,7 @@ func TestDetailSaysTheHopWasNotRead(t *testing.T) {
 	res := &checker.Result{Target: "https://kit.example.top/", URL: "https://kit.example.top/", Domain: "example.top", Risk: rules.RiskLow,
 		HopError: "the page sends the browser on to https://kit.example.top/ap/signin, which answered 404 Not Found"}
 	for lang, words := range map[string]string{"ja": "そのページを読めなかった", "en": "that page could not be read"} {
-		b := detailText(t, res, lang)
-		if out := b; !strings.Contains(out, words) || !strings.Contains(out, "/ap/signin") ||
+		if out := detailText(t, res, lang); !strings.Contains(out, words) || !strings.Contains(out, "/ap/signin") ||
 			!strings.Contains(out, map[string]string{"ja": "安全とは判断できません", "en": "cannot be judged safe"}[lang]) {
 			t.Errorf("%s: want %q and the address; output:\n%s", lang, words, out)
 		}
@@ -199,8 +198,7 @@ func TestDetailQuotedLinks(t *testing.T) {
 		"ja": {"開けない書き方（hxxps://、[.] など）で書かれていた", "hxxps://smbc-kakunin[.]top/login（引用されたURL・開かないでください）", "このメッセージ自体には詐欺の兆候は見つかりませんでした"},
 		"en": {"written in the message in a form that cannot be opened", "hxxps://smbc-kakunin[.]top/login (quoted URL: do not open)", "No sign of fraud was found in the message itself"},
 	} {
-		b := detailText(t, res, lang)
-		out := b
+		out := detailText(t, res, lang)
 		if !strings.Contains(out, words[0]) || !strings.Contains(out, words[1]) || !strings.Contains(out, words[2]) ||
 			strings.Contains(out, "https://smbc-kakunin.top") || !strings.Contains(out, "https://www.smbc.co.jp/\n") {
 			t.Errorf("%s: want the note, the quoted address defanged and marked, the other as it is; output:\n%s", lang, out)
