@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
@@ -917,8 +918,9 @@ func mailRedirectTarget(raw string) string {
 	if err != nil {
 		return ""
 	}
-	for _, vs := range u.Query() {
-		for _, v := range vs {
+	q := u.Query()
+	for _, k := range slices.Sorted(maps.Keys(q)) { // the same answer every run
+		for _, v := range q[k] {
 			if l := strings.ToLower(v); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
 				return v
 			}
