@@ -696,7 +696,7 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 		case "shell-d.test/frameset":
 			fmt.Fprint(w, `<html><frameset rows="100%"><frame src="http://kit-c.test:`+port+`/oc"></frameset></html>`)
 		case "shell-d.test/wrapped":
-			fmt.Fprint(w, `<html><body style="margin:0"><div class="wrap"><iframe src="http://kit-c.test:`+port+`/oc" style="position:fixed;top:0px;left:0px;width:100%;height:100%;border:0px"></iframe></div><img src="/c.gif" width="1" height="1" alt="">&#8203;<iframe style="display:none"></iframe></body></html>`)
+			fmt.Fprint(w, `<html><body style="margin:0"><div class="wrap"><iframe src="http://kit-c.test:`+port+`/oc" style="position:fixed;top:0px;left:0px;width:100%;height:100%;border:0px"></iframe></div><img src="/c.gif" width="1" height="1" alt="">&#8203;<iframe style="display:none"></iframe><div class="ad"></div></body></html>`)
 		case "shell-d.test/frameset2":
 			fmt.Fprint(w, `<html><frameset rows="100%,*"><frame src="http://kit-c.test:`+port+`/oc"><frame noresize></frameset></html>`)
 		case "shell-d.test/video":

@@ -198,9 +198,10 @@ func frameHop(page *rules.Page) string {
 const frameWalkBudget = 5000
 
 // showsBeside reports whether anything under n but the iframe f is shown:
-// text other than blanks and zero-width characters, or an element that is
-// not hidden, not metadata or script, not a tracking pixel, and not a
-// wrapper whose only shown content is f.
+// text other than blanks and zero-width characters, or an image, a field,
+// a player or another frame that is not hidden or a tracking pixel. Other
+// elements (wrappers, empty boxes) show what they hold; scripts, styles
+// and metadata show nothing.
 func showsBeside(n, f *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -219,7 +220,12 @@ func showsBeside(n, f *html.Node) bool {
 			if hiddenElement(c) || c.DataAtom == atom.Img && tinyElement(c) {
 				continue
 			}
-			if !contains(c, f) || showsBeside(c, f) {
+			switch c.DataAtom {
+			case atom.Img, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Video, atom.Audio,
+				atom.Canvas, atom.Svg, atom.Object, atom.Embed, atom.Iframe, atom.Frame:
+				return true // shows itself, whatever it holds
+			}
+			if showsBeside(c, f) { // a wrapper: what it holds, f aside
 				return true
 			}
 		}
@@ -231,16 +237,6 @@ func showsBeside(n, f *html.Node) bool {
 // zero-width characters pages are padded with.
 func blankRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00a0'
-}
-
-// contains reports whether f is under n.
-func contains(n, f *html.Node) bool {
-	for p := f.Parent; p != nil; p = p.Parent {
-		if p == n {
-			return true
-		}
-	}
-	return false
 }
 
 // hiddenElement reports whether n is hidden by its own markup: the hidden
