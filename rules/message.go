@@ -280,16 +280,20 @@ func newMailView(m *Mail) *mailView {
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
 	strong, _ := phishWarningText(v.sentences)
 	v.warning = strong >= 2
-	v.quoted = mailQuotes(m, v.brands, strong)
+	introduces := slices.ContainsFunc(v.sentences, func(s string) bool {
+		return phishData().sets.mail["quote-warning"].has(s) && !phishNegated(s)
+	})
+	v.quoted = mailQuotes(m, v.brands, introduces)
 	v.denies = make([]bool, len(v.sentences))
 	for i, s := range v.sentences {
 		v.denies[i] = mailDenies(s)
 	}
 	for _, u := range m.URLs {
 		h := LinkHost(u)
-		if t := mailRedirectTarget(u); t != "" {
-			// A redirector passing the reader on (…/redir?url=https%3A…,
-			// on a brand's or a city's own host): the link leads there.
+		if t := mailRedirectTarget(u); t != "" && (phishOfficialHost(v.brands, h) || GovernmentHost(h)) {
+			// A brand's or a city's own redirector passing the reader on
+			// (…/redir?url=https%3A…): the link leads there. A stranger's
+			// link is its own host's, whatever address its query names.
 			h = LinkHost(t)
 		}
 		if slices.Contains(v.quoted, u) {
@@ -301,9 +305,10 @@ func newMailView(m *Mail) *mailView {
 }
 
 // mailQuotes returns the defanged addresses of a message that quotes them
-// as a warning does: it says so in words only explanations of fraud use
-// (strong counts them: 「このようなSMS」「当行のものではありません」, at
-// least one; the weaker 「ご注意ください」 that lures copy is not enough),
+// as a warning does: it introduces them in a warning's words (introduces:
+// 「このようなSMS」「当行のものではありません」, message_phrases.txt
+// [quote-warning]; not 「ご注意ください」 or a brand's footer line, which
+// lures copy),
 // and it comes from a brand's primary domain or a public body's (not a
 // free mail account there) or links the ordinary way to such a site, not
 // through a redirector (the bank's or the police's own page). A lure
@@ -311,8 +316,8 @@ func newMailView(m *Mail) *mailView {
 // SMS) has no such words, sender or link: its addresses stay its links for
 // the signs. Either way every address is checked and counted among the
 // message's links; this only keeps a warning's own signs off its quotes.
-func mailQuotes(m *Mail, brands []phishBrand, strong int) []string {
-	if len(m.Defanged) == 0 || strong == 0 {
+func mailQuotes(m *Mail, brands []phishBrand, introduces bool) []string {
+	if len(m.Defanged) == 0 || !introduces {
 		return nil
 	}
 	trusted := func(h string) bool {
@@ -910,9 +915,15 @@ func mailRedirects(raw string) bool {
 		strings.Contains(rest, "%2f%2f") || strings.Contains(rest, "url=")
 }
 
-// mailRedirectTarget returns the web address a link carries in its query
-// (…?url=https%3A%2F%2Fkit.example.top%2F, …&U=https://…), decoded, where a
-// redirector sends the reader; "" when it carries none.
+// mailRedirectKeys are the query keys redirectors pass the next address in
+// (not an OAuth redirect_uri or an OpenID return address: a sign-in
+// page's, where the reader is not sent).
+var mailRedirectKeys = map[string]bool{"url": true, "u": true, "redirect": true, "redir": true, "redirect_url": true,
+	"to": true, "target": true, "dest": true, "destination": true, "goto": true, "link": true, "out": true, "jump": true, "r": true}
+
+// mailRedirectTarget returns the web address a link carries under a
+// redirector's key (…?url=https%3A%2F%2Fkit.example.top%2F, …&U=https://…),
+// decoded; "" when it carries none.
 func mailRedirectTarget(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -920,6 +931,9 @@ func mailRedirectTarget(raw string) string {
 	}
 	q := u.Query()
 	for _, k := range slices.Sorted(maps.Keys(q)) { // the same answer every run
+		if !mailRedirectKeys[strings.ToLower(k)] {
+			continue
+		}
 		for _, v := range q[k] {
 			if l := strings.ToLower(v); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
 				return v

@@ -81,6 +81,8 @@ func TestMessageRules(t *testing.T) {
 
 		{"a lure passed through a brand's own redirector", Mail{Text: "【三井住友カード】お客様のカードのご利用を一時停止しました。24時間以内に本人確認をお願いします。https://onedrive.live.com/redir?url=https%3A%2F%2Fsecure-verify-center.top%2Flogin"},
 			[]want{{"mail-link-offbrand", true, 30}, {"mail-urgency", true, 0}}},
+		{"a kit's link naming the brand's site in its query", Mail{Text: "【三井住友カード】ご利用確認のお願い。24時間以内にご確認ください https://smbc-card.kakunin-center.top/login?back=https%3A%2F%2Fwww.smbc-card.com%2F&url=https://www.smbc-card.com/"},
+			[]want{{"mail-link-offbrand", true, 30}}},
 		{"a brand's click counter leading to its own site", Mail{From: "Amazon.co.jp <store-news@amazon.co.jp>", FromDomain: "amazon.co.jp", Subject: "Amazon.co.jp おすすめ", Text: "Amazon.co.jpをご利用いただきありがとうございます。https://www.amazon.co.jp/gp/r.html?C=ABC&U=https%3A%2F%2Fwww.amazon.co.jp%2Fdp%2FB000"},
 			[]want{{"mail-link-offbrand", false, 0}, {"mail-sender-mismatch", false, 0}}},
 		{"a lure passed through a city site's open redirect", Mail{Text: "【三井住友カード】ご利用確認のお願い。24時間以内にご確認ください https://www.city.example.lg.jp/cgi-bin/jump?url=https%3A%2F%2Fsmbc-card.kakunin.top%2F"},

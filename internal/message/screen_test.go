@@ -115,6 +115,9 @@ func TestScreenQuotedLinks(t *testing.T) {
 		{"the bank's warning", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", body), true, false},
 		{"the bank's warning without a link of its own", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", noLink), true, false},
 		{"the lure, defanged by whoever passed it on", lure, false, true},
+		// A kit copies the brand's real footer (its link and its line that
+		// the bank never asks for a PIN): no warning's words.
+		{"a kit mail passed on defanged, the brand's footer kept", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", lure+"\n当行からメールで暗証番号をお尋ねすることはありません。 https://www.smbc.co.jp/\n"), false, true},
 		{"the bank's warning copied to a free mail account at a brand's domain", mail("SMBC <smbc-info@outlook.com>", noLink), false, true},
 	} {
 		f := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".eml")
