@@ -64,11 +64,12 @@ func checkSupport(site *Site) []Finding {
 		if h.claim == "" || h.number == "" {
 			continue
 		}
-		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" && !supportAlertTitle(p) {
+		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" {
 			// A landline with an area code, and nothing that keeps the
-			// screen up, presses, or titles the page a vendor's alert: a
-			// repair shop's case study or a university's notice, not the
-			// 050 or toll-free numbers the fake screens rent.
+			// screen up or presses: a repair shop's case study or a
+			// university's notice, not the 050 or toll-free numbers the
+			// fake screens rent. (A vendor's name or an alert title does
+			// not tell them apart: shops title pages 【警告】Windows 10.)
 			continue
 		}
 		ev := []string{"「" + Clip(h.claim, 60) + "」"}
@@ -267,9 +268,6 @@ func supportClaim(n, before string) bool {
 // walked once, match by match (a line of alarms behind an open 「 costs
 // its length, not its length for every match).
 func supportAlarmed(n string) bool {
-	if strings.HasSuffix(strings.TrimSpace(n), "?") {
-		return false // a question (an FAQ's 「…発見されました。どうすれば?」)
-	}
 	sup := phishData().sets.support
 	var q supportQuotes
 	for i, m := range supportMarks {
@@ -321,11 +319,36 @@ func supportQuoted(n string, end int, q *supportQuotes) bool {
 		}
 		after = after[:cut]
 	}
+	if i := strings.IndexAny(n[end:], "。.!?"); i >= 0 && n[end+i] != '?' {
+		// The next sentence asks what to do about it (an FAQ's
+		// 「…発見されました。どうすればよいですか？」), not a kit's offer
+		// (「今すぐ修復しますか？」).
+		next := n[end+i+1:]
+		if j := strings.IndexAny(next, "。.!?"); j >= 0 {
+			next = next[:j+1]
+		}
+		for _, w := range phishData().support["asks-what"] {
+			if strings.Contains(next, w) {
+				return true
+			}
+		}
+	}
 	if i := strings.IndexAny(after, "。.!?"); i >= 0 {
 		if after[i] == '?' {
-			return true // asked, not claimed: 「…発見されました。どうすれば?」 is the next sentence's
+			return true // the alarm's own sentence is a question
 		}
 		after = after[:i]
+	}
+	for _, tail := range []string{"ていました", "ています", "ている", "ました", "ます"} {
+		if strings.HasPrefix(after, tail) {
+			after = after[len(tail):]
+			break
+		}
+	}
+	for _, w := range phishData().support["condition-after"] {
+		if strings.HasPrefix(after, w) {
+			return true // 「…見つかりました場合」: a condition, not a claim
+		}
 	}
 	const marks = "」』”»\"'、, "
 	after = strings.TrimLeft(after, marks)
@@ -365,25 +388,6 @@ func supportNumber(n string) string {
 		}
 	}
 	return ""
-}
-
-// supportAlertTitle reports whether p's title or a heading names a vendor
-// and calls itself an alert: a fake screen's masthead, not a shop's or a
-// university's notice (お知らせ, 事例).
-func supportAlertTitle(p *Page) bool {
-	vendor := phishData().sets.support["vendor"]
-	for _, t := range append([]string{p.Title}, p.Headings...) {
-		n := phishNorm(t)
-		if !vendor.has(n) {
-			continue
-		}
-		for _, w := range phishData().support["masthead"] {
-			if strings.Contains(n, w) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // supportFixedLine reports whether number is a Japanese landline with an
