@@ -49,13 +49,14 @@ type shopNameTables struct {
 	fullIndex *shopLitIndex
 	latinRe   *shopRe  // latin corporate forms as whole words (Co., Ltd., Inc.)
 	business  []string // folded business words (associations' too)
-	// association marks the folded words of not-for-profit bodies.
-	association map[string]bool
+	// association are the folded words of not-for-profit bodies, in the
+	// data file's order.
+	association []string
 	platforms   []string // folded platform names
 }
 
 var shopNames = sync.OnceValue(func() *shopNameTables {
-	t := &shopNameTables{association: map[string]bool{}}
+	t := &shopNameTables{}
 	var latin []string
 	for _, l := range lines("shop_corporate_abbrev.txt") {
 		full, abbr, hasEq := strings.Cut(l, "=")
@@ -91,7 +92,7 @@ var shopNames = sync.OnceValue(func() *shopNameTables {
 	}
 	for _, l := range lines("shop_association_words.txt") {
 		t.business = append(t.business, FoldKana(l))
-		t.association[FoldKana(l)] = true
+		t.association = append(t.association, FoldKana(l))
 	}
 	for _, l := range lines("shop_platform_holders.txt") {
 		t.platforms = append(t.platforms, FoldKana(l))
@@ -273,6 +274,16 @@ func ClassifyHolder(holder string) (kind HolderKind, note string) {
 	tokens := strings.FieldsFunc(n, func(r rune) bool {
 		return r == ' ' || r == '・' || r == '/' || r == ',' || r == '、' || r == '(' || r == ')'
 	})
+	for _, t := range tokens {
+		// A not-for-profit body's word anywhere (シュウキョウホウジン
+		// before ホウジン): the body's account, whatever names stand by.
+		f := FoldKana(t)
+		for _, w := range shopNames().association {
+			if strings.Contains(f, w) {
+				return HolderBusiness, w
+			}
+		}
+	}
 	var rest []string
 	business := ""
 	for _, t := range tokens {
@@ -283,10 +294,6 @@ func ClassifyHolder(holder string) (kind HolderKind, note string) {
 		rest = append(rest, t)
 	}
 	if business != "" {
-		if shopNames().association[business] {
-			// An association's account with its officer's name.
-			return HolderBusiness, business
-		}
 		if len(rest) > 0 && shopLooksPerson(rest) {
 			return HolderSoleProprietor, "屋号+個人名"
 		}

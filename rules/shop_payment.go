@@ -168,10 +168,6 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	return dst
 }
 
-// shopListJoin are the words between two methods named as one list, so
-// that what is said of the last is said of both.
-var shopListJoin = map[string]bool{"": true, "・": true, "、": true, ",": true, "/": true, "／": true, "または": true, "もしくは": true, "又は": true, "や": true, "と": true, "および": true, "及び": true}
-
 // shopEndsJoined reports whether a method's match ends with the word that
 // joins it to the next (現金または, 現金・): what follows is another
 // method (現金または銀行振込), not the rest of a bank's name (PayPay銀行).
@@ -339,15 +335,16 @@ func shopBillPage(p *Page) bool {
 	return shopBillRe.MatchString(p.Title) || slices.ContainsFunc(p.Headings, shopBillRe.MatchString)
 }
 
-// shopDonationPage reports whether p is about a gift of money: a part of
-// its title, or its first heading, is about nothing else (寄付のお願い｜NPO
-// 法人…, 献金について); a shop's 「寄付つき福袋」 or a section 「寄付について」
-// further down is not.
+// shopDonationPage reports whether p is about a gift of money: its first
+// heading (or, with no heading, a part of its title) is about nothing else
+// (寄付のお願い, 献金について); a shop headed by its own name with 「- 寄付」 in
+// its title, 「寄付つき福袋」, or a section 「寄付について」 further down is
+// not.
 func shopDonationPage(p *Page) bool {
-	parts := strings.FieldsFunc(p.Title, func(r rune) bool { return strings.ContainsRune("|｜/／-–—:：・", r) })
 	if len(p.Headings) > 0 {
-		parts = append(parts, p.Headings[0])
+		return shopDonationHeadRe.MatchString(p.Headings[0])
 	}
+	parts := strings.FieldsFunc(p.Title, func(r rune) bool { return strings.ContainsRune("|｜/／-–—:：", r) })
 	return slices.ContainsFunc(parts, shopDonationHeadRe.MatchString)
 }
 
@@ -358,7 +355,7 @@ func shopDonationPage(p *Page) bool {
 // fake shop's 「売上の一部を寄付しています」).
 var (
 	shopDonationRe     = shopMustRe(`寄付|寄附|献金|募金|義援金|協賛金|お布施|志納|奉納|初穂料|玉串料`)
-	shopDonationHeadRe = shopMustRe(`^\s*(?:ご|お)?(?:寄付金?|寄附金?|献金|募金|義援金|協賛金?|布施|志納金?|奉納|初穂料|玉串料|支援金?)(?:の|を)?(?:お願い|について|のご案内|ご案内|お申し?込み?|受付|方法|窓口)?\s*$`)
+	shopDonationHeadRe = shopMustRe(`^\s*(?:ご|お)?(?:寄付金?|寄附金?|献金|募金|義援金|協賛金?|布施|志納金?|奉納|初穂料|玉串料)(?:の|を)?(?:お願い|について|のご案内|ご案内|お申し?込み?|受付|方法|窓口)?\s*$`)
 )
 
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
@@ -621,11 +618,11 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 				neg := shopMentionStatus(m, sts) == "neg"
 				if neg && m.id == MethodTransfer && i+1 < len(ms) {
 					// 「銀行振込のみ（クレジットカード／現金 不可）」,
-					// 「銀行振込（当店窓口でのお支払いは受け付けておりません）」:
-					// a refusal after the next method is that one's unless
-					// the two are listed together (「銀行振込・代引 不可」).
-					gap := strings.TrimSpace(s[m.end:ms[i+1].start])
-					neg = !shopPayOnlyAfter(s[m.end:ms[i+1].start], shopPayOnlyStrongAt) && shopListJoin[gap]
+					// 「銀行振込、代引き不可」, 「銀行振込（当店窓口での
+					// お支払いは受け付けておりません）」: a refusal after
+					// another method is that one's. Shops list what they
+					// take, then what they do not.
+					neg = false
 				}
 				switch {
 				case neg && cond:
