@@ -216,7 +216,10 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	res.setWhoisError(w.err)
 	if first != nil && err == nil {
 		res.HopError = first.hopErr
-		res.ScriptBuilt = !first.blocked && scriptBuilt(first.page)
+		if src := unreadFrame(first.page); res.HopError == "" && src != "" {
+			res.HopError = "the page shows " + src + " in a frame, which was not read (a frame is followed only when it fills the page)"
+		}
+		res.ScriptBuilt = !first.blocked && res.HopError == "" && scriptBuilt(first.page)
 	}
 	if c.rec != nil {
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {

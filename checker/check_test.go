@@ -697,6 +697,8 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 			fmt.Fprint(w, `<html><frameset rows="100%"><frame src="http://kit-c.test:`+port+`/oc"></frameset></html>`)
 		case "shell-d.test/wrapped":
 			fmt.Fprint(w, `<html><body style="margin:0"><div class="wrap"><iframe src="http://kit-c.test:`+port+`/oc" style="position:fixed;top:0px;left:0px;width:100%;height:100%;border:0px"></iframe></div><img src="/c.gif" width="1" height="1" alt="">&#8203;<iframe style="display:none"></iframe><div class="ad"></div></body></html>`)
+		case "shell-d.test/variants":
+			fmt.Fprint(w, `<html><body style="margin:0"><iframe src="about:blank" width="1" height="1"></iframe><p style="position:absolute;left:-9999px">お得な情報</p><iframe src="http://kit-c.test:`+port+`/oc" style="width:100%;height:calc(100vh - 4px)" height="1200"></iframe>&#8288;</body></html>`)
 		case "shell-d.test/frameset2":
 			fmt.Fprint(w, `<html><frameset rows="100%,*"><frame src="http://kit-c.test:`+port+`/oc"><frame noresize></frameset></html>`)
 		case "shell-d.test/video":
@@ -774,7 +776,7 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	// Kits' variants (rev14): a wrapper, a tracking pixel, blank text, a
 	// hidden empty iframe, px in the style's other declarations; a
 	// frameset's second frame without an address.
-	for _, path := range []string{"/frameset", "/wrapped", "/frameset2"} {
+	for _, path := range []string{"/frameset", "/wrapped", "/frameset2", "/variants"} {
 		if r := c.Check(context.Background(), base("shell-d.test")+path); r.URL != base("kit-c.test")+"/oc" {
 			t.Errorf("%s: url %s, want the kit", path, r.URL)
 		}
@@ -782,8 +784,14 @@ func TestCheckHopKeepsTheStub(t *testing.T) {
 	for _, path := range []string{"/video", "/embed", "/decoy"} {
 		// A sized video, a responsive embed beside a menu, a frameset
 		// with a decoy frame first: no page shown in the page's place.
-		if r := c.Check(context.Background(), base("shell-d.test")+path); r.URL != base("shell-d.test")+path {
+		r := c.Check(context.Background(), base("shell-d.test")+path)
+		if r.URL != base("shell-d.test")+path {
 			t.Errorf("%s: url %s, want the page itself", path, r.URL)
+		}
+		// A frame not followed on a stub is said to be unread; a video
+		// sized in pixels is the page's own content.
+		if unread := strings.Contains(r.HopError, "in a frame, which was not read"); unread != (path != "/video") {
+			t.Errorf("%s: hop_error %q", path, r.HopError)
 		}
 	}
 	// A hop that ends at the brand's own site after a redirect is not

@@ -166,7 +166,7 @@ func frameHop(page *rules.Page) string {
 			case atom.Body:
 				body = n
 			case atom.Frame, atom.Iframe:
-				if strings.TrimSpace(attrOf(n, "src")) != "" && !hiddenElement(n) {
+				if src := strings.ToLower(strings.TrimSpace(attrOf(n, "src"))); src != "" && !strings.HasPrefix(src, "about:") && !hiddenElement(n) {
 					frames = append(frames, n)
 				}
 			}
@@ -193,6 +193,42 @@ func frameHop(page *rules.Page) string {
 	return u.String()
 }
 
+// unreadFrame returns the address of another site's page that a stub page
+// frames but frameHop did not follow (it does not fill the page, or beside
+// another), "" when there is none: the verdict then rests on a page whose
+// content is elsewhere, and the result says so.
+func unreadFrame(page *rules.Page) string {
+	if !pageIsStub(page) {
+		return ""
+	}
+	base, err := url.Parse(page.URL)
+	if err != nil {
+		return ""
+	}
+	found := ""
+	budget := frameWalkBudget
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if budget--; found != "" || budget < 0 {
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Frame || n.DataAtom == atom.Iframe) {
+			if u, err := base.Parse(strings.TrimSpace(attrOf(n, "src"))); err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
+				u.Host != "" && domainOf(u) != domainOf(base) && !sizedInPixels(n) && !tinyElement(n) {
+				found = u.String()
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, root := range page.Doc.Nodes {
+		walk(root)
+	}
+	return found
+}
+
 // frameWalkBudget bounds the nodes frameHop and scriptBuilt look at: a
 // stub has few, and a page built to have a million costs no more.
 const frameWalkBudget = 5000
@@ -217,8 +253,13 @@ func showsBeside(n, f *html.Node) bool {
 			case atom.Script, atom.Style, atom.Noscript, atom.Link, atom.Meta, atom.Template, atom.Br:
 				continue
 			}
-			if hiddenElement(c) || c.DataAtom == atom.Img && tinyElement(c) {
-				continue
+			if hiddenElement(c) || tinyElement(c) && (c.DataAtom == atom.Img || c.DataAtom == atom.Iframe) {
+				continue // hidden, a tracking pixel, a 1x1 frame
+			}
+			if c.DataAtom == atom.Iframe || c.DataAtom == atom.Frame {
+				if src := strings.ToLower(strings.TrimSpace(attrOf(c, "src"))); src == "" || strings.HasPrefix(src, "about:") {
+					continue // a frame of nothing
+				}
 			}
 			switch c.DataAtom {
 			case atom.Img, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Video, atom.Audio,
@@ -236,7 +277,7 @@ func showsBeside(n, f *html.Node) bool {
 // blankRune reports whether r shows nothing: white space and the
 // zero-width characters pages are padded with.
 func blankRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00a0'
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) // format characters: zero-width space, joiners, U+2060, BOM
 }
 
 // hiddenElement reports whether n is hidden by its own markup: the hidden
@@ -246,12 +287,17 @@ func hiddenElement(n *html.Node) bool {
 		return true
 	}
 	st := strings.ReplaceAll(strings.ToLower(attrOf(n, "style")), " ", "")
-	if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+	if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") || strings.Contains(st, "opacity:0;") ||
+		strings.HasSuffix(st, "opacity:0") || offScreen.MatchString(st) {
 		return true
 	}
 	w, h := styleSize(n, "width"), styleSize(n, "height")
 	return w == "0" || w == "0px" || h == "0" || h == "0px"
 }
+
+// offScreen finds a style that moves an element out of sight
+// (left:-9999px, text-indent:-9999px, top:-10000px).
+var offScreen = regexp.MustCompile(`(?:left|top|text-indent|margin-left):-[0-9]{4,}`)
 
 // tinyElement reports whether n is at most a pixel wide or high (a
 // tracking pixel).
@@ -270,9 +316,13 @@ func tinyElement(n *html.Node) bool {
 func sizedInPixels(n *html.Node) bool {
 	for _, k := range []string{"width", "height"} {
 		v := styleSize(n, k)
-		if v != "" && !strings.HasSuffix(v, "%") && !strings.HasSuffix(v, "vw") && !strings.HasSuffix(v, "vh") && v != "auto" {
-			return true
+		if v == "" || v == "auto" || strings.ContainsAny(v, "%") || strings.Contains(v, "vw") || strings.Contains(v, "vh") {
+			continue // relative to the window (calc(100vh - 4px) too)
 		}
+		if px, err := strconv.Atoi(strings.TrimSuffix(v, "px")); err == nil && px >= 600 {
+			continue // as large as a window (height="1200")
+		}
+		return true
 	}
 	return false
 }
