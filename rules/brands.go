@@ -131,9 +131,36 @@ func (b *Brand) EnglishName() string {
 	return b.Name
 }
 
-// Official reports whether host is one of b's official domains or under one.
+// userContentHosts are the hosts of data/user_content_hosts.txt: under a
+// brand's domain, but anyone's to publish on.
+var userContentHosts = sync.OnceValue(func() map[string]bool { return set("user_content_hosts.txt") })
+
+// UserContentHost reports whether host is (under) a host of
+// data/user_content_hosts.txt, where anyone can publish: never a brand's
+// own page or link, though its domain is the brand's.
+func UserContentHost(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	uc := userContentHosts()
+	for h != "" {
+		if uc[h] {
+			return true
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	return false
+}
+
+// Official reports whether host is one of b's official domains or under
+// one, and none of the hosts where anyone can publish (UserContentHost).
 func (b *Brand) Official(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if UserContentHost(host) {
+		return false
+	}
 	for _, ds := range [][]string{b.Domains, b.InfraDomains, b.GroupDomains} {
 		for _, d := range ds {
 			if host == d || strings.HasSuffix(host, "."+d) {
@@ -147,6 +174,9 @@ func (b *Brand) Official(host string) bool {
 // OfficialFor returns the brands for which host is an official domain.
 func (bs *BrandSet) OfficialFor(host string) []Brand {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if UserContentHost(host) {
+		return nil
+	}
 	var out []Brand
 	seen := map[int]bool{}
 	for h := host; h != ""; {
@@ -176,6 +206,9 @@ func (bs *BrandSet) OfficialHost(host string) bool {
 // brand's hosting platform is not the brand: smbc.s3.amazonaws.com sits
 // under amazonaws.com, but its name was chosen by whoever rents it.
 func (bs *BrandSet) officialHost(h HostName) bool {
+	if UserContentHost(h.ASCII) {
+		return false
+	}
 	for d := h.ASCII; d != ""; {
 		if len(bs.official[d]) > 0 {
 			if !h.Hosted || !(d == h.Suffix || strings.HasSuffix(h.Suffix, "."+d)) {

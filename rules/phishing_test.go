@@ -675,3 +675,17 @@ func TestSharedBankingHost(t *testing.T) {
 		t.Errorf("%s fired on the bank's own login at the shared host", id)
 	}
 }
+
+// TestUserContentHostIsNoBrands: a form anyone can publish on a brand's
+// user-content host (forms.office.com) is none of the brand's own pages.
+func TestUserContentHostIsNoBrands(t *testing.T) {
+	site := phSite(phHTML("https://forms.office.com/r/AbCdEf123",
+		phDoc("Microsoft アカウント｜サインイン", `<h1>Microsoft アカウントの確認</h1><form method="post"><input type="email" name="mail"><input type="password" name="pw"></form>`)))
+	got := phFired(site)
+	if _, ok := got["phishing-credential-form"]; !ok {
+		t.Errorf("a password form on forms.office.com: signs %v, want phishing-credential-form", got)
+	}
+	if !UserContentHost("forms.office.com") || UserContentHost("www.office.com") || UserContentHost("login.microsoftonline.com") {
+		t.Error("UserContentHost: want forms.office.com only")
+	}
+}

@@ -265,8 +265,8 @@ func (x *phishNameIndex) firstBrand(s string) int {
 // comparison per brand domain.
 func (x *phishNameIndex) anyOfficial(host string) bool {
 	h := strings.ToLower(strings.TrimSuffix(host, "."))
-	if len(h) > 253 {
-		return false // no name DNS can hold; each label's look-up costs its rest
+	if len(h) > 253 || UserContentHost(h) {
+		return false // no name DNS can hold; or anyone's to publish on
 	}
 	for {
 		if x.official[h] {
