@@ -200,13 +200,7 @@ func metaRefresh(page *rules.Page) string {
 	if meta == nil {
 		return ""
 	}
-	content, ok := "", false
-	for _, a := range meta.Attr {
-		if a.Key == "content" {
-			content, ok = a.Val, true
-			break
-		}
-	}
+	content, ok := attrOK(meta, "content")
 	if !ok {
 		return ""
 	}

@@ -114,24 +114,11 @@ func scriptBuilt(page *rules.Page) bool {
 	if !pageIsStub(page) || utf8.RuneCountInString(page.Text) > scriptBuiltRunes {
 		return false
 	}
-	var found bool
-	budget := frameWalkBudget
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if budget--; found || budget < 0 {
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Script && jsType(n) {
-			found = true
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	for _, root := range page.Doc.Nodes {
-		walk(root)
-	}
+	found := false
+	walkElements(page, func(n *html.Node) bool {
+		found = n.DataAtom == atom.Script && jsType(n)
+		return !found
+	})
 	return found
 }
 
@@ -155,42 +142,25 @@ func frameHop(page *rules.Page) string {
 	}
 	var body *html.Node
 	var frames []*html.Node // frames and iframes with an address, shown
-	budget := frameWalkBudget
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if budget--; budget < 0 {
-			return
-		}
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Body:
-				body = n
-			case atom.Frame, atom.Iframe:
-				if src := strings.ToLower(strings.TrimSpace(attrOf(n, "src"))); src != "" && !strings.HasPrefix(src, "about:") && !hiddenElement(n) {
-					frames = append(frames, n)
-				}
+	whole := walkElements(page, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.Body:
+			body = n
+		case atom.Frame, atom.Iframe:
+			if !emptyFrame(n) && !hiddenElement(n) {
+				frames = append(frames, n)
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	for _, root := range page.Doc.Nodes {
-		walk(root)
-	}
-	if budget < 0 || len(frames) != 1 {
+		return true
+	})
+	if !whole || len(frames) != 1 {
 		return ""
 	}
 	f := frames[0]
 	if f.DataAtom == atom.Iframe && (body == nil || showsBeside(body, f) || sizedInPixels(f)) {
 		return ""
 	}
-	u, err := base.Parse(strings.TrimSpace(attrOf(f, "src")))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || domainOf(u) == domainOf(base) {
-		return ""
-	}
-	u.Fragment, u.RawFragment = "", ""
-	return u.String()
+	return otherSiteFrame(base, f)
 }
 
 // unreadFrame returns the address of another site's page that a stub page
@@ -206,31 +176,61 @@ func unreadFrame(page *rules.Page) string {
 		return ""
 	}
 	found := ""
-	budget := frameWalkBudget
+	walkElements(page, func(n *html.Node) bool {
+		if (n.DataAtom == atom.Frame || n.DataAtom == atom.Iframe) && !sizedInPixels(n) && !tinyElement(n) {
+			found = otherSiteFrame(base, n)
+		}
+		return found == ""
+	})
+	return found
+}
+
+// otherSiteFrame returns the absolute address of the http(s) page on
+// another site that frame n shows (fragment dropped), "" when it shows a
+// page of base's own site or none.
+func otherSiteFrame(base *url.URL, n *html.Node) string {
+	u, err := base.Parse(strings.TrimSpace(attrOf(n, "src")))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || domainOf(u) == domainOf(base) {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u.String()
+}
+
+// emptyFrame reports whether frame n shows nothing: no address, or an
+// about: one.
+func emptyFrame(n *html.Node) bool {
+	src := strings.ToLower(strings.TrimSpace(attrOf(n, "src")))
+	return src == "" || strings.HasPrefix(src, "about:")
+}
+
+// walkElements calls visit with the page's elements in document order,
+// until visit returns false, looking at no more than frameWalkBudget
+// nodes; it reports whether the whole page was looked at.
+func walkElements(page *rules.Page, visit func(n *html.Node) bool) bool {
+	budget, stop := frameWalkBudget, false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if budget--; found != "" || budget < 0 {
+		if budget--; stop || budget < 0 {
 			return
 		}
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Frame || n.DataAtom == atom.Iframe) {
-			if u, err := base.Parse(strings.TrimSpace(attrOf(n, "src"))); err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
-				u.Host != "" && domainOf(u) != domainOf(base) && !sizedInPixels(n) && !tinyElement(n) {
-				found = u.String()
-				return
-			}
+		if n.Type == html.ElementNode && !visit(n) {
+			stop = true
+			return
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && !stop; c = c.NextSibling {
 			walk(c)
 		}
 	}
 	for _, root := range page.Doc.Nodes {
 		walk(root)
 	}
-	return found
+	return budget >= 0
 }
 
-// frameWalkBudget bounds the nodes frameHop and scriptBuilt look at: a
-// stub has few, and a page built to have a million costs no more.
+// frameWalkBudget bounds the nodes walkElements looks at (for frameHop,
+// unreadFrame and scriptBuilt): a stub has few, and a page built to have a
+// million costs no more.
 const frameWalkBudget = 5000
 
 // showsBeside reports whether anything under n but the iframe f is shown:
@@ -256,10 +256,8 @@ func showsBeside(n, f *html.Node) bool {
 			if hiddenElement(c) || tinyElement(c) && (c.DataAtom == atom.Img || c.DataAtom == atom.Iframe) {
 				continue // hidden, a tracking pixel, a 1x1 frame
 			}
-			if c.DataAtom == atom.Iframe || c.DataAtom == atom.Frame {
-				if src := strings.ToLower(strings.TrimSpace(attrOf(c, "src"))); src == "" || strings.HasPrefix(src, "about:") {
-					continue // a frame of nothing
-				}
+			if (c.DataAtom == atom.Iframe || c.DataAtom == atom.Frame) && emptyFrame(c) {
+				continue // a frame of nothing
 			}
 			switch c.DataAtom {
 			case atom.Img, atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Video, atom.Audio,

@@ -352,6 +352,9 @@ func mailQuotes(m *Mail, brands []phishBrand, introduces bool) []string {
 // does (see mailQuotes): the message signs leave them out; its links'
 // results may mark them.
 func (m *Mail) Quoted() []string {
+	if len(m.Defanged) == 0 {
+		return nil // most messages: no view to build (EvaluateMail built its own)
+	}
 	return mailViewOf(m).quoted
 }
 

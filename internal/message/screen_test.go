@@ -88,9 +88,9 @@ func TestScreenUnreadable(t *testing.T) {
 // TestScreenQuotedLinks: a bank's warning that quotes a lure's address
 // defanged is not the lure: its own signs leave the address out, which is
 // checked, counted (the contract: the message's risk is its links' too)
-// and marked quoted. A lure passed on with its address defanged, and the
-// same lure "from" a free mail account at a brand's domain, are judged as
-// the lure.
+// and marked quoted. A lure passed on with its address defanged, a kit
+// mail that keeps the brand's real footer, and the warning's text sent
+// from a free mail account at a brand's domain are judged as the lure.
 func TestScreenQuotedLinks(t *testing.T) {
 	const body = "最近、次のようなSMSが確認されています。ご注意ください。\n――――\n【三井住友銀行】お客様の口座が一時凍結されました。24時間以内に下記より本人確認を行ってください。hxxps://smbc-kakunin[.]top/login\n――――\n" +
 		"上記のURLは当行のものではありません。絶対にアクセスせず、暗証番号やパスワードを入力しないでください。当行の正しいホームページは https://www.smbc.co.jp/ です。\n"

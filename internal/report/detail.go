@@ -146,7 +146,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			}
 		}
 	}
-	if r.ScriptBuilt && r.HopError == "" {
+	if r.ScriptBuilt { // the checker sets it only when no hop_error is said
 		b.WriteString("  " + d.say("script.built") + "\n")
 	}
 	if r.HopError != "" {
