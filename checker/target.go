@@ -54,7 +54,9 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if raw == "" {
 		return t, Errorf(CodeInvalidTarget, "the target is empty")
 	}
-	if !local || !exists(raw) {
+	// A saved page keeps its name as it is (brackets and all); an address
+	// with a scheme names no file, so the disk is not asked about it.
+	if !local || strings.Contains(raw, "://") || !exists(raw) {
 		raw = cleanTarget(raw)
 	}
 	if strings.ContainsAny(raw, " \t\r\n") {

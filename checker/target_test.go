@@ -113,3 +113,13 @@ func TestParseTarget(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseTarget is what every line of a URL list costs before its
+// check starts.
+func BenchmarkParseTarget(b *testing.B) {
+	for b.Loop() {
+		if _, err := ParseTarget("http://shop12.example.jp:8080/item/1234?n=5"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

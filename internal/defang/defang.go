@@ -14,7 +14,7 @@ import (
 // followed by its colon, and not inside a word or an address (amazon-hxp.xyz
 // and ?q=hxp:1 stay); the rest is a literal replacer, one pass.
 func Refang(s string) string {
-	if scheme.MatchString(s) {
+	if mayHaveScheme(s) && scheme.MatchString(s) {
 		s = scheme.ReplaceAllStringFunc(s, func(m string) string {
 			sm := scheme.FindStringSubmatch(m)
 			if sm[3] == "" { // the bare "hxxp:" form
@@ -31,7 +31,25 @@ func Refang(s string) string {
 			return sm[1] + "http" + secure + colon
 		})
 	}
+	if !strings.ContainsAny(s, "[({") { // every spelling the replacer undoes has one
+		return s
+	}
 	return refang.Replace(s)
+}
+
+// mayHaveScheme reports whether s has an "h" followed by x, * or _, where
+// every defanged scheme starts: most targets and links have none, and are
+// then not run through the scheme expression at all.
+func mayHaveScheme(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i]|0x20 == 'h' {
+			switch s[i+1] {
+			case 'x', 'X', '*', '_':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // defangedColons are the spellings of "://" that make a link unclickable.

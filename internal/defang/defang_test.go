@@ -22,6 +22,10 @@ func TestRefang(t *testing.T) {
 		{"URL=hxxps://evil[.]com", "URL=https://evil.com"},
 		{"@hxxps[:]//evil[.]com", "@https://evil.com"},
 		{"-hxxps://evil[.]com", "-https://evil.com"},
+		{"h**ps://evil[.]com", "https://evil.com"},
+		{"H__P://evil(dot)com", "http://evil.com"},
+		{"Hxxp://evil.com/a", "http://evil.com/a"},
+		{"https://shop.example.jp/item/1", "https://shop.example.jp/item/1"},
 	} {
 		if got := Refang(tc.in); got != tc.want {
 			t.Errorf("Refang(%q) = %q, want %q", tc.in, got, tc.want)
@@ -42,5 +46,13 @@ func TestDefang(t *testing.T) {
 		if back := Refang(want); back != in {
 			t.Errorf("Refang(%q) = %q, want %q", want, back, in)
 		}
+	}
+}
+
+// BenchmarkRefangPlain is what every target of a list and every link of a
+// message pays when nothing in it is defanged.
+func BenchmarkRefangPlain(b *testing.B) {
+	for b.Loop() {
+		Refang("http://shop12.example.jp:8080/item/1234?n=5")
 	}
 }
