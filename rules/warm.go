@@ -1,17 +1,15 @@
 package rules
 
-import "sync"
-
 // Warm builds the tables that the signs otherwise build on first use
-// (phrase indexes, payment vocabularies, look-alike word lists …), two at a
-// time. A command calls it in the background while it loads its data and
-// reads its targets, so that a batch's first sites do not wait for some
-// 10 ms of tables built one after another (the look-alike index is
-// BrandSet.Warm's). Calling it is never needed:
-// every table is still built on first use, once; one missing from the
-// lists below is only built later.
+// (phrase indexes, payment vocabularies, look-alike word lists …), one
+// after another. A command calls it in the background while it loads its
+// data and sends its first requests, so that a batch's first sites do not
+// wait for some 20 ms of tables (the look-alike index is BrandSet.Warm's);
+// it keeps to one goroutine, so that the requests have the other cores.
+// Calling it is never needed: every table is still built on first use,
+// once; one missing from the list below is only built later.
 //
-// The lists hold the tables that scoring an ordinary page at a domain
+// The list holds the tables that scoring an ordinary page at a domain
 // name reads (a small shop page, the testdata shops). Tables that only
 // some pages need are left to their first use, so that a process that
 // never meets such a page never builds them: the regions of postcodes
@@ -26,22 +24,14 @@ import "sync"
 // the names, flGiftNames). Left out, they save some 12 ms of CPU in a
 // `check URL` process (and the minor page faults of their memory).
 func Warm() {
-	groups := [][]func(){
-		{func() { phishData() },
-			func() { downloadExts() }, func() { flKinds() }, func() { flPhoneWords() },
-			func() { flListingSet() }, func() { flListingData() }, func() { flFleaMarkets() }},
-		{func() { shopTransferFilter() }, func() { words() }, func() { allowList() }, func() { shopPlatforms() },
-			func() { shopFreemail() }, func() { shopNames() }, func() { shopHanzi() }, func() { shopMTPhrases() },
-			func() { flPayData() }, func() { flAddrHints() }, func() { freeHostRegs() }, func() { freeHosts() },
-			func() { shorteners() }, func() { suspiciousTLDs() }},
+	for _, build := range []func(){
+		func() { phishData() }, func() { downloadExts() }, func() { flKinds() }, func() { flPhoneWords() },
+		func() { flListingSet() }, func() { flListingData() }, func() { flFleaMarkets() },
+		func() { shopTransferFilter() }, func() { words() }, func() { allowList() }, func() { shopPlatforms() },
+		func() { shopFreemail() }, func() { shopNames() }, func() { shopHanzi() }, func() { shopMTPhrases() },
+		func() { flPayData() }, func() { flAddrHints() }, func() { freeHostRegs() }, func() { freeHosts() },
+		func() { shorteners() }, func() { suspiciousTLDs() },
+	} {
+		build()
 	}
-	var wg sync.WaitGroup
-	for _, g := range groups {
-		wg.Go(func() {
-			for _, build := range g {
-				build()
-			}
-		})
-	}
-	wg.Wait()
 }

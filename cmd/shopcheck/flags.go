@@ -45,6 +45,9 @@ type commonOptions struct {
 	RulesFiles   []string
 	NoProgress   bool
 	Clusters     string
+
+	// warmed is closed once setup's background table builds are done.
+	warmed <-chan struct{}
 }
 
 // flagSet says which groups of flags a command takes.
@@ -186,12 +189,27 @@ func (o *commonOptions) loadData() (*rules.Data, error) {
 
 // setup loads the rule data and builds the Checker: what every command
 // that scores does first. closeFn releases what the checker opened.
+//
+// The signs' tables and the look-alike index are built in the background
+// meanwhile, on one goroutine, so that while they are built the first
+// requests can go out on another core (see fetchThreads); o.warmed is
+// closed when they are done.
 func (o *commonOptions) setup() (c *checker.Checker, data *rules.Data, closeFn func() error, err error) {
-	go rules.Warm() // the signs' tables, built while the data load and the first pages come
-	if data, err = o.loadData(); err != nil {
+	loaded := make(chan *rules.Data, 1)
+	warmed := make(chan struct{})
+	o.warmed = warmed
+	go func() {
+		defer close(warmed)
+		rules.Warm()
+		if d := <-loaded; d != nil {
+			d.Brands.Warm()
+		}
+	}()
+	data, err = o.loadData()
+	loaded <- data
+	if err != nil {
 		return nil, nil, nil, err
 	}
-	go data.Brands.Warm() // the look-alike index, built while the first pages come
 	if c, closeFn, err = o.newChecker(data); err != nil {
 		return nil, nil, nil, err
 	}

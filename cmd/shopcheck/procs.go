@@ -25,19 +25,46 @@ import (
 // waiting at all: they get every core back (see fetchThreads).
 func fetchProcs(cores int) int { return max(1, cores/2) }
 
-// fetchThreads lowers GOMAXPROCS to fetchProcs for a check run and returns
-// the check function to use and a function that restores GOMAXPROCS. The
-// returned check gives every core back at the first target that is a saved
-// page, folder or WARC file. A user's GOMAXPROCS wins.
-func fetchThreads(check checkFunc) (checkFunc, func()) {
+// fetchThreads lowers GOMAXPROCS to fetchProcs for a check run, once
+// warmed is closed (the background table builds of setup keep a core of
+// their own until then, while the first requests go out on the others),
+// and returns the check function to use and a function that restores
+// GOMAXPROCS. The returned check gives every core back at the first target
+// that is a saved page, folder or WARC file. A user's GOMAXPROCS wins; a nil
+// warmed lowers at once.
+func fetchThreads(check checkFunc, warmed <-chan struct{}) (checkFunc, func()) {
 	all := runtime.GOMAXPROCS(0)
 	procs := fetchProcs(all)
 	if os.Getenv("GOMAXPROCS") != "" || procs >= all {
 		return check, func() {}
 	}
-	runtime.GOMAXPROCS(procs)
-	var once sync.Once
-	restore := func() { once.Do(func() { runtime.GOMAXPROCS(all) }) }
+	var mu sync.Mutex
+	restored := false
+	lower := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !restored {
+			runtime.GOMAXPROCS(procs)
+		}
+	}
+	select {
+	case <-warmed:
+		lower()
+	default:
+		if warmed == nil {
+			lower()
+		} else {
+			go func() { <-warmed; lower() }()
+		}
+	}
+	restore := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if !restored {
+			restored = true
+			runtime.GOMAXPROCS(all)
+		}
+	}
 	var local atomic.Bool // a local target was seen: the cores are back
 	return func(ctx context.Context, target string) *checker.Result {
 		if !local.Load() && isLocalTarget(target) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/shopcheck/shopcheck/checker"
 )
@@ -38,8 +39,9 @@ func TestIsLocalTarget(t *testing.T) {
 	}
 }
 
-// TestFetchThreads checks that a run of URLs gets fetchProcs threads, that
-// the first saved page gives every core back, and that restore does too.
+// TestFetchThreads checks that a run of URLs gets fetchProcs threads once
+// the tables are built, that the first saved page gives every core back,
+// and that restore does too.
 func TestFetchThreads(t *testing.T) {
 	if os.Getenv("GOMAXPROCS") != "" {
 		t.Skip("GOMAXPROCS is set: the user's value wins")
@@ -53,7 +55,9 @@ func TestFetchThreads(t *testing.T) {
 		seen = append(seen, runtime.GOMAXPROCS(0))
 		return &checker.Result{Target: target}
 	}
-	f, restore := fetchThreads(check)
+	warm := make(chan struct{})
+	close(warm)
+	f, restore := fetchThreads(check, warm)
 	defer restore()
 	ctx := context.Background()
 	f(ctx, "https://shop.example.jp/")
@@ -68,7 +72,7 @@ func TestFetchThreads(t *testing.T) {
 	}
 
 	// A URL-only run keeps fewer threads until it is over.
-	f, restore2 := fetchThreads(check)
+	f, restore2 := fetchThreads(check, nil)
 	f(ctx, "https://shop.example.jp/")
 	if got := runtime.GOMAXPROCS(0); got != fetchProcs(all) {
 		t.Errorf("GOMAXPROCS after a URL = %d, want %d", got, fetchProcs(all))
@@ -78,8 +82,38 @@ func TestFetchThreads(t *testing.T) {
 		t.Errorf("GOMAXPROCS after restore = %d, want %d", got, all)
 	}
 
+	// While the tables are built, the run keeps every core: the builds
+	// take one, the first requests the others.
+	building := make(chan struct{})
+	f, restore4 := fetchThreads(check, building)
+	f(ctx, "https://shop.example.jp/")
+	if got := seen[len(seen)-1]; got != all {
+		t.Errorf("GOMAXPROCS during a check before the tables are built = %d, want %d", got, all)
+	}
+	close(building)
+	for deadline := time.Now().Add(10 * time.Second); runtime.GOMAXPROCS(0) != fetchProcs(all); {
+		if time.Now().After(deadline) {
+			t.Fatalf("GOMAXPROCS after the tables are built = %d, want %d", runtime.GOMAXPROCS(0), fetchProcs(all))
+		}
+		time.Sleep(time.Millisecond)
+	}
+	restore4()
+	if got := runtime.GOMAXPROCS(0); got != all {
+		t.Errorf("GOMAXPROCS after restore = %d, want %d", got, all)
+	}
+
+	// Restored before the tables are built: it stays restored.
+	late := make(chan struct{})
+	_, restore5 := fetchThreads(check, late)
+	restore5()
+	close(late)
+	time.Sleep(10 * time.Millisecond) // let the waiting goroutine run; it must not lower
+	if got := runtime.GOMAXPROCS(0); got != all {
+		t.Errorf("GOMAXPROCS after restore, then the tables built = %d, want %d", got, all)
+	}
+
 	t.Setenv("GOMAXPROCS", "1")
-	_, restore3 := fetchThreads(check)
+	_, restore3 := fetchThreads(check, nil)
 	defer restore3()
 	if got := runtime.GOMAXPROCS(0); got != all {
 		t.Errorf("GOMAXPROCS with the user's own set = %d, want it left at %d", got, all)
