@@ -51,10 +51,16 @@ func checkSupport(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
 		head := oneclickHead(p)
-		if !supportAlarms(head) || supportWarningPage(p, head) {
+		if !supportAlarms(head) {
 			continue
 		}
-		h := supportScan(p, head)
+		trap := supportTraps(p)
+		hostile := supportHostile(trap)
+		if !hostile && supportWarningPage(p, head) {
+			continue
+		}
+		h := supportScan(p, head, hostile)
+		h.trap = trap
 		if h.claim == "" && h.malware != "" && h.vendor != "" &&
 			(h.screen != "" || strings.Contains(h.trap, "autoplay") || strings.Contains(h.trap, "requestFullscreen")) {
 			// No device named, but a vendor's alert that must not be
@@ -62,6 +68,9 @@ func checkSupport(site *Site) []Finding {
 			h.claim = h.malware
 		}
 		if h.claim == "" || h.number == "" {
+			continue
+		}
+		if !hostile && supportOwnNotice(p, h) {
 			continue
 		}
 		if supportFixedLine(h.number) && h.trap == "" && h.pressure == "" {
@@ -204,8 +213,43 @@ func supportWarningPage(p *Page, head []string) bool {
 	return false
 }
 
-// supportScan looks for each kind in the page's head.
-func supportScan(p *Page, head []string) supportHits {
+// supportHostile reports whether trap (supportTraps's list) holds two of
+// the ways a fake screen keeps itself up: asking before the page may be
+// left, going full screen, an alarm sound in a loop. No warning page, help
+// desk or block page does two of them (a video in a loop is a page's
+// background, and is not counted); a page that does is judged by its
+// screen, whatever words it adds to pass: a warning in its title or in
+// hidden text, its claim in brackets, an extension number.
+func supportHostile(trap string) bool {
+	n := 0
+	for _, kind := range []string{"onbeforeunload", "requestFullscreen", "<audio autoplay loop>"} {
+		if strings.Contains(trap, kind) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// supportOwnNotice reports whether p is an organisation's notice to its own
+// people (a company's IT department with an extension number, a
+// university's help desk) or a filtering service's block page: an
+// [own-notice] phrase in the title, one of the first headings, the claim's
+// line or the line that says to call.
+func supportOwnNotice(p *Page, h supportHits) bool {
+	own := phishData().sets.support["own-notice"]
+	texts := []string{p.Title, h.claim, h.call}
+	texts = append(texts, p.Headings[:min(len(p.Headings), phishViewHeadings)]...)
+	for _, t := range texts {
+		if t != "" && own.has(phishNorm(supportLine(t))) {
+			return true
+		}
+	}
+	return false
+}
+
+// supportScan looks for each kind in the page's head. On a hostile page
+// (supportHostile) a claim counts even in quotation marks.
+func supportScan(p *Page, head []string, hostile bool) supportHits {
 	sup := phishData().sets.support
 	var h supportHits
 	prev := ""
@@ -215,10 +259,10 @@ func supportScan(p *Page, head []string) supportHits {
 		n := phishNorm(l)
 		before := prev
 		prev = n
-		if h.claim == "" && supportClaim(n, before) {
+		if h.claim == "" && supportClaim(n, before, hostile) {
 			h.claim = l
 		}
-		if h.malware == "" && sup["malware"].has(n) && supportAlarmed(n) {
+		if h.malware == "" && sup["malware"].has(n) && supportAlarmed(n, hostile) {
 			h.malware = l
 		}
 		if h.screen == "" && sup["screen"].has(n) {
@@ -247,27 +291,27 @@ func supportScan(p *Page, head []string) supportHits {
 			h.pressure = l
 		}
 	}
-	h.trap = supportTraps(p)
 	return h
 }
 
 // supportClaim reports whether line n (in phishNorm form; before is the
 // line above) claims that the visitor's device is infected, locked or
-// leaking: an alarm phrase, not quoted, with the device named on the line
-// or the one before.
-func supportClaim(n, before string) bool {
+// leaking: an alarm phrase, not quoted unless evenQuoted, with the device
+// named on the line or the one before.
+func supportClaim(n, before string, evenQuoted bool) bool {
 	sup := phishData().sets.support
 	if !sup["device"].has(n) && !sup["device"].has(before) {
 		return false
 	}
-	return supportAlarmed(n)
+	return supportAlarmed(n, evenQuoted)
 }
 
 // supportAlarmed reports whether line n holds an alarm phrase that is not
-// quoted. The quotation marks before each match are counted as the line is
-// walked once, match by match (a line of alarms behind an open 「 costs
-// its length, not its length for every match).
-func supportAlarmed(n string) bool {
+// quoted (or any alarm phrase, with evenQuoted). The quotation marks before
+// each match are counted as the line is walked once, match by match (a line
+// of alarms behind an open 「 costs its length, not its length for every
+// match).
+func supportAlarmed(n string, evenQuoted bool) bool {
 	sup := phishData().sets.support
 	var q supportQuotes
 	for i, m := range supportMarks {
@@ -281,7 +325,7 @@ func supportAlarmed(n string) bool {
 		}
 		from = at
 		end := at + len(sup["alarm"].list[k])
-		if phishBounded(n, at, end) && !supportQuoted(n, end, &q) {
+		if phishBounded(n, at, end) && (evenQuoted || !supportQuoted(n, end, &q)) {
 			claim = true
 		}
 		return !claim
@@ -432,10 +476,16 @@ func supportTraps(p *Page) string {
 				if len(s) > 100000 {
 					s = s[:100000]
 				}
-				if strings.Contains(s, "onbeforeunload") || strings.Contains(s, "beforeunload") {
+				// Kits spell the names in pieces to pass filters
+				// ('before'+'unload', d['request'+'Fullscreen']): a
+				// string that ends in the name counts, with a returned
+				// value for the unload.
+				if strings.Contains(s, "beforeunload") ||
+					(strings.Contains(s, "unload'") || strings.Contains(s, `unload"`)) && strings.Contains(s, "returnValue") {
 					add("onbeforeunload")
 				}
-				if strings.Contains(s, "equestFullscreen") || strings.Contains(s, "equestFullScreen") {
+				if strings.Contains(s, "equestFullscreen") || strings.Contains(s, "equestFullScreen") ||
+					strings.Contains(s, "Fullscreen'") || strings.Contains(s, `Fullscreen"`) {
 					add("requestFullscreen")
 				}
 				if strings.Contains(s, "history.pushState") {

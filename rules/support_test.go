@@ -61,6 +61,7 @@ func TestSupportScamFixtures(t *testing.T) {
 // TestSupportScamLines: the parts one at a time, on small inline pages.
 func TestSupportScamLines(t *testing.T) {
 	const call = "<p>Windows サポートに電話してください：050-1234-5678</p>"
+	const traps = "<script>window.onbeforeunload=function(){return '';};document.documentElement.requestFullscreen();</script>"
 	cases := []struct {
 		name, body string
 		fire       bool
@@ -109,6 +110,18 @@ func TestSupportScamLines(t *testing.T) {
 		{"the screen denying it is a scam", "<p>お使いのPCはウイルスに感染しています。</p>" + call + "<p>これはサポート詐欺ではありません。</p>", true},
 		{"an English explanation of the scams", "<h2>How to spot tech support scams</h2><p>Your computer is infected, the page says.</p><p>Call Microsoft Support: +1-888-555-0142</p><p>Microsoft never asks you to call.</p>", false},
 		{"date and order numbers are no phone", "<p>お使いのPCはウイルスに感染しています。</p><p>サポート 2026-11-30 受付番号 0123456789012345</p>", false},
+		// A page that keeps itself up in two ways (rev15) is judged by
+		// its screen: no warning page traps its reader.
+		{"a warning heading on a trapping kit", "<h2>サポート詐欺対策</h2><p>お使いのPCはウイルスに感染しています。</p>" + call + traps, true},
+		{"hidden warnings on a trapping kit", "<div style=display:none>サポート詐欺 偽の警告</div><p>お使いのPCはウイルスに感染しています。</p>" + call + traps, true},
+		{"a claim in brackets on a trapping kit", "<p>「警告：お使いのコンピューターはウイルスに感染しています」</p>" + call + traps, true},
+		{"one trap does not overrule a warning heading", "<h2>サポート詐欺の手口</h2><p>お使いのPCはウイルスに感染しています。</p>" + call + "<script>window.onbeforeunload=function(){return '';};</script>", false},
+		{"a warning with a looping demo video", "<h2>サポート詐欺の手口</h2><p>お使いのPCはウイルスに感染しています。</p>" + call + "<video src=demo.mp4 autoplay loop muted></video><script>v.requestFullscreen()</script>", false},
+		{"traps spelt in pieces, a landline", "<script>var e='before'+'unload';window.addEventListener(e,function(ev){ev.returnValue='';});</script><p>お使いのコンピューターはウイルスに感染しています。</p><p>Windows サポートに電話してください：03-4578-1234</p>", true},
+		// Notices to an organisation's own people and block pages (rev15).
+		{"a company IT department's notice", "<h1>情報システム部</h1><p>このPCでウイルスが検出されました。直ちにヘルプデスクへ連絡してください。</p><p>ヘルプデスク 050-5212-0000（内線 2100）</p>", false},
+		{"a filtering service's block page", "<h1>このページへのアクセスはブロックされました</h1><p>お使いの端末はフィルタリングサービスによりブロックされています。</p><p>Android端末の設定変更はサポートセンターへお電話ください：0120-123-456</p>", false},
+		{"an extension number on a trapping kit", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows サポートに電話してください：050-1234-5678（内線 21）</p>" + traps, true},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
