@@ -184,7 +184,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -616,12 +616,18 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 				}
 				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
 				neg := shopMentionStatus(m, sts) == "neg"
-				if neg && m.id == MethodTransfer && i+1 < len(ms) {
+				next := len(s)
+				if i+1 < len(ms) {
+					next = ms[i+1].start
+				}
+				if neg && m.id == MethodTransfer && (i+1 < len(ms) || shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt)) {
 					// 「銀行振込のみ（クレジットカード／現金 不可）」,
 					// 「銀行振込、代引き不可」, 「銀行振込（当店窓口での
 					// お支払いは受け付けておりません）」: a refusal after
 					// another method is that one's. Shops list what they
-					// take, then what they do not.
+					// take, then what they do not. After 「のみ」 it is
+					// something else's (「銀行振込のみ（店頭での受け取りは
+					// 承っておりません）」): the transfer is the way.
 					neg = false
 				}
 				switch {
@@ -637,10 +643,6 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					// A fee (振込手数料) says the method exists, not
 					// that it is the way to pay.
 					n.named = !strings.Contains(s[m.start:m.end], "手数料") && !strings.HasPrefix(s[m.end:], "手数料")
-					next := len(s)
-					if i+1 < len(ms) {
-						next = ms[i+1].start
-					}
 					excl := shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt) ||
 						shopPayOnlyBeforeRe.MatchString(s[shopPrevEnd(ms, i):m.start])
 					strict := excl && (shopPayOnlyAfter(s[m.end:next], shopPayOnlyStrongAt) ||
