@@ -279,8 +279,14 @@ func newMailView(m *Mail) *mailView {
 	// of fraud use: lures copy the weaker security-notice wording
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
 	strong, _ := phishWarningText(v.sentences)
+	// 「上記URLは当行のものではありません」 beside an address written
+	// defanged: a warning disowning what it quotes.
+	disclaims := len(m.Defanged) > 0 && slices.ContainsFunc(v.sentences, phishData().sets.mail["disclaimer"].has)
+	if disclaims {
+		strong++
+	}
 	v.warning = strong >= 2
-	introduces := slices.ContainsFunc(v.sentences, func(s string) bool {
+	introduces := disclaims || slices.ContainsFunc(v.sentences, func(s string) bool {
 		return phishData().sets.mail["quote-warning"].has(s) && !phishNegated(s)
 	})
 	v.quoted = mailQuotes(m, v.brands, introduces)

@@ -90,6 +90,16 @@ func TestMessageRules(t *testing.T) {
 		{"a lure passed through a city site's open redirect", Mail{Text: "【三井住友カード】ご利用確認のお願い。24時間以内にご確認ください https://www.city.example.lg.jp/cgi-bin/jump?url=https%3A%2F%2Fsmbc-card.kakunin.top%2F"},
 			[]want{{"mail-link-offbrand", true, 0}}},
 
+		// A university's warning quoting the lure it warns about (rev14
+		// w1): 「上記URLは本学のものではありません」 disclaims the address, it
+		// does not deny fraud; the lure's own words stay a quotation.
+		{"a university's warning quoting a lure", Mail{From: "情報基盤センター <helpdesk@cc.tohoku-u.ac.jp>", FromDomain: "cc.tohoku-u.ac.jp", Subject: "【注意喚起】本学を装ったフィッシングメールについて",
+			Text: "教職員・学生各位\n本学のメールシステムを装ったフィッシングメールが多数届いています。ご注意ください。\n件名：【重要】メールボックスの容量が上限に達しました\n本文：24時間以内に下記URLからパスワードを再認証しないとアカウントが停止されます。\nURL：hxxps://tohoku-webmail-auth[.]top/login\n上記URLは本学のものではありません。絶対にアクセスせず、パスワードを入力しないでください。",
+			URLs: []string{"https://tohoku-webmail-auth.top/login"}, Defanged: []string{"https://tohoku-webmail-auth.top/login"}},
+			[]want{{"mail-credential-request", false, 0}, {"mail-urgency", false, 0}}},
+		{"a lure disowning other addresses, its own link live", Mail{Text: "【三井住友カード】お客様のカードのご利用を一時停止しました。24時間以内に本人確認をお願いします。https://smbc-card.kakunin-center.top/login ※上記以外のURLは当社のものではありません。当社からメールで暗証番号をお尋ねすることはありません。"},
+			[]want{{"mail-urgency", true, 30}}},
+
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
 			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
