@@ -49,8 +49,33 @@ func flLoadRegions(name string) flRegionTable {
 
 var (
 	flPostcodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_postcode_prefix.txt") })
-	flAreaCodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_areacode.txt") })
+	flAreaCodes = sync.OnceValue(func() flRegionTable {
+		t := flLoadRegions("fluent_areacode.txt")
+		t.widen(flLoadRegions("fluent_areacode_border.txt"))
+		return t
+	})
 )
+
+// widen adds border's prefectures to every prefix of t that starts with
+// one of border's (a calling area that crosses a prefecture's border:
+// fluent_areacode_border.txt). A prefix that names no region ("?") stays
+// so.
+func (t flRegionTable) widen(border flRegionTable) {
+	for prefix, prefs := range border {
+		for q, have := range t {
+			if !strings.HasPrefix(q, prefix) || slices.Equal(have, []string{"?"}) {
+				continue
+			}
+			out := slices.Clone(have)
+			for _, p := range prefs {
+				if !slices.Contains(out, p) {
+					out = append(out, p)
+				}
+			}
+			t[q] = out
+		}
+	}
+}
 
 // flPostcodePrefs returns the prefectures that use a 7-digit postcode, nil
 // when unknown.

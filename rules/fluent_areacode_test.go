@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -38,7 +39,9 @@ func TestAreaTableMatchesLibphonenumber(t *testing.T) {
 			if i := strings.LastIndex(geo, ", "); i >= 0 {
 				name = geo[i+2:]
 			}
-			if len(mine) != 1 || en[name] != mine[0] {
+			// The prefectures after the first are those of a calling area
+			// across a border (fluent_areacode_border.txt).
+			if en[name] != mine[0] || !slices.Equal(mine[1:], flBorderPrefs(num)) {
 				t.Errorf("%s: table says %v, phonenumbers says %q", num, mine, geo)
 			}
 			checked++
@@ -64,5 +67,43 @@ func TestPrefectureData(t *testing.T) {
 	}
 	if len(addressCityNames) < 40 || addressCityPrefOf["仙台市"] != "宮城県" || addressCityPrefOf["江戸川区"] != "東京都" {
 		t.Errorf("cities: %v", addressCityPrefOf)
+	}
+}
+
+// flBorderPrefs returns the prefectures fluent_areacode_border.txt adds to
+// num's calling area, in the file's order.
+func flBorderPrefs(num string) []string {
+	var out []string
+	for _, l := range lines("fluent_areacode_border.txt") {
+		f := strings.Fields(l)
+		if strings.HasPrefix(num, f[0]) {
+			out = append(out, f[1:]...)
+		}
+	}
+	return out
+}
+
+// TestAreaCodesAcrossBorders: a shop in a town whose calling area belongs
+// to the next prefecture (尼崎 on 06, 町田 on 042-7, 鳥栖 on 0942) is no
+// inconsistency; the same numbers beside an address far away still are.
+func TestAreaCodesAcrossBorders(t *testing.T) {
+	for _, c := range []struct {
+		num, pref string
+		fits      bool
+	}{
+		{"0664123456", "兵庫県", true},
+		{"0664123456", "大阪府", true},
+		{"0664123456", "東京都", false},
+		{"0727712345", "兵庫県", true},
+		{"0759612345", "大阪府", true},
+		{"0427231234", "東京都", true},
+		{"0427231234", "神奈川県", true},
+		{"0942831234", "佐賀県", true},
+		{"0942831234", "福岡県", true},
+		{"0312345678", "兵庫県", false},
+	} {
+		if got := slices.Contains(flAreaPrefs(c.num), c.pref); got != c.fits {
+			t.Errorf("%s in %s: fits %v, want %v (table: %v)", c.num, c.pref, got, c.fits, flAreaPrefs(c.num))
+		}
 	}
 }
