@@ -691,7 +691,7 @@ func checkMailCredential(m *Mail) []Finding {
 		if givesCode && phishHas(ph["secret-otp"], p) {
 			continue
 		}
-		return []Finding{{Evidence: v.raw[i]}}
+		return []Finding{mailCredentialFinding(v.raw[i], s, Text{})}
 	}
 	// Account data and passwords count when the message also threatens
 	// suspension or reports an intrusion.
@@ -707,13 +707,31 @@ func checkMailCredential(m *Mail) []Finding {
 			continue
 		}
 		if sets["account-info"].has(s) {
-			return []Finding{{Evidence: v.raw[i], Message: Text{
+			return []Finding{mailCredentialFinding(v.raw[i], s, Text{
 				JA: "利用停止などを口実に、登録情報やパスワードの入力を求めています（フィッシングの疑い）",
 				EN: "the message uses a suspension or intrusion claim to ask for account data or passwords (suspected phishing)",
-			}}}
+			})}
 		}
 	}
 	return nil
+}
+
+// mailCredentialFinding is mail-credential-request's finding on the
+// sentence raw (s in phishNorm form), with msg as its message (the rule's
+// own when empty). A sentence asking for the secret by reply
+// (「このメッセージにパスワードを返信してください」, message_phrases.txt
+// [reply]) is the strong form (50): nobody asks for passwords or PINs to
+// be sent back by mail or SMS, and such a lure needs no link to be caught.
+func mailCredentialFinding(raw, s string, msg Text) Finding {
+	f := Finding{Evidence: raw, Message: msg}
+	if phishData().sets.mail["reply"].has(s) {
+		f.Severity, f.Points = High, 50
+		f.Message = Text{
+			JA: "パスワードや暗証番号などを、メールやSMSへの返信で送るよう求めています。銀行・証券会社・カード会社がそれを求めることはありません（フィッシングの疑い）。返信せず、公式アプリか公式サイトで確認してください",
+			EN: "the message asks you to send passwords, PINs or the like back by replying. No bank, broker or card company asks for that (suspected phishing); do not reply, check in the official app or site",
+		}
+	}
+	return f
 }
 
 // mailSecretReference reports whether every occurrence of secret in s is a
