@@ -137,6 +137,12 @@ func TestLookalikeFires(t *testing.T) {
 		{"otp-authgzce.cyou", "三井住友カード", ImitationPlusWords},
 		{"amazon.xqzt.top", "Amazon", ImitationSubdomainWord},
 		{"smbcgroup-point-mypage.reacrc.club", "三井住友カード", ImitationSubdomainWord},
+		// brands of the 2025-26 kits (rev16)
+		{"okasan-login.com", "岡三証券", ImitationPlusWords},
+		{"click-sec-login.com", "GMOクリック証券", ImitationPlusWords},
+		{"viewsnet-card.com", "ビューカード", ImitationPlusWords},
+		{"amex-login.com", "アメリカン・エキスプレス", ImitationPlusWords},
+		{"mynahoken-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
 	}
 	for _, tt := range tests {
 		im, ok := d.Brands.Lookalike(tt.host)
@@ -175,6 +181,8 @@ func TestLookalikeHonest(t *testing.T) {
 		"dental-visa.jp", "amazonite-jewelry.com", "yahoo-news-matome.com", "rakuten-review.blog",
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
+		// お母さん, a travel agency's AMEX-free name, 国政 news
+		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp",
 		// IP addresses have no name to imitate
 		"192.0.2.1", "0x7f000001",
 		// one change from a short or common name, but not a squatter's
