@@ -77,6 +77,10 @@ func TestParsePricesTable(t *testing.T) {
 		{"1.500円", nil},
 		{"0円", nil},
 		{"￥１，２３４", []int{1234}},
+		// minified markup joins <s>¥16,500</s><span>¥2,980</span> (rev16)
+		{"¥16,500¥2,980", []int{16500, 2980}},
+		{"￥16,500￥2,980", []int{16500, 2980}},
+		{"型番 A1234,500円", nil},
 	}
 	for _, c := range cases {
 		var got []int

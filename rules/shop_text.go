@@ -230,7 +230,11 @@ func ParsePrices(s string) []Price {
 	var out []Price
 	var locBuf [8]shopPriceLoc
 	for _, m := range shopAppendPriceLocs(locBuf[:0], s) {
-		if m[0] > 0 {
+		if m[0] > 0 && s[m[0]] >= '0' && s[m[0]] <= '9' {
+			// Digits inside a longer number (a product code, 12¥…) are
+			// none of its prices; a yen sign starts a new one even right
+			// after digits (「¥16,500¥2,980」: minified markup's
+			// <s>¥16,500</s><span>¥2,980</span> joined).
 			prev, _ := utf8.DecodeLastRuneInString(s[:m[0]])
 			if prev >= '0' && prev <= '9' || prev == ',' || prev == '.' {
 				continue
