@@ -362,6 +362,21 @@ var (
 // shop pays back, not how the customer pays.
 var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 
+// shopReceiveRe marks sentences about money the reader is to receive (a
+// benefit, a tax refund, a grant: 「給付金の振込先口座をご入力ください」):
+// the transfer is to them, no payment term. Such a page, if it asks for
+// the account and the PIN, is the phishing signs' case.
+var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援金|お?受け?取り?口座|振込先口座を(?:ご)?(?:入力|登録)`)
+
+// shopReceivePage reports whether p is about a benefit or a tax refund paid
+// to the reader (its title or first heading names 給付金 or 還付金): none of
+// its sentences is a shop's payment term (「お振込みは本人名義の口座のみ
+// となります」 is where the money goes).
+func shopReceivePage(p *Page) bool {
+	benefit := func(s string) bool { return strings.Contains(s, "給付金") || strings.Contains(s, "還付金") }
+	return benefit(p.Title) || len(p.Headings) > 0 && benefit(p.Headings[0])
+}
+
 // shopDunningRe marks sentences that threaten what follows a payment not
 // made (「お振込みがない場合、法的手続きに移行し、ご自宅へ回収に伺います」),
 // with shopUnpaidRe for the condition:
@@ -592,11 +607,12 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 	var stBuf [8]shopPayStatus
 	var sentBuf [8]string
 	// A page about gifts of money (a donation, an offering) takes
-	// transfers without selling anything: no shop's terms.
+	// transfers without selling anything, and one about a benefit pays
+	// the reader: no shop's terms.
 	// ふるさと納税 is a donation that buys a return gift: fakes of it are
 	// shops (a fake 返礼品 site asking for a transfer).
 	furusato := strings.Contains(p.Text, "返礼品") || strings.Contains(p.Text, "ふるさと納税")
-	gift := !furusato && shopDonationPage(p)
+	gift := !furusato && shopDonationPage(p) || shopReceivePage(p)
 	for _, line := range p.Lines {
 		if len(t.always) == 0 && !t.lits.any(line) || shopIsLogoLine(line, logoAlts) {
 			continue
@@ -609,7 +625,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 			sts := shopPayStatuses(stBuf[:0], s)
 			evText := shopClip(s, 120)
 			cond := shopPayCondRe.MatchString(s) || shopInstalmentNegated(s)
-			notTerms := gift || shopRefundRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s) || !furusato && shopDonationRe.MatchString(s)
+			notTerms := gift || shopRefundRe.MatchString(s) || shopReceiveRe.MatchString(s) || shopDunningRe.MatchString(s) && shopUnpaidRe.MatchString(s) || !furusato && shopDonationRe.MatchString(s)
 			for i, m := range ms {
 				if m.id == MethodTransfer && notTerms {
 					continue // how the shop pays back, or a threat: no payment term

@@ -198,6 +198,11 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("買取・販売・寄付受付｜リサイクル", `<p>お支払い方法：銀行振込のみ</p>`)}},
 		{name: "transfer, then COD refused after a comma", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：銀行振込、代引き不可</p>`)}},
+		// Money the reader is to receive (rev16 p45, a benefits lure).
+		{name: "a benefit paid into the reader's account", fire: false,
+			site: []string{shopTop, shopHTML("物価高騰対策給付金", `<h2>給付金のお受け取り</h2><p>給付金（1人あたり30,000円）の振込先口座をご入力ください。お振込みは本人名義の口座のみとなります。</p>`)}},
+		{name: "a shop's transfer-only beside a note on subsidies", fire: true,
+			site: []string{shopTop, shopHTML("LUXE OUTLET", `<p>お支払い方法：銀行振込のみ</p><p>自治体の補助金の対象商品ではありません。</p>`)}},
 		// Refusals after 「のみ」 are of something else (rev13 a13, a15).
 		{name: "transfer only, payment at delivery refused", fire: true,
 			site: []string{shopTop, shopHTML("LUXE OUTLET", `<p>お支払い方法：銀行振込のみ（商品お届け時のお支払いは承っておりません）</p>`)}},
