@@ -548,8 +548,20 @@ func shopPersonalRule() Rule {
 		},
 		Check: func(site *Site) []Finding {
 			var fs []Finding
+			after := Payments(site).AfterDelivery
 			for _, a := range Accounts(site) {
 				if !a.Kind.Personal() || a.Holder == "" {
+					continue
+				}
+				if after != nil {
+					// Paid after the goods arrive (an enclosed slip, a
+					// farm's invoice): whose account it is puts nothing
+					// at risk, and the usual warning would mislead.
+					fs = append(fs, Finding{Evidence: shopAccountEvidence(a) + " ※後払い: " + shopClip(after.Text, 60), URL: a.URL,
+						Severity: Low, Points: 5, Message: Text{
+							JA: "振込先は個人名義の口座ですが、支払いは商品が届いてからの後払いです。届いた商品を確かめてから払えるので、前払いの振込より安心な払い方です。",
+							EN: "The transfer account is in a private person's name, but payment is made after the goods arrive: you can check what you received before paying, which is safer than paying in advance.",
+						}})
 					continue
 				}
 				ev := shopAccountEvidence(a)

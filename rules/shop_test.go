@@ -502,6 +502,10 @@ func TestAccountPersonalName(t *testing.T) {
 		{name: "a company's representative", fire: true, points: 15,
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社ヤマモト（代表 山本 健一／ヤマモト ケンイチ）</p>`)}},
+		// Paid after the goods arrive (rev16 41, 54: a seaweed shop's
+		// enclosed slip): the holder puts nothing at risk.
+		{name: "paid by transfer after arrival", fire: true, points: 5, evidence: []string{"ヤマダ タロウ", "※後払い"},
+			site: []string{shopTop, shopHTML("s", `<h2>お支払い</h2><p>商品到着後、1週間以内に下記口座へお振込みください。</p>`+shopAccountPersonal)}},
 		{name: "sole proprietor", fire: true, evidence: []string{"ヤマダシヨウテン ヤマダタロウ", "屋号+個人名"},
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダシヨウテン ヤマダタロウ</p>`)}},
 		{name: "kanji name", fire: true, evidence: []string{"山田 花子"},
