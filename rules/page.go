@@ -33,6 +33,12 @@ type Page struct {
 	Links    []Link
 	Images   []Image
 	Forms    []Form
+	// Drawings are the inline <svg> drawings that show words (a logo
+	// drawn in SVG: its aria-label, <title> or <text>), as images with
+	// that label for alt text and no Src; their words are in Text too,
+	// as an image's alt text is. Kept apart from Images, whose file
+	// names and alt texts the payment signs read.
+	Drawings []Image
 
 	// memo keeps what the signs derive from this page alone, so that a
 	// page shared by several sites (a checker batch reuses a page parsed
@@ -297,7 +303,19 @@ func jaStable(r rune) bool {
 // page's parts come from (base, title, headings, links, images, labels,
 // forms and their fields) are noted in document order, which is the order
 // CSS selector matching gives. Each part is then taken from its element.
+//
+// What a browser shows that is not in the markup as text is read too,
+// within bounds (page_embed.go): the words of inline SVG drawings, the
+// document of an iframe's srcdoc and the HTML a script writes with
+// document.write of a literal string.
 func NewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
+	return newPage(pageURL, status, contentType, body, truncated, false)
+}
+
+// newPage is NewPage; with noEmbed it reads the markup alone, as the
+// page was read before embedded content was (the tests compare that with
+// their oracle).
+func newPage(pageURL string, status int, contentType, body string, truncated, noEmbed bool) *Page {
 	pm := &pageWithMemo{} // one allocation for both
 	pm.page = Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated, memo: &pm.memo}
 	p := &pm.page
@@ -314,7 +332,7 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		return p
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
-	w := &pageWalk{text: make([]byte, 0, len(body)/2)}
+	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed}
 	w.walk(root, true)
 
 	// The base URL is worked out on the first target to resolve: many
@@ -382,6 +400,12 @@ func NewPage(pageURL string, status int, contentType, body string, truncated boo
 		p.Images = append(p.Images, Image{Src: abs(src), Alt: fold(NFKC(attr(im, "alt")))})
 	}
 	p.Forms = w.forms(pageURL, abs)
+	if len(w.drawn) > 0 {
+		p.Drawings = make([]Image, len(w.drawn))
+		for i, l := range w.drawnWords {
+			p.Drawings[i].Alt = l
+		}
+	}
 	return p
 }
 
@@ -464,18 +488,22 @@ func plainPath(p string) bool {
 // pageWalk collects, in one walk of the tree, the visible text and the
 // elements a page's parts are taken from, each list in document order.
 type pageWalk struct {
-	text     []byte // visible text, before NFKC and folding
-	base     *html.Node
-	title    *html.Node
-	headings []*html.Node // h1, h2, h3
-	links    []*html.Node // a[href], area[href]
-	frames   []*html.Node // iframe[src], frame[src]
-	imgs     []*html.Node
-	labels   []*html.Node // label[for]
-	formEls  []formNodes
-	open     []int        // indexes in formEls of the forms around the node walked
-	orphans  []*html.Node // fields in no form and with no form attribute
-	scratch  []byte       // an element's text while it is normalised
+	text       []byte // visible text, before NFKC and folding
+	base       *html.Node
+	title      *html.Node
+	headings   []*html.Node // h1, h2, h3
+	links      []*html.Node // a[href], area[href]
+	frames     []*html.Node // iframe[src], frame[src]
+	imgs       []*html.Node
+	labels     []*html.Node // label[for]
+	formEls    []formNodes
+	open       []int        // indexes in formEls of the forms around the node walked
+	orphans    []*html.Node // fields in no form and with no form attribute
+	scratch    []byte       // an element's text while it is normalised
+	drawn      []*html.Node // <svg> drawings with words, in Drawings' order
+	drawnWords []string     // their words
+	embed      embedState   // what has been read of embedded documents
+	noEmbed    bool         // read the markup alone (the tests' oracle)
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -524,6 +552,21 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 		w.collect(n)
 		class = tagClass(n.Data)
 		if class&tagSkip != 0 {
+			// Embedded content a browser shows (page_embed.go).
+			switch {
+			case w.noEmbed:
+			case n.Data == "iframe":
+				if visible && w.srcdoc(n) {
+					w.framed(n, visible)
+					return
+				}
+			case n.Data == "svg":
+				if visible {
+					w.svg(n)
+				}
+			case n.Data == "script":
+				w.scriptWrites(n)
+			}
 			visible = false
 		}
 		if visible && n.Data == "img" {
@@ -555,6 +598,42 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	} else if visible && class&tagSpace != 0 {
 		w.text = append(w.text, ' ')
 	}
+}
+
+// framed walks iframe n, whose srcdoc is now its children, as a block of
+// the page.
+func (w *pageWalk) framed(n *html.Node, visible bool) {
+	w.embed.depth++
+	if visible {
+		w.text = append(w.text, '\n')
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, visible)
+	}
+	if visible {
+		w.text = append(w.text, '\n')
+	}
+	w.embed.depth--
+}
+
+// svg reads the words of drawing n into the text, as an image's alt text
+// is, and notes it among the drawings: the first svgMaxLabels of those
+// with words among the first svgMaxLooked.
+func (w *pageWalk) svg(n *html.Node) {
+	e := &w.embed
+	if e.svgs >= svgMaxLooked || len(w.drawn) >= svgMaxLabels {
+		return
+	}
+	e.svgs++
+	label := svgLabel(n)
+	if label == "" {
+		return
+	}
+	w.text = append(w.text, ' ')
+	w.text = append(w.text, label...)
+	w.text = append(w.text, ' ')
+	w.drawn = append(w.drawn, n)
+	w.drawnWords = append(w.drawnWords, label)
 }
 
 // collect notes element n in the lists it belongs to.
