@@ -198,6 +198,13 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("買取・販売・寄付受付｜リサイクル", `<p>お支払い方法：銀行振込のみ</p>`)}},
 		{name: "transfer, then COD refused after a comma", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：銀行振込、代引き不可</p>`)}},
+		// A card named without クレジット (rev16 05): カード可, カードも使えます.
+		{name: "transfer, card allowed", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い：銀行振込、カード可</p>`)}},
+		{name: "transfer, cards too at the shop", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは銀行振込です。店頭ではカードも使えます。</p>`)}},
+		{name: "a point card is no way to pay", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い：銀行振込のみ（ポイントカードが使えます）</p>`)}},
 		// Money the reader is to receive (rev16 p45, a benefits lure).
 		{name: "a benefit paid into the reader's account", fire: false,
 			site: []string{shopTop, shopHTML("物価高騰対策給付金", `<h2>給付金のお受け取り</h2><p>給付金（1人あたり30,000円）の振込先口座をご入力ください。お振込みは本人名義の口座のみとなります。</p>`)}},
