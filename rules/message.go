@@ -178,6 +178,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailPrize,
 		},
 		{
+			ID: "mail-support-scam", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "「お使いのPCでウイルスが検出されました」などと、あなたの機器が感染した・ロックされたと告げ、電話をかけさせる番号（050・フリーダイヤル・海外の番号、脅しを伴う固定電話）を示す（サポート詐欺）",
+				EN: "the message claims your device is infected or locked (お使いのPCでウイルスが検出されました) and gives a number to call: 050, toll-free or foreign, or a landline with pressure to call at once (tech-support scam, サポート詐欺)",
+			},
+			Message: Text{
+				JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」のメッセージです。メーカーやセキュリティ会社が、メールやSMSで感染を知らせて電話をかけさせることはありません。記載の番号に電話せず、リンクも開かないでください。電話してしまった、指示されたソフトを入れた、電子マネーを買ったときは、ネットから切断し、#9110か最寄りの警察署に相談してください",
+				EN: "this is a tech-support scam (サポート詐欺) message: a fake virus or security alert made to get you to call. No maker or security company tells you of an infection by mail or SMS and asks you to call. Do not call the number and do not open its links. If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
+			},
+			Check: checkMailSupport,
+		},
+		{
 			// Topic spam: the police's advice on attachments is in the
 			// spam advice (ADVICE-FACTS), after the advice on being
 			// cheated that the mail's other signs bring.

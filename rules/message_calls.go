@@ -1,0 +1,140 @@
+package rules
+
+// This file holds the message signs of the lures that want a phone call
+// rather than a click: a fake virus alert (mail-support-scam). It needs no
+// link to do harm, so it asks for none.
+
+// checkMailSupport fires where a message claims that the reader's device is
+// infected, locked or leaking now AND gives a number to call: the SMS and
+// mail form of the support-scam screen (「【Microsoft】お使いのPCでウイルスが
+// 検出されました。至急サポートセンター 050-… へご連絡ください」). It reads the
+// message with the page sign's pieces and data (support_phrases.txt):
+// supportClaim for the claim ([device] and [alarm], neither quoted nor a
+// condition), or a [malware] alarm beside a [vendor] name and [pressure] or
+// a [screen] phrase; supportNumber beside a [call] word for the number. A
+// landline with an area code counts only with pressure (the rented numbers
+// are 050, toll-free, mobile or foreign ones; a repair shop gives its own
+// landline). Warnings stay silent: a message the phishing warning test
+// reads as one, two of support's [warning] phrases (or one in the subject),
+// an [own-notice] (a company's IT department), and sentences that deny or
+// report (mailDenies), which also drop 「…と表示されても電話しないで」.
+func checkMailSupport(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning || mailSupportWarns(v) {
+		return nil
+	}
+	sup := phishData().sets.support
+	vendor, pressure, screen := "", "", ""
+	for i, s := range v.sentences {
+		if v.denies[i] {
+			continue
+		}
+		if vendor == "" && sup["vendor"].has(s) {
+			vendor = v.raw[i]
+		}
+		if pressure == "" && sup["pressure"].has(s) {
+			pressure = v.raw[i]
+		}
+		if screen == "" && sup["screen"].has(s) {
+			screen = v.raw[i]
+		}
+	}
+	claim := mailSupportClaim(v, vendor != "" && (pressure != "" || screen != ""))
+	if claim < 0 {
+		return nil
+	}
+	number, call := mailSupportNumber(v)
+	if number == "" {
+		return nil
+	}
+	own := sup["own-notice"]
+	if own.has(v.sentences[claim]) || own.has(v.sentences[call]) || own.has(v.subject) {
+		return nil
+	}
+	if supportFixedLine(number) && pressure == "" {
+		return nil
+	}
+	ev := "「" + Clip(v.raw[claim], 60) + "」"
+	if call != claim {
+		ev += " / 「" + supportCallEvidence(v.raw[call], number) + "」"
+	}
+	return []Finding{{
+		Evidence: ev,
+		Message: Text{
+			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」のメッセージです。メーカーやセキュリティ会社が、メールやSMSで感染を知らせて電話をかけさせることはありません。記載の番号（" + number + "）に電話せず、リンクも開かないでください。電話してしまった、指示されたソフトを入れた、電子マネーを買ったときは、ネットから切断し、#9110か最寄りの警察署に相談してください",
+			EN: "this is a tech-support scam (サポート詐欺) message: a fake virus or security alert made to get you to call. No maker or security company tells you of an infection by mail or SMS and asks you to call. Do not call the number (" + number + ") and do not open its links. If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
+		},
+	}}
+}
+
+// mailSupportWarns reports whether a message warns about support scams
+// rather than being one: two distinct [warning] phrases of
+// support_phrases.txt (サポート詐欺, 偽の警告, 電話しないで …) on sentences
+// that do not deny being fraud, or one in the subject. One in the body is
+// no veto: a lure may add 「偽のサポートにはご注意ください」 to look genuine.
+func mailSupportWarns(v *mailView) bool {
+	warning := phishData().sets.support["warning"]
+	if v.subject != "" {
+		if s := phishNorm(v.subject); warning.has(s) && !phishNegated(s) {
+			return true
+		}
+	}
+	var seen []string
+	for _, s := range v.sentences {
+		if phishNegated(s) {
+			continue
+		}
+		for _, w := range warning.all(s) {
+			if !phishHas(seen, w) {
+				seen = append(seen, w)
+			}
+		}
+	}
+	return len(seen) >= 2
+}
+
+// mailSupportClaim returns the index of the first sentence that claims
+// the reader's device is infected, locked or leaking (the device named on
+// it or on the sentence before), or -1. With malwareToo (a vendor's name
+// and pressure or a screen phrase in the message) an alarm that names the
+// malware instead of the device counts too (「【Microsoft】トロイの木馬が
+// 検出されました。今すぐ…」).
+func mailSupportClaim(v *mailView, malwareToo bool) int {
+	sup := phishData().sets.support
+	for i, s := range v.sentences {
+		if v.denies[i] {
+			continue
+		}
+		before := ""
+		if i > 0 && !v.denies[i-1] {
+			before = v.sentences[i-1]
+		}
+		if supportClaim(s, before, false) {
+			return i
+		}
+		if malwareToo && sup["malware"].has(s) && supportAlarmed(s, false) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mailSupportNumber returns the first phone number of the message (10 to
+// 13 digits, supportNumber) on a sentence with a [call] word or right after
+// one, and that sentence's index; "" and -1 when there is none.
+func mailSupportNumber(v *mailView) (string, int) {
+	call := phishData().sets.support["call"]
+	for i, s := range v.sentences {
+		if v.denies[i] {
+			continue
+		}
+		num := supportNumber(s)
+		if num == "" {
+			continue
+		}
+		if call.has(s) || i > 0 && !v.denies[i-1] && call.has(v.sentences[i-1]) {
+			return num, i
+		}
+	}
+	return "", -1
+}
