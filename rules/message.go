@@ -190,6 +190,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailSupport,
 		},
 		{
+			ID: "mail-fake-police", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "警察・検察を名乗り、「あなた名義の口座が詐欺事件に使用されています」「逮捕状」などと容疑者扱いして、電話・LINE・ビデオ通話での連絡を求める（ニセ警察詐欺）",
+				EN: "the message speaks as the police or a prosecutor, says that you or an account in your name are involved in a crime (あなた名義の口座が詐欺事件に使用, 逮捕状) and asks you to call, add a LINE account or join a video call (fake-police fraud, ニセ警察詐欺)",
+			},
+			Message: Text{
+				JA: "警察官や検察官を名乗って容疑者扱いし、連絡させる「ニセ警察詐欺」の特徴があります。本物の警察が、お金の振込みや口座番号・暗証番号を求めたり、LINEやビデオ通話で連絡したり、逮捕状を見せたりすることはありません。記載の番号に電話をかけ直さず、電話がかかってきたらすぐに切ってください。心配なときは、#9110（警察相談専用電話）か最寄りの警察署に、自分で調べた番号で相談してください",
+				EN: "this has the marks of fake-police fraud (ニセ警察詐欺): someone calling themselves a police officer or prosecutor treats you as a suspect to make you get in touch. Real police never ask you to transfer money or for account numbers or PINs, never contact you by LINE or video call and never show you an arrest warrant. Do not call back the number given, and if they call you, hang up. If you are worried, consult #9110 (the police consultation line) or your local police station, on a number you look up yourself",
+			},
+			Check: checkMailFakePolice,
+		},
+		{
 			// Topic spam: the police's advice on attachments is in the
 			// spam advice (ADVICE-FACTS), after the advice on being
 			// cheated that the mail's other signs bring.

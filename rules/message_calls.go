@@ -1,8 +1,11 @@
 package rules
 
+import "strings"
+
 // This file holds the message signs of the lures that want a phone call
-// rather than a click: a fake virus alert (mail-support-scam). It needs no
-// link to do harm, so it asks for none.
+// rather than a click: a fake virus alert (mail-support-scam) and a fake
+// police officer (mail-fake-police). Neither needs a link to do harm, so
+// neither asks for one.
 
 // checkMailSupport fires where a message claims that the reader's device is
 // infected, locked or leaking now AND gives a number to call: the SMS and
@@ -137,4 +140,86 @@ func mailSupportNumber(v *mailView) (string, int) {
 		}
 	}
 	return "", -1
+}
+
+// checkMailFakePolice fires where a message speaks as the police or a
+// prosecutor, tells the reader that they or an account in their name are
+// caught up in a crime, and asks to be contacted (偽警察詐欺: 「警視庁捜査
+// 二課です。あなた名義の口座が詐欺事件に使用されています。…逮捕状を執行
+// します。担当 03-…」). See message_phrases.txt [police-self] to
+// [police-never]. The police's own warnings about the fraud, news and
+// quotations stay silent (mailPoliceWarns, the phishing warning test,
+// sentences that deny or report), as does a police station's notice of an
+// arrest that is not the reader's.
+func checkMailFakePolice(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning || mailPoliceWarns(v) {
+		return nil
+	}
+	sets := phishData().sets.mail
+	self, _ := v.find("police-self")
+	if self == "" {
+		return nil
+	}
+	accused := ""
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["police-suspect"].has(s) && sets["police-you"].has(s) {
+			accused = v.raw[i]
+			break
+		}
+	}
+	if accused == "" {
+		return nil
+	}
+	contact := mailPoliceContact(v)
+	if contact == "" {
+		return nil
+	}
+	ev := []string{self}
+	for _, s := range []string{accused, contact} {
+		if !phishHas(ev, s) {
+			ev = append(ev, s)
+		}
+	}
+	for i, s := range ev {
+		ev[i] = "「" + Clip(s, 60) + "」"
+	}
+	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+}
+
+// mailPoliceContact returns what the message gives to be contacted by: the
+// first sentence (not a denial) with a phone number or a [police-contact]
+// phrase (LINE ID, QRコード, ビデオ通話), or a link to LINE (line.me, lin.ee);
+// "" when it gives none.
+func mailPoliceContact(v *mailView) string {
+	contact := phishData().sets.mail["police-contact"]
+	for i, s := range v.sentences {
+		if !v.denies[i] && (supportNumber(s) != "" || contact.has(s)) {
+			return v.raw[i]
+		}
+	}
+	for i, h := range v.hosts {
+		if phishUnder(h, "line.me") || phishUnder(h, "lin.ee") {
+			return v.m.URLs[i]
+		}
+	}
+	return ""
+}
+
+// mailPoliceWarns reports whether a message is the police's (or the
+// news's) warning about fake police: a [police-warning] phrase (偽警察,
+// 警察官を名乗る …) on a sentence that does not deny being fraud, or a
+// sentence that names the police ([police-who]) and says what they never
+// do ([police-never]: 「警察がLINEで連絡することはありません」).
+func mailPoliceWarns(v *mailView) bool {
+	sets := phishData().sets.mail
+	for _, s := range v.sentences {
+		if phishNegated(s) {
+			continue
+		}
+		if sets["police-warning"].has(s) || sets["police-who"].has(s) && sets["police-never"].has(s) {
+			return true
+		}
+	}
+	return false
 }
