@@ -1136,6 +1136,12 @@ func (m *match) typos() {
 			if d < 1 || d > typoBudget(len(form)) {
 				continue
 			}
+			if typoInWord(c.s, k.raw, w) {
+				// saison-cake, epos-care: the brand's own name intact
+				// beside another word than the keyword's card; the
+				// weak brand name's rules judge that.
+				continue
+			}
 			if len(form) <= 6 && isASCIIString(c.written) && len(c.written) == len(c.s) &&
 				!squatTypo(c.written, strings.ReplaceAll(k.raw, "-", ""), true, true) && !squatTypo(c.written, k.raw, true, true) {
 				// A short name takes only a squatter's typos: kepco.com
@@ -1153,6 +1159,37 @@ func (m *match) typos() {
 			}
 		}
 	}
+}
+
+// typoInWord reports whether s (a typo candidate in Fold's form, hyphens
+// or not) differs from keyword raw (brand and word: saison-card,
+// eposcard) only in the place of its word, the brand's part written
+// exactly and another known word in the word's place: saison-cake,
+// saisoncafe and epos-care are the brand's name beside another word (a
+// cake shop, a care home), which the weak brand name's rules judge, not a
+// misspelt keyword. A misspelt name (saisom-card) or word (eposcrad)
+// stays a typo.
+func typoInWord(s, raw string, w *wordLists) bool {
+	s = strings.ReplaceAll(s, "-", "")
+	name, word, ok := strings.Cut(raw, "-")
+	if !ok {
+		// eposcard: the name, then a word of the lists.
+		for i := 3; i+3 <= len(raw); i++ {
+			if w.plain[Fold(raw[i:])] {
+				name, word, ok = raw[:i], raw[i:], true
+				break
+			}
+		}
+	}
+	if !ok || strings.Contains(word, "-") {
+		return false
+	}
+	name, word = Fold(name), Fold(word)
+	if !w.plain[word] || !strings.HasPrefix(s, name) {
+		return false
+	}
+	other := s[len(name):]
+	return other != word && (w.plain[other] || w.honest[other] || w.fan[other])
 }
 
 // trimWords takes phishing and filler words (and digits) off both ends of

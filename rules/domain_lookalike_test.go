@@ -143,6 +143,9 @@ func TestLookalikeFires(t *testing.T) {
 		{"viewsnet-card.com", "ビューカード", ImitationPlusWords},
 		{"amex-login.com", "アメリカン・エキスプレス", ImitationPlusWords},
 		{"mynahoken-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
+		// a misspelt name or word of brand+card is still a typo
+		{"saisom-card.com", "セゾン", ImitationTypo},
+		{"eposcrad.com", "エポス", ImitationTypo},
 	}
 	for _, tt := range tests {
 		im, ok := d.Brands.Lookalike(tt.host)
@@ -183,6 +186,9 @@ func TestLookalikeHonest(t *testing.T) {
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
 		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp",
+		// a brand-like name with another word where the keyword has card
+		// (rev16): a cake shop, a cafe, a care home
+		"saison-cake.jp", "saisoncake.jp", "saison-cafe.jp", "epos-care.jp",
 		// IP addresses have no name to imitate
 		"192.0.2.1", "0x7f000001",
 		// one change from a short or common name, but not a squatter's
