@@ -878,11 +878,19 @@ func checkMailDelivery(m *Mail) []Finding {
 		}
 	}
 	if failed != "" {
-		return []Finding{{Evidence: failed + " → " + off[0], URL: off[0], Severity: Medium, Points: 30,
+		f := Finding{Evidence: failed + " → " + off[0], URL: off[0], Severity: Medium, Points: 30,
 			Message: Text{
 				JA: "配達できなかったと装い、宅配業者のものではないリンクへ誘導しています（不在通知を装う詐欺）。リンクは開かず、伝票番号で公式サイトから確認してください",
 				EN: "the message claims a failed delivery and links somewhere that is not the carrier's (fake delivery notice); do not open the link, check the tracking number on the carrier's official site",
-			}}}
+			}}
+		if u, why := v.riskyLink(); u != "" {
+			// The commonest smishing text of all, its link hidden behind
+			// a shortener or an IP address, or under an abused ending:
+			// no carrier's own notice looks like that.
+			f.Evidence = failed + " → " + Clip(u, 80) + " (" + why + ")"
+			f.URL, f.Severity, f.Points = u, High, 50
+		}
+		return []Finding{f}
 	}
 	return []Finding{{Evidence: s + " → " + off[0], URL: off[0]}}
 }

@@ -114,11 +114,17 @@ func TestMessageRules(t *testing.T) {
 
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
-			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
+			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 30}}},
 		{"failed delivery, no brand named", Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://sagawa-ab12.duckdns.org"},
 			[]want{{"mail-delivery-lure", true, 30}}},
+		// The commonest smishing text, its link behind a shortener
+		// (rev16 m10): strong, no brand needed.
+		{"failed delivery behind a shortener", Mail{Text: "お荷物をお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください。https://is.gd/yMt8Kx"},
+			[]want{{"mail-delivery-lure", true, 50}}},
+		{"failed delivery on an abused ending", Mail{Text: "お荷物をお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください。https://redeliver-check.top/t"},
+			[]want{{"mail-delivery-lure", true, 50}}},
 		{"carrier introducing itself", Mail{Text: "ヤマト運輸よりお届け予定のお荷物につきまして、宛先不明のためお届けできませんでした。https://kuronekoyamato.co.jp-redeliver.cn/track"},
-			[]want{{"mail-delivery-lure", true, 30}, {"mail-link-offbrand", true, 30}}},
+			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 30}}},
 		{"a link showing Amazon's address, leading elsewhere", Mail{From: "Amazon <no-reply@amazon-security.top>", Text: "アカウントを確認してください。",
 			Disguised: []DisguisedLink{{Shown: "https://www.amazon.co.jp/ap/signin", Href: "https://amazon-co-jp.account-verify.xyz/ap/signin"}}},
 			[]want{{"mail-link-disguised", true, 30}}},
