@@ -207,6 +207,14 @@ func TestEmbeddedKits(t *testing.T) {
 			nil},
 		{"honest shop visa badges", "https://zakka-hana.jp/pay", `<title>お支払い方法</title><svg aria-label="VISA"></svg><svg aria-label="Mastercard"></svg><svg aria-label="JCB"></svg><p>クレジットカードがご利用いただけます。</p>`,
 			nil},
+		// A comparison site's login beside a row of card logos drawn in
+		// SVG (rev17 e14): a row of badges, as with <img> logos.
+		{"honest comparison site, card logos in SVG", "https://www.card-hikaku-navi.jp/login", `<title>会員ログイン | クレカ比較ナビ</title><h1>クレカ比較ナビ 会員ログイン</h1><p>人気のカード</p>
+<svg role="img" aria-label="三井住友カード"><text>三井住友カード</text></svg>
+<svg role="img" aria-label="楽天カード"><text>楽天カード</text></svg>
+<svg role="img" aria-label="アメリカン・エキスプレス"><text>AMEX</text></svg>
+<form action="/login" method="post"><input name="email"><input type="password" name="pw"><button>ログイン</button></form>`,
+			nil},
 		{"honest map and video", "https://zakka-hana.jp/access", `<title>アクセス</title><p>店舗へのアクセス</p><iframe src="https://www.google.com/maps/embed?pb=x" width="600" height="450"></iframe><iframe width="560" height="315" src="https://www.youtube.com/embed/abc"></iframe>`,
 			nil},
 		{"honest srcdoc advert", "https://zakka-hana.jp/blog", `<title>ブログ</title><p>今日の入荷</p><iframe width="300" height="250" srcdoc="&lt;a href=https://ad.example/&gt;&lt;img src=b.png alt=楽天カード新規入会&gt;ポイントがたまる&lt;/a&gt;"></iframe>`,

@@ -1026,6 +1026,16 @@ func phishLogoUpTo(p *Page, brands []phishBrand, mast []phishLine, places int) (
 			logo = &im
 		}
 	}
+	// Logos drawn in SVG (Page.Drawings) name brands as images do: a row
+	// of them is a row of badges (a comparison site's card logos).
+	for i, d := range p.Drawings {
+		if i >= phishViewImages {
+			break
+		}
+		if alt, _ := phishUnmask(d.Alt); alt != "" {
+			note(alt)
+		}
+	}
 	for _, l := range mast {
 		note(l.text)
 	}
