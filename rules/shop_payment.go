@@ -636,14 +636,16 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 				if i+1 < len(ms) {
 					next = ms[i+1].start
 				}
-				if neg && m.id == MethodTransfer && (i+1 < len(ms) || shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt)) {
+				if neg && m.id == MethodTransfer && (i+1 < len(ms) || shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt) && strings.ContainsAny(s[m.end:next], "（(、,，")) {
 					// 「銀行振込のみ（クレジットカード／現金 不可）」,
 					// 「銀行振込、代引き不可」, 「銀行振込（当店窓口での
 					// お支払いは受け付けておりません）」: a refusal after
 					// another method is that one's. Shops list what they
 					// take, then what they do not. After 「のみ」 it is
 					// something else's (「銀行振込のみ（店頭での受け取りは
-					// 承っておりません）」): the transfer is the way.
+					// 承っておりません）」): the transfer is the way, unless
+					// the refusal follows 「のみ」 with no bracket or comma between
+					// (「銀行振込のみ一時停止しております」: the transfer's own).
 					neg = false
 				}
 				switch {
