@@ -50,8 +50,7 @@ func checkMailSupport(m *Mail) []Finding {
 	if number == "" {
 		return nil
 	}
-	own := sup["own-notice"]
-	if own.has(v.sentences[claim]) || own.has(v.sentences[call]) || own.has(v.subject) {
+	if supportOwnLine(v.sentences[claim]) || supportOwnLine(v.sentences[call]) || supportOwnLine(phishNorm(v.subject)) {
 		return nil
 	}
 	if supportFixedLine(number) && pressure == "" {

@@ -236,15 +236,28 @@ func supportHostile(trap string) bool {
 // [own-notice] phrase in the title, one of the first headings, the claim's
 // line or the line that says to call.
 func supportOwnNotice(p *Page, h supportHits) bool {
-	own := phishData().sets.support["own-notice"]
 	texts := []string{p.Title, h.claim, h.call}
 	texts = append(texts, p.Headings[:min(len(p.Headings), phishViewHeadings)]...)
 	for _, t := range texts {
-		if t != "" && own.has(phishNorm(supportLine(t))) {
+		if t != "" && supportOwnLine(phishNorm(supportLine(t))) {
 			return true
 		}
 	}
 	return false
+}
+
+// supportExtension is an extension number (内線 2100, (内線21)), which no
+// fake screen gives; 内線 alone (「内線不要」) is none.
+var supportExtension = shopMustRe(`内線\s?(?:番号\s?[:：]?\s?)?[0-9]`)
+
+// supportOwnLine reports whether line n (in phishNorm form) is one of an
+// organisation's own notice: an [own-notice] phrase or an extension
+// number, on a line that names no [vendor] (a kit speaks as Microsoft or
+// Apple and may add 社内 or フィルタリング to pass; an IT department or a
+// filtering service speaks as itself).
+func supportOwnLine(n string) bool {
+	sup := phishData().sets.support
+	return (sup["own-notice"].has(n) || supportExtension.MatchString(n)) && !sup["vendor"].has(n)
 }
 
 // supportScan looks for each kind in the page's head. On a hostile page

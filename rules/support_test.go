@@ -121,6 +121,11 @@ func TestSupportScamLines(t *testing.T) {
 		// Notices to an organisation's own people and block pages (rev15).
 		{"a company IT department's notice", "<h1>情報システム部</h1><p>このPCでウイルスが検出されました。直ちにヘルプデスクへ連絡してください。</p><p>ヘルプデスク 050-5212-0000（内線 2100）</p>", false},
 		{"a filtering service's block page", "<h1>このページへのアクセスはブロックされました</h1><p>お使いの端末はフィルタリングサービスによりブロックされています。</p><p>Android端末の設定変更はサポートセンターへお電話ください：0120-123-456</p>", false},
+		// rev17: 内線 without digits is no extension; a vendor's name on
+		// the line outweighs 社内 or フィルタリング.
+		{"内線不要 on a kit", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows サポート（内線不要・直通）：050 5555 1234</p>", true},
+		{"社内 beside Microsoft on a kit", "<h1>Microsoft 社内セキュリティ</h1><p>お使いのPCはウイルスに感染しています。</p>" + call, true},
+		{"a repair shop's report on a PC it has", "<p>お預かりしたお使いのPCを診断したところ、ウイルスが検出されました。</p><p>至急、修理のご相談は担当 050-3000-1234 へご連絡ください。</p>", false},
 		{"an extension number on a trapping kit", "<p>お使いのPCはウイルスに感染しています。</p><p>Windows サポートに電話してください：050-1234-5678（内線 21）</p>" + traps, true},
 	}
 	for _, c := range cases {
