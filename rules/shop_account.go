@@ -548,10 +548,14 @@ func shopPersonalRule() Rule {
 		},
 		Check: func(site *Site) []Finding {
 			var fs []Finding
-			after := Payments(site).AfterDelivery
+			var after *Evidence
+			read := false // Payments only for a site with a personal account (few)
 			for _, a := range Accounts(site) {
 				if !a.Kind.Personal() || a.Holder == "" {
 					continue
+				}
+				if !read {
+					after, read = Payments(site).AfterDelivery, true
 				}
 				if after != nil {
 					// Paid after the goods arrive (an enclosed slip, a

@@ -109,6 +109,22 @@ type shopPayMention struct {
 // listed wins): with a buffer on the caller's stack, a sentence costs no
 // allocation. A method name followed by 銀行 is a bank (PayPay銀行,
 // 楽天銀行), and 振り込め is the fraud, not the payment.
+// shopCardStandsAlone reports whether a card mention at start of s that
+// begins with a bare カード (「カード可」「店頭ではカードも使えます」) stands
+// for a credit card: at the start, after punctuation or a space, or after
+// では, なら or にて; not as the end of another word (ポイントカード, ICカード,
+// キャッシュカード). Mentions that begin otherwise (クレジットカード) pass.
+func shopCardStandsAlone(s string, start int) bool {
+	if !strings.HasPrefix(s[start:], "カード") || start == 0 {
+		return true
+	}
+	before := s[:start]
+	if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune("、。,・/／ 　（(「:：", r) {
+		return true
+	}
+	return strings.HasSuffix(before, "では") || strings.HasSuffix(before, "なら") || strings.HasSuffix(before, "にて")
+}
+
 func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	t := shopPayMethods()
 	var candBuf [16]int
@@ -148,6 +164,9 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 			}
 			if id == MethodTransfer && strings.HasPrefix(after, "め") {
 				continue
+			}
+			if id == "card" && !shopCardStandsAlone(s, m[0]) {
+				continue // ポイントカードが使えます, ICカード可: no credit card
 			}
 			all = append(all, shopPayMention{id: id, start: m[0], end: m[1]})
 		}
