@@ -55,7 +55,10 @@ func checkSupport(site *Site) []Finding {
 			continue
 		}
 		trap := supportTraps(p)
-		hostile := supportHostile(trap)
+		// A public body's own training page shows the fake screen with
+		// its traps (IPA's 偽セキュリティ警告 体験サイト): there the warning
+		// words still speak; a hacked public site's kit has none.
+		hostile := supportHostile(trap) && !(site.Host != "" && GovernmentHost(site.Host))
 		if !hostile && supportWarningPage(p, head) {
 			continue
 		}

@@ -157,3 +157,28 @@ func TestSupportScamEnglish(t *testing.T) {
 	}
 	t.Fatal("support-scam did not fire")
 }
+
+// TestSupportScamPublicTraining: a public body's training page shows the
+// fake screen with its traps and says what it is (rev17 sup08): its warning
+// words still speak there. The same page elsewhere is judged by its screen,
+// and a kit with no warning on a hacked public site still fires.
+func TestSupportScamPublicTraining(t *testing.T) {
+	const traps = "<script>window.onbeforeunload=function(e){e.returnValue='';};document.documentElement.requestFullscreen();</script><audio src=beep.mp3 autoplay loop></audio>"
+	const training = "<html><head><meta charset=utf-8><title>偽セキュリティ警告（サポート詐欺）画面の閉じ方体験サイト</title>" + traps + "</head><body><h1>偽セキュリティ警告画面の閉じ方体験</h1><p>お使いのコンピューターはウイルスに感染しています</p><p>Windows サポートに電話してください：050-0000-0000</p></body></html>"
+	const kit = "<html><head><meta charset=utf-8><title>Windows Defender セキュリティ警告</title>" + traps + "</head><body><p>お使いのコンピューターはウイルスに感染しています</p><p>Windows サポートに電話してください：050-1234-5678</p></body></html>"
+	for _, c := range []struct {
+		name, url, html string
+		fire            bool
+	}{
+		{"the training page on a public body's site", "https://www.ipa.go.jp/security/anshin/measures/fakealert-taiken.html", training, false},
+		{"the same page elsewhere", "https://fakealert-taiken.example.top/", training, true},
+		{"a kit on a hacked city site", "https://www.city.example.lg.jp/wp/alert.html", kit, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			site := phSite(phHTML(c.url, c.html))
+			if s, ok := phFired(site)["support-scam"]; ok != c.fire {
+				t.Errorf("fired %v (evidence %q), want %v", ok, s.Evidence, c.fire)
+			}
+		})
+	}
+}
