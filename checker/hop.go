@@ -116,7 +116,7 @@ func scriptBuilt(page *rules.Page) bool {
 	}
 	found := false
 	walkElements(page, func(n *html.Node) bool {
-		found = n.DataAtom == atom.Script && jsType(n)
+		found = n.DataAtom == atom.Script && rules.ScriptIsJS(n, true)
 		return !found
 	})
 	return found
@@ -597,7 +597,7 @@ func pageScripts(page *rules.Page) string {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Script:
-				if c := n.FirstChild; c != nil && c.Type == html.TextNode && jsType(n) {
+				if c := n.FirstChild; c != nil && c.Type == html.TextNode && rules.ScriptIsJS(n, true) {
 					b.WriteString(c.Data)
 					b.WriteString("\n;\n")
 				}
@@ -623,26 +623,6 @@ func pageScripts(page *rules.Page) string {
 		s = s[:scriptRedirectBytes]
 	}
 	return s
-}
-
-// jsType reports whether a script element holds JavaScript: no type, or a
-// JavaScript one, or a module.
-func jsType(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key != "type" {
-			continue
-		}
-		t := strings.ToLower(strings.TrimSpace(a.Val))
-		if i := strings.IndexByte(t, ';'); i >= 0 {
-			t = strings.TrimSpace(t[:i])
-		}
-		switch t {
-		case "", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript", "application/x-javascript", "text/jscript":
-			return true
-		}
-		return false
-	}
-	return true
 }
 
 // decodeBase64 decodes what a script hands to atob: standard base64, with

@@ -81,18 +81,7 @@ func mailSupportWarns(v *mailView) bool {
 			return true
 		}
 	}
-	var seen []string
-	for _, s := range v.sentences {
-		if phishNegated(s) {
-			continue
-		}
-		for _, w := range warning.all(s) {
-			if !phishHas(seen, w) {
-				seen = append(seen, w)
-			}
-		}
-	}
-	return len(seen) >= 2
+	return supportWarnings(v.sentences) >= 2
 }
 
 // mailSupportClaim returns the index of the first sentence that claims

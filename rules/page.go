@@ -400,8 +400,8 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 		p.Images = append(p.Images, Image{Src: abs(src), Alt: fold(NFKC(attr(im, "alt")))})
 	}
 	p.Forms = w.forms(pageURL, abs)
-	if len(w.drawn) > 0 {
-		p.Drawings = make([]Image, len(w.drawn))
+	if len(w.drawnWords) > 0 {
+		p.Drawings = make([]Image, len(w.drawnWords))
 		for i, l := range w.drawnWords {
 			p.Drawings[i].Alt = l
 		}
@@ -500,8 +500,7 @@ type pageWalk struct {
 	open       []int        // indexes in formEls of the forms around the node walked
 	orphans    []*html.Node // fields in no form and with no form attribute
 	scratch    []byte       // an element's text while it is normalised
-	drawn      []*html.Node // <svg> drawings with words, in Drawings' order
-	drawnWords []string     // their words
+	drawnWords []string     // the words of <svg> drawings, in Drawings' order
 	embed      embedState   // what has been read of embedded documents
 	noEmbed    bool         // read the markup alone (the tests' oracle)
 }
@@ -621,7 +620,7 @@ func (w *pageWalk) framed(n *html.Node, visible bool) {
 // with words among the first svgMaxLooked.
 func (w *pageWalk) svg(n *html.Node) {
 	e := &w.embed
-	if e.svgs >= svgMaxLooked || len(w.drawn) >= svgMaxLabels {
+	if e.svgs >= svgMaxLooked || len(w.drawnWords) >= svgMaxLabels {
 		return
 	}
 	e.svgs++
@@ -632,7 +631,6 @@ func (w *pageWalk) svg(n *html.Node) {
 	w.text = append(w.text, ' ')
 	w.text = append(w.text, label...)
 	w.text = append(w.text, ' ')
-	w.drawn = append(w.drawn, n)
 	w.drawnWords = append(w.drawnWords, label)
 }
 

@@ -147,7 +147,7 @@ func (w *pageWalk) srcdoc(n *html.Node) bool {
 func (w *pageWalk) scriptWrites(n *html.Node) {
 	c := n.FirstChild
 	if c == nil || c.Type != html.TextNode || c.NextSibling != nil || len(c.Data) > scriptWriteMaxBytes ||
-		!scriptStartsWrite(c.Data) || hasAttr(n, "src") || !scriptIsJS(n) || ancestor(n, "template") != nil {
+		!scriptStartsWrite(c.Data) || hasAttr(n, "src") || !ScriptIsJS(n, false) || ancestor(n, "template") != nil {
 		return
 	}
 	written, ok := scriptWriteLiteral(c.Data)
@@ -206,8 +206,12 @@ func (w *pageWalk) headWriteTarget(n *html.Node) (parent, before *html.Node) {
 	return e.body, e.bodyAt
 }
 
-// scriptIsJS reports whether script n is JavaScript by its type.
-func scriptIsJS(n *html.Node) bool {
+// ScriptIsJS reports whether script element n holds JavaScript by its type
+// attribute: none, an empty one or a JavaScript type (parameters after ;
+// ignored), and a module when modules is true. A module runs deferred, so
+// its document.write writes nothing into the page; a script hop may still
+// come from one.
+func ScriptIsJS(n *html.Node, modules bool) bool {
 	t, ok := attrOK(n, "type")
 	if !ok {
 		return true
@@ -219,6 +223,8 @@ func scriptIsJS(n *html.Node) bool {
 	switch t {
 	case "", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript", "application/x-javascript", "text/jscript":
 		return true
+	case "module":
+		return modules
 	}
 	return false
 }

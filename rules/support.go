@@ -172,19 +172,10 @@ func supportLine(l string) string {
 func supportWarningPage(p *Page, head []string) bool {
 	sup := phishData().sets.support
 	norm := make([]string, len(head))
-	var warned []string // the distinct warning phrases of the head
 	for i, l := range head {
 		norm[i] = phishNorm(supportLine(l))
-		if phishNegated(norm[i]) {
-			continue
-		}
-		for _, w := range sup["warning"].all(norm[i]) {
-			if !phishHas(warned, w) {
-				warned = append(warned, w)
-			}
-		}
 	}
-	if len(warned) >= 2 {
+	if supportWarnings(norm) >= 2 {
 		// Two warnings (「偽の警告です」「電話をかけないで」): a page about
 		// the scam. One alone is no veto: a kit adds 「偽のサポートには
 		// 電話しないでください」 to pass.
@@ -261,6 +252,25 @@ var supportExtension = shopMustRe(`内線\s?(?:番号\s?[:：]?\s?)?[0-9]`)
 func supportOwnLine(n string) bool {
 	sup := phishData().sets.support
 	return (sup["own-notice"].has(n) || supportExtension.MatchString(n)) && !sup["vendor"].has(n)
+}
+
+// supportWarnings counts the distinct [warning] phrases (サポート詐欺, 偽の
+// 警告, 電話しないで …) of lines (in phishNorm form), lines that deny being
+// fraud left out: two make a page or a message a warning about the scam.
+func supportWarnings(lines []string) int {
+	warning := phishData().sets.support["warning"]
+	var seen []string
+	for _, l := range lines {
+		if phishNegated(l) {
+			continue
+		}
+		for _, w := range warning.all(l) {
+			if !phishHas(seen, w) {
+				seen = append(seen, w)
+			}
+		}
+	}
+	return len(seen)
 }
 
 // supportScan looks for each kind in the page's head. On a hostile page
