@@ -42,8 +42,15 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", id, err))
 		}
 		k := len(t.ids)
-		re := shopTransferRe() // made once for the gate and the table
-		if id != MethodTransfer {
+		// The first line of bank transfer and of PayPay送金 is made
+		// once for the gate (shopMayNameTransfer) and the table.
+		var re *shopRe
+		switch first := !slices.Contains(t.ids, id); {
+		case first && id == MethodTransfer:
+			re = shopTransferRe()
+		case first && id == MethodPayPaySend:
+			re = shopPaySendRe()
+		default:
 			re = shopMustRe(`(?i)` + pat)
 		}
 		t.ids = append(t.ids, id)
@@ -76,23 +83,40 @@ func shopPayLine(l string) (id, pat string) {
 	return f[0], strings.TrimSpace(strings.TrimPrefix(l, f[0]))
 }
 
+// MethodPayPaySend is the id of PayPay送金 (money sent to another PayPay
+// user's account) among the payment method ids.
+const MethodPayPaySend = "paypay-send"
+
 // shopTransferRe is bank transfer's expression of shop_payment_methods.txt,
 // made alone (nil without such a line): payment-transfer-only's gate asks
 // its prefilter of every page, and most pages name no transfer, so they need
 // not build the whole table of methods, which takes this one as it is.
-var shopTransferRe = sync.OnceValue(func() *shopRe {
+var shopTransferRe = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodTransfer) })
+
+// shopPaySendRe is PayPay送金's expression, made alone for the same gate.
+var shopPaySendRe = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodPayPaySend) })
+
+// shopMethodRe makes the expression of method id's first line of
+// shop_payment_methods.txt, nil without one.
+func shopMethodRe(id string) *shopRe {
 	for _, l := range lines("shop_payment_methods.txt") {
-		if id, pat := shopPayLine(l); id == MethodTransfer {
+		if lid, pat := shopPayLine(l); lid == id {
 			return shopMustRe(`(?i)` + pat)
 		}
 	}
 	return nil
-})
+}
 
 // shopTransferFilter is the prefilter of bank transfer's expression: a text
 // with none of its literals names no bank transfer. nil when there is none.
-func shopTransferFilter() *shopLitIndex {
-	if re := shopTransferRe(); re != nil {
+func shopTransferFilter() *shopLitIndex { return shopFilterOf(shopTransferRe()) }
+
+// shopPaySendFilter is the prefilter of PayPay送金's expression.
+func shopPaySendFilter() *shopLitIndex { return shopFilterOf(shopPaySendRe()) }
+
+// shopFilterOf is re's prefilter, nil when re is nil or has none.
+func shopFilterOf(re *shopRe) *shopLitIndex {
+	if re != nil {
 		return re.prefilter().idx
 	}
 	return nil
@@ -793,8 +817,8 @@ func shopTransferOnlyRule() Rule {
 	return Rule{
 		ID: "payment-transfer-only", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
-			JA: "支払方法が銀行振込（前払い）だけ：クレジットカード・代引き・コンビニ払い等がどのページにもない",
-			EN: "bank transfer (prepayment) is the only payment method: no card, cash on delivery, convenience-store or other method on any page",
+			JA: "支払方法が銀行振込（前払い）だけ（PayPay送金だけ、または両方だけも）：クレジットカード・代引き・コンビニ払い等がどのページにもない",
+			EN: "bank transfer (prepayment) is the only payment method (or PayPay money transfer, or both): no card, cash on delivery, convenience-store or other method on any page",
 		},
 		Message: Text{
 			JA: "支払方法が銀行振込だけです。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
@@ -826,13 +850,13 @@ func shopTransferOnlyRule() Rule {
 }
 
 // shopMayNameTransfer reports whether a line of site may name bank
-// transfer: whether one holds a literal of its expression's prefilter,
-// without which shopAppendMethods never tries the expression.
+// transfer or PayPay送金: whether one holds a literal of either
+// expression's prefilter, without which shopAppendMethods never tries it.
 // TestShopTransferOnlyFastAgrees holds the sign with this test to the
 // sign without it.
 func shopMayNameTransfer(site *Site) bool {
-	transfer := shopTransferFilter()
-	if transfer == nil {
+	transfer, send := shopTransferFilter(), shopPaySendFilter()
+	if transfer == nil || send == nil {
 		return true // no prefilter: any line may
 	}
 	for _, p := range site.Pages {
@@ -840,7 +864,7 @@ func shopMayNameTransfer(site *Site) bool {
 			continue
 		}
 		for _, line := range p.Lines {
-			if transfer.any(line) {
+			if transfer.any(line) || send.any(line) {
 				return true
 			}
 		}
@@ -859,7 +883,10 @@ func shopPostalAfter(s string) bool {
 func shopTransferOnly(site *Site) []Finding {
 	info := Payments(site)
 	ev, ok := info.Offered[MethodTransfer]
-	if !ok || info.AfterDelivery != nil || info.TransferFeeOnly {
+	if !ok {
+		return shopPaySendOnly(info)
+	}
+	if info.AfterDelivery != nil || info.TransferFeeOnly {
 		// Paying by transfer after the goods arrive (farms and
 		// workshops do) puts nothing at risk; a transfer fee
 		// alone is no payment term.
@@ -869,7 +896,7 @@ func shopTransferOnly(site *Site) []Finding {
 	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
 		others-- // ゆうちょ振替 is prepayment into an account too (unless a slip comes with the goods)
 	}
-	_, sent := info.Offered["paypay-send"]
+	_, sent := info.Offered[MethodPayPaySend]
 	if sent {
 		others-- // so is PayPay送金 to the seller's own PayPay account
 	}
@@ -914,4 +941,41 @@ func shopTransferOnly(site *Site) []Finding {
 		}
 	}
 	return []Finding{f}
+}
+
+// shopPaySendOnly is payment-transfer-only for a site that names no bank
+// transfer: PayPay送金 (money sent to the seller's own PayPay account, by
+// its ID or number) as the only way to pay is the same prepayment into a
+// person's account, with no checkout and nothing to get back if nothing
+// arrives; fake shops moved to it as banks froze their accounts. PayPay's
+// checkout (PayPay決済, a shop's QR code) is another method, and money
+// sent when the goods are handed over or after they arrive puts nothing at
+// risk.
+func shopPaySendOnly(info PaymentInfo) []Finding {
+	ev, ok := info.Offered[MethodPayPaySend]
+	if !ok || shopPayAfterRe.MatchString(ev.Text) || shopPaySendAtHandover(ev.Text) || len(info.Logos) > 0 {
+		return nil
+	}
+	others := len(info.Offered) - 1
+	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
+		others--
+	}
+	if others > 0 {
+		return nil
+	}
+	return []Finding{{Evidence: ev.Text, URL: ev.URL, Message: Text{
+		JA: "支払方法がPayPay送金（相手のPayPayアカウントへの送金）だけです。銀行振込と同じ前払いで、商品が届かなくても取り戻しにくい方法です。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
+		EN: "The only way to pay is PayPay money transfer (sending money to the seller's own PayPay account): like a bank transfer it is prepayment, hard to get back if nothing arrives. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
+	}}}
+}
+
+// shopPaySendAtHandover reports whether a sentence has the money sent when
+// the goods are handed over in person (受け渡し時にPayPay送金).
+func shopPaySendAtHandover(s string) bool {
+	for _, w := range []string{"受け渡し", "受渡し", "手渡し", "引き渡し", "引渡し", "お会いした", "対面"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
