@@ -569,7 +569,7 @@ func (v *mailView) presentedUncached() []mailPresentation {
 	var holders []phishLine
 	for _, l := range v.lines {
 		if h, ok := phishCopyrightHolder(l); ok && h != "" {
-			holders = append(holders, phishLine{l, h})
+			holders = append(holders, phishLine{text: l, lower: h})
 		}
 	}
 	all := hay.String()

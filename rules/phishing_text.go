@@ -663,8 +663,17 @@ func phishPresentedView(p *Page, brands []phishBrand) []phishPresentation {
 	return out
 }
 
-// phishLine is a line with its lower-case form.
-type phishLine struct{ text, lower string }
+// phishLine is a line with its lower-case form, and the page's own text
+// when it was read otherwise (phishSeen): "" when it is text.
+type phishLine struct{ text, lower, shown string }
+
+// show is the line as the page has it, for the evidence.
+func (l phishLine) show() string {
+	if l.shown != "" {
+		return l.shown
+	}
+	return l.text
+}
 
 // phishPageView is what of a page the presentation test reads, prepared
 // once per page rather than once per brand, with the disguises of
@@ -675,6 +684,7 @@ type phishLine struct{ text, lower string }
 // one pass over its texts.
 type phishPageView struct {
 	title    string
+	titleEv  string      // the title for the evidence (phishSeen)
 	titleSeg []phishLine // the title's segments, when the title names a brand
 	h1       []phishLine // each h1 naming a brand, with its segments in h1Seg
 	h1Seg    [][]phishLine
@@ -707,8 +717,8 @@ func (v *phishPageView) mark(brands int) {
 // phishBrandsOf (their name index is used).
 func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 	x := brands[0].all
-	title, _ := phishUnmask(p.Title)
-	v := phishPageView{title: title}
+	title, titleEv := phishSeen(p.Title)
+	v := phishPageView{title: title, titleEv: titleEv}
 	// note marks the brands s names and reports whether there were any.
 	note := func(s string) bool {
 		found := false
@@ -719,11 +729,17 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 		})
 		return found
 	}
-	line := func(s string) phishLine { return phishLine{s, phishLowerASCII(s)} }
+	line := func(s, shown string) phishLine {
+		l := phishLine{text: s, lower: phishLowerASCII(s)}
+		if shown != s {
+			l.shown = shown
+		}
+		return l
+	}
 	segs := func(s string) []phishLine {
 		var out []phishLine
 		for _, seg := range phishSegments(s) {
-			out = append(out, line(seg))
+			out = append(out, line(seg, seg))
 		}
 		return out
 	}
@@ -735,8 +751,9 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 	}
 	var h1Buf [4]string
 	for _, t := range phishAppendH1(h1Buf[:0], p, phishViewHeadings) {
-		if t, _ = phishUnmask(t); t != "" && note(t) {
-			v.h1 = append(v.h1, phishLine{t, ""})
+		t, shown := phishSeen(t)
+		if t != "" && note(t) {
+			v.h1 = append(v.h1, phishLine{text: t, shown: shown})
 			v.h1Seg = append(v.h1Seg, segs(t))
 		}
 	}
@@ -745,7 +762,7 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 		if i >= phishViewHeadings {
 			break
 		}
-		u, _ := phishUnmask(h)
+		u, shown := phishSeen(h)
 		if !x.anyName(u) {
 			continue
 		}
@@ -754,7 +771,7 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 		}
 		if login.has(phishNorm(h)) {
 			note(u)
-			v.login = append(v.login, phishLine{u, ""})
+			v.login = append(v.login, phishLine{text: u, shown: shown})
 			v.loginSeg = append(v.loginSeg, segs(u))
 		}
 	}
@@ -766,20 +783,20 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 		if !phishShortLine(l) {
 			continue
 		}
-		l, _ = phishUnmask(l)
+		l, shown := phishSeen(l)
 		named := note(l)
 		if named {
-			v.short = append(v.short, line(l))
+			v.short = append(v.short, line(l, shown))
 		}
 		if i < phishMastLines {
-			v.mast[v.nmast] = line(l)
+			v.mast[v.nmast] = line(l, shown)
 			v.nmast++
 			mastNamed = mastNamed || named
 		}
 	}
 	// The copyright line is in the footer, or at the top of a short page.
 	x.eachHolder(p, func(l, holder string) bool {
-		v.holders = append(v.holders, phishLine{l, holder})
+		v.holders = append(v.holders, phishLine{text: l, lower: holder})
 		x.holderBrands(holder, func(b int) {
 			v.mark(len(brands))
 			v.holderOf[b] = true
@@ -1210,7 +1227,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// The title, in its segments.
 	for _, seg := range v.titleSeg {
 		if pb.pure(seg.text) {
-			pr.how, pr.evidence = "title", "ページの題名: "+v.title
+			pr.how, pr.evidence = "title", "ページの題名: "+v.titleEv
 			return pr, true
 		}
 	}
@@ -1220,7 +1237,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	for i, h := range v.h1 {
 		for _, seg := range v.h1Seg[i] {
 			if pb.pure(seg.text) {
-				pr.how, pr.evidence = "heading", "h1: "+h.text
+				pr.how, pr.evidence = "heading", "h1: "+h.show()
 				return pr, true
 			}
 		}
@@ -1228,7 +1245,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	for i, h := range v.login {
 		for _, seg := range v.loginSeg[i] {
 			if pb.pure(seg.text) {
-				pr.how, pr.evidence = "heading", "heading: "+h.text
+				pr.how, pr.evidence = "heading", "heading: "+h.show()
 				return pr, true
 			}
 		}
@@ -1238,7 +1255,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	for _, l := range v.short {
 		for _, o := range pb.occurrencesIn(l.text, l.lower) {
 			if !o.isProduct() && phishLoginPhrase(o) {
-				pr.how, pr.evidence = "login", l.text
+				pr.how, pr.evidence = "login", l.show()
 				return pr, true
 			}
 		}
@@ -1261,7 +1278,7 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	// others: it counts only beside a field asking for a secret.
 	for _, l := range v.masthead() {
 		if pb.pure(l.text) {
-			pr.how, pr.evidence = "masthead", "header: "+l.text
+			pr.how, pr.evidence = "masthead", "header: "+l.show()
 			return pr, true
 		}
 	}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPhishReveal(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// Spaced out.
+		{"三 井 住 友 銀 行 | ログイン", "三井住友銀行 | ログイン"},
+		{"S M B C | ログイン", "SMBC | ログイン"},
+		{"ようこそ A m a z o n へ", "ようこそ Amazon へ"},
+		{"楽 天 カード", "楽天 カード"},
+		// Digits for letters.
+		{"Amaz0n | ログイン", "Amazon | ログイン"},
+		{"AMAZ0N サインイン", "AMAZON サインイン"},
+		{"Rakut3n会員ログイン", "Rakuten会員ログイン"},
+		{"App1e ID", "Apple ID"},
+		{"M1zuho Direct", "Mizuho Direct"},
+		{"paypa1", ""}, // a name's number: shop1, user1
+		{"shop1.test の店", ""},
+		// Left as they are.
+		{"三井住友銀行", ""},
+		{"サイズ S M L", "サイズ SML"}, // joined, naming no one
+		{"A B", ""},              // two Latin letters: an ordinary pair
+		{"iPhone15 Pro", ""},
+		{"Windows11 対応", ""},
+		{"RTX4090", ""},
+		{"4K テレビ", ""},
+		{"第 1 回", ""},
+		{"2024年5月10日", ""},
+		{"B2B", ""},
+		{"", ""},
+	} {
+		got, changed := phishReveal(c.in)
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		if got != want || changed != (c.want != "") {
+			t.Errorf("phishReveal(%q) = %q, %v; want %q, %v", c.in, got, changed, want, c.want != "")
+		}
+	}
+}
+
+// TestBrandRevealed: a kit that spaces out or spells with digits the
+// brand's name in its title is read as presenting the brand, and the
+// evidence shows the page's own text beside the reading.
+func TestBrandRevealed(t *testing.T) {
+	form := `<form action="/p" method="post">ID<input name="id">パスワード<input type="password" name="pw"></form>`
+	for _, c := range []struct{ title, want string }{
+		{"三 井 住 友 銀 行 | ログイン", "三 井 住 友 銀 行 | ログイン (= 三井住友銀行 | ログイン)"},
+		{"Ｓ Ｍ Ｂ Ｃ | ログイン", "S M B C | ログイン (= SMBC | ログイン)"},
+		{"Amaz0n サインイン", "Amaz0n サインイン (= Amazon サインイン)"},
+		{"Amazon サインイン", "Amazon サインイン"},
+	} {
+		got := phFired(phSite(phHTML("https://secure-verify-login.top/", "<title>"+c.title+"</title><h2>本人確認</h2>"+form)))
+		s, ok := got["phishing-brand-impersonation"]
+		if !ok || !strings.Contains(s.Evidence, "ページの題名: "+c.want) {
+			t.Errorf("%s: %+v, want evidence with %q", c.title, got, c.want)
+		}
+		if _, ok := got["phishing-credential-form"]; !ok {
+			t.Errorf("%s: no phishing-credential-form", c.title)
+		}
+	}
+	// A shop's heading spaced for looks names no brand.
+	got := phFired(phSite(phHTML("https://zakka-mori.jp/", `<title>雑貨の森</title><h1>S A L E</h1><p>全品20%OFF</p>`+form)))
+	phExpect(t, got)
+}
