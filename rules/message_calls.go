@@ -139,19 +139,31 @@ func mailSupportNumber(v *mailView) (string, int) {
 // quotations stay silent (mailPoliceWarns, the phishing warning test,
 // sentences that deny or report), as does a police station's notice of an
 // arrest that is not the reader's.
+//
+// A warning does not silence a message that itself asks to be contacted on
+// LINE or by video call (a [police-contact] phrase or a LINE link, not a
+// phone number): the police never ask that, and their warnings say so in
+// sentences that deny it. Kits open with 「※警察官を名乗る不審な電話にご注意
+// ください」 to pass as a notice.
 func checkMailFakePolice(m *Mail) []Finding {
 	v := mailViewOf(m)
-	if v.warning || mailPoliceWarns(v) {
-		return nil
-	}
 	sets := phishData().sets.mail
-	self, _ := v.find("police-self")
+	self := ""
+	for i, s := range v.sentences {
+		// The first claim not made in a warning line (「警察官を名乗る
+		// 電話にご注意」 names the police too).
+		if !v.denies[i] && sets["police-self"].has(s) && (self == "" || !sets["police-warning"].has(s)) {
+			if self = v.raw[i]; !sets["police-warning"].has(s) {
+				break
+			}
+		}
+	}
 	if self == "" {
 		return nil
 	}
 	accused := ""
 	for i, s := range v.sentences {
-		if !v.denies[i] && sets["police-suspect"].has(s) && sets["police-you"].has(s) {
+		if !v.denies[i] && sets["police-suspect"].has(s) && sets["police-you"].has(s) && !sets["police-warning"].has(s) {
 			accused = v.raw[i]
 			break
 		}
@@ -159,7 +171,12 @@ func checkMailFakePolice(m *Mail) []Finding {
 	if accused == "" {
 		return nil
 	}
-	contact := mailPoliceContact(v)
+	var contact string
+	if v.warning || mailPoliceWarns(v) {
+		contact = mailPoliceLine(v)
+	} else {
+		contact = mailPoliceContact(v)
+	}
 	if contact == "" {
 		return nil
 	}
@@ -183,6 +200,18 @@ func mailPoliceContact(v *mailView) string {
 	contact := phishData().sets.mail["police-contact"]
 	for i, s := range v.sentences {
 		if !v.denies[i] && (supportNumber(s) != "" || contact.has(s)) {
+			return v.raw[i]
+		}
+	}
+	return mailPoliceLine(v)
+}
+
+// mailPoliceLine is mailPoliceContact without phone numbers: the first
+// sentence (not a denial) with a [police-contact] phrase, or a LINE link.
+func mailPoliceLine(v *mailView) string {
+	contact := phishData().sets.mail["police-contact"]
+	for i, s := range v.sentences {
+		if !v.denies[i] && contact.has(s) {
 			return v.raw[i]
 		}
 	}

@@ -340,6 +340,16 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"the police: do not panic when told you are involved", Mail{Text: "警視庁からのお知らせです。身に覚えのない電話で、あなたが事件に関与しているなどと言われても、慌てないでください。お問い合わせは 03-3581-4321 へ。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		// A lure that opens with a warning line still asks for LINE or a
+		// video call, which the police never do (rev17).
+		{"fake police behind a warning line, LINE ID", Mail{Text: "※警察官を名乗る不審な電話にご注意ください。\nこちらは警視庁捜査二課です。あなた名義の口座が詐欺事件に使用されています。\nこのままでは逮捕状が執行されます。至急、担当の佐藤までご連絡ください。\nLINE ID: keishi-sato110"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"fake police behind a warning line, LINE link", Mail{Text: "警察官を名乗る詐欺にご注意ください。\n警視庁捜査二課の佐藤です。あなた名義の口座がマネーロンダリングに使用されています。\n下記よりLINEで友だち追加してください。 https://line.me/ti/p/abcdEFG"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"the police's warning naming LINE as what they never ask", Mail{Text: "【宮城県警】警察官を名乗る不審な電話にご注意ください。あなた名義の口座が犯罪に使われているなどと言って、LINEのビデオ通話に誘導します。警察官がLINE IDを聞くことはありません。少しでも不審に思ったら #9110 へご相談ください。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"the police's example stated flatly, then LINE refused", Mail{Text: "【中央警察署】「警視庁の者です。」「あなた名義の口座が犯罪に利用されています。」そんな電話は詐欺です。LINEで友だち追加を求められても応じないでください。相談は #9110 へ。"},
+			[]want{{"mail-fake-police", false, 0}}},
 
 		// mail-attachment-executable
 		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
