@@ -49,32 +49,61 @@ func flLoadRegions(name string) flRegionTable {
 
 var (
 	flPostcodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_postcode_prefix.txt") })
-	flAreaCodes = sync.OnceValue(func() flRegionTable {
-		t := flLoadRegions("fluent_areacode.txt")
-		t.widen(flLoadRegions("fluent_areacode_border.txt"))
-		return t
-	})
+	flAreaCodes = sync.OnceValue(func() flRegionTable { return flLoadRegions("fluent_areacode.txt") })
+	flBorders   = sync.OnceValue(func() []flBorder { return flLoadBorders("fluent_areacode_border.txt") })
 )
 
-// widen adds border's prefectures to every prefix of t that starts with
-// one of border's (a calling area that crosses a prefecture's border:
-// fluent_areacode_border.txt). A prefix that names no region ("?") stays
-// so.
-func (t flRegionTable) widen(border flRegionTable) {
-	for prefix, prefs := range border {
-		for q, have := range t {
-			if !strings.HasPrefix(q, prefix) || slices.Equal(have, []string{"?"}) {
-				continue
+// flBorder is a calling area that crosses a prefecture's border
+// (fluent_areacode_border.txt): numbers under prefix also serve the towns
+// named of pref (every town of it when none is named).
+type flBorder struct {
+	prefix, pref string
+	towns        []string
+}
+
+// flLoadBorders reads fluent_areacode_border.txt: a prefix, then
+// prefectures, each with the towns of it that the prefix serves after a
+// slash (兵庫県/尼崎市).
+func flLoadBorders(name string) []flBorder {
+	known := map[string]bool{}
+	for _, p := range flPrefectures {
+		known[p] = true
+	}
+	var out []flBorder
+	for _, l := range lines(name) {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			panic("rules: " + name + ": want PREFIX PREFECTURE[/TOWN...]...: " + l)
+		}
+		for _, e := range f[1:] {
+			parts := strings.Split(e, "/")
+			if !known[parts[0]] {
+				panic("rules: " + name + ": unknown prefecture " + parts[0])
 			}
-			out := slices.Clone(have)
-			for _, p := range prefs {
-				if !slices.Contains(out, p) {
-					out = append(out, p)
-				}
-			}
-			t[q] = out
+			out = append(out, flBorder{prefix: f[0], pref: parts[0], towns: parts[1:]})
 		}
 	}
+	return out
+}
+
+// flBorderFits reports whether a landline (10 digits) is one of a calling
+// area that crosses into address a's prefecture, and a is in one of the
+// towns it serves there: 06 beside 尼崎市, not beside 神戸市.
+func flBorderFits(digits string, a flAddress) bool {
+	for _, b := range flBorders() {
+		if !strings.HasPrefix(digits, b.prefix) || b.pref != a.pref {
+			continue
+		}
+		if len(b.towns) == 0 {
+			return true
+		}
+		for _, t := range b.towns {
+			if strings.Contains(a.text, t) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // flPostcodePrefs returns the prefectures that use a 7-digit postcode, nil
@@ -368,6 +397,9 @@ func checkAddressInconsistent(site *Site) []Finding {
 			overlap := false
 			for _, p := range ps {
 				overlap = overlap || sitePrefs[p]
+			}
+			for i := 0; i < len(addrs) && !overlap; i++ {
+				overlap = flBorderFits(ph.digits, addrs[i])
 			}
 			if !overlap {
 				fs = append(fs, Finding{

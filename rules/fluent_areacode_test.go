@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -39,9 +38,7 @@ func TestAreaTableMatchesLibphonenumber(t *testing.T) {
 			if i := strings.LastIndex(geo, ", "); i >= 0 {
 				name = geo[i+2:]
 			}
-			// The prefectures after the first are those of a calling area
-			// across a border (fluent_areacode_border.txt).
-			if en[name] != mine[0] || !slices.Equal(mine[1:], flBorderPrefs(num)) {
+			if en[name] != mine[0] || len(mine) != 1 {
 				t.Errorf("%s: table says %v, phonenumbers says %q", num, mine, geo)
 			}
 			checked++
@@ -70,40 +67,42 @@ func TestPrefectureData(t *testing.T) {
 	}
 }
 
-// flBorderPrefs returns the prefectures fluent_areacode_border.txt adds to
-// num's calling area, in the file's order.
-func flBorderPrefs(num string) []string {
-	var out []string
-	for _, l := range lines("fluent_areacode_border.txt") {
-		f := strings.Fields(l)
-		if strings.HasPrefix(num, f[0]) {
-			out = append(out, f[1:]...)
-		}
-	}
-	return out
-}
-
 // TestAreaCodesAcrossBorders: a shop in a town whose calling area belongs
 // to the next prefecture (尼崎 on 06, 町田 on 042-7, 鳥栖 on 0942) is no
-// inconsistency; the same numbers beside an address far away still are.
+// inconsistency; the same numbers beside an address elsewhere in that
+// prefecture (神戸 on 06) or far away still are.
 func TestAreaCodesAcrossBorders(t *testing.T) {
 	for _, c := range []struct {
-		num, pref string
+		num, addr string
 		fits      bool
 	}{
-		{"0664123456", "兵庫県", true},
-		{"0664123456", "大阪府", true},
-		{"0664123456", "東京都", false},
-		{"0727712345", "兵庫県", true},
-		{"0759612345", "大阪府", true},
-		{"0427231234", "東京都", true},
-		{"0427231234", "神奈川県", true},
-		{"0942831234", "佐賀県", true},
-		{"0942831234", "福岡県", true},
-		{"0312345678", "兵庫県", false},
+		{"0664123456", "兵庫県尼崎市東難波町2-1-1", true},
+		{"0664123456", "大阪府大阪市北区梅田1-1-1", true},
+		{"0664123456", "兵庫県神戸市中央区加納町6-5-1", false},
+		{"0664123456", "神戸市中央区加納町6-5-1", false},
+		{"0664123456", "兵庫県姫路市安田4-1", false},
+		{"0664123456", "東京都千代田区丸の内1-1", false},
+		{"0727712345", "兵庫県伊丹市千僧1-1", true},
+		{"0727712345", "兵庫県川西市中央町12-1", true},
+		{"0759612345", "大阪府三島郡島本町桜井2-1-1", true},
+		{"0759612345", "大阪府大阪市北区梅田1-1-1", false},
+		{"0427231234", "東京都町田市森野2-2-22", true},
+		{"0427231234", "東京都新宿区西新宿2-8-1", false},
+		{"0427231234", "神奈川県相模原市中央区中央2-11-15", true},
+		{"0942831234", "佐賀県鳥栖市宿町1118", true},
+		{"0942831234", "佐賀県佐賀市栄町1-1", false},
+		{"0942831234", "福岡県久留米市城南町15-3", true},
+		{"0312345678", "兵庫県尼崎市東難波町2-1-1", false},
 	} {
-		if got := slices.Contains(flAreaPrefs(c.num), c.pref); got != c.fits {
-			t.Errorf("%s in %s: fits %v, want %v (table: %v)", c.num, c.pref, got, c.fits, flAreaPrefs(c.num))
+		site := &Site{Data: DefaultData(), Pages: []*Page{NewPage("https://shop.example.jp/tokusho", 200, "text/html",
+			"<h1>特定商取引法に基づく表記</h1><p>所在地：〒000-0000 "+c.addr+"</p><p>電話番号："+c.num[:3]+"-"+c.num[3:6]+"-"+c.num[6:]+"</p>", false)}}
+		fs := checkAddressInconsistent(site)
+		phoneOff := false
+		for _, f := range fs {
+			phoneOff = phoneOff || strings.Contains(f.Evidence, "市外局番")
+		}
+		if phoneOff == c.fits {
+			t.Errorf("%s beside %s: fits %v, want %v (%+v)", c.num, c.addr, !phoneOff, c.fits, fs)
 		}
 	}
 }
