@@ -364,6 +364,29 @@ var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|�
 // not the prepayment that fake shops need.
 var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
 
+// shopReturnsRe finds what a time after delivery may be about other than
+// paying: returns, exchanges and guarantees (お届けから1週間は交換保証).
+var shopReturnsRe = shopMustRe(`交換|返品|返金|保証|キャンセル|不良|破損|返送|補償`)
+
+// shopPaidAfter reports whether sentence s has the buyer pay after the
+// goods arrive (shopPayAfterRe), not only name a time after delivery for
+// returns: 「銀行振込のみ（お届けから1週間は交換保証）」 is prepayment. The
+// time counts for paying when what follows it up to the end of the
+// sentence or bracket names no return, or names paying too.
+func shopPaidAfter(s string) bool {
+	for _, m := range shopPayAfterRe.FindAllStringIndex(s, -1) {
+		rest := s[m[1]:]
+		if k := strings.IndexAny(rest, "。）)"); k >= 0 {
+			rest = rest[:k]
+		}
+		if !shopReturnsRe.MatchString(rest) || strings.Contains(rest, "振") || strings.Contains(rest, "払") ||
+			strings.Contains(rest, "入金") || strings.Contains(rest, "送金") {
+			return true // 「到着後、不良がなければお振込み」 pays after
+		}
+	}
+	return false
+}
+
 // shopBillRe finds, in a page's title or a heading, a demand to pay an
 // unpaid bill or tax (電気料金未納のお知らせ, 差押予告): with a brand
 // presented, the page is a fake bill, whose transfer is no shop's payment
@@ -700,7 +723,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					n.kind = shopPayOffered
 				default:
 					n.kind = shopPayTransfer
-					n.after = shopPayAfterRe.MatchString(s)
+					n.after = shopPaidAfter(s)
 					// A fee (振込手数料) says the method exists, not
 					// that it is the way to pay.
 					n.named = !strings.Contains(s[m.start:m.end], "手数料") && !strings.HasPrefix(s[m.end:], "手数料")
@@ -876,7 +899,7 @@ func shopMayNameTransfer(site *Site) bool {
 // on arrival (shopPayAfterRe, as for bank transfer) or by a slip enclosed
 // with the goods (同封の払込取扱票).
 func shopPostalAfter(s string) bool {
-	return strings.Contains(s, "同封") || shopPayAfterRe.MatchString(s)
+	return strings.Contains(s, "同封") || shopPaidAfter(s)
 }
 
 // shopTransferOnly is payment-transfer-only's check read from Payments.
@@ -953,7 +976,7 @@ func shopTransferOnly(site *Site) []Finding {
 // risk.
 func shopPaySendOnly(info PaymentInfo) []Finding {
 	ev, ok := info.Offered[MethodPayPaySend]
-	if !ok || shopPayAfterRe.MatchString(ev.Text) || shopPaySendAtHandover(ev.Text) || len(info.Logos) > 0 {
+	if !ok || shopPaidAfter(ev.Text) || shopPaySendAtHandover(ev.Text) || len(info.Logos) > 0 {
 		return nil
 	}
 	others := len(info.Offered) - 1
