@@ -687,8 +687,10 @@ func mailDisplayName(from string) string {
 // -------------------------------------------------------------- checks
 
 // mailCode finds a one-time code given in a message: 4 to 8 digits standing
-// alone on a line or after a colon.
-var mailCode = shopMustRe(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$`)
+// alone on a line, or after a colon or は and ending there or before a space
+// or a full stop (an SMS is one line: 「ワンタイムパスワード: 482913 この
+// パスワードは…」).
+var mailCode = shopMustRe(`(?m)(?:^|[:：]\s?)[0-9]{4,8}\s*$|(?:[:：]|は)\s?[0-9]{4,8}(?:\s|です|。)`)
 
 // checkMailCredential fires where a message asks for a secret: a sentence
 // with a request word and a secret no bank asks for by mail, or account
