@@ -344,6 +344,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"the police: do not panic when told you are involved", Mail{Text: "警視庁からのお知らせです。身に覚えのない電話で、あなたが事件に関与しているなどと言われても、慌てないでください。お問い合わせは 03-3581-4321 へ。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		{"fake police: the account used by the gang (rev18 m05)", Mail{Text: "警視庁捜査二課の佐藤と申します。あなた名義の口座が特殊詐欺事件の犯人グループに使用されています。逮捕状が出ていますので、至急こちらのLINE（ID: keishicho-sousa2）へご連絡ください。本件は捜査中のため、家族にも口外しないでください。"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"the police on what the gangs do, with a station's number", Mail{Text: "【中央警察署】犯人グループは、あなたの口座情報を聞き出そうとします。不審な電話があれば中央警察署 022-222-4341 へご連絡ください。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		// A lure that opens with a warning line still asks for LINE or a
 		// video call, which the police never do (rev17).
 		{"fake police behind a warning line, LINE ID", Mail{Text: "※警察官を名乗る不審な電話にご注意ください。\nこちらは警視庁捜査二課です。あなた名義の口座が詐欺事件に使用されています。\nこのままでは逮捕状が執行されます。至急、担当の佐藤までご連絡ください。\nLINE ID: keishi-sato110"},
