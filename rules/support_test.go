@@ -67,6 +67,11 @@ func TestSupportScamLines(t *testing.T) {
 		fire       bool
 	}{
 		{"claim and call", "<p>お使いのPCはウイルスに感染しています。</p>" + call, true},
+		// The device bare as the subject (rev18 ss02, ss03).
+		{"iPhone as the subject", "<h1>iPhoneがウイルスに感染しています</h1><p>(4)件のウイルスが検出されました。</p><p>Appleサポート 0120-998-123 へご連絡ください。</p>", true},
+		{"the system as the subject", "<h1>警告！システムが破損しています</h1><p>トロイの木馬型スパイウェアが検出されました。</p><p>サポート窓口 0800-111-2345 まで至急お電話ください。</p>", true},
+		{"a shop: if your PC is infected, call", "<h1>パソコン修理のPCドクター</h1><p>パソコンがウイルスに感染した場合は、お気軽にご相談ください。</p><p>お電話 0120-555-123</p>", false},
+		{"news: iPhone infected, the screen said", "<h1>偽警告に注意</h1><p>「iPhoneがウイルスに感染しています」と表示され、0120-998-123 に電話した男性が被害に遭いました。</p>", false},
 		{"device on the line before the alarm", "<p>お使いのコンピューターは</p><p>ロックされています</p>" + call, true},
 		{"number on the line after the call word", "<p>あなたのパソコンはハッキングされました</p><p>今すぐサポートにお電話ください</p><p>0800-123-4567</p>", true},
 		{"full-width digits and hyphens", "<p>このＰＣはロックされました</p><p>Ｗｉｎｄｏｗｓサポート　０５０－１２３４－５６７８</p>", true},
