@@ -55,6 +55,11 @@ type oneclickHits struct {
 	urgent string
 	// ownIP is the fetcher's own address, when the page shows it.
 	ownIP string
+	// regWeak is an application taken (お申し込みを承りました), which
+	// counts as the registration only beside an echo that shows an
+	// address (echoIP): honest confirmations say it too.
+	regWeak string
+	echoIP  bool
 }
 
 // oneclickLapseRe marks a sentence about a payment not made (in phishNorm
@@ -82,6 +87,12 @@ func checkOneclick(site *Site) []Finding {
 			continue
 		}
 		h := oneclickScan(p, site.ClientIPs)
+		if h.reg == "" && h.regWeak != "" && h.echoIP && (h.fee != "" || h.threat != "" || h.bait != "") {
+			// 「お申し込みを承りました」 beside 「接続情報（203.0.113.45 /
+			// docomo）は記録されています」: no honest confirmation shows
+			// the visitor's address back.
+			h.reg = h.regWeak
+		}
 		if h.reg == "" {
 			continue
 		}
@@ -157,15 +168,15 @@ func oneclickHead(p *Page) []string {
 // oneclickClaims reports whether the page's head claims a registration at
 // all: the cheap test that lets every other page go at once.
 func oneclickClaims(p *Page) bool {
-	reg := phishData().sets.oneclick["registration"]
-	if p.Title != "" && phishHasLower(reg, p.Title) {
+	reg, weak := phishData().sets.oneclick["registration"], phishData().sets.oneclick["registration-weak"]
+	if p.Title != "" && (phishHasLower(reg, p.Title) || phishHasLower(weak, p.Title)) {
 		return true
 	}
 	for i, l := range p.Lines {
 		if i >= oneclickLines {
 			break
 		}
-		if phishHasLower(reg, l) {
+		if phishHasLower(reg, l) || phishHasLower(weak, l) {
 			return true
 		}
 	}
@@ -194,6 +205,7 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 			continue
 		}
 		first(&h.reg, l, reg)
+		first(&h.regWeak, l, ph["registration-weak"].find(n))
 		first(&h.threat, l, ph["threat"].find(n))
 		first(&h.deadline, l, ph["deadline"].find(n))
 		if h.urgent == "" && (strings.Contains(n, "日中") || strings.Contains(n, "時間以内")) && oneclickUrgent.MatchString(n) {
@@ -208,13 +220,20 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 			// ご連絡いただければキャンセル」 is the one-click bait itself.
 			h.cancel = ph["cancel"].find(n) // the phrase: shown as it is
 		}
-		if h.echo == "" && ph["echo"].has(n) {
-			h.echo = Clip(l, 60)
+		if echo := ph["echo"].has(n); echo || strings.Contains(n, "接続情報") {
+			// 接続情報 (connection details) echoes only with an address on
+			// the line: an ISP's sign-up page lists its own.
+			ip := oneclickIP.MatchString(l)
+			if h.echo == "" && (echo || ip) {
+				h.echo = Clip(l, 60)
+			}
+			h.echoIP = h.echoIP || ip
 		}
 		for _, ip := range clientIPs {
 			if ip != "" && h.ownIP == "" && oneclickHasIP(l, ip) {
 				h.ownIP = ip
 				h.echo = Clip(l, 60)
+				h.echoIP = true
 			}
 		}
 		if h.fee == "" {
@@ -230,7 +249,7 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 			for _, m := range oneclickIP.FindAllString(l, 5) {
 				for _, ip := range clientIPs {
 					if m == ip {
-						h.ownIP, h.echo = ip, ip
+						h.ownIP, h.echo, h.echoIP = ip, ip, true
 					}
 				}
 			}

@@ -348,6 +348,13 @@ func TestOneclickBilling(t *testing.T) {
 		{"fee label in the cell before", "登録完了",
 			`<p>登録が完了しました</p><table><tr><td>ご利用料金</td><td>150,000円</td></tr></table><p>延滞された場合は遅延損害金を請求します</p>`, nil, true},
 
+		// An application taken counts only beside an address shown back (rev18 oc02).
+		{"application taken, the visitor's connection shown, a fee", "ありがとうございます",
+			`<p>プレミアム会員へのお申し込みを承りました</p><p>ご利用料金 ¥128,000（税込）</p><p>※お客様の接続情報（203.0.113.45 / docomo / Android 15）は記録されています。お支払いがない場合は回収業者に委託いたします。</p>`, nil, true},
+		{"a seminar's application taken, a fee, family welcome", "お申し込み完了",
+			`<p>セミナーのお申し込みを承りました。</p><p>受講料 30,000円（お振込み期限：10日以内）</p><p>ご家族の方もご参加いただけます。</p>`, nil, false},
+		{"an ISP's sign-up with its connection details, no address", "お申し込み完了",
+			`<p>光回線のお申し込みが完了しました。</p><p>月額料金 5,280円</p><p>接続情報（ユーザーID・パスワード）は書面でお送りします。</p><p>ご家族でご利用いただけます。</p>`, nil, false},
 		{"入会手続き完了 and 登録済み wording, fee due today", "お知らせ",
 			`<p>入会手続き完了のお知らせ</p><p>お客様は有料会員として登録済みです。</p><p>ご利用料金 99,800円 を本日中にお支払いください。</p>`, nil, true},
 		{"registration, fee due today", "ご登録ありがとうございます",
