@@ -944,6 +944,11 @@ func checkMailSender(m *Mail) []Finding {
 		return nil
 	}
 	v := mailViewOf(m)
+	if len(v.quoted) > 0 {
+		// A warning quoting a lure (a consumer centre's newsletter): the
+		// brand it names is the lure's, not the sender's claim.
+		return nil
+	}
 	pres := v.presented()
 	if len(pres) == 0 {
 		return nil

@@ -115,6 +115,10 @@ func TestScreenQuotedLinks(t *testing.T) {
 		{"the bank's warning", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", body), true, false},
 		{"the bank's warning without a link of its own", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", noLink), true, false},
 		{"the lure, defanged by whoever passed it on", lure, false, true},
+		// A consumer centre's newsletter introduces the quote after it
+		// (rev18 honest 23).
+		{"a consumer centre's newsletter quoting the lure", mail("国民生活センター 見守り新鮮情報 <mimamori@kokusen.go.jp>",
+			"見守り新鮮情報 第520号\n「"+lure+"」\nというSMSが届き、URLを開いて口座番号を入力してしまった。（70歳代 女性）\n＜ひとことアドバイス＞\n・銀行を装ったSMSのURLにはアクセスしないでください。\nhttps://www.kokusen.go.jp/mimamori/\n"), true, false},
 		// A kit copies the brand's real footer (its link and its line that
 		// the bank never asks for a PIN): no warning's words.
 		{"a kit mail passed on defanged, the brand's footer kept", mail("三井住友銀行 <info@dsmail.smbc.co.jp>", lure+"\n当行からメールで暗証番号をお尋ねすることはありません。 https://www.smbc.co.jp/\n"), false, true},
