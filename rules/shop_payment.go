@@ -227,7 +227,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|準備中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -309,6 +309,28 @@ var shopPayOnlyRe = shopMustRe(`(?i)^[^` + shopPayOnlyStop + `]{0,15}?(?:` + sho
 
 // The parts of shopPayOnlyRe and shopPayOnlyStrongRe: the marks that end
 // the reach of "only", the words, and the words anchored, which
+// shopRefusedTogether reports whether the methods ms (from the transfer
+// on) are one list that a refusal after it covers whole: joined by ・, と,
+// や, および or a slash, the last followed by は, も or が
+// (「銀行振込・クレジットカードは取り扱っておりません」). 「銀行振込、代引き不可」
+// lists what is taken, then what is not.
+func shopRefusedTogether(s string, ms []shopPayMention) bool {
+	for k := 0; k+1 < len(ms); k++ {
+		switch strings.TrimSpace(s[ms[k].end:ms[k+1].start]) {
+		case "・", "と", "や", "および", "及び", "/", "／":
+		default:
+			return false
+		}
+	}
+	rest := s[ms[len(ms)-1].end:]
+	for _, p := range []string{"は", "も", "が", "によるお支払いは", "でのお支払いは", "のお支払いは"} {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // shopPayOnlyAfter tries where the expressions' lazy prefix could end.
 const (
 	shopPayOnlyStop        = `、,/・。はが`
@@ -702,7 +724,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 				if i+1 < len(ms) {
 					next = ms[i+1].start
 				}
-				if neg && m.id == MethodTransfer && (i+1 < len(ms) || shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt) && strings.ContainsAny(s[m.end:next], "（(、,，")) {
+				if neg && m.id == MethodTransfer && (i+1 < len(ms) && !shopRefusedTogether(s, ms[i:]) || i+1 == len(ms) && shopPayOnlyAfter(s[m.end:next], shopPayOnlyAt) && strings.ContainsAny(s[m.end:next], "（(、,，")) {
 					// 「銀行振込のみ（クレジットカード／現金 不可）」,
 					// 「銀行振込、代引き不可」, 「銀行振込（当店窓口での
 					// お支払いは受け付けておりません）」: a refusal after

@@ -247,6 +247,13 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込のみ。商品到着後7日以内の返品を承ります。</p>`)}},
 		{name: "transfer after arrival unless faulty", fire: false,
 			site: []string{shopTop, shopHTML("農園", `<h2>お支払い方法</h2><p>銀行振込のみ。商品到着後、不良がなければお振込みください。</p>`)}},
+		// rev18 fraud fs02, fs09; honest manabiya.
+		{name: "PayPayで個人に送金, transfer and card refused together", fire: true, evidence: []string{"PayPayで個人に送金のみ"},
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払いについて</h2><p>お支払いはPayPayで個人に送金のみとなります。ご注文確認後、担当者のPayPay IDをメールでお知らせします。</p><p>※銀行振込・クレジットカードは取り扱っておりません。</p>`)}},
+		{name: "transfer, card being prepared", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<p>ご注文後、指定口座へお振込みください。</p><p>※クレジットカード決済は現在準備中です。</p>`)}},
+		{name: "first fee by transfer, then monthly direct debit", fire: false,
+			site: []string{shopTop, shopHTML("入塾のご案内", `<h2>お支払い</h2><p>初回（入塾金・初月分）はお振込みでお願いします。</p><p>2か月目以降は口座振替（毎月27日引落し）となります。</p>`)}},
 		{name: "PayPay送金 alone", fire: true, evidence: []string{"PayPay送金のみ"},
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：PayPay送金のみ（ご注文後にPayPay IDをお知らせします）</p>`)}},
 		{name: "sending to a PayPay ID alone, card withdrawn", fire: true,
