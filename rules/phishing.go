@@ -306,7 +306,8 @@ func checkFormPostsOffsite(site *Site) []Finding {
 			if f.Method != "post" && secret == 0 && (search || len(typed) == 1) {
 				continue
 			}
-			if kind := phishGateway(gw, action); kind == "payment" || (kind == "forms" && secret&^credBirth == 0) {
+			if kind := phishGateway(gw, action); kind == "payment" || (kind == "forms" && secret&^credBirth == 0) ||
+				(kind == "banking" && secret&(credCard|credExpiry|credCSC) == 0) {
 				continue
 			}
 			if phishSameBrand(brands, host, action) {

@@ -307,6 +307,11 @@ func TestFormPostsOffsite(t *testing.T) {
 			`<form method="post" action="https://credit.j-payment.co.jp/gateway/payform.aspx"><input name=name><input name=email><input type=hidden name=aid value=123></form>`, false},
 		{"card data to KOMOJU", "https://shop.example.jp/checkout",
 			`<form method="post" action="https://komoju.com/api/v1/sessions"><input name=card autocomplete=cc-number><input name=csc autocomplete=cc-csc></form>`, false},
+		// A 信用金庫's login posts to the shared banking platform (rev18 honest).
+		{"a shinkin bank's login to ANSER", "https://www.sendai-shinkin.jp/kojin/ib/",
+			`<form method="post" action="https://www.parasol.anser.ne.jp/ib/index.do"><input name=KEIYAKUSHA_ID><input type=password name=LOGIN_PASSWORD></form>`, false},
+		{"card data to the banking platform still counts", "https://shinkin-kakunin.example.top/",
+			`<form method="post" action="https://www.parasol.anser.ne.jp/ib/index.do"><input name=card autocomplete=cc-number><input name=csc autocomplete=cc-csc></form>`, true},
 		{"newsletter to Mailchimp", "https://shop.example.jp/",
 			`<form method="post" action="https://x.us21.list-manage.com/subscribe/post"><input type=email name=EMAIL><input name=FNAME></form>`, false},
 		{"another subdomain of the same site", "https://www.shop.example.jp/",
