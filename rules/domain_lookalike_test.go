@@ -143,6 +143,9 @@ func TestLookalikeFires(t *testing.T) {
 		{"viewsnet-card.com", "ビューカード", ImitationPlusWords},
 		{"amex-login.com", "アメリカン・エキスプレス", ImitationPlusWords},
 		{"mynahoken-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
+		// rev18: 保険証 and 調査 spelt as people write them
+		{"myna-hokensho-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
+		{"kokusei-chousa-jp.com", "総務省統計局（国勢調査）", ImitationPlusWords},
 		// a misspelt name or word of brand+card is still a typo
 		{"saisom-card.com", "セゾン", ImitationTypo},
 		{"eposcrad.com", "エポス", ImitationTypo},
@@ -185,7 +188,7 @@ func TestLookalikeHonest(t *testing.T) {
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
-		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp",
+		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp", "hokensho-guide.jp",
 		// a brand-like name with another word where the keyword has card
 		// (rev16): a cake shop, a cafe, a care home
 		"saison-cake.jp", "saisoncake.jp", "saison-cafe.jp", "epos-care.jp",

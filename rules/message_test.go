@@ -348,6 +348,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", true, 0}}},
 		{"the police on what the gangs do, with a station's number", Mail{Text: "【中央警察署】犯人グループは、あなたの口座情報を聞き出そうとします。不審な電話があれば中央警察署 022-222-4341 へご連絡ください。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		{"fake police: a phone number used in fraud, a video call on LINE (rev18 m26)", Mail{Text: "千葉県警察です。あなたの携帯電話番号が詐欺に使われています。2時間後に回線が停止されます。詳細は捜査担当者とビデオ通話で説明しますので、LINEで友だち追加してください https://line.me/ti/p/~chiba-police110"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"fake police: a card used without leave, call back (rev18 m30)", Mail{Text: "【警察庁】サイバー犯罪対策課です。あなたのマイナンバーカードが不正に使用された疑いがあります。捜査中のため、至急折り返しお電話ください。03-4567-8901"},
+			[]want{{"mail-fake-police", true, 0}}},
 		// A lure that opens with a warning line still asks for LINE or a
 		// video call, which the police never do (rev17).
 		{"fake police behind a warning line, LINE ID", Mail{Text: "※警察官を名乗る不審な電話にご注意ください。\nこちらは警視庁捜査二課です。あなた名義の口座が詐欺事件に使用されています。\nこのままでは逮捕状が執行されます。至急、担当の佐藤までご連絡ください。\nLINE ID: keishi-sato110"},
@@ -358,6 +362,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"the police's example stated flatly, then LINE refused", Mail{Text: "【中央警察署】「警視庁の者です。」「あなた名義の口座が犯罪に利用されています。」そんな電話は詐欺です。LINEで友だち追加を求められても応じないでください。相談は #9110 へ。"},
 			[]want{{"mail-fake-police", false, 0}}},
+
+		// rev18 fraud: a tax office's 差押予告 by phone; government lures' threats.
+		{"overdue tax, seizure notice, call today (rev18 m27)", Mail{Text: "税務署からのお知らせ：あなたの延滞税が確認されました。差押予告。本日17時までに 050-8899-1122 へご連絡ください。"},
+			[]want{{"mail-fake-bill", true, 50}}},
+		{"マイナ保険証: full self-pay unless re-registered (rev18 m09)", Mail{Text: "【デジタル庁】マイナ保険証の登録に不備があります。12月2日以降は保険診療が全額自己負担となります。再登録はこちら https://myna-hokensho-touroku.com/"},
+			[]want{{"mail-urgency", true, 0}}},
 
 		// mail-attachment-executable
 		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
