@@ -202,6 +202,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailFakePolice,
 		},
 		{
+			ID: "mail-refund-atm", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "市役所・年金事務所・税務署などを名乗り、医療費や保険料の還付金・払い戻しを「ATMで手続き」させようとする（還付金詐欺）",
+				EN: "the message speaks of a refund (還付金, 払い戻し of medical costs or premiums) and has you go to an ATM to receive it (refund fraud, 還付金詐欺)",
+			},
+			Message: Text{
+				JA: "「還付金詐欺」の特徴があります。市役所や年金事務所、税務署などが、還付金や払い戻しのためにATMへ行かせることはありません。ATMで操作させられると、お金を受け取るのではなく相手に振り込むことになります。記載の番号に電話せず、心配なときは自分で調べた役所の番号か、#9110（警察相談専用電話）に相談してください",
+				EN: "this has the marks of refund fraud (還付金詐欺). No city office, pension office or tax office ever has you go to an ATM to receive a refund: the steps they read out at an ATM send your money to them. Do not call the number given; if you are worried, call the office on a number you look up yourself, or #9110 (the police consultation line)",
+			},
+			Check: checkMailRefundATM,
+		},
+		{
 			// Topic spam: the police's advice on attachments is in the
 			// spam advice (ADVICE-FACTS), after the advice on being
 			// cheated that the mail's other signs bring.

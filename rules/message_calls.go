@@ -240,3 +240,58 @@ func mailPoliceWarns(v *mailView) bool {
 	}
 	return false
 }
+
+// checkMailRefundATM fires where a message speaks of a refund or benefit
+// paid to the reader ([refund]: 還付金, 医療費の払い戻し, 給付金) and sends
+// them to an ATM to act there ([refund-atm] and [refund-atm-do]) with a way
+// to be reached (a phone number, a link
+// or a [contact] phrase): 還付金詐欺 (「医療費の払い戻し（還付金）があります。
+// お近くのATMで手続きができますので…までお電話ください」). No office pays
+// out through an ATM. Warnings stay silent: the phishing warning test, a
+// sentence that denies or reports (「ATMで還付金を受け取ることはできません」),
+// and an ATM sentence that names the fraud or is a condition (詐欺, 注意,
+// …と言われたら).
+func checkMailRefundATM(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning || len(v.quoted) > 0 {
+		return nil
+	}
+	refund, _ := v.find("refund")
+	if refund == "" {
+		return nil
+	}
+	sets := phishData().sets.mail
+	atm := ""
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["refund-atm"].has(s) && sets["refund-atm-do"].has(s) && !sets["refund-warn"].has(s) {
+			atm = v.raw[i]
+			break
+		}
+	}
+	if atm == "" {
+		return nil
+	}
+	contact := ""
+	for i, s := range v.sentences {
+		if !v.denies[i] && supportNumber(s) != "" {
+			contact = v.raw[i]
+			break
+		}
+	}
+	if contact == "" && v.offered() > 0 {
+		contact = v.m.URLs[0]
+	}
+	if contact == "" {
+		contact, _ = v.find("contact")
+	}
+	if contact == "" {
+		return nil
+	}
+	ev := []string{}
+	for _, s := range []string{refund, atm, contact} {
+		if c := "「" + Clip(s, 60) + "」"; !phishHas(ev, c) {
+			ev = append(ev, c)
+		}
+	}
+	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+}

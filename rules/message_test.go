@@ -369,6 +369,22 @@ func TestMessageRules(t *testing.T) {
 		{"マイナ保険証: full self-pay unless re-registered (rev18 m09)", Mail{Text: "【デジタル庁】マイナ保険証の登録に不備があります。12月2日以降は保険診療が全額自己負担となります。再登録はこちら https://myna-hokensho-touroku.com/"},
 			[]want{{"mail-urgency", true, 0}}},
 
+		// mail-refund-atm: 還付金詐欺 (rev18 fraud m08).
+		{"a refund at an ATM, call this mobile", Mail{Text: "〇〇市役所 保険年金課です。医療費の払い戻し（還付金）29,820円がございます。手続き期限が本日までとなっております。お近くのATMで手続きができますので、080-3344-5566 までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"a pension refund, go to an ATM, a link", Mail{Text: "【年金事務所】未払いの年金の還付があります。お受け取りにはお近くのATMへ行き、下記の手順で操作してください。 https://nenkin-kanpu.example.top/"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"a city: refunds never at an ATM", Mail{Text: "【〇〇市】市役所の職員が、還付金の手続きのためにATMへ行くよう求めることはありません。不審な電話は 022-214-8000 へ。"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"the police: told to go to an ATM, it is fraud", Mail{Text: "還付金があるのでATMで手続きをと言われたら、それは詐欺です。すぐに電話を切り、#9110 に相談してください。"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a city's note: beware of calls sending you to an ATM", Mail{Text: "【〇〇市】還付金の件でATMでの手続きを求める不審な電話にご注意ください。市役所 022-214-8000"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a bank's ATM maintenance notice", Mail{Text: "【七十七銀行】12月1日0時から6時まで、ATMでのお預け入れ・お払い戻しを休止します。お問い合わせは 0120-104-577 まで。"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a city's benefit paid into the account, check at an ATM", Mail{Text: "【仙台市】給付金を本日、ご指定の口座へお振込みしました。ATMで記帳のうえご確認ください。お問い合わせ 022-214-8000"},
+			[]want{{"mail-refund-atm", false, 0}}},
+
 		// mail-attachment-executable
 		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
 		{"HTML attachment", Mail{Attachments: []string{"請求書.HTML"}}, []want{{"mail-attachment-executable", true, 20}}},
