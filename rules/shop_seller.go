@@ -51,8 +51,11 @@ var (
 	shopManagerLabel = shopLabel(shopManagerWords + `|` + shopManagerPersonWords)
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)
-	shopMailLabelRe  = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
-	shopContactLabel = shopLabel(`事業者の連絡先|販売業者の連絡先|連絡先|お問い?合わ?せ先`)
+	// shopAddrPhoneLabel is the address and phone under one label
+	// (所在地・電話番号, 住所／連絡先), as one-person shops print them.
+	shopAddrPhoneLabel = shopLabel(`(?:所在地|住所)(?:・|／|、|及び|および|と)(?:電話番号|電話|TEL|連絡先)|(?:電話番号|電話|TEL)(?:・|／|、|及び|および|と)(?:所在地|住所)`)
+	shopMailLabelRe    = shopMustRe(`(?i)メールアドレス|メール|e-?mail|mail|連絡先|お問い?合わ?せ|contact`)
+	shopContactLabel   = shopLabel(`事業者の連絡先|販売業者の連絡先|連絡先|お問い?合わ?せ先`)
 	// shopDisclosedOnRequestRe: a contact given on request, said with 開示
 	// or 請求 (a mail answered 遅滞なく withholds nothing).
 	shopDisclosedOnRequestRe = shopMustRe(`開示|請求`)
@@ -329,6 +332,23 @@ func shopReadDisclosure(d *Disclosure) {
 		if v, ok := shopManagerValue(ls, i); ok {
 			if d.Manager == "" && v != "" {
 				d.Manager = shopClip(v, 40)
+			}
+			continue
+		}
+		if v, ok := shopLabelValue(ls, i, shopAddrPhoneLabel); ok {
+			// 「所在地・電話番号：請求があった場合には遅滞なく開示」: one
+			// value for both fields.
+			if shopWithheldRe.MatchString(v) {
+				d.AddressWithheld = true
+				if len(FindPhones(v)) == 0 {
+					d.PhoneWithheld = true
+				}
+			}
+			if a := FindAddress(v); d.Address == "" && a != "" {
+				d.Address = a
+			}
+			if ph := FindPhones(v); d.Phone == "" && len(ph) > 0 {
+				d.Phone = ph[0]
 			}
 			continue
 		}

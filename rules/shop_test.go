@@ -712,6 +712,13 @@ func TestSellerInfoMissing(t *testing.T) {
 		{name: "on request", fire: true, points: 10, evidence: []string{"請求があれば開示"},
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：鈴木 一郎</p><p>所在地：請求があれば遅滞なく開示いたします</p><p>電話番号：ご請求いただければ遅滞なく開示いたします</p>`)}},
+		// One label for both (rev18 honest atelier-kinoko): withheld, not missing.
+		{name: "address and phone withheld under one label", fire: true, points: 10, evidence: []string{"所在地: 請求があれば開示", "電話番号: 請求があれば開示"},
+			site: []string{shopTop, shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><table><tr><th>販売業者</th><td>アトリエきのこ（木下 奈々）</td></tr><tr><th>所在地・電話番号</th><td>個人で制作しているため、ご請求があった場合には遅滞なく開示いたします。</td></tr><tr><th>メールアドレス</th><td>info@atelier-kinoko.com</td></tr></table>`)}},
+		{name: "address and phone given under one label", fire: false,
+			site: []string{shopTop, shopHTML("特定商取引法に基づく表記",
+				`<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社みやぎ商会</p><p>代表者：佐藤 一郎</p><p>住所・電話番号：〒980-0811 宮城県仙台市青葉区一番町3-1-1 022-222-1234</p>`)}},
 		{name: "contact withheld under BASE's label", fire: true, points: 10, evidence: []string{"電話番号: 請求があれば開示"},
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>事業者の名称：佐藤 美和</p><p>事業者の所在地：請求があった場合には遅滞なく開示いたします</p><p>事業者の連絡先：請求があった場合には遅滞なく開示いたします</p>`)}},
