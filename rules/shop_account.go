@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -619,8 +620,40 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		if strings.Contains(FoldKana(d.Seller), a.HolderKey) {
 			return d.Seller
 		}
+		if a.Kind == HolderSoleProprietor && shopSameTradeWord(d.Seller, a.HolderKey) {
+			return d.Seller
+		}
 	}
 	return ""
+}
+
+// shopTradeReadings is data/shop_trade_readings.txt: a trade name's last
+// word and its reading, folded (FoldKana).
+var shopTradeReadings = sync.OnceValue(func() [][2]string {
+	var out [][2]string
+	for _, l := range lines("shop_trade_readings.txt") {
+		f := strings.Fields(l)
+		if len(f) != 2 {
+			panic("rules: shop_trade_readings.txt: want WORD READING: " + l)
+		}
+		out = append(out, [2]string{f[0], FoldKana(f[1])})
+	}
+	return out
+})
+
+// shopSameTradeWord reports whether the seller's trade name and a 屋号 +
+// 個人名 holder (folded) end their trade names in the same generic word,
+// each after a name of its own: 林牧場 beside ハヤシボクジヨウハヤシカズオ,
+// あやめ書房 beside アヤメシヨボウイトウタケシ.
+func shopSameTradeWord(seller, holderKey string) bool {
+	for _, p := range shopTradeReadings() {
+		i := strings.Index(seller, p[0])
+		j := strings.Index(holderKey, p[1])
+		if i > 0 && j > 0 && len(holderKey) > j+len(p[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // shopDisclosedPerson returns the seller the disclosure names, with its

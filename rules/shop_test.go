@@ -544,6 +544,14 @@ func TestAccountPersonalName(t *testing.T) {
 		// enclosed slip): the holder puts nothing at risk.
 		{name: "paid by transfer after arrival", fire: true, points: 5, evidence: []string{"ヤマダ タロウ", "※後払い"},
 			site: []string{shopTop, shopHTML("s", `<h2>お支払い</h2><p>商品到着後、1週間以内に下記口座へお振込みください。</p>`+shopAccountPersonal)}},
+		// A 屋号 + 個人名 account whose trade name ends in the seller's
+		// generic word is the seller's own (rev18 honest hayashi-bokujo).
+		{name: "a farm's trade-name account, the farm disclosed in kanji", fire: true, points: 5, evidence: []string{"ハヤシボクジヨウ ハヤシカズオ", "※表記の販売者本人"},
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：仙北信用組合 栗駒支店 普通 0123456 ハヤシボクジヨウ ハヤシカズオ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：林牧場（林 和夫）</p><p>所在地：宮城県栗原市栗駒沼倉1-2</p>`)}},
+		{name: "a trade-name account of another trade", fire: true, points: 15,
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：仙北信用組合 栗駒支店 普通 0123456 スズキシヨウテン スズキイチロウ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：林牧場（林 和夫）</p>`)}},
 		{name: "sole proprietor", fire: true, evidence: []string{"ヤマダシヨウテン ヤマダタロウ", "屋号+個人名"},
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダシヨウテン ヤマダタロウ</p>`)}},
 		{name: "kanji name", fire: true, evidence: []string{"山田 花子"},
