@@ -566,20 +566,35 @@ func (v *mailView) presented() []mailPresentation {
 // presentedUncached does presented's work.
 func (v *mailView) presentedUncached() []mailPresentation {
 	var out []mailPresentation
-	name, _ := phishUnmask(NFKC(mailDisplayName(v.m.From)))
+	name, _ := phishSeen(NFKC(mailDisplayName(v.m.From)))
+	// Lines and subject as matched: spaced-out and digit-spelt names
+	// read (phishReveal), each kept with the text to show beside it.
+	subject, subjectShown := phishSeen(v.subject)
+	lines := make([]string, len(v.lines))
+	shown := make(map[string]string)
+	for i, l := range v.lines {
+		m, sh := phishSeen(l)
+		lines[i] = m
+		if sh != m {
+			shown[m] = sh
+		}
+	}
+	if subjectShown != subject {
+		shown["Subject: "+subject] = "Subject: " + subjectShown
+	}
 	pres := phishData().mail["presents"]
 	// Prepared once for all brands: lower-case lines (to skip brands not
 	// named at all) and the holders of copyright lines.
-	lower := make([]string, len(v.lines))
+	lower := make([]string, len(lines))
 	var hay strings.Builder
-	hay.WriteString(strings.ToLower(name + "\n" + v.subject + "\n"))
-	for i, l := range v.lines {
+	hay.WriteString(strings.ToLower(name + "\n" + subject + "\n"))
+	for i, l := range lines {
 		lower[i] = strings.ToLower(l)
 		hay.WriteString(lower[i])
 		hay.WriteByte('\n')
 	}
 	var holders []phishLine
-	for _, l := range v.lines {
+	for _, l := range lines {
 		if h, ok := phishCopyrightHolder(l); ok && h != "" {
 			holders = append(holders, phishLine{text: l, lower: h})
 		}
@@ -598,10 +613,10 @@ func (v *mailView) presentedUncached() []mailPresentation {
 		case !named:
 		case name != "" && pb.pure(name, mailSenderWords()...):
 			ev = "From: " + v.m.From
-		case mailPureSegment(pb, v.subject):
-			ev = "Subject: " + v.subject
+		case mailPureSegment(pb, subject):
+			ev = "Subject: " + subject
 		}
-		for i, l := range v.lines {
+		for i, l := range lines {
 			if ev != "" || !named {
 				break
 			}
@@ -636,12 +651,15 @@ func (v *mailView) presentedUncached() []mailPresentation {
 		}
 		// The signature: one of the last lines is the brand's name with
 		// nothing but sender words (「三井住友カード株式会社」「Apple サポート」).
-		for i := len(v.lines) - 1; named && ev == "" && i >= 0 && i >= len(v.lines)-3; i-- {
-			if l := v.lines[i]; utf8.RuneCountInString(l) <= 40 && pb.pure(l, mailSenderWords()...) {
+		for i := len(lines) - 1; named && ev == "" && i >= 0 && i >= len(lines)-3; i-- {
+			if l := lines[i]; utf8.RuneCountInString(l) <= 40 && pb.pure(l, mailSenderWords()...) {
 				ev = l
 			}
 		}
 		if ev != "" {
+			if sh, ok := shown[ev]; ok {
+				ev = sh // the message's own text, with its reading
+			}
 			out = append(out, mailPresentation{brand: pb.b, evidence: Clip(ev, 80)})
 		}
 	}

@@ -369,6 +369,9 @@ func TestMessageRules(t *testing.T) {
 		{"マイナ保険証: full self-pay unless re-registered (rev18 m09)", Mail{Text: "【デジタル庁】マイナ保険証の登録に不備があります。12月2日以降は保険診療が全額自己負担となります。再登録はこちら https://myna-hokensho-touroku.com/"},
 			[]want{{"mail-urgency", true, 0}}},
 
+		// A brand spaced out in full-width letters (rev18 fraud m20).
+		{"a spaced-out brand with an off-brand link", Mail{Text: "【Ａ ｍ ａ ｚ ｏ ｎ】お客様のアカ\u200cウントが停止されました。24時間以内に確認してください。 https://acct-verify-center.com/jp", URLs: []string{"https://acct-verify-center.com/jp"}},
+			[]want{{"mail-link-offbrand", true, 30}}},
 		// mail-refund-atm: 還付金詐欺 (rev18 fraud m08).
 		{"a refund at an ATM, call this mobile", Mail{Text: "〇〇市役所 保険年金課です。医療費の払い戻し（還付金）29,820円がございます。手続き期限が本日までとなっております。お近くのATMで手続きができますので、080-3344-5566 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 50}}},

@@ -59,54 +59,57 @@ func phishMayReveal(s string) (spaced, leet bool) {
 }
 
 // phishOneLetterBefore reports whether the word ending at s[:i] is one
-// letter.
+// letter: a letter with no letter before it (a bracket may be: 【A m …).
 func phishOneLetterBefore(s string, i int) bool {
 	r, n := utf8.DecodeLastRuneInString(s[:i])
-	return n > 0 && unicode.IsLetter(r) && (i == n || s[i-n-1] == ' ')
+	if n == 0 || !unicode.IsLetter(r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:i-n])
+	return i == n || !unicode.IsLetter(p)
 }
 
 // phishOneLetterAfter reports whether the word starting at s[i:] is one
-// letter.
+// letter: a letter with no letter after it.
 func phishOneLetterAfter(s string, i int) bool {
 	r, n := utf8.DecodeRuneInString(s[i:])
-	return n > 0 && unicode.IsLetter(r) && (i+n == len(s) || s[i+n] == ' ')
+	if n == 0 || !unicode.IsLetter(r) {
+		return false
+	}
+	q, _ := utf8.DecodeRuneInString(s[i+n:])
+	return i+n == len(s) || !unicode.IsLetter(q)
 }
 
 func phishASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
-// phishUnspace joins runs of one-letter words (see phishReveal).
+// phishUnspace joins runs of one-letter words (see phishReveal). A letter
+// is a word of one when the runes beside it are spaces, punctuation or the
+// text's ends (【A m a z o n】 is a run).
 func phishUnspace(s string) (string, bool) {
-	words := strings.Split(s, " ")
+	rs := []rune(s)
+	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
 	var b strings.Builder
 	changed := false
-	for i := 0; i < len(words); {
-		// A run is of Latin letters or of other letters, not both:
-		// 「A m a z o n へ」 keeps its particle apart.
-		j := i
-		cjk := false
-		for j < len(words) && utf8.RuneCountInString(words[j]) == 1 {
-			r, _ := utf8.DecodeRuneInString(words[j])
-			if !unicode.IsLetter(r) || j > i && cjk != (r >= utf8.RuneSelf) {
-				break
+	for i := 0; i < len(rs); {
+		if letter(i) && !letter(i-1) {
+			// A run of Latin letters or of other letters, not both:
+			// 「A m a z o n へ」 keeps its particle apart.
+			cjk := rs[i] >= utf8.RuneSelf
+			j, n := i, 1
+			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk && !letter(j+3) {
+				j += 2
+				n++
 			}
-			cjk = r >= utf8.RuneSelf
-			j++
-		}
-		if run := j - i; run >= 3 || run == 2 && cjk {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if n >= 3 || n == 2 && cjk {
+				for k := i; k <= j; k += 2 {
+					b.WriteRune(rs[k])
+				}
+				changed = true
+				i = j + 1
+				continue
 			}
-			for _, w := range words[i:j] {
-				b.WriteString(w)
-			}
-			changed = true
-			i = j
-			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(words[i])
+		b.WriteRune(rs[i])
 		i++
 	}
 	if !changed {
@@ -133,7 +136,7 @@ func phishUnleet(s string) (string, bool) {
 			}
 			j++
 		}
-		if j-i < 4 || letters < 3 || letters == j-i {
+		if j-i < 4 || letters < 3 || letters == j-i || phishInAddress(s, i, j) {
 			i = j
 			continue
 		}
@@ -165,6 +168,14 @@ func phishUnleet(s string) (string, bool) {
 		return s, false
 	}
 	return string(out), true
+}
+
+// phishInAddress reports whether the word s[i:j] is part of a web or mail
+// address or an identifier (…/3xJpPost, amaz0n-jp.com, user_01): those keep
+// their digits; domain-lookalike reads host names its own way.
+func phishInAddress(s string, i, j int) bool {
+	const around = "/.:?=&#%_-~@+"
+	return i > 0 && strings.IndexByte(around, s[i-1]) >= 0 || j < len(s) && strings.IndexByte(around, s[j]) >= 0
 }
 
 func phishUpper(b byte) bool { return b >= 'A' && b <= 'Z' }

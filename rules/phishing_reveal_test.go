@@ -12,6 +12,8 @@ func TestPhishReveal(t *testing.T) {
 		{"S M B C | ログイン", "SMBC | ログイン"},
 		{"ようこそ A m a z o n へ", "ようこそ Amazon へ"},
 		{"楽 天 カード", "楽天 カード"},
+		{"【A m a z o n】お客様のアカウント", "【Amazon】お客様のアカウント"},
+		{"(S M B C)", "(SMBC)"},
 		// Digits for letters.
 		{"Amaz0n | ログイン", "Amazon | ログイン"},
 		{"AMAZ0N サインイン", "AMAZON サインイン"},
@@ -31,6 +33,8 @@ func TestPhishReveal(t *testing.T) {
 		{"第 1 回", ""},
 		{"2024年5月10日", ""},
 		{"B2B", ""},
+		{"下記URLよりご確認ください。 https://bit.ly/3xJpPost", ""},
+		{"amaz0n-jp.com", ""},
 		{"", ""},
 	} {
 		got, changed := phishReveal(c.in)
