@@ -32,6 +32,10 @@ var linkHints = []struct {
 	{"flow", 40}, {"order", 35}, {"ご注文", 40}, {"お買い物", 40}, {"ご購入", 40}, {"流れ", 30},
 	{"お問い合わせ", 25}, {"contact", 25}, {"faq", 15}, {"よくある質問", 15},
 	{"返品", 20}, {"交換", 10},
+	// A bakery or farm whose mail order is one page of its site (冷凍パン
+	// 通販, 「特定商取引法の表記は通販ページをご覧ください」): its terms and
+	// disclosure are there.
+	{"通販", 60}, {"tsuhan", 55}, {"オンラインショップ", 45}, {"onlineshop", 40}, {"online-shop", 40},
 	// A donation's application (an imitation ふるさと納税 site) is its
 	// payment page; an application form states its terms.
 	{"寄附", 70}, {"寄付", 70}, {"お申込", 45}, {"申込", 40}, {"申し込み", 40},
