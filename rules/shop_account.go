@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -623,8 +624,70 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		if a.Kind == HolderSoleProprietor && shopSameTradeWord(d.Seller, a.HolderKey) {
 			return d.Seller
 		}
+		if shopSameSurname(d.Seller, a) {
+			return d.Seller
+		}
 	}
 	return ""
+}
+
+// shopSurnames is data/shop_surnames.txt: each surname with its readings,
+// folded (FoldKana), longest surnames first (佐々木 before 佐々).
+var shopSurnames = sync.OnceValue(func() []shopSurname {
+	var out []shopSurname
+	for _, l := range lines("shop_surnames.txt") {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			panic("rules: shop_surnames.txt: want SURNAME READING...: " + l)
+		}
+		n := shopSurname{kanji: f[0]}
+		for _, r := range f[1:] {
+			n.readings = append(n.readings, FoldKana(r))
+		}
+		out = append(out, n)
+	}
+	slices.SortStableFunc(out, func(a, b shopSurname) int { return len(b.kanji) - len(a.kanji) })
+	return out
+})
+
+type shopSurname struct {
+	kanji    string
+	readings []string
+}
+
+// shopSameSurname reports whether the seller's own field names a person
+// (a surname of the table followed by a space or a given name in kanji)
+// whose surname's reading begins the personal account's holder (after
+// the trade name, for a 屋号+個人名 holder): 「ベーカリー 麦のき（渋谷 陽介）」
+// beside シブヤ ヨウスケ.
+func shopSameSurname(seller string, a BankAccount) bool {
+	if !strings.ContainsFunc(seller, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
+		return false
+	}
+	for _, n := range shopSurnames() {
+		i := strings.Index(seller, n.kanji)
+		if i < 0 {
+			continue
+		}
+		if i > 0 {
+			// The surname starts a name: after a bracket, a space, a
+			// label or the start, not inside a word (山田 in 小山田).
+			p, _ := utf8.DecodeLastRuneInString(seller[:i])
+			if unicode.Is(unicode.Han, p) || unicode.In(p, unicode.Hiragana, unicode.Katakana) {
+				continue
+			}
+		}
+		next, _ := utf8.DecodeRuneInString(seller[i+len(n.kanji):])
+		if next != ' ' && next != '　' && !unicode.Is(unicode.Han, next) {
+			continue
+		}
+		for _, r := range n.readings {
+			if strings.HasPrefix(a.HolderKey, r) || a.Kind == HolderSoleProprietor && strings.Contains(a.HolderKey, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shopTradeReadings is data/shop_trade_readings.txt: a trade name's last

@@ -529,11 +529,22 @@ func TestAccountPersonalName(t *testing.T) {
 		{name: "the farm's owner, as disclosed", fire: true, points: 5, evidence: []string{"ヤマモト ケンイチ", "※表記の販売者本人"},
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：山元いちご園（代表 山本 健一／ヤマモト ケンイチ）</p><p>所在地：宮城県亘理郡亘理町逢隈田沢字遠原71</p>`)}},
-		// Kanji beside kana cannot be compared here: the seller is shown
-		// for the reader to.
-		{name: "an artist's shop, her name in kanji only", fire: true, points: 15, evidence: []string{"サトウ ユミ", "特商法表記の販売者: 工房つむぎ(佐藤 由美)"},
+		// Kanji beside kana: the surname's reading is compared
+		// (shop_surnames.txt).
+		{name: "an artist's shop, her name in kanji only", fire: true, points: 5, evidence: []string{"サトウ ユミ", "※表記の販売者本人: 工房つむぎ(佐藤 由美)"},
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：三井住友銀行 仙台支店 普通 1234567 サトウ ユミ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：工房つむぎ（佐藤 由美）</p><p>所在地：請求があれば遅滞なく開示します</p>`)}},
+		// The seller's own name in kanji, its surname's reading beginning
+		// the holder (rev18 honest pan-muginoki, yamada-kotto).
+		{name: "a bakery's owner, named in kanji in the seller field", fire: true, points: 5, evidence: []string{"シブヤ ヨウスケ", "※表記の販売者本人"},
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店 普通 1234567 シブヤ ヨウスケ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：ベーカリー 麦のき（渋谷 陽介）</p>`)}},
+		{name: "the seller in kanji, the holder another surname", fire: true, points: 15, evidence: []string{"リ ケイ", "特商法表記の販売者: ベーカリー 麦のき(渋谷 陽介)"},
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店 普通 1234567 リ ケイ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：ベーカリー 麦のき（渋谷 陽介）</p>`)}},
+		{name: "a surname inside another word is no name", fire: true, points: 15,
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店 普通 1234567 ヤマダ ハナコ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：小山田商店</p>`)}},
 		{name: "a shop name with a manager named like the holder", fire: true, points: 15,
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマダ タロウ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：ブランド アウトレット ストア</p><p>運営責任者：山田 太郎（ヤマダ タロウ）</p>`)}},
