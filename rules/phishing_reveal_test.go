@@ -68,7 +68,10 @@ func TestBrandRevealed(t *testing.T) {
 			t.Errorf("%s: no phishing-credential-form", c.title)
 		}
 	}
+	// A service's web name beside the brand's (rev18 fraud ph08).
+	got := phFired(phSite(phHTML("https://tepco-denki-ryokin.top/", "<title>東京電力エナジーパートナー くらしTEPCO web</title><h1>くらしTEPCO web</h1>"+form)))
+	phExpect(t, got, "phishing-credential-form", "phishing-brand-impersonation")
 	// A shop's heading spaced for looks names no brand.
-	got := phFired(phSite(phHTML("https://zakka-mori.jp/", `<title>雑貨の森</title><h1>S A L E</h1><p>全品20%OFF</p>`+form)))
+	got = phFired(phSite(phHTML("https://zakka-mori.jp/", `<title>雑貨の森</title><h1>S A L E</h1><p>全品20%OFF</p>`+form)))
 	phExpect(t, got)
 }
