@@ -72,6 +72,23 @@ func checkCredentialForm(site *Site) []Finding {
 		presented := phishPresentedOn(site, p)
 		for _, fc := range creds {
 			brand, brandEN, ja, en := phishCredReason(fc, presented)
+			if ja == "" && len(presented) == 0 && fc.kinds&credCard != 0 && fc.kinds&credCSC != 0 && !GovernmentHost(host) {
+				if lure := phishCardLure(p); lure != "" {
+					// No brand named, but card data asked for against a
+					// claim of misuse, and nothing sold: 「カード会員様
+					// ご本人確認のお願い…不正利用の可能性」.
+					out = append(out, Finding{
+						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(lure, 50) + "」",
+						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(lure, 50) + "」",
+						URL:        p.URL, Severity: Medium, Points: 30,
+						Message: Text{
+							JA: "このページ（" + host + "）は、カードの不正利用や本人確認を理由に、カード番号とセキュリティコードを入力させようとしています。何も買っていないのにカード情報を求めるページはフィッシングの疑いがあります。カード会社には、カードの裏面の番号か公式アプリで確かめてください",
+							EN: "this page on " + host + " asks for your card number and security code, giving suspected misuse or identity checks as the reason; a page that wants card data when you are buying nothing is suspected phishing. Check with your card company on the number on the back of the card or in its official app",
+						},
+					})
+				}
+				continue
+			}
 			if ja == "" || brand == "" && GovernmentHost(host) {
 				continue // a public body's own form (a benefit's account)
 			}
@@ -123,6 +140,35 @@ func checkCredentialForm(site *Site) []Finding {
 		}
 	}
 	return out
+}
+
+// phishCardLure returns the line of page p that gives a card holder a
+// reason to type their card in (不正利用, ご利用を制限, ご本人確認, カード
+// 会員様), "" when there is none or the page sells something (a cart, an
+// order, a total: a checkout asks for the card and may name 本人認証).
+func phishCardLure(p *Page) string {
+	if shopCartRe.MatchString(p.Text) {
+		return ""
+	}
+	for _, w := range []string{"合計", "月額", "プラン", "ご契約", "ログアウト", "サブスクリプション"} {
+		if strings.Contains(p.Text, w) {
+			return "" // a checkout, or a member's own subscription page
+		}
+	}
+	for i, l := range p.Lines {
+		if i >= oneclickLines {
+			break
+		}
+		for _, w := range []string{"不正利用", "不正使用", "利用を制限", "利用制限", "ご利用を一時停止", "利用を停止", "本人確認", "本人認証", "再認証", "カード会員様"} {
+			if strings.Contains(l, w) {
+				return l
+			}
+		}
+	}
+	if t := p.Title; strings.Contains(t, "本人確認") || strings.Contains(t, "カード会員様") {
+		return t
+	}
+	return ""
 }
 
 // joinAnd joins words as a list in English: "a, b and c".

@@ -287,6 +287,28 @@ func TestBrandImpersonation(t *testing.T) {
 	}
 }
 
+// TestCardHarvestWithoutBrand: a page that names no brand but asks for the
+// card number and security code against a claim of misuse, selling
+// nothing, is a medium finding (rev18 fraud ev14); checkouts and a
+// member's subscription page are not.
+func TestCardHarvestWithoutBrand(t *testing.T) {
+	const card = `<form method="post" action="card.php"><label>カード番号</label><input name="cardno" inputmode="numeric"><label>有効期限</label><input name="exp"><label>セキュリティコード</label><input name="cvv"><button>確認する</button></form>`
+	for _, c := range []struct {
+		name, body string
+		points     int
+	}{
+		{"misuse claimed, card and code asked", `<title>カード会員様 本人確認</title><h1>カード会員様 ご本人確認のお願い</h1><p>お客様のカードに第三者による不正利用の可能性があるため、ご利用を制限しております。</p>` + card, 30},
+		{"a checkout with 3-D Secure", `<title>ご注文手続き</title><p>ご注文内容 合計 8,140円</p><p>本人認証サービス（3Dセキュア）に対応しています。</p>` + card, 0},
+		{"a member's card update", `<title>お支払い情報の変更</title><p>ご契約中のプラン：スタンダード（月額980円）</p><p>カードの有効期限切れのため、ご利用を停止しています。</p>` + card + `<a href="/logout">ログアウト</a>`, 0},
+		{"a hotel's guarantee form, no claim", `<title>ご予約の保証</title><p>ご予約の保証のため、カード情報をご入力ください。</p>` + card, 0},
+	} {
+		s, ok := phFired(phSite(phHTML("https://kakunin-center-jp.example/", c.body)))["phishing-credential-form"]
+		if ok != (c.points > 0) || ok && s.Points != c.points {
+			t.Errorf("%s: fired %v (%d points), want %d", c.name, ok, s.Points, c.points)
+		}
+	}
+}
+
 func TestFormPostsOffsite(t *testing.T) {
 	cases := []struct {
 		name, url, body string
