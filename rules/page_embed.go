@@ -174,16 +174,18 @@ func (w *pageWalk) scriptWrites(n *html.Node) {
 	}
 }
 
-// scriptStartsWrite reports whether a script's first statement is a
-// document.write: a test of its first bytes, so that the long scripts of
-// an ordinary page cost nothing more.
+// scriptStartsWrite reports whether a script's first statement may be a
+// document.write or a variable given a literal for one (var, let, const):
+// a test of its first bytes, so that most of an ordinary page's scripts
+// cost nothing more.
 func scriptStartsWrite(src string) bool {
 	s := strings.TrimLeft(src, " \t\r\n")
 	if t, ok := strings.CutPrefix(s, "<!--"); ok {
 		s = strings.TrimLeft(t, " \t\r\n")
 	}
 	s = strings.TrimPrefix(s, "window.")
-	return strings.HasPrefix(s, "document.write")
+	return strings.HasPrefix(s, "document.write") || strings.HasPrefix(s, "var ") ||
+		strings.HasPrefix(s, "let ") || strings.HasPrefix(s, "const ")
 }
 
 // headWriteTarget is where HTML written from the head goes: the start of
@@ -239,10 +241,25 @@ func scriptWriteLiteral(src string) (string, bool) {
 	s = strings.TrimSuffix(s, "-->")
 	s = strings.TrimSuffix(strings.TrimSpace(s), "//")
 	var out strings.Builder
+	var vars map[string]string
 	for {
 		s = strings.TrimLeft(s, " \t\r\n;")
 		if s == "" {
 			break
+		}
+		if name, rest, ok := scriptVarDecl(s); ok {
+			// var p = '…'; document.write(atob(p)): a variable given a
+			// literal (or literals, decoded) before the write uses it.
+			v, rest, ok := scriptWriteArg(rest, 0, vars)
+			if !ok || len(vars) >= scriptWriteMaxVars {
+				return "", false
+			}
+			if vars == nil {
+				vars = map[string]string{}
+			}
+			vars[name] = v
+			s = rest
+			continue
 		}
 		rest, ok := strings.CutPrefix(s, "window.")
 		if !ok {
@@ -257,7 +274,7 @@ func scriptWriteLiteral(src string) (string, bool) {
 		if !strings.HasPrefix(rest, "(") {
 			return "", false
 		}
-		v, rest, ok := scriptWriteArg(rest[1:], 0)
+		v, rest, ok := scriptWriteArg(rest[1:], 0, vars)
 		if !ok {
 			return "", false
 		}
@@ -275,6 +292,32 @@ func scriptWriteLiteral(src string) (string, bool) {
 		return "", false
 	}
 	return latin1IfNotUTF8(out.String()), true
+}
+
+// scriptWriteMaxVars bounds the variables a written script may declare.
+const scriptWriteMaxVars = 16
+
+// scriptVarDecl reads "var NAME =" (or let, const) at the start of s and
+// returns the name and what follows the =.
+func scriptVarDecl(s string) (name, rest string, ok bool) {
+	for _, kw := range []string{"var ", "let ", "const "} {
+		if t, found := strings.CutPrefix(s, kw); found {
+			t = strings.TrimLeft(t, " \t")
+			i := 0
+			for i < len(t) && (t[i] == '_' || t[i] == '$' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || i > 0 && t[i] >= '0' && t[i] <= '9') {
+				i++
+			}
+			if i == 0 {
+				return "", "", false
+			}
+			r := strings.TrimLeft(t[i:], " \t")
+			if !strings.HasPrefix(r, "=") || strings.HasPrefix(r, "==") {
+				return "", "", false
+			}
+			return t[:i], r[1:], true
+		}
+	}
+	return "", "", false
 }
 
 // scriptWriteDecoders are the functions scriptWriteArg applies to a
@@ -301,10 +344,11 @@ var scriptWriteDecoders = map[string]func(string) (string, bool){
 }
 
 // scriptWriteArg reads one argument of document.write at the start of s:
-// a string literal, literals joined by +, or a decoder of scriptWriteDecoders
-// applied to such an argument (at most four deep). It returns the value
-// and the rest of s.
-func scriptWriteArg(s string, depth int) (val, rest string, ok bool) {
+// a string literal, a variable of vars (given a literal earlier in the
+// script), those joined by +, or a decoder of scriptWriteDecoders applied
+// to such an argument (at most four deep). It returns the value and the
+// rest of s.
+func scriptWriteArg(s string, depth int, vars map[string]string) (val, rest string, ok bool) {
 	if depth > 4 {
 		return "", "", false
 	}
@@ -319,15 +363,31 @@ func scriptWriteArg(s string, depth int) (val, rest string, ok bool) {
 			for i < len(s) && (s[i] == '.' || s[i] == '_' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
 				i++
 			}
-			dec := scriptWriteDecoders[strings.TrimPrefix(s[:i], "window.")]
+			name := s[:i]
+			dec := scriptWriteDecoders[strings.TrimPrefix(name, "window.")]
 			if dec == nil {
-				return "", "", false
+				// A variable given a literal earlier in the script.
+				j := i
+				for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+					j++
+				}
+				v, known := vars[s[:j]]
+				if !known {
+					return "", "", false
+				}
+				out.WriteString(v)
+				s = strings.TrimLeft(s[j:], " \t\r\n")
+				if !strings.HasPrefix(s, "+") {
+					return out.String(), s, true
+				}
+				s = s[1:]
+				continue
 			}
 			s = strings.TrimLeft(s[i:], " \t")
 			if !strings.HasPrefix(s, "(") {
 				return "", "", false
 			}
-			v, s, ok = scriptWriteArg(s[1:], depth+1)
+			v, s, ok = scriptWriteArg(s[1:], depth+1, vars)
 			if !ok {
 				return "", "", false
 			}

@@ -55,7 +55,8 @@ window.document.write(decodeURIComponent(escape(window.atob('` + b64(embedKit) +
 //--></script>`, text: "三井住友銀行", fields: 2},
 		{name: "write literals joined", body: `<script>document.write("<p>\u4e09\u4e95" + '住友</p>');document.writeln("<input name=a>")</script>`, text: "三井住友", fields: 1},
 		{name: "write from the head", body: `<html><head><script>document.write(atob("` + b64("<p>先頭</p>") + `"))</script></head><body><p>本文</p></body></html>`, text: "先頭\n本文"},
-		{name: "write of a variable", body: `<script>var k=atob("` + b64(embedKit) + `");document.write(k)</script>`, notText: "三井住友銀行"},
+		{name: "write of a variable given a literal", body: `<script>var k=atob("` + b64(embedKit) + `");document.write(k)</script>`, text: "三井住友銀行", fields: 2},
+		{name: "write of a variable given at run time", body: `<script>var k=location.hash;document.write(k)</script><p>x</p>`, notText: "#"},
 		{name: "write after other code", body: `<script>if(a){document.write("<p>x1</p>")}</script>`, notText: "x1"},
 		{name: "write in a function", body: `<script>document.write(f("<p>x2</p>"))</script>`, notText: "x2"},
 		{name: "write from a template", body: `<template><script>document.write("<p>x3</p>")</script></template>`, notText: "x3"},
@@ -174,6 +175,13 @@ func TestScriptWriteLiteral(t *testing.T) {
 		{`document.write("a"`, "", false},
 		{`document.write("")`, "", false},
 		{strings.Repeat("document.write(atob(", 10) + `"YQ=="` + strings.Repeat("))", 10), "", false},
+		// A variable given a literal before the write (rev18 fraud ev11).
+		{`var p='` + b64("<h1>み</h1>") + `';document.write(decodeURIComponent(escape(atob(p))));`, "<h1>み</h1>", true},
+		{"let a = \"<p>\";\nconst b2 = 'x';\ndocument.write(a + b2 + '</p>')", "<p>x</p>", true},
+		{`var p = location.hash; document.write(p)`, "", false},
+		{`document.write(p); var p = "a"`, "", false},
+		{`var p = "a";`, "", false},
+		{`var p == "a"; document.write(p)`, "", false},
 	}
 	for _, tt := range tests {
 		got, ok := scriptWriteLiteral(tt.src)
