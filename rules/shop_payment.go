@@ -50,6 +50,8 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 			re = shopTransferRe()
 		case first && id == MethodPayPaySend:
 			re = shopPaySendRe()
+		case first && id == MethodCrypto:
+			re = shopCryptoRe()
 		default:
 			re = shopMustRe(`(?i)` + pat)
 		}
@@ -87,14 +89,21 @@ func shopPayLine(l string) (id, pat string) {
 // user's account) among the payment method ids.
 const MethodPayPaySend = "paypay-send"
 
+// MethodCrypto is the id of payment in crypto-assets (USDT, ビットコイン).
+const MethodCrypto = "crypto"
+
 // shopTransferRe is bank transfer's expression of shop_payment_methods.txt,
 // made alone (nil without such a line): payment-transfer-only's gate asks
 // its prefilter of every page, and most pages name no transfer, so they need
 // not build the whole table of methods, which takes this one as it is.
 var shopTransferRe = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodTransfer) })
 
-// shopPaySendRe is PayPay送金's expression, made alone for the same gate.
-var shopPaySendRe = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodPayPaySend) })
+// shopPaySendRe and shopCryptoRe are PayPay送金's and crypto's
+// expressions, made alone for the same gate.
+var (
+	shopPaySendRe = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodPayPaySend) })
+	shopCryptoRe  = sync.OnceValue(func() *shopRe { return shopMethodRe(MethodCrypto) })
+)
 
 // shopMethodRe makes the expression of method id's first line of
 // shop_payment_methods.txt, nil without one.
@@ -895,13 +904,14 @@ func shopTransferOnlyRule() Rule {
 }
 
 // shopMayNameTransfer reports whether a line of site may name bank
-// transfer or PayPay送金: whether one holds a literal of either
-// expression's prefilter, without which shopAppendMethods never tries it.
+// transfer, PayPay送金 or crypto: whether one holds a literal of one of
+// their expressions' prefilters, without which shopAppendMethods never
+// tries it.
 // TestShopTransferOnlyFastAgrees holds the sign with this test to the
 // sign without it.
 func shopMayNameTransfer(site *Site) bool {
-	transfer, send := shopTransferFilter(), shopPaySendFilter()
-	if transfer == nil || send == nil {
+	transfer, send, crypto := shopTransferFilter(), shopPaySendFilter(), shopFilterOf(shopCryptoRe())
+	if transfer == nil || send == nil || crypto == nil {
 		return true // no prefilter: any line may
 	}
 	for _, p := range site.Pages {
@@ -909,7 +919,7 @@ func shopMayNameTransfer(site *Site) bool {
 			continue
 		}
 		for _, line := range p.Lines {
-			if transfer.any(line) || send.any(line) {
+			if transfer.any(line) || send.any(line) || crypto.any(line) {
 				return true
 			}
 		}
@@ -929,7 +939,7 @@ func shopTransferOnly(site *Site) []Finding {
 	info := Payments(site)
 	ev, ok := info.Offered[MethodTransfer]
 	if !ok {
-		return shopPaySendOnly(info)
+		return shopPaySendOnly(site, info)
 	}
 	if info.AfterDelivery != nil || info.TransferFeeOnly {
 		// Paying by transfer after the goods arrive (farms and
@@ -944,6 +954,9 @@ func shopTransferOnly(site *Site) []Finding {
 	_, sent := info.Offered[MethodPayPaySend]
 	if sent {
 		others-- // so is PayPay送金 to the seller's own PayPay account
+	}
+	if _, ok := info.Offered[MethodCrypto]; ok {
+		others-- // and crypto sent to the seller's wallet
 	}
 	if others > 0 && !info.OnlyOverrides {
 		return nil
@@ -989,30 +1002,52 @@ func shopTransferOnly(site *Site) []Finding {
 }
 
 // shopPaySendOnly is payment-transfer-only for a site that names no bank
-// transfer: PayPay送金 (money sent to the seller's own PayPay account, by
+// transfer: crypto sent to the seller's wallet, on a shop's payment terms,
+// or PayPay送金 (money sent to the seller's own PayPay account, by
 // its ID or number) as the only way to pay is the same prepayment into a
 // person's account, with no checkout and nothing to get back if nothing
 // arrives; fake shops moved to it as banks froze their accounts. PayPay's
 // checkout (PayPay決済, a shop's QR code) is another method, and money
 // sent when the goods are handed over or after they arrive puts nothing at
 // risk.
-func shopPaySendOnly(info PaymentInfo) []Finding {
+func shopPaySendOnly(site *Site, info PaymentInfo) []Finding {
 	ev, ok := info.Offered[MethodPayPaySend]
-	if !ok || shopPaidAfter(ev.Text) || shopPaySendAtHandover(ev.Text) || len(info.Logos) > 0 {
+	crypto, cok := info.Offered[MethodCrypto]
+	if !ok && !cok || len(info.Logos) > 0 {
+		return nil
+	}
+	if ok && (shopPaidAfter(ev.Text) || shopPaySendAtHandover(ev.Text)) {
 		return nil
 	}
 	others := len(info.Offered) - 1
+	if ok && cok {
+		others--
+	}
 	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
 		others--
 	}
 	if others > 0 {
 		return nil
 	}
+	if !ok {
+		// Crypto is named on news and exchange pages too: only a shop's
+		// payment sentence counts.
+		if !shopLooksLikeShop(site) || !shopPaySentenceRe.MatchString(crypto.Text) {
+			return nil
+		}
+		return []Finding{{Evidence: crypto.Text, URL: crypto.URL, Message: Text{
+			JA: "支払方法が暗号資産（仮想通貨）の送金だけです。送ったお金は取り戻せず、相手もたどりにくい払い方で、通販で暗号資産だけを求める店は詐欺の疑いが強いです。代金引換やクレジットカードが使える店を選びましょう。",
+			EN: "The only way to pay is sending crypto-assets (USDT, bitcoin): money sent cannot be got back and the receiver is hard to trace. A shop that takes only crypto is very likely a fraud; prefer shops that take cash on delivery or cards.",
+		}}}
+	}
 	return []Finding{{Evidence: ev.Text, URL: ev.URL, Message: Text{
 		JA: "支払方法がPayPay送金（相手のPayPayアカウントへの送金）だけです。銀行振込と同じ前払いで、商品が届かなくても取り戻しにくい方法です。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
 		EN: "The only way to pay is PayPay money transfer (sending money to the seller's own PayPay account): like a bank transfer it is prepayment, hard to get back if nothing arrives. This is common on fraudulent shops; prefer shops that let you pay on delivery.",
 	}}}
 }
+
+// shopPaySentenceRe marks a sentence about paying.
+var shopPaySentenceRe = shopMustRe(`(?i)支払|払い|決済|送金|payment|pay\b`)
 
 // shopPaySendAtHandover reports whether a sentence has the money sent when
 // the goods are handed over in person (受け渡し時にPayPay送金).

@@ -254,6 +254,13 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p>ご注文後、指定口座へお振込みください。</p><p>※クレジットカード決済は現在準備中です。</p>`)}},
 		{name: "first fee by transfer, then monthly direct debit", fire: false,
 			site: []string{shopTop, shopHTML("入塾のご案内", `<h2>お支払い</h2><p>初回（入塾金・初月分）はお振込みでお願いします。</p><p>2か月目以降は口座振替（毎月27日引落し）となります。</p>`)}},
+		// Crypto to the seller's wallet only (rev18 fraud fs11).
+		{name: "USDT or bitcoin only", fire: true, evidence: []string{"USDT(TRC20)またはビットコインでのお支払いのみ"},
+			site: []string{shopTop, shopHTML("ショップ", `<p>iPhone 17 Pro 特価 ¥39,800</p><p><a href="/cart">カートに入れる</a></p><h2>お支払い</h2><p>USDT（TRC20）またはビットコインでのお支払いのみ。送金先アドレスはご注文後にご案内します。</p>`)}},
+		{name: "bitcoin beside a card", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p><a href="/cart">カートに入れる</a></p><h2>お支払い方法</h2><p>クレジットカード、ビットコイン決済がご利用いただけます。</p>`)}},
+		{name: "a crypto news page sells nothing", fire: false,
+			site: []string{"https://news.example.jp/", shopHTML("暗号資産ニュース", `<h1>ビットコイン価格が最高値を更新</h1><p>ビットコインでの支払いに対応する店舗が増えています。</p>`)}},
 		{name: "PayPay送金 alone", fire: true, evidence: []string{"PayPay送金のみ"},
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：PayPay送金のみ（ご注文後にPayPay IDをお知らせします）</p>`)}},
 		{name: "sending to a PayPay ID alone, card withdrawn", fire: true,
