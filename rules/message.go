@@ -214,6 +214,15 @@ func MessageRules() []MessageRule {
 			Check: checkMailRefundATM,
 		},
 		{
+			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",
+				EN: "an investment, side-job or romance scam message: promised returns with a move to a LINE group, a fee or tax to pay before a withdrawal, the account to pay into given on LINE, a side job paying tens of thousands of yen a day or per \"like\" with a LINE hand-off (strong); an invitation to an investing group without a promise, or a stranger's first message that brings up investing and moves to LINE (moderate)",
+			},
+			Message: investPromiseText,
+			Check:   checkMailInvestment,
+		},
+		{
 			// Topic spam: the police's advice on attachments is in the
 			// spam advice (ADVICE-FACTS), after the advice on being
 			// cheated that the mail's other signs bring.

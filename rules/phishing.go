@@ -47,6 +47,7 @@ func phishingRules() []Rule {
 		},
 		oneclickRule(),
 		supportRule(),
+		investRule(),
 		downloadRule(),
 	}
 }

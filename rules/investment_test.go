@@ -1,0 +1,133 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestInvestmentPages: investment-lure fires on stock-pick LINE groups
+// with promised returns, fake exchanges that want a fee before a
+// withdrawal and side-job pages at implausible pay with a LINE sign-up;
+// honest brokers, banks, job ads, shops with a LINE account and warnings
+// about the fraud stay silent.
+func TestInvestmentPages(t *testing.T) {
+	cases := []struct {
+		name, url, body string
+		points          int // 0: silent
+		evidence        string
+	}{
+		// Firing.
+		{"monthly rate and a LINE group link", "https://kabu-juku.example.top/",
+			"<h1>プロ投資家の株塾</h1><p>会員の実績は月利25%。</p><p>今すぐ参加 <a href='https://line.me/ti/g2/XyZ987'>参加する</a></p>", 50, "月利25%"},
+		{"principal guaranteed, open chat", "https://fund-asia.example.com/",
+			"<h1>アジア成長ファンド</h1><p>元本保証で毎月配当をお受け取りいただけます。</p><p>詳しくはオープンチャットでご説明します。</p>", 50, "元本保証"},
+		{"tenfold stock and an assistant", "https://ai-kabu.example.net/",
+			"<p>AIが見つけた銘柄で資産10倍も夢ではありません。</p><p>アシスタントの佐藤が個別にご案内します。</p><p>友だち追加はこちら</p>", 50, "10倍"},
+		{"withdrawal needs a tax first", "https://coin-ex.example.top/mypage",
+			"<h2>出金について</h2><p>残高 ¥8,300,000</p><p>出金の前に、利益に対する税金25%を指定口座へお振込みいただく必要があります。</p>", 50, "出金の前に"},
+		{"withdrawal frozen until a release fee", "https://trade-pro.example.xyz/",
+			"<p>お客様の口座は凍結されています。</p><p>出金には凍結解除料30万円のお支払いが必要です。</p>", 50, "凍結解除料"},
+		{"side job: tap work, 2万円 a day, LINE", "https://easy-job.example.shop/",
+			"<h1>スマホ1台でできる副業</h1><p>タップするだけで日収2万円</p><p><a href='https://lin.ee/AbC123'>LINEで友だち追加</a></p>", 50, "日収2万円"},
+		{"stock-pick group, no promise: moderate", "https://kabu-salon.example.com/",
+			"<h1>株式投資の無料勉強会</h1><p>毎朝、注目銘柄をLINEグループで配信しています。</p>", 30, "LINEグループ"},
+		{"English: guaranteed returns, WhatsApp group", "https://alpha-signals.example.io/",
+			"<h1>Crypto signals</h1><p>Guaranteed returns of 5% every week.</p><p>Join our WhatsApp group today.</p>", 50, "Guaranteed returns"},
+
+		// Silent.
+		{"honest broker's seminar with LINE news", "https://www.sendai-shoken.example.co.jp/seminar/",
+			"<h1>投資信託入門セミナー</h1><p>投資信託は値動きがあり、元本割れのリスクがあります。</p><p>セミナーのお知らせはLINE公式アカウントを友だち追加してご覧ください。</p>", 0, ""},
+		{"bank's NISA page", "https://www.miyagi-bank.example.co.jp/nisa/",
+			"<h1>新NISAのご案内</h1><p>運用益が非課税になります。投資信託は元本保証ではありません。</p><p>LINEで相談予約も受け付けています。友だち追加はこちら。</p>", 0, ""},
+		{"police warning quoting the lures", "https://www.police.example.jp/sns-toushi/",
+			"<h1>SNS型投資詐欺に注意</h1><p>「元本保証」「必ず儲かる」と言われたら詐欺です。</p><p>LINEグループに誘導し、出金のために手数料や税金の振込みを求めます。</p>", 0, ""},
+		{"news article about a fake exchange", "https://www.shinbun.example.jp/news/1201",
+			"<h1>投資詐欺で1億円被害</h1><p>男性はLINEグループで「月利20%」の投資を勧められ、出金に税金のお振込みが必要と言われて計8回振り込んだ。</p><p>警察は投資詐欺にご注意くださいと呼びかけている。</p>", 0, ""},
+		{"real job ad with an employer and hourly wage", "https://recruit.example.co.jp/",
+			"<h1>在宅ワーク スタッフ募集</h1><p>時給1,100円。株式会社サンプル 仙台市青葉区。</p><p>LINEで友だち追加して応募できます。</p>", 0, ""},
+		{"exchange's fee table: withdrawal fee free", "https://www.coin.example.co.jp/fee",
+			"<h2>手数料</h2><p>日本円の出金手数料は無料です。銀行へのお振込みは翌営業日。</p><p>LINE公式アカウントでお知らせ</p>", 0, ""},
+		{"shop with a LINE friend button", "https://shop.example.jp/",
+			"<h1>手づくり雑貨の店</h1><p>新作のお知らせはLINEで。友だち追加で10%OFFクーポン。</p><p>株式会社サンプル雑貨</p>", 0, ""},
+		{"points campaign: double points and LINE", "https://shop.example.jp/campaign",
+			"<p>期間中ポイント2倍！</p><p>LINE友だち追加でさらに100ポイント</p>", 0, ""},
+		{"FX broker: leverage 25x, risk disclosure", "https://www.fx.example.co.jp/",
+			"<p>最大レバレッジ25倍のFX取引。</p><p>FXは元本を割り込むおそれがあります。LINEでマーケット情報を配信中。</p>", 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := phFired(phSite(phHTML(c.url, "<html><head><title>t</title></head><body>"+c.body+"</body></html>")))
+			s, ok := got["investment-lure"]
+			if c.points == 0 {
+				if ok {
+					t.Fatalf("investment-lure fired: %d, evidence %q", s.Points, s.Evidence)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("investment-lure did not fire; signs %v", got)
+			}
+			if s.Points != c.points {
+				t.Errorf("points %d, want %d (evidence %q)", s.Points, c.points, s.Evidence)
+			}
+			if !strings.Contains(s.Evidence, c.evidence) {
+				t.Errorf("evidence %q lacks %q", s.Evidence, c.evidence)
+			}
+			if !strings.Contains(s.Message, "188") || !strings.Contains(s.Message, "#9110") {
+				t.Errorf("message names no desk: %q", s.Message)
+			}
+		})
+	}
+}
+
+// TestInvestmentMessages: mail-investment-lure on SMS and mail.
+func TestInvestmentMessages(t *testing.T) {
+	cases := []struct {
+		name   string
+		m      Mail
+		points int // 0: silent
+	}{
+		// Firing.
+		{"group invite with a profit record", Mail{Text: "【限定招待】著名トレーダーが教える株の勉強会。会員の平均利益は+240%です。LINEグループで毎日銘柄をお届けします https://line.me/ti/g2/Kabu_Room77"}, 50},
+		{"daily rate, open chat", Mail{Text: "日利3%の自動売買で毎月安定収入。詳細はオープンチャットで https://line.me/ti/g2/AutoTrade1"}, 50},
+		{"fake exchange: tax before withdrawal", Mail{Text: "【GLX取引所】お客様の出金申請を受け付けました。出金には利益の20%の税金を事前にお振込みいただく必要があります。"}, 50},
+		{"follow-up: the deposit account on LINE", Mail{Text: "先生のおかげで今月は150万円の利益が出たよ。あなたも5万円から始められるよ。入金先はアシスタントがLINEで教えてくれるからね。"}, 50},
+		{"side job: per-like rate and LINE", Mail{Text: "副業のご紹介です！動画にいいねするだけで1件300円、スクショを送るだけ。LINEで「参加」と送ってください https://lin.ee/Job9876"}, 50},
+		{"side job: a day's pay and a LINE ID", Mail{Text: "スキマ時間で1日2万円以上稼げるお仕事です。ご興味あればLINE ID: easywork2026 までどうぞ"}, 50},
+		{"romance opener with investing and LINE", Mail{Text: "初めまして、みさきです。プロフィールを見て気になってメッセージしました。私は香港で仮想通貨のトレードをしています。もっとお話ししたいのでLINEで連絡しませんか？"}, 30},
+		{"investing study group invite, no promise", Mail{Text: "無料の株式投資勉強会を開催しています。参加はLINEグループから https://line.me/ti/g2/Study55"}, 30},
+		{"English group invite with guaranteed profit", Mail{Text: "Join our crypto investment group on Telegram. Guaranteed profit every day, no risk."}, 50},
+
+		// Silent.
+		{"police SMS warning about investment scams", Mail{Text: "【宮城県警】SNS型投資詐欺に注意！「元本保証」「必ず儲かる」と言われたら詐欺です。LINEグループへの招待にも注意してください。"}, 0},
+		{"bank's NISA newsletter", Mail{From: "みやぎ銀行 <info@miyagi-bank.example.co.jp>", FromDomain: "miyagi-bank.example.co.jp", Subject: "新NISAのご案内", Text: "新NISAで資産形成を始めませんか。投資信託は元本保証ではなく、元本割れのリスクがあります。ご相談は店頭で。"}, 0},
+		{"broker's seminar mail", Mail{Text: "東北証券です。12月の投資セミナーのご案内です。投資は自己責任でお願いします。セミナー情報はLINE公式アカウントでもお届けします。"}, 0},
+		{"friend's LINE message about meeting", Mail{Text: "久しぶり！来週の土曜に会えるかな？詳しくはLINEで連絡するね。"}, 0},
+		{"real job ad", Mail{Text: "【株式会社データサポート仙台】在宅ワークのスタッフ募集。時給1,100円、週3日から。応募はLINEで友だち追加のうえご連絡ください。"}, 0},
+		{"news about a romance scam", Mail{Subject: "【ニュース】ロマンス詐欺で被害", Text: "「はじめまして、投資の仕事をしています。LINEで話しませんか」というメッセージから始まり、女性は計800万円を振り込んだ。"}, 0},
+		{"exchange's notice: withdrawals are free", Mail{Text: "【お知らせ】日本円の出金手数料は無料です。出金は翌営業日にお振込みいたします。"}, 0},
+		{"consumer centre on side-job scams", Mail{Text: "「いいねするだけで1件500円」「1日3万円」とうたう副業詐欺が増えています。LINEで登録させ、サポート料を請求する手口です。お金を払わないでください。"}, 0},
+		{"a colleague's stock talk", Mail{Text: "昨日の株の話だけど、長期で持つつもり。また会社で話そう。"}, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := mlFired(&c.m)
+			s, ok := got["mail-investment-lure"]
+			if c.points == 0 {
+				if ok {
+					t.Fatalf("mail-investment-lure fired: %d, evidence %q", s.Points, s.Evidence)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("mail-investment-lure did not fire; signs %v", got)
+			}
+			if s.Points != c.points {
+				t.Errorf("points %d, want %d (evidence %q)", s.Points, c.points, s.Evidence)
+			}
+			if !strings.Contains(s.Message, "188") {
+				t.Errorf("message names no desk: %q", s.Message)
+			}
+		})
+	}
+}
