@@ -331,14 +331,17 @@ func checkInvestment(site *Site) []Finding {
 			lines = append([]string{p.Title}, lines...)
 		}
 		ss := investSentences(lines)
-		if investWarns(append([]string{p.Title}, p.Headings...), ss) || phishWarningPage(p) {
-			continue
-		}
-		links := make([]string, 0, 4)
+		var links []string
 		for _, l := range p.Links {
 			if strings.Contains(l.Href, "line.me") || strings.Contains(l.Href, "lin.ee") {
 				links = append(links, l.Href)
 			}
+		}
+		// The phishing signs' warning test takes a title with 相談 or
+		// 注意 for a warning page; a lure titled 「無料相談会」 that links
+		// to LINE is no warning (warnings do not link the fraud's LINE).
+		if investWarns(append([]string{p.Title}, p.Headings...), ss) || len(links) == 0 && phishWarningPage(p) {
+			continue
 		}
 		k, ev := investJudge(investScan(ss, links, false))
 		if k == investNone || k == investRomance {
