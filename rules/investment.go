@@ -45,6 +45,7 @@ var (
 type investHits struct {
 	promise, channel, group, withdraw, deposit    string
 	sideJob, pay, lineMove, romance, invest, risk string
+	jobTerms                                      string
 }
 
 // investSentence is one sentence of a text: phishNorm form and as written.
@@ -82,6 +83,9 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		}
 		if d["deposit"].has(n) && d["line"].has(n) {
 			first(&h.deposit, s.raw)
+		}
+		if d["job-terms"].has(n) {
+			first(&h.jobTerms, s.raw)
 		}
 		if d["side-job"].has(n) {
 			first(&h.sideJob, s.raw)
@@ -176,7 +180,7 @@ func investJudge(h investHits) (investKind, []string) {
 		return investNone, nil
 	case h.promise != "" && h.channel != "":
 		return investPromise, []string{h.promise, h.channel}
-	case h.sideJob != "" && h.pay != "" && (h.channel != "" || h.lineMove != ""):
+	case h.sideJob != "" && h.pay != "" && h.jobTerms == "" && (h.channel != "" || h.lineMove != ""):
 		ch := h.channel
 		if ch == "" {
 			ch = h.lineMove

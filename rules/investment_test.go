@@ -58,6 +58,8 @@ func TestInvestmentPages(t *testing.T) {
 			"<h1>投資詐欺で1億円被害</h1><p>男性はLINEグループで「月利20%」の投資を勧められ、出金に税金のお振込みが必要と言われて計8回振り込んだ。</p><p>警察は投資詐欺にご注意くださいと呼びかけている。</p>", 0, ""},
 		{"real job ad with an employer and hourly wage", "https://recruit.example.co.jp/",
 			"<h1>在宅ワーク スタッフ募集</h1><p>時給1,100円。株式会社サンプル 仙台市青葉区。</p><p>LINEで友だち追加して応募できます。</p>", 0, ""},
+		{"event job: 副業OK, a day's pay, workplace and fares", "https://job.example.co.jp/event",
+			"<h1>イベントスタッフ募集</h1><p>副業OK、日給1万2千円。</p><p>勤務地：仙台駅周辺、交通費支給。</p><p>応募はLINEで友だち追加してください。</p>", 0, ""},
 		{"exchange's fee table: withdrawal fee free", "https://www.coin.example.co.jp/fee",
 			"<h2>手数料</h2><p>日本円の出金手数料は無料です。銀行へのお振込みは翌営業日。</p><p>LINE公式アカウントでお知らせ</p>", 0, ""},
 		{"shop with a LINE friend button", "https://shop.example.jp/",
