@@ -165,6 +165,10 @@ func oneclickHead(p *Page) []string {
 	return append([]string{p.Title}, lines...)
 }
 
+// oneclickMobileRe finds a 050, 070, 080 or 090 number: the numbers one-click
+// pages give for "leaving", never an honest service's way out.
+var oneclickMobileRe = shopMustRe(`0[5789]0[-‐ー－\s]?\d{4}[-‐ー－\s]?\d{4}`)
+
 // oneclickClaims reports whether the page's head claims a registration at
 // all: the cheap test that lets every other page go at once.
 func oneclickClaims(p *Page) bool {
@@ -214,6 +218,11 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		}
 		first(&h.bait, l, ph["bait"].find(n))
 		first(&h.baitWeak, l, ph["bait-weak"].find(n))
+		if h.bait == "" && ph["bait-weak"].has(n) && oneclickMobileRe.MatchString(n) {
+			// 「退会希望の方 050-1111-2222」: leaving by calling a 050 or
+			// mobile number is the bait; honest services link a form.
+			h.bait = Clip(l, 60)
+		}
 		first(&h.countdown, l, ph["countdown"].find(n))
 		if h.cancel == "" && oneclickLapseRe.MatchString(n) {
 			// Only a lapse for a payment not made counts: 「誤ってご登録の方は

@@ -375,6 +375,14 @@ func TestOneclickBilling(t *testing.T) {
 		{"fee label in the cell before", "登録完了",
 			`<p>登録が完了しました</p><table><tr><td>ご利用料金</td><td>150,000円</td></tr></table><p>延滞された場合は遅延損害金を請求します</p>`, nil, true},
 
+		// A screen drawn as images: 登録完了 only in an alt text, leaving by
+		// a 050 number (rev18 oc04).
+		{"registration in an image's alt, IP echo, leave by a 050 number", "",
+			`<img src="done.png" alt="登録完了"><img src="fee.png" alt=""><p>お客様のIPアドレス 203.0.113.45 は記録されました。</p><p>退会希望の方 050-1111-2222</p>`, nil, true},
+		{"a newspaper's sign-up with its login history, leave on the member page", "会員登録完了",
+			`<p>会員登録が完了しました。</p><p>最近のログイン：2026/11/30 10:12 iPhone（IPアドレス 203.0.113.45）</p><p>退会をご希望の方はマイページの「会員情報」からお手続きください。</p>`, nil, false},
+		{"a club: registered, leave by calling the office", "入会完了",
+			`<p>ご入会ありがとうございます。</p><p>端末情報の登録は不要です。</p><p>退会希望の方は事務局 022-222-1234 までお電話ください。</p>`, nil, false},
 		// An application taken counts only beside an address shown back (rev18 oc02).
 		{"application taken, the visitor's connection shown, a fee", "ありがとうございます",
 			`<p>プレミアム会員へのお申し込みを承りました</p><p>ご利用料金 ¥128,000（税込）</p><p>※お客様の接続情報（203.0.113.45 / docomo / Android 15）は記録されています。お支払いがない場合は回収業者に委託いたします。</p>`, nil, true},
