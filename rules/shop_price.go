@@ -404,6 +404,22 @@ func shopHistoric(before string, used bool) bool {
 // shade above 70 %, so that a 「70%OFF」 rounded to the yen stays under it.
 const shopSteepDiscount = 0.705
 
+// shopInStoreOnlyRe finds a shop saying it sells in its store only: a
+// closing-down sale of display items (展示品 売り尽くし) is no online offer,
+// and a fake shop never turns orders away.
+var shopInStoreOnlyRe = shopMustRe(`(?:通信販売|通販|ネット(?:での)?販売|オンライン(?:での)?販売|配送|発送)(?:は|も)?(?:行って|して|いたして|承って)(?:おり)?ません|店頭(?:での)?(?:販売|お渡し)のみ|店頭でのみ(?:販売|お渡し)`)
+
+// shopInStoreOnly reports whether a page of site says the goods are sold
+// in the store only.
+func shopInStoreOnly(site *Site) bool {
+	for _, p := range site.Pages {
+		if p != nil && shopInStoreOnlyRe.MatchString(p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // shopPriceRule is price-extreme-discount.
 func shopPriceRule() Rule {
 	return Rule{
@@ -418,7 +434,7 @@ func shopPriceRule() Rule {
 		},
 		Check: func(site *Site) []Finding {
 			pairs := PricePairs(site)
-			if len(pairs) < 3 {
+			if len(pairs) < 3 || shopInStoreOnly(site) {
 				return nil
 			}
 			var ds []float64

@@ -855,6 +855,12 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", steep)}},
 		// 原価 / 今の価格, as Chinese-run fakes label them; 原価割れ is a
 		// price below cost, not a regular price.
+		// A furniture store's closing-down sale of display items, in the
+		// store only (rev18 honest kagu-maruyama).
+		{name: "closing-down sale in the store only", fire: false,
+			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>展示品・現品限り。お支払いは店頭で現金・クレジットカードのみ、通信販売は行っておりません。</p>`)}},
+		{name: "a sale that ships is still read", fire: true,
+			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>全国送料無料でお届けします。</p>`)}},
 		{name: "原価 and 今の価格", fire: true, evidence: []string{"3件中3件"},
 			site: []string{shopTop, shopHTML("s", `<p>炊飯器　原価 ¥39,800 今の価格 ¥5,980</p><p>ドライヤー　原価：¥32,780 今の価格 ¥4,580</p><p>ケトル　原価¥8,980 今の価格 ¥1,380</p>`)}},
 		{name: "原価割れ is no regular price", fire: false,
