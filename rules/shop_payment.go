@@ -391,9 +391,10 @@ var shopPayOnlyBeforeRe = shopMustRe(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|thr
 var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|受注|オーダー|特注|名入れ|セール|定期|場合|大型|同梱|ギフト|法人|企業|団体|学校|官公庁|卸|業販|業者|まとめ|大口|高額|初回|2回目|会員`)
 
 // shopPayAfterRe finds transfer after delivery (商品到着後にお振込み,
-// 銀行振込(商品到着後), 後払い): the buyer pays for goods in hand, which is
-// not the prepayment that fake shops need.
-var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い`)
+// 銀行振込(商品到着後), 後払い), or after a month of a service given
+// (毎月末、当月分を: a tutor's or a school's fee): the buyer pays for what
+// they had, which is not the prepayment that fake shops need.
+var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い|月末(?:に|、)?当月分|当月分を月末|前月分を|翌月末`)
 
 // shopReturnsRe finds what a time after delivery may be about other than
 // paying: returns, exchanges and guarantees (お届けから1週間は交換保証).

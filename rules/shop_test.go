@@ -261,6 +261,8 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p><a href="/cart">カートに入れる</a></p><h2>お支払い方法</h2><p>クレジットカード、ビットコイン決済がご利用いただけます。</p>`)}},
 		{name: "a crypto news page sells nothing", fire: false,
 			site: []string{"https://news.example.jp/", shopHTML("暗号資産ニュース", `<h1>ビットコイン価格が最高値を更新</h1><p>ビットコインでの支払いに対応する店舗が増えています。</p>`)}},
+		{name: "a tutor's fee paid at the end of the month it covers", fire: false,
+			site: []string{shopTop, shopHTML("家庭教師ひだまり", `<h2>料金</h2><p>お支払いは毎月末、当月分を下記口座へお振込みください。</p><p>振込先：きらやか銀行 仙台支店 普通 3012459</p>`)}},
 		{name: "PayPay送金 alone", fire: true, evidence: []string{"PayPay送金のみ"},
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払い方法：PayPay送金のみ（ご注文後にPayPay IDをお知らせします）</p>`)}},
 		{name: "sending to a PayPay ID alone, card withdrawn", fire: true,
