@@ -36,6 +36,8 @@ var linkHints = []struct {
 	// 通販, 「特定商取引法の表記は通販ページをご覧ください」): its terms and
 	// disclosure are there.
 	{"通販", 60}, {"tsuhan", 55}, {"オンラインショップ", 45}, {"onlineshop", 40}, {"online-shop", 40},
+	// A service's fee page (a tutor's, a school's 料金): its payment terms.
+	{"料金", 45}, {"ryokin", 40}, {"ryoukin", 40},
 	// A donation's application (an imitation ふるさと納税 site) is its
 	// payment page; an application form states its terms.
 	{"寄附", 70}, {"寄付", 70}, {"お申込", 45}, {"申込", 40}, {"申し込み", 40},

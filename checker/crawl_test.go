@@ -25,6 +25,7 @@ func TestRankLinks(t *testing.T) {
 <a href="/list.html">商品一覧</a>
 <a href="/news.html">お知らせ</a>
 <a href="/tsuhan.html">冷凍パン通販</a>
+<a href="/ryokin.html">料金</a>
 <iframe src="https://www.youtube.com/embed/x"></iframe>
 <iframe src="/frame/index.html"></iframe>
 </body></html>`, false)
@@ -36,6 +37,7 @@ func TestRankLinks(t *testing.T) {
 		"https://shop.example.jp/guide.html",
 		"https://shop.example.jp/company",
 		"https://shop.example.jp/tsuhan.html", // a mail-order page (rev18 honest pan-muginoki)
+		"https://shop.example.jp/ryokin.html", // a service's fees (rev18 honest katekyo-hidamari)
 		"https://www.shop.example.jp/shipping",
 		"https://shop.example.jp/list.html",        // a product list: many prices
 		"https://shop.example.jp/collections/dunk", // a collection
