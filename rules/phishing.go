@@ -47,6 +47,7 @@ func phishingRules() []Rule {
 		},
 		oneclickRule(),
 		supportRule(),
+		clickfixRule(),
 		investRule(),
 		downloadRule(),
 	}

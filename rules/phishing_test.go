@@ -52,7 +52,7 @@ func phFired(site *Site) map[string]Sign {
 	return out
 }
 
-var phIDs = []string{"phishing-credential-form", "phishing-brand-impersonation", "form-posts-offsite", "oneclick-billing", "support-scam", "download-app"}
+var phIDs = []string{"phishing-credential-form", "phishing-brand-impersonation", "form-posts-offsite", "oneclick-billing", "support-scam", "clickfix", "download-app"}
 
 // phExpect checks that exactly the ids in want fire among this file's signs.
 func phExpect(t *testing.T, got map[string]Sign, want ...string) {

@@ -14,7 +14,7 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// This file holds what the phishing, one-click, support-scam, download and mail signs
+// This file holds what the phishing, one-click, support-scam, clickfix, download and mail signs
 // share: their phrase tables, brand-name matching, the "does this page
 // present itself as brand X" test, the warning-page test and the field
 // classifier. Identifiers carry a phish prefix so that they cannot collide
@@ -27,6 +27,7 @@ type phishTables struct {
 	download map[string][]string // phishing_download.txt sections
 	oneclick map[string][]string // oneclick_phrases.txt sections
 	support  map[string][]string // support_phrases.txt sections
+	clickfix map[string][]string // clickfix_phrases.txt sections
 	mail     map[string][]string // message_phrases.txt sections
 	aliases  map[string][]string // brand name -> extra names
 	// gateways maps a domain to its kind ("payment" or "forms").
@@ -50,6 +51,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 		download: phishSections("phishing_download.txt"),
 		oneclick: phishSections("oneclick_phrases.txt"),
 		support:  phishSections("support_phrases.txt"),
+		clickfix: phishSections("clickfix_phrases.txt"),
 		mail:     phishSections("message_phrases.txt"),
 		aliases:  map[string][]string{},
 		gateways: map[string]string{},
