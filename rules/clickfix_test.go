@@ -174,3 +174,17 @@ func BenchmarkClickfixSmall(b *testing.B) {
 		checkClickfix(site)
 	}
 }
+
+// TestClickfixFixtures: the fixture kit fires with its command and its
+// steps quoted; the help desk's page on the Run dialog, with its copy
+// buttons and プロキシ認証, stays silent.
+func TestClickfixFixtures(t *testing.T) {
+	kit := phFired(phSite(phPage(t, "clickfix-kit/index.html", "https://www.hana-salon.example.jp/blog/")))
+	phExpect(t, kit, "clickfix")
+	for _, w := range []string{"powershell -w hidden -nop", "⊞ + R", "Ctrl + V", "ロボットではありません"} {
+		if !strings.Contains(kit["clickfix"].Evidence, w) {
+			t.Errorf("kit evidence %q lacks %q", kit["clickfix"].Evidence, w)
+		}
+	}
+	phExpect(t, phFired(phSite(phPage(t, "clickfix-help/index.html", "https://www.it-help.example.ac.jp/faq/run-dialog.html"))))
+}
