@@ -354,13 +354,41 @@ func clickfixClipboard(p *Page) clickfixCB {
 // navigator.clipboard.writeText, clipboardData.setData, a ClipboardItem,
 // document.execCommand("copy") (kits spell it in pieces: "exec"+"Command").
 func clickfixWrites(s string) bool {
-	if clickfixWritesPlain(s) {
+	if strings.Contains(s, "lipboard") || strings.Contains(s, "execCommand") {
+		return true
+	}
+	cp := strings.Contains(s, "copy") // each scan counts on a long bundle
+	if cp && strings.Contains(s, "exec") && (strings.Contains(s, "'copy'") || strings.Contains(s, `"copy"`)) {
 		return true
 	}
 	// 'clip'+'board', "exec"+"Command": glued again only where a piece of
-	// the names stands (a cheap test first).
-	return (strings.Contains(s, "board") || strings.Contains(s, "ommand") || strings.Contains(s, "copy")) &&
-		clickfixWritesPlain(clickfixJoin(s))
+	// the names stands and two literals meet at a plus.
+	return (cp || strings.Contains(s, "board") || strings.Contains(s, "ommand")) &&
+		clickfixSplit(s) && clickfixWritesPlain(clickfixJoin(s))
+}
+
+// clickfixSplit reports whether s holds two string literals glued with a
+// plus ('clip'+'board'): a walk over its plus signs, so that a long
+// script with "copyright" in it costs no regular expression.
+func clickfixSplit(s string) bool {
+	for off := 0; ; {
+		i := strings.IndexByte(s[off:], '+')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		l, r := i-1, i+1
+		for l >= 0 && (s[l] == ' ' || s[l] == '\t' || s[l] == '\n') {
+			l--
+		}
+		for r < len(s) && (s[r] == ' ' || s[r] == '\t' || s[r] == '\n') {
+			r++
+		}
+		if l >= 0 && r < len(s) && s[l] == s[r] && (s[l] == '\'' || s[l] == '"' || s[l] == '`') {
+			return true
+		}
+	}
 }
 
 func clickfixWritesPlain(s string) bool {
@@ -370,6 +398,9 @@ func clickfixWritesPlain(s string) bool {
 
 // clickfixJoin is s with its split string literals glued (clickfixJoins).
 func clickfixJoin(s string) string {
+	if !clickfixSplit(s) {
+		return s
+	}
 	for _, re := range clickfixJoins {
 		if re.MatchString(s) {
 			s = re.ReplaceAllString(s, "")

@@ -188,3 +188,16 @@ func TestClickfixFixtures(t *testing.T) {
 	}
 	phExpect(t, phFired(phSite(phPage(t, "clickfix-help/index.html", "https://www.it-help.example.ac.jp/faq/run-dialog.html"))))
 }
+
+// BenchmarkClickfixLongScript is the sign on a page with a long bundle
+// that says "copyright" and adds numbers: no clipboard write, so no
+// literal is glued or read.
+func BenchmarkClickfixLongScript(b *testing.B) {
+	js := "/* copyright example */" + strings.Repeat("var a=b+c+'x'+d;function f(k){return k+1}\n", 4000)
+	site := phSite(phHTML("https://shop1.test/", phDoc("shop", "<p>hello</p><script>"+js+"</script>")))
+	clickfixData()
+	b.ReportAllocs()
+	for b.Loop() {
+		checkClickfix(site)
+	}
+}
