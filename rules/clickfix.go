@@ -2,7 +2,6 @@ package rules
 
 import (
 	"encoding/base64"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -411,8 +410,8 @@ func clickfixJoin(s string) string {
 
 // clickfixJoins glue string literals split to pass filters
 // ('power'+'shell', "ms"+"hta").
-var clickfixJoins = [3]*regexp.Regexp{
-	regexp.MustCompile(`'\s*\+\s*'`), regexp.MustCompile(`"\s*\+\s*"`), regexp.MustCompile("`\\s*\\+\\s*`"),
+var clickfixJoins = [3]*shopRe{
+	shopMustRe(`'\s*\+\s*'`), shopMustRe(`"\s*\+\s*"`), shopMustRe("`\\s*\\+\\s*`"),
 }
 
 // clickfixCommandIn returns the first string literal of script s that
