@@ -101,15 +101,15 @@ var clickfixRunBytes = []string{"win", "Win", "WIN", "⊞", "ファイル名を�
 	"un dialog", "un Dialog", "UN DIALOG", "ターミナル", "erminal", "ERMINAL", "owershell", "owerShell",
 	"OWERSHELL", "コマンドプロンプト", "ommand prompt", "ommand Prompt", "OMMAND PROMPT", "cmd.exe", "CMD.EXE"}
 
-// clickfixHasAny reports whether s holds any of list.
-func clickfixHasAny(s string, list []string) bool {
-	for _, b := range list {
-		if strings.Contains(s, b) {
-			return true
-		}
-	}
-	return false
-}
+// clickfixPasteIndex and clickfixRunIndex index the two lists, so that a
+// page's text is scanned once for each (ASCII case folded: Paste, PASTE).
+var (
+	clickfixPasteIndex = sync.OnceValue(func() *shopLitIndex { return newShopLitIndex(clickfixPasteBytes) })
+	clickfixRunIndex   = sync.OnceValue(func() *shopLitIndex { return newShopLitIndex(clickfixRunBytes) })
+)
+
+// clickfixHasAny reports whether s holds any literal of x.
+func clickfixHasAny(s string, x *shopLitIndex) bool { return x.any(s) }
 
 // clickfixNear is how many lines apart a run instruction and a paste
 // instruction may stand (the steps of one numbered list).
@@ -135,7 +135,7 @@ func checkClickfix(site *Site) []Finding {
 
 // clickfixPage judges one page.
 func clickfixPage(p *Page) (Finding, bool) {
-	pasteWords := clickfixHasAny(p.Text, clickfixPasteBytes) && clickfixHasAny(p.Text, clickfixRunBytes)
+	pasteWords := clickfixHasAny(p.Text, clickfixPasteIndex()) && clickfixHasAny(p.Text, clickfixRunIndex())
 	cb := clickfixClipboard(p)
 	if !pasteWords && cb.cmd == "" {
 		return Finding{}, false // the cheap way out of nearly every page

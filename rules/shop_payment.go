@@ -911,8 +911,8 @@ func shopTransferOnlyRule() Rule {
 // TestShopTransferOnlyFastAgrees holds the sign with this test to the
 // sign without it.
 func shopMayNameTransfer(site *Site) bool {
-	transfer, send, crypto := shopTransferFilter(), shopPaySendFilter(), shopFilterOf(shopCryptoRe())
-	if transfer == nil || send == nil || crypto == nil {
+	gate := shopTransferGate()
+	if gate == nil {
 		return true // no prefilter: any line may
 	}
 	for _, p := range site.Pages {
@@ -920,13 +920,29 @@ func shopMayNameTransfer(site *Site) bool {
 			continue
 		}
 		for _, line := range p.Lines {
-			if transfer.any(line) || send.any(line) || crypto.any(line) {
+			if gate.any(line) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// shopTransferGate indexes the literals of the prefilters of bank transfer,
+// PayPay送金 and crypto together, so that a line is scanned once for all
+// three; nil when one of them has no prefilter.
+var shopTransferGate = sync.OnceValue(func() *shopLitIndex {
+	var all []string
+	for _, f := range []*shopLitIndex{shopTransferFilter(), shopPaySendFilter(), shopFilterOf(shopCryptoRe())} {
+		if f == nil {
+			return nil
+		}
+		for _, ls := range f.groups {
+			all = append(all, ls...)
+		}
+	}
+	return newShopLitIndex(all)
+})
 
 // shopPostalAfter reports whether a postal transfer is paid after delivery:
 // on arrival (shopPayAfterRe, as for bank transfer) or by a slip enclosed
