@@ -37,6 +37,7 @@ var words = map[string]rules.Text{
 	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
 	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
 	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"low.msg":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。お金の支払い、口座番号や暗証番号、LINEでの連絡などを求める内容なら、名乗っている会社や役所に、自分で調べた番号で確かめてください（迷ったら #9110 警察相談専用電話、188 消費者ホットライン）。", EN: "No strong warning signs were found. That is not a guarantee of safety. If it asks you to pay, for account numbers or PINs, or to get in touch on LINE, check with the company or office it names, on a number you look up yourself (when unsure: #9110, the police consultation line, or 188, the consumer hotline)."},
 	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
 	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
 	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
@@ -112,6 +113,10 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			b.WriteString("  " + d.say("low.but") + "\n")
 		case r.HopError != "" || r.ScriptBuilt:
 			b.WriteString("  " + d.say("low.partial") + "\n")
+		case r.Links != nil:
+			// A message (its result lists its links, if none): what no
+			// sign caught may still be a lure of a kind not known.
+			b.WriteString("  " + d.say("low.msg") + "\n")
 		default:
 			b.WriteString("  " + d.say("low.say") + "\n")
 		}

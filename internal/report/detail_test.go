@@ -231,3 +231,18 @@ func detailText(t *testing.T, res *checker.Result, lang string) string {
 	}
 	return b.String()
 }
+
+// TestDetailLowMessage: a message without signs is told what to check
+// before acting on it (where to ask); a site without signs is not.
+func TestDetailLowMessage(t *testing.T) {
+	msg := &checker.Result{Target: "sms.txt", Risk: rules.RiskLow, Links: []*checker.Result{}}
+	site := &checker.Result{Target: "https://shop.example.jp/", URL: "https://shop.example.jp/", Domain: "example.jp", Risk: rules.RiskLow}
+	for lang, want := range map[string]string{"ja": "#9110", "en": "#9110"} {
+		if b := detailText(t, msg, lang); !strings.Contains(b, want) {
+			t.Errorf("%s: a low message lacks %q:\n%s", lang, want, b)
+		}
+		if b := detailText(t, site, lang); strings.Contains(b, want) {
+			t.Errorf("%s: a low site has %q:\n%s", lang, want, b)
+		}
+	}
+}
