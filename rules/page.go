@@ -692,6 +692,11 @@ func (w *pageWalk) forms(pageURL string, abs func(string) string) []Form {
 				in.Type = in.Tag
 			}
 		}
+		if in.Type == "text" && inputMasked(attr(n, "style")) {
+			// A text box drawn as dots (-webkit-text-security): a
+			// password field that password-field filters miss.
+			in.Type = "password"
+		}
 		in.Name = attr(n, "name")
 		in.ID = attr(n, "id")
 		in.Placeholder = NFKC(attr(n, "placeholder"))
@@ -1087,3 +1092,16 @@ var (
 	flattenKeep = map[string]bool{"form": true, "select": true, "option": true, "textarea": true, "button": true,
 		"label": true, "a": true, "script": true, "style": true, "title": true, "iframe": true, "frame": true}
 )
+
+// inputMasked reports whether an inline style draws a text box's characters
+// as dots, as a password box does (-webkit-text-security: disc, circle or
+// square; none leaves them readable).
+func inputMasked(style string) bool {
+	i := strings.Index(strings.ToLower(style), "text-security")
+	if i < 0 {
+		return false
+	}
+	v := strings.ToLower(style[i+len("text-security"):])
+	v = strings.TrimLeft(v, " \t:")
+	return strings.HasPrefix(v, "disc") || strings.HasPrefix(v, "circle") || strings.HasPrefix(v, "square")
+}

@@ -164,6 +164,11 @@ func TestCredentialForm(t *testing.T) {
 		name, url, title, body string
 		want                   bool
 	}{
+		// A password box drawn by CSS, fields named f1, f2 (rev18 fraud ev18).
+		{"a card brand's kit with a text box masked as a password", "https://secure-member-jp.example.com/", "三井住友カード",
+			`<form method="post"><img src="l1.png" alt=""><input name="f1"><img src="l2.png" alt=""><input name="f2" style="-webkit-text-security:disc"></form>`, true},
+		{"a form whose masking is switched off", "https://secure-member-jp.example.com/", "三井住友カード",
+			`<form method="post"><input name="f1"><input name="f2" style="-webkit-text-security: none"></form>`, false},
 		{"second PIN without any brand", "https://secure-check.example.com/", "本人確認",
 			`<form method="post"><label for=a>第二暗証番号</label><input id=a type=password name=p2></form>`, true},
 		{"security number table", "https://secure-check.example.com/", "確認",
