@@ -977,7 +977,12 @@ func shopFooterSeller(site *Site) (string, string) {
 		}
 		for i := range p.Lines {
 			w := strings.Join(p.Lines[i:min(i+3, len(p.Lines))], "\n")
-			if loc := flCompanyWords.FindStringIndex(w); loc != nil && loc[0] < len(p.Lines[i]) && !shopMakerRe.MatchString(w) &&
+			loc := flCompanyWords.FindStringIndex(w)
+			// A 古物商 licence number names its holder at an address
+			// (the prefectural police issue it): an old bookshop's or a
+			// dealer's footer stands for its seller as a company's does.
+			licence := strings.Contains(p.Lines[i], "古物商")
+			if (loc != nil && loc[0] < len(p.Lines[i]) || licence) && !shopMakerRe.MatchString(w) &&
 				shopAddressRe.MatchString(w) && shopPhoneRe.MatchString(w) {
 				return w, p.URL
 			}

@@ -686,6 +686,8 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("チケット譲渡センター", `<h1>ライブチケット譲ります</h1><p>アリーナ席 2枚 譲渡価格 ¥38,000</p><p>お支払いは銀行振込のみ</p>`)}},
 		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
+		{name: "a second-hand bookshop's footer with its 古物商 licence, address and phone", fire: true, points: 10, evidence: []string{"古物商許可 第221010009876号"},
+			site: []string{shopTop, shopHTML("古書 あやめ書房", `<p>古書の通信販売。ご注文はメールで承ります。送料は全国一律500円。</p><footer><p>古書 あやめ書房 宮城県公安委員会 古物商許可 第221010009876号 〒980-0803 仙台市青葉区国分町2-10-3 022-262-4466</p></footer>`)}},
 		{name: "an old shop's footer names the company, its address and phone", fire: true, points: 10, evidence: []string{"ページ内の会社情報: 株式会社柏屋"},
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL 022-362-0000</p></footer>`)}},
 		{name: "a design studio's own footer", fire: true, points: 10,
