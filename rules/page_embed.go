@@ -242,6 +242,7 @@ func scriptWriteLiteral(src string) (string, bool) {
 	s = strings.TrimSuffix(strings.TrimSpace(s), "//")
 	var out strings.Builder
 	var vars map[string]string
+	held := 0 // bytes of the values in vars
 	for {
 		s = strings.TrimLeft(s, " \t\r\n;")
 		if s == "" {
@@ -256,6 +257,9 @@ func scriptWriteLiteral(src string) (string, bool) {
 			}
 			if vars == nil {
 				vars = map[string]string{}
+			}
+			if held += len(v); held > scriptWriteMaxBytes {
+				return "", false // the values held stay within a script's size
 			}
 			vars[name] = v
 			s = rest
@@ -286,6 +290,9 @@ func scriptWriteLiteral(src string) (string, bool) {
 		if ln {
 			out.WriteByte('\n')
 		}
+		if out.Len() > scriptWriteMaxBytes {
+			return "", false
+		}
 		s = rest[1:]
 	}
 	if out.Len() == 0 {
@@ -304,7 +311,7 @@ func scriptVarDecl(s string) (name, rest string, ok bool) {
 		if t, found := strings.CutPrefix(s, kw); found {
 			t = strings.TrimLeft(t, " \t")
 			i := 0
-			for i < len(t) && (t[i] == '_' || t[i] == '$' || t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || i > 0 && t[i] >= '0' && t[i] <= '9') {
+			for i < len(t) && jsIdentByte(t[i], i > 0) {
 				i++
 			}
 			if i == 0 {
@@ -318,6 +325,12 @@ func scriptVarDecl(s string) (name, rest string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// jsIdentByte reports whether b may stand in a JavaScript identifier (ASCII
+// only): a letter, _ or $, and after the first byte a digit too.
+func jsIdentByte(b byte, notFirst bool) bool {
+	return b == '_' || b == '$' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || notFirst && b >= '0' && b <= '9'
 }
 
 // scriptWriteDecoders are the functions scriptWriteArg applies to a
@@ -360,7 +373,7 @@ func scriptWriteArg(s string, depth int, vars map[string]string) (val, rest stri
 			v, s, ok = jsStringLiteral(s)
 		} else {
 			i := 0
-			for i < len(s) && (s[i] == '.' || s[i] == '_' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+			for i < len(s) && (s[i] == '.' || jsIdentByte(s[i], i > 0)) {
 				i++
 			}
 			name := s[:i]
@@ -368,14 +381,14 @@ func scriptWriteArg(s string, depth int, vars map[string]string) (val, rest stri
 			if dec == nil {
 				// A variable given a literal earlier in the script.
 				j := i
-				for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-					j++
-				}
 				v, known := vars[s[:j]]
 				if !known {
 					return "", "", false
 				}
 				out.WriteString(v)
+				if out.Len() > scriptWriteMaxBytes {
+					return "", "", false
+				}
 				s = strings.TrimLeft(s[j:], " \t\r\n")
 				if !strings.HasPrefix(s, "+") {
 					return out.String(), s, true
@@ -402,6 +415,9 @@ func scriptWriteArg(s string, depth int, vars map[string]string) (val, rest stri
 			return "", "", false
 		}
 		out.WriteString(v)
+		if out.Len() > scriptWriteMaxBytes {
+			return "", "", false // joined variables grow no bigger than a script may be
+		}
 		s = strings.TrimLeft(s, " \t\r\n")
 		if !strings.HasPrefix(s, "+") {
 			return out.String(), s, true

@@ -154,6 +154,17 @@ func TestNewPagePlainUnchanged(t *testing.T) {
 }
 
 // TestScriptWriteLiteral holds the decoder to literals only.
+// scriptDoubling declares n variables b, c, … each ten copies of the one
+// before.
+func scriptDoubling(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		prev, name := string(rune('a'+i)), string(rune('b'+i))
+		b.WriteString("var " + name + "=" + strings.TrimSuffix(strings.Repeat(prev+"+", 10), "+") + ";")
+	}
+	return b.String()
+}
+
 func TestScriptWriteLiteral(t *testing.T) {
 	tests := []struct {
 		src, want string
@@ -182,6 +193,11 @@ func TestScriptWriteLiteral(t *testing.T) {
 		{`document.write(p); var p = "a"`, "", false},
 		{`var p = "a";`, "", false},
 		{`var p == "a"; document.write(p)`, "", false},
+		{`var $p = "<b>x</b>", a1b = 1; document.write($p)`, "", false},
+		{`var $p = "<b>x</b>"; var a1b = 'y'; document.write($p + a1b)`, "<b>x</b>y", true},
+		// Variables doubling each other stop at a script's size (rev19:
+		// seven of them reached 3.2 GB).
+		{`var a='` + strings.Repeat("A", 1000) + `';` + scriptDoubling(12) + `document.write(l)`, "", false},
 	}
 	for _, tt := range tests {
 		got, ok := scriptWriteLiteral(tt.src)
