@@ -27,14 +27,15 @@ var investData = sync.OnceValue(func() map[string]*phishLits {
 var (
 	// 月利30%, 日利 2%, 週利5%.
 	investRateRe = shopMustRe(`(?:月利|週利|日利)[^0-9。]{0,4}(\d+(?:\.\d+)?)\s*%`)
-	// 平均利益は+186%, 利回り 40%: counted from 30 %.
-	investGainRe = shopMustRe(`(?:利益|利回り|リターン|収益|運用益)(?:率)?[^0-9。の]{0,4}\+?(\d+(?:\.\d+)?)\s*%`)
+	// 平均利益は+186%, 利回り 40%: counted from 30 %; only particles between
+	// (営業収益は前年比45%増 is a company's growth).
+	investGainRe = shopMustRe(`(?:利益|利回り|リターン|収益|運用益)(?:率)?(?:は|が|:|：|\s|平均)*\+?(\d+(?:\.\d+)?)\s*%`)
 	// 300万円の利益, 1億円稼い.
 	investYenGainRe = shopMustRe(`\d+(?:\.\d+)?\s*(?:万|億)円(?:以上)?(?:の|も|が)?(?:利益|儲け|もうけ|収益|稼)`)
 	// 5倍, 10 倍 (beside an [invest] word, not a leverage).
 	investTimesRe = shopMustRe(`(\d+(?:\.\d+)?)\s*倍`)
-	// 日給3万円, 1日5分 日給3万, 一日 2万円.
-	investDayPayRe = shopMustRe(`(?:日給|日収|日当|1日|一日|時給)[^。、]{0,8}?\d+(?:\.\d+)?\s*万`)
+	// 日給3万円, 1日5分 日給3万, 一日 2万円以上 (not 1日1万円からご利用: a rental's price).
+	investDayPayRe = shopMustRe(`(?:日給|日収|日当|時給)[^。、]{0,8}?\d+(?:\.\d+)?\s*万|(?:1日|一日)[^。、]{0,8}?\d+(?:\.\d+)?\s*万円?(?:以上|稼|の収入|の報酬|可能|も)`)
 	// いいねするだけで1件500円, スクショ1回 300円.
 	investPerActRe = shopMustRe(`(?:いいね|スクショ|スクリーンショット|タップ|フォロー|視聴|再生|レビュー|like|screenshot)[^。]{0,20}?(?:1|一)\s*(?:件|回|タップ|いいね|本)\s*(?:あたり|につき)?\s*\d[\d,]*\s*円`)
 )

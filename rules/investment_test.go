@@ -38,6 +38,16 @@ func TestInvestmentPages(t *testing.T) {
 			"<h1>無料相談会</h1><p>元本保証・月利10%の資産運用をご紹介。</p><p><a href='https://line.me/ti/g2/Soudan01'>LINEで参加</a></p>", 50, "元本保証"},
 
 		// Silent.
+		// Review 19: a brand buy-back shop, a company's IR page, a car
+		// rental's day price, a broker's online-banking deposit page.
+		{"a buy-back shop at twice the going rate, LINE quotes", "https://kaitori-x.example.jp/",
+			"<h1>ブランド買取</h1><p>他店相場の2倍で買取します!</p><p>友だち追加で簡単査定</p>", 0, ""},
+		{"a company's growth and its LINE account", "https://ir.example.co.jp/",
+			"<h1>決算ハイライト</h1><p>営業収益は前年比45%増となりました。</p><p>LINE公式アカウントを友だち追加</p>", 0, ""},
+		{"a car rental from 1万円 a day, LINE coupon", "https://rent-x.example.jp/",
+			"<p>スマホで簡単予約。</p><p>1日1万円からご利用いただけます。</p><p>LINE登録でクーポン</p>", 0, ""},
+		{"a broker's deposit page: online banking", "https://sec.example.co.jp/nyukin",
+			"<h1>入金方法</h1><p>入金方法:提携金融機関のオンラインバンキングからの即時入金</p><p>投資は元本割れのリスクがあります。</p>", 0, ""},
 		{"consumer centre's case page, no brackets", "https://www.shohi.example.jp/jirei/12",
 			"<html><head><title>相談事例</title></head><body><h1>相談事例</h1><p>SNSで知り合った人から、元本保証で月利10%の投資があるとLINEグループに誘われた。</p></body></html>", 0, ""},
 		{"exchange's fee table: a fee per withdrawal", "https://www.coin.example.co.jp/fee2",
@@ -127,6 +137,8 @@ func TestInvestmentMessages(t *testing.T) {
 		{"English group invite with guaranteed profit", Mail{Text: "Join our crypto investment group on Telegram. Guaranteed profit every day, no risk."}, 50},
 
 		// Silent.
+		{"a bank's ATM withdrawal fee notice (review 19)", Mail{Text: "【〇〇銀行】コンビニATMでの引き出し手数料のお支払い方法が変わります。詳しくは当行ホームページをご覧ください。"}, 0},
+		{"a broker's online deposit notice (review 19)", Mail{Text: "【サンプル証券】オンラインでの入金方法が変わりました。投資信託の積立をご利用のお客様はご確認ください。"}, 0},
 		{"police SMS warning about investment scams", Mail{Text: "【宮城県警】SNS型投資詐欺に注意！「元本保証」「必ず儲かる」と言われたら詐欺です。LINEグループへの招待にも注意してください。"}, 0},
 		{"consumer desk's SMS without the fraud's name", Mail{Text: "元本保証で月利10%、LINEグループで銘柄を配信します、という勧誘が増えています。消費者ホットライン188か警察相談#9110へ。"}, 0},
 		{"bank's NISA newsletter", Mail{From: "みやぎ銀行 <info@miyagi-bank.example.co.jp>", FromDomain: "miyagi-bank.example.co.jp", Subject: "新NISAのご案内", Text: "新NISAで資産形成を始めませんか。投資信託は元本保証ではなく、元本割れのリスクがあります。ご相談は店頭で。"}, 0},
