@@ -167,16 +167,22 @@ func clickfixPage(p *Page) (Finding, bool) {
 			brand = head[i]
 		}
 	}
+	scriptHuman := cb.cmd != "" && clickfixAny(clickfixCompact(phishNorm(cb.script)), d.human) != ""
+	brandOnly := brand != "" && human == "" && !scriptHuman
+	if brandOnly {
+		// A Cloudflare or reCAPTCHA name alone is no human check for the
+		// steps: tech articles about Cloudflare explain Win+R (review 19).
+		brand = ""
+	}
 
 	var ev, evEN []string
 	// (b) a command on the clipboard, on a page posing as a human check
 	// (its words may stand in the script itself: "# I'm not a robot").
 	if cb.cmd != "" {
-		ctx := human != "" || brand != ""
-		if !ctx {
-			s := clickfixCompact(phishNorm(cb.script))
-			ctx = clickfixAny(s, d.human) != "" || clickfixAny(s, d.captcha) != ""
-		}
+		// A CAPTCHA brand alone is context only for a command that
+		// fetches and runs code (iex, mshta, | sh): an install note's copy
+		// button copies curl … | sudo tee.
+		ctx := human != "" || scriptHuman || brandOnly && clickfixRuns(cb.cmd)
 		if ctx {
 			c := "「" + Clip(strings.Join(strings.Fields(cb.cmd), " "), 70) + "」"
 			ev = append(ev, "クリップボードに書き込むコマンド: "+c)
@@ -412,6 +418,20 @@ func clickfixJoin(s string) string {
 // ('power'+'shell', "ms"+"hta").
 var clickfixJoins = [3]*shopRe{
 	shopMustRe(`'\s*\+\s*'`), shopMustRe(`"\s*\+\s*"`), shopMustRe("`\\s*\\+\\s*`"),
+}
+
+// clickfixRuns reports whether a command fetches or decodes code and runs
+// it: what a ClickFix kit's command does, and an install note's does not.
+func clickfixRuns(cmd string) bool {
+	c := strings.ToLower(strings.Join(strings.Fields(cmd), " "))
+	for _, w := range []string{"iex", "invoke-expression", "mshta", " -enc", " -e ", "frombase64", "| sh", "|sh", "| bash", "|bash",
+		"rundll32", "regsvr32", "certutil", "bitsadmin", "start-process", "msiexec", "| powershell", "|powershell", "| pwsh", "|pwsh",
+		"| cmd", "|cmd", "-w hidden", "-windowstyle hidden", " -nop"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // clickfixCommandIn returns the first string literal of script s that

