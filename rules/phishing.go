@@ -152,7 +152,7 @@ func phishCardLure(p *Page) string {
 	if shopCartRe.MatchString(p.Text) {
 		return ""
 	}
-	for _, w := range []string{"合計", "月額", "プラン", "ご契約", "ログアウト", "サブスクリプション"} {
+	for _, w := range []string{"合計", "月額", "プラン", "ご契約", "ログアウト", "サブスクリプション", "寄付", "寄附", "金額", "ご予約"} {
 		if strings.Contains(p.Text, w) {
 			return "" // a checkout, or a member's own subscription page
 		}
@@ -160,6 +160,9 @@ func phishCardLure(p *Page) string {
 	for i, l := range p.Lines {
 		if i >= oneclickLines {
 			break
+		}
+		if strings.Contains(l, "防止") || strings.Contains(l, "導入") || strings.Contains(l, "セキュア") || strings.Contains(l, "本人認証サービス") {
+			continue // 「不正利用防止のため本人認証サービス(3Dセキュア)を導入」: a checkout's own safeguard
 		}
 		for _, w := range []string{"不正利用", "不正使用", "利用を制限", "利用制限", "ご利用を一時停止", "利用を停止", "本人確認", "本人認証", "再認証", "カード会員様"} {
 			if strings.Contains(l, w) {

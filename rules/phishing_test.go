@@ -305,6 +305,7 @@ func TestCardHarvestWithoutBrand(t *testing.T) {
 		{"misuse claimed, card and code asked", `<title>カード会員様 本人確認</title><h1>カード会員様 ご本人確認のお願い</h1><p>お客様のカードに第三者による不正利用の可能性があるため、ご利用を制限しております。</p>` + card, 30},
 		{"a checkout with 3-D Secure", `<title>ご注文手続き</title><p>ご注文内容 合計 8,140円</p><p>本人認証サービス（3Dセキュア）に対応しています。</p>` + card, 0},
 		{"a member's card update", `<title>お支払い情報の変更</title><p>ご契約中のプラン：スタンダード（月額980円）</p><p>カードの有効期限切れのため、ご利用を停止しています。</p>` + card + `<a href="/logout">ログアウト</a>`, 0},
+		{"a donation form with 3-D Secure against misuse (review 19)", `<title>ご寄付のお申込み</title><p>ご寄付金額：3,000円</p><p>不正利用防止のため、本人認証サービス（3Dセキュア）を導入しています。</p>` + card, 0},
 		{"a hotel's guarantee form, no claim", `<title>ご予約の保証</title><p>ご予約の保証のため、カード情報をご入力ください。</p>` + card, 0},
 	} {
 		s, ok := phFired(phSite(phHTML("https://kakunin-center-jp.example/", c.body)))["phishing-credential-form"]

@@ -406,8 +406,9 @@ const shopSteepDiscount = 0.705
 
 // shopInStoreOnlyRe finds a shop saying it sells in its store only: a
 // closing-down sale of display items (展示品 売り尽くし) is no online offer,
-// and a fake shop never turns orders away.
-var shopInStoreOnlyRe = shopMustRe(`(?:通信販売|通販|ネット(?:での)?販売|オンライン(?:での)?販売|配送|発送)(?:は|も)?(?:行って|して|いたして|承って)(?:おり)?ません|店頭(?:での)?(?:販売|お渡し)のみ|店頭でのみ(?:販売|お渡し)`)
+// and a fake shop never turns orders away. Shipping limits (沖縄・離島への
+// 配送は行っておりません) are no such statement: fake shops write them too.
+var shopInStoreOnlyRe = shopMustRe(`(?:^|[。、\s])(?:当店では|当店は)?(?:通信販売|通販|ネット(?:での)?販売|オンライン(?:での)?販売)(?:は|も)?(?:行って|して|いたして|承って)(?:おり)?ません|店頭(?:での)?(?:販売|お渡し)のみ|店頭でのみ(?:販売|お渡し)`)
 
 // shopInStoreOnly reports whether a page of site says the goods are sold
 // in the store only.

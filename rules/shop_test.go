@@ -863,6 +863,8 @@ func TestPriceExtremeDiscount(t *testing.T) {
 		// store only (rev18 honest kagu-maruyama).
 		{name: "closing-down sale in the store only", fire: false,
 			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>展示品・現品限り。お支払いは店頭で現金・クレジットカードのみ、通信販売は行っておりません。</p>`)}},
+		{name: "a shipping limit is no in-store sale (review 19)", fire: true,
+			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>※沖縄・離島への配送は行っておりません。</p>`)}},
 		{name: "a sale that ships is still read", fire: true,
 			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>全国送料無料でお届けします。</p>`)}},
 		{name: "原価 and 今の価格", fire: true, evidence: []string{"3件中3件"},
