@@ -681,13 +681,38 @@ func shopSameSurname(seller string, a BankAccount) bool {
 		if next != ' ' && next != '　' && !unicode.Is(unicode.Han, next) {
 			continue
 		}
+		held := shopHolderSurname(a)
 		for _, r := range n.readings {
-			if strings.HasPrefix(a.HolderKey, r) || a.Kind == HolderSoleProprietor && strings.Contains(a.HolderKey, r) {
+			if r == held {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// shopHolderSurname is the reading of the surname a personal holder begins
+// with (after the trade name of a 屋号+個人名 holder): the name's first word
+// when the bank spaced it (ハラダ ミキ), else the longest reading of the
+// table that begins it (ハラダミキ is ハラダ, not ハラ); "" when none does.
+func shopHolderSurname(a BankAccount) string {
+	words := strings.Fields(NormalizeKana(a.Holder))
+	if a.Kind == HolderSoleProprietor && len(words) > 1 {
+		words = words[1:] // the trade name first
+	}
+	if len(words) > 1 {
+		return FoldKana(words[0])
+	}
+	key := FoldKana(strings.Join(words, ""))
+	best := ""
+	for _, n := range shopSurnames() {
+		for _, r := range n.readings {
+			if len(r) > len(best) && strings.HasPrefix(key, r) && len(key) > len(r) {
+				best = r
+			}
+		}
+	}
+	return best
 }
 
 // shopTradeReadings is data/shop_trade_readings.txt: a trade name's last
@@ -712,9 +737,17 @@ func shopSameTradeWord(seller, holderKey string) bool {
 	for _, p := range shopTradeReadings() {
 		i := strings.Index(seller, p[0])
 		j := strings.Index(holderKey, p[1])
-		if i > 0 && j > 0 && len(holderKey) > j+len(p[1]) {
-			return true
+		if i <= 0 || j <= 0 || len(holderKey) <= j+len(p[1]) {
+			continue
 		}
+		// The names before the word: compared when the seller's is
+		// written in kana or Latin letters (グリーン商店 is not
+		// ヤマダシヨウテン); a kanji name cannot be, and stands.
+		name := strings.TrimSpace(seller[strings.LastIndexAny(seller[:i], " 　(（:：")+1 : i])
+		if !strings.ContainsFunc(name, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && FoldKana(name) != holderKey[:j] {
+			continue
+		}
+		return true
 	}
 	return false
 }
