@@ -108,8 +108,6 @@ var (
 	clickfixRunIndex   = sync.OnceValue(func() *shopLitIndex { return newShopLitIndex(clickfixRunBytes) })
 )
 
-// clickfixHasAny reports whether s holds any literal of x.
-func clickfixHasAny(s string, x *shopLitIndex) bool { return x.any(s) }
 
 // clickfixNear is how many lines apart a run instruction and a paste
 // instruction may stand (the steps of one numbered list).
@@ -135,7 +133,7 @@ func checkClickfix(site *Site) []Finding {
 
 // clickfixPage judges one page.
 func clickfixPage(p *Page) (Finding, bool) {
-	pasteWords := clickfixHasAny(p.Text, clickfixPasteIndex()) && clickfixHasAny(p.Text, clickfixRunIndex())
+	pasteWords := clickfixPasteIndex().any(p.Text) && clickfixRunIndex().any(p.Text)
 	cb := clickfixClipboard(p)
 	if !pasteWords && cb.cmd == "" {
 		return Finding{}, false // the cheap way out of nearly every page

@@ -632,7 +632,7 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 }
 
 // shopSurnames is data/shop_surnames.txt: each surname with its readings,
-// folded (FoldKana), longest surnames first (佐々木 before 佐々).
+// folded (FoldKana), longest first by bytes (all kanji: 佐々木 before 佐々).
 var shopSurnames = sync.OnceValue(func() []shopSurname {
 	var out []shopSurname
 	for _, l := range lines("shop_surnames.txt") {

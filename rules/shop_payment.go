@@ -311,13 +311,6 @@ func shopInstalmentNegated(s string) bool {
 	return false
 }
 
-// shopPayOnlyRe, applied to the text right after a bank-transfer mention,
-// finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
-// 銀行振込となります.
-var shopPayOnlyRe = shopMustRe(`(?i)^[^` + shopPayOnlyStop + `]{0,15}?(?:` + shopPayOnlyWords + `)`)
-
-// The parts of shopPayOnlyRe and shopPayOnlyStrongRe: the marks that end
-// the reach of "only", the words, and the words anchored, which
 // shopRefusedTogether reports whether the methods ms (from the transfer
 // on) are one list that a refusal after it covers whole: joined by ・, と,
 // や, および or a slash, the last followed by は, も or が
@@ -340,6 +333,13 @@ func shopRefusedTogether(s string, ms []shopPayMention) bool {
 	return false
 }
 
+// shopPayOnlyRe, applied to the text right after a bank-transfer mention,
+// finds "only": 銀行振込のみ, 銀行振込(前払い)のみ, 銀行振込でのお支払いのみ,
+// 銀行振込となります.
+var shopPayOnlyRe = shopMustRe(`(?i)^[^` + shopPayOnlyStop + `]{0,15}?(?:` + shopPayOnlyWords + `)`)
+
+// The parts of shopPayOnlyRe and shopPayOnlyStrongRe: the marks that end
+// the reach of "only", the words, and the words anchored, which
 // shopPayOnlyAfter tries where the expressions' lazy prefix could end.
 const (
 	shopPayOnlyStop        = `、,/・。はが`
