@@ -108,7 +108,6 @@ var (
 	clickfixRunIndex   = sync.OnceValue(func() *shopLitIndex { return newShopLitIndex(clickfixRunBytes) })
 )
 
-
 // clickfixNear is how many lines apart a run instruction and a paste
 // instruction may stand (the steps of one numbered list).
 const clickfixNear = 5
