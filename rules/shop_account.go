@@ -664,6 +664,7 @@ func shopSameSurname(seller string, a BankAccount) bool {
 	if !strings.ContainsFunc(seller, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 		return false
 	}
+	held := ""
 	for _, n := range shopSurnames() {
 		i := strings.Index(seller, n.kanji)
 		if i < 0 {
@@ -681,7 +682,11 @@ func shopSameSurname(seller string, a BankAccount) bool {
 		if next != ' ' && next != '　' && !unicode.Is(unicode.Han, next) {
 			continue
 		}
-		held := shopHolderSurname(a)
+		if held == "" {
+			if held = shopHolderSurname(a); held == "" {
+				return false
+			}
+		}
 		for _, r := range n.readings {
 			if r == held {
 				return true
@@ -743,7 +748,12 @@ func shopSameTradeWord(seller, holderKey string) bool {
 		// The names before the word: compared when the seller's is
 		// written in kana or Latin letters (グリーン商店 is not
 		// ヤマダシヨウテン); a kanji name cannot be, and stands.
-		name := strings.TrimSpace(seller[strings.LastIndexAny(seller[:i], " 　(（:：")+1 : i])
+		from := 0
+		if k := strings.LastIndexAny(seller[:i], " 　(（:："); k >= 0 {
+			_, w := utf8.DecodeRuneInString(seller[k:])
+			from = k + w
+		}
+		name := strings.TrimSpace(seller[from:i])
 		if !strings.ContainsFunc(name, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && FoldKana(name) != holderKey[:j] {
 			continue
 		}
