@@ -143,6 +143,10 @@ func TestLookalikeFires(t *testing.T) {
 		{"viewsnet-card.com", "ビューカード", ImitationPlusWords},
 		{"amex-login.com", "アメリカン・エキスプレス", ImitationPlusWords},
 		{"mynahoken-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
+		// regional banks (rev18 fraud ph16)
+		{"chibabank-direct-login.com", "千葉銀行", ImitationPlusWords},
+		{"kyoto-bank-login.top", "京都銀行", ImitationPlusWords},
+		{"fukugin-kakunin.top", "福岡銀行", ImitationPlusWords},
 		// rev18: 保険証 and 調査 spelt as people write them
 		{"myna-hokensho-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
 		{"kokusei-chousa-jp.com", "総務省統計局（国勢調査）", ImitationPlusWords},
@@ -188,7 +192,7 @@ func TestLookalikeHonest(t *testing.T) {
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
-		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp", "hokensho-guide.jp",
+		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp", "hokensho-guide.jp", "gungin-matsuri.jp", "shizugin-cafe.jp",
 		// a brand-like name with another word where the keyword has card
 		// (rev16): a cake shop, a cafe, a care home
 		"saison-cake.jp", "saisoncake.jp", "saison-cafe.jp", "epos-care.jp",
