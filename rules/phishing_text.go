@@ -30,7 +30,8 @@ type phishTables struct {
 	clickfix map[string][]string // clickfix_phrases.txt sections
 	mail     map[string][]string // message_phrases.txt sections
 	aliases  map[string][]string // brand name -> extra names
-	// gateways maps a domain to its kind ("payment" or "forms").
+	// gateways maps a domain to its kind ("payment", "forms" or
+	// "banking": phishing_gateways.txt).
 	gateways map[string]string
 	// neutral holds the domains a brand's mail may link to besides its own.
 	neutral []string

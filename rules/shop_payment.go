@@ -42,8 +42,8 @@ var shopPayMethods = sync.OnceValue(func() shopPayTable {
 			panic(fmt.Sprintf("rules: shop_payment_methods.txt %s: %v", id, err))
 		}
 		k := len(t.ids)
-		// The first line of bank transfer and of PayPay送金 is made
-		// once for the gate (shopMayNameTransfer) and the table.
+		// The first line of bank transfer, PayPay送金 and crypto is
+		// made once for the gate (shopMayNameTransfer) and the table.
 		var re *shopRe
 		switch first := !slices.Contains(t.ids, id); {
 		case first && id == MethodTransfer:
@@ -137,11 +137,6 @@ type shopPayMention struct {
 	start, end int
 }
 
-// shopAppendMethods appends to dst the payment methods named in s, in
-// order, not overlapping (the earlier, then the longer, then the first
-// listed wins): with a buffer on the caller's stack, a sentence costs no
-// allocation. A method name followed by 銀行 is a bank (PayPay銀行,
-// 楽天銀行), and 振り込め is the fraud, not the payment.
 // shopCardStandsAlone reports whether a card mention at start of s that
 // begins with a bare カード (「カード可」「店頭ではカードも使えます」) stands
 // for a credit card: at the start, after punctuation or a space, or after
@@ -158,6 +153,11 @@ func shopCardStandsAlone(s string, start int) bool {
 	return strings.HasSuffix(before, "では") || strings.HasSuffix(before, "なら") || strings.HasSuffix(before, "にて")
 }
 
+// shopAppendMethods appends to dst the payment methods named in s, in
+// order, not overlapping (the earlier, then the longer, then the first
+// listed wins): with a buffer on the caller's stack, a sentence costs no
+// allocation. A method name followed by 銀行 is a bank (PayPay銀行,
+// 楽天銀行), and 振り込め is the fraud, not the payment.
 func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	t := shopPayMethods()
 	var candBuf [16]int
@@ -872,8 +872,8 @@ func shopTransferOnlyRule() Rule {
 	return Rule{
 		ID: "payment-transfer-only", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
-			JA: "支払方法が銀行振込（前払い）だけ（PayPay送金だけ、または両方だけも）：クレジットカード・代引き・コンビニ払い等がどのページにもない",
-			EN: "bank transfer (prepayment) is the only payment method (or PayPay money transfer, or both): no card, cash on delivery, convenience-store or other method on any page",
+			JA: "支払方法が銀行振込（前払い）だけ（PayPay送金や暗号資産の送金だけ、またはそれらと銀行振込だけも）：クレジットカード・代引き・コンビニ払い等がどのページにもない",
+			EN: "bank transfer (prepayment) is the only payment method (or PayPay money transfer or crypto sent to a wallet, alone or beside it): no card, cash on delivery, convenience-store or other method on any page",
 		},
 		Message: Text{
 			JA: "支払方法が銀行振込だけです。詐欺サイトに多い特徴です。代金引換など、商品を受け取ってから払える方法がある店を選びましょう。",
@@ -964,18 +964,8 @@ func shopTransferOnly(site *Site) []Finding {
 		// alone is no payment term.
 		return nil
 	}
-	others := len(info.Offered) - 1
-	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
-		others-- // ゆうちょ振替 is prepayment into an account too (unless a slip comes with the goods)
-	}
 	_, sent := info.Offered[MethodPayPaySend]
-	if sent {
-		others-- // so is PayPay送金 to the seller's own PayPay account
-	}
-	if _, ok := info.Offered[MethodCrypto]; ok {
-		others-- // and crypto sent to the seller's wallet
-	}
-	if others > 0 && !info.OnlyOverrides {
+	if shopOtherMethods(info) > 0 && !info.OnlyOverrides {
 		return nil
 	}
 	if info.TransferOnly != nil {
@@ -1018,6 +1008,23 @@ func shopTransferOnly(site *Site) []Finding {
 	return []Finding{f}
 }
 
+// shopOtherMethods counts the methods offered that are not prepayment into
+// someone's account: bank transfer, PayPay送金 to the seller's own account,
+// crypto sent to a wallet and ゆうちょ振替 (unless a slip comes with the goods)
+// are all that.
+func shopOtherMethods(info PaymentInfo) int {
+	n := len(info.Offered)
+	for _, id := range []string{MethodTransfer, MethodPayPaySend, MethodCrypto} {
+		if _, ok := info.Offered[id]; ok {
+			n--
+		}
+	}
+	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
+		n--
+	}
+	return n
+}
+
 // shopPaySendOnly is payment-transfer-only for a site that names no bank
 // transfer: crypto sent to the seller's wallet, on a shop's payment terms,
 // or PayPay送金 (money sent to the seller's own PayPay account, by
@@ -1036,14 +1043,7 @@ func shopPaySendOnly(site *Site, info PaymentInfo) []Finding {
 	if ok && (shopPaidAfter(ev.Text) || shopPaySendAtHandover(ev.Text)) {
 		return nil
 	}
-	others := len(info.Offered) - 1
-	if ok && cok {
-		others--
-	}
-	if p, ok := info.Offered["postal-transfer"]; ok && !shopPostalAfter(p.Text) {
-		others--
-	}
-	if others > 0 {
+	if shopOtherMethods(info) > 0 {
 		return nil
 	}
 	if !ok {
