@@ -231,20 +231,11 @@ func investWarns(tops []string, ss []investSentence) bool {
 			return true
 		}
 	}
-	seen := ""
-	for _, s := range ss {
-		if phishNegated(s.norm) {
-			continue
-		}
-		for _, p := range w.all(s.norm) {
-			if seen == "" {
-				seen = p
-			} else if p != seen {
-				return true
-			}
-		}
+	norms := make([]string, len(ss))
+	for i, s := range ss {
+		norms[i] = s.norm
 	}
-	return false
+	return phishDistinct(w, norms) >= 2
 }
 
 // investLines is how many of a page's first lines the page sign reads.

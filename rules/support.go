@@ -258,13 +258,19 @@ func supportOwnLine(n string) bool {
 // 警告, 電話しないで …) of lines (in phishNorm form), lines that deny being
 // fraud left out: two make a page or a message a warning about the scam.
 func supportWarnings(lines []string) int {
-	warning := phishData().sets.support["warning"]
+	return phishDistinct(phishData().sets.support["warning"], lines)
+}
+
+// phishDistinct counts the distinct phrases of list in lines (phishNorm
+// form), lines that deny being fraud (phishNegated) left out: the warning
+// tests of several signs count two.
+func phishDistinct(list *phishLits, lines []string) int {
 	var seen []string
 	for _, l := range lines {
 		if phishNegated(l) {
 			continue
 		}
-		for _, w := range warning.all(l) {
+		for _, w := range list.all(l) {
 			if !phishHas(seen, w) {
 				seen = append(seen, w)
 			}
