@@ -117,6 +117,30 @@ func TestInvestmentPages(t *testing.T) {
 	}
 }
 
+// TestInvestmentHinted: the cheap test lets a page through on a LINE word,
+// a LINE link or a withdrawal, and not on the ライン of オンラインショップ,
+// 商品ラインナップ or ガイドライン, which every shop has.
+func TestInvestmentHinted(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       bool
+	}{
+		{"a LINE group in katakana", "<p>ライングループで銘柄を配信中</p>", true},
+		{"LINE in ASCII", "<p>LINEで最新情報をお届け</p>", true},
+		{"a link to line.me", "<p><a href='https://line.me/R/ti/p/@abc'>友だちになる</a></p>", true},
+		{"a withdrawal", "<p>出金には手数料が必要です</p>", true},
+		{"an online shop", "<h1>いろは商店 オンラインショップ</h1><p>商品ラインナップ</p><p>ガイドラインに沿って運営しています。オンラインでのご注文は24時間受付。</p>", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := phHTML("https://shop.example.jp/", "<html><head><title>t</title></head><body>"+c.body+"</body></html>")
+			if got := investHinted(p); got != c.want {
+				t.Errorf("investHinted = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
 // TestInvestmentMessages: mail-investment-lure on SMS and mail.
 func TestInvestmentMessages(t *testing.T) {
 	cases := []struct {
