@@ -93,7 +93,7 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		if investDayPayRe.MatchString(n) || investPerActRe.MatchString(n) {
 			first(&h.pay, s.raw)
 		}
-		if message && d["line-move"].has(n) {
+		if message && d["line-move"].has(investNoOnline(n)) {
 			first(&h.lineMove, s.raw)
 		}
 		if message && d["romance-open"].has(n) {
@@ -111,6 +111,16 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		}
 	}
 	return h
+}
+
+// investNoOnline returns n with オンライン written as the ASCII word
+// online, so that [line-move]'s ラインで does not take 「オンラインで開催」
+// for a move to LINE (ASCII phrases stand as words: line is not in online).
+func investNoOnline(n string) string {
+	if !strings.Contains(n, "オンライン") {
+		return n
+	}
+	return strings.ReplaceAll(n, "オンライン", "online")
 }
 
 // investPromises reports whether a sentence (phishNorm form) promises a

@@ -172,6 +172,8 @@ func TestInvestmentMessages(t *testing.T) {
 		{"news about a romance scam", Mail{Subject: "【ニュース】ロマンス詐欺で被害", Text: "「はじめまして、投資の仕事をしています。LINEで話しませんか」というメッセージから始まり、女性は計800万円を振り込んだ。"}, 0},
 		{"exchange's notice: withdrawals are free", Mail{Text: "【お知らせ】日本円の出金手数料は無料で、翌営業日にご登録口座へお振込みいたします。"}, 0},
 		{"consumer centre on side-job scams", Mail{Text: "「いいねするだけで1件500円」「1日3万円」とうたう副業詐欺が増えています。LINEで登録させ、サポート料を請求する手口です。お金を払わないでください。"}, 0},
+		{"side-job ad whose briefing is online (オンラインで is no LINE)", Mail{Text: "【在宅ワーク募集】スキマ時間で日給1万円以上も可能です。説明会はオンラインで開催します。詳細 https://job-navi.example.jp/apply"}, 0},
+		{"romance opener: online, not LINE", Mail{Text: "初めまして、みさきです。香港で仮想通貨のトレードをしています。オンラインで交流会をしているので興味があれば。"}, 0},
 		{"dating app opener without investing", Mail{Text: "はじめまして！プロフィールを見て、同じ猫好きなのでメッセージしました。LINEで話しませんか？"}, 0},
 		{"a friend explaining rates", Mail{Text: "月利1%と年利12%はだいたい同じだよ。また今度説明するね。"}, 0},
 		{"a new sales rep's greeting, no LINE", Mail{Text: "はじめまして、新しく担当になった佐藤です。投資信託のご案内を郵送いたしました。"}, 0},
