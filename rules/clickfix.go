@@ -80,16 +80,6 @@ func clickfixCompact(s string) string {
 	}, s)
 }
 
-// clickfixAny returns the first phrase of list found in s, or "".
-func clickfixAny(s string, list []string) string {
-	for _, w := range list {
-		if strings.Contains(s, w) {
-			return w
-		}
-	}
-	return ""
-}
-
 // clickfixPasteBytes are byte strings one of which any text holding a
 // [paste] phrase holds (before case folding and space removal): the
 // test that lets almost every page skip the line-by-line reading.
@@ -147,24 +137,24 @@ func clickfixPage(p *Page) (Finding, bool) {
 	// human check: a [human] phrase, a [captcha] brand near the top.
 	human := ""
 	for i, c := range comp {
-		if clickfixAny(c, d.human) != "" {
+		if phishFindRaw(c, d.human) != "" {
 			human = head[i]
 			break
 		}
 	}
 	brand := ""
 	for _, t := range append([]string{p.Title}, p.Headings...) {
-		if clickfixAny(clickfixCompact(phishNorm(t)), d.captcha) != "" {
+		if phishFindRaw(clickfixCompact(phishNorm(t)), d.captcha) != "" {
 			brand = t
 			break
 		}
 	}
 	for i := 0; brand == "" && i < len(comp) && i <= clickfixBrandLines; i++ {
-		if clickfixAny(comp[i], d.captcha) != "" {
+		if phishFindRaw(comp[i], d.captcha) != "" {
 			brand = head[i]
 		}
 	}
-	scriptHuman := cb.cmd != "" && clickfixAny(clickfixCompact(phishNorm(cb.script)), d.human) != ""
+	scriptHuman := cb.cmd != "" && phishFindRaw(clickfixCompact(phishNorm(cb.script)), d.human) != ""
 	brandOnly := brand != "" && human == "" && !scriptHuman
 	if brandOnly {
 		// A Cloudflare or reCAPTCHA name alone is no human check for the
@@ -223,15 +213,15 @@ func clickfixSteps(head, comp []string, human, brand bool) (run, paste string) {
 		return "", ""
 	}
 	for i, c := range comp {
-		strong := clickfixAny(c, d.run) != ""
-		if !strong && !(human && clickfixAny(c, d.console) != "") {
+		strong := phishFindRaw(c, d.run) != ""
+		if !strong && !(human && phishFindRaw(c, d.console) != "") {
 			continue
 		}
-		if clickfixAny(c, d.reported) != "" {
+		if phishFindRaw(c, d.reported) != "" {
 			continue
 		}
 		for j := max(0, i-clickfixNear); j < len(comp) && j <= i+clickfixNear; j++ {
-			if clickfixAny(comp[j], d.paste) != "" && clickfixAny(comp[j], d.reported) == "" {
+			if phishFindRaw(comp[j], d.paste) != "" && phishFindRaw(comp[j], d.reported) == "" {
 				return head[i], head[j]
 			}
 		}
@@ -246,7 +236,7 @@ func clickfixSteps(head, comp []string, human, brand bool) (run, paste string) {
 func clickfixWarningPage(p *Page, head, comp []string) bool {
 	d := clickfixData()
 	for _, t := range append([]string{p.Title}, p.Headings...) {
-		if t != "" && clickfixAny(clickfixCompact(phishNorm(t)), d.warning) != "" {
+		if t != "" && phishFindRaw(clickfixCompact(phishNorm(t)), d.warning) != "" {
 			return true
 		}
 	}

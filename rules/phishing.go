@@ -152,26 +152,23 @@ func phishCardLure(p *Page) string {
 	if shopCartRe.MatchString(p.Text) {
 		return ""
 	}
-	for _, w := range []string{"合計", "月額", "プラン", "ご契約", "ログアウト", "サブスクリプション", "寄付", "寄附", "金額", "ご予約"} {
-		if strings.Contains(p.Text, w) {
-			return "" // a checkout, or a member's own subscription page
-		}
+	words := phishData().words
+	if phishFindRaw(p.Text, words["card-sells"]) != "" {
+		return "" // a checkout, or a member's own subscription page
 	}
 	for i, l := range p.Lines {
 		if i >= oneclickLines {
 			break
 		}
-		if strings.Contains(l, "防止") || strings.Contains(l, "導入") || strings.Contains(l, "セキュア") || strings.Contains(l, "本人認証サービス") {
-			continue // 「不正利用防止のため本人認証サービス(3Dセキュア)を導入」: a checkout's own safeguard
+		if phishFindRaw(l, words["card-lure-safeguard"]) != "" {
+			continue // a checkout's own safeguard
 		}
-		for _, w := range []string{"不正利用", "不正使用", "利用を制限", "利用制限", "ご利用を一時停止", "利用を停止", "本人確認", "本人認証", "再認証", "カード会員様"} {
-			if strings.Contains(l, w) {
-				return l
-			}
+		if phishFindRaw(l, words["card-lure"]) != "" {
+			return l
 		}
 	}
-	if t := p.Title; strings.Contains(t, "本人確認") || strings.Contains(t, "カード会員様") {
-		return t
+	if phishFindRaw(p.Title, words["card-lure-title"]) != "" {
+		return p.Title
 	}
 	return ""
 }

@@ -125,6 +125,17 @@ func phishFind(s string, list []string) string {
 	return ""
 }
 
+// phishFindRaw returns the first phrase of list that s contains as
+// written (no word bounds, no folding), or "".
+func phishFindRaw(s string, list []string) string {
+	for _, w := range list {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // phishContains reports whether phrase occurs in s; a phrase that starts or
 // ends with an ASCII letter or digit must not touch another one there.
 func phishContains(s, phrase string) bool {
