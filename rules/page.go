@@ -39,6 +39,14 @@ type Page struct {
 	// as an image's alt text is. Kept apart from Images, whose file
 	// names and alt texts the payment signs read.
 	Drawings []Image
+	// Hidden holds the lines of Text shown by no browser: the text of
+	// elements hidden by their own markup (the hidden attribute, an inline
+	// style of display:none or visibility:hidden), where a kit puts decoy
+	// words for scanners (a shop's 特定商取引法 lines, a warning). They stay
+	// in Text and Lines (an honest shop's folded-away details are still
+	// its details); a sign that lets a page go on such words reads
+	// ShownLines. Style sheets are not read: a class that hides is not seen.
+	Hidden []string
 
 	// memo keeps what the signs derive from this page alone, so that a
 	// page shared by several sites (a checker batch reuses a page parsed
@@ -354,6 +362,7 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 
 	// Text: NFKC first (it can turn characters into spaces), then every
 	// line folded, empty ones dropped; Lines are slices of Text.
+	p.Hidden = w.hiddenLines() // before nfkcBytes, which may reuse w.text
 	if p.Text = foldLines(nfkcBytes(w.text)); p.Text != "" {
 		p.Lines = strings.Split(p.Text, "\n")
 	}
@@ -503,6 +512,10 @@ type pageWalk struct {
 	drawnWords []string     // the words of <svg> drawings, in Drawings' order
 	embed      embedState   // what has been read of embedded documents
 	noEmbed    bool         // read the markup alone (the tests' oracle)
+	// hidden are the spans of text (offsets) of the outermost elements
+	// hidden by their own markup; inHidden is how deep the walk is in one.
+	hidden   [][2]int
+	inHidden int
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -578,6 +591,13 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 			}
 		}
 	}
+	hides := visible && n.Type == html.ElementNode && markupHides(n)
+	if hides {
+		if w.inHidden == 0 {
+			w.hidden = append(w.hidden, [2]int{len(w.text), -1})
+		}
+		w.inHidden++
+	}
 	block := visible && class&tagBlock != 0
 	if block {
 		w.text = append(w.text, '\n')
@@ -597,6 +617,65 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	} else if visible && class&tagSpace != 0 {
 		w.text = append(w.text, ' ')
 	}
+	if hides {
+		if w.inHidden--; w.inHidden == 0 {
+			w.hidden[len(w.hidden)-1][1] = len(w.text)
+		}
+	}
+}
+
+// markupHides reports whether element n hides itself by its own markup:
+// the hidden attribute, or an inline style of display:none or
+// visibility:hidden.
+func markupHides(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			if st := strings.ToLower(strings.Join(strings.Fields(a.Val), "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenLines returns the lines (normalised as Text's are) of the spans
+// of text the walk found hidden, nil when there are none.
+func (w *pageWalk) hiddenLines() []string {
+	if len(w.hidden) == 0 {
+		return nil
+	}
+	var b []byte
+	for _, sp := range w.hidden {
+		b = append(b, w.text[sp[0]:sp[1]]...)
+		b = append(b, '\n')
+	}
+	t := foldLines(nfkcBytes(b))
+	if t == "" {
+		return nil
+	}
+	return strings.Split(t, "\n")
+}
+
+// ShownLines returns the lines of Text a browser shows: Lines without
+// those of Hidden (Lines itself when nothing is hidden).
+func (p *Page) ShownLines() []string {
+	if len(p.Hidden) == 0 {
+		return p.Lines
+	}
+	hidden := make(map[string]bool, len(p.Hidden))
+	for _, l := range p.Hidden {
+		hidden[l] = true
+	}
+	out := make([]string, 0, len(p.Lines))
+	for _, l := range p.Lines {
+		if !hidden[l] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // framed walks iframe n, whose srcdoc is now its children, as a block of

@@ -128,7 +128,8 @@ func comparePages(t *testing.T, name, body string) {
 		t.Fatalf("%s: Doc nil %v, old %v", name, got.Doc == nil, want.Doc == nil)
 	}
 	got.Doc, want.Doc = nil, nil
-	got.memo = nil // what is derived later, not what was parsed
+	got.memo = nil   // what is derived later, not what was parsed
+	got.Hidden = nil // not in the oracle: TestPageHidden
 	if !reflect.DeepEqual(got, want) {
 		gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
 		for i := range gv.NumField() {
@@ -137,6 +138,36 @@ func comparePages(t *testing.T, name, body string) {
 					gv.Field(i).Interface(), wv.Field(i).Interface())
 			}
 		}
+	}
+}
+
+// TestPageHidden: the lines of elements hidden by their own markup are
+// listed in Hidden and left out of ShownLines; they stay in Lines.
+func TestPageHidden(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		hidden     []string
+		shown      []string
+	}{
+		{"inline display:none", `<div style='display:none'><h1>暮らしの雑貨</h1><p>特定商取引法に基づく表記</p></div><p>カード番号を入力</p>`,
+			[]string{"暮らしの雑貨", "特定商取引法に基づく表記"}, []string{"カード番号を入力"}},
+		{"spaced, upper case, among other rules", `<p style="color:red; DISPLAY : None ;">decoy</p><p>shown</p>`, []string{"decoy"}, []string{"shown"}},
+		{"visibility hidden and the hidden attribute", `<span style="visibility:hidden">a</span><p>b</p><section hidden><p>c</p><div style="display:none">d</div></section>`,
+			[]string{"a", "c", "d"}, []string{"b"}},
+		{"nothing hidden", `<div style="display:block"><p>x</p></div><p class="hidden">y</p><input type="hidden" name="t" value="z">`, nil, []string{"x", "y"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := NewPage("https://shop.example.jp/", 200, "text/html", c.body, false)
+			if !reflect.DeepEqual(p.Hidden, c.hidden) {
+				t.Errorf("Hidden %q, want %q", p.Hidden, c.hidden)
+			}
+			if got := p.ShownLines(); !reflect.DeepEqual(got, c.shown) {
+				t.Errorf("ShownLines %q, want %q", got, c.shown)
+			}
+			if len(p.Lines) != len(c.hidden)+len(c.shown) {
+				t.Errorf("Lines %q: hidden lines must stay in them", p.Lines)
+			}
+		})
 	}
 }
 

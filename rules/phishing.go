@@ -148,15 +148,23 @@ func checkCredentialForm(site *Site) []Finding {
 // reason to type their card in (不正利用, ご利用を制限, ご本人確認, カード
 // 会員様), "" when there is none or the page sells something (a cart, an
 // order, a total: a checkout asks for the card and may name 本人認証).
+//
+// It reads the lines a browser shows: a kit's hidden decoy of shop words
+// (特定商取引法, 送料) lets no card harvest go.
 func phishCardLure(p *Page) string {
-	if shopCartRe.MatchString(p.Text) {
+	lines, text := p.Lines, p.Text
+	if len(p.Hidden) > 0 {
+		lines = p.ShownLines()
+		text = strings.Join(lines, "\n")
+	}
+	if shopCartRe.MatchString(text) {
 		return ""
 	}
 	words := phishData().words
-	if phishFindRaw(p.Text, words["card-sells"]) != "" {
+	if phishFindRaw(text, words["card-sells"]) != "" {
 		return "" // a checkout, or a member's own subscription page
 	}
-	for i, l := range p.Lines {
+	for i, l := range lines {
 		if i >= oneclickLines {
 			break
 		}

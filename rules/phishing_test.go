@@ -303,6 +303,9 @@ func TestCardHarvestWithoutBrand(t *testing.T) {
 		points     int
 	}{
 		{"misuse claimed, card and code asked", `<title>カード会員様 本人確認</title><h1>カード会員様 ご本人確認のお願い</h1><p>お客様のカードに第三者による不正利用の可能性があるため、ご利用を制限しております。</p>` + card, 30},
+		{"a use check under a 3-D Secure heading (rev18 fraud ev06)", `<title>暮らしの雑貨</title><h2>本人認証サービス（3Dセキュア）</h2><p>カードのご利用確認のため、以下の情報を入力してください。</p>` + card, 30},
+		{"the same behind a hidden decoy shop and warning", `<title>暮らしの雑貨</title><div style='display:none'><h1>暮らしの雑貨 東京</h1><p>北欧の食器や手作りの器を扱う小さなお店です。特定商取引法に基づく表記 販売業者 株式会社くらし 所在地 東京都世田谷区 電話 03-1234-5678 このページはフィッシング詐欺への注意喚起です。</p></div><h2>本人認証サービス（3Dセキュア）</h2><p>カードのご利用確認のため、以下の情報を入力してください。</p>` + card, 30},
+		{"a checkout that sends a use-check mail", `<title>お支払い</title><p>お支払い合計 4,180円</p><p>決済後、カードのご利用確認メールをお送りします。</p>` + card, 0},
 		{"a checkout with 3-D Secure", `<title>ご注文手続き</title><p>ご注文内容 合計 8,140円</p><p>本人認証サービス（3Dセキュア）に対応しています。</p>` + card, 0},
 		{"a member's card update", `<title>お支払い情報の変更</title><p>ご契約中のプラン：スタンダード（月額980円）</p><p>カードの有効期限切れのため、ご利用を停止しています。</p>` + card + `<a href="/logout">ログアウト</a>`, 0},
 		{"a donation form with 3-D Secure against misuse (review 19)", `<title>ご寄付のお申込み</title><p>ご寄付金額：3,000円</p><p>不正利用防止のため、本人認証サービス（3Dセキュア）を導入しています。</p>` + card, 0},
