@@ -367,7 +367,14 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	case mt == "text/html":
 		page := rules.NewPage("", 0, "text/html", decodeText(data, params["charset"]), false)
 		if !isAttachment(h) {
-			c.html = append(c.html, page.Text)
+			// What the reader is shown: text a mail hides (display:none)
+			// is never seen, and salting it with a warning's words must
+			// not make a lure read as a warning.
+			text := page.Text
+			if len(page.Hidden) > 0 {
+				text = strings.Join(page.ShownLines(), "\n")
+			}
+			c.html = append(c.html, text)
 		}
 		for _, l := range page.Links {
 			c.hrefs = append(c.hrefs, l.Href)

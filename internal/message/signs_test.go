@@ -18,6 +18,8 @@ func TestFixtureSigns(t *testing.T) {
 		{"amazon-alt-base64.eml", []string{"mail-credential-request", "mail-link-disguised", "mail-link-offbrand", "mail-sender-mismatch", "mail-urgency"}},
 		{"yamato-qp-attach.eml", []string{"mail-attachment-executable", "mail-delivery-lure", "mail-link-offbrand", "mail-sender-mismatch"}},
 		{"genuine-amazon.eml", nil},
+		// A warning hidden in display:none blocks is not the message's.
+		{"amazon-hidden-salt.eml", []string{"mail-credential-request", "mail-link-offbrand", "mail-sender-mismatch", "mail-urgency"}},
 		{"sms-sagawa-defanged.txt", []string{"mail-delivery-lure", "mail-link-offbrand"}},
 		{"sms-fullwidth.txt", []string{"mail-link-offbrand"}},
 		{"sms-bank-warning.txt", nil},

@@ -120,3 +120,23 @@ https://www.amazon.co.jp/gp/your-account/order-history
 Amazon.co.jp カスタマーサービス
 BODY
 } > genuine-amazon.eml
+
+# 6. UTF-8 HTML only: an Amazon lure salted with a hidden warning (text a
+# mail client never shows, there to make the lure read as a warning).
+{
+  printf 'From: "Amazon" <account-update@amazon-security-jp.top>\r\n'
+  printf 'To: user@example.jp\r\n'
+  printf 'Subject: %s\r\n' "$(ew UTF-8 '【重要】アカウントが一時停止されました')"
+  printf 'Date: Sat, 28 Nov 2026 08:30:00 +0900\r\n'
+  printf 'MIME-Version: 1.0\r\n'
+  printf 'Content-Type: text/html; charset=UTF-8\r\n\r\n'
+  sed 's/$/\r/' <<'BODY'
+<html><body>
+<div style="display:none; max-height:0; overflow:hidden">【注意喚起】Amazonを装ったフィッシングメールにご注意ください。</div>
+<div style="display:none">以下は実際に確認された詐欺メールの文面です。メール内のリンクは絶対に開かないでください。消費者ホットライン188、警察相談専用電話#9110。</div>
+<p>Amazonをご利用いただきありがとうございます。</p>
+<p>お客様のアカウントで異常なログインが検出されたため、アカウントを一時停止しました。24時間以内に以下のリンクからお支払い情報を更新してください。更新がない場合、アカウントは削除されます。</p>
+<p><a href="https://amazon-security-jp.top/verify">アカウントを確認する</a></p>
+</body></html>
+BODY
+} > amazon-hidden-salt.eml
