@@ -235,7 +235,15 @@ func clickfixSteps(head, comp []string, human, brand bool) (run, paste string) {
 // phishing signs' own).
 func clickfixWarningPage(p *Page, head, comp []string) bool {
 	d := clickfixData()
-	for _, t := range append([]string{p.Title}, p.Headings...) {
+	if len(p.Hidden) > 0 {
+		// A hidden warning excuses nothing: the shown lines only.
+		head = p.shown(head)
+		comp = make([]string, len(head))
+		for i, l := range head {
+			comp[i] = clickfixCompact(phishNorm(supportLine(l)))
+		}
+	}
+	for _, t := range append([]string{p.Title}, p.shown(p.Headings)...) {
 		if t != "" && phishFindRaw(clickfixCompact(phishNorm(t)), d.warning) != "" {
 			return true
 		}

@@ -345,7 +345,11 @@ func checkInvestment(site *Site) []Finding {
 		// The phishing signs' warning test takes a title with 相談 or
 		// 注意 for a warning page; a lure titled 「無料相談会」 that links
 		// to LINE is no warning (warnings do not link the fraud's LINE).
-		if investWarns(append([]string{p.Title}, p.Headings...), ss) || len(links) == 0 && phishWarningPage(p) {
+		warnSS := ss
+		if len(p.Hidden) > 0 {
+			warnSS = investSentences(p.shown(lines)) // a hidden warning excuses nothing
+		}
+		if investWarns(append([]string{p.Title}, p.shown(p.Headings)...), warnSS) || len(links) == 0 && phishWarningPage(p) {
 			continue
 		}
 		k, ev := investJudge(investScan(ss, links, false))

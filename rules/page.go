@@ -661,16 +661,24 @@ func (w *pageWalk) hiddenLines() []string {
 
 // ShownLines returns the lines of Text a browser shows: Lines without
 // those of Hidden (Lines itself when nothing is hidden).
-func (p *Page) ShownLines() []string {
+func (p *Page) ShownLines() []string { return p.shown(p.Lines) }
+
+// shown returns those of lines (taken from p's text: its lines, title,
+// headings) that are not hidden on p, lines itself when nothing is.
+//
+// The signs' warning and honesty tests read these: hidden text can
+// accuse (a script may show it) but not excuse (a kit salts itself with a
+// warning or a shop's words in display:none, which no visitor reads).
+func (p *Page) shown(lines []string) []string {
 	if len(p.Hidden) == 0 {
-		return p.Lines
+		return lines
 	}
 	hidden := make(map[string]bool, len(p.Hidden))
 	for _, l := range p.Hidden {
 		hidden[l] = true
 	}
-	out := make([]string, 0, len(p.Lines))
-	for _, l := range p.Lines {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
 		if !hidden[l] {
 			out = append(out, l)
 		}

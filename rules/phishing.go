@@ -149,13 +149,12 @@ func checkCredentialForm(site *Site) []Finding {
 // 会員様), "" when there is none or the page sells something (a cart, an
 // order, a total: a checkout asks for the card and may name 本人認証).
 //
-// It reads the lines a browser shows: a kit's hidden decoy of shop words
-// (特定商取引法, 送料) lets no card harvest go.
+// Whether the page sells is read from what a browser shows: a kit's hidden
+// decoy of shop words (特定商取引法, 送料) lets no card harvest go.
 func phishCardLure(p *Page) string {
-	lines, text := p.Lines, p.Text
+	text := p.Text
 	if len(p.Hidden) > 0 {
-		lines = p.ShownLines()
-		text = strings.Join(lines, "\n")
+		text = strings.Join(p.ShownLines(), "\n")
 	}
 	if shopCartRe.MatchString(text) {
 		return ""
@@ -164,7 +163,7 @@ func phishCardLure(p *Page) string {
 	if phishFindRaw(text, words["card-sells"]) != "" {
 		return "" // a checkout, or a member's own subscription page
 	}
-	for i, l := range lines {
+	for i, l := range p.Lines {
 		if i >= oneclickLines {
 			break
 		}

@@ -1582,16 +1582,17 @@ const phishWarningLines = 400
 
 // phishWarningPage reports whether p is a warning, news or explanation page
 // about fraud: its title or h1 says so, or its first lines add up as a
-// warning.
+// warning. It reads what a browser shows: a kit salted with a hidden
+// warning (display:none) is no warning.
 func phishWarningPage(p *Page) bool {
-	tops := append([]string{p.Title}, phishH1(p, 5)...)
+	tops := append([]string{p.Title}, p.shown(phishH1(p, 5))...)
 	for _, t := range tops {
 		t = phishNorm(t)
 		if t != "" && !phishNegated(t) && phishData().sets.words["warning-title"].has(t) {
 			return true
 		}
 	}
-	lines := p.Lines
+	lines := p.ShownLines()
 	if len(lines) > phishWarningLines {
 		lines = lines[:phishWarningLines]
 	}

@@ -167,9 +167,11 @@ var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセ�
 // such pages. A fake shop that titles itself 「…｜偽サイトにご注意ください」
 // still sells: its terms are read.
 func shopScamPage(p *Page) bool {
-	warns := shopScamPageRe.MatchString(p.Title) || len(p.Headings) > 0 && shopScamPageRe.MatchString(p.Headings[0])
+	// A warning hidden in display:none excuses nothing (Page.shown).
+	heads := p.shown(p.Headings)
+	warns := shopScamPageRe.MatchString(p.Title) || len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
 	n := 0
-	for _, l := range p.Lines {
+	for _, l := range p.shown(p.Lines) {
 		if shopScamPageRe.MatchString(l) {
 			if n++; n >= 5 {
 				break

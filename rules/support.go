@@ -171,6 +171,7 @@ func supportLine(l string) string {
 // (注意) does not count.
 func supportWarningPage(p *Page, head []string) bool {
 	sup := phishData().sets.support
+	head = p.shown(head) // a hidden warning excuses nothing
 	norm := make([]string, len(head))
 	for i, l := range head {
 		norm[i] = phishNorm(supportLine(l))
@@ -181,7 +182,7 @@ func supportWarningPage(p *Page, head []string) bool {
 		// 電話しないでください」 to pass.
 		return true
 	}
-	for _, t := range append([]string{p.Title}, p.Headings...) {
+	for _, t := range append([]string{p.Title}, p.shown(p.Headings)...) {
 		if t = phishNorm(t); t != "" && sup["warning"].has(t) && !phishNegated(t) {
 			return true
 		}
@@ -193,7 +194,7 @@ func supportWarningPage(p *Page, head []string) bool {
 	if strong, weak := phishWarningText(lines); 2*strong+weak >= 3 {
 		return true
 	}
-	for _, t := range append([]string{p.Title}, phishH1(p, 5)...) {
+	for _, t := range append([]string{p.Title}, p.shown(phishH1(p, 5))...) {
 		t = phishNorm(t)
 		if t == "" || phishNegated(t) {
 			continue
