@@ -625,16 +625,29 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 }
 
 // markupHides reports whether element n hides itself by its own markup:
-// the hidden attribute, or an inline style of display:none or
-// visibility:hidden.
+// the hidden attribute, or an inline style of display:none,
+// visibility:hidden or opacity:0 (which no child can undo; a font-size of
+// 0 is left alone: lists set it to close the gaps between items whose own
+// size is set again).
 func markupHides(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
 			return true
 		case "style":
-			if st := strings.ToLower(strings.Join(strings.Fields(a.Val), "")); strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+			st := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
 				return true
+			}
+			for rest := st; ; {
+				i := strings.Index(rest, "opacity:0")
+				if i < 0 {
+					break
+				}
+				rest = rest[i+len("opacity:0"):]
+				if rest == "" || rest[0] == ';' || rest[0] == '!' {
+					return true // opacity:0, not 0.5
+				}
 			}
 		}
 	}

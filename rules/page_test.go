@@ -154,6 +154,8 @@ func TestPageHidden(t *testing.T) {
 		{"spaced, upper case, among other rules", `<p style="color:red; DISPLAY : None ;">decoy</p><p>shown</p>`, []string{"decoy"}, []string{"shown"}},
 		{"visibility hidden and the hidden attribute", `<span style="visibility:hidden">a</span><p>b</p><section hidden><p>c</p><div style="display:none">d</div></section>`,
 			[]string{"a", "c", "d"}, []string{"b"}},
+		{"opacity 0, not 0.5", `<p style="opacity: 0 !important">a</p><p style="opacity:0.5">b</p><p style="opacity:0;color:red">c</p><ul style="font-size:0"><li style="font-size:14px">d</li></ul>`,
+			[]string{"a", "c"}, []string{"b", "d"}},
 		{"nothing hidden", `<div style="display:block"><p>x</p></div><p class="hidden">y</p><input type="hidden" name="t" value="z">`, nil, []string{"x", "y"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
