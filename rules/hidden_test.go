@@ -8,9 +8,10 @@ import (
 )
 
 // TestHiddenTextExcusesNothing: a kit or a fake shop salted with text no
-// browser shows (display:none: a warning, a donation or junk heading)
-// keeps its sign; the same text shown does excuse it, so each salt is one
-// that would work if it were read.
+// browser shows (a warning, a donation or junk heading under display:none,
+// the hidden attribute or a class of the page's own style sheet) keeps its
+// sign; the same text shown does excuse it, so each salt is one that would
+// work if it were read.
 func TestHiddenTextExcusesNothing(t *testing.T) {
 	fixture := func(path string) string {
 		b, err := os.ReadFile(filepath.Join("..", "testdata", path))
@@ -68,6 +69,9 @@ func TestHiddenTextExcusesNothing(t *testing.T) {
 			}
 			if !fired(`<section hidden>` + c.salt + `</section>`) {
 				t.Errorf("%s silenced by text in a hidden element", c.sign)
+			}
+			if !fired(`<style>.nt{display:none}</style><div class="nt">` + c.salt + `</div>`) {
+				t.Errorf("%s silenced by text hidden by a class", c.sign)
 			}
 		})
 	}

@@ -45,7 +45,9 @@ type Page struct {
 	// words for scanners (a shop's 特定商取引法 lines, a warning). They stay
 	// in Text and Lines (an honest shop's folded-away details are still
 	// its details); a sign that lets a page go on such words reads
-	// ShownLines. Style sheets are not read: a class that hides is not seen.
+	// ShownLines. The page's own <style> rules that hide by a class, an
+	// id or a tag count too (page_css.go); linked style sheets are not
+	// fetched.
 	Hidden []string
 
 	// memo keeps what the signs derive from this page alone, so that a
@@ -341,6 +343,7 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
 	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed}
+	w.sheet = newStyleSheet(pageStyles(root, body))
 	w.walk(root, true)
 
 	// The base URL is worked out on the first target to resolve: many
@@ -516,6 +519,7 @@ type pageWalk struct {
 	// hidden by their own markup; inHidden is how deep the walk is in one.
 	hidden   [][2]int
 	inHidden int
+	sheet    *styleSheet // the page's rules that hide by class, id or tag
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -591,7 +595,7 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 			}
 		}
 	}
-	hides := visible && n.Type == html.ElementNode && markupHides(n)
+	hides := visible && n.Type == html.ElementNode && (markupHides(n) || w.sheet.hides(n))
 	if hides {
 		if w.inHidden == 0 {
 			w.hidden = append(w.hidden, [2]int{len(w.text), -1})

@@ -1,0 +1,332 @@
+package rules
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
+	"golang.org/x/net/html"
+)
+
+// This file reads the page's own style sheets (<style> elements) for the
+// rules that hide elements by a class, an id or a tag: a kit that salts
+// itself with a hidden warning or shop text needs only
+// <style>.x{display:none}</style>. Only selectors of one element (a tag,
+// #id, .class, together: div.note#n) are read, outside @media and other
+// at-rules; a rule that shows the element again (display:block,
+// visibility:visible, opacity:1) wins where the cascade says it does
+// (specificity, then order), and so does the element's own inline style.
+// Combinators, attributes and pseudo-classes are not followed: such rules
+// are skipped, which can only leave text counted as shown.
+
+// sheetMaxBytes caps the style text read on a page, sheetMaxRules the
+// rules kept: beyond them the rest is not read.
+const (
+	sheetMaxBytes = 256 << 10
+	sheetMaxRules = 512
+)
+
+// sheetProp is a property that can hide an element.
+type sheetProp uint8
+
+const (
+	propDisplay sheetProp = iota
+	propVisibility
+	propOpacity
+	propCount
+)
+
+// sheetRule is one selector of a rule that sets a property.
+type sheetRule struct {
+	tag, id string
+	classes []string
+	spec    int // id 100, class 10, tag 1 (enough for one compound)
+	order   int
+	prop    sheetProp
+	hides   bool
+}
+
+// styleSheet holds a page's rules, indexed by the key that must be on an
+// element for one to match (its id, else its first class, else its tag).
+type styleSheet struct {
+	byID, byClass, byTag map[string][]int
+	rules                []sheetRule
+}
+
+// newStyleSheet reads the rules that set display, visibility or opacity
+// from the style texts; nil when none hides anything.
+func newStyleSheet(texts []string) *styleSheet {
+	if !slices.ContainsFunc(texts, sheetMayHide) {
+		return nil
+	}
+	s := &styleSheet{}
+	budget := sheetMaxBytes
+	hides := false
+	for _, t := range texts {
+		if budget <= 0 {
+			break
+		}
+		if len(t) > budget {
+			t = t[:budget]
+		}
+		budget -= len(t)
+		hides = s.read(t) || hides
+	}
+	if !hides {
+		return nil
+	}
+	s.byID, s.byClass, s.byTag = map[string][]int{}, map[string][]int{}, map[string][]int{}
+	for i, r := range s.rules {
+		switch {
+		case r.id != "":
+			s.byID[r.id] = append(s.byID[r.id], i)
+		case len(r.classes) > 0:
+			s.byClass[r.classes[0]] = append(s.byClass[r.classes[0]], i)
+		default:
+			s.byTag[r.tag] = append(s.byTag[r.tag], i)
+		}
+	}
+	return s
+}
+
+// sheetMayHide is the cheap test of a style text: one without a value
+// that hides (none, hidden, collapse, a 0 opacity) hides nothing.
+// CSS keywords are read in any case (NoNe).
+func sheetMayHide(t string) bool {
+	for i := 0; i < len(t); i++ {
+		var w string
+		switch t[i] | 0x20 {
+		case 'n':
+			w = "none"
+		case 'h':
+			w = "hidden"
+		case 'c':
+			w = "collapse"
+		case 'o':
+			w = "opacity"
+		default:
+			continue
+		}
+		if len(t)-i >= len(w) && strings.EqualFold(t[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// read adds the rules of one style text and reports whether one hides.
+func (s *styleSheet) read(text string) bool {
+	p := css.NewParser(parse.NewInputString(text), false)
+	depth := 0 // inside at-rules (@media: not always in force)
+	var sels []sheetRule
+	hides := false
+	for len(s.rules) < sheetMaxRules {
+		gt, _, data := p.Next()
+		switch gt {
+		case css.ErrorGrammar:
+			return hides
+		case css.BeginAtRuleGrammar:
+			depth++
+		case css.EndAtRuleGrammar:
+			depth--
+		case css.BeginRulesetGrammar:
+			sels = nil
+			if depth == 0 {
+				sels = sheetSelectors(p.Values())
+			}
+		case css.EndRulesetGrammar:
+			sels = nil
+		case css.DeclarationGrammar:
+			if len(sels) == 0 {
+				continue
+			}
+			prop, hide, ok := sheetDeclaration(data, p.Values())
+			if !ok {
+				continue
+			}
+			hides = hides || hide
+			for _, r := range sels {
+				r.prop, r.hides, r.order = prop, hide, len(s.rules)
+				s.rules = append(s.rules, r)
+			}
+		}
+	}
+	return hides
+}
+
+// sheetSelectors parses a selector list of one-element compounds; nil
+// when any selector of the list is of another kind.
+func sheetSelectors(toks []css.Token) []sheetRule {
+	var out []sheetRule
+	cur := sheetRule{}
+	empty := true
+	flush := func() bool {
+		if empty {
+			return false
+		}
+		out = append(out, cur)
+		cur, empty = sheetRule{}, true
+		return true
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.TokenType == css.WhitespaceToken:
+			// Between compounds: a descendant combinator, unless a comma
+			// or the end follows.
+			if j := i + 1; j < len(toks) && toks[j].TokenType != css.CommaToken && !empty {
+				return nil
+			}
+		case t.TokenType == css.CommaToken:
+			if !flush() {
+				return nil
+			}
+		case t.TokenType == css.IdentToken && empty:
+			cur.tag, cur.spec, empty = strings.ToLower(string(t.Data)), cur.spec+1, false
+		case t.TokenType == css.HashToken:
+			cur.id, cur.spec, empty = string(t.Data[1:]), cur.spec+100, false
+		case t.TokenType == css.DelimToken && string(t.Data) == "." && i+1 < len(toks) && toks[i+1].TokenType == css.IdentToken:
+			i++
+			cur.classes = append(cur.classes, string(toks[i].Data))
+			cur.spec, empty = cur.spec+10, false
+		default:
+			return nil // a combinator, an attribute, a pseudo-class, *
+		}
+	}
+	if !flush() {
+		return nil
+	}
+	return out
+}
+
+// sheetDeclaration reads one declaration: which property it sets and
+// whether its value hides.
+func sheetDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, ok bool) {
+	var v []byte
+	for _, t := range vals {
+		if t.TokenType != css.WhitespaceToken {
+			v = append(v, t.Data...)
+		}
+	}
+	v = bytes.TrimSuffix(bytes.ToLower(v), []byte("!important"))
+	switch strings.ToLower(string(name)) {
+	case "display":
+		return propDisplay, string(v) == "none", true
+	case "visibility":
+		return propVisibility, string(v) == "hidden" || string(v) == "collapse", true
+	case "opacity":
+		return propOpacity, string(v) == "0" || string(v) == "0%" || string(v) == "0.0", true
+	}
+	return 0, false, false
+}
+
+// hides reports whether the sheet's winning rule for some property hides
+// element n, its inline style not setting that property otherwise.
+func (s *styleSheet) hides(n *html.Node) bool {
+	if s == nil {
+		return false
+	}
+	var id, class, style string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "id":
+			id = a.Val
+		case "class":
+			class = a.Val
+		case "style":
+			style = a.Val
+		}
+	}
+	classes := strings.Fields(class)
+	var win [propCount]int // index+1 of the winning rule of each property
+	try := func(list []int) {
+		for _, i := range list {
+			r := &s.rules[i]
+			if r.tag != "" && r.tag != n.Data || r.id != "" && r.id != id || !sheetHasAll(classes, r.classes) {
+				continue
+			}
+			if w := win[r.prop]; w == 0 || r.spec > s.rules[w-1].spec || r.spec == s.rules[w-1].spec && r.order > s.rules[w-1].order {
+				win[r.prop] = i + 1
+			}
+		}
+	}
+	if id != "" {
+		try(s.byID[id])
+	}
+	for _, c := range classes {
+		try(s.byClass[c])
+	}
+	try(s.byTag[n.Data])
+	for prop, w := range win {
+		if w == 0 || !s.rules[w-1].hides {
+			continue
+		}
+		if style != "" && inlineSets(style, sheetProp(prop)) {
+			continue // the element's own style decides (markupHides read it)
+		}
+		return true
+	}
+	return false
+}
+
+// sheetHasAll reports whether every class of want is among have.
+func sheetHasAll(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineSets reports whether an inline style sets the property.
+func inlineSets(style string, prop sheetProp) bool {
+	name := [...]string{"display", "visibility", "opacity"}[prop]
+	st := strings.ToLower(style)
+	for i := strings.Index(st, name); i >= 0; {
+		rest := strings.TrimLeft(st[i+len(name):], " \t\n")
+		if strings.HasPrefix(rest, ":") && (i == 0 || strings.ContainsRune("; \t\n", rune(st[i-1]))) {
+			return true
+		}
+		j := strings.Index(st[i+1:], name)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// pageStyles returns the texts of the <style> elements under root, when
+// the body has any (a cheap test first: most pages' hiding is inline).
+func pageStyles(root *html.Node, body string) []string {
+	if !strings.Contains(body, "<style") && !strings.Contains(body, "<STYLE") && !strings.Contains(body, "<Style") {
+		return nil
+	}
+	var out []string
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == "style" {
+				if t := c.FirstChild; t != nil && t.Type == html.TextNode {
+					out = append(out, t.Data)
+				}
+				continue
+			}
+			if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				visit(c)
+			}
+		}
+	}
+	visit(root)
+	return out
+}

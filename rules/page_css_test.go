@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestStyleSheetHides: a page's <style> rules that hide by class, id or tag
+// put the text of the elements they match in Hidden; rules shown again by
+// the cascade, by the element's own style or only under @media, and
+// selectors of other kinds, do not.
+func TestStyleSheetHides(t *testing.T) {
+	for _, c := range []struct {
+		name, style, body string
+		hidden            []string
+	}{
+		{"a class", `.x{display:none}`, `<p class="x">a</p><p>b</p>`, []string{"a"}},
+		{"an id, visibility", `#d { visibility : hidden }`, `<div id="d"><p>a</p></div><p>b</p>`, []string{"a"}},
+		{"tag and class, opacity, !important", `p.note{opacity:0 !important}`, `<p class="note x">a</p><div class="note">b</div>`, []string{"a"}},
+		{"a list, comments", `/* x */ .a, .b {color:red; display: none;}`, `<p class="a">a</p><p class="b">b</p><p class="c">c</p>`, []string{"a", "b"}},
+		{"upper-case property and value", `.X{DISPLAY:NONE}`, `<p class="X">a</p>`, []string{"a"}},
+		{"mixed case", `.m{Display:NoNe} .v{visibility:HiDDen}`, `<p class="m">a</p><p class="v">b</p>`, []string{"a", "b"}},
+		{"shown again later", `.x{display:none} .x{display:block}`, `<p class="x">a</p>`, nil},
+		{"shown again by a more specific rule first", `p.x{display:block} .x{display:none}`, `<p class="x">a</p><div class="x">b</div>`, []string{"b"}},
+		{"an id beats a later class", `#k{display:block} .x{display:none}`, `<p id="k" class="x">a</p>`, nil},
+		{"the element's own style wins", `.x{display:none}`, `<p class="x" style="display:block">a</p>`, nil},
+		{"only on phones", `@media (max-width:600px){.pc{display:none}}`, `<p class="pc">a</p>`, nil},
+		{"a descendant selector is not read", `.menu .sub{display:none} .a .b{display:none}`, `<div class="menu"><p class="sub">a</p></div><p class="a b">b</p>`, nil},
+		{"a state is not read", `.x:hover{display:none} [hidden]{display:none} *{display:none}`, `<p class="x">a</p>`, nil},
+		{"a class not on the element", `.y{display:none}`, `<p class="x">a</p>`, nil},
+		{"a style in the body", ``, `<style>.late{display:none}</style><p class="late">a</p><p>b</p>`, []string{"a"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			body := c.body
+			if c.style != "" {
+				body = "<html><head><style>" + c.style + "</style></head><body>" + body + "</body></html>"
+			}
+			p := NewPage("https://shop.example.jp/", 200, "text/html", body, false)
+			if !reflect.DeepEqual(p.Hidden, c.hidden) {
+				t.Errorf("Hidden %q, want %q", p.Hidden, c.hidden)
+			}
+		})
+	}
+}
+
+// TestStyleSheetBounded: a sheet of many rules and a huge one are read up
+// to their caps, without error.
+func TestStyleSheetBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		b.WriteString(".c")
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString("{display:none}")
+	}
+	b.WriteString(strings.Repeat("/* filler */", 40000))
+	b.WriteString(".last{display:none}")
+	p := NewPage("https://shop.example.jp/", 200, "text/html", "<style>"+b.String()+"</style><p class=c>a</p><p class=last>b</p>", false)
+	if !reflect.DeepEqual(p.Hidden, []string{"a"}) {
+		t.Errorf("Hidden %q, want the first rules only", p.Hidden)
+	}
+}
