@@ -23,7 +23,7 @@ func clickfixRule() Rule {
 			JA: clickfixMessageJA,
 			EN: clickfixMessageEN,
 		},
-		Check: checkClickfix,
+		Check: shownToo(checkClickfix, clickfixExcused),
 	}
 }
 
@@ -235,15 +235,7 @@ func clickfixSteps(head, comp []string, human, brand bool) (run, paste string) {
 // phishing signs' own).
 func clickfixWarningPage(p *Page, head, comp []string) bool {
 	d := clickfixData()
-	if len(p.Hidden) > 0 {
-		// A hidden warning excuses nothing: the shown lines only.
-		head = p.shown(head)
-		comp = make([]string, len(head))
-		for i, l := range head {
-			comp[i] = clickfixCompact(phishNorm(supportLine(l)))
-		}
-	}
-	for _, t := range append([]string{p.Title}, p.shown(p.Headings)...) {
+	for _, t := range append([]string{p.Title}, p.Headings...) {
 		if t != "" && phishFindRaw(clickfixCompact(phishNorm(t)), d.warning) != "" {
 			return true
 		}
@@ -501,4 +493,19 @@ func clickfixIndexWord(s, w string) int {
 		}
 		off = i + 1
 	}
+}
+
+// clickfixExcused is clickfixWarningPage on a page's head, for shownToo:
+// only where the steps are read (a command on the clipboard is judged
+// without it).
+func clickfixExcused(p *Page) bool {
+	if !clickfixPasteIndex().any(p.Text) || !clickfixRunIndex().any(p.Text) {
+		return false
+	}
+	head := oneclickHead(p)
+	comp := make([]string, len(head))
+	for i, l := range head {
+		comp[i] = clickfixCompact(phishNorm(supportLine(l)))
+	}
+	return clickfixWarningPage(p, head, comp)
 }

@@ -42,6 +42,14 @@ func TestHiddenTextExcusesNothing(t *testing.T) {
 			`<h2>偽のCAPTCHAにご注意ください</h2>`, "clickfix"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			firedOn := func(body string) bool {
+				for _, s := range Evaluate(phSite(phHTML(c.url, body)), All(), "ja") {
+					if s.ID == c.sign {
+						return true
+					}
+				}
+				return false
+			}
 			fired := func(salt string) bool {
 				body := c.page
 				if i := strings.Index(body, "<body"); i >= 0 {
@@ -50,13 +58,7 @@ func TestHiddenTextExcusesNothing(t *testing.T) {
 				} else {
 					body = salt + body
 				}
-				site := phSite(phHTML(c.url, body))
-				for _, s := range Evaluate(site, All(), "ja") {
-					if s.ID == c.sign {
-						return true
-					}
-				}
-				return false
+				return firedOn(body)
 			}
 			if !fired("") {
 				t.Fatalf("%s does not fire on the page alone", c.sign)
@@ -70,9 +72,61 @@ func TestHiddenTextExcusesNothing(t *testing.T) {
 			if !fired(`<section hidden>` + c.salt + `</section>`) {
 				t.Errorf("%s silenced by text in a hidden element", c.sign)
 			}
-			if !fired(`<style>.nt{display:none}</style><div class="nt">` + c.salt + `</div>`) {
-				t.Errorf("%s silenced by text hidden by a class", c.sign)
+			for _, wrap := range []string{`<style>.nt{display:none}</style><div class="nt">%s</div>`, `<div style="opacity:.0">%s</div>`,
+				`<dialog>%s</dialog>`, `<div style="display:/**/none">%s</div>`, `<div style="font-size:0px">%s</div>`} {
+				if fired(strings.Replace(wrap, "%s", c.salt, 1)) {
+					continue
+				}
+				t.Errorf("%s silenced by text hidden so: %s", c.sign, wrap)
+			}
+			// Hidden excuses hidden: with the lure folded away beside the
+			// warning (a police page's example that unfolds on a click),
+			// nothing fires.
+			if c.page == fakeShop || strings.Contains(c.sign, "price") {
+				return // the shop signs read hidden terms as the shop's own
+			}
+			lure := c.page
+			if i, j := strings.Index(lure, "<title>"), strings.Index(lure, "</title>"); i >= 0 && j > i {
+				lure = lure[:i] + lure[j+len("</title>"):] // a title is always shown
+			}
+			if i := strings.Index(lure, "<body"); i >= 0 {
+				lure = lure[i+strings.Index(lure[i:], ">")+1:]
+			}
+			folded := "<html><head><title>お知らせ</title></head><body><div hidden>" + c.salt + "</div><div hidden>" + lure + "</div></body></html>"
+			if firedOn(folded) {
+				t.Errorf("%s fired on a page whose lure and warning are both hidden", c.sign)
+			}
+			if !firedOn(strings.Replace(folded, "<div hidden>"+c.salt+"</div>", "", 1)) {
+				t.Errorf("%s silent on a hidden lure without a warning: hidden text accuses", c.sign)
 			}
 		})
+	}
+}
+
+// TestMailShownWarning: a message's warning test reads what a mail client
+// shows (Mail.Shown): a lure whose warning is hidden or only in the plain
+// alternative keeps its sign.
+func TestMailShownWarning(t *testing.T) {
+	const lure = "有料動画サイトのご利用料金が未払いとなっております。\n未払い料金 298,000円\n本日中にご連絡がない場合は、法的措置に移行させていただきます。\nお問い合わせ窓口 03-5555-1234"
+	const warn = "【注意喚起】架空請求詐欺にご注意ください。このような手口の詐欺メールが報告されています。身に覚えのない請求には絶対に連絡しないでください。\n"
+	fired := func(m Mail) bool {
+		for _, s := range EvaluateMail(&m, MessageRules(), "ja") {
+			if s.ID == "mail-fake-bill" {
+				return true
+			}
+		}
+		return false
+	}
+	if !fired(Mail{Text: lure}) {
+		t.Fatal("mail-fake-bill does not fire on the lure alone")
+	}
+	if fired(Mail{Text: warn + lure}) {
+		t.Fatal("the warning shown does not excuse: the case tests nothing")
+	}
+	if !fired(Mail{Text: warn + lure, Shown: lure}) {
+		t.Error("a warning the mail client does not show excused the lure")
+	}
+	if fired(Mail{Text: warn + lure, Shown: warn + lure}) {
+		t.Error("a warning shown no longer excuses")
 	}
 }

@@ -311,7 +311,7 @@ func investRule() Rule {
 			EN: "an investment or side-job scam page (SNS型投資詐欺, 副業詐欺): promised returns (元本保証, 月利N%, 必ず儲かる) with a move to a LINE group or friend request, a fee or tax to pay before a withdrawal, or a side job paying tens of thousands of yen a day with a LINE sign-up (strong); an invitation to an investing LINE group without a promise (moderate)",
 		},
 		Message: investPromiseText,
-		Check:   checkInvestment,
+		Check:   shownToo(checkInvestment, investExcused),
 	}
 }
 
@@ -345,11 +345,7 @@ func checkInvestment(site *Site) []Finding {
 		// The phishing signs' warning test takes a title with 相談 or
 		// 注意 for a warning page; a lure titled 「無料相談会」 that links
 		// to LINE is no warning (warnings do not link the fraud's LINE).
-		warnSS := ss
-		if len(p.Hidden) > 0 {
-			warnSS = investSentences(p.shown(lines)) // a hidden warning excuses nothing
-		}
-		if investWarns(append([]string{p.Title}, p.shown(p.Headings)...), warnSS) || len(links) == 0 && phishWarningPage(p) {
+		if investWarns(append([]string{p.Title}, p.Headings...), ss) || len(links) == 0 && phishWarningPage(p) {
 			continue
 		}
 		k, ev := investJudge(investScan(ss, links, false))
@@ -378,7 +374,16 @@ func checkMailInvestment(m *Mail) []Finding {
 			ss = append(ss, investSentence{norm: s, raw: v.raw[i]})
 		}
 	}
-	if investWarns([]string{v.subject}, ss) {
+	warn := ss
+	if m.Shown != "" { // what a mail client shows: hidden text excuses nothing
+		warn = nil
+		for _, s := range v.warn {
+			if !investDenies(s) {
+				warn = append(warn, investSentence{norm: s})
+			}
+		}
+	}
+	if investWarns([]string{v.subject}, warn) {
 		return nil
 	}
 	var links []string
@@ -418,3 +423,18 @@ var (
 		EN: "a friendly message from a stranger brings up investing and asks to move to LINE: the way romance investment scams (ロマンス詐欺) begin. Never put money into an investment or app recommended by someone you have not met. If you are unsure, consult #9110 or 188",
 	}
 )
+
+// investExcused is the page sign's warning test, for shownToo.
+func investExcused(p *Page) bool {
+	if !investHinted(p) {
+		return false
+	}
+	lines := p.Lines
+	if len(lines) > investLines {
+		lines = lines[:investLines]
+	}
+	if p.Title != "" {
+		lines = append([]string{p.Title}, lines...)
+	}
+	return investWarns(append([]string{p.Title}, p.Headings...), investSentences(lines)) || phishWarningPage(p)
+}

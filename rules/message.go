@@ -28,6 +28,12 @@ type Mail struct {
 	Subject    string
 	// Text is the body as plain text (HTML parts converted).
 	Text string
+	// Shown is the text a mail client shows, when it differs from Text:
+	// an HTML mail's text without its hidden parts and without the
+	// plain alternative. "" when Text is what is shown.
+	// The warning test reads it: a lure salted with a hidden warning, or
+	// with one in the plain part nobody sees, is no warning.
+	Shown string
 	// URLs are the links found in the message, refanged; bare domains are
 	// kept without a scheme.
 	URLs []string
@@ -279,9 +285,12 @@ type mailView struct {
 	subject   string   // NFKC, folded
 	lines     []string // NFKC lines of the text, blank ones dropped
 	sentences []string // phishNorm sentences of subject and text
-	raw       []string // the same sentences as written (NFKC), for evidence
-	warning   bool
-	hosts     []string // lower-case host of each URL, same order ("" when quoted)
+	// warn are the sentences the warning tests read: those of what a
+	// mail client shows (Mail.Shown), else sentences itself.
+	warn    []string
+	raw     []string // the same sentences as written (NFKC), for evidence
+	warning bool
+	hosts   []string // lower-case host of each URL, same order ("" when quoted)
 	// quoted are the defanged addresses a warning quotes (mailQuotes).
 	quoted []string
 	brands []phishBrand
@@ -292,10 +301,12 @@ type mailView struct {
 	pres     []mailPresentation
 }
 
-func newMailView(m *Mail) *mailView {
-	v := &mailView{m: m, brands: phishBrandsOf(m.Data)}
-	v.subject, _ = phishUnmask(strings.Join(strings.Fields(NFKC(m.Subject)), " "))
-	raw := m.Text
+// mailRead splits a message's text (its first mailMaxText bytes) into
+// lines (NFKC, spaces folded, masks undone) and, with the subject first,
+// into sentences (phishNorm form) and the same sentences as written.
+// Lures quoted by a report (「…」と脅し, 「…」などの件名) are the report's
+// words, not the message's: quotations are blanked.
+func mailRead(subject, raw string) (lines, sentences, written []string) {
 	if len(raw) > mailMaxText {
 		cut := mailMaxText
 		for cut > 0 && !utf8.RuneStart(raw[cut]) {
@@ -303,35 +314,46 @@ func newMailView(m *Mail) *mailView {
 		}
 		raw = raw[:cut]
 	}
-	text := NFKC(raw)
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(NFKC(raw), "\n") {
 		if l = strings.Join(strings.Fields(l), " "); l != "" {
 			l, _ = phishUnmask(l)
-			v.lines = append(v.lines, l)
+			lines = append(lines, l)
 		}
 	}
-	for _, l := range append([]string{v.subject}, v.lines...) {
-		// Lures quoted by a report (「…」と脅し, 「…」などの件名) are
-		// the report's words, not the message's.
+	for _, l := range append([]string{subject}, lines...) {
 		for _, s := range mailSplitSentences(mailUnquote(l)) {
 			if n := phishNorm(s); n != "" {
-				v.sentences = append(v.sentences, n)
-				v.raw = append(v.raw, strings.TrimSpace(s))
+				sentences = append(sentences, n)
+				written = append(written, strings.TrimSpace(s))
 			}
 		}
 	}
+	return lines, sentences, written
+}
+
+func newMailView(m *Mail) *mailView {
+	v := &mailView{m: m, brands: phishBrandsOf(m.Data)}
+	v.subject, _ = phishUnmask(strings.Join(strings.Fields(NFKC(m.Subject)), " "))
+	v.lines, v.sentences, v.raw = mailRead(v.subject, m.Text)
+	// The warning test reads what a mail client shows (hidden text can
+	// accuse but not excuse): an HTML mail's shown text, when it differs.
+	v.warn = v.sentences
+	if m.Shown != "" {
+		_, v.warn, _ = mailRead(v.subject, m.Shown)
+	}
+	warn := v.warn
 	// A message is a warning only with two phrases that only explanations
 	// of fraud use: lures copy the weaker security-notice wording
 	// (「ご注意ください」「心当たりのない取引」) to look genuine.
-	strong, _ := phishWarningText(v.sentences)
+	strong, _ := phishWarningText(warn)
 	// 「上記URLは当行のものではありません」 beside an address written
 	// defanged: a warning disowning what it quotes.
-	disclaims := len(m.Defanged) > 0 && slices.ContainsFunc(v.sentences, phishData().sets.mail["disclaimer"].has)
+	disclaims := len(m.Defanged) > 0 && slices.ContainsFunc(warn, phishData().sets.mail["disclaimer"].has)
 	if disclaims {
 		strong++
 	}
 	v.warning = strong >= 2
-	introduces := disclaims || slices.ContainsFunc(v.sentences, func(s string) bool {
+	introduces := disclaims || slices.ContainsFunc(warn, func(s string) bool {
 		return phishData().sets.mail["quote-warning"].has(s) && !phishNegated(s)
 	})
 	v.quoted = mailQuotes(m, v.brands, introduces)

@@ -81,7 +81,7 @@ func mailSupportWarns(v *mailView) bool {
 			return true
 		}
 	}
-	return supportWarnings(v.sentences) >= 2
+	return supportWarnings(v.warn) >= 2
 }
 
 // mailSupportClaim returns the index of the first sentence that claims

@@ -25,7 +25,7 @@ func oneclickRule() Rule {
 			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はありません。表示された連絡先にも連絡しないでください",
 			EN: "this looks like a one-click-fraud page (架空請求). You do not have to pay. Do not contact the number or address it shows",
 		},
-		Check: checkOneclick,
+		Check: shownToo(checkOneclick, func(p *Page) bool { return oneclickClaims(p) && phishWarningPage(p) }),
 	}
 }
 

@@ -39,16 +39,12 @@ type Page struct {
 	// as an image's alt text is. Kept apart from Images, whose file
 	// names and alt texts the payment signs read.
 	Drawings []Image
-	// Hidden holds the lines of Text shown by no browser: the text of
-	// elements hidden by their own markup (the hidden attribute, an inline
-	// style of display:none or visibility:hidden), where a kit puts decoy
-	// words for scanners (a shop's 特定商取引法 lines, a warning). They stay
-	// in Text and Lines (an honest shop's folded-away details are still
-	// its details); a sign that lets a page go on such words reads
-	// ShownLines. The page's own <style> rules that hide by a class, an
-	// id or a tag count too (page_css.go); linked style sheets are not
-	// fetched.
-	Hidden []string
+	// hid is what of the page no browser shows (page_hidden.go): nil
+	// when nothing is hidden.
+	hid *pageHidden
+	// skip are elements document walks leave out: the hidden ones, in a
+	// copy of the page made of what is shown (shownPage).
+	skip map[*html.Node]bool
 
 	// memo keeps what the signs derive from this page alone, so that a
 	// page shared by several sites (a checker batch reuses a page parsed
@@ -365,7 +361,7 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 
 	// Text: NFKC first (it can turn characters into spaces), then every
 	// line folded, empty ones dropped; Lines are slices of Text.
-	p.Hidden = w.hiddenLines() // before nfkcBytes, which may reuse w.text
+	p.hid = w.hiddenText() // before nfkcBytes, which may reuse w.text
 	if p.Text = foldLines(nfkcBytes(w.text)); p.Text != "" {
 		p.Lines = strings.Split(p.Text, "\n")
 	}
@@ -375,6 +371,9 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 		if t := w.nodeText(h); t != "" {
 			p.Headings = append(p.Headings, t)
 		}
+	}
+	if p.hid != nil {
+		p.hid.headings = w.shownHeadings()
 	}
 	if len(w.links) > 0 {
 		p.Links = make([]Link, 0, len(w.links))
@@ -515,11 +514,13 @@ type pageWalk struct {
 	drawnWords []string     // the words of <svg> drawings, in Drawings' order
 	embed      embedState   // what has been read of embedded documents
 	noEmbed    bool         // read the markup alone (the tests' oracle)
-	// hidden are the spans of text (offsets) of the outermost elements
-	// hidden by their own markup; inHidden is how deep the walk is in one.
-	hidden   [][2]int
-	inHidden int
-	sheet    *styleSheet // the page's rules that hide by class, id or tag
+	// hidden are the spans of text (offsets) of the outermost hidden
+	// elements, hiddenEls those elements; inHidden is how deep the walk
+	// is in one (page_hidden.go).
+	hidden    [][2]int
+	hiddenEls map[*html.Node]bool
+	inHidden  int
+	sheet     *styleSheet // the page's rules that hide by class, id or tag
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -557,6 +558,10 @@ func tagClass(tag string) uint8 {
 // walk visits n and its subtree; visible is false inside elements whose
 // text is not shown (their elements are still collected).
 func (w *pageWalk) walk(n *html.Node, visible bool) {
+	if visible && n.Type == html.ElementNode && w.hides(n) {
+		w.enterHidden(n)
+		defer w.leaveHidden()
+	}
 	class := uint8(0)
 	switch n.Type {
 	case html.TextNode:
@@ -595,13 +600,6 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 			}
 		}
 	}
-	hides := visible && n.Type == html.ElementNode && (markupHides(n) || w.sheet.hides(n))
-	if hides {
-		if w.inHidden == 0 {
-			w.hidden = append(w.hidden, [2]int{len(w.text), -1})
-		}
-		w.inHidden++
-	}
 	block := visible && class&tagBlock != 0
 	if block {
 		w.text = append(w.text, '\n')
@@ -621,86 +619,6 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	} else if visible && class&tagSpace != 0 {
 		w.text = append(w.text, ' ')
 	}
-	if hides {
-		if w.inHidden--; w.inHidden == 0 {
-			w.hidden[len(w.hidden)-1][1] = len(w.text)
-		}
-	}
-}
-
-// markupHides reports whether element n hides itself by its own markup:
-// the hidden attribute, or an inline style of display:none,
-// visibility:hidden or opacity:0 (which no child can undo; a font-size of
-// 0 is left alone: lists set it to close the gaps between items whose own
-// size is set again).
-func markupHides(n *html.Node) bool {
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "hidden":
-			return true
-		case "style":
-			st := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
-			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
-				return true
-			}
-			for rest := st; ; {
-				i := strings.Index(rest, "opacity:0")
-				if i < 0 {
-					break
-				}
-				rest = rest[i+len("opacity:0"):]
-				if rest == "" || rest[0] == ';' || rest[0] == '!' {
-					return true // opacity:0, not 0.5
-				}
-			}
-		}
-	}
-	return false
-}
-
-// hiddenLines returns the lines (normalised as Text's are) of the spans
-// of text the walk found hidden, nil when there are none.
-func (w *pageWalk) hiddenLines() []string {
-	if len(w.hidden) == 0 {
-		return nil
-	}
-	var b []byte
-	for _, sp := range w.hidden {
-		b = append(b, w.text[sp[0]:sp[1]]...)
-		b = append(b, '\n')
-	}
-	t := foldLines(nfkcBytes(b))
-	if t == "" {
-		return nil
-	}
-	return strings.Split(t, "\n")
-}
-
-// ShownLines returns the lines of Text a browser shows: Lines without
-// those of Hidden (Lines itself when nothing is hidden).
-func (p *Page) ShownLines() []string { return p.shown(p.Lines) }
-
-// shown returns those of lines (taken from p's text: its lines, title,
-// headings) that are not hidden on p, lines itself when nothing is.
-//
-// The signs' warning and honesty tests read these: hidden text can
-// accuse (a script may show it) but not excuse (a kit salts itself with a
-// warning or a shop's words in display:none, which no visitor reads).
-func (p *Page) shown(lines []string) []string {
-	if len(p.Hidden) == 0 {
-		return lines
-	}
-	hidden := make(map[string]bool, len(p.Hidden))
-	for _, l := range p.Hidden {
-		hidden[l] = true
-	}
-	out := make([]string, 0, len(lines))
-	for _, l := range lines {
-		if !hidden[l] {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // framed walks iframe n, whose srcdoc is now its children, as a block of

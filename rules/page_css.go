@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 
@@ -35,6 +34,8 @@ const (
 	propDisplay sheetProp = iota
 	propVisibility
 	propOpacity
+	propContent  // content-visibility
+	propFontSize // inline styles only: sheets set it to 0 to close gaps
 	propCount
 )
 
@@ -142,8 +143,8 @@ func (s *styleSheet) read(text string) bool {
 			if len(sels) == 0 {
 				continue
 			}
-			prop, hide, ok := sheetDeclaration(data, p.Values())
-			if !ok {
+			prop, hide, ok := cssDeclaration(data, p.Values())
+			if !ok || prop == propFontSize {
 				continue
 			}
 			hides = hides || hide
@@ -201,42 +202,16 @@ func sheetSelectors(toks []css.Token) []sheetRule {
 	return out
 }
 
-// sheetDeclaration reads one declaration: which property it sets and
-// whether its value hides.
-func sheetDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, ok bool) {
-	var v []byte
-	for _, t := range vals {
-		if t.TokenType != css.WhitespaceToken {
-			v = append(v, t.Data...)
-		}
-	}
-	v = bytes.TrimSuffix(bytes.ToLower(v), []byte("!important"))
-	switch strings.ToLower(string(name)) {
-	case "display":
-		return propDisplay, string(v) == "none", true
-	case "visibility":
-		return propVisibility, string(v) == "hidden" || string(v) == "collapse", true
-	case "opacity":
-		return propOpacity, string(v) == "0" || string(v) == "0%" || string(v) == "0.0", true
-	}
-	return 0, false, false
-}
-
-// hides reports whether the sheet's winning rule for some property hides
-// element n, its inline style not setting that property otherwise.
-func (s *styleSheet) hides(n *html.Node) bool {
-	if s == nil {
-		return false
-	}
-	var id, class, style string
+// vals returns what the sheet's winning rules set for element n (the
+// most specific, then the last, for each property).
+func (s *styleSheet) vals(n *html.Node) cssVals {
+	var id, class string
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "id":
 			id = a.Val
 		case "class":
 			class = a.Val
-		case "style":
-			style = a.Val
 		}
 	}
 	classes := strings.Fields(class)
@@ -259,16 +234,13 @@ func (s *styleSheet) hides(n *html.Node) bool {
 		try(s.byClass[c])
 	}
 	try(s.byTag[n.Data])
+	var v cssVals
 	for prop, w := range win {
-		if w == 0 || !s.rules[w-1].hides {
-			continue
+		if w != 0 {
+			v.set[prop], v.hide[prop] = true, s.rules[w-1].hides
 		}
-		if style != "" && inlineSets(style, sheetProp(prop)) {
-			continue // the element's own style decides (markupHides read it)
-		}
-		return true
 	}
-	return false
+	return v
 }
 
 // sheetHasAll reports whether every class of want is among have.
@@ -286,24 +258,6 @@ func sheetHasAll(have, want []string) bool {
 		}
 	}
 	return true
-}
-
-// inlineSets reports whether an inline style sets the property.
-func inlineSets(style string, prop sheetProp) bool {
-	name := [...]string{"display", "visibility", "opacity"}[prop]
-	st := strings.ToLower(style)
-	for i := strings.Index(st, name); i >= 0; {
-		rest := strings.TrimLeft(st[i+len(name):], " \t\n")
-		if strings.HasPrefix(rest, ":") && (i == 0 || strings.ContainsRune("; \t\n", rune(st[i-1]))) {
-			return true
-		}
-		j := strings.Index(st[i+1:], name)
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
 }
 
 // pageStyles returns the texts of the <style> elements under root, when

@@ -147,6 +147,10 @@ func TestNewPagePlainUnchanged(t *testing.T) {
 		got := NewPage(pageURL, 200, "text/html", body, false)
 		want := newPage(pageURL, 200, "text/html", body, false, true)
 		got.Doc, want.Doc, got.memo, want.memo = nil, nil, nil, nil
+		if (got.hid == nil) != (want.hid == nil) || got.hid != nil && !reflect.DeepEqual(got.hid.lines, want.hid.lines) {
+			t.Errorf("%s: embedded reading changed what is hidden", name)
+		}
+		got.hid, want.hid = nil, nil // their maps hold each tree's own nodes
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: embedded reading changed a plain page", name)
 		}

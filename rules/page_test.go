@@ -128,8 +128,8 @@ func comparePages(t *testing.T, name, body string) {
 		t.Fatalf("%s: Doc nil %v, old %v", name, got.Doc == nil, want.Doc == nil)
 	}
 	got.Doc, want.Doc = nil, nil
-	got.memo = nil   // what is derived later, not what was parsed
-	got.Hidden = nil // not in the oracle: TestPageHidden
+	got.memo = nil // what is derived later, not what was parsed
+	got.hid = nil  // not in the oracle: TestPageHidden
 	if !reflect.DeepEqual(got, want) {
 		gv, wv := reflect.ValueOf(*got), reflect.ValueOf(*want)
 		for i := range gv.NumField() {
@@ -141,35 +141,64 @@ func comparePages(t *testing.T, name, body string) {
 	}
 }
 
-// TestPageHidden: the lines of elements hidden by their own markup are
-// listed in Hidden and left out of ShownLines; they stay in Lines.
+// TestPageHidden: the text of elements hidden by their own markup is cut
+// out of ShownLines where it stood; it stays in Lines.
 func TestPageHidden(t *testing.T) {
 	for _, c := range []struct {
 		name, body string
-		hidden     []string
-		shown      []string
+		shown      []string // nil: nothing hidden (ShownLines is Lines)
+		lines      []string
 	}{
 		{"inline display:none", `<div style='display:none'><h1>暮らしの雑貨</h1><p>特定商取引法に基づく表記</p></div><p>カード番号を入力</p>`,
-			[]string{"暮らしの雑貨", "特定商取引法に基づく表記"}, []string{"カード番号を入力"}},
-		{"spaced, upper case, among other rules", `<p style="color:red; DISPLAY : None ;">decoy</p><p>shown</p>`, []string{"decoy"}, []string{"shown"}},
+			[]string{"カード番号を入力"}, []string{"暮らしの雑貨", "特定商取引法に基づく表記", "カード番号を入力"}},
+		{"spaced, upper case, among other rules", `<p style="color:red; DISPLAY : None ;">decoy</p><p>shown</p>`, []string{"shown"}, []string{"decoy", "shown"}},
 		{"visibility hidden and the hidden attribute", `<span style="visibility:hidden">a</span><p>b</p><section hidden><p>c</p><div style="display:none">d</div></section>`,
-			[]string{"a", "c", "d"}, []string{"b"}},
-		{"opacity 0, not 0.5", `<p style="opacity: 0 !important">a</p><p style="opacity:0.5">b</p><p style="opacity:0;color:red">c</p><ul style="font-size:0"><li style="font-size:14px">d</li></ul>`,
-			[]string{"a", "c"}, []string{"b", "d"}},
+			[]string{"b"}, []string{"a", "b", "c", "d"}},
+		{"a span inside a line leaves the rest joined", `<p>お知らせ<span style="display:none">【注意喚起】詐欺に注意</span>です</p><p>お知らせです</p>`,
+			[]string{"お知らせです", "お知らせです"}, []string{"お知らせ【注意喚起】詐欺に注意 です", "お知らせです"}},
+		{"a shown line equal to a hidden one stays", `<div hidden><p>ご注意ください</p></div><p>ご注意ください</p>`, []string{"ご注意ください"}, []string{"ご注意ください", "ご注意ください"}},
+		{"the last declaration wins; comments", `<p style="display:none;display:block">a</p><p style="display:/**/none">b</p><p>c</p>`, []string{"a", "c"}, []string{"a", "b", "c"}},
+		{"opacity 0 in any form, not 0.5", `<p style="opacity: 0 !important">a</p><p style="opacity:0.5">b</p><p style="opacity:.0">c</p><p style="opacity:0%">d</p><p style="--tw-bg-opacity:0;backface-visibility:hidden">e</p>`,
+			[]string{"b", "e"}, []string{"a", "b", "c", "d", "e"}},
+		{"font size 0, unless an item is sized again", `<span style="font-size:0px">salt</span><p>x</p><ul style="font-size:0"><li class="item">y</li></ul>`,
+			[]string{"x", "y"}, []string{"salt", "x", "y"}},
+		{"a child made visible again", `<div style="visibility:hidden"><p style="visibility:visible">a</p></div><div style="visibility:hidden"><p>b</p></div><p>c</p>`,
+			[]string{"a", "c"}, []string{"a", "b", "c"}},
+		{"a dialog not open, one open", `<dialog><p>a</p></dialog><dialog open><p>b</p></dialog>`, []string{"b"}, []string{"a", "b"}},
+		{"the hidden attribute undone by a display", `<p hidden style="display:block">a</p><p>b</p>`, nil, []string{"a", "b"}},
 		{"nothing hidden", `<div style="display:block"><p>x</p></div><p class="hidden">y</p><input type="hidden" name="t" value="z">`, nil, []string{"x", "y"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := NewPage("https://shop.example.jp/", 200, "text/html", c.body, false)
-			if !reflect.DeepEqual(p.Hidden, c.hidden) {
-				t.Errorf("Hidden %q, want %q", p.Hidden, c.hidden)
+			if !reflect.DeepEqual(p.Lines, c.lines) {
+				t.Errorf("Lines %q, want %q", p.Lines, c.lines)
 			}
-			if got := p.ShownLines(); !reflect.DeepEqual(got, c.shown) {
-				t.Errorf("ShownLines %q, want %q", got, c.shown)
+			if p.HasHidden() != (c.shown != nil) {
+				t.Errorf("HasHidden %v", p.HasHidden())
 			}
-			if len(p.Lines) != len(c.hidden)+len(c.shown) {
-				t.Errorf("Lines %q: hidden lines must stay in them", p.Lines)
+			want := c.shown
+			if want == nil {
+				want = c.lines
+			}
+			if got := p.ShownLines(); !reflect.DeepEqual(got, want) {
+				t.Errorf("ShownLines %q, want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestShownHeadings: headings inside hidden elements, and hidden parts of
+// headings, are not shown; a shown copy of the page walks past them.
+func TestShownHeadings(t *testing.T) {
+	p := NewPage("https://shop.example.jp/", 200, "text/html", `<div hidden><h1>【注意喚起】</h1></div><h1>お知らせ<span style="display:none">詐欺にご注意</span></h1><h2>本文</h2>`, false)
+	if got, want := p.shownHeadings(), []string{"お知らせ", "本文"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("shownHeadings %q, want %q", got, want)
+	}
+	if got, want := phishH1(p.shownPage(), 5), []string{"お知らせ"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("phishH1 of the shown page %q, want %q", got, want)
+	}
+	if got := phishH1(p, 5); len(got) != 2 {
+		t.Errorf("phishH1 of the page %q: hidden h1s count there", got)
 	}
 }
 

@@ -153,7 +153,7 @@ func checkCredentialForm(site *Site) []Finding {
 // decoy of shop words (特定商取引法, 送料) lets no card harvest go.
 func phishCardLure(p *Page) string {
 	text := p.Text
-	if len(p.Hidden) > 0 {
+	if p.HasHidden() {
 		text = strings.Join(p.ShownLines(), "\n")
 	}
 	if shopCartRe.MatchString(text) {

@@ -1105,10 +1105,11 @@ func phishWalk(p *Page, fn func(n *html.Node) bool) {
 	}
 	root := p.Doc.Nodes[0]
 	for n := root; n != nil; {
-		if n.Type == html.ElementNode && !fn(n) {
+		skip := p.skip != nil && p.skip[n] // a hidden element of a shown copy
+		if n.Type == html.ElementNode && !skip && !fn(n) {
 			return
 		}
-		if n.FirstChild != nil {
+		if n.FirstChild != nil && !skip {
 			n = n.FirstChild
 			continue
 		}
@@ -1153,7 +1154,7 @@ func phishAppendH1(dst []string, p *Page, max int) []string {
 			return true
 		}
 		var text, alts phishTextAcc
-		phishH1Texts(n.FirstChild, &text, &alts)
+		phishH1Texts(n.FirstChild, &text, &alts, p.skip)
 		t := text.String()
 		if strings.TrimSpace(t) == "" {
 			// A heading that is an image: its alt text is the heading.
@@ -1170,17 +1171,18 @@ func phishAppendH1(dst []string, p *Page, max int) []string {
 
 // phishH1Texts adds the text nodes under c and its siblings to text, and
 // the alt text of their images, each after a space, to alts; scripts and
-// styles are skipped.
-func phishH1Texts(c *html.Node, text, alts *phishTextAcc) {
+// styles are skipped, and so are the elements of skip.
+func phishH1Texts(c *html.Node, text, alts *phishTextAcc, skip map[*html.Node]bool) {
 	for ; c != nil; c = c.NextSibling {
 		switch {
+		case skip != nil && skip[c]:
 		case c.Type == html.TextNode:
 			text.add(c.Data)
 		case c.Type == html.ElementNode && c.Data == "img":
 			alts.add(" ")
 			alts.add(phishAttr(c, "alt"))
 		case c.Type == html.ElementNode && c.Data != "script" && c.Data != "style":
-			phishH1Texts(c.FirstChild, text, alts)
+			phishH1Texts(c.FirstChild, text, alts, skip)
 		}
 	}
 }
@@ -1582,17 +1584,16 @@ const phishWarningLines = 400
 
 // phishWarningPage reports whether p is a warning, news or explanation page
 // about fraud: its title or h1 says so, or its first lines add up as a
-// warning. It reads what a browser shows: a kit salted with a hidden
-// warning (display:none) is no warning.
+// warning.
 func phishWarningPage(p *Page) bool {
-	tops := append([]string{p.Title}, p.shown(phishH1(p, 5))...)
+	tops := append([]string{p.Title}, phishH1(p, 5)...)
 	for _, t := range tops {
 		t = phishNorm(t)
 		if t != "" && !phishNegated(t) && phishData().sets.words["warning-title"].has(t) {
 			return true
 		}
 	}
-	lines := p.ShownLines()
+	lines := p.Lines
 	if len(lines) > phishWarningLines {
 		lines = lines[:phishWarningLines]
 	}

@@ -430,7 +430,7 @@ var shopBillRe = shopMustRe(`未納|滞納|督促|差押|差し押さえ|送電�
 // shopBillPage reports whether p's title or a heading demands an unpaid
 // bill (shopBillRe).
 func shopBillPage(p *Page) bool {
-	return shopBillRe.MatchString(p.Title) || slices.ContainsFunc(p.shown(p.Headings), shopBillRe.MatchString)
+	return shopBillRe.MatchString(p.Title) || slices.ContainsFunc(p.shownHeadings(), shopBillRe.MatchString)
 }
 
 // shopDonationPage reports whether p is about a gift of money: its first
@@ -439,7 +439,7 @@ func shopBillPage(p *Page) bool {
 // its title, 「寄付つき福袋」, or a section 「寄付について」 further down is
 // not.
 func shopDonationPage(p *Page) bool {
-	if heads := p.shown(p.Headings); len(heads) > 0 {
+	if heads := p.shownHeadings(); len(heads) > 0 {
 		return shopDonationHeadRe.MatchString(heads[0])
 	}
 	parts := strings.FieldsFunc(p.Title, func(r rune) bool { return strings.ContainsRune("|｜/／-–—:：", r) })
@@ -472,7 +472,7 @@ var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援�
 // となります」 is where the money goes).
 func shopReceivePage(p *Page) bool {
 	benefit := func(s string) bool { return strings.Contains(s, "給付金") || strings.Contains(s, "還付金") }
-	heads := p.shown(p.Headings)
+	heads := p.shownHeadings()
 	return benefit(p.Title) || len(heads) > 0 && benefit(heads[0])
 }
 

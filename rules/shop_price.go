@@ -375,7 +375,7 @@ var shopJunkRe = shopMustRe(`ジャンク|バザー|チャリティー?セール
 // shopJunkPage reports whether p's title or a heading says it sells junk or
 // holds a bazaar (shopJunkRe).
 func shopJunkPage(p *Page) bool {
-	return shopJunkRe.MatchString(p.Title) || slices.ContainsFunc(p.shown(p.Headings), shopJunkRe.MatchString)
+	return shopJunkRe.MatchString(p.Title) || slices.ContainsFunc(p.shownHeadings(), shopJunkRe.MatchString)
 }
 
 // shopUsedPage reports whether p says in its title or a heading that it
@@ -383,7 +383,7 @@ func shopJunkPage(p *Page) bool {
 // せん」, a copied 古物商 licence, "never used").
 func shopUsedPage(p *Page) bool {
 	says := func(t string) bool { return shopUsedRe.MatchString(t) && !shopNotUsedRe.MatchString(t) }
-	return says(p.Title) || slices.ContainsFunc(p.shown(p.Headings), says)
+	return says(p.Title) || slices.ContainsFunc(p.shownHeadings(), says)
 }
 
 // shopHistoric reports whether before (the text up to a regular-price

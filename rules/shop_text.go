@@ -167,11 +167,11 @@ var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセ�
 // such pages. A fake shop that titles itself 「…｜偽サイトにご注意ください」
 // still sells: its terms are read.
 func shopScamPage(p *Page) bool {
-	// A warning hidden in display:none excuses nothing (Page.shown).
-	heads := p.shown(p.Headings)
+	// A warning hidden in display:none excuses nothing (page_hidden.go).
+	heads := p.shownHeadings()
 	warns := shopScamPageRe.MatchString(p.Title) || len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
 	n := 0
-	for _, l := range p.shown(p.Lines) {
+	for _, l := range p.ShownLines() {
 		if shopScamPageRe.MatchString(l) {
 			if n++; n >= 5 {
 				break

@@ -20,7 +20,10 @@ func supportRule() Rule {
 			JA: "ウイルス感染などの偽の警告で電話をかけさせる「サポート詐欺」の画面です。表示された番号に電話せず、ブラウザのタブやウィンドウを閉じてください（閉じられないときは、パソコンではEscキーを長押しするか、Ctrl+Alt+Deleteからタスクマネージャーでブラウザを終了し、スマートフォンではそのタブを閉じてください）。電話してしまった、指示されたソフトを入れた、電子マネーを買ったときは、ネットから切断し、#9110か最寄りの警察署に相談してください",
 			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser tab or window (if it will not close: on a PC hold Esc, or end the browser from Task Manager via Ctrl+Alt+Delete; on a phone close the tab). If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
 		},
-		Check: checkSupport,
+		Check: shownToo(checkSupport, func(p *Page) bool {
+			head := oneclickHead(p)
+			return supportAlarms(head) && supportWarningPage(p, head)
+		}),
 	}
 }
 
@@ -171,7 +174,6 @@ func supportLine(l string) string {
 // (注意) does not count.
 func supportWarningPage(p *Page, head []string) bool {
 	sup := phishData().sets.support
-	head = p.shown(head) // a hidden warning excuses nothing
 	norm := make([]string, len(head))
 	for i, l := range head {
 		norm[i] = phishNorm(supportLine(l))
@@ -182,7 +184,7 @@ func supportWarningPage(p *Page, head []string) bool {
 		// 電話しないでください」 to pass.
 		return true
 	}
-	for _, t := range append([]string{p.Title}, p.shown(p.Headings)...) {
+	for _, t := range append([]string{p.Title}, p.Headings...) {
 		if t = phishNorm(t); t != "" && sup["warning"].has(t) && !phishNegated(t) {
 			return true
 		}
@@ -194,7 +196,7 @@ func supportWarningPage(p *Page, head []string) bool {
 	if strong, weak := phishWarningText(lines); 2*strong+weak >= 3 {
 		return true
 	}
-	for _, t := range append([]string{p.Title}, p.shown(phishH1(p, 5))...) {
+	for _, t := range append([]string{p.Title}, phishH1(p, 5)...) {
 		t = phishNorm(t)
 		if t == "" || phishNegated(t) {
 			continue

@@ -49,6 +49,11 @@ type Message struct {
 	// Text is the body as plain text: the text/plain parts, or the HTML
 	// parts converted to text when they say more.
 	Text string
+	// Shown is what a mail client shows when the message has HTML parts:
+	// their text without what they hide (display:none, …), and without
+	// the plain alternative; "" for a message without HTML. The message signs' warning test reads it: hidden
+	// text can accuse but not excuse.
+	Shown string
 	// URLs are the links found in the text and in HTML links, in order
 	// of appearance, without repeats. Bare domains are kept without a
 	// scheme ("example.co.jp/xyz").
@@ -148,7 +153,7 @@ func binaryFile(raw []byte) bool {
 // the rule data.
 func (m *Message) Mail(d *rules.Data) *rules.Mail {
 	return &rules.Mail{
-		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text,
+		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text, Shown: m.Shown,
 		URLs: append([]string(nil), m.URLs...), Defanged: append([]string(nil), m.Defanged...),
 		Attachments: append([]string(nil), m.Attachments...),
 		Disguised:   append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
@@ -195,6 +200,11 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	var c collector
 	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, depth)
 	m.Text = c.text()
+	if len(c.shown) > 0 {
+		// Beside an HTML part a mail client shows that, not the plain
+		// alternative.
+		m.Shown = strings.TrimSpace(strings.Join(c.shown, "\n"))
+	}
 	m.Attachments = c.attachments
 	m.SkippedParts = c.skipped
 	m.URLs = c.urls(m.Text)
@@ -299,6 +309,8 @@ func domainOf(addr string) string {
 // collector gathers the text, links and attachment names of a mail's parts.
 type collector struct {
 	plain, html []string
+	// shown are the HTML parts' text as a mail client shows it.
+	shown       []string
 	hrefs       []string
 	disguised   []rules.DisguisedLink
 	attachments []string
@@ -367,14 +379,12 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	case mt == "text/html":
 		page := rules.NewPage("", 0, "text/html", decodeText(data, params["charset"]), false)
 		if !isAttachment(h) {
-			// What the reader is shown: text a mail hides (display:none)
-			// is never seen, and salting it with a warning's words must
-			// not make a lure read as a warning.
-			text := page.Text
-			if len(page.Hidden) > 0 {
-				text = strings.Join(page.ShownLines(), "\n")
-			}
-			c.html = append(c.html, text)
+			c.html = append(c.html, page.Text)
+			// What a mail client shows: the hidden text left out (a
+			// warning salted there must not excuse a lure; a
+			// preheader's words, shown in the inbox list, are left out
+			// too: nothing tells them from salt).
+			c.shown = append(c.shown, strings.Join(page.ShownLines(), "\n"))
 		}
 		for _, l := range page.Links {
 			c.hrefs = append(c.hrefs, l.Href)
@@ -401,10 +411,36 @@ func (c *collector) text() string {
 	switch {
 	case plain == "":
 		return html
-	case utf8.RuneCountInString(html) > 2*utf8.RuneCountInString(plain)+40:
+	case utf8.RuneCountInString(html) > 2*utf8.RuneCountInString(plain)+40, html != "" && !(sameWords(plain, html) && sameWords(html, plain)):
+		// The HTML says more, or something else: a mail client shows
+		// the HTML, and a lure may hide behind a plain part that warns.
 		return plain + "\n" + html
 	}
 	return plain
+}
+
+// sameWords reports whether most of a's lines (the first 50 of four
+// letters or more) stand in b, spaces aside: asked both ways, whether two
+// alternatives of one message say the same.
+func sameWords(a, b string) bool {
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	h := squeeze(b)
+	if len(h) > 1<<20 {
+		h = h[:1<<20]
+	}
+	seen, found := 0, 0
+	for _, l := range strings.Split(a, "\n") {
+		if l = squeeze(l); utf8.RuneCountInString(l) < 4 {
+			continue
+		}
+		if seen++; seen > 50 {
+			break
+		}
+		if strings.Contains(h, l) {
+			found++
+		}
+	}
+	return 2*found >= min(seen, 50)
 }
 
 // disguisedAs returns the web address a link's text shows when it is on

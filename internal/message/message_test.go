@@ -337,3 +337,35 @@ func TestParseNotText(t *testing.T) {
 		t.Error("a text that starts with BM was taken for a bitmap")
 	}
 }
+
+// TestShownText: an HTML mail's hidden text stays in Text (it can accuse)
+// and is left out of Shown (it cannot excuse); beside an HTML part, the
+// plain alternative is not shown, and when it says something else both
+// are read.
+func TestShownText(t *testing.T) {
+	html := "From: x@bill.example\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		`<div style="display:none">【注意喚起】詐欺にご注意ください</div><p>未払い料金 298,000円</p><p>本日中にご連絡ください</p>`
+	m := Parse([]byte(html))
+	if !strings.Contains(m.Text, "注意喚起") || !strings.Contains(m.Text, "298,000円") {
+		t.Errorf("Text = %q, want the hidden and the shown text", m.Text)
+	}
+	if strings.Contains(m.Shown, "注意喚起") || !strings.Contains(m.Shown, "298,000円") {
+		t.Errorf("Shown = %q, want the shown text only", m.Shown)
+	}
+	alt := "From: x@bill.example\r\nContent-Type: multipart/alternative; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"【注意喚起】架空請求詐欺にご注意ください。\r\n有料動画サイトのご利用料金が未払いです。\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		"<p>有料動画サイトのご利用料金が未払いです。</p><p>未払い料金 298,000円</p><p>本日中にご連絡がない場合は法的措置に移行します。</p><p>窓口 03-5555-1234</p>\r\n--B--\r\n"
+	m = Parse([]byte(alt))
+	if !strings.Contains(m.Text, "注意喚起") || !strings.Contains(m.Text, "法的措置") {
+		t.Errorf("Text = %q, want both alternatives (they differ)", m.Text)
+	}
+	if strings.Contains(m.Shown, "注意喚起") || !strings.Contains(m.Shown, "法的措置") {
+		t.Errorf("Shown = %q, want the HTML part only", m.Shown)
+	}
+	same := "From: x@shop.example\r\nContent-Type: multipart/alternative; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"ご注文ありがとうございます。\r\n商品を発送しました。\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+		"<p>ご注文ありがとうございます。</p><p>商品を発送しました。</p>\r\n--B--\r\n"
+	if m = Parse([]byte(same)); strings.Count(m.Text, "発送しました") != 1 {
+		t.Errorf("Text = %q, want the plain part alone (the same words)", m.Text)
+	}
+}
