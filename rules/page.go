@@ -520,6 +520,7 @@ type pageWalk struct {
 	hidden    [][2]int
 	hiddenEls map[*html.Node]bool
 	inHidden  int
+	belowSeen int         // elements anyBelow visited (page_hidden.go)
 	sheet     *styleSheet // the page's rules that hide by class, id or tag
 }
 
@@ -558,7 +559,7 @@ func tagClass(tag string) uint8 {
 // walk visits n and its subtree; visible is false inside elements whose
 // text is not shown (their elements are still collected).
 func (w *pageWalk) walk(n *html.Node, visible bool) {
-	if visible && n.Type == html.ElementNode && w.hides(n) {
+	if visible && w.inHidden == 0 && n.Type == html.ElementNode && w.hides(n) {
 		w.enterHidden(n)
 		defer w.leaveHidden()
 	}

@@ -135,7 +135,7 @@ func (w *pageWalk) hides(n *html.Node) bool {
 // size (an inline font-size, or a class a style sheet may size): a list
 // at font-size 0 that closes the gaps between items sized again.
 func (w *pageWalk) resizedBelow(n *html.Node) bool {
-	return anyBelow(n, func(c *html.Node) bool {
+	return w.anyBelow(n, func(c *html.Node) bool {
 		for _, a := range c.Attr {
 			if a.Key == "class" || a.Key == "style" && cssHas(a.Val, "font") {
 				return true
@@ -149,7 +149,7 @@ func (w *pageWalk) resizedBelow(n *html.Node) bool {
 // (visibility:visible inline or by the sheet), which a hidden parent's
 // visibility allows.
 func (w *pageWalk) visibleBelow(n *html.Node) bool {
-	return anyBelow(n, func(c *html.Node) bool {
+	return w.anyBelow(n, func(c *html.Node) bool {
 		for _, a := range c.Attr {
 			if a.Key == "style" && cssHas(a.Val, "visib") {
 				if v := inlineVals(a.Val); v.set[propVisibility] && !v.hide[propVisibility] {
@@ -165,17 +165,20 @@ func (w *pageWalk) visibleBelow(n *html.Node) bool {
 	})
 }
 
-// anyBelow reports whether fn holds for an element under n (bounded: a
-// subtree of more than 10,000 elements is taken to hold one).
-func anyBelow(n *html.Node, fn func(*html.Node) bool) bool {
-	seen := 0
+// belowBudget is how many elements anyBelow may visit on one page: past
+// it, fn is taken to hold (the element counts as shown), so that a page of
+// nested elements each asking costs no more.
+const belowBudget = 200_000
+
+// anyBelow reports whether fn holds for an element under n.
+func (w *pageWalk) anyBelow(n *html.Node, fn func(*html.Node) bool) bool {
 	var visit func(*html.Node) bool
 	visit = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if seen++; seen > 10000 || fn(c) || visit(c) {
+			if w.belowSeen++; w.belowSeen > belowBudget || fn(c) || visit(c) {
 				return true
 			}
 		}
