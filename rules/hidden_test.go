@@ -123,10 +123,46 @@ func TestMailShownWarning(t *testing.T) {
 	if fired(Mail{Text: warn + lure}) {
 		t.Fatal("the warning shown does not excuse: the case tests nothing")
 	}
-	if !fired(Mail{Text: warn + lure, Shown: lure}) {
+	if !fired(Mail{Text: warn + lure, Shown: lure, HTML: true}) {
 		t.Error("a warning the mail client does not show excused the lure")
 	}
-	if fired(Mail{Text: warn + lure, Shown: warn + lure}) {
+	if !fired(Mail{Text: warn + lure, Shown: "", HTML: true}) {
+		t.Error("an HTML part that shows nothing let its hidden warning excuse (review 21)")
+	}
+	if fired(Mail{Text: warn + lure, Shown: warn + lure, HTML: true}) {
 		t.Error("a warning shown no longer excuses")
+	}
+}
+
+// TestUncertainHiddenLure: a lure under hiding that is not beyond doubt
+// (a font size of 0 that a sheet's rule sizes again, a hidden attribute a
+// sheet's display undoes, a hiding class shown again under @media) does
+// not go with a warning hidden beyond doubt (review 21).
+func TestUncertainHiddenLure(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(b)
+	i := strings.Index(body, "<body")
+	j := i + strings.Index(body[i:], ">") + 1
+	k := strings.LastIndex(body, "</body>")
+	lure := body[j:k]
+	const warning = `<div style="display:none"><h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。警察や消費生活センターに寄せられた相談事例です。不審なリンクは開かないでください。消費者ホットライン188、警察相談専用電話#9110。</p></div>`
+	for _, c := range []struct{ name, style, open, close string }{
+		{"font size 0 over items a sheet may size again", `p{font-size:16px}`, `<div style="font-size:0">`, `</div>`},
+		{"a hidden attribute a sheet undoes", `body div.x{display:block}`, `<div hidden class="x">`, `</div>`},
+		{"a class shown again under @media", `.y{visibility:hidden} @media screen{.y{visibility:visible}}`, `<div class="y">`, `</div>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			page := "<html><head><title>お知らせ</title><style>" + c.style + "</style></head><body>" + warning + c.open + lure + c.close + "</body></html>"
+			fired := false
+			for _, s := range Evaluate(phSite(phHTML("https://adult-douga.example.top/", page)), All(), "ja") {
+				fired = fired || s.ID == "oneclick-billing"
+			}
+			if !fired {
+				t.Error("oneclick-billing silent: a lure not surely hidden went with a warning surely hidden")
+			}
+		})
 	}
 }

@@ -375,7 +375,7 @@ func checkMailInvestment(m *Mail) []Finding {
 		}
 	}
 	warn := ss
-	if m.Shown != "" { // what a mail client shows: hidden text excuses nothing
+	if m.HTML { // what a mail client shows: hidden text excuses nothing
 		warn = nil
 		for _, s := range v.warn {
 			if !investDenies(s) {

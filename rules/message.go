@@ -28,12 +28,14 @@ type Mail struct {
 	Subject    string
 	// Text is the body as plain text (HTML parts converted).
 	Text string
-	// Shown is the text a mail client shows, when it differs from Text:
-	// an HTML mail's text without its hidden parts and without the
-	// plain alternative. "" when Text is what is shown.
-	// The warning test reads it: a lure salted with a hidden warning, or
-	// with one in the plain part nobody sees, is no warning.
+	// Shown is the text a mail client shows of a message with HTML parts
+	// (HTML true): the HTML's text without its hidden parts, and the plain
+	// parts that are not its alternatives; it may be empty. The warning
+	// test reads it: a lure salted with a hidden warning, or with one in
+	// the plain alternative nobody sees, is no warning. Without HTML, Text
+	// is what is shown.
 	Shown string
+	HTML  bool
 	// URLs are the links found in the message, refanged; bare domains are
 	// kept without a scheme.
 	URLs []string
@@ -338,7 +340,7 @@ func newMailView(m *Mail) *mailView {
 	// The warning test reads what a mail client shows (hidden text can
 	// accuse but not excuse): an HTML mail's shown text, when it differs.
 	v.warn = v.sentences
-	if m.Shown != "" {
+	if m.HTML {
 		_, v.warn, _ = mailRead(v.subject, m.Shown)
 	}
 	warn := v.warn

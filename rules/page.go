@@ -339,7 +339,13 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
 	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed}
-	w.sheet = newStyleSheet(pageStyles(root, body))
+	styles := pageStyles(root, body)
+	w.sheet = newStyleSheet(styles)
+	w.cssDisplay = strings.Contains(body, "stylesheet")
+	for _, t := range styles {
+		w.cssDisplay = w.cssDisplay || cssHas(t, "display")
+		w.cssImportant = w.cssImportant || cssHas(t, "important")
+	}
 	w.walk(root, true)
 
 	// The base URL is worked out on the first target to resolve: many
@@ -373,7 +379,7 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 		}
 	}
 	if p.hid != nil {
-		p.hid.headings = w.shownHeadings()
+		w.setHeadings(p.hid)
 	}
 	if len(w.links) > 0 {
 		p.Links = make([]Link, 0, len(w.links))
@@ -514,14 +520,15 @@ type pageWalk struct {
 	drawnWords []string     // the words of <svg> drawings, in Drawings' order
 	embed      embedState   // what has been read of embedded documents
 	noEmbed    bool         // read the markup alone (the tests' oracle)
-	// hidden are the spans of text (offsets) of the outermost hidden
-	// elements, hiddenEls those elements; inHidden is how deep the walk
-	// is in one (page_hidden.go).
-	hidden    [][2]int
-	hiddenEls map[*html.Node]bool
-	inHidden  int
-	belowSeen int         // elements anyBelow visited (page_hidden.go)
-	sheet     *styleSheet // the page's rules that hide by class, id or tag
+	// hid and sure track the hidden elements' text, and that of those
+	// hidden beyond doubt (page_hidden.go); cssDisplay and cssImportant
+	// say whether the page's style sheets could undo a hidden attribute
+	// (they set a display, or it links one) or an inline style (they say
+	// !important).
+	hid, sure                hideTrack
+	cssDisplay, cssImportant bool
+	belowSeen                int         // elements anyBelow visited (page_hidden.go)
+	sheet                    *styleSheet // the page's rules that hide by class, id or tag
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -559,9 +566,17 @@ func tagClass(tag string) uint8 {
 // walk visits n and its subtree; visible is false inside elements whose
 // text is not shown (their elements are still collected).
 func (w *pageWalk) walk(n *html.Node, visible bool) {
-	if visible && w.inHidden == 0 && n.Type == html.ElementNode && w.hides(n) {
-		w.enterHidden(n)
-		defer w.leaveHidden()
+	if visible && w.sure.depth == 0 && n.Type == html.ElementNode {
+		// Inside an element hidden beyond doubt nothing more is asked;
+		// inside one hidden less surely, whether an element in it is.
+		if hidden, sure := w.hides(n); hidden {
+			w.hid.enter(n, len(w.text))
+			defer func() { w.hid.leave(len(w.text)) }()
+			if sure {
+				w.sure.enter(n, len(w.text))
+				defer func() { w.sure.leave(len(w.text)) }()
+			}
+		}
 	}
 	class := uint8(0)
 	switch n.Type {

@@ -47,6 +47,7 @@ type sheetRule struct {
 	order   int
 	prop    sheetProp
 	hides   bool
+	imp     bool // !important: beats the rules that are not, and inline styles
 }
 
 // styleSheet holds a page's rules, indexed by the key that must be on an
@@ -143,13 +144,13 @@ func (s *styleSheet) read(text string) bool {
 			if len(sels) == 0 {
 				continue
 			}
-			prop, hide, ok := cssDeclaration(data, p.Values())
+			prop, hide, imp, ok := cssDeclaration(data, p.Values())
 			if !ok || prop == propFontSize {
 				continue
 			}
 			hides = hides || hide
 			for _, r := range sels {
-				r.prop, r.hides, r.order = prop, hide, len(s.rules)
+				r.prop, r.hides, r.imp, r.order = prop, hide, imp, len(s.rules)
 				s.rules = append(s.rules, r)
 			}
 		}
@@ -222,7 +223,7 @@ func (s *styleSheet) vals(n *html.Node) cssVals {
 			if r.tag != "" && r.tag != n.Data || r.id != "" && r.id != id || !sheetHasAll(classes, r.classes) {
 				continue
 			}
-			if w := win[r.prop]; w == 0 || r.spec > s.rules[w-1].spec || r.spec == s.rules[w-1].spec && r.order > s.rules[w-1].order {
+			if w := win[r.prop]; w == 0 || sheetBeats(r, &s.rules[w-1]) {
 				win[r.prop] = i + 1
 			}
 		}
@@ -237,10 +238,20 @@ func (s *styleSheet) vals(n *html.Node) cssVals {
 	var v cssVals
 	for prop, w := range win {
 		if w != 0 {
-			v.set[prop], v.hide[prop] = true, s.rules[w-1].hides
+			r := &s.rules[w-1]
+			v.set[prop], v.hide[prop], v.imp[prop] = true, r.hides, r.imp
 		}
 	}
 	return v
+}
+
+// sheetBeats reports whether rule r wins over rule q in the cascade:
+// !important first, then specificity, then the later.
+func sheetBeats(r, q *sheetRule) bool {
+	if r.imp != q.imp {
+		return r.imp
+	}
+	return r.spec > q.spec || r.spec == q.spec && r.order > q.order
 }
 
 // sheetHasAll reports whether every class of want is among have.

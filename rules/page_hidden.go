@@ -35,6 +35,12 @@ type pageHidden struct {
 	headings []string
 	// els are the outermost hidden elements.
 	els map[*html.Node]bool
+	// sure is the same for what is hidden beyond doubt (the hidden
+	// attribute or an inline style no rule of the page can undo, a
+	// closed dialog), nil when nothing is: the view shownToo also judges,
+	// so that text wrongly taken for hidden cannot carry a lure past
+	// a warning that is surely hidden.
+	sure *pageHidden
 }
 
 // HasHidden reports whether some of p's text is hidden.
@@ -62,23 +68,35 @@ func (p *Page) shownHeadings() []string {
 // headings and text, and document walks (phishWalk) that skip hidden
 // elements; p itself when nothing is hidden. The copy keeps nothing
 // derived (a memo of its own).
-func (p *Page) shownPage() *Page {
-	if p.hid == nil {
+func (p *Page) shownPage() *Page { return p.viewPage(p.hid) }
+
+// surePage is shownPage leaving out only what is hidden beyond doubt; p
+// itself when nothing is, or when that is all that is hidden (shownPage
+// is the same).
+func (p *Page) surePage() *Page {
+	if p.hid == nil || p.hid.sure == nil || p.hid.sure == p.hid {
+		return p
+	}
+	return p.viewPage(p.hid.sure)
+}
+
+func (p *Page) viewPage(h *pageHidden) *Page {
+	if h == nil {
 		return p
 	}
 	q := &pageWithMemo{page: *p}
 	q.page.memo = &q.memo
-	q.page.Lines = p.hid.lines
-	q.page.Text = strings.Join(p.hid.lines, "\n")
-	q.page.Headings = p.hid.headings
-	q.page.skip = p.hid.els
+	q.page.Lines = h.lines
+	q.page.Text = strings.Join(h.lines, "\n")
+	q.page.Headings = h.headings
+	q.page.skip = h.els
 	q.page.hid = nil
 	return &q.page
 }
 
 // hides reports whether element n is hidden: by its attributes and inline
 // style, or by the page's style sheet where the inline style does not say.
-func (w *pageWalk) hides(n *html.Node) bool {
+func (w *pageWalk) hides(n *html.Node) (hidden, sure bool) {
 	var style string
 	attrHidden := n.Data == "dialog" // a dialog is hidden until open
 	for _, a := range n.Attr {
@@ -107,28 +125,34 @@ func (w *pageWalk) hides(n *html.Node) bool {
 	if w.sheet != nil {
 		sh = w.sheet.vals(n)
 	}
-	pick := func(prop sheetProp) (set, hide bool) {
-		if in.set[prop] {
-			return true, in.hide[prop]
+	// pick says what wins for prop, and whether beyond doubt: an inline
+	// style on a page whose own style sheets say nothing !important.
+	pick := func(prop sheetProp) (set, hide, sure bool) {
+		if in.set[prop] && !(sh.imp[prop] && !in.imp[prop]) {
+			return true, in.hide[prop], !w.cssImportant // inline wins, but not over a sheet's !important
 		}
-		return sh.set[prop], sh.hide[prop]
+		return sh.set[prop], sh.hide[prop], false
 	}
-	if set, hide := pick(propDisplay); hide || !set && attrHidden {
-		return true // the hidden attribute is display:none: a display set undoes it
+	if set, hide, sure := pick(propDisplay); hide {
+		return true, sure
+	} else if !set && attrHidden {
+		// The hidden attribute is display:none: a display set undoes it,
+		// here or (not read) in a linked sheet.
+		return true, !w.cssDisplay
 	}
-	if _, hide := pick(propOpacity); hide {
-		return true
+	if _, hide, sure := pick(propOpacity); hide {
+		return true, sure
 	}
-	if _, hide := pick(propContent); hide {
-		return true // its contents are not drawn
+	if _, hide, sure := pick(propContent); hide {
+		return true, sure // its contents are not drawn
 	}
 	if in.hide[propFontSize] && !w.resizedBelow(n) {
-		return true
+		return true, false
 	}
-	if _, hide := pick(propVisibility); hide && !w.visibleBelow(n) {
-		return true
+	if _, hide, _ := pick(propVisibility); hide && !w.visibleBelow(n) {
+		return true, false // a child may show itself again
 	}
-	return false
+	return false, false
 }
 
 // resizedBelow reports whether an element under n may set its own font
@@ -207,9 +231,19 @@ func cssFontZeroHint(style string) bool {
 // bytes; thousands of megabyte-long ones must not each be parsed whole.
 const inlineMaxBytes = 8 << 10
 
-// cssVals are the properties that hide, as one element's rules set them.
+// cssVals are the properties that hide, as one element's rules set them,
+// and which of them were set !important.
 type cssVals struct {
-	set, hide [propCount]bool
+	set, hide, imp [propCount]bool
+}
+
+// put sets a property as a later declaration does: it wins unless the
+// one before was !important and it is not.
+func (v *cssVals) put(prop sheetProp, hide, important bool) {
+	if v.imp[prop] && !important {
+		return
+	}
+	v.set[prop], v.hide[prop], v.imp[prop] = true, hide, important
 }
 
 // inlineVals reads an inline style: the last declaration of each property
@@ -226,8 +260,8 @@ func inlineVals(style string) cssVals {
 			if !ok {
 				continue
 			}
-			if prop, hide, ok := cssValue(strings.TrimSpace(name), val); ok {
-				v.set[prop], v.hide[prop] = true, hide
+			if prop, hide, imp, ok := cssValue(strings.TrimSpace(name), val); ok {
+				v.put(prop, hide, imp)
 			}
 		}
 		return v
@@ -241,8 +275,8 @@ func inlineVals(style string) cssVals {
 		if gt != css.DeclarationGrammar {
 			continue
 		}
-		if prop, hide, ok := cssDeclaration(data, p.Values()); ok {
-			v.set[prop], v.hide[prop] = true, hide
+		if prop, hide, imp, ok := cssDeclaration(data, p.Values()); ok {
+			v.put(prop, hide, imp)
 		}
 	}
 }
@@ -250,35 +284,82 @@ func inlineVals(style string) cssVals {
 // cssDeclaration reads one declaration: which property it sets and
 // whether its value hides (display:none, visibility:hidden or collapse,
 // an opacity or font size of 0 in any unit).
-func cssDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, ok bool) {
+func cssDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, important, ok bool) {
 	var b []byte
 	for _, t := range vals {
-		if t.TokenType != css.WhitespaceToken && t.TokenType != css.CommentToken {
+		if t.TokenType != css.CommentToken {
 			b = append(b, t.Data...)
 		}
 	}
 	return cssValue(string(name), string(b))
 }
 
-// cssValue reads a property's name and value (spaces aside, any case).
-func cssValue(name, value string) (prop sheetProp, hides, ok bool) {
+// cssValue reads a property's name and value: the property, whether the
+// value hides, whether it is !important, and ok when the declaration is
+// one of the properties read with a value a browser takes (one it would
+// drop, display:bogus or display:&nbsp;none, is ignored as it is there).
+// CSS-wide keywords (inherit, initial, revert …) are ignored too.
+func cssValue(name, value string) (prop sheetProp, hides, important, ok bool) {
 	if !cssHidingName(name) {
-		return 0, false, false
+		return 0, false, false, false
 	}
-	v := strings.TrimSuffix(strings.ToLower(strings.Join(strings.Fields(value), "")), "!important")
+	v := strings.ToLower(cssSqueeze(value))
+	if w, found := strings.CutSuffix(v, "!important"); found {
+		v, important = w, true
+	}
 	switch strings.ToLower(name) {
 	case "display":
-		return propDisplay, v == "none", true
+		if v == "none" {
+			return propDisplay, true, important, true
+		}
+		return propDisplay, false, important, cssDisplayKeywords(v)
 	case "visibility":
-		return propVisibility, v == "hidden" || v == "collapse", true
-	case "opacity":
-		return propOpacity, cssZero(v), true
-	case "font-size":
-		return propFontSize, cssZero(v), true
+		return propVisibility, v == "hidden" || v == "collapse", important, v == "visible" || v == "hidden" || v == "collapse"
 	case "content-visibility":
-		return propContent, v == "hidden", true
+		return propContent, v == "hidden", important, v == "visible" || v == "auto" || v == "hidden"
+	case "opacity":
+		f, ok := cssNumber(v)
+		return propOpacity, ok && f <= 0.02, important, ok
+	case "font-size":
+		f, ok := cssNumber(v)
+		return propFontSize, ok && f <= 0, important, v != "" && !cssWide(v)
 	}
-	return 0, false, false
+	return 0, false, false, false
+}
+
+// cssSqueeze removes CSS white space (space, tab, line breaks; not a
+// no-break space, which CSS does not take for one).
+func cssSqueeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// cssWide reports whether v is a CSS-wide keyword.
+func cssWide(v string) bool {
+	switch v {
+	case "inherit", "initial", "unset", "revert", "revert-layer":
+		return true
+	}
+	return false
+}
+
+// cssDisplayKeywords reports whether v (squeezed) is a display value other
+// than none that a browser takes.
+func cssDisplayKeywords(v string) bool {
+	switch v {
+	case "block", "inline", "inline-block", "flex", "inline-flex", "grid", "inline-grid", "table", "inline-table",
+		"table-row", "table-cell", "table-row-group", "table-header-group", "table-footer-group", "table-column",
+		"table-column-group", "table-caption", "list-item", "contents", "flow-root", "run-in", "ruby", "ruby-base",
+		"ruby-text", "ruby-base-container", "ruby-text-container", "math", "blockflow", "inlineflow", "blockflex",
+		"inlineflex", "blockgrid", "inlinegrid", "inlineflow-root", "blockflow-root":
+		return true
+	}
+	return false
 }
 
 // cssHidingName is the cheap test of a property name: one of those that
@@ -291,84 +372,123 @@ func cssHidingName(name string) bool {
 	return false
 }
 
-// cssZero reports whether a value is a number of 0 (0, .0, 0.0%, 0px).
-func cssZero(v string) bool {
+// cssNumber reads a number with an optional unit or percent (0, .5,
+// -1, 0.0%, 0px), a percentage as a fraction of 1; ok is false for
+// anything else (calc(), a keyword).
+func cssNumber(v string) (float64, bool) {
 	end := 0
 	for end < len(v) && (v[end] >= '0' && v[end] <= '9' || v[end] == '.' || end == 0 && (v[end] == '+' || v[end] == '-')) {
 		end++
 	}
 	if end == 0 {
-		return false
+		return 0, false
 	}
 	f, err := strconv.ParseFloat(v[:end], 64)
-	return err == nil && f == 0
+	if err != nil {
+		return 0, false
+	}
+	unit := v[end:]
+	switch {
+	case unit == "%":
+		f /= 100
+	case unit != "" && strings.Trim(unit, "abcdefghijklmnopqrstuvwxyz") != "":
+		return 0, false
+	}
+	return f, true
 }
 
-// enterHidden and leaveHidden mark where the text of a hidden element
-// starts and ends (outermost elements only).
-func (w *pageWalk) enterHidden(n *html.Node) {
-	if w.inHidden == 0 {
-		w.hidden = append(w.hidden, [2]int{len(w.text), -1})
-		if w.hiddenEls == nil {
-			w.hiddenEls = map[*html.Node]bool{}
+// hideTrack records, during the walk, the spans of text (offsets into
+// w.text) of the outermost elements of one kind of hiding, and those
+// elements; depth is how deep the walk is in one.
+type hideTrack struct {
+	spans [][2]int
+	els   map[*html.Node]bool
+	depth int
+}
+
+// enter and leave mark where the text of a hidden element starts and ends.
+func (t *hideTrack) enter(n *html.Node, at int) {
+	if t.depth == 0 {
+		t.spans = append(t.spans, [2]int{at, -1})
+		if t.els == nil {
+			t.els = map[*html.Node]bool{}
 		}
-		w.hiddenEls[n] = true
+		t.els[n] = true
 	}
-	w.inHidden++
+	t.depth++
 }
 
-func (w *pageWalk) leaveHidden() {
-	if w.inHidden--; w.inHidden == 0 {
-		w.hidden[len(w.hidden)-1][1] = len(w.text)
+func (t *hideTrack) leave(at int) {
+	if t.depth--; t.depth == 0 {
+		t.spans[len(t.spans)-1][1] = at
 	}
 }
 
-// hiddenText works out, after the walk, what of the page is shown (nil
-// when nothing is hidden). Call it before w.text is normalised in place.
-func (w *pageWalk) hiddenText() *pageHidden {
-	if len(w.hidden) == 0 {
-		return nil
-	}
-	h := &pageHidden{els: w.hiddenEls}
-	shown := make([]byte, 0, len(w.text))
+// cut returns the lines (normalised as Text's are) of text with the
+// spans cut out where they stood: a hidden span inside a line leaves the
+// line's rest joined, as a browser draws it. Call it before text is
+// normalised in place.
+func (t *hideTrack) cut(text []byte) []string {
+	shown := make([]byte, 0, len(text))
 	at := 0
-	for _, sp := range w.hidden {
-		// Cut out where it stood: a hidden span inside a line leaves the
-		// line's rest joined, as a browser draws it.
-		shown = append(shown, w.text[at:sp[0]]...)
+	for _, sp := range t.spans {
+		shown = append(shown, text[at:sp[0]]...)
 		at = sp[1]
 	}
-	shown = append(shown, w.text[at:]...)
-	if t := foldLines(nfkcBytes(shown)); t != "" {
-		h.lines = strings.Split(t, "\n")
+	shown = append(shown, text[at:]...)
+	if s := foldLines(nfkcBytes(shown)); s != "" {
+		return strings.Split(s, "\n")
 	}
-	return h
+	return nil
 }
 
-// shownHeadings returns the text of the headings not inside a hidden
-// element, without their hidden parts.
-func (w *pageWalk) shownHeadings() []string {
+// headings returns the text of the headings not inside an element of t,
+// without such elements' text.
+func (t *hideTrack) headings(w *pageWalk) []string {
 	var out []string
 	for _, h := range w.headings {
-		if w.insideHidden(h) {
+		if t.inside(h) {
 			continue
 		}
-		w.scratch = appendShownText(w.scratch[:0], h, w.hiddenEls)
-		if t := foldNFKC(w.scratch); t != "" {
-			out = append(out, t)
+		w.scratch = appendShownText(w.scratch[:0], h, t.els)
+		if s := foldNFKC(w.scratch); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// insideHidden reports whether n or an element above it is hidden.
-func (w *pageWalk) insideHidden(n *html.Node) bool {
+// inside reports whether n or an element above it is one of t's.
+func (t *hideTrack) inside(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
-		if w.hiddenEls[n] {
+		if t.els[n] {
 			return true
 		}
 	}
 	return false
+}
+
+// hiddenText works out, after the walk, what of the page is shown (nil
+// when nothing is hidden). Call it before w.text is normalised in place.
+func (w *pageWalk) hiddenText() *pageHidden {
+	if len(w.hid.spans) == 0 {
+		return nil
+	}
+	h := &pageHidden{els: w.hid.els, lines: w.hid.cut(w.text)}
+	if len(w.sure.spans) > 0 && len(w.sure.spans) != len(w.hid.spans) {
+		h.sure = &pageHidden{els: w.sure.els, lines: w.sure.cut(w.text)}
+	} else if len(w.sure.spans) > 0 {
+		h.sure = h // every hiding is certain: the same view
+	}
+	return h
+}
+
+// setHeadings fills the views' headings once the page's are known.
+func (w *pageWalk) setHeadings(h *pageHidden) {
+	h.headings = w.hid.headings(w)
+	if h.sure != nil && h.sure != h {
+		h.sure.headings = w.sure.headings(w)
+	}
 }
 
 // appendShownText is appendText leaving out hidden elements.
@@ -398,13 +518,17 @@ func shownToo(check func(*Site) []Finding, excused func(*Page) bool) func(*Site)
 			if p == nil || !p.HasHidden() || slices.ContainsFunc(out, func(f Finding) bool { return f.URL == p.URL }) || !excused(p) {
 				continue
 			}
-			sp := p.shownPage()
-			if excused(sp) {
-				continue // the warning is shown: the excuse stands
+			for _, sp := range []*Page{p.shownPage(), p.surePage()} {
+				if sp == p || excused(sp) {
+					continue // the warning is shown: the excuse stands
+				}
+				one := *site
+				one.Pages, one.memo = []*Page{sp}, nil
+				if f := check(&one); len(f) > 0 {
+					out = append(out, f...)
+					break
+				}
 			}
-			one := *site
-			one.Pages, one.memo = []*Page{sp}, nil
-			out = append(out, check(&one)...)
 		}
 		return out
 	}

@@ -49,11 +49,13 @@ type Message struct {
 	// Text is the body as plain text: the text/plain parts, or the HTML
 	// parts converted to text when they say more.
 	Text string
-	// Shown is what a mail client shows when the message has HTML parts:
-	// their text without what they hide (display:none, …), and without
-	// the plain alternative; "" for a message without HTML. The message signs' warning test reads it: hidden
-	// text can accuse but not excuse.
+	// Shown is what a mail client shows when the message has HTML parts
+	// (HTML is true): their text without what they hide (display:none, …)
+	// and the plain parts that are not their alternatives; it may be
+	// empty (an image and hidden text). The message signs' warning test
+	// reads it: hidden text can accuse but not excuse.
 	Shown string
+	HTML  bool
 	// URLs are the links found in the text and in HTML links, in order
 	// of appearance, without repeats. Bare domains are kept without a
 	// scheme ("example.co.jp/xyz").
@@ -153,7 +155,7 @@ func binaryFile(raw []byte) bool {
 // the rule data.
 func (m *Message) Mail(d *rules.Data) *rules.Mail {
 	return &rules.Mail{
-		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text, Shown: m.Shown,
+		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text, Shown: m.Shown, HTML: m.HTML,
 		URLs: append([]string(nil), m.URLs...), Defanged: append([]string(nil), m.Defanged...),
 		Attachments: append([]string(nil), m.Attachments...),
 		Disguised:   append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
@@ -200,11 +202,7 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	var c collector
 	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, depth)
 	m.Text = c.text()
-	if len(c.shown) > 0 {
-		// Beside an HTML part a mail client shows that, not the plain
-		// alternative.
-		m.Shown = strings.TrimSpace(strings.Join(c.shown, "\n"))
-	}
+	m.Shown, m.HTML = c.shownText()
 	m.Attachments = c.attachments
 	m.SkippedParts = c.skipped
 	m.URLs = c.urls(m.Text)
@@ -309,8 +307,13 @@ func domainOf(addr string) string {
 // collector gathers the text, links and attachment names of a mail's parts.
 type collector struct {
 	plain, html []string
-	// shown are the HTML parts' text as a mail client shows it.
-	shown       []string
+	// shown are the text parts as a mail client shows them, in order: an
+	// HTML part without its hidden text, a plain part unless it is the
+	// alternative of an HTML part (alt: the multipart/alternative it is
+	// in, 0 for none; altSeq numbers them).
+	shown       []shownPart
+	alt         int
+	altSeq      int
 	hrefs       []string
 	disguised   []rules.DisguisedLink
 	attachments []string
@@ -343,6 +346,12 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 		if boundary == "" {
 			return
 		}
+		if mt == "multipart/alternative" {
+			outer := c.alt
+			c.altSeq++
+			c.alt = c.altSeq
+			defer func() { c.alt = outer }()
+		}
 		mr := multipart.NewReader(body, boundary)
 		for {
 			p, err := mr.NextPart()
@@ -373,6 +382,7 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			c.skipped += inner.SkippedParts
 			head := strings.TrimSpace("From: " + inner.From + "\nSubject: " + inner.Subject)
 			c.plain = append(c.plain, head+"\n"+inner.Text)
+			c.shown = append(c.shown, shownPart{text: head + "\n" + inner.Text, alt: c.alt})
 			c.hrefs = append(c.hrefs, inner.URLs...)
 			c.attachments = append(c.attachments, inner.Attachments...)
 		}
@@ -384,7 +394,7 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			// warning salted there must not excuse a lure; a
 			// preheader's words, shown in the inbox list, are left out
 			// too: nothing tells them from salt).
-			c.shown = append(c.shown, strings.Join(page.ShownLines(), "\n"))
+			c.shown = append(c.shown, shownPart{text: strings.Join(page.ShownLines(), "\n"), html: true, alt: c.alt})
 		}
 		for _, l := range page.Links {
 			c.hrefs = append(c.hrefs, l.Href)
@@ -398,8 +408,40 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			}
 		}
 	case strings.HasPrefix(mt, "text/") && !isAttachment(h):
-		c.plain = append(c.plain, decodeText(data, params["charset"]))
+		t := decodeText(data, params["charset"])
+		c.plain = append(c.plain, t)
+		c.shown = append(c.shown, shownPart{text: t, alt: c.alt})
 	}
+}
+
+// shownPart is a text part as a mail client shows it.
+type shownPart struct {
+	text string
+	html bool
+	alt  int
+}
+
+// shownText is what a mail client shows of a message with HTML parts
+// (ok false for one without: all its text is shown): the HTML parts'
+// shown text and the plain parts that are no HTML part's alternative
+// (a multipart/mixed shows both), "" when that is nothing.
+func (c *collector) shownText() (string, bool) {
+	withHTML := map[int]bool{}
+	for _, p := range c.shown {
+		if p.html {
+			withHTML[p.alt] = true
+		}
+	}
+	if len(withHTML) == 0 {
+		return "", false
+	}
+	var parts []string
+	for _, p := range c.shown {
+		if p.html || p.alt == 0 || !withHTML[p.alt] {
+			parts = append(parts, p.text)
+		}
+	}
+	return strings.TrimSpace(strings.Join(parts, "\n")), true
 }
 
 // text is the message's text: the plain parts, or the HTML parts' text when
@@ -411,13 +453,17 @@ func (c *collector) text() string {
 	switch {
 	case plain == "":
 		return html
-	case utf8.RuneCountInString(html) > 2*utf8.RuneCountInString(plain)+40, html != "" && !(sameWords(plain, html) && sameWords(html, plain)):
+	case utf8.RuneCountInString(html) > 2*utf8.RuneCountInString(plain)+40, html != "" && !sameBothWays(rules.NFKC(plain), html):
 		// The HTML says more, or something else: a mail client shows
 		// the HTML, and a lure may hide behind a plain part that warns.
 		return plain + "\n" + html
 	}
 	return plain
 }
+
+// sameBothWays reports whether two alternatives of one message say the
+// same (sameWords each way; plain in NFKC form, as the HTML's text is).
+func sameBothWays(plain, html string) bool { return sameWords(plain, html) && sameWords(html, plain) }
 
 // sameWords reports whether most of a's lines (the first 50 of four
 // letters or more) stand in b, spaces aside: asked both ways, whether two

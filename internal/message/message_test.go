@@ -362,6 +362,18 @@ func TestShownText(t *testing.T) {
 	if strings.Contains(m.Shown, "注意喚起") || !strings.Contains(m.Shown, "法的措置") {
 		t.Errorf("Shown = %q, want the HTML part only", m.Shown)
 	}
+	// multipart/mixed shows every part: a consumer centre's warning in
+	// the plain part, the fraud mail as an HTML example (review 21).
+	mixed := "From: x@city.example\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+		"【注意喚起】架空請求詐欺にご注意ください。\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>未払い料金 298,000円</p>\r\n--B--\r\n"
+	if m = Parse([]byte(mixed)); !m.HTML || !strings.Contains(m.Shown, "注意喚起") || !strings.Contains(m.Shown, "298,000円") {
+		t.Errorf("multipart/mixed: Shown = %q (HTML %v), want both parts", m.Shown, m.HTML)
+	}
+	// An HTML part that shows nothing: Shown is empty, not the text.
+	img := "From: x@bill.example\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<img src=bill.png><div hidden>【注意喚起】詐欺にご注意ください</div>"
+	if m = Parse([]byte(img)); !m.HTML || m.Shown != "" {
+		t.Errorf("image-only HTML: Shown = %q (HTML %v), want empty", m.Shown, m.HTML)
+	}
 	same := "From: x@shop.example\r\nContent-Type: multipart/alternative; boundary=B\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
 		"ご注文ありがとうございます。\r\n商品を発送しました。\r\n--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
 		"<p>ご注文ありがとうございます。</p><p>商品を発送しました。</p>\r\n--B--\r\n"
