@@ -16,9 +16,11 @@ import (
 // #id, .class, together: div.note#n) are read, outside @media and other
 // at-rules; a rule that shows the element again (display:block,
 // visibility:visible, opacity:1) wins where the cascade says it does
-// (specificity, then order), and so does the element's own inline style.
-// Combinators, attributes and pseudo-classes are not followed: such rules
-// are skipped, which can only leave text counted as shown.
+// (!important, specificity, then order), and so does the element's own
+// inline style unless the sheet's rule is !important. Combinators,
+// attributes and pseudo-classes are not followed: such rules are skipped,
+// which leaves text counted as shown (and what the sheet hides counts as
+// hidden only in doubt: page_hidden.go's sure view keeps it).
 
 // sheetMaxBytes caps the style text read on a page, sheetMaxRules the
 // rules kept: beyond them the rest is not read.

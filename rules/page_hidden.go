@@ -12,9 +12,9 @@ import (
 
 // This file works out what of a page no browser shows: elements hidden by
 // their own markup (the hidden attribute, a <dialog> not open, an inline
-// style of display:none, visibility:hidden, content-visibility:hidden,
-// opacity:0 or a font size of 0)
-// or by a rule of the page's own style sheets (page_css.go).
+// style of display:none, visibility:hidden, content-visibility:hidden, an
+// opacity of 0.02 or less or a font size of 0) or by a rule of the page's
+// own style sheets (page_css.go).
 //
 // Hidden text can accuse but not excuse. It stays in Text and Lines: a
 // script may show it (a kit's next step, an honest page's accordion), and
@@ -23,8 +23,9 @@ import (
 // a warning page or a shop: the tests that let a page go read what is
 // shown (ShownLines, shownHeadings), and the signs that a warning can
 // excuse judge the shown page again when only hidden text excused it
-// (shownToo in all.go): a police page whose example and warning both
-// unfold on a click stays excused; a kit whose lure is shown does not.
+// (shownToo, below; the rules' Check wraps it): a police page whose
+// example and warning both unfold on a click stays excused; a kit whose
+// lure is shown does not.
 
 // pageHidden is what of a page is hidden.
 type pageHidden struct {
