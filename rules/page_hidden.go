@@ -384,6 +384,19 @@ func cssNumber(v string) (float64, bool) {
 	if end == 0 {
 		return 0, false
 	}
+	// An exponent (0e5, 1e-9): e, a sign maybe, then digits.
+	if e := end; e+1 < len(v) && (v[e] == 'e' || v[e] == 'E') {
+		d := e + 1
+		if v[d] == '+' || v[d] == '-' {
+			d++
+		}
+		if d < len(v) && v[d] >= '0' && v[d] <= '9' {
+			end = d
+			for end < len(v) && v[end] >= '0' && v[end] <= '9' {
+				end++
+			}
+		}
+	}
 	f, err := strconv.ParseFloat(v[:end], 64)
 	if err != nil {
 		return 0, false
