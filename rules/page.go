@@ -527,8 +527,12 @@ type pageWalk struct {
 	// !important).
 	hid, sure                hideTrack
 	cssDisplay, cssImportant bool
-	belowSeen                int         // elements anyBelow visited (page_hidden.go)
-	sheet                    *styleSheet // the page's rules that hide by class, id or tag
+	// visHidden is whether the walk is under a hidden visibility;
+	// visSpans are the spans of text under one (page_hidden.go).
+	visHidden bool
+	visSpans  [][2]int
+	belowSeen int         // elements anyBelow visited (page_hidden.go)
+	sheet     *styleSheet // the page's rules that hide by class, id or tag
 }
 
 // formNodes is a <form> and the fields inside it.
@@ -569,12 +573,18 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	if visible && w.sure.depth == 0 && n.Type == html.ElementNode {
 		// Inside an element hidden beyond doubt nothing more is asked;
 		// inside one hidden less surely, whether an element in it is.
-		if hidden, sure := w.hides(n); hidden {
+		hidden, sure, vis := w.hides(n)
+		switch {
+		case hidden:
 			w.hid.enter(n, len(w.text))
 			defer func() { w.hid.leave(len(w.text)) }()
 			if sure {
 				w.sure.enter(n, len(w.text))
 				defer func() { w.sure.leave(len(w.text)) }()
+			}
+		case vis != 0 && w.hid.depth == 0:
+			if restore := w.setVisibility(n, vis); restore != nil {
+				defer restore()
 			}
 		}
 	}

@@ -62,7 +62,7 @@ type styleSheet struct {
 // newStyleSheet reads the rules that set display, visibility or opacity
 // from the style texts; nil when none hides anything.
 func newStyleSheet(texts []string) *styleSheet {
-	if !slices.ContainsFunc(texts, sheetMayHide) {
+	if !slices.ContainsFunc(texts, func(t string) bool { return sheetMayHide(t) || cssHas(t, "visible") }) {
 		return nil
 	}
 	s := &styleSheet{}
@@ -120,7 +120,8 @@ func sheetMayHide(t string) bool {
 	return false
 }
 
-// read adds the rules of one style text and reports whether one hides.
+// read adds the rules of one style text and reports whether one hides
+// or sets a visibility (which may show an element again).
 func (s *styleSheet) read(text string) bool {
 	p := css.NewParser(parse.NewInputString(text), false)
 	depth := 0 // inside at-rules (@media: not always in force)
@@ -150,7 +151,9 @@ func (s *styleSheet) read(text string) bool {
 			if !ok || prop == propFontSize {
 				continue
 			}
-			hides = hides || hide
+			// Kept: a rule that hides, and one that shows an element
+			// under a hidden visibility again.
+			hides = hides || hide || prop == propVisibility
 			for _, r := range sels {
 				r.prop, r.hides, r.imp, r.order = prop, hide, imp, len(s.rules)
 				s.rules = append(s.rules, r)

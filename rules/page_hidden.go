@@ -97,7 +97,7 @@ func (p *Page) viewPage(h *pageHidden) *Page {
 
 // hides reports whether element n is hidden: by its attributes and inline
 // style, or by the page's style sheet where the inline style does not say.
-func (w *pageWalk) hides(n *html.Node) (hidden, sure bool) {
+func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 	var style string
 	attrHidden := n.Data == "dialog" // a dialog is hidden until open
 	for _, a := range n.Attr {
@@ -119,7 +119,9 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool) {
 	if style != "" && (sheetMayHide(style) || cssHas(style, "content-vis") || cssFontZeroHint(style) ||
 		// A display or visibility may undo the hidden attribute or a
 		// rule of the sheet.
-		(attrHidden || w.sheet != nil) && (cssHas(style, "display") || cssHas(style, "visib") || cssHas(style, "opacity"))) {
+		(attrHidden || w.sheet != nil) && (cssHas(style, "display") || cssHas(style, "visib") || cssHas(style, "opacity")) ||
+		// Under a hidden visibility, a child may show itself again.
+		w.visHidden && cssHas(style, "visib")) {
 		in = inlineVals(style)
 	}
 	var sh cssVals
@@ -135,25 +137,62 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool) {
 		return sh.set[prop], sh.hide[prop], false
 	}
 	if set, hide, sure := pick(propDisplay); hide {
-		return true, sure
+		return true, sure, 0
 	} else if !set && attrHidden {
 		// The hidden attribute is display:none: a display set undoes it,
 		// here or (not read) in a linked sheet.
-		return true, !w.cssDisplay
+		return true, !w.cssDisplay, 0
 	}
 	if _, hide, sure := pick(propOpacity); hide {
-		return true, sure
+		return true, sure, 0
 	}
 	if _, hide, sure := pick(propContent); hide {
-		return true, sure // its contents are not drawn
+		return true, sure, 0 // its contents are not drawn
 	}
 	if in.hide[propFontSize] && !w.resizedBelow(n) {
-		return true, false
+		return true, false, 0
 	}
-	if _, hide, _ := pick(propVisibility); hide && !w.visibleBelow(n) {
-		return true, false // a child may show itself again
+	// Visibility is inherited, and a child may show itself again: the
+	// walk keeps it as state (setVisibility).
+	if set, hide, _ := pick(propVisibility); set {
+		if hide {
+			return false, false, 1
+		}
+		return false, false, -1
 	}
-	return false, false
+	return false, false, 0
+}
+
+// setVisibility applies an element's visibility (vis: 1 hidden, -1
+// visible) to the walk's state and returns the function that restores it
+// when the element ends, nil when nothing changed. Text under a hidden
+// visibility is cut out of the shown view (never the sure one: a rule not
+// read may show it); an element that hides so counts among the hidden
+// ones for headings and document walks.
+func (w *pageWalk) setVisibility(n *html.Node, vis int8) func() {
+	hide := vis > 0
+	if hide == w.visHidden {
+		return nil
+	}
+	w.visFlip(n)
+	return func() { w.visFlip(nil) }
+}
+
+// visFlip turns the visibility state over at the current text offset:
+// opening a span of hidden text (n, when not nil, among the hidden
+// elements) or closing the open one.
+func (w *pageWalk) visFlip(n *html.Node) {
+	if w.visHidden = !w.visHidden; w.visHidden {
+		w.visSpans = append(w.visSpans, [2]int{len(w.text), -1})
+		if n != nil {
+			if w.hid.els == nil {
+				w.hid.els = map[*html.Node]bool{}
+			}
+			w.hid.els[n] = true
+		}
+	} else {
+		w.visSpans[len(w.visSpans)-1][1] = len(w.text)
+	}
 }
 
 // resizedBelow reports whether an element under n may set its own font
@@ -165,26 +204,6 @@ func (w *pageWalk) resizedBelow(n *html.Node) bool {
 			if a.Key == "class" || a.Key == "style" && cssHas(a.Val, "font") {
 				return true
 			}
-		}
-		return false
-	})
-}
-
-// visibleBelow reports whether an element under n is made visible again
-// (visibility:visible inline or by the sheet), which a hidden parent's
-// visibility allows.
-func (w *pageWalk) visibleBelow(n *html.Node) bool {
-	return w.anyBelow(n, func(c *html.Node) bool {
-		for _, a := range c.Attr {
-			if a.Key == "style" && cssHas(a.Val, "visib") {
-				if v := inlineVals(a.Val); v.set[propVisibility] && !v.hide[propVisibility] {
-					return true
-				}
-			}
-		}
-		if w.sheet != nil {
-			v := w.sheet.vals(c)
-			return v.set[propVisibility] && !v.hide[propVisibility]
 		}
 		return false
 	})
@@ -442,12 +461,20 @@ func (t *hideTrack) leave(at int) {
 // spans cut out where they stood: a hidden span inside a line leaves the
 // line's rest joined, as a browser draws it. Call it before text is
 // normalised in place.
-func (t *hideTrack) cut(text []byte) []string {
+func (t *hideTrack) cut(text []byte, more ...[2]int) []string {
+	spans := t.spans
+	if len(more) > 0 {
+		// Other spans (visibility's) may overlap these: sorted, merged.
+		spans = append(slices.Clone(t.spans), more...)
+		slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	}
 	shown := make([]byte, 0, len(text))
 	at := 0
-	for _, sp := range t.spans {
-		shown = append(shown, text[at:sp[0]]...)
-		at = sp[1]
+	for _, sp := range spans {
+		if sp[0] > at {
+			shown = append(shown, text[at:sp[0]]...)
+		}
+		at = max(at, sp[1])
 	}
 	shown = append(shown, text[at:]...)
 	if s := foldLines(nfkcBytes(shown)); s != "" {
@@ -485,11 +512,14 @@ func (t *hideTrack) inside(n *html.Node) bool {
 // hiddenText works out, after the walk, what of the page is shown (nil
 // when nothing is hidden). Call it before w.text is normalised in place.
 func (w *pageWalk) hiddenText() *pageHidden {
-	if len(w.hid.spans) == 0 {
+	if w.visHidden {
+		w.visSpans[len(w.visSpans)-1][1] = len(w.text) // open at the end (a truncated page)
+	}
+	if len(w.hid.spans) == 0 && len(w.visSpans) == 0 {
 		return nil
 	}
-	h := &pageHidden{els: w.hid.els, lines: w.hid.cut(w.text)}
-	if len(w.sure.spans) > 0 && len(w.sure.spans) != len(w.hid.spans) {
+	h := &pageHidden{els: w.hid.els, lines: w.hid.cut(w.text, w.visSpans...)}
+	if len(w.sure.spans) > 0 && (len(w.sure.spans) != len(w.hid.spans) || len(w.visSpans) > 0) {
 		h.sure = &pageHidden{els: w.sure.els, lines: w.sure.cut(w.text)}
 	} else if len(w.sure.spans) > 0 {
 		h.sure = h // every hiding is certain: the same view
