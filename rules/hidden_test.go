@@ -166,3 +166,41 @@ func TestUncertainHiddenLure(t *testing.T) {
 		})
 	}
 }
+
+// TestHonestWarningWithFadeIn: a consumer centre's page that quotes a
+// one-click screen under a warning heading that fades in as the reader
+// scrolls (WOW.js's first frame saved with the page) stays silent, and so
+// does a police page whose title warns and whose advice is folded away
+// beside a quoted fake shop's terms (review 22).
+func TestHonestWarningWithFadeIn(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(b)
+	i := strings.Index(body, "<body")
+	j := i + strings.Index(body[i:], ">") + 1
+	k := strings.LastIndex(body, "</body>")
+	example := body[j:k]
+	const warning = `<h1 class="wow fadeInUp" style="visibility: hidden; animation-name: none;">【注意喚起】ワンクリック詐欺にご注意ください</h1><div class="wow fadeIn" style="visibility: hidden; animation-name: none;"><p>このページは詐欺の手口を紹介する注意喚起ページです。以下は実際に相談が寄せられた画面の例です。</p><p>身に覚えのない請求には絶対に連絡しないでください。消費者ホットライン188、警察相談専用電話#9110。</p></div>`
+	fired := func(url, page, id string) bool {
+		for _, s := range Evaluate(phSite(phHTML(url, page)), All(), "ja") {
+			if s.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	page := "<html><head><title>消費生活センター</title></head><body>" + warning + example + "</body></html>"
+	if fired("https://www.city.example.lg.jp/shohi/oneclick.html", page, "oneclick-billing") {
+		t.Error("oneclick-billing fired on a warning page whose warning fades in")
+	}
+	police := `<html><head><title>偽ショッピングサイトの被害にご注意</title></head><body><h1>偽ショッピングサイトの被害が増えています</h1><p>次のような表示のサイトに注意してください。</p><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p><details><summary>被害にあわないために</summary><div hidden><p>詐欺サイトでは銀行振込のみの場合が多いです。</p><p>振込先が個人名義の口座は詐欺の手口です。</p><p>不審な通販サイトの被害が増えています。</p><p>偽サイトの見分け方を確認してください。</p><p>被害にあったら警察に相談してください。</p></div></details></body></html>`
+	const site = "https://www.bouhan-net.example.jp/fake-shop.html" // a crime-prevention group's, not a government host
+	if !fired(site, `<html><head><title>お知らせ</title></head><body><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p></body></html>`, "payment-transfer-only") {
+		t.Fatal("payment-transfer-only does not fire on the quoted terms alone: the case tests nothing")
+	}
+	if fired(site, police, "payment-transfer-only") {
+		t.Error("payment-transfer-only fired on a police page whose title warns and whose advice is folded away")
+	}
+}

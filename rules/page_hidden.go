@@ -143,7 +143,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		// here or (not read) in a linked sheet.
 		return true, !w.cssDisplay, 0
 	}
-	if _, hide, sure := pick(propOpacity); hide {
+	if _, hide, sure := pick(propOpacity); hide && !fadeIn(n, style) {
 		return true, sure, 0
 	}
 	if _, hide, sure := pick(propContent); hide {
@@ -155,12 +155,42 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 	// Visibility is inherited, and a child may show itself again: the
 	// walk keeps it as state (setVisibility).
 	if set, hide, _ := pick(propVisibility); set {
-		if hide {
+		if hide && !fadeIn(n, style) {
 			return false, false, 1
 		}
-		return false, false, -1
+		if !hide {
+			return false, false, -1
+		}
 	}
 	return false, false, 0
+}
+
+// fadeIn reports whether an element's transparency or hidden visibility
+// looks like a scroll animation's first frame (WOW.js writes
+// visibility:hidden and animation-name:none into the style, AOS sets
+// opacity:0 and a transform on data-aos sections): a script shows it as
+// the reader scrolls, so it counts as shown. Honest warning pages use
+// these effects on their headings and advice; a kit could copy them, which
+// the README's Limits say.
+func fadeIn(n *html.Node, style string) bool {
+	if style != "" && (cssHas(style, "animation") || cssHas(style, "transition") || cssHas(style, "transform")) {
+		return true
+	}
+	for _, a := range n.Attr {
+		switch {
+		case strings.HasPrefix(a.Key, "data-aos"), strings.HasPrefix(a.Key, "data-wow"), strings.HasPrefix(a.Key, "data-sal"),
+			strings.HasPrefix(a.Key, "data-scroll"), strings.HasPrefix(a.Key, "data-animate"):
+			return true
+		case a.Key == "class":
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if c == "wow" || c == "aos-init" || strings.Contains(c, "fade") || strings.Contains(c, "reveal") ||
+					strings.Contains(c, "animate") || strings.Contains(c, "inview") || strings.Contains(c, "scroll") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // setVisibility applies an element's visibility (vis: 1 hidden, -1

@@ -172,6 +172,8 @@ func TestPageHidden(t *testing.T) {
 			[]string{"y"}, []string{"warning", "x", "y"}},
 		{"visibility shown again by a sheet's class, hidden again below", `<style>.v{visibility:visible}</style><div style="visibility:hidden"><p class="v">a <span style="visibility:hidden">b</span> c</p>d</div>`,
 			[]string{"a c"}, []string{"a b c", "d"}},
+		{"a scroll animation's first frame is shown (review 22)", `<style>.wow{visibility:hidden}</style><h2 class="wow fadeInUp" style="visibility: hidden; animation-name: none;">a</h2><section data-aos="fade-up" style="opacity:0">b</section><p style="opacity:0;transition:opacity .5s">c</p><p class="wow">d</p><p style="opacity:0">e</p>`,
+			[]string{"a", "b", "c", "d"}, []string{"a", "b", "c", "d", "e"}},
 		{"a dialog not open, one open", `<dialog><p>a</p></dialog><dialog open><p>b</p></dialog>`, []string{"b"}, []string{"a", "b"}},
 		{"the hidden attribute undone by a display", `<p hidden style="display:block">a</p><p>b</p>`, nil, []string{"a", "b"}},
 		{"nothing hidden", `<div style="display:block"><p>x</p></div><p class="hidden">y</p><input type="hidden" name="t" value="z">`, nil, []string{"x", "y"}},

@@ -170,8 +170,14 @@ func shopScamPage(p *Page) bool {
 	// A warning hidden in display:none excuses nothing (page_hidden.go).
 	heads := p.shownHeadings()
 	warns := shopScamPageRe.MatchString(p.Title) || len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
+	lines := p.ShownLines()
+	if warns {
+		// A page whose title or first heading shown warns may fold its
+		// advice away (an accordion): its hidden lines count too.
+		lines = p.Lines
+	}
 	n := 0
-	for _, l := range p.ShownLines() {
+	for _, l := range lines {
 		if shopScamPageRe.MatchString(l) {
 			if n++; n >= 5 {
 				break
