@@ -170,8 +170,9 @@ func TestUncertainHiddenLure(t *testing.T) {
 // TestHonestWarningWithFadeIn: a consumer centre's page that quotes a
 // one-click screen under a warning heading that fades in as the reader
 // scrolls (WOW.js's first frame saved with the page) stays silent, and so
-// does a police page whose title warns and whose advice is folded away
-// beside a quoted fake shop's terms (review 22).
+// does a police page whose first heading warns and whose advice is folded
+// away beside a quoted fake shop's terms (review 22); a fake shop titled
+// with a warning and salted with a hidden one is still a shop.
 func TestHonestWarningWithFadeIn(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
 	if err != nil {
@@ -202,5 +203,11 @@ func TestHonestWarningWithFadeIn(t *testing.T) {
 	}
 	if fired(site, police, "payment-transfer-only") {
 		t.Error("payment-transfer-only fired on a police page whose title warns and whose advice is folded away")
+	}
+	// A fake shop that titles itself with a warning and hides the rest of
+	// one is still read as a shop.
+	fake := `<html><head><title>ブランド激安通販｜偽サイトにご注意ください</title></head><body><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p><div hidden><p>詐欺サイトでは銀行振込のみの場合が多いです。</p><p>振込先が個人名義の口座は詐欺の手口です。</p><p>不審な通販サイトの被害が増えています。</p><p>偽サイトの見分け方を確認してください。</p><p>被害にあったら警察に相談してください。</p></div></body></html>`
+	if !fired("https://brand-gekiyasu.example.top/", fake, "payment-transfer-only") {
+		t.Error("a fake shop with a warning title and a hidden warning went as a warning page")
 	}
 }

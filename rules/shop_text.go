@@ -171,9 +171,10 @@ func shopScamPage(p *Page) bool {
 	heads := p.shownHeadings()
 	warns := shopScamPageRe.MatchString(p.Title) || len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
 	lines := p.ShownLines()
-	if warns {
-		// A page whose title or first heading shown warns may fold its
-		// advice away (an accordion): its hidden lines count too.
+	if len(heads) > 0 && shopScamPageRe.MatchString(heads[0]) {
+		// A page whose first heading shown warns may fold its advice
+		// away (an accordion): its hidden lines count too. A title is
+		// not enough: fake shops title themselves 「…｜偽サイトにご注意」.
 		lines = p.Lines
 	}
 	n := 0
