@@ -139,15 +139,7 @@ func TestMailShownWarning(t *testing.T) {
 // sheet's display undoes, a hiding class shown again under @media) does
 // not go with a warning hidden beyond doubt (review 21).
 func TestUncertainHiddenLure(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := string(b)
-	i := strings.Index(body, "<body")
-	j := i + strings.Index(body[i:], ">") + 1
-	k := strings.LastIndex(body, "</body>")
-	lure := body[j:k]
+	lure := oneclickBody(t)
 	const warning = `<div style="display:none"><h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。警察や消費生活センターに寄せられた相談事例です。不審なリンクは開かないでください。消費者ホットライン188、警察相談専用電話#9110。</p></div>`
 	for _, c := range []struct{ name, style, open, close string }{
 		{"font size 0 over items a sheet may size again", `p{font-size:16px}`, `<div style="font-size:0">`, `</div>`},
@@ -156,11 +148,7 @@ func TestUncertainHiddenLure(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			page := "<html><head><title>お知らせ</title><style>" + c.style + "</style></head><body>" + warning + c.open + lure + c.close + "</body></html>"
-			fired := false
-			for _, s := range Evaluate(phSite(phHTML("https://adult-douga.example.top/", page)), All(), "ja") {
-				fired = fired || s.ID == "oneclick-billing"
-			}
-			if !fired {
+			if !firesOn("https://adult-douga.example.top/", page, "oneclick-billing") {
 				t.Error("oneclick-billing silent: a lure not surely hidden went with a warning surely hidden")
 			}
 		})
@@ -174,24 +162,9 @@ func TestUncertainHiddenLure(t *testing.T) {
 // away beside a quoted fake shop's terms (review 22); a fake shop titled
 // with a warning and salted with a hidden one is still a shop.
 func TestHonestWarningWithFadeIn(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := string(b)
-	i := strings.Index(body, "<body")
-	j := i + strings.Index(body[i:], ">") + 1
-	k := strings.LastIndex(body, "</body>")
-	example := body[j:k]
+	example := oneclickBody(t)
 	const warning = `<h1 class="wow fadeInUp" style="visibility: hidden; animation-name: none;">【注意喚起】ワンクリック詐欺にご注意ください</h1><div class="wow fadeIn" style="visibility: hidden; animation-name: none;"><p>このページは詐欺の手口を紹介する注意喚起ページです。以下は実際に相談が寄せられた画面の例です。</p><p>身に覚えのない請求には絶対に連絡しないでください。消費者ホットライン188、警察相談専用電話#9110。</p></div>`
-	fired := func(url, page, id string) bool {
-		for _, s := range Evaluate(phSite(phHTML(url, page)), All(), "ja") {
-			if s.ID == id {
-				return true
-			}
-		}
-		return false
-	}
+	fired := firesOn
 	page := "<html><head><title>消費生活センター</title></head><body>" + warning + example + "</body></html>"
 	if fired("https://www.city.example.lg.jp/shohi/oneclick.html", page, "oneclick-billing") {
 		t.Error("oneclick-billing fired on a warning page whose warning fades in")
@@ -210,4 +183,28 @@ func TestHonestWarningWithFadeIn(t *testing.T) {
 	if !fired("https://brand-gekiyasu.example.top/", fake, "payment-transfer-only") {
 		t.Error("a fake shop with a warning title and a hidden warning went as a warning page")
 	}
+}
+
+// oneclickBody returns what is inside the <body> of the one-click fixture
+// (testdata/phishing/oneclick): a lure to quote or hide.
+func oneclickBody(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "phishing", "oneclick", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(b)
+	i := strings.Index(body, "<body")
+	j := i + strings.Index(body[i:], ">") + 1
+	return body[j:strings.LastIndex(body, "</body>")]
+}
+
+// firesOn reports whether sign id fires on the page body served at url.
+func firesOn(url, body, id string) bool {
+	for _, s := range Evaluate(phSite(phHTML(url, body)), All(), "ja") {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
 }
