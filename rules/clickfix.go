@@ -128,11 +128,7 @@ func clickfixPage(p *Page) (Finding, bool) {
 		return Finding{}, false // the cheap way out of nearly every page
 	}
 	d := clickfixData()
-	head := oneclickHead(p)
-	comp := make([]string, len(head))
-	for i, l := range head {
-		comp[i] = clickfixCompact(phishNorm(supportLine(l)))
-	}
+	head, comp := clickfixHead(p)
 	// human and brand are the lines (or title, heading) that pose as a
 	// human check: a [human] phrase, a [captcha] brand near the top.
 	human := ""
@@ -502,10 +498,18 @@ func clickfixExcused(p *Page) bool {
 	if !clickfixPasteIndex().any(p.Text) || !clickfixRunIndex().any(p.Text) {
 		return false
 	}
-	head := oneclickHead(p)
-	comp := make([]string, len(head))
+	head, comp := clickfixHead(p)
+	return clickfixWarningPage(p, head, comp)
+}
+
+// clickfixHead returns the page's head (oneclickHead) and each of its
+// lines compacted (clickfixCompact of the phishNorm form), which the
+// steps and the warning test read.
+func clickfixHead(p *Page) (head, comp []string) {
+	head = oneclickHead(p)
+	comp = make([]string, len(head))
 	for i, l := range head {
 		comp[i] = clickfixCompact(phishNorm(supportLine(l)))
 	}
-	return clickfixWarningPage(p, head, comp)
+	return head, comp
 }

@@ -328,14 +328,7 @@ func checkInvestment(site *Site) []Finding {
 		if !investHinted(p) {
 			continue
 		}
-		lines := p.Lines
-		if len(lines) > investLines {
-			lines = lines[:investLines]
-		}
-		if p.Title != "" {
-			lines = append([]string{p.Title}, lines...)
-		}
-		ss := investSentences(lines)
+		ss := investSentences(investHead(p))
 		var links []string
 		for _, l := range p.Links {
 			if strings.Contains(l.Href, "line.me") || strings.Contains(l.Href, "lin.ee") {
@@ -429,6 +422,12 @@ func investExcused(p *Page) bool {
 	if !investHinted(p) {
 		return false
 	}
+	return investWarns(append([]string{p.Title}, p.Headings...), investSentences(investHead(p))) || phishWarningPage(p)
+}
+
+// investHead is what the page sign reads: the title and the first
+// investLines lines.
+func investHead(p *Page) []string {
 	lines := p.Lines
 	if len(lines) > investLines {
 		lines = lines[:investLines]
@@ -436,5 +435,5 @@ func investExcused(p *Page) bool {
 	if p.Title != "" {
 		lines = append([]string{p.Title}, lines...)
 	}
-	return investWarns(append([]string{p.Title}, p.Headings...), investSentences(lines)) || phishWarningPage(p)
+	return lines
 }

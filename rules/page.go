@@ -343,8 +343,8 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 	w.sheet = newStyleSheet(styles)
 	w.cssDisplay = strings.Contains(body, "stylesheet")
 	for _, t := range styles {
-		w.cssDisplay = w.cssDisplay || cssHas(t, "display")
-		w.cssImportant = w.cssImportant || cssHas(t, "important")
+		w.cssDisplay = w.cssDisplay || shopContainsLowerASCII(t, "display")
+		w.cssImportant = w.cssImportant || shopContainsLowerASCII(t, "important")
 	}
 	w.walk(root, true)
 
@@ -582,10 +582,9 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 				w.sure.enter(n, len(w.text))
 				defer func() { w.sure.leave(len(w.text)) }()
 			}
-		case vis != 0 && w.hid.depth == 0:
-			if restore := w.setVisibility(n, vis); restore != nil {
-				defer restore()
-			}
+		case vis != 0 && w.hid.depth == 0 && (vis > 0) != w.visHidden:
+			w.visFlip(n)
+			defer w.visFlip(nil)
 		}
 	}
 	class := uint8(0)

@@ -59,10 +59,11 @@ type styleSheet struct {
 	rules                []sheetRule
 }
 
-// newStyleSheet reads the rules that set display, visibility or opacity
-// from the style texts; nil when none hides anything.
+// newStyleSheet reads the rules that set display, visibility, opacity or
+// content-visibility from the style texts; nil when none hides anything
+// or sets a visibility (which may show an element under a hidden one).
 func newStyleSheet(texts []string) *styleSheet {
-	if !slices.ContainsFunc(texts, func(t string) bool { return sheetMayHide(t) || cssHas(t, "visible") }) {
+	if !slices.ContainsFunc(texts, func(t string) bool { return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") }) {
 		return nil
 	}
 	s := &styleSheet{}
@@ -208,8 +209,8 @@ func sheetSelectors(toks []css.Token) []sheetRule {
 	return out
 }
 
-// vals returns what the sheet's winning rules set for element n (the
-// most specific, then the last, for each property).
+// vals returns what the sheet's winning rules set for element n, for each
+// property the one sheetBeats picks (!important, specificity, order).
 func (s *styleSheet) vals(n *html.Node) cssVals {
 	var id, class string
 	for _, a := range n.Attr {
@@ -262,14 +263,7 @@ func sheetBeats(r, q *sheetRule) bool {
 // sheetHasAll reports whether every class of want is among have.
 func sheetHasAll(have, want []string) bool {
 	for _, w := range want {
-		found := false
-		for _, h := range have {
-			if h == w {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(have, w) {
 			return false
 		}
 	}

@@ -116,12 +116,15 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 	if len(style) > inlineMaxBytes {
 		style = style[:inlineMaxBytes]
 	}
-	if style != "" && (sheetMayHide(style) || cssHas(style, "content-vis") || cssFontZeroHint(style) ||
+	// A hiding value, a font size maybe 0, or a property that may undo
+	// what the hidden attribute, the sheet or a hidden visibility set
+	// (content-visibility is among visib's).
+	if style != "" && (sheetMayHide(style) || cssFontZeroHint(style) ||
 		// A display or visibility may undo the hidden attribute or a
 		// rule of the sheet.
-		(attrHidden || w.sheet != nil) && (cssHas(style, "display") || cssHas(style, "visib") || cssHas(style, "opacity")) ||
+		(attrHidden || w.sheet != nil) && (shopContainsLowerASCII(style, "display") || shopContainsLowerASCII(style, "visib") || shopContainsLowerASCII(style, "opacity")) ||
 		// Under a hidden visibility, a child may show itself again.
-		w.visHidden && cssHas(style, "visib")) {
+		w.visHidden && shopContainsLowerASCII(style, "visib")) {
 		in = inlineVals(style)
 	}
 	var sh cssVals
@@ -153,7 +156,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		return true, false, 0
 	}
 	// Visibility is inherited, and a child may show itself again: the
-	// walk keeps it as state (setVisibility).
+	// walk keeps it as state (visFlip).
 	if set, hide, _ := pick(propVisibility); set {
 		if hide && !fadeIn(n, style) {
 			return false, false, 1
@@ -173,7 +176,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 // these effects on their headings and advice; a kit could copy them, which
 // the README's Limits say.
 func fadeIn(n *html.Node, style string) bool {
-	if style != "" && (cssHas(style, "animation") || cssHas(style, "transition") || cssHas(style, "transform")) {
+	if style != "" && (shopContainsLowerASCII(style, "animation") || shopContainsLowerASCII(style, "transition") || shopContainsLowerASCII(style, "transform")) {
 		return true
 	}
 	for _, a := range n.Attr {
@@ -193,24 +196,12 @@ func fadeIn(n *html.Node, style string) bool {
 	return false
 }
 
-// setVisibility applies an element's visibility (vis: 1 hidden, -1
-// visible) to the walk's state and returns the function that restores it
-// when the element ends, nil when nothing changed. Text under a hidden
-// visibility is cut out of the shown view (never the sure one: a rule not
-// read may show it); an element that hides so counts among the hidden
-// ones for headings and document walks.
-func (w *pageWalk) setVisibility(n *html.Node, vis int8) func() {
-	hide := vis > 0
-	if hide == w.visHidden {
-		return nil
-	}
-	w.visFlip(n)
-	return func() { w.visFlip(nil) }
-}
-
-// visFlip turns the visibility state over at the current text offset:
-// opening a span of hidden text (n, when not nil, among the hidden
-// elements) or closing the open one.
+// visFlip turns the walk's visibility state over at the current text
+// offset, where an element's visibility (hides) differs from the one it
+// inherits, and back where the element ends: opening a span of hidden
+// text (n, when not nil, among the hidden elements for headings and
+// document walks) or closing the open one. Such spans are cut out of the
+// shown view, never the sure one (a rule not read may show them).
 func (w *pageWalk) visFlip(n *html.Node) {
 	if w.visHidden = !w.visHidden; w.visHidden {
 		w.visSpans = append(w.visSpans, [2]int{len(w.text), -1})
@@ -231,7 +222,7 @@ func (w *pageWalk) visFlip(n *html.Node) {
 func (w *pageWalk) resizedBelow(n *html.Node) bool {
 	return w.anyBelow(n, func(c *html.Node) bool {
 		for _, a := range c.Attr {
-			if a.Key == "class" || a.Key == "style" && cssHas(a.Val, "font") {
+			if a.Key == "class" || a.Key == "style" && shopContainsLowerASCII(a.Val, "font") {
 				return true
 			}
 		}
@@ -261,20 +252,10 @@ func (w *pageWalk) anyBelow(n *html.Node, fn func(*html.Node) bool) bool {
 	return visit(n)
 }
 
-// cssHas reports whether s holds word, ASCII case ignored.
-func cssHas(s, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
-			return true
-		}
-	}
-	return false
-}
-
 // cssFontZeroHint is the cheap test for an inline font size of 0: the
 // property named, and a 0 somewhere after it.
 func cssFontZeroHint(style string) bool {
-	return cssHas(style, "font") && strings.Contains(style, "0")
+	return shopContainsLowerASCII(style, "font") && strings.Contains(style, "0")
 }
 
 // inlineMaxBytes caps the inline style read: real ones are a few hundred
@@ -580,11 +561,12 @@ func appendShownText(b []byte, n *html.Node, hidden map[*html.Node]bool) []byte 
 
 // shownToo wraps the check of a page sign that a warning page excuses
 // (excused is its warning test, behind the sign's own cheap test: it runs
-// on every page with hidden text that did not fire). Where a page with hidden text was let go,
-// the sign is judged again on what the page shows: if it fires there, the
-// excuse was hidden (a kit salted with a warning) and the finding stands;
-// if the lure itself was hidden too (a police page's example that unfolds
-// beside its warning), nothing fires.
+// on every page with hidden text that did not fire). Where a page with
+// hidden text was let go, the sign is judged again on what the page shows
+// (and on what is left once only what is surely hidden is taken out): if
+// it fires there, the excuse was hidden (a kit salted with a warning) and
+// the finding stands; if the lure itself was hidden too (a police page's
+// example that unfolds beside its warning), nothing fires.
 func shownToo(check func(*Site) []Finding, excused func(*Page) bool) func(*Site) []Finding {
 	return func(site *Site) []Finding {
 		out := check(site)

@@ -169,9 +169,10 @@ var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセ�
 func shopScamPage(p *Page) bool {
 	// A warning hidden in display:none excuses nothing (page_hidden.go).
 	heads := p.shownHeadings()
-	warns := shopScamPageRe.MatchString(p.Title) || len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
+	headWarns := len(heads) > 0 && shopScamPageRe.MatchString(heads[0])
+	warns := headWarns || shopScamPageRe.MatchString(p.Title)
 	lines := p.ShownLines()
-	if len(heads) > 0 && shopScamPageRe.MatchString(heads[0]) {
+	if headWarns {
 		// A page whose first heading shown warns may fold its advice
 		// away (an accordion): its hidden lines count too. A title is
 		// not enough: fake shops title themselves 「…｜偽サイトにご注意」.
