@@ -141,13 +141,21 @@ func TestMailShownWarning(t *testing.T) {
 func TestUncertainHiddenLure(t *testing.T) {
 	lure := oneclickBody(t)
 	const warning = `<div style="display:none"><h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。警察や消費生活センターに寄せられた相談事例です。不審なリンクは開かないでください。消費者ホットライン188、警察相談専用電話#9110。</p></div>`
-	for _, c := range []struct{ name, style, open, close string }{
-		{"font size 0 over items a sheet may size again", `p{font-size:16px}`, `<div style="font-size:0">`, `</div>`},
-		{"a hidden attribute a sheet undoes", `body div.x{display:block}`, `<div hidden class="x">`, `</div>`},
-		{"a class shown again under @media", `.y{visibility:hidden} @media screen{.y{visibility:visible}}`, `<div class="y">`, `</div>`},
+	for _, c := range []struct {
+		name, style, open, close string
+		inside                   bool // the warning inside the lure's wrapper
+	}{
+		{"font size 0 over items a sheet may size again", `p{font-size:16px}`, `<div style="font-size:0">`, `</div>`, false},
+		{"a hidden attribute a sheet undoes", `body div.x{display:block}`, `<div hidden class="x">`, `</div>`, false},
+		{"a class shown again under @media", `.y{visibility:hidden} @media screen{.y{visibility:visible}}`, `<div class="y">`, `</div>`, false},
+		{"a warning surely hidden inside a wrapper a sheet hides", `.z{display:none} @media screen{.z{display:block}}`, `<div class="z">`, `</div>`, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			page := "<html><head><title>お知らせ</title><style>" + c.style + "</style></head><body>" + warning + c.open + lure + c.close + "</body></html>"
+			body := warning + c.open + lure + c.close
+			if c.inside {
+				body = c.open + warning + lure + c.close
+			}
+			page := "<html><head><title>お知らせ</title><style>" + c.style + "</style></head><body>" + body + "</body></html>"
 			if !firesOn("https://adult-douga.example.top/", page, "oneclick-billing") {
 				t.Error("oneclick-billing silent: a lure not surely hidden went with a warning surely hidden")
 			}

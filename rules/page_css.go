@@ -273,7 +273,7 @@ func sheetHasAll(have, want []string) bool {
 // pageStyles returns the texts of the <style> elements under root, when
 // the body has any (a cheap test first: most pages' hiding is inline).
 func pageStyles(root *html.Node, body string) []string {
-	if !strings.Contains(body, "<style") && !strings.Contains(body, "<STYLE") && !strings.Contains(body, "<Style") {
+	if phishIndexFoldASCII(body, "<style", 3) < 0 { // any case: the parser takes <sTyLe>
 		return nil
 	}
 	var out []string

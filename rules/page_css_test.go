@@ -30,6 +30,7 @@ func TestStyleSheetHides(t *testing.T) {
 		{"a state is not read", `.x:hover{display:none} [hidden]{display:none} *{display:none}`, `<p class="x">a</p>`, nil},
 		{"a class not on the element", `.y{display:none}`, `<p class="x">a</p>`, nil},
 		{"a style in the body", ``, `<style>.late{display:none}</style><p class="late">a</p><p>b</p>`, []string{"a"}},
+		{"a style tag in mixed case", ``, `<sTyLe>.m{display:none}</sTyLe><p class="m">a</p><p>b</p>`, []string{"a"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			body := c.body

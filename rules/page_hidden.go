@@ -530,10 +530,14 @@ func (w *pageWalk) hiddenText() *pageHidden {
 		return nil
 	}
 	h := &pageHidden{els: w.hid.els, lines: w.hid.cut(w.text, w.visSpans...)}
-	if len(w.sure.spans) > 0 && (len(w.sure.spans) != len(w.hid.spans) || len(w.visSpans) > 0) {
-		h.sure = &pageHidden{els: w.sure.els, lines: w.sure.cut(w.text)}
-	} else if len(w.sure.spans) > 0 {
+	switch {
+	case len(w.sure.spans) == 0:
+	case len(w.visSpans) == 0 && slices.Equal(w.sure.spans, w.hid.spans):
 		h.sure = h // every hiding is certain: the same view
+	default:
+		// Some are not (a sure span may also lie inside an unsure one:
+		// the same count of spans is no same view).
+		h.sure = &pageHidden{els: w.sure.els, lines: w.sure.cut(w.text)}
 	}
 	return h
 }
