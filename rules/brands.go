@@ -61,7 +61,22 @@ type BrandSet struct {
 	// addresses, or that only reads official domains, never needs it.
 	lookOnce sync.Once
 	look     *lookIndex
+	// seen keeps LookalikeHost's answers by host: a batch checks many
+	// pages of one site, and matching a name is most of what scoring a
+	// small page costs. Bounded: emptied when it reaches seenMax hosts.
+	seenMu sync.Mutex
+	seen   map[string]lookAnswer
 }
+
+// lookAnswer is one LookalikeHost answer kept in BrandSet.seen.
+type lookAnswer struct {
+	im Imitation
+	ok bool
+}
+
+// seenMax bounds BrandSet.seen: a few thousand hosts, some megabytes at
+// most, whatever the length of a batch.
+const seenMax = 4096
 
 // NewBrandSet checks and indexes brands.
 func NewBrandSet(brands []Brand) (*BrandSet, error) {

@@ -290,11 +290,32 @@ func (bs *BrandSet) Lookalike(host string) (Imitation, bool) {
 	return bs.LookalikeHost(h)
 }
 
-// LookalikeHost is Lookalike for a host already parsed.
+// LookalikeHost is Lookalike for a host already parsed. Answers are kept
+// by host (BrandSet.seen), so the pages of one site match its name once.
 func (bs *BrandSet) LookalikeHost(h HostName) (Imitation, bool) {
 	if bs == nil || h.IP || h.Label == "" {
 		return Imitation{}, false
 	}
+	key := h.ASCII + "\x00" + h.Unicode
+	bs.seenMu.Lock()
+	a, hit := bs.seen[key]
+	bs.seenMu.Unlock()
+	if !hit {
+		a.im, a.ok = bs.lookalikeHost(h)
+		bs.seenMu.Lock()
+		if len(bs.seen) >= seenMax || bs.seen == nil {
+			bs.seen = make(map[string]lookAnswer)
+		}
+		bs.seen[key] = a
+		bs.seenMu.Unlock()
+	}
+	// The caller's copy: its lists may be appended to.
+	a.im.Words, a.im.Swaps = slices.Clip(a.im.Words), slices.Clip(a.im.Swaps)
+	return a.im, a.ok
+}
+
+// lookalikeHost matches h against the brands' names (LookalikeHost's work).
+func (bs *BrandSet) lookalikeHost(h HostName) (Imitation, bool) {
 	if bs.officialHost(h) || allowed(h.ASCII) {
 		return Imitation{}, false
 	}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -374,5 +376,38 @@ func TestTrimWordsAgreesWithMap(t *testing.T) {
 		if c1 != c2 || p1 != p2 || s1 != s2 {
 			t.Errorf("trimWords(%q) = %q %q %q, the map look-ups give %q %q %q", tok, c1, p1, s1, c2, p2, s2)
 		}
+	}
+}
+
+// TestLookalikeKept: LookalikeHost keeps its answers by host (a batch
+// checks many pages of one site); a kept answer is the one a fresh match
+// gives, a caller's changes to it do not reach the next caller, and the
+// store stays bounded.
+func TestLookalikeKept(t *testing.T) {
+	d := DefaultData()
+	for _, host := range []string{"amazom-login.com", "xn--amzon-4wa.com", "rakutem-card-jp.com", "shop1.example.jp"} {
+		h, err := ParseHost(host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, wantOK := d.Brands.lookalikeHost(h)
+		for i := 0; i < 2; i++ {
+			got, ok := d.Brands.LookalikeHost(h)
+			if ok != wantOK || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, call %d: %+v %v, want %+v %v", host, i+1, got, ok, want, wantOK)
+			}
+			got.Words = append(got.Words, "scribbled")
+			got.Swaps = append(got.Swaps, "x→y")
+		}
+	}
+	bs := d.Brands
+	for i := 0; i < seenMax+10; i++ {
+		bs.Lookalike(fmt.Sprintf("shop%d.example.com", i))
+	}
+	bs.seenMu.Lock()
+	n := len(bs.seen)
+	bs.seenMu.Unlock()
+	if n > seenMax {
+		t.Errorf("%d hosts kept, want at most %d", n, seenMax)
 	}
 }

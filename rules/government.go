@@ -43,6 +43,12 @@ func GovernmentHost(host string) bool {
 			return true
 		}
 	}
+	// The forms below start with one of four labels: a host without any
+	// of them is not one (and needs no public-suffix look-up).
+	if !strings.Contains(host, "pref.") && !strings.Contains(host, "city.") &&
+		!strings.Contains(host, "town.") && !strings.Contains(host, "vill.") {
+		return false
+	}
 	// The local-government form must be the registrable name itself:
 	// tome.miyagi.jp is a public suffix (JPRS keeps municipality names
 	// back), so city.tome.miyagi.jp is one; shop.miyagi.jp is anyone's
