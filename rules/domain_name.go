@@ -293,6 +293,9 @@ func ParseIPv4(s string) (netip.Addr, bool) {
 	if s == "" {
 		return netip.Addr{}, false
 	}
+	if _, ok := ipv4Part(s[strings.LastIndexByte(s, '.')+1:]); !ok {
+		return netip.Addr{}, false // a name: its last label is no number
+	}
 	parts := strings.Split(s, ".")
 	if len(parts) > 4 {
 		return netip.Addr{}, false
@@ -336,6 +339,12 @@ func ipv4Part(p string) (uint64, bool) {
 		}
 	case len(p) >= 2 && p[0] == '0':
 		base, p = 8, p[1:]
+	}
+	for i := 0; i < len(p); i++ {
+		// Not a digit of the base: no number (and no error made to say so).
+		if c := p[i] | 0x20; !(p[i] >= '0' && p[i] <= '9' || base == 16 && c >= 'a' && c <= 'f') {
+			return 0, false
+		}
 	}
 	v, err := strconv.ParseUint(p, base, 64) // no sign, no underscores with an explicit base
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"iter"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -249,4 +248,4 @@ func flLinkTexts(p *Page) map[string]bool {
 
 // flRunes counts the runes of s, an invalid byte as one (as len([]rune(s))
 // would, without making the slice).
-func flRunes(s string) int { return utf8.RuneCountInString(s) }
+func flRunes(s string) int { return RuneCount(s) }

@@ -26,6 +26,7 @@ const (
 	pagePhishPresented                  // phishPageBrands: phishPresentedPage
 	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
 	pageParsedURL                       // *url.URL: url.Parse(p.URL), nil when it fails
+	pageTextRunes                       // int: RuneCount(p.Text)
 	pageKeyCount
 )
 
@@ -59,7 +60,18 @@ type pageMemo struct {
 	phish      phishPageBrands
 	flImages   flPageImages
 	parsedURL  *url.URL
+	textRunes  int
 }
+
+// TextRunes is the number of runes of the page's text (RuneCount(p.Text)),
+// counted once: the fetcher and several signs ask whether a page is short.
+func (p *Page) TextRunes() int {
+	return pageDerive(p, pageTextRunes, func(m *pageMemo) *int { return &m.textRunes }, func() int { return RuneCount(p.Text) })
+}
+
+// ParsedURL is url.Parse(p.URL), parsed once and kept on the page; nil
+// when the URL does not parse. Read only: never modify it.
+func (p *Page) ParsedURL() *url.URL { return pageURLOf(p) }
 
 // pageURLOf is url.Parse(p.URL), kept on the page (read only: never
 // modify it); nil when the URL does not parse.

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // memoDoc is one testdata HTML file, decoded, with the URL it is served at.
@@ -240,6 +241,15 @@ func TestPageURLOf(t *testing.T) {
 		}
 		if p.memo != nil && pageURLOf(p) != pageURLOf(p) {
 			t.Errorf("%q: the parse is not kept", p.URL)
+		}
+		if p.ParsedURL() != pageURLOf(p) && p.memo != nil {
+			t.Errorf("%q: ParsedURL is not the kept parse", p.URL)
+		}
+		// The page's text runes, counted once, are the text's.
+		for range 2 {
+			if got, want := p.TextRunes(), utf8.RuneCountInString(p.Text); got != want {
+				t.Errorf("%q: TextRunes %d, want %d", p.URL, got, want)
+			}
 		}
 	}
 }

@@ -625,7 +625,7 @@ func shopLabelValueOf(lines []string, i int, labelRe, orElse *shopRe) (value str
 const shopLabelSeps = " :：|｜】]〕)>≫》」\t=/"
 
 // shopRunes is the number of runes in s.
-func shopRunes(s string) int { return utf8.RuneCountInString(s) }
+func shopRunes(s string) int { return RuneCount(s) }
 
 // shopClip is Clip for texts that may be huge: only the head of s is
 // looked at.
