@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,7 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/shopcheck/shopcheck/rules"
 )
@@ -506,6 +506,18 @@ func (cr *crawl) exchanges() []Exchange {
 
 // fetchOnly fetches one URL without parsing it.
 func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
+	f, err := cr.fetchBody(ctx, u, mobile, referer)
+	if err != nil {
+		return nil, err
+	}
+	f.digest()
+	return f, nil
+}
+
+// fetchBody is fetchOnly without the digest of the body (f.info.SHA256
+// empty): first takes the smartphone copy's only when its bytes differ
+// from the desktop's (digesting is most of what the copy costs here).
+func (cr *crawl) fetchBody(ctx context.Context, u string, mobile bool, referer string) (*fetched, error) {
 	resp, err := cr.fetch.Fetch(ctx, Request{URL: u, Mobile: mobile, Referer: referer, Evidence: cr.keep})
 	if resp != nil && cr.keep {
 		cr.mu.Lock()
@@ -515,11 +527,16 @@ func (cr *crawl) fetchOnly(ctx context.Context, u string, mobile bool, referer s
 	if err != nil {
 		return nil, err
 	}
-	sum := sha256.Sum256(resp.Body)
 	return &fetched{resp: resp, mobile: mobile, info: PageInfo{
 		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
-		Bytes: len(resp.Body), Truncated: resp.Truncated, SHA256: hex.EncodeToString(sum[:]), Mobile: mobile,
+		Bytes: len(resp.Body), Truncated: resp.Truncated, Mobile: mobile,
 	}}, nil
+}
+
+// digest takes the SHA-256 digest of f's body into f.info.
+func (f *fetched) digest() {
+	sum := sha256.Sum256(f.resp.Body)
+	f.info.SHA256 = hex.EncodeToString(sum[:])
 }
 
 // get fetches and parses one URL.
@@ -606,7 +623,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		altDone = make(chan struct{})
 		cr.c.bg.Go(func() {
 			defer close(altDone)
-			alt, _ = cr.fetchOnly(ctx, u.String(), true, "")
+			alt, _ = cr.fetchBody(ctx, u.String(), true, "")
 		})
 	}
 	f, err := cr.fetchOnly(ctx, u.String(), mobile, "")
@@ -615,6 +632,13 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 		<-altDone
 		if !cr.c.opts.firstOnly {
 			cr.used++
+		}
+		if alt != nil {
+			if err == nil && bytes.Equal(alt.resp.Body, f.resp.Body) {
+				alt.info.SHA256 = f.info.SHA256 // the same bytes: the same digest
+			} else {
+				alt.digest()
+			}
 		}
 	}
 	if err == nil {
@@ -748,11 +772,8 @@ const maxHops = 3
 // while the smartphone one stayed on the target's and got a page: the
 // smartphone's is then the site's page, scored by its own signs.
 func sentAway(desktop, mobile *fetched) bool {
-	start := func(f *fetched) string {
-		if len(f.resp.Redirects) > 0 {
-			return f.resp.Redirects[0]
-		}
-		return f.resp.URL
+	if len(desktop.resp.Redirects) == 0 {
+		return false // the desktop stayed where it started
 	}
 	dom := func(raw string) string {
 		u, err := url.Parse(raw)
@@ -761,12 +782,12 @@ func sentAway(desktop, mobile *fetched) bool {
 		}
 		return domainOf(u)
 	}
-	home := dom(start(desktop))
+	home := dom(desktop.resp.Redirects[0])
 	return home != "" && mobile.resp.Status < 400 && mobile.page != nil &&
 		dom(desktop.resp.URL) != home && dom(mobile.resp.URL) == home &&
 		// A page of its own, not a stub that sends smartphones on too
 		// (a meta refresh, or a script's hop).
-		metaRefresh(mobile.page) == "" && scriptRedirect(mobile.page) == "" && utf8.RuneCountInString(mobile.page.Text) >= 20
+		metaRefresh(mobile.page) == "" && scriptRedirect(mobile.page) == "" && mobile.page.TextRunes() >= 20
 }
 
 // rest crawls the same-site pages most likely to hold the seller

@@ -2,6 +2,8 @@ package checker
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
@@ -324,6 +326,15 @@ func TestCheckCloakedShop(t *testing.T) {
 	for _, p := range res.Pages[min(2, len(res.Pages)):] {
 		if !p.Mobile {
 			t.Errorf("page %s was crawled from the smartphone version but is not marked mobile", p.URL)
+		}
+	}
+	// Each copy carries the digest of its own bytes (the smartphone's is
+	// taken apart, when its bytes differ from the desktop's).
+	if len(res.Pages) >= 2 {
+		for i, body := range [][]byte{mobile, desktop} {
+			if sum := sha256.Sum256(body); res.Pages[i].SHA256 != hex.EncodeToString(sum[:]) {
+				t.Errorf("page %d (mobile %v): SHA-256 %q, want that of its body", i, res.Pages[i].Mobile, res.Pages[i].SHA256)
+			}
 		}
 	}
 

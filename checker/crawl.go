@@ -221,8 +221,8 @@ func metaRefresh(page *rules.Page) string {
 	if m == nil || !strings.Contains(strings.ToLower(content), "url") {
 		return ""
 	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
+	base := page.ParsedURL()
+	if base == nil {
 		return ""
 	}
 	u, err := base.Parse(strings.TrimSpace(m[1]))
@@ -274,6 +274,9 @@ func (cr *crawl) toBrand(from, to string) bool {
 
 // isIPHost reports whether h is an IP address literal.
 func isIPHost(h string) bool {
+	if !mayBeIP(h) {
+		return false
+	}
 	_, err := netip.ParseAddr(strings.Trim(h, "[]"))
 	return err == nil
 }

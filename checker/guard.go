@@ -147,6 +147,9 @@ func IsPublicAddr(a netip.Addr) bool { return NonPublicReason(a) == "" }
 // 127.0.0.1. Such spellings are how a link hides a private address, so the
 // fetcher reads them before anything else.
 func ParseHostIP(host string) (netip.Addr, bool) {
+	if !mayBeIP(host) {
+		return netip.Addr{}, false // a name (and no error made to say so)
+	}
 	h := strings.TrimPrefix(strings.TrimSuffix(host, "]"), "[")
 	if a, err := netip.ParseAddr(h); err == nil {
 		return a, true
@@ -180,15 +183,38 @@ func looksNumericHost(host string) bool {
 	return true
 }
 
+// mayBeIP reports whether host may be an IP address in some spelling: an
+// IPv6 address has a colon, and every spelling of an IPv4 address ends in
+// a number (looksNumericHost). Most hosts are names, which it tells apart
+// without the parsers' errors.
+func mayBeIP(host string) bool {
+	return strings.IndexByte(host, ':') >= 0 || looksNumericHost(host)
+}
+
 // canonicalHost lower-cases host, converts an internationalised name to
 // its ASCII (punycode) form and drops a trailing dot, so that names are
 // compared as DNS compares them.
 func canonicalHost(host string) string {
 	h := strings.TrimSuffix(strings.ToLower(host), ".")
+	if plainLDH(h) {
+		return h // what ToASCII would give (or h itself, on its error)
+	}
 	if a, err := idna.Lookup.ToASCII(h); err == nil && a != "" {
 		h = strings.TrimSuffix(a, ".")
 	}
 	return h
+}
+
+// plainLDH reports whether h is lower-case ASCII letters, digits, dots,
+// hyphens and underscores with no punycode label: a name ToASCII leaves
+// as it is.
+func plainLDH(h string) bool {
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return !strings.Contains(h, "xn--")
 }
 
 // isLoopbackHost reports whether host (canonical) is a loopback address

@@ -4,6 +4,8 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/idna"
 )
 
 func TestNonPublicReason(t *testing.T) {
@@ -223,6 +225,21 @@ func TestParseResolve(t *testing.T) {
 		}
 		if _, err := NewHTTPFetcher(FetchOptions{Resolve: []string{bad}}); err == nil {
 			t.Errorf("NewHTTPFetcher accepted --resolve %q", bad)
+		}
+	}
+}
+
+// TestCanonicalHostPlainNames: the shortcut for plain ASCII names gives
+// what ToASCII gives (or the name itself where ToASCII refuses it).
+func TestCanonicalHostPlainNames(t *testing.T) {
+	for _, h := range []string{"shop1.test", "Shop1.TEST.", "a..b", "-a.com", "a-.com", "ab--cd.com", "a_b.com", "_dmarc.example.com",
+		"", ".", "1.2.3.4", "localhost", "xn--eckwd4c7c.xn--zckzah", "xn--abc.com", strings.Repeat("a", 70) + ".com", strings.Repeat("a.", 130) + "com"} {
+		want := strings.TrimSuffix(strings.ToLower(h), ".")
+		if a, err := idna.Lookup.ToASCII(want); err == nil && a != "" {
+			want = strings.TrimSuffix(a, ".")
+		}
+		if got := canonicalHost(h); got != want {
+			t.Errorf("canonicalHost(%q) = %q, want %q", h, got, want)
 		}
 	}
 }

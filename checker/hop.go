@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -67,8 +66,8 @@ func scriptRedirects(page *rules.Page) []string {
 	if src == "" {
 		return nil
 	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
+	base := page.ParsedURL()
+	if base == nil {
 		return nil
 	}
 	var out []string
@@ -89,7 +88,7 @@ func scriptRedirects(page *rules.Page) []string {
 // nothing to fill in: a page that only hands the browser on, or shows
 // another page in its place.
 func pageIsStub(page *rules.Page) bool {
-	if page == nil || page.Doc == nil || utf8.RuneCountInString(page.Text) > scriptStubRunes {
+	if page == nil || page.Doc == nil || page.TextRunes() > scriptStubRunes {
 		return false
 	}
 	for _, f := range page.Forms {
@@ -111,7 +110,7 @@ const scriptBuiltRunes = 50
 // or loaded from files): what a browser shows there is built by code that
 // shopcheck does not run, so the page's own text says next to nothing.
 func scriptBuilt(page *rules.Page) bool {
-	if !pageIsStub(page) || utf8.RuneCountInString(page.Text) > scriptBuiltRunes {
+	if !pageIsStub(page) || page.TextRunes() > scriptBuiltRunes {
 		return false
 	}
 	found := false
@@ -136,8 +135,8 @@ func frameHop(page *rules.Page) string {
 	if !pageIsStub(page) {
 		return ""
 	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
+	base := page.ParsedURL()
+	if base == nil {
 		return ""
 	}
 	var body *html.Node
@@ -171,8 +170,8 @@ func unreadFrame(page *rules.Page) string {
 	if !pageIsStub(page) {
 		return ""
 	}
-	base, err := url.Parse(page.URL)
-	if err != nil {
+	base := page.ParsedURL()
+	if base == nil {
 		return ""
 	}
 	found := ""

@@ -176,7 +176,7 @@ func narrowHead(s string) string {
 // and, in practice, underscores; an IP address is checked by net.ParseIP.
 // "amazon.co,jp" is a typo, not a look-alike of amazon.co.jp.
 func badHostRune(host string) (rune, bool) {
-	if net.ParseIP(host) != nil {
+	if mayBeIP(host) && net.ParseIP(host) != nil {
 		return 0, false
 	}
 	for _, c := range host {
