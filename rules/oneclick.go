@@ -173,14 +173,18 @@ var oneclickMobileRe = shopMustRe(`0[5789]0[-‐ー－\s]?\d{4}[-‐ー－\s]?\d
 // all: the cheap test that lets every other page go at once.
 func oneclickClaims(p *Page) bool {
 	reg, weak := phishData().sets.oneclick["registration"], phishData().sets.oneclick["registration-weak"]
-	if p.Title != "" && (phishHasLower(reg, p.Title) || phishHasLower(weak, p.Title)) {
+	claims := phishData().sets.claims
+	claimed := func(s string) bool {
+		return phishHasLower(claims, s) && (phishHasLower(reg, s) || phishHasLower(weak, s))
+	}
+	if p.Title != "" && claimed(p.Title) {
 		return true
 	}
 	for i, l := range p.Lines {
 		if i >= oneclickLines {
 			break
 		}
-		if phishHasLower(reg, l) || phishHasLower(weak, l) {
+		if claimed(l) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +43,10 @@ type phishTables struct {
 	// sets.words["login"].find(s) is phishFind(s, words["login"]).
 	sets struct {
 		words, fields, download, oneclick, support, mail map[string]*phishLits
+		// claims is oneclick's registration and registration-weak lists
+		// in one: where it finds nothing, neither list does (one pass
+		// over an honest page's lines instead of two).
+		claims *phishLits
 	}
 }
 
@@ -88,6 +93,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 	}
 	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
 	t.sets.oneclick, t.sets.support, t.sets.mail = index(t.oneclick), index(t.support), index(t.mail)
+	t.sets.claims = newPhishLits(slices.Concat(t.oneclick["registration"], t.oneclick["registration-weak"]))
 	t.service = phishLongestFirst(t.words["service"])
 	t.noise = phishLongestFirst(t.words["copyright-noise"])
 	return t

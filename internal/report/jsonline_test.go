@@ -33,7 +33,7 @@ func oddStrings() []string {
 		all.WriteByte(byte(c))
 	}
 	out := []string{"", all.String(), "<a href=\"x\">&amp;</a>", "\u2028\u2029\u2027\u202a", "振込先: 三井住友銀行\t新宿支店\n普通 1234567",
-		"\xff\xfe broken \xe3\x81 utf-8 \xed\xa0\x80 surrogate", "\x7f del", `back\slash "quote"`, "ｶﾀｶﾅ ＡＢＣ 🇯🇵 e\u0301"}
+		"\xff\xfe broken \xe3\x81 utf-8 \xed\xa0\x80 surrogate \xe0\x80\x80 overlong \xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xaa", "\x7f del", `back\slash "quote"`, "ｶﾀｶﾅ ＡＢＣ 🇯🇵 e\u0301"}
 	rng := rand.New(rand.NewSource(1))
 	for range 2000 {
 		n := rng.Intn(40)
