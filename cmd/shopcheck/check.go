@@ -46,7 +46,5 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 	}
 	defer closeFn()
 	limitMemory(o.inFlight(len(o.Targets)))
-	check, restore := fetchThreads(c.Check, o.warmed)
-	defer restore()
-	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, check)
+	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, c.Check)
 }
