@@ -62,8 +62,8 @@ type BrandSet struct {
 	lookOnce sync.Once
 	look     *lookIndex
 	// seen keeps LookalikeHost's answers by host: a batch checks many
-	// pages of one site, and matching a name is most of what scoring a
-	// small page costs. Bounded: emptied when it reaches seenMax hosts.
+	// pages of one site, and matching its name was about a sixth of
+	// scoring a small page. Bounded: emptied when it reaches seenMax hosts.
 	seenMu sync.Mutex
 	seen   map[string]lookAnswer
 }
@@ -74,7 +74,7 @@ type lookAnswer struct {
 	ok bool
 }
 
-// seenMax bounds BrandSet.seen: a few thousand hosts, some megabytes at
+// seenMax bounds BrandSet.seen: a few thousand hosts, about a megabyte at
 // most, whatever the length of a batch.
 const seenMax = 4096
 

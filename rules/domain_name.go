@@ -341,7 +341,8 @@ func ipv4Part(p string) (uint64, bool) {
 		base, p = 8, p[1:]
 	}
 	for i := 0; i < len(p); i++ {
-		// Not a digit of the base: no number (and no error made to say so).
+		// Not a digit (nor, after 0x, a hex one): no number, and no
+		// error made to say so. ParseUint still rejects 8 and 9 in octal.
 		if c := p[i] | 0x20; !(p[i] >= '0' && p[i] <= '9' || base == 16 && c >= 'a' && c <= 'f') {
 			return 0, false
 		}
