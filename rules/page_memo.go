@@ -27,6 +27,7 @@ const (
 	pageFlImages                        // flPageImages: flImagesOf(p.Doc)
 	pageParsedURL                       // *url.URL: url.Parse(p.URL), nil when it fails
 	pageTextRunes                       // int: RuneCount(p.Text)
+	pagePlatformPhones                  // []string: shopPagePlatformPhones
 	pageKeyCount
 )
 
@@ -61,6 +62,8 @@ type pageMemo struct {
 	flImages   flPageImages
 	parsedURL  *url.URL
 	textRunes  int
+
+	platformPhones []string
 }
 
 // TextRunes is the number of runes of the page's text (RuneCount(p.Text)),

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -37,6 +38,10 @@ type Disclosure struct {
 	Platform string
 	// Lines are the disclosure's lines.
 	Lines []string
+	// clue is ShopClues's key for the text (disclosureClue), worked out
+	// with the disclosure, which a page keeps: a shop's disclosure page,
+	// shared by the checks of all its product pages, is hashed once.
+	clue string
 }
 
 var (
@@ -318,7 +323,19 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		}
 	}
 	shopReadDisclosure(&d)
+	d.clue = disclosureClue(d.Lines)
 	return d, true
+}
+
+// disclosureClue is the campaign key of a disclosure's text: 24 hex
+// digits of the SHA-256 of its lines with kana folded, "" for fewer than
+// three lines (too little to tell one gang's template).
+func disclosureClue(lines []string) string {
+	if len(lines) < 3 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(FoldKana(strings.Join(lines, "\n"))))
+	return hex.EncodeToString(sum[:12])
 }
 
 // shopReadDisclosure fills the fields of d from its lines.
@@ -877,21 +894,28 @@ func shopFreeEmailRule() Rule {
 // support number, which its sellers print, not the seller's own.
 func shopPlatformPhone(site *Site, phone string) bool {
 	for _, p := range site.Pages {
-		if p == nil {
-			continue
+		if p != nil && slices.Contains(shopPagePlatformPhones(p), phone) {
+			return true
 		}
+	}
+	return false
+}
+
+// shopPagePlatformPhones returns the digits of the phone numbers on the
+// page's lines that name a shop platform, kept on the page (read only).
+func shopPagePlatformPhones(p *Page) []string {
+	return pageDerive(p, pagePlatformPhones, func(m *pageMemo) *[]string { return &m.platformPhones }, func() []string {
+		var out []string
 		for _, l := range p.Lines {
 			if !strings.ContainsAny(l, "0123456789") || shopPlatformOf(l) == "" {
 				continue
 			}
 			for _, ph := range FindPhones(l) {
-				if PhoneDigits(ph) == phone {
-					return true
-				}
+				out = append(out, PhoneDigits(ph))
 			}
 		}
-	}
-	return false
+		return clip(out)
+	})
 }
 
 // ShopClue is one campaign clue from a shop's pages (the integrator turns
@@ -935,11 +959,9 @@ func ShopClues(site *Site) []ShopClue {
 		out = append(out, ShopClue{Kind: "email", Value: e})
 	}
 	for _, d := range Disclosures(site) {
-		if len(d.Lines) < 3 {
-			continue
+		if d.clue != "" {
+			out = append(out, ShopClue{Kind: "disclosure", Value: d.clue})
 		}
-		sum := sha256.Sum256([]byte(FoldKana(strings.Join(d.Lines, "\n"))))
-		out = append(out, ShopClue{Kind: "disclosure", Value: hex.EncodeToString(sum[:12])})
 	}
 	return out
 }

@@ -827,6 +827,30 @@ func TestDisclosures(t *testing.T) {
 	}
 }
 
+// TestDisclosureByLink: a page that a 特定商取引法 link leads to is read as
+// the disclosure even without a heading or labels; the same page reached
+// by no such link is not one.
+func TestDisclosureByLink(t *testing.T) {
+	about := shopHTML("ABOUT", `<p>山田商店</p><p>東京都新宿区西新宿1-2-3</p><p>03-1234-5678</p>`)
+	for _, tc := range []struct {
+		link string
+		want int
+	}{
+		{"特定商取引法に基づく表記", 1},
+		{"ブログ", 0},
+	} {
+		site := shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/about.html">`+tc.link+`</a></p><p>カート</p>`), shopTop+"about.html", about)
+		ds := Disclosures(site)
+		if len(ds) != tc.want {
+			t.Errorf("link %q: %d disclosures %+v, want %d", tc.link, len(ds), ds, tc.want)
+			continue
+		}
+		if tc.want == 1 && (ds[0].URL != shopTop+"about.html" || !strings.HasPrefix(ds[0].Address, "東京都新宿区西新宿1-2-3")) {
+			t.Errorf("link %q: disclosure %+v", tc.link, ds[0])
+		}
+	}
+}
+
 func TestContactFreeEmail(t *testing.T) {
 	cart := `<p>カートに入れる</p>`
 	runShopCases(t, "contact-free-email", []shopCase{
