@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -70,6 +72,84 @@ var productPath = regexp.MustCompile(`(?i)/(item|items|product|products|goods|sh
 // skipExt are file endings that are never pages worth crawling.
 var skipExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|mp4|mp3|woff2?|ttf|apk|exe|msi|dmg)$`)
 
+// skipExts are skipExt's endings, for skipPath.
+var skipExts = map[string]bool{"jpg": true, "jpeg": true, "png": true, "gif": true, "webp": true, "svg": true, "ico": true,
+	"css": true, "js": true, "pdf": true, "zip": true, "mp4": true, "mp3": true, "woff": true, "woff2": true, "ttf": true,
+	"apk": true, "exe": true, "msi": true, "dmg": true}
+
+// skipPath is skipExt.MatchString(path) without running the expression
+// on every link: what follows the last dot is looked up, lower-cased
+// (an ending with other than ASCII, where (?i) folds ſ to s, is left to
+// the expression).
+func skipPath(path string) bool {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return false
+	}
+	ext := path[i+1:]
+	for j := 0; j < len(ext); j++ {
+		if ext[j] >= utf8.RuneSelf {
+			return skipExt.MatchString(path)
+		}
+	}
+	return skipExts[strings.ToLower(ext)]
+}
+
+// productRoots are parts of productPath's words that no (?i) fold of a
+// non-ASCII letter can spell (none holds s or k): a path without one of
+// them is no product page, and the expression is not run.
+var productRoots = []string{"item", "product", "good", "hohin", "yohin", "detail"}
+
+// productLink is productPath.MatchString(path), the expression run only
+// on paths that hold one of productRoots.
+func productLink(path string) bool {
+	lower := strings.ToLower(path)
+	for _, r := range productRoots {
+		if strings.Contains(lower, r) {
+			return productPath.MatchString(path)
+		}
+	}
+	return false
+}
+
+// hintIndex finds linkHints in a string in one pass: each hint's first
+// two bytes are marked in a bitmap, and only where a marked pair stands
+// are the hints that start with it compared.
+type hintIndex struct {
+	pairs [1 << 16 / 64]uint64
+	by    map[uint16][]int // the hints (indexes into linkHints) starting with a pair
+}
+
+// linkHintIndex is the hintIndex of linkHints, built once.
+var linkHintIndex = sync.OnceValue(func() *hintIndex {
+	x := &hintIndex{by: map[uint16][]int{}}
+	for i, h := range linkHints {
+		k := uint16(h.word[0])<<8 | uint16(h.word[1])
+		x.pairs[k/64] |= 1 << (k % 64)
+		x.by[k] = append(x.by[k], i)
+	}
+	return x
+})
+
+// best returns the highest weight (plus bonus) of the hints in s, 0 when
+// there are none: the score the loop over linkHints with strings.Contains
+// gives.
+func (x *hintIndex) best(s string, bonus int) int {
+	score := 0
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		if x.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		for _, h := range x.by[k] {
+			if w := linkHints[h].weight + bonus; w > score && strings.HasPrefix(s[i:], linkHints[h].word) {
+				score = w
+			}
+		}
+	}
+	return score
+}
+
 type rankedLink struct {
 	url   string
 	score int
@@ -88,7 +168,7 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 			continue
 		}
 		u.Fragment = ""
-		if skipExt.MatchString(u.Path) {
+		if skipPath(u.Path) {
 			continue
 		}
 		if u.Scheme != "file" {
@@ -105,15 +185,10 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 		}
 		text := strings.ToLower(l.Text)
 		path := strings.ToLower(u.Path + "?" + u.RawQuery)
-		score := 0
-		for _, h := range linkHints {
-			if strings.Contains(text, h.word) {
-				score = max(score, h.weight+5) // link text says more than a path
-			} else if strings.Contains(path, h.word) {
-				score = max(score, h.weight)
-			}
-		}
-		if score == 0 && (productPath.MatchString(u.Path) || l.Image) {
+		hints := linkHintIndex()
+		// Link text says more than a path: its hints weigh 5 more.
+		score := max(hints.best(text, 5), hints.best(path, 0))
+		if score == 0 && (l.Image || productLink(u.Path)) {
 			score = productScore
 		}
 		if l.Frame {

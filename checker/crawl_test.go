@@ -319,3 +319,46 @@ func BenchmarkScriptScanHostile(b *testing.B) {
 		scriptHops(newJSScan(src))
 	}
 }
+
+// TestLinkMatchersAgree holds the one-pass link readers to what they
+// replace: skipPath to skipExt, productLink to productPath, and the hint
+// index to a loop over linkHints with strings.Contains, over every link
+// (text and path) of the fixture shops and odd spellings.
+func TestLinkMatchersAgree(t *testing.T) {
+	strs := []string{"", ".", "/a.JPG", "/a.jpeg", "/x.tar.zip", "/a.png/x", "/a.ſvg", "/ĳ.css", "/file.Woff2", "/a.", "no-dot",
+		"/ITEMS", "/items", "/itemsx", "/itemss", "/ſhohin/1", "/syohin_2", "/goodſ", "/Detail.html", "/products?x", "/product-1",
+		"/productx", "/goods", "/itemſ/", "特定商取引法に基づく表記", "お支払い方法", "ショッピングガイド", "/law?", "/tokusho.html",
+		"ご注文の流れ", "howto", "how-to", "/faq", "よくある質問", "ſale", "/company/about", "再配達の依頼する", "x"}
+	for _, s := range fixtureSites {
+		for i, body := range fixturePages(t, s) {
+			text, _ := Decode(body, "text/html")
+			p := rules.NewPage(fmt.Sprintf("https://shop.example.jp/d/p%d.html", i), 200, "text/html", text, false)
+			for _, l := range p.Links {
+				strs = append(strs, l.Text, strings.ToLower(l.Text))
+				if u, err := url.Parse(l.Href); err == nil {
+					strs = append(strs, u.Path, strings.ToLower(u.Path+"?"+u.RawQuery))
+				}
+			}
+		}
+	}
+	hints := linkHintIndex()
+	for _, s := range strs {
+		if got, want := skipPath(s), skipExt.MatchString(s); got != want {
+			t.Errorf("skipPath(%q) = %v, skipExt %v", s, got, want)
+		}
+		if got, want := productLink(s), productPath.MatchString(s); got != want {
+			t.Errorf("productLink(%q) = %v, productPath %v", s, got, want)
+		}
+		for _, bonus := range []int{0, 5} {
+			want := 0
+			for _, h := range linkHints {
+				if strings.Contains(s, h.word) {
+					want = max(want, h.weight+bonus)
+				}
+			}
+			if got := hints.best(s, bonus); got != want {
+				t.Errorf("hints in %q (bonus %d) = %d, the loop gives %d", s, bonus, got, want)
+			}
+		}
+	}
+}

@@ -73,7 +73,7 @@ func scriptRedirects(page *rules.Page) []string {
 	var out []string
 	for _, raw := range scriptHops(newJSScan(src)) {
 		u, err := base.Parse(strings.TrimSpace(raw))
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || skipExt.MatchString(u.Path) {
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || skipPath(u.Path) {
 			continue
 		}
 		u.Fragment, u.RawFragment = "", ""
