@@ -28,6 +28,7 @@ const (
 	pageParsedURL                       // *url.URL: url.Parse(p.URL), nil when it fails
 	pageTextRunes                       // int: RuneCount(p.Text)
 	pagePlatformPhones                  // []string: shopPagePlatformPhones
+	pageInStoreOnly                     // bool: shopPageInStoreOnly
 	pageKeyCount
 )
 
@@ -64,6 +65,7 @@ type pageMemo struct {
 	textRunes  int
 
 	platformPhones []string
+	inStoreOnly    bool
 }
 
 // TextRunes is the number of runes of the page's text (RuneCount(p.Text)),

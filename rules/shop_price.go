@@ -414,11 +414,19 @@ var shopInStoreOnlyRe = shopMustRe(`(?:^|[。、\s])(?:当店では|当店は)?(
 // in the store only.
 func shopInStoreOnly(site *Site) bool {
 	for _, p := range site.Pages {
-		if p != nil && shopInStoreOnlyRe.MatchString(p.Text) {
+		if p != nil && shopPageInStoreOnly(p) {
 			return true
 		}
 	}
 	return false
+}
+
+// shopPageInStoreOnly is shopInStoreOnlyRe.MatchString(p.Text), kept on
+// the page: the expression is run over the whole text of every page (a
+// shop's pages all say 通販), and a shop's shared pages are read again by
+// the check of each of its product pages.
+func shopPageInStoreOnly(p *Page) bool {
+	return pageDerive(p, pageInStoreOnly, func(m *pageMemo) *bool { return &m.inStoreOnly }, func() bool { return shopInStoreOnlyRe.MatchString(p.Text) })
 }
 
 // shopPriceRule is price-extreme-discount.
