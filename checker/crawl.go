@@ -69,18 +69,15 @@ const frameScore = 110
 // productPath marks product pages by their address.
 var productPath = regexp.MustCompile(`(?i)/(item|items|product|products|goods|shohin|syohin|detail)s?([/_.?-]|$)`)
 
-// skipExt are file endings that are never pages worth crawling.
-var skipExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|mp4|mp3|woff2?|ttf|apk|exe|msi|dmg)$`)
-
-// skipExts are skipExt's endings, for skipPath.
+// skipExts are file endings that are never pages worth crawling.
 var skipExts = map[string]bool{"jpg": true, "jpeg": true, "png": true, "gif": true, "webp": true, "svg": true, "ico": true,
 	"css": true, "js": true, "pdf": true, "zip": true, "mp4": true, "mp3": true, "woff": true, "woff2": true, "ttf": true,
 	"apk": true, "exe": true, "msi": true, "dmg": true}
 
-// skipPath is skipExt.MatchString(path) without running the expression
-// on every link: what follows the last dot is looked up, lower-cased
-// (an ending with other than ASCII, where (?i) folds ſ to s, is left to
-// the expression).
+// skipPath reports whether path ends in one of skipExts, in any case:
+// what follows the last dot is looked up, lower-cased. An ending with
+// other than ASCII is compared rune by rune under Unicode's simple case
+// folding (strings.EqualFold: ſ is an s), as a (?i) expression would.
 func skipPath(path string) bool {
 	i := strings.LastIndexByte(path, '.')
 	if i < 0 {
@@ -89,7 +86,12 @@ func skipPath(path string) bool {
 	ext := path[i+1:]
 	for j := 0; j < len(ext); j++ {
 		if ext[j] >= utf8.RuneSelf {
-			return skipExt.MatchString(path)
+			for e := range skipExts {
+				if strings.EqualFold(ext, e) {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return skipExts[strings.ToLower(ext)]
@@ -161,6 +163,7 @@ type rankedLink struct {
 // only each link's text and path are lower-cased, once.
 func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLink {
 	best := map[string]int{}
+	hints := linkHintIndex()
 	var lastHost, lastDomain string // a page's links mostly share one host
 	for _, l := range page.Links {
 		u, err := url.Parse(l.Href)
@@ -185,7 +188,6 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 		}
 		text := strings.ToLower(l.Text)
 		path := strings.ToLower(u.Path + "?" + u.RawQuery)
-		hints := linkHintIndex()
 		// Link text says more than a path: its hints weigh 5 more.
 		score := max(hints.best(text, 5), hints.best(path, 0))
 		if score == 0 && (l.Image || productLink(u.Path)) {

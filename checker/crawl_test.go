@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -319,6 +320,9 @@ func BenchmarkScriptScanHostile(b *testing.B) {
 		scriptHops(newJSScan(src))
 	}
 }
+
+// skipExt is the expression skipPath replaced: its reference.
+var skipExt = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|svg|ico|css|js|pdf|zip|mp4|mp3|woff2?|ttf|apk|exe|msi|dmg)$`)
 
 // TestLinkMatchersAgree holds the one-pass link readers to what they
 // replace: skipPath to skipExt, productLink to productPath, and the hint

@@ -245,7 +245,3 @@ func flLinkTexts(p *Page) map[string]bool {
 	}
 	return m
 }
-
-// flRunes counts the runes of s, an invalid byte as one (as len([]rune(s))
-// would, without making the slice).
-func flRunes(s string) int { return RuneCount(s) }

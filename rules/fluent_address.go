@@ -319,7 +319,7 @@ func flPhones(site *Site) []flPhone {
 			labelled := flPhoneWord.MatchString(line)
 			if !labelled && i > 0 {
 				prev := p.Lines[i-1]
-				labelled = flPhoneWord.MatchString(prev) && flRunes(prev) <= 12 && !flPhoneRe.MatchString(prev)
+				labelled = flPhoneWord.MatchString(prev) && RuneCount(prev) <= 12 && !flPhoneRe.MatchString(prev)
 			}
 			if !labelled || flOtherPlace.MatchString(line) || flExample.MatchString(line) {
 				continue

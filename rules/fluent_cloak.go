@@ -69,19 +69,19 @@ func flReadVersion(p *Page) flVersion {
 	// The start of a page tells a placeholder from a shop; a hostile
 	// megabyte-long page is read no further.
 	text := flCompact(flPrefix(p.Text, 200_000))
-	short := flRunes(text) < 600
+	short := RuneCount(text) < 600
 	for _, ph := range flPlaceholders() {
 		if strings.Contains(v.title, ph) || (short && strings.Contains(text, ph)) {
 			v.kind, v.reason = flBad, ph
 			return v
 		}
 	}
-	if flRunes(text) < 200 && (flSwitchPage.MatchString(text) || flSwitchPage.MatchString(v.title)) {
+	if RuneCount(text) < 200 && (flSwitchPage.MatchString(text) || flSwitchPage.MatchString(v.title)) {
 		// 「スマートフォン専用サイトです」 with a QR code: a site made for
 		// phones that says so, not a disguise.
 		return v
 	}
-	if flRunes(text) < 20 {
+	if RuneCount(text) < 20 {
 		if p.Doc != nil && p.Doc.FindMatcher(flScriptSel).Length() > 0 {
 			return v // a page built by scripts: its text cannot be compared
 		}
@@ -170,7 +170,7 @@ func flSimilarTitles(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	if (flRunes(a) >= 4 && strings.Contains(b, a)) || (flRunes(b) >= 4 && strings.Contains(a, b)) {
+	if (RuneCount(a) >= 4 && strings.Contains(b, a)) || (RuneCount(b) >= 4 && strings.Contains(a, b)) {
 		return true
 	}
 	pairs := func(s string) map[string]int {
@@ -272,7 +272,7 @@ func SmartphoneOnly(p *Page) bool {
 	text := flCompact(flPrefix(p.Text, 2000))
 	// A page that asks for secrets itself is no notice (a PayPay kit
 	// speaks of QRコード決済).
-	return flRunes(text) < 200 && flPhoneOnly.MatchString(text+" "+flCompact(p.Title)) && !flAsksSecrets(p)
+	return RuneCount(text) < 200 && flPhoneOnly.MatchString(text+" "+flCompact(p.Title)) && !flAsksSecrets(p)
 }
 
 // flPhoneOnly are the words of a notice that a site is for phones only.

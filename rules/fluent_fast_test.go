@@ -212,13 +212,13 @@ func TestFlIsStopAgrees(t *testing.T) {
 	}
 }
 
-// TestFlRunesAgrees holds flRunes to len([]rune(s)) on every testdata
-// line and on invalid text.
-func TestFlRunesAgrees(t *testing.T) {
+// TestRuneCountCorpus holds RuneCount to len([]rune(s)) on every
+// testdata line and on invalid text.
+func TestRuneCountCorpus(t *testing.T) {
 	lines := append(flCorpusLines(t), "", "\xff", "a\xe3\x80", "\xe3\x80\x82\x82", "\xf0\x9f\x98")
 	for _, l := range lines {
-		if got, want := flRunes(l), len([]rune(l)); got != want {
-			t.Errorf("flRunes(%q) = %d, want %d", l, got, want)
+		if got, want := RuneCount(l), len([]rune(l)); got != want {
+			t.Errorf("RuneCount(%q) = %d, want %d", l, got, want)
 		}
 	}
 }

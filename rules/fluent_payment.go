@@ -834,7 +834,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func
 			}
 		}
 		add(i, content, "")
-		runes := flRunes(content)
+		runes := RuneCount(content)
 		j := i + 1
 		t.complete = true
 		for ; j < len(p.Lines); j++ {
@@ -851,7 +851,7 @@ func flTermsOf(p *Page, pi int, cp *flCompactPage, inTerms []bool, mentions func
 				break
 			}
 			add(j, l, cp.line(j))
-			runes += flRunes(l)
+			runes += RuneCount(l)
 		}
 		if len(t.text) > 0 {
 			out = append(out, t)
@@ -979,7 +979,7 @@ func flIsStop(line string) bool {
 	if loc == nil {
 		return false
 	}
-	if flRunes(s) <= 24 {
+	if RuneCount(s) <= 24 {
 		return true
 	}
 	rest := flCloser.ReplaceAllString(low[loc[1]:], "")

@@ -339,7 +339,7 @@ func shopAccountLines(p *Page) []string {
 // shopBareAccountLabel reports whether l is an account field's label and
 // nothing else (口座名義(カナ), 支店名, 口座番号).
 func shopBareAccountLabel(l string) bool {
-	if shopRunes(l) > 30 {
+	if RuneCount(l) > 30 {
 		return false
 	}
 	one := []string{l}
@@ -367,7 +367,7 @@ func shopTypedField(in Input) bool {
 // 〇一八店) or an account type with a number (普通預金 7123456). Blocks
 // printed one field a line, unlabelled, then hold together.
 func shopAccountFieldLine(l string) bool {
-	if shopRunes(l) > 40 {
+	if RuneCount(l) > 40 {
 		return false
 	}
 	if (strings.Contains(l, "支店") || strings.Contains(l, "出張所") || strings.Contains(l, "営業部")) &&
@@ -393,11 +393,11 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 		if v, ok := shopLabelValue(block, i, shopBankLabel); ok && a.Bank == "" && v != "" {
 			if b := shopBankName(v); b != "" {
 				a.Bank = b
-			} else if shopRunes(v) <= 20 && !strings.ContainsAny(v, "0123456789") {
+			} else if RuneCount(v) <= 20 && !strings.ContainsAny(v, "0123456789") {
 				a.Bank = v
 			}
 		}
-		if v, ok := shopLabelValue(block, i, shopBranchLabel); ok && a.Branch == "" && v != "" && shopRunes(v) <= 20 {
+		if v, ok := shopLabelValue(block, i, shopBranchLabel); ok && a.Branch == "" && v != "" && RuneCount(v) <= 20 {
 			a.Branch = strings.TrimSpace(shopHolderCut.ReplaceAllString(v, ""))
 		}
 		if v, ok := shopLabelValue(block, i, shopNumberLabel); ok && a.Number == "" {
@@ -500,7 +500,7 @@ func shopCleanHolder(v string) string {
 		v = strings.TrimSuffix(v, ")")
 	}
 	v = strings.TrimSpace(v)
-	if v == "" || shopRunes(v) > 40 || strings.ContainsAny(v, "0123456789@") {
+	if v == "" || RuneCount(v) > 40 || strings.ContainsAny(v, "0123456789@") {
 		return ""
 	}
 	return v

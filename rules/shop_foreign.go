@@ -30,7 +30,7 @@ func FindForeignAddress(s string, labelled bool) string {
 		if m := shopForeignCJKAddressRe.FindString(l); m != "" {
 			return shopClip(m, 60)
 		}
-		if labelled && strings.ContainsFunc(l, unicode.IsDigit) && shopForeignCountryRe.MatchString(l) && shopRunes(l) <= 120 {
+		if labelled && strings.ContainsFunc(l, unicode.IsDigit) && shopForeignCountryRe.MatchString(l) && RuneCount(l) <= 120 {
 			return shopClip(strings.TrimSpace(l), 60)
 		}
 	}

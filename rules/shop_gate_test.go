@@ -278,7 +278,7 @@ func shopDiscLinkPlain(l Link, maybe bool) bool {
 	if strings.HasPrefix(strings.ToLower(l.Href), "mailto:") || strings.HasPrefix(strings.ToLower(l.Href), "tel:") {
 		return false
 	}
-	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
+	if l.Text != "" && RuneCount(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
 		return true
 	}
 	u, err := url.Parse(l.Href)

@@ -359,9 +359,9 @@ func shopLooksPerson(tokens []string) bool {
 			if strings.ContainsAny(t, shopBusinessKanji) {
 				return false
 			}
-			hanTotal += shopRunes(t)
+			hanTotal += RuneCount(t)
 		}
-		total += shopRunes(t)
+		total += RuneCount(t)
 	}
 	if latin > 0 {
 		return latin == len(tokens) && len(tokens) >= 2
@@ -441,7 +441,7 @@ func shopNamesDiffer(seller, holder string) (differ, comparable bool) {
 	if sa == "han" {
 		need = 2
 	}
-	if m := min(shopRunes(a), shopRunes(b)); m < need {
+	if m := min(RuneCount(a), RuneCount(b)); m < need {
 		need = m
 	}
 	return shopLongestCommon(a, b) < need, true
@@ -467,7 +467,7 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 			}
 			continue
 		}
-		if start >= 0 && shopRunes(a[start:i]) >= 3 {
+		if start >= 0 && RuneCount(a[start:i]) >= 3 {
 			runs = append(runs, a[start:i])
 		}
 		start = -1
@@ -479,7 +479,7 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 		// The holder holds the run, or ends in it cut short as banks cut
 		// long names (ヤマダインタナシヨナルトレデイ for …トレデイング): two
 		// thirds of the run at least.
-		if strings.Contains(b, run) || shopEndsInPrefix(b, run, max(3, (2*shopRunes(run)+2)/3)) {
+		if strings.Contains(b, run) || shopEndsInPrefix(b, run, max(3, (2*RuneCount(run)+2)/3)) {
 			return false, true
 		}
 	}

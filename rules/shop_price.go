@@ -178,7 +178,7 @@ func shopPagePairs(p *Page) []PricePair {
 		if len(prices) == 0 {
 			continue
 		}
-		prevLabelOnly := i > 0 && !prevHad && shopRunes(p.Lines[i-1]) <= 20
+		prevLabelOnly := i > 0 && !prevHad && RuneCount(p.Lines[i-1]) <= 20
 		prevEnd := 0
 		for j, pr := range prices {
 			seg := l[prevEnd:pr.Start]
@@ -265,7 +265,7 @@ func shopTableRowPairs(table *html.Node, url string, used bool) []PricePair {
 			if reg < 0 || sale < 0 {
 				r, s := -1, -1
 				for ci, t := range cells {
-					if shopRunes(t) > 20 || len(ParsePrices(t)) > 0 {
+					if RuneCount(t) > 20 || len(ParsePrices(t)) > 0 {
 						continue
 					}
 					switch {

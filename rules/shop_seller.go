@@ -172,7 +172,7 @@ func shopDiscLink(l Link, maybe bool) bool {
 	if strings.HasPrefix(strings.ToLower(l.Href), "mailto:") || strings.HasPrefix(strings.ToLower(l.Href), "tel:") {
 		return false
 	}
-	if l.Text != "" && shopRunes(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
+	if l.Text != "" && RuneCount(l.Text) <= 40 && shopDiscTitleRe.MatchString(l.Text) {
 		return true
 	}
 	re := shopDiscHrefRe
@@ -271,7 +271,7 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		// footer's "特定商取引法に基づく表記 | 会社概要").
 		candidates := 0
 		for i, l := range p.Lines {
-			if shopRunes(l) > 40 || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
+			if RuneCount(l) > 40 || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
 				continue
 			}
 			if candidates++; candidates > 20 {
@@ -423,7 +423,7 @@ func shopReadDisclosure(d *Disclosure) {
 	if d.Seller == "" {
 		// No label: a line naming a company that is not the platform.
 		for _, l := range ls {
-			if shopRunes(l) <= 40 && IsCorporateName(l) && shopPlatformOf(l) == "" {
+			if RuneCount(l) <= 40 && IsCorporateName(l) && shopPlatformOf(l) == "" {
 				d.Seller = l
 				break
 			}
@@ -550,7 +550,7 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 				continue
 			}
 			labelled := shopMailLabel(l) ||
-				i > 0 && shopRunes(p.Lines[i-1]) <= 20 && shopMailLabel(p.Lines[i-1])
+				i > 0 && RuneCount(p.Lines[i-1]) <= 20 && shopMailLabel(p.Lines[i-1])
 			if !labelled {
 				continue
 			}

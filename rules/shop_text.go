@@ -624,9 +624,6 @@ func shopLabelValueOf(lines []string, i int, labelRe, orElse *shopRe) (value str
 // shopLabelSeps are the characters that may follow a label.
 const shopLabelSeps = " :：|｜】]〕)>≫》」\t=/"
 
-// shopRunes is the number of runes in s.
-func shopRunes(s string) int { return RuneCount(s) }
-
 // shopClip is Clip for texts that may be huge: only the head of s is
 // looked at.
 func shopClip(s string, n int) string {

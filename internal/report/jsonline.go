@@ -212,10 +212,10 @@ func appendJSONString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			!(c == 0xE0 && s[i+1] < 0xA0) && !(c == 0xED && s[i+1] >= 0xA0) && !(c == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xFE == 0xA8) {
-			// A valid three-byte rune (most of Japanese text), not
-			// overlong, not a surrogate, not U+2028/U+2029: as written.
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A rune of U+3000 to U+9FFF (kana, kanji, CJK punctuation:
+			// most of Japanese text), always valid and never escaped:
+			// copied as written.
 			i += 3
 			continue
 		}
