@@ -109,3 +109,43 @@ func TestShopNormDashesAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestInStoreOnlyTextAgrees holds the line-by-line reading to the
+// expression over the whole text: every testdata page, and texts where a
+// match begins at the text's or a line's start, after a space, a carriage
+// return or 。, or runs across a line break.
+func TestInStoreOnlyTextAgrees(t *testing.T) {
+	texts := []string{
+		"通信販売は行っておりません",
+		"閉店セール\n通販はしておりません。",
+		"閉店セール\r\n当店では通信販売は行っておりません",
+		"閉店セール 当店はネットでの販売も承っておりません",
+		"閉店セール。オンライン販売はしておりません",
+		"閉店セール\tオンライン販売はしておりません",
+		"閉店セールオンライン販売はしておりません",
+		"閉店セール\n当店では\n通信販売は行っておりません",
+		"通信販売は行って\nおりません",
+		"お渡しは店頭のみ",
+		"お渡しは店頭での\nお渡しのみ",
+		"店頭でのみ販売\n",
+		"沖縄・離島への配送は行っておりません",
+		"",
+		"\n\n",
+	}
+	for _, p := range flCorpusPages(t) {
+		texts = append(texts, p.Text)
+	}
+	matched := 0
+	for _, s := range texts {
+		want := shopInStoreOnlyRe.MatchString(s)
+		if got := shopInStoreOnlyText(s); got != want {
+			t.Errorf("shopInStoreOnlyText(%.80q) = %v, the expression says %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 8 {
+		t.Errorf("only %d texts match: the test lost its cases", matched)
+	}
+}
