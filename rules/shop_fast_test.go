@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"net/url"
 	"reflect"
 	"slices"
@@ -38,6 +39,66 @@ func TestShopLitIndexAt(t *testing.T) {
 	}
 	if len(pay) < 20 {
 		t.Fatalf("only %d payment literals", len(pay))
+	}
+}
+
+// TestShopLitIndexScans holds any and each, which read common runes in
+// place, to the scan by shopNextRune alone that they stand for: on every
+// testdata line, on broken, overlong and surrogate forms glued to
+// literals, and on random bytes made of literals' pieces.
+func TestShopLitIndexScans(t *testing.T) {
+	lits := []string{"a", "Ab", "銀行", "振込", "ー", "¥", "\u00e9t", "\uffff", "x\u0800"}
+	for _, ls := range shopPayMethods().lits.groups {
+		lits = append(lits, ls...)
+	}
+	x := newShopLitIndex(lits)
+	ref := func(s string) (hits []int) {
+		for i := 0; i < len(s); {
+			c, n := shopNextRune(s, i)
+			if c >= 0 {
+				for _, l := range x.at(c) {
+					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+						hits = append(hits, i)
+					}
+				}
+			}
+			i += n
+		}
+		return hits
+	}
+	texts := append(flCorpusLines(t),
+		"\xe0\x81\xa1", "\xe0\x81\xa1b", "\xed\xa0\x80銀行", "\xe9\x8a", "\xe9\x8a\x80", "\xe9\x8a\x80\xe8\xa1\x8c",
+		"\xe9銀行", "\xe9\x8a銀行", "\xc3\xa9t", "\xc3t", "\xef\xbf\xbf", "\xf0\x9f\x98\x80a", "\xf0\x9fa", "AB", "xࠀ", "\x80\x80a")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var pieces []string
+	for _, l := range lits[:12] {
+		pieces = append(pieces, l, l[:1], l[len(l)-1:])
+	}
+	pieces = append(pieces, "\xe0", "\xed", "\xa0", "\x80", "\xc3", "A", " ")
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	found := 0
+	for _, s := range texts {
+		want := ref(s)
+		var got []int
+		x.each(s, func(at int, _ string) { got = append(got, at) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("each(%q) finds %v, shopNextRune's scan %v", s, got, want)
+		}
+		if x.any(s) != (len(want) > 0) {
+			t.Fatalf("any(%q) = %v, shopNextRune's scan finds %v", s, x.any(s), want)
+		}
+		if len(want) > 0 {
+			found++
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d texts hold a literal", found)
 	}
 }
 

@@ -761,9 +761,27 @@ func shopNextRune(s string, i int) (c rune, n int) {
 }
 
 // any reports whether s contains one of the literals.
+//
+// The scans of any and each read ASCII and the three-byte runes of
+// Japanese text in place (shopNextRune is too big to be inlined, and the
+// call was a third of a scan); a three-byte form that shopNextRune turns
+// away (overlong, a surrogate) is read as a rune here, but no literal
+// starts with it (literals are well-formed) nor with either of its last
+// two bytes, so the scans find the same places.
 func (x *shopLitIndex) any(s string) bool {
 	for i := 0; i < len(s); {
-		c, n := shopNextRune(s, i)
+		var c rune
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			c = rune(b)
+		} else if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			c, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			c, n = shopNextRune(s, i)
+		}
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
 			for _, l := range x.at(c) {
 				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
@@ -780,7 +798,18 @@ func (x *shopLitIndex) any(s string) bool {
 // (overlapping ones included).
 func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
 	for i := 0; i < len(s); {
-		c, n := shopNextRune(s, i)
+		var c rune
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			c = rune(b)
+		} else if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			c, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else {
+			c, n = shopNextRune(s, i)
+		}
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
 			for _, l := range x.at(c) {
 				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
