@@ -29,6 +29,7 @@ const (
 	pageTextRunes                       // int: RuneCount(p.Text)
 	pagePlatformPhones                  // []string: shopPagePlatformPhones
 	pageInStoreOnly                     // bool: shopPageInStoreOnly
+	pageSellerEmails                    // []string: shopPageSellerEmails
 	pageKeyCount
 )
 
@@ -66,6 +67,7 @@ type pageMemo struct {
 
 	platformPhones []string
 	inStoreOnly    bool
+	sellerEmails   []string
 }
 
 // TextRunes is the number of runes of the page's text (RuneCount(p.Text)),

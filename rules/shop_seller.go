@@ -42,6 +42,10 @@ type Disclosure struct {
 	// with the disclosure, which a page keeps: a shop's disclosure page,
 	// shared by the checks of all its product pages, is hashed once.
 	clue string
+	// sellerEmails are the addresses of Lines that shopSellerEmails
+	// takes (disclosureSellerEmails), worked out with the disclosure for
+	// the same reason: each check asked for them four or five times.
+	sellerEmails []string
 }
 
 var (
@@ -247,7 +251,7 @@ func shopPageDisclosureKept(p *Page, linked bool) (Disclosure, bool) {
 		if !ok {
 			return nil
 		}
-		d.Lines, d.Emails = clip(d.Lines), clip(d.Emails)
+		d.Lines, d.Emails, d.sellerEmails = clip(d.Lines), clip(d.Emails), clip(d.sellerEmails)
 		return &d
 	})
 	if r == nil {
@@ -324,6 +328,7 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 	}
 	shopReadDisclosure(&d)
 	d.clue = disclosureClue(d.Lines)
+	d.sellerEmails = disclosureSellerEmails(d.Lines)
 	return d, true
 }
 
@@ -502,6 +507,23 @@ func shopSellerEmails(site *Site) []Evidence {
 	return shopSellerEmailsIn(site, Disclosures(site))
 }
 
+// disclosureSellerEmails returns the e-mail addresses in the lines of a
+// disclosure, but for those in a line advising customers about mail that
+// does not follow a mail label.
+func disclosureSellerEmails(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if !shopHasAtSign(l) {
+			continue
+		}
+		if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabel(lines[i-1])) {
+			continue
+		}
+		out = append(out, FindEmails(l)...)
+	}
+	return out
+}
+
 // shopSellerEmailsIn is shopSellerEmails with the site's disclosures
 // already read.
 func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
@@ -515,22 +537,28 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 		out = append(out, Evidence{Text: e, URL: u})
 	}
 	for _, d := range ds {
-		for i, l := range d.Lines {
-			if !shopHasAtSign(l) {
-				continue
-			}
-			if shopMailAdviceRe.MatchString(l) && !(i > 0 && shopMailLabel(d.Lines[i-1])) {
-				continue
-			}
-			for _, e := range FindEmails(l) {
-				add(e, d.URL)
-			}
+		for _, e := range d.sellerEmails {
+			add(e, d.URL)
 		}
 	}
 	for _, p := range site.Pages {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
+		for _, e := range shopPageSellerEmails(p) {
+			add(e, p.URL)
+		}
+	}
+	return out
+}
+
+// shopPageSellerEmails returns the e-mail addresses of a page's mailto:
+// links and of its lines labelled as the shop's mail or contact (not lines
+// advising customers about mail), in that order; kept on the page, as
+// every check of a shop's product pages reads its shared pages again.
+func shopPageSellerEmails(p *Page) []string {
+	return pageDerive(p, pageSellerEmails, func(m *pageMemo) *[]string { return &m.sellerEmails }, func() []string {
+		var out []string
 		for _, l := range p.Links {
 			if h := strings.TrimSpace(l.Href); len(h) > 7 && strings.EqualFold(h[:7], "mailto:") {
 				addr := h[7:]
@@ -540,9 +568,7 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 				if un, err := url.PathUnescape(addr); err == nil {
 					addr = un
 				}
-				for _, e := range FindEmails(addr) {
-					add(e, p.URL)
-				}
+				out = append(out, FindEmails(addr)...)
 			}
 		}
 		for i, l := range p.Lines {
@@ -551,15 +577,12 @@ func shopSellerEmailsIn(site *Site, ds []Disclosure) []Evidence {
 			}
 			labelled := shopMailLabel(l) ||
 				i > 0 && RuneCount(p.Lines[i-1]) <= 20 && shopMailLabel(p.Lines[i-1])
-			if !labelled {
-				continue
-			}
-			for _, e := range FindEmails(l) {
-				add(e, p.URL)
+			if labelled {
+				out = append(out, FindEmails(l)...)
 			}
 		}
-	}
-	return out
+		return clip(out)
+	})
 }
 
 // Emails returns the seller's own e-mail addresses (lower case): mailto:
