@@ -248,3 +248,31 @@ func TestShopCountHanAgrees(t *testing.T) {
 		t.Fatal("no Chinese-only Han counted: the comparison proves little")
 	}
 }
+
+// TestShopPlatformAnyName holds the platforms' union expression to asking
+// each platform's own: on every testdata line and on lines naming each
+// platform as the data file's examples do, in other cases and with the
+// spaces the expressions allow.
+func TestShopPlatformAnyName(t *testing.T) {
+	tb := shopPlatforms()
+	lines := append(flCorpusLines(t),
+		"販売業者: BASE株式会社", "base, inc.", "BASE Inc", "所在地: BASEの住所に同じ", "STORES株式会社", "stores,inc.", "ヘイ株式会社",
+		"GMOペパボ", "カラーミーショップ", "Shopify Japan", "shopifyjapan", "SHOPIFY, INC", "ショッピファイ", "minneの住所", "ミンネ",
+		"株式会社クリーマ", "creemaの住所", "BASE", "STORES", "ペパボ", "Shopify")
+	named := 0
+	for _, l := range lines {
+		want := false
+		for _, re := range tb.res {
+			want = want || re.MatchString(l)
+		}
+		if got := tb.anyName.MatchString(l); got != want {
+			t.Errorf("anyName.MatchString(%q) = %v, the platforms' own say %v", l, got, want)
+		}
+		if want {
+			named++
+		}
+	}
+	if named < 15 {
+		t.Errorf("only %d lines name a platform", named)
+	}
+}
