@@ -253,8 +253,12 @@ const investLines = 400
 
 // investHinted reports whether a page may hold a lure at all: a [hint]
 // phrase in its title or first lines, or a link to LINE. Every other page
-// is let go at once.
+// is let go at once. Kept on the page.
 func investHinted(p *Page) bool {
+	return pageDerive(p, pageInvestHinted, func(m *pageMemo) *bool { return &m.investHinted }, func() bool { return investHintedUncached(p) })
+}
+
+func investHintedUncached(p *Page) bool {
 	hint := investData()["hint"]
 	if p.Title != "" && phishHasLower(hint, p.Title) {
 		return true

@@ -170,8 +170,13 @@ func oneclickHead(p *Page) []string {
 var oneclickMobileRe = shopMustRe(`0[5789]0[-‐ー－\s]?\d{4}[-‐ー－\s]?\d{4}`)
 
 // oneclickClaims reports whether the page's head claims a registration at
-// all: the cheap test that lets every other page go at once.
+// all: the cheap test that lets every other page go at once. Kept on the
+// page.
 func oneclickClaims(p *Page) bool {
+	return pageDerive(p, pageOneclickClaims, func(m *pageMemo) *bool { return &m.oneclickClaims }, func() bool { return oneclickClaimsUncached(p) })
+}
+
+func oneclickClaimsUncached(p *Page) bool {
 	reg, weak := phishData().sets.oneclick["registration"], phishData().sets.oneclick["registration-weak"]
 	claims := phishData().sets.claims
 	claimed := func(s string) bool {

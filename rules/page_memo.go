@@ -30,6 +30,9 @@ const (
 	pagePlatformPhones                  // []string: shopPagePlatformPhones
 	pageInStoreOnly                     // bool: shopPageInStoreOnly
 	pageSellerEmails                    // []string: shopPageSellerEmails
+	pageOneclickClaims                  // bool: oneclickClaims
+	pageInvestHinted                    // bool: investHinted
+	pageSupportAlarms                   // bool: supportPageAlarms
 	pageKeyCount
 )
 
@@ -68,6 +71,10 @@ type pageMemo struct {
 	platformPhones []string
 	inStoreOnly    bool
 	sellerEmails   []string
+
+	// The cheap tests that let nearly every page go at once by three
+	// phishing signs, each asked once or twice a check of every page.
+	oneclickClaims, investHinted, supportAlarms bool
 }
 
 // TextRunes is the number of runes of the page's text (RuneCount(p.Text)),

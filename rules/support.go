@@ -21,8 +21,7 @@ func supportRule() Rule {
 			EN: "this is a tech-support scam (サポート詐欺) screen: a fake virus or security alert made to get you to call. Do not call the number shown; close the browser tab or window (if it will not close: on a PC hold Esc, or end the browser from Task Manager via Ctrl+Alt+Delete; on a phone close the tab). If you already called, installed software they asked for or bought electronic money, disconnect from the internet and consult #9110 or the nearest police station",
 		},
 		Check: shownToo(checkSupport, func(p *Page) bool {
-			head := oneclickHead(p)
-			return supportAlarms(head) && supportWarningPage(p, head)
+			return supportPageAlarms(p) && supportWarningPage(p, oneclickHead(p))
 		}),
 	}
 }
@@ -53,10 +52,10 @@ type supportHits struct {
 func checkSupport(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
-		head := oneclickHead(p)
-		if !supportAlarms(head) {
+		if !supportPageAlarms(p) {
 			continue
 		}
+		head := oneclickHead(p)
 		trap := supportTraps(p)
 		// A public body's own training page shows the fake screen with
 		// its traps (IPA's 偽セキュリティ警告 体験サイト): there the warning
@@ -133,6 +132,11 @@ func supportCallEvidence(call, number string) string {
 		lead = "…" + lead
 	}
 	return Clip(lead+number, 60)
+}
+
+// supportPageAlarms is supportAlarms(oneclickHead(p)), kept on the page.
+func supportPageAlarms(p *Page) bool {
+	return pageDerive(p, pageSupportAlarms, func(m *pageMemo) *bool { return &m.supportAlarms }, func() bool { return supportAlarms(oneclickHead(p)) })
 }
 
 // supportAlarms reports whether any of the lines holds an alarm phrase:
