@@ -45,6 +45,6 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 		return err
 	}
 	defer closeFn()
-	limitMemory(o.inFlight(len(o.Targets)))
+	defer limitMemory(o.inFlight(len(o.Targets)))()
 	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, c.Check)
 }
