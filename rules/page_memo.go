@@ -33,6 +33,7 @@ const (
 	pageOneclickClaims                  // bool: oneclickClaims
 	pageInvestHinted                    // bool: investHinted
 	pageSupportAlarms                   // bool: supportPageAlarms
+	pagePhones                          // []string: shopPagePhones
 	pageKeyCount
 )
 
@@ -71,6 +72,7 @@ type pageMemo struct {
 	platformPhones []string
 	inStoreOnly    bool
 	sellerEmails   []string
+	phones         []string
 
 	// The cheap tests that let nearly every page go at once by three
 	// phishing signs, each asked once or twice a check of every page.

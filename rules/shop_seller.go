@@ -46,6 +46,9 @@ type Disclosure struct {
 	// takes (disclosureSellerEmails), worked out with the disclosure for
 	// the same reason: each check asked for them four or five times.
 	sellerEmails []string
+	// phones are the phone numbers in the text of Lines (FindPhones),
+	// worked out with the disclosure for the same reason.
+	phones []string
 }
 
 var (
@@ -262,7 +265,7 @@ func shopPageDisclosureKept(p *Page, linked bool) (Disclosure, bool) {
 		if !ok {
 			return nil
 		}
-		d.Lines, d.Emails, d.sellerEmails = clip(d.Lines), clip(d.Emails), clip(d.sellerEmails)
+		d.Lines, d.Emails, d.sellerEmails, d.phones = clip(d.Lines), clip(d.Emails), clip(d.sellerEmails), clip(d.phones)
 		return &d
 	})
 	if r == nil {
@@ -425,10 +428,9 @@ func shopReadDisclosure(d *Disclosure) {
 	if d.Address == "" {
 		d.Address = FindAddress(text)
 	}
-	if d.Phone == "" {
-		if ph := FindPhones(text); len(ph) > 0 {
-			d.Phone = ph[0]
-		}
+	d.phones = FindPhones(text)
+	if d.Phone == "" && len(d.phones) > 0 {
+		d.Phone = d.phones[0]
 	}
 	if d.Address == "" && d.ForeignAddress == "" {
 		d.ForeignAddress = FindForeignAddress(text, false)
@@ -620,7 +622,7 @@ func Phones(site *Site) []string {
 		}
 	}
 	for _, d := range Disclosures(site) {
-		for _, ph := range FindPhones(strings.Join(d.Lines, "\n")) {
+		for _, ph := range d.phones {
 			add(ph)
 		}
 	}
@@ -628,20 +630,31 @@ func Phones(site *Site) []string {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
+		for _, ph := range shopPagePhones(p) {
+			add(ph)
+		}
+	}
+	return out
+}
+
+// shopPagePhones returns the phone numbers of a page's tel: links (as
+// written) and of its lines labelled as a phone, in that order; kept on
+// the page.
+func shopPagePhones(p *Page) []string {
+	return pageDerive(p, pagePhones, func(m *pageMemo) *[]string { return &m.phones }, func() []string {
+		var out []string
 		for _, l := range p.Links {
 			if h := strings.TrimSpace(l.Href); len(h) > 4 && strings.EqualFold(h[:4], "tel:") {
-				add(h[4:])
+				out = append(out, h[4:])
 			}
 		}
 		for i := range p.Lines {
 			if v, ok := shopLabelValue(p.Lines, i, shopPhoneLabel); ok {
-				for _, ph := range FindPhones(v) {
-					add(ph)
-				}
+				out = append(out, FindPhones(v)...)
 			}
 		}
-	}
-	return out
+		return clip(out)
+	})
 }
 
 // freemailTable is data/shop_freemail.txt.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -1208,5 +1209,23 @@ func TestEvidenceInEnglish(t *testing.T) {
 		if len(signs) != 1 || signs[0].Evidence != want {
 			t.Errorf("%s: %+v, want evidence %q", lang, signs, want)
 		}
+	}
+}
+
+// TestPhonesFromDisclosureText checks that a phone number in a seller
+// disclosure counts (as a clue) where no phone label stands before it: the
+// disclosure's whole text is read, not only the labelled lines.
+func TestPhonesFromDisclosureText(t *testing.T) {
+	site := shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>カート</p>`),
+		shopTop+"law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1>
+<p>販売業者：株式会社サクラ</p><p>所在地：東京都千代田区千代田1-1-1</p>
+<p>お客様窓口 0120-123-456（平日10時～17時）</p>`))
+	for i := range 2 { // the second time from what the pages keep
+		if got := Phones(site); !slices.Equal(got, []string{"0120123456"}) {
+			t.Errorf("round %d: Phones = %v, want the disclosure's 0120123456", i, got)
+		}
+	}
+	if got := shopPagePhones(site.Pages[1]); len(got) != 0 {
+		t.Errorf("the page's labelled phones = %v: the test lost its unlabelled line", got)
 	}
 }
