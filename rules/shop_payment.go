@@ -168,11 +168,13 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	for i := 0; i < len(s); {
 		c, n := shopNextRune(s, i)
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.at(c) {
-				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-					for _, k := range t.owners[l] {
-						if !slices.Contains(cand, k) {
-							cand = append(cand, k)
+			if g := x.group(c); x.mayFollow(g, s, i+n) {
+				for _, l := range x.groups[g] {
+					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+						for _, k := range t.owners[l] {
+							if !slices.Contains(cand, k) {
+								cand = append(cand, k)
+							}
 						}
 					}
 				}

@@ -687,6 +687,47 @@ type shopLitIndex struct {
 	// scan asks at every kana and kanji a literal starts with).
 	rank   [1 << 16 / 64]uint16
 	groups [][]string
+	// follow has a bitmap for each group of the hashes (shopFollowHash)
+	// of the two bytes after the first rune of each of its literals, or
+	// nil for a group with a literal that ends before them. A scan asks
+	// it before comparing the group's literals: "c" begins 78 payment
+	// literals and お 28, and each c or お of a page was compared with
+	// all of them (2.2 comparisons a rune over the testdata pages).
+	follow []*[4]uint64
+}
+
+// shopFollowHash is the hash of two bytes after a literal's first rune,
+// ASCII letters in lower case.
+func shopFollowHash(a, b byte) uint {
+	if 'A' <= a && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return (uint(a)*31 + uint(b)) & 255
+}
+
+// group returns the index of the group of literals starting with the
+// marked rune c.
+func (x *shopLitIndex) group(c rune) int {
+	w := c / 64
+	return int(x.rank[w]) + bits.OnesCount64(x.first[w]&(1<<(c%64)-1))
+}
+
+// mayFollow reports whether a literal of group g may start at s[i], whose
+// first rune ends at s[j]: false when the two bytes from s[j] follow the
+// first rune of none of them.
+func (x *shopLitIndex) mayFollow(g int, s string, j int) bool {
+	f := x.follow[g]
+	if f == nil {
+		return true
+	}
+	if j+1 >= len(s) {
+		return false
+	}
+	h := shopFollowHash(s[j], s[j+1])
+	return f[h/64]&(1<<(h%64)) != 0
 }
 
 // newShopLitIndex indexes lits; nil when one starts outside the BMP.
@@ -706,7 +747,19 @@ func newShopLitIndex(lits []string) *shopLitIndex {
 	for w, bitsOf := range x.first {
 		x.rank[w] = uint16(n)
 		for ; bitsOf != 0; bitsOf &= bitsOf - 1 {
-			x.groups = append(x.groups, by[rune(w*64+bits.TrailingZeros64(bitsOf))])
+			g := by[rune(w*64+bits.TrailingZeros64(bitsOf))]
+			x.groups = append(x.groups, g)
+			f := new([4]uint64)
+			for _, l := range g {
+				_, k := utf8.DecodeRuneInString(l)
+				if k+1 >= len(l) {
+					f = nil
+					break
+				}
+				h := shopFollowHash(l[k], l[k+1])
+				f[h/64] |= 1 << (h % 64)
+			}
+			x.follow = append(x.follow, f)
 			n++
 		}
 	}
@@ -715,11 +768,10 @@ func newShopLitIndex(lits []string) *shopLitIndex {
 
 // at returns the literals starting with rune c (lower case), nil when none.
 func (x *shopLitIndex) at(c rune) []string {
-	w, bit := c/64, uint64(1)<<(c%64)
-	if x.first[w]&bit == 0 {
+	if x.first[c/64]&(1<<(c%64)) == 0 {
 		return nil
 	}
-	return x.groups[int(x.rank[w])+bits.OnesCount64(x.first[w]&(bit-1))]
+	return x.groups[x.group(c)]
 }
 
 // shopNextRune decodes the rune at s[i], ASCII letters lower-cased, and
@@ -783,9 +835,11 @@ func (x *shopLitIndex) any(s string) bool {
 			c, n = shopNextRune(s, i)
 		}
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.at(c) {
-				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-					return true
+			if g := x.group(c); x.mayFollow(g, s, i+n) {
+				for _, l := range x.groups[g] {
+					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+						return true
+					}
 				}
 			}
 		}
@@ -811,9 +865,11 @@ func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
 			c, n = shopNextRune(s, i)
 		}
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			for _, l := range x.at(c) {
-				if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-					fn(i, l)
+			if g := x.group(c); x.mayFollow(g, s, i+n) {
+				for _, l := range x.groups[g] {
+					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
+						fn(i, l)
+					}
 				}
 			}
 		}
