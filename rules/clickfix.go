@@ -120,8 +120,23 @@ func checkClickfix(site *Site) []Finding {
 	return out
 }
 
-// clickfixPage judges one page.
+// clickfixPage judges one page; the verdict is kept on the page (a shop's
+// shared pages were read again by the check of each of its product pages,
+// their whole text twice for the paste and run words).
 func clickfixPage(p *Page) (Finding, bool) {
+	f := pageDerive(p, pageClickfix, func(m *pageMemo) **Finding { return &m.clickfix }, func() *Finding {
+		if f, ok := clickfixPageUncached(p); ok {
+			return &f
+		}
+		return nil
+	})
+	if f == nil {
+		return Finding{}, false
+	}
+	return *f, true
+}
+
+func clickfixPageUncached(p *Page) (Finding, bool) {
 	pasteWords := clickfixPasteIndex().any(p.Text) && clickfixRunIndex().any(p.Text)
 	cb := clickfixClipboard(p)
 	if !pasteWords && cb.cmd == "" {

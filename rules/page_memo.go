@@ -34,6 +34,7 @@ const (
 	pageInvestHinted                    // bool: investHinted
 	pageSupportAlarms                   // bool: supportPageAlarms
 	pagePhones                          // []string: shopPagePhones
+	pageClickfix                        // *Finding: clickfixPage, nil when it does not fire
 	pageKeyCount
 )
 
@@ -73,6 +74,7 @@ type pageMemo struct {
 	inStoreOnly    bool
 	sellerEmails   []string
 	phones         []string
+	clickfix       *Finding
 
 	// The cheap tests that let nearly every page go at once by three
 	// phishing signs, each asked once or twice a check of every page.
