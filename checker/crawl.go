@@ -186,8 +186,8 @@ func rankLinks(page *rules.Page, domain string, seen map[string]bool) []rankedLi
 		if seen[canonicalOf(u)] {
 			continue
 		}
-		text := strings.ToLower(l.Text)
-		path := strings.ToLower(u.Path + "?" + u.RawQuery)
+		text := rules.Lower(l.Text)
+		path := rules.Lower(u.Path + "?" + u.RawQuery)
 		// Link text says more than a path: its hints weigh 5 more.
 		score := max(hints.best(text, 5), hints.best(path, 0))
 		if score == 0 && (l.Image || productLink(u.Path)) {

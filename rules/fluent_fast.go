@@ -117,6 +117,10 @@ func flLower(s string) string {
 	return string(b)
 }
 
+// Lower is strings.ToLower(s), without the case tables for text of ASCII
+// and Japanese (see flLower): the crawler lower-cases every link's text.
+func Lower(s string) string { return flLower(s) }
+
 // flLowerHead is strings.ToLower of the first n runes of s: the first n
 // runes of strings.ToLower(s), since lower-casing maps rune by rune (an
 // invalid byte to U+FFFD).
