@@ -165,22 +165,21 @@ func shopAppendMethods(dst []shopPayMention, s string) []shopPayMention {
 	// The lines whose literals occur in s (t.lits.each written out: a
 	// closure would put cand on the heap).
 	x := t.lits
-	for i := 0; i < len(s); {
-		c, n := shopNextRune(s, i)
-		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			if g := x.group(c); x.mayFollow(g, s, i+n) {
-				for _, l := range x.groups[g] {
-					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-						for _, k := range t.owners[l] {
-							if !slices.Contains(cand, k) {
-								cand = append(cand, k)
-							}
-						}
+	for i := 0; ; {
+		at, next, g := x.scan(s, i)
+		if g < 0 {
+			break
+		}
+		for _, l := range x.groups[g] {
+			if len(s)-at >= len(l) && shopEqualLowerASCII(s[at:at+len(l)], l) {
+				for _, k := range t.owners[l] {
+					if !slices.Contains(cand, k) {
+						cand = append(cand, k)
 					}
 				}
 			}
 		}
-		i += n
+		i = next
 	}
 	if len(cand) == 0 {
 		return dst

@@ -812,16 +812,19 @@ func shopNextRune(s string, i int) (c rune, n int) {
 	return -1, n // outside the BMP, or invalid
 }
 
-// any reports whether s contains one of the literals.
+// scan returns the first place at or after i where a literal of group g
+// may start (its first rune starts the group and the two bytes after that
+// rune pass the group's filter) and the place after that rune; g is -1
+// when there is none.
 //
-// The scans of any and each read ASCII and the three-byte runes of
-// Japanese text in place (shopNextRune is too big to be inlined, and the
-// call was a third of a scan); a three-byte form that shopNextRune turns
-// away (overlong, a surrogate) is read as a rune here, but no literal
-// starts with it (literals are well-formed) nor with either of its last
-// two bytes, so the scans find the same places.
-func (x *shopLitIndex) any(s string) bool {
-	for i := 0; i < len(s); {
+// It reads ASCII and the three-byte runes of Japanese text in place
+// (shopNextRune is too big to be inlined, and a call a rune was a third of
+// a scan); a three-byte form that shopNextRune turns away (overlong, a
+// surrogate) is read as a rune here, but no literal starts with it
+// (literals are well-formed) nor with either of its last two bytes, so the
+// places found are the same.
+func (x *shopLitIndex) scan(s string, i int) (at, next, g int) {
+	for i < len(s) {
 		var c rune
 		n := 1
 		if b := s[i]; b < utf8.RuneSelf {
@@ -836,44 +839,44 @@ func (x *shopLitIndex) any(s string) bool {
 		}
 		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
 			if g := x.group(c); x.mayFollow(g, s, i+n) {
-				for _, l := range x.groups[g] {
-					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-						return true
-					}
-				}
+				return i, i + n, g
 			}
 		}
 		i += n
 	}
-	return false
+	return len(s), len(s), -1
+}
+
+// any reports whether s contains one of the literals.
+func (x *shopLitIndex) any(s string) bool {
+	for i := 0; ; {
+		at, next, g := x.scan(s, i)
+		if g < 0 {
+			return false
+		}
+		for _, l := range x.groups[g] {
+			if len(s)-at >= len(l) && shopEqualLowerASCII(s[at:at+len(l)], l) {
+				return true
+			}
+		}
+		i = next
+	}
 }
 
 // each calls fn with the offset and literal of every occurrence in s
 // (overlapping ones included).
 func (x *shopLitIndex) each(s string, fn func(at int, lit string)) {
-	for i := 0; i < len(s); {
-		var c rune
-		n := 1
-		if b := s[i]; b < utf8.RuneSelf {
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			c = rune(b)
-		} else if b&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			c, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		} else {
-			c, n = shopNextRune(s, i)
+	for i := 0; ; {
+		at, next, g := x.scan(s, i)
+		if g < 0 {
+			return
 		}
-		if c >= 0 && x.first[c/64]&(1<<(c%64)) != 0 {
-			if g := x.group(c); x.mayFollow(g, s, i+n) {
-				for _, l := range x.groups[g] {
-					if len(s)-i >= len(l) && shopEqualLowerASCII(s[i:i+len(l)], l) {
-						fn(i, l)
-					}
-				}
+		for _, l := range x.groups[g] {
+			if len(s)-at >= len(l) && shopEqualLowerASCII(s[at:at+len(l)], l) {
+				fn(at, l)
 			}
 		}
-		i += n
+		i = next
 	}
 }
 
