@@ -65,10 +65,15 @@ func Decode(body []byte, contentType string) (text string, charsetName string) {
 			// make 7-bit text UTF-8, which would show the escapes raw.
 			return out, name
 		}
-		declared := score(candidate{enc: e, name: name}, body)
-		best := guess(body, japaneseCandidates...)
+		declared := candidate{enc: e, name: name}
+		if len(body) <= sniffSample {
+			declared = scored(declared, out, true) // out is what score would decode
+		} else {
+			declared = score(declared, body)
+		}
+		best := guess(body, &declared, japaneseCandidates...)
 		if best.name != name && best.errors == 0 && best.score > declared.score {
-			return decodeWith(best.enc, best.name, body), best.name
+			return best.decode(body), best.name
 		}
 		return out, name
 	}
@@ -81,8 +86,8 @@ func Decode(body []byte, contentType string) (text string, charsetName string) {
 		}
 		return decodeWith(nil, "utf-8", body), "utf-8"
 	}
-	best := guess(body, undeclaredCandidates...)
-	return decodeWith(best.enc, best.name, body), best.name
+	best := guess(body, nil, undeclaredCandidates...)
+	return best.decode(body), best.name
 }
 
 // declaredCharset finds the charset named by the Content-Type header, else
@@ -402,6 +407,10 @@ type candidate struct {
 	name   string
 	errors int
 	score  int
+	// text is what was scored: the first sniffSample bytes decoded, the
+	// whole body when whole is set (then a winner is not decoded again).
+	text  string
+	whole bool
 }
 
 // japaneseCandidates are the charsets tried when the page does not say (or
@@ -421,10 +430,14 @@ var undeclaredCandidates = []candidate{
 
 // guess tries each candidate charset on the start of b and returns the
 // best (the first of equals).
-func guess(b []byte, cands ...candidate) candidate {
+func guess(b []byte, known *candidate, cands ...candidate) candidate {
 	var best candidate
 	for i, c := range cands {
-		c = score(c, b)
+		if known != nil && c.name == known.name {
+			c = *known // scored already (the declared charset)
+		} else {
+			c = score(c, b)
+		}
 		if i == 0 || c.score > best.score {
 			best = c
 		}
@@ -437,10 +450,25 @@ func guess(b []byte, cands ...candidate) candidate {
 // kanji count for; half-width katakana, private-use and control characters
 // count against).
 func score(c candidate, b []byte) candidate {
-	out := decodeWith(c.enc, c.name, b[:min(len(b), sniffSample)])
+	return scored(c, decodeWith(c.enc, c.name, b[:min(len(b), sniffSample)]), len(b) <= sniffSample)
+}
+
+// scored scores out, the start of a body (all of it when whole) decoded
+// with c.
+func scored(c candidate, out string, whole bool) candidate {
 	c.errors = decodeErrors(out)
 	c.score = plausibility(out) - 50*c.errors
+	c.text, c.whole = out, whole
 	return c
+}
+
+// decode returns body decoded with c: the text it was scored on when that
+// was the whole body.
+func (c candidate) decode(body []byte) string {
+	if c.whole {
+		return c.text
+	}
+	return decodeWith(c.enc, c.name, body)
 }
 
 // plausibility scores decoded text by the characters in it.

@@ -398,6 +398,12 @@ func charsetCorpus(t *testing.T) map[string][]byte {
 	} {
 		out[fmt.Sprintf("hand-made #%d", i)] = []byte(s)
 	}
+	// Bodies around the sample a guess is scored on: at most all of it is
+	// the whole body, whose decoding is kept; one byte more is decoded again.
+	long := []byte(strings.Repeat("<p>"+sjis+"</p>\n", sniffSample/len(sjis)))
+	for _, n := range []int{sniffSample - 1, sniffSample, sniffSample + 1, sniffSample + 4096} {
+		out[fmt.Sprintf("Shift_JIS body of %d bytes", n)] = long[:n]
+	}
 	return out
 }
 
@@ -479,7 +485,7 @@ func oldDecode(body []byte, contentType string) (text string, charsetName string
 			return out, name
 		}
 		declared := score(candidate{enc: e, name: name}, body)
-		best := guess(body, japaneseCandidates...)
+		best := guess(body, nil, japaneseCandidates...)
 		if best.name != name && best.errors == 0 && best.score > declared.score {
 			return decodeWith(best.enc, best.name, body), best.name
 		}
@@ -491,7 +497,7 @@ func oldDecode(body []byte, contentType string) (text string, charsetName string
 	if utf8.Valid(trimCutRune(body)) {
 		return decodeWith(nil, "utf-8", body), "utf-8"
 	}
-	best := guess(body, undeclaredCandidates...)
+	best := guess(body, nil, undeclaredCandidates...)
 	return decodeWith(best.enc, best.name, body), best.name
 }
 
