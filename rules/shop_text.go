@@ -766,14 +766,6 @@ func newShopLitIndex(lits []string) *shopLitIndex {
 	return x
 }
 
-// at returns the literals starting with rune c (lower case), nil when none.
-func (x *shopLitIndex) at(c rune) []string {
-	if x.first[c/64]&(1<<(c%64)) == 0 {
-		return nil
-	}
-	return x.groups[x.group(c)]
-}
-
 // shopNextRune decodes the rune at s[i], ASCII letters lower-cased, and
 // says how far to step: a byte over invalid UTF-8, as the regexp engine
 // does, so that a prefilter never steps over a place where a match could
