@@ -105,7 +105,7 @@ var productRoots = []string{"item", "product", "good", "hohin", "yohin", "detail
 // productLink is productPath.MatchString(path), the expression run only
 // on paths that hold one of productRoots.
 func productLink(path string) bool {
-	lower := strings.ToLower(path)
+	lower := rules.Lower(path)
 	for _, r := range productRoots {
 		if strings.Contains(lower, r) {
 			return productPath.MatchString(path)

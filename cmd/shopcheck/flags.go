@@ -300,22 +300,24 @@ func limitMemory(inFlight int) (stop func()) {
 	return stop
 }
 
-// gcHeadroom is how far past the live heap a long batch's heap may grow:
-// checkGCPercent lets a heap of a few MB grow fivefold, but a batch of
-// shops keeps its campaign clues (the targets that share an account, a
-// phone, a disclosure) to the end, and at 400 % their few tens of MB made a
-// peak of 241 MB for 100,000 crawled shops instead of 93 MB for 1,000 (129
-// MB with the percent tuned down).
-const gcHeadroom = 64 << 20
+// heapHeadroom is how far past the live heap a command's heap may grow
+// when its collector runs at a high percent: the light commands hold to it
+// by a memory limit set once (collectLess), check by tuning the percent as
+// it goes (tuneGC). checkGCPercent lets a heap of a few MB grow fivefold,
+// but a batch of shops keeps its campaign clues (the targets that share an
+// account, a phone, a disclosure) to the end, and at 400 % their few tens
+// of MB made a peak of 241 MB for 100,000 crawled shops instead of 93 MB
+// for 1,000 (129 MB with the percent tuned down).
+const heapHeadroom = 64 << 20
 
 // gcPercentFor is the collector's percent for a live heap of live bytes:
-// top while the heap may grow by that much within gcHeadroom, less as it
+// top while the heap may grow by that much within heapHeadroom, less as it
 // grows, never below Go's default of 100.
 func gcPercentFor(live uint64, top int) int {
 	if live == 0 {
 		return top
 	}
-	p := uint64(gcHeadroom) * 100 / live
+	p := uint64(heapHeadroom) * 100 / live
 	return int(max(100, min(uint64(top), p)))
 }
 
@@ -350,12 +352,9 @@ func tuneGC(done <-chan struct{}, top int) {
 // and took about a tenth of the time of a long list.
 const lightGCPercent = 400
 
-// lightHeadroom bounds the heap above the live one when lightGCPercent is
-// set: the soft memory limit is what is live after setup plus this.
-const lightHeadroom = 64 << 20
-
 // collectLess lets the heap grow to lightGCPercent above what is live,
-// but by no more than lightHeadroom, for a command that holds little. A
+// but by no more than heapHeadroom (a soft memory limit of what is live
+// after setup plus that), for a command that holds little. A
 // user's GOGC or GOMEMLIMIT wins over either setting. Call it after the
 // rule data are loaded: what is live then is what the command keeps.
 func collectLess() {
@@ -366,7 +365,7 @@ func collectLess() {
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		debug.SetMemoryLimit(int64(ms.HeapAlloc) + lightHeadroom)
+		debug.SetMemoryLimit(int64(ms.HeapAlloc) + heapHeadroom)
 	}
 	debug.SetGCPercent(lightGCPercent)
 }

@@ -3,7 +3,7 @@ package main
 import "testing"
 
 // TestGCPercentFor checks the collector's percent as the live heap grows:
-// the full percent while the heap's growth fits in gcHeadroom, then less,
+// the full percent while the heap's growth fits in heapHeadroom, then less,
 // down to Go's default and no lower.
 func TestGCPercentFor(t *testing.T) {
 	for _, c := range []struct {
