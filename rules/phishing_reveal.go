@@ -59,44 +59,59 @@ func phishMayReveal(s string) (spaced, leet bool) {
 }
 
 // phishOneLetterBefore reports whether the word ending at s[:i] is one
-// letter: a letter with no letter before it (a bracket may be: 【A m …).
+// letter: a letter with nothing glued to it before (see phishGlued: a
+// bracket may be there, 【A m …, and kana beside a Latin letter, のA T M).
 func phishOneLetterBefore(s string, i int) bool {
 	r, n := utf8.DecodeLastRuneInString(s[:i])
 	if n == 0 || !unicode.IsLetter(r) {
 		return false
 	}
 	p, _ := utf8.DecodeLastRuneInString(s[:i-n])
-	return i == n || !unicode.IsLetter(p)
+	return i == n || !phishGlued(p, r < utf8.RuneSelf)
 }
 
 // phishOneLetterAfter reports whether the word starting at s[i:] is one
-// letter: a letter with no letter after it.
+// letter: a letter with nothing glued to it after.
 func phishOneLetterAfter(s string, i int) bool {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	if n == 0 || !unicode.IsLetter(r) {
 		return false
 	}
 	q, _ := utf8.DecodeRuneInString(s[i+n:])
-	return i+n == len(s) || !unicode.IsLetter(q)
+	return i+n == len(s) || !phishGlued(q, r < utf8.RuneSelf)
+}
+
+// phishGlued reports whether rune r, beside a letter, makes that letter
+// part of a longer word. Beside a Latin letter (latin) that is another
+// Latin letter or a digit: Japanese text glues Latin words to kana and
+// kanji without a space (お近くのＡ Ｔ Ｍで手続き spells ATM between の
+// and で). Beside a kana or kanji it is any letter.
+func phishGlued(r rune, latin bool) bool {
+	if latin {
+		return r < utf8.RuneSelf && (phishASCIILetter(byte(r)) || '0' <= r && r <= '9')
+	}
+	return unicode.IsLetter(r)
 }
 
 func phishASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // phishUnspace joins runs of one-letter words (see phishReveal). A letter
 // is a word of one when the runes beside it are spaces, punctuation or the
-// text's ends (【A m a z o n】 is a run).
+// text's ends (【A m a z o n】 is a run), or, beside a Latin letter, kana
+// and kanji (のA T Mで: phishGlued).
 func phishUnspace(s string) (string, bool) {
 	rs := []rune(s)
 	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
+	glued := func(k int, latin bool) bool { return k >= 0 && k < len(rs) && phishGlued(rs[k], latin) }
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(rs); {
-		if letter(i) && !letter(i-1) {
+		if letter(i) && !glued(i-1, rs[i] < utf8.RuneSelf) {
 			// A run of Latin letters or of other letters, not both:
 			// 「A m a z o n へ」 keeps its particle apart.
 			cjk := rs[i] >= utf8.RuneSelf
 			j, n := i, 1
-			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk && !letter(j+3) {
+			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk && !glued(j+3, !cjk) {
 				j += 2
 				n++
 			}

@@ -14,6 +14,12 @@ func TestPhishReveal(t *testing.T) {
 		{"楽 天 カード", "楽天 カード"},
 		{"【A m a z o n】お客様のアカウント", "【Amazon】お客様のアカウント"},
 		{"(S M B C)", "(SMBC)"},
+		{"お近くのA T Mで手続き", "お近くのATMで手続き"}, // kana beside Latin letters
+		{"【公式】A m a z o nからのお知らせ", "【公式】Amazonからのお知らせ"},
+		{"楽 天カード", ""},       // a kanji beside a kanji: one word
+		{"AのB C D", "AのBCD"}, // A stands alone, then a run of three
+		{"型番 X1 Y Z", ""},    // X1 is a word of two
+		{"ビタミンC と E", ""},    // one letter each side of と
 		// Digits for letters.
 		{"Amaz0n | ログイン", "Amazon | ログイン"},
 		{"AMAZ0N サインイン", "AMAZON サインイン"},
