@@ -325,6 +325,9 @@ func mailRead(subject, raw string) (lines, sentences, written []string) {
 	for _, l := range append([]string{subject}, lines...) {
 		for _, s := range mailSplitSentences(mailUnquote(l)) {
 			if n := phishNorm(s); n != "" {
+				// Spaced-out words (還 付 金, ロ グ イ ン) are read
+				// joined, as a person reads them (phishReveal).
+				n, _ = phishReveal(n)
 				sentences = append(sentences, n)
 				written = append(written, strings.TrimSpace(s))
 			}

@@ -41,13 +41,15 @@ func phishReveal(s string) (string, bool) {
 }
 
 // phishMayReveal is phishReveal's quick look: whether s has a space between
-// two one-letter words, and whether it has a digit before an ASCII letter.
+// a one-letter word and a letter (a run of spaced kana or kanji may end
+// glued to a word: の還 付 金が), and whether it has a digit before an
+// ASCII letter.
 func phishMayReveal(s string) (spaced, leet bool) {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
 		case b == ' ' && !spaced:
-			spaced = phishOneLetterBefore(s, i) && phishOneLetterAfter(s, i+1)
+			spaced = phishOneLetterBefore(s, i) && phishLetterAt(s, i+1) || phishOneLetterAfter(s, i+1) && phishLetterBefore(s, i)
 		case b >= '0' && b <= '9' && !leet:
 			leet = i+1 < len(s) && phishASCIILetter(s[i+1])
 		}
@@ -81,6 +83,18 @@ func phishOneLetterAfter(s string, i int) bool {
 	return i+n == len(s) || !phishGlued(q, r < utf8.RuneSelf)
 }
 
+// phishLetterAt reports whether s[i:] starts with a letter.
+func phishLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// phishLetterBefore reports whether s[:i] ends with a letter.
+func phishLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r)
+}
+
 // phishGlued reports whether rune r, beside a letter, makes that letter
 // part of a longer word. Beside a Latin letter (latin) that is another
 // Latin letter or a digit: Japanese text glues Latin words to kana and
@@ -98,7 +112,10 @@ func phishASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 // phishUnspace joins runs of one-letter words (see phishReveal). A letter
 // is a word of one when the runes beside it are spaces, punctuation or the
 // text's ends (【A m a z o n】 is a run), or, beside a Latin letter, kana
-// and kanji (のA T Mで: phishGlued).
+// and kanji (のA T Mで: phishGlued). Kana and kanji spaced out inside a
+// sentence touch its words at both ends (医療費の還 付 金があります): a run
+// of three or more of them may begin and end glued, its middle letters
+// standing alone.
 func phishUnspace(s string) (string, bool) {
 	rs := []rune(s)
 	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
@@ -106,16 +123,30 @@ func phishUnspace(s string) (string, bool) {
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(rs); {
-		if letter(i) && !glued(i-1, rs[i] < utf8.RuneSelf) {
+		if letter(i) {
 			// A run of Latin letters or of other letters, not both:
 			// 「A m a z o n へ」 keeps its particle apart.
 			cjk := rs[i] >= utf8.RuneSelf
-			j, n := i, 1
-			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk && !glued(j+3, !cjk) {
+			gluedStart := glued(i-1, !cjk)
+			j, n, gluedEnd := i, 1, false
+			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk {
+				if glued(j+3, !cjk) {
+					if cjk { // may end the run, glued to the word after
+						j, n, gluedEnd = j+2, n+1, true
+					}
+					break
+				}
 				j += 2
 				n++
 			}
-			if n >= 3 || n == 2 && cjk {
+			var join bool
+			switch {
+			case gluedStart || gluedEnd:
+				join = cjk && n >= 3
+			default:
+				join = n >= 3 || n == 2 && cjk
+			}
+			if join {
 				for k := i; k <= j; k += 2 {
 					b.WriteRune(rs[k])
 				}

@@ -11,12 +11,15 @@ func TestPhishReveal(t *testing.T) {
 		{"三 井 住 友 銀 行 | ログイン", "三井住友銀行 | ログイン"},
 		{"S M B C | ログイン", "SMBC | ログイン"},
 		{"ようこそ A m a z o n へ", "ようこそ Amazon へ"},
-		{"楽 天 カード", "楽天 カード"},
+		{"楽 天 カード", "楽天カード"}, // カ ends a run of three, glued to ード
 		{"【A m a z o n】お客様のアカウント", "【Amazon】お客様のアカウント"},
 		{"(S M B C)", "(SMBC)"},
 		{"お近くのA T Mで手続き", "お近くのATMで手続き"}, // kana beside Latin letters
 		{"【公式】A m a z o nからのお知らせ", "【公式】Amazonからのお知らせ"},
-		{"楽 天カード", ""},       // a kanji beside a kanji: one word
+		{"楽 天カード", ""}, // two, the second glued: an ordinary pair
+		{"医療費の還 付 金があります", "医療費の還付金があります"},
+		{"東京 都 港区", "東京都港区"},
+		{"ご利用 中", ""},        // one letter alone, beside a word
 		{"AのB C D", "AのBCD"}, // A stands alone, then a run of three
 		{"型番 X1 Y Z", ""},    // X1 is a word of two
 		{"ビタミンC と E", ""},    // one letter each side of と
@@ -80,4 +83,32 @@ func TestBrandRevealed(t *testing.T) {
 	// A shop's heading spaced for looks names no brand.
 	got = phFired(phSite(phHTML("https://zakka-mori.jp/", `<title>雑貨の森</title><h1>S A L E</h1><p>全品20%OFF</p>`+form)))
 	phExpect(t, got)
+}
+
+// TestPhishMayRevealMissesNothing holds phishReveal's quick look to its
+// work: a text phishUnspace changes is one phishMayReveal calls spaced,
+// over every testdata line and texts spaced out every way phishUnspace
+// joins (Latin and kana or kanji, glued or not at either end).
+func TestPhishMayRevealMissesNothing(t *testing.T) {
+	texts := flCorpusLines(t)
+	for _, w := range []string{"ATM", "Amazon", "還付金", "楽天", "三井住友", "ログイン", "AB", "日本"} {
+		spaced := strings.Join(strings.Split(w, ""), " ")
+		for _, left := range []string{"", " ", "の", "x", "1", "【", "お近くの"} {
+			for _, right := range []string{"", " ", "で", "x", "1", "】", "があります"} {
+				texts = append(texts, left+spaced+right)
+			}
+		}
+	}
+	changed := 0
+	for _, s := range texts {
+		if _, ok := phishUnspace(s); ok {
+			changed++
+			if spaced, _ := phishMayReveal(s); !spaced {
+				t.Errorf("phishUnspace changes %q, phishMayReveal says nothing is spaced", s)
+			}
+		}
+	}
+	if changed < 50 {
+		t.Errorf("only %d texts changed: the test proves little", changed)
+	}
 }
