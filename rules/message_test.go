@@ -393,6 +393,8 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", true, 50}}},
 		{"a spaced-out refund at an ATM", Mail{Text: "〇〇市役所です。医療費の還 付 金があります。お近くのATMで手続きができますので、080-3344-5566 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 50}}},
+		{"a refund set apart by middle dots", Mail{Text: "〇〇市役所です。医療費の還・付・金があります。お近くのATMで手続きができますので、080-3344-5566 までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
 		{"a refund at an A.T.M", Mail{Text: "【年金事務所】未払いの年金の還付があります。お近くのA.T.M.へ行き、下記の番号にお電話のうえ操作してください。080-3344-5566"},
 			[]want{{"mail-refund-atm", true, 50}}},
 		{"a city: never at a spaced-out ATM", Mail{Text: "【〇〇市】市役所の職員が、還付金の手続きのためにＡ Ｔ Ｍへ行くよう求めることはありません。不審な電話は 022-214-8000 へ。"},

@@ -40,16 +40,20 @@ func phishReveal(s string) (string, bool) {
 	return s, changed
 }
 
-// phishMayReveal is phishReveal's quick look: whether s has a space between
-// a one-letter word and a letter (a run of spaced kana or kanji may end
-// glued to a word: の還 付 金が), and whether it has a digit before an
-// ASCII letter.
+// phishMayReveal is phishReveal's quick look: whether s has a space or a
+// middle dot between a one-letter word and a letter (a run of spaced kana
+// or kanji may end glued to a word: の還 付 金が), and whether it has a
+// digit before an ASCII letter.
 func phishMayReveal(s string) (spaced, leet bool) {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
-		case b == ' ' && !spaced:
-			spaced = phishOneLetterBefore(s, i) && phishLetterAt(s, i+1) || phishOneLetterAfter(s, i+1) && phishLetterBefore(s, i)
+		case (b == ' ' || b == 0xE3) && !spaced:
+			w := phishSepLen(s, i)
+			if w == 0 {
+				break
+			}
+			spaced = phishOneLetterBefore(s, i) && phishLetterAt(s, i+w) || phishOneLetterAfter(s, i+w) && phishLetterBefore(s, i)
 		case b >= '0' && b <= '9' && !leet:
 			leet = i+1 < len(s) && phishASCIILetter(s[i+1])
 		}
@@ -58,6 +62,19 @@ func phishMayReveal(s string) (spaced, leet bool) {
 		}
 	}
 	return spaced, leet
+}
+
+// phishSepLen returns the length of the separator at s[i:] that may space
+// out a word's letters, a space or a middle dot (還・付・金; NFKC makes the
+// half-width one full), or 0.
+func phishSepLen(s string, i int) int {
+	switch {
+	case s[i] == ' ':
+		return 1
+	case strings.HasPrefix(s[i:], "・"):
+		return len("・")
+	}
+	return 0
 }
 
 // phishOneLetterBefore reports whether the word ending at s[:i] is one
@@ -109,8 +126,9 @@ func phishGlued(r rune, latin bool) bool {
 
 func phishASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
-// phishUnspace joins runs of one-letter words (see phishReveal). A letter
-// is a word of one when the runes beside it are spaces, punctuation or the
+// phishUnspace joins runs of one-letter words, spaced or set apart by
+// middle dots (see phishReveal). A letter is a word of one when the runes
+// beside it are spaces, punctuation or the
 // text's ends (【A m a z o n】 is a run), or, beside a Latin letter, kana
 // and kanji (のA T Mで: phishGlued). Kana and kanji spaced out inside a
 // sentence touch its words at both ends (医療費の還 付 金があります): a run
@@ -120,6 +138,7 @@ func phishUnspace(s string) (string, bool) {
 	rs := []rune(s)
 	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
 	glued := func(k int, latin bool) bool { return k >= 0 && k < len(rs) && phishGlued(rs[k], latin) }
+	sep := func(k int) bool { return rs[k] == ' ' || rs[k] == '・' }
 	var b strings.Builder
 	changed := false
 	for i := 0; i < len(rs); {
@@ -129,7 +148,7 @@ func phishUnspace(s string) (string, bool) {
 			cjk := rs[i] >= utf8.RuneSelf
 			gluedStart := glued(i-1, !cjk)
 			j, n, gluedEnd := i, 1, false
-			for j+2 < len(rs) && rs[j+1] == ' ' && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk {
+			for j+2 < len(rs) && sep(j+1) && letter(j+2) && (rs[j+2] >= utf8.RuneSelf) == cjk {
 				if glued(j+3, !cjk) {
 					if cjk { // may end the run, glued to the word after
 						j, n, gluedEnd = j+2, n+1, true

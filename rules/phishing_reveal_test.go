@@ -19,6 +19,9 @@ func TestPhishReveal(t *testing.T) {
 		{"楽 天カード", ""}, // two, the second glued: an ordinary pair
 		{"医療費の還 付 金があります", "医療費の還付金があります"},
 		{"東京 都 港区", "東京都港区"},
+		{"医療費の還・付・金があります", "医療費の還付金があります"},
+		{"ブランド・バッグ", ""}, // words set apart, not letters
+		{"土・日・祝日", "土日祝日"},
 		{"ご利用 中", ""},        // one letter alone, beside a word
 		{"AのB C D", "AのBCD"}, // A stands alone, then a run of three
 		{"型番 X1 Y Z", ""},    // X1 is a word of two
@@ -92,10 +95,12 @@ func TestBrandRevealed(t *testing.T) {
 func TestPhishMayRevealMissesNothing(t *testing.T) {
 	texts := flCorpusLines(t)
 	for _, w := range []string{"ATM", "Amazon", "還付金", "楽天", "三井住友", "ログイン", "AB", "日本"} {
-		spaced := strings.Join(strings.Split(w, ""), " ")
-		for _, left := range []string{"", " ", "の", "x", "1", "【", "お近くの"} {
-			for _, right := range []string{"", " ", "で", "x", "1", "】", "があります"} {
-				texts = append(texts, left+spaced+right)
+		for _, sep := range []string{" ", "・"} {
+			spaced := strings.Join(strings.Split(w, ""), sep)
+			for _, left := range []string{"", " ", "の", "x", "1", "【", "お近くの"} {
+				for _, right := range []string{"", " ", "で", "x", "1", "】", "があります"} {
+					texts = append(texts, left+spaced+right)
+				}
 			}
 		}
 	}
