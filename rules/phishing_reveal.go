@@ -48,12 +48,10 @@ func phishMayReveal(s string) (spaced, leet bool) {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
-		case (b == ' ' || b == 0xE3) && !spaced:
-			w := phishSepLen(s, i)
-			if w == 0 {
-				break
-			}
-			spaced = phishOneLetterBefore(s, i) && phishLetterAt(s, i+w) || phishOneLetterAfter(s, i+w) && phishLetterBefore(s, i)
+		case b == ' ' && !spaced:
+			spaced = phishSpacedAt(s, i, 1)
+		case b == 0xE3 && !spaced && i+2 < len(s) && s[i+1] == 0x83 && s[i+2] == 0xBB: // ・
+			spaced = phishSpacedAt(s, i, 3)
 		case b >= '0' && b <= '9' && !leet:
 			leet = i+1 < len(s) && phishASCIILetter(s[i+1])
 		}
@@ -64,17 +62,10 @@ func phishMayReveal(s string) (spaced, leet bool) {
 	return spaced, leet
 }
 
-// phishSepLen returns the length of the separator at s[i:] that may space
-// out a word's letters, a space or a middle dot (還・付・金; NFKC makes the
-// half-width one full), or 0.
-func phishSepLen(s string, i int) int {
-	switch {
-	case s[i] == ' ':
-		return 1
-	case strings.HasPrefix(s[i:], "・"):
-		return len("・")
-	}
-	return 0
+// phishSpacedAt reports whether the separator s[i:i+w] stands between a
+// one-letter word and a letter.
+func phishSpacedAt(s string, i, w int) bool {
+	return phishOneLetterBefore(s, i) && phishLetterAt(s, i+w) || phishOneLetterAfter(s, i+w) && phishLetterBefore(s, i)
 }
 
 // phishOneLetterBefore reports whether the word ending at s[:i] is one
