@@ -216,3 +216,39 @@ func firesOn(url, body, id string) bool {
 	}
 	return false
 }
+
+// TestEvidenceHiddenNoted: a sign whose evidence quotes text its page hides
+// says so (a person looking at the page will not find it), in the
+// message's language; the same text shown, or shown as well as hidden,
+// gets no note.
+func TestEvidenceHiddenNoted(t *testing.T) {
+	const company = `<p>北欧の食器や手作りの器を扱う小さなお店です。販売業者 株式会社くらし 所在地 東京都世田谷区太子堂1-2-3 電話 03-1234-5678</p>`
+	const shop = `<title>暮らしの雑貨</title><h1>暮らしの雑貨</h1><p>北欧の食器 ¥3,200 カートに入れる</p><p>手作りの器 ¥2,800 カートに入れる</p>`
+	for _, c := range []struct {
+		name, body, lang string
+		noted            bool
+	}{
+		{"company details hidden", shop + `<div style="display:none">` + company + `</div>`, "ja", true},
+		{"company details hidden, in English", shop + `<div style="display:none">` + company + `</div>`, "en", true},
+		{"company details shown", shop + company, "ja", false},
+		{"company details shown and hidden", shop + company + `<div style="display:none">` + company + `</div>`, "ja", false},
+		{"company details shown in a longer line, hidden alone", shop + strings.Replace(company, "</p>", " 営業時間 10時から18時</p>", 1) + `<div style="display:none">` + company + `</div>`, "ja", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var seller *Sign
+			signs := Evaluate(phSite(phHTML("https://kurashi-zakka.example.jp/", c.body)), All(), c.lang)
+			for i := range signs {
+				if signs[i].ID == "seller-info-missing" {
+					seller = &signs[i]
+				}
+			}
+			if seller == nil {
+				t.Fatalf("seller-info-missing did not fire: %+v", signs)
+			}
+			note := hiddenNote.In(c.lang)
+			if got := strings.HasSuffix(seller.Evidence, note); got != c.noted {
+				t.Errorf("evidence %q: noted as hidden %v, want %v", seller.Evidence, got, c.noted)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
@@ -592,4 +593,65 @@ func shownToo(check func(*Site) []Finding, excused func(*Page) bool) func(*Site)
 		}
 		return out
 	}
+}
+
+// hiddenNote is what a sign's evidence gets when it quotes text that its
+// page holds only hidden (evidenceHidden): a person looking at the page
+// will not find it there, and should know why. Some of it may show later
+// (a kit's next step after a click): it is hidden when the page opens.
+var hiddenNote = Text{
+	JA: "（この根拠には、ページを開いたときには表示されない隠された文字が含まれます）",
+	EN: " (this includes text the page hides when it opens)",
+}
+
+// evidenceHidden reports whether evidence quotes text that page p holds
+// only hidden: a piece of the evidence (between quotation marks, slashes
+// or a label's colon) whose first twelve runes, eight at least, stand in
+// a line of p that a browser does not show and in no line it shows.
+func evidenceHidden(p *Page, evidence string) bool {
+	if p == nil || p.hid == nil || evidence == "" {
+		return false
+	}
+	shown := p.ShownLines()
+	isShown := make(map[string]bool, len(shown))
+	for _, l := range shown {
+		isShown[l] = true
+	}
+	var hidden []string // lines cut out of what is shown, or cut short in it
+	for _, l := range p.Lines {
+		if !isShown[l] {
+			hidden = append(hidden, l)
+		}
+	}
+	if len(hidden) == 0 {
+		return false
+	}
+	in := func(lines []string, s string) bool {
+		for _, l := range lines {
+			if strings.Contains(l, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, piece := range strings.FieldsFunc(evidence, evidenceBreak) {
+		probe := flHeadRunes(strings.TrimSpace(piece), 12)
+		if utf8.RuneCountInString(probe) < 8 {
+			continue
+		}
+		if in(hidden, probe) && !in(shown, probe) {
+			return true
+		}
+	}
+	return false
+}
+
+// evidenceBreak marks where evidence puts pieces of a page's text side by
+// side: quotation marks, slashes, colons, an ellipsis.
+func evidenceBreak(r rune) bool {
+	switch r {
+	case '「', '」', '『', '』', '/', ':', '：', '…', '→', '←', '"':
+		return true
+	}
+	return false
 }

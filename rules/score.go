@@ -66,11 +66,24 @@ func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 			continue
 		}
 		if s, ok := resolve(r, safeCheck(r.Check, site), site.Data, lang); ok {
+			if evidenceHidden(site.pageAt(s.URL), s.Evidence) {
+				s.Evidence += hiddenNote.In(lang)
+			}
 			signs = append(signs, s)
 		}
 	}
 	sortSigns(signs)
 	return signs
+}
+
+// pageAt returns the page of s fetched from url, or nil.
+func (s *Site) pageAt(url string) *Page {
+	for _, p := range s.Pages {
+		if p != nil && p.URL == url {
+			return p
+		}
+	}
+	return nil
 }
 
 // resolve turns a rule's findings into its sign: the finding worth the
