@@ -263,12 +263,7 @@ func checkMailRefundATM(m *Mail) []Finding {
 	sets := phishData().sets.mail
 	atm := ""
 	for i, s := range v.sentences {
-		if v.denies[i] || !sets["refund-atm-do"].has(s) || sets["refund-warn"].has(s) {
-			continue
-		}
-		// A spaced-out 「Ａ　Ｔ　Ｍ」 is an ATM to the reader: read it
-		// joined (phishReveal) when the sentence as written names none.
-		if sets["refund-atm"].has(s) || mailRevealedHas(sets["refund-atm"], s) {
+		if !v.denies[i] && sets["refund-atm"].has(s) && sets["refund-atm-do"].has(s) && !sets["refund-warn"].has(s) {
 			atm = v.raw[i]
 			break
 		}
@@ -299,12 +294,4 @@ func checkMailRefundATM(m *Mail) []Finding {
 		}
 	}
 	return []Finding{{Evidence: strings.Join(ev, " / ")}}
-}
-
-// mailRevealedHas reports whether s, its spaced-out letters joined and its
-// digit-spelt words read (phishReveal), holds a literal of list; false when
-// reading it so changes nothing.
-func mailRevealedHas(list *phishLits, s string) bool {
-	t, ok := phishReveal(s)
-	return ok && list.has(t)
 }

@@ -119,12 +119,11 @@ func phishASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // phishUnspace joins runs of one-letter words, spaced or set apart by
 // middle dots (see phishReveal). A letter is a word of one when the runes
-// beside it are spaces, punctuation or the
-// text's ends (【A m a z o n】 is a run), or, beside a Latin letter, kana
-// and kanji (のA T Mで: phishGlued). Kana and kanji spaced out inside a
-// sentence touch its words at both ends (医療費の還 付 金があります): a run
-// of three or more of them may begin and end glued, its middle letters
-// standing alone.
+// beside it are spaces, punctuation or the text's ends (【A m a z o n】 is a
+// run), or, beside a Latin letter, kana and kanji (のA T Mで: phishGlued).
+// Kana and kanji spaced out inside a sentence touch its words at both ends
+// (医療費の還 付 金があります): a run of three or more of them may begin and
+// end glued, its middle letters standing alone.
 func phishUnspace(s string) (string, bool) {
 	rs := []rune(s)
 	letter := func(k int) bool { return k >= 0 && k < len(rs) && unicode.IsLetter(rs[k]) }
