@@ -832,7 +832,11 @@ func shopPageLogos(p *Page, logo func(id string, ev Evidence)) []string {
 		name := im.Alt
 		ms := shopAppendMethods(buf[:0], name)
 		if len(ms) > 0 {
-			if len(alts) < 50 && !slices.Contains(alts, im.Alt) {
+			// An alt text that states the terms (a picture of
+			// 「お支払いは銀行振込のみ 振込先…」, which a fake shop draws
+			// so that no filter reads it) is read as the page's words,
+			// not passed over as a logo's name.
+			if len(alts) < 50 && !slices.Contains(alts, im.Alt) && !shopAltStatesTerms(im.Alt) {
 				alts = append(alts, im.Alt)
 			}
 		} else {
@@ -846,6 +850,18 @@ func shopPageLogos(p *Page, logo func(id string, ev Evidence)) []string {
 		}
 	}
 	return alts
+}
+
+// shopAltStatesTerms reports whether an image's alt text states payment
+// terms rather than names a logo: it says only (のみ, だけ, 限り) or gives
+// where to send the money (振込先, 口座).
+func shopAltStatesTerms(alt string) bool {
+	for _, w := range []string{"のみ", "だけ", "限り", "限ら", "振込先", "振込み先", "口座"} {
+		if strings.Contains(alt, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // shopFileWords splits a file name into words: card_visa.png → card visa png.

@@ -113,6 +113,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("Shop", `<p>Payment: we only accept bank transfer.</p>`)}},
 		{name: "PayPay銀行 is a bank, not PayPay", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法：銀行振込(PayPay銀行・楽天銀行)</p>`)}},
+		{name: "the terms drawn in a picture, its alt text says them", fire: true, evidence: []string{"銀行振込のみ"},
+			site: []string{shopTop, shopHTML("ショップ", `<p>モンクレール ダウンジャケット ¥12,800</p><p><img src="pay.png" alt="お支払いは銀行振込のみ 振込先 楽天銀行 ヤマモト タケシ"></p>`)}},
+		{name: "a row of payment logos, transfer among them", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p>お支払い方法</p><p><img src="visa.png" alt="VISA"><img src="cod.png" alt="代金引換"><img src="bank.png" alt="銀行振込"></p>`)}},
+		{name: "a picture of several methods, its alt text lists them", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<p><img src="pay.png" alt="クレジットカード・代金引換・銀行振込がご利用いただけます"></p>`)}},
 		{name: "transfer alone, listed without のみ", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><ul><li>銀行振込</li></ul>`)}},
 
