@@ -315,13 +315,23 @@ func jaStable(r rune) bool {
 // document of an iframe's srcdoc and the HTML a script writes with
 // document.write of a literal string.
 func NewPage(pageURL string, status int, contentType, body string, truncated bool) *Page {
-	return newPage(pageURL, status, contentType, body, truncated, false)
+	return newPage(pageURL, status, contentType, body, truncated, false, false)
 }
 
-// newPage is NewPage; with noEmbed it reads the markup alone, as the
-// page was read before embedded content was (the tests compare that with
-// their oracle).
-func newPage(pageURL string, status int, contentType, body string, truncated, noEmbed bool) *Page {
+// NewMailPage parses the HTML part of a mail (body decoded to UTF-8) as
+// NewPage parses a page, but for what it hides: text put out of sight by
+// its box (page_box.go: max-height:0, a colour on itself) counts as shown.
+// Newsletters hide their preheader so, and an honest one's preheader
+// often sums up its warning; only display:none, visibility, opacity and
+// font size hide a mail's text.
+func NewMailPage(body string) *Page {
+	return newPage("", 0, "text/html", body, false, false, true)
+}
+
+// newPage is NewPage (NewMailPage with mail); with noEmbed it reads the
+// markup alone, as the page was read before embedded content was (the
+// tests compare that with their oracle).
+func newPage(pageURL string, status int, contentType, body string, truncated, noEmbed, mail bool) *Page {
 	pm := &pageWithMemo{} // one allocation for both
 	pm.page = Page{URL: pageURL, Status: status, ContentType: contentType, Truncated: truncated, memo: &pm.memo}
 	p := &pm.page
@@ -338,7 +348,7 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 		return p
 	}
 	p.Doc = goquery.NewDocumentFromNode(root)
-	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed}
+	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed, mail: mail}
 	styles := pageStyles(root, body)
 	w.sheet = newStyleSheet(styles)
 	w.cssDisplay = strings.Contains(body, "stylesheet")
@@ -520,6 +530,7 @@ type pageWalk struct {
 	drawnWords []string     // the words of <svg> drawings, in Drawings' order
 	embed      embedState   // what has been read of embedded documents
 	noEmbed    bool         // read the markup alone (the tests' oracle)
+	mail       bool         // a mail's HTML: box recipes do not hide (NewMailPage)
 	// hid and sure track the hidden elements' text, and that of those
 	// hidden beyond doubt (page_hidden.go); cssDisplay and cssImportant
 	// say whether the page's style sheets could undo a hidden attribute

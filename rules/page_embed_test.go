@@ -145,7 +145,7 @@ func TestNewPagePlainUnchanged(t *testing.T) {
 			continue
 		}
 		got := NewPage(pageURL, 200, "text/html", body, false)
-		want := newPage(pageURL, 200, "text/html", body, false, true)
+		want := newPage(pageURL, 200, "text/html", body, false, true, false)
 		got.Doc, want.Doc, got.memo, want.memo = nil, nil, nil, nil
 		if (got.hid == nil) != (want.hid == nil) || got.hid != nil && !reflect.DeepEqual(got.hid.lines, want.hid.lines) {
 			t.Errorf("%s: embedded reading changed what is hidden", name)

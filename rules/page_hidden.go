@@ -147,6 +147,9 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		// here or (not read) in a linked sheet.
 		return true, !w.cssDisplay, 0
 	}
+	if style != "" && !w.mail && cssBoxHides(style) {
+		return true, false, 0 // out of sight by its box (page_box.go)
+	}
 	if _, hide, sure := pick(propOpacity); hide && !fadeIn(n, style) {
 		return true, sure, 0
 	}

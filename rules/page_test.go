@@ -122,7 +122,7 @@ func comparePages(t *testing.T, name, body string) {
 	const pageURL = "https://shop.example.jp/dir/page.html?q=1"
 	// The oracle reads the markup alone; what NewPage reads besides
 	// (page_embed.go) is tested in page_embed_test.go.
-	got := newPage(pageURL, 200, "text/html", body, false, true)
+	got := newPage(pageURL, 200, "text/html", body, false, true, false)
 	want := oldNewPage(pageURL, 200, "text/html", body, false)
 	if (got.Doc == nil) != (want.Doc == nil) {
 		t.Fatalf("%s: Doc nil %v, old %v", name, got.Doc == nil, want.Doc == nil)

@@ -387,7 +387,7 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			c.attachments = append(c.attachments, inner.Attachments...)
 		}
 	case mt == "text/html":
-		page := rules.NewPage("", 0, "text/html", decodeText(data, params["charset"]), false)
+		page := rules.NewMailPage(decodeText(data, params["charset"]))
 		if !isAttachment(h) {
 			c.html = append(c.html, page.Text)
 			// What a mail client shows: the hidden text left out (a

@@ -1,0 +1,107 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCSSBoxHides: the visually-hidden recipes hide; the same properties
+// with values that leave the text in sight do not.
+func TestCSSBoxHides(t *testing.T) {
+	for _, c := range []struct {
+		style string
+		hides bool
+	}{
+		{"transform:scale(0)", true},
+		{"transform: translateX(10px) scale(0, 1)", true},
+		{"TRANSFORM:SCALEY(0)", true},
+		{"transform:scale(1.05)", false},
+		{"transform:scale(0.5)", false},
+		{"position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden", true},
+		{"position:absolute; clip: rect(1px, 1px, 1px, 1px)", true},
+		{"clip:rect(0 0 0 0)", false}, // clip applies to positioned boxes only
+		{"position:absolute;clip:rect(0 100px 50px 0)", false},
+		{"clip-path:inset(50%)", true},
+		{"clip-path: inset(50% 0)", true},
+		{"clip-path:inset(50% 0 0 0)", false},
+		{"clip-path:inset(100% 0 0 0)", true},
+		{"clip-path:circle(0)", true},
+		{"clip-path:circle(50%)", false},
+		{"clip-path:inset(10px)", false}, // a length: the box's size is not known
+		{"max-height:0;overflow:hidden", true},
+		{"height:0;width:0;overflow:hidden", true},
+		{"max-height:0", false}, // the text overflows, shown
+		{"height:0px;overflow:visible", false},
+		{"max-height:0;overflow:auto", false},
+		{"height:100px;overflow:hidden", false},
+		{"position:absolute;left:-9999px", true},
+		{"position:fixed;top:-500px", true},
+		{"position:absolute;left:-100%", true},
+		{"position:absolute;left:-40em", true},
+		{"left:-9999px", false}, // not positioned: the offset does nothing
+		{"position:relative;left:-9999px", false},
+		{"position:absolute;left:-20px", false},
+		{"position:absolute;top:-10em", false},
+		{"text-indent:-9999px;overflow:hidden;white-space:nowrap", true},
+		{"text-indent:-9999px;white-space:nowrap", true},
+		{"text-indent:-2em", false},
+		{"text-indent:-9999px", false}, // lines after the first still show
+		{"color:#fff;background:#fff", true},
+		{"color:white;background-color:#FFFFFF", true},
+		{"color:rgb(0, 0, 0);background:#000", true},
+		{"color:#fff;background:#000", false},
+		{"color:#fff;background:#fff url(bg.png)", false},
+		{"color:#333", false},
+		{"background:#fff", false},
+		{"margin-left:-9999px", false},
+		{"max-height:0;/* a comment */overflow:hidden", true}, // through the CSS parser
+		{"MAX-HEIGHT:0;OVERFLOW:HIDDEN !important", true},
+		{`color:#fff;background:#fff url("bg.png")`, false},
+		{"", false},
+		{"display:block", false},
+	} {
+		if got := cssBoxHides(c.style); got != c.hides {
+			t.Errorf("cssBoxHides(%q) = %v, want %v", c.style, got, c.hides)
+		}
+	}
+}
+
+// TestBoxHiddenTextExcusesNothing: a fake shop salted with a consumer
+// centre's warning hidden by its box keeps its sign on a page; the same
+// warning shown excuses it. In a mail, a preheader hidden so is read as
+// shown (NewMailPage): newsletters hide their summaries that way.
+func TestBoxHiddenTextExcusesNothing(t *testing.T) {
+	const fakeShop = `<title>ブランド激安通販</title><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p>`
+	const warning = `<h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。</p><p>偽サイト・詐欺サイトの被害が増えています。</p><p>不審なサイトで買い物をしないでください。</p><p>詐欺サイトの見分け方を紹介します。</p><p>偽ショップに注意。</p>`
+	fired := func(body string) bool {
+		for _, s := range Evaluate(phSite(phHTML("https://brand-gekiyasu.example.top/", body)), All(), "ja") {
+			if s.ID == "payment-transfer-only" {
+				return true
+			}
+		}
+		return false
+	}
+	if fired(warning + fakeShop) {
+		t.Fatal("the shown warning does not excuse the shop: the test proves nothing")
+	}
+	for _, style := range []string{
+		"position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden",
+		"max-height:0;overflow:hidden",
+		"position:absolute;left:-9999px",
+		"transform:scale(0)",
+		"text-indent:-9999px;overflow:hidden;white-space:nowrap",
+		"color:#fff;background:#fff",
+	} {
+		if !fired(`<div style="` + style + `">` + warning + `</div>` + fakeShop) {
+			t.Errorf("a warning hidden by %q excused the shop", style)
+		}
+	}
+	mail := NewMailPage(`<div style="max-height:0;overflow:hidden">【注意喚起】架空請求にご注意ください</div><p>本文</p>`)
+	if shown := strings.Join(mail.ShownLines(), "\n"); !strings.Contains(shown, "注意喚起") {
+		t.Errorf("a mail's preheader hidden by its box was left out of what it shows: %q", shown)
+	}
+	page := NewPage("https://example.jp/", 200, "text/html", `<div style="max-height:0;overflow:hidden">【注意喚起】架空請求にご注意ください</div><p>本文</p>`, false)
+	if shown := strings.Join(page.ShownLines(), "\n"); strings.Contains(shown, "注意喚起") {
+		t.Errorf("a page's text hidden by its box is among what it shows: %q", shown)
+	}
+}
