@@ -6,6 +6,7 @@ import (
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
+	"golang.org/x/net/html"
 )
 
 // An element can hide its text without display, visibility or opacity:
@@ -22,7 +23,8 @@ import (
 //   - a text-indent of -500px or less with the overflow hidden or the
 //     text kept on one line;
 //   - text the colour of its own background (color and background both
-//     written in the style).
+//     written in the style);
+//   - an iframe 0 wide or high: the srcdoc it frames.
 //
 // A style sheet's rules and scripts are not read for these (a class that
 // does the same is read as shown).
@@ -316,4 +318,20 @@ func cssColour(v string) (uint32, bool) {
 		return out, k == 3
 	}
 	return 0, false
+}
+
+// zeroFrame reports whether an iframe is sized to nothing: a width or
+// height of 0 in its attributes or its inline style. The document it
+// frames (a srcdoc read as part of the page) is then not seen.
+func zeroFrame(n *html.Node, style string) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "width" || a.Key == "height") && cssZeroLength(strings.TrimSpace(a.Val)) {
+			return true
+		}
+	}
+	if style == "" {
+		return false
+	}
+	d := inlineBoxDecls(style)
+	return cssZeroLength(d.width) || cssZeroLength(d.height)
 }

@@ -105,3 +105,53 @@ func TestBoxHiddenTextExcusesNothing(t *testing.T) {
 		t.Errorf("a page's text hidden by its box is among what it shows: %q", shown)
 	}
 }
+
+// TestCSSUnescape: CSS escapes read as a browser reads them.
+func TestCSSUnescape(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`n\6f ne`, "none"},
+		{`n\6Fne`, "none"},
+		{`\6e\6f\6e\65`, "none"},
+		{`\000068idden`, "hidden"},
+		{`hid\den`, "hid\u00den"}, // \de is hex: U+00DE, then n
+		{`no\ne`, "none"},         // \n is not hex: the letter
+		{`\:`, ":"},
+		{`none`, "none"},
+		{`trailing\`, `trailing\`},
+		{`\0 x`, "\uFFFDx"},
+	} {
+		if got := cssUnescape(c.in); got != c.want {
+			t.Errorf("cssUnescape(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestEscapedAndFramedSaltsExcuseNothing: a warning hidden by an escaped
+// display:none, or framed in a srcdoc iframe 0 wide or high, does not
+// excuse a fake shop; framed at a size it does.
+func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
+	const fakeShop = `<title>ブランド激安通販</title><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p>`
+	const warning = `<h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。</p><p>偽サイト・詐欺サイトの被害が増えています。</p><p>不審なサイトで買い物をしないでください。</p><p>詐欺サイトの見分け方を紹介します。</p><p>偽ショップに注意。</p>`
+	fired := func(body string) bool {
+		for _, s := range Evaluate(phSite(phHTML("https://brand-gekiyasu.example.top/", body)), All(), "ja") {
+			if s.ID == "payment-transfer-only" {
+				return true
+			}
+		}
+		return false
+	}
+	srcdoc := strings.ReplaceAll(warning, `"`, "&quot;")
+	for _, c := range []struct {
+		name, salt string
+		fires      bool
+	}{
+		{"escaped display:none", `<div style="display:n\6f ne">` + warning + `</div>`, true},
+		{"a srcdoc 0 high", `<iframe srcdoc="` + srcdoc + `" width="600" height="0"></iframe>`, true},
+		{"a srcdoc 0 wide by its style", `<iframe srcdoc="` + srcdoc + `" style="width:0;border:0"></iframe>`, true},
+		{"a srcdoc at a size", `<iframe srcdoc="` + srcdoc + `" width="600" height="400"></iframe>`, false},
+	} {
+		if got := fired(c.salt + fakeShop); got != c.fires {
+			t.Errorf("%s: payment-transfer-only fired %v, want %v", c.name, got, c.fires)
+		}
+	}
+}

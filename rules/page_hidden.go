@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tdewolff/parse/v2"
@@ -121,6 +122,8 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 	// what the hidden attribute, the sheet or a hidden visibility set
 	// (content-visibility is among visib's).
 	if style != "" && (sheetMayHide(style) || cssFontZeroHint(style) ||
+		// An escape may spell a hiding value (display:n\6f ne).
+		strings.IndexByte(style, '\\') >= 0 ||
 		// A display or visibility may undo the hidden attribute or a
 		// rule of the sheet.
 		(attrHidden || w.sheet != nil) && (shopContainsLowerASCII(style, "display") || shopContainsLowerASCII(style, "visib") || shopContainsLowerASCII(style, "opacity")) ||
@@ -147,7 +150,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		// here or (not read) in a linked sheet.
 		return true, !w.cssDisplay, 0
 	}
-	if style != "" && !w.mail && cssBoxHides(style) {
+	if !w.mail && (style != "" && cssBoxHides(style) || n.Data == "iframe" && zeroFrame(n, style)) {
 		return true, false, 0 // out of sight by its box (page_box.go)
 	}
 	if _, hide, sure := pick(propOpacity); hide && !fadeIn(n, style) {
@@ -326,7 +329,50 @@ func cssDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, impor
 			b = append(b, t.Data...)
 		}
 	}
-	return cssValue(string(name), string(b))
+	return cssValue(cssUnescape(string(name)), cssUnescape(string(b)))
+}
+
+// cssUnescape undoes CSS escapes as a browser reads them: a backslash and
+// one to six hex digits (and one white space after them) is that code
+// point, a backslash and any other character that character
+// (display:n\6f ne is display:none). s is returned as it is when it has no
+// backslash.
+func cssUnescape(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' || i+1 == len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		j := i + 1
+		for j < len(s) && j < i+7 && isHexDigit(s[j]) {
+			j++
+		}
+		if j == i+1 { // not hex: the character itself
+			i++
+			b.WriteByte(s[i])
+			continue
+		}
+		n, _ := strconv.ParseUint(s[i+1:j], 16, 32)
+		r := rune(n)
+		if r == 0 || r > unicode.MaxRune || r >= 0xD800 && r <= 0xDFFF {
+			r = unicode.ReplacementChar
+		}
+		b.WriteRune(r)
+		if j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
+			j++
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // cssValue reads a property's name and value: the property, whether the
