@@ -155,3 +155,28 @@ func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCSSValueForms: values a browser computes to a hiding one.
+func TestCSSValueForms(t *testing.T) {
+	for _, c := range []struct {
+		name, value string
+		hides, ok   bool
+	}{
+		{"opacity", "calc(0)", true, true},
+		{"opacity", "calc(0.5)", false, true},
+		{"opacity", "calc(1 - 1)", false, false}, // arithmetic is not worked out
+		{"font-size", "calc(0px)", true, true},
+		{"font", "0/0 a", true, true},
+		{"font", "700 0/0 a", true, true},
+		{"font", "bold 12px/1.5 sans-serif", false, true},
+		{"font", "italic 1.2em Arial", false, true},
+		{"font", "small-caps bold 0 serif", true, true},
+		{"font", "inherit", false, false},
+		{"font", "caption", false, false},
+	} {
+		_, hides, _, ok := cssValue(c.name, c.value)
+		if hides != c.hides || ok != c.ok {
+			t.Errorf("cssValue(%q, %q) = hides %v, ok %v; want %v, %v", c.name, c.value, hides, ok, c.hides, c.ok)
+		}
+	}
+}

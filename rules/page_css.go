@@ -63,7 +63,10 @@ type styleSheet struct {
 // content-visibility from the style texts; nil when none hides anything
 // or sets a visibility (which may show an element under a hidden one).
 func newStyleSheet(texts []string) *styleSheet {
-	if !slices.ContainsFunc(texts, func(t string) bool { return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") }) {
+	if !slices.ContainsFunc(texts, func(t string) bool {
+		// (An escape may spell a hiding value: display:n\6f ne.)
+		return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") || strings.IndexByte(t, '\\') >= 0
+	}) {
 		return nil
 	}
 	s := &styleSheet{}
@@ -125,7 +128,8 @@ func sheetMayHide(t string) bool {
 // or sets a visibility (which may show an element again).
 func (s *styleSheet) read(text string) bool {
 	p := css.NewParser(parse.NewInputString(text), false)
-	depth := 0 // inside at-rules (@media: not always in force)
+	depth := 0         // inside at-rules not always in force (@media print)
+	var inForce []bool // for each at-rule open, whether it is always in force
 	var sels []sheetRule
 	hides := false
 	for len(s.rules) < sheetMaxRules {
@@ -134,9 +138,18 @@ func (s *styleSheet) read(text string) bool {
 		case css.ErrorGrammar:
 			return hides
 		case css.BeginAtRuleGrammar:
-			depth++
+			always := atRuleAlways(data, p.Values())
+			inForce = append(inForce, always)
+			if !always {
+				depth++
+			}
 		case css.EndAtRuleGrammar:
-			depth--
+			if n := len(inForce); n > 0 {
+				if !inForce[n-1] {
+					depth--
+				}
+				inForce = inForce[:n-1]
+			}
 		case css.BeginRulesetGrammar:
 			sels = nil
 			if depth == 0 {
@@ -162,6 +175,29 @@ func (s *styleSheet) read(text string) bool {
 		}
 	}
 	return hides
+}
+
+// atRuleAlways reports whether the rules inside an at-rule apply on any
+// screen, as rules outside it do: @layer (a cascade layer: in force,
+// only ordered apart, which is not read), and @media for screen or all
+// media without conditions.
+func atRuleAlways(name []byte, prelude []css.Token) bool {
+	switch strings.ToLower(string(name)) {
+	case "@layer":
+		return true
+	case "@media":
+		var q strings.Builder
+		for _, t := range prelude {
+			if t.TokenType != css.WhitespaceToken && t.TokenType != css.CommentToken {
+				q.WriteString(strings.ToLower(string(t.Data)))
+			}
+		}
+		switch q.String() {
+		case "screen", "all", "onlyscreen", "onlyall":
+			return true
+		}
+	}
+	return false
 }
 
 // sheetSelectors parses a selector list of one-element compounds; nil

@@ -399,13 +399,54 @@ func cssValue(name, value string) (prop sheetProp, hides, important, ok bool) {
 	case "content-visibility":
 		return propContent, v == "hidden", important, v == "visible" || v == "auto" || v == "hidden"
 	case "opacity":
-		f, ok := cssNumber(v)
+		f, ok := cssNumber(cssPlainCalc(v))
 		return propOpacity, ok && f <= 0.02, important, ok
 	case "font-size":
-		f, ok := cssNumber(v)
+		f, ok := cssNumber(cssPlainCalc(v))
 		return propFontSize, ok && f <= 0, important, v != "" && !cssWide(v)
+	case "font":
+		// The shorthand sets the size too (font:0/0 a).
+		size, ok := cssFontShorthandSize(value)
+		if !ok {
+			return 0, false, false, false
+		}
+		f, ok := cssNumber(size)
+		return propFontSize, ok && f <= 0, important, ok
 	}
 	return 0, false, false, false
+}
+
+// cssPlainCalc returns the number inside a calc() of one number
+// (calc(0), calc(0px)), and v as it is otherwise: a browser computes it
+// to that number.
+func cssPlainCalc(v string) string {
+	if in, ok := strings.CutPrefix(v, "calc("); ok {
+		if in, ok := strings.CutSuffix(in, ")"); ok {
+			if _, ok := cssNumber(in); ok {
+				return in
+			}
+		}
+	}
+	return v
+}
+
+// cssFontShorthandSize returns the font size of a font shorthand's value
+// (its style, variant and weight come first, the size next, a line height
+// after a slash, the family last): the first word that is a length, a
+// percentage or 0. Weights are numbers without a unit and never 0.
+func cssFontShorthandSize(value string) (string, bool) {
+	v := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "!important")))
+	for _, w := range strings.Fields(strings.ReplaceAll(v, "/", " / ")) {
+		if w == "/" {
+			return "", false // a line height before any size: not a font shorthand read here
+		}
+		if w == "0" || w[0] >= '0' && w[0] <= '9' || w[0] == '.' {
+			if n, ok := cssNumber(w); ok && (n == 0 || strings.TrimLeft(w, "0123456789.+-eE") != "") {
+				return w, true
+			}
+		}
+	}
+	return "", false
 }
 
 // cssSqueeze removes CSS white space (space, tab, line breaks; not a
@@ -444,10 +485,11 @@ func cssDisplayKeywords(v string) bool {
 }
 
 // cssHidingName is the cheap test of a property name: one of those that
-// can hide (display, visibility, content-visibility, opacity, font-size).
+// can hide (display, visibility, content-visibility, opacity, font-size,
+// font).
 func cssHidingName(name string) bool {
 	switch len(name) {
-	case 7, 9, 10, 18: // display, font-size, visibility, content-visibility; opacity is 7 too
+	case 4, 7, 9, 10, 18: // font, display, font-size, visibility, content-visibility; opacity is 7 too
 		return true
 	}
 	return false
