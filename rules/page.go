@@ -351,10 +351,12 @@ func newPage(pageURL string, status int, contentType, body string, truncated, no
 	w := &pageWalk{text: make([]byte, 0, len(body)/2), noEmbed: noEmbed, mail: mail}
 	styles := pageStyles(root, body)
 	w.sheet = newStyleSheet(styles)
-	w.cssDisplay = strings.Contains(body, "stylesheet")
+	linked := strings.Contains(body, "stylesheet")
+	w.cssDisplay, w.cssFont = linked, linked
 	for _, t := range styles {
 		w.cssDisplay = w.cssDisplay || shopContainsLowerASCII(t, "display")
 		w.cssImportant = w.cssImportant || shopContainsLowerASCII(t, "important")
+		w.cssFont = w.cssFont || shopContainsLowerASCII(t, "font")
 	}
 	w.walk(root, true)
 
@@ -538,6 +540,9 @@ type pageWalk struct {
 	// !important).
 	hid, sure                hideTrack
 	cssDisplay, cssImportant bool
+	// cssFont says whether a style sheet could size an element's font
+	// (the page's own mention a font, or it links one).
+	cssFont bool
 	// visHidden is whether the walk is under a hidden visibility;
 	// visSpans are the spans of text under one (page_hidden.go).
 	visHidden bool

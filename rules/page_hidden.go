@@ -224,13 +224,23 @@ func (w *pageWalk) visFlip(n *html.Node) {
 }
 
 // resizedBelow reports whether an element under n may set its own font
-// size (an inline font-size, or a class a style sheet may size): a list
-// at font-size 0 that closes the gaps between items sized again.
+// size: a list at font-size 0 that closes the gaps between items sized
+// again. An element's inline style must give a size other than 0
+// (font-weight is no size); any element may be sized where a style sheet
+// could (the page's own mention a font, or it links one). An empty
+// <span class="x"> or a <b style="font-weight:bold"> in a salt hidden at
+// font-size 0 shows nothing (review 21).
 func (w *pageWalk) resizedBelow(n *html.Node) bool {
 	return w.anyBelow(n, func(c *html.Node) bool {
+		if w.cssFont {
+			return true
+		}
 		for _, a := range c.Attr {
-			if a.Key == "class" || a.Key == "style" && shopContainsLowerASCII(a.Val, "font") {
-				return true
+			if a.Key == "style" && shopContainsLowerASCII(a.Val, "font") {
+				in := inlineVals(a.Val)
+				if in.set[propFontSize] && !in.hide[propFontSize] {
+					return true
+				}
 			}
 		}
 		return false
