@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tdewolff/parse/v2"
-	"github.com/tdewolff/parse/v2/css"
 	"golang.org/x/net/html"
 )
 
@@ -139,40 +137,15 @@ func (d *boxDecls) field(name string) *string {
 }
 
 // inlineBoxDecls reads an inline style's declarations of the properties
-// cssBoxHides reads. A style without comments, escapes or strings is split
-// at its semicolons and colons; others go through the CSS parser.
+// cssBoxHides reads (inlineDecls; a function such as scale(0) is no reason
+// to call the parser).
 func inlineBoxDecls(style string) boxDecls {
 	var d boxDecls
 	if len(style) > inlineMaxBytes {
 		style = style[:inlineMaxBytes]
 	}
-	if !strings.ContainsAny(style, "/\\\"'") {
-		for rest := style; rest != ""; {
-			var decl string
-			decl, rest, _ = strings.Cut(rest, ";")
-			if name, val, ok := strings.Cut(decl, ":"); ok {
-				d.set(name, val)
-			}
-		}
-		return d
-	}
-	p := css.NewParser(parse.NewInputString(style), true)
-	for {
-		gt, _, data := p.Next()
-		if gt == css.ErrorGrammar {
-			return d
-		}
-		if gt != css.DeclarationGrammar {
-			continue
-		}
-		var b []byte
-		for _, t := range p.Values() {
-			if t.TokenType != css.CommentToken {
-				b = append(b, t.Data...)
-			}
-		}
-		d.set(string(data), string(b))
-	}
+	inlineDecls(style, "/\\\"'", d.set)
+	return d
 }
 
 // cssScaleZero reports whether a transform scales to nothing: scale(0),

@@ -71,17 +71,7 @@ func TestCSSBoxHides(t *testing.T) {
 // warning shown excuses it. In a mail, a preheader hidden so is read as
 // shown (NewMailPage): newsletters hide their summaries that way.
 func TestBoxHiddenTextExcusesNothing(t *testing.T) {
-	const fakeShop = `<title>ブランド激安通販</title><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p>`
-	const warning = `<h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。</p><p>偽サイト・詐欺サイトの被害が増えています。</p><p>不審なサイトで買い物をしないでください。</p><p>詐欺サイトの見分け方を紹介します。</p><p>偽ショップに注意。</p>`
-	fired := func(body string) bool {
-		for _, s := range Evaluate(phSite(phHTML("https://brand-gekiyasu.example.top/", body)), All(), "ja") {
-			if s.ID == "payment-transfer-only" {
-				return true
-			}
-		}
-		return false
-	}
-	if fired(warning + fakeShop) {
+	if saltedShopFires(saltWarning + saltShop) {
 		t.Fatal("the shown warning does not excuse the shop: the test proves nothing")
 	}
 	for _, style := range []string{
@@ -92,7 +82,7 @@ func TestBoxHiddenTextExcusesNothing(t *testing.T) {
 		"text-indent:-9999px;overflow:hidden;white-space:nowrap",
 		"color:#fff;background:#fff",
 	} {
-		if !fired(`<div style="` + style + `">` + warning + `</div>` + fakeShop) {
+		if !saltedShopFires(`<div style="` + style + `">` + saltWarning + `</div>` + saltShop) {
 			t.Errorf("a warning hidden by %q excused the shop", style)
 		}
 	}
@@ -130,27 +120,17 @@ func TestCSSUnescape(t *testing.T) {
 // display:none, or framed in a srcdoc iframe 0 wide or high, does not
 // excuse a fake shop; framed at a size it does.
 func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
-	const fakeShop = `<title>ブランド激安通販</title><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p>`
-	const warning = `<h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。</p><p>偽サイト・詐欺サイトの被害が増えています。</p><p>不審なサイトで買い物をしないでください。</p><p>詐欺サイトの見分け方を紹介します。</p><p>偽ショップに注意。</p>`
-	fired := func(body string) bool {
-		for _, s := range Evaluate(phSite(phHTML("https://brand-gekiyasu.example.top/", body)), All(), "ja") {
-			if s.ID == "payment-transfer-only" {
-				return true
-			}
-		}
-		return false
-	}
-	srcdoc := strings.ReplaceAll(warning, `"`, "&quot;")
+	srcdoc := strings.ReplaceAll(saltWarning, `"`, "&quot;")
 	for _, c := range []struct {
 		name, salt string
 		fires      bool
 	}{
-		{"escaped display:none", `<div style="display:n\6f ne">` + warning + `</div>`, true},
+		{"escaped display:none", `<div style="display:n\6f ne">` + saltWarning + `</div>`, true},
 		{"a srcdoc 0 high", `<iframe srcdoc="` + srcdoc + `" width="600" height="0"></iframe>`, true},
 		{"a srcdoc 0 wide by its style", `<iframe srcdoc="` + srcdoc + `" style="width:0;border:0"></iframe>`, true},
 		{"a srcdoc at a size", `<iframe srcdoc="` + srcdoc + `" width="600" height="400"></iframe>`, false},
 	} {
-		if got := fired(c.salt + fakeShop); got != c.fires {
+		if got := saltedShopFires(c.salt + saltShop); got != c.fires {
 			t.Errorf("%s: payment-transfer-only fired %v, want %v", c.name, got, c.fires)
 		}
 	}
@@ -179,4 +159,22 @@ func TestCSSValueForms(t *testing.T) {
 			t.Errorf("cssValue(%q, %q) = hides %v, ok %v; want %v, %v", c.name, c.value, hides, ok, c.hides, c.ok)
 		}
 	}
+}
+
+// A fake shop, and a consumer centre's warning that excuses it where it
+// is shown: the salt of the tests above.
+const (
+	saltShop    = `<title>ブランド激安通販</title><h1>ブランド激安通販</h1><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p>`
+	saltWarning = `<h1>【注意喚起】詐欺サイトにご注意ください</h1><p>このページは詐欺の手口を紹介する注意喚起ページです。</p><p>偽サイト・詐欺サイトの被害が増えています。</p><p>不審なサイトで買い物をしないでください。</p><p>詐欺サイトの見分け方を紹介します。</p><p>偽ショップに注意。</p>`
+)
+
+// saltedShopFires reports whether payment-transfer-only fires on body,
+// served from a throwaway domain.
+func saltedShopFires(body string) bool {
+	for _, s := range Evaluate(phSite(phHTML("https://brand-gekiyasu.example.top/", body)), All(), "ja") {
+		if s.ID == "payment-transfer-only" {
+			return true
+		}
+	}
+	return false
 }

@@ -298,33 +298,39 @@ func (v *cssVals) put(prop sheetProp, hide, important bool) {
 // wins, as in a browser.
 func inlineVals(style string) cssVals {
 	var v cssVals
-	if !strings.ContainsAny(style, "/\\\"'(") {
-		// No comment, escape, string or function: declarations split
-		// at semicolons and their first colon, without a parser.
+	// Without a comment, escape, string or function, declarations are
+	// split at semicolons and their first colon, without a parser.
+	inlineDecls(style, "/\\\"'(", func(name, value string) {
+		if prop, hide, imp, ok := cssValue(name, value); ok {
+			v.put(prop, hide, imp)
+		}
+	})
+	return v
+}
+
+// inlineDecls calls fn with the name and value of each declaration of an
+// inline style, escapes undone and comments dropped. A style holding none
+// of the characters of slow is split at its semicolons and their first
+// colons; others are read by the CSS parser.
+func inlineDecls(style, slow string, fn func(name, value string)) {
+	if !strings.ContainsAny(style, slow) {
 		for rest := style; rest != ""; {
 			var decl string
 			decl, rest, _ = strings.Cut(rest, ";")
-			name, val, ok := strings.Cut(decl, ":")
-			if !ok {
-				continue
-			}
-			if prop, hide, imp, ok := cssValue(strings.TrimSpace(name), val); ok {
-				v.put(prop, hide, imp)
+			if name, val, ok := strings.Cut(decl, ":"); ok {
+				fn(strings.TrimSpace(name), val)
 			}
 		}
-		return v
+		return
 	}
 	p := css.NewParser(parse.NewInputString(style), true)
 	for {
 		gt, _, data := p.Next()
 		if gt == css.ErrorGrammar {
-			return v
+			return
 		}
-		if gt != css.DeclarationGrammar {
-			continue
-		}
-		if prop, hide, imp, ok := cssDeclaration(data, p.Values()); ok {
-			v.put(prop, hide, imp)
+		if gt == css.DeclarationGrammar {
+			fn(cssUnescape(string(data)), cssUnescape(cssJoin(p.Values())))
 		}
 	}
 }
@@ -333,13 +339,18 @@ func inlineVals(style string) cssVals {
 // whether its value hides (display:none, visibility:hidden or collapse,
 // an opacity or font size of 0 in any unit).
 func cssDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, important, ok bool) {
+	return cssValue(cssUnescape(string(name)), cssUnescape(cssJoin(vals)))
+}
+
+// cssJoin is a declaration's value as written, comments left out.
+func cssJoin(vals []css.Token) string {
 	var b []byte
 	for _, t := range vals {
 		if t.TokenType != css.CommentToken {
 			b = append(b, t.Data...)
 		}
 	}
-	return cssValue(cssUnescape(string(name)), cssUnescape(string(b)))
+	return string(b)
 }
 
 // cssUnescape undoes CSS escapes as a browser reads them: a backslash and
