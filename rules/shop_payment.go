@@ -441,11 +441,34 @@ func shopBillPage(p *Page) bool {
 // not.
 func shopDonationPage(p *Page) bool {
 	if heads := p.shownHeadings(); len(heads) > 0 {
-		return shopDonationHeadRe.MatchString(heads[0])
+		if shopDonationHeadRe.MatchString(heads[0]) {
+			return true
+		}
+		return shopSupportHeadRe.MatchString(heads[0]) && shopGiftsNear(p, heads[0])
 	}
 	parts := strings.FieldsFunc(p.Title, func(r rune) bool { return strings.ContainsRune("|｜/／-–—:：", r) })
 	return slices.ContainsFunc(parts, shopDonationHeadRe.MatchString)
 }
+
+// shopGiftsNear reports whether one of the three lines a page shows after
+// its heading asks for gifts of money (皆さまからのご寄付は…).
+func shopGiftsNear(p *Page, heading string) bool {
+	lines := p.ShownLines()
+	at := slices.Index(lines, heading)
+	if at < 0 {
+		return false
+	}
+	for _, l := range lines[at+1 : min(len(lines), at+4)] {
+		if shopGiftAskedRe.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// shopGiftAskedRe is a gift the reader gives (ご寄付, 寄付金, 募金), not one a
+// shop makes of its sales (売上の一部を寄付しています).
+var shopGiftAskedRe = shopMustRe(`ご寄[付附]|寄[付附]金|寄[付附](?:の|を)お願い|募金|義援金|献金`)
 
 // shopDonationRe finds money given, not paid for goods, in a sentence:
 // donations, offerings, sponsorship. Transfers for them are no shop's
@@ -455,6 +478,10 @@ func shopDonationPage(p *Page) bool {
 var (
 	shopDonationRe     = shopMustRe(`寄付|寄附|献金|募金|義援金|協賛金|お布施|志納|奉納|初穂料|玉串料`)
 	shopDonationHeadRe = shopMustRe(`^\s*(?:ご|お)?(?:寄付金?|寄附金?|献金|募金|義援金|協賛金?|布施|志納金?|奉納|初穂料|玉串料)(?:の|を)?(?:お願い|について|のご案内|ご案内|お申し?込み?|受付|方法|窓口)?\s*$`)
+	// shopSupportHeadRe is an appeal for support (活動へのご支援をお願いします),
+	// a donation page's heading only when what it shows next speaks of
+	// gifts (shopDonationPage): a fake shop's 「ご支援のお願い」 sells.
+	shopSupportHeadRe = shopMustRe(`^\s*(?:\S{1,12}への)?ご支援(?:の|を)?お願い(?:します|いたします|申し上げます)?\s*$`)
 )
 
 // shopRefundRe marks sentences about refunds, where bank transfer is how the
