@@ -34,6 +34,8 @@ func TestInvestmentPages(t *testing.T) {
 		{"English: guaranteed returns, WhatsApp group", "https://alpha-signals.example.io/",
 			"<h1>Crypto signals</h1><p>Guaranteed returns of 5% every week.</p><p>Join our WhatsApp group today.</p>", 50, "Guaranteed returns"},
 
+		{"principal guaranteed, join by a LINE ID in katakana (review 20 iv02)", "https://kabu-sensei.example.top/",
+			"<h1>プロ投資家の無料講座</h1><p>元本保証で月利30%。必ず儲かる銘柄を毎日配信。</p><p>参加はこちらのライン（@kabu123）から。</p>", 50, "元本保証"},
 		{"a lure titled 無料相談会, linking a LINE group", "https://soudan-kai.example.top/",
 			"<h1>無料相談会</h1><p>元本保証・月利10%の資産運用をご紹介。</p><p><a href='https://line.me/ti/g2/Soudan01'>LINEで参加</a></p>", 50, "元本保証"},
 
@@ -129,6 +131,7 @@ func TestInvestmentHinted(t *testing.T) {
 		{"LINE in ASCII", "<p>LINEで最新情報をお届け</p>", true},
 		{"a link to line.me", "<p><a href='https://line.me/R/ti/p/@abc'>友だちになる</a></p>", true},
 		{"a withdrawal", "<p>出金には手数料が必要です</p>", true},
+		{"a LINE ID in katakana", "<p>お問い合わせはライン@kabu123まで</p>", true},
 		{"an online shop", "<h1>いろは商店 オンラインショップ</h1><p>商品ラインナップ</p><p>ガイドラインに沿って運営しています。オンラインでのご注文は24時間受付。</p>", false},
 	}
 	for _, c := range cases {
