@@ -28,8 +28,9 @@ import (
 // does the same is read as shown).
 
 // cssBoxHides reports whether an inline style hides its element's text by
-// its box (see above).
-func cssBoxHides(style string) bool {
+// its box (see above). A frame (an iframe) clips what it frames whatever
+// its overflow: a height or width of 0 alone hides it.
+func cssBoxHides(style string, frame bool) bool {
 	d := inlineBoxDecls(style)
 	if d == (boxDecls{}) {
 		return false // most styles: none of the properties read
@@ -43,7 +44,7 @@ func cssBoxHides(style string) bool {
 		return true
 	case cssClipPathNothing(d.clipPath):
 		return true
-	case cut && (cssZeroLength(d.height) || cssZeroLength(d.maxHeight) || cssZeroLength(d.width) || cssZeroLength(d.maxWidth)):
+	case (cut || frame) && (cssZeroLength(d.height) || cssZeroLength(d.maxHeight) || cssZeroLength(d.width) || cssZeroLength(d.maxWidth)):
 		return true
 	case placed && (cssFarOff(d.left) || cssFarOff(d.top) || cssFarOff(d.right)):
 		return true
@@ -293,18 +294,14 @@ func cssColour(v string) (uint32, bool) {
 	return 0, false
 }
 
-// zeroFrame reports whether an iframe is sized to nothing: a width or
-// height of 0 in its attributes or its inline style. The document it
-// frames (a srcdoc read as part of the page) is then not seen.
-func zeroFrame(n *html.Node, style string) bool {
+// zeroFrame reports whether an iframe's attributes size it to nothing (a
+// width or height of 0; its inline style is cssBoxHides' with frame). The
+// document it frames (a srcdoc read as part of the page) is then not seen.
+func zeroFrame(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if (a.Key == "width" || a.Key == "height") && cssZeroLength(strings.TrimSpace(a.Val)) {
 			return true
 		}
 	}
-	if style == "" {
-		return false
-	}
-	d := inlineBoxDecls(style)
-	return cssZeroLength(d.width) || cssZeroLength(d.height)
+	return false
 }

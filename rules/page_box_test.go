@@ -60,7 +60,7 @@ func TestCSSBoxHides(t *testing.T) {
 		{"", false},
 		{"display:block", false},
 	} {
-		if got := cssBoxHides(c.style); got != c.hides {
+		if got := cssBoxHides(c.style, false); got != c.hides {
 			t.Errorf("cssBoxHides(%q) = %v, want %v", c.style, got, c.hides)
 		}
 	}

@@ -150,7 +150,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		// here or (not read) in a linked sheet.
 		return true, !w.cssDisplay, 0
 	}
-	if !w.mail && (style != "" && cssBoxHides(style) || n.Data == "iframe" && zeroFrame(n, style)) {
+	if frame := n.Data == "iframe"; !w.mail && (style != "" && cssBoxHides(style, frame) || frame && zeroFrame(n)) {
 		return true, false, 0 // out of sight by its box (page_box.go)
 	}
 	if _, hide, sure := pick(propOpacity); hide && !fadeIn(n, style) {
@@ -231,10 +231,10 @@ func (w *pageWalk) visFlip(n *html.Node) {
 // <span class="x"> or a <b style="font-weight:bold"> in a salt hidden at
 // font-size 0 shows nothing (review 21).
 func (w *pageWalk) resizedBelow(n *html.Node) bool {
+	if w.cssFont {
+		return w.anyBelow(n, func(*html.Node) bool { return true })
+	}
 	return w.anyBelow(n, func(c *html.Node) bool {
-		if w.cssFont {
-			return true
-		}
 		for _, a := range c.Attr {
 			if a.Key == "style" && shopContainsLowerASCII(a.Val, "font") {
 				in := inlineVals(a.Val)
@@ -461,7 +461,7 @@ func cssFontShorthandSize(value string) (string, bool) {
 		if w == "/" {
 			return "", false // a line height before any size: not a font shorthand read here
 		}
-		if w == "0" || w[0] >= '0' && w[0] <= '9' || w[0] == '.' {
+		if w[0] >= '0' && w[0] <= '9' || w[0] == '.' {
 			if n, ok := cssNumber(w); ok && (n == 0 || strings.TrimLeft(w, "0123456789.+-eE") != "") {
 				return w, true
 			}
