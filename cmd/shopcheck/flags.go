@@ -268,11 +268,16 @@ const memoryPerTarget = 80 << 20
 // checkGCPercent is the garbage collector's percent while checking sites:
 // a batch of ordinary pages keeps a few MB live and allocates some 100 KB a
 // target, so that at the default of 100 the collector's background work
-// alone was about 6 % of a batch's CPU. At 400 rather than 200 a batch of
-// 2,000 small local pages ran 3.7 % fewer instructions (callgrind) for a
-// peak of 46 MB instead of 35; the soft memory limit still bounds the heap
-// of big pages.
-const checkGCPercent = 400
+// alone was about 6 % of a batch's CPU. 400 ran 3.7 % fewer instructions
+// than 200 (callgrind), but instructions are not the whole cost: each page
+// of memory the heap touches for the first time is a page fault, about
+// 11 µs on the 2-core virtual machine this was measured on, and at 400 a
+// batch of 2,000 small pages took 8,300-9,000 such faults, 5,600-5,800 at 200.
+// Side by side over 6 pairs, 200 checked them in 0.39-0.41 s against
+// 0.42-0.48 s, and 2,000 crawled testdata shops as fast or faster; the peak
+// of 1,000 small pages is 33 MB instead of 47. The soft memory limit still
+// bounds the heap of big pages.
+const checkGCPercent = 200
 
 // limitMemory sets a soft memory limit for inFlight targets at once (the
 // garbage collector works harder near it; it is never a hard cap), unless
@@ -303,11 +308,11 @@ func limitMemory(inFlight int) (stop func()) {
 // heapHeadroom is how far past the live heap a command's heap may grow
 // when its collector runs at a high percent: the light commands hold to it
 // by a memory limit set once (collectLess), check by tuning the percent as
-// it goes (tuneGC). checkGCPercent lets a heap of a few MB grow fivefold,
+// it goes (tuneGC). checkGCPercent lets a heap of a few MB grow threefold,
 // but a batch of shops keeps its campaign clues (the targets that share an
-// account, a phone, a disclosure) to the end, and at 400 % their few tens
-// of MB made a peak of 241 MB for 100,000 crawled shops instead of 93 MB
-// for 1,000 (129 MB with the percent tuned down).
+// account, a phone, a disclosure) to the end, and at 400 % (the percent
+// then) their few tens of MB made a peak of 241 MB for 100,000 crawled
+// shops instead of 93 MB for 1,000 (129 MB with the percent tuned down).
 const heapHeadroom = 64 << 20
 
 // gcPercentFor is the collector's percent for a live heap of live bytes:
