@@ -222,6 +222,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailRefundATM,
 		},
 		{
+			ID: "mail-refund-link", Severity: High, Points: 40, Topic: "phishing",
+			Summary: Text{
+				JA: "税務署・国税庁・市役所・年金事務所などを名乗って還付金・給付金の知らせを送り、公的機関のものでないリンク先へ誘導する",
+				EN: "the message speaks as a tax office, city hall or pension office about a refund or benefit (還付金, 給付金) and links to a site that is not a public body's",
+			},
+			Message: Text{
+				JA: "公的機関を装った還付金・給付金のフィッシングによくある文面です。役所の手続きのページは、その役所自身のサイト（go.jp、lg.jp、市区町村のドメインなど）にあります。リンクは開かず、カード番号や口座番号を入力しないでください。心配なときは、自分で調べた役所の番号に問い合わせてください",
+				EN: "this reads like refund or benefit phishing posing as a public office. A public office's own procedures are on its own site (go.jp, lg.jp, a city's own domain). Do not open the link or enter card or account numbers; if you are worried, call the office on a number you look up yourself",
+			},
+			Check: checkMailRefundLink,
+		},
+		{
 			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",
@@ -1119,12 +1131,12 @@ func checkMailLink(m *Mail) []Finding {
 			},
 		}
 		// With a lure (an unpaid bill, a suspension, an intrusion, a failed
-		// delivery) the link is where the lure sends the reader; a link
+		// delivery, a refund) the link is where the lure sends the reader; a link
 		// that hides where it leads (a shortener, an IP address) or sits
 		// under a TLD reported mostly for abuse is not where a brand sends
 		// its customers. Either makes the finding stronger.
 		if !v.warning {
-			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed"} {
+			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed", "refund"} {
 				if lure, _ := v.find(sec); lure != "" {
 					f.Severity, f.Points = Medium, 30
 					f.Evidence += " / " + Clip(lure, 60)

@@ -1,6 +1,11 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // This file holds the message signs of the lures that want a phone call
 // rather than a click: a fake virus alert (mail-support-scam) and a fake
@@ -294,4 +299,134 @@ func checkMailRefundATM(m *Mail) []Finding {
 		}
 	}
 	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+}
+
+// checkMailRefundLink fires where a message speaks as a public office
+// (mailOfficeSpeaker: 【国税庁】, 〇〇市役所 保険年金課です, a sender named
+// 税務署) about a refund or benefit ([refund]: 還付金, 給付金, 医療費の払い戻し)
+// and links to a site that is no public body's: 「【国税庁】還付金の受け取り
+// 手続きが完了していません。https://…」. A public office's procedures are on
+// its own site, under go.jp, lg.jp or a municipality's own name
+// (GovernmentHost), or on a brand's official domain; links there, to the
+// online-application services public bodies run theirs on, and to mail
+// services' click counters (mailNeutral) are not the sign. Warnings and the
+// addresses they quote stay silent.
+func checkMailRefundLink(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	// The refund as a lure: a sentence that names the fraud or is a
+	// condition (「還付金詐欺にご注意ください」「還付金があると言われたら」,
+	// [refund-warn]) is a warning's.
+	refund := ""
+	sets := phishData().sets.mail
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["refund"].has(s) && !sets["refund-warn"].has(s) {
+			refund = v.raw[i]
+			break
+		}
+	}
+	if refund == "" {
+		return nil
+	}
+	office, word := v.officeSpeaker()
+	if office == "" {
+		return nil
+	}
+	if strings.Contains(phishNorm(refund), word) {
+		office = refund // the refund's own sentence names the office
+	}
+	pres := v.presented()
+	for i, h := range v.hosts {
+		if h == "" || mailNeutral(h) || phishOfficialHost(v.brands, h) ||
+			slices.ContainsFunc(pres, func(p mailPresentation) bool { return p.brand.Official(h) }) {
+			continue
+		}
+		if GovernmentHost(h) && !mailRedirects(m.URLs[i]) {
+			continue
+		}
+		ev := []string{}
+		for _, s := range []string{office, refund} {
+			if c := "「" + Clip(s, 60) + "」"; !phishHas(ev, c) {
+				ev = append(ev, c)
+			}
+		}
+		return []Finding{{Evidence: strings.Join(ev, " / ") + " → " + Clip(m.URLs[i], 100), URL: m.URLs[i]}}
+	}
+	return nil
+}
+
+// municipalName reports whether s is the name of a prefecture, city, ward,
+// town or village alone, as the tag of an SMS from one (【仙台市】, 【港区】,
+// 【宮城県】): two to eight kanji (〇 and 々 among them) ending in 都, 道, 府,
+// 県, 市, 区, 町 or 村.
+func municipalName(s string) bool {
+	n := 0
+	last := rune(0)
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '〇' && r != '○' && r != '々' && r != 'ヶ' {
+			return false
+		}
+		n++
+		last = r
+	}
+	return n >= 2 && n <= 8 && strings.ContainsRune("都道府県市区町村", last)
+}
+
+// officeSpeaker returns where the message speaks as a public office and
+// the office's name as matched (lower case), or "": a brand it presents
+// itself as (presented) whose official domains are all the government's
+// (国税庁), or a public office's name ([refund-office]: 市役所, 税務署,
+// 年金事務所 …) in the sender's name, in the subject, in a bracketed tag of
+// one of the first three lines (【〇〇市役所】, or a municipality's name alone:
+// 【仙台市】, municipalName), or at the head of the first
+// line (「〇〇市役所 保険年金課です。」). An office merely mentioned further on
+// (「税務署への申告はお済みですか」 in a tax accountant's advertisement)
+// does not count.
+func (v *mailView) officeSpeaker() (evidence, word string) {
+	for _, p := range v.presented() {
+		if len(p.brand.Domains) > 0 && !slices.ContainsFunc(p.brand.Domains, func(d string) bool { return !GovernmentHost(d) }) {
+			return p.evidence, phishNorm(p.brand.Name)
+		}
+	}
+	offices := phishData().sets.mail["refund-office"]
+	if name := NFKC(mailDisplayName(v.m.From)); name != "" {
+		if w := offices.find(phishNorm(name)); w != "" {
+			return "From: " + v.m.From, w
+		}
+	}
+	if v.subject != "" {
+		if w := offices.find(phishNorm(v.subject)); w != "" {
+			return "Subject: " + v.subject, w
+		}
+	}
+	for i, l := range v.lines {
+		if i >= 3 {
+			break
+		}
+		if strings.ContainsAny(l, "【[") {
+			for _, seg := range phishSegments(l) {
+				if utf8.RuneCountInString(seg) > 30 {
+					continue
+				}
+				if w := offices.find(phishNorm(seg)); w != "" {
+					return l, w
+				}
+				if municipalName(seg) {
+					return l, seg
+				}
+			}
+		}
+		if i == 0 {
+			head := l
+			if r := []rune(l); len(r) > 24 {
+				head = string(r[:24])
+			}
+			if w := offices.find(phishNorm(head)); w != "" {
+				return l, w
+			}
+		}
+	}
+	return "", ""
 }
