@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,6 +48,32 @@ func BenchmarkOldNewPage(b *testing.B) {
 		for _, p := range pages {
 			oldNewPage("https://shop.example.jp/", 200, "text/html", p, false)
 		}
+	}
+}
+
+// BenchmarkNewPageThemeSheet parses a page with a theme's critical CSS
+// inline: 300 rules, a third of them descendant rules that hide (menus,
+// drawers; matched with cascadia), on a page of 400 elements.
+func BenchmarkNewPageThemeSheet(b *testing.B) {
+	var sheet, body strings.Builder
+	for i := range 300 {
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&sheet, ".nav%d .sub-menu{display:none;position:absolute}\n", i)
+		case 1:
+			fmt.Fprintf(&sheet, ".c%d{color:#333;margin:0 auto;display:none}\n", i)
+		default:
+			fmt.Fprintf(&sheet, "#h%d > li a{padding:4px}\n", i)
+		}
+	}
+	body.WriteString(`<div class="nav0"><ul class="sub-menu"><li>menu</li></ul></div>`)
+	for i := range 400 {
+		fmt.Fprintf(&body, `<div class="c%d item"><p>商品 %d の説明です。</p></div>`, i%50, i)
+	}
+	page := "<html><head><style>" + sheet.String() + "</style></head><body>" + body.String() + "</body></html>"
+	b.ReportAllocs()
+	for b.Loop() {
+		NewPage("https://shop.example.jp/", 200, "text/html", page, false)
 	}
 }
 

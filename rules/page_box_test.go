@@ -129,6 +129,11 @@ func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
 		{"a srcdoc 0 high", `<iframe srcdoc="` + srcdoc + `" width="600" height="0"></iframe>`, true},
 		{"a srcdoc 0 wide by its style", `<iframe srcdoc="` + srcdoc + `" style="width:0;border:0"></iframe>`, true},
 		{"a srcdoc at a size", `<iframe srcdoc="` + srcdoc + `" width="600" height="400"></iframe>`, false},
+		// Sheets with a combinator or an attribute (review 21 oc_15, oc_16).
+		{"hidden under a class", `<style>.k section{display:none}</style><div class="k"><section>` + saltWarning + `</section></div>`, true},
+		{"hidden as a child", `<style>#k > div{visibility:hidden}</style><div id="k"><div>` + saltWarning + `</div></div>`, true},
+		{"hidden by an attribute", `<style>[data-n]{display:none}</style><div data-n="1">` + saltWarning + `</div>`, true},
+		{"a descendant rule that hides something else", `<style>.k section{display:none}</style><div class="k"></div><section>` + saltWarning + `</section>`, false},
 	} {
 		if got := saltedShopFires(c.salt + saltShop); got != c.fires {
 			t.Errorf("%s: payment-transfer-only fired %v, want %v", c.name, got, c.fires)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/andybalholm/cascadia"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
 	"golang.org/x/net/html"
@@ -12,15 +13,18 @@ import (
 // This file reads the page's own style sheets (<style> elements) for the
 // rules that hide elements by a class, an id or a tag: a kit that salts
 // itself with a hidden warning or shop text needs only
-// <style>.x{display:none}</style>. Only selectors of one element (a tag,
-// #id, .class, together: div.note#n) are read, outside @media and other
-// at-rules; a rule that shows the element again (display:block,
+// <style>.x{display:none}</style>. Selectors of one element (a tag, #id,
+// .class, together: div.note#n), of two joined by a combinator (.w p,
+// #w > div) and with attributes (p[data-w], [data-w]) are read (see
+// sheetSelector), outside @media and other at-rules not always in force;
+// a rule that shows the element again (display:block,
 // visibility:visible, opacity:1) wins where the cascade says it does
 // (!important, specificity, then order), and so does the element's own
-// inline style unless the sheet's rule is !important. Combinators,
-// attributes and pseudo-classes are not followed: such rules are skipped,
-// which leaves text counted as shown (and what the sheet hides counts as
-// hidden only in doubt: page_hidden.go's sure view keeps it).
+// inline style unless the sheet's rule is !important. Longer chains,
+// pseudo-classes and the universal selector are not followed: such rules
+// are skipped, which leaves text counted as shown (and what the sheet
+// hides counts as hidden only in doubt: page_hidden.go's sure view keeps
+// it).
 
 // sheetMaxBytes caps the style text read on a page, sheetMaxRules the
 // rules kept: beyond them the rest is not read.
@@ -50,14 +54,27 @@ type sheetRule struct {
 	prop    sheetProp
 	hides   bool
 	imp     bool // !important: beats the rules that are not, and inline styles
+	// sel matches the whole selector when it is more than tag, id and
+	// classes (a combinator, attributes): tag, id and classes are then
+	// its last compound's, the quick test before it.
+	sel cascadia.Sel
 }
 
 // styleSheet holds a page's rules, indexed by the key that must be on an
-// element for one to match (its id, else its first class, else its tag).
+// element for one to match (its id, else its first class, else its tag;
+// attrs: none, a selector of attributes alone).
 type styleSheet struct {
 	byID, byClass, byTag map[string][]int
+	attrs                []int
 	rules                []sheetRule
+	// matches is how many more times a selector may be matched whole
+	// (sheetMaxMatches a page): past it, such rules are not applied.
+	matches int
 }
+
+// sheetMaxMatches bounds the whole-selector matches on one page: each
+// may walk an element's ancestors (the parser keeps 512 at most).
+const sheetMaxMatches = 20000
 
 // newStyleSheet reads the rules that set display, visibility, opacity or
 // content-visibility from the style texts; nil when none hides anything
@@ -86,14 +103,17 @@ func newStyleSheet(texts []string) *styleSheet {
 		return nil
 	}
 	s.byID, s.byClass, s.byTag = map[string][]int{}, map[string][]int{}, map[string][]int{}
+	s.matches = sheetMaxMatches
 	for i, r := range s.rules {
 		switch {
 		case r.id != "":
 			s.byID[r.id] = append(s.byID[r.id], i)
 		case len(r.classes) > 0:
 			s.byClass[r.classes[0]] = append(s.byClass[r.classes[0]], i)
-		default:
+		case r.tag != "":
 			s.byTag[r.tag] = append(s.byTag[r.tag], i)
+		default:
+			s.attrs = append(s.attrs, i)
 		}
 	}
 	return s
@@ -200,49 +220,124 @@ func atRuleAlways(name []byte, prelude []css.Token) bool {
 	return false
 }
 
-// sheetSelectors parses a selector list of one-element compounds; nil
-// when any selector of the list is of another kind.
+// sheetSelectors parses a selector list (sheetSelector each); nil when
+// any selector of the list is of a kind not read.
 func sheetSelectors(toks []css.Token) []sheetRule {
 	var out []sheetRule
-	cur := sheetRule{}
-	empty := true
-	flush := func() bool {
-		if empty {
-			return false
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].TokenType != css.CommaToken {
+			continue
 		}
-		out = append(out, cur)
-		cur, empty = sheetRule{}, true
-		return true
+		r, ok := sheetSelector(toks[start:i])
+		if !ok {
+			return nil
+		}
+		out = append(out, r)
+		start = i + 1
 	}
+	return out
+}
+
+// sheetSelector parses one selector. One of one element (a tag, #id,
+// .class, together: div.note#n) is read as it is. One of two compounds
+// joined by a combinator (.notice p, #w > div, h2 + p) or with attributes
+// (p[data-w], [data-w]) is matched by cascadia, indexed by the key of its
+// last compound (its id, a class or its tag); one with attributes alone
+// must be a single compound. Longer chains (whose matching grows with the
+// page's depth to a power), pseudo-classes (:hover is a state the page
+// does not start in), the universal selector, functions and escapes are
+// not read.
+func sheetSelector(toks []css.Token) (sheetRule, bool) {
+	for len(toks) > 0 && toks[0].TokenType == css.WhitespaceToken {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && toks[len(toks)-1].TokenType == css.WhitespaceToken {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return sheetRule{}, false
+	}
+	if r, ok := sheetCompound(toks); ok {
+		return r, true
+	}
+	var text strings.Builder
+	compounds, last, bracket := 1, 0, false
+	for i, t := range toks {
+		switch t.TokenType {
+		case css.LeftBracketToken:
+			bracket = true
+		case css.RightBracketToken:
+			bracket = false
+		case css.WhitespaceToken, css.DelimToken:
+			d := string(t.Data)
+			if bracket || t.TokenType == css.DelimToken && d != ">" && d != "+" && d != "~" {
+				break
+			}
+			// A combinator (spaces around one are one): the next
+			// compound starts after it.
+			if i > last {
+				compounds++
+			}
+			last = i + 1
+		}
+		text.Write(t.Data)
+	}
+	sel := text.String()
+	if compounds > 2 || strings.ContainsAny(sel, ":*()\\") {
+		return sheetRule{}, false
+	}
+	m, err := cascadia.Parse(sel)
+	if err != nil {
+		return sheetRule{}, false
+	}
+	// The last compound's key, brackets skipped.
+	r := sheetRule{sel: m}
+	bracket = false
+	for i := last; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.TokenType == css.LeftBracketToken:
+			bracket = true
+		case t.TokenType == css.RightBracketToken:
+			bracket = false
+		case bracket:
+		case t.TokenType == css.IdentToken && i == last:
+			r.tag = strings.ToLower(string(t.Data))
+		case t.TokenType == css.HashToken:
+			r.id = string(t.Data[1:])
+		case t.TokenType == css.DelimToken && string(t.Data) == "." && i+1 < len(toks) && toks[i+1].TokenType == css.IdentToken:
+			r.classes = append(r.classes, string(toks[i+1].Data))
+		}
+	}
+	if r.tag == "" && r.id == "" && len(r.classes) == 0 && compounds > 1 {
+		return sheetRule{}, false // tried on every element, through its ancestors
+	}
+	sp := m.Specificity()
+	r.spec = sp[0]*100 + sp[1]*10 + sp[2]
+	return r, true
+}
+
+// sheetCompound parses a selector of one element: a tag, #id, .class,
+// together (div.note#n).
+func sheetCompound(toks []css.Token) (sheetRule, bool) {
+	cur := sheetRule{}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
-		case t.TokenType == css.WhitespaceToken:
-			// Between compounds: a descendant combinator, unless a comma
-			// or the end follows.
-			if j := i + 1; j < len(toks) && toks[j].TokenType != css.CommaToken && !empty {
-				return nil
-			}
-		case t.TokenType == css.CommaToken:
-			if !flush() {
-				return nil
-			}
-		case t.TokenType == css.IdentToken && empty:
-			cur.tag, cur.spec, empty = strings.ToLower(string(t.Data)), cur.spec+1, false
+		case t.TokenType == css.IdentToken && i == 0:
+			cur.tag, cur.spec = strings.ToLower(string(t.Data)), cur.spec+1
 		case t.TokenType == css.HashToken:
-			cur.id, cur.spec, empty = string(t.Data[1:]), cur.spec+100, false
+			cur.id, cur.spec = string(t.Data[1:]), cur.spec+100
 		case t.TokenType == css.DelimToken && string(t.Data) == "." && i+1 < len(toks) && toks[i+1].TokenType == css.IdentToken:
 			i++
 			cur.classes = append(cur.classes, string(toks[i].Data))
-			cur.spec, empty = cur.spec+10, false
+			cur.spec += 10
 		default:
-			return nil // a combinator, an attribute, a pseudo-class, *
+			return sheetRule{}, false // a combinator, an attribute, a pseudo-class, *
 		}
 	}
-	if !flush() {
-		return nil
-	}
-	return out
+	return cur, true
 }
 
 // vals returns what the sheet's winning rules set for element n, for each
@@ -265,6 +360,15 @@ func (s *styleSheet) vals(n *html.Node) cssVals {
 			if r.tag != "" && r.tag != n.Data || r.id != "" && r.id != id || !sheetHasAll(classes, r.classes) {
 				continue
 			}
+			if r.sel != nil {
+				if s.matches <= 0 {
+					continue
+				}
+				s.matches--
+				if !r.sel.Match(n) {
+					continue
+				}
+			}
 			if w := win[r.prop]; w == 0 || sheetBeats(r, &s.rules[w-1]) {
 				win[r.prop] = i + 1
 			}
@@ -277,6 +381,9 @@ func (s *styleSheet) vals(n *html.Node) cssVals {
 		try(s.byClass[c])
 	}
 	try(s.byTag[n.Data])
+	if len(s.attrs) > 0 && len(n.Attr) > 0 {
+		try(s.attrs)
+	}
 	var v cssVals
 	for prop, w := range win {
 		if w != 0 {

@@ -1,15 +1,16 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// TestStyleSheetHides: a page's <style> rules that hide by class, id or tag
-// put the text of the elements they match in Hidden; rules shown again by
-// the cascade, by the element's own style or only under @media, and
-// selectors of other kinds, do not.
+// TestStyleSheetHides: a page's <style> rules that hide by class, id, tag,
+// attributes or one combinator put the text of the elements they match in
+// Hidden; rules shown again by the cascade, by the element's own style or
+// only under @media, and selectors of other kinds, do not.
 func TestStyleSheetHides(t *testing.T) {
 	for _, c := range []struct {
 		name, style, body string
@@ -32,8 +33,15 @@ func TestStyleSheetHides(t *testing.T) {
 		{"in a cascade layer", `@layer x{.s{display:none}}`, `<p class="s">a</p><p>b</p>`, []string{"a"}},
 		{"a layer inside print", `@media print{@layer x{.s{display:none}}} .t{display:none}`, `<p class="s">a</p><p class="t">b</p>`, []string{"b"}},
 		{"an escaped value", `.e{display:n\6f ne}`, `<p class="e">a</p><p>b</p>`, []string{"a"}},
-		{"a descendant selector is not read", `.menu .sub{display:none} .a .b{display:none}`, `<div class="menu"><p class="sub">a</p></div><p class="a b">b</p>`, nil},
-		{"a state is not read", `.x:hover{display:none} [hidden]{display:none} *{display:none}`, `<p class="x">a</p>`, nil},
+		{"a descendant", `.menu .sub{display:none} .a .b{display:none}`, `<div class="menu"><p class="sub">a</p></div><p class="a b">b</p>`, []string{"a"}},
+		{"a child, a sibling", `#w > p{display:none} h2 + p{visibility:hidden}`, `<div id="w"><p>a</p><div><p>b</p></div></div><h2>c</h2><p>d</p><p>e</p>`, []string{"a", "d"}},
+		{"an attribute on a tag", `p[data-w]{display:none}`, `<p data-w="1">a</p><p>b</p><div data-w>c</div>`, []string{"a"}},
+		{"an attribute alone", `[data-w="x"]{display:none}`, `<p data-w="x">a</p><p data-w="y">b</p>`, []string{"a"}},
+		{"under an id, by tag", `#g div{opacity:0}`, `<section id="g"><div>a</div></section><div>b</div>`, []string{"a"}},
+		{"shown again by a descendant rule", `.x{display:none} .w .x{display:block}`, `<div class="w"><p class="x">a</p></div><p class="x">b</p>`, []string{"b"}},
+		{"three compounds are not read", `.a .b .c{display:none}`, `<div class="a"><div class="b"><p class="c">a</p></div></div>`, nil},
+		{"an attribute under a class is not read", `.a [data-w]{display:none}`, `<div class="a"><p data-w>a</p></div>`, nil},
+		{"a state is not read", `.x:hover{display:none} .w .x:first-child{display:none} *{display:none} .w *{display:none}`, `<div class="w"><p class="x">a</p></div>`, nil},
 		{"a class not on the element", `.y{display:none}`, `<p class="x">a</p>`, nil},
 		{"a style in the body", ``, `<style>.late{display:none}</style><p class="late">a</p><p>b</p>`, []string{"a"}},
 		{"a style tag in mixed case", ``, `<sTyLe>.m{display:none}</sTyLe><p class="m">a</p><p>b</p>`, []string{"a"}},
@@ -65,6 +73,27 @@ func TestStyleSheetBounded(t *testing.T) {
 	p := NewPage("https://shop.example.jp/", 200, "text/html", "<style>"+b.String()+"</style><p class=c>a</p><p class=last>b</p>", false)
 	if got := hiddenOf(p); !reflect.DeepEqual(got, []string{"a"}) {
 		t.Errorf("hidden %q, want the first rules only", got)
+	}
+}
+
+// TestStyleSheetMatchesBounded: the selectors matched whole (a
+// combinator) stop being applied past sheetMaxMatches on a page: 101 rules
+// keyed by p, 300 paragraphs, each trying them all.
+func TestStyleSheetMatchesBounded(t *testing.T) {
+	var sheet, body strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&sheet, ".k%d p{display:none}", i)
+	}
+	sheet.WriteString(".w p{display:none}")
+	body.WriteString(`<div class="w">`)
+	for i := range 300 {
+		fmt.Fprintf(&body, "<p>line %d</p>", i)
+	}
+	body.WriteString("</div>")
+	p := NewPage("https://shop.example.jp/", 200, "text/html", "<style>"+sheet.String()+"</style>"+body.String(), false)
+	got := len(hiddenOf(p))
+	if want := sheetMaxMatches / 101; got != want {
+		t.Errorf("%d paragraphs hidden, want %d (the first ones, until the matches run out)", got, want)
 	}
 }
 
