@@ -17,7 +17,7 @@ smbc-card.com www.smbc-card.com vpass.ne.jp www.vpass.ne.jp smbcgroup-point.jp o
 smbc.co.jp www.smbc.co.jp direct.smbc.co.jp smbcgroup.com
 mufg.jp www.mufg.jp bk.mufg.jp www.bk.mufg.jp cr.mufg.jp entry11.bk.mufg.jp
 mizuhobank.co.jp www.mizuhobank.co.jp web.ib.mizuhobank.co.jp mizuho-bk.co.jp mizuho-fg.co.jp mizuho-sc.com
-mizuho-tb.co.jp mizuhogroup.com mizuho-rt.co.jp
+mizuho-tb.co.jp mizuhogroup.com mizuho-rt.co.jp mizuho-ri.co.jp www.mizuho-ri.co.jp
 japanpost.jp www.japanpost.jp jp-bank.japanpost.jp www.jp-bank.japanpost.jp post.japanpost.jp
 trackings.post.japanpost.jp jp-bank.jp direct.jp-bank.japanpost.jp
 rakuten.co.jp www.rakuten.co.jp item.rakuten.co.jp search.rakuten.co.jp travel.rakuten.co.jp books.rakuten.co.jp
@@ -27,7 +27,7 @@ rakuten.com.tw rakuten.today
 jcb.co.jp www.jcb.co.jp my.jcb.co.jp jcb.jp www.jcb.jp
 aeon.co.jp www.aeon.co.jp aeonbank.co.jp www.aeonbank.co.jp aeon.com www.aeon.com aeonmall.com aeon.info aeonnetshop.com
 www.aeon.info aeoncard.co.jp aeonretail.jp
-au.com www.au.com auone.jp id.auone.jp aupay.auone.jp kddi.com www.kddi.com kddi-research.jp
+au.com www.au.com auone.jp id.auone.jp aupay.auone.jp kddi.com www.kddi.com kddi-research.jp kddi-fs.com www.kddi-fs.com
 docomo.ne.jp www.docomo.ne.jp smt.docomo.ne.jp nttdocomo.co.jp www.nttdocomo.co.jp docomo-cycle.jp
 softbank.jp www.softbank.jp mb.softbank.jp softbank.ne.jp softbank.co.jp www.softbank.co.jp
 nta.go.jp www.nta.go.jp e-tax.nta.go.jp www.e-tax.nta.go.jp
