@@ -930,17 +930,37 @@ func (m *match) fanOnly(others []string) bool {
 // weakOK reports whether a weak keyword has the company it needs: a
 // phishing word ([action]) for names of up to four letters (jcb-login), a
 // phishing or service word for longer ones (apple-support,
-// sagawa-delivery), whose collisions with honest names are fewer; or an
-// ending of url_suspicious_tlds.txt (jcb-kvtk.top).
+// sagawa-delivery), whose collisions with honest names are fewer; an
+// ending of url_suspicious_tlds.txt (jcb-kvtk.top); or another keyword of
+// the same brand as a token of its own (nta-kokuzei, etax-nta: the
+// agency's two names together are no one else's).
 func (m *match) weakOK(k *keyword) bool {
 	act, svc := m.actions()
-	if m.suspiciousEnding() {
+	if m.suspiciousEnding() || m.brandAgain(k) {
 		return true
 	}
 	if len(k.joined) >= 5 {
 		return svc
 	}
 	return act
+}
+
+// brandAgain reports whether a token of the label other than k's own is
+// a keyword of one of k's brands.
+func (m *match) brandAgain(k *keyword) bool {
+	for _, t := range m.toks {
+		if slices.Contains(k.toks, t) {
+			continue
+		}
+		for _, id := range m.ix.byWord[t] {
+			for _, b := range m.ix.kws[id].brands {
+				if slices.Contains(k.brands, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // actions reports whether a phishing word (act) or a phishing or service

@@ -55,6 +55,9 @@ func TestLookalikeFires(t *testing.T) {
 		{"smbccardjp.com", "三井住友カード", ImitationPlusWords},
 		{"mufg-xqzt.top", "三菱UFJ銀行", ImitationPlusWords},
 		{"jcb-login.top", "JCB", ImitationPlusWords},
+		// Two of one brand's weak keywords together (the NTA smish).
+		{"nta-kokuzei.live", "国税庁", ImitationPlusWords},
+		{"kokuzei-nta.jp", "国税庁", ImitationPlusWords},
 		{"au-pay-kakunin.com", "au / KDDI", ImitationPlusWords},
 		{"visa-secure-verify.com", "VISA", ImitationPlusWords},
 		{"apple-id-support.com", "Apple", ImitationPlusWords},
