@@ -1136,12 +1136,21 @@ func checkMailLink(m *Mail) []Finding {
 		// under a TLD reported mostly for abuse is not where a brand sends
 		// its customers. Either makes the finding stronger.
 		if !v.warning {
+			lured := false
 			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed", "refund"} {
 				if lure, _ := v.find(sec); lure != "" {
-					f.Severity, f.Points = Medium, 30
+					f.Severity, f.Points, lured = Medium, 30, true
 					f.Evidence += " / " + Clip(lure, 60)
 					break
 				}
+			}
+			// A lure and a link made to look like the brand's own domain
+			// (【au】ご利用料金の未払い… https://au-kddi.cc/): the message is
+			// built to pass as the brand.
+			if lured && mailImitates(m.Data, h, p.brand) {
+				f.Severity, f.Points = High, 50
+				f.Message.JA += "。公式ドメインに似せて作られたドメインです"
+				f.Message.EN += ": a domain made to look like its official one"
 			}
 			if f.Points == 0 {
 				if _, why := v.riskyLinkAt(i); why != "" {
@@ -1153,6 +1162,20 @@ func checkMailLink(m *Mail) []Finding {
 		return []Finding{f}
 	}
 	return nil
+}
+
+// mailImitates reports whether host imitates brand b's official domains
+// (domain-lookalike's test, with d's brands or the shipped ones).
+func mailImitates(d *Data, host string, b *Brand) bool {
+	if d == nil || d.Brands == nil {
+		d = phishDefaultData()
+	}
+	hn, err := ParseHost(host)
+	if err != nil {
+		return false
+	}
+	im, ok := d.Brands.LookalikeHost(hn)
+	return ok && im.Brand != nil && im.Brand.Name == b.Name
 }
 
 // checkMailPrize fires for a message that tells the reader they have won

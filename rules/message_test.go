@@ -114,7 +114,7 @@ func TestMessageRules(t *testing.T) {
 
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
-			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 30}}},
+			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 50}}}, // a lure, a link made to look like the brand's
 		{"failed delivery, no brand named", Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://sagawa-ab12.duckdns.org"},
 			[]want{{"mail-delivery-lure", true, 30}}},
 		// The commonest smishing text, its link behind a shortener
@@ -124,7 +124,11 @@ func TestMessageRules(t *testing.T) {
 		{"failed delivery on an abused ending", Mail{Text: "お荷物をお届けにあがりましたが不在の為持ち帰りました。下記よりご確認ください。https://redeliver-check.top/t"},
 			[]want{{"mail-delivery-lure", true, 50}}},
 		{"carrier introducing itself", Mail{Text: "ヤマト運輸よりお届け予定のお荷物につきまして、宛先不明のためお届けできませんでした。https://kuronekoyamato.co.jp-redeliver.cn/track"},
-			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 30}}},
+			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 50}}},
+		{"an unpaid bill, a link made to look like the brand's", Mail{Text: "【au】ご利用料金の未払いがあります。お支払いは下記URLから https://au-kddi.cc/", URLs: []string{"https://au-kddi.cc/"}},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"the same look-alike link, no lure", Mail{Text: "【au】冬のキャンペーンのお知らせです。 https://au-kddi.cc/", URLs: []string{"https://au-kddi.cc/"}},
+			[]want{{"mail-link-offbrand", true, 0}}},
 		{"a link showing Amazon's address, leading elsewhere", Mail{From: "Amazon <no-reply@amazon-security.top>", Text: "アカウントを確認してください。",
 			Disguised: []DisguisedLink{{Shown: "https://www.amazon.co.jp/ap/signin", Href: "https://amazon-co-jp.account-verify.xyz/ap/signin"}}},
 			[]want{{"mail-link-disguised", true, 30}}},
@@ -407,7 +411,7 @@ func TestMessageRules(t *testing.T) {
 		// mail-refund-link: refund and benefit lures posing as a public
 		// office, with a link off the government's domains.
 		{"the tax agency's refund, a look-alike link", Mail{Text: "【国税庁】還付金の受け取り手続きが完了していません。https://nta-refund-jp.com/claim", URLs: []string{"https://nta-refund-jp.com/claim"}},
-			[]want{{"mail-refund-link", true, 0}, {"mail-link-offbrand", true, 30}}},
+			[]want{{"mail-refund-link", true, 0}, {"mail-link-offbrand", true, 50}}},
 		{"a city office's medical refund, proceed online", Mail{Text: "〇〇市役所 保険年金課です。医療費の還付金があります。以下より手続きしてください https://kanpu-city.example.top/", URLs: []string{"https://kanpu-city.example.top/"}},
 			[]want{{"mail-refund-link", true, 0}, {"mail-refund-atm", false, 0}}},
 		{"a tax office as the sender", Mail{From: "〇〇税務署 <info@kanpu-tax.example.com>", FromDomain: "kanpu-tax.example.com", Subject: "還付金のお知らせ", Text: "還付金の受け取りには以下のURLから手続きしてください。\nhttps://kanpu-tax.example.com/r", URLs: []string{"https://kanpu-tax.example.com/r"}},
