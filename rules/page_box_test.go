@@ -133,6 +133,8 @@ func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
 		{"hidden under a class", `<style>.k section{display:none}</style><div class="k"><section>` + saltWarning + `</section></div>`, true},
 		{"hidden as a child", `<style>#k > div{visibility:hidden}</style><div id="k"><div>` + saltWarning + `</div></div>`, true},
 		{"hidden by an attribute", `<style>[data-n]{display:none}</style><div data-n="1">` + saltWarning + `</div>`, true},
+		{"hidden under a width every screen has", `<style>@media (min-width:1px){.k{display:none}}</style><div class="k">` + saltWarning + `</div>`, true},
+		{"hidden on desktops only", `<style>@media (min-width:768px){.k{display:none}}</style><div class="k">` + saltWarning + `</div>`, false},
 		{"a descendant rule that hides something else", `<style>.k section{display:none}</style><div class="k"></div><section>` + saltWarning + `</section>`, false},
 	} {
 		if got := saltedShopFires(c.salt + saltShop); got != c.fires {

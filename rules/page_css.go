@@ -2,6 +2,7 @@ package rules
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
@@ -199,25 +200,139 @@ func (s *styleSheet) read(text string) bool {
 
 // atRuleAlways reports whether the rules inside an at-rule apply on any
 // screen, as rules outside it do: @layer (a cascade layer: in force,
-// only ordered apart, which is not read), and @media for screen or all
-// media without conditions.
+// only ordered apart, which is not read), and @media whose query holds on
+// a phone and on a desktop alike (mediaEverywhere).
 func atRuleAlways(name []byte, prelude []css.Token) bool {
 	switch strings.ToLower(string(name)) {
 	case "@layer":
 		return true
 	case "@media":
+		// The query in lower case, spaces kept between words and dropped
+		// inside parentheses: "screen and (min-width:1px)".
 		var q strings.Builder
+		depth := 0
 		for _, t := range prelude {
-			if t.TokenType != css.WhitespaceToken && t.TokenType != css.CommentToken {
-				q.WriteString(strings.ToLower(string(t.Data)))
+			switch t.TokenType {
+			case css.CommentToken:
+				continue
+			case css.WhitespaceToken:
+				if depth == 0 {
+					q.WriteByte(' ')
+				}
+				continue
+			case css.LeftParenthesisToken:
+				depth++
+			case css.RightParenthesisToken:
+				depth--
 			}
+			q.WriteString(strings.ToLower(string(t.Data)))
 		}
-		switch q.String() {
-		case "screen", "all", "onlyscreen", "onlyall":
+		return mediaEverywhere(q.String())
+	}
+	return false
+}
+
+// mediaWidths are the viewport widths, in CSS pixels, of a phone and of a
+// desktop: a media query that holds at both is in force wherever people
+// read the page.
+var mediaWidths = [...]float64{360, 1366}
+
+// mediaEverywhere reports whether a media query list holds on a phone and
+// on a desktop screen (mediaWidths): screen, all, and conditions on the
+// width that both meet (min-width:1px, max-width:9999px, a kit's way to
+// hide a warning from readers but not from a reader of style sheets
+// that skips @media). Any other type, feature or form (print,
+// orientation, not, the range syntax) is not worked out: false.
+func mediaEverywhere(q string) bool {
+	for _, item := range strings.Split(q, ",") {
+		if mediaQueryEverywhere(item) {
 			return true
 		}
 	}
 	return false
+}
+
+// mediaQueryEverywhere is mediaEverywhere for one query of a list.
+func mediaQueryEverywhere(q string) bool {
+	parts := strings.Fields(strings.NewReplacer("(", " (", ")", ") ").Replace(q))
+	if len(parts) > 0 && parts[0] == "only" {
+		parts = parts[1:]
+	}
+	if len(parts) == 0 {
+		return false
+	}
+	if parts[0] == "screen" || parts[0] == "all" {
+		parts = parts[1:]
+		if len(parts) > 0 {
+			if parts[0] != "and" {
+				return false
+			}
+			parts = parts[1:]
+			if len(parts) == 0 {
+				return false
+			}
+		}
+	}
+	for i, p := range parts {
+		if i%2 == 1 {
+			if p != "and" {
+				return false
+			}
+			continue
+		}
+		if !mediaWidthEverywhere(p) {
+			return false
+		}
+	}
+	return len(parts)%2 == 1 || len(parts) == 0
+}
+
+// mediaWidthEverywhere reports whether one feature, "(min-width:Npx)" or
+// "(max-width:Npx)" (px, em or rem), holds at every width of mediaWidths.
+func mediaWidthEverywhere(f string) bool {
+	f, ok := strings.CutPrefix(f, "(")
+	if !ok {
+		return false
+	}
+	if f, ok = strings.CutSuffix(f, ")"); !ok {
+		return false
+	}
+	name, val, ok := strings.Cut(f, ":")
+	if !ok {
+		return false
+	}
+	val = strings.TrimSpace(val)
+	scale := 1.0
+	switch {
+	case strings.HasSuffix(val, "rem"):
+		val, scale = strings.TrimSuffix(val, "rem"), 16
+	case strings.HasSuffix(val, "em"):
+		val, scale = strings.TrimSuffix(val, "em"), 16
+	case strings.HasSuffix(val, "px"):
+		val = strings.TrimSuffix(val, "px")
+	case val != "0":
+		return false
+	}
+	n, err := strconv.ParseFloat(val, 64)
+	if err != nil {
+		return false
+	}
+	n *= scale
+	for _, w := range mediaWidths {
+		switch strings.TrimSpace(name) {
+		case "min-width":
+			if w < n {
+				return false
+			}
+		case "max-width":
+			if w > n {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sheetSelectors parses a selector list (sheetSelector each); nil when

@@ -31,6 +31,11 @@ func TestStyleSheetHides(t *testing.T) {
 		{"on every screen", `@media screen{.s{display:none}}`, `<p class="s">a</p><p>b</p>`, []string{"a"}},
 		{"all media", `@media all { .s { display: none } }`, `<p class="s">a</p><p>b</p>`, []string{"a"}},
 		{"in a cascade layer", `@layer x{.s{display:none}}`, `<p class="s">a</p><p>b</p>`, []string{"a"}},
+		{"a width every screen has", `@media (min-width: 1px){.s{display:none}} @media screen and (max-width:9999px) and (min-width:0){.t{opacity:0}}`, `<p class="s">a</p><p class="t">b</p><p>c</p>`, []string{"a", "b"}},
+		{"in em, in a list", `@media print, (min-width:1em){.s{display:none}}`, `<p class="s">a</p><p>b</p>`, []string{"a"}},
+		{"desktops only", `@media (min-width:768px){.sp{display:none}}`, `<p class="sp">a</p>`, nil},
+		{"phones only", `@media screen and (max-width: 767px){.pc{display:none}}`, `<p class="pc">a</p>`, nil},
+		{"other features are not worked out", `@media (orientation:landscape){.a{display:none}} @media not print{.b{display:none}} @media (width >= 1px){.c{display:none}} @media (min-width:1px) and (hover:hover){.d{display:none}}`, `<p class="a">a</p><p class="b">b</p><p class="c">c</p><p class="d">d</p>`, nil},
 		{"a layer inside print", `@media print{@layer x{.s{display:none}}} .t{display:none}`, `<p class="s">a</p><p class="t">b</p>`, []string{"b"}},
 		{"an escaped value", `.e{display:n\6f ne}`, `<p class="e">a</p><p>b</p>`, []string{"a"}},
 		{"a descendant", `.menu .sub{display:none} .a .b{display:none}`, `<div class="menu"><p class="sub">a</p></div><p class="a b">b</p>`, []string{"a"}},
@@ -111,4 +116,31 @@ func hiddenOf(p *Page) []string {
 		}
 	}
 	return out
+}
+
+// TestMediaEverywhere: media queries that hold on a phone and a desktop
+// alike (360 and 1366 CSS pixels wide), and those that do not or are not
+// worked out.
+func TestMediaEverywhere(t *testing.T) {
+	for q, want := range map[string]bool{
+		"screen": true, "all": true, "only screen": true, "only all": true,
+		"(min-width:0)": true, "(min-width:360px)": true, "(min-width:361px)": false,
+		"(max-width:1366px)": true, "(max-width:1365px)": false, "(max-width:100rem)": true,
+		"only screen and (min-width:1px) and (max-width:5000px)": true,
+		"print":                         false,
+		"print,screen":                  true,
+		"":                              false,
+		"screen and":                    false,
+		"(min-width:1px) and":           false,
+		"screen (min-width:1px)":        false,
+		"not screen":                    false,
+		"(min-width:1vw)":               false,
+		"(min-width:abc)":               false,
+		"(min-height:1px)":              false,
+		"screen and (min-width:1px) or": false,
+	} {
+		if got := mediaEverywhere(q); got != want {
+			t.Errorf("mediaEverywhere(%q) = %v, want %v", q, got, want)
+		}
+	}
 }
