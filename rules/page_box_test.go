@@ -133,6 +133,8 @@ func TestEscapedAndFramedSaltsExcuseNothing(t *testing.T) {
 		{"hidden under a class", `<style>.k section{display:none}</style><div class="k"><section>` + saltWarning + `</section></div>`, true},
 		{"hidden as a child", `<style>#k > div{visibility:hidden}</style><div id="k"><div>` + saltWarning + `</div></div>`, true},
 		{"hidden by an attribute", `<style>[data-n]{display:none}</style><div data-n="1">` + saltWarning + `</div>`, true},
+		{"transparent by arithmetic", `<div style="opacity:calc(1 - 1)">` + saltWarning + `</div>`, true},
+		{"transparent by arithmetic in a sheet", `<style>.k{opacity:calc(0.5 * 0)}</style><div class="k">` + saltWarning + `</div>`, true},
 		{"hidden under a width every screen has", `<style>@media (min-width:1px){.k{display:none}}</style><div class="k">` + saltWarning + `</div>`, true},
 		{"hidden on desktops only", `<style>@media (min-width:768px){.k{display:none}}</style><div class="k">` + saltWarning + `</div>`, false},
 		{"a descendant rule that hides something else", `<style>.k section{display:none}</style><div class="k"></div><section>` + saltWarning + `</section>`, false},
@@ -151,7 +153,18 @@ func TestCSSValueForms(t *testing.T) {
 	}{
 		{"opacity", "calc(0)", true, true},
 		{"opacity", "calc(0.5)", false, true},
-		{"opacity", "calc(1 - 1)", false, false}, // arithmetic is not worked out
+		{"opacity", "calc(1 - 1)", true, true},
+		{"opacity", "calc(1 - 0.5)", false, true},
+		{"opacity", "calc((1 - 1) / 2)", true, true},
+		{"opacity", "calc(0.5 * 0) !important", true, true},
+		{"opacity", "calc(2 * calc(0.5 - 0.5))", true, true},
+		{"opacity", "calc(1 -1)", false, false},    // no space after the minus: a browser drops it
+		{"opacity", "calc(1 / 0)", false, false},   // nor divides by 0
+		{"opacity", "calc(1px - 1)", false, false}, // units that do not add up
+		{"opacity", "calc(var(--o) * 0)", false, false},
+		{"opacity", "calc(" + strings.Repeat("(", 20) + "0" + strings.Repeat(")", 20) + ")", false, false},
+		{"font-size", "calc(10px - 10px)", true, true},
+		{"font-size", "calc(2 * 6px)", false, true},
 		{"font-size", "calc(0px)", true, true},
 		{"font", "0/0 a", true, true},
 		{"font", "700 0/0 a", true, true},

@@ -420,10 +420,10 @@ func cssValue(name, value string) (prop sheetProp, hides, important, ok bool) {
 	case "content-visibility":
 		return propContent, v == "hidden", important, v == "visible" || v == "auto" || v == "hidden"
 	case "opacity":
-		f, ok := cssNumber(cssPlainCalc(v))
+		f, ok := cssNumber(cssCalcOf(v, value))
 		return propOpacity, ok && f <= 0.02, important, ok
 	case "font-size":
-		f, ok := cssNumber(cssPlainCalc(v))
+		f, ok := cssNumber(cssCalcOf(v, value))
 		return propFontSize, ok && f <= 0, important, v != "" && !cssWide(v)
 	case "font":
 		// The shorthand sets the size too (font:0/0 a).
@@ -435,6 +435,173 @@ func cssValue(name, value string) (prop sheetProp, hides, important, ok bool) {
 		return propFontSize, ok && f <= 0, important, ok
 	}
 	return 0, false, false, false
+}
+
+// cssCalcOf returns what a calc() value computes to (cssCalc), read from
+// the value as written (raw: the spaces around + and - matter), and the
+// squeezed value v as it is when it is no calc().
+func cssCalcOf(v, raw string) string {
+	if !strings.HasPrefix(v, "calc(") {
+		return v
+	}
+	raw = strings.ToLower(strings.TrimSpace(raw))
+	if i := strings.LastIndexByte(raw, '!'); i >= 0 && cssSqueeze(raw[i+1:]) == "important" {
+		raw = strings.TrimSpace(raw[:i])
+	}
+	if n, ok := cssCalc(raw); ok {
+		return n
+	}
+	return cssPlainCalc(v)
+}
+
+// cssCalcMax bounds the calc() worked out: its length and its nesting.
+const (
+	cssCalcMaxLen   = 256
+	cssCalcMaxDepth = 16
+)
+
+// cssCalc works out a calc() of numbers as a browser does (calc(1 - 1),
+// calc(0.5 * 0), calc((1 - 1) / 2), calc(10px - 10px)): + and - between
+// spaces, * and /, parentheses and nested calc(); the terms added must
+// have the same unit (or none), a unit is multiplied or divided by plain
+// numbers only, and nothing is divided by 0. It returns the result as
+// cssNumber reads it ("0", "0px"); false for anything else (a var(), a
+// percentage beside a length, a malformed expression), which a browser
+// may compute otherwise.
+func cssCalc(v string) (string, bool) {
+	if len(v) > cssCalcMaxLen {
+		return "", false
+	}
+	c := calcParser{s: v}
+	if !c.take("calc(") {
+		return "", false
+	}
+	r, ok := c.sum(0)
+	if !ok || !c.take(")") || c.i != len(c.s) {
+		return "", false
+	}
+	return strconv.FormatFloat(r.n, 'g', -1, 64) + r.unit, true
+}
+
+// calcValue is a number and its unit ("" for none).
+type calcValue struct {
+	n    float64
+	unit string
+}
+
+// calcParser reads a calc() expression from s at i.
+type calcParser struct {
+	s string
+	i int
+}
+
+func (c *calcParser) spaces() bool {
+	start := c.i
+	for c.i < len(c.s) && (c.s[c.i] == ' ' || c.s[c.i] == '\t' || c.s[c.i] == '\n' || c.s[c.i] == '\r' || c.s[c.i] == '\f') {
+		c.i++
+	}
+	return c.i > start
+}
+
+func (c *calcParser) take(tok string) bool {
+	if strings.HasPrefix(c.s[c.i:], tok) {
+		c.i += len(tok)
+		return true
+	}
+	return false
+}
+
+// sum reads terms joined by + and - (each between spaces).
+func (c *calcParser) sum(depth int) (calcValue, bool) {
+	c.spaces()
+	r, ok := c.product(depth)
+	if !ok {
+		return r, false
+	}
+	for {
+		save := c.i
+		if !c.spaces() || c.i >= len(c.s) || c.s[c.i] != '+' && c.s[c.i] != '-' {
+			c.i = save
+			c.spaces()
+			return r, true
+		}
+		op := c.s[c.i]
+		c.i++
+		if !c.spaces() {
+			return r, false // 1 -1: a browser drops it
+		}
+		t, ok := c.product(depth)
+		if !ok || t.unit != r.unit {
+			return r, false
+		}
+		if op == '+' {
+			r.n += t.n
+		} else {
+			r.n -= t.n
+		}
+	}
+}
+
+// product reads values joined by * and /.
+func (c *calcParser) product(depth int) (calcValue, bool) {
+	r, ok := c.value(depth)
+	if !ok {
+		return r, false
+	}
+	for {
+		save := c.i
+		c.spaces()
+		if c.i >= len(c.s) || c.s[c.i] != '*' && c.s[c.i] != '/' {
+			c.i = save
+			return r, true
+		}
+		op := c.s[c.i]
+		c.i++
+		c.spaces()
+		t, ok := c.value(depth)
+		if !ok {
+			return r, false
+		}
+		switch {
+		case op == '*' && (r.unit == "" || t.unit == ""):
+			r = calcValue{r.n * t.n, r.unit + t.unit}
+		case op == '/' && t.unit == "" && t.n != 0:
+			r.n /= t.n
+		default:
+			return r, false
+		}
+	}
+}
+
+// value reads a number with its unit, or a parenthesised or nested calc().
+func (c *calcParser) value(depth int) (calcValue, bool) {
+	if depth >= cssCalcMaxDepth {
+		return calcValue{}, false
+	}
+	if c.take("(") || c.take("calc(") {
+		r, ok := c.sum(depth + 1)
+		if !ok || !c.take(")") {
+			return r, false
+		}
+		return r, true
+	}
+	start := c.i
+	if c.i < len(c.s) && (c.s[c.i] == '+' || c.s[c.i] == '-') {
+		c.i++
+	}
+	for c.i < len(c.s) && (c.s[c.i] >= '0' && c.s[c.i] <= '9' || c.s[c.i] == '.') {
+		c.i++
+	}
+	num := c.s[start:c.i]
+	ustart := c.i
+	for c.i < len(c.s) && (c.s[c.i] >= 'a' && c.s[c.i] <= 'z' || c.s[c.i] == '%') {
+		c.i++
+	}
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return calcValue{}, false
+	}
+	return calcValue{n, c.s[ustart:c.i]}, true
 }
 
 // cssPlainCalc returns the number inside a calc() of one number
