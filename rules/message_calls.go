@@ -302,7 +302,7 @@ func checkMailRefundATM(m *Mail) []Finding {
 }
 
 // checkMailRefundLink fires where a message speaks as a public office
-// (mailOfficeSpeaker: 【国税庁】, 〇〇市役所 保険年金課です, a sender named
+// (officeSpeaker: 【国税庁】, 〇〇市役所 保険年金課です, a sender named
 // 税務署) about a refund or benefit ([refund]: 還付金, 給付金, 医療費の払い戻し)
 // and links to a site that is no public body's: 「【国税庁】還付金の受け取り
 // 手続きが完了していません。https://…」. A public office's procedures are on
@@ -337,11 +337,9 @@ func checkMailRefundLink(m *Mail) []Finding {
 	if strings.Contains(phishNorm(refund), word) {
 		office = refund // the refund's own sentence names the office
 	}
-	pres := v.presented()
 	for i, h := range v.hosts {
-		if h == "" || mailNeutral(h) || phishOfficialHost(v.brands, h) ||
-			slices.ContainsFunc(pres, func(p mailPresentation) bool { return p.brand.Official(h) }) {
-			continue
+		if h == "" || mailNeutral(h) || phishOfficialHost(v.brands, h) {
+			continue // quoted, a click counter, a brand's own site (the one it speaks as too)
 		}
 		if GovernmentHost(h) && !mailRedirects(m.URLs[i]) {
 			continue
@@ -414,7 +412,7 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 					return l, w
 				}
 				if municipalName(seg) {
-					return l, seg
+					return l, phishNorm(seg)
 				}
 			}
 		}

@@ -232,13 +232,16 @@ func atRuleAlways(name []byte, prelude []css.Token) bool {
 	return false
 }
 
-// mediaWidths are the viewport widths, in CSS pixels, of a phone and of a
-// desktop: a media query that holds at both is in force wherever people
-// read the page.
-var mediaWidths = [...]float64{360, 1366}
+// The viewport widths, in CSS pixels, of a phone and of a desktop: a
+// media query that holds at both is in force wherever people read the
+// page.
+const (
+	mediaPhoneWidth   = 360
+	mediaDesktopWidth = 1366
+)
 
 // mediaEverywhere reports whether a media query list holds on a phone and
-// on a desktop screen (mediaWidths): screen, all, and conditions on the
+// on a desktop screen (mediaPhoneWidth, mediaDesktopWidth): screen, all, and conditions on the
 // width that both meet (min-width:1px, max-width:9999px, a kit's way to
 // hide a warning from readers but not from a reader of style sheets
 // that skips @media). Any other type, feature or form (print,
@@ -288,7 +291,7 @@ func mediaQueryEverywhere(q string) bool {
 }
 
 // mediaWidthEverywhere reports whether one feature, "(min-width:Npx)" or
-// "(max-width:Npx)" (px, em or rem), holds at every width of mediaWidths.
+// "(max-width:Npx)" (px, em or rem), holds on a phone and on a desktop.
 func mediaWidthEverywhere(f string) bool {
 	f, ok := strings.CutPrefix(f, "(")
 	if !ok {
@@ -318,7 +321,7 @@ func mediaWidthEverywhere(f string) bool {
 		return false
 	}
 	n *= scale
-	for _, w := range mediaWidths {
+	for _, w := range [...]float64{mediaPhoneWidth, mediaDesktopWidth} {
 		switch strings.TrimSpace(name) {
 		case "min-width":
 			if w < n {
@@ -361,8 +364,8 @@ func sheetSelectors(toks []css.Token) []sheetRule {
 // last compound (its id, a class or its tag); one with attributes alone
 // must be a single compound. Longer chains (whose matching grows with the
 // page's depth to a power), pseudo-classes (:hover is a state the page
-// does not start in), the universal selector, functions and escapes are
-// not read.
+// does not start in), the universal selector, functions, escapes and
+// frameworks' cloaks are not read.
 func sheetSelector(toks []css.Token) (sheetRule, bool) {
 	for len(toks) > 0 && toks[0].TokenType == css.WhitespaceToken {
 		toks = toks[1:]
@@ -370,7 +373,9 @@ func sheetSelector(toks []css.Token) (sheetRule, bool) {
 	for len(toks) > 0 && toks[len(toks)-1].TokenType == css.WhitespaceToken {
 		toks = toks[:len(toks)-1]
 	}
-	if len(toks) == 0 {
+	if len(toks) == 0 || slices.ContainsFunc(toks, func(t css.Token) bool { return shopContainsLowerASCII(string(t.Data), "cloak") }) {
+		// [v-cloak], [x-cloak], .ng-cloak: a framework's page, hidden
+		// until its script has drawn it, which shopcheck never runs.
 		return sheetRule{}, false
 	}
 	if r, ok := sheetCompound(toks); ok {
@@ -402,6 +407,7 @@ func sheetSelector(toks []css.Token) (sheetRule, bool) {
 	if compounds > 2 || strings.ContainsAny(sel, ":*()\\") {
 		return sheetRule{}, false
 	}
+
 	m, err := cascadia.Parse(sel)
 	if err != nil {
 		return sheetRule{}, false

@@ -44,6 +44,7 @@ func TestStyleSheetHides(t *testing.T) {
 		{"an attribute alone", `[data-w="x"]{display:none}`, `<p data-w="x">a</p><p data-w="y">b</p>`, []string{"a"}},
 		{"under an id, by tag", `#g div{opacity:0}`, `<section id="g"><div>a</div></section><div>b</div>`, []string{"a"}},
 		{"shown again by a descendant rule", `.x{display:none} .w .x{display:block}`, `<div class="w"><p class="x">a</p></div><p class="x">b</p>`, []string{"b"}},
+		{"a framework's cloak is not read", `[v-cloak]{display:none} [x-cloak]{display:none !important} .ng-cloak{display:none}`, `<div id="app" v-cloak><p>a</p></div><div x-cloak>b</div><div class="ng-cloak">c</div>`, nil},
 		{"three compounds are not read", `.a .b .c{display:none}`, `<div class="a"><div class="b"><p class="c">a</p></div></div>`, nil},
 		{"an attribute under a class is not read", `.a [data-w]{display:none}`, `<div class="a"><p data-w>a</p></div>`, nil},
 		{"a state is not read", `.x:hover{display:none} .w .x:first-child{display:none} *{display:none} .w *{display:none}`, `<div class="w"><p class="x">a</p></div>`, nil},
