@@ -932,7 +932,7 @@ func (m *match) fanOnly(others []string) bool {
 // phishing or service word for longer ones (apple-support,
 // sagawa-delivery), whose collisions with honest names are fewer; an
 // ending of url_suspicious_tlds.txt (jcb-kvtk.top); or another keyword of
-// the same brand as a token of its own (nta-kokuzei, etax-nta: the
+// the same brand as a token of its own (nta-kokuzei, kokuzei-nta: the
 // agency's two names together are no one else's).
 func (m *match) weakOK(k *keyword) bool {
 	act, svc := m.actions()
