@@ -24,14 +24,21 @@ import (
 //     written in the style);
 //   - an iframe 0 wide or high: the srcdoc it frames.
 //
-// A style sheet's rules and scripts are not read for these (a class that
-// does the same is read as shown).
+// A rule of the page's own style sheet that does the same in one rule
+// (.k{position:absolute;left:-9999px}) hides the elements it matches, in
+// doubt (page_css.go: propBox); a recipe split over several rules, and
+// scripts, are not read.
 
 // cssBoxHides reports whether an inline style hides its element's text by
 // its box (see above). A frame (an iframe) clips what it frames whatever
 // its overflow: a height or width of 0 alone hides it.
 func cssBoxHides(style string, frame bool) bool {
-	d := inlineBoxDecls(style)
+	return inlineBoxDecls(style).hides(frame)
+}
+
+// hides reports whether the declarations hide their element's text by its
+// box (cssBoxHides).
+func (d boxDecls) hides(frame bool) bool {
 	if d == (boxDecls{}) {
 		return false // most styles: none of the properties read
 	}

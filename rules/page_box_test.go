@@ -86,9 +86,26 @@ func TestBoxHiddenTextExcusesNothing(t *testing.T) {
 			t.Errorf("a warning hidden by %q excused the shop", style)
 		}
 	}
+	for _, style := range []string{
+		"position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden",
+		"position:absolute;left:-9999px",
+		"transform:scale(0)",
+	} {
+		// The same recipes in one rule of the page's own sheet.
+		if !saltedShopFires(`<style>.k{` + style + `}</style><div class="k">` + saltWarning + `</div>` + saltShop) {
+			t.Errorf("a warning hidden by a class of %q excused the shop", style)
+		}
+	}
+	if saltedShopFires(`<style>.k{position:absolute;left:10px;top:0}</style><div class="k">` + saltWarning + `</div>` + saltShop) {
+		t.Error("a warning placed on the page by a class did not excuse the shop")
+	}
 	mail := NewMailPage(`<div style="max-height:0;overflow:hidden">【注意喚起】架空請求にご注意ください</div><p>本文</p>`)
 	if shown := strings.Join(mail.ShownLines(), "\n"); !strings.Contains(shown, "注意喚起") {
 		t.Errorf("a mail's preheader hidden by its box was left out of what it shows: %q", shown)
+	}
+	mail = NewMailPage(`<style>.pre{display:block;max-height:0;overflow:hidden}</style><div class="pre">【注意喚起】架空請求にご注意ください</div><p>本文</p>`)
+	if shown := strings.Join(mail.ShownLines(), "\n"); !strings.Contains(shown, "注意喚起") {
+		t.Errorf("a mail's preheader hidden by a class was left out of what it shows: %q", shown)
 	}
 	page := NewPage("https://example.jp/", 200, "text/html", `<div style="max-height:0;overflow:hidden">【注意喚起】架空請求にご注意ください</div><p>本文</p>`, false)
 	if shown := strings.Join(page.ShownLines(), "\n"); strings.Contains(shown, "注意喚起") {

@@ -43,6 +43,7 @@ const (
 	propOpacity
 	propContent  // content-visibility
 	propFontSize // inline styles only: sheets set it to 0 to close gaps
+	propBox      // sheets only: a visually-hidden recipe (page_box.go)
 	propCount
 )
 
@@ -83,7 +84,10 @@ const sheetMaxMatches = 20000
 func newStyleSheet(texts []string) *styleSheet {
 	if !slices.ContainsFunc(texts, func(t string) bool {
 		// (An escape may spell a hiding value: display:n\6f ne.)
-		return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") || strings.IndexByte(t, '\\') >= 0
+		return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") || strings.IndexByte(t, '\\') >= 0 ||
+			// The visually-hidden recipes (page_box.go).
+			shopContainsLowerASCII(t, "absolute") || shopContainsLowerASCII(t, "fixed") ||
+			shopContainsLowerASCII(t, "clip") || shopContainsLowerASCII(t, "scale") || shopContainsLowerASCII(t, "indent")
 	}) {
 		return nil
 	}
@@ -152,6 +156,7 @@ func (s *styleSheet) read(text string) bool {
 	depth := 0         // inside at-rules not always in force (@media print)
 	var inForce []bool // for each at-rule open, whether it is always in force
 	var sels []sheetRule
+	var box boxDecls // the box properties of the rule being read
 	hides := false
 	for len(s.rules) < sheetMaxRules {
 		gt, _, data := p.Next()
@@ -172,17 +177,28 @@ func (s *styleSheet) read(text string) bool {
 				inForce = inForce[:n-1]
 			}
 		case css.BeginRulesetGrammar:
-			sels = nil
+			sels, box = nil, boxDecls{}
 			if depth == 0 {
 				sels = sheetSelectors(p.Values())
 			}
 		case css.EndRulesetGrammar:
+			// A visually-hidden recipe in one rule (a box moved off the
+			// page, clipped to nothing, scaled to 0).
+			if len(sels) > 0 && box.hides(false) {
+				hides = true
+				for _, r := range sels {
+					r.prop, r.hides, r.order = propBox, true, len(s.rules)
+					s.rules = append(s.rules, r)
+				}
+			}
 			sels = nil
 		case css.DeclarationGrammar:
 			if len(sels) == 0 {
 				continue
 			}
-			prop, hide, imp, ok := cssDeclaration(data, p.Values())
+			name, value := cssUnescape(string(data)), cssUnescape(cssJoin(p.Values()))
+			box.set(name, value)
+			prop, hide, imp, ok := cssValue(name, value)
 			if !ok || prop == propFontSize {
 				continue
 			}

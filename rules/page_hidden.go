@@ -150,7 +150,7 @@ func (w *pageWalk) hides(n *html.Node) (hidden, sure bool, vis int8) {
 		// here or (not read) in a linked sheet.
 		return true, !w.cssDisplay, 0
 	}
-	if frame := n.Data == "iframe"; !w.mail && (style != "" && cssBoxHides(style, frame) || frame && zeroFrame(n)) {
+	if frame := n.Data == "iframe"; !w.mail && (style != "" && cssBoxHides(style, frame) || frame && zeroFrame(n) || sh.hide[propBox]) {
 		return true, false, 0 // out of sight by its box (page_box.go)
 	}
 	if _, hide, sure := pick(propOpacity); hide && !fadeIn(n, style) {
@@ -333,13 +333,6 @@ func inlineDecls(style, slow string, fn func(name, value string)) {
 			fn(cssUnescape(string(data)), cssUnescape(cssJoin(p.Values())))
 		}
 	}
-}
-
-// cssDeclaration reads one declaration: which property it sets and
-// whether its value hides (display:none, visibility:hidden or collapse,
-// an opacity or font size of 0 in any unit).
-func cssDeclaration(name []byte, vals []css.Token) (prop sheetProp, hides, important, ok bool) {
-	return cssValue(cssUnescape(string(name)), cssUnescape(cssJoin(vals)))
 }
 
 // cssJoin is a declaration's value as written, comments left out.
