@@ -148,3 +148,20 @@ func TestMediaEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// FuzzStyleSheet: any style text and markup parse without a panic, and a
+// calc() or media query is worked out or refused, never more.
+func FuzzStyleSheet(f *testing.F) {
+	for _, s := range []string{
+		`.k div{display:none}`, `#k > p + a ~ b{visibility:hidden}`, `[data-w="x"]{opacity:calc(1 - 1)}`,
+		`@media (min-width:1px){.s{display:none}}`, `.k{position:absolute;left:-9999px}`, `p[a][b] q{display:none}`,
+		`.a{opacity:calc((((0))))}`, `@media screen and (max-width: 10em), print{.x{display:none}}`,
+	} {
+		f.Add(s, `<div class="k" id="k" data-w="x"><p>a</p><div>b</div></div><p class="s x a">c</p>`)
+	}
+	f.Fuzz(func(t *testing.T, sheet, body string) {
+		NewPage("https://shop.example.jp/", 200, "text/html", "<style>"+sheet+"</style>"+body, false)
+		cssCalc(sheet)
+		mediaEverywhere(sheet)
+	})
+}
