@@ -63,9 +63,20 @@ func phishMayReveal(s string) (spaced, leet bool) {
 }
 
 // phishSpacedAt reports whether the separator s[i:i+w] stands between a
-// one-letter word and a letter.
+// one-letter word and a letter, or splits a lure's word (phishSplitWord).
 func phishSpacedAt(s string, i, w int) bool {
-	return phishOneLetterBefore(s, i) && phishLetterAt(s, i+w) || phishOneLetterAfter(s, i+w) && phishLetterBefore(s, i)
+	if phishOneLetterBefore(s, i) && phishLetterAt(s, i+w) || phishOneLetterAfter(s, i+w) && phishLetterBefore(s, i) {
+		return true
+	}
+	a, _ := utf8.DecodeLastRuneInString(s[:i])
+	b, _ := utf8.DecodeRuneInString(s[i+w:])
+	return phishSplitWord(a, b)
+}
+
+// phishSplitWord reports whether the kanji a and b spell a lure's word of
+// two that kits split ([split-words]: 当選, 還付 …).
+func phishSplitWord(a, b rune) bool {
+	return a >= 0x3000 && b >= 0x3000 && phishData().splitWords[[2]rune{a, b}]
 }
 
 // phishOneLetterBefore reports whether the word ending at s[:i] is one
@@ -151,7 +162,7 @@ func phishUnspace(s string) (string, bool) {
 			var join bool
 			switch {
 			case gluedStart || gluedEnd:
-				join = cjk && n >= 3
+				join = cjk && (n >= 3 || n == 2 && phishSplitWord(rs[i], rs[j]))
 			default:
 				join = n >= 3 || n == 2 && cjk
 			}

@@ -94,7 +94,7 @@ func TestBrandRevealed(t *testing.T) {
 // joins (Latin and kana or kanji, glued or not at either end).
 func TestPhishMayRevealMissesNothing(t *testing.T) {
 	texts := flCorpusLines(t)
-	for _, w := range []string{"ATM", "Amazon", "還付金", "楽天", "三井住友", "ログイン", "AB", "日本"} {
+	for _, w := range []string{"ATM", "Amazon", "還付金", "楽天", "三井住友", "ログイン", "AB", "日本", "当選", "還付"} {
 		for _, sep := range []string{" ", "・"} {
 			spaced := strings.Join(strings.Split(w, ""), sep)
 			for _, left := range []string{"", " ", "の", "x", "1", "【", "お近くの"} {

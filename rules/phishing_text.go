@@ -36,6 +36,8 @@ type phishTables struct {
 	gateways map[string]string
 	// neutral holds the domains a brand's mail may link to besides its own.
 	neutral []string
+	// splitWords are words["split-words"] as pairs of runes.
+	splitWords map[[2]rune]bool
 	// service and noise are words["service"] and words["copyright-noise"],
 	// longest first (so that longer words are removed before their parts).
 	service, noise []string
@@ -94,6 +96,12 @@ var phishData = sync.OnceValue(func() *phishTables {
 	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
 	t.sets.oneclick, t.sets.support, t.sets.mail = index(t.oneclick), index(t.support), index(t.mail)
 	t.sets.claims = newPhishLits(slices.Concat(t.oneclick["registration"], t.oneclick["registration-weak"]))
+	t.splitWords = map[[2]rune]bool{}
+	for _, w := range t.words["split-words"] {
+		if rs := []rune(w); len(rs) == 2 {
+			t.splitWords[[2]rune{rs[0], rs[1]}] = true
+		}
+	}
 	t.service = phishLongestFirst(t.words["service"])
 	t.noise = phishLongestFirst(t.words["copyright-noise"])
 	return t
