@@ -3,7 +3,6 @@ package rules
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -363,7 +362,7 @@ func municipalName(s string) bool {
 	n := 0
 	last := rune(0)
 	for _, r := range s {
-		if !unicode.Is(unicode.Han, r) && r != '〇' && r != '○' && r != '々' && r != 'ヶ' {
+		if !shopIsHan(r) && r != '〇' && r != '○' && r != 'ヶ' {
 			return false
 		}
 		n++

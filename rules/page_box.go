@@ -10,7 +10,8 @@ import (
 // An element can hide its text without display, visibility or opacity:
 // by its box. The "visually hidden" recipes that put text out of sight
 // (a kit salting a fake shop with a hidden warning uses them as readily as
-// display:none) are read from the inline style alone:
+// display:none) are read from the inline style (and from one rule of the
+// page's own sheet, below):
 //
 //   - transform: scale(0);
 //   - clip: rect(0 0 0 0) on an absolutely positioned box, or a clip-path
@@ -86,8 +87,7 @@ func (d *boxDecls) set(name, value string) {
 	if strings.ContainsAny(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\r\f") || strings.Contains(v, "  ") {
 		v = strings.ToLower(strings.Join(strings.Fields(v), " "))
 	}
-	v = strings.TrimSpace(v)
-	v = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(v, "!important"), "! important"))
+	v = cssWithoutImportant(v)
 	*f = v
 }
 

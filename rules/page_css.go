@@ -79,13 +79,16 @@ type styleSheet struct {
 const sheetMaxMatches = 20000
 
 // newStyleSheet reads the rules that set display, visibility, opacity or
-// content-visibility from the style texts; nil when none hides anything
-// or sets a visibility (which may show an element under a hidden one).
+// content-visibility, and those holding a visually-hidden recipe
+// (page_box.go), from the style texts; nil when none hides anything or
+// sets a visibility (which may show an element under a hidden one).
 func newStyleSheet(texts []string) *styleSheet {
 	if !slices.ContainsFunc(texts, func(t string) bool {
 		// (An escape may spell a hiding value: display:n\6f ne.)
 		return sheetMayHide(t) || shopContainsLowerASCII(t, "visible") || strings.IndexByte(t, '\\') >= 0 ||
-			// The visually-hidden recipes (page_box.go).
+			// The visually-hidden recipes (page_box.go); text the colour of
+			// its background alone, in a sheet with none of these words,
+			// is not looked for.
 			shopContainsLowerASCII(t, "absolute") || shopContainsLowerASCII(t, "fixed") ||
 			shopContainsLowerASCII(t, "clip") || shopContainsLowerASCII(t, "scale") || shopContainsLowerASCII(t, "indent")
 	}) {
@@ -153,7 +156,6 @@ func sheetMayHide(t string) bool {
 // or sets a visibility (which may show an element again).
 func (s *styleSheet) read(text string) bool {
 	p := css.NewParser(parse.NewInputString(text), false)
-	depth := 0         // inside at-rules not always in force (@media print)
 	var inForce []bool // for each at-rule open, whether it is always in force
 	var sels []sheetRule
 	var box boxDecls // the box properties of the rule being read
@@ -164,21 +166,14 @@ func (s *styleSheet) read(text string) bool {
 		case css.ErrorGrammar:
 			return hides
 		case css.BeginAtRuleGrammar:
-			always := atRuleAlways(data, p.Values())
-			inForce = append(inForce, always)
-			if !always {
-				depth++
-			}
+			inForce = append(inForce, atRuleAlways(data, p.Values()))
 		case css.EndAtRuleGrammar:
 			if n := len(inForce); n > 0 {
-				if !inForce[n-1] {
-					depth--
-				}
 				inForce = inForce[:n-1]
 			}
 		case css.BeginRulesetGrammar:
 			sels, box = nil, boxDecls{}
-			if depth == 0 {
+			if !slices.Contains(inForce, false) { // not inside @media print and the like
 				sels = sheetSelectors(p.Values())
 			}
 		case css.EndRulesetGrammar:
@@ -257,11 +252,12 @@ const (
 )
 
 // mediaEverywhere reports whether a media query list holds on a phone and
-// on a desktop screen (mediaPhoneWidth, mediaDesktopWidth): screen, all, and conditions on the
-// width that both meet (min-width:1px, max-width:9999px, a kit's way to
-// hide a warning from readers but not from a reader of style sheets
-// that skips @media). Any other type, feature or form (print,
-// orientation, not, the range syntax) is not worked out: false.
+// on a desktop screen (mediaPhoneWidth, mediaDesktopWidth): screen, all,
+// and conditions on the width that both meet (min-width:1px,
+// max-width:9999px: a kit's way to hide a warning from readers but not
+// from a reader of style sheets that skips @media). Any other type,
+// feature or form (print, orientation, not, the range syntax) is not
+// worked out: false.
 func mediaEverywhere(q string) bool {
 	for _, item := range strings.Split(q, ",") {
 		if mediaQueryEverywhere(item) {
@@ -271,39 +267,33 @@ func mediaEverywhere(q string) bool {
 	return false
 }
 
-// mediaQueryEverywhere is mediaEverywhere for one query of a list.
+// mediaQueryEverywhere is mediaEverywhere for one query of a list: an
+// optional only, an optional screen or all, then width features joined by
+// and.
 func mediaQueryEverywhere(q string) bool {
 	parts := strings.Fields(strings.NewReplacer("(", " (", ")", ") ").Replace(q))
 	if len(parts) > 0 && parts[0] == "only" {
 		parts = parts[1:]
 	}
-	if len(parts) == 0 {
-		return false
-	}
-	if parts[0] == "screen" || parts[0] == "all" {
+	if len(parts) > 0 && (parts[0] == "screen" || parts[0] == "all") {
 		parts = parts[1:]
-		if len(parts) > 0 {
-			if parts[0] != "and" {
-				return false
-			}
-			parts = parts[1:]
-			if len(parts) == 0 {
-				return false
-			}
+		if len(parts) == 0 {
+			return true
 		}
+		if parts[0] != "and" {
+			return false
+		}
+		parts = parts[1:]
+	}
+	if len(parts)%2 == 0 {
+		return false // nothing left, or an and with nothing after it
 	}
 	for i, p := range parts {
-		if i%2 == 1 {
-			if p != "and" {
-				return false
-			}
-			continue
-		}
-		if !mediaWidthEverywhere(p) {
+		if i%2 == 1 && p != "and" || i%2 == 0 && !mediaWidthEverywhere(p) {
 			return false
 		}
 	}
-	return len(parts)%2 == 1 || len(parts) == 0
+	return true
 }
 
 // mediaWidthEverywhere reports whether one feature, "(min-width:Npx)" or
@@ -394,7 +384,7 @@ func sheetSelector(toks []css.Token) (sheetRule, bool) {
 		// until its script has drawn it, which shopcheck never runs.
 		return sheetRule{}, false
 	}
-	if r, ok := sheetCompound(toks); ok {
+	if r, ok := sheetCompound(toks, false); ok {
 		return r, true
 	}
 	var text strings.Builder
@@ -428,40 +418,30 @@ func sheetSelector(toks []css.Token) (sheetRule, bool) {
 	if err != nil {
 		return sheetRule{}, false
 	}
-	// The last compound's key, brackets skipped.
-	r := sheetRule{sel: m}
-	bracket = false
-	for i := last; i < len(toks); i++ {
-		t := toks[i]
-		switch {
-		case t.TokenType == css.LeftBracketToken:
-			bracket = true
-		case t.TokenType == css.RightBracketToken:
-			bracket = false
-		case bracket:
-		case t.TokenType == css.IdentToken && i == last:
-			r.tag = strings.ToLower(string(t.Data))
-		case t.TokenType == css.HashToken:
-			r.id = string(t.Data[1:])
-		case t.TokenType == css.DelimToken && string(t.Data) == "." && i+1 < len(toks) && toks[i+1].TokenType == css.IdentToken:
-			r.classes = append(r.classes, string(toks[i+1].Data))
-		}
-	}
-	if r.tag == "" && r.id == "" && len(r.classes) == 0 && compounds > 1 {
+	// The last compound's tag, id and classes are the key.
+	r, ok := sheetCompound(toks[last:], true)
+	if !ok || r.tag == "" && r.id == "" && len(r.classes) == 0 && compounds > 1 {
 		return sheetRule{}, false // tried on every element, through its ancestors
 	}
 	sp := m.Specificity()
-	r.spec = sp[0]*100 + sp[1]*10 + sp[2]
+	r.sel, r.spec = m, sp[0]*100+sp[1]*10+sp[2]
 	return r, true
 }
 
 // sheetCompound parses a selector of one element: a tag, #id, .class,
-// together (div.note#n).
-func sheetCompound(toks []css.Token) (sheetRule, bool) {
+// together (div.note#n); with attrs, attribute selectors ([data-w="x"])
+// are passed over.
+func sheetCompound(toks []css.Token, attrs bool) (sheetRule, bool) {
 	cur := sheetRule{}
+	bracket := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
+		case attrs && t.TokenType == css.LeftBracketToken:
+			bracket = true
+		case attrs && t.TokenType == css.RightBracketToken:
+			bracket = false
+		case bracket:
 		case t.TokenType == css.IdentToken && i == 0:
 			cur.tag, cur.spec = strings.ToLower(string(t.Data)), cur.spec+1
 		case t.TokenType == css.HashToken:

@@ -432,19 +432,26 @@ func cssValue(name, value string) (prop sheetProp, hides, important, ok bool) {
 
 // cssCalcOf returns what a calc() value computes to (cssCalc), read from
 // the value as written (raw: the spaces around + and - matter), and the
-// squeezed value v as it is when it is no calc().
+// squeezed value v as it is otherwise (a calc() not worked out then reads
+// as no number).
 func cssCalcOf(v, raw string) string {
 	if !strings.HasPrefix(v, "calc(") {
 		return v
 	}
-	raw = strings.ToLower(strings.TrimSpace(raw))
-	if i := strings.LastIndexByte(raw, '!'); i >= 0 && cssSqueeze(raw[i+1:]) == "important" {
-		raw = strings.TrimSpace(raw[:i])
-	}
-	if n, ok := cssCalc(raw); ok {
+	if n, ok := cssCalc(cssWithoutImportant(strings.ToLower(raw))); ok {
 		return n
 	}
-	return cssPlainCalc(v)
+	return v
+}
+
+// cssWithoutImportant returns a lower-case value as written, trimmed and
+// without a closing !important (spaces allowed after the !).
+func cssWithoutImportant(v string) string {
+	v = strings.TrimSpace(v)
+	if i := strings.LastIndexByte(v, '!'); i >= 0 && cssSqueeze(v[i+1:]) == "important" {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v
 }
 
 // cssCalcMax bounds the calc() worked out: its length and its nesting.
@@ -585,6 +592,20 @@ func (c *calcParser) value(depth int) (calcValue, bool) {
 	for c.i < len(c.s) && (c.s[c.i] >= '0' && c.s[c.i] <= '9' || c.s[c.i] == '.') {
 		c.i++
 	}
+	// An exponent (1e-9): e, a sign maybe, then digits; else e starts a
+	// unit (em).
+	if e := c.i; e+1 < len(c.s) && c.s[e] == 'e' {
+		d := e + 1
+		if c.s[d] == '+' || c.s[d] == '-' {
+			d++
+		}
+		if d < len(c.s) && c.s[d] >= '0' && c.s[d] <= '9' {
+			c.i = d
+			for c.i < len(c.s) && c.s[c.i] >= '0' && c.s[c.i] <= '9' {
+				c.i++
+			}
+		}
+	}
 	num := c.s[start:c.i]
 	ustart := c.i
 	for c.i < len(c.s) && (c.s[c.i] >= 'a' && c.s[c.i] <= 'z' || c.s[c.i] == '%') {
@@ -597,26 +618,12 @@ func (c *calcParser) value(depth int) (calcValue, bool) {
 	return calcValue{n, c.s[ustart:c.i]}, true
 }
 
-// cssPlainCalc returns the number inside a calc() of one number
-// (calc(0), calc(0px)), and v as it is otherwise: a browser computes it
-// to that number.
-func cssPlainCalc(v string) string {
-	if in, ok := strings.CutPrefix(v, "calc("); ok {
-		if in, ok := strings.CutSuffix(in, ")"); ok {
-			if _, ok := cssNumber(in); ok {
-				return in
-			}
-		}
-	}
-	return v
-}
-
 // cssFontShorthandSize returns the font size of a font shorthand's value
 // (its style, variant and weight come first, the size next, a line height
 // after a slash, the family last): the first word that is a length, a
 // percentage or 0. Weights are numbers without a unit and never 0.
 func cssFontShorthandSize(value string) (string, bool) {
-	v := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(value), "!important")))
+	v := cssWithoutImportant(strings.ToLower(value))
 	for _, w := range strings.Fields(strings.ReplaceAll(v, "/", " / ")) {
 		if w == "/" {
 			return "", false // a line height before any size: not a font shorthand read here
