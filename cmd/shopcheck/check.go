@@ -1,7 +1,12 @@
 package main
 
 import (
+	"context"
+	"sync/atomic"
+
 	"github.com/spf13/cobra"
+
+	"github.com/shopcheck/shopcheck/checker"
 )
 
 type checkOptions struct {
@@ -46,5 +51,15 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 	}
 	defer closeFn()
 	defer limitMemory(o.inFlight(len(o.Targets)))()
-	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, c.Check)
+	check := c.Check
+	if o.List != "" && s.Procs > 1 {
+		// A list: long enough to tune the threads by what it measures.
+		var finished atomic.Int64
+		defer tuneProcs(s.Procs, &finished)()
+		check = func(ctx context.Context, target string) *checker.Result {
+			defer finished.Add(1)
+			return c.Check(ctx, target)
+		}
+	}
+	return runBatch(cmd.Context(), s, &o.commonOptions, o.Targets, check)
 }

@@ -190,13 +190,9 @@ func (o *commonOptions) loadData() (*rules.Data, error) {
 //
 // The signs' tables and the look-alike index are built in the background
 // meanwhile, on one goroutine, so that while they are built the first
-// requests can go out on another core. A batch keeps every core (Go's
-// default GOMAXPROCS): measured on a 2-core machine beside local sites,
-// two threads instead of one checked 2,000 crawled testdata shops a third
-// sooner (a thread in a system call, such as a write to a local site, no
-// longer holds up parsing and scoring); 2,000 small pages took about as
-// long (5-8 % less in one spell, 6 % more in another) for up to a fifth
-// more CPU.
+// requests can go out on another core. A batch starts on every core (Go's
+// default GOMAXPROCS); a list then measures whether fewer threads serve it
+// better (procTuner).
 func (o *commonOptions) setup() (c *checker.Checker, data *rules.Data, closeFn func() error, err error) {
 	loaded := make(chan *rules.Data, 1)
 	go func() {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"github.com/shopcheck/shopcheck/internal/batch"
@@ -17,7 +18,11 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	gate := batch.NewGate()
 	go interrupts(cancel, gate)
-	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr), Gate: gate})
+	procs := runtime.GOMAXPROCS(0)
+	if os.Getenv("GOMAXPROCS") != "" {
+		procs = 0 // the user's
+	}
+	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr), Gate: gate, Procs: procs})
 	cancel()
 	os.Exit(code)
 }

@@ -26,6 +26,11 @@ type Streams struct {
 	// Gate is what results are written through; main holds it to stop at
 	// once on a second interrupt. Nil: each run has its own.
 	Gate *batch.Gate
+	// Procs is the number of threads Go chose to run Go code (GOMAXPROCS)
+	// when the command owns the process and may tune it for a batch
+	// (procTuner); 0 leaves it alone (tests running commands side by side,
+	// a GOMAXPROCS the user set).
+	Procs int
 }
 
 func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }
