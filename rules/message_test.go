@@ -127,6 +127,18 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 50}}},
 		{"an unpaid bill, a link made to look like the brand's", Mail{Text: "【au】ご利用料金の未払いがあります。お支払いは下記URLから https://au-kddi.cc/", URLs: []string{"https://au-kddi.cc/"}},
 			[]want{{"mail-link-offbrand", true, 50}}},
+		// The commonest lures of 2025: the ETC service "disabled", an
+		// account "expired" today, a fee "past its due date".
+		{"ETC service disabled, a look-alike link", Mail{Text: "【ETC利用照会サービス】ETCサービスの無効化を回避するため、お早めにご手続きください。 https://etc-meisai-jp.com/login", URLs: []string{"https://etc-meisai-jp.com/login"}},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"an account expired, renew today", Mail{Text: "【えきねっと】お客様のアカウントは有効期限が切れています。本日中に更新手続きを行ってください。https://eki-net-jr.com/", URLs: []string{"https://eki-net-jr.com/"}},
+			[]want{{"mail-link-offbrand", true, 50}, {"mail-urgency", true, 0}}},
+		{"a fee past its due date", Mail{Text: "【NHK】受信料のお支払い期限が過ぎております。至急ご確認ください。https://nhk-jushinryo.net/", URLs: []string{"https://nhk-jushinryo.net/"}},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"the card company's own expiry notice", Mail{Text: "【JCB】ご登録のカードの有効期限が切れています。新しいカードの情報はMyJCB https://my.jcb.co.jp/ でご確認ください。", URLs: []string{"https://my.jcb.co.jp/"}},
+			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		{"an expiry with no link", Mail{Text: "ポイントの有効期限が切れました。またのご利用をお待ちしております。"},
+			[]want{{"mail-urgency", false, 0}, {"mail-link-offbrand", false, 0}}},
 		{"the same look-alike link, no lure", Mail{Text: "【au】冬のキャンペーンのお知らせです。 https://au-kddi.cc/", URLs: []string{"https://au-kddi.cc/"}},
 			[]want{{"mail-link-offbrand", true, 0}}},
 		{"a link showing Amazon's address, leading elsewhere", Mail{From: "Amazon <no-reply@amazon-security.top>", Text: "アカウントを確認してください。",
