@@ -1130,14 +1130,15 @@ func checkMailLink(m *Mail) []Finding {
 				EN: "the message speaks as " + p.brand.EnglishName() + " but links to " + h + ", none of its official domains (" + official + ")",
 			},
 		}
-		// With a lure (an unpaid bill, a suspension, an intrusion, a failed
-		// delivery, a refund) the link is where the lure sends the reader; a link
-		// that hides where it leads (a shortener, an IP address) or sits
-		// under a TLD reported mostly for abuse is not where a brand sends
-		// its customers. Either makes the finding stronger.
+		// With a lure (an unpaid bill, a failed payment, a suspension, an
+		// intrusion, a failed delivery, a refund) the link is where the lure
+		// sends the reader; a link that hides where it leads (a shortener,
+		// an IP address) or sits under a TLD reported mostly for abuse is
+		// not where a brand sends its customers. Either makes the finding
+		// stronger.
 		if !v.warning {
 			lured := false
-			for _, sec := range []string{"unpaid", "suspension", "security-event", "delivery-failed", "refund"} {
+			for _, sec := range []string{"unpaid", "payment-failed", "suspension", "security-event", "delivery-failed", "refund"} {
 				if lure, _ := v.find(sec); lure != "" {
 					f.Severity, f.Points, lured = Medium, 30, true
 					f.Evidence += " / " + Clip(lure, 60)
