@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// Evaluate and EvaluateMail run each sign's check behind a recover
+// (safeCheck): a check that panics on some hostile page or message loses
+// its sign there and nothing else. These fuzz targets call the checks
+// directly, so that such a panic is seen: every page and message a
+// criminal can write must be read to the end.
+
+// fuzzSeedPages are pages of testdata/sites and a few awkward ones.
+func fuzzSeedPages() []string {
+	seeds := []string{
+		"",
+		"<html><body><p>お支払い方法：銀行振込のみ</p><p>振込先: 三井住友銀行 新宿支店 普通 1234567 ヤマダタロウ</p></body></html>",
+		"<table><tr><th>販売業者</th><td>株式会社サンプル</td></tr><tr><th>電話番号</th><td>090-1234-5678</td></tr></table>",
+		"<form action=/x><input name=pin type=password><input name=card></form><script>location.href='/y'</script>",
+		"<style>.a{display:none}@media(min-width:1px){.b{opacity:calc(1 - 1)}}</style><p class=a>注意</p><div style='position:absolute;left:-9999px'>詐欺</div>",
+	}
+	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
+		for _, name := range files {
+			if b, err := os.ReadFile(name); err == nil && len(b) < 64<<10 {
+				seeds = append(seeds, string(b))
+			}
+		}
+	}
+	return seeds
+}
+
+func FuzzShopAndPhishingChecks(f *testing.F) {
+	seeds := fuzzSeedPages()
+	for i, s := range seeds {
+		f.Add(s, seeds[(i+1)%len(seeds)])
+	}
+	rs := All()
+	f.Fuzz(func(t *testing.T, first, second string) {
+		s := phSite(
+			NewPage("https://shop.example.jp/item/1", 200, "text/html; charset=utf-8", first, false),
+			NewPage("https://shop.example.jp/law.html", 200, "text/html; charset=utf-8", second, false),
+		)
+		for _, r := range rs {
+			r.Check(s) // outside safeCheck: a panic fails the target
+		}
+	})
+}
+
+func FuzzMessageChecks(f *testing.F) {
+	for _, s := range []struct{ from, subject, text string }{
+		{"", "", "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
+		{"Amazon.co.jp <prime@amzn-member-service.com>", "【重要】お支払いに問題があります", "お支払い情報を更新いただけない場合、会員特典はご利用いただけなくなります。https://amzn-member-service.com/prime/update"},
+		{"", "", "【国税庁】還付金の受け取り手続きが完了していません。https://nta-refund-jp.com/"},
+		{"", "", "【宮城県警察】「【三井住友カード】お客様のカードが不正利用された可能性があります」といったSMSにご注意ください。hxxps://smbc-card[.]top/ https://www.police.pref.miyagi.jp/"},
+		{"", "", "こちらは警察です。あなたの口座が犯罪に使われています。至急 03-1234-5678 まで連絡してください。"},
+		{"", "", "医療費の還・付があります。お近くのＡ　Ｔ　Ｍで手続きしてください。"},
+	} {
+		f.Add(s.from, s.subject, s.text)
+	}
+	rs := MessageRules()
+	// The links, roughly as the message reader hands them over.
+	links := regexp.MustCompile(`https?://[^\s"'<>]+`)
+	f.Fuzz(func(t *testing.T, from, subject, text string) {
+		m := &Mail{From: from, Subject: subject, Text: text, URLs: links.FindAllString(text, 8)}
+		for _, r := range rs {
+			r.Check(m) // outside the recover of EvaluateMail
+		}
+	})
+}
