@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"golang.org/x/text/encoding/unicode"
 	"io"
@@ -333,11 +334,16 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 	ctype := h.Get("Content-Type")
 	mt, params, err := mime.ParseMediaType(ctype)
 	if err != nil || mt == "" {
-		mt, params = "text/plain", map[string]string{}
-		if ctype != "" {
-			// A broken Content-Type: keep a charset that can still be read.
-			if i := strings.Index(strings.ToLower(ctype), "charset="); i >= 0 {
-				params["charset"] = strings.Trim(strings.Fields(ctype[i+len("charset="):] + " ")[0], `"';`)
+		// A broken Content-Type: keep its type when that part was read
+		// (「text/html; charset=」 is still HTML), and a charset that can
+		// still be read.
+		if !errors.Is(err, mime.ErrInvalidMediaParameter) || mt == "" {
+			mt = "text/plain"
+		}
+		params = map[string]string{}
+		if i := strings.Index(strings.ToLower(ctype), "charset="); i >= 0 {
+			if f := strings.Fields(ctype[i+len("charset="):]); len(f) > 0 {
+				params["charset"] = strings.Trim(f[0], `"';`)
 			}
 		}
 	}

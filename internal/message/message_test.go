@@ -263,6 +263,30 @@ func TestHostileMail(t *testing.T) {
 	}
 }
 
+// TestBrokenContentType: a Content-Type whose parameters are broken (an
+// empty charset, found by FuzzParse: it panicked, and the message went
+// unread) keeps its media type and whatever charset can be read.
+func TestBrokenContentType(t *testing.T) {
+	for _, c := range []struct {
+		ctype, body, want, notWant string
+	}{
+		{"text/html;charset=", "<p>再配達は <a href=\"https://sagawa.example.top/\">こちら</a></p>", "再配達は", "<p>"},
+		{"text/html; charset=", "<b>お荷物</b>", "お荷物", "<b>"},
+		{"text/plain; charset=shift_jis;;", "\x82\xa8\x89\xd7\x95\xa8", "お荷物", ""},
+		{"text/plain; charset=\"", "plain text", "plain text", ""},
+		{"charset=", "no type at all", "no type at all", ""},
+	} {
+		m := Parse([]byte("From: a@b.example\r\nContent-Type: " + c.ctype + "\r\n\r\n" + c.body + "\r\n"))
+		if !strings.Contains(m.Text, c.want) || c.notWant != "" && strings.Contains(m.Text, c.notWant) {
+			t.Errorf("%q: text %q, want %q without %q", c.ctype, m.Text, c.want, c.notWant)
+		}
+	}
+	m := Parse([]byte("Content-Type:text/html;charset=\r\n\r\n<a href=\"https://x.example.top/\">x</a>"))
+	if !reflect.DeepEqual(m.URLs, []string{"https://x.example.top/"}) {
+		t.Errorf("URLs = %q", m.URLs)
+	}
+}
+
 func TestForwardedMessage(t *testing.T) {
 	inner := "From: PayPay <info@paypay-support.example.cn>\r\nSubject: =?UTF-8?B?" +
 		base64.StdEncoding.EncodeToString([]byte("PayPayからのお知らせ")) + "?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
