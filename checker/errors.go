@@ -19,6 +19,11 @@ const (
 	CodeRead              = "read"
 )
 
+// InternalPrefix begins the message of an error record for a check that
+// failed inside shopcheck (a panic), not because of its target. Its code
+// is read, the contract's nearest; the report tells the two apart by this.
+const InternalPrefix = "internal error"
+
 // Error is a failure to read a target, with the contract's code.
 type Error struct {
 	Code string

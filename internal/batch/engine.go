@@ -310,13 +310,13 @@ loop:
 func safeCheck(ctx context.Context, check Check, target string) (res *checker.Result) {
 	defer func() {
 		if p := recover(); p != nil {
-			res = checker.ErrorResult(target, checker.CodeRead, fmt.Sprintf("internal error while checking: %v", p), time.Now())
+			res = checker.ErrorResult(target, checker.CodeRead, fmt.Sprintf("%s while checking: %v", checker.InternalPrefix, p), time.Now())
 			debug.PrintStack()
 		}
 	}()
 	res = check(ctx, target)
 	if res == nil {
-		res = checker.ErrorResult(target, checker.CodeRead, "internal error: no result", time.Now())
+		res = checker.ErrorResult(target, checker.CodeRead, checker.InternalPrefix+": no result", time.Now())
 	}
 	// The record names its line as given: scripts match on it and
 	// --resume finds the done targets by it.

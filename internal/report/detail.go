@@ -74,6 +74,7 @@ var words = map[string]rules.Text{
 	"err." + checker.CodeHTTPStatus:        {JA: "サイトがエラーを返しました（ページが存在しないか、サイトが閉鎖された可能性があります）。", EN: "The site answered with an error (the page may not exist, or the site may be closed)."},
 	"err." + checker.CodeTooManyRedirects:  {JA: "転送が何度も繰り返されたため、たどるのをやめました。", EN: "The site redirected too many times; shopcheck stopped following it."},
 	"err." + checker.CodeRead:              {JA: "ページを最後まで受け取れませんでした。", EN: "The page could not be read to its end."},
+	"err.internal":                         {JA: "shopcheck 自身の不具合で、最後まで調べられませんでした（調べた対象のせいではありません）。同じ入力でくり返し起きるときは、入力と下の詳細を添えて開発者に知らせてください。", EN: "shopcheck failed on a fault of its own and could not finish (not because of what was checked). If the same input fails again, please report it with the input and the detail below."},
 	"links":                                {JA: "リンク先の判定", EN: "Links in the message"},
 	"link.quoted":                          {JA: "（引用されたURL・開かないでください）", EN: " (quoted URL: do not open)"},
 	"links.quoted":                         {JA: "※「引用されたURL」は、メッセージの中で開けない書き方（hxxps://、[.] など）で書かれていたものです。ここでもそのまま表示しています。開かないでください。", EN: "Note: addresses marked quoted were written in the message in a form that cannot be opened (hxxps://, [.]); they are shown so here too. Do not open them."},
@@ -272,11 +273,17 @@ func verdictSay(r *checker.Result) string {
 }
 
 // inputMistake reports whether r is an error record for input the tool
-// could not take (a mistyped file name, not a URL): the desks are of no
-// help there.
+// could not take (a mistyped file name, not a URL), or for a check that
+// failed inside the tool: the desks are of no help there.
 func inputMistake(r *checker.Result) bool {
 	return r.Risk == rules.RiskError && len(r.Signs) == 0 && r.Error != nil &&
-		(r.Error.Code == checker.CodeInvalidTarget || r.Error.Code == checker.CodeUnsupportedScheme)
+		(r.Error.Code == checker.CodeInvalidTarget || r.Error.Code == checker.CodeUnsupportedScheme || internalError(r.Error))
+}
+
+// internalError reports whether e is a check that failed inside shopcheck
+// (checker.InternalPrefix), not on its target.
+func internalError(e *checker.ErrorInfo) bool {
+	return e.Code == checker.CodeRead && strings.HasPrefix(e.Message, checker.InternalPrefix)
 }
 
 // hasHighSign reports whether any sign is of high severity: a low verdict
@@ -295,8 +302,11 @@ func hasHighSign(signs []rules.Sign) bool {
 // detail (in English, as the JSON has it) with the code.
 func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.ErrorInfo) {
 	key := "err." + e.Code
-	if e.Code == checker.CodeInvalidTarget {
+	switch {
+	case e.Code == checker.CodeInvalidTarget:
 		key = inputErrorKey(e.Message)
+	case internalError(e):
+		key = "err.internal"
 	}
 	if why, ok := words[key]; ok {
 		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why.In(d.o.Lang))

@@ -107,6 +107,10 @@ func TestDetailVerdictWords(t *testing.T) {
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "no such file or folder: /tmp/nope.html"}}
 	badURL := &checker.Result{Target: "https://shop,example.jp", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "invalid host"}}
+	crashed := &checker.Result{Target: "sms.txt", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeRead, Message: checker.InternalPrefix + " while checking: runtime error: index out of range"}}
+	cut := &checker.Result{Target: "https://slow.example.top/", Risk: rules.RiskError,
+		Error: &checker.ErrorInfo{Code: checker.CodeRead, Message: "reading the body: unexpected EOF"}}
 	down := &checker.Result{Target: "https://gone.example.top/", Domain: "example.top", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeConnect, Message: "connection refused"}}
 	for _, c := range []struct {
@@ -124,6 +128,9 @@ func TestDetailVerdictWords(t *testing.T) {
 		{noFile, "ファイルまたはフォルダーが見つかりませんでした", "相談窓口"},
 		{badURL, "URLまたはドメイン名として読めませんでした", "相談窓口"},
 		{down, "サイトに接続できませんでした", "ファイルまたはフォルダー"},
+		{crashed, "shopcheck 自身の不具合で", "ページを最後まで受け取れませんでした"},
+		{crashed, "runtime error: index out of range [read]", "相談窓口"},
+		{cut, "ページを最後まで受け取れませんでした", "shopcheck 自身の不具合"},
 		{down, "相談窓口", "\x00"},
 		{bill, "アドバイス ― 架空請求", "アドバイス（"},
 		// A message whose own sign is a fake bill: its links and
