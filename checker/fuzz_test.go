@@ -36,3 +36,29 @@ func FuzzDecodeAndHops(f *testing.F) {
 		unreadFrame(page)
 	})
 }
+
+// FuzzParseTarget: a list line is whatever an officer pasted (from a
+// report, a chat, a spreadsheet). Every line is parsed or refused with an
+// error, never a panic, and what is parsed is a URL with a host or a
+// local path.
+func FuzzParseTarget(f *testing.F) {
+	for _, s := range []string{
+		"https://shop.example.jp/", "shop.example.jp", "hxxps://evil[.]top/x", "ｈｔｔｐｓ：／／例え.jp/",
+		"http://[::1]:8080/", "xn--eckwd4c7c.xn--zckzah", "https://user:pw@host:99999/", "  https://a.example/?q=あ#f  ",
+		"\x00\xff", "//x.example", "./saved/page.html", "https://shop,example.jp", "javascript:alert(1)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, parse := range []func(string) (Target, error){ParseTarget, ParseNameTarget} {
+			tg, err := parse(raw)
+			switch {
+			case err != nil:
+			case tg.URL == nil && tg.Path == "":
+				t.Fatalf("%q: no error, yet neither a URL nor a path: %+v", raw, tg)
+			case tg.URL != nil && (tg.URL.Hostname() == "" || tg.URL.Scheme != "http" && tg.URL.Scheme != "https"):
+				t.Fatalf("%q: parsed to %q, which has no host or is not http(s)", raw, tg.URL)
+			}
+		}
+	})
+}
