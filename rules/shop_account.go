@@ -494,10 +494,14 @@ func shopCleanHolder(v string) string {
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")
-	if strings.HasSuffix(v, ")") && !strings.Contains(v, "(") {
+	if i := strings.IndexByte(v, ')'); i >= 0 && !strings.Contains(v[:i], "(") {
 		// The close of a bracket around the whole account line
-		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」), not a company mark (カ)).
-		v = strings.TrimSuffix(v, ")")
+		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」, and 「…サトウ アカリ）、
+		// クレジットカード」 where the list of methods goes on), not a
+		// company mark (カ)ヤマダ), which a name follows.
+		if rest := strings.TrimSpace(v[i+1:]); rest == "" || strings.ContainsRune("、,/|;・", []rune(rest)[0]) {
+			v = v[:i]
+		}
 	}
 	v = strings.TrimSpace(v)
 	if v == "" || RuneCount(v) > 40 || strings.ContainsAny(v, "0123456789@") {
