@@ -19,7 +19,7 @@ import (
 // not land on the CPU the host was slowing down: then 0.55 s). Which is
 // faster depends on the pages, the sites and the machine, so a batch
 // measures it as it goes: procTuner. Over 10 interleaved runs of those
-// small pages it took 0.38-0.52 s (mean 0.43) against 0.41-0.54 s (0.47),
+// small pages it took 0.38-0.52 s (mean 0.43) against 0.41-0.53 s (0.47),
 // with a fifth less CPU; crawled shops, and shops whose answers were
 // delayed by 5 ms, took as long as on every core.
 
