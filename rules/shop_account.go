@@ -606,11 +606,17 @@ func shopPersonalRule() Rule {
 	}
 }
 
-// shopOwnersAccount returns the seller as the disclosure names it when that
-// field gives the personal account's holder in the same reading (the
-// seller or its representative), when the seller is no company (山元いちご園（代表 山本
-// 健一／ヤマモト ケンイチ）against ヤマモト ケンイチ); "" otherwise. A
-// company that takes payment into a person's account stays as it is.
+// shopOwnersAccount returns the seller as the disclosure names it when the
+// personal account's holder is the person it names, in the same reading,
+// when the seller is no company: the seller field itself (山元いちご園（代表
+// 山本 健一／ヤマモト ケンイチ）against ヤマモト ケンイチ), or the 運営責任者 or
+// 代表者 line of a shop name, which names no person (「販売業者：手作り工房
+// あかり」「運営責任者：佐藤 明里」 against サトウ アカリ: the law asks a
+// one-person shop for the owner's name, and the owner's own account is
+// what such shops are paid into). "" otherwise. A company that takes
+// payment into a person's account stays as it is. A fake shop may print
+// its money mule's name there, as it may in the seller field: the other
+// signs carry it then.
 func shopOwnersAccount(site *Site, a BankAccount) string {
 	if utf8.RuneCountInString(a.HolderKey) < 4 {
 		return ""
@@ -619,9 +625,6 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		if d.Seller == "" || IsCorporateName(d.Seller) || shopAccountLineRe.MatchString(d.Seller) {
 			continue
 		}
-		// The seller's own field, not a separate 運営責任者 line: a shop
-		// name with a manager named like the account holder is still a
-		// shop paid into a person's account.
 		if strings.Contains(FoldKana(d.Seller), a.HolderKey) {
 			return d.Seller
 		}
@@ -630,6 +633,9 @@ func shopOwnersAccount(site *Site, a BankAccount) string {
 		}
 		if shopSameSurname(d.Seller, a) {
 			return d.Seller
+		}
+		if m := d.Manager; m != "" && !IsCorporateName(m) && (strings.Contains(FoldKana(m), a.HolderKey) || shopSameSurname(m, a)) {
+			return d.Seller + "（" + m + "）"
 		}
 	}
 	return ""
@@ -816,6 +822,11 @@ func shopMismatchRule() Rule {
 			var fs []Finding
 			for _, a := range accounts {
 				if a.Holder == "" || a.Kind == HolderPlatform {
+					continue
+				}
+				if !IsCorporateName(seller) && shopOwnersAccount(site, a) != "" {
+					// The holder is the person the disclosure names for a
+					// shop name (its owner): no other person's account.
 					continue
 				}
 				fire := false

@@ -582,9 +582,18 @@ func TestAccountPersonalName(t *testing.T) {
 		{name: "a surname inside another word is no name", fire: true, points: 15,
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店 普通 1234567 ヤマダ ハナコ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売者：小山田商店</p>`)}},
-		{name: "a shop name with a manager named like the holder", fire: true, points: 15,
+		// A shop name names no person; the owner the law asks for is in
+		// the 運営責任者 line, and the owner's own account is what a
+		// one-person shop is paid into.
+		{name: "a shop name with a manager named like the holder", fire: true, points: 5, evidence: []string{"※表記の販売者本人: ブランド アウトレット ストア（山田 太郎(ヤマダ タロウ)）"},
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマダ タロウ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：ブランド アウトレット ストア</p><p>運営責任者：山田 太郎（ヤマダ タロウ）</p>`)}},
+		{name: "a shop name, its manager in kanji only, the holder's surname", fire: true, points: 5,
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店営業部 普通 1234567 サトウ アカリ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table><tr><th>販売業者</th><td>手作り工房あかり</td></tr><tr><th>運営責任者</th><td>佐藤 明里</td></tr></table>`)}},
+		{name: "a shop name, its manager another person", fire: true, points: 15,
+			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：七十七銀行 本店営業部 普通 1234567 リ シヨウ</p>`),
+				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table><tr><th>販売業者</th><td>手作り工房あかり</td></tr><tr><th>運営責任者</th><td>佐藤 明里</td></tr></table>`)}},
 		{name: "a company's representative", fire: true, points: 15,
 			site: []string{shopTop, shopHTML("s", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>振込先：ゆうちょ銀行 八一八支店 普通 1783245 ヤマモト ケンイチ</p>`),
 				shopTop + "law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社ヤマモト（代表 山本 健一／ヤマモト ケンイチ）</p>`)}},
@@ -617,6 +626,14 @@ func TestAccountPersonalName(t *testing.T) {
 
 func TestAccountNameMismatch(t *testing.T) {
 	runShopCases(t, "account-name-mismatch", []shopCase{
+		// A kana shop name beside its owner's account: the holder is the
+		// person the disclosure names (運営責任者), no stranger.
+		{name: "a kana shop name, the holder its manager", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：七十七銀行 本店営業部 普通 1234567 サトウ アカリ</p>`), shopTop + "law.html",
+				shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table><tr><th>販売業者</th><td>ハンドメイドショップ ルナ</td></tr><tr><th>運営責任者</th><td>佐藤 明里</td></tr></table>`)}},
+		{name: "a kana shop name, the holder another person", fire: true, evidence: []string{"ハンドメイドショップ ルナ", "スズキ ハナコ"},
+			site: []string{shopTop, shopHTML("s", `<p>振込先：七十七銀行 本店営業部 普通 1234567 スズキ ハナコ</p>`), shopTop + "law.html",
+				shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table><tr><th>販売業者</th><td>ハンドメイドショップ ルナ</td></tr><tr><th>運営責任者</th><td>佐藤 明里</td></tr></table>`)}},
 		{name: "company seller, personal account", fire: true,
 			evidence: []string{"販売業者: 株式会社グローバルトレード", "口座名義: ヤマダ タロウ"},
 			site:     []string{shopTop, shopHTML("s", shopAccountPersonal), shopTop + "law.html", shopLaw("株式会社グローバルトレード")}},
