@@ -190,7 +190,11 @@ func shopPagePairs(p *Page) []PricePair {
 				continue // 送料 ¥500, 1,000円OFF, 5,000円以上: not an item's price
 			}
 			regular := shopRegularLabel(seg, used)
-			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) {
+			if !regular && struck[pr.Yen] && !shopSaleRe.MatchString(seg) && !shopPastLabel(seg, used) {
+				// A struck-through price is the regular one, unless its
+				// label says it is a past price (新品定価 on a page of
+				// used goods, 発売時の定価): struck or not, that is no
+				// discount of the shop's.
 				regular = true
 			}
 			if regular {
@@ -327,6 +331,13 @@ func shopNodeText(n *html.Node, max int) string {
 		return b.String()
 	}
 	return first
+}
+
+// shopPastLabel reports whether seg holds a regular-price label and every
+// one is a past price's (shopHistoric).
+func shopPastLabel(seg string, used bool) bool {
+	regs := shopRegularRe.FindAllStringIndex(seg, -1)
+	return len(regs) > 0 && !slices.ContainsFunc(regs, func(r []int) bool { return !shopHistoric(seg[:r[0]], used) })
 }
 
 // shopRegularLabel reports whether the text before a price labels it as

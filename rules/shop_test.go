@@ -966,6 +966,14 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("ブランドバッグ 新品・正規品", `<p>中古品ではありません。古物商許可番号 第123456789号。Never used.</p><table>
 <tr><td>A</td><td>新品定価 ¥139,000</td><td>販売価格 ¥13,800</td></tr><tr><td>B</td><td>新品定価 ¥85,000</td><td>販売価格 ¥8,500</td></tr>
 <tr><td>C</td><td>新品定価 ¥71,000</td><td>販売価格 ¥7,100</td></tr><tr><td>D</td><td>新品定価 ¥52,000</td><td>販売価格 ¥5,200</td></tr></table>`)}},
+		// The same with the price when new struck through: struck or
+		// not, a past price is no discount of the shop's.
+		{name: "a used-goods shop's struck prices when new", fire: false,
+			site: []string{shopTop, shopHTML("ブランドリサイクル | 中古ブランド品の通販", `<p>【中古・ABランク】スピーディ30 新品定価 <s>¥253,000</s> 販売価格 ¥48,000</p>
+<p>【中古・Bランク】GGトート 新品定価 <s>¥198,000</s> 販売価格 ¥29,800</p><p>【中古・Aランク】ナイロン リュック 新品定価 <s>¥176,000</s> 販売価格 ¥39,800</p>`)}},
+		{name: "a new-goods shop's struck prices", fire: true, evidence: []string{"3件中3件"},
+			site: []string{shopTop, shopHTML("ブランドバッグ アウトレット", `<p>スピーディ30 定価 <s>¥253,000</s> 販売価格 ¥48,000</p>
+<p>GGトート <s>¥198,000</s> 販売価格 ¥29,800</p><p>ナイロン リュック 新品定価 <s>¥176,000</s> 販売価格 ¥39,800</p>`)}},
 		{name: "a used-goods shop's prices when new, 新品 glued", fire: false,
 			site: []string{shopTop, shopHTML("中古カメラ", `<p>中古品です。</p><table>
 <tr><td>A</td><td>新品定価 ¥139,000</td><td>販売価格 ¥38,000</td></tr><tr><td>B</td><td>新品定価 ¥85,000</td><td>販売価格 ¥14,800</td></tr>
