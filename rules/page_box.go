@@ -27,8 +27,22 @@ import (
 //
 // A rule of the page's own style sheet that does the same in one rule
 // (.k{position:absolute;left:-9999px}) hides the elements it matches, in
-// doubt (page_css.go: propBox); a recipe split over several rules, and
-// scripts, are not read.
+// doubt (page_css.go: propBox), and so does one that holds the half of a
+// recipe that gives it away (hidesInSheet): a recipe split over two rules
+// is read so. Scripts are not read.
+
+// hidesInSheet is hides for the declarations of one rule of a sheet, in
+// doubt: besides a whole recipe, a rule that moves its elements far off the
+// page (left, top or right, or a text-indent, of -500px or less) or clips
+// them to nothing hides them, though what places the box
+// (position:absolute) or cuts its overflow may stand in another rule
+// matching the same elements (.p{position:absolute} .k{left:-9999px}).
+// Nothing moves text 9999px away or clips it to nothing to show it; a
+// menu that does so until hovered is hidden when the page opens.
+func (d boxDecls) hidesInSheet() bool {
+	return d.hides(false) || cssFarOff(d.left) || cssFarOff(d.top) || cssFarOff(d.right) ||
+		cssFarOff(d.textIndent) || cssClipRectZero(d.clip)
+}
 
 // cssBoxHides reports whether an inline style hides its element's text by
 // its box (see above). A frame (an iframe) clips what it frames whatever

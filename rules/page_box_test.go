@@ -96,8 +96,21 @@ func TestBoxHiddenTextExcusesNothing(t *testing.T) {
 			t.Errorf("a warning hidden by a class of %q excused the shop", style)
 		}
 	}
-	if saltedShopFires(`<style>.k{position:absolute;left:10px;top:0}</style><div class="k">` + saltWarning + `</div>` + saltShop) {
-		t.Error("a warning placed on the page by a class did not excuse the shop")
+	for _, sheet := range []string{
+		// A recipe split over two rules matching the same element.
+		".p{position:absolute}.k{left:-9999px}",
+		"div.k{top:-10000px}#w{position:fixed}",
+		".k{text-indent:-9999px}",
+		".p{position:absolute}.k{clip:rect(0,0,0,0)}",
+	} {
+		if !saltedShopFires(`<style>` + sheet + `</style><div id="w" class="p k">` + saltWarning + `</div>` + saltShop) {
+			t.Errorf("a warning hidden by the split recipe %q excused the shop", sheet)
+		}
+	}
+	for _, sheet := range []string{".k{position:absolute;left:10px;top:0}", ".k{left:-20px}", ".k{text-indent:2em}"} {
+		if saltedShopFires(`<style>` + sheet + `</style><div class="k">` + saltWarning + `</div>` + saltShop) {
+			t.Errorf("a warning placed on the page by %q did not excuse the shop", sheet)
+		}
 	}
 	mail := NewMailPage(`<div style="max-height:0;overflow:hidden">【注意喚起】架空請求にご注意ください</div><p>本文</p>`)
 	if shown := strings.Join(mail.ShownLines(), "\n"); !strings.Contains(shown, "注意喚起") {

@@ -178,8 +178,9 @@ func (s *styleSheet) read(text string) bool {
 			}
 		case css.EndRulesetGrammar:
 			// A visually-hidden recipe in one rule (a box moved off the
-			// page, clipped to nothing, scaled to 0).
-			if len(sels) > 0 && box.hides(false) {
+			// page, clipped to nothing, scaled to 0), or the half of one
+			// that gives it away (hidesInSheet).
+			if len(sels) > 0 && box.hidesInSheet() {
 				hides = true
 				for _, r := range sels {
 					r.prop, r.hides, r.order = propBox, true, len(s.rules)
