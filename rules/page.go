@@ -678,23 +678,35 @@ func (w *pageWalk) framed(n *html.Node, visible bool) {
 	w.embed.depth--
 }
 
-// svg reads the words of drawing n into the text, as an image's alt text
-// is, and notes it among the drawings: the first svgMaxLabels of those
-// with words among the first svgMaxLooked.
+// svg reads the words of drawing n into the text and notes it among the
+// drawings: the first svgMaxLabels of those with words among the first
+// svgMaxLooked. A labelled drawing (aria-label, <title>) gives its label,
+// as an image its alt text; one that draws words with <text> gives each
+// as a line, up to svgMaxTextBytes a page (a one-click bill drawn as a
+// picture of words, ev09), its label being their start.
 func (w *pageWalk) svg(n *html.Node) {
 	e := &w.embed
 	if e.svgs >= svgMaxLooked || len(w.drawnWords) >= svgMaxLabels {
 		return
 	}
 	e.svgs++
-	label := svgLabel(n)
+	label, drawn := svgLabel(n)
 	if label == "" {
+		return
+	}
+	w.drawnWords = append(w.drawnWords, label)
+	if drawn && e.svgText < svgMaxTextBytes {
+		for _, t := range svgTexts(n, svgMaxTextBytes-e.svgText) {
+			e.svgText += len(t)
+			w.text = append(w.text, '\n')
+			w.text = append(w.text, t...)
+			w.text = append(w.text, '\n')
+		}
 		return
 	}
 	w.text = append(w.text, ' ')
 	w.text = append(w.text, label...)
 	w.text = append(w.text, ' ')
-	w.drawnWords = append(w.drawnWords, label)
 }
 
 // collect notes element n in the lists it belongs to.

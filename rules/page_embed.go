@@ -37,6 +37,10 @@ const (
 	// svgLabelRunes is the most of one drawing's label read: a logo's
 	// name, not a chart's captions.
 	svgLabelRunes = 40
+	// svgMaxTextBytes is the most of the words drawn by <text> elements read
+	// into a page's text, all drawings together: a billing notice drawn
+	// as a picture of words is read as the page it is.
+	svgMaxTextBytes = 16 << 10
 	// svgMaxNodes is the most nodes of one drawing looked at for <text>:
 	// a sprite or a map of thousands of paths costs no more.
 	svgMaxNodes = 200
@@ -48,6 +52,8 @@ type embedState struct {
 	docs  int // read so far
 	bytes int // read so far
 	svgs  int // drawings looked at so far
+	// svgText is the bytes of drawn words read into the text so far.
+	svgText int
 	// bodyAt is where HTML written by a script in the head goes: before
 	// this child of the body (nil: at its end), once worked out.
 	body, bodyAt *html.Node
@@ -538,16 +544,13 @@ func latin1IfNotUTF8(s string) string {
 
 // svgLabel returns what an inline <svg> drawing shows as words, "" when
 // it shows none or is hidden: its aria-label, else its own <title>, else
-// the words drawn by its <text> elements (not those kept in <defs> or
-// <symbol> for use elsewhere: an icon sprite says nothing), NFKC-folded
-// and cut to svgLabelRunes. A drawing of paths alone has no label.
-func svgLabel(n *html.Node) string {
-	if strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") || hasAttr(n, "hidden") {
-		return ""
-	}
-	if st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", "")); strings.Contains(st, "display:none") ||
-		strings.Contains(st, "visibility:hidden") {
-		return ""
+// the words drawn by its <text> elements (svgTexts), NFKC-folded and cut to
+// svgLabelRunes. A drawing of paths alone has no label. drawn says whether
+// the label is the drawn words (and the drawing has words beyond it that
+// a reader sees: svgTexts).
+func svgLabel(n *html.Node) (label string, drawn bool) {
+	if svgHidden(n) {
+		return "", false
 	}
 	var b []byte
 	if v := strings.TrimSpace(attr(n, "aria-label")); v != "" {
@@ -562,34 +565,63 @@ func svgLabel(n *html.Node) string {
 	}
 	if len(strings.TrimSpace(string(b))) == 0 {
 		b = b[:0]
-		budget := svgMaxNodes
-		var walk func(n *html.Node)
-		walk = func(n *html.Node) {
-			for c := n.FirstChild; c != nil && budget > 0 && len(b) < 4*svgLabelRunes; c = c.NextSibling {
-				budget--
-				if c.Type != html.ElementNode {
-					continue
-				}
-				switch c.Data {
-				case "defs", "symbol", "mask", "clippath", "pattern", "marker", "style", "script", "title", "desc", "metadata":
-					continue
-				case "text":
-					b = append(b, ' ')
-					b = appendText(b, c)
-					continue
-				}
-				walk(c)
-			}
+		for _, t := range svgTexts(n, 4*svgLabelRunes) {
+			b = append(b, ' ')
+			b = append(b, t...)
 		}
-		walk(n)
+		drawn = true
 	}
 	if len(b) == 0 {
-		return ""
+		return "", false
 	}
 	s := fold(NFKC(cutUTF8(string(b), 8*svgLabelRunes)))
 	if utf8.RuneCountInString(s) > svgLabelRunes {
 		r := []rune(s)
 		s = strings.TrimSpace(string(r[:svgLabelRunes]))
 	}
-	return s
+	return s, drawn
+}
+
+// svgHidden reports whether drawing n is hidden by its own attributes.
+func svgHidden(n *html.Node) bool {
+	if strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") || hasAttr(n, "hidden") {
+		return true
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// svgTexts returns the words drawn by the <text> elements of drawing n, one
+// string a <text> (its <tspan>s joined), at most max bytes in all: not those
+// kept in <defs> or <symbol> for use elsewhere (an icon sprite says
+// nothing), and at most svgMaxNodes nodes looked at (a map of thousands of
+// paths costs no more).
+func svgTexts(n *html.Node, max int) []string {
+	var out []string
+	budget, size := svgMaxNodes, 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && budget > 0 && size < max; c = c.NextSibling {
+			budget--
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "defs", "symbol", "mask", "clippath", "pattern", "marker", "style", "script", "title", "desc", "metadata":
+				continue
+			case "text":
+				t := strings.TrimSpace(string(appendText(nil, c)))
+				if t == "" {
+					continue
+				}
+				t = cutUTF8(t, max-size)
+				size += len(t)
+				out = append(out, t)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
 }

@@ -68,6 +68,11 @@ window.document.write(decodeURIComponent(escape(window.atob('` + b64(embedKit) +
 		{name: "svg hidden", body: `<svg aria-hidden="true"><title>カート</title></svg><svg style="display: none"><text>検索</text></svg>`, notText: "カート"},
 		{name: "svg sprite", body: `<svg><defs><text id=t>定義</text></defs><symbol id="cart"><title>カート</title><path d="M0"/></symbol></svg>`, notText: "カート"},
 		{name: "svg long caption cut", body: `<svg><text>` + strings.Repeat("あ", 500) + `</text></svg>`, drawings: []string{strings.Repeat("あ", svgLabelRunes)}},
+		// Words drawn as a picture (ev09: a one-click bill in <text>
+		// elements): each <text> a line of the page, the label their start.
+		{name: "svg drawn words, a line each", body: `<svg><text x=0 y=20>ご登録ありがとうございます</text><text y=50>ご利用料金 98,000<tspan>円</tspan></text><text y=80>お客様のIPアドレス: 203.0.113.45</text></svg>`,
+			text: "ご登録ありがとうございます\nご利用料金 98,000円\nお客様のIPアドレス: 203.0.113.45", drawings: []string{"ご登録ありがとうございます ご利用料金 98,000円 お客様のIPアドレス:"}},
+		{name: "svg labelled drawing keeps its label", body: `<svg aria-label="楽天カード"><text>楽天カード</text><text>Rakuten Card</text></svg>`, text: "楽天カード", notText: "Rakuten", drawings: []string{"楽天カード"}},
 		{name: "svg icon in a link", body: `<a href="https://twitter.com/shop"><svg aria-label="Twitter"><path d="M0"/></svg></a>`, text: "Twitter", drawings: []string{"Twitter"}},
 	}
 	for _, tt := range tests {
@@ -128,6 +133,11 @@ func TestNewPageEmbeddedBounds(t *testing.T) {
 	late := strings.Repeat(`<svg><path d="M0"/></svg>`, svgMaxLooked) + `<svg aria-label="楽天カード"></svg>`
 	if p := embedPage(late); len(p.Drawings) != 0 {
 		t.Errorf("drawing past svgMaxLooked read: %q", p.Drawings)
+	}
+	// Drawings full of words: svgMaxTextBytes of them read in all.
+	wordy := strings.Repeat(`<svg><text>`+strings.Repeat("文", 2000)+`</text></svg>`, svgMaxLabels)
+	if p := embedPage(wordy); strings.Count(p.Text, "文")*len("文") > svgMaxTextBytes || strings.Count(p.Text, "文") < svgMaxTextBytes/len("文")/2 {
+		t.Errorf("%d drawings of 6 KB of words: %d bytes of them read", svgMaxLabels, strings.Count(p.Text, "文")*len("文"))
 	}
 	// A huge drawing: its <text> is looked for in svgMaxNodes nodes.
 	huge := `<svg>` + strings.Repeat(`<path d="M0"/>`, 100000) + `<text>奥</text></svg>`
@@ -242,6 +252,18 @@ func TestEmbeddedKits(t *testing.T) {
 <svg role="img" aria-label="楽天カード"><text>楽天カード</text></svg>
 <svg role="img" aria-label="アメリカン・エキスプレス"><text>AMEX</text></svg>
 <form action="/login" method="post"><input name="email"><input type="password" name="pw"><button>ログイン</button></form>`,
+			nil},
+		// ev09: the one-click bill drawn as a picture of words.
+		{"one-click bill drawn in SVG", "https://movie-premium.top/", `<title>会員登録完了</title><svg width="600" height="300">
+<text x="10" y="30">ご登録ありがとうございます</text><text x="10" y="70">有料会員登録が完了しました。ご利用料金 98,000円</text>
+<text x="10" y="100">お客様のIPアドレス: 203.0.113.45</text><text x="10" y="130">期限内にお支払いが確認できない場合、法的手続きに移行いたします。</text>
+<text x="10" y="160">退会をご希望の方はこちら 050-1234-5678</text></svg>`,
+			[]string{"oneclick-billing"}},
+		{"a police infographic quoting the bill in SVG", "https://www.police.pref.miyagi.jp/cyber/oneclick.html", `<title>ワンクリック詐欺にご注意ください</title><h1>ワンクリック詐欺（架空請求）にご注意</h1>
+<p>画像をクリックしただけで、次のような画面が表示されます。慌てて連絡しないでください。</p><svg width="600" height="200">
+<text x="10" y="30">ご登録ありがとうございます</text><text x="10" y="60">ご利用料金 98,000円</text><text x="10" y="90">お客様のIPアドレス: 203.0.113.45</text>
+<text x="10" y="120">期限内にお支払いが確認できない場合、法的手続きに移行いたします。</text></svg>
+<p>IPアドレスからあなたの氏名や住所が分かることはありません。心配な場合は警察相談専用電話 #9110 へ。</p>`,
 			nil},
 		{"honest map and video", "https://zakka-hana.jp/access", `<title>アクセス</title><p>店舗へのアクセス</p><iframe src="https://www.google.com/maps/embed?pb=x" width="600" height="450"></iframe><iframe width="560" height="315" src="https://www.youtube.com/embed/abc"></iframe>`,
 			nil},
