@@ -132,7 +132,11 @@ func (c *Checker) Check(ctx context.Context, target string) *Result {
 		site.Now = now
 		// A saved page is scored within --site-timeout too: it may be a
 		// criminal's page made to be slow to read.
-		return c.finishBounded(ctx, site, infos, nil, now)
+		res := c.finishBounded(ctx, site, infos, nil, now)
+		// A saved stub whose words a script draws says what was not
+		// read, as a fetched one does.
+		res.ScriptBuilt = res.Error == nil && len(site.Pages) > 0 && scriptBuilt(site.Pages[0])
+		return res
 	case TargetWARC:
 		return c.checkWARC(ctx, t, now)
 	}

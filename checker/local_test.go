@@ -23,3 +23,25 @@ func TestLocalMaxBody(t *testing.T) {
 		t.Errorf("default limit: pages %+v, want the whole page", res.Pages)
 	}
 }
+
+// TestLocalScriptBuilt: a saved page whose words a script draws (an empty
+// app root, a "turn JavaScript on" line) is marked script_built, as a
+// fetched one is; a saved page with its words is not.
+func TestLocalScriptBuilt(t *testing.T) {
+	dir := t.TempDir()
+	stub := filepath.Join(dir, "spa.html")
+	page := filepath.Join(dir, "shop.html")
+	if err := os.WriteFile(stub, []byte(`<!DOCTYPE html><html><head><title>Brand Outlet</title><script src="/static/app.js" defer></script></head><body><div id="app"></div><noscript>JavaScriptを有効にしてください</noscript></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(`<html><head><script src="/a.js"></script></head><body><h1>手作り雑貨の店</h1><p>いつもご利用ありがとうございます。お支払い方法：クレジットカード、コンビニ払い、代金引換</p></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{}, nil, nil, nil)
+	if res := c.Check(context.Background(), stub); !res.ScriptBuilt {
+		t.Errorf("a saved script stub: script_built false")
+	}
+	if res := c.Check(context.Background(), page); res.ScriptBuilt {
+		t.Errorf("a saved page with its words: script_built true")
+	}
+}
