@@ -346,6 +346,9 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 	if res.Signs == nil {
 		res.Signs = []rules.Sign{}
 	}
+	if len(rs) > 0 && len(site.Pages) > 0 {
+		res.DisclosureImage = rules.DisclosureImage(site)
+	}
 	res.Score, res.Risk = rules.Score(res.Signs)
 	if err != nil {
 		res.Error = &ErrorInfo{Code: CodeOf(err), Message: errorMessage(err)}

@@ -45,3 +45,20 @@ func TestLocalScriptBuilt(t *testing.T) {
 		t.Errorf("a saved page with its words: script_built true")
 	}
 }
+
+// TestLocalDisclosureImage: a result names the disclosure page drawn as an
+// image (disclosure_image), whose fields were not read.
+func TestLocalDisclosureImage(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.html", `<html><head><title>手作り工房</title></head><body><h1>手作り工房</h1><p>粉引のマグカップ 3,300円</p><p><a href="law.html">特定商取引法に基づく表記</a></p></body></html>`)
+	write("law.html", `<html><head><title>特定商取引法に基づく表記</title></head><body><h1>特定商取引法に基づく表記</h1><img src="tokushoho.png" alt="" width="800" height="1200"></body></html>`)
+	res := New(Options{}, nil, nil, nil).Check(context.Background(), dir)
+	if !strings.HasSuffix(res.DisclosureImage, "/law.html") {
+		t.Errorf("disclosure_image = %q, want the law page", res.DisclosureImage)
+	}
+}

@@ -38,9 +38,14 @@ type Result struct {
 	// own and runs scripts: what a browser shows there is built by code
 	// shopcheck does not run, so the verdict may miss it. Beside the
 	// contract's fields; left out when false.
-	ScriptBuilt bool       `json:"script_built,omitempty"`
-	Error       *ErrorInfo `json:"error,omitempty"`
-	CheckedAt   string     `json:"checked_at"`
+	ScriptBuilt bool `json:"script_built,omitempty"`
+	// DisclosureImage is the address of the seller disclosure
+	// (特定商取引法に基づく表記) when it is drawn as an image, which shopcheck
+	// does not read: its seller, address and phone were not judged.
+	// Beside the contract's fields; left out when empty.
+	DisclosureImage string     `json:"disclosure_image,omitempty"`
+	Error           *ErrorInfo `json:"error,omitempty"`
+	CheckedAt       string     `json:"checked_at"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in

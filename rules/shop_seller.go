@@ -825,7 +825,7 @@ func shopSellerRule() Rule {
 				addrHeld = addrHeld || d.AddressWithheld
 				phoneHeld = phoneHeld || d.PhoneWithheld
 			}
-			if seller == "" && address == "" && phone == "" && !addrHeld && !phoneHeld && shopDisclosureImage(site, ds) {
+			if DisclosureImage(site) != "" {
 				// The disclosure is an image (shops do this against
 				// scrapers): its content is unknown, not missing.
 				return nil
@@ -880,17 +880,28 @@ func shopSellerRule() Rule {
 	}
 }
 
-// shopDisclosureImage reports whether a disclosure page shows images
-// besides its text: the disclosure may be printed in one.
-func shopDisclosureImage(site *Site, ds []Disclosure) bool {
+// DisclosureImage returns the address of the site's seller disclosure when
+// it is drawn as an image (shops do this against scrapers): a page that
+// reads as the disclosure, none of whose fields is text (no seller,
+// address or phone, none said to be given on request), showing an image.
+// "" otherwise. seller-info-missing holds its content unknown, not
+// missing; the result says what was not read.
+func DisclosureImage(site *Site) string {
+	ds := Disclosures(site)
+	for _, d := range ds {
+		if d.Seller != "" || d.Address != "" || d.ForeignAddress != "" || d.Phone != "" || d.ForeignPhone != "" ||
+			d.AddressWithheld || d.PhoneWithheld {
+			return ""
+		}
+	}
 	for _, d := range ds {
 		for _, p := range site.Pages {
 			if p != nil && p.URL == d.URL && len(p.Images) > 0 {
-				return true
+				return d.URL
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 func shopFirst(have, s string) string {

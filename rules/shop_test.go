@@ -1276,3 +1276,29 @@ func TestPhonesFromDisclosureText(t *testing.T) {
 		t.Errorf("the page's labelled phones = %v: the test lost its unlabelled line", got)
 	}
 }
+
+// TestDisclosureImage: a disclosure drawn as an image is named, so the
+// result can say what was not read; one whose fields are text, or that
+// says they are given on request, or that shows no image, is not.
+func TestDisclosureImage(t *testing.T) {
+	link := `<p><a href="/law.html">特定商取引法に基づく表記</a></p>`
+	law := func(body string) *Site {
+		return shopSite(t, shopTop, shopHTML("ショップ", `<p>手作り雑貨</p>`+link), shopTop+"law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1>`+body))
+	}
+	for _, c := range []struct {
+		name string
+		site *Site
+		want string
+	}{
+		{"an image", law(`<p><img src="/img/tokusho.png" alt=""></p>`), shopTop + "law.html"},
+		{"an image beside a line of words", law(`<p>当店の表記は下記の通りです。</p><img src="/t.png" alt="">`), shopTop + "law.html"},
+		{"the fields as text", law(`<p>販売業者：佐藤 美和</p><p>所在地：宮城県仙台市青葉区本町3-8-1</p><img src="/logo.png" alt="">`), ""},
+		{"given on request", law(`<p>所在地：請求があった場合には遅滞なく開示いたします</p><img src="/t.png" alt="">`), ""},
+		{"no image", law(`<p>準備中です。</p>`), ""},
+		{"no disclosure", shopSite(t, shopTop, shopHTML("日記", `<p>今日は晴れでした。</p><img src="/a.png">`)), ""},
+	} {
+		if got := DisclosureImage(c.site); got != c.want {
+			t.Errorf("%s: DisclosureImage = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -56,6 +56,7 @@ var words = map[string]rules.Text{
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
 	"script.built": {JA: "※このページは文字がほとんどなく、実際の内容は閲覧したときにプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、表示される内容は判断に入っていません。店名やURLを検索して評判を確かめてください。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by a program (scripts) when it is opened. shopcheck does not run it, so that content was not judged. Search the shop's name and address for its reputation."},
+	"disc.image":   {JA: "※「特定商取引法に基づく表記」が画像になっていて、shopcheck は中身（販売者名・住所・電話番号）を読んでいません。画像の内容を自分で確かめ、会社名や住所、電話番号を検索して実在するか調べてください。", EN: "Note: the legal disclosure (特定商取引法に基づく表記) is an image, which shopcheck does not read: its seller, address and phone were not judged. Read it yourself, and search the name, address and phone to see whether they are real."},
 	"hop.failed":   {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
@@ -112,7 +113,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		switch {
 		case hasHighSign(r.Signs):
 			b.WriteString("  " + d.say("low.but") + "\n")
-		case r.HopError != "" || r.ScriptBuilt:
+		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "":
 			b.WriteString("  " + d.say("low.partial") + "\n")
 		case r.Links != nil:
 			// A message (its result lists its links, if none): what no
@@ -154,6 +155,9 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	}
 	if r.ScriptBuilt { // the checker sets it only when no hop_error is said
 		b.WriteString("  " + d.say("script.built") + "\n")
+	}
+	if r.DisclosureImage != "" {
+		fmt.Fprintf(&b, "  %s\n    %s\n", d.say("disc.image"), r.DisclosureImage)
 	}
 	if r.HopError != "" {
 		fmt.Fprintf(&b, "  %s\n    %s: %s\n", d.say("hop.failed"), d.say("error.more"), r.HopError)

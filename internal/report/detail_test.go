@@ -107,6 +107,8 @@ func TestDetailVerdictWords(t *testing.T) {
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "no such file or folder: /tmp/nope.html"}}
 	badURL := &checker.Result{Target: "https://shop,example.jp", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "invalid host"}}
+	imgLaw := &checker.Result{Target: "https://zakka.example.jp/", URL: "https://zakka.example.jp/", Domain: "example.jp", Risk: rules.RiskLow,
+		Signs: []rules.Sign{}, DisclosureImage: "https://zakka.example.jp/law.html"}
 	crashed := &checker.Result{Target: "sms.txt", Risk: rules.RiskError,
 		Error: &checker.ErrorInfo{Code: checker.CodeRead, Message: checker.InternalPrefix + " while checking: runtime error: index out of range"}}
 	cut := &checker.Result{Target: "https://slow.example.top/", Risk: rules.RiskError,
@@ -128,6 +130,8 @@ func TestDetailVerdictWords(t *testing.T) {
 		{noFile, "ファイルまたはフォルダーが見つかりませんでした", "相談窓口"},
 		{badURL, "URLまたはドメイン名として読めませんでした", "相談窓口"},
 		{down, "サイトに接続できませんでした", "ファイルまたはフォルダー"},
+		{imgLaw, "「特定商取引法に基づく表記」が画像になっていて", "大きな危険の兆候は見つかりませんでした。ただし"},
+		{imgLaw, "https://zakka.example.jp/law.html", "\x00"},
 		{crashed, "shopcheck 自身の不具合で", "ページを最後まで受け取れませんでした"},
 		{crashed, "runtime error: index out of range [read]", "相談窓口"},
 		{cut, "ページを最後まで受け取れませんでした", "shopcheck 自身の不具合"},

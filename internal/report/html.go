@@ -57,9 +57,11 @@ type htmlRow struct {
 	Redirects []string
 	Whois     *checker.WhoisInfo
 	Error     *checker.ErrorInfo
-	// HopError and ScriptBuilt say what of the site was not seen.
-	HopError    string
-	ScriptBuilt bool
+	// HopError, ScriptBuilt and DisclosureImage say what of the site was
+	// not seen.
+	HopError        string
+	ScriptBuilt     bool
+	DisclosureImage string
 	// Links are a message's URLs and their results (message only).
 	Links []*checker.Result
 	L     func(string) string
@@ -85,6 +87,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
 			`{{if .HopError}}<p class="err"><b>{{call .L "hoperr"}}</b>: {{.HopError}}</p>{{end}}` +
 			`{{if .ScriptBuilt}}<p class="err">{{call .L "scriptbuilt"}}</p>{{end}}` +
+			`{{if .DisclosureImage}}<p class="err">{{call .L "discimage"}}: <span class="u">{{.DisclosureImage}}</span></p>{{end}}` +
 			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} {{if .Quoted}}<span class="u">{{defang .Target}}</span> <i>{{call $.L "quoted"}}</i>{{else}}<span class="u">{{.Target}}</span>{{end}}` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
@@ -303,7 +306,7 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 	row := htmlRow{
 		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
-		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, L: h.l, Lang: h.o.Lang,
+		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, DisclosureImage: r.DisclosureImage, L: h.l, Lang: h.o.Lang,
 	}
 	for _, l := range r.Links {
 		if l != nil {

@@ -30,7 +30,8 @@ func hostileResults() []*checker.Result {
 		Signs: []rules.Sign{{ID: "oneclick-billing", Severity: rules.High, Points: 60, Message: `</td></tr></table><a href="https://evil.example">click</a>`,
 			Evidence: `<style>body{display:none}</style><link rel=stylesheet href=//evil/x.css>`, URL: `https://evil.example/"onclick="x`}},
 		Error: &checker.ErrorInfo{Code: "read", Message: `<img src=x onerror=alert(5)>`}, HopError: `the page sends the browser on to https://h.example/<script>alert(9)</script>`, ScriptBuilt: true,
-		Clues: []checker.Clue{{Kind: "phone", Value: `<img src=y onerror=alert(6)>`}},
+		DisclosureImage: `https://d.example/<script>alert(10)</script>`,
+		Clues:           []checker.Clue{{Kind: "phone", Value: `<img src=y onerror=alert(6)>`}},
 		Links: []*checker.Result{nil, {Target: `https://l.example/<script>alert(7)</script>`, Risk: rules.RiskHigh, Score: 60,
 			Signs: []rules.Sign{{ID: "oneclick-billing", Severity: rules.High}}},
 			{Target: `https://q.example/<script>alert(8)</script>`, Risk: rules.RiskHigh, Score: 50, Quoted: true}},
@@ -126,7 +127,7 @@ func TestHTMLEscapesEverything(t *testing.T) {
 	if rows != 4 {
 		t.Errorf("%d result rows, want 4", rows)
 	}
-	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;", "hxxps://q[.]example/&lt;script&gt;alert(8)&lt;/script&gt;", "https://h.example/&lt;script&gt;alert(9)&lt;/script&gt;"} {
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(5)&gt;", "&lt;svg onload=alert(4)&gt;", "https://l.example/&lt;script&gt;alert(7)&lt;/script&gt;", "hxxps://q[.]example/&lt;script&gt;alert(8)&lt;/script&gt;", "https://h.example/&lt;script&gt;alert(9)&lt;/script&gt;", "https://d.example/&lt;script&gt;alert(10)&lt;/script&gt;"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("escaped text %q missing: the evidence must still be shown", want)
 		}

@@ -97,6 +97,10 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 	if res.ScriptBuilt { // omitempty
 		b = append(b, `,"script_built":true`...)
 	}
+	if res.DisclosureImage != "" { // omitempty
+		b = append(b, `,"disclosure_image":`...)
+		b = appendJSONString(b, res.DisclosureImage)
+	}
 	if e := res.Error; e != nil {
 		b = append(b, `,"error":{"code":`...)
 		b = appendJSONString(b, e.Code)

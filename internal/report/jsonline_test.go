@@ -81,7 +81,7 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 			{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html", Bytes: 12, SHA256: "cd34", Mobile: true}},
 		Whois:      &checker.WhoisInfo{Created: "2026-11-01", AgeDays: -3, Registrar: odd[4], Server: "whois.jprs.jp"},
 		WhoisError: odd[5],
-		HopError:   odd[6], ScriptBuilt: true,
+		HopError:   odd[6], ScriptBuilt: true, DisclosureImage: odd[1],
 		Error:     &checker.ErrorInfo{Code: "http-status", Message: odd[2]},
 		CheckedAt: "2026-11-29T21:00:00Z",
 		Clues:     []checker.Clue{{Kind: "account", Value: "三井住友銀行|新宿|1234567"}, {Kind: "email", Value: "a@b"}},

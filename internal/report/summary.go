@@ -186,6 +186,7 @@ var sumWords = map[string]rules.Text{
 	"quoted":      {JA: "（引用・開けない書き方）", EN: "(quoted, defanged)"},
 	"hoperr":      {JA: "移動先（または画面いっぱいに表示されるページ）を読めず、その内容は判断に入っていません", EN: "The page it leads to (or shows in its place) could not be read, so its content was not judged"},
 	"scriptbuilt": {JA: "文字がほとんどなく、内容は閲覧時にプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、その内容は判断に入っていません", EN: "Almost no text: the content seems to be shown by a program (scripts) when the page is opened; shopcheck does not run it, so that content was not judged"},
+	"discimage":   {JA: "特定商取引法の表記が画像のため、販売者名・住所・電話番号は読めておらず、判断に入っていません", EN: "The legal disclosure is an image: its seller, address and phone were not read or judged"},
 }
 
 func say(key, lang string) string { return sumWords[key].In(lang) }
