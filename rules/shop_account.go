@@ -499,7 +499,8 @@ func shopCleanHolder(v string) string {
 		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」, and 「…サトウ アカリ）、
 		// クレジットカード」 where the list of methods goes on), not a
 		// company mark (カ)ヤマダ), which a name follows.
-		if rest := strings.TrimSpace(v[i+1:]); rest == "" || strings.ContainsRune("、,/|;・", []rune(rest)[0]) {
+		rest := strings.TrimSpace(v[i+1:])
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || strings.ContainsRune("、,/|;・", r) {
 			v = v[:i]
 		}
 	}
