@@ -234,6 +234,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailRefundLink,
 		},
 		{
+			ID: "mail-phone-stop", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "総務省・総合通信局を名乗り、「2時間後に電話が使えなくなる」「番号が不正利用されている」などと脅して、電話や番号の押下・LINEで連絡させる（ニセ総務省・電話停止詐欺）",
+				EN: "the message speaks as the Ministry of Internal Affairs and Communications (総務省) or a regional telecom bureau, threatens that your phone line is about to be cut, and asks you to call, press a key or add a LINE account (fake ministry, phone-stop fraud)",
+			},
+			Message: Text{
+				JA: "総務省を名乗る「電話停止詐欺」の特徴があります。総務省や総合通信局が、個人の電話番号の利用停止を電話やSMSで知らせることはありません。この手口は「警察につなぐ」と言って、ニセ警察詐欺に続くことがあります。記載の番号にかけず、電話なら切ってください。心配なときは、契約している携帯電話会社の公式窓口か#9110に、自分で調べた番号で相談してください",
+				EN: "this has the marks of a phone-stop fraud posing as the Ministry of Internal Affairs and Communications (総務省). Neither the ministry nor its regional bureaus tell individuals by phone or SMS that their number will be cut off. Such calls often go on to 'put you through to the police' (fake-police fraud). Do not call the number given, and hang up if they call. If you are worried, ask your mobile carrier's official desk or #9110, on a number you look up yourself",
+			},
+			Check: checkMailPhoneStop,
+		},
+		{
 			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",

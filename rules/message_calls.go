@@ -427,3 +427,61 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 	}
 	return "", ""
 }
+
+// checkMailPhoneStop fires where a message speaks as the ministry that
+// licenses phone lines ([ministry-self]: 総務省, 総合通信局), says the
+// reader's phone or number is about to be cut off (a [phone-line] and a
+// [phone-stop] word in one sentence: 携帯電話番号 … 停止されます) and gives
+// a way to be reached (a phone number, a
+// LINE account, 「1番を押して」: [press-key]): the phone-stop fraud that hands
+// its victims to fake police (「総務省です。2時間後にお客様の携帯電話が利用
+// 停止になります。停止を回避するには050-…まで」). The ministry never tells
+// anyone so; a carrier's own notice of a stop for an unpaid bill names no
+// ministry. Warnings stay silent (the phishing warning test, 「総務省を名乗る
+// 電話にご注意」: [police-warning]'s を名乗る, sentences that deny or report).
+func checkMailPhoneStop(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning || len(v.quoted) > 0 || mailPoliceWarns(v) {
+		return nil
+	}
+	sets := phishData().sets.mail
+	first := func(set string) string {
+		for i, s := range v.sentences {
+			if !v.denies[i] && sets[set].has(s) {
+				return v.raw[i]
+			}
+		}
+		return ""
+	}
+	// The stop is the reader's own (お客様の, あなたの) or at hand (2時間後,
+	// 本日中): a notice of a network's end for everyone (3G) is neither.
+	who, stop := first("ministry-self"), ""
+	urgent, _ := v.find("deadline-urgent")
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["phone-line"].has(s) && sets["phone-stop"].has(s) &&
+			(sets["police-you"].has(s) || urgent != "" || strings.Contains(s, "時間後")) {
+			stop = v.raw[i]
+			break
+		}
+	}
+	if who == "" || stop == "" {
+		return nil
+	}
+	contact := first("press-key")
+	if contact == "" {
+		contact = mailPoliceContact(v)
+	}
+	if contact == "" {
+		return nil
+	}
+	ev := []string{who}
+	for _, s := range []string{stop, contact} {
+		if !phishHas(ev, s) {
+			ev = append(ev, s)
+		}
+	}
+	for i, s := range ev {
+		ev[i] = "「" + Clip(s, 60) + "」"
+	}
+	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+}
