@@ -206,16 +206,7 @@ func investJudge(h investHits) (investKind, []string) {
 
 // investFinding makes the finding of a form, its evidence the sentences.
 func investFinding(k investKind, sentences []string) Finding {
-	var ev []string
-	for _, s := range sentences {
-		if s == "" {
-			continue
-		}
-		if q := "「" + Clip(s, 60) + "」"; !phishHas(ev, q) {
-			ev = append(ev, q)
-		}
-	}
-	f := Finding{Evidence: strings.Join(ev, " / "), Severity: High, Points: 50}
+	f := Finding{Evidence: quoteSentences(sentences...), Severity: High, Points: 50}
 	switch k {
 	case investWithdraw:
 		f.Message = investWithdrawText

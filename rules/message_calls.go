@@ -184,16 +184,7 @@ func checkMailFakePolice(m *Mail) []Finding {
 	if contact == "" {
 		return nil
 	}
-	ev := []string{self}
-	for _, s := range []string{accused, contact} {
-		if !phishHas(ev, s) {
-			ev = append(ev, s)
-		}
-	}
-	for i, s := range ev {
-		ev[i] = "「" + Clip(s, 60) + "」"
-	}
-	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+	return []Finding{{Evidence: quoteSentences(self, accused, contact)}}
 }
 
 // mailPoliceContact returns what the message gives to be contacted by: the
@@ -291,13 +282,7 @@ func checkMailRefundATM(m *Mail) []Finding {
 	if contact == "" {
 		return nil
 	}
-	ev := []string{}
-	for _, s := range []string{refund, atm, contact} {
-		if c := "「" + Clip(s, 60) + "」"; !phishHas(ev, c) {
-			ev = append(ev, c)
-		}
-	}
-	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+	return []Finding{{Evidence: quoteSentences(refund, atm, contact)}}
 }
 
 // checkMailRefundLink fires where a message speaks as a public office
@@ -343,13 +328,7 @@ func checkMailRefundLink(m *Mail) []Finding {
 		if GovernmentHost(h) && !mailRedirects(m.URLs[i]) {
 			continue
 		}
-		ev := []string{}
-		for _, s := range []string{office, refund} {
-			if c := "「" + Clip(s, 60) + "」"; !phishHas(ev, c) {
-				ev = append(ev, c)
-			}
-		}
-		return []Finding{{Evidence: strings.Join(ev, " / ") + " → " + Clip(m.URLs[i], 100), URL: m.URLs[i]}}
+		return []Finding{{Evidence: quoteSentences(office, refund) + " → " + Clip(m.URLs[i], 100), URL: m.URLs[i]}}
 	}
 	return nil
 }
@@ -445,17 +424,10 @@ func checkMailPhoneStop(m *Mail) []Finding {
 		return nil
 	}
 	sets := phishData().sets.mail
-	first := func(set string) string {
-		for i, s := range v.sentences {
-			if !v.denies[i] && sets[set].has(s) {
-				return v.raw[i]
-			}
-		}
-		return ""
-	}
 	// The stop is the reader's own (お客様の, あなたの) or at hand (2時間後,
 	// 本日中): a notice of a network's end for everyone (3G) is neither.
-	who, stop := first("ministry-self"), ""
+	who, _ := v.find("ministry-self")
+	stop := ""
 	urgent, _ := v.find("deadline-urgent")
 	for i, s := range v.sentences {
 		if !v.denies[i] && sets["phone-line"].has(s) && sets["phone-stop"].has(s) &&
@@ -467,21 +439,12 @@ func checkMailPhoneStop(m *Mail) []Finding {
 	if who == "" || stop == "" {
 		return nil
 	}
-	contact := first("press-key")
+	contact, _ := v.find("press-key")
 	if contact == "" {
 		contact = mailPoliceContact(v)
 	}
 	if contact == "" {
 		return nil
 	}
-	ev := []string{who}
-	for _, s := range []string{stop, contact} {
-		if !phishHas(ev, s) {
-			ev = append(ev, s)
-		}
-	}
-	for i, s := range ev {
-		ev[i] = "「" + Clip(s, 60) + "」"
-	}
-	return []Finding{{Evidence: strings.Join(ev, " / ")}}
+	return []Finding{{Evidence: quoteSentences(who, stop, contact)}}
 }

@@ -161,6 +161,22 @@ type Sign struct {
 	URL      string   `json:"url"`
 }
 
+// quoteSentences is evidence made of sentences: each clipped to 60 runes and
+// put in 「」, the empty ones left out and a repeated one given once, joined
+// by " / " (「警視庁捜査二課です」 / 「あなた名義の口座が…」).
+func quoteSentences(sentences ...string) string {
+	var ev []string
+	for _, s := range sentences {
+		if s == "" {
+			continue
+		}
+		if q := "「" + Clip(s, 60) + "」"; !phishHas(ev, q) {
+			ev = append(ev, q)
+		}
+	}
+	return strings.Join(ev, " / ")
+}
+
 // Clip shortens s to at most n runes, marking the cut with "…", and folds
 // whitespace so evidence fits on one line.
 //
