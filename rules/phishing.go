@@ -84,8 +84,8 @@ func checkCredentialForm(site *Site) []Finding {
 						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(lure, 50) + "」",
 						URL:        p.URL, Severity: Medium, Points: 30,
 						Message: Text{
-							JA: "このページ（" + host + "）は、カードの不正利用や本人確認を理由に、カード番号とセキュリティコードを入力させようとしています。何も買っていないのにカード情報を求めるページはフィッシングの疑いがあります。カード会社には、カードの裏面の番号か公式アプリで確かめてください",
-							EN: "this page on " + host + " asks for your card number and security code, giving suspected misuse or identity checks as the reason; a page that wants card data when you are buying nothing is suspected phishing. Check with your card company on the number on the back of the card or in its official app",
+							JA: phishThisPage(host) + "は、カードの不正利用や本人確認を理由に、カード番号とセキュリティコードを入力させようとしています。何も買っていないのにカード情報を求めるページはフィッシングの疑いがあります。カード会社には、カードの裏面の番号か公式アプリで確かめてください",
+							EN: phishThisPageEN(host) + " asks for your card number and security code, giving suspected misuse or identity checks as the reason; a page that wants card data when you are buying nothing is suspected phishing. Check with your card company on the number on the back of the card or in its official app",
 						},
 					})
 				}
@@ -102,21 +102,22 @@ func checkCredentialForm(site *Site) []Finding {
 				EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host),
 				URL:        p.URL,
 				Message: Text{
-					JA: "このページ（" + host + "）は、" + ja + "を入力させようとしています。通販や会員登録では求められない組み合わせです（フィッシングの疑い）",
-					EN: "this page on " + host + " asks for " + en + ", a combination no shop or sign-up asks for (suspected phishing)",
+					JA: phishThisPage(host) + "は、" + ja + "を入力させようとしています。通販や会員登録では求められない組み合わせです（フィッシングの疑い）",
+					EN: phishThisPageEN(host) + " asks for " + en + ", a combination no shop or sign-up asks for (suspected phishing)",
 				},
 			}
-			if brand == "" && fc.kinds&^(credAccount|credBirth) == 0 {
+			debit := brand == "" && fc.kinds&^(credAccount|credBirth) == 0
+			if debit {
 				// An account number and a birth date alone: a direct
 				// debit's sign-up (a gym, a school, a newspaper) asks for
 				// both; kits ask for the PIN or the login too.
 				f.Severity, f.Points = Medium, 20
 				f.Message = Text{
-					JA: "このページ（" + host + "）は、口座番号と生年月日を入力させようとしています。口座振替の申込みなどでも求められますが、メールやSMSのリンクから開いたページなら入力しないでください",
-					EN: "this page on " + host + " asks for a bank account number and a date of birth; a direct debit's sign-up asks for them too, but do not enter them on a page opened from a mail or SMS link",
+					JA: phishThisPage(host) + "は、口座番号と生年月日を入力させようとしています。口座振替の申込みなどでも求められますが、メールやSMSのリンクから開いたページなら入力しないでください",
+					EN: phishThisPageEN(host) + " asks for a bank account number and a date of birth; a direct debit's sign-up asks for them too, but do not enter them on a page opened from a mail or SMS link",
 				}
 			}
-			if host == "" {
+			if host == "" && !debit {
 				f.Message = Text{
 					JA: ja + "を入力させるページです。保存されたページのため配信元のドメインを確認できません（フィッシングの疑い）",
 					EN: "this page asks for " + en + "; it is a saved page, so the domain it came from cannot be confirmed (suspected phishing)",
@@ -142,6 +143,23 @@ func checkCredentialForm(site *Site) []Finding {
 		}
 	}
 	return out
+}
+
+// phishThisPage names the page a finding is about: with the host it was
+// seen on, or alone for a saved page, whose host is not known.
+func phishThisPage(host string) string {
+	if host == "" {
+		return "このページ"
+	}
+	return "このページ（" + host + "）"
+}
+
+// phishThisPageEN is phishThisPage in English.
+func phishThisPageEN(host string) string {
+	if host == "" {
+		return "this page"
+	}
+	return "this page on " + host
 }
 
 // phishCardLure returns the line of page p that gives a card holder a

@@ -700,6 +700,31 @@ func TestCredentialFormWithoutBrand(t *testing.T) {
 	}
 }
 
+// TestCredentialFormSavedPage: a saved page has no host to name, so the
+// messages say "this page" without an empty pair of brackets, and a
+// direct debit's sign-up keeps its own, milder message.
+func TestCredentialFormSavedPage(t *testing.T) {
+	for _, c := range []struct {
+		name, body, want string
+		points           int
+	}{
+		{"card data against a claim of misuse", `<p>カード会員様へ。お客様のカードに不正利用の可能性があるため、ご本人確認をお願いいたします。</p><form method="post"><label>カード番号<input name=cc></label><label>有効期限<input name=exp></label><label>セキュリティコード<input name=cvv></label></form>`, "このページは、カードの不正利用", 30},
+		{"direct debit sign-up", `<form method="post"><label>金融機関名<input name=bank></label><label>口座番号<input name=kouza_no></label><label>生年月日<input name=dob></label></form>`, "このページは、口座番号と生年月日", 20},
+	} {
+		site := phSite(phHTML("file:///evidence/page.html", phDoc("ご確認", c.body)))
+		s, ok := phFired(site)["phishing-credential-form"]
+		if !ok || s.Points != c.points || !strings.HasPrefix(s.Message, c.want) || strings.Contains(s.Message, "（）") {
+			t.Errorf("%s: fired %v, %d points, message %q; want %d points and a message starting %q", c.name, ok, s.Points, s.Message, c.points, c.want)
+		}
+		en := Evaluate(site, phishingRules(), "en")
+		for _, e := range en {
+			if e.ID == "phishing-credential-form" && strings.Contains(e.Message, "page on  ") {
+				t.Errorf("%s: English message %q names an empty host", c.name, e.Message)
+			}
+		}
+	}
+}
+
 // TestPhishingEvidenceInEnglish: the impersonation and form signs' own
 // words around what they quote are English for an English reader.
 func TestPhishingEvidenceInEnglish(t *testing.T) {
