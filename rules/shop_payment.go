@@ -491,8 +491,11 @@ var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 // shopReceiveRe marks sentences about money the reader is to receive (a
 // benefit, a tax refund, a grant: 「給付金の振込先口座をご入力ください」):
 // the transfer is to them, no payment term. Such a page, if it asks for
-// the account and the PIN, is the phishing signs' case.
-var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援金|お?受け?取り?口座|振込先口座を(?:ご)?(?:入力|登録)`)
+// the account and the PIN, is the phishing signs' case. A pension paid
+// into the reader's account (「年金をお振込みできません」, a fake 日本年金機構's
+// lure) and the reader's account to register (振込先口座の登録内容) are that
+// too.
+var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援金|お?受け?取り?口座|振込先口座を(?:ご)?(?:入力|登録)|振込先口座の(?:ご)?登録|年金(?:の|を|が)?(?:お?振込|お?支払|お?受け?取|給付|支給)|年金受給`)
 
 // shopReceivePage reports whether p is about a benefit or a tax refund paid
 // to the reader (its title or first heading names 給付金 or 還付金): none of

@@ -215,6 +215,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// Money the reader is to receive (rev16 p45, a benefits lure).
 		{name: "a benefit paid into the reader's account", fire: false,
 			site: []string{shopTop, shopHTML("物価高騰対策給付金", `<h2>給付金のお受け取り</h2><p>給付金（1人あたり30,000円）の振込先口座をご入力ください。お振込みは本人名義の口座のみとなります。</p>`)}},
+		{name: "a pension that cannot be paid into the reader's account", fire: false,
+			site: []string{shopTop, shopHTML("日本年金機構 年金振込口座の確認", `<h2>年金の受取口座確認のお願い</h2><p>年金の振込先口座の登録内容に不備があるため、12月の年金をお振込みできません。</p>`)}},
+		{name: "the reader's account to register, with a transfer", fire: false,
+			site: []string{shopTop, shopHTML("口座の確認", `<p>振込先口座の登録内容に不備があるため、お振込みができません。</p>`)}},
+		{name: "a shop selling a pension-book cover, transfer only", fire: true,
+			site: []string{shopTop, shopHTML("年金手帳カバー通販", `<h1>年金手帳カバー</h1><p>お支払い方法：銀行振込のみ</p>`)}},
 		{name: "a shop's transfer-only beside a note on subsidies", fire: true,
 			site: []string{shopTop, shopHTML("LUXE OUTLET", `<p>お支払い方法：銀行振込のみ</p><p>自治体の補助金の対象商品ではありません。</p>`)}},
 		// Refusals after 「のみ」 are of something else (rev13 a13, a15).
