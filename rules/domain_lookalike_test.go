@@ -155,6 +155,15 @@ func TestLookalikeFires(t *testing.T) {
 		// rev18: 保険証 and 調査 spelt as people write them
 		{"myna-hokensho-touroku.com", "厚生労働省（マイナ保険証）", ImitationPlusWords},
 		{"kokusei-chousa-jp.com", "総務省統計局（国勢調査）", ImitationPlusWords},
+		// rev21: brands of 2024-25 phishing reports added to brands.json
+		{"yodobashi-pointcard.com", "ヨドバシカメラ", ImitationPlusWords},
+		{"yodobashl.com", "ヨドバシカメラ", ImitationHomoglyph}, // l for i
+		{"nenkin-kakunin.top", "日本年金機構", ImitationPlusWords},
+		{"nenkinnet-login.com", "日本年金機構", ImitationPlusWords},
+		{"netflix-billing.com", "Netflix", ImitationPlusWords},
+		{"cedyna-login.com", "セディナ", ImitationPlusWords},
+		{"sevenbank-jp.com", "セブン銀行", ImitationPlusWords},
+		{"sonybank-login.net", "ソニー銀行", ImitationPlusWords},
 		// a misspelt name or word of brand+card is still a typo
 		{"saisom-card.com", "セゾン", ImitationTypo},
 		{"eposcrad.com", "エポス", ImitationTypo},
@@ -228,6 +237,10 @@ func TestLookalikeHonest(t *testing.T) {
 		"natori-aeonmall.com", "aeon-hokkaido.jp", "media.rakuten-sec.net", "rakuten-drive.com", "smbc-cf.com",
 		"pcloud.com", "ncloud.com", "hicloud.com", "jcloud.com", "qcloud.com", "ucloud.cn", "jpost.com",
 		"aeon-toolkit.org",
+		// a pension adviser's and a fund's sites beside 日本年金機構's weak
+		// keyword; a Netflix fan site; a name near セディナ
+		"nenkin-soudan.jp", "nenkin-sharoushi.com", "kokuminnenkin.jp", "nenkin.jp", "netflix-fan.jp", "cedar.co.jp",
+		"yodobashi-sale.com",
 	}
 	for _, h := range honest {
 		if im, ok := d.Brands.Lookalike(h); ok {

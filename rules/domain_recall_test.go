@@ -194,7 +194,7 @@ athome.co.jp chintai.net apamanshop.com minimini.jp able.co.jp daiwahouse.co.jp 
 sumitomo-rd.co.jp mitsuifudosan.co.jp mec.co.jp tokyu-land.co.jp japan.travel jnto.go.jp
 metro.tokyo.lg.jp pref.osaka.lg.jp mhlw.go.jp meti.go.jp caa.go.jp npa.go.jp kantei.go.jp jaxa.jp riken.jp
 u-tokyo.ac.jp kyoto-u.ac.jp waseda.jp keio.ac.jp shinseibank.com aozorabank.co.jp sonybank.net
-seven-bank.co.jp gmo-aozora.com tokaitokyo.co.jp daiwa.jp monex.co.jp matsui.co.jp kabu.com
+sevenbank.co.jp gmo-aozora.com tokaitokyo.co.jp daiwa.jp monex.co.jp matsui.co.jp kabu.com
 dai-ichi-life.co.jp nissay.co.jp meijiyasuda.co.jp sompo-japan.co.jp tokiomarine-nichido.co.jp ms-ins.com
 aioinissaydowa.co.jp sonysonpo.co.jp axa-direct.co.jp lifenet-seimei.co.jp aplus.co.jp jaccs.co.jp
 cedyna.co.jp pocketcard.co.jp ucscard.co.jp lifecard.co.jp dccard.co.jp americanexpress.com diners.co.jp

@@ -185,6 +185,13 @@ func TestCredentialForm(t *testing.T) {
 			`<form method="post"><input type=email name=email><input type=password name=password></form>`, true},
 		{"brand presented by logo on a bare login title", "https://secure.aeon-kakunin.top/", "ログイン",
 			`<img src="/img/logo.png" alt="イオンカード"><form method="post"><label>カード番号<input name=card_no></label><label>有効期限<input name=exp></label></form>`, true},
+		// rev21: brands added to brands.json
+		{"a fake ヨドバシ・ドット・コム login", "https://www.yodobashi-pointcard.com/login", "ヨドバシ・ドット・コム - ログイン",
+			`<form method="post"><input type=email name=email><input type=password name=pass></form>`, true},
+		{"the real ヨドバシ・ドット・コム login", "https://order.yodobashi.com/yc/login/index.html", "ヨドバシ・ドット・コム - ログイン",
+			`<form method="post"><input type=email name=email><input type=password name=pass></form>`, false},
+		{"a fake 日本年金機構 account form", "https://nenkin-kakunin.top/", "日本年金機構 受取口座の確認",
+			`<form method="post"><label>口座番号<input name=acct></label><label>暗証番号<input type=password name=pin></label></form>`, true},
 		{"free hosting under a shared domain", "https://smbc-card.github.io/vpass/", "三井住友カード 会員ログイン",
 			`<form method="post" action="x"><input name=id><input type=password name=pw></form>`, true},
 		{"3-D Secure code page with the card company's logo", "https://smbc-card.auth-otp.cn/otp.html", "本人認証サービス（3Dセキュア）",
