@@ -74,7 +74,26 @@ func checkCredentialForm(site *Site) []Finding {
 		presented := phishPresentedOn(site, p)
 		for _, fc := range creds {
 			brand, brandEN, ja, en := phishCredReason(fc, presented)
-			if ja == "" && len(presented) == 0 && fc.kinds&credCard != 0 && fc.kinds&credCSC != 0 && !GovernmentHost(host) {
+			if ja == "" && len(presented) == 0 && fc.kinds&credCard != 0 && !GovernmentHost(host) {
+				if win, fee := phishPrizeLure(p); win != "" {
+					// No brand named, but a win announced and the card
+					// asked for to pay only its shipping or a fee: the
+					// prize scam (当選詐欺). An honest campaign sends its
+					// prizes free and asks for no card.
+					out = append(out, Finding{
+						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(win, 40) + "」「" + Clip(fee, 40) + "」",
+						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(win, 40) + "」「" + Clip(fee, 40) + "」",
+						URL:        p.URL, Severity: Medium, Points: 30,
+						Message: Text{
+							JA: phishThisPage(host) + "は、当選や無料の賞品を知らせ、送料や手数料の支払いを理由にカード番号を入力させようとしています。当選詐欺によくある手口です。応募した覚えのない当選の知らせで、カード情報を入力しないでください",
+							EN: phishThisPageEN(host) + " announces a win or a free prize and asks for your card number to pay only its shipping or a fee, a common prize scam; do not enter card details for a prize you never entered for",
+						},
+					})
+					continue
+				}
+				if fc.kinds&credCSC == 0 {
+					continue
+				}
 				if lure := phishCardLure(p); lure != "" {
 					// No brand named, but card data asked for against a
 					// claim of misuse, and nothing sold: 「カード会員様
@@ -196,6 +215,40 @@ func phishCardLure(p *Page) string {
 		return p.Title
 	}
 	return ""
+}
+
+// phishPrizeLure returns the line of page p that announces a win (当選
+// しました, 抽選で選ばれました, おめでとうございます) and the line that asks
+// to pay only the shipping or a fee (送料500円のみお支払いください), both ""
+// unless p has both and sells nothing (no cart).
+func phishPrizeLure(p *Page) (win, fee string) {
+	words := phishData().words
+	text := p.Text
+	if p.HasHidden() {
+		text = strings.Join(p.ShownLines(), "\n")
+	}
+	if phishFindRaw(text, words["prize-win"]) == "" || phishFindRaw(text, words["prize-shop"]) != "" {
+		return "", ""
+	}
+	lines := p.Lines
+	if p.HasHidden() {
+		lines = p.ShownLines()
+	}
+	for i, l := range lines {
+		if i >= oneclickLines {
+			break
+		}
+		if win == "" && phishFindRaw(l, words["prize-win"]) != "" {
+			win = l
+		}
+		if fee == "" && phishFindRaw(l, words["prize-fee"]) != "" && phishFindRaw(l, words["prize-fee-only"]) != "" {
+			fee = l
+		}
+	}
+	if win == "" || fee == "" {
+		return "", ""
+	}
+	return win, fee
 }
 
 // joinAnd joins words as a list in English: "a, b and c".

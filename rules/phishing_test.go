@@ -707,6 +707,30 @@ func TestCredentialFormWithoutBrand(t *testing.T) {
 	}
 }
 
+// TestCredentialFormPrizeLure: a page naming no brand that announces a
+// win and asks for the card to pay only the shipping is the prize scam; an
+// honest campaign's results page asks for no card, and a shop's free
+// sample offer has a cart.
+func TestCredentialFormPrizeLure(t *testing.T) {
+	card := `<form method="post" action="pay.php"><label>お名前<input name=name></label><label>カード番号<input name=cardno></label><label>有効期限<input name=exp></label><label>セキュリティコード<input name=cvc></label><button>受け取る</button></form>`
+	for _, c := range []struct {
+		name, body string
+		want       bool
+	}{
+		{"a win, shipping only, a card form", `<h1>おめでとうございます！</h1><p>抽選で選ばれたお客様に iPhone 17 Pro を無料でプレゼント。</p><p>賞品は無料です。送料 500円 のみお支払いください。</p>` + card, true},
+		{"a win, a handling fee, card number without its code", `<p>ご当選おめでとうございます。</p><p>事務手数料 300円 だけご負担ください。</p><form method="post"><label>カード番号<input name=cardno></label><label>有効期限<input name=exp></label></form>`, true},
+		{"an honest campaign's results, a contact form", `<h1>当選者発表</h1><p>おめでとうございます！当選された方には賞品を発送します。送料は当店が負担します。</p><form method="post"><label>お名前<input name=name></label><label>メール<input name=mail></label></form>`, false},
+		{"a shop's free sample with a cart", `<p>おめでとうございます！初回限定、無料プレゼント。送料のみお支払いください。</p><p>数量 <select name=q><option>1</option></select></p><a href="/cart">カートに入れる</a>` + card, false},
+		{"a win with no fee asked", `<p>おめでとうございます！抽選で選ばれました。</p><p>会員登録のお支払い方法を入力してください。</p>` + card, false},
+	} {
+		site := phSite(phHTML("https://lucky-present.example.com/", phDoc("キャンペーン", c.body)))
+		s, got := phFired(site)["phishing-credential-form"]
+		if got != c.want || got && (s.Points != 30 || !strings.Contains(s.Message, "当選詐欺")) {
+			t.Errorf("%s: fired %v (%d points, %q), want %v", c.name, got, s.Points, s.Message, c.want)
+		}
+	}
+}
+
 // TestCredentialFormSavedPage: a saved page has no host to name, so the
 // messages say "this page" without an empty pair of brackets, and a
 // direct debit's sign-up keeps its own, milder message.
