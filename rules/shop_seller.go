@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Disclosure is a seller disclosure found on a page: the whole page (a
@@ -715,9 +716,26 @@ func FreeMailDomain(addr string) bool {
 // offered for resale (譲ります).
 var shopCartRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|購入する|ご購入|注文する|ご注文|お買い物|送料|特定商取引|譲ります|お譲りします|譲渡価格|add to cart|buy now|checkout`)
 
+// shopSellRe marks what only a page that sells shows: a cart, the
+// disclosure, tickets offered for resale. shopCartRe's other words
+// (ご購入, ご注文, 送料…) are also how a blog tells of buying elsewhere
+// (「ネットストアでまとめてご購入するのがおすすめ」) and how a prize page
+// says it pays the postage (「送料は当店が負担します」): shopLooksLikeShop
+// weighs them by where they stand.
+var shopSellRe = shopMustRe(`(?i)カート|買い物かご|買い物カゴ|ショッピングバッグ|特定商取引|譲ります|お譲りします|譲渡価格|add to cart|buy now|checkout`)
+
+// shopMenuLine is the longest line, in runes, read as a button, a menu
+// item, a heading or a table cell (購入する, ご注文方法, 送料について)
+// rather than a sentence.
+const shopMenuLine = 24
+
 // shopLooksLikeShop reports whether the site sells something: a page (not
-// about fraud) speaks of carts, orders or shipping. The seller signs stay
-// silent on sites that sell nothing.
+// about fraud) shows a cart or the disclosure; names ordering or shipping
+// in its title, a heading, a link, a button or a table cell; takes orders
+// or states its postage in its own voice; or speaks of buying in a
+// sentence on a page with a price tag or a site that gives ways to pay.
+// The seller signs stay silent on sites that sell nothing (a blog about
+// what its writer bought, a campaign's results page).
 func shopLooksLikeShop(site *Site) bool {
 	// Kept for the site: the seller and free e-mail signs both ask.
 	return siteDerive(site, memoLooksLikeShop, func(m *siteMemo) *bool { return &m.looksShop }, func() bool { return shopLooksLikeShopUncached(site) })
@@ -725,16 +743,56 @@ func shopLooksLikeShop(site *Site) bool {
 
 // shopLooksLikeShopUncached does shopLooksLikeShop's work.
 func shopLooksLikeShopUncached(site *Site) bool {
+	inProse := false
 	for _, p := range site.Pages {
 		if p == nil || shopScamOn(site, p) {
 			continue
 		}
-		if shopCartRe.MatchString(p.Text) || shopCartRe.MatchString(p.Title) {
+		if !shopCartRe.MatchString(p.Text) && !shopCartRe.MatchString(p.Title) {
+			continue
+		}
+		if shopSellRe.MatchString(p.Text) || shopCartRe.MatchString(p.Title) {
 			return true
 		}
+		for _, h := range p.Headings {
+			if shopCartRe.MatchString(h) {
+				return true
+			}
+		}
+		for _, l := range p.Links {
+			if shopCartRe.MatchString(l.Text) {
+				return true
+			}
+		}
+		for _, l := range p.Lines {
+			if shopMenuItem(l) && (shopCartRe.MatchString(l) || shopPriceTagRe.MatchString(l)) {
+				// A button or a menu item, or a price tag beside the
+				// sentence (「1年版 5,980円（税込）」).
+				return true
+			}
+		}
+		if shopTakesOrdersRe.MatchString(p.Text) {
+			return true
+		}
+		inProse = true
 	}
-	return false
+	return inProse && len(Payments(site).Offered) > 0
 }
+
+// shopMenuItem reports whether line reads as a button, a menu item, a
+// heading or a table cell: short, and not a sentence (no 。 at its end).
+func shopMenuItem(line string) bool {
+	return utf8.RuneCountInString(line) <= shopMenuLine && !strings.HasSuffix(strings.TrimSpace(line), "。")
+}
+
+// shopTakesOrdersRe marks a seller's own voice in a sentence: it takes
+// orders (「ご注文はメールで承ります」) or states its postage tariff
+// (送料は全国一律500円), which no blog about buying elsewhere says.
+var shopTakesOrdersRe = shopMustRe(`ご注文(?:は|を|も)[^。]{0,20}(?:承|受け?付)|送料(?:は|:)?\s*全国一律`)
+
+// shopPriceTagRe marks a price (¥5,980, 5,980円): on a short line of its
+// own, the tag of something sold.
+var shopPriceTagRe = shopMustRe(`¥\s*\d|\d\s*円`)
 
 // shopDisclosureUnknown reports whether the crawl may have missed the
 // disclosure: a link to a disclosure page was not fetched, failed (status

@@ -819,6 +819,18 @@ func TestSellerInfoMissing(t *testing.T) {
 				`<h1>特定商取引法に基づく表記</h1><p>当店の特定商取引法に基づく表記は下記の通りです。</p><p><img src="/img/tokusho.png" alt=""></p><p>ご不明な点はお問い合わせください。</p>`)}},
 		{name: "not a shop", fire: false,
 			site: []string{shopTop, shopHTML("日記", `<p>今日は晴れでした。</p>`)}},
+		// Buying and postage in sentences alone (rev21): a blog about what
+		// its writer bought, a campaign's results page.
+		{name: "a blog telling of buying elsewhere", fire: false,
+			site: []string{shopTop, shopHTML("収納ケースを買ってみた | くらしのメモ", `<h1>収納ケースを買ってみた</h1><p>先月、ネットストアで収納ケースを3つ購入しました。送料は5,000円以上で無料になるので、まとめてご購入するのがおすすめです。</p><p>お買い物の参考になればうれしいです。</p>`)}},
+		{name: "a campaign's results page paying the postage", fire: false,
+			site: []string{shopTop, shopHTML("当選者発表 | 秋の大感謝祭", `<h1>秋の大感謝祭 当選者発表</h1><p>当選された方には、12月上旬に賞品を発送いたします。送料は当店が負担します。</p>`)}},
+		{name: "a product's price tag beside a sentence on buying", fire: true,
+			site: []string{shopTop, shopHTML("セキュアガード", `<h1>セキュアガード トータルセキュリティ</h1><p>1年版 5,980円（税込）</p><p>ご購入前のお問い合わせはサポートセンターまでお電話ください（平日 9:00〜18:00）。</p>`)}},
+		{name: "orders by phone in a sentence, payment terms given", fire: true,
+			site: []string{shopTop, shopHTML("みやぎ果樹園", `<h1>みやぎ果樹園</h1><p>りんごのご注文はお電話またはメールで承っております。お気軽にどうぞ。</p><p>お支払い方法は代金引換のみとなります。</p>`)}},
+		{name: "a buy button", fire: true,
+			site: []string{shopTop, shopHTML("商品", `<p>天然木のまな板。職人がひとつずつ仕上げています。</p><button>購入する</button>`)}},
 		{name: "fraud warning page", fire: false,
 			site: []string{shopTop, shopHTML("偽ショップ詐欺の手口", `<p>カートに入れた商品の代金を銀行振込させる手口です。</p>`)}},
 	})
