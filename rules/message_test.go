@@ -160,6 +160,18 @@ func TestMessageRules(t *testing.T) {
 		{"a newsletter showing its own address through a click counter", Mail{From: "豆屋 <news@mameya-baisen.jp>", Text: "新しい豆が入りました。",
 			Disguised: []DisguisedLink{{Shown: "https://mameya-baisen.jp/sale", Href: "https://u1234.ct.sendgrid.net/ls/click?upn=abc"}}},
 			[]want{{"mail-link-disguised", false, 0}}},
+		// rev21: points expiring today under dポイント's name, a health
+		// card said to stop working, a suspicious payment.
+		{"dポイント expiring today, a link on a look-alike", Mail{Text: "【dポイント】お客様の保有ポイント12,000ptが本日失効します。今すぐ交換手続きをお願いします。https://d-point-kouhan.top/", URLs: []string{"https://d-point-kouhan.top/"}},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"dポイント's own expiry notice", Mail{Text: "【dポイント】期間・用途限定ポイント500ptが12月31日に失効します。dポイントクラブでご確認ください。https://dpoint.docomo.ne.jp/", URLs: []string{"https://dpoint.docomo.ne.jp/"}},
+			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		{"a health card that stops working today", Mail{Text: "【マイナポータル】マイナ保険証の利用登録が完了していません。本日中に登録しないと保険証が使えなくなります。https://myna-touroku.cc/", URLs: []string{"https://myna-touroku.cc/"}},
+			[]want{{"mail-urgency", true, 20}, {"mail-link-offbrand", true, 30}}},
+		{"a suspicious payment", Mail{Text: "【PayPay】お客様のアカウントで不審な決済が確認されました。安全のため、以下より認証を完了してください。https://paypay-anzen.icu/", URLs: []string{"https://paypay-anzen.icu/"}},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"the app's own notice of a suspicious payment, no link", Mail{Text: "【PayPay】お客様のアカウントで不審な決済を検知したため、一時的に利用を制限しました。PayPayアプリからご確認ください。"},
+			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
 		{"suspension and sign-in worded otherwise", Mail{Text: "【Amazon】お客様のアカウントは一時的に停止されています。異常なサインインを検出しました。24時間以内に下記にてお手続きください。https://amazon-jp.account-check.top/"},
 			[]want{{"mail-urgency", true, 30}}},
 		{"a card suspension in other words", Mail{Text: "【楽天カード】お客様のアカウントはロックいたしました。24時間以内にご確認がない場合、カードのご利用は停止されます。https://rakuten-card.kakunin-id.top/"},
