@@ -237,7 +237,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|準備中|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|準備中|近日対応|対応予定|導入予定|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -390,6 +390,12 @@ var shopPayOnlyBeforeRe = shopMustRe(`(?i)\bonly\s+(?:accept\s+|by\s+|via\s+|thr
 // orders (予約商品は銀行振込のみ, 法人様は銀行振込のみ, 海外発送の場合は…):
 // such a sentence does not say that the shop takes nothing else.
 var shopOnlyCondRe = shopMustRe(`一部|海外|国外|以外|特定の|以上|円を?超え|離島|沖縄|北海道|地域|予約|取り寄せ|受注|オーダー|特注|名入れ|セール|定期|場合|大型|同梱|ギフト|法人|企業|団体|学校|官公庁|卸|業販|業者|まとめ|大口|高額|初回|2回目|会員`)
+
+// shopOnlyNowRe finds, before a "transfer only", that it is said of the
+// present (ただいま, 現在, 当面): a list of methods above it no longer
+// holds. Fake shops list cards and cash on delivery, then take transfers
+// alone.
+var shopOnlyNowRe = shopMustRe(`ただいま|ただ今|只今|現在|当面|しばらくの間|今のところ`)
 
 // shopPayAfterRe finds transfer after delivery (商品到着後にお振込み,
 // 銀行振込(商品到着後), 後払い), or after a month of a service given
@@ -584,6 +590,7 @@ func paymentsUncached(site *Site) PaymentInfo {
 	// and call no method unavailable); a nil map reads as an empty one.
 	var offered, unavailable, logos map[string]Evidence
 	var only, strictOnly, after *Evidence
+	strictNow := false // strictOnly is said of the present (nowOnly)
 	// pageOffered lists each method offered on a page (page URL, method
 	// id), without repeats: a site names a handful, so a list is cheaper
 	// than a map of maps.
@@ -632,7 +639,7 @@ func paymentsUncached(site *Site) PaymentInfo {
 				}
 				if strictOnly == nil && m.strictOnly {
 					e := m.ev
-					strictOnly = &e
+					strictOnly, strictNow = &e, m.nowOnly
 				}
 			}
 			if m.score > transferScore {
@@ -661,6 +668,9 @@ func paymentsUncached(site *Site) PaymentInfo {
 	if strictOnly != nil {
 		overrides = true
 		for _, po := range pageOffered {
+			if strictNow {
+				break // the page's other methods are the ones withdrawn
+			}
 			if po[0] != strictOnly.URL {
 				continue
 			}
@@ -710,6 +720,10 @@ type shopPayNote struct {
 	named      bool // named other than in a fee (振込手数料)
 	score      int  // 0 named, 1 as a payment word, 2 as the only method
 	strictOnly bool // score 2, strictly and without condition
+	// nowOnly is strictOnly said of the present (「※ただいま銀行振込のみ
+	// 受け付けております」): the other methods its page names are
+	// withdrawn for now, not offered beside it.
+	nowOnly bool
 }
 
 // shopPagePayments is what page p says of payment methods, kept on the page.
@@ -761,7 +775,8 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					continue // how the shop pays back, or a threat: no payment term
 				}
 				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
-				neg := shopMentionStatus(m, sts) == "neg"
+				status, at := shopMentionStatusAt(m, sts)
+				neg := status == "neg" && !shopStatusInLaterBracket(s, ms, i, sts[max(at, 0)])
 				next := len(s)
 				if i+1 < len(ms) {
 					next = ms[i+1].start
@@ -801,6 +816,7 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					if excl {
 						n.score = 2
 						n.strictOnly = strict && !shopOnlyCondRe.MatchString(s)
+						n.nowOnly = n.strictOnly && shopOnlyNowRe.MatchString(s[:m.start])
 					}
 				}
 				out.mentions = append(out.mentions, n)
@@ -832,23 +848,47 @@ func shopAddFirst(m *map[string]Evidence, id string, ev Evidence) {
 // status phrase after the mention, else the last one before it (ご利用
 // いただけない決済方法: 代引き), else nothing ("" means offered).
 func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
-	kind := func(st shopPayStatus) string {
-		if st.neg {
-			return "neg"
+	kind, _ := shopMentionStatusAt(m, sts)
+	return kind
+}
+
+// shopMentionStatusAt is shopMentionStatus with the index in sts of the
+// status that says it (-1 with "").
+func shopMentionStatusAt(m shopPayMention, sts []shopPayStatus) (string, int) {
+	kind := func(i int) (string, int) {
+		if sts[i].neg {
+			return "neg", i
 		}
-		return "pos"
+		return "pos", i
 	}
 	// sts are sorted by start and do not overlap, so their ends are
 	// sorted too. The first that ends past the mention says it: one
 	// after it, or one that begins inside it (現金でのお支払い|はできません:
 	// the method's words and the status share 支払).
 	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.end }); i < len(sts) {
-		return kind(sts[i])
+		return kind(i)
 	}
 	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.start }); i > 0 {
-		return kind(sts[i-1])
+		return kind(i - 1)
 	}
-	return ""
+	return "", -1
+}
+
+// shopStatusInLaterBracket reports whether status st of sentence s stands
+// in a bracket opened right after a mention later than ms[i] (「クレジット
+// カード、銀行振込、楽天ペイ（準備中）」): it is that method's note, not
+// one for the whole list, as 「クレジットカード・代金引換はご利用いただけ
+// ません」 is.
+func shopStatusInLaterBracket(s string, ms []shopPayMention, i int, st shopPayStatus) bool {
+	k := -1
+	for j := i + 1; j < len(ms) && ms[j].end <= st.start; j++ {
+		k = j
+	}
+	if k < 0 {
+		return false
+	}
+	between := strings.TrimSpace(s[ms[k].end:st.start])
+	return (strings.HasPrefix(between, "（") || strings.HasPrefix(between, "(")) && !strings.ContainsAny(between, "）)")
 }
 
 // shopPageLogos calls logo for each payment method named by the page's

@@ -215,6 +215,22 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// Money the reader is to receive (rev16 p45, a benefits lure).
 		{name: "a benefit paid into the reader's account", fire: false,
 			site: []string{shopTop, shopHTML("物価高騰対策給付金", `<h2>給付金のお受け取り</h2><p>給付金（1人あたり30,000円）の振込先口座をご入力ください。お振込みは本人名義の口座のみとなります。</p>`)}},
+		// rev21: a note in brackets after the last method is that
+		// method's; a list withdrawn "for now"; a method "coming soon".
+		{name: "a coming-soon method in brackets after the list", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード、銀行振込、楽天ペイ（準備中）</p>`)}},
+		{name: "a method planned, in brackets after the list", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード（VISA・JCB）、銀行振込、Amazon Pay（対応予定）</p>`)}},
+		{name: "a card withdrawn in its own brackets", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込、クレジットカード（現在ご利用いただけません）</p>`)}},
+		{name: "methods listed, then transfer only for now", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード・代金引換・銀行振込</p><p>※ただいま銀行振込のみ受け付けております。</p>`)}},
+		{name: "transfer, convenience stores coming soon", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは銀行振込にてお願いしております。</p><p>コンビニ決済は近日対応予定です。</p>`)}},
+		{name: "methods listed, pre-orders by transfer only for now", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード・代金引換・銀行振込</p><p>※現在、予約商品は銀行振込のみ承っております。</p>`)}},
+		{name: "methods listed, cash on delivery alone suspended for now", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード・代金引換・銀行振込</p><p>現在、代金引換のみ一時停止しております。</p>`)}},
 		{name: "a pension that cannot be paid into the reader's account", fire: false,
 			site: []string{shopTop, shopHTML("日本年金機構 年金振込口座の確認", `<h2>年金の受取口座確認のお願い</h2><p>年金の振込先口座の登録内容に不備があるため、12月の年金をお振込みできません。</p>`)}},
 		{name: "the reader's account to register, with a transfer", fire: false,
