@@ -377,6 +377,27 @@ func shopAccountFieldLine(l string) bool {
 	return shopTypeRe.MatchString(l) && (shopNumberRe.MatchString(l) || shopDigits6_8.MatchString(l))
 }
 
+// shopLabelledBankHead returns the bank's name at the head of a bank
+// label's value that runs on with the other fields (振込先銀行：三井住友
+// 新宿支店（店番号221）普通預金 口座番号…): what comes before the branch or
+// the first space, when that is a short name without digits; "" otherwise.
+func shopLabelledBankHead(v string) string {
+	head := v
+	if i := strings.IndexAny(head, " 　"); i > 0 {
+		head = head[:i]
+	}
+	for _, b := range shopNamesEnding(head, []string{"支店", "出張所", "営業部"}, 12, nil) {
+		if i := strings.Index(head, b); i >= 0 {
+			head = head[:i]
+		}
+	}
+	head = strings.TrimSpace(head)
+	if n := RuneCount(head); n < 2 || n > 12 || strings.ContainsAny(head, "0123456789（()）:：") || shopBankStop.MatchString(head) {
+		return ""
+	}
+	return head
+}
+
 // shopMaxBlock bounds an account block, so that a page listing many banks
 // costs linear time.
 const shopMaxBlock = 24
@@ -395,6 +416,8 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 				a.Bank = b
 			} else if RuneCount(v) <= 20 && !strings.ContainsAny(v, "0123456789") {
 				a.Bank = v
+			} else if b := shopLabelledBankHead(v); b != "" {
+				a.Bank = b
 			}
 		}
 		if v, ok := shopLabelValue(block, i, shopBranchLabel); ok && a.Branch == "" && v != "" && RuneCount(v) <= 20 {

@@ -483,6 +483,10 @@ func TestAccounts(t *testing.T) {
 			[]string{"北洋銀行 本店営業部 普通 4455661 ノムラ リヨウ"}, []HolderKind{HolderPersonal}},
 		{"inside the brackets of one method of several", `<p>お支払い方法：銀行振込（七十七銀行 本店営業部 普通 1234567 サトウ アカリ）、クレジットカード</p>`,
 			[]string{"七十七銀行 本店営業部 普通 1234567 サトウ アカリ"}, []HolderKind{HolderPersonal}},
+		// rev21: a bank label's value running on with the other fields,
+		// the bank's name without 銀行 (clusters with 三井住友銀行's).
+		{"a bank label's short name running on", `<p>振込先銀行：三井住友 新宿支店（店番号221）普通預金 口座番号：１２３４５６７ 口座名義：ﾔﾏﾀﾞ ﾀﾛｳ</p>`,
+			[]string{"三井住友 新宿支店 普通預金 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		{"a company mark, then the name", `<p>振込先：七十七銀行 泉支店 当座 0123456 カ）ヤマダセイサクシヨ</p>`,
 			[]string{"七十七銀行 泉支店 当座 0123456 カ)ヤマダセイサクシヨ"}, []HolderKind{HolderCorporate}},
 		{"name on the next line", `<p>住信SBIネット銀行 法人第一支店 普通 3333333</p><p>ｽｽﾞｷ ｲﾁﾛｳ</p>`,
@@ -1233,6 +1237,19 @@ func TestShopCluesPlatform(t *testing.T) {
 				keys[c.Value] = true
 			}
 		}
+	}
+	// The bank named without 銀行 after a bank label, the other fields on
+	// the same line (rev21): the same clue.
+	site := law(`<tr><th>販売業者</th><td>激安ストア</td></tr><tr><th>お支払い</th><td>振込先銀行：三井住友 新宿支店（店番号221）普通預金 口座番号：１２３４５６７ 口座名義：ﾔﾏﾀﾞ ﾀﾛｳ</td></tr>`)
+	var run []string
+	for _, c := range ShopClues(site) {
+		if c.Kind == "account" {
+			keys[c.Value] = true
+			run = append(run, c.Value)
+		}
+	}
+	if len(run) != 1 {
+		t.Errorf("account clues of a bank named without 銀行: %v, want 三井住友|1234567", run)
 	}
 	if len(keys) != 1 || !keys["三井住友|1234567"] {
 		t.Errorf("account clues %v, want one: 三井住友|1234567", keys)
