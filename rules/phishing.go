@@ -49,6 +49,7 @@ func phishingRules() []Rule {
 		supportRule(),
 		clickfixRule(),
 		investRule(),
+		policeRule(),
 		downloadRule(),
 	}
 }
