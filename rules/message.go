@@ -1153,7 +1153,11 @@ func checkMailLink(m *Mail) []Finding {
 			for _, sec := range []string{"unpaid", "payment-failed", "suspension", "security-event", "delivery-failed", "refund"} {
 				if lure, _ := v.find(sec); lure != "" {
 					f.Severity, f.Points, lured = Medium, 30, true
-					f.Evidence += " / " + Clip(lure, 60)
+					if !strings.Contains(p.evidence, lure) {
+						// An SMS's one line names the brand and
+						// holds the lure: quoted once.
+						f.Evidence += " / " + Clip(lure, 60)
+					}
 					break
 				}
 			}

@@ -750,3 +750,19 @@ func TestDisguisedLinkEvidenceInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkOffbrandQuotesLureOnce: an SMS's one line names the brand and
+// holds the lure; the evidence quotes it once, not the line and then the
+// lure again.
+func TestLinkOffbrandQuotesLureOnce(t *testing.T) {
+	m := &Mail{Text: "【PayPay】お客様のアカウントで不審な決済が確認されました。安全のため、以下より認証を完了してください。https://paypay-anzen.icu/", URLs: []string{"https://paypay-anzen.icu/"}}
+	for _, s := range EvaluateMail(m, MessageRules(), "ja") {
+		if s.ID == "mail-link-offbrand" {
+			if n := strings.Count(s.Evidence, "不審な決済"); n != 1 {
+				t.Errorf("evidence %q quotes the lure %d times, want once", s.Evidence, n)
+			}
+			return
+		}
+	}
+	t.Error("mail-link-offbrand did not fire")
+}
