@@ -21,6 +21,10 @@ func fuzzSeedPages() []string {
 		"<table><tr><th>販売業者</th><td>株式会社サンプル</td></tr><tr><th>電話番号</th><td>090-1234-5678</td></tr></table>",
 		"<form action=/x><input name=pin type=password><input name=card></form><script>location.href='/y'</script>",
 		"<style>.a{display:none}@media(min-width:1px){.b{opacity:calc(1 - 1)}}</style><p class=a>注意</p><div style='position:absolute;left:-9999px'>詐欺</div>",
+		// A fake police page, a prize lure's card form (fake-police and the
+		// prize path of phishing-credential-form).
+		"<title>警視庁</title><h2>逮捕状</h2><p>あなた名義の口座が詐欺事件に使用されています。</p><p>LINE ID: keishicho-sousa に連絡してください。</p><a href=https://line.me/ti/p/x>LINE</a>",
+		"<p>おめでとうございます！抽選で選ばれました。</p><p>送料500円のみお支払いください。</p><form method=post><label>カード番号<input name=c></label></form>",
 	}
 	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
