@@ -28,8 +28,9 @@ func policeRule() Rule {
 }
 
 // policeHints are words one of which a page speaking as the police or a
-// prosecutor holds; a page without any is not read further.
-var policeHints = []string{"警察", "警視庁", "警部", "巡査", "刑事", "検察", "検事", "地検", "捜査"}
+// prosecutor holds; a page without any is not read further. Indexed so
+// that a page's text is scanned once for all of them.
+var policeHints = newShopLitIndex([]string{"警察", "警視庁", "警部", "巡査", "刑事", "検察", "検事", "地検", "捜査"})
 
 // checkFakePolice fires on a page whose shown text, read as a message
 // (its title for the subject, its LINE links for the message's links),
@@ -60,10 +61,5 @@ func checkFakePolice(site *Site) []Finding {
 
 // policeHinted reports whether text holds one of policeHints.
 func policeHinted(text string) bool {
-	for _, h := range policeHints {
-		if strings.Contains(text, h) {
-			return true
-		}
-	}
-	return false
+	return policeHints.any(text)
 }
