@@ -50,6 +50,7 @@ func phishingRules() []Rule {
 		clickfixRule(),
 		investRule(),
 		policeRule(),
+		publicOfficeRule(),
 		downloadRule(),
 	}
 }
@@ -127,6 +128,14 @@ func checkCredentialForm(site *Site) []Finding {
 				},
 			}
 			debit := brand == "" && fc.kinds&^(credAccount|credBirth) == 0
+			if debit && host != "" {
+				if office, _ := publicOfficeLure(p); office != "" {
+					// A city's benefit asking for the account and the
+					// birth date is no direct debit's sign-up:
+					// public-office-form says what it is.
+					continue
+				}
+			}
 			if debit {
 				// An account number and a birth date alone: a direct
 				// debit's sign-up (a gym, a school, a newspaper) asks for
