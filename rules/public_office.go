@@ -40,7 +40,7 @@ func checkPublicOfficeForm(site *Site) []Finding {
 			continue
 		}
 		host := phishPageHost(p, site)
-		if host == "" || GovernmentHost(host) || mailNeutral(host) {
+		if host == "" || GovernmentHost(host) || mailNeutral(host) || publicOrgHost(host) {
 			continue // a saved page's origin is unknown
 		}
 		office, refund := publicOfficeLure(p)
@@ -64,6 +64,20 @@ func checkPublicOfficeForm(site *Site) []Finding {
 		})
 	}
 	return out
+}
+
+// publicOrgHost reports whether host is under a Japanese domain that only
+// a registered organisation may hold (or.jp: foundations, social welfare
+// councils that pay out a city's 給付 or lend its 緊急小口資金; ac.jp,
+// ed.jp: schools): a city's work is often done there, and a fraud cannot
+// register one on the spot.
+func publicOrgHost(host string) bool {
+	for _, s := range []string{".or.jp", ".ac.jp", ".ed.jp"} {
+		if strings.HasSuffix(host, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // publicOfficeLure returns where page p speaks as a public office and the

@@ -24,6 +24,7 @@ func TestPublicOfficeForm(t *testing.T) {
 			`<p>横浜市</p><p>定額減税補足給付金の振込先口座を入力してください。</p>` + account, true},
 		{"the city's own site", "https://www.city.sendai.jp/kyufu/apply.html", "仙台市 物価高騰対策給付金 オンライン申請", benefit, false},
 		{"a shared e-application service", "https://logoform.jp/form/abcD/123456", "仙台市 物価高騰対策給付金 オンライン申請", benefit, false},
+		{"a social welfare council's site under or.jp", "https://www.sendai-shakyo.or.jp/kyufu/", "仙台市 物価高騰対策給付金 オンライン申請", benefit, false},
 		{"no account asked", "https://sendai-kyufukin.com/apply", "仙台市 物価高騰対策給付金 オンライン申請",
 			`<h1>仙台市 物価高騰対策給付金</h1><p>給付金の申請は市の窓口で受け付けています。</p><form method="post"><label>お名前</label><input name="name"><label>メール</label><input name="mail"></form>`, false},
 		{"a warning about benefit fraud", "https://www.example-bank.co.jp/security/kyufu.html", "給付金詐欺にご注意ください | 仙台市",
