@@ -562,6 +562,25 @@ func mailDenies(s string) bool {
 
 // find returns the first sentence (not a denial) containing a phrase of
 // section, and the phrase.
+// mailTodayHourRe finds a deadline of an hour today (本日17時, 今日の15:00),
+// which [deadline-urgent]'s phrases cannot spell.
+var mailTodayHourRe = shopMustRe(`(?:本日|今日)\s*(?:の)?\s*\d{1,2}\s*(?:時|:\d{2})`)
+
+// urgent returns the first sentence (not a denial) that sets a deadline of
+// today or hours ([deadline-urgent], or an hour today: mailTodayHourRe),
+// as written; "" when none does.
+func (v *mailView) urgent() string {
+	if s, _ := v.find("deadline-urgent"); s != "" {
+		return s
+	}
+	for i, s := range v.sentences {
+		if !v.denies[i] && mailTodayHourRe.MatchString(s) {
+			return v.raw[i]
+		}
+	}
+	return ""
+}
+
 func (v *mailView) find(section string) (string, string) {
 	list := phishData().sets.mail[section]
 	for i, s := range v.sentences {
@@ -884,6 +903,9 @@ func checkMailUrgency(m *Mail) []Finding {
 		return nil
 	}
 	dl, _ := v.find("deadline")
+	if dl == "" {
+		dl = v.urgent() // 本日17時までに
+	}
 	rq, _ := v.find("request")
 	if dl == "" && (v.offered() == 0 || rq == "") {
 		return nil
@@ -1009,7 +1031,7 @@ func checkMailFakeBill(m *Mail) []Finding {
 	// お支払いがない場合、ご利用を停止いたします」): honest reminders give a
 	// date and a link to the company's own site.
 	cutoff := ""
-	if urgent, _ := v.find("deadline-urgent"); urgent != "" {
+	if urgent := v.urgent(); urgent != "" {
 		if stop, _ := v.find("suspension"); stop != "" {
 			cutoff = stop
 			if !phishHas(ev, urgent) {

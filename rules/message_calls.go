@@ -428,7 +428,7 @@ func checkMailPhoneStop(m *Mail) []Finding {
 	// 本日中): a notice of a network's end for everyone (3G) is neither.
 	who, _ := v.find("ministry-self")
 	stop := ""
-	urgent, _ := v.find("deadline-urgent")
+	urgent := v.urgent()
 	for i, s := range v.sentences {
 		if !v.denies[i] && sets["phone-line"].has(s) && sets["phone-stop"].has(s) &&
 			(sets["police-you"].has(s) || urgent != "" || strings.Contains(s, "時間後")) {

@@ -178,6 +178,14 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-offbrand", true, 50}}},
 		{"the app's own identity-check reminder", Mail{Text: "【メルカリ】本人確認が完了していません。本人確認はメルカリアプリの「マイページ」から行えます。https://jp.mercari.com/mypage", URLs: []string{"https://jp.mercari.com/mypage"}},
 			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		// An hour today is a deadline of today (本日17時までに), and a
+		// phone "contracted by someone else" an intrusion claim.
+		{"a carrier's bill due at an hour today, the line to be cut", Mail{Text: "【ドコモ】ご利用料金が未払いです。本日17時までにお支払いがない場合、回線を停止いたします。お問い合わせ 050-5534-1234"},
+			[]want{{"mail-fake-bill", true, 30}, {"mail-urgency", true, 20}}},
+		{"a phone said contracted by someone else, call at once", Mail{Text: "【ソフトバンク】お客様の携帯電話が不正に契約されています。至急 03-4567-8901 までご連絡ください。"},
+			[]want{{"mail-urgency", true, 20}}},
+		{"a shop's pickup due at an hour today", Mail{Text: "【花屋ルナ】ご注文の花束は本日17時までに店頭でお受け取りください。お問い合わせ 022-222-1234"},
+			[]want{{"mail-urgency", false, 0}, {"mail-fake-bill", false, 0}}},
 		{"suspension and sign-in worded otherwise", Mail{Text: "【Amazon】お客様のアカウントは一時的に停止されています。異常なサインインを検出しました。24時間以内に下記にてお手続きください。https://amazon-jp.account-check.top/"},
 			[]want{{"mail-urgency", true, 30}}},
 		{"a card suspension in other words", Mail{Text: "【楽天カード】お客様のアカウントはロックいたしました。24時間以内にご確認がない場合、カードのご利用は停止されます。https://rakuten-card.kakunin-id.top/"},
