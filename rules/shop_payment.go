@@ -775,8 +775,10 @@ func shopPagePaymentsUncached(p *Page) shopPagePay {
 					continue // how the shop pays back, or a threat: no payment term
 				}
 				n := shopPayNote{id: m.id, ev: Evidence{Text: evText, URL: p.URL}}
-				status, at := shopMentionStatusAt(m, sts)
-				neg := status == "neg" && !shopStatusInLaterBracket(s, ms, i, sts[max(at, 0)])
+				neg := false
+				if status, at := shopMentionStatus(m, sts); status == "neg" {
+					neg = !shopStatusInLaterBracket(s, ms, i, sts[at])
+				}
 				next := len(s)
 				if i+1 < len(ms) {
 					next = ms[i+1].start
@@ -844,17 +846,11 @@ func shopAddFirst(m *map[string]Evidence, id string, ev Evidence) {
 	}
 }
 
-// shopMentionStatus says what the sentence says of one method: the first
-// status phrase after the mention, else the last one before it (ご利用
-// いただけない決済方法: 代引き), else nothing ("" means offered).
-func shopMentionStatus(m shopPayMention, sts []shopPayStatus) string {
-	kind, _ := shopMentionStatusAt(m, sts)
-	return kind
-}
-
-// shopMentionStatusAt is shopMentionStatus with the index in sts of the
-// status that says it (-1 with "").
-func shopMentionStatusAt(m shopPayMention, sts []shopPayStatus) (string, int) {
+// shopMentionStatus says what the sentence says of one method, "neg" or
+// "pos", and the index in sts of the phrase that says it: the first status
+// phrase after the mention, else the last one before it (ご利用いただけない
+// 決済方法: 代引き), else nothing ("" and -1: offered).
+func shopMentionStatus(m shopPayMention, sts []shopPayStatus) (string, int) {
 	kind := func(i int) (string, int) {
 		if sts[i].neg {
 			return "neg", i
