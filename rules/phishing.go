@@ -12,8 +12,8 @@ func phishingRules() []Rule {
 		{
 			ID: "phishing-credential-form", Severity: High, Points: 50, Topic: "phishing", NeedsPage: true,
 			Summary: Text{
-				JA: "ブランドの公式ドメイン以外で、パスワード・カード番号・セキュリティコード・暗証番号・乱数表などを入力させるフォーム",
-				EN: "a form asking for passwords, card numbers, security codes, PINs or security number tables off the brand's official domains",
+				JA: "ブランドの公式ドメイン以外で、パスワード・カード番号・セキュリティコード・暗証番号・乱数表などを入力させるフォーム（ブランドを名乗らなくても、暗証番号と口座番号など通販では求められない組み合わせや、不正利用の確認・当選品の送料を口実にカード番号を求めるものを含む）",
+				EN: "a form asking for passwords, card numbers, security codes, PINs or security number tables off the brand's official domains (also, naming no brand, a combination no shop asks for, such as a PIN with an account number, or card data asked for over suspected misuse or a prize's shipping fee)",
 			},
 			Message: Text{
 				JA: "公式ではないドメインで、暗証番号やカード情報などを入力させようとしています（フィッシングの疑い）",
