@@ -48,6 +48,18 @@ func (a BankAccount) ClueKey() string {
 	return a.BankKey + "|" + a.NumberKey
 }
 
+// HolderClueKey is the account for clustering by number and holder
+// (1234567|ヤマダタロウ), "" without a holder: it joins two sites of one
+// gang where one spells the bank otherwise (楽天銀行, Rakuten Bank) or
+// leaves it out, which ClueKey cannot. Its first part is digits, so it
+// never equals a ClueKey (whose first part is a bank's name, or empty).
+func (a BankAccount) HolderClueKey() string {
+	if a.HolderKey == "" || a.NumberKey == "" {
+		return ""
+	}
+	return a.NumberKey + "|" + a.HolderKey
+}
+
 // Describe prints the account in one line for evidence:
 // "三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ".
 func (a BankAccount) Describe() string {

@@ -1043,7 +1043,7 @@ type ShopClue struct {
 }
 
 // ShopClues returns the campaign clues of a site: each bank account
-// (bank and number: ClueKey), each seller phone (digits) and e-mail (lower
+// (bank and number: ClueKey; number and holder: HolderClueKey), each seller phone (digits) and e-mail (lower
 // case), and a digest of each disclosure's text (folded, so that the same
 // template on several sites gives the same value).
 //
@@ -1058,9 +1058,11 @@ func ShopClues(site *Site) []ShopClue {
 		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
 			continue
 		}
-		if k := a.ClueKey(); !seen[k] {
-			seen[k] = true
-			out = append(out, ShopClue{Kind: "account", Value: k})
+		for _, k := range []string{a.ClueKey(), a.HolderClueKey()} {
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, ShopClue{Kind: "account", Value: k})
+			}
 		}
 	}
 	for _, p := range Phones(site) {

@@ -1248,11 +1248,25 @@ func TestShopCluesPlatform(t *testing.T) {
 			run = append(run, c.Value)
 		}
 	}
-	if len(run) != 1 {
-		t.Errorf("account clues of a bank named without 銀行: %v, want 三井住友|1234567", run)
+	if len(run) != 2 || !slices.Contains(run, "三井住友|1234567") {
+		t.Errorf("account clues of a bank named without 銀行: %v, want 三井住友|1234567 and 1234567|ヤマダタロウ", run)
 	}
-	if len(keys) != 1 || !keys["三井住友|1234567"] {
-		t.Errorf("account clues %v, want one: 三井住友|1234567", keys)
+	if len(keys) != 2 || !keys["三井住友|1234567"] || !keys["1234567|ヤマダタロウ"] {
+		t.Errorf("account clues %v, want two: 三井住友|1234567 and 1234567|ヤマダタロウ", keys)
+	}
+	// The bank spelt otherwise or left out: the number and the holder
+	// still tie the sites together.
+	for _, bank := range []string{"Rakuten Bank 第一営業支店", "第一営業支店"} {
+		site := law(`<tr><th>販売業者</th><td>激安ストア</td></tr><tr><th>振込先</th><td>` + bank + ` 普通 1234567 ヤマダ タロウ</td></tr>`)
+		var got []string
+		for _, c := range ShopClues(site) {
+			if c.Kind == "account" {
+				got = append(got, c.Value)
+			}
+		}
+		if !slices.Contains(got, "1234567|ヤマダタロウ") {
+			t.Errorf("%s: account clues %v, want 1234567|ヤマダタロウ among them", bank, got)
+		}
 	}
 }
 

@@ -172,6 +172,13 @@ func (e *clueEntry) add(target string) {
 // Clusterer was full (0 when clustering saw everything).
 func (c *Clusterer) Limited() int { return c.limited }
 
+// accountByHolder reports whether c is an account keyed by number and
+// holder (1234567|ヤマダタロウ, rules.BankAccount.HolderClueKey), which is
+// listed after the same account keyed by bank and number.
+func accountByHolder(c Cluster) bool {
+	return c.Kind == "account" && c.Value != "" && c.Value[0] >= '0' && c.Value[0] <= '9'
+}
+
 // kindOrder sorts the kinds from the most to the least telling.
 var kindOrder = map[string]int{"account": 0, "phone": 1, "email": 2, "disclosure": 3}
 
@@ -242,6 +249,9 @@ func (c *Clusterer) Campaigns() []Campaign {
 			}
 			if kindRank(cs[i].Kind) != kindRank(cs[j].Kind) {
 				return kindRank(cs[i].Kind) < kindRank(cs[j].Kind)
+			}
+			if ri, rj := accountByHolder(cs[i]), accountByHolder(cs[j]); ri != rj {
+				return rj // bank|number before number|holder
 			}
 			return cs[i].Value < cs[j].Value
 		})

@@ -196,3 +196,29 @@ func TestClusterSites(t *testing.T) {
 		t.Errorf("campaigns %+v, want one of 6 targets on 4 sites", got)
 	}
 }
+
+// TestCampaignAccountByHolder: two sites that spell the bank otherwise
+// share the account by number and holder; that key is listed after the
+// bank-and-number key when both are shared.
+func TestCampaignAccountByHolder(t *testing.T) {
+	c := NewClusterer(0)
+	c.Add("https://a.example/", "", []checker.Clue{clue("account", "楽天|1234567"), clue("account", "1234567|ヤマダタロウ")})
+	c.Add("https://b.example/", "", []checker.Clue{clue("account", "RAKUTEN|1234567"), clue("account", "1234567|ヤマダタロウ")})
+	c.Add("https://c.example/", "", []checker.Clue{clue("account", "楽天|1234567"), clue("account", "1234567|ヤマダタロウ")})
+	got := c.Campaigns()
+	if len(got) != 1 || got[0].Targets != 3 {
+		t.Fatalf("campaigns = %+v; want one of 3 targets", got)
+	}
+	cs := got[0].Clusters
+	if len(cs) != 2 || cs[0].Value != "1234567|ヤマダタロウ" || cs[0].Count != 3 || cs[1].Value != "楽天|1234567" {
+		t.Errorf("clusters = %+v; want the number-and-holder key (3 targets) then 楽天|1234567 (2)", cs)
+	}
+	// Tied on count: the bank-and-number key first.
+	d := NewClusterer(0)
+	for _, tg := range []string{"https://a.example/", "https://b.example/"} {
+		d.Add(tg, "", []checker.Clue{clue("account", "1234567|ヤマダタロウ"), clue("account", "楽天|1234567")})
+	}
+	if cs := d.Campaigns()[0].Clusters; cs[0].Value != "楽天|1234567" || cs[1].Value != "1234567|ヤマダタロウ" {
+		t.Errorf("clusters = %+v; want 楽天|1234567 first", cs)
+	}
+}
