@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -74,6 +75,10 @@ func shopPerlSpace(b byte) bool {
 type PricePair struct {
 	Regular, Sale int
 	URL           string
+	// Percent is the discount a badge states (90%OFF) beside a sale price
+	// shown without its regular price, which is then worked out from it;
+	// 0 when the page gives the regular price.
+	Percent int
 }
 
 // Discount is the share taken off the regular price, 0 to 1.
@@ -170,14 +175,20 @@ func shopPagePairs(p *Page) []PricePair {
 	used := shopUsedPage(p)
 	var out []PricePair
 	pending, pendingLine := 0, -10
+	pct, pctLine := 0, -10 // a badge's percent off, on a line without a price
 	var prevPrices []Price // the prices of line i-1
 	for i, l := range p.Lines {
 		prices := ParsePrices(l)
 		prevHad := len(prevPrices) > 0
 		prevPrices = prices
 		if len(prices) == 0 {
+			if n := shopBadgePercent(l); n > 0 && RuneCount(l) <= 16 {
+				pct, pctLine = n, i
+			}
 			continue
 		}
+		linePct := shopBadgePercent(l)
+		paired := false
 		prevLabelOnly := i > 0 && !prevHad && RuneCount(p.Lines[i-1]) <= 20
 		prevEnd := 0
 		for j, pr := range prices {
@@ -204,12 +215,66 @@ func shopPagePairs(p *Page) []PricePair {
 			if pending > 0 && i-pendingLine <= 3 {
 				if pr.Yen < pending {
 					out = append(out, PricePair{Regular: pending, Sale: pr.Yen, URL: p.URL})
+					paired = true
 				}
 				pending = 0
+				continue
+			}
+			if paired {
+				continue
+			}
+			// A sale price with a badge saying how much is off (「90%OFF
+			// ¥19,800」, or the badge on the line just above), and no
+			// regular price: the badge's percent gives the pair.
+			n := linePct
+			if n == 0 && pct > 0 && i-pctLine <= 2 {
+				n = pct
+			}
+			if n > 0 {
+				out = append(out, PricePair{Regular: pr.Yen * 100 / (100 - n), Sale: pr.Yen, URL: p.URL, Percent: n})
+				paired, pct = true, 0
 			}
 		}
 	}
 	return out
+}
+
+// shopBadgeRe finds a badge's percent off (90%OFF, 88％オフ, 85%引き, -90%).
+var shopBadgeRe = shopMustRe(`(?i)(?:^|[^\d])(\d{2})\s*%\s*(?:off|オフ|引き|引|割引)|(?:^|\s)[-−－]\s*(\d{2})\s*%`)
+
+// shopBadgePercent returns the percent off a line's badge states (10 to
+// 95), 0 when it has none or the percent is not an item's discount: up to
+// (最大90%OFF), a coupon's or points' (クーポンで20%OFF, ポイント10%還元).
+func shopBadgePercent(l string) int {
+	if strings.IndexByte(l, '%') < 0 {
+		return 0 // most lines: no expression run
+	}
+	m := shopBadgeRe.FindStringSubmatchIndex(l)
+	if m == nil {
+		return 0
+	}
+	var d string
+	at := 0 // where the digits start: the match may take the character before them
+	switch {
+	case m[2] >= 0:
+		d, at = l[m[2]:m[3]], m[2]
+	case m[4] >= 0:
+		d, at = l[m[4]:m[5]], m[4]
+	default:
+		return 0
+	}
+	before := l[:at]
+	if r := []rune(before); len(r) > 8 {
+		before = string(r[len(r)-8:])
+	}
+	if shopNotItemBefore.MatchString(before) || strings.Contains(before, "まで") || strings.Contains(strings.ToLower(before), "up to") {
+		return 0
+	}
+	n, err := strconv.Atoi(d)
+	if err != nil || n < 10 || n > 95 {
+		return 0
+	}
+	return n
 }
 
 // shopTablePairs pairs the prices of price tables whose labels head the
@@ -493,9 +558,13 @@ func shopPriceRule() Rule {
 			if len(ds)%2 == 0 {
 				med = (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
 			}
+			ex := "定価 " + FormatYen(example.Regular) + " → " + FormatYen(example.Sale)
+			if example.Percent > 0 {
+				ex = fmt.Sprintf("%d%%OFF %s（定価の表示なし）", example.Percent, FormatYen(example.Sale))
+			}
 			return []Finding{{
-				Evidence: fmt.Sprintf("%d件中%d件が70%%超の値引き (中央値 %.0f%%引き): 定価 %s → %s",
-					len(pairs), steep, med*100, FormatYen(example.Regular), FormatYen(example.Sale)),
+				Evidence: fmt.Sprintf("%d件中%d件が70%%超の値引き (中央値 %.0f%%引き): %s",
+					len(pairs), steep, med*100, ex),
 				URL: example.URL,
 			}}
 		},

@@ -982,6 +982,16 @@ func TestPriceExtremeDiscount(t *testing.T) {
 			site: []string{shopTop, shopHTML("閉店売り尽くしセール", steep+`<p>全国送料無料でお届けします。</p>`)}},
 		{name: "原価 and 今の価格", fire: true, evidence: []string{"3件中3件"},
 			site: []string{shopTop, shopHTML("s", `<p>炊飯器　原価 ¥39,800 今の価格 ¥5,980</p><p>ドライヤー　原価：¥32,780 今の価格 ¥4,580</p><p>ケトル　原価¥8,980 今の価格 ¥1,380</p>`)}},
+		// Badges saying how much is off beside a price shown without its
+		// regular price (rev21): the badge gives the pair.
+		{name: "percent badges beside sale prices", fire: true, evidence: []string{"3件中3件", "90%OFF ¥19,800（定価の表示なし）"},
+			site: []string{shopTop, shopHTML("s", `<p>ルイヴィトン バッグ 90%OFF ¥19,800</p><p>グッチ 財布 85%OFF ¥9,800</p><p>シャネル ショルダー 88%OFF ¥24,800</p>`)}},
+		{name: "badges on the line above the price", fire: true, evidence: []string{"3件中3件"},
+			site: []string{shopTop, shopHTML("s", `<div><span>-90%</span></div><p>ルイヴィトン バッグ</p><p>¥19,800</p><div><span>-85%</span></div><p>グッチ 財布</p><p>¥9,800</p><div><span>-88%</span></div><p>シャネル</p><p>¥24,800</p>`)}},
+		{name: "an up-to banner is no item's badge", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>最大90%OFF</p><p>Tシャツ ¥1,980</p><p>最大90%OFF</p><p>パンツ ¥3,980</p><p>最大90%OFF</p><p>シャツ ¥2,980</p>`)}},
+		{name: "a clearance at 70% off is no steep discount", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>Tシャツ 70%OFF ¥1,980</p><p>パンツ 70%OFF ¥3,990</p><p>シャツ 60%OFF ¥2,980</p>`)}},
 		{name: "原価割れ is no regular price", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>原価割れ ¥39,800 → ¥5,980</p><p>原価割れ ¥32,780 → ¥4,580</p><p>原価割れ ¥8,980 → ¥1,380</p>`)}},
 		// Junk sold as is, and a school bazaar's donated goods, fetch a
