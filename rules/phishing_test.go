@@ -800,3 +800,31 @@ func TestUserContentHostIsNoBrands(t *testing.T) {
 		t.Error("UserContentHost: want forms.office.com only")
 	}
 }
+
+// TestLogoFileNamesBrand: a kit that strips its logo's alt text keeps the
+// file (logo_mufg_bank.png); on a page naming no brand whose title is
+// login words only, the file's brand keyword presents the page. A shop's
+// own login, a titled page, an image with alt text and a banner do not.
+func TestLogoFileNamesBrand(t *testing.T) {
+	form := `<form method="post" action="/login.php"><label>契約番号</label><input name="k"><label>ログインパスワード</label><input type="password" name="pw"></form>`
+	for _, c := range []struct {
+		name, url, title, body string
+		want                   bool
+	}{
+		{"a kit's alt-less logo named for the bank", "https://secure-login-jp.com/", "ログイン", `<div class="header"><img src="/img/logo_mufg_bank.png"></div>` + form, true},
+		{"the bank's own page", "https://direct.bk.mufg.jp/", "ログイン", `<div class="header"><img src="/img/logo_mufg_bank.png"></div>` + form, false},
+		{"a shop's own logo", "https://zakka-luna.example.jp/login", "ログイン", `<div class="header"><img src="/img/logo.png"></div>` + form, false},
+		{"a titled page with a payment logo first", "https://zakka-luna.example.jp/login", "ログイン | 雑貨店ルナ", `<img src="/img/logo_rakuten_pay.png">` + form, false},
+		{"an image with alt text", "https://zakka-luna.example.jp/login", "ログイン", `<img src="/img/logo_smbc.png" alt="ショップロゴ">` + form, false},
+		{"a banner, no logo", "https://zakka-luna.example.jp/login", "ログイン", `<img src="/img/banner_rakuten_sale.png">` + form, false},
+	} {
+		site := phSite(phHTML(c.url, phDoc(c.title, c.body)))
+		s, got := phFired(site)["phishing-brand-impersonation"]
+		if got != c.want {
+			t.Errorf("%s: phishing-brand-impersonation fired %v (evidence %q), want %v", c.name, got, s.Evidence, c.want)
+		}
+		if got && !strings.Contains(s.Evidence, "logo file: logo_mufg_bank.png") {
+			t.Errorf("%s: evidence %q does not name the file", c.name, s.Evidence)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"net"
 	"net/url"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -723,6 +724,10 @@ type phishPageView struct {
 	nmast    int
 	holders  []phishLine // copyright lines (text) and their holders (lower)
 	logo     *Image      // the first image with alt text, unless it is one of a row of badges
+	// logoFile is the source of a logo without alt text whose file name
+	// gave its brand (phishLogoFile), "" otherwise: logo then holds the
+	// brand's name as its alt text.
+	logoFile string
 	// titleOnly says whether the title names nobody but is login words
 	// only (a logo may then present the page): 0 not worked out yet, 1
 	// no, 2 yes.
@@ -847,6 +852,17 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 		}
 		if v.logo = logo; v.logo != nil {
 			note(v.logo.Alt)
+		}
+	}
+	// A logo without alt text whose file is named for a brand
+	// (logo_mufg_bank.png), on a page that names no brand and whose title
+	// is login words only (「ログイン」): kits strip the alt text that
+	// would name the brand and keep the file.
+	if v.logo == nil && v.named == nil && len(p.Images) > 0 && phishOnlyService(title) {
+		if im, b := phishLogoFile(p, brands); im != nil {
+			v.logo, v.logoFile = im, im.Src
+			v.mark(len(brands))
+			v.named[b] = true
 		}
 	}
 
@@ -1090,6 +1106,41 @@ func phishLogoUpTo(p *Page, brands []phishBrand, mast []phishLine, places int) (
 	return logo, false
 }
 
+// phishLogoFile returns, among the page's first phishLogoImages images, the
+// first without alt text whose file name is a logo's (a "logo" word) and
+// holds one of a brand's keywords as a word of its own (logo_mufg_bank.png,
+// smbc-logo.svg; four letters at least), with the brand's first name for
+// its alt text, and that brand's index; nil and -1 when there is none.
+func phishLogoFile(p *Page, brands []phishBrand) (*Image, int) {
+	for i := 0; i < len(p.Images) && i < phishLogoImages; i++ {
+		im := p.Images[i]
+		if strings.TrimSpace(im.Alt) != "" {
+			continue
+		}
+		base := strings.ToLower(path.Base(im.Src))
+		if j := strings.LastIndexByte(base, '.'); j > 0 {
+			base = base[:j]
+		}
+		words := strings.FieldsFunc(base, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+		if !slices.Contains(words, "logo") {
+			continue
+		}
+		for _, w := range words {
+			if len(w) < 4 || w == "logo" {
+				continue
+			}
+			for bi, pb := range brands {
+				if len(pb.b.Names) > 0 && slices.Contains(pb.b.Keywords, w) {
+					out := im
+					out.Alt = pb.b.Names[0]
+					return &out, bi
+				}
+			}
+		}
+	}
+	return nil, -1
+}
+
 // phishLogoPlace reports whether an image sits where a site puts its own
 // logo: in an h1 or a header element, or in an element whose id or class
 // says logo or header.
@@ -1301,6 +1352,9 @@ func (v *phishPageView) presentedAs(pb phishBrand) (phishPresentation, bool) {
 	if v.logo != nil && (v.titleOnlyService() || pb.mentions(v.title)) &&
 		pb.pure(v.logo.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
 		pr.how, pr.evidence = "logo", "logo alt: "+v.logo.Alt
+		if v.logoFile != "" {
+			pr.evidence = "logo file: " + path.Base(v.logoFile)
+		}
 		return pr, true
 	}
 	// The masthead: one of the page's first lines is the brand's name
