@@ -153,6 +153,11 @@ func TestPhishPresentedAgrees(t *testing.T) {
 		`<title>x</title><h2>Vpassログイン</h2>`,
 		`<title>x</title><p>Sign in to Apple</p>`,
 		`<title>Apple</title><img src="/logo.png" alt="Apple logo"><p>COPYRİGHT Apple Inc.</p>`,
+		// A logo's file name (rev21): alone, after an alt-texted logo,
+		// beside a copyright holder.
+		`<title>ログイン</title><div class="header"><img src="/img/logo_mufg_bank.png"></div><form><input type=password></form>`,
+		`<title>ログイン</title><div class="logo"><img src="/img/shop.png" alt="ショップロゴ"></div><img src="/img/logo_mufg_bank.png"><form><input type=password></form>`,
+		`<title>ログイン</title><img src="/img/logo_smbc.png"><p>© Sumitomo Mitsui Card Co., Ltd.</p>`,
 	}
 	for i, m := range made {
 		pages["made"+string(rune('0'+i))] = NewPage("https://x.example/", 200, "text/html", "<html><body>"+m+"</body></html>", false)

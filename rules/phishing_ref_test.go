@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,7 @@ type phishPageViewRef struct {
 	mast     []phishLineRef // the first lines, when short: the masthead
 	holders  []phishLineRef // copyright lines (text) and their holders (lower)
 	logo     *Image         // the first image with alt text, unless it is one of a row of badges
+	logoFile string         // the logo's source when its file name gave the brand (phishLogoFile)
 	// titleOnlyService: the title names nobody but is login words only (a
 	// logo may then present the page).
 	titleOnlyService bool
@@ -130,6 +132,22 @@ func newPhishPageViewRef(p *Page, brands []phishBrand) *phishPageViewRef {
 	v.hay = hay.String()
 	// namedSet stays nil: each brand's names are searched for one by one,
 	// as the oracle should (the one-pass index is what is under test).
+	//
+	// A logo without alt text named for a brand (logo_mufg_bank.png) on a
+	// login-only page that names no brand, nor has one as copyright holder.
+	if v.logo == nil && v.titleOnlyService {
+		named := false
+		for _, pb := range brands {
+			named = named || v.namedRef(pb)
+			for _, h := range v.holders {
+				named = named || pb.isHolderSlow(h.lower)
+			}
+		}
+		if im, _ := phishLogoFile(p, brands); !named && im != nil {
+			v.logo, v.logoFile = im, im.Src
+			v.hay += phishLowerASCII(im.Alt) + "\n"
+		}
+	}
 	return v
 }
 
@@ -275,6 +293,9 @@ func (v *phishPageViewRef) presentedAsRef(pb phishBrand) (phishPresentation, boo
 	if v.logo != nil && (v.titleOnlyService || pb.mentions(v.title)) &&
 		pb.pure(v.logo.Alt, "logo", "ロゴ", "画像", "image", "mark", "マーク") {
 		pr.how, pr.evidence = "logo", "logo alt: "+v.logo.Alt
+		if v.logoFile != "" {
+			pr.evidence = "logo file: " + path.Base(v.logoFile)
+		}
 		return pr, true
 	}
 	// The masthead: one of the page's first lines is the brand's name

@@ -859,10 +859,14 @@ func newPhishPageView(p *Page, brands []phishBrand) phishPageView {
 	// is login words only (「ログイン」): kits strip the alt text that
 	// would name the brand and keep the file.
 	if v.logo == nil && v.named == nil && len(p.Images) > 0 && phishOnlyService(title) {
-		if im, b := phishLogoFile(p, brands); im != nil {
-			v.logo, v.logoFile = im, im.Src
-			v.mark(len(brands))
-			v.named[b] = true
+		// A logo with alt text that names no brand (a shop's 「ショップ
+		// ロゴ」) is the page's logo, whatever the files after it.
+		if logo, _ := phishLogo(p, brands, v.masthead()); logo == nil {
+			if im, b := phishLogoFile(p, brands); im != nil {
+				v.logo, v.logoFile = im, im.Src
+				v.mark(len(brands))
+				v.named[b] = true
+			}
 		}
 	}
 
