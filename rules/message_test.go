@@ -178,6 +178,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-offbrand", true, 50}}},
 		{"the app's own identity-check reminder", Mail{Text: "【メルカリ】本人確認が完了していません。本人確認はメルカリアプリの「マイページ」から行えます。https://jp.mercari.com/mypage", URLs: []string{"https://jp.mercari.com/mypage"}},
 			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		// English delivery lures for foreign residents (rev21).
+		{"an English 'tried to deliver' with a look-alike link", Mail{Text: "Hi, this is Yamato Transport. We tried to deliver your parcel today. Reschedule here: https://yamato-jp.cc/", URLs: []string{"https://yamato-jp.cc/"}},
+			[]want{{"mail-delivery-lure", true, 30}}},
+		{"a friend rescheduling lunch", Mail{Text: "Hi Ken, sorry I missed you today! Can we reschedule lunch to Friday? Here is the place: https://tabelog.com/tokyo/A1301/", URLs: []string{"https://tabelog.com/tokyo/A1301/"}},
+			[]want{{"mail-delivery-lure", false, 0}}},
 		// An hour today is a deadline of today (本日17時までに), and a
 		// phone "contracted by someone else" an intrusion claim.
 		{"a carrier's bill due at an hour today, the line to be cut", Mail{Text: "【ドコモ】ご利用料金が未払いです。本日17時までにお支払いがない場合、回線を停止いたします。お問い合わせ 050-5534-1234"},
