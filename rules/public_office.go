@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -130,6 +131,24 @@ func publicMoney(n string) bool {
 	return false
 }
 
+// publicFirmWords name a private firm or its trade (税理士, 行政書士, 株式会社,
+// 代行): a page whose title or heading names one speaks as that firm, even
+// beside a city's name or a tax office's (「仙台市 還付申告代行 | 青葉税理士
+// 事務所」, whose form takes the client's account for the refund). 年金事務所
+// holds 事務所, so the bare word is not among them.
+var publicFirmWords = []string{"税理士", "会計事務所", "社労士", "社会保険労務士", "行政書士", "司法書士", "弁護士", "法律事務所",
+	"株式会社", "有限会社", "合同会社", "(株)", "代行"}
+
+// publicPrivateFirm reports whether s names a private firm (publicFirmWords).
+func publicPrivateFirm(s string) bool {
+	for _, w := range publicFirmWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // publicOfficeSpeaker returns the title, heading or line in which page p
 // speaks as a public office: a segment of its title or of an h1 that is
 // a municipality's name alone (仙台市, 港区: municipalName) or holds a
@@ -137,6 +156,9 @@ func publicMoney(n string) bool {
 // one of its first three lines that is such a name alone (a header bar);
 // "" when it speaks as none.
 func publicOfficeSpeaker(p *Page) string {
+	if publicPrivateFirm(p.Title) || slices.ContainsFunc(phishH1(p, 3), publicPrivateFirm) {
+		return "" // a tax accountant's 「仙台市 還付申告代行」 speaks as a firm
+	}
 	offices := phishData().sets.mail["refund-office"]
 	speaks := func(s string) bool {
 		for _, seg := range phishSegments(s) {

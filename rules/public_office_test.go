@@ -29,6 +29,8 @@ func TestPublicOfficeForm(t *testing.T) {
 			`<h1>仙台市 物価高騰対策給付金</h1><p>給付金の申請は市の窓口で受け付けています。</p><form method="post"><label>お名前</label><input name="name"><label>メール</label><input name="mail"></form>`, false},
 		{"a warning about benefit fraud", "https://www.example-bank.co.jp/security/kyufu.html", "給付金詐欺にご注意ください | 仙台市",
 			`<h1>給付金詐欺にご注意ください</h1><p>市役所が給付金の手続きでATMの操作や口座番号の入力をお願いすることはありません。</p>` + account, false},
+		{"a tax accountant's refund filing service", "https://aoba-zeirishi.example.jp/kanpu", "仙台市 還付申告代行 | 青葉税理士事務所",
+			`<h1>医療費控除・還付申告の代行</h1><p>医療費控除で所得税の還付金を受け取る申告を、税理士が代行します。</p>` + account, false},
 		{"a ticket office's refund form", "https://ticket.example.jp/refund", "公演中止に伴う払い戻しのお手続き | 仙台市 青年文化ホール",
 			`<h1>払い戻しのお手続き</h1><p>チケットの払戻金は、下記フォームにご入力の振込先口座へお振込みします。</p>` + account, false},
 	} {
