@@ -30,10 +30,10 @@ func publicOfficeRule() Rule {
 	}
 }
 
-// checkPublicOfficeForm fires on each page (not on a government host,
-// not on a shared e-application service, not a warning) that speaks as a
-// public office (publicOfficeSpeaker), tells of money to receive
-// (publicOfficeRefund) and has a form asking for a bank account number.
+// checkPublicOfficeForm fires on each page (not saved, not on a government
+// host, a shared e-application service or an organisation's domain, not a
+// warning) that speaks as a public office and tells of money to receive
+// (publicOfficeLure) and has a form asking for a bank account number.
 func checkPublicOfficeForm(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
@@ -42,7 +42,7 @@ func checkPublicOfficeForm(site *Site) []Finding {
 		}
 		host := phishPageHost(p, site)
 		if host == "" || GovernmentHost(host) || mailNeutral(host) || publicOrgHost(host) {
-			continue // a saved page's origin is unknown
+			continue // a saved page's origin is unknown; the others may be the office's own
 		}
 		office, refund := publicOfficeLure(p)
 		if office == "" {
@@ -59,9 +59,8 @@ func checkPublicOfficeForm(site *Site) []Finding {
 			continue
 		}
 		out = append(out, Finding{
-			Evidence:   quoteSentences(office, refund) + " / " + strings.Join(fields, ", ") + " — " + host,
-			EvidenceEN: quoteSentences(office, refund) + " / " + strings.Join(fields, ", ") + " — " + host,
-			URL:        p.URL,
+			Evidence: quoteSentences(office, refund) + " / " + strings.Join(fields, ", ") + " — " + host,
+			URL:      p.URL,
 		})
 	}
 	return out
