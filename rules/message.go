@@ -1259,8 +1259,8 @@ func checkMailPrize(m *Mail) []Finding {
 }
 
 // mailAmountRe matches an amount of money as messages write it: 330円,
-// ￥330, ¥1,200 (after NFKC).
-var mailAmountRe = regexp.MustCompile(`[0-9][0-9,]*\s*円|[¥$]\s*[0-9]`)
+// ￥330, ¥1,200 (after NFKC), 300 yen, 300 JPY.
+var mailAmountRe = regexp.MustCompile(`(?i)[0-9][0-9,]*\s*(?:円|yen\b|jpy\b)|[¥$]\s*[0-9]`)
 
 // mailNeutral reports whether host is under a domain that any message may
 // link to (rules/data/message_neutral_domains.txt: app stores, the

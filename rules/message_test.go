@@ -178,6 +178,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-offbrand", true, 50}}},
 		{"the app's own identity-check reminder", Mail{Text: "【メルカリ】本人確認が完了していません。本人確認はメルカリアプリの「マイページ」から行えます。https://jp.mercari.com/mypage", URLs: []string{"https://jp.mercari.com/mypage"}},
 			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		// An English prize lure: selected to receive, a fee in yen.
+		{"an English prize lure with a fee in yen", Mail{Text: "Congratulations! You have been selected to receive an iPhone 17 from Amazon. Pay only the shipping fee of 300 yen: https://amazon-gift-jp.top/claim", URLs: []string{"https://amazon-gift-jp.top/claim"}},
+			[]want{{"mail-prize-lure", true, 40}}},
+		{"a free sample with free shipping", Mail{Text: "You have been selected to receive a free sample of our new coffee. Free shipping, no fee. https://coffee.example.jp/sample", URLs: []string{"https://coffee.example.jp/sample"}},
+			[]want{{"mail-prize-lure", false, 0}}},
 		// English delivery lures for foreign residents (rev21).
 		{"an English 'tried to deliver' with a look-alike link", Mail{Text: "Hi, this is Yamato Transport. We tried to deliver your parcel today. Reschedule here: https://yamato-jp.cc/", URLs: []string{"https://yamato-jp.cc/"}},
 			[]want{{"mail-delivery-lure", true, 30}}},
