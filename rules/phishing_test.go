@@ -817,6 +817,8 @@ func TestLogoFileNamesBrand(t *testing.T) {
 		{"a titled page with a payment logo first", "https://zakka-luna.example.jp/login", "ログイン | 雑貨店ルナ", `<img src="/img/logo_rakuten_pay.png">` + form, false},
 		{"an image with alt text", "https://zakka-luna.example.jp/login", "ログイン", `<img src="/img/logo_smbc.png" alt="ショップロゴ">` + form, false},
 		{"a banner, no logo", "https://zakka-luna.example.jp/login", "ログイン", `<img src="/img/banner_rakuten_sale.png">` + form, false},
+		{"a shop's log-in-with buttons after its own logo", "https://zakka-luna.example.jp/login", "ログイン",
+			`<div><img src="/img/header_luna.png"></div>` + form + `<a href="/auth/yahoo"><img src="/img/logo_yahoo.png"></a><a href="/auth/amazon"><img src="/img/logo_amazon_pay.png"></a>`, false},
 	} {
 		site := phSite(phHTML(c.url, phDoc(c.title, c.body)))
 		s, got := phFired(site)["phishing-brand-impersonation"]

@@ -1110,35 +1110,34 @@ func phishLogoUpTo(p *Page, brands []phishBrand, mast []phishLine, places int) (
 	return logo, false
 }
 
-// phishLogoFile returns, among the page's first phishLogoImages images, the
-// first without alt text whose file name is a logo's (a "logo" word) and
-// holds one of a brand's keywords as a word of its own (logo_mufg_bank.png,
-// smbc-logo.svg; four letters at least), with the brand's first name for
-// its alt text, and that brand's index; nil and -1 when there is none.
+// phishLogoFile returns the page's first image when it has no alt text and
+// its file name is a logo's (a "logo" word) holding one of a brand's
+// keywords as a word of its own (logo_mufg_bank.png, smbc-logo.svg; four
+// letters at least), with the brand's first name for its alt text, and
+// that brand's index; nil and -1 otherwise. Only the first: a kit's logo
+// heads its page, while an honest login page's "log in with" buttons
+// (logo_yahoo.png, logo_amazon_pay.png) come after the site's own logo.
 func phishLogoFile(p *Page, brands []phishBrand) (*Image, int) {
-	for i := 0; i < len(p.Images) && i < phishLogoImages; i++ {
-		im := p.Images[i]
-		if strings.TrimSpace(im.Alt) != "" {
+	if len(p.Images) == 0 || strings.TrimSpace(p.Images[0].Alt) != "" {
+		return nil, -1
+	}
+	im := p.Images[0]
+	base := strings.ToLower(path.Base(im.Src))
+	if j := strings.LastIndexByte(base, '.'); j > 0 {
+		base = base[:j]
+	}
+	words := strings.FieldsFunc(base, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
+	if !slices.Contains(words, "logo") {
+		return nil, -1
+	}
+	for _, w := range words {
+		if len(w) < 4 || w == "logo" {
 			continue
 		}
-		base := strings.ToLower(path.Base(im.Src))
-		if j := strings.LastIndexByte(base, '.'); j > 0 {
-			base = base[:j]
-		}
-		words := strings.FieldsFunc(base, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') })
-		if !slices.Contains(words, "logo") {
-			continue
-		}
-		for _, w := range words {
-			if len(w) < 4 || w == "logo" {
-				continue
-			}
-			for bi, pb := range brands {
-				if len(pb.b.Names) > 0 && slices.Contains(pb.b.Keywords, w) {
-					out := im
-					out.Alt = pb.b.Names[0]
-					return &out, bi
-				}
+		for bi, pb := range brands {
+			if len(pb.b.Names) > 0 && slices.Contains(pb.b.Keywords, w) {
+				im.Alt = pb.b.Names[0]
+				return &im, bi
 			}
 		}
 	}
