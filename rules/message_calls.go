@@ -178,8 +178,16 @@ func checkMailFakePolice(m *Mail) []Finding {
 	var contact string
 	if v.warning || mailPoliceWarns(v) {
 		contact = mailPoliceLine(v)
-	} else {
-		contact = mailPoliceContact(v)
+	} else if contact = mailPoliceContact(v); contact == "" {
+		// A link to look at (「詳細は https://… をご確認ください」): the fake
+		// warrant's page. The police link only to their own sites,
+		// which are the government's.
+		for i, h := range v.hosts {
+			if h != "" && !GovernmentHost(h) && !mailNeutral(h) && !phishOfficialHost(v.brands, h) {
+				contact = v.m.URLs[i]
+				break
+			}
+		}
 	}
 	if contact == "" {
 		return nil

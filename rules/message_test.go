@@ -178,6 +178,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-offbrand", true, 50}}},
 		{"the app's own identity-check reminder", Mail{Text: "【メルカリ】本人確認が完了していません。本人確認はメルカリアプリの「マイページ」から行えます。https://jp.mercari.com/mypage", URLs: []string{"https://jp.mercari.com/mypage"}},
 			[]want{{"mail-link-offbrand", false, 0}, {"mail-urgency", false, 0}}},
+		// The fake police sending the victim to the fake warrant's page
+		// (rev21): the link is the contact; the police's own sites are not.
+		{"fake police linking to a warrant page", Mail{Text: "警視庁捜査二課です。あなた名義の口座が詐欺事件に使用されています。詳細は https://keishicho-sousa.com/case/1234 をご確認ください。", URLs: []string{"https://keishicho-sousa.com/case/1234"}},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"a police station's lost-property notice with its own link", Mail{Text: "仙台中央警察署です。先日の拾得物の件で、あなた名義の財布が届いています。受け取りの手続きは https://www.police.pref.miyagi.jp/ をご確認ください。", URLs: []string{"https://www.police.pref.miyagi.jp/"}},
+			[]want{{"mail-fake-police", false, 0}}},
 		// An English prize lure: selected to receive, a fee in yen.
 		{"an English prize lure with a fee in yen", Mail{Text: "Congratulations! You have been selected to receive an iPhone 17 from Amazon. Pay only the shipping fee of 300 yen: https://amazon-gift-jp.top/claim", URLs: []string{"https://amazon-gift-jp.top/claim"}},
 			[]want{{"mail-prize-lure", true, 40}}},
