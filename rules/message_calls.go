@@ -165,6 +165,18 @@ func checkMailFakePolice(m *Mail) []Finding {
 	if self == "" {
 		return nil
 	}
+	// キャッシュカード詐欺盗: the "police" come to take the card
+	// (「キャッシュカードを封筒に入れて保管してください。後ほど警察官が受け取り
+	// に伺います」). No officer collects a card, whoever the suspect is; a
+	// warning says so with a denial, which v.denies and the warning tests
+	// leave out.
+	if !v.warning && !mailPoliceWarns(v) {
+		for i, s := range v.sentences {
+			if !v.denies[i] && sets["police-card"].has(s) && sets["police-card-take"].has(s) && !sets["police-warning"].has(s) {
+				return []Finding{{Evidence: quoteSentences(self, v.raw[i])}}
+			}
+		}
+	}
 	accused := ""
 	for i, s := range v.sentences {
 		if !v.denies[i] && sets["police-suspect"].has(s) && sets["police-you"].has(s) && !sets["police-warning"].has(s) {

@@ -184,6 +184,16 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", true, 0}}},
 		{"a police station's lost-property notice with its own link", Mail{Text: "仙台中央警察署です。先日の拾得物の件で、あなた名義の財布が届いています。受け取りの手続きは https://www.police.pref.miyagi.jp/ をご確認ください。", URLs: []string{"https://www.police.pref.miyagi.jp/"}},
 			[]want{{"mail-fake-police", false, 0}}},
+		// Two more fake-police scripts (rev21): your data leaked to a gang,
+		// then a video call; the card to be collected by an "officer".
+		{"fake police: your data leaked, a video call", Mail{Text: "大阪府警の者です。あなたの個人情報が詐欺グループに流出しています。捜査協力のため、ビデオ通話に応じてください。"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"fake police collecting the cash card", Mail{Text: "こちらは警察です。あなたの口座を調べるため、キャッシュカードを封筒に入れて保管してください。後ほど警察官が受け取りに伺います。"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"the police's warning about card collectors", Mail{Text: "【宮城県警察】警察官がキャッシュカードを受け取りに伺うことはありません。「封筒に入れて保管して」と言われたら詐欺です。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"a police station's lost-property notice", Mail{Text: "仙台中央警察署です。お預かりしていたキャッシュカードの遺失物について、受け取りの手続きをお願いします。来署の際は身分証をお持ちください。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		// An English prize lure: selected to receive, a fee in yen.
 		{"an English prize lure with a fee in yen", Mail{Text: "Congratulations! You have been selected to receive an iPhone 17 from Amazon. Pay only the shipping fee of 300 yen: https://amazon-gift-jp.top/claim", URLs: []string{"https://amazon-gift-jp.top/claim"}},
 			[]want{{"mail-prize-lure", true, 40}}},
