@@ -200,8 +200,8 @@ func MessageRules() []MessageRule {
 		{
 			ID: "mail-fake-police", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
-				JA: "警察・検察を名乗り、「あなた名義の口座が詐欺事件に使用されています」「逮捕状」などと容疑者扱いして、電話・LINE・ビデオ通話での連絡を求めるか、偽の逮捕状などのページへのリンクを送る（ニセ警察詐欺）",
-				EN: "the message speaks as the police or a prosecutor, says that you or an account in your name are involved in a crime (あなた名義の口座が詐欺事件に使用, 逮捕状) and asks you to call, add a LINE account or join a video call, or sends a link to a page such as a fake arrest warrant (fake-police fraud, ニセ警察詐欺)",
+				JA: "警察・検察を名乗り、「あなた名義の口座が詐欺事件に使用されています」「逮捕状」などと容疑者扱いして、電話・LINE・ビデオ通話での連絡を求めるか、偽の逮捕状などのページへのリンクを送る。警察官がキャッシュカードを受け取りに行くと告げるものも（ニセ警察詐欺・キャッシュカード詐欺盗）",
+				EN: "the message speaks as the police or a prosecutor, says that you or an account in your name are involved in a crime (あなた名義の口座が詐欺事件に使用, 逮捕状) and asks you to call, add a LINE account or join a video call, or sends a link to a page such as a fake arrest warrant; or says an officer will come to collect the cash card (fake-police fraud, ニセ警察詐欺; キャッシュカード詐欺盗)",
 			},
 			Message: Text{
 				JA: "警察官や検察官を名乗って容疑者扱いし、連絡させる「ニセ警察詐欺」の特徴があります。本物の警察が、お金の振込みや口座番号・暗証番号を求めたり、LINEやビデオ通話で連絡したり、逮捕状を見せたりすることはありません。記載の番号に電話をかけ直さず、電話がかかってきたらすぐに切ってください。心配なときは、#9110（警察相談専用電話）か最寄りの警察署に、自分で調べた番号で相談してください",
