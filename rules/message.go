@@ -246,6 +246,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailPhoneStop,
 		},
 		{
+			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",
+				EN: "the message has you buy e-money or gift cards (Amazon, Apple, Google Play …) and send their numbers (as a bill, or as a favour asked in a relative's or friend's name)",
+			},
+			Message: Text{
+				JA: "電子マネーやギフトカードを買わせて、その番号を送らせるのは詐欺の手口です。料金の請求でも、家族や知人を名乗る頼みでも、カードの番号や写真を送らないでください。家族や知人なら、いつもの電話番号で本人に確かめてください。心配なときは#9110（警察相談専用電話）か188（消費者ホットライン）に相談してください",
+				EN: "having you buy e-money or gift cards and send their numbers is a fraud's method. Whether it is a bill or a favour asked in a relative's or friend's name, do not send card numbers or photos of them; check with the person on the number you always use. If you are worried, consult #9110 (the police consultation line) or 188 (the consumer hotline)",
+			},
+			Check: checkMailGiftCard,
+		},
+		{
 			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",

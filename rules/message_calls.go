@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -467,4 +468,42 @@ func checkMailPhoneStop(m *Mail) []Finding {
 		return nil
 	}
 	return []Finding{{Evidence: quoteSentences(who, stop, contact)}}
+}
+
+// mailGiftAskRe is the request of a message in a friend's or relative's
+// voice (「Appleギフトカード5万円分買って、裏の番号を写真で送ってくれない？」),
+// read on flCompact text after a gift card or e-money name: buy it, then
+// send its number or code, or a photo of it.
+var mailGiftAskRe = regexp.MustCompile(`(?:買って|買ってきて|購入して|購入し)[^。]{0,30}?(?:番号|コード|写真|裏)[^。]{0,15}?(?:送って|送信して|教えて|撮って|送ってほしい|送ってください|ください|下さい)`)
+
+// mailGiftThanksRe marks a sentence that thanks for a card bought or a
+// code sent (「ギフトカード買ってくれてありがとう、コードも送ってくれて助かった」).
+var mailGiftThanksRe = regexp.MustCompile(`ありがとう|助かった|助かりました|届いた|届きました|受け取った|受け取りました`)
+
+// checkMailGiftCard fires on a sentence (not a denial, not in a warning)
+// that names a gift card or e-money (data/fluent_giftcards.txt) and asks
+// to buy it and hand over its number: payment-gift-card's own patterns
+// (buy at a convenience store, send the code, pay with it), or a friend's
+// or relative's plain request (mailGiftAskRe). Campaigns, gift-card
+// buyers, warnings and thanks are left out (flGiftSkip, mailGiftThanksRe).
+func checkMailGiftCard(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	gv := flGiftData()
+	for i, raw := range v.raw {
+		if v.denies[i] {
+			continue
+		}
+		cs := flCompact(raw)
+		if !gv.named(cs) || flGiftSkip.MatchString(cs) || flQuoted.MatchString(cs) || mailGiftThanksRe.MatchString(cs) {
+			continue
+		}
+		if gv.buyAtShop.MatchString(cs) || gv.sendCode.MatchString(cs) || gv.payWith.MatchString(cs) ||
+			gv.sendAny.MatchString(cs) && flStoreOrBuy.MatchString(cs) || mailGiftAskRe.MatchString(cs) {
+			return []Finding{{Evidence: quoteSentences(raw)}}
+		}
+	}
+	return nil
 }
