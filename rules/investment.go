@@ -148,6 +148,19 @@ func investPromises(n string) bool {
 	return false
 }
 
+// pageLineLinks returns the addresses of page p's links that mention LINE's
+// domains (line.me, lin.ee): a lure's "add us on LINE", read by the
+// investment and fake-police signs as the messages' links are.
+func pageLineLinks(p *Page) []string {
+	var out []string
+	for _, l := range p.Links {
+		if strings.Contains(l.Href, "line.me") || strings.Contains(l.Href, "lin.ee") {
+			out = append(out, l.Href)
+		}
+	}
+	return out
+}
+
 // investLineLink says whether a link goes to LINE (line.me, lin.ee) and
 // whether to a group there (line.me/ti/g/, /ti/g2/).
 func investLineLink(raw string) (line, group bool) {
@@ -324,12 +337,7 @@ func checkInvestment(site *Site) []Finding {
 			continue
 		}
 		ss := investSentences(investHead(p))
-		var links []string
-		for _, l := range p.Links {
-			if strings.Contains(l.Href, "line.me") || strings.Contains(l.Href, "lin.ee") {
-				links = append(links, l.Href)
-			}
-		}
+		links := pageLineLinks(p)
 		// The phishing signs' warning test takes a title with 相談 or
 		// 注意 for a warning page; a lure titled 「無料相談会」 that links
 		// to LINE is no warning (warnings do not link the fraud's LINE).

@@ -171,7 +171,8 @@ func checkMailFakePolice(m *Mail) []Finding {
 	// に伺います」). No officer collects a card, whoever the suspect is; a
 	// warning says so with a denial, which v.denies and the warning tests
 	// leave out.
-	if !v.warning && !mailPoliceWarns(v) {
+	warns := v.warning || mailPoliceWarns(v)
+	if !warns {
 		for i, s := range v.sentences {
 			if !v.denies[i] && sets["police-card"].has(s) && sets["police-card-take"].has(s) && !sets["police-warning"].has(s) {
 				return []Finding{{Evidence: quoteSentences(self, v.raw[i])}}
@@ -189,7 +190,7 @@ func checkMailFakePolice(m *Mail) []Finding {
 		return nil
 	}
 	var contact string
-	if v.warning || mailPoliceWarns(v) {
+	if warns {
 		contact = mailPoliceLine(v)
 	} else if contact = mailPoliceContact(v); contact == "" {
 		// A link to look at (「詳細は https://… をご確認ください」): the fake

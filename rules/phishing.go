@@ -233,16 +233,12 @@ func phishCardLure(p *Page) string {
 // unless p has both and sells nothing (no cart).
 func phishPrizeLure(p *Page) (win, fee string) {
 	words := phishData().words
-	text := p.Text
+	lines, text := p.ShownLines(), p.Text
 	if p.HasHidden() {
-		text = strings.Join(p.ShownLines(), "\n")
+		text = strings.Join(lines, "\n")
 	}
 	if phishFindRaw(text, words["prize-win"]) == "" || phishFindRaw(text, words["prize-shop"]) != "" {
 		return "", ""
-	}
-	lines := p.Lines
-	if p.HasHidden() {
-		lines = p.ShownLines()
 	}
 	for i, l := range lines {
 		if i >= oneclickLines {

@@ -42,12 +42,7 @@ func checkFakePolice(site *Site) []Finding {
 		if p == nil || !policeHinted(p.Text) || phishWarningPage(p) {
 			continue
 		}
-		m := &Mail{Subject: p.Title, Text: strings.Join(p.ShownLines(), "\n"), Data: site.Data}
-		for _, l := range p.Links {
-			if strings.Contains(l.Href, "line.me") || strings.Contains(l.Href, "lin.ee") {
-				m.URLs = append(m.URLs, l.Href)
-			}
-		}
+		m := &Mail{Subject: p.Title, Text: strings.Join(p.ShownLines(), "\n"), URLs: pageLineLinks(p), Data: site.Data}
 		fs := checkMailFakePolice(m)
 		if len(fs) == 0 {
 			continue

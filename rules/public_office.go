@@ -155,7 +155,8 @@ func publicPrivateFirm(s string) bool {
 // one of its first three lines that is such a name alone (a header bar);
 // "" when it speaks as none.
 func publicOfficeSpeaker(p *Page) string {
-	if publicPrivateFirm(p.Title) || slices.ContainsFunc(phishH1(p, 3), publicPrivateFirm) {
+	h1s := phishH1(p, 3)
+	if publicPrivateFirm(p.Title) || slices.ContainsFunc(h1s, publicPrivateFirm) {
 		return "" // a tax accountant's 「仙台市 還付申告代行」 speaks as a firm
 	}
 	offices := phishData().sets.mail["refund-office"]
@@ -175,7 +176,7 @@ func publicOfficeSpeaker(p *Page) string {
 	if speaks(p.Title) {
 		return p.Title
 	}
-	for _, h := range phishH1(p, 3) {
+	for _, h := range h1s {
 		if speaks(h) {
 			return h
 		}
