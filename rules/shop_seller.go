@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Disclosure is a seller disclosure found on a page: the whole page (a
@@ -765,7 +764,7 @@ func shopLooksLikeShopUncached(site *Site) bool {
 			}
 		}
 		for _, l := range p.Lines {
-			if shopMenuItem(l) && (shopCartRe.MatchString(l) || shopPriceTagRe.MatchString(l)) {
+			if shopMenuItem(l) && (shopCartRe.MatchString(l) || len(ParsePrices(l)) > 0) {
 				// A button or a menu item, or a price tag beside the
 				// sentence (「1年版 5,980円（税込）」).
 				return true
@@ -782,17 +781,13 @@ func shopLooksLikeShopUncached(site *Site) bool {
 // shopMenuItem reports whether line reads as a button, a menu item, a
 // heading or a table cell: short, and not a sentence (no 。 at its end).
 func shopMenuItem(line string) bool {
-	return utf8.RuneCountInString(line) <= shopMenuLine && !strings.HasSuffix(strings.TrimSpace(line), "。")
+	return RuneCount(line) <= shopMenuLine && !strings.HasSuffix(strings.TrimSpace(line), "。")
 }
 
 // shopTakesOrdersRe marks a seller's own voice in a sentence: it takes
 // orders (「ご注文はメールで承ります」) or states its postage tariff
 // (送料は全国一律500円), which no blog about buying elsewhere says.
 var shopTakesOrdersRe = shopMustRe(`ご注文(?:は|を|も)[^。]{0,20}(?:承|受け?付)|送料(?:は|:)?\s*全国一律`)
-
-// shopPriceTagRe marks a price (¥5,980, 5,980円): on a short line of its
-// own, the tag of something sold.
-var shopPriceTagRe = shopMustRe(`¥\s*\d|\d\s*円`)
 
 // shopDisclosureUnknown reports whether the crawl may have missed the
 // disclosure: a link to a disclosure page was not fetched, failed (status
