@@ -442,13 +442,18 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 // 電話にご注意」: [police-warning]'s を名乗る, sentences that deny or report).
 func checkMailPhoneStop(m *Mail) []Finding {
 	v := mailViewOf(m)
-	if v.warning || len(v.quoted) > 0 || mailPoliceWarns(v) {
+	if v.warning || len(v.quoted) > 0 {
+		return nil
+	}
+	// Most messages speak as no ministry: asked first, before the warning
+	// test and the deadline.
+	who, _ := v.find("ministry-self")
+	if who == "" || mailPoliceWarns(v) {
 		return nil
 	}
 	sets := phishData().sets.mail
 	// The stop is the reader's own (お客様の, あなたの) or at hand (2時間後,
 	// 本日中): a notice of a network's end for everyone (3G) is neither.
-	who, _ := v.find("ministry-self")
 	stop := ""
 	urgent := v.urgent()
 	for i, s := range v.sentences {
@@ -458,7 +463,7 @@ func checkMailPhoneStop(m *Mail) []Finding {
 			break
 		}
 	}
-	if who == "" || stop == "" {
+	if stop == "" {
 		return nil
 	}
 	contact, _ := v.find("press-key")
