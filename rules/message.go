@@ -564,12 +564,21 @@ func LinkHost(raw string) string {
 }
 
 // mailDenies reports whether a sentence denies or forbids rather than asks
-// or claims (「〜することはありません」, 「これは架空請求ではありません」), or
-// reports on fraud (「〜をかたる」「〜と脅す手口」): lure phrases in it do not
+// or claims (「〜することはありません」, 「これは架空請求ではありません」, a
+// warning's list item 「・暗証番号を教えない」), or reports on fraud (「〜をかたる」「〜と脅す手口」): lure phrases in it do not
 // count.
 func mailDenies(s string) bool {
 	sets := &phishData().sets
-	return sets.words["negation"].has(s) || sets.mail["denial"].has(s) || sets.mail["report"].has(s)
+	if sets.words["negation"].has(s) || sets.mail["denial"].has(s) || sets.mail["report"].has(s) {
+		return true
+	}
+	end := strings.TrimRight(s, " 。.!！")
+	for _, w := range phishData().mail["denial-end"] {
+		if strings.HasSuffix(end, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // find returns the first sentence (not a denial) containing a phrase of

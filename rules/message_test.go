@@ -194,6 +194,16 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"a police station's lost-property notice", Mail{Text: "仙台中央警察署です。お預かりしていたキャッシュカードの遺失物について、受け取りの手続きをお願いします。来署の際は身分証をお持ちください。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		// A warning's list items and a denial with an adverb (rev22 h06,
+		// h07): 「・…を入力しない」 forbids, 「ことは絶対にありません」 denies.
+		{"a police newsletter's list of what not to do", Mail{Text: "【被害防止のポイント】\n・SMSやメールに記載されたURLにはアクセスしない\n・IDやパスワード、クレジットカード番号を入力しない"},
+			[]want{{"mail-credential-request", false, 0}}},
+		{"a lure threatening what happens unless you enter the card", Mail{Text: "カード番号とセキュリティコードを入力しないと、本日中にご利用を停止します。https://x.example.top/"},
+			[]want{{"mail-credential-request", true, 0}}},
+		{"a city's benefit mail denying ATM steps, with an adverb", Mail{Text: "【さいたま市】物価高騰対応支援給付金のご案内\n確認書を返送してください。\n※市や国の職員が、ATMの操作をお願いしたり、手数料の振込を求めることは絶対にありません。\n問い合わせ：給付金コールセンター 0120-291-552"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a refund lure sending the reader to an ATM", Mail{Text: "【さいたま市】医療費の還付金があります。お近くのATMで手続きができますので、本日中に 0120-291-552 までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 0}}},
 		// mail-gift-card (rev21): buy e-money, send its number.
 		{"a 'relative' asking for gift card numbers", Mail{Text: "お母さん、スマホ壊れて番号変わった。急ぎでお願いがあるんだけど、コンビニでAppleギフトカード5万円分買って、裏の番号を写真で送ってくれない？"},
 			[]want{{"mail-gift-card", true, 0}}},
