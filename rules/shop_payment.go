@@ -237,7 +237,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|不可|停止中|準備中|近日対応|対応予定|導入予定|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|使いません|使用しません|不可|停止中|準備中|近日対応|対応予定|導入予定|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -1054,6 +1054,15 @@ func shopTransferOnly(site *Site) []Finding {
 	}
 	if info.TransferOnly != nil {
 		ev = *info.TransferOnly
+	} else if !shopPayWordRe.MatchString(ev.Text) && !shopPayHeading(site) && !shopLooksLikeShop(site) {
+		// No sentence says transfer only or speaks of paying by it (ev
+		// is the mention most about paying), no heading is about
+		// paying (お支払い方法), and nothing here sells: a
+		// bank's login page (「振込・振替の際にはワンタイムパスワードが
+		// 必要です」) or an office notice names the transfer without
+		// being anyone's payment terms, so the other methods' absence
+		// says nothing.
+		return nil
 	} else if len(info.Logos) > 0 {
 		// Card logos shown, and no sentence saying transfer
 		// only: the card may be taken at a checkout page that
@@ -1090,6 +1099,17 @@ func shopTransferOnly(site *Site) []Finding {
 		}
 	}
 	return []Finding{f}
+}
+
+// shopPayHeading reports whether a heading of the site's pages speaks of
+// paying (お支払い方法, 決済について): what follows it is payment terms.
+func shopPayHeading(site *Site) bool {
+	for _, p := range site.Pages {
+		if p != nil && slices.ContainsFunc(p.Headings, shopPayWordRe.MatchString) {
+			return true
+		}
+	}
+	return false
 }
 
 // shopOtherMethods counts the methods offered that are not prepayment into

@@ -225,6 +225,16 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込、クレジットカード（現在ご利用いただけません）</p>`)}},
 		{name: "methods listed, then transfer only for now", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>クレジットカード・代金引換・銀行振込</p><p>※ただいま銀行振込のみ受け付けております。</p>`)}},
+		// rev22 probes 24, 26: a page that sells nothing names the
+		// transfer without its being anyone's payment terms.
+		{name: "a bank's login page on transfers needing a token", fire: false,
+			site: []string{"https://ib.asakaze-bank.example/", shopHTML("あさかぜ銀行 インターネットバンキング ログイン", `<h1>ログイン</h1><p>振込・振替など資金移動の際には、ワンタイムパスワードアプリに表示される6桁の番号が必要です。</p><form><input name="id"><input type="password" name="pw"></form>`)}},
+		{name: "an intranet's notice on changed payee accounts", fire: false,
+			site: []string{"https://portal.example.co.jp/", shopHTML("社内ポータル ログイン", `<p>振込先変更の連絡を受けた場合は、必ず既知の電話番号で先方に確認し、経理部へ報告してください。</p>`)}},
+		{name: "a page selling nothing that says transfer only", fire: true,
+			site: []string{"https://line-order.example/", shopHTML("ご注文について", `<p>ご注文はLINEで承ります。お支払いは銀行振込のみです。</p>`)}},
+		{name: "transfer only, the card 'not used' in broken Japanese", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>ご注文方法</h2><p>支払う方法：銀行振込のみ。クレジットカードは使いませんです。</p>`)}},
 		{name: "transfer, convenience stores coming soon", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>お支払いは銀行振込にてお願いしております。</p><p>コンビニ決済は近日対応予定です。</p>`)}},
 		{name: "methods listed, pre-orders by transfer only for now", fire: false,
@@ -1079,6 +1089,10 @@ func TestJapaneseUnnatural(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", natural+`<p>ご注文確認後、私たちは発送します。あなたの注文は大切です。ご安心してください。</p>`)}},
 		{name: "a fake shop's vows", fire: true, evidence: []string{"全部正規品", "お客様の満足は我々の追求"},
 			site: []string{shopTop, shopHTML("s", natural+`<p>全部正規品、品質の保証、安心してご購入ください。お客様の満足は我々の追求です。</p>`)}},
+		// rev22 probe 05: a particle dropped before できる, a doubled
+		// negative ending, a vow of "all official".
+		{name: "dropped particle and doubled ending", fire: true, evidence: []string{"ことできます", "ませんです", "全部公式正規品"},
+			site: []string{shopTop, shopHTML("s", natural+`<p>市場で品切れの商品も当店では購入ことできます。全部公式正規品です。</p><p>クレジットカードは使いませんです。</p>`)}},
 		{name: "natural", fire: false, site: []string{shopTop, shopHTML("s", natural)}},
 		{name: "two phrases", fire: false,
 			site: []string{shopTop, shopHTML("s", natural+`<p>あなたの注文は大切です。ご安心してください。</p>`)}},
