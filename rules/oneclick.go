@@ -18,8 +18,8 @@ func oneclickRule() Rule {
 	return Rule{
 		ID: "oneclick-billing", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
 		Summary: Text{
-			JA: "ワンクリック詐欺（架空請求）の画面：「登録完了」と料金に加え、期限・脅し文句・閲覧者のIPアドレスや端末情報の表示・「誤って登録された方」などの連絡誘導",
-			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with a deadline, threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait",
+			JA: "ワンクリック詐欺（架空請求）の画面：「登録完了」と料金に加え、期限・脅し文句・閲覧者のIPアドレスや端末情報の表示・「誤って登録された方」などの連絡誘導。「未納料金」の請求に訴訟・差し押さえなどの脅しと閲覧者の情報の表示や連絡誘導があるものも",
+			EN: "a one-click-fraud (架空請求) page: \"registration complete\" and a fee, with a deadline, threats, the visitor's IP address or device shown, or \"registered by mistake? contact us\" bait; or a fee claimed as unpaid (未納料金) with threats of a lawsuit or seizure and the visitor's data shown or such bait",
 		},
 		Message: Text{
 			JA: "ワンクリック詐欺（架空請求）の画面の特徴があります。支払う必要はありません。表示された連絡先にも連絡しないでください",
@@ -60,6 +60,10 @@ type oneclickHits struct {
 	// address (echoIP): honest confirmations say it too.
 	regWeak string
 	echoIP  bool
+	// unpaid is a fee claimed as unpaid (未納料金, 利用料金が未払い),
+	// which stands for the registration beside a fee, a threat and an
+	// echo or bait: the 架空請求 page a postcard or SMS links to.
+	unpaid string
 }
 
 // oneclickLapseRe marks a sentence about a payment not made (in phishNorm
@@ -74,7 +78,8 @@ const oneclickLines = 300
 // checkOneclick fires where a page claims a registration AND shows a fee
 // AND threatens, echoes the visitor's data, baits "registered by mistake"
 // contact or counts down; or claims a registration, echoes and threatens or
-// baits. A registration and a fee due today or within hours, and nothing
+// baits; or claims a fee unpaid, with a fee, a threat and an echo or bait.
+// A registration and a fee due today or within hours, and nothing
 // more, is a weaker finding (medium 30). Pages explaining the fraud carry every
 // one of these words and are recognised as warnings first.
 func checkOneclick(site *Site) []Finding {
@@ -92,6 +97,12 @@ func checkOneclick(site *Site) []Finding {
 			// docomo）は記録されています」: no honest confirmation shows
 			// the visitor's address back.
 			h.reg = h.regWeak
+		}
+		if h.reg == "" && h.unpaid != "" && h.fee != "" && h.threat != "" && (h.echo != "" || h.bait != "") {
+			// 「未納料金298,000円」 beside 「訴訟」「強制執行」 and the
+			// visitor's 「接続IPアドレス」: a bill for a site never used,
+			// with no registration to claim.
+			h.reg = h.unpaid
 		}
 		if h.reg == "" {
 			continue
@@ -169,8 +180,8 @@ func oneclickHead(p *Page) []string {
 // pages give for "leaving", never an honest service's way out.
 var oneclickMobileRe = shopMustRe(`0[5789]0[-‐ー－\s]?\d{4}[-‐ー－\s]?\d{4}`)
 
-// oneclickClaims reports whether the page's head claims a registration at
-// all: the cheap test that lets every other page go at once. Kept on the
+// oneclickClaims reports whether the page's head claims a registration (or
+// an unpaid fee) at all: the cheap test that lets every other page go at once. Kept on the
 // page.
 func oneclickClaims(p *Page) bool {
 	return pageDerive(p, pageOneclickClaims, func(m *pageMemo) *bool { return &m.oneclickClaims }, func() bool { return oneclickClaimsUncached(p) })
@@ -179,8 +190,9 @@ func oneclickClaims(p *Page) bool {
 func oneclickClaimsUncached(p *Page) bool {
 	reg, weak := phishData().sets.oneclick["registration"], phishData().sets.oneclick["registration-weak"]
 	claims := phishData().sets.claims
+	unpaid := phishData().sets.oneclick["unpaid-claim"]
 	claimed := func(s string) bool {
-		return phishHasLower(claims, s) && (phishHasLower(reg, s) || phishHasLower(weak, s))
+		return phishHasLower(claims, s) && (phishHasLower(reg, s) || phishHasLower(weak, s) || phishHasLower(unpaid, s))
 	}
 	if p.Title != "" && claimed(p.Title) {
 		return true
@@ -219,6 +231,7 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 		}
 		first(&h.reg, l, reg)
 		first(&h.regWeak, l, ph["registration-weak"].find(n))
+		first(&h.unpaid, l, ph["unpaid-claim"].find(n))
 		first(&h.threat, l, ph["threat"].find(n))
 		first(&h.deadline, l, ph["deadline"].find(n))
 		if h.urgent == "" && (strings.Contains(n, "日中") || strings.Contains(n, "時間以内")) && oneclickUrgent.MatchString(n) {

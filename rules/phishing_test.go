@@ -416,6 +416,17 @@ func TestOneclickBilling(t *testing.T) {
 			`<p>登録が完了しました</p><p>料金 50,000円</p><p>3日以内にお支払いください</p>`, nil, false},
 		{"ticket order: registration, price, pay within 3 days or it is cancelled", "お申込み完了",
 			`<p>会員登録が完了し、チケットのお申込みを受け付けました。</p><p>チケット代金合計 8,800円</p><p>お支払い期限 お申込みから3日以内</p><p>期限までにお支払いがない場合、お申込みは自動的に取り消されます。</p>`, nil, false},
+		// rev22 probes 14, 15: a bill's courtesy to those who paid is
+		// no warning; a fee claimed as unpaid, with a court threat and
+		// the visitor's connection, needs no registration.
+		{"a bill telling those who paid to ignore it", "登録完了",
+			`<p>有料会員登録が完了しました。</p><p>■ お客様のIPアドレス：203.0.113.45</p><p>■ ご利用料金：¥58,000</p><p>※心当たりのない方・誤って登録された方へ お電話ください。</p><p>※すでにお支払い済みの方は、この画面は無視してください。</p>`, nil, true},
+		{"an unpaid fee, a lawsuit and the visitor's IP", "有料動画サイト利用料金 未納のお知らせ",
+			`<h2>【最終通告】ご利用料金未納に関する訴訟最終告知</h2><p>接続IPアドレス 60.97.12.34</p><p>未納料金 298,000円（延滞損害金含む）</p><p>期日を経過しますと、給与差し押さえを強制執行させて頂きます。</p>`, nil, true},
+		{"a broadcaster's reminder: unpaid fees, a court, no echo or bait", "受信料のお支払いについて",
+			`<p>受信料の未払いが続いている世帯には、民事訴訟による支払督促を行う場合があります。</p><p>未払いの受信料 13,650円</p><p>お支払い方法の変更はお手続きページから。</p>`, nil, false},
+		{"a law firm's debt-collection service page", "債権回収のご相談",
+			`<p>取引先の未払い・滞納でお困りの企業様へ。訴訟・強制執行まで一貫して対応します。</p><p>着手金 55,000円〜</p><p>ご相談はお電話で（平日9時〜18時）。</p>`, nil, false},
 		{"registration, fee due in 13 days", "登録完了",
 			`<p>登録が完了しました</p><p>料金 50,000円</p><p>13日以内にお支払いください</p>`, nil, false},
 		{"registration, fee and plain deadline", "会員登録完了",

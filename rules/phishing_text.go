@@ -96,7 +96,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 	}
 	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
 	t.sets.oneclick, t.sets.support, t.sets.mail = index(t.oneclick), index(t.support), index(t.mail)
-	t.sets.claims = newPhishLits(slices.Concat(t.oneclick["registration"], t.oneclick["registration-weak"]))
+	t.sets.claims = newPhishLits(slices.Concat(t.oneclick["registration"], t.oneclick["registration-weak"], t.oneclick["unpaid-claim"]))
 	t.splitWords = map[[2]rune]bool{}
 	for _, w := range t.words["split-words"] {
 		if rs := []rune(w); len(rs) == 2 {
@@ -1625,12 +1625,13 @@ func phishNegated(line string) bool {
 
 // phishWarningText weighs text (lines in phishNorm form) as an explanation
 // of or warning about fraud: it returns the number of distinct strong and
-// weak warning phrases found, lines that deny being fraud left out.
+// weak warning phrases found, lines that deny being fraud or excuse those
+// who paid ([warning-void]: a bill's own courtesy) left out.
 func phishWarningText(lines []string) (strong, weak int) {
 	w := phishData().sets.words
 	seen := map[string]bool{}
 	for _, l := range lines {
-		if phishNegated(l) {
+		if phishNegated(l) || w["warning-void"].has(l) {
 			continue
 		}
 		for _, p := range w["warning-strong"].all(l) {
