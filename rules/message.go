@@ -258,6 +258,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailGiftCard,
 		},
 		{
+			ID: "mail-extortion", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "「あなたのデバイスをハッキングした」「カメラで録画した」などと告げ、ビットコインなどの暗号資産を払わないと動画を家族や知人に送ると脅す（セクストーション・性的脅迫メール）",
+				EN: "the message claims to have hacked your device or filmed you (「あなたのデバイスをハッキングしました」) and demands Bitcoin or other crypto, threatening to send the video to your family and contacts (sextortion spam)",
+			},
+			Message: Text{
+				JA: "「パソコンをハッキングした」「恥ずかしい動画を撮った」と脅して暗号資産を払わせる、セクストーション（性的脅迫）の迷惑メールです。同じ文面が大量に送られていて、実際に撮影されていることはまずありません。送信元があなた自身のアドレスに見えても偽装です。支払わず、返信もしないでください。このメールに書かれたパスワードが本物なら、そのパスワードは変更してください。心配なときは#9110（警察相談専用電話）か最寄りの警察署に相談してください",
+				EN: "this is sextortion spam: a claim to have hacked your computer or filmed you, made to get you to pay in crypto. The same text is sent to huge numbers of people, and nothing was filmed. Even if it seems to come from your own address, that is forged. Do not pay and do not reply. If the mail quotes a real password of yours, change that password. If you are worried, consult #9110 (the police consultation line) or your local police station",
+			},
+			Check: checkMailExtortion,
+		},
+		{
 			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",

@@ -204,6 +204,17 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a refund lure sending the reader to an ATM", Mail{Text: "【さいたま市】医療費の還付金があります。お近くのATMで手続きができますので、本日中に 0120-291-552 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 0}}},
+		// mail-extortion (rev22 f21): sextortion spam.
+		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
+			[]want{{"mail-extortion", true, 0}}},
+		{"sextortion in English: a wallet address and a deadline", Mail{Text: "I hacked your device and recorded you through your webcam. Transfer $1200 to this address: 1BoatSLRHtKNngkdXEeobR76b53LETtpyT within 48 hours."},
+			[]want{{"mail-extortion", true, 0}}},
+		{"an exchange's news of a hack", Mail{Text: "【お知らせ】海外の取引所がハッキングされ、ビットコインが流出したとの報道がありました。当社のお客様の資産は安全に保管されています。"},
+			[]want{{"mail-extortion", false, 0}}},
+		{"a security centre's warning about the spam", Mail{Text: "「あなたのデバイスをハッキングした」「ビットコインを払わなければ動画を家族や友人に送信する」という脅迫メールが届く手口が増えています。支払わないでください。"},
+			[]want{{"mail-extortion", false, 0}}},
+		{"a friend's photos and a crypto chat", Mail{Text: "昨日カメラで撮影した写真、家族にも送信しておいたよ。ビットコインの話はまた今度ね。"},
+			[]want{{"mail-extortion", false, 0}}},
 		// mail-gift-card (rev21): buy e-money, send its number.
 		{"a 'relative' asking for gift card numbers", Mail{Text: "お母さん、スマホ壊れて番号変わった。急ぎでお願いがあるんだけど、コンビニでAppleギフトカード5万円分買って、裏の番号を写真で送ってくれない？"},
 			[]want{{"mail-gift-card", true, 0}}},
