@@ -204,6 +204,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a refund lure sending the reader to an ATM", Mail{Text: "【さいたま市】医療費の還付金があります。お近くのATMで手続きができますので、本日中に 0120-291-552 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 0}}},
+		// rev22 p23 f02: 【NHK放送受信料】 speaks as NHK; 「お支払いが2か月分
+		// 確認できておりません」 is an unpaid lure.
+		{"NHK's name with the fee's name, an unpaid lure, a look-alike link", Mail{Text: "【NHK放送受信料】お支払いが2か月分確認できておりません。本日中にお手続きがない場合、割増金が発生します。お支払いはこちら https://nhk-jushinryo.pay-center.cc/kakunin?id=58201943"},
+			[]want{{"mail-link-offbrand", true, 50}}},
+		{"NHK's own reminder linking its own site", Mail{Text: "【NHK放送受信料】お支払いが2か月分確認できておりません。お手続きは https://www.nhk-cs.jp/ から。"},
+			[]want{{"mail-link-offbrand", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
