@@ -37,6 +37,11 @@ func TestAddressInconsistent(t *testing.T) {
 			name: "address without a block number is another sign's", page: flLaw("〒104-0061 東京都中央区銀座", "03-1234-5678"),
 		},
 		{
+			// rev22 p23 page04: libphonenumber's English data puts 0288
+			// in Ehime; it is 今市/日光 (internal/gen areaFixes).
+			name: "honest: a Nikko inn with a 0288 number", page: flLaw("〒321-2611 栃木県日光市川治温泉高原1187-3", "0288-96-0437"),
+		},
+		{
 			name: "honest: a Sendai company", page: flLaw("〒980-0811 宮城県仙台市青葉区一番町1丁目2-3 仙台ビル5F", "022-123-4567"),
 		},
 		{

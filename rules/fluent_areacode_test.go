@@ -26,6 +26,14 @@ func TestAreaTableMatchesLibphonenumber(t *testing.T) {
 			if mine == nil {
 				continue
 			}
+			if want, ok := areaTableFixes[prefix]; ok {
+				// The generator's correction of the English data
+				// (internal/gen/fluentdata.go areaFixes).
+				if len(mine) != 1 || mine[0] != want {
+					t.Errorf("%s: table says %v, the correction %s", num, mine, want)
+				}
+				continue
+			}
 			pn, err := phonenumbers.Parse("+81"+num[1:], "JP")
 			if err != nil {
 				t.Fatalf("parsing %s: %v", num, err)
@@ -46,6 +54,37 @@ func TestAreaTableMatchesLibphonenumber(t *testing.T) {
 	}
 	if checked < 1000 {
 		t.Errorf("only %d numbers checked; the table looks too small", checked)
+	}
+}
+
+// areaTableFixes are the prefixes whose prefecture the generator corrects
+// (internal/gen/fluentdata.go areaFixes): libphonenumber's English
+// geocoding names Imabari, Ehime for 0288, its Japanese one 今市 (Nikko,
+// Tochigi), which is right (TestAreaTableFixesAgreeWithJapanese).
+var areaTableFixes = map[string]string{"0288": "栃木県"}
+
+// TestAreaTableFixesAgreeWithJapanese checks each correction against the
+// Japanese geocoding, which names the town: a correction the source has
+// since fixed, or one that disagrees with it, fails here.
+func TestAreaTableFixesAgreeWithJapanese(t *testing.T) {
+	towns := map[string]string{"0288": "今市"}
+	for prefix := range areaTableFixes {
+		num := prefix + strings.Repeat("5", 10-len(prefix))
+		pn, err := phonenumbers.Parse("+81"+num[1:], "JP")
+		if err != nil {
+			t.Fatalf("parsing %s: %v", num, err)
+		}
+		ja, err := phonenumbers.GetGeocodingForNumber(pn, "ja")
+		if err != nil {
+			t.Fatalf("geocoding %s: %v", num, err)
+		}
+		if ja != towns[prefix] {
+			t.Errorf("%s: Japanese geocoding says %q, want %q", num, ja, towns[prefix])
+		}
+		en, _ := phonenumbers.GetGeocodingForNumber(pn, "en")
+		if !strings.Contains(en, "Ehime") {
+			t.Errorf("%s: English geocoding now says %q: the source may be fixed; drop the correction", num, en)
+		}
 	}
 }
 

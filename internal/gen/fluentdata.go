@@ -329,6 +329,10 @@ func postcodeTable(files map[string][]byte, prefectures []prefecture) (map[strin
 
 type areaStats struct{ source, jaOnly int }
 
+// areaFixes overrides the prefecture the English geocoding data gives a
+// prefix where that data is wrong (see areaTable).
+var areaFixes = map[string]string{"0288": "栃木県"}
+
 // areaTable reads libphonenumber's geocoding prefixes for +81 and maps them
 // to prefectures, keyed by the domestic form (81xxx -> 0xxx).
 func areaTable(dir string, prefectures []prefecture) (map[string][]string, areaStats, error) {
@@ -355,6 +359,12 @@ func areaTable(dir string, prefectures []prefecture) (map[string][]string, areaS
 			return nil, areaStats{}, fmt.Errorf("prefix %s: unknown prefecture in %q", k, v)
 		}
 		full["0"+k[2:]] = p
+	}
+	// Known errors of the English source, each checked against its
+	// Japanese file: 81288 is 今市 (Imaichi, now Nikko, Tochigi) there, but
+	// "Imabari, Ehime" in en.txt.gz (Imabari is 0898).
+	for k, p := range areaFixes {
+		full[k] = p
 	}
 	stats := areaStats{source: len(en)}
 	for k := range ja {
