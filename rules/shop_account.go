@@ -624,6 +624,16 @@ func shopPersonalRule() Rule {
 						f.Evidence += " / 特商法表記の販売者: " + shopClip(who, 60)
 					}
 				}
+				if line == "" && shopOthersOffered(site) {
+					// The buyer need not pay into it: cards, cash on
+					// delivery or a platform's checkout are offered too
+					// (a doujin circle's BOOTH beside its own mail order).
+					f.Severity, f.Points = Low, 5
+					f.Message = Text{
+						JA: "振込先の口座名義が個人名です。このサイトでは振込のほかの支払方法（カード・代金引換など）も選べると書かれています。振込を選ぶなら、販売者本人の口座か確かめてください。届かなかったとき、前払いの振込はカードや代金引換より取り戻しにくい払い方です。",
+						EN: "The transfer account is in a private person's name. The site says other ways to pay (card, cash on delivery …) can be chosen too; if you choose the transfer, check that the account is the seller's own. A prepaid transfer is harder to get back than a card payment or cash on delivery if nothing arrives.",
+					}
+				}
 				if line != "" {
 					// The seller is a person (a farm, a sole trader) who
 					// prints the holder's reading as their own: the
@@ -640,6 +650,15 @@ func shopPersonalRule() Rule {
 			return fs
 		},
 	}
+}
+
+// shopOthersOffered reports whether the site offers a way to pay that is no
+// prepayment into someone's account (shopOtherMethods), and no sentence
+// saying transfer is the only one outweighs it (OnlyOverrides): the test
+// payment-transfer-only makes.
+func shopOthersOffered(site *Site) bool {
+	info := Payments(site)
+	return shopOtherMethods(info) > 0 && !info.OnlyOverrides
 }
 
 // shopOwnersAccount returns the seller as the disclosure names it when the

@@ -233,6 +233,10 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{"https://portal.example.co.jp/", shopHTML("社内ポータル ログイン", `<p>振込先変更の連絡を受けた場合は、必ず既知の電話番号で先方に確認し、経理部へ報告してください。</p>`)}},
 		{name: "a page selling nothing that says transfer only", fire: true,
 			site: []string{"https://line-order.example/", shopHTML("ご注文について", `<p>ご注文はLINEで承ります。お支払いは銀行振込のみです。</p>`)}},
+		{name: "a closing-down sale: the card terminal returned", fire: true,
+			site: []string{shopTop, shopHTML("閉店セール", `<h3>ご注文・お支払いについて</h3><p>閉店作業中のため、クレジットカード端末は返却済みです。お支払いは<strong>銀行振込（前払い）のみ</strong>とさせていただきます。</p>`)}},
+		{name: "cash on delivery withdrawn, cards kept", fire: false,
+			site: []string{shopTop, shopHTML("お支払い方法", `<h3>お支払い方法</h3><p>クレジットカード・銀行振込がご利用いただけます。代金引換は2025年3月末で廃止いたしました。</p>`)}},
 		{name: "transfer only, the card 'not used' in broken Japanese", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>ご注文方法</h2><p>支払う方法：銀行振込のみ。クレジットカードは使いませんです。</p>`)}},
 		{name: "transfer, convenience stores coming soon", fire: true,
@@ -586,6 +590,12 @@ func TestAccountPersonalName(t *testing.T) {
 	runShopCases(t, "account-personal-name", []shopCase{
 		{name: "personal", fire: true, evidence: []string{"口座名義: ヤマダ タロウ", "三井住友銀行 新宿支店"},
 			site: []string{shopTop, shopHTML("s", shopAccountPersonal)}},
+		// rev22 p23 page09: cards and a platform's checkout offered too,
+		// the transfer one choice among them: weaker; transfer only, full.
+		{name: "a circle's own mail order beside BOOTH's checkout", fire: true, points: 5,
+			site: []string{shopTop, shopHTML("通販について", `<h2>通販について</h2><p>BOOTHではクレジットカード・コンビニ払い・PayPalがご利用いただけます。</p><p>自家通販は銀行振込でお願いします。楽天銀行 ジャズ支店 普通 7318492 名義 タカハシ ミホ</p>`)}},
+		{name: "cards named, but transfer only for now", fire: true, points: 15,
+			site: []string{shopTop, shopHTML("お支払い方法", `<h2>お支払い方法</h2><p>クレジットカード・銀行振込</p><p>※ただいま銀行振込のみ受け付けております。楽天銀行 ジャズ支店 普通 7318492 名義 タカハシ ミホ</p>`)}},
 		// The seller is a person who prints the holder's reading as their
 		// own: weaker; a company's representative is not the company.
 		{name: "the farm's owner, as disclosed", fire: true, points: 5, evidence: []string{"ヤマモト ケンイチ", "※表記の販売者本人"},
