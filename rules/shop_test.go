@@ -233,6 +233,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{"https://portal.example.co.jp/", shopHTML("社内ポータル ログイン", `<p>振込先変更の連絡を受けた場合は、必ず既知の電話番号で先方に確認し、経理部へ報告してください。</p>`)}},
 		{name: "a page selling nothing that says transfer only", fire: true,
 			site: []string{"https://line-order.example/", shopHTML("ご注文について", `<p>ご注文はLINEで承ります。お支払いは銀行振込のみです。</p>`)}},
+		// rev22 p23 page32, page12: a fund manager's 「振込を求めたりする
+		// ことはありません」 is no term; a PTA taking cash at its desk.
+		{name: "a fund manager saying it never asks for transfers", fire: false,
+			site: []string{shopTop, shopHTML("ファンド", `<p>ご購入の際は販売会社でお申込みください。当社が個人のお客さまに直接電話やSNSで投資を勧誘したり、振込を求めたりすることはありません。</p>`)}},
+		{name: "a PTA's fee by transfer or in cash at its desk", fire: false,
+			site: []string{shopTop, shopHTML("PTA会費納入のお願い", `<p>本年度より、口座振込にてお願いすることになりました。</p><p>口座振込が難しいご家庭は、授業参観日にPTA受付にて現金で納入いただけます。</p>`)}},
 		{name: "a closing-down sale: the card terminal returned", fire: true,
 			site: []string{shopTop, shopHTML("閉店セール", `<h3>ご注文・お支払いについて</h3><p>閉店作業中のため、クレジットカード端末は返却済みです。お支払いは<strong>銀行振込（前払い）のみ</strong>とさせていただきます。</p>`)}},
 		{name: "cash on delivery withdrawn, cards kept", fire: false,

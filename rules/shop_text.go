@@ -150,8 +150,9 @@ func shopAddSentence(dst []string, s string) []string {
 const shopMaxSentence = 1200
 
 // shopScamWordRe finds words that mark a sentence as a warning about fraud
-// (consumer pages, police pages and news quote every fraud phrase).
-var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽ショップ|ニセサイト|不審な|怪しい|あやしい|要注意|注意喚起|ご注意|注意して|注意が必要|被害|手口|特徴|危険|疑い|可能性があります|見分け方|チェックポイント|\bscam|\bfraud|\bbeware|\bwarning sign`)
+// (consumer pages, police pages and news quote every fraud phrase), or a
+// firm's own 「振込を求めたりすることはありません」.
+var shopScamWordRe = shopMustRe(`(?i)詐欺|偽サイト|偽物サイト|偽ショップ|ニセサイト|不審な|怪しい|あやしい|要注意|注意喚起|ご注意|注意して|注意が必要|被害|手口|特徴|危険|疑い|可能性があります|見分け方|チェックポイント|(?:求め|要求し|勧誘し)(?:たり|る)(?:する)?ことは(?:一切|決して|絶対に)?(?:ありません|ございません)|\bscam|\bfraud|\bbeware|\bwarning sign`)
 
 // shopScamContext reports whether a sentence warns about fraud rather than
 // describing the site's own terms.
