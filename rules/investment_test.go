@@ -159,6 +159,9 @@ func TestInvestmentMessages(t *testing.T) {
 		{"AI trading app, deposit account on LINE, no promise", Mail{Text: "この投資アプリ、登録して5万円入金するとAIが自動で運用してくれるよ。入金先はLINEで聞いてね https://app.example.top/"}, 50},
 		{"side job: per-like rate and LINE", Mail{Text: "副業のご紹介です！動画にいいねするだけで1件300円、スクショを送るだけ。LINEで「参加」と送ってください https://lin.ee/Job9876"}, 50},
 		{"side job: a day's pay and a LINE ID", Mail{Text: "スキマ時間で1日2万円以上稼げるお仕事です。ご興味あればLINE ID: easywork2026 までどうぞ"}, 50},
+		// rev22 p23 f08: the wrong-number opener.
+		{"a wrong number turning to investing and LINE", Mail{Text: "田中さんですか？来週の食事の件です。\nあれ、番号間違えちゃったみたいです…ごめんなさい。\n最近は叔父に教わった投資にハマってます。LINEのIDは misaki_chen0823 です。"}, 30},
+		{"a real wrong number, apologising", Mail{Text: "すみません、番号を間違えて送ってしまいました。失礼しました。"}, 0},
 		// rev22 p23 f22: the pay with an exclamation mark, LINE by link.
 		{"side job: 1日3万円! and a LINE link", Mail{Text: "【スマホ副業】1日30分、スマホをタップするだけで1日3万円！LINEで「副業」と送ってください→ https://lin.ee/Fk7pQ2w"}, 50},
 		{"a rental car's day rate with a LINE coupon", Mail{Text: "レンタカーは1日1万円から！LINEで予約できます https://lin.ee/Rent7x"}, 0},

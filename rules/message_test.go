@@ -210,6 +210,9 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-link-offbrand", true, 50}}},
 		{"NHK's own reminder linking its own site", Mail{Text: "【NHK放送受信料】お支払いが2か月分確認できておりません。お手続きは https://www.nhk-cs.jp/ から。"},
 			[]want{{"mail-link-offbrand", false, 0}}},
+		// rev22 p23 h17: a shop's real prize, nothing to pay.
+		{"a shop's prize notice: no fee of any kind", Mail{Text: "厳正なる抽選の結果、オリジナルドリップバッグにご当選されました。賞品は1月下旬に発送いたします。送料・手数料等のご負担は一切ございません。マイページ（https://www.mimosa-coffee.co.jp/mypage）"},
+			[]want{{"mail-prize-lure", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
