@@ -861,6 +861,19 @@ func checkMailCredential(m *Mail) []Finding {
 		}
 		return []Finding{mailCredentialFinding(v.raw[i], s, Text{})}
 	}
+	// A sign-in code asked to be sent on (the LINE takeover's 「認証番号が
+	// 届くから、それをそのまま送ってほしい」); not by a message that gives
+	// one (「認証コードは482913です」).
+	if !givesCode {
+		for i, s := range v.sentences {
+			if !v.denies[i] && sets["secret-code"].has(s) && sets["code-ask"].has(s) {
+				return []Finding{{Evidence: v.raw[i], Severity: High, Points: 50, Message: Text{
+					JA: "SMSなどで届く認証番号（確認コード）を送るよう求めています。認証番号を他人に教えると、LINEなどのアカウントを乗っ取られます。知り合いからの頼みでも送らず、本人にいつもの電話で確かめてください",
+					EN: "the message asks you to send on a sign-in code that arrives by SMS (認証番号). Giving that code to anyone lets them take over your account (LINE and the like). Do not send it, even to a friend: check with them by calling the number you always use",
+				}}}
+			}
+		}
+	}
 	// Account data and passwords count when the message also threatens
 	// suspension or reports an intrusion.
 	lure, _ := v.find("suspension")

@@ -213,6 +213,13 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p23 h17: a shop's real prize, nothing to pay.
 		{"a shop's prize notice: no fee of any kind", Mail{Text: "厳正なる抽選の結果、オリジナルドリップバッグにご当選されました。賞品は1月下旬に発送いたします。送料・手数料等のご負担は一切ございません。マイページ（https://www.mimosa-coffee.co.jp/mypage）"},
 			[]want{{"mail-prize-lure", false, 0}}},
+		// rev22 p23 f06: the LINE takeover asks for the SMS code.
+		{"a 'friend' asking for the SMS sign-in code", Mail{Text: "ひさしぶり！スマホを機種変したらLINEの認証がうまくいかなくて。\nSMSで4桁の認証番号が届くから、それをそのまま送ってほしい！"},
+			[]want{{"mail-credential-request", true, 50}}},
+		{"a service's code, not to be shared", Mail{Text: "【LINE】認証番号は4829です。この番号を他人に教えないでください。"},
+			[]want{{"mail-credential-request", false, 0}}},
+		{"a sign-up mail: type the code in the app", Mail{Text: "アプリに届いた認証コードを入力して、登録を完了してください。"},
+			[]want{{"mail-credential-request", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
