@@ -220,6 +220,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-credential-request", false, 0}}},
 		{"a sign-up mail: type the code in the app", Mail{Text: "アプリに届いた認証コードを入力して、登録を完了してください。"},
 			[]want{{"mail-credential-request", false, 0}}},
+		// rev22 p23 f20: Google One's storage lure (brands.json: Google).
+		{"a Google One storage lure from a stranger's domain", Mail{From: "Google One <no-reply@google-storage-alert.com>", FromDomain: "google-storage-alert.com", Subject: "ストレージの上限に達しました", Text: "お支払い方法の有効期限が切れているため、Google One プランを更新できませんでした。48時間以内にお支払い情報を更新しない場合、写真とファイルが完全に削除されます。https://g-one-storage.payment-update.app/renew"},
+			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
+		{"Google's own storage notice", Mail{From: "Google One <google-one-noreply@google.com>", FromDomain: "google.com", Subject: "ストレージの空き容量が少なくなっています", Text: "Google アカウントのストレージが残り少なくなっています。容量を管理するには https://one.google.com/storage をご覧ください。"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
