@@ -93,6 +93,8 @@ func TestMessageRules(t *testing.T) {
 
 		{"a lure's form on a brand's user-content host", Mail{Text: "【Microsoft】アカウントが一時停止されました。24時間以内に本人確認をお願いします。https://forms.office.com/r/AbCdEf123"},
 			[]want{{"mail-link-offbrand", true, 30}}},
+		{"a Google lure on Google Sites (rev22: Google's user-content hosts)", Mail{Text: "【Google】アカウントが一時停止されました。24時間以内に本人確認をお願いします。https://sites.google.com/view/account-verify-jp"},
+			[]want{{"mail-link-offbrand", true, 30}}},
 		{"a lure passed through a brand's own redirector", Mail{Text: "【三井住友カード】お客様のカードのご利用を一時停止しました。24時間以内に本人確認をお願いします。https://onedrive.live.com/redir?url=https%3A%2F%2Fsecure-verify-center.top%2Flogin"},
 			[]want{{"mail-link-offbrand", true, 30}, {"mail-urgency", true, 0}}},
 		{"a kit's link naming the brand's site in its query", Mail{Text: "【三井住友カード】ご利用確認のお願い。24時間以内にご確認ください https://smbc-card.kakunin-center.top/login?back=https%3A%2F%2Fwww.smbc-card.com%2F&url=https://www.smbc-card.com/"},
