@@ -270,6 +270,15 @@ func MessageRules() []MessageRule {
 			Check: checkMailExtortion,
 		},
 		{
+			ID: "mail-dark-job", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "「闇バイト」の募集：テレグラム・Signalなど秘匿アプリでの連絡に加え、「高額・即日払い」「日給◯万円」、「荷物を受け取るだけ」「出し子」などの仕事、身分証の写真や家族の連絡先の要求のうち二つ",
+				EN: "闇バイト recruitment: contact by a secret messenger (Telegram, Signal) with two of high or same-day pay, a courier's or collector's task (receive parcels, withdraw cash) and a demand for ID photos or family contacts",
+			},
+			Message: darkJobText,
+			Check:   checkMailDarkJob,
+		},
+		{
 			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",

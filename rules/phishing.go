@@ -51,6 +51,7 @@ func phishingRules() []Rule {
 		investRule(),
 		policeRule(),
 		publicOfficeRule(),
+		darkJobRule(),
 		downloadRule(),
 	}
 }

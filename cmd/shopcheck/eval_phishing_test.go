@@ -71,7 +71,8 @@ func phEvalRows(t *testing.T) []phEvalRow {
 // test's plain-http serving adds (url-no-tls on a page meant for https) are
 // taken off; pageOnly is the risk of the page's own content signs alone
 // (phishing, one-click, support-scam, clickfix, download, investment,
-// fake-police and public-office signs), without URL and domain signs.
+// fake-police, public-office and dark-job signs), without URL and domain
+// signs.
 func phEvalVerdict(r phEvalRow, res *checker.Result) (risk, pageOnly rules.Risk, signs []string) {
 	https := strings.HasPrefix(r.url, "https://")
 	total, page := 0, 0
@@ -84,7 +85,7 @@ func phEvalVerdict(r phEvalRow, res *checker.Result) (risk, pageOnly rules.Risk,
 		switch {
 		case strings.HasPrefix(s.ID, "phishing-"), strings.HasPrefix(s.ID, "oneclick-"),
 			s.ID == "form-posts-offsite", s.ID == "download-app", s.ID == "support-scam", s.ID == "clickfix",
-			s.ID == "investment-lure", s.ID == "fake-police", s.ID == "public-office-form":
+			s.ID == "investment-lure", s.ID == "fake-police", s.ID == "public-office-form", s.ID == "dark-job":
 			page += s.Points
 		}
 	}

@@ -229,7 +229,7 @@ func (d *detailWriter) age(days int) string {
 // tells the reader to do: "msg" (a message: its links and attachments are
 // not to be opened, a bill in it not paid), "support" (a fake virus alert:
 // its number not to be called; its topic is billing's, whose verdict line
-// would speak of a bill to pay), "bill" (a fake bill page: not to be paid)
+// would speak of a bill to pay), "bill" (a one-click bill page: not to be paid)
 // or "" (a site: not to be used).
 func verdictKind(r *checker.Result) string {
 	if len(r.Links) > 0 {
@@ -241,17 +241,21 @@ func verdictKind(r *checker.Result) string {
 		}
 		return "msg"
 	}
-	support := false
+	support, bill := false, false
 	for _, s := range r.Signs {
 		if strings.HasPrefix(s.ID, "mail-") {
 			return "msg"
 		}
 		support = support || s.ID == "support-scam"
+		bill = bill || s.ID == "oneclick-billing"
 	}
 	if support {
 		return "support"
 	}
-	if len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
+	if bill && len(r.Advice) > 0 && r.Advice[0].Topic == "billing" {
+		// A bill's screen. The other signs with the billing advice
+		// (investment, fake police, 闇バイト recruitment) are no bill:
+		// their verdict is the plain one, their own message says more.
 		return "bill"
 	}
 	return ""

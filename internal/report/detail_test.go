@@ -100,6 +100,9 @@ func TestDetailVerdictWords(t *testing.T) {
 	medSupport := &checker.Result{Target: "https://pc-error.example.top/", Risk: rules.RiskMedium, Score: 30,
 		Signs:  []rules.Sign{{ID: "support-scam", Severity: rules.Medium, Points: 30, Message: "m"}},
 		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
+	darkJob := &checker.Result{Target: "https://white-job.example.top/", Risk: rules.RiskHigh, Score: 50,
+		Signs:  []rules.Sign{{ID: "dark-job", Severity: rules.High, Points: 50, Message: "「闇バイト」の募集の特徴があります。"}},
+		Advice: []checker.AdviceBlock{{Topic: "billing", Lines: []string{"x"}}}}
 	inputErr := func(target, msg string) *checker.Result {
 		return &checker.Result{Target: target, Risk: rules.RiskError, Error: &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: msg}}
 	}
@@ -146,6 +149,9 @@ func TestDetailVerdictWords(t *testing.T) {
 		// the verdict says not to call.
 		{support, "サポート詐欺の疑いが強いです。表示された番号に電話せず", "架空請求の疑い"},
 		{medSupport, "警告に表示された番号には電話しないでください", "身に覚えのない請求"},
+		// 闇バイト recruitment (as investment lures and fake police)
+		// shares the billing advice but is no bill (rev22).
+		{darkJob, "詐欺の疑いが強いです。リンクを開いたり", "架空請求の疑い"},
 		// What to do about each input mistake, without the desks.
 		{inputErr("notes.txt", "notes.txt is a local file but not an .html, .warc or .warc.gz file"), "SMSやメールの文面なら shopcheck message", "相談窓口"},
 		{inputErr("empty", "empty holds no .html files"), "このフォルダーには保存したページ（.html）がありません", "綴り"},
