@@ -974,7 +974,34 @@ func checkMailUrgency(m *Mail) []Finding {
 		f.Evidence += " → " + Clip(u, 80) + " (" + why + ")"
 		f.URL, f.Severity, f.Points = u, Medium, 30
 	}
+	if call := mailCallbackNumber(v); call != "" {
+		// 「【三菱UFJ銀行】…口座のご利用を一時停止しております。至急下記まで
+		// お電話ください。不正利用対策センター 050-…」: a brand's voice
+		// sending the reader to an IP phone or a mobile, which no bank or
+		// card company answers on; the voice on it asks for PINs.
+		f.Evidence += " / " + call
+		f.Severity, f.Points = High, 40
+		f.Message = Text{
+			JA: "銀行やカード会社などを名乗って利用停止や不正利用を告げ、050や携帯電話の番号に電話させようとしています。金融機関がこうした番号で連絡を求めることはなく、電話すると暗証番号などを聞き出されます。記載の番号にかけず、カードの裏面や公式サイトにある番号で確かめてください",
+			EN: "the message speaks as a bank, card company or the like, claims a suspension or misuse, and has you call a 050 or mobile number. Financial firms do not ask to be called on such numbers; the voice on it asks for PINs and the like. Do not call it: check on the number on the back of your card or the official site",
+		}
+	}
 	return []Finding{f}
+}
+
+// mailCallbackNumber returns the sentence (as written) of a message that
+// speaks as a brand and gives a 050, 070, 080 or 090 number, "" otherwise:
+// brands' desks are toll-free, navigation-dial or landline numbers.
+func mailCallbackNumber(v *mailView) string {
+	if len(v.presented()) == 0 {
+		return ""
+	}
+	for i, raw := range v.raw {
+		if !v.denies[i] && oneclickMobileRe.MatchString(NFKC(raw)) {
+			return raw
+		}
+	}
+	return ""
 }
 
 // riskyLink returns the first link of the message that hides where it

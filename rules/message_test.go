@@ -227,6 +227,15 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
 		{"Google's own storage notice", Mail{From: "Google One <google-one-noreply@google.com>", FromDomain: "google.com", Subject: "ストレージの空き容量が少なくなっています", Text: "Google アカウントのストレージが残り少なくなっています。容量を管理するには https://one.google.com/storage をご覧ください。"},
 			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
+		// rev22 p23 f12: a bank's voice sending the reader to a 050 number.
+		{"a bank's suspension with a 050 number to call", Mail{Text: "【三菱UFJ銀行】お客様の口座で第三者による不正な取引の可能性が検知されたため、口座のご利用を一時停止しております。至急下記までお電話ください。\n不正利用対策センター 050-5213-8846"},
+			[]want{{"mail-urgency", true, 40}}},
+		{"a bank's suspension with its toll-free desk", Mail{Text: "【三菱UFJ銀行】お客様の口座のご利用を一時停止しております。至急下記までお電話ください。\nお客さま窓口 0120-860-777"},
+			[]want{{"mail-urgency", true, 20}}},
+		{"a suspension and a mobile number in no brand's voice", Mail{Text: "アカウントが一時停止されました。至急 090-1234-5678 までお電話ください。"},
+			[]want{{"mail-urgency", true, 20}}},
+		{"a plumber's 090 number, no brand", Mail{Text: "水道の修理は本日中に対応します。お急ぎの方は 090-1234-5678 まで。"},
+			[]want{{"mail-urgency", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
@@ -264,7 +273,7 @@ func TestMessageRules(t *testing.T) {
 		// An hour today is a deadline of today (本日17時までに), and a
 		// phone "contracted by someone else" an intrusion claim.
 		{"a carrier's bill due at an hour today, the line to be cut", Mail{Text: "【ドコモ】ご利用料金が未払いです。本日17時までにお支払いがない場合、回線を停止いたします。お問い合わせ 050-5534-1234"},
-			[]want{{"mail-fake-bill", true, 30}, {"mail-urgency", true, 20}}},
+			[]want{{"mail-fake-bill", true, 30}, {"mail-urgency", true, 40}}}, // a 050 number in a brand's voice (rev22)
 		{"a phone said contracted by someone else, call at once", Mail{Text: "【ソフトバンク】お客様の携帯電話が不正に契約されています。至急 03-4567-8901 までご連絡ください。"},
 			[]want{{"mail-urgency", true, 20}}},
 		{"a shop's pickup due at an hour today", Mail{Text: "【花屋ルナ】ご注文の花束は本日17時までに店頭でお受け取りください。お問い合わせ 022-222-1234"},
