@@ -12,12 +12,7 @@ import (
 
 // darkData is darkjob_phrases.txt, indexed for one-pass searching.
 var darkData = sync.OnceValue(func() map[string]*phishLits {
-	secs := phishSections("darkjob_phrases.txt")
-	out := make(map[string]*phishLits, len(secs))
-	for k, list := range secs {
-		out[k] = newPhishLits(list)
-	}
-	return out
+	return phishIndexSections(phishSections("darkjob_phrases.txt"))
 })
 
 // darkJobText is what both signs tell the reader.

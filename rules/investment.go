@@ -16,12 +16,7 @@ import (
 
 // investData is investment_phrases.txt, indexed for one-pass searching.
 var investData = sync.OnceValue(func() map[string]*phishLits {
-	secs := phishSections("investment_phrases.txt")
-	out := make(map[string]*phishLits, len(secs))
-	for k, list := range secs {
-		out[k] = newPhishLits(list)
-	}
-	return out
+	return phishIndexSections(phishSections("investment_phrases.txt"))
 })
 
 var (

@@ -87,13 +87,7 @@ var phishData = sync.OnceValue(func() *phishTables {
 	for _, l := range lines("message_neutral_domains.txt") {
 		t.neutral = append(t.neutral, strings.ToLower(strings.Fields(l)[0]))
 	}
-	index := func(secs map[string][]string) map[string]*phishLits {
-		out := make(map[string]*phishLits, len(secs))
-		for k, list := range secs {
-			out[k] = newPhishLits(list)
-		}
-		return out
-	}
+	index := phishIndexSections
 	t.sets.words, t.sets.fields, t.sets.download = index(t.words), index(t.fields), index(t.download)
 	t.sets.oneclick, t.sets.support, t.sets.mail = index(t.oneclick), index(t.support), index(t.mail)
 	t.sets.claims = newPhishLits(slices.Concat(t.oneclick["registration"], t.oneclick["registration-weak"], t.oneclick["unpaid-claim"]))
@@ -112,6 +106,16 @@ var phishData = sync.OnceValue(func() *phishTables {
 func phishLongestFirst(list []string) []string {
 	out := append([]string(nil), list...)
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// phishIndexSections indexes each section's phrases for one-pass
+// searching (newPhishLits).
+func phishIndexSections(secs map[string][]string) map[string]*phishLits {
+	out := make(map[string]*phishLits, len(secs))
+	for k, list := range secs {
+		out[k] = newPhishLits(list)
+	}
 	return out
 }
 
