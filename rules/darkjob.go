@@ -83,9 +83,6 @@ func darkJobRule() Rule {
 	}
 }
 
-// darkJobLines is how many of a page's first lines dark-job reads.
-const darkJobLines = 400
-
 // checkDarkJob fires on a page that recruits for 闇バイト (see
 // darkjob_phrases.txt): pages with no secret messenger named or linked go
 // at once; warning pages stay silent.
@@ -108,11 +105,8 @@ func checkDarkJob(site *Site) []Finding {
 		if phishWarningPage(p) {
 			continue
 		}
-		lines := investHead(p)
-		if len(lines) > darkJobLines {
-			lines = lines[:darkJobLines]
-		}
-		for _, s := range investSentences(lines) {
+		// The title and first lines, as investment-lure reads them.
+		for _, s := range investSentences(investHead(p)) {
 			h.scan(s.norm, s.raw)
 		}
 		if fs := h.finding(); fs != nil {

@@ -586,8 +586,8 @@ func LinkHost(raw string) string {
 
 // mailDenies reports whether a sentence denies or forbids rather than asks
 // or claims (「〜することはありません」, 「これは架空請求ではありません」, a
-// warning's list item 「・暗証番号を教えない」), or reports on fraud (「〜をかたる」「〜と脅す手口」): lure phrases in it do not
-// count.
+// warning's list item 「・暗証番号を教えない」), or reports on fraud
+// (「〜をかたる」「〜と脅す手口」): lure phrases in it do not count.
 func mailDenies(s string) bool {
 	sets := &phishData().sets
 	if sets.words["negation"].has(s) || sets.mail["denial"].has(s) || sets.mail["report"].has(s) {
@@ -979,7 +979,9 @@ func checkMailUrgency(m *Mail) []Finding {
 		// お電話ください。不正利用対策センター 050-…」: a brand's voice
 		// sending the reader to an IP phone or a mobile, which no bank or
 		// card company answers on; the voice on it asks for PINs.
-		f.Evidence += " / " + call
+		if !strings.Contains(f.Evidence, call) {
+			f.Evidence += " / " + call
+		}
 		f.Severity, f.Points = High, 40
 		f.Message = Text{
 			JA: "銀行やカード会社などを名乗って利用停止や不正利用を告げ、050や携帯電話の番号に電話させようとしています。金融機関がこうした番号で連絡を求めることはなく、電話すると暗証番号などを聞き出されます。記載の番号にかけず、カードの裏面や公式サイトにある番号で確かめてください",

@@ -181,8 +181,8 @@ func oneclickHead(p *Page) []string {
 var oneclickMobileRe = shopMustRe(`0[5789]0[-‐ー－\s]?\d{4}[-‐ー－\s]?\d{4}`)
 
 // oneclickClaims reports whether the page's head claims a registration (or
-// an unpaid fee) at all: the cheap test that lets every other page go at once. Kept on the
-// page.
+// an unpaid fee) at all: the cheap test that lets every other page go at
+// once. Kept on the page.
 func oneclickClaims(p *Page) bool {
 	return pageDerive(p, pageOneclickClaims, func(m *pageMemo) *bool { return &m.oneclickClaims }, func() bool { return oneclickClaimsUncached(p) })
 }
