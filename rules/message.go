@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -379,7 +380,7 @@ func mailRead(subject, raw string) (lines, sentences, written []string) {
 			lines = append(lines, l)
 		}
 	}
-	for _, l := range append([]string{subject}, lines...) {
+	for _, l := range append([]string{subject}, mailJoinWrapped(lines)...) {
 		for _, s := range mailSplitSentences(mailUnquote(l)) {
 			if n := phishNorm(s); n != "" {
 				// Spaced-out words (還 付 金, ロ グ イ ン) are read
@@ -391,6 +392,40 @@ func mailRead(subject, raw string) (lines, sentences, written []string) {
 		}
 	}
 	return lines, sentences, written
+}
+
+// mailJoinWrapped joins the lines of a mail wrapped inside a sentence:
+// business mail breaks lines at a fixed width, and a line that ends in a
+// comma or a particle no sentence ends with (「…ATMの操作をお願いしたり、
+// キャッシュカードや暗証番号を」 before 「お預かりすることは絶対にありません。」)
+// goes on in the next, unless that starts a list item. The sentence is
+// read whole: its denial covers its first half too. lines itself is kept.
+func mailJoinWrapped(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		for i+1 < len(lines) && mailWrapsOn(l) && !flDecorationOne.MatchString(lines[i+1]) {
+			i++
+			l += lines[i]
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// mailWrapsOn reports whether a line stops inside a sentence: it ends in
+// a comma or in a particle (を, が, は, に, へ, や, と, で, も, の) after
+// a kana or kanji.
+func mailWrapsOn(l string) bool {
+	r, size := utf8.DecodeLastRuneInString(l)
+	if r == '、' || r == ',' && size == 1 && len(l) > 1 && l[len(l)-2] >= 0x80 {
+		return true
+	}
+	if !strings.ContainsRune("をがはにへやとでもの", r) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(l[:len(l)-size])
+	return unicode.In(prev, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func newMailView(m *Mail) *mailView {

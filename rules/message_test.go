@@ -236,6 +236,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-urgency", true, 20}}},
 		{"a plumber's 090 number, no brand", Mail{Text: "水道の修理は本日中に対応します。お急ぎの方は 090-1234-5678 まで。"},
 			[]want{{"mail-urgency", false, 0}}},
+		// rev22 p24 m21, m37: a denial wrapped over two lines of a mail.
+		{"an insurer's refund notice, its ATM denial wrapped", Mail{Text: "保険料の払戻しについてのご案内\nご登録口座へ当社から直接お振込みいたします。\n※当社が、払戻しのためにATMの操作をお願いしたり、キャッシュカードや暗証番号を\nお預かりすることは絶対にありません。\nお客さまサービスセンター 0120-417-226"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a refund lure wrapped over two lines", Mail{Text: "【みなみ野市】医療費の還付金があります。お近くのATMで還付金の手続きを\n行ってください。本日中に 0120-291-552 までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
