@@ -500,8 +500,9 @@ var shopRefundRe = shopMustRe(`(?i)返金|返品|払い?戻|返却|refund`)
 // the account and the PIN, is the phishing signs' case. A pension paid
 // into the reader's account (「年金をお振込みできません」, a fake 日本年金機構's
 // lure) and the reader's account to register (振込先口座の登録内容) are that
-// too.
-var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援金|お?受け?取り?口座|振込先口座を(?:ご)?(?:入力|登録)|振込先口座の(?:ご)?登録|年金(?:の|を|が)?(?:お?振込|お?支払|お?受け?取|給付|支給)|年金受給`)
+// too, as is a platform paying its sellers (「登録口座へお振込みします」,
+// 売上金).
+var shopReceiveRe = shopMustRe(`給付金|還付金|助成金|補助金|支援金|お?受け?取り?口座|振込先口座を(?:ご)?(?:入力|登録)|振込先口座の(?:ご)?登録|年金(?:の|を|が)?(?:お?振込|お?支払|お?受け?取|給付|支給)|年金受給|(?:ご?登録|お客様の?)(?:の|された|いただいた)?口座(?:へ|に|まで)(?:お?振り?込み?(?:します|いたします|させていただ)|ご?送金(?:します|いたします)|ご?入金(?:します|いたします))|売上金`)
 
 // shopReceivePage reports whether p is about a benefit or a tax refund paid
 // to the reader (its title or first heading names 給付金 or 還付金): none of

@@ -239,6 +239,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ファンド", `<p>ご購入の際は販売会社でお申込みください。当社が個人のお客さまに直接電話やSNSで投資を勧誘したり、振込を求めたりすることはありません。</p>`)}},
 		{name: "a PTA's fee by transfer or in cash at its desk", fire: false,
 			site: []string{shopTop, shopHTML("PTA会費納入のお願い", `<p>本年度より、口座振込にてお願いすることになりました。</p><p>口座振込が難しいご家庭は、授業参観日にPTA受付にて現金で納入いただけます。</p>`)}},
+		// rev22 p24 page24, page30: a question board quoting a fake's
+		// terms; a resale platform paying its sellers.
+		{name: "a Q&A page asking whether a shop is a fraud", fire: false,
+			site: []string{shopTop, shopHTML("このサイトは詐欺ですか？ - ナレッジQ&A", `<h1>このサイトは詐欺ですか？</h1><p>サイトには以下のように書かれています。</p><p>お支払い方法：銀行振込（前払い）</p><p>※現在クレジットカード決済はご利用いただけません。</p><p>振込先：楽天銀行 第一営業支店 普通 7391025 ヤマモト サトシ</p>`)}},
+		{name: "a ticket resale platform's payout to sellers", fire: false,
+			site: []string{shopTop, shopHTML("よくある質問", `<h2>Q5. 出品したチケットが売れた場合、代金はいつ受け取れますか？</h2><p>公演終了後、約2週間で登録口座へお振込みします（システム利用料・振込手数料を差し引きます）。</p>`)}},
 		{name: "a closing-down sale: the card terminal returned", fire: true,
 			site: []string{shopTop, shopHTML("閉店セール", `<h3>ご注文・お支払いについて</h3><p>閉店作業中のため、クレジットカード端末は返却済みです。お支払いは<strong>銀行振込（前払い）のみ</strong>とさせていただきます。</p>`)}},
 		{name: "cash on delivery withdrawn, cards kept", fire: false,

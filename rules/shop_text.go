@@ -161,10 +161,15 @@ func shopScamContext(s string) bool { return shopScamWordRe.MatchString(s) }
 // shopScamPageRe finds titles of pages that are about fraud.
 var shopScamPageRe = shopMustRe(`(?i)詐欺|偽サイト|偽ショップ|ニセサイト|偽(?:の)?(?:ショッピング|通販|EC|ブランド|オンラインショップ)サイト|架空請求|悪質商法|注意喚起|被害|手口|見分け方|消費者センター|消費生活センター|消費者ホットライン|国民生活センター|\bscams?\b|\bfraud`)
 
+// shopAsksIfScamRe finds a title that asks whether a site is a fraud
+// (このサイトは詐欺ですか？, 偽サイトでしょうか, 怪しいですか).
+var shopAsksIfScamRe = shopMustRe(`(?:詐欺|偽|ニセ|怪しい|あやしい)(?:サイト|ショップ|通販)?(?:ですか|でしょうか|かどうか)`)
+
 // shopScamPage reports whether p is a page about fraud (a warning, a news item,
-// a police or consumer page): five of its lines or more use warning words,
-// or its title, first heading or three lines do and it does no business of
-// its own (shopDoesBusiness). The rules that read a shop's own terms skip
+// a police or consumer page): its title or first heading asks whether a
+// site is a fraud, five of its lines or more use warning words, or its
+// title, first heading or three lines do and it does no business of its own
+// (shopDoesBusiness). The rules that read a shop's own terms skip
 // such pages. A fake shop that titles itself 「…｜偽サイトにご注意ください」
 // still sells: its terms are read.
 func shopScamPage(p *Page) bool {
@@ -186,6 +191,12 @@ func shopScamPage(p *Page) bool {
 				break
 			}
 		}
+	}
+	if shopAsksIfScamRe.MatchString(p.Title) || len(heads) > 0 && shopAsksIfScamRe.MatchString(heads[0]) {
+		// 「このサイトは詐欺ですか？」: a question board or a blog asking
+		// about a shop, whose terms it quotes; no shop asks that of
+		// itself.
+		return true
 	}
 	switch {
 	case n >= 5:
