@@ -99,6 +99,26 @@ func flBusinessClaim(site *Site) string {
 	return ""
 }
 
+// flPlatformRe finds a flea-market platform's own workings on a listing
+// page: the buyer's rating that releases the money (受取評価), the escrow
+// the platform holds (事務局がお預かり), its trade messages, and its rule
+// against dealing off the app (アプリ外).
+var flPlatformRe = shopMustRe(`受け?取り?評価|取引メッセージ|アプリ外|事務局(?:が|で)お預かり|エスクロー`)
+
+// flPlatformListing reports whether a page of the site is a flea-market
+// platform's own listing (a platform not in fluent_fleamarket_domains.txt):
+// it names the 出品者 and the platform's workings (flPlatformRe). A shop
+// that copies listings copies their descriptions, not the platform's
+// escrow and rating.
+func flPlatformListing(site *Site) bool {
+	for _, p := range site.Pages {
+		if p != nil && strings.Contains(p.Text, "出品者") && flPlatformRe.MatchString(p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkListingCopied fires when a site that presents itself as a business
 // describes its goods with phrases of private flea-market listings.
 func checkListingCopied(site *Site) []Finding {
@@ -106,6 +126,9 @@ func checkListingCopied(site *Site) []Finding {
 		if flUnder(site.Host, d) || flUnder(site.Domain, d) {
 			return nil
 		}
+	}
+	if flPlatformListing(site) {
+		return nil
 	}
 	type hit struct {
 		lines   map[string]bool

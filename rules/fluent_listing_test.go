@@ -27,6 +27,21 @@ func TestListingCopied(t *testing.T) {
 			fire: true, want: []string{"「プロフ必読」×2", "株式会社"},
 		},
 		{
+			// rev22 p24 page16: a listing on a flea-market platform
+			// the data does not know: the seller, the escrow, the rating.
+			name: "honest: a small flea-market platform's own listing", domain: "furimaru.example.com",
+			pages: []string{
+				"item/m84103927715", flHTML("【美品】ニンテンドー 3DS LL 即購入OK - フリマル", `<p>即購入OKです。ペット・喫煙者はいません。目立った傷や汚れなし。</p><p>出品者 ちゃこ</p><p>代金は取引完了（受取評価）まで事務局がお預かりします。</p><p>¥8,500</p>`+cart),
+			},
+		},
+		{
+			name: "a shop copying listings with their sellers' names", domain: "brand-outlet-sale2.com",
+			pages: []string{
+				"item/1.html", flHTML("ルイヴィトン バッグ", `<p>出品者：ちゃこ</p><p>即購入OKです。ペット・喫煙者はいません。</p><p>¥12,800</p>`+cart),
+			},
+			fire: true, want: []string{"即購入OK"},
+		},
+		{
 			name: "honest: a shop's page warning about fake shops quotes listings", domain: "zakka.example.jp",
 			pages: []string{
 				"", flHTML("雑貨の店", `<p>北欧の雑貨</p><p>¥2,800</p>`+cart),
