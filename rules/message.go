@@ -1134,7 +1134,7 @@ func checkMailFakeBill(m *Mail) []Finding {
 		return nil
 	}
 	unpaid, _ := v.find("unpaid")
-	if unpaid == "" {
+	if unpaid == "" || mailCreditorsOwn(v) {
 		return nil
 	}
 	legal, _ := v.find("legal")
@@ -1168,6 +1168,35 @@ func checkMailFakeBill(m *Mail) []Finding {
 		return []Finding{{Evidence: strings.Join(ev, " / "), Severity: Medium, Points: 30}}
 	}
 	return nil
+}
+
+// mailCreditorsOwn reports whether a reminder of an unpaid bill is a
+// creditor's own, as a shop's or a landlord's is: it
+// comes from a company domain (not a free mailbox) that every link of the
+// message is under, at least one; it names the dealing the money is owed
+// for ([bill-reference]: ご注文番号, 契約書, 号室 …); and the debt is not
+// a "paid site"'s, the 架空請求's own claim ([bill-paysite]). A fake bill
+// names no order and links elsewhere; one that copies a shop's words from
+// a look-alike domain still has its link judged.
+func mailCreditorsOwn(v *mailView) bool {
+	from := v.m.FromDomain
+	if from == "" || mailPersonalBox(from) || len(v.m.URLs) == 0 {
+		return false
+	}
+	own := flRegistrable(from)
+	for _, h := range v.hosts {
+		if h == "" || flRegistrable(h) != own {
+			return false
+		}
+	}
+	sets := phishData().sets.mail
+	for _, s := range v.sentences {
+		if sets["bill-paysite"].has(s) {
+			return false
+		}
+	}
+	ref, _ := v.find("bill-reference")
+	return ref != ""
 }
 
 func checkMailSender(m *Mail) []Finding {

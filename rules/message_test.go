@@ -241,6 +241,13 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a refund lure wrapped over two lines", Mail{Text: "【みなみ野市】医療費の還付金があります。お近くのATMで還付金の手続きを\n行ってください。本日中に 0120-291-552 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 0}}},
+		// rev22 p24 m11, m45: a creditor's own reminder.
+		{"a mail-order firm's reminder for a refused delivery, its own site", Mail{FromDomain: "naturallife-tsuhan.co.jp", Text: "9月28日にご注文いただきました商品（ご注文番号 NL-250928-3317）につきまして、受取りを辞退され返送されております。現時点でご入金が確認できておりません。お支払い期限：2025年11月5日。期限までにお支払いいただけない場合、少額訴訟等の法的手続きを検討させていただきます。0120-926-357 https://www.naturallife-tsuhan.co.jp/"},
+			[]want{{"mail-fake-bill", false, 0}}},
+		{"the same words linking another domain", Mail{FromDomain: "naturallife-tsuhan.co.jp", Text: "ご注文番号 NL-250928-3317 につきまして、現時点でご入金が確認できておりません。お支払いいただけない場合、少額訴訟等の法的手続きを検討させていただきます。お支払いはこちら https://naturallife-pay.top/"},
+			[]want{{"mail-fake-bill", true, 30}}},
+		{"a paid site's fee from its own domain", Mail{FromDomain: "douga-center.jp", Text: "有料動画サイトのご利用料金が未払いです。ご注文番号 A-1234。本日中にお支払いがない場合、法的手続きに移行します。https://douga-center.jp/pay"},
+			[]want{{"mail-fake-bill", true, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
