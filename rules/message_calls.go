@@ -514,5 +514,33 @@ func checkMailGiftCard(m *Mail) []Finding {
 			return []Finding{{Evidence: quoteSentences(raw)}}
 		}
 	}
+	// The request over two sentences (「コンビニでAppleギフトカード買って
+	// きてくれないかな？」 … 「買ったらカード裏の番号をこすって写真撮って送って
+	// ね。」): a card named and bought in one, its number sent in another.
+	buy, send := "", ""
+	for i, raw := range v.raw {
+		if v.denies[i] {
+			continue
+		}
+		cs := flCompact(raw)
+		if mailGiftThanksRe.MatchString(cs) || flQuoted.MatchString(cs) {
+			continue
+		}
+		if buy == "" && gv.named(cs) && mailGiftBuyRe.MatchString(cs) && !flGiftSkip.MatchString(cs) {
+			buy = raw
+		} else if send == "" && mailGiftSendRe.MatchString(cs) {
+			send = raw
+		}
+	}
+	if buy != "" && send != "" {
+		return []Finding{{Evidence: quoteSentences(buy, send)}}
+	}
 	return nil
 }
+
+// mailGiftBuyRe asks the reader to buy something (flCompact text);
+// mailGiftSendRe to send a card's number, code or a photo of it.
+var (
+	mailGiftBuyRe  = regexp.MustCompile(`買って|買ってきて|購入して|購入し(?:て|てき)`)
+	mailGiftSendRe = regexp.MustCompile(`(?:番号|コード)[^。]{0,20}?(?:送って|送信して|教えて)|(?:カード|裏)[^。]{0,20}?写真[^。]{0,10}?(?:送って|送信して)`)
+)

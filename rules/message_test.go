@@ -264,6 +264,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-gift-card", true, 0}}},
 		{"a fake bill paid in gift card codes", Mail{Text: "【有料サイト運営事務局】未払いの利用料金があります。本日中にコンビニでAmazonギフトカード3万円分を購入し、番号をこちらに送信してください。"},
 			[]want{{"mail-gift-card", true, 0}}},
+		// rev22 p24 m01: the card named and bought in one sentence, its
+		// number sent in the next.
+		{"a 'friend' asking over two sentences", Mail{Text: "お願いがあるんだけど、近くのコンビニでAppleギフトカード買ってきてくれないかな？1万円のを5枚。買ったらカード裏の番号をこすって写真撮って送ってね。"},
+			[]want{{"mail-gift-card", true, 0}}},
+		{"a gift card bought for oneself, a trip's photos sent", Mail{Text: "コンビニでAmazonギフトカード買ってきてくれる？自分で使うから。あとで旅行の写真送ってね。"},
+			[]want{{"mail-gift-card", false, 0}}},
 		{"thanks for a gift card", Mail{Text: "Amazonギフトカード買って、コードも写真で送ってくれてありがとう。助かったよ。"},
 			[]want{{"mail-gift-card", false, 0}}},
 		{"a gift card sent as a present", Mail{Text: "お父さん誕生日おめでとう。プレゼントにAmazonギフトカード送るね。コードはメールで届くよ。"},
