@@ -190,6 +190,9 @@ func TestMessageRules(t *testing.T) {
 		// then a video call; the card to be collected by an "officer".
 		{"fake police: your data leaked, a video call", Mail{Text: "大阪府警の者です。あなたの個人情報が詐欺グループに流出しています。捜査協力のため、ビデオ通話に応じてください。"},
 			[]want{{"mail-fake-police", true, 0}}},
+		// rev22 p24 m14: 「…の犯行に利用された疑い」.
+		{"fake police: an account used in a crime's commission, a landline", Mail{Text: "【警視庁 捜査第二課】あなた名義の口座が詐欺事件の犯行に利用された疑いがあります。本日17時までに担当まで必ずご連絡ください。連絡がない場合、逮捕状の請求手続きを進めます。連絡先 03-5847-2193"},
+			[]want{{"mail-fake-police", true, 0}}},
 		{"fake police collecting the cash card", Mail{Text: "こちらは警察です。あなたの口座を調べるため、キャッシュカードを封筒に入れて保管してください。後ほど警察官が受け取りに伺います。"},
 			[]want{{"mail-fake-police", true, 0}}},
 		{"the police's warning about card collectors", Mail{Text: "【宮城県警察】警察官がキャッシュカードを受け取りに伺うことはありません。「封筒に入れて保管して」と言われたら詐欺です。"},
