@@ -680,12 +680,28 @@ func (v *mailView) linksAllOfficial() bool {
 		if h == "" && slices.Contains(v.quoted, v.m.URLs[i]) {
 			continue // quoted by a warning, not offered
 		}
+		if mailDescriptor(v.m.Text, v.m.URLs[i]) {
+			// 「ご利用先:APPLE.COM/BILL」: the merchant a card
+			// statement names, no link offered to the reader.
+			continue
+		}
 		if h == "" || !phishOfficialHost(v.brands, h) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// mailDescriptor reports whether a URL found in a message's text is a
+// merchant descriptor as card statements print them: a bare domain written
+// in capitals (APPLE.COM/BILL, AMAZON.CO.JP), not an address offered to
+// open. (The URLs found are given with their hosts in lower case.)
+func mailDescriptor(text, u string) bool {
+	if strings.Contains(u, "://") || !strings.ContainsAny(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		return false
+	}
+	return strings.Contains(text, strings.ToUpper(u))
 }
 
 // offered is how many links the message offers: its URLs less the

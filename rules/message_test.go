@@ -251,6 +251,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-bill", true, 30}}},
 		{"a paid site's fee from its own domain", Mail{FromDomain: "douga-center.jp", Text: "有料動画サイトのご利用料金が未払いです。ご注文番号 A-1234。本日中にお支払いがない場合、法的手続きに移行します。https://douga-center.jp/pay"},
 			[]want{{"mail-fake-bill", true, 0}}},
+		// rev22 p24 m16: a statement's merchant descriptor is no link.
+		{"a card check by phone naming APPLE.COM/BILL", Mail{Text: "ご利用先:APPLE.COM/BILL\nご本人確認のため、カード番号16桁・有効期限・セキュリティコードの入力が必要です。\nご利用確認専用ダイヤル:050-3187-6642", URLs: []string{"apple.com/BILL"}},
+			[]want{{"mail-credential-request", true, 0}}},
+		{"a brand's own notice naming its site bare", Mail{Text: "amazon.co.jp にサインインして、カード番号と有効期限を更新してください。", URLs: []string{"amazon.co.jp"}},
+			[]want{{"mail-credential-request", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
