@@ -159,6 +159,9 @@ func TestInvestmentMessages(t *testing.T) {
 		{"AI trading app, deposit account on LINE, no promise", Mail{Text: "この投資アプリ、登録して5万円入金するとAIが自動で運用してくれるよ。入金先はLINEで聞いてね https://app.example.top/"}, 50},
 		{"side job: per-like rate and LINE", Mail{Text: "副業のご紹介です！動画にいいねするだけで1件300円、スクショを送るだけ。LINEで「参加」と送ってください https://lin.ee/Job9876"}, 50},
 		{"side job: a day's pay and a LINE ID", Mail{Text: "スキマ時間で1日2万円以上稼げるお仕事です。ご興味あればLINE ID: easywork2026 までどうぞ"}, 50},
+		// rev22 p24 m15: a month's pay, LINE by a look-alike link.
+		{"side job: 月収30万円以上も可能, to the official LINE", Mail{Text: "【副業のご案内】スマホ1台・1日たった15分の簡単作業で月収30万円以上も可能です！詳細は公式LINEへ→ https://lin-ee-sidejob.com/r/aK92m"}, 50},
+		{"a job ad: 月収30万円以上可能, a workplace, apply on LINE", Mail{Text: "【正社員募集】副業OK。月収30万円以上可能。勤務地：仙台市青葉区、交通費支給。応募は公式LINEへ https://lin.ee/Job7x"}, 0},
 		// rev22 p23 f08: the wrong-number opener.
 		{"a wrong number turning to investing and LINE", Mail{Text: "田中さんですか？来週の食事の件です。\nあれ、番号間違えちゃったみたいです…ごめんなさい。\n最近は叔父に教わった投資にハマってます。LINEのIDは misaki_chen0823 です。"}, 30},
 		{"a real wrong number, apologising", Mail{Text: "すみません、番号を間違えて送ってしまいました。失礼しました。"}, 0},
