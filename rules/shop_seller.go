@@ -33,6 +33,9 @@ type Disclosure struct {
 	// address / phone on request (請求があれば遅滞なく開示).
 	AddressWithheld bool
 	PhoneWithheld   bool
+	// AddressElsewhere: the address field points to where the page gives
+	// it (所在地：上記, 同上, 下記).
+	AddressElsewhere bool
 	// Platform names the shop platform whose address stands in for the
 	// seller's (BASE, STORES …), "" when none.
 	Platform string
@@ -357,9 +360,57 @@ func disclosureClue(lines []string) string {
 	return hex.EncodeToString(sum[:12])
 }
 
+// shopElsewhereRe finds a field's value that points to where the page
+// gives it (「所在地：上記」「同上」「下記参照」).
+var shopElsewhereRe = shopMustRe(`^\s*[(（]?(?:上記|同上|下記|左記|上述|前述|ページ(?:上部|下部))`)
+
+// shopSplitFields returns lines with each line that holds several labelled
+// fields between slashes or bars (「販売者：けやき窯 大貫 茂／所在地：上記／
+// 電話：0285-72-4108」, an old hand-made page's one-line disclosure; NFKC
+// text, so ／ is /) split into its fields, where two parts or more start
+// with a label; lines is returned as it is when none does.
+func shopSplitFields(lines []string) []string {
+	var out []string
+	for i, l := range lines {
+		if !strings.ContainsAny(l, "/|／｜") {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		parts := strings.FieldsFunc(l, func(r rune) bool { return r == '/' || r == '|' || r == '／' || r == '｜' })
+		labelled := 0
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel, shopManagerLabel} {
+				if _, ok := shopLabelValue([]string{p}, 0, re); ok {
+					labelled++
+					break
+				}
+			}
+		}
+		if labelled < 2 {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(lines)+len(parts)), lines[:i]...)
+		}
+		for _, p := range parts {
+			out = append(out, strings.TrimSpace(p))
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
 // shopReadDisclosure fills the fields of d from its lines.
 func shopReadDisclosure(d *Disclosure) {
-	ls := d.Lines
+	ls := shopSplitFields(d.Lines)
 	gate := shopDiscLabelGate()
 	for i := range ls {
 		if !gate.may(ls[i]) {
@@ -396,6 +447,9 @@ func shopReadDisclosure(d *Disclosure) {
 		if v, ok := shopLabelValue(ls, i, shopAddressLabel); ok {
 			if shopWithheldRe.MatchString(v) {
 				d.AddressWithheld = true
+			}
+			if shopElsewhereRe.MatchString(v) {
+				d.AddressElsewhere = true
 			}
 			if d.Address == "" {
 				if a := FindAddress(v); a != "" {
@@ -867,7 +921,11 @@ func shopSellerRule() Rule {
 			var seller, address, phone, platform, where string
 			var missingEN []string
 			addrHeld, phoneHeld := false, false
+			elsewhere := ""
 			for _, d := range ds {
+				if d.AddressElsewhere && elsewhere == "" {
+					elsewhere = d.URL
+				}
 				if where == "" || d.Heading != "" && strings.Contains(d.Heading, "特定商取引") {
 					where = d.URL
 				}
@@ -887,6 +945,15 @@ func shopSellerRule() Rule {
 			if seller == "" {
 				missing = append(missing, "販売業者名")
 				missingEN = append(missingEN, "seller's name")
+			}
+			if address == "" && elsewhere != "" {
+				// 「所在地：上記」: the address the page gives above.
+				for _, a := range flAddresses(site) {
+					if a.url == elsewhere && a.pref != "" {
+						address = a.text
+						break
+					}
+				}
 			}
 			if address == "" && !addrHeld && platform == "" {
 				missing = append(missing, "住所")

@@ -793,6 +793,12 @@ func TestSellerInfoMissing(t *testing.T) {
 	runShopCases(t, "seller-info-missing", []shopCase{
 		{name: "tickets offered for resale, no disclosure", fire: true,
 			site: []string{shopTop, shopHTML("チケット譲渡センター", `<h1>ライブチケット譲ります</h1><p>アリーナ席 2枚 譲渡価格 ¥38,000</p><p>お支払いは銀行振込のみ</p>`)}},
+		// rev22 p24 page06: an old hand-made page's one-line disclosure
+		// pointing to the address above.
+		{name: "one line of fields, the address 'above'", fire: false,
+			site: []string{shopTop, shopHTML("けやき窯", shop+`<h2>窯元の所在地</h2><p>〒321-4217 栃木県芳賀郡益子町大字益子3571</p><h2>特定商取引法に基づく表示</h2><p>販売者：けやき窯 大貫 茂（個人）／ 所在地：上記 ／ 電話：0285-72-4108</p>`)}},
+		{name: "one line of fields, 'above' but no address on the page", fire: true, evidence: []string{"住所"},
+			site: []string{shopTop, shopHTML("けやき窯", shop+`<h2>特定商取引法に基づく表示</h2><p>販売者：けやき窯 大貫 茂（個人）／ 所在地：上記 ／ 電話：0285-72-4108</p>`)}},
 		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
 		{name: "a second-hand bookshop's footer with its 古物商 licence, address and phone", fire: true, points: 10, evidence: []string{"古物商許可 第221010009876号"},
