@@ -25,6 +25,11 @@ func fuzzSeedPages() []string {
 		// prize path of phishing-credential-form).
 		"<title>警視庁</title><h2>逮捕状</h2><p>あなた名義の口座が詐欺事件に使用されています。</p><p>LINE ID: keishicho-sousa に連絡してください。</p><a href=https://line.me/ti/p/x>LINE</a>",
 		"<p>おめでとうございます！抽選で選ばれました。</p><p>送料500円のみお支払いください。</p><form method=post><label>カード番号<input name=c></label></form>",
+		// rev22: 闇バイト recruitment, an unpaid-fee claim, a one-line
+		// disclosure pointing above.
+		"<h1>高額バイト 日給5万円</h1><p>荷物を受け取るだけ。身分証の写真を送信。</p><a href=https://t.me/x>Telegram</a>",
+		"<title>未納のお知らせ</title><p>未納料金 298,000円</p><p>訴訟・強制執行</p><p>接続IPアドレス 60.97.1.2</p>",
+		"<p>〒321-4217 栃木県芳賀郡益子町大字益子3571</p><p>販売者：けやき窯／所在地：上記／電話：0285-72-4108</p>",
 	}
 	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
@@ -62,6 +67,13 @@ func FuzzMessageChecks(f *testing.F) {
 		{"", "", "【宮城県警察】「【三井住友カード】お客様のカードが不正利用された可能性があります」といったSMSにご注意ください。hxxps://smbc-card[.]top/ https://www.police.pref.miyagi.jp/"},
 		{"", "", "こちらは警察です。あなたの口座が犯罪に使われています。至急 03-1234-5678 まで連絡してください。"},
 		{"", "", "医療費の還・付があります。お近くのＡ　Ｔ　Ｍで手続きしてください。"},
+		// rev22: sextortion, 闇バイト, a code asked for, a wrapped denial,
+		// a gift card over two sentences.
+		{"", "ハッキングしました", "カメラで録画しました。ビットコインを bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh に送金。48時間以内に家族全員に送信します。"},
+		{"", "", "高額バイト、荷物を受け取るだけ。身分証の写真を送って。テレグラム @x https://t.me/x"},
+		{"", "", "SMSで認証番号が届くから、それをそのまま送ってほしい"},
+		{"", "", "ATMの操作をお願いしたり、\nお預かりすることは絶対にありません。"},
+		{"", "", "Appleギフトカード買ってきて。\nカード裏の番号を写真で送ってね。ご利用先:APPLE.COM/BILL"},
 	} {
 		f.Add(s.from, s.subject, s.text)
 	}

@@ -537,6 +537,10 @@ const mailMaxText = 64 << 10
 // particle (と, という, などの, …), and a line that is nothing but a
 // quotation (a quoted subject or lure under 「件名の例」). Lures quote
 // button names (「ご利用確認」ボタン), which stay.
+// mailQuoteLabels are the words a warning puts right before a quotation
+// it makes of a lure (件名「…」, 本文「…」).
+var mailQuoteLabels = []string{"件名", "本文", "文面", "内容", "タイトル", "表示"}
+
 func mailUnquote(l string) string {
 	if !strings.ContainsAny(l, "「『“") {
 		return l
@@ -581,6 +585,14 @@ func mailUnquote(l string) string {
 		t := strings.TrimLeft(l, " ■□●○◆◇・*-–—>")
 		if k := strings.IndexAny(t, ":："); k >= 0 && k < 24 && strings.IndexAny(t, "「『“") > k {
 			t = strings.TrimLeft(t[k:], ":： ")
+		}
+		for _, w := range mailQuoteLabels {
+			// 件名「【国税庁】未納税金のお支払いについて」: a label glued to
+			// the quotation, no colon between.
+			if rest, ok := strings.CutPrefix(t, w); ok && strings.IndexAny(rest, "「『“") == 0 {
+				t = rest
+				break
+			}
 		}
 		if r, _ := utf8.DecodeRuneInString(t); r == '「' || r == '『' || r == '“' {
 			closing := map[rune]string{'「': "」", '『': "』", '“': "”"}[r]

@@ -256,6 +256,9 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-credential-request", true, 0}}},
 		{"a brand's own notice naming its site bare", Mail{Text: "amazon.co.jp にサインインして、カード番号と有効期限を更新してください。", URLs: []string{"amazon.co.jp"}},
 			[]want{{"mail-credential-request", false, 0}}},
+		// rev22 p25 m24: 件名「…」 quotes a lure, no colon between.
+		{"an IT department's warning quoting a subject", Mail{Text: "最近、以下のようなフィッシングメールが多数届いています。\n■事例2：国税庁を装うメール\n件名「【国税庁】未納税金のお支払いについて（最終通知）」\n万一クリックしてしまった場合は、内線4410までご連絡ください。"},
+			[]want{{"mail-fake-bill", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
