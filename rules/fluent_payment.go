@@ -1158,7 +1158,7 @@ var flGiftData = sync.OnceValue(func() *flGiftVocab {
 	return &flGiftVocab{
 		names:     flGiftNames(),
 		gift:      shopMustRe(g),
-		payWith:   regexp.MustCompile(g + `(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
+		payWith:   regexp.MustCompile(g + `[)）]?(?:の(?:番号|コード))?(?:で|にて|による|を使った|を使用した|を用いた|のみ)(?:の)?(?:お|ご)?(?:支払|決済|入金|精算|振込|払)|` + g + `払い`),
 		payLabel:  regexp.MustCompile(`(?:お|ご)?(?:支払い?|決済|ご入金)(?:方法|手段)?(?:は|:|：|につきましては|については|につきまして)[^。]{0,20}?` + g),
 		typeCode:  regexp.MustCompile(`(?:` + g + `)[^。]{0,20}?(?:番号|コード|id|pin)[^。]{0,30}?(?:記入|入力)` + ask),
 		sendCode:  regexp.MustCompile(`(?:` + named + `)[^。]{0,20}?(?:番号|コード|id|pin)` + send),

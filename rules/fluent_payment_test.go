@@ -191,6 +191,12 @@ func TestGiftCardPayment(t *testing.T) {
 			fire:  true, want: []string{"Amazonギフト券"},
 		},
 		{
+			// rev22 p25 page28: the cards named in brackets before the verb.
+			name:  "a prize's fee paid in gift cards named in brackets",
+			pages: []string{"prize.html", flHTML("受取手続き", `<p>手数料は電子マネー（Amazonギフトカード・Apple Gift Card）でのお支払いとなります。</p>`)},
+			fire:  true, want: []string{"Apple Gift Card"},
+		},
+		{
 			name:  "buy at a convenience store and send the number",
 			pages: []string{"order.html", flHTML("ご注文完了", `<p>コンビニでAppleギフトカードを購入し、裏面の番号をメールでお送りください。</p>`)},
 			fire:  true, want: []string{"Appleギフトカード"},
