@@ -245,6 +245,11 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("このサイトは詐欺ですか？ - ナレッジQ&A", `<h1>このサイトは詐欺ですか？</h1><p>サイトには以下のように書かれています。</p><p>お支払い方法：銀行振込（前払い）</p><p>※現在クレジットカード決済はご利用いただけません。</p><p>振込先：楽天銀行 第一営業支店 普通 7391025 ヤマモト サトシ</p>`)}},
 		{name: "a ticket resale platform's payout to sellers", fire: false,
 			site: []string{shopTop, shopHTML("よくある質問", `<h2>Q5. 出品したチケットが売れた場合、代金はいつ受け取れますか？</h2><p>公演終了後、約2週間で登録口座へお振込みします（システム利用料・振込手数料を差し引きます）。</p>`)}},
+		// rev22 p25 page20: an English shop for foreign residents.
+		{name: "English: transfer only, cards 'cannot' be accepted, PayPay to staff", fire: true,
+			site: []string{shopTop, shopHTML("Tokyo Gadget Sale", `<h2>Payment</h2><p>Bank transfer only (Japanese bank account). We cannot accept credit card, PayPal or cash on delivery because of the sale price.</p><p>* You can also pay by ATM or by PayPay to our staff (ask us).</p>`)}},
+		{name: "English: cards accepted, transfer too", fire: false,
+			site: []string{shopTop, shopHTML("Knife shop", `<h2>Payment</h2><p>We accept credit cards, PayPal and bank transfer.</p>`)}},
 		{name: "a closing-down sale: the card terminal returned", fire: true,
 			site: []string{shopTop, shopHTML("閉店セール", `<h3>ご注文・お支払いについて</h3><p>閉店作業中のため、クレジットカード端末は返却済みです。お支払いは<strong>銀行振込（前払い）のみ</strong>とさせていただきます。</p>`)}},
 		{name: "cash on delivery withdrawn, cards kept", fire: false,
