@@ -49,6 +49,10 @@ func TestDarkJob(t *testing.T) {
 		{"a school's warning about 闇バイト", Mail{Text: "【さくら台高校】SNSで「高額バイト」「荷物を受け取るだけ」とうたい、テレグラムで連絡させる闇バイトの募集が増えています。絶対に応募しないでください。"}, false},
 		{"a newsletter naming 闇バイト without quotation marks", Mail{Text: "高額バイトや荷物を受け取るだけの仕事をテレグラムで募集し、身分証の写真を送らせる闇バイトが増えています。"}, false},
 		{"a recruiter denying it is 闇バイト", Mail{Text: "闇バイトではありません！荷物を受け取るだけで日給5万。身分証の写真を送るだけ。テレグラムで連絡を。"}, true},
+		// rev22 p25 m36, m49: recruiting foreign residents.
+		{"Vietnamese: parcels, 5 man a day, residence card photo, Telegram", Mail{Text: "Việc nhẹ lương cao cho anh em đang ở Nhật. Chỉ cần đi nhận đồ rồi giao lại, 5 man/ngày, trả tiền mặt trong ngày. Ai quan tâm nhắn Telegram @viecnhanh_nhatban kèm ảnh thẻ ngoại kiều (zairyu) để đăng ký nhé."}, true},
+		{"Tagalog: packages, ¥50,000 a day, residence card, Telegram", Mail{Text: "Madaling trabaho lang, kukuha at magdadala ng package. ¥50,000 bawat araw, bayad agad cash! I-message lang sa Telegram: @easyjob_jp88 at ipadala ang litrato ng residence card mo."}, true},
+		{"English: a community's Telegram group and the residence card office", Mail{Text: "Join our Telegram group for news. You can pick up your residence card at the immigration office from Monday."}, false},
 		{"a friend's Telegram and a moving job", Mail{Text: "引っ越しのバイト、日給1万だって。詳細はテレグラムで送るね。"}, false},
 	}
 	for _, c := range mails {
