@@ -190,6 +190,13 @@ func TestMessageRules(t *testing.T) {
 		// then a video call; the card to be collected by an "officer".
 		{"fake police: your data leaked, a video call", Mail{Text: "大阪府警の者です。あなたの個人情報が詐欺グループに流出しています。捜査協力のため、ビデオ通話に応じてください。"},
 			[]want{{"mail-fake-police", true, 0}}},
+		// rev22 p25 m39: fake police in Korean (and Chinese).
+		{"fake police in Korean", Mail{Text: "[경시청 수사2과] 귀하 명의의 계좌가 자금세탁 사건에 이용된 것으로 확인되었습니다. 오늘 17시까지 연락이 없으면 체포영장이 발부됩니다. 담당 수사관 사토: 080-6251-3397"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"fake police in Chinese", Mail{Text: "【东京警视厅】您的银行账户涉嫌洗钱犯罪，请立即通过微信视频通话联系负责警官，微信号：jp_police_88"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"a Korean friend mentioning the police", Mail{Text: "어제 경찰서에서 분실물 찾았어. 당신 지갑도 거기 있대!"},
+			[]want{{"mail-fake-police", false, 0}}},
 		// rev22 p24 m14: 「…の犯行に利用された疑い」.
 		{"fake police: an account used in a crime's commission, a landline", Mail{Text: "【警視庁 捜査第二課】あなた名義の口座が詐欺事件の犯行に利用された疑いがあります。本日17時までに担当まで必ずご連絡ください。連絡がない場合、逮捕状の請求手続きを進めます。連絡先 03-5847-2193"},
 			[]want{{"mail-fake-police", true, 0}}},
