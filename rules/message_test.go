@@ -266,6 +266,11 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p25 m24: 件名「…」 quotes a lure, no colon between.
 		{"an IT department's warning quoting a subject", Mail{Text: "最近、以下のようなフィッシングメールが多数届いています。\n■事例2：国税庁を装うメール\n件名「【国税庁】未納税金のお支払いについて（最終通知）」\n万一クリックしてしまった場合は、内線4410までご連絡ください。"},
 			[]want{{"mail-fake-bill", false, 0}}},
+		// rev22 p25 m16: the Immigration Services Agency as a brand.
+		{"a fake immigration agency mail", Mail{From: "Immigration Services Agency of Japan <no-reply@moj-isa.go-jp.top>", FromDomain: "moj-isa.go-jp.top", Subject: "Final Notice: Your Residence Card Will Be Invalidated", Text: "This is an official notice from the Immigration Services Agency of Japan (出入国在留管理庁). Complete the online verification within 72 hours: https://moj-isa.go-jp.top/rc/confirm"},
+			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
+		{"the agency's own notice", Mail{From: "出入国在留管理庁 <info@isa.go.jp>", FromDomain: "isa.go.jp", Text: "在留カードの有効期間更新申請は、オンラインでも受け付けています。https://www.moj.go.jp/isa/applications/"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 		// mail-extortion (rev22 f21): sextortion spam.
 		{"sextortion: hacked, filmed, Bitcoin, sent to everyone", Mail{Subject: "あなたのアカウントはハッキングされました", Text: "私はプロのハッカーです。あなたがアダルトサイトを閲覧している様子を、カメラで録画しました。\n動画を削除してほしければ、1500米ドル相当のビットコインを下記アドレスに送金してください。\nBTCアドレス：bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh\n動画をあなたの家族・友人・同僚全員に送信します。"},
 			[]want{{"mail-extortion", true, 0}}},
