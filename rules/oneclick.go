@@ -60,6 +60,13 @@ type oneclickHits struct {
 	// address (echoIP): honest confirmations say it too.
 	regWeak string
 	echoIP  bool
+	// clickConsent is a line that makes a click on the page a paid
+	// registration, with its fee (「「はい」ボタンのクリックをもって有料会員
+	// （月額49,800円）への登録に同意したものとみなします」), on a page that
+	// offers something free or asks the visitor's age: the trap's own terms,
+	// often hidden (font-size:0). An honest service takes a paid order on
+	// a confirmation screen, not on an age gate.
+	clickConsent string
 	// unpaid is a fee claimed as unpaid (未納料金, 利用料金が未払い),
 	// which stands for the registration beside a fee, a threat and an
 	// echo or bait: the 架空請求 page a postcard or SMS links to.
@@ -69,6 +76,14 @@ type oneclickHits struct {
 // oneclickLapseRe marks a sentence about a payment not made (in phishNorm
 // form), which a cancel phrase must share to count as a lapse.
 var oneclickLapseRe = regexp.MustCompile(`(?:お?支払い?|ご?入金|お?振込み?)(?:が|の)?(?:ない|無い|なき|なければ|確認でき(?:ない|なけれ))|期限までに`)
+
+// oneclickClickConsentRe finds terms that make a click (a button pressed)
+// a registration or contract (phishNorm text); oneclickGateRe a page that
+// offers something free or asks the visitor's age.
+var (
+	oneclickClickConsentRe = shopMustRe(`(?:クリック|ボタン|押し|押下|タップ)[^。]{0,60}?(?:同意した|承諾した|契約が成立した|登録した|入会した)ものとみな|(?:クリック|押下|タップ)(?:した時点|をもって|により)[^。]{0,40}?(?:有料|登録|契約|入会)`)
+	oneclickGateRe         = shopMustRe(`無料|18歳以上|18歳未満|年齢認証|年齢確認|成人向け|アダルト`)
+)
 
 // oneclickLines is how many of a page's first lines the one-click test
 // reads: the screen is a short page that says everything at its top, and a
@@ -110,7 +125,7 @@ func checkOneclick(site *Site) []Finding {
 		// A countdown counts only beside a payment deadline: shops run
 		// countdown timers for sales too.
 		countdown := h.countdown != "" && h.deadline != ""
-		strong := h.threat != "" || h.echo != "" || h.bait != "" || countdown
+		strong := h.threat != "" || h.echo != "" || h.bait != "" || countdown || h.clickConsent != ""
 		full := (h.fee != "" && strong) || (h.echo != "" && (h.threat != "" || h.bait != ""))
 		// A fee due today or within hours, and nothing else: one-click
 		// pages rush like that, honest ones rarely; a weaker finding.
@@ -127,7 +142,7 @@ func checkOneclick(site *Site) []Finding {
 		// The page's own phrases, quoted as they are; the sign's own
 		// words around them in the reader's language.
 		var quoted []string
-		for _, s := range []string{h.reg, h.fee, h.echo, h.threat, h.bait, h.countdown, h.deadline, h.baitWeak} {
+		for _, s := range []string{h.reg, h.fee, h.clickConsent, h.echo, h.threat, h.bait, h.countdown, h.deadline, h.baitWeak} {
 			// Compared clipped, as kept: one line can be two phrases'.
 			if c := Clip(s, 36); s != "" && !phishHas(quoted, c) {
 				quoted = append(quoted, c)
@@ -272,6 +287,11 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 				h.fee = Clip(l, 60)
 			}
 		}
+		if h.clickConsent == "" && oneclickClickConsentRe.MatchString(n) {
+			if amt, ok := oneclickFee(n, ""); ok && amt >= oneclickMinFee {
+				h.clickConsent = Clip(l, 60)
+			}
+		}
 	}
 	if h.echo == "" {
 		// An address shown next to nothing still echoes the visitor when
@@ -285,6 +305,9 @@ func oneclickScan(p *Page, clientIPs []string) oneclickHits {
 				}
 			}
 		}
+	}
+	if h.clickConsent != "" && !oneclickGateRe.MatchString(p.Text) {
+		h.clickConsent = "" // neither free nor an age gate: a paid plan's own terms
 	}
 	if h.countdown == "" {
 		n := 0

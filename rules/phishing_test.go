@@ -427,6 +427,13 @@ func TestOneclickBilling(t *testing.T) {
 			`<p>受信料の未払いが続いている世帯には、民事訴訟による支払督促を行う場合があります。</p><p>未払いの受信料 13,650円</p><p>お支払い方法の変更はお手続きページから。</p>`, nil, false},
 		{"a law firm's debt-collection service page", "債権回収のご相談",
 			`<p>取引先の未払い・滞納でお困りの企業様へ。訴訟・強制執行まで一貫して対応します。</p><p>着手金 55,000円〜</p><p>ご相談はお電話で（平日9時〜18時）。</p>`, nil, false},
+		// rev22 p25 page26: the trap before the click, its terms hidden.
+		{"an age gate whose hidden terms make the click a paid registration", "無料エロ動画 まとめ",
+			`<style>.terms{font-size:0}</style><p>18歳以上ですか？</p><p><a href="entry.php">はい（無料で見る）</a></p><p class="terms">利用規約：上記「はい」ボタンのクリックをもって有料会員（月額49,800円、初回入会金30,000円）への登録に同意したものとみなします。登録完了後のキャンセル・返金はできません。</p>`, nil, true},
+		{"a paid plan's confirmation screen", "お申し込み内容の確認",
+			`<p>プレミアムプラン</p><p>「申込みを確定する」ボタンを押した時点で、月額料金5,980円のプランへの登録に同意したものとみなします。登録完了後はマイページから解約できます。</p><button>申込みを確定する</button>`, nil, false},
+		{"an honest adult site: the age button registers nothing", "年齢確認",
+			`<p>18歳以上ですか？</p><p>※年齢確認のボタンを押しても、会員登録や料金が発生することは一切ありません。有料会員（月額2,980円）は料金確認画面でお申し込みください。登録完了画面は確認の後に表示されます。</p>`, nil, false},
 		{"registration, fee due in 13 days", "登録完了",
 			`<p>登録が完了しました</p><p>料金 50,000円</p><p>13日以内にお支払いください</p>`, nil, false},
 		{"registration, fee and plain deadline", "会員登録完了",
