@@ -190,6 +190,9 @@ func TestMessageRules(t *testing.T) {
 		// then a video call; the card to be collected by an "officer".
 		{"fake police: your data leaked, a video call", Mail{Text: "大阪府警の者です。あなたの個人情報が詐欺グループに流出しています。捜査協力のため、ビデオ通話に応じてください。"},
 			[]want{{"mail-fake-police", true, 0}}},
+		// rev22 p26 m09: the account 「振込先として使用」, a foreign number.
+		{"fake police: the account used as a fraud's payee, LINE video", Mail{Text: "【警視庁 捜査二課】あなた名義の銀行口座が特殊詐欺事件の振込先として使用されていることが判明しました。本日15時までに担当者へご連絡がない場合、逮捕状の請求手続きに入ります。担当：警部補 中川 ☎+1 (856) 413-2097 ※事情聴取はLINEビデオ通話で行います"},
+			[]want{{"mail-fake-police", true, 0}}},
 		// rev22 p25 m39: fake police in Korean (and Chinese).
 		{"fake police in Korean", Mail{Text: "[경시청 수사2과] 귀하 명의의 계좌가 자금세탁 사건에 이용된 것으로 확인되었습니다. 오늘 17시까지 연락이 없으면 체포영장이 발부됩니다. 담당 수사관 사토: 080-6251-3397"},
 			[]want{{"mail-fake-police", true, 0}}},
