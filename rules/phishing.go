@@ -56,6 +56,20 @@ func phishingRules() []Rule {
 	}
 }
 
+// phishPrepaidIssuerRe finds the registration a prepaid card's issuer must
+// print (資金決済法: 前払式支払手段 発行者); phishBalanceRe a balance check.
+var (
+	phishPrepaidIssuerRe = shopMustRe(`前払式支払手段`)
+	phishBalanceRe       = shopMustRe(`残高|スクラッチ|利用履歴`)
+)
+
+// phishPrepaidIssuer reports whether page p is a prepaid card issuer's own
+// balance check: it prints the issuer's registration and speaks of the
+// balance or the scratch-off PIN.
+func phishPrepaidIssuer(p *Page) bool {
+	return phishPrepaidIssuerRe.MatchString(p.Text) && phishBalanceRe.MatchString(p.Text)
+}
+
 // checkCredentialForm fires where a form asks for secrets on a domain that
 // is not official for the brand the page presents, or asks for secrets no
 // shop asks for at all (暗証番号 with card data, 第二暗証番号, 乱数表, 口座番号
@@ -115,6 +129,13 @@ func checkCredentialForm(site *Site) []Finding {
 			}
 			if ja == "" || brand == "" && GovernmentHost(host) {
 				continue // a public body's own form (a benefit's account)
+			}
+			if brand == "" && phishPrepaidIssuer(p) {
+				// A prepaid card's issuer checking a balance by the
+				// card's number and its scratch-off PIN, on a page that
+				// gives the registration the law asks of issuers
+				// (前払式支払手段 発行者): the PIN is the card's, no bank's.
+				continue
 			}
 			// No brand presented: the page imitates no one in words, so
 			// it is not told it is off a brand's domain; what it asks

@@ -725,6 +725,24 @@ func TestCredentialFormWithoutBrand(t *testing.T) {
 	}
 }
 
+// TestPrepaidIssuerBalance: a prepaid card's issuer checks a balance by
+// the card's number and its scratch-off PIN, on a page that prints its
+// registration (rev22 p26 page11); without that registration the same
+// form is the combination no shop asks for.
+func TestPrepaidIssuerBalance(t *testing.T) {
+	form := `<form method="post" action="/balance/check"><label>カード番号（16桁）<input name="card" maxlength="19"></label><label>PIN（4桁）<input name="pin" type="password" maxlength="4"></label><button>残高を確認する</button></form>`
+	issuer := phSite(phHTML("https://www.mirai-prepaid.example.jp/balance/", phDoc("残高照会 | ミライプリペイドカード",
+		`<h1>残高・利用履歴照会</h1><p>カード裏面の16桁のカード番号と、スクラッチを削って表示される4桁のPINを入力してください。</p>`+form+
+			`<p><small>発行：株式会社ミライペイメント（資金決済法に基づく前払式支払手段 発行者 関東財務局長 第00871号）</small></p>`)))
+	if s, ok := phFired(issuer)["phishing-credential-form"]; ok {
+		t.Errorf("a prepaid issuer's balance check fired: %q", s.Evidence)
+	}
+	stranger := phSite(phHTML("https://card-check.example.top/", phDoc("残高照会", `<h1>残高照会</h1><p>カード番号と暗証番号を入力してください。</p>`+form)))
+	if _, ok := phFired(stranger)["phishing-credential-form"]; !ok {
+		t.Error("card number and PIN on a page printing no issuer's registration: want phishing-credential-form")
+	}
+}
+
 // TestCredentialFormPrizeLure: a page naming no brand that announces a
 // win and asks for the card to pay only the shipping is the prize scam; an
 // honest campaign's results page asks for no card, and a shop's free
