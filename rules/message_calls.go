@@ -528,7 +528,7 @@ func checkMailGiftCard(m *Mail) []Finding {
 		}
 		if buy == "" && gv.named(cs) && mailGiftBuyRe.MatchString(cs) && !flGiftSkip.MatchString(cs) {
 			buy = raw
-		} else if send == "" && mailGiftSendRe.MatchString(cs) {
+		} else if send == "" && mailGiftSendRe.MatchString(cs) && !strings.Contains(cs, "電話番号") {
 			send = raw
 		}
 	}
@@ -539,8 +539,9 @@ func checkMailGiftCard(m *Mail) []Finding {
 }
 
 // mailGiftBuyRe asks the reader to buy something (flCompact text);
-// mailGiftSendRe to send a card's number, code or a photo of it.
+// mailGiftSendRe to send a card's number, code or a photo of it (a phone
+// number asked for is not: the caller skips 電話番号).
 var (
-	mailGiftBuyRe  = regexp.MustCompile(`買って|買ってきて|購入して|購入し(?:て|てき)`)
+	mailGiftBuyRe  = regexp.MustCompile(`買って|購入して`)
 	mailGiftSendRe = regexp.MustCompile(`(?:番号|コード)[^。]{0,20}?(?:送って|送信して|教えて)|(?:カード|裏)[^。]{0,20}?写真[^。]{0,10}?(?:送って|送信して)`)
 )

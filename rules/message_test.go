@@ -294,6 +294,8 @@ func TestMessageRules(t *testing.T) {
 		// number sent in the next.
 		{"a 'friend' asking over two sentences", Mail{Text: "お願いがあるんだけど、近くのコンビニでAppleギフトカード買ってきてくれないかな？1万円のを5枚。買ったらカード裏の番号をこすって写真撮って送ってね。"},
 			[]want{{"mail-gift-card", true, 0}}},
+		{"a gift card bought, a phone number asked for", Mail{Text: "コンビニでAmazonギフトカード買ってきてくれる？自分で使うから。あと新しい電話番号教えて。"},
+			[]want{{"mail-gift-card", false, 0}}},
 		{"a gift card bought for oneself, a trip's photos sent", Mail{Text: "コンビニでAmazonギフトカード買ってきてくれる？自分で使うから。あとで旅行の写真送ってね。"},
 			[]want{{"mail-gift-card", false, 0}}},
 		{"thanks for a gift card", Mail{Text: "Amazonギフトカード買って、コードも写真で送ってくれてありがとう。助かったよ。"},
