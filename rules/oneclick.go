@@ -113,6 +113,10 @@ func checkOneclick(site *Site) []Finding {
 			// the visitor's address back.
 			h.reg = h.regWeak
 		}
+		if h.reg == "" && h.clickConsent != "" {
+			// The click itself is the registration the terms claim.
+			h.reg = h.clickConsent
+		}
 		if h.reg == "" && h.unpaid != "" && h.fee != "" && h.threat != "" && (h.echo != "" || h.bait != "") {
 			// 「未納料金298,000円」 beside 「訴訟」「強制執行」 and the
 			// visitor's 「接続IPアドレス」: a bill for a site never used,
@@ -218,6 +222,9 @@ func oneclickClaimsUncached(p *Page) bool {
 		}
 		if claimed(l) {
 			return true
+		}
+		if strings.Contains(l, "ものとみな") && oneclickClickConsentRe.MatchString(phishNorm(l)) {
+			return true // the trap's terms before the click (clickConsent)
 		}
 	}
 	return false

@@ -430,6 +430,8 @@ func TestOneclickBilling(t *testing.T) {
 		// rev22 p25 page26: the trap before the click, its terms hidden.
 		{"an age gate whose hidden terms make the click a paid registration", "無料エロ動画 まとめ",
 			`<style>.terms{font-size:0}</style><p>18歳以上ですか？</p><p><a href="entry.php">はい（無料で見る）</a></p><p class="terms">利用規約：上記「はい」ボタンのクリックをもって有料会員（月額49,800円、初回入会金30,000円）への登録に同意したものとみなします。登録完了後のキャンセル・返金はできません。</p>`, nil, true},
+		{"an age gate's terms with no 登録完了 on the page", "無料動画",
+			`<p>18歳以上ですか？</p><p><a href="entry.php">ENTER（無料）</a></p><p style="font-size:0">ENTERボタンのクリックをもって、月額会費39,800円の有料会員契約に同意したものとみなします。</p>`, nil, true},
 		{"a paid plan's confirmation screen", "お申し込み内容の確認",
 			`<p>プレミアムプラン</p><p>「申込みを確定する」ボタンを押した時点で、月額料金5,980円のプランへの登録に同意したものとみなします。登録完了後はマイページから解約できます。</p><button>申込みを確定する</button>`, nil, false},
 		{"an honest adult site: the age button registers nothing", "年齢確認",
