@@ -458,6 +458,7 @@ func newMailView(m *Mail) *mailView {
 	for i, s := range v.sentences {
 		v.denies[i] = mailDenies(s)
 	}
+	mailDenyLists(v.raw, v.denies)
 	for _, u := range m.URLs {
 		h := LinkHost(u)
 		if t := mailRedirectTarget(u); t != "" && (phishOfficialHost(v.brands, h) || GovernmentHost(h)) {
@@ -648,6 +649,29 @@ func mailDenies(s string) bool {
 	}
 	return false
 }
+
+// mailDenyLists marks as denials the items of a list that a denial closes:
+// a warning's 「警察が、／・ビデオ通話で逮捕状を見せる／・暗証番号を求める／
+// ことは絶対にありません。」 lists what is never done, and its last line,
+// which goes on from the items (it starts with こと, といった, などの…),
+// denies them all; a line that starts anew (「この件は家族にも話さないで
+// ください」) denies only itself. raw are the sentences as written, denies
+// mailDenies of each.
+func mailDenyLists(raw []string, denies []bool) {
+	for i, s := range raw {
+		if !denies[i] || !mailListCloseRe.MatchString(s) {
+			continue
+		}
+		for j := i - 1; j >= 0 && mailListItemRe.MatchString(raw[j]); j-- {
+			denies[j] = true
+		}
+	}
+}
+
+// mailListItemRe finds a list item's bullet or number at a line's start;
+// mailListCloseRe the start of a line that goes on from the items.
+var mailListCloseRe = shopMustRe(`^(?:こと|といった|などの|などと|ような|等の)`)
+var mailListItemRe = shopMustRe(`^(?:[・\-*●○◆◇▶►]|\d{1,2}[.)．])`)
 
 // find returns the first sentence (not a denial) containing a phrase of
 // section, and the phrase.

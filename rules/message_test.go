@@ -213,6 +213,12 @@ func TestMessageRules(t *testing.T) {
 		// h07): 「・…を入力しない」 forbids, 「ことは絶対にありません」 denies.
 		{"a police newsletter's list of what not to do", Mail{Text: "【被害防止のポイント】\n・SMSやメールに記載されたURLにはアクセスしない\n・IDやパスワード、クレジットカード番号を入力しない"},
 			[]want{{"mail-credential-request", false, 0}}},
+		// rev23 p28 m14: a list of what the police never do, closed by
+		// its denial on the next line.
+		{"a police warning's list closed by 「ことは絶対にありません」", Mail{Subject: "【安まちメール】警察官をかたるSMS・電話に注意", Text: "■大阪府警察からのお知らせ\n【大阪府警 捜査二課】あなた名義の口座が詐欺事件に悪用されています。\n警察が、\n・SMSやLINEで連絡し、ビデオ通話で警察手帳や逮捕状を見せる\n・口座番号や暗証番号の提出を求める\nことは絶対にありません。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"fake police whose list is closed by a new sentence", Mail{Text: "【大阪府警 捜査二課】あなた名義の口座が詐欺事件に悪用されています。\n以下に従ってください。\n・LINEのビデオ通話で事情聴取に応じる\n・口座の残高を報告する\nこの件は家族にも話さないでください。"},
+			[]want{{"mail-fake-police", true, 0}}},
 		{"a lure threatening what happens unless you enter the card", Mail{Text: "カード番号とセキュリティコードを入力しないと、本日中にご利用を停止します。https://x.example.top/"},
 			[]want{{"mail-credential-request", true, 0}}},
 		{"a city's benefit mail denying ATM steps, with an adverb", Mail{Text: "【さいたま市】物価高騰対応支援給付金のご案内\n確認書を返送してください。\n※市や国の職員が、ATMの操作をお願いしたり、手数料の振込を求めることは絶対にありません。\n問い合わせ：給付金コールセンター 0120-291-552"},
