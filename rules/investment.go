@@ -43,6 +43,9 @@ type investHits struct {
 	promise, channel, group, withdraw, deposit    string
 	sideJob, pay, lineMove, romance, invest, risk string
 	jobTerms                                      string
+	// guarantee and rate: a [guarantee] of principal or profit, a
+	// monthly, weekly or daily rate (investRateRe).
+	guarantee, rate string
 }
 
 // investSentence is one sentence of a text: phishNorm form and as written.
@@ -68,6 +71,12 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		}
 		if h.promise == "" && investPromises(n) {
 			h.promise = s.raw
+		}
+		if d["guarantee"].has(n) && !d["promise-not"].has(n) {
+			first(&h.guarantee, s.raw)
+		}
+		if investRateRe.MatchString(n) {
+			first(&h.rate, s.raw)
 		}
 		if d["channel"].has(n) {
 			first(&h.channel, s.raw)
@@ -195,8 +204,11 @@ func investJudge(h investHits) (investKind, []string) {
 		return investWithdraw, []string{h.withdraw}
 	case h.deposit != "" && (h.invest != "" || h.promise != ""):
 		return investPromise, []string{h.promise, h.invest, h.deposit}
-	case h.risk != "":
+	case h.risk != "" && (h.guarantee == "" || h.rate == ""):
 		// An honest firm's disclosure: no promise or invitation form.
+		// Not beside a guaranteed principal and a monthly rate, which no
+		// firm that discloses its risks writes: a lure copies the
+		// disclaimer into its small print.
 		return investNone, nil
 	case h.promise != "" && h.channel != "":
 		return investPromise, []string{h.promise, h.channel}

@@ -90,6 +90,15 @@ func TestInvestmentPages(t *testing.T) {
 			"<p>町内会のLINEグループに参加しましょう。</p><p>清掃活動のお知らせを配信します。</p>", 0, ""},
 		{"shop gives its transfer account on LINE", "https://shop.example.jp/order",
 			"<p>ご注文後、振込先をLINEでお知らせします。</p>", 0, ""},
+		// rev23 p29 page04: the lure copies a broker's disclaimer into
+		// its small print; a guaranteed principal beside a monthly rate
+		// is still a promise.
+		{"guaranteed principal and a monthly rate, a copied disclaimer", "https://kabu-ai-kenkyukai.example.com/lp/",
+			"<p>AIが選ぶ急騰銘柄を毎朝LINEで無料配信</p><p>元本保証・月利15%の特別運用プランもご案内</p><p><a href=\"https://line.me/R/ti/p/@kabu-ai777\">LINEで友だち追加して無料参加</a></p><p>※過去の実績は将来の運用成果を保証するものではありません。</p>", 50, "元本保証・月利15%"},
+		{"iDeCo: principal-protected products, funds at risk, LINE", "https://www.bank.example.co.jp/ideco/",
+			"<p>iDeCoでは元本確保型の商品もお選びいただけます。</p><p>投資信託は元本割れのリスクがあります。</p><p>LINE友だち追加で資料請求</p>", 0, ""},
+		{"a monthly rate explained beside a risk disclosure, LINE", "https://www.money-yougo.example.jp/getsuri",
+			"<p>月利1%は年利にすると約12%です。</p><p>投資には元本割れのリスクがあります。</p><p>LINE友だち追加で用語解説を配信</p>", 0, ""},
 		{"FX broker: leverage 25x, risk disclosure", "https://www.fx.example.co.jp/",
 			"<p>最大レバレッジ25倍のFX取引。</p><p>FXは元本を割り込むおそれがあります。LINEでマーケット情報を配信中。</p>", 0, ""},
 	}
