@@ -27,6 +27,7 @@ func TestRankLinks(t *testing.T) {
 <a href="/news.html">お知らせ</a>
 <a href="/tsuhan.html">冷凍パン通販</a>
 <a href="/ryokin.html">料金</a>
+<a href="/hyoji.html">動物取扱業者の表示</a>
 <iframe src="https://www.youtube.com/embed/x"></iframe>
 <iframe src="/frame/index.html"></iframe>
 </body></html>`, false)
@@ -36,6 +37,7 @@ func TestRankLinks(t *testing.T) {
 		"https://shop.example.jp/tokusho.html",
 		"https://shop.example.jp/pay?x=1",
 		"https://shop.example.jp/guide.html",
+		"https://shop.example.jp/hyoji.html", // a breeder's registration display (rev23 p27 page25)
 		"https://shop.example.jp/company",
 		"https://shop.example.jp/tsuhan.html", // a mail-order page (rev18 honest pan-muginoki)
 		"https://shop.example.jp/ryokin.html", // a service's fees (rev18 honest katekyo-hidamari)

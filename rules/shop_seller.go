@@ -55,14 +55,14 @@ type Disclosure struct {
 }
 
 var (
-	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|通信販売法|通販法|通信販売に関する表[記示]|法に基づく表[記示]|法的表記|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
+	shopDiscTitleRe = shopMustRe(`(?i)特定商取引|特商法|通信販売法|通販法|通信販売に関する表[記示]|法に基づく表[記示]|法的表記|会社概要|会社案内|会社情報|運営者情報|運営会社情報|ショップ情報|店舗情報|ストア情報|販売業者情報|事業者情報|動物取扱業者?の?(?:表示|標識)|動物取扱業者標識|legal\s?notice|tokusho|specified\s+commercial|commercial\s+(?:transactions?|disclosure)|company\s+(?:profile|info|overview)`)
 	// shopDiscHrefRe finds links to a disclosure page by their address;
 	// shopDiscHrefMaybeRe also those that may lead to one (/legal/ holds
 	// privacy policies too), for telling whether the crawl missed it.
 	shopDiscHrefRe      = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]`)
 	shopDiscHrefMaybeRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo|company|about`)
 
-	shopSellerLabel  = shopLabel(`販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
+	shopSellerLabel  = shopLabel(`氏名又は名称|氏名または名称|販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
 	shopManagerLabel = shopLabel(shopManagerWords + `|` + shopManagerPersonWords)
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)

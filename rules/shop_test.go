@@ -877,6 +877,12 @@ func TestSellerInfoMissing(t *testing.T) {
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：佐藤 美和</p><p>所在地：宮城県仙台市青葉区本町3-8-1</p><p>連絡先：shop.sato@gmail.com（メールでお問い合わせいただければ遅滞なく返信いたします）</p>`)}},
 		{name: "section on the top page", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<h2>会社概要</h2><dl><dt>会社名</dt><dd>株式会社サクラ</dd><dt>所在地</dt><dd>大阪府大阪市北区梅田1-2-3</dd><dt>TEL</dt><dd>06-1234-5678</dd></dl>`)}},
+		// rev23 p27 page25: a breeder's 動物取扱業の表示 (動物愛護管理法)
+		// names the seller, the premises and the phone.
+		{name: "a breeder's registration display gives the seller", fire: false,
+			site: []string{shopTop, shopHTML("子犬情報", shop+`<h2>動物取扱業の表示</h2><table><tr><th>氏名又は名称</th><td>こもれび犬舎（宮坂 智子）</td></tr><tr><th>事業所の名称・所在地</th><td>こもれび犬舎　〒399-3102 長野県下伊那郡高森町山吹 4218-3</td></tr><tr><th>登録番号</th><td>長野県 第 飯伊-販-21037 号</td></tr><tr><th>電話番号</th><td>090-4718-2256</td></tr></table>`)}},
+		{name: "a registration number alone gives no seller", fire: true, points: 20,
+			site: []string{shopTop, shopHTML("子犬情報", shop+`<h2>動物取扱業の表示</h2><p>第一種動物取扱業（販売） 登録番号 第21037号</p>`)}},
 		{name: "disclosure printed as an image", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+link), shopTop + "law.html", shopHTML("特定商取引法に基づく表記",
 				`<h1>特定商取引法に基づく表記</h1><p>当店の特定商取引法に基づく表記は下記の通りです。</p><p><img src="/img/tokusho.png" alt=""></p><p>ご不明な点はお問い合わせください。</p>`)}},
@@ -958,6 +964,7 @@ func TestDisclosureByLink(t *testing.T) {
 		want int
 	}{
 		{"特定商取引法に基づく表記", 1},
+		{"動物取扱業者標識", 1}, // a breeder's (rev23 p27 page25)
 		{"ブログ", 0},
 	} {
 		site := shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/about.html">`+tc.link+`</a></p><p>カート</p>`), shopTop+"about.html", about)
