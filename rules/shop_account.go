@@ -529,13 +529,13 @@ func shopCleanHolder(v string) string {
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")
-	if i := strings.IndexByte(v, ')'); i >= 0 && !strings.Contains(v[:i], "(") {
+	if i := shopOuterClose(v); i >= 0 {
 		// The close of a bracket around the whole account line
-		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」, and 「…サトウ アカリ）、
-		// クレジットカード」 where the list of methods goes on), not a
-		// company mark (カ)ヤマダ), which a name follows.
+		// (「銀行振込（北洋銀行 … ノムラ リヨウ）」, 「…サトウ アカリ）、
+		// クレジットカード」 where the list of methods goes on, and
+		// 「…カ）エテルナギンザ）。通販は…」 where the text does).
 		rest := strings.TrimSpace(v[i+1:])
-		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || strings.ContainsRune("、,/|;・", r) {
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || strings.ContainsRune("、,/|;・。", r) {
 			v = v[:i]
 		}
 	}
@@ -544,6 +544,32 @@ func shopCleanHolder(v string) string {
 		return ""
 	}
 	return v
+}
+
+// shopOuterClose returns the index of the first ')' of a holder value
+// that closes no '(' of it and is no company mark (the カ) of カ)ヤマダ,
+// which a name follows), -1 when there is none.
+func shopOuterClose(v string) int {
+	depth := 0
+	for i, r := range v {
+		switch {
+		case r == '(':
+			depth++
+		case r != ')':
+		case depth > 0:
+			depth--
+		case !shopMarkIs(v[:i]):
+			return i
+		}
+	}
+	return -1
+}
+
+// shopMarkIs reports whether head, the value before a ')', is a corporate
+// abbreviation (カ, ユ, 株 …): bank kana print the mark before the name.
+func shopMarkIs(head string) bool {
+	word := FoldKana(strings.TrimSpace(head))
+	return word != "" && slices.Contains(shopNames().abbrevs, word)
 }
 
 // NormalizeBankName is the comparison form of a bank name: folded, without the

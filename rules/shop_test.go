@@ -514,6 +514,12 @@ func TestAccounts(t *testing.T) {
 			[]string{"北洋銀行 本店営業部 普通 4455661 ノムラ リヨウ"}, []HolderKind{HolderPersonal}},
 		{"inside the brackets of one method of several", `<p>お支払い方法：銀行振込（七十七銀行 本店営業部 普通 1234567 サトウ アカリ）、クレジットカード</p>`,
 			[]string{"七十七銀行 本店営業部 普通 1234567 サトウ アカリ"}, []HolderKind{HolderPersonal}},
+		// rev23 p27 page08: a company's mark, then the bracket's close and
+		// the text going on after 。.
+		{"a company's account inside brackets, the text going on", `<p>銀行振込（三菱UFJ銀行 銀座通支店 普通 0372914 カ）エテルナギンザ）。通販はヤマト運輸で発送します。</p>`,
+			[]string{"三菱UFJ銀行 銀座通支店 普通 0372914 カ)エテルナギンザ"}, []HolderKind{HolderCorporate}},
+		{"a company's mark and a space inside brackets", `<p>銀行振込（りそな銀行 上野支店 普通 1234567 ユ） ヤマダシヨウテン）、代金引換</p>`,
+			[]string{"りそな銀行 上野支店 普通 1234567 ユ) ヤマダシヨウテン"}, []HolderKind{HolderCorporate}},
 		// rev21: a bank label's value running on with the other fields,
 		// the bank's name without 銀行 (clusters with 三井住友銀行's).
 		{"a bank label's short name running on", `<p>振込先銀行：三井住友 新宿支店（店番号221）普通預金 口座番号：１２３４５６７ 口座名義：ﾔﾏﾀﾞ ﾀﾛｳ</p>`,
