@@ -498,8 +498,12 @@ func checkMailGiftCard(m *Mail) []Finding {
 		return nil
 	}
 	gv := flGiftData()
-	if !gv.named(flCompact(strings.Join(v.raw, "\n"))) {
-		return nil // most messages name no gift card: one pass, not one a sentence
+	if text := strings.Join(v.raw, "\n"); !gv.named(flCompact(text)) {
+		// Most messages name no gift card: one pass, not one a sentence.
+		if mailGiftEnNameRe.MatchString(text) {
+			return mailGiftEnglish(v)
+		}
+		return nil
 	}
 	for i, raw := range v.raw {
 		if v.denies[i] {
@@ -535,8 +539,61 @@ func checkMailGiftCard(m *Mail) []Finding {
 	if buy != "" && send != "" {
 		return []Finding{{Evidence: quoteSentences(buy, send)}}
 	}
+	return mailGiftEnglish(v)
+}
+
+// mailGiftEnglish is checkMailGiftCard in English, the language of the
+// support scam's bill and the 'boss' who needs gift cards for clients: a
+// sentence naming gift cards that asks for their codes (「read the codes
+// to your technician」), or one asking to buy or pay with them and another
+// asking for the codes or a photo of them. Sentences that deny, warn or
+// speak of a gift's recipient (an e-gift's receipt) do not count, nor a
+// code sent to the reader (「I'll text you the code」).
+func mailGiftEnglish(v *mailView) []Finding {
+	buy, send := "", ""
+	var sentences []string
+	for i, raw := range v.raw {
+		if !v.denies[i] {
+			// English sentences end at a full stop (mailRead splits at 。).
+			sentences = append(sentences, mailEnSentenceEnd.Split(raw, -1)...)
+		}
+	}
+	for _, raw := range sentences {
+		if !mailGiftEnSendRe.MatchString(raw) && !mailGiftEnNameRe.MatchString(raw) || mailGiftEnNotRe.MatchString(raw) {
+			continue
+		}
+		// The reader is asked to send, not sent to (「I'll text you the
+		// code」 is a gift).
+		named, asks := mailGiftEnNameRe.MatchString(raw), mailGiftEnSendRe.MatchString(raw) && !mailGiftEnToYouRe.MatchString(raw)
+		if named && asks {
+			return []Finding{{Evidence: quoteSentences(raw)}}
+		}
+		if buy == "" && named && mailGiftEnBuyRe.MatchString(raw) {
+			buy = raw
+		} else if send == "" && asks {
+			send = raw
+		}
+	}
+	if buy != "" && send != "" {
+		return []Finding{{Evidence: quoteSentences(buy, send)}}
+	}
 	return nil
 }
+
+var (
+	// mailEnSentenceEnd ends an English sentence.
+	mailEnSentenceEnd = regexp.MustCompile(`[.!?]\s+`)
+	// mailGiftEnNameRe names gift cards or prepaid codes in English.
+	mailGiftEnNameRe = regexp.MustCompile(`(?i)\b(?:e-?gift\s?cards?|gift\s?cards?|(?:itunes|google\s?play|steam|prepaid)\s?cards?|razer\s?gold)\b`)
+	// mailGiftEnSendRe asks for the codes, PINs or a photo of them.
+	mailGiftEnSendRe = regexp.MustCompile(`(?i)\b(?:send|e-?mail|text|read|give|forward|scratch|take\s+(?:a\s+)?(?:picture|photo)s?\s+of)\b[^.!?]{0,40}?\b(?:codes?|pins?|card\s+numbers?|pictures?|photos?)\b`)
+	// mailGiftEnToYouRe sends to the reader: the writer gives.
+	mailGiftEnToYouRe = regexp.MustCompile(`(?i)\b(?:i'll|i\s+will|we'll|we\s+will|i'm\s+going\s+to|i\s+can)\s+(?:send|e-?mail|text|give|forward)\b|\b(?:send|e-?mail|text|give|forward)\s+you\b`)
+	// mailGiftEnBuyRe asks to buy the cards or pay with them.
+	mailGiftEnBuyRe = regexp.MustCompile(`(?i)\b(?:buy|purchase|pick\s+up|pay(?:ment)?\s+(?:with|by|in|using|via|options?|methods?))\b`)
+	// mailGiftEnNotRe marks warnings, denials and an e-gift's receipt.
+	mailGiftEnNotRe = regexp.MustCompile(`(?i)\b(?:never|don't|do\s+not|does\s+not|doesn't|will\s+not|won't|scams?|fraud\w*|beware|warning|suspicious|recipients?|redeem\w*)\b`)
+)
 
 // mailGiftBuyRe asks the reader to buy something (flCompact text);
 // mailGiftSendRe to send a card's number, code or a photo of it (a phone

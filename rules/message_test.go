@@ -291,6 +291,22 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-extortion", false, 0}}},
 		{"a friend's photos and a crypto chat", Mail{Text: "昨日カメラで撮影した写真、家族にも送信しておいたよ。ビットコインの話はまた今度ね。"},
 			[]want{{"mail-extortion", false, 0}}},
+		// rev23 p28 m26: gift cards in English, the support scam's bill
+		// and the 'boss' who needs cards for clients.
+		{"a fake support bill in English: read the codes", Mail{Text: "Payment options:\n1. Google Play gift cards (4 x 10,000 yen) - read the codes to your technician\n2. Bank transfer to our Japan partner account"},
+			[]want{{"mail-gift-card", true, 50}}},
+		{"a 'boss' asking for gift cards, the codes in the next sentence", Mail{Text: "Are you available? I need you to buy 5 Apple gift cards ($100 each) for our clients today. Scratch the back and send me pictures of the codes."},
+			[]want{{"mail-gift-card", true, 0}}},
+		{"an e-gift's receipt: the code went to the recipient", Mail{Text: "Thank you for your purchase. You can email the gift card code to the recipient or print it."},
+			[]want{{"mail-gift-card", false, 0}}},
+		{"a vendor's warning about gift-card payment", Mail{Text: "Microsoft will never ask you to pay with gift cards or to read the codes over the phone."},
+			[]want{{"mail-gift-card", false, 0}}},
+		{"a friend giving a gift card's code", Mail{Text: "Happy birthday! I bought you a Starbucks gift card. I'll text you the code tonight."},
+			[]want{{"mail-gift-card", false, 0}}},
+		{"a gift card order held for an ID check by photo", Mail{Text: "We have received your order for a corporate gift card. To complete the check, please send us photos of your ID."},
+			[]want{{"mail-gift-card", false, 0}}},
+		{"a shop's gift card for sale", Mail{Text: "Buy a 5,000 yen gift card this week and get 500 bonus points."},
+			[]want{{"mail-gift-card", false, 0}}},
 		// mail-gift-card (rev21): buy e-money, send its number.
 		{"a 'relative' asking for gift card numbers", Mail{Text: "お母さん、スマホ壊れて番号変わった。急ぎでお願いがあるんだけど、コンビニでAppleギフトカード5万円分買って、裏の番号を写真で送ってくれない？"},
 			[]want{{"mail-gift-card", true, 0}}},
