@@ -76,7 +76,7 @@ var (
 	shopDisclosedOnRequestRe = shopMustRe(`開示|請求`)
 
 	// shopWithheldRe: the address or phone is given on request only.
-	shopWithheldRe = shopMustRe(`(?i)請求が(?:あれ|あっ|有れ|有っ)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
+	shopWithheldRe = shopMustRe(`(?i)請求が(?:あれ|あっ|あり次第|有れ|有っ|有り次第)|ご?請求(?:いただ|頂|により|に応じ|くだ)|遅滞なく|開示(?:いた)?します|開示させていただ|お問い?合わ?せいただければ|upon\s+request|on\s+request|without\s+delay`)
 	// shopPlatformWordRe: a disclosure that says a platform's address
 	// stands in for the seller's.
 	shopPlatformWordRe = shopMustRe(`プラットフォーム(?:運営)?(?:会社|事業者)?の(?:住所|所在地)|運営(?:会社|事業者)の(?:住所|所在地)を(?:記載|掲載)`)
@@ -292,7 +292,18 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		// footer's "特定商取引法に基づく表記 | 会社概要").
 		candidates := 0
 		for i, l := range p.Lines {
-			if RuneCount(l) > 40 || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
+			if RuneCount(l) > 40 {
+				// A disclosure on one line after its title, its
+				// fields between slashes or bars (「特定商取引法に関す
+				// る記載：販売事業者名 松の湯／事業者の所在地 …」, a
+				// project page's): the title is the line's head.
+				title, rest := shopDiscLineHead(l)
+				if title == "" || len(shopSplitFields([]string{rest})) < 2 {
+					continue
+				}
+				l = title
+			}
+			if l == "" || !shopDiscTitleRe.MatchString(l) || shopScamContext(l) {
 				continue
 			}
 			if candidates++; candidates > 20 {
@@ -364,6 +375,20 @@ func disclosureClue(lines []string) string {
 // gives it (「所在地：上記」「同上」「下記参照」).
 var shopElsewhereRe = shopMustRe(`^\s*[(（]?(?:上記|同上|下記|左記|上述|前述|ページ(?:上部|下部))`)
 
+// shopDiscLineHead returns the disclosure title a line starts with
+// (特定商取引法に関する記載, 会社概要 …, ending in 表記, 記載, 表示, 概要 or
+// 情報) and the rest after the colon, bar, slash or space that follows it;
+// "", "" when it starts with none.
+func shopDiscLineHead(l string) (title, rest string) {
+	m := shopDiscLineHeadRe.FindStringSubmatchIndex(l)
+	if m == nil || !shopDiscTitleRe.MatchString(l[m[2]:m[3]]) {
+		return "", ""
+	}
+	return l[m[2]:m[3]], l[m[1]:]
+}
+
+var shopDiscLineHeadRe = shopMustRe(`^\s*([^\s:：|｜/／]{2,30}?(?:表記|記載|表示|概要|情報))\s*(?:[:：|｜/／]|\s)\s*`)
+
 // shopSplitFields returns lines with each line that holds several labelled
 // fields between slashes or bars (「販売者：けやき窯 大貫 茂／所在地：上記／
 // 電話：0285-72-4108」, an old hand-made page's one-line disclosure; NFKC
@@ -379,6 +404,11 @@ func shopSplitFields(lines []string) []string {
 			continue
 		}
 		parts := strings.FieldsFunc(l, func(r rune) bool { return r == '/' || r == '|' || r == '／' || r == '｜' })
+		if title, rest := shopDiscLineHead(parts[0]); title != "" {
+			// The disclosure's title before its first field
+			// (「特定商取引法に関する記載：販売事業者名 …」).
+			parts[0] = rest
+		}
 		labelled := 0
 		for _, p := range parts {
 			p = strings.TrimSpace(p)

@@ -883,6 +883,15 @@ func TestSellerInfoMissing(t *testing.T) {
 				`<h1>特定商取引法に基づく表記</h1><p>販売業者：佐藤 美和</p><p>所在地：宮城県仙台市青葉区本町3-8-1</p><p>連絡先：shop.sato@gmail.com（メールでお問い合わせいただければ遅滞なく返信いたします）</p>`)}},
 		{name: "section on the top page", fire: false,
 			site: []string{shopTop, shopHTML("ショップ", shop+`<h2>会社概要</h2><dl><dt>会社名</dt><dd>株式会社サクラ</dd><dt>所在地</dt><dd>大阪府大阪市北区梅田1-2-3</dd><dt>TEL</dt><dd>06-1234-5678</dd></dl>`)}},
+		// rev23 p29 page36, p25 page25: a disclosure on one line after its
+		// title, its fields between slashes or bars; 「請求があり次第提供」
+		// withholds.
+		{name: "one line after the title, between slashes, phone on request", fire: true, points: 10, evidence: []string{"電話番号: 請求があれば開示"},
+			site: []string{shopTop, shopHTML("プロジェクト", shop+`<p>特定商取引法に関する記載：販売事業者名 松の湯（松井 拓也）／事業者の所在地 東京都墨田区京島3-48-11／電話番号 請求があり次第提供致します／返品・交換：リターンに不備がある場合はメッセージにてご連絡ください。</p>`)}},
+		{name: "one line after the title, between bars", fire: false,
+			site: []string{shopTop, shopHTML("パン", shop+`<p>特定商取引法に基づく表記｜販売業者：合同会社麦と暮らし｜運営責任者：大野 千尋｜所在地：〒064-0803 北海道札幌市中央区南3条西12丁目326-5｜電話：011-522-8714（10:00～16:00）｜メール：order@mugi-to-kurashi.jp</p>`)}},
+		{name: "one line after the title, fields between spaces: the page's company details", fire: true, points: 10, evidence: []string{"ページ内の会社情報"},
+			site: []string{shopTop, shopHTML("キャンプ用品", shop+`<p>特定商取引法に基づく表記　販売業者：株式会社フォレストギア　責任者：張 麗　所在地：愛知県名古屋市中区栄4-6-11　TEL：052-6671-2043　支払方法：銀行振込</p>`)}},
 		// rev23 p27 page25: a breeder's 動物取扱業の表示 (動物愛護管理法)
 		// names the seller, the premises and the phone.
 		{name: "a breeder's registration display gives the seller", fire: false,
