@@ -30,6 +30,11 @@ func fuzzSeedPages() []string {
 		"<h1>高額バイト 日給5万円</h1><p>荷物を受け取るだけ。身分証の写真を送信。</p><a href=https://t.me/x>Telegram</a>",
 		"<title>未納のお知らせ</title><p>未納料金 298,000円</p><p>訴訟・強制執行</p><p>接続IPアドレス 60.97.1.2</p>",
 		"<p>〒321-4217 栃木県芳賀郡益子町大字益子3571</p><p>販売者：けやき窯／所在地：上記／電話：0285-72-4108</p>",
+		// rev23: a disclosure after its title on one line, a breeder's
+		// display, a company's account inside brackets.
+		"<p>特定商取引法に関する記載：販売事業者名 松の湯（松井 拓也）／事業者の所在地 東京都墨田区京島3-48-11／電話番号 請求があり次第提供致します</p>",
+		"<h2>動物取扱業の表示</h2><table><tr><th>氏名又は名称</th><td>こもれび犬舎</td></tr></table>",
+		"<p>銀行振込（三菱UFJ銀行 銀座通支店 普通 0372914 カ）エテルナギンザ）。通販は…</p>",
 	}
 	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
@@ -74,6 +79,11 @@ func FuzzMessageChecks(f *testing.F) {
 		{"", "", "SMSで認証番号が届くから、それをそのまま送ってほしい"},
 		{"", "", "ATMの操作をお願いしたり、\nお預かりすることは絶対にありません。"},
 		{"", "", "Appleギフトカード買ってきて。\nカード裏の番号を写真で送ってね。ご利用先:APPLE.COM/BILL"},
+		// rev23: a fake embassy, gift cards in English, a list closed by
+		// its denial.
+		{"", "", "【中国驻日本大使馆】您有一份重要文件尚未领取。请致电 03-4578-2096 按1查询，逾期将影响您的居留资格。"},
+		{"", "", "Buy 5 Apple gift cards today. Scratch the back and send me pictures of the codes."},
+		{"", "", "警察が、\n・ビデオ通話で逮捕状を見せる\nことは絶対にありません。"},
 	} {
 		f.Add(s.from, s.subject, s.text)
 	}

@@ -247,6 +247,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailPhoneStop,
 		},
 		{
+			ID: "mail-fake-embassy", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "大使館・領事館を名乗り、パスポート・ビザ・重要書類・在留資格の問題を告げて、電話や番号の押下（「1番を押して」「按1」）で連絡させる（ニセ大使館詐欺、在日外国人が狙われる）",
+				EN: "the message speaks as an embassy or consulate, raises a problem with your passport, visa, documents or residence status, and asks you to call or press a key ('press 1', 按1) (fake-embassy fraud, aimed at foreign residents)",
+			},
+			Message: Text{
+				JA: "大使館・領事館を名乗る「ニセ大使館詐欺」の特徴があります。大使館が自動音声の電話やSMSで、書類の受け取りやパスポート・ビザの問題を知らせ、電話をかけさせることはありません。この手口は、本国の「警察」につなぐと言って、お金を振り込ませます。記載の番号にかけず、電話なら切ってください。心配なときは、大使館の公式サイトに載っている番号で確かめるか、#9110（警察相談専用電話）に相談してください",
+				EN: "this has the marks of fake-embassy fraud. Embassies do not use recorded calls or SMS to tell you about documents to collect or problems with your passport or visa, and do not ask you to call back. These calls go on to 'put you through to the police' of your home country, who then have you transfer money. Do not call the number given, and hang up if they call. If you are worried, check with the embassy on the number on its official website, or consult #9110 (the Japanese police consultation line)",
+			},
+			Check: checkMailFakeEmbassy,
+		},
+		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",

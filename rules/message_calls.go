@@ -476,6 +476,53 @@ func checkMailPhoneStop(m *Mail) []Finding {
 	return []Finding{{Evidence: quoteSentences(who, stop, contact)}}
 }
 
+// checkMailFakeEmbassy fires where a message speaks as an embassy or a
+// consulate ([embassy-self]), raises the reader's papers ([embassy-matter]:
+// 重要書類, パスポート, ビザ, 在留資格; 重要文件, 护照, 签证 …) and asks for a
+// call: a key to press ([press-key]: 「按1查询」「1番を押して」), or a phone
+// number beside a threat or a deadline said to the reader ([embassy-threat]
+// with [embassy-you]: 「逾期未处理将影响您在日本的居留资格」). This is the
+// fake-embassy fraud aimed at foreign residents (「【中国驻日本大使馆】您有一
+// 份重要文件尚未领取…请于今日内致电 03-… 按1查询」), which hands them to fake
+// police at home; embassies send no such calls or SMS. A consulate's
+// newsletter with its desk's number threatens no one; warnings stay silent
+// (the phishing warning test, [police-warning], denials and reports).
+func checkMailFakeEmbassy(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning || len(v.quoted) > 0 {
+		return nil
+	}
+	// Most messages speak as no embassy: asked first.
+	who, _ := v.find("embassy-self")
+	if who == "" || mailPoliceWarns(v) {
+		return nil
+	}
+	matter, _ := v.find("embassy-matter")
+	if matter == "" {
+		return nil
+	}
+	if key, _ := v.find("press-key"); key != "" {
+		return []Finding{{Evidence: quoteSentences(who, matter, key)}}
+	}
+	sets := phishData().sets.mail
+	threat, number := "", ""
+	for i, s := range v.sentences {
+		if v.denies[i] {
+			continue
+		}
+		if threat == "" && sets["embassy-threat"].has(s) && sets["embassy-you"].has(s) {
+			threat = v.raw[i]
+		}
+		if number == "" && supportNumber(s) != "" {
+			number = v.raw[i]
+		}
+	}
+	if threat == "" || number == "" {
+		return nil
+	}
+	return []Finding{{Evidence: quoteSentences(who, matter, threat, number)}}
+}
+
 // mailGiftAskRe is the request of a message in a friend's or relative's
 // voice (「Appleギフトカード5万円分買って、裏の番号を写真で送ってくれない？」),
 // read on flCompact text after a gift card or e-money name: buy it, then
