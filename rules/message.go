@@ -26,7 +26,10 @@ type Mail struct {
 	From string
 	// FromDomain is the domain of the sender's address, lower case.
 	FromDomain string
-	Subject    string
+	// ReplyToDomain is the domain of the Reply-To address, lower case; ""
+	// when there is none.
+	ReplyToDomain string
+	Subject       string
 	// Text is the body as plain text (HTML parts converted).
 	Text string
 	// Shown is the text a mail client shows of a message with HTML parts
@@ -257,6 +260,18 @@ func MessageRules() []MessageRule {
 				EN: "this has the marks of fake-embassy fraud. Embassies do not use recorded calls or SMS to tell you about documents to collect or problems with your passport or visa, and do not ask you to call back. These calls go on to 'put you through to the police' of your home country, who then have you transfer money. Do not call the number given, and hang up if they call. If you are worried, check with the embassy on the number on its official website, or consult #9110 (the Japanese police consultation line)",
 			},
 			Check: checkMailFakeEmbassy,
+		},
+		{
+			ID: "mail-account-change", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "取引先や管理会社を名乗って「振込先口座が変わった」と知らせ、個人名義の口座を示す、電話での確認をさせない（電話が工事中、このメールに返信を）、フリーメールに返信させる（ビジネスメール詐欺・振込先変更詐欺）",
+				EN: "the message says the account to pay into has changed and gives reasons to doubt it: a person's account for a company, no way to check by phone ('our lines are being rewired, reply to this mail'), replies to a free mail address (business e-mail compromise, payee-change fraud)",
+			},
+			Message: Text{
+				JA: "振込先の変更を知らせるメールに、詐欺の特徴があります（会社なのに個人名義の口座、電話で確かめさせない、フリーメールへの返信など）。取引先や管理会社を装って振込先を変えさせる詐欺が増えています。振り込む前に、メールに書かれた番号ではなく、契約書や以前の請求書にある番号に電話して、担当者に直接確かめてください。すでに振り込んだときは、すぐに振込元の銀行と警察に相談してください",
+				EN: "this notice of a changed payee account has the marks of fraud (a person's account for a company, no way to check by phone, replies to free mail). Frauds that pose as a supplier or a managing agent to change where you pay are on the rise. Before paying, call the person you deal with on the number in your contract or an earlier invoice, not the one in this mail. If you have already paid, contact your bank and the police at once",
+			},
+			Check: checkMailAccountChange,
 		},
 		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",

@@ -523,6 +523,66 @@ func checkMailFakeEmbassy(m *Mail) []Finding {
 	return []Finding{{Evidence: quoteSentences(who, matter, threat, number)}}
 }
 
+// checkMailAccountChange fires where a message announces that the account
+// to pay into has changed (a sentence with [payee] and [payee-change], not
+// a denial) and gives a reason to doubt it: the new account is a person's
+// while the message speaks for a company (a 株式会社 in the sender's name
+// or a line, or [company-voice]: 弊社), the sender keeps the reader from
+// checking ([change-isolate]: the phone is being rewired, reply to this
+// mail only, do not ask our sales contact, a representative's account for
+// now), or replies go to a free mail address other than the sender's (or
+// the company writes from free mail). Two reasons or more: high 50 (the
+// business e-mail compromise of 取引先を装う振込先変更, the fake managing
+// agent's rent account); one: medium 30 (a change to confirm on the phone
+// number one already has). A company's own notice, which asks the reader
+// to confirm by phone and names its own account, gives none; warnings
+// stay silent.
+func checkMailAccountChange(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	sets := phishData().sets.mail
+	change := ""
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["payee"].has(s) && sets["payee-change"].has(s) {
+			change = v.raw[i]
+			break
+		}
+	}
+	if change == "" {
+		return nil
+	}
+	company := IsCorporateName(m.From) || slices.ContainsFunc(v.sentences, sets["company-voice"].has) ||
+		slices.ContainsFunc(v.lines, func(l string) bool { return RuneCount(l) <= 40 && IsCorporateName(l) })
+	var reasons []string
+	if company {
+		for _, a := range shopLineAccounts(v.lines, "") {
+			if k, _ := ClassifyHolder(a.Holder); k.Personal() {
+				reasons = append(reasons, "口座名義: "+a.Holder)
+				break
+			}
+		}
+	}
+	if s, _ := v.find("change-isolate"); s != "" {
+		reasons = append(reasons, s)
+	}
+	switch {
+	case m.ReplyToDomain != "" && m.ReplyToDomain != m.FromDomain && FreeMailDomain(m.ReplyToDomain):
+		reasons = append(reasons, "返信先: "+m.ReplyToDomain)
+	case company && m.FromDomain != "" && FreeMailDomain(m.FromDomain):
+		reasons = append(reasons, "差出人: "+m.FromDomain)
+	}
+	if len(reasons) == 0 {
+		return nil
+	}
+	f := Finding{Evidence: quoteSentences(append([]string{change}, reasons...)...)}
+	if len(reasons) == 1 {
+		f.Severity, f.Points = Medium, 30
+	}
+	return []Finding{f}
+}
+
 // mailGiftAskRe is the request of a message in a friend's or relative's
 // voice (「Appleギフトカード5万円分買って、裏の番号を写真で送ってくれない？」),
 // read on flCompact text after a gift card or e-money name: buy it, then

@@ -262,14 +262,20 @@ func shopPageAccountsKept(p *Page) []BankAccount {
 // holding a bank name or an account label, no more than two lines apart,
 // split where a second bank starts after a number or holder was read.
 func shopPageAccounts(p *Page) []BankAccount {
-	ls := shopAccountLines(p)
+	return shopLineAccounts(shopAccountLines(p), p.URL)
+}
+
+// shopLineAccounts is shopPageAccounts's work on lines (a page's, or a
+// message's: mail-account-change reads the account a message gives), url
+// the page's for the accounts found.
+func shopLineAccounts(ls []string, url string) []BankAccount {
 	var out []BankAccount
 	start, last := -1, -1
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		if a, ok := shopParseAccount(ls[start:end], p.URL); ok {
+		if a, ok := shopParseAccount(ls[start:end], url); ok {
 			out = append(out, a)
 		}
 		start, last = -1, -1
@@ -293,7 +299,7 @@ func shopPageAccounts(p *Page) []BankAccount {
 			// does another bank than the one the block began with (a
 			// ゆうちょ 振替 line the parser cannot complete, then the
 			// 七十七銀行 account: the number is not ゆうちょ's).
-			if a, ok := shopParseAccount(ls[start:i], p.URL); ok && (a.Number != "" || a.Holder != "") {
+			if a, ok := shopParseAccount(ls[start:i], url); ok && (a.Number != "" || a.Holder != "") {
 				out = append(out, a)
 				start, last = -1, -1
 			} else if b := shopBankName(ls[start]); b != "" && b != shopBankName(l) {
@@ -525,6 +531,9 @@ func shopYuchoNumber(m []string) string {
 // shopCleanHolder trims a holder value: separators, a trailing 様 or 宛,
 // the fields that follow on the same line, and values that are not names.
 func shopCleanHolder(v string) string {
+	// A name ends before the sentence does (「… ヤマダ タロウ。ご不明な点は
+	// 090-…」).
+	v, _, _ = strings.Cut(v, "。")
 	v = shopHolderLead.ReplaceAllString(v, "")
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
@@ -540,10 +549,20 @@ func shopCleanHolder(v string) string {
 		}
 	}
 	v = strings.TrimSpace(v)
+	if k := strings.LastIndexByte(v, '('); k > 0 && strings.HasSuffix(v, ")") && shopHasHiragana(v[k:]) {
+		// A note after the name (「コバヤシ ケンジ（弊社代表 小林健二の
+		// 名義口座となります）」), not a mark or a reading.
+		v = strings.TrimSpace(v[:k])
+	}
 	if v == "" || RuneCount(v) > 40 || strings.ContainsAny(v, "0123456789@") {
 		return ""
 	}
 	return v
+}
+
+// shopHasHiragana reports whether s holds a hiragana letter.
+func shopHasHiragana(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) }) >= 0
 }
 
 // shopOuterClose returns the index of the first ')' of a holder value

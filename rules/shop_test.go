@@ -520,6 +520,12 @@ func TestAccounts(t *testing.T) {
 			[]string{"三菱UFJ銀行 銀座通支店 普通 0372914 カ)エテルナギンザ"}, []HolderKind{HolderCorporate}},
 		{"a company's mark and a space inside brackets", `<p>銀行振込（りそな銀行 上野支店 普通 1234567 ユ） ヤマダシヨウテン）、代金引換</p>`,
 			[]string{"りそな銀行 上野支店 普通 1234567 ユ) ヤマダシヨウテン"}, []HolderKind{HolderCorporate}},
+		// rev23 p31: a note in brackets after the holder; the sentence
+		// going on after it.
+		{"a note in brackets after the holder", `<p>銀行名：GMOあおぞらネット銀行</p><p>口座番号：1284736</p><p>口座名義：コバヤシ ケンジ（弊社代表 小林健二の名義口座となります）</p>`,
+			[]string{"GMOあおぞらネット銀行 1284736 コバヤシ ケンジ"}, []HolderKind{HolderPersonal}},
+		{"the holder, then the sentence going on", `<p>新しい口座：ゆうちょ銀行 〇一八店 普通 1234567 ヤマダ タロウ。ご不明な点は 090-1234-5678 まで。</p>`,
+			[]string{"ゆうちょ銀行 〇一八店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		// rev21: a bank label's value running on with the other fields,
 		// the bank's name without 銀行 (clusters with 三井住友銀行's).
 		{"a bank label's short name running on", `<p>振込先銀行：三井住友 新宿支店（店番号221）普通預金 口座番号：１２３４５６７ 口座名義：ﾔﾏﾀﾞ ﾀﾛｳ</p>`,

@@ -46,7 +46,10 @@ type Message struct {
 	From string
 	// FromDomain is the domain of the sender's address, lower case.
 	FromDomain string
-	Subject    string
+	// ReplyToDomain is the domain of the Reply-To address, lower case; ""
+	// when there is none.
+	ReplyToDomain string
+	Subject       string
 	// Text is the body as plain text: the text/plain parts, or the HTML
 	// parts converted to text when they say more.
 	Text string
@@ -156,7 +159,7 @@ func binaryFile(raw []byte) bool {
 // the rule data.
 func (m *Message) Mail(d *rules.Data) *rules.Mail {
 	return &rules.Mail{
-		From: m.From, FromDomain: m.FromDomain, Subject: m.Subject, Text: m.Text, Shown: m.Shown, HTML: m.HTML,
+		From: m.From, FromDomain: m.FromDomain, ReplyToDomain: m.ReplyToDomain, Subject: m.Subject, Text: m.Text, Shown: m.Shown, HTML: m.HTML,
 		URLs: append([]string(nil), m.URLs...), Defanged: append([]string(nil), m.Defanged...),
 		Attachments: append([]string(nil), m.Attachments...),
 		Disguised:   append([]rules.DisguisedLink(nil), m.Disguised...), Data: d,
@@ -199,6 +202,7 @@ func parseMail(raw []byte, depth int) (*Message, bool) {
 	m := &Message{}
 	m.Subject = decodeHeader(msg.Header.Get("Subject"))
 	m.From, m.FromDomain = parseFrom(msg.Header.Get("From"))
+	_, m.ReplyToDomain = parseFrom(msg.Header.Get("Reply-To"))
 
 	var c collector
 	c.walk(textproto.MIMEHeader(msg.Header), msg.Body, depth)

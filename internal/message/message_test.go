@@ -161,6 +161,22 @@ func TestHeadersWithoutEncodedWords(t *testing.T) {
 	}
 }
 
+// TestReplyToDomain: the Reply-To address's domain is kept (a supplier's
+// account-change mail whose replies go to free mail), "" without one.
+func TestReplyToDomain(t *testing.T) {
+	raw := "From: =?UTF-8?B?44Ki44Kq44OQ54mp5rWB?= <seikyu@aoba-butsuryu.co>\r\nReply-To: aoba.keiri.dept@Outlook.JP\r\nSubject: s\r\n\r\nbody\r\n"
+	m := Parse([]byte(raw))
+	if m.FromDomain != "aoba-butsuryu.co" || m.ReplyToDomain != "outlook.jp" {
+		t.Errorf("FromDomain %q ReplyToDomain %q", m.FromDomain, m.ReplyToDomain)
+	}
+	if got := m.Mail(nil).ReplyToDomain; got != "outlook.jp" {
+		t.Errorf("Mail().ReplyToDomain %q", got)
+	}
+	if m := Parse([]byte("From: x@example.com\r\nSubject: s\r\n\r\nbody\r\n")); m.ReplyToDomain != "" {
+		t.Errorf("no Reply-To: ReplyToDomain %q", m.ReplyToDomain)
+	}
+}
+
 func TestPlainTextCharsets(t *testing.T) {
 	text := "【ヤマト運輸】お荷物の配達予定です。確認：https://yamato.example.top/x"
 	sjis, _ := japanese.ShiftJIS.NewEncoder().String(text)
