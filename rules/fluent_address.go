@@ -371,6 +371,13 @@ func checkAddressInconsistent(site *Site) []Finding {
 	var firstAddr *flAddress
 	for i, a := range addrs {
 		if a.pref == "" {
+			// An address whose prefecture is not read (written in
+			// romaji: 「〒430-0933 Shizuoka-ken, Hamamatsu-shi …」, a
+			// shop page for foreign residents): its postcode still
+			// places the site there, for its phone numbers.
+			if ps := flPostcodePrefs(a.post); len(ps) == 1 {
+				sitePrefs[ps[0]] = true
+			}
 			continue
 		}
 		sitePrefs[a.pref] = true

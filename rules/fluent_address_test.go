@@ -32,6 +32,15 @@ func TestAddressInconsistent(t *testing.T) {
 			fire: true, points: 15, want: []string{"〒530-0001 は大阪府", "福岡県"},
 		},
 		{
+			// rev23 p30 page16: a store's address in romaji with its
+			// postcode, the company's seat in Tokyo with its own number.
+			name: "a store's address in romaji, its local number", page: flHTML("Conecta Mobile", `<p>Loja Hamamatsu</p><p>〒430-0933 Shizuoka-ken, Hamamatsu-shi, Chuo-ku, Kajimachi 318-24</p><p>Telefone da loja: 053-413-5826</p><p>Sede: 〒150-0002 東京都渋谷区渋谷2-19-15 ・ TEL 03-6433-7190</p>`),
+		},
+		{
+			name: "a romaji address's postcode elsewhere than the number", page: flHTML("Conecta Mobile", `<p>〒430-0933 Shizuoka-ken, Hamamatsu-shi, Chuo-ku, Kajimachi 318-24</p><p>Telefone: 06-6123-4567</p><p>Sede: 〒150-0002 東京都渋谷区渋谷2-19-15</p>`),
+			fire: true, points: 15, want: []string{"電話 06-6123-4567 は大阪府の市外局番"},
+		},
+		{
 			// seller-info-missing reports it (the disclosure lacks a full
 			// address); this sign would count the same fact twice.
 			name: "address without a block number is another sign's", page: flLaw("〒104-0061 東京都中央区銀座", "03-1234-5678"),
