@@ -286,7 +286,7 @@ func checkMailRefundATM(m *Mail) []Finding {
 		}
 	}
 	if atm == "" {
-		return nil
+		return mailRefundCall(v)
 	}
 	contact := ""
 	for i, s := range v.sentences {
@@ -305,6 +305,38 @@ func checkMailRefundATM(m *Mail) []Finding {
 		return nil
 	}
 	return []Finding{{Evidence: quoteSentences(refund, atm, contact)}}
+}
+
+// mailRefundCall is mail-refund-atm's first contact, the call that leads
+// to the ATM: a public office's voice (officeSpeaker: 「〇〇市役所 保険年金課
+// です」) with a refund ([refund], not a warning's), a deadline of today or
+// hours (urgent) and a 050 or mobile number to call (「受取期限が本日まで…
+// 担当 高橋（050-…）までお電話ください」). Offices pay refunds into the
+// account one names on a paper form; their desks are landlines or
+// toll-free numbers.
+func mailRefundCall(v *mailView) []Finding {
+	sets := phishData().sets.mail
+	refund := ""
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["refund"].has(s) && !sets["refund-warn"].has(s) {
+			refund = v.raw[i]
+			break
+		}
+	}
+	urgent := v.urgent()
+	if refund == "" || urgent == "" {
+		return nil
+	}
+	office, _ := v.officeSpeaker()
+	if office == "" {
+		return nil
+	}
+	for i, raw := range v.raw {
+		if !v.denies[i] && oneclickMobileRe.MatchString(NFKC(raw)) {
+			return []Finding{{Evidence: quoteSentences(office, refund, urgent, raw)}}
+		}
+	}
+	return nil
 }
 
 // checkMailRefundLink fires where a message speaks as a public office
@@ -399,10 +431,15 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 			return "Subject: " + v.subject, w
 		}
 	}
-	for i, l := range v.lines {
+	i := 0
+	for _, l := range v.lines {
+		if mailExportHeadRe.MatchString(l) {
+			continue // a pasted SMS's 「送信元: +81 50-…」, 「受信日時: …」
+		}
 		if i >= 3 {
 			break
 		}
+		i++
 		if strings.ContainsAny(l, "【[") {
 			for _, seg := range phishSegments(l) {
 				if utf8.RuneCountInString(seg) > 30 {
@@ -416,7 +453,7 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 				}
 			}
 		}
-		if i == 0 {
+		if i == 1 {
 			head := l
 			if r := []rune(l); len(r) > 24 {
 				head = string(r[:24])
@@ -428,6 +465,10 @@ func (v *mailView) officeSpeaker() (evidence, word string) {
 	}
 	return "", ""
 }
+
+// mailExportHeadRe finds the lines a phone or a chat app puts above a
+// message copied out of it (SMS, 送信元: …, 受信日時: …).
+var mailExportHeadRe = shopMustRe(`(?i)^(?:sms|mms|(?:送信元|送信者|受信日時|受信日|差出人|日時|from|date)\s?[:：].*)$`)
 
 // checkMailPhoneStop fires where a message speaks as the ministry that
 // licenses phone lines ([ministry-self]: 総務省, 総合通信局), says the

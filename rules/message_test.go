@@ -291,6 +291,18 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-extortion", false, 0}}},
 		{"a friend's photos and a crypto chat", Mail{Text: "昨日カメラで撮影した写真、家族にも送信しておいたよ。ビットコインの話はまた今度ね。"},
 			[]want{{"mail-extortion", false, 0}}},
+		// rev23 p31 m41: the refund fraud's call, before the ATM: a city
+		// office, a refund due today, a 050 number; a pasted SMS's header.
+		{"a city's refund due today, a 050 number to call", Mail{Text: "SMS\n送信元: +81 50-6875-3092\n受信日時: 2026/01/29 10:36\n藤沢市役所 保険年金課です。医療費の払い戻し（高額療養費の還付金 28,640円）の受取手続きが未完了です。受取期限が本日までとなっております。至急、担当 高橋（050-6875-3092）までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"a city's refund by post, its own landline", Mail{Text: "藤沢市役所 保険年金課です。高額療養費の支給申請書を郵送しました。3月31日までにご返送ください。問い合わせ 0466-25-1111"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a city's refund due today, its own landline", Mail{Text: "藤沢市役所 保険年金課です。医療費の払い戻しの受取期限が本日までとなっております。至急、0466-25-1111までお電話ください。"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a friend's refund talk with a mobile number", Mail{Text: "医療費の払い戻しの申請、今日中に出さないといけないらしいよ。詳しくは 090-1234-5678 の私まで！"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		{"a city's benefit call centre on a 050 number, no rush", Mail{Text: "【藤沢市】物価高騰対策給付金の還付のご案内を郵送しました。申請期限は3月31日です。給付金コールセンター 050-3816-2211"},
+			[]want{{"mail-refund-atm", false, 0}}},
 		// rev23 p31 m02, m04, m26: a payee account changed (BEC, a fake
 		// managing agent); the company's own notice and a landlord's.
 		{"a supplier's change to its president's own account, phones down", Mail{From: "株式会社小林商事 経理部 田村 <tamura@kobayashi-syoji.jp>", FromDomain: "kobayashi-syoji.jp", Subject: "【重要】お振込先口座変更のお願い",
