@@ -329,6 +329,11 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-embassy", true, 0}}},
 		{"a fake embassy in English: press 1", Mail{Text: "This is the Embassy of the Philippines. There is an urgent problem with your passport. Press 1 to speak to an officer."},
 			[]want{{"mail-fake-embassy", true, 0}}},
+		// rev23 p31 m48: in Korean, the passport 'misused in a fraud case'.
+		{"a fake Korean embassy: the passport misused, an investigator's 050", Mail{Text: "안녕하십니까. 주일본국 대한민국 대사관 영사과입니다.\n김민지 님 명의의 여권이 국내 금융사기 사건에 도용된 정황이 확인되었습니다.\n오늘 18시까지 담당 수사관에게 연락 바랍니다.\n☎ 050-5490-2281 (영사과 직통)"},
+			[]want{{"mail-fake-embassy", true, 0}}},
+		{"a Korean consulate's notice of passport renewal hours", Mail{Text: "주일본국 대한민국 대사관 영사과입니다. 여권 재발급 접수 시간이 변경되었습니다. 문의: 03-3455-2601"},
+			[]want{{"mail-fake-embassy", false, 0}}},
 		{"a consulate's newsletter with its desk's number", Mail{Text: "【中国驻日本大使馆】关于护照换发的通知：请通过中国领事APP预约办理。咨询电话：03-3403-3388"},
 			[]want{{"mail-fake-embassy", false, 0}}},
 		{"a consulate's notice: the passport is ready", Mail{Text: "Embassy of Brazil: your passport is ready for collection. You can collect it at the consular section from Monday. Tel 03-3404-5211"},
