@@ -274,6 +274,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailAccountChange,
 		},
 		{
+			ID: "mail-ticket-prepay", Severity: High, Points: 50, Topic: "shopping",
+			Summary: Text{
+				JA: "SNSなどでチケットを譲ると言い、「先に振り込んだ方にお譲りします」「本日中に」と急がせて、個人名義の口座やPayPay送金で代金を先に払わせる（チケット譲渡詐欺）",
+				EN: "the message offers a ticket (typically on social media) and wants the money first, into a person's account or by PayPay, in a race or by a deadline ('whoever pays first gets it') (ticket-transfer fraud)",
+			},
+			Message: Text{
+				JA: "SNSでのチケット譲渡を装った詐欺の特徴があります。「先に振り込んだ人に譲る」と急がせ、個人の口座やPayPayに代金を先払いさせて、チケットを渡さない手口です。身分証の写真を見せられても信用できません。チケットは公式のリセールで買い、個人への先払いはしないでください。支払ってしまったときは、やり取りの画面を保存して、最寄りの警察署か#9110に相談してください",
+				EN: "this has the marks of ticket-transfer fraud on social media: the seller rushes you ('whoever pays first gets it') to pay in advance into a personal account or by PayPay, and no ticket ever comes. A photo of an ID proves nothing. Buy tickets through the official resale and do not pay individuals in advance. If you have paid, keep screenshots of the exchange and consult your local police station or #9110",
+			},
+			Check: checkMailTicketPrepay,
+		},
+		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",

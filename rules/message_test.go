@@ -303,6 +303,23 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a city's benefit call centre on a 050 number, no rush", Mail{Text: "【藤沢市】物価高騰対策給付金の還付のご案内を郵送しました。申請期限は3月31日です。給付金コールセンター 050-3816-2211"},
 			[]want{{"mail-refund-atm", false, 0}}},
+		// rev23 p31 m15: the ticket-transfer fraud of social media.
+		{"a stranger's ticket, whoever pays first, a person's account", Mail{Text: "5/16(土) 東京ドーム公演、アリーナBブロック 連番2枚です。\n複数の方からDMいただいていて、先にお振込みいただいた方にお譲りしています🙏\n本日22時までにお振込みいただければ確保します！\nお振込先\nゆうちょ銀行 〇一八店 普通 4716385\n名義 タカハシ ミオ"},
+			[]want{{"mail-ticket-prepay", true, 50}}},
+		{"a ticket first come, first served, by PayPay", Mail{Text: "ライブのチケット1枚お譲りします。先着順です！PayPay送金でお願いします（ID: mio0517yuzuri）"},
+			[]want{{"mail-ticket-prepay", true, 0}}},
+		{"a friend selling through the official resale", Mail{Text: "5/16の東京ドーム、チケット1枚余るんだけど行かない？公式リセール（チケトレ）に出すね。振込とかPayPayは要らない！"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a friend asking for the ticket's price, no race", Mail{Text: "チケット代13,200円、この口座に振り込んでね。ゆうちょ銀行 〇一八店 普通 4716385 タカハシ ミオ"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a police warning about ticket-transfer fraud", Mail{Text: "【警視庁】SNSでのチケット譲渡詐欺にご注意ください。本日も被害の相談が寄せられています。先にお振込みいただいた方にお譲りします、PayPay送金でお願いしますなどと急がせる手口です。チケットは公式リセールで購入しましょう。"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a warning listing a ticket fraud's lines", Mail{Text: "SNSでのチケット譲渡詐欺が多発しています。被害に遭わないようご注意ください。\nよくある文面\n先にお振込みいただいた方にお譲りします\nPayPay送金でお願いします\n本日中に確保します"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a ticket service's deadline at a convenience store", Mail{Text: "【チケットぴあ】公演チケットのお支払い期限は本日23:59です。セブン-イレブンでお支払いください。"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a travel agency's tour tickets, first come, its company account", Mail{Text: "コンサート付きツアーのチケットは先着順です。お振込先：三井住友銀行 新宿支店 普通 1234567 カ）サクラトラベル"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
 		// rev23 p31 m02, m04, m26: a payee account changed (BEC, a fake
 		// managing agent); the company's own notice and a landlord's.
 		{"a supplier's change to its president's own account, phones down", Mail{From: "株式会社小林商事 経理部 田村 <tamura@kobayashi-syoji.jp>", FromDomain: "kobayashi-syoji.jp", Subject: "【重要】お振込先口座変更のお願い",
