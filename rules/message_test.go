@@ -244,6 +244,11 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p23 f20: Google One's storage lure (brands.json: Google).
 		{"a Google One storage lure from a stranger's domain", Mail{From: "Google One <no-reply@google-storage-alert.com>", FromDomain: "google-storage-alert.com", Subject: "ストレージの上限に達しました", Text: "お支払い方法の有効期限が切れているため、Google One プランを更新できませんでした。48時間以内にお支払い情報を更新しない場合、写真とファイルが完全に削除されます。https://g-one-storage.payment-update.app/renew"},
 			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
+		// rev23 p31 m08: Meta's ad-account lure to a shop owner.
+		{"a Meta ad-account lure from a stranger's domain", Mail{From: "Meta for Business <support@meta-business-notice.com>", FromDomain: "meta-business-notice.com", Subject: "[Meta] 広告アカウントが無効化されました", Text: "関連するFacebookページおよびInstagramアカウントは24時間以内に完全に削除されます。異議申し立てを行う: https://meta-business-notice.com/appeal/case/1783625409"},
+			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 50}}},
+		{"Meta's own ad notice linking its own sites", Mail{From: "Meta for Business <advertise-noreply@support.facebook.com>", FromDomain: "support.facebook.com", Subject: "広告が却下されました", Text: "広告マネージャで確認する: https://adsmanager.facebook.com/adsmanager/manage/ads?act=618203947751236 広告規定: https://transparency.meta.com/ja-jp/policies/ad-standards/"},
+			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 		{"Google's own storage notice", Mail{From: "Google One <google-one-noreply@google.com>", FromDomain: "google.com", Subject: "ストレージの空き容量が少なくなっています", Text: "Google アカウントのストレージが残り少なくなっています。容量を管理するには https://one.google.com/storage をご覧ください。"},
 			[]want{{"mail-sender-mismatch", false, 0}, {"mail-link-offbrand", false, 0}}},
 		// rev22 p23 f12: a bank's voice sending the reader to a 050 number.
