@@ -286,6 +286,30 @@ func MessageRules() []MessageRule {
 			Check: checkMailTicketPrepay,
 		},
 		{
+			ID: "mail-offplatform", Severity: High, Points: 50, Topic: "shopping",
+			Summary: Text{
+				JA: "フリマアプリの取引相手が「手数料がかからない」などとLINEでの直接取引に誘い、身分証の写真や口座名義・電話番号を求める",
+				EN: "a flea-market trading partner wants to deal directly on LINE ('no fees') and asks for a photo of your ID or your account holder's name and phone number",
+			},
+			Message: Text{
+				JA: "フリマアプリの外での取引に誘い、身分証の写真や口座の情報を求めるのは詐欺の手口です。アプリの外で取引すると、補償を受けられず、送られた身分証は悪用されます。取引はアプリの中だけで行い、身分証や口座の情報を送らないでください。アプリの運営事務局に通報してください",
+				EN: "asking to trade outside the flea-market app and for a photo of your ID or your account details is a fraud's method. Outside the app you have no protection, and an ID photo you send will be misused. Trade only inside the app, do not send ID or account details, and report the user to the app",
+			},
+			Check: checkMailOffPlatform,
+		},
+		{
+			ID: "mail-pr-purchase", Severity: Medium, Points: 30, Topic: "shopping",
+			Summary: Text{
+				JA: "ブランドのアンバサダーやモニターに誘い、商品を先に買わせて「投稿後に全額キャッシュバック」などと約束する",
+				EN: "the message invites you to be a brand's ambassador or monitor, has you buy the product first and promises the money back after you post",
+			},
+			Message: Text{
+				JA: "アンバサダーやモニターを名目に、先に商品を買わせ「あとで代金を返す」と約束するのは、国民生活センターも注意を呼びかけている手口です。お金は戻らず、定期購入になることもあります。本物の企業のPR依頼は、商品を無償で送るもので、購入を求めません。急がされても、買う前に会社の所在や評判を確かめてください。困ったときは188（消費者ホットライン）に相談してください",
+				EN: "having you buy a product first as an 'ambassador' or 'monitor' with a promise to pay you back later is a method the National Consumer Affairs Center warns of. The money is not returned, and the purchase may turn into a subscription. Real PR requests send the product for free and ask for no purchase. Even if rushed, check the company before buying; if in trouble, call 188 (the consumer hotline)",
+			},
+			Check: checkMailPRPurchase,
+		},
+		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",

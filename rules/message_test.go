@@ -325,6 +325,27 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-ticket-prepay", false, 0}}},
 		{"a travel agency's tour tickets, first come, its company account", Mail{Text: "コンサート付きツアーのチケットは先着順です。お振込先：三井住友銀行 新宿支店 普通 1234567 カ）サクラトラベル"},
 			[]want{{"mail-ticket-prepay", false, 0}}},
+		// rev23 p31 m17: a flea-market buyer taking the trade to LINE and
+		// asking for the seller's ID photo.
+		{"a buyer moving the trade to LINE, asking for an ID photo", Mail{Text: "すぐに即決したいのですが、メルカリは手数料が高く出品者様の取り分が減ってしまうので、もしよろしければLINEで直接お取引できませんか？\n支払いは銀行振込で先にお送りします。振込予約の登録に必要なので、口座名義と電話番号、あと確認用に身分証の写真だけ先にLINEで送ってもらえますか？"},
+			[]want{{"mail-offplatform", true, 50}}},
+		{"a seller refusing to trade off the app", Mail{Text: "コメントありがとうございます。メルカリ外での取引は規約で禁止されているので、こちらからご購入をお願いします。"},
+			[]want{{"mail-offplatform", false, 0}}},
+		{"a platform's warning about off-app trades", Mail{Text: "【メルカリ】LINEで直接取引に誘導し、身分証の写真を求める手口にご注意ください。外部での取引は禁止されています。"},
+			[]want{{"mail-offplatform", false, 0}}},
+		{"a buyer asking to trade directly, nothing asked for", Mail{Text: "手数料がかからないので、LINEで直接お取引できませんか？"},
+			[]want{{"mail-offplatform", false, 0}}},
+		// rev23 p31 m21: an 'ambassador' who must buy first.
+		{"an ambassador offer: buy at 70% off, all back after posting", Mail{Text: "@nana.morning_cafe 様を2026年春コレクションの【公式アンバサダー】候補としてご招待させていただきたくご連絡いたしました。\n・ご購入商品の投稿確認後、商品代金を全額キャッシュバック＋報酬3,000円をお支払い\n下記の公式ショップで専用クーポンコードをご利用のうえ、対象のセットをご購入ください。"},
+			[]want{{"mail-pr-purchase", true, 30}}},
+		{"a brand's gifting offer: nothing to buy", Mail{Text: "新しいブレンドについて、ギフティング（商品の無償提供）とご紹介投稿のご相談をさせていただけないでしょうか。ご購入いただくものや、ご負担いただく費用は一切ございません。投稿の謝礼として20,000円をお支払いいたします。"},
+			[]want{{"mail-pr-purchase", false, 0}}},
+		{"a shop's campaign: cashback on purchases, no ambassador", Mail{Text: "期間中に対象商品をご購入いただいた方全員に、購入金額の10%をキャッシュバックいたします。"},
+			[]want{{"mail-pr-purchase", false, 0}}},
+		{"an ambassador's referral cashback, nothing to buy", Mail{Text: "アンバサダーにご登録いただくと、ご紹介ごとに報酬をキャッシュバックでお支払いします。"},
+			[]want{{"mail-pr-purchase", false, 0}}},
+		{"a shop recruiting ambassadors, a money-back guarantee", Mail{Text: "公式アンバサダー募集中！アンバサダー特典として新作を特別価格でご購入いただけます。購入後30日以内なら全額返金保証。"},
+			[]want{{"mail-pr-purchase", false, 0}}},
 		// rev23 p31 m02, m04, m26: a payee account changed (BEC, a fake
 		// managing agent); the company's own notice and a landlord's.
 		{"a supplier's change to its president's own account, phones down", Mail{From: "株式会社小林商事 経理部 田村 <tamura@kobayashi-syoji.jp>", FromDomain: "kobayashi-syoji.jp", Subject: "【重要】お振込先口座変更のお願い",

@@ -66,3 +66,51 @@ var mailTicketFraudRe = regexp.MustCompile(`詐欺|騙|だまさ|scam|fraud`)
 // mailPayPaySendRe finds money sent by PayPay from one user to another
 // (PayPay送金, a PayPay ID to send to): no checkout, no buyer protection.
 var mailPayPaySendRe = regexp.MustCompile(`(?i)(?:paypay|ペイペイ)\s?(?:で|にて|への|へ|に)?\s?送金|(?:paypay|ペイペイ)\s?(?:id|ＩＤ)`)
+
+// checkMailOffPlatform fires where a message from a flea-market trade
+// wants it taken off the platform ([offplatform]: LINEで直接お取引,
+// メルカリ外, 手数料がかからない) and asks for what a fraud needs
+// ([offplatform-ask]: a photo of an ID, the account holder and phone
+// number, a PIN): 「メルカリは手数料が高いのでLINEで直接お取引できませんか…
+// 口座名義と電話番号、確認用に身分証の写真を」. The platforms forbid such
+// trades and never need the other side's ID; the seller who refuses, and
+// the platform's own warnings, stay silent (denials, reports, warnings).
+func checkMailOffPlatform(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	move, _ := v.find("offplatform")
+	if move == "" {
+		return nil
+	}
+	ask, _ := v.find("offplatform-ask")
+	if ask == "" {
+		return nil
+	}
+	return []Finding{{Evidence: quoteSentences(move, ask)}}
+}
+
+// checkMailPRPurchase fires where a message offers the reader to be a
+// brand's ambassador or monitor ([pr-offer]) and makes them buy first
+// ([pr-buy]) with the money promised back ([pr-refund]: 全額キャッシュバック,
+// 実質無料): the ambassador offer whose "discounted" purchase is the
+// fraud (国民生活センター warns of it). A real gifting offer sends the
+// product for free and asks nothing to be bought; a brand's member
+// discount promises nothing back.
+func checkMailPRPurchase(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	offer, _ := v.find("pr-offer")
+	if offer == "" {
+		return nil
+	}
+	buy, _ := v.find("pr-buy")
+	back, _ := v.find("pr-refund")
+	if buy == "" || back == "" {
+		return nil
+	}
+	return []Finding{{Evidence: quoteSentences(offer, buy, back)}}
+}
