@@ -310,6 +310,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailPRPurchase,
 		},
 		{
+			ID: "mail-public-payee", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "税金・保険料・反則金やふるさと納税の寄附を、個人名義の口座に振り込ませようとする",
+				EN: "the message asks for a tax, a public insurance premium, a fine or a hometown-tax (ふるさと納税) donation to be paid into an account in a person's name",
+			},
+			Message: Text{
+				JA: "税金や保険料、反則金、ふるさと納税の寄附を、個人名義の口座に振り込ませることはありません。役所への支払いは、役所の口座・納付書・窓口で行います。このメールの口座には振り込まず、支払い先の役所に、自分で調べた番号で確かめてください。振り込んでしまったときは、すぐに振込元の銀行と警察に相談してください",
+				EN: "taxes, insurance premiums, fines and hometown-tax donations are never paid into a person's account. Public bodies are paid into their own accounts, by their payment slips or at their counters. Do not pay into this account; check with the office concerned on a number you look up yourself. If you have paid, contact your bank and the police at once",
+			},
+			Check: checkMailPublicPayee,
+		},
+		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",

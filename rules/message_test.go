@@ -346,6 +346,15 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-pr-purchase", false, 0}}},
 		{"a shop recruiting ambassadors, a money-back guarantee", Mail{Text: "公式アンバサダー募集中！アンバサダー特典として新作を特別価格でご購入いただけます。購入後30日以内なら全額返金保証。"},
 			[]want{{"mail-pr-purchase", false, 0}}},
+		// rev23 p31 m43: a hometown-tax donation into a person's account.
+		{"a ふるさと納税 'site' taking the donation into a person's account", Mail{Subject: "【ふるさと納税 特選市場】ご寄附のお申し込みありがとうございます", Text: "寄附先自治体：宮崎県都城市\n寄附金額：9,800円\n■お振込先\n三菱UFJ銀行 新宿通支店 普通 5280417\n口座名義 ヨシダ タカシ"},
+			[]want{{"mail-public-payee", true, 50}}},
+		{"a fine to be paid into a person's account", Mail{Text: "交通違反の反則金 18,000円が未納です。下記へお振込みください。ゆうちょ銀行 〇一八店 普通 1234567 サトウ ケンジ"},
+			[]want{{"mail-public-payee", true, 0}}},
+		{"a city's ふるさと納税 receipt, its own account", Mail{Subject: "ふるさと納税のお礼", Text: "都城市へのふるさと納税をありがとうございます。お振込先：宮崎銀行 都城支店 普通 1234567 ミヤコノジヨウシカイケイカンリシヤ"},
+			[]want{{"mail-public-payee", false, 0}}},
+		{"a PTA treasurer's fee into her account", Mail{Text: "PTA会費 3,000円を下記口座へお振込みください。ゆうちょ銀行 〇一八店 普通 1234567 ナカムラ ユキ"},
+			[]want{{"mail-public-payee", false, 0}}},
 		// rev23 p31 m02, m04, m26: a payee account changed (BEC, a fake
 		// managing agent); the company's own notice and a landlord's.
 		{"a supplier's change to its president's own account, phones down", Mail{From: "株式会社小林商事 経理部 田村 <tamura@kobayashi-syoji.jp>", FromDomain: "kobayashi-syoji.jp", Subject: "【重要】お振込先口座変更のお願い",

@@ -114,3 +114,27 @@ func checkMailPRPurchase(m *Mail) []Finding {
 	}
 	return []Finding{{Evidence: quoteSentences(offer, buy, back)}}
 }
+
+// checkMailPublicPayee fires where a message asks for a tax, a public fee,
+// a fine or a hometown-tax donation ([public-charge]: ふるさと納税, 住民税,
+// 国民健康保険料, 反則金 …) and gives an account in a person's name to pay
+// it into: public bodies are paid into their own accounts, by their own
+// slips or at a counter, never into a person's (a fake ふるさと納税 site
+// "acting for the municipality", a fake tax office). A city's own account
+// (〇〇市会計管理者) and a company's are no person's.
+func checkMailPublicPayee(m *Mail) []Finding {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	charge, _ := v.find("public-charge")
+	if charge == "" {
+		return nil
+	}
+	for _, a := range shopLineAccounts(v.lines, "") {
+		if k, _ := ClassifyHolder(a.Holder); k.Personal() {
+			return []Finding{{Evidence: quoteSentences(charge) + " / 口座名義: " + a.Holder}}
+		}
+	}
+	return nil
+}
