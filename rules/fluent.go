@@ -94,6 +94,7 @@ func fluentRules() []Rule {
 			},
 			Check: checkCloaking,
 		},
+		subscriptionTrapRule(),
 	}
 }
 

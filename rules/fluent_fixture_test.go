@@ -174,7 +174,7 @@ func TestFluentRulesListed(t *testing.T) {
 			t.Errorf("%s: incomplete rule: %+v", r.ID, r)
 		}
 	}
-	want := map[string]int{"payment-method-mismatch": 25, "payment-gift-card": 40, "images-hotlinked": 20, "listing-copied": 20, "address-inconsistent": 15, "cloaking": 30}
+	want := map[string]int{"payment-method-mismatch": 25, "payment-gift-card": 40, "images-hotlinked": 20, "listing-copied": 20, "address-inconsistent": 15, "cloaking": 30, "subscription-trap": 30}
 	for id, p := range want {
 		if r, ok := all[id]; !ok || r.Points != p {
 			t.Errorf("%s: points %d, want %d", id, r.Points, p)

@@ -31,7 +31,7 @@ func shopHTML(title, body string) string {
 // shopRule returns one of the shop rules by id.
 func shopRule(t testing.TB, id string) Rule {
 	t.Helper()
-	for _, r := range shopRules() {
+	for _, r := range append(shopRules(), fluentRules()...) {
 		if r.ID == id {
 			return r
 		}
