@@ -31,6 +31,7 @@ func TestLookalikeFires(t *testing.T) {
 		{"meta-business-notice.com", "Meta", ImitationPlusWords},
 		{"facebook-security-check.com", "Meta", ImitationPlusWords},
 		{"jmty-anshin-torihiki.com", "ジモティー", ImitationPlusWords},
+		{"nintendo-account-verify.com", "任天堂", ImitationPlusWords},
 		// homoglyphs
 		{"аmazon.com", "Amazon", ImitationHomoglyph},        // Cyrillic а
 		{"xn--amzon-4wa.com", "Amazon", ImitationHomoglyph}, // amązon
@@ -201,7 +202,7 @@ func TestLookalikeHonest(t *testing.T) {
 		// honest near-collisions
 		"jalan.net", "nta.co.jp", "paypal.com", "www.paypal.com", "anabuki.co.jp", "australia.com",
 		"line-up.jp", "line-up.com", "visaonline.com", "sbi-kogyo.co.jp", "sbi-kogyo.com",
-		"insta360.com", "metaps.com", "metamoji.com", "metal-works.co.jp", "business.facebook.com", "jmty.jp",
+		"insta360.com", "metaps.com", "metamoji.com", "metal-works.co.jp", "business.facebook.com", "jmty.jp", "accounts.nintendo.com", "store-jp.nintendo.com",
 		"amazonas.com", "pineapple.com", "mizuno.jp", "maison.com", "cloud.com", "yamato-scale.co.jp",
 		"aeonmall.com", "apple-dental.jp", "mizuho-youchien.jp", "mizuho-dental.jp", "amazon-cafe.jp", "amazon-river-tours.com", "aeon-eikaiwa.jp", "mercari-guide.com", "amazon.example.com",
 		"oricon.co.jp", "epson.jp", "visa-support.jp", "japan-visa-center.com", "line-center.jp",

@@ -730,15 +730,26 @@ func mailDenies(s string) bool {
 // ことは絶対にありません。」 lists what is never done, and its last line,
 // which goes on from the items (it starts with こと, といった, などの…),
 // denies them all; a line that starts anew (「この件は家族にも話さないで
-// ください」) denies only itself. raw are the sentences as written, denies
+// ください」) denies only itself. A denial that points ahead (以下の, 下記の)
+// denies the items after it. raw are the sentences as written, denies
 // mailDenies of each.
 func mailDenyLists(raw []string, denies []bool) {
 	for i, s := range raw {
-		if !denies[i] || !mailListCloseRe.MatchString(s) {
+		if !denies[i] {
 			continue
 		}
-		for j := i - 1; j >= 0 && mailListItemRe.MatchString(raw[j]); j-- {
-			denies[j] = true
+		if mailListCloseRe.MatchString(s) {
+			for j := i - 1; j >= 0 && mailListItemRe.MatchString(raw[j]); j-- {
+				denies[j] = true
+			}
+		}
+		if mailListOpenRe.MatchString(s) {
+			// A denial that points ahead to its list (「当行が、以下の情報を
+			// お尋ねすることは一切ありません。／・暗証番号／・ワンタイムパス
+			// ワード」) denies the items that follow.
+			for j := i + 1; j < len(raw) && mailListItemRe.MatchString(raw[j]); j++ {
+				denies[j] = true
+			}
 		}
 	}
 }
@@ -746,6 +757,10 @@ func mailDenyLists(raw []string, denies []bool) {
 // mailListItemRe finds a list item's bullet or number at a line's start;
 // mailListCloseRe the start of a line that goes on from the items.
 var mailListCloseRe = shopMustRe(`^(?:こと|といった|などの|などと|ような|等の)`)
+
+// mailListOpenRe finds the words with which a sentence points ahead to the
+// list after it (以下の, 下記の, 次の).
+var mailListOpenRe = shopMustRe(`以下の|下記の|次の`)
 var mailListItemRe = shopMustRe(`^(?:[・\-*●○◆◇▶►]|\d{1,2}[.)．])`)
 
 // find returns the first sentence (not a denial) containing a phrase of

@@ -217,6 +217,11 @@ func TestMessageRules(t *testing.T) {
 		// its denial on the next line.
 		{"a police warning's list closed by 「ことは絶対にありません」", Mail{Subject: "【安まちメール】警察官をかたるSMS・電話に注意", Text: "■大阪府警察からのお知らせ\n【大阪府警 捜査二課】あなた名義の口座が詐欺事件に悪用されています。\n警察が、\n・SMSやLINEで連絡し、ビデオ通話で警察手帳や逮捕状を見せる\n・口座番号や暗証番号の提出を求める\nことは絶対にありません。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		// rev23 p32 m23: a denial pointing ahead to its list.
+		{"a bank's list of what it never asks, after its denial", Mail{Text: "当行が、メール・SMS・電話で、以下の情報をお尋ねすることは一切ありません。\n・キャッシュカードの暗証番号\n・ゆうちょダイレクトのログインパスワード、送金用暗証番号\n・ワンタイムパスワード、認証番号"},
+			[]want{{"mail-credential-request", false, 0}}},
+		{"a lure's list after a sentence that denies nothing", Mail{Text: "お取引を制限しました。本日中に以下の情報をご入力ください。\n・キャッシュカードの暗証番号\n・ワンタイムパスワード、認証番号\nhttps://yucho-direct.verify-jp.example.net/"},
+			[]want{{"mail-credential-request", true, 0}}},
 		{"fake police whose list is closed by a new sentence", Mail{Text: "【大阪府警 捜査二課】あなた名義の口座が詐欺事件に悪用されています。\n以下に従ってください。\n・LINEのビデオ通話で事情聴取に応じる\n・口座の残高を報告する\nこの件は家族にも話さないでください。"},
 			[]want{{"mail-fake-police", true, 0}}},
 		{"a lure threatening what happens unless you enter the card", Mail{Text: "カード番号とセキュリティコードを入力しないと、本日中にご利用を停止します。https://x.example.top/"},
@@ -244,6 +249,12 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p23 f20: Google One's storage lure (brands.json: Google).
 		{"a Google One storage lure from a stranger's domain", Mail{From: "Google One <no-reply@google-storage-alert.com>", FromDomain: "google-storage-alert.com", Subject: "ストレージの上限に達しました", Text: "お支払い方法の有効期限が切れているため、Google One プランを更新できませんでした。48時間以内にお支払い情報を更新しない場合、写真とファイルが完全に削除されます。https://g-one-storage.payment-update.app/renew"},
 			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
+		// rev23 p32 m10: a password reset the reader asked for, from the
+		// brand's own domain (任天堂 is a brand now).
+		{"Nintendo's own password reset", Mail{From: "Nintendo <no-reply@accounts.nintendo.com>", FromDomain: "accounts.nintendo.com", Subject: "[ニンテンドーアカウント] パスワード再設定のご案内", Text: "以下のリンクから24時間以内に新しいパスワードを設定してください。\nhttps://accounts.nintendo.com/password/reset/authenticate?token=7fK2pQxLm9VbR4tN8sYd3W\nこのリクエストに心当たりがない場合は、このメールを破棄してください。"},
+			[]want{{"mail-credential-request", false, 0}, {"mail-link-offbrand", false, 0}}},
+		{"a fake Nintendo reset on a stranger's domain", Mail{From: "Nintendo <no-reply@nintendo-account-support.com>", FromDomain: "nintendo-account-support.com", Subject: "[ニンテンドーアカウント] 不正なログインを検知しました", Text: "アカウントは一時停止されました。24時間以内にパスワードを再設定してください。\nhttps://nintendo-account-support.com/reset"},
+			[]want{{"mail-link-offbrand", true, 50}}},
 		// rev23 p31 m08: Meta's ad-account lure to a shop owner.
 		{"a Meta ad-account lure from a stranger's domain", Mail{From: "Meta for Business <support@meta-business-notice.com>", FromDomain: "meta-business-notice.com", Subject: "[Meta] 広告アカウントが無効化されました", Text: "関連するFacebookページおよびInstagramアカウントは24時間以内に完全に削除されます。異議申し立てを行う: https://meta-business-notice.com/appeal/case/1783625409"},
 			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 50}}},
