@@ -823,6 +823,10 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
 		{name: "a second-hand bookshop's footer with its 古物商 licence, address and phone", fire: true, points: 10, evidence: []string{"古物商許可 第221010009876号"},
 			site: []string{shopTop, shopHTML("古書 あやめ書房", `<p>古書の通信販売。ご注文はメールで承ります。送料は全国一律500円。</p><footer><p>古書 あやめ書房 宮城県公安委員会 古物商許可 第221010009876号 〒980-0803 仙台市青葉区国分町2-10-3 022-262-4466</p></footer>`)}},
+		// rev23 p33 page30: a temple's mail-order page gives the 宗教法人,
+		// its address and phone.
+		{name: "a temple's contact block: the body, its address and phone", fire: true, points: 10, evidence: []string{"ページ内の会社情報: 宗教法人 長福寺"},
+			site: []string{shopTop, shopHTML("お守りの郵送授与", `<p>お守り 800円</p><p>郵送料：一律 250円</p><p>納め金と郵送料は、郵便振替または銀行振込でお納めください。ご入金を確認しましたら、1週間ほどでお送りいたします。</p><p>お問い合わせ</p><p>宗教法人 長福寺（住職 渡邉 道心）</p><p>〒436-0014 静岡県掛川市上屋敷1045</p><p>電話 0537-22-4816</p>`)}},
 		{name: "an old shop's footer names the company, its address and phone", fire: true, points: 10, evidence: []string{"ページ内の会社情報: 株式会社柏屋"},
 			site: []string{shopTop, shopHTML("ショップ", shop+`<footer><p>株式会社柏屋 〒985-0052 宮城県塩竈市本町3-3 TEL 022-362-0000</p></footer>`)}},
 		{name: "a design studio's own footer", fire: true, points: 10,
