@@ -203,6 +203,11 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p24 m14: 「…の犯行に利用された疑い」.
 		{"fake police: an account used in a crime's commission, a landline", Mail{Text: "【警視庁 捜査第二課】あなた名義の口座が詐欺事件の犯行に利用された疑いがあります。本日17時までに担当まで必ずご連絡ください。連絡がない場合、逮捕状の請求手続きを進めます。連絡先 03-5847-2193"},
 			[]want{{"mail-fake-police", true, 0}}},
+		// rev23 p32 m37: the reader's card 'seized' at a gang's base.
+		{"fake police: the reader's card seized, a LINE video interview", Mail{Text: "大阪府警察本部 捜査二課の山口です。\n佐藤様名義のキャッシュカードと通帳が押収されています。\n本日15時から、こちらのLINEでビデオ通話による事情聴取を行います。"},
+			[]want{{"mail-fake-police", true, 0}}},
+		{"police news: cards seized at a gang's base", Mail{Text: "大阪府警察からのお知らせです。詐欺グループの拠点からキャッシュカード約100枚を押収しました。詳しくは https://www.police.pref.osaka.lg.jp/ をご覧ください。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		{"fake police collecting the cash card", Mail{Text: "こちらは警察です。あなたの口座を調べるため、キャッシュカードを封筒に入れて保管してください。後ほど警察官が受け取りに伺います。"},
 			[]want{{"mail-fake-police", true, 0}}},
 		{"the police's warning about card collectors", Mail{Text: "【宮城県警察】警察官がキャッシュカードを受け取りに伺うことはありません。「封筒に入れて保管して」と言われたら詐欺です。"},
