@@ -670,6 +670,7 @@ func checkMailGiftCard(m *Mail) []Finding {
 	// きてくれないかな？」 … 「買ったらカード裏の番号をこすって写真撮って送って
 	// ね。」): a card named and bought in one, its number sent in another.
 	buy, send := "", ""
+	named := -2 // the last sentence naming a card, for a buy in the next
 	for i, raw := range v.raw {
 		if v.denies[i] {
 			continue
@@ -678,7 +679,13 @@ func checkMailGiftCard(m *Mail) []Finding {
 		if mailGiftThanksRe.MatchString(cs) || flQuoted.MatchString(cs) {
 			continue
 		}
-		if buy == "" && gv.named(cs) && mailGiftBuyRe.MatchString(cs) && !flGiftSkip.MatchString(cs) {
+		if gv.named(cs) {
+			named = i // a present for a relative too (プレゼント): the buy's own sentence is checked
+		}
+		// The card named in the sentence before (「Appleのギフトカードが急ぎ
+		// で必要になっちゃって…」「近くのコンビニで1万円のを5枚買ってきて
+		// もらえないかな？」) is the one to buy.
+		if buy == "" && named >= i-1 && mailGiftBuyRe.MatchString(cs) && !flGiftSkip.MatchString(cs) {
 			buy = raw
 		} else if send == "" && mailGiftSendRe.MatchString(cs) && !strings.Contains(cs, "電話番号") {
 			send = raw

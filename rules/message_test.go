@@ -414,6 +414,14 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-embassy", false, 0}}},
 		{"a consulate's general notice: overstaying is illegal", Mail{Text: "【中国驻日本大使馆】签证逾期滞留属违法行为，请注意在留期限。咨询电话：03-3403-3388"},
 			[]want{{"mail-fake-embassy", false, 0}}},
+		// rev23 p32 m26: a hijacked friend's LINE, the card named in the
+		// sentence before the buy.
+		{"a friend's LINE: the card named first, bought in the next sentence", Mail{Text: "親戚の子へのプレゼントでAppleのギフトカードが急ぎで必要になっちゃって…\n近くのコンビニで1万円のを5枚買ってきてもらえないかな？\n裏のシールを削ってコードの写真をここに送ってくれたら大丈夫！"},
+			[]want{{"mail-gift-card", true, 50}}},
+		{"a family chat: a card mentioned, later an errand and a tracking number", Mail{Text: "先月もらったAmazonギフトカード、まだ使ってないんだ。\n今日は会議が多くて忙しい。\n帰りに牛乳買ってきて。\nあと荷物の追跡番号を送っておいてくれる？"},
+			[]want{{"mail-gift-card", false, 0}}},
+		{"a farewell gift collected by PayPay", Mail{Text: "送別会のプレゼントにAmazonギフトカードを贈ることにしました。\nお花も買ってきてもらえると助かります。\n一人1,000円をPayPayで送ってください。"},
+			[]want{{"mail-gift-card", false, 0}}},
 		// rev23 p28 m26: gift cards in English, the support scam's bill
 		// and the 'boss' who needs cards for clients.
 		{"a fake support bill in English: read the codes", Mail{Text: "Payment options:\n1. Google Play gift cards (4 x 10,000 yen) - read the codes to your technician\n2. Bank transfer to our Japan partner account"},
