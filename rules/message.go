@@ -322,6 +322,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailPublicPayee,
 		},
 		{
+			ID: "mail-relative-trouble", Severity: High, Points: 50, Topic: "billing",
+			Summary: Text{
+				JA: "子・孫・配偶者が事故や会社のお金のトラブルを起こしたと告げ、示談金などのお金を「本日中」「内密に」用意させ、本人は電話に出られない、会社の者が受け取りに行くなどと言う（オレオレ詐欺）",
+				EN: "the message says your child, grandchild or spouse is in trouble (an accident, money lost or embezzled) and needs money such as a settlement today, in secret, while they cannot take calls or someone will come to collect it (relative-in-trouble fraud, オレオレ詐欺)",
+			},
+			Message: Text{
+				JA: "家族のトラブルを口実にお金を用意させる「オレオレ詐欺」の特徴があります。示談金を家族に急いで払わせたり、会社の人や弁護士が自宅まで受け取りに来たりすることはありません。お金を用意する前に、いつもの電話番号で家族本人に連絡して確かめてください。つながらなくても、ほかの家族や#9110（警察相談専用電話）、最寄りの警察署に相談してください",
+				EN: "this has the marks of relative-in-trouble fraud (オレオレ詐欺): a family member's 'trouble' is used to make you get money ready. Settlements are never paid in a rush by relatives, and no colleague or lawyer comes to your home to collect money. Before getting any money, call your family member on the number you always use. If you cannot reach them, consult other family members, #9110 (the police consultation line) or your local police station",
+			},
+			Check: checkMailRelativeTrouble,
+		},
+		{
 			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",

@@ -371,6 +371,13 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-public-payee", false, 0}}},
 		{"a PTA treasurer's fee into her account", Mail{Text: "PTA会費 3,000円を下記口座へお振込みください。ゆうちょ銀行 〇一八店 普通 1234567 ナカムラ ユキ"},
 			[]want{{"mail-public-payee", false, 0}}},
+		// rev23 p32 m30: a son's 'company' wanting a settlement today.
+		{"a son's accident, a settlement today, collected at home", Mail{Text: "株式会社東和建設 総務部の石川と申します。翔太さんのお母様でいらっしゃいますか。\n本日午前、翔太さんが社用車で追突事故を起こされました。\n本日中に示談が成立すれば警察への被害届は出さないとのお話です。示談金は300万円です。\n本日15時までにご用意いただけますでしょうか。当社の者がご自宅まで受け取りに伺います。\n翔太さんは電話には出られない状況です。"},
+			[]want{{"mail-relative-trouble", true, 50}}},
+		{"a daughter telling her mother the accident is settled", Mail{Text: "お母さん、昨日の追突事故の件、保険会社と示談がまとまったよ。修理代の30万円は保険で出るから心配しないで。今日中に書類を送るね。"},
+			[]want{{"mail-relative-trouble", false, 0}}},
+		{"a police warning quoting the script", Mail{Text: "【大阪府警】オレオレ詐欺にご注意ください。\n息子さんが追突事故を起こした、示談金300万円を本日中にご用意いただきたい、会社の者が受け取りに伺います、という電話が相次いでいます。"},
+			[]want{{"mail-relative-trouble", false, 0}}},
 		// rev23 p31 m02, m04, m26: a payee account changed (BEC, a fake
 		// managing agent); the company's own notice and a landlord's.
 		{"a supplier's change to its president's own account, phones down", Mail{From: "株式会社小林商事 経理部 田村 <tamura@kobayashi-syoji.jp>", FromDomain: "kobayashi-syoji.jp", Subject: "【重要】お振込先口座変更のお願い",
