@@ -111,6 +111,21 @@ func checkCredentialForm(site *Site) []Finding {
 				if fc.kinds&credCSC == 0 {
 					continue
 				}
+				if head, fee := phishRedeliveryFee(p); fee != "" {
+					// No carrier named, but a redelivery page that takes a
+					// fee by card: 「再配達のお申し込み」「住所不備による
+					// 再配達のため、再配達手数料330円をお支払いください」.
+					out = append(out, Finding{
+						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(head, 30) + "」「" + Clip(fee, 50) + "」",
+						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(head, 30) + "」「" + Clip(fee, 50) + "」",
+						URL:        p.URL, Severity: Medium, Points: 30,
+						Message: Text{
+							JA: phishThisPage(host) + "は、荷物の再配達を理由に、手数料をカードで払わせようとしています。宅配業者は再配達に手数料を取らず、カード情報も求めません。宅配便を装ったフィッシングの手口です。不在票の番号は、宅配業者の公式アプリか公式サイトで確かめてください",
+							EN: phishThisPageEN(host) + " asks for a fee by card to redeliver a parcel. Carriers redeliver for free and never ask for card details: this is the fake-carrier phishing method. Check the tracking number in the carrier's official app or site",
+						},
+					})
+					continue
+				}
 				if lure := phishCardLure(p); lure != "" {
 					// No brand named, but card data asked for against a
 					// claim of misuse, and nothing sold: 「カード会員様
@@ -220,6 +235,32 @@ func phishThisPageEN(host string) string {
 //
 // Whether the page sells is read from what a browser shows: a kit's hidden
 // decoy of shop words (特定商取引法, 送料) lets no card harvest go.
+// phishRedeliveryFee returns, for a page whose title or first heading
+// speaks of a redelivery ([redelivery-page]), that and its first line with
+// a fee of one ([redelivery-fee]: 再配達手数料, 住所不備, 関税); "", ""
+// otherwise. Shops' checkouts are titled otherwise, whatever their terms
+// say of a redelivery's cost.
+func phishRedeliveryFee(p *Page) (head, fee string) {
+	words := phishData().words
+	switch {
+	case phishFindRaw(p.Title, words["redelivery-page"]) != "":
+		head = p.Title
+	case len(p.Headings) > 0 && phishFindRaw(p.Headings[0], words["redelivery-page"]) != "":
+		head = p.Headings[0]
+	default:
+		return "", ""
+	}
+	for i, l := range p.ShownLines() {
+		if i >= oneclickLines {
+			break
+		}
+		if phishFindRaw(l, words["redelivery-fee"]) != "" {
+			return head, l
+		}
+	}
+	return "", ""
+}
+
 func phishCardLure(p *Page) string {
 	text := p.Text
 	if p.HasHidden() {

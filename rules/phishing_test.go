@@ -317,6 +317,11 @@ func TestCardHarvestWithoutBrand(t *testing.T) {
 		{"a member's card update", `<title>お支払い情報の変更</title><p>ご契約中のプラン：スタンダード（月額980円）</p><p>カードの有効期限切れのため、ご利用を停止しています。</p>` + card + `<a href="/logout">ログアウト</a>`, 0},
 		{"a donation form with 3-D Secure against misuse (review 19)", `<title>ご寄付のお申込み</title><p>ご寄付金額：3,000円</p><p>不正利用防止のため、本人認証サービス（3Dセキュア）を導入しています。</p>` + card, 0},
 		{"a hotel's guarantee form, no claim", `<title>ご予約の保証</title><p>ご予約の保証のため、カード情報をご入力ください。</p>` + card, 0},
+		// rev23 p33 page26: a redelivery fee by card, no carrier named,
+		// on a page with 送料 (a shop's word) in it.
+		{"a redelivery fee by card", `<title>再配達のお申し込み｜青葉急便</title><p>送料・お届け日時の変更はこちら</p><p>住所不備による再配達のため、再配達手数料をお支払いください。再配達手数料：330円（税込）</p>` + card, 30},
+		{"a shop's checkout whose terms name a redelivery's cost", `<title>ご注文手続き</title><p>ご注文内容 合計 8,140円</p><p>※お客様のご都合による再配達料はご負担いただく場合があります。</p>` + card, 0},
+		{"a carrier's redelivery page taking no card, its fee word in its FAQ", `<title>再配達のお申し込み</title><p>再配達手数料はかかりません。</p>`, 0},
 	} {
 		s, ok := phFired(phSite(phHTML("https://kakunin-center-jp.example/", c.body)))["phishing-credential-form"]
 		if ok != (c.points > 0) || ok && s.Points != c.points {
