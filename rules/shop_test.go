@@ -177,6 +177,9 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("町内会", `<h2>会費</h2><p>会費は銀行振込のほか、班長が集金に伺います。</p>`)}},
 		{name: "a car loan", fire: false,
 			site: []string{shopTop, shopHTML("中古車", `<h2>お支払い方法</h2><p>銀行振込のほか、オートローンをご利用いただけます。</p>`)}},
+		// rev23 p33 page11: a card 'being adjusted' is no way to pay.
+		{name: "cards withdrawn while the system is adjusted", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込</p><p>クレジットカード決済は現在システム調整中です。</p>`)}},
 		// rev23 p30 page34: a driving school's education loan.
 		{name: "an education loan", fire: false,
 			site: []string{shopTop, shopHTML("料金", `<h2>お支払い方法</h2><p>入校日の14日前までに、教習料金全額をお振込み（教育ローンのご案内もできます）</p>`)}},
