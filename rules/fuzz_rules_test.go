@@ -35,6 +35,8 @@ func fuzzSeedPages() []string {
 		"<p>特定商取引法に関する記載：販売事業者名 松の湯（松井 拓也）／事業者の所在地 東京都墨田区京島3-48-11／電話番号 請求があり次第提供致します</p>",
 		"<h2>動物取扱業の表示</h2><table><tr><th>氏名又は名称</th><td>こもれび犬舎</td></tr></table>",
 		"<p>銀行振込（三菱UFJ銀行 銀座通支店 普通 0372914 カ）エテルナギンザ）。通販は…</p>",
+		"<title>再配達のお申し込み</title><p>再配達手数料 330円</p><form><label>カード番号<input name=c></label><label>セキュリティコード<input name=v></label></form>",
+		"<p>初回500円</p><p>4回のお受け取りが条件。2回目以降は7,980円</p><p>クレジットカード（システム調整中）</p>",
 	}
 	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
