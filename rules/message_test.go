@@ -392,6 +392,11 @@ func TestMessageRules(t *testing.T) {
 		{"the supplier's own notice: its account, call us to confirm", Mail{From: "株式会社小林商事 経理部 <m.tamura@kobayashi-shoji.co.jp>", FromDomain: "kobayashi-shoji.co.jp", Subject: "【ご案内】お振込先口座変更に関する書面送付のご連絡",
 			Text: "お振込先口座を変更させていただくことになりました。\n■新しいお振込先\n三井住友銀行 神田支店 普通預金 7306158 口座名義 カ）コバヤシシヨウジ\n恐れ入りますが、ご変更の前に、お手元の契約書に記載の弊社代表番号へお電話いただき、ご確認くださいますようお願いいたします。"},
 			[]want{{"mail-account-change", false, 0}}},
+		// rev23 p34 m01: 「本メールへのご返信ではなく」 sends the reader to
+		// the phone, it does not keep them from it.
+		{"the supplier's notice: not by replying to this mail, call us", Mail{From: "株式会社丸高食品 経理課 <keiri@marutaka-foods.co.jp>", FromDomain: "marutaka-foods.co.jp", Subject: "【重要】お振込先口座変更のお知らせ",
+			Text: "売掛金のお振込先口座を下記のとおり変更させていただくこととなりました。\n清水銀行 本店営業部 普通預金 0528173 口座名義 カ）マルタカシヨクヒン\nご不審な点がございましたら、本メールへのご返信ではなく、お手元の請求書に記載の弊社代表番号までお電話ください。"},
+			[]want{{"mail-account-change", false, 0}}},
 		{"a landlord's own new account, in his name", Mail{Text: "大家の山田です。来月から家賃の振込先が変わります。新しい口座：ゆうちょ銀行 〇一八店 普通 1234567 ヤマダ タロウ。ご不明な点は 090-1234-5678 まで。"},
 			[]want{{"mail-account-change", false, 0}}},
 		{"a change to direct debit; the account unchanged", Mail{From: "株式会社グリーンハウス管理 <info@greenhouse-kanri.co.jp>", FromDomain: "greenhouse-kanri.co.jp",
@@ -409,6 +414,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-embassy", true, 0}}},
 		{"a Korean consulate's notice of passport renewal hours", Mail{Text: "주일본국 대한민국 대사관 영사과입니다. 여권 재발급 접수 시간이 변경되었습니다. 문의: 03-3455-2601"},
 			[]want{{"mail-fake-embassy", false, 0}}},
+		// rev23 p34 m23: a students' association forwarding the
+		// embassy's warning, the fraudsters' lines quoted.
+		{"a forwarded embassy warning in Chinese quoting the script", Mail{Text: "【中国驻日本使馆提醒在日中国公民谨防冒充使领馆电信诈骗】\n诈骗分子通常以\"您有重要文件未领取\"\"您的护照涉嫌违法\"等为由，要求当事人拨打\"+86\"开头的号码或添加社交账号。\n使领馆不会通过电话、短信通知领取文件。\n本周六举行新生说明会，将邀请宫城县警察本部的警官介绍常见诈骗手法。\n学联微信公众号：东北大学CSSA"},
+			[]want{{"mail-fake-police", false, 0}, {"mail-fake-embassy", false, 0}}},
 		{"a consulate's newsletter with its desk's number", Mail{Text: "【中国驻日本大使馆】关于护照换发的通知：请通过中国领事APP预约办理。咨询电话：03-3403-3388"},
 			[]want{{"mail-fake-embassy", false, 0}}},
 		{"a consulate's notice: the passport is ready", Mail{Text: "Embassy of Brazil: your passport is ready for collection. You can collect it at the consular section from Monday. Tel 03-3404-5211"},
