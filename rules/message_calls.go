@@ -324,6 +324,16 @@ func mailRefundCall(v *mailView) []Finding {
 		}
 	}
 	urgent := v.urgent()
+	if urgent == "" {
+		// 「受取期限は本日8月19日までとなっております」: a refund's
+		// deadline of today, said with its date.
+		for i, s := range v.sentences {
+			if !v.denies[i] && mailTodayDeadlineRe.MatchString(s) {
+				urgent = v.raw[i]
+				break
+			}
+		}
+	}
 	if refund == "" || urgent == "" {
 		return nil
 	}
@@ -338,6 +348,11 @@ func mailRefundCall(v *mailView) []Finding {
 	}
 	return nil
 }
+
+// mailTodayDeadlineRe finds a deadline of today, its date written or not
+// (本日8月19日まで, 期限は本日): mail-refund-atm's call reads it beside an
+// office's refund, where a shop's 「セールは本日まで」 cannot stand.
+var mailTodayDeadlineRe = shopMustRe(`(?:本日|今日)[^。]{0,12}?まで|期限(?:は|が)?\s?(?:本日|今日)`)
 
 // checkMailRefundLink fires where a message speaks as a public office
 // (officeSpeaker: 【国税庁】, 〇〇市役所 保険年金課です, a sender named

@@ -316,6 +316,9 @@ func TestMessageRules(t *testing.T) {
 		// office, a refund due today, a 050 number; a pasted SMS's header.
 		{"a city's refund due today, a 050 number to call", Mail{Text: "SMS\n送信元: +81 50-6875-3092\n受信日時: 2026/01/29 10:36\n藤沢市役所 保険年金課です。医療費の払い戻し（高額療養費の還付金 28,640円）の受取手続きが未完了です。受取期限が本日までとなっております。至急、担当 高橋（050-6875-3092）までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 50}}},
+		// rev23 p34 m35: the deadline of today given with its date.
+		{"a ward's refund due 'today, August 19', a 050 desk", Mail{Text: "SMS\n送信元：080-2917-4463\n【練馬区役所 保険年金課】医療費等の過払い金（28,460円）の還付手続きが未完了です。受取期限は本日8月19日までとなっております。お手続き専用ダイヤル：050-3187-6624（担当 カワムラ）"},
+			[]want{{"mail-refund-atm", true, 50}}},
 		{"a city's refund by post, its own landline", Mail{Text: "藤沢市役所 保険年金課です。高額療養費の支給申請書を郵送しました。3月31日までにご返送ください。問い合わせ 0466-25-1111"},
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a city's refund due today, its own landline", Mail{Text: "藤沢市役所 保険年金課です。医療費の払い戻しの受取期限が本日までとなっております。至急、0466-25-1111までお電話ください。"},
@@ -373,6 +376,9 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-public-payee", false, 0}}},
 		// rev23 p32 m30: a son's 'company' wanting a settlement today.
 		{"a son's accident, a settlement today, collected at home", Mail{Text: "株式会社東和建設 総務部の石川と申します。翔太さんのお母様でいらっしゃいますか。\n本日午前、翔太さんが社用車で追突事故を起こされました。\n本日中に示談が成立すれば警察への被害届は出さないとのお話です。示談金は300万円です。\n本日15時までにご用意いただけますでしょうか。当社の者がご自宅まで受け取りに伺います。\n翔太さんは電話には出られない状況です。"},
+			[]want{{"mail-relative-trouble", true, 50}}},
+		// rev23 p34 m30: the LINE form, 'pay before 3 or they report it'.
+		{"a 'son' on a new LINE account: a settlement paid today", Mail{Text: "母さん、ちょっとまずいことになった。昨日会社の車で取引先の社長さんの車にぶつけちゃって、同乗してた奥さんが妊娠中で病院に運ばれた\n今日中に示談金150万円払えば警察沙汰にしないって言ってくれてる\n父さんには絶対言わないで。\n15時までに振り込まないと相手が被害届出すって"},
 			[]want{{"mail-relative-trouble", true, 50}}},
 		{"a daughter telling her mother the accident is settled", Mail{Text: "お母さん、昨日の追突事故の件、保険会社と示談がまとまったよ。修理代の30万円は保険で出るから心配しないで。今日中に書類を送るね。"},
 			[]want{{"mail-relative-trouble", false, 0}}},
