@@ -357,6 +357,9 @@ func TestMessageRules(t *testing.T) {
 		// rev23 p31 m21: an 'ambassador' who must buy first.
 		{"an ambassador offer: buy at 70% off, all back after posting", Mail{Text: "@nana.morning_cafe 様を2026年春コレクションの【公式アンバサダー】候補としてご招待させていただきたくご連絡いたしました。\n・ご購入商品の投稿確認後、商品代金を全額キャッシュバック＋報酬3,000円をお支払い\n下記の公式ショップで専用クーポンコードをご利用のうえ、対象のセットをご購入ください。"},
 			[]want{{"mail-pr-purchase", true, 30}}},
+		// rev23 p34 m17: the purchase 'soon recovered by the rewards'.
+		{"an ambassador set to buy first, 'the rewards soon pay it back'", Mail{Text: "あなたのアカウントがブランドアンバサダーに選ばれました。\nアンバサダー様の本気度を確認するため、初回のみご購入いただいています。報酬ですぐに回収できますのでご安心ください。"},
+			[]want{{"mail-pr-purchase", true, 30}}},
 		{"a brand's gifting offer: nothing to buy", Mail{Text: "新しいブレンドについて、ギフティング（商品の無償提供）とご紹介投稿のご相談をさせていただけないでしょうか。ご購入いただくものや、ご負担いただく費用は一切ございません。投稿の謝礼として20,000円をお支払いいたします。"},
 			[]want{{"mail-pr-purchase", false, 0}}},
 		{"a shop's campaign: cashback on purchases, no ambassador", Mail{Text: "期間中に対象商品をご購入いただいた方全員に、購入金額の10%をキャッシュバックいたします。"},
