@@ -142,10 +142,11 @@ func checkMailPublicPayee(m *Mail) []Finding {
 // checkMailRelativeTrouble fires where a message tells of the reader's
 // child, grandchild or spouse ([kin]) in trouble ([kin-trouble]: 追突事故,
 // 示談, 会社の金を使い込んだ) that asks the reader for money ([kin-money]:
-// ご用意いただけますか, 貸して, 振り込んで) with pressure ([kin-pressure]: 本日中, 内密に, 電話には出られない, 当社の
-// 者が受け取りに伺います): the relative-in-trouble fraud (オレオレ詐欺),
-// whose SMS or LINE form hands the reader to a collector. Messages that
-// name a fraud (a police warning quoting the script) stay silent.
+// ご用意いただけますか, 貸して, 振り込んで) with pressure ([kin-pressure]:
+// 本日中, 内密に, 電話には出られない, 当社の者が受け取りに伺います): the
+// relative-in-trouble fraud (オレオレ詐欺), whose SMS or LINE form hands the
+// reader to a collector. Messages that name a fraud (a police warning
+// quoting the script) stay silent.
 func checkMailRelativeTrouble(m *Mail) []Finding {
 	v := mailViewOf(m)
 	if v.warning {

@@ -97,15 +97,9 @@ func checkCredentialForm(site *Site) []Finding {
 					// asked for to pay only its shipping or a fee: the
 					// prize scam (当選詐欺). An honest campaign sends its
 					// prizes free and asks for no card.
-					out = append(out, Finding{
-						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(win, 40) + "」「" + Clip(fee, 40) + "」",
-						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(win, 40) + "」「" + Clip(fee, 40) + "」",
-						URL:        p.URL, Severity: Medium, Points: 30,
-						Message: Text{
-							JA: phishThisPage(host) + "は、当選や無料の賞品を知らせ、送料や手数料の支払いを理由にカード番号を入力させようとしています。当選詐欺によくある手口です。応募した覚えのない当選の知らせで、カード情報を入力しないでください",
-							EN: phishThisPageEN(host) + " announces a win or a free prize and asks for your card number to pay only its shipping or a fee, a common prize scam; do not enter card details for a prize you never entered for",
-						},
-					})
+					out = append(out, phishBrandlessCard(fc, host, p.URL, []string{Clip(win, 40), Clip(fee, 40)},
+						"は、当選や無料の賞品を知らせ、送料や手数料の支払いを理由にカード番号を入力させようとしています。当選詐欺によくある手口です。応募した覚えのない当選の知らせで、カード情報を入力しないでください",
+						" announces a win or a free prize and asks for your card number to pay only its shipping or a fee, a common prize scam; do not enter card details for a prize you never entered for"))
 					continue
 				}
 				if fc.kinds&credCSC == 0 {
@@ -115,30 +109,18 @@ func checkCredentialForm(site *Site) []Finding {
 					// No carrier named, but a redelivery page that takes a
 					// fee by card: 「再配達のお申し込み」「住所不備による
 					// 再配達のため、再配達手数料330円をお支払いください」.
-					out = append(out, Finding{
-						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(head, 30) + "」「" + Clip(fee, 50) + "」",
-						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(head, 30) + "」「" + Clip(fee, 50) + "」",
-						URL:        p.URL, Severity: Medium, Points: 30,
-						Message: Text{
-							JA: phishThisPage(host) + "は、荷物の再配達を理由に、手数料をカードで払わせようとしています。宅配業者は再配達に手数料を取らず、カード情報も求めません。宅配便を装ったフィッシングの手口です。不在票の番号は、宅配業者の公式アプリか公式サイトで確かめてください",
-							EN: phishThisPageEN(host) + " asks for a fee by card to redeliver a parcel. Carriers redeliver for free and never ask for card details: this is the fake-carrier phishing method. Check the tracking number in the carrier's official app or site",
-						},
-					})
+					out = append(out, phishBrandlessCard(fc, host, p.URL, []string{Clip(head, 30), Clip(fee, 50)},
+						"は、荷物の再配達を理由に、手数料をカードで払わせようとしています。宅配業者は再配達に手数料を取らず、カード情報も求めません。宅配便を装ったフィッシングの手口です。不在票の番号は、宅配業者の公式アプリか公式サイトで確かめてください",
+						" asks for a fee by card to redeliver a parcel. Carriers redeliver for free and never ask for card details: this is the fake-carrier phishing method. Check the tracking number in the carrier's official app or site"))
 					continue
 				}
 				if lure := phishCardLure(p); lure != "" {
 					// No brand named, but card data asked for against a
 					// claim of misuse, and nothing sold: 「カード会員様
 					// ご本人確認のお願い…不正利用の可能性」.
-					out = append(out, Finding{
-						Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / 「" + Clip(lure, 50) + "」",
-						EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / 「" + Clip(lure, 50) + "」",
-						URL:        p.URL, Severity: Medium, Points: 30,
-						Message: Text{
-							JA: phishThisPage(host) + "は、カードの不正利用や本人確認を理由に、カード番号とセキュリティコードを入力させようとしています。何も買っていないのにカード情報を求めるページはフィッシングの疑いがあります。カード会社には、カードの裏面の番号か公式アプリで確かめてください",
-							EN: phishThisPageEN(host) + " asks for your card number and security code, giving suspected misuse or identity checks as the reason; a page that wants card data when you are buying nothing is suspected phishing. Check with your card company on the number on the back of the card or in its official app",
-						},
-					})
+					out = append(out, phishBrandlessCard(fc, host, p.URL, []string{Clip(lure, 50)},
+						"は、カードの不正利用や本人確認を理由に、カード番号とセキュリティコードを入力させようとしています。何も買っていないのにカード情報を求めるページはフィッシングの疑いがあります。カード会社には、カードの裏面の番号か公式アプリで確かめてください",
+						" asks for your card number and security code, giving suspected misuse or identity checks as the reason; a page that wants card data when you are buying nothing is suspected phishing. Check with your card company on the number on the back of the card or in its official app"))
 				}
 				continue
 			}
@@ -235,6 +217,24 @@ func phishThisPageEN(host string) string {
 //
 // Whether the page sells is read from what a browser shows: a kit's hidden
 // decoy of shop words (特定商取引法, 送料) lets no card harvest go.
+// phishBrandlessCard is the medium finding of a card form on a page that
+// names no brand but gives a reason to type the card in (a prize's fee, a
+// redelivery's fee, a claim of misuse): the fields asked for, the host and
+// the page's lines that say the reason (quotes), and the message after
+// 「このページ（host）」 in each language.
+func phishBrandlessCard(fc phishFormCreds, host, pageURL string, quotes []string, ja, en string) Finding {
+	said := ""
+	for _, q := range quotes {
+		said += "「" + q + "」"
+	}
+	return Finding{
+		Evidence:   strings.Join(fc.fields, ", ") + " — " + phishHostLabel(host) + " / " + said,
+		EvidenceEN: strings.Join(fc.fields, ", ") + " — " + phishHostLabelEN(host) + " / " + said,
+		URL:        pageURL, Severity: Medium, Points: 30,
+		Message: Text{JA: phishThisPage(host) + ja, EN: phishThisPageEN(host) + en},
+	}
+}
+
 // phishRedeliveryFee returns, for a page whose title or first heading
 // speaks of a redelivery ([redelivery-page]), that and its first line with
 // a fee of one ([redelivery-fee]: 再配達手数料, 住所不備, 関税); "", ""
