@@ -340,6 +340,8 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-ticket-prepay", false, 0}}},
 		{"a warning listing a ticket fraud's lines", Mail{Text: "SNSでのチケット譲渡詐欺が多発しています。被害に遭わないようご注意ください。\nよくある文面\n先にお振込みいただいた方にお譲りします\nPayPay送金でお願いします\n本日中に確保します"},
 			[]want{{"mail-ticket-prepay", false, 0}}},
+		{"a friend asking for the ticket's price today", Mail{Text: "明日のライブのチケット代13,200円、今日中にこの口座に振り込んでね！ゆうちょ銀行 〇一八店 普通 4716385 タナカ ユウ"},
+			[]want{{"mail-ticket-prepay", false, 0}}},
 		{"a ticket service's deadline at a convenience store", Mail{Text: "【チケットぴあ】公演チケットのお支払い期限は本日23:59です。セブン-イレブンでお支払いください。"},
 			[]want{{"mail-ticket-prepay", false, 0}}},
 		{"a travel agency's tour tickets, first come, its company account", Mail{Text: "コンサート付きツアーのチケットは先着順です。お振込先：三井住友銀行 新宿支店 普通 1234567 カ）サクラトラベル"},

@@ -8,12 +8,12 @@ import "regexp"
 // checkMailTicketPrepay fires where a message offers a ticket ([ticket]:
 // チケット, 公演, 譲渡, 連番 …) and wants it paid first into a person's
 // account (an account in the text whose holder is a person) or by PayPay
-// sent to a person (mailPayPaySendRe), in a race or against a deadline
-// ([ticket-rush]: 先にお振込みいただいた方にお譲りします, 確保します; or a
-// deadline of today or hours): the ticket-transfer fraud of social media
-// (チケット譲渡詐欺). A message naming that fraud beside a ticket is a
-// warning, whatever lure lines it lists. A friend who sells through the official resale, or
-// asks a friend for the price with no race, and a ticket service's own
+// sent to a person (mailPayPaySendRe), in a race to pay first
+// ([ticket-rush]: 先にお振込みいただいた方にお譲りします, 確保します, 先着):
+// the ticket-transfer fraud of social media (チケット譲渡詐欺). A message
+// naming that fraud beside a ticket is a warning, whatever lure lines it
+// lists. A friend who sells through the official resale, a friend asking
+// for the price (today, even) with no race, and a ticket service's own
 // payment deadline at a convenience store stay silent.
 func checkMailTicketPrepay(m *Mail) []Finding {
 	v := mailViewOf(m)
@@ -32,10 +32,9 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 			return nil
 		}
 	}
+	// A race to pay first, not a deadline alone: a friend asks for a
+	// ticket's price 「今日中に」 too.
 	rush, _ := v.find("ticket-rush")
-	if rush == "" {
-		rush = v.urgent()
-	}
 	if rush == "" {
 		return nil
 	}
