@@ -87,7 +87,13 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		if d["withdraw"].has(n) && d["withdraw-fee"].has(n) && d["withdraw-pay"].has(n) && !d["withdraw-free"].has(n) {
 			first(&h.withdraw, s.raw)
 		}
-		if d["deposit"].has(n) && d["line"].has(n) {
+		if d["deposit"].has(n) && d["line"].has(n) || message && d["deposit-person"].has(n) {
+			// A person's account in a message (「アプリの入金は…担当者の
+			// 口座に振り込む形」); on pages it stands in the warnings of
+			// honest brokers and ticket services, which a sentence cut by
+			// the layout may not deny whole (a message's warnings and
+			// denials are left out before: investSentences, the
+			// warning tests).
 			first(&h.deposit, s.raw)
 		}
 		if d["job-terms"].has(n) {

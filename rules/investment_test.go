@@ -99,6 +99,10 @@ func TestInvestmentPages(t *testing.T) {
 			"<p>iDeCoでは元本確保型の商品もお選びいただけます。</p><p>投資信託は元本割れのリスクがあります。</p><p>LINE友だち追加で資料請求</p>", 0, ""},
 		{"a monthly rate explained beside a risk disclosure, LINE", "https://www.money-yougo.example.jp/getsuri",
 			"<p>月利1%は年利にすると約12%です。</p><p>投資には元本割れのリスクがあります。</p><p>LINE友だち追加で用語解説を配信</p>", 0, ""},
+		// rev23: a person's account counts in messages only; a broker's
+		// warning cut by its layout names one.
+		{"a broker's seminar whose warning names a person's account", "https://www.minase-sec.example.co.jp/seminar/",
+			"<h1>【無料オンラインセミナー】新NISAと債券投資の基礎</h1><p>ご注意：当社の社員や講師を名乗り、個人名義の口座へ入金を</p><p>求めたりすることはありません。</p><p>LINE友だち追加でセミナー情報を配信</p>", 0, ""},
 		{"FX broker: leverage 25x, risk disclosure", "https://www.fx.example.co.jp/",
 			"<p>最大レバレッジ25倍のFX取引。</p><p>FXは元本を割り込むおそれがあります。LINEでマーケット情報を配信中。</p>", 0, ""},
 	}
@@ -168,6 +172,10 @@ func TestInvestmentMessages(t *testing.T) {
 		{"AI trading app, deposit account on LINE, no promise", Mail{Text: "この投資アプリ、登録して5万円入金するとAIが自動で運用してくれるよ。入金先はLINEで聞いてね https://app.example.top/"}, 50},
 		{"side job: per-like rate and LINE", Mail{Text: "副業のご紹介です！動画にいいねするだけで1件300円、スクショを送るだけ。LINEで「参加」と送ってください https://lin.ee/Job9876"}, 50},
 		{"side job: a day's pay and a LINE ID", Mail{Text: "スキマ時間で1日2万円以上稼げるお仕事です。ご興味あればLINE ID: easywork2026 までどうぞ"}, 50},
+		// rev23 p32 m28: a romance 'uncle' at a gold exchange, the
+		// deposit into a staff member's account.
+		{"gold trading signals, the deposit into a staff member's account", Mail{Text: "叔父は香港の金（ゴールド）取引所の内部の人で、今夜21時に短期取引のシグナルが出る。\nアプリの入金は、カスタマーサービスが教えてくれる担当者の口座に振り込む形だよ。 https://app.gmxgold-trade.example.com/register"}, 50},
+		{"a broker's warning: no deposits into a staff member's account", Mail{Text: "【みなせ証券】当社の社員を名乗り、担当者の口座に入金を求める投資詐欺にご注意ください。株式投資のお取引はお客様名義の口座で行います。"}, 0},
 		// rev22 p24 m15: a month's pay, LINE by a look-alike link.
 		{"side job: 月収30万円以上も可能, to the official LINE", Mail{Text: "【副業のご案内】スマホ1台・1日たった15分の簡単作業で月収30万円以上も可能です！詳細は公式LINEへ→ https://lin-ee-sidejob.com/r/aK92m"}, 50},
 		{"a job ad: 月収30万円以上可能, a workplace, apply on LINE", Mail{Text: "【正社員募集】副業OK。月収30万円以上可能。勤務地：仙台市青葉区、交通費支給。応募は公式LINEへ https://lin.ee/Job7x"}, 0},
