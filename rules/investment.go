@@ -303,7 +303,10 @@ func investHintedUncached(p *Page) bool {
 // left out.
 func investSentences(lines []string) []investSentence {
 	var out []investSentence
-	for _, l := range lines {
+	// A sentence wrapped over two lines (a <br>, a block cut by the
+	// layout: 「…個人名義の口座へ入金を」「求めたりすることはありません。」)
+	// is read whole: its denial covers its first half too.
+	for _, l := range mailJoinWrapped(lines) {
 		for _, s := range mailSplitSentences(mailUnquote(l)) {
 			n := phishNorm(s)
 			if n == "" || investDenies(n) {

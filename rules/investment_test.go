@@ -103,6 +103,8 @@ func TestInvestmentPages(t *testing.T) {
 		// warning cut by its layout names one.
 		{"a broker's seminar whose warning names a person's account", "https://www.minase-sec.example.co.jp/seminar/",
 			"<h1>【無料オンラインセミナー】新NISAと債券投資の基礎</h1><p>ご注意：当社の社員や講師を名乗り、個人名義の口座へ入金を</p><p>求めたりすることはありません。</p><p>LINE友だち追加でセミナー情報を配信</p>", 0, ""},
+		{"a broker's warning on LINE groups, cut by the layout", "https://www.minase-sec.example.co.jp/seminar/",
+			"<h1>【無料オンラインセミナー】新NISAと債券投資の基礎</h1><p>ご注意：当社の社員や講師を名乗り、LINEグループで投資を勧誘したり、</p><p>個人名義の口座へ入金を求めたりすることはありません。</p><p>LINE友だち追加でセミナー情報を配信</p>", 0, ""},
 		{"FX broker: leverage 25x, risk disclosure", "https://www.fx.example.co.jp/",
 			"<p>最大レバレッジ25倍のFX取引。</p><p>FXは元本を割り込むおそれがあります。LINEでマーケット情報を配信中。</p>", 0, ""},
 	}
