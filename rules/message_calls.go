@@ -173,9 +173,20 @@ func checkMailFakePolice(m *Mail) []Finding {
 	// leave out.
 	warns := v.warning || mailPoliceWarns(v)
 	if !warns {
+		// The card and the visit in one sentence or up to two apart
+		// (「キャッシュカードのICチップに不正利用の痕跡が確認されました。
+		// 本日中にカード交換の手続きが必要です。銀行協会の担当職員がご
+		// 自宅へ伺います」).
+		card := -10
 		for i, s := range v.sentences {
-			if !v.denies[i] && sets["police-card"].has(s) && sets["police-card-take"].has(s) && !sets["police-warning"].has(s) {
-				return []Finding{{Evidence: quoteSentences(self, v.raw[i])}}
+			if v.denies[i] || sets["police-warning"].has(s) {
+				continue
+			}
+			if sets["police-card"].has(s) {
+				card = i
+			}
+			if card >= i-2 && sets["police-card-take"].has(s) {
+				return []Finding{{Evidence: quoteSentences(self, v.raw[card], v.raw[i]), Message: mailCardCollectorText}}
 			}
 		}
 	}
@@ -207,6 +218,14 @@ func checkMailFakePolice(m *Mail) []Finding {
 		return nil
 	}
 	return []Finding{{Evidence: quoteSentences(self, accused, contact)}}
+}
+
+// mailCardCollectorText is mail-fake-police's message for the card
+// collector (キャッシュカード詐欺盗, 預貯金詐欺), who may speak as a bank or the
+// bankers' association as well as the police.
+var mailCardCollectorText = Text{
+	JA: "警察官や銀行・銀行協会の職員を名乗り、キャッシュカードを受け取りに（交換しに）自宅へ来ると言うのは、キャッシュカード詐欺盗・預貯金詐欺の手口です。警察や銀行が、キャッシュカードを預かったり、交換のために自宅へ来たりすることはありません。カードを渡さず、暗証番号も教えないでください。記載の番号にはかけず、心配なときは#9110（警察相談専用電話）か最寄りの警察署に相談してください",
+	EN: "saying that a police officer or a bank's or the bankers' association's staff will come to your home to collect (or exchange) your cash card is the method of cash-card theft and savings fraud (キャッシュカード詐欺盗, 預貯金詐欺). Neither the police nor banks take cash cards into custody or come to your home to exchange them. Do not hand over your card or tell anyone its PIN; do not call the number given, and if you are worried consult #9110 (the police consultation line) or your local police station",
 }
 
 // mailPoliceContact returns what the message gives to be contacted by: the

@@ -210,6 +210,16 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"fake police collecting the cash card", Mail{Text: "こちらは警察です。あなたの口座を調べるため、キャッシュカードを封筒に入れて保管してください。後ほど警察官が受け取りに伺います。"},
 			[]want{{"mail-fake-police", true, 0}}},
+		// rev23 p35 m07: the bankers' association's 'staff' coming to
+		// exchange the card, two sentences after it.
+		{"the bankers' association exchanging the card at home", Mail{Text: "【全国銀行協会】お客様のキャッシュカードのICチップに不正利用の痕跡が確認されました。被害防止のため本日中にカード交換の手続きが必要です。銀行協会の担当職員がご自宅へ伺いますので、下記までご連絡ください。03-6386-4027"},
+			[]want{{"mail-fake-police", true, 50}}},
+		{"a bank mailing a new card home", Mail{Text: "【あおば銀行】キャッシュカードの有効期限が近づいています。新しいカードは簡易書留でご自宅へお送りします。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"the association's word: no staff ever comes for a card", Mail{Text: "全国銀行協会からのお知らせです。銀行協会の職員がキャッシュカードを受け取りにご自宅へ伺うことはありません。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"a visit announced first, no card named", Mail{Text: "来週、防犯診断のため警察官がご自宅に伺います。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		{"the police's warning about card collectors", Mail{Text: "【宮城県警察】警察官がキャッシュカードを受け取りに伺うことはありません。「封筒に入れて保管して」と言われたら詐欺です。"},
 			[]want{{"mail-fake-police", false, 0}}},
 		{"a police station's lost-property notice", Mail{Text: "仙台中央警察署です。お預かりしていたキャッシュカードの遺失物について、受け取りの手続きをお願いします。来署の際は身分証をお持ちください。"},
@@ -384,6 +394,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-relative-trouble", true, 50}}},
 		// rev23 p34 m30: the LINE form, 'pay before 3 or they report it'.
 		{"a 'son' on a new LINE account: a settlement paid today", Mail{Text: "母さん、ちょっとまずいことになった。昨日会社の車で取引先の社長さんの車にぶつけちゃって、同乗してた奥さんが妊娠中で病院に運ばれた\n今日中に示談金150万円払えば警察沙汰にしないって言ってくれてる\n父さんには絶対言わないで。\n15時までに振り込まないと相手が被害届出すって"},
+			[]want{{"mail-relative-trouble", true, 50}}},
+		// rev23 p35 m05: a 'grandson' on a new LINE account, money he
+		// advanced, a card stopped.
+		{"a 'grandson' whose card stopped after advancing money", Mail{Text: "ばあちゃん、ゆうとです。\n今会議の合間で電話できなくてごめん\n会社の取引先に払うお金を立て替えてたら、カードが止まっちゃって、今日の15時までに48万振り込まないとまずいことになる\nお父さんには心配かけたくないから言わないでほしい"},
 			[]want{{"mail-relative-trouble", true, 50}}},
 		{"a daughter telling her mother the accident is settled", Mail{Text: "お母さん、昨日の追突事故の件、保険会社と示談がまとまったよ。修理代の30万円は保険で出るから心配しないで。今日中に書類を送るね。"},
 			[]want{{"mail-relative-trouble", false, 0}}},
