@@ -177,7 +177,7 @@ func checkMailFakePolice(m *Mail) []Finding {
 		// (「キャッシュカードのICチップに不正利用の痕跡が確認されました。
 		// 本日中にカード交換の手続きが必要です。銀行協会の担当職員がご
 		// 自宅へ伺います」).
-		card := -10
+		card := -1 // the last sentence naming a card
 		for i, s := range v.sentences {
 			if v.denies[i] || sets["police-warning"].has(s) {
 				continue
@@ -185,7 +185,7 @@ func checkMailFakePolice(m *Mail) []Finding {
 			if sets["police-card"].has(s) {
 				card = i
 			}
-			if card >= i-2 && sets["police-card-take"].has(s) {
+			if card >= 0 && i-card <= 2 && sets["police-card-take"].has(s) {
 				return []Finding{{Evidence: quoteSentences(self, v.raw[card], v.raw[i]), Message: mailCardCollectorText}}
 			}
 		}
