@@ -446,6 +446,25 @@ type mailView struct {
 	// pres is what presented returns, worked out once.
 	presOnce sync.Once
 	pres     []mailPresentation
+	// holder is what personalHolder returns, worked out once: three
+	// signs ask, and reading the accounts parses every line.
+	holderOnce sync.Once
+	holder     string
+}
+
+// personalHolder returns the holder of the first bank account the
+// message's text gives (shopLineAccounts, the page reader) whose holder is
+// a person (ClassifyHolder), "" when it gives none.
+func (v *mailView) personalHolder() string {
+	v.holderOnce.Do(func() {
+		for _, a := range shopLineAccounts(v.lines, "") {
+			if k, _ := ClassifyHolder(a.Holder); k.Personal() {
+				v.holder = a.Holder
+				return
+			}
+		}
+	})
+	return v.holder
 }
 
 // mailRead splits a message's text (its first mailMaxText bytes) into

@@ -334,14 +334,7 @@ func checkMailRefundATM(m *Mail) []Finding {
 // account one names on a paper form; their desks are landlines or
 // toll-free numbers.
 func mailRefundCall(v *mailView) []Finding {
-	sets := phishData().sets.mail
-	refund := ""
-	for i, s := range v.sentences {
-		if !v.denies[i] && sets["refund"].has(s) && !sets["refund-warn"].has(s) {
-			refund = v.raw[i]
-			break
-		}
-	}
+	refund := v.refundLure()
 	urgent := v.urgent()
 	if urgent == "" {
 		// 「受取期限は本日8月19日までとなっております」: a refund's
@@ -373,6 +366,20 @@ func mailRefundCall(v *mailView) []Finding {
 // office's refund, where a shop's 「セールは本日まで」 cannot stand.
 var mailTodayDeadlineRe = shopMustRe(`(?:本日|今日)[^。]{0,12}?まで|期限(?:は|が)?\s?(?:本日|今日)`)
 
+// refundLure returns the first sentence (as written) that speaks of a
+// refund or benefit ([refund]) as a lure: not a denial, and not a warning's
+// sentence that names the fraud or is a condition (「還付金詐欺にご注意く
+// ださい」「還付金があると言われたら」, [refund-warn]); "" when none does.
+func (v *mailView) refundLure() string {
+	sets := phishData().sets.mail
+	for i, s := range v.sentences {
+		if !v.denies[i] && sets["refund"].has(s) && !sets["refund-warn"].has(s) {
+			return v.raw[i]
+		}
+	}
+	return ""
+}
+
 // checkMailRefundLink fires where a message speaks as a public office
 // (officeSpeaker: 【国税庁】, 〇〇市役所 保険年金課です, a sender named
 // 税務署) about a refund or benefit ([refund]: 還付金, 給付金, 医療費の払い戻し)
@@ -388,17 +395,7 @@ func checkMailRefundLink(m *Mail) []Finding {
 	if v.warning {
 		return nil
 	}
-	// The refund as a lure: a sentence that names the fraud or is a
-	// condition (「還付金詐欺にご注意ください」「還付金があると言われたら」,
-	// [refund-warn]) is a warning's.
-	refund := ""
-	sets := phishData().sets.mail
-	for i, s := range v.sentences {
-		if !v.denies[i] && sets["refund"].has(s) && !sets["refund-warn"].has(s) {
-			refund = v.raw[i]
-			break
-		}
-	}
+	refund := v.refundLure()
 	if refund == "" {
 		return nil
 	}
@@ -631,13 +628,8 @@ func checkMailAccountChange(m *Mail) []Finding {
 	company := IsCorporateName(m.From) || slices.ContainsFunc(v.sentences, sets["company-voice"].has) ||
 		slices.ContainsFunc(v.lines, func(l string) bool { return RuneCount(l) <= 40 && IsCorporateName(l) })
 	var reasons []string
-	if company {
-		for _, a := range shopLineAccounts(v.lines, "") {
-			if k, _ := ClassifyHolder(a.Holder); k.Personal() {
-				reasons = append(reasons, "口座名義: "+a.Holder)
-				break
-			}
-		}
+	if h := v.personalHolder(); company && h != "" {
+		reasons = append(reasons, "口座名義: "+h)
 	}
 	if s, _ := v.find("change-isolate"); s != "" {
 		reasons = append(reasons, s)

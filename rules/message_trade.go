@@ -8,8 +8,9 @@ import "regexp"
 // checkMailTicketPrepay fires where a message offers a ticket ([ticket]:
 // チケット, 公演, 譲渡, 連番 …) and wants it paid first into a person's
 // account (an account in the text whose holder is a person) or by PayPay
-// sent to a person (mailPayPaySendRe), in a race to pay first
-// ([ticket-rush]: 先にお振込みいただいた方にお譲りします, 確保します, 先着):
+// sent to a person (shop_payment_methods.txt's paypay-send: shopPaySendRe),
+// in a race to pay first ([ticket-rush]: 先にお振込みいただいた方にお譲りし
+// ます, 確保します, 先着):
 // the ticket-transfer fraud of social media (チケット譲渡詐欺). A message
 // naming that fraud beside a ticket is a warning, whatever lure lines it
 // lists. A friend who sells through the official resale, a friend asking
@@ -28,7 +29,7 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 	// is about it, whatever lines of a lure it then lists.
 	tickets := phishData().sets.mail["ticket"]
 	for _, s := range v.sentences {
-		if tickets.has(s) && mailTicketFraudRe.MatchString(s) {
+		if tickets.has(s) && mailNamesFraudRe.MatchString(s) {
 			return nil
 		}
 	}
@@ -39,15 +40,12 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 		return nil
 	}
 	pay := ""
-	for _, a := range shopLineAccounts(v.lines, "") {
-		if k, _ := ClassifyHolder(a.Holder); k.Personal() {
-			pay = "口座名義: " + a.Holder
-			break
-		}
-	}
-	if pay == "" {
+	if h := v.personalHolder(); h != "" {
+		pay = "口座名義: " + h
+	} else {
+		send := shopPaySendRe()
 		for i, raw := range v.raw {
-			if !v.denies[i] && mailPayPaySendRe.MatchString(NFKC(raw)) {
+			if !v.denies[i] && send != nil && send.MatchString(raw) {
 				pay = raw
 				break
 			}
@@ -59,12 +57,9 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 	return []Finding{{Evidence: quoteSentences(ticket, rush, pay)}}
 }
 
-// mailTicketFraudRe names a fraud beside a ticket (phishNorm text).
-var mailTicketFraudRe = regexp.MustCompile(`詐欺|騙|だまさ|scam|fraud`)
-
-// mailPayPaySendRe finds money sent by PayPay from one user to another
-// (PayPay送金, a PayPay ID to send to): no checkout, no buyer protection.
-var mailPayPaySendRe = regexp.MustCompile(`(?i)(?:paypay|ペイペイ)\s?(?:で|にて|への|へ|に)?\s?送金|(?:paypay|ペイペイ)\s?(?:id|ＩＤ)`)
+// mailNamesFraudRe finds a fraud named (phishNorm text): a message that
+// names one beside its ticket or its family trouble is about the fraud.
+var mailNamesFraudRe = regexp.MustCompile(`詐欺|騙|だまさ|scam|fraud`)
 
 // checkMailOffPlatform fires where a message from a flea-market trade
 // wants it taken off the platform ([offplatform]: LINEで直接お取引,
@@ -130,10 +125,8 @@ func checkMailPublicPayee(m *Mail) []Finding {
 	if charge == "" {
 		return nil
 	}
-	for _, a := range shopLineAccounts(v.lines, "") {
-		if k, _ := ClassifyHolder(a.Holder); k.Personal() {
-			return []Finding{{Evidence: quoteSentences(charge) + " / 口座名義: " + a.Holder}}
-		}
+	if h := v.personalHolder(); h != "" {
+		return []Finding{{Evidence: quoteSentences(charge) + " / 口座名義: " + h}}
 	}
 	return nil
 }
@@ -162,7 +155,7 @@ func checkMailRelativeTrouble(m *Mail) []Finding {
 		return nil
 	}
 	for _, s := range v.sentences {
-		if mailTicketFraudRe.MatchString(s) {
+		if mailNamesFraudRe.MatchString(s) {
 			return nil // about the fraud
 		}
 	}
