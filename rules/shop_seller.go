@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -1203,8 +1204,18 @@ var shopMakerRe = shopMustRe(`(?i)(?:制作|製作|デザイン|design(?:ed)?|po
 // 022-362-0000」), and the page; "" when no page does. A web designer's
 // credit (サイト制作：株式会社…) is not the seller.
 // shopFooterBodyRe finds the forms of a company or of another body that
-// sells (a temple's 宗教法人, an NPO, a school, a cooperative).
-var shopFooterBodyRe = shopMustRe(flCompanyWords.String() + `|宗教法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|社会福祉法人|学校法人|医療法人|特定非営利活動法人|npo法人|農事組合法人|協同組合`)
+// sells (a temple's 宗教法人, an NPO, a school, a cooperative): a company's
+// words (flCompanyWords) and the full corporate forms of
+// data/shop_corporate_abbrev.txt, which account holders are read by too.
+var shopFooterBodyRe = sync.OnceValue(func() *shopRe {
+	forms := []string{flCompanyWords.String(), `npo法人`}
+	for _, f := range shopNames().fullForms {
+		if f != "" && !shopHasLatin(f) {
+			forms = append(forms, regexp.QuoteMeta(f))
+		}
+	}
+	return shopMustRe(strings.Join(forms, "|"))
+})
 
 func shopFooterSeller(site *Site) (string, string) {
 	for _, p := range site.Pages {
@@ -1213,7 +1224,7 @@ func shopFooterSeller(site *Site) (string, string) {
 		}
 		for i := range p.Lines {
 			w := strings.Join(p.Lines[i:min(i+3, len(p.Lines))], "\n")
-			loc := shopFooterBodyRe.FindStringIndex(w)
+			loc := shopFooterBodyRe().FindStringIndex(w)
 			// A 古物商 licence number names its holder at an address
 			// (the prefectural police issue it): an old bookshop's or a
 			// dealer's footer stands for its seller as a company's does.
