@@ -173,11 +173,15 @@ func checkMailFakePolice(m *Mail) []Finding {
 	// leave out.
 	warns := v.warning || mailPoliceWarns(v)
 	if !warns {
-		// The card and the visit in one sentence or up to two apart
-		// (「キャッシュカードのICチップに不正利用の痕跡が確認されました。
-		// 本日中にカード交換の手続きが必要です。銀行協会の担当職員がご
-		// 自宅へ伺います」).
-		card := -1 // the last sentence naming a card
+		// The card and its taking in one sentence or up to two apart, in
+		// either order (「キャッシュカードを封筒に入れて保管してください。
+		// 後ほど警察官が受け取りに伺います」), or the card and a visit with
+		// what is to be done with the card between them (「キャッシュカード
+		// のICチップに不正利用の痕跡が確認されました。本日中にカード交換の
+		// 手続きが必要です。銀行協会の担当職員がご自宅へ伺います」; 「警察官
+		// がご自宅に伺います。キャッシュカードの交換です」). A visit about
+		// card fraud (巡回連絡, 防犯指導) names no act.
+		card, take, visit := -1, -1, -1 // the last sentences naming each
 		for i, s := range v.sentences {
 			if v.denies[i] || sets["police-warning"].has(s) {
 				continue
@@ -185,8 +189,21 @@ func checkMailFakePolice(m *Mail) []Finding {
 			if sets["police-card"].has(s) {
 				card = i
 			}
-			if card >= 0 && i-card <= 2 && sets["police-card-take"].has(s) {
-				return []Finding{{Evidence: quoteSentences(self, v.raw[card], v.raw[i]), Message: mailCardCollectorText}}
+			if sets["police-card-take"].has(s) {
+				take = i
+			}
+			if sets["police-visit"].has(s) {
+				visit = i
+			}
+			if first, last := min(card, take), max(card, take); first >= 0 && last-first <= 2 {
+				return []Finding{{Evidence: quoteSentences(self, v.raw[first], v.raw[last]), Message: mailCardCollectorText}}
+			}
+			if first, last := min(card, visit), max(card, visit); first >= 0 && last-first <= 2 {
+				for j := first; j <= last; j++ {
+					if !v.denies[j] && sets["police-card-act"].has(v.sentences[j]) {
+						return []Finding{{Evidence: quoteSentences(self, v.raw[first], v.raw[last]), Message: mailCardCollectorText}}
+					}
+				}
 			}
 		}
 	}

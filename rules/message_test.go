@@ -220,6 +220,18 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", false, 0}}},
 		{"a visit announced first, no card named", Mail{Text: "来週、防犯診断のため警察官がご自宅に伺います。"},
 			[]want{{"mail-fake-police", false, 0}}},
+		// rev24: the visit named before the card; a visit about card
+		// fraud names nothing to be done with the card.
+		{"a visit announced first, then the card's exchange", Mail{Text: "来週、防犯診断のため警察官がご自宅に伺います。キャッシュカードの交換です。"},
+			[]want{{"mail-fake-police", true, 50}}},
+		{"fake police: a visit, then the card and passbook to be ready", Mail{Text: "警視庁です。あなたの口座が不正に使われています。本日、警察官がご自宅に伺います。キャッシュカードと通帳をご用意ください。"},
+			[]want{{"mail-fake-police", true, 50}}},
+		{"a patrol visit to talk about card fraud", Mail{Text: "宮城県警察です。巡回連絡のため警察官がご自宅に伺います。キャッシュカードや通帳の保管方法についてもお話しします。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"card fraud named, then a crime-prevention visit", Mail{Text: "防犯のお知らせです。キャッシュカード詐欺が増えています。警察官がご自宅に伺い、防犯指導を行います。"},
+			[]want{{"mail-fake-police", false, 0}}},
+		{"a passbook found and brought home", Mail{Text: "仙台東警察署です。明日、落とし物の件で警察官がご自宅に伺います。お預かりしていた通帳をお返しします。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		{"the police's warning about card collectors", Mail{Text: "【宮城県警察】警察官がキャッシュカードを受け取りに伺うことはありません。「封筒に入れて保管して」と言われたら詐欺です。"},
 			[]want{{"mail-fake-police", false, 0}}},
 		{"a police station's lost-property notice", Mail{Text: "仙台中央警察署です。お預かりしていたキャッシュカードの遺失物について、受け取りの手続きをお願いします。来署の際は身分証をお持ちください。"},
