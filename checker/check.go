@@ -274,8 +274,16 @@ func (c *Checker) lookupAsync(ctx context.Context, whois WhoisLookup, u *url.URL
 		}
 	}
 	c.bg.Go(func() {
-		info, err := whois.Lookup(ctx, domain)
-		ch <- whoisAnswer{domain: domain, info: info, err: err}
+		var info *rules.Whois
+		var err error
+		defer func() {
+			// The target waits for this answer: a panic still sends one.
+			if p := recover(); p != nil {
+				err = fmt.Errorf("%s while asking WHOIS about %s: %v", InternalPrefix, domain, p)
+			}
+			ch <- whoisAnswer{domain: domain, info: info, err: err}
+		}()
+		info, err = whois.Lookup(ctx, domain)
 	})
 	return ch
 }
@@ -347,7 +355,7 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 		res.Signs = []rules.Sign{}
 	}
 	if len(rs) > 0 && len(site.Pages) > 0 {
-		res.DisclosureImage = rules.DisclosureImage(site)
+		res.DisclosureImage = orZero(func() string { return rules.DisclosureImage(site) })
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
 	if err != nil {
@@ -365,9 +373,23 @@ func (c *Checker) finish(site *rules.Site, infos []PageInfo, err error, now time
 		}
 	}
 	res.Advice = c.advice(res)
-	res.Clues = Clues(site)
+	res.Clues = orZero(func() []Clue { return Clues(site) })
 	ownStrings(res)
 	return res
+}
+
+// orZero is f's value, or the zero value when f panics: what the result
+// gives beside the signs (the clues, a disclosure's image) is read from a
+// criminal's page by the same code as the signs, and as with a faulty
+// sign (rules.Evaluate), one faulty reading loses itself, not the result.
+func orZero[T any](f func() T) (v T) {
+	defer func() {
+		if recover() != nil {
+			var zero T
+			v = zero
+		}
+	}()
+	return f()
 }
 
 // ownStrings gives the result its own copies of the evidence and clue
@@ -393,21 +415,52 @@ const scoreGrace = 5 * time.Second
 // the page signs, as a timeout, and the stray scoring is left to end on
 // its own. It reads site but never changes it.
 func (c *Checker) finishBounded(ctx context.Context, site *rules.Site, infos []PageInfo, err error, now time.Time) *Result {
-	done := make(chan *Result, 1)
-	c.bg.Go(func() { done <- c.finish(site, infos, err, now) })
+	res, ok := c.bounded(ctx, func() *Result { return c.finish(site, infos, err, now) })
+	if !ok {
+		res = c.finish(site.WithoutPages(), infos, Errorf(CodeTimeout, "scoring the pages took longer than --site-timeout allows; only the URL and domain were judged"), now)
+	}
+	return res
+}
+
+// bounded runs f on a background worker and returns its result, or false
+// when ctx ends and f has not returned within c.grace after that. A panic
+// in f is raised again on the caller's goroutine, where the batch turns it
+// into the target's error record: on the worker it would end the process.
+func (c *Checker) bounded(ctx context.Context, f func() *Result) (*Result, bool) {
+	type outcome struct {
+		res   *Result
+		panic any
+	}
+	done := make(chan outcome, 1)
+	c.bg.Go(func() {
+		var o outcome
+		defer func() {
+			if p := recover(); p != nil {
+				o.panic = p
+			}
+			done <- o
+		}()
+		o.res = f()
+	})
+	wait := func(o outcome) (*Result, bool) {
+		if o.panic != nil {
+			panic(o.panic)
+		}
+		return o.res, true
+	}
 	select {
-	case res := <-done:
-		return res
+	case o := <-done:
+		return wait(o)
 	case <-ctx.Done():
 	}
 	grace := time.NewTimer(c.grace)
 	defer grace.Stop()
 	select {
-	case res := <-done:
-		return res
+	case o := <-done:
+		return wait(o)
 	case <-grace.C:
 	}
-	return c.finish(site.WithoutPages(), infos, Errorf(CodeTimeout, "scoring the pages took longer than --site-timeout allows; only the URL and domain were judged"), now)
+	return nil, false
 }
 
 // advice picks the advice topics of the signs that fired, in order of the

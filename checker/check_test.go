@@ -914,3 +914,44 @@ func amazonKit(t *testing.T) []byte {
 	}
 	return kit
 }
+
+// panicWhois is a WHOIS client with a bug.
+type panicWhois struct{}
+
+func (panicWhois) Lookup(context.Context, string) (*rules.Whois, error) { panic("whois bug") }
+
+// TestPanicsStayWithTheirTarget: a panic on a background worker would end
+// the whole process (a batch of thousands with it). A WHOIS client's panic
+// becomes the target's WHOIS error; scoring's panic is raised again on the
+// caller's goroutine, where the batch makes it the target's error record.
+func TestPanicsStayWithTheirTarget(t *testing.T) {
+	srv := serveSite(t, filepath.Join("..", "testdata", "sites", "honest-company"))
+	port := srv.URL[strings.LastIndex(srv.URL, ":")+1:]
+	f, _ := NewHTTPFetcher(FetchOptions{Timeout: 2 * time.Second, AllowPrivate: true, Resolve: []string{"shop.example.jp:" + port + ":127.0.0.1"}})
+	c := New(Options{SiteTimeout: 5 * time.Second, Rules: rules.All(), NoCloaking: true}, f, panicWhois{}, nil)
+	done := make(chan *Result)
+	go func() { done <- c.Check(context.Background(), "http://shop.example.jp:"+port+"/") }()
+	select {
+	case res := <-done:
+		if !strings.Contains(res.WhoisError, "whois bug") {
+			t.Errorf("WHOIS error %q, want the panic", res.WhoisError)
+		}
+		if res.Error != nil || len(res.Pages) == 0 {
+			t.Errorf("the site should still be read and scored: error %+v, %d pages", res.Error, len(res.Pages))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no result: the target waits for a WHOIS answer that never comes")
+	}
+
+	var raised any
+	func() {
+		defer func() { raised = recover() }()
+		c.bounded(context.Background(), func() *Result { panic("scoring bug") })
+	}()
+	if raised != "scoring bug" {
+		t.Errorf("bounded raised %v on the caller, want the worker's panic", raised)
+	}
+	if v := orZero(func() []Clue { panic("clue bug") }); v != nil {
+		t.Errorf("orZero = %v, want nil", v)
+	}
+}

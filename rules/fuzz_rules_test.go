@@ -37,6 +37,8 @@ func fuzzSeedPages() []string {
 		"<p>銀行振込（三菱UFJ銀行 銀座通支店 普通 0372914 カ）エテルナギンザ）。通販は…</p>",
 		"<title>再配達のお申し込み</title><p>再配達手数料 330円</p><form><label>カード番号<input name=c></label><label>セキュリティコード<input name=v></label></form>",
 		"<p>初回500円</p><p>4回のお受け取りが条件。2回目以降は7,980円</p><p>クレジットカード（システム調整中）</p>",
+		// rev24: a line of bars alone in a disclosure.
+		"<p>特定商取引法に基づく表記</p><p>販売業者：麦</p><p>｜</p><p>所在地：札幌市</p>",
 	}
 	for _, dir := range []string{"fake-utf8", "honest-company", "sole-proprietor"} {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", "sites", dir, "*.html"))
@@ -63,6 +65,9 @@ func FuzzShopAndPhishingChecks(f *testing.F) {
 		for _, r := range rs {
 			r.Check(s) // outside safeCheck: a panic fails the target
 		}
+		// What the checker reads of a site beside the signs.
+		DisclosureImage(s)
+		ShopClues(s)
 	})
 }
 

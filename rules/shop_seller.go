@@ -405,6 +405,14 @@ func shopSplitFields(lines []string) []string {
 			continue
 		}
 		parts := strings.FieldsFunc(l, func(r rune) bool { return r == '/' || r == '|' || r == '／' || r == '｜' })
+		if len(parts) == 0 {
+			// Separators alone (a menu's 「｜」 between links on lines
+			// of their own): no fields.
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
 		if title, rest := shopDiscLineHead(parts[0]); title != "" {
 			// The disclosure's title before its first field
 			// (「特定商取引法に関する記載：販売事業者名 …」).

@@ -906,6 +906,11 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("プロジェクト", shop+`<p>特定商取引法に関する記載：販売事業者名 松の湯（松井 拓也）／事業者の所在地 東京都墨田区京島3-48-11／電話番号 請求があり次第提供致します／返品・交換：リターンに不備がある場合はメッセージにてご連絡ください。</p>`)}},
 		{name: "one line after the title, between bars", fire: false,
 			site: []string{shopTop, shopHTML("パン", shop+`<p>特定商取引法に基づく表記｜販売業者：合同会社麦と暮らし｜運営責任者：大野 千尋｜所在地：〒064-0803 北海道札幌市中央区南3条西12丁目326-5｜電話：011-522-8714（10:00～16:00）｜メール：order@mugi-to-kurashi.jp</p>`)}},
+		// rev24 p36 page05: a menu's bars on a line of their own (links
+		// between them) gave FieldsFunc no field, and parts[0] panicked.
+		// (Evaluate swallows a panic: the case fires so that one fails it.)
+		{name: "a menu's bars alone on a line beside the disclosure", fire: true, evidence: []string{"電話番号"},
+			site: []string{shopTop, shopHTML("パン", shop+`<p>特定商取引法に基づく表記</p><p>販売業者：合同会社麦と暮らし</p><p>所在地：〒064-0803 北海道札幌市中央区南3条西12丁目326-5</p><p><a href="/guide">ご利用ガイド</a>｜<a href="/faq">よくある質問</a></p><p>｜</p><p>/ |</p>`)}},
 		{name: "one line after the title, fields between spaces: the page's company details", fire: true, points: 10, evidence: []string{"ページ内の会社情報"},
 			site: []string{shopTop, shopHTML("キャンプ用品", shop+`<p>特定商取引法に基づく表記　販売業者：株式会社フォレストギア　責任者：張 麗　所在地：愛知県名古屋市中区栄4-6-11　TEL：052-6671-2043　支払方法：銀行振込</p>`)}},
 		// rev23 p27 page25: a breeder's 動物取扱業の表示 (動物愛護管理法)
