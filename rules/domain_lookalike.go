@@ -1045,7 +1045,11 @@ func (m *match) offerPlus(id int32, written string, added []string) {
 		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: k.official[bj],
 			Matched: m.lab, Keyword: k.raw, Words: added}
 		if len(swaps) > 0 {
-			if k.weak && isASCIIString(written) {
+			// A short weak name respelled in ASCII is too often a
+			// word of its own (iine-pay, lsa-login); a longer one
+			// beside the words it needs (plusWordsAt's weakOK) is an
+			// imitation: orlco-card.
+			if k.weak && isASCIIString(written) && len(k.joined) < 5 {
 				continue
 			}
 			im.Kind, im.Swaps = ImitationHomoglyph, swaps

@@ -104,6 +104,18 @@ func TestLookalikeFires(t *testing.T) {
 		// Japanese names
 		{"アマゾン.com", "Amazon", ImitationJapaneseName},
 		{"楽天-ログイン.net", "楽天", ImitationJapaneseName},
+		// rev24 p36: the lure words of tax, refunds and notices
+		{"国税庁-未納.com", "国税庁", ImitationJapaneseName},
+		{"東京電力-返金.com", "東京電力", ImitationJapaneseName},
+		{"メルカリ-事務局.shop", "メルカリ", ImitationJapaneseName},
+		{"kokuzei-nozei.com", "国税庁", ImitationPlusWords},
+		{"yubin-saihaitatsu.com", "ゆうちょ銀行 / 日本郵便", ImitationPlusWords},
+		{"yafuoku-login.com", "Yahoo! JAPAN", ImitationPlusWords},
+		{"ja-bank-jp.com", "JAバンク", ImitationPlusWords},
+		{"mynumber-point-jp.com", "総務省（マイナポイント）", ImitationPlusWords},
+		// a long weak name respelled, beside a phishing word
+		{"orlco-card.com", "オリコ", ImitationHomoglyph},
+		{"app1e-login.com", "Apple", ImitationHomoglyph},
 		// case, trailing dot and port do not hide anything
 		{"AMAZOM.COM.", "Amazon", ImitationTypo},
 		// dnstwist's own names: the official label changed, its ending kept,
@@ -212,6 +224,9 @@ func TestLookalikeHonest(t *testing.T) {
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
+		// rev24: a short weak name respelled is too often a word of its
+		// own beside a payment word: いいね, LSA
+		"iine-pay.com", "iine-card.jp", "lsa-login.com",
 		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp", "hokensho-guide.jp", "gungin-matsuri.jp", "shizugin-cafe.jp",
 		// a brand-like name with another word where the keyword has card
 		// (rev16): a cake shop, a cafe, a care home
