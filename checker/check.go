@@ -171,9 +171,9 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 			final = u
 		}
 	}
-	site, serr := SiteForURL(t.Raw, final, c.opts.Data)
+	site, serr := SiteForURL(t.Clean, final, c.opts.Data)
 	if serr != nil {
-		return c.failed(t.Raw, start, Errorf(CodeInvalidTarget, "%v", serr), now)
+		return c.failed(t.Clean, start, Errorf(CodeInvalidTarget, "%v", serr), now)
 	}
 	site.Now = now
 	var infos []PageInfo
@@ -299,9 +299,9 @@ func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 		}
 		return c.failed(name, nil, err, now)
 	}
-	site, err := SiteForURL(name, t.URL, c.opts.Data)
+	site, err := SiteForURL(t.Clean, t.URL, c.opts.Data)
 	if err != nil {
-		return c.failed(name, t.URL, Errorf(CodeInvalidTarget, "%v", err), now)
+		return c.failed(t.Clean, t.URL, Errorf(CodeInvalidTarget, "%v", err), now)
 	}
 	site.Now = now
 	if c.whois != nil { // without WHOIS a name costs no deadline, channel or goroutine

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -953,5 +954,18 @@ func TestPanicsStayWithTheirTarget(t *testing.T) {
 	}
 	if v := orZero(func() []Clue { panic("clue bug") }); v != nil {
 		t.Errorf("orZero = %v, want nil", v)
+	}
+}
+
+// TestQuotedTargetJudgedAsAddress: the quotes of a copied address are not
+// part of its host («…» read as a host is an IDN, url-idn a false sign).
+func TestQuotedTargetJudgedAsAddress(t *testing.T) {
+	ck := New(Options{Rules: rules.All(), SiteTimeout: 5 * time.Second}, nil, nil, nil)
+	for _, name := range []string{"«smbc-card-login.com»", "„smbc-card-login.com“", "「smbc-card-login.com」"} {
+		res := ck.CheckDomain(context.Background(), name)
+		ids := signIDs(res)
+		if !slices.Contains(ids, "domain-lookalike") || slices.Contains(ids, "url-idn") {
+			t.Errorf("%s: signs %v, want domain-lookalike and no url-idn", name, ids)
+		}
 	}
 }

@@ -28,8 +28,12 @@ const (
 
 // Target is a parsed target.
 type Target struct {
-	Raw  string
-	Kind TargetKind
+	Raw string
+	// Clean is Raw as an address (URL targets): the quotes, brackets,
+	// full-width letters and defanging of a copied address undone. The
+	// signs judge it, not Raw: «shop.example.jp» names no IDN host.
+	Clean string
+	Kind  TargetKind
 	// URL is the URL to fetch (TargetURL).
 	URL *url.URL
 	// Bare is true when the user gave a domain without a scheme: https is
@@ -50,7 +54,7 @@ func ParseNameTarget(raw string) (Target, error) { return parseTarget(raw, false
 
 func parseTarget(raw string, local bool) (Target, error) {
 	raw = strings.TrimSpace(raw)
-	t := Target{Raw: raw}
+	t := Target{Raw: raw, Clean: raw}
 	if raw == "" {
 		return t, Errorf(CodeInvalidTarget, "the target is empty")
 	}
@@ -58,6 +62,7 @@ func parseTarget(raw string, local bool) (Target, error) {
 	// with a scheme names no file, so the disk is not asked about it.
 	if !local || strings.Contains(raw, "://") || !exists(raw) {
 		raw = cleanTarget(raw)
+		t.Clean = raw
 	}
 	if strings.ContainsAny(raw, " \t\r\n") {
 		return t, Errorf(CodeInvalidTarget, "%q contains white space; give one URL or domain a line", raw)
@@ -190,7 +195,8 @@ func badHostRune(host string) (rune, bool) {
 // cleanTarget undoes what copying an address out of a chat, a mail, a
 // report or a spreadsheet does to it, so that the address itself is
 // checked: full-width letters typed on a Japanese keyboard
-// (ｈｔｔｐｓ：／／…), brackets and quotes around it (「…」, <…>, "…"),
+// (ｈｔｔｐｓ：／／…), brackets and quotes around it (「…」, <…>, "…",
+// the German „…“ and the French «…»),
 // punctuation after it (。、」), the defanging of security reports
 // (hxxp://, [.]) and a note after it in the same line ("URL<TAB>メモ").
 // An address that needs none of this comes back as it was.
@@ -216,12 +222,12 @@ func cleanTarget(s string) string {
 	}
 	for {
 		before := s
-		for _, pre := range []string{"「", "『", "（", "(", "<", "＜", "\"", "'", "“", "‘", "【", "〈", "《", "["} {
+		for _, pre := range []string{"「", "『", "（", "(", "<", "＜", "\"", "'", "“", "‘", "„", "‚", "«", "‹", "【", "〈", "《", "["} {
 			if strings.HasPrefix(s, pre) && !(pre == "[" && strings.Contains(s, "]:")) {
 				s = s[len(pre):]
 			}
 		}
-		for _, suf := range []string{"」", "』", ">", "＞", "\"", "'", "”", "’", "】", "〉", "》", "。", "、", "，", "．", ",", ".", "!", "！", "?", "？", ";", "；", "：", "…"} {
+		for _, suf := range []string{"」", "』", ">", "＞", "\"", "'", "”", "’", "“", "‘", "»", "›", "】", "〉", "》", "。", "、", "，", "．", ",", ".", "!", "！", "?", "？", ";", "；", "：", "…"} {
 			s = strings.TrimSuffix(s, suf)
 		}
 		for _, pair := range [][2]string{{"(", ")"}, {"[", "]"}, {"（", "）"}} {

@@ -67,6 +67,8 @@ func TestParseTarget(t *testing.T) {
 		// Addresses as they come out of chats, mails, reports and sheets.
 		{in: "「https://shop.example.jp/item」", kind: TargetURL, url: "https://shop.example.jp/item"},
 		{in: "https://shop.example.jp/item。", kind: TargetURL, url: "https://shop.example.jp/item"},
+		{in: "«https://shop.example.jp/item»", kind: TargetURL, url: "https://shop.example.jp/item"},
+		{in: "„shop.example.jp“", kind: TargetURL, url: "https://shop.example.jp", bare: true},
 		{in: "<https://shop.example.jp/>", kind: TargetURL, url: "https://shop.example.jp/"},
 		{in: "\"shop.example.jp\",", kind: TargetURL, url: "https://shop.example.jp", bare: true},
 		{in: "ｈｔｔｐｓ：／／ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／", kind: TargetURL, url: "https://shop.example.jp/"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"net/url"
@@ -54,10 +55,25 @@ type flagSet struct {
 	whois bool
 }
 
+// listFlag is -l: one list. A second -l would silently replace the first
+// (a string flag keeps its last value), and an officer passing two report
+// files would lose one with exit 0; it is refused with the way to join them.
+type listFlag string
+
+func (l *listFlag) String() string { return string(*l) }
+func (l *listFlag) Type() string   { return "string" }
+func (l *listFlag) Set(v string) error {
+	if *l != "" {
+		return fmt.Errorf("one list only (got %s, then %s): join them first, e.g. cat %s %s | shopcheck ... -l -", string(*l), v, string(*l), v)
+	}
+	*l = listFlag(v)
+	return nil
+}
+
 // addCommonFlags registers the flags of the contract on cmd.
 func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 	f := cmd.Flags()
-	f.StringVarP(&o.List, "list", "l", "", "read targets from `FILE`, one a line (- for stdin); blank lines and # comments skipped")
+	f.VarP((*listFlag)(&o.List), "list", "l", "read targets from `FILE`, one a line (- for stdin); blank lines and # comments skipped")
 	f.StringVarP(&o.Output, "output", "o", "", "write results to `FILE` instead of stdout")
 	f.StringVar(&o.Format, "format", "text", "output format: text, json (JSON Lines), csv or html; without it, -o FILE ending in .json, .jsonl, .csv or .html picks that one")
 	f.BoolVar(&o.JSON, "json", false, "same as --format json")

@@ -322,6 +322,10 @@ func TestBatchExitCodes(t *testing.T) {
 		{"all checked", good + "\n", []string{"check", "-l", "-", "--allow-private", "--no-whois", "--json"}, exitOK},
 		{"one unreachable", good + "\n" + dead + "\n", []string{"check", "-l", "-", "--allow-private", "--no-whois", "--json"}, exitTargetFail},
 		{"missing list", "", []string{"check", "-l", filepath.Join(dir, "none.txt"), "--no-whois"}, exitUsage},
+		// rev24 QA: a folder as the list, and two lists (the second
+		// would silently replace the first).
+		{"a folder as the list", "", []string{"check", "-l", dir, "--no-whois"}, exitUsage},
+		{"two lists", "", []string{"domain", "-l", batchWriteFile(t, "a.txt", "nta.co.jp\n"), "-l", batchWriteFile(t, "b.txt", "example.jp\n"), "--no-whois", "--json"}, exitUsage},
 		{"resume without -o", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois"}, exitUsage},
 		{"resume from a text file", good + "\n", []string{"check", "-l", "-", "--resume", "--json", "--no-whois", "-o", batchWriteFile(t, "x.txt", "high 80 x\n")}, exitUsage},
 		// A WHOIS or RDAP server that cannot be asked is a configuration

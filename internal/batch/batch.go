@@ -88,6 +88,11 @@ func Do(ctx context.Context, cfg Config, check Check) (*Summary, error) {
 			return nil, configErr("opening the list: %w", err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			// Read, it fails after the run has begun (exit 2, a summary
+			// of nothing); it is a usage error, nothing checked.
+			return nil, configErr("the list %s is a folder: give a file with one target a line (to check saved pages, give the folder as a target: shopcheck check %s)", cfg.List, cfg.List)
+		}
 		list, listFile = f, f
 	}
 	toFile := cfg.Output != "" && cfg.Output != "-"

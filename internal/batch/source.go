@@ -27,7 +27,7 @@ const KeepLine = 1 << 20
 // Line is one target line.
 type Line struct {
 	// Target is the line trimmed of surrounding white space (and of a
-	// leading byte-order mark on the first line).
+	// leading byte-order mark).
 	Target string
 	// No is the line number in the list (0 for a command-line argument).
 	No int
@@ -44,17 +44,16 @@ type Line struct {
 // Source yields the targets of a batch one at a time, reading the list as
 // it goes: a list of a million lines never sits in memory at once.
 type Source struct {
-	args  []string
-	r     *bufio.Reader
-	no    int
-	first bool
+	args []string
+	r    *bufio.Reader
+	no   int
 }
 
 // NewSource returns a Source of the command-line targets args, then the
 // lines of list (nil for none). Blank lines and lines starting with # are
 // skipped; surrounding white space is trimmed.
 func NewSource(args []string, list io.Reader) *Source {
-	s := &Source{args: args, first: true}
+	s := &Source{args: args}
 	if list != nil {
 		br := bufio.NewReaderSize(list, 64<<10)
 		if b, _ := br.Peek(2); len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
@@ -117,10 +116,9 @@ func (s *Source) Next() (Line, error) {
 			return Line{}, err
 		}
 		s.no++
-		if s.first {
-			s.first = false
-			raw = bytes.TrimPrefix(raw, []byte("\ufeff")) // Windows Notepad writes one
-		}
+		// Windows Notepad writes a byte-order mark at a file's head, and
+		// lists joined with cat carry one at the head of each.
+		raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 		t := bytes.TrimSpace(raw)
 		// A comment: "#", or "＃" as a Japanese keyboard types it.
 		if len(t) == 0 || t[0] == '#' || bytes.HasPrefix(t, []byte("＃")) {

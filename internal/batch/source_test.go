@@ -45,7 +45,8 @@ func TestSourceLines(t *testing.T) {
 		{"args then list", []string{" a.example ", "", "b.example"}, "c.example\n", []string{"a.example", "b.example", "c.example"}},
 		{"blank and comments skipped", nil, "\n# header\n  \n x.example \n\t# indented comment\ny.example", []string{"x.example", "y.example"}},
 		{"CRLF and BOM", nil, "\ufeffhttps://a.example/\r\nhttps://b.example/\r\n", []string{"https://a.example/", "https://b.example/"}},
-		{"BOM only on the first line is removed", nil, "a\n\ufeffb\n", []string{"a", "\ufeffb"}},
+		// Lists saved by Notepad and joined with cat: a mark at each head.
+		{"BOM at the head of any line is removed", nil, "a\n\ufeffb\n\ufeff# list B\nc\n", []string{"a", "b", "c"}},
 		{"no final newline", nil, "a\nb", []string{"a", "b"}},
 		{"empty list", nil, "", nil},
 		{"only comments", nil, "# a\n#b", nil},
