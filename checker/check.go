@@ -218,6 +218,9 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 	site.Whois = w.info
 	res := c.finishBounded(ctx, site, infos, err, now)
 	res.setWhoisError(w.err)
+	if err == nil {
+		res.Unread = cr.unread // the workers that wrote it are done
+	}
 	if first != nil && err == nil {
 		res.HopError = first.hopErr
 		if src := unreadFrame(first.page); res.HopError == "" && src != "" {
@@ -556,6 +559,15 @@ type crawl struct {
 	used int
 	mu   sync.Mutex
 	ex   []Exchange
+	// unread are the pages tried and not read (under mu).
+	unread []PageError
+}
+
+// noteUnread keeps that url could not be read, for the result.
+func (cr *crawl) noteUnread(url string, err error) {
+	cr.mu.Lock()
+	defer cr.mu.Unlock()
+	cr.unread = append(cr.unread, PageError{URL: url, Code: CodeOf(err), Message: errorMessage(err)})
 }
 
 func (cr *crawl) exchanges() []Exchange {
@@ -887,6 +899,8 @@ func (cr *crawl) rest(ctx context.Context, site *rules.Site, first *fetched) []*
 				defer func() { <-sem }()
 				if f, err := cr.getShared(ctx, l.url, first.mobile, first.resp.URL); err == nil {
 					got[i] = f
+				} else {
+					cr.noteUnread(l.url, err)
 				}
 			})
 		}

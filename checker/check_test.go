@@ -969,3 +969,38 @@ func TestQuotedTargetJudgedAsAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadPagesNamed: a page of the crawl that times out is named in the
+// result, so that a verdict resting on fewer pages says so (a fake shop
+// whose 特定商取引法 page is slow would otherwise look clean).
+func TestUnreadPagesNamed(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><head><title>ショップ</title></head><body><p>商品一覧</p><a href="/law.html">特定商取引法に基づく表記</a><a href="/guide.html">ご利用ガイド</a></body></html>`)
+		case "/law.html":
+			select { // slower than --timeout
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+		default:
+			fmt.Fprint(w, `<html><body><p>ご利用ガイド</p></body></html>`)
+		}
+	}))
+	defer srv.Close()
+	f, _ := NewHTTPFetcher(FetchOptions{Timeout: 300 * time.Millisecond, AllowPrivate: true})
+	c := New(Options{SiteTimeout: 10 * time.Second, Rules: rules.All(), NoCloaking: true, MaxPages: 6}, f, nil, nil)
+	res := c.Check(context.Background(), srv.URL+"/")
+	if res.Error != nil {
+		t.Fatalf("error %+v", res.Error)
+	}
+	if len(res.Unread) != 1 || !strings.HasSuffix(res.Unread[0].URL, "/law.html") || res.Unread[0].Code != CodeTimeout {
+		t.Errorf("unread %+v, want law.html as a timeout", res.Unread)
+	}
+	for _, p := range res.Pages {
+		if strings.HasSuffix(p.URL, "/law.html") {
+			t.Errorf("law.html listed as read: %+v", p)
+		}
+	}
+}

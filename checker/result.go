@@ -43,9 +43,15 @@ type Result struct {
 	// (特定商取引法に基づく表記) when it is drawn as an image, which shopcheck
 	// does not read: its seller, address and phone were not judged.
 	// Beside the contract's fields; left out when empty.
-	DisclosureImage string     `json:"disclosure_image,omitempty"`
-	Error           *ErrorInfo `json:"error,omitempty"`
-	CheckedAt       string     `json:"checked_at"`
+	DisclosureImage string `json:"disclosure_image,omitempty"`
+	// Unread lists the pages of the site that the crawl tried and could
+	// not read (a timeout, --site-timeout running out, a refused
+	// connection): the verdict rests on the pages in Pages alone, and a
+	// shop whose 特定商取引法 page timed out may look cleaner than it is.
+	// Beside the contract's fields; left out when empty.
+	Unread    []PageError `json:"unread,omitempty"`
+	Error     *ErrorInfo  `json:"error,omitempty"`
+	CheckedAt string      `json:"checked_at"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in
@@ -80,6 +86,13 @@ type PageInfo struct {
 	// of the first page that the cloaking sign compares, or every page
 	// with --mobile. Beside the contract's fields; written only when true.
 	Mobile bool `json:"mobile,omitempty"`
+}
+
+// PageError is a page the crawl could not read, and why.
+type PageError struct {
+	URL     string `json:"url"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // WhoisInfo is the contract's whois block.

@@ -21,6 +21,9 @@ type detailWriter struct {
 	desks bool // whether the desks were printed already
 }
 
+// maxUnreadShown is how many unread pages the text view names.
+const maxUnreadShown = 5
+
 // words holds the fixed phrases of the text view.
 var words = map[string]rules.Text{
 	"high":         {JA: "危険度: 高", EN: "Risk: HIGH"},
@@ -56,6 +59,8 @@ var words = map[string]rules.Text{
 	"error.code":   {JA: "理由", EN: "Reason"},
 	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
 	"script.built": {JA: "※このページは文字がほとんどなく、実際の内容は閲覧したときにプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、表示される内容は判断に入っていません。店名やURLを検索して評判を確かめてください。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by a program (scripts) when it is opened. shopcheck does not run it, so that content was not judged. Search the shop's name and address for its reputation."},
+	"unread":       {JA: "※次のページは読めなかったため（時間切れなど）、判断に入っていません。特定商取引法の表記や支払方法のページなら、判定は実際より安全側に出ているかもしれません。時間をおいて、または --timeout / --site-timeout を長くして確かめ直してください。", EN: "Note: these pages could not be read (a timeout or the like) and were not judged. If they hold the seller disclosure or the payment terms, the verdict may look safer than the site is: check again later, or with a longer --timeout / --site-timeout."},
+	"unread.more":  {JA: "ほか %d ページ", EN: "and %d more"},
 	"disc.image":   {JA: "※「特定商取引法に基づく表記」が画像になっていて、shopcheck は中身（販売者名・住所・電話番号）を読んでいません。画像の内容を自分で確かめ、会社名や住所、電話番号を検索して実在するか調べてください。", EN: "Note: the legal disclosure (特定商取引法に基づく表記) is an image, which shopcheck does not read: its seller, address and phone were not judged. Read it yourself, and search the name, address and phone to see whether they are real."},
 	"hop.failed":   {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
@@ -113,7 +118,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		switch {
 		case hasHighSign(r.Signs):
 			b.WriteString("  " + d.say("low.but") + "\n")
-		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "":
+		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "" || len(r.Unread) > 0:
 			b.WriteString("  " + d.say("low.partial") + "\n")
 		case r.Links != nil:
 			// A message (its result lists its links, if none): what no
@@ -161,6 +166,16 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	}
 	if r.HopError != "" {
 		fmt.Fprintf(&b, "  %s\n    %s: %s\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
+	}
+	if len(r.Unread) > 0 {
+		b.WriteString("  " + d.say("unread") + "\n")
+		for i, p := range r.Unread {
+			if i == maxUnreadShown {
+				fmt.Fprintf(&b, "    "+d.say("unread.more")+"\n", len(r.Unread)-i)
+				break
+			}
+			fmt.Fprintf(&b, "    %s (%s)\n", p.URL, p.Message)
+		}
 	}
 	d.writeLinks(&b, r.Links)
 	if r.Whois != nil || r.Domain != "" {

@@ -205,6 +205,19 @@ func TestDetailSaysTheHopWasNotRead(t *testing.T) {
 	}
 }
 
+// TestDetailSaysPagesWereNotRead: pages the crawl could not read are named,
+// and a low verdict says it rests on less than the site.
+func TestDetailSaysPagesWereNotRead(t *testing.T) {
+	res := &checker.Result{Target: "https://shop.example.jp/", URL: "https://shop.example.jp/", Domain: "example.jp", Risk: rules.RiskLow,
+		Unread: []checker.PageError{{URL: "https://shop.example.jp/law.html", Code: "timeout", Message: "no complete answer within 10s"}}}
+	for lang, words := range map[string]string{"ja": "次のページは読めなかった", "en": "these pages could not be read"} {
+		if out := detailText(t, res, lang); !strings.Contains(out, words) || !strings.Contains(out, "/law.html (no complete answer") ||
+			!strings.Contains(out, map[string]string{"ja": "安全とは判断できません", "en": "cannot be judged safe"}[lang]) {
+			t.Errorf("%s: want %q and the address; output:\n%s", lang, words, out)
+		}
+	}
+}
+
 // TestDetailQuotedLinks: the addresses a warning quotes are marked among
 // its links, with a note saying so.
 func TestDetailQuotedLinks(t *testing.T) {

@@ -62,6 +62,7 @@ type htmlRow struct {
 	HopError        string
 	ScriptBuilt     bool
 	DisclosureImage string
+	Unread          []checker.PageError
 	// Links are a message's URLs and their results (message only).
 	Links []*checker.Result
 	L     func(string) string
@@ -86,6 +87,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 			`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
 			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
 			`{{if .HopError}}<p class="err"><b>{{call .L "hoperr"}}</b>: {{.HopError}}</p>{{end}}` +
+			`{{if .Unread}}<p class="err"><b>{{call .L "unread"}}</b>:{{range .Unread}}<br>{{.URL}} ({{.Message}}){{end}}</p>{{end}}` +
 			`{{if .ScriptBuilt}}<p class="err">{{call .L "scriptbuilt"}}</p>{{end}}` +
 			`{{if .DisclosureImage}}<p class="err">{{call .L "discimage"}}: <span class="u">{{.DisclosureImage}}</span></p>{{end}}` +
 			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} {{if .Quoted}}<span class="u">{{defang .Target}}</span> <i>{{call $.L "quoted"}}</i>{{else}}<span class="u">{{.Target}}</span>{{end}}` +
@@ -306,7 +308,7 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 	row := htmlRow{
 		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
-		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, DisclosureImage: r.DisclosureImage, L: h.l, Lang: h.o.Lang,
+		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, DisclosureImage: r.DisclosureImage, Unread: r.Unread, L: h.l, Lang: h.o.Lang,
 	}
 	for _, l := range r.Links {
 		if l != nil {

@@ -101,6 +101,18 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		b = append(b, `,"disclosure_image":`...)
 		b = appendJSONString(b, res.DisclosureImage)
 	}
+	if len(res.Unread) > 0 { // omitempty
+		b = append(b, `,"unread":`...)
+		b = appendArray(b, res.Unread, func(b []byte, p checker.PageError) []byte {
+			b = append(b, `{"url":`...)
+			b = appendJSONString(b, p.URL)
+			b = append(b, `,"code":`...)
+			b = appendJSONString(b, p.Code)
+			b = append(b, `,"message":`...)
+			b = appendJSONString(b, p.Message)
+			return append(b, '}')
+		})
+	}
 	if e := res.Error; e != nil {
 		b = append(b, `,"error":{"code":`...)
 		b = appendJSONString(b, e.Code)

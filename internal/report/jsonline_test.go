@@ -82,13 +82,14 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 		Whois:      &checker.WhoisInfo{Created: "2026-11-01", AgeDays: -3, Registrar: odd[4], Server: "whois.jprs.jp"},
 		WhoisError: odd[5],
 		HopError:   odd[6], ScriptBuilt: true, DisclosureImage: odd[1],
+		Unread:    []checker.PageError{{URL: odd[3], Code: "timeout", Message: odd[4]}, {URL: "https://shop.example.jp/law", Code: "connect", Message: ""}},
 		Error:     &checker.ErrorInfo{Code: "http-status", Message: odd[2]},
 		CheckedAt: "2026-11-29T21:00:00Z",
 		Clues:     []checker.Clue{{Kind: "account", Value: "三井住友銀行|新宿|1234567"}, {Kind: "email", Value: "a@b"}},
 	}
 	withLinks := &checker.Result{Target: "mail.eml", Risk: rules.RiskLow, Signs: []rules.Sign{}, Advice: []checker.AdviceBlock{},
 		Redirects: []string{}, Pages: []checker.PageInfo{}, Links: []*checker.Result{full, {Target: "bare"}, {Target: "https://smbc-kakunin.top/login", Risk: rules.RiskHigh, Quoted: true}}}
-	cases := []*checker.Result{full, withLinks, {}, {Signs: []rules.Sign{}, Clues: []checker.Clue{}}}
+	cases := []*checker.Result{full, withLinks, {}, {Signs: []rules.Sign{}, Clues: []checker.Clue{}, Unread: []checker.PageError{}}}
 	for i, s := range odd[:200] {
 		cases = append(cases, &checker.Result{Target: s, URL: odd[len(odd)-1-i], Signs: []rules.Sign{{ID: "x", Message: s + long, Evidence: s}},
 			Advice: []checker.AdviceBlock{{Topic: s, Lines: []string{long, s}}}})

@@ -184,6 +184,7 @@ var sumWords = map[string]rules.Text{
 	"points":      {JA: "点", EN: "points"},
 	"links":       {JA: "含まれるURL", EN: "Links in the message"},
 	"quoted":      {JA: "（引用・開けない書き方）", EN: "(quoted, defanged)"},
+	"unread":      {JA: "読めなかったページ（判断に入っていません）", EN: "Pages that could not be read (not judged)"},
 	"hoperr":      {JA: "移動先（または画面いっぱいに表示されるページ）を読めず、その内容は判断に入っていません", EN: "The page it leads to (or shows in its place) could not be read, so its content was not judged"},
 	"scriptbuilt": {JA: "文字がほとんどなく、内容は閲覧時にプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、その内容は判断に入っていません", EN: "Almost no text: the content seems to be shown by a program (scripts) when the page is opened; shopcheck does not run it, so that content was not judged"},
 	"discimage":   {JA: "特定商取引法の表記が画像のため、販売者名・住所・電話番号は読めておらず、判断に入っていません", EN: "The legal disclosure is an image: its seller, address and phone were not read or judged"},
