@@ -50,6 +50,7 @@ func runCheck(cmd *cobra.Command, s *Streams, o *checkOptions) error {
 		return err
 	}
 	defer closeFn()
+	o.fitRate(s.Err)
 	defer limitMemory(o.inFlight(len(o.Targets)))()
 	check := c.Check
 	if o.List != "" && s.Procs > 1 {

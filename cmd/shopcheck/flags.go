@@ -387,6 +387,28 @@ func collectLess() {
 	debug.SetGCPercent(lightGCPercent)
 }
 
+// fitRate lowers the concurrency to what --rate can serve within
+// --site-timeout: waiting for the rate limiter counts against a site's time,
+// so -c 8 at --rate 0.2 (one request every 5 s over all hosts) would leave
+// most sites timing out before their first request. A polite rate should
+// make a run slower, not fail it. It says so on w when it changes anything.
+func (o *commonOptions) fitRate(w io.Writer) {
+	if o.Rate <= 0 {
+		return
+	}
+	pages := float64(max(o.MaxPages, 1)) // a site's requests, its smartphone copy included
+	fit := max(int(o.Rate*o.SiteTimeout.Seconds()/pages), 1)
+	if fit < o.Concurrency {
+		fmt.Fprintf(w, "shopcheck: at --rate %g, a site of up to %d pages takes about %s of requests; %d sites at once would run out of --site-timeout %s waiting their turn: checking %d at a time\n",
+			o.Rate, o.MaxPages, time.Duration(pages/o.Rate*float64(time.Second)).Round(time.Second), o.Concurrency, o.SiteTimeout, fit)
+		o.Concurrency = fit
+	}
+	if need := time.Duration(pages / o.Rate * float64(time.Second)); need > o.SiteTimeout {
+		fmt.Fprintf(w, "shopcheck: at --rate %g, even one site of %d pages needs about %s, longer than --site-timeout %s: raise --site-timeout or lower --max-pages\n",
+			o.Rate, o.MaxPages, need.Round(time.Second), o.SiteTimeout)
+	}
+}
+
 // inFlight is how many targets can be checked at once: the concurrency,
 // or fewer when fewer targets were given.
 func (o *commonOptions) inFlight(args int) int {

@@ -72,6 +72,9 @@ func runMessage(ctx context.Context, s *Streams, o *messageOptions) error {
 	locked := *s
 	locked.Err = &syncWriter{w: s.Err}
 	s = &locked
+	if !o.NoFetch {
+		o.fitRate(s.Err)
+	}
 	sc := &message.Screener{
 		Link: c.Check, Data: data, Lang: o.Lang, MaxBytes: o.MaxBody,
 		Concurrency: o.Concurrency, Stdin: s.In, Warn: s.Err,
