@@ -113,6 +113,13 @@ func TestLookalikeFires(t *testing.T) {
 		{"yafuoku-login.com", "Yahoo! JAPAN", ImitationPlusWords},
 		{"ja-bank-jp.com", "JAバンク", ImitationPlusWords},
 		{"mynumber-point-jp.com", "総務省（マイナポイント）", ImitationPlusWords},
+		// rev24 p36: fake outlets of goods brands, crypto exchanges
+		{"onitsukatiger-outlet-jp.com", "オニツカタイガー", ImitationPlusWords},
+		{"adidas-outlet-jp.shop", "アディダス", ImitationPlusWords},
+		{"thenorthface-outlet.shop", "ザ・ノース・フェイス", ImitationPlusWords},
+		{"dyson-jp.top", "ダイソン", ImitationPlusWords},
+		{"coincheck.jp-account-verify.com", "コインチェック", ImitationSubdomainWord},
+		{"bitbank-login.net", "bitbank", ImitationPlusWords},
 		// a long weak name respelled, beside a phishing word
 		{"orlco-card.com", "オリコ", ImitationHomoglyph},
 		{"app1e-login.com", "Apple", ImitationHomoglyph},
@@ -227,6 +234,8 @@ func TestLookalikeHonest(t *testing.T) {
 		// rev24: a short weak name respelled is too often a word of its
 		// own beside a payment word: いいね, LSA
 		"iine-pay.com", "iine-card.jp", "lsa-login.com",
+		// a region, repairs, recipes beside goods brands' names
+		"patagonia-travel.jp", "hotel-patagonia.jp", "lecreuset-recipe.jp", "balmuda-repair.jp", "dyson-repair.jp", "onitsuka-clinic.jp",
 		"okasan-no-aji.jp", "okasan-cafe.jp", "amex-tours.jp", "kokusei-news.jp", "hokensho-guide.jp", "gungin-matsuri.jp", "shizugin-cafe.jp",
 		// a brand-like name with another word where the keyword has card
 		// (rev16): a cake shop, a cafe, a care home
