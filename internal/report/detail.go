@@ -222,6 +222,25 @@ func (d *detailWriter) Write(r *checker.Result) error {
 
 func (d *detailWriter) Close() error { return nil }
 
+// WriteSummary adds, after the full views of several targets (check A B,
+// message a.eml b.eml), the campaigns among them: the accounts, phones,
+// e-mail addresses or disclosures they share. One target has none to
+// share, and no summary is printed for it.
+func (d *detailWriter) WriteSummary(t *Tally) error {
+	if t.Total < 2 {
+		return nil
+	}
+	camps := t.Clusters.Campaigns()
+	if len(camps) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString("\n")
+	writeCampaigns(&b, camps, d.o.Lang)
+	_, err := io.WriteString(d.w, TerminalSafe(b.String()))
+	return err
+}
+
 // age says how long ago a domain was registered: in days under a year
 // (what domain-new weighs), in years beyond (「約15年前」 reads better than
 // 「5474日前」).

@@ -276,3 +276,39 @@ func TestDetailLowMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailCampaigns: after the full views of several targets, the text
+// names what they share (QA rev24: check A B never said so); a single
+// target, or targets sharing nothing, get no such section.
+func TestDetailCampaigns(t *testing.T) {
+	acct := checker.Clue{Kind: "account", Value: "三井住友|新宿|7654321"}
+	run := func(results ...*checker.Result) string {
+		var b strings.Builder
+		w, err := New("text", &b, Options{Lang: "ja", Detailed: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tally := NewTally(0)
+		for _, r := range results {
+			if err := w.Write(r); err != nil {
+				t.Fatal(err)
+			}
+			tally.Add(r, true)
+		}
+		if err := w.(SummaryWriter).WriteSummary(tally); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	a := &checker.Result{Target: "https://a.example.shop/", URL: "https://a.example.shop/", Risk: rules.RiskHigh, Clues: []checker.Clue{acct}}
+	b := &checker.Result{Target: "https://b.example.top/", URL: "https://b.example.top/", Risk: rules.RiskHigh, Clues: []checker.Clue{acct}}
+	c := &checker.Result{Target: "https://c.example.jp/", URL: "https://c.example.jp/", Risk: rules.RiskLow}
+	if out := run(a, b); !strings.Contains(out, "同じ運営者の可能性") || !strings.Contains(out, "7654321") {
+		t.Errorf("two sites sharing an account: no campaign named:\n%s", out)
+	}
+	for _, rs := range [][]*checker.Result{{a}, {a, c}} {
+		if out := run(rs...); strings.Contains(out, "同じ運営者の可能性") {
+			t.Errorf("%d targets sharing nothing: a campaign section:\n%s", len(rs), out)
+		}
+	}
+}

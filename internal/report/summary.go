@@ -290,16 +290,21 @@ func writeTextSummary(b *strings.Builder, t *Tally, lang string) {
 	if len(camps) == 0 {
 		b.WriteString(say("nocampaign", lang) + "\n")
 	} else {
-		b.WriteString(say("campaigns", lang) + ":\n")
-		for _, c := range camps {
-			fmt.Fprintf(b, "  [%d] "+say("sites", lang)+"\n", c.ID, c.Targets, c.Sites)
-			for _, cl := range c.Clusters {
-				fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
-			}
-		}
+		writeCampaigns(b, camps, lang)
 	}
 	if n := t.Clusters.Limited(); n > 0 {
 		fmt.Fprintf(b, say("limited", lang)+"\n", n)
+	}
+}
+
+// writeCampaigns lists the campaigns: the targets that share each clue.
+func writeCampaigns(b *strings.Builder, camps []Campaign, lang string) {
+	b.WriteString(say("campaigns", lang) + ":\n")
+	for _, c := range camps {
+		fmt.Fprintf(b, "  [%d] "+say("sites", lang)+"\n", c.ID, c.Targets, c.Sites)
+		for _, cl := range c.Clusters {
+			fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
+		}
 	}
 }
 
