@@ -1004,3 +1004,28 @@ func TestUnreadPagesNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceLabelsInEnglish: with --lang en the evidence's own labels
+// are English (the page's words it quotes stay as the page wrote them):
+// the blind QA of rev24 found 口座名義, 販売業者, 件中…値引き, 簡体字など and
+// のロゴ in English results.
+func TestEvidenceLabelsInEnglish(t *testing.T) {
+	c := New(Options{Rules: rules.All(), Lang: "en", SiteTimeout: 10 * time.Second}, nil, nil, nil)
+	seen := map[string]bool{}
+	for _, dir := range []string{"fake-utf8", "fake-sjis", "fake-eucjp", "sole-proprietor"} {
+		res := c.Check(context.Background(), filepath.Join("..", "testdata", "sites", dir))
+		for _, s := range res.Signs {
+			seen[s.ID] = true
+			for _, label := range []string{"口座名義", "販売業者:", "件中", "簡体字など", "不自然な表現", "のロゴ", "トップページ", "※表記の販売者本人", "特商法表記の販売者"} {
+				if strings.Contains(s.Evidence, label) {
+					t.Errorf("%s: %s: evidence %q has the label %q in Japanese", dir, s.ID, s.Evidence, label)
+				}
+			}
+		}
+	}
+	for _, id := range []string{"account-name-mismatch", "account-personal-name", "price-extreme-discount", "japanese-unnatural", "payment-method-mismatch"} {
+		if !seen[id] {
+			t.Errorf("%s did not fire on the test sites: the test no longer covers it", id)
+		}
+	}
+}

@@ -228,6 +228,19 @@ func flPageName(site *Site, i int) string {
 	if i == 0 {
 		return "トップページ"
 	}
+	return flPagePath(site, i)
+}
+
+// flPageNameEN is flPageName for an English reader.
+func flPageNameEN(site *Site, i int) string {
+	if i == 0 {
+		return "top page"
+	}
+	return flPagePath(site, i)
+}
+
+// flPagePath is the path of the site's page i, clipped.
+func flPagePath(site *Site, i int) string {
 	p := site.Pages[i]
 	if u, err := url.Parse(p.URL); err == nil && u.Path != "" {
 		return Clip(u.EscapedPath(), 40)

@@ -386,8 +386,9 @@ func checkAddressInconsistent(site *Site) []Finding {
 		}
 		if ps := flPostcodePrefs(a.post); ps != nil && !flHas(ps, a.pref) {
 			fs = append(fs, Finding{
-				Evidence: fmt.Sprintf("%s は%sですが住所は%s", a.postShow, strings.Join(ps, "・"), Clip(a.text, 40)),
-				URL:      a.url,
+				Evidence:   fmt.Sprintf("%s は%sですが住所は%s", a.postShow, strings.Join(ps, "・"), Clip(a.text, 40)),
+				EvidenceEN: fmt.Sprintf("postcode %s is in %s, but the address is %s", a.postShow, strings.Join(ps, ", "), Clip(a.text, 40)),
+				URL:        a.url,
 				Message: Text{
 					JA: "販売者の郵便番号と住所の都道府県が一致しません（実在の会社の情報を寄せ集めた疑い）",
 					EN: "The seller's postcode belongs to a different prefecture from the address (details pieced together)",
@@ -410,8 +411,9 @@ func checkAddressInconsistent(site *Site) []Finding {
 			}
 			if !overlap {
 				fs = append(fs, Finding{
-					Evidence: fmt.Sprintf("電話 %s は%sの市外局番ですが住所は%s", ph.shown, strings.Join(ps, "・"), Clip(firstAddr.text, 40)),
-					URL:      ph.url,
+					Evidence:   fmt.Sprintf("電話 %s は%sの市外局番ですが住所は%s", ph.shown, strings.Join(ps, "・"), Clip(firstAddr.text, 40)),
+					EvidenceEN: fmt.Sprintf("phone %s has an area code of %s, but the address is %s", ph.shown, strings.Join(ps, ", "), Clip(firstAddr.text, 40)),
+					URL:        ph.url,
 					Message: Text{
 						JA: "販売者の電話番号の市外局番が住所の都道府県と一致しません",
 						EN: "The area code of the seller's landline belongs to a different prefecture from the address",

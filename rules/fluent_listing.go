@@ -219,10 +219,11 @@ func checkListingCopied(site *Site) []Finding {
 		}
 		return ids[a] < ids[b]
 	})
-	var parts []string
+	var parts, partsEN []string
 	for k, i := range ids {
 		if k == 4 {
 			parts = append(parts, fmt.Sprintf("ほか %d 件", len(ids)-k))
+			partsEN = append(partsEN, fmt.Sprintf("and %d more", len(ids)-k))
 			break
 		}
 		s := "「" + phrases[i].shown + "」"
@@ -230,11 +231,13 @@ func checkListingCopied(site *Site) []Finding {
 			s += fmt.Sprintf("×%d", n)
 		}
 		parts = append(parts, s)
+		partsEN = append(partsEN, s)
 	}
 	first := hits[ids[0]]
 	return []Finding{{
-		Evidence: strings.Join(parts, " ") + " / " + claim + " / 例: " + Clip(first.example, 60),
-		URL:      first.url,
+		Evidence:   strings.Join(parts, " ") + " / " + claim + " / 例: " + Clip(first.example, 60),
+		EvidenceEN: strings.Join(partsEN, " ") + " / " + claim + " / e.g. " + Clip(first.example, 60),
+		URL:        first.url,
 	}}
 }
 

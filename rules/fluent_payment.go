@@ -1033,6 +1033,13 @@ func flPaymentMismatch(site *Site) []Finding {
 		}
 		return flPageName(site, sh.page) + ": " + strings.Join(sh.what, "/") + " のロゴ"
 	}
+	shownEN := func(m string) string {
+		sh := pm.advertised[m]
+		if sh.claim {
+			return flPageNameEN(site, sh.page) + ": " + strings.Join(sh.what, " ")
+		}
+		return flPageNameEN(site, sh.page) + ": " + strings.Join(sh.what, "/") + " logos"
+	}
 	var fs []Finding
 	onlyBank := pm.offered.count() == 1 && pm.offered.has("bank")
 	if onlyBank {
@@ -1053,9 +1060,10 @@ func flPaymentMismatch(site *Site) []Finding {
 		}
 		sort.Strings(methods)
 		if t != nil && len(methods) > 0 {
-			var shownAll []string
+			var shownAll, shownAllEN []string
 			for _, m := range methods {
 				shownAll = append(shownAll, shown(m))
+				shownAllEN = append(shownAllEN, shownEN(m))
 			}
 			terms := t.text[0]
 			for _, l := range t.text {
@@ -1065,8 +1073,9 @@ func flPaymentMismatch(site *Site) []Finding {
 				}
 			}
 			fs = append(fs, Finding{
-				Evidence: strings.Join(shownAll, " / ") + " / 支払方法: " + Clip(terms, 40),
-				URL:      t.url,
+				Evidence:   strings.Join(shownAll, " / ") + " / 支払方法: " + Clip(terms, 40),
+				EvidenceEN: strings.Join(shownAllEN, " / ") + " / payment terms: " + Clip(terms, 40),
+				URL:        t.url,
 				Message: Text{
 					JA: fmt.Sprintf("%sが使えるように見せていますが、支払方法の説明では銀行振込しか選べません", flMethodList(methods)),
 					EN: "The site shows " + flMethodListEN(methods) + " as accepted, but its payment terms offer only bank transfer",
@@ -1077,8 +1086,9 @@ func flPaymentMismatch(site *Site) []Finding {
 	if pm.advertised["card"] != nil && len(pm.unavailable) > 0 {
 		u := pm.unavailable[0]
 		fs = append(fs, Finding{
-			Evidence: shown("card") + " / " + flPageName(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
-			URL:      u.url,
+			Evidence:   shown("card") + " / " + flPageName(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
+			EvidenceEN: shownEN("card") + " / " + flPageNameEN(site, u.page) + ": 「" + Clip(u.text, 60) + "」",
+			URL:        u.url,
 			Message: Text{
 				JA: "クレジットカードが使えるように見せていますが、カード決済は利用できないと書いています（銀行振込への誘導）",
 				EN: "The site shows card logos or claims, but says card payment is unavailable (steering buyers to bank transfer)",
@@ -1249,7 +1259,7 @@ func flGiftCardPayment(site *Site) []Finding {
 			for _, l := range t.text {
 				cs := flCompact(l)
 				if v.gift.MatchString(cs) && !flGiftSkip.MatchString(cs) {
-					fs = []Finding{{Evidence: "支払方法: 「" + Clip(l, 80) + "」", URL: t.url}}
+					fs = []Finding{{Evidence: "支払方法: 「" + Clip(l, 80) + "」", EvidenceEN: "payment terms: 「" + Clip(l, 80) + "」", URL: t.url}}
 					break terms
 				}
 			}
@@ -1258,7 +1268,11 @@ func flGiftCardPayment(site *Site) []Finding {
 	if len(fs) > 0 && flGiftOnly(site) {
 		// No other way to pay: the shop takes nothing but codes, which
 		// no genuine shop does. Graded to reach high on its own.
+		if fs[0].EvidenceEN == "" {
+			fs[0].EvidenceEN = fs[0].Evidence
+		}
 		fs[0].Evidence += " / ほかの支払方法なし"
+		fs[0].EvidenceEN += " / no other way to pay"
 		fs[0].Severity, fs[0].Points = High, flGiftOnlyPoints
 		fs[0].Message = Text{
 			JA: "支払方法がギフトカードや電子マネーの番号だけです（正規の通販ではまずありません。番号を送らないでください）",

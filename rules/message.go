@@ -1394,7 +1394,8 @@ func checkMailSender(m *Mail) []Finding {
 	p := pres[0]
 	official := phishOfficialList(p.brand)
 	return []Finding{{
-		Evidence: p.evidence + " — 送信元 @" + m.FromDomain + "（公式: " + official + "）",
+		Evidence:   p.evidence + " — 送信元 @" + m.FromDomain + "（公式: " + official + "）",
+		EvidenceEN: phishEvidenceEN(p.evidence) + " — sender @" + m.FromDomain + " (official: " + official + ")",
 		Message: Text{
 			JA: p.brand.Name + "を名乗っていますが、送信元のドメイン（" + m.FromDomain + "）は公式のもの（" + official + "）ではありません",
 			EN: "the message speaks as " + p.brand.EnglishName() + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",

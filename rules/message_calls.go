@@ -644,23 +644,28 @@ func checkMailAccountChange(m *Mail) []Finding {
 	}
 	company := IsCorporateName(m.From) || slices.ContainsFunc(v.sentences, sets["company-voice"].has) ||
 		slices.ContainsFunc(v.lines, func(l string) bool { return RuneCount(l) <= 40 && IsCorporateName(l) })
-	var reasons []string
+	var reasons, reasonsEN []string
 	if h := v.personalHolder(); company && h != "" {
 		reasons = append(reasons, "口座名義: "+h)
+		reasonsEN = append(reasonsEN, "account holder: "+h)
 	}
 	if s, _ := v.find("change-isolate"); s != "" {
 		reasons = append(reasons, s)
+		reasonsEN = append(reasonsEN, s)
 	}
 	switch {
 	case m.ReplyToDomain != "" && m.ReplyToDomain != m.FromDomain && FreeMailDomain(m.ReplyToDomain):
 		reasons = append(reasons, "返信先: "+m.ReplyToDomain)
+		reasonsEN = append(reasonsEN, "reply-to: "+m.ReplyToDomain)
 	case company && m.FromDomain != "" && FreeMailDomain(m.FromDomain):
 		reasons = append(reasons, "差出人: "+m.FromDomain)
+		reasonsEN = append(reasonsEN, "sender: "+m.FromDomain)
 	}
 	if len(reasons) == 0 {
 		return nil
 	}
-	f := Finding{Evidence: quoteSentences(append([]string{change}, reasons...)...)}
+	f := Finding{Evidence: quoteSentences(append([]string{change}, reasons...)...),
+		EvidenceEN: quoteSentences(append([]string{change}, reasonsEN...)...)}
 	if len(reasons) == 1 {
 		f.Severity, f.Points = Medium, 30
 	}

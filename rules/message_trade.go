@@ -39,9 +39,9 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 	if rush == "" {
 		return nil
 	}
-	pay := ""
+	pay, payEN := "", ""
 	if h := v.personalHolder(); h != "" {
-		pay = "口座名義: " + h
+		pay, payEN = "口座名義: "+h, "account holder: "+h
 	} else {
 		send := shopPaySendRe()
 		for i, raw := range v.raw {
@@ -54,7 +54,11 @@ func checkMailTicketPrepay(m *Mail) []Finding {
 	if pay == "" {
 		return nil
 	}
-	return []Finding{{Evidence: quoteSentences(ticket, rush, pay)}}
+	f := Finding{Evidence: quoteSentences(ticket, rush, pay)}
+	if payEN != "" {
+		f.EvidenceEN = quoteSentences(ticket, rush, payEN)
+	}
+	return []Finding{f}
 }
 
 // mailNamesFraudRe finds a fraud named (phishNorm text): a message that
@@ -126,7 +130,7 @@ func checkMailPublicPayee(m *Mail) []Finding {
 		return nil
 	}
 	if h := v.personalHolder(); h != "" {
-		return []Finding{{Evidence: quoteSentences(charge) + " / 口座名義: " + h}}
+		return []Finding{{Evidence: quoteSentences(charge) + " / 口座名義: " + h, EvidenceEN: quoteSentences(charge) + " / account holder: " + h}}
 	}
 	return nil
 }

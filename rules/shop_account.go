@@ -621,6 +621,15 @@ func shopAccountEvidence(a BankAccount) string {
 	return fmt.Sprintf("口座名義: %s (%s)", a.Holder, where)
 }
 
+// shopAccountEvidenceEN is shopAccountEvidence for an English reader.
+func shopAccountEvidenceEN(a BankAccount) string {
+	where := strings.TrimSpace(a.Bank + " " + a.Branch)
+	if where == "" {
+		where = a.Number
+	}
+	return fmt.Sprintf("account holder: %s (%s)", a.Holder, where)
+}
+
 // shopPersonalRule is account-personal-name.
 func shopPersonalRule() Rule {
 	return Rule{
@@ -649,23 +658,25 @@ func shopPersonalRule() Rule {
 					// farm's invoice): whose account it is puts nothing
 					// at risk, and the usual warning would mislead.
 					fs = append(fs, Finding{Evidence: shopAccountEvidence(a) + " ※後払い: " + shopClip(after.Text, 60), URL: a.URL,
-						Severity: Low, Points: 5, Message: Text{
+						EvidenceEN: shopAccountEvidenceEN(a) + " — paid after delivery: " + shopClip(after.Text, 60),
+						Severity:   Low, Points: 5, Message: Text{
 							JA: "振込先は個人名義の口座ですが、支払いは商品が届いてからの後払いです。届いた商品を確かめてから払えるので、前払いの振込より安心な払い方です。",
 							EN: "The transfer account is in a private person's name, but payment is made after the goods arrive: you can check what you received before paying, which is safer than paying in advance.",
 						}})
 					continue
 				}
-				ev := shopAccountEvidence(a)
+				ev, evEN := shopAccountEvidence(a), shopAccountEvidenceEN(a)
 				if a.Kind == HolderSoleProprietor {
 					ev += " ※屋号+個人名 (個人事業主の口座)"
+					evEN += " — a trade name and a person's name (a sole proprietor's account)"
 				}
-				f := Finding{Evidence: ev, URL: a.URL}
+				f := Finding{Evidence: ev, EvidenceEN: evEN, URL: a.URL}
 				line := shopOwnersAccount(site, a)
 				if line == "" {
 					// The reader can compare what the tool cannot (佐藤 由美
 					// beside サトウ ユミ): the seller the disclosure names.
 					if who := shopDisclosedPerson(site); who != "" {
-						f.EvidenceEN = f.Evidence + " / the seller in the disclosure: " + shopClip(who, 60)
+						f.EvidenceEN += " / the seller in the disclosure: " + shopClip(who, 60)
 						f.Evidence += " / 特商法表記の販売者: " + shopClip(who, 60)
 					}
 				}
@@ -684,6 +695,7 @@ func shopPersonalRule() Rule {
 					// prints the holder's reading as their own: the
 					// account is the seller's, not somebody else's.
 					f.Evidence += " ※表記の販売者本人: " + shopClip(line, 60)
+					f.EvidenceEN += " — the seller named in the disclosure: " + shopClip(line, 60)
 					f.Severity, f.Points = Low, 5
 					f.Message = Text{
 						JA: "振込先は、特定商取引法の表記にある販売者本人（個人の店）の名義です。個人の店ではふつうのことですが、前払いの振込は、カードや代金引換と違って取り戻しにくい払い方です。",
@@ -939,8 +951,9 @@ func shopMismatchRule() Rule {
 				}
 				if fire {
 					fs = append(fs, Finding{
-						Evidence: fmt.Sprintf("販売業者: %s / 口座名義: %s", shopClip(seller, 40), a.Holder),
-						URL:      a.URL,
+						Evidence:   fmt.Sprintf("販売業者: %s / 口座名義: %s", shopClip(seller, 40), a.Holder),
+						EvidenceEN: fmt.Sprintf("seller: %s / account holder: %s", shopClip(seller, 40), a.Holder),
+						URL:        a.URL,
 					})
 				}
 			}
@@ -970,8 +983,9 @@ func shopListedRule() Rule {
 				for _, f := range site.Data.FraudAccounts {
 					if fields, ok := AccountMatches(a, f); ok {
 						fs = append(fs, Finding{
-							Evidence: fmt.Sprintf("%s (一致: %s)", a.Describe(), strings.Join(fields, "・")),
-							URL:      a.URL,
+							Evidence:   fmt.Sprintf("%s (一致: %s)", a.Describe(), strings.Join(fields, "・")),
+							EvidenceEN: fmt.Sprintf("%s (matching: %s)", a.Describe(), strings.Join(fields, ", ")),
+							URL:        a.URL,
 						})
 						break
 					}

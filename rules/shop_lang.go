@@ -370,7 +370,7 @@ func shopLangRule() Rule {
 			if !byShare && !byPhrases {
 				return nil
 			}
-			var parts []string
+			var parts, partsEN []string
 			if st.ChineseHan > 0 {
 				ex := st.Examples
 				more := ""
@@ -383,6 +383,8 @@ func shopLangRule() Rule {
 				}
 				parts = append(parts, fmt.Sprintf("簡体字など %d/%d 字 (%.1f%%): %s%s",
 					st.ChineseHan, st.Han, float64(st.ChineseHan)*100/float64(max(st.Han, 1)), strings.Join(es, ", "), more))
+				partsEN = append(partsEN, fmt.Sprintf("simplified Chinese and other non-Japanese characters: %d of %d kanji (%.1f%%): %s%s",
+					st.ChineseHan, st.Han, float64(st.ChineseHan)*100/float64(max(st.Han, 1)), strings.Join(es, ", "), more))
 			}
 			if len(st.Phrases) > 0 {
 				ps := st.Phrases
@@ -390,6 +392,7 @@ func shopLangRule() Rule {
 					ps = ps[:3]
 				}
 				parts = append(parts, "不自然な表現: 「"+strings.Join(ps, "」「")+"」")
+				partsEN = append(partsEN, "unnatural phrasing: 「"+strings.Join(ps, "」「")+"」")
 			}
 			where, most := site.URL, -1
 			for _, p := range site.Pages {
@@ -397,7 +400,7 @@ func shopLangRule() Rule {
 					where, most = p.URL, st.ByPage[p.URL]
 				}
 			}
-			return []Finding{{Evidence: strings.Join(parts, " / "), URL: where}}
+			return []Finding{{Evidence: strings.Join(parts, " / "), EvidenceEN: strings.Join(partsEN, " / "), URL: where}}
 		},
 	}
 }

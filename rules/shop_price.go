@@ -559,12 +559,16 @@ func shopPriceRule() Rule {
 				med = (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
 			}
 			ex := "定価 " + FormatYen(example.Regular) + " → " + FormatYen(example.Sale)
+			exEN := "regular price " + FormatYen(example.Regular) + " → " + FormatYen(example.Sale)
 			if example.Percent > 0 {
 				ex = fmt.Sprintf("%d%%OFF %s（定価の表示なし）", example.Percent, FormatYen(example.Sale))
+				exEN = fmt.Sprintf("%d%% off, %s (no regular price shown)", example.Percent, FormatYen(example.Sale))
 			}
 			return []Finding{{
 				Evidence: fmt.Sprintf("%d件中%d件が70%%超の値引き (中央値 %.0f%%引き): %s",
 					len(pairs), steep, med*100, ex),
+				EvidenceEN: fmt.Sprintf("%d of %d prices more than 70%% off (median %.0f%% off): %s",
+					steep, len(pairs), med*100, exEN),
 				URL: example.URL,
 			}}
 		},

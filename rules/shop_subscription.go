@@ -65,8 +65,9 @@ func checkSubscriptionTrap(site *Site) []Finding {
 			continue
 		}
 		return []Finding{{
-			Evidence: fmt.Sprintf("初回 %s → 2回目以降 %s / %s", FormatYen(first), FormatYen(later), quoteSentences(cond)),
-			URL:      p.URL,
+			Evidence:   fmt.Sprintf("初回 %s → 2回目以降 %s / %s", FormatYen(first), FormatYen(later), quoteSentences(cond)),
+			EvidenceEN: fmt.Sprintf("first delivery %s → from the second %s / %s", FormatYen(first), FormatYen(later), quoteSentences(cond)),
+			URL:        p.URL,
 		}}
 	}
 	return nil
