@@ -22,6 +22,9 @@ var investData = sync.OnceValue(func() map[string]*phishLits {
 var (
 	// 月利30%, 日利 2%, 週利5%.
 	investRateRe = shopMustRe(`(?:月利|週利|日利)[^0-9。]{0,4}(\d+(?:\.\d+)?)\s*%`)
+	// 毎月の利益目標30%以上, 毎月のリターン 15%: a monthly rate in other
+	// words (investMonthly holds it to 10% or more).
+	investMonthlyRe = shopMustRe(`毎月の?(?:利益|収益|リターン|利回り|運用益)(?:目標)?[^0-9。]{0,6}(\d+(?:\.\d+)?)\s*%`)
 	// 平均利益は+186%, 利回り 40%: counted from 30 %; only particles between
 	// (営業収益は前年比45%増 is a company's growth).
 	investGainRe = shopMustRe(`(?:利益|利回り|リターン|収益|運用益)(?:率)?(?:は|が|:|：|\s|平均)*\+?(\d+(?:\.\d+)?)\s*%`)
@@ -46,6 +49,21 @@ type investHits struct {
 	// guarantee and rate: a [guarantee] of principal or profit, a
 	// monthly, weekly or daily rate (investRateRe).
 	guarantee, rate string
+	// monthly: a monthly return of 10% or more promised in other words
+	// (investMonthly), which no firm that discloses its risks writes.
+	monthly string
+}
+
+// investMonthly reports whether a sentence (phishNorm form) promises a
+// monthly return of 10% or more in words other than 月利 (「毎月の利益目標
+// 30%以上」): more than a year's return of an honest fund in a month.
+func investMonthly(n string) bool {
+	for _, m := range investMonthlyRe.FindAllStringSubmatch(n, -1) {
+		if v, err := strconv.ParseFloat(m[1], 64); err == nil && v >= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // investSentence is one sentence of a text: phishNorm form and as written.
@@ -77,6 +95,9 @@ func investScan(ss []investSentence, links []string, message bool) investHits {
 		}
 		if investRateRe.MatchString(n) {
 			first(&h.rate, s.raw)
+		}
+		if !d["promise-not"].has(n) && investMonthly(n) {
+			first(&h.monthly, s.raw)
 		}
 		if d["channel"].has(n) {
 			first(&h.channel, s.raw)
@@ -142,7 +163,7 @@ func investPromises(n string) bool {
 	if d["promise-not"].has(n) {
 		return false
 	}
-	if d["promise"].has(n) || investRateRe.MatchString(n) || investYenGainRe.MatchString(n) {
+	if d["promise"].has(n) || investRateRe.MatchString(n) || investYenGainRe.MatchString(n) || investMonthly(n) {
 		return true
 	}
 	for _, m := range investGainRe.FindAllStringSubmatch(n, -1) {
@@ -210,11 +231,12 @@ func investJudge(h investHits) (investKind, []string) {
 		return investWithdraw, []string{h.withdraw}
 	case h.deposit != "" && (h.invest != "" || h.promise != ""):
 		return investPromise, []string{h.promise, h.invest, h.deposit}
-	case h.risk != "" && (h.guarantee == "" || h.rate == ""):
+	case h.risk != "" && (h.guarantee == "" || h.rate == "") && h.monthly == "":
 		// An honest firm's disclosure: no promise or invitation form.
-		// Not beside a guaranteed principal and a monthly rate, which no
-		// firm that discloses its risks writes: a lure copies the
-		// disclaimer into its small print.
+		// Not beside a guaranteed principal and a monthly rate, nor a
+		// monthly return of 10% or more, which no firm that discloses
+		// its risks writes: a lure copies the disclaimer into its small
+		// print (「過去の実績は将来の成果を保証するものではありません」).
 		return investNone, nil
 	case h.promise != "" && h.channel != "":
 		return investPromise, []string{h.promise, h.channel}

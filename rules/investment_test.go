@@ -93,6 +93,14 @@ func TestInvestmentPages(t *testing.T) {
 		// rev23 p29 page04: the lure copies a broker's disclaimer into
 		// its small print; a guaranteed principal beside a monthly rate
 		// is still a promise.
+		// rev24 p36 page12: a monthly return of 30% in other words, a
+		// copied disclaimer.
+		{"a monthly profit target of 30%, a copied disclaimer", "https://moriyama-kabu-juku.example.com/lp/",
+			"<p>毎月の利益目標30%以上を目指す銘柄を、参加者の皆さまだけにお伝えしています。</p><p>今すぐLINEで友だち追加</p><p>※投資にはリスクが伴います。過去の実績は将来の成果を保証するものではありません。</p>", 50, "毎月の利益目標30%"},
+		{"a monthly distribution fund's yield, a disclaimer", "https://www.am.example.co.jp/fund/monthly/",
+			"<p>毎月分配型ファンド。過去5年の毎月のリターンは平均1.2%でした。</p><p>LINE友だち追加で運用レポートをお届け</p><p>過去の実績は将来の運用成果を保証するものではありません。元本割れのリスクがあります。</p>", 0, ""},
+		{"a monthly return of 12% denied, a disclaimer", "https://www.am.example.co.jp/faq/",
+			"<p>「毎月のリターン12%」といった宣伝は保証されるものではありません。</p><p>LINE友だち追加で最新情報</p><p>過去の実績は将来の運用成果を保証するものではありません。</p>", 0, ""},
 		{"guaranteed principal and a monthly rate, a copied disclaimer", "https://kabu-ai-kenkyukai.example.com/lp/",
 			"<p>AIが選ぶ急騰銘柄を毎朝LINEで無料配信</p><p>元本保証・月利15%の特別運用プランもご案内</p><p><a href=\"https://line.me/R/ti/p/@kabu-ai777\">LINEで友だち追加して無料参加</a></p><p>※過去の実績は将来の運用成果を保証するものではありません。</p>", 50, "元本保証・月利15%"},
 		{"iDeCo: principal-protected products, funds at risk, LINE", "https://www.bank.example.co.jp/ideco/",
