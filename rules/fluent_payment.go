@@ -227,7 +227,7 @@ var (
 	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
 		`|扱っ(?:て(?:おり|い))?ません|(?:支払|払|決済)い?(?:は|が|も)(?:でき|出来)ません` +
-		`|不可|停止|休止|中止|メンテナンス|調整中|障害発生|障害中|障害のため|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
+		`|不可|停止|休止|中止|メンテナンス|調整中|契約更新中|障害発生|障害中|障害のため|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
 	// flQualifier narrows a statement about a method to a case (foreign
 	// cards, instalments, cancellations, card data ...): such a statement
 	// does not say that the method is unavailable.
@@ -293,7 +293,7 @@ var (
 
 // flNegationHints are substrings of which every flNegation match holds one
 // (TestFlNegationHintsCover): a text without one holds no negation.
-var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "調整中", "障害", "非対応", "対応外", "ない", "かね", "お断り"}
+var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "調整中", "契約更新中", "障害", "非対応", "対応外", "ない", "かね", "お断り"}
 
 // flMayNegate reports whether s holds one of flNegationHints, without
 // which flNegation cannot match it: most texts hold none, and the test

@@ -237,7 +237,7 @@ func shopEndsJoined(m string) bool {
 // can be used. Where both match at one place (ご利用いただけません holds
 // ご利用いただけ), the negative one wins.
 var (
-	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|使いません|使用しません|返却済|返却(?:いた)?しました|廃止(?:いた)?しました|廃止となりました|取り?扱いを終了|受付を終了|不可|停止中|準備中|近日対応|対応予定|導入予定|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|調整中|障害(?:発生)?中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|(?:can\s?not|can't|cannot|do\s+not|don't|does\s+not|doesn't)\s+(?:accept|take|use)|suspended|disabled`)
+	shopPayNegRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けません|ご利用(?:いただ|頂)けない|利用できません|利用できない|利用不可|ご利用になれません|使用できません|お使いいただけません|使えません|使えない|使いません|使用しません|返却済|返却(?:いた)?しました|廃止(?:いた)?しました|廃止となりました|取り?扱いを終了|受付を終了|不可|停止中|準備中|近日対応|対応予定|導入予定|一時停止|停止して|停止いたし|休止|中止|メンテナンス中|調整中|契約更新中|障害(?:発生)?中|(?:取り?)?扱い?(?:は|が)?(?:ございません|しておりません|っておりません|っていません|いたしておりません|できません)|(?:支払|払|決済)い?(?:は|が|も)?(?:でき|出来)(?:ません|ない)|(?:いただく|頂く|する)こと(?:は|が)(?:でき|出来)(?:ません|ない)|対応しておりません|対応していません|非対応|未対応|受け付けておりません|受け付けていません|受付(?:を)?停止|承っておりません|お断り(?:します|しております|いたします|いたしております|させていただ)|お受けできません|お?受け(?:いた)?しておりません|発行(?:は|が)?(?:ございません|しておりません|いたしません|できません)|できかねます|not\s+available|unavailable|not\s+accepted|(?:can\s?not|can't|cannot|do\s+not|don't|does\s+not|doesn't)\s+(?:accept|take|use)|suspended|disabled`)
 	shopPayPosRe = shopMustRe(`(?i)ご利用(?:いただ|頂)けます|ご利用(?:いただ|頂)ける|利用可能|ご利用可|利用できます|お使いいただけます|使えます|対応しております|対応しています|に対応|対応可|承ります|承っております|受け付けて|お選びいただけます|選べます|お選び(?:くだ|下)さい|可能です|available|accepted|we\s+accept`)
 )
 
@@ -245,7 +245,14 @@ var (
 type shopPayStatus struct {
 	start, end int
 	neg        bool
+	// reason: the phrase ends a clause of reason (「カード決済は契約更新中
+	// のため、銀行振込にてお願いします」): it says what comes before it,
+	// not the method named after.
+	reason bool
 }
+
+// shopReasonRe is the end of a clause of reason after a status phrase.
+var shopReasonRe = regexp.MustCompile(`^(?:の|と)?(?:ため|為|につき|により|によって)`)
 
 // shopPayStatuses returns the status phrases of s in order, a positive
 // phrase overlapping a negative one dropped; appended to dst (a buffer on
@@ -264,10 +271,10 @@ func shopPayStatuses(dst []shopPayStatus, s string) []shopPayStatus {
 		if k < len(negs) && negs[k][0] < m[1] {
 			continue
 		}
-		out = append(out, shopPayStatus{m[0], m[1], false})
+		out = append(out, shopPayStatus{m[0], m[1], false, false})
 	}
 	for _, m := range negs {
-		out = append(out, shopPayStatus{m[0], m[1], true})
+		out = append(out, shopPayStatus{m[0], m[1], true, shopReasonRe.MatchString(s[m[1]:])})
 	}
 	// No two phrases start at one place (they do not overlap): any sort
 	// gives the one order.
@@ -865,7 +872,7 @@ func shopMentionStatus(m shopPayMention, sts []shopPayStatus) (string, int) {
 	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.end }); i < len(sts) {
 		return kind(i)
 	}
-	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.start }); i > 0 {
+	if i := sort.Search(len(sts), func(i int) bool { return sts[i].end > m.start }); i > 0 && !sts[i-1].reason {
 		return kind(i - 1)
 	}
 	return "", -1

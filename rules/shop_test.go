@@ -180,6 +180,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// rev23 p33 page11: a card 'being adjusted' is no way to pay.
 		{name: "cards withdrawn while the system is adjusted", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込</p><p>クレジットカード決済は現在システム調整中です。</p>`)}},
+		// rev24 p36 page13: the card's contract 'being renewed', a
+		// reason clause: it says the card's state, not the transfer's.
+		{name: "cards out while a contract is renewed, every deal by transfer", fire: true,
+			site: []string{shopTop, shopHTML("チケット", `<p>譲渡価格 29,800円</p><p>※現在、カード決済代行会社との契約更新中のため、全取引を銀行振込にてお願いしております。</p>`)}},
+		{name: "cash on delivery stopped, card or transfer", fire: false,
+			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>代金引換は現在停止中のため、クレジットカードまたは銀行振込をご利用ください。</p>`)}},
 		// rev23 p30 page34: a driving school's education loan.
 		{name: "an education loan", fire: false,
 			site: []string{shopTop, shopHTML("料金", `<h2>お支払い方法</h2><p>入校日の14日前までに、教習料金全額をお振込み（教育ローンのご案内もできます）</p>`)}},
