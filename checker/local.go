@@ -94,7 +94,7 @@ func localFiles(path string) ([]string, error) {
 			return filepath.SkipDir // a browser's folder of page assets
 		}
 		l := strings.ToLower(d.Name())
-		if !d.IsDir() && (strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm")) {
+		if !d.IsDir() && (strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm")) && regularFile(p) {
 			files = append(files, p)
 		}
 		if len(files) >= maxLocalFiles {
@@ -119,6 +119,14 @@ func rankLocal(dir, p string) string {
 		return "0"
 	}
 	return "1" + l
+}
+
+// regularFile reports whether p is (or links to) a regular file: a named
+// pipe among saved pages would make its reading wait for a writer, with no
+// deadline, and a device never ends.
+func regularFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func readFileCapped(name string, limit int64) ([]byte, bool, error) {

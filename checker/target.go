@@ -72,6 +72,10 @@ func parseTarget(raw string, local bool) (Target, error) {
 		if local && !domainLike(lower) {
 			if fi, err := os.Stat(raw); err == nil {
 				switch {
+				case !fi.IsDir() && !fi.Mode().IsRegular():
+					// A named pipe (opening it waits for a writer, with
+					// no deadline), a device or a socket: no saved page.
+					return t, Errorf(CodeInvalidTarget, "%s is not a regular file (a pipe, a device or a socket): give a saved .html, .warc or .warc.gz file", raw)
 				case strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz"):
 					t.Kind, t.Path = TargetWARC, raw
 				case fi.IsDir() || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"):

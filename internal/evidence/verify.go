@@ -132,7 +132,7 @@ func Verify(dir string) (*Report, error) {
 		return nil, fmt.Errorf("%s is not a folder", dir)
 	}
 	manifestPath := filepath.Join(dir, ManifestName)
-	data, err := os.ReadFile(manifestPath)
+	data, err := readRegular(manifestPath)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no %s: %w", dir, ManifestName, ErrNotEvidence)
 	}
@@ -253,11 +253,25 @@ var readOptions = []gowarc.WarcRecordOption{
 	gowarc.WithBlockErrorPolicy(gowarc.ErrWarn),
 }
 
+// readRegular is os.ReadFile for a regular file only: a named pipe in
+// place of a manifest would make the read wait for a writer for ever.
+func readRegular(path string) ([]byte, error) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (a pipe, a device or a socket)", path)
+	}
+	return os.ReadFile(path)
+}
+
 // verifyFile hashes the file and reads every record with digest checks.
 func verifyFile(path, name string) *FileResult {
 	fr := &FileResult{Name: name, Records: []Record{}, Problems: []Problem{}}
 	add := func(rec string, off int64, format string, args ...any) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Record: rec, Offset: off, Msg: fmt.Sprintf(format, args...)})
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// A named pipe would make the open wait for a writer for ever.
+		add("", -1, "not a regular file (a pipe, a device or a socket)")
+		return fr
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -429,7 +443,7 @@ func orNone(s string) string {
 // offline. Files the manifest does not list are left out; a folder
 // without a manifest yields its .warc/.warc.gz files by name.
 func Files(dir string) ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, err := readRegular(filepath.Join(dir, ManifestName))
 	if err == nil {
 		entries, _ := parseManifest(data)
 		var out []string
@@ -461,7 +475,7 @@ func Files(dir string) ([]string, error) {
 // ReadManifest reads the entries of dir's manifest; lines that cannot be
 // read are returned as problems.
 func ReadManifest(dir string) ([]Entry, []Problem, error) {
-	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	data, err := readRegular(filepath.Join(dir, ManifestName))
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading manifest: %w", err)
 	}
