@@ -26,6 +26,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -1059,46 +1061,66 @@ func (c *ipTexts) text(a net.Addr) string {
 	return s
 }
 
-// readCapped reads at most limit bytes of r; truncated is true when more
-// was there. It never reads more than limit+1 bytes, and its buffer never
-// grows past limit+1: sizeHint (the Content-Length, -1 when unknown) sizes
-// it at once, else it doubles from 32 KiB.
 // decodedBody is resp's body as a browser reads it. The transport asks for
 // gzip and undoes it; a server may still send a body compressed another
-// way that browsers undo too (deflate, as zlib data or raw), or gzip that
-// the transport left alone: it is decoded here, and the Content-Encoding
-// and Content-Length headers are dropped as the transport drops them, so
-// that the evidence holds the page with the headers that fit it. The cap
-// of readCapped applies to the decoded bytes, so a bomb costs MaxBody.
+// way that browsers undo too (deflate, as zlib data or raw; brotli; zstd),
+// gzip that the transport left alone, or several layers (gzip, gzip): it is
+// decoded here, and the Content-Encoding and Content-Length headers are
+// dropped as the transport drops them, so that the evidence holds the page
+// with the headers that fit it. The cap of readCapped applies to the
+// decoded bytes, so a bomb costs MaxBody. An encoding no browser undoes
+// is left as it is (the page then reads as what it is: no text).
 func decodedBody(resp *http.Response) io.Reader {
 	if resp.Uncompressed {
 		return resp.Body
 	}
-	var r io.Reader
-	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
-	if enc != "deflate" && enc != "gzip" && enc != "x-gzip" {
+	var encs []string
+	for _, e := range strings.Split(strings.ToLower(resp.Header.Get("Content-Encoding")), ",") {
+		if e = strings.TrimSpace(e); e != "" && e != "identity" {
+			encs = append(encs, e)
+		}
+	}
+	if len(encs) == 0 || len(encs) > maxEncodings {
 		return resp.Body
 	}
-	br := bufio.NewReader(resp.Body)
-	if _, err := br.Peek(1); err != nil {
-		return br // an empty body: nothing to decode
+	for _, e := range encs {
+		if !slices.Contains([]string{"gzip", "x-gzip", "deflate", "br", "zstd"}, e) {
+			return resp.Body
+		}
 	}
-	switch enc {
-	case "deflate":
-		if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
-			if zr, err := zlib.NewReader(br); err == nil {
-				r = zr
+	var r io.Reader = resp.Body
+	// The last coding listed was applied last: undone first.
+	for i := len(encs) - 1; i >= 0; i-- {
+		br := bufio.NewReader(r)
+		if _, err := br.Peek(1); err != nil {
+			return br // an empty body: nothing to decode
+		}
+		switch encs[i] {
+		case "deflate":
+			r = nil
+			if h, err := br.Peek(2); err == nil && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 {
+				if zr, err := zlib.NewReader(br); err == nil {
+					r = zr
+				}
 			}
+			if r == nil {
+				r = flate.NewReader(br)
+			}
+		case "br":
+			r = brotli.NewReader(br)
+		case "zstd":
+			zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(8<<20))
+			if err != nil {
+				return br
+			}
+			r = zr.IOReadCloser()
+		default:
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return br
+			}
+			r = zr
 		}
-		if r == nil {
-			r = flate.NewReader(br)
-		}
-	default:
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return br
-		}
-		r = zr
 	}
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
@@ -1107,6 +1129,13 @@ func decodedBody(resp *http.Response) io.Reader {
 	return r
 }
 
+// maxEncodings is the most content codings undone one after another.
+const maxEncodings = 3
+
+// readCapped reads at most limit bytes of r; truncated is true when more
+// was there. It never reads more than limit+1 bytes, and its buffer never
+// grows past limit+1: sizeHint (the Content-Length, -1 when unknown) sizes
+// it at once, else it doubles from 32 KiB.
 func readCapped(r io.Reader, limit, sizeHint int64) (body []byte, truncated bool, err error) {
 	size := int64(32 << 10)
 	if sizeHint >= 0 {

@@ -24,6 +24,9 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/zstd"
 )
 
 // server is an httptest server on 127.0.0.1 that counts the connections
@@ -1311,5 +1314,59 @@ func TestFetchSlowHost(t *testing.T) {
 	f2.Fetch(ctx, Request{URL: s.URL + "/hang"})
 	if got := f2.requestTimeout(key); got != 5*time.Second {
 		t.Errorf("after the caller's deadline: %v, want the full timeout", got)
+	}
+}
+
+// TestFetchBrotliZstdLayers: brotli and zstd (which browsers undo) and
+// layers of coding (gzip, gzip) are read decoded; a kit that sent brotli
+// read as an empty page to every content sign (QA rev24). A brotli bomb
+// costs MaxBody.
+func TestFetchBrotliZstdLayers(t *testing.T) {
+	page := []byte(`<html><head><title>激安ストア</title></head><body><p>お支払い方法：銀行振込のみ</p></body></html>`)
+	gz := func(b []byte) []byte {
+		var out bytes.Buffer
+		w := gzip.NewWriter(&out)
+		w.Write(b)
+		w.Close()
+		return out.Bytes()
+	}
+	var b bytes.Buffer
+	bw := brotli.NewWriter(&b)
+	bw.Write(page)
+	bw.Close()
+	enc := map[string][]byte{"/br": append([]byte(nil), b.Bytes()...)}
+	b.Reset()
+	zw, _ := zstd.NewWriter(&b)
+	zw.Write(page)
+	zw.Close()
+	enc["/zstd"] = append([]byte(nil), b.Bytes()...)
+	enc["/gzip-gzip"] = gz(gz(page))
+	b.Reset()
+	bw = brotli.NewWriterLevel(&b, brotli.BestSpeed)
+	zero := make([]byte, 1<<20)
+	for range 64 { // 64 MiB of zeros
+		bw.Write(zero)
+	}
+	bw.Close()
+	enc["/br-bomb"] = append([]byte(nil), b.Bytes()...)
+	codings := map[string]string{"/br": "br", "/zstd": "zstd", "/gzip-gzip": "gzip, gzip", "/br-bomb": "br"}
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Encoding", codings[r.URL.Path])
+		w.Write(enc[r.URL.Path])
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxBody: 1 << 20})
+	for _, path := range []string{"/br", "/zstd", "/gzip-gzip"} {
+		resp, err := f.Fetch(context.Background(), Request{URL: s.URL + path})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !bytes.Equal(resp.Body, page) || resp.Header.Get("Content-Encoding") != "" {
+			t.Errorf("%s: body %q, Content-Encoding %q; want the page decoded", path, resp.Body, resp.Header.Get("Content-Encoding"))
+		}
+	}
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/br-bomb"})
+	if err != nil || len(resp.Body) != 1<<20 || !resp.Truncated {
+		t.Errorf("brotli bomb: %v, %d bytes, truncated %v; want 1 MiB and truncated", err, len(resp.Body), resp != nil && resp.Truncated)
 	}
 }
