@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -167,11 +168,23 @@ func NewWhois(o WhoisOptions) *Whois {
 	}
 	hc := o.HTTPClient
 	if hc == nil {
-		d := &net.Dialer{Timeout: o.Timeout, Control: dialControl(o.AllowPrivate || o.RDAPServer != "")}
+		// Non-public addresses are refused (unless --allow-private) but
+		// for the --rdap-server the user named (a local mirror, a test
+		// server): not for where it redirects, nor for the registries'
+		// own servers.
+		public := &net.Dialer{Timeout: o.Timeout, Control: dialControl(o.AllowPrivate)}
+		trusted := &net.Dialer{Timeout: o.Timeout, Control: dialControl(true)}
+		own := rdapServerAddr(o.RDAPServer)
+		dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if own != "" && strings.EqualFold(addr, own) {
+				return trusted.DialContext(ctx, network, addr)
+			}
+			return public.DialContext(ctx, network, addr)
+		}
 		hc = &http.Client{
 			Timeout: o.Timeout,
 			Transport: &http.Transport{
-				DialContext:         d.DialContext,
+				DialContext:         dial,
 				TLSHandshakeTimeout: o.Timeout,
 				MaxIdleConns:        16,
 			},
@@ -460,6 +473,26 @@ func isUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "") == string
 // dialControl refuses non-public addresses unless allowed: a registry's
 // answer names the next server, and that name must not reach inside the
 // user's network.
+// rdapServerAddr is the host:port the transport dials for the RDAP base
+// URL raw ("" when none or unreadable).
+func rdapServerAddr(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	port := u.Port()
+	if port == "" {
+		port = "80"
+		if u.Scheme == "https" {
+			port = "443"
+		}
+	}
+	return net.JoinHostPort(u.Hostname(), port)
+}
+
 func dialControl(allowPrivate bool) func(network, address string, _ syscall.RawConn) error {
 	return func(network, address string, _ syscall.RawConn) error {
 		if allowPrivate {

@@ -510,3 +510,28 @@ func TestWhoisJPRSDateKept(t *testing.T) {
 		t.Errorf("created %s, want midnight in Japan", got)
 	}
 }
+
+// TestRDAPRedirectToPrivateRefused: the --rdap-server the user named may be
+// on this machine, but where it redirects is not trusted with it: a
+// redirect to a non-public address (a cloud's metadata service) is refused
+// without --allow-private (QA rev24: the metadata server got the request).
+func TestRDAPRedirectToPrivateRefused(t *testing.T) {
+	var metaHits atomic.Int64
+	meta := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		metaHits.Add(1)
+		_, _ = w.Write([]byte(`{"events":[{"eventAction":"registration","eventDate":"2025-04-01T03:04:05Z"}]}`))
+	}))
+	defer meta.Close()
+	rd := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, meta.URL+"/latest/meta-data/", http.StatusFound)
+	}))
+	defer rd.Close()
+	c := NewWhois(WhoisOptions{RDAPServer: rd.URL + "/rdap/", Throttle: -1, Timeout: 2 * time.Second})
+	w, err := c.Lookup(context.Background(), "redirected.example")
+	if metaHits.Load() != 0 {
+		t.Errorf("the redirect's non-public server was asked (%d requests); got %v, %v", metaHits.Load(), w, err)
+	}
+	if w != nil && !w.Created.IsZero() {
+		t.Errorf("an age taken from the redirect's answer: %v", w.Created)
+	}
+}
