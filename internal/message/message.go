@@ -575,8 +575,8 @@ func (c *collector) urls(text string) []string {
 			}
 		}
 	}
-	if len(out) > maxURLs {
-		out = out[:maxURLs]
+	if len(out) > maxFound {
+		out = out[:maxFound]
 	}
 	return out
 }

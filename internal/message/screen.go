@@ -114,7 +114,12 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 		res.Signs = sg
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
-	res.Links = sc.checkLinks(ctx, m.URLs)
+	links, omitted := PickURLs(m.URLs, maxURLs)
+	if omitted > 0 {
+		res.LinksOmitted = omitted
+		sc.warn("shopcheck: %s holds %d links; %d were checked (one of each site first), %d were not\n", target, len(m.URLs), len(links), omitted)
+	}
+	res.Links = sc.checkLinks(ctx, links)
 	// Addresses a warning quotes defanged are checked like every link
 	// (the contract: each URL found, its risk the message's), and marked,
 	// so that the reader is told the message quotes them.

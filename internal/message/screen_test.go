@@ -140,3 +140,37 @@ func TestScreenQuotedLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestScreenPaddedMessage: a lure after more harmless links than are
+// checked is still checked (one link of each site first), and the result
+// says how many were not (QA rev24: link 101 was dropped, the message low).
+func TestScreenPaddedMessage(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("今月のおすすめ記事です。\n")
+	for i := range 150 {
+		fmt.Fprintf(&b, "https://news.example.com/article/%d\n", i)
+	}
+	b.WriteString("ログインはこちら https://smbc-card.kakunin-jp.top/login\n")
+	f := filepath.Join(t.TempDir(), "padded.txt")
+	if err := os.WriteFile(f, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var warned strings.Builder
+	sc := &Screener{
+		Concurrency: 4,
+		Warn:        &warned,
+		Link: func(ctx context.Context, target string) *checker.Result {
+			if strings.Contains(target, "kakunin-jp.top") {
+				return &checker.Result{Target: target, Risk: rules.RiskHigh, Score: 90}
+			}
+			return &checker.Result{Target: target, Risk: rules.RiskLow}
+		},
+	}
+	r := sc.Screen(context.Background(), f)
+	if r.Risk != rules.RiskHigh || len(r.Links) != maxURLs || r.LinksOmitted != 151-maxURLs {
+		t.Errorf("risk %s, %d links checked, %d omitted; want high, %d, %d", r.Risk, len(r.Links), r.LinksOmitted, maxURLs, 151-maxURLs)
+	}
+	if !strings.Contains(warned.String(), "were not") {
+		t.Errorf("no word of the links left out: %q", warned.String())
+	}
+}

@@ -13,8 +13,69 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// maxURLs caps the URLs taken from one message (each one is checked).
+// maxURLs caps the links of one message that are checked (each one is
+// fetched); PickURLs chooses them when there are more.
 const maxURLs = 100
+
+// maxFound caps the URLs taken from one message's text: the message's own
+// signs read them all, and the links checked are chosen among them.
+const maxFound = 1000
+
+// PickURLs chooses at most n of urls to check, and says how many were left
+// out. A message padded with a hundred harmless links before its lure
+// would otherwise hide the lure past the cap: the first URL of each
+// registrable domain comes first, in the order of the message, then the
+// others.
+func PickURLs(urls []string, n int) (picked []string, omitted int) {
+	if len(urls) <= n {
+		return urls, 0
+	}
+	first := make([]bool, len(urls))
+	seen := map[string]bool{}
+	k := 0
+	for i, u := range urls {
+		d := registrable(u)
+		if !seen[d] && k < n {
+			seen[d], first[i] = true, true
+			k++
+		}
+	}
+	for i := range urls {
+		if !first[i] && k < n {
+			first[i] = true
+			k++
+		}
+	}
+	for i, u := range urls {
+		if first[i] {
+			picked = append(picked, u)
+		}
+	}
+	return picked, len(urls) - len(picked)
+}
+
+// registrable is the registrable domain of a URL's host, or its host when
+// it has none, or the URL itself when it has no host.
+func registrable(raw string) string {
+	host := raw
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndex(host, "@"); i >= 0 {
+		host = host[i+1:]
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return d
+	}
+	return host
+}
 
 // maxHost is the longest host name DNS can hold: a longer "host" is no
 // address, and every check of a name costs in its length.
@@ -132,7 +193,7 @@ func extractURLs(text string, refang bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, f := range all {
-		if !seen[f.url] && len(out) < maxURLs {
+		if !seen[f.url] && len(out) < maxFound {
 			seen[f.url] = true
 			out = append(out, f.url)
 		}

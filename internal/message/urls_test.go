@@ -2,6 +2,8 @@ package message
 
 import (
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,13 +91,39 @@ func TestExtractURLsCap(t *testing.T) {
 		t.Errorf("got %d URLs, want 50", len(got))
 	}
 	b.Reset()
-	for i := 0; i < 300; i++ {
+	for i := 0; i < maxFound+200; i++ {
 		b.WriteString("https://example.com/")
-		b.WriteString(strings.Repeat("p", i+1))
+		b.WriteString(strconv.Itoa(i))
 		b.WriteString(" ")
 	}
-	if got := ExtractURLs(b.String()); len(got) != maxURLs {
-		t.Errorf("got %d URLs, want the cap %d", len(got), maxURLs)
+	if got := ExtractURLs(b.String()); len(got) != maxFound {
+		t.Errorf("got %d URLs, want the cap %d", len(got), maxFound)
+	}
+}
+
+// TestPickURLs: past the cap of links checked, one link of each site comes
+// first, so that a lure after a hundred harmless links is still checked
+// (QA rev24: link 101 was dropped unseen); the rest fill in by order.
+func TestPickURLs(t *testing.T) {
+	var urls []string
+	for i := range 150 {
+		urls = append(urls, "https://www.example.com/news/"+strconv.Itoa(i))
+	}
+	urls = append(urls, "https://smbc-card.kakunin-jp.top/login", "http://[::1]:8080/x", "https://shop.example.co.jp/")
+	got, omitted := PickURLs(urls, 100)
+	if len(got) != 100 || omitted != len(urls)-100 {
+		t.Fatalf("picked %d, omitted %d", len(got), omitted)
+	}
+	for _, want := range []string{"https://www.example.com/news/0", "https://smbc-card.kakunin-jp.top/login", "http://[::1]:8080/x", "https://shop.example.co.jp/"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%s not picked", want)
+		}
+	}
+	if got[0] != urls[0] || got[1] != urls[1] {
+		t.Errorf("the order of the message is not kept: %v", got[:3])
+	}
+	if got, omitted := PickURLs(urls[:5], 100); len(got) != 5 || omitted != 0 {
+		t.Errorf("under the cap: %d picked, %d omitted", len(got), omitted)
 	}
 }
 
