@@ -18,7 +18,11 @@ import (
 // checked_at are those of the capture. A file whose digests do not match
 // its content is refused (code read): it was changed after capture.
 func (c *Checker) checkWARC(ctx context.Context, t Target, now time.Time) *Result {
-	cp, err := readCapture(t.Path)
+	maxBody := int64(maxReplayBody)
+	if c.opts.MaxBody > 0 {
+		maxBody = min(c.opts.MaxBody, maxBody)
+	}
+	cp, err := readCaptureWithin(ctx, t.Path, maxReplayRecords, maxReplayTotal, maxBody)
 	if err != nil {
 		return c.failed(t.Raw, nil, err, now)
 	}

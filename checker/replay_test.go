@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -290,13 +291,45 @@ func TestReplayLegacyCounting(t *testing.T) {
 // another tool) is an error record, not a process that runs out of memory.
 func TestReplayBounded(t *testing.T) {
 	name := filepath.Join("..", "testdata", "warc", "legacy-max-pages-3.warc.gz")
-	if _, err := readCaptureWithin(name, 3, maxReplayTotal); CodeOf(err) != CodeRead || !strings.Contains(err.Error(), "too large to replay") {
+	if _, err := readCaptureWithin(context.Background(), name, 3, maxReplayTotal, maxReplayBody); CodeOf(err) != CodeRead || !strings.Contains(err.Error(), "too large to replay") {
 		t.Errorf("3 records at most: %v", err)
 	}
-	if _, err := readCaptureWithin(name, maxReplayRecords, 10); CodeOf(err) != CodeRead {
+	if _, err := readCaptureWithin(context.Background(), name, maxReplayRecords, 10, maxReplayBody); CodeOf(err) != CodeRead {
 		t.Errorf("10 bytes at most: %v", err)
 	}
 	if _, err := readCapture(name); err != nil {
 		t.Errorf("within the limits: %v", err)
+	}
+	// rev24 QA: a file from elsewhere is as hostile as a live page: its
+	// bodies are cut at the run's --max-body, a record too large to
+	// hold is refused before the WARC library hashes it, and reading it
+	// ends with the site's deadline.
+	cp, err := readCaptureWithin(context.Background(), name, maxReplayRecords, maxReplayTotal, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := false
+	for _, ex := range cp.exchanges {
+		if len(ex.Body) > 100 {
+			t.Errorf("%s: %d bytes kept, want at most --max-body 100", ex.URL, len(ex.Body))
+		}
+		cut = cut || ex.Truncated
+	}
+	if !cut {
+		t.Error("no body marked truncated at --max-body 100")
+	}
+	if _, err := evidence.CheckFramingContext(context.Background(), name, 64); !errors.Is(err, evidence.ErrRecordTooLarge) {
+		t.Errorf("a 64-byte block limit: %v, want ErrRecordTooLarge", err)
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := readCaptureWithin(done, name, maxReplayRecords, maxReplayTotal, maxReplayBody); CodeOf(err) != CodeTimeout {
+		t.Errorf("past the deadline: %v, want a timeout", err)
+	}
+	res := New(Options{MaxBody: 100}, nil, nil, nil).Check(context.Background(), name)
+	for _, p := range res.Pages {
+		if p.Bytes > 100 {
+			t.Errorf("%s: %d bytes with --max-body 100", p.URL, p.Bytes)
+		}
 	}
 }

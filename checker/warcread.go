@@ -34,6 +34,11 @@ import (
 // elsewhere may, and is cut here (and marked truncated).
 const maxReplayBody = 64 << 20
 
+// maxReplayBlock caps one record's block (a stored response: its header
+// and body as stored, maybe compressed): a record that a small gzip member
+// expands into gigabytes is refused before the WARC library reads it.
+const maxReplayBlock = maxReplayBody + 1<<20
+
 // maxReplayTotal and maxReplayRecords bound what a replay holds of one
 // file: shopcheck writes one small file a target, but a crawl by another
 // tool can be gigabytes, read whole it would exhaust memory.
@@ -81,15 +86,27 @@ var warcReadOptions = []gowarc.WarcRecordOption{
 // readCapture reads the evidence file at path. A record whose digests do
 // not match its content makes it fail: a changed file is not evidence.
 func readCapture(path string) (*capture, error) {
-	return readCaptureWithin(path, maxReplayRecords, maxReplayTotal)
+	return readCaptureWithin(context.Background(), path, maxReplayRecords, maxReplayTotal, maxReplayBody)
 }
 
 // readCaptureWithin is readCapture holding at most maxRecords records and
-// maxBytes of stored bodies.
-func readCaptureWithin(path string, maxRecords, maxBytes int) (*capture, error) {
+// maxBytes of stored bodies, each body cut at maxBody (the run's
+// --max-body: an evidence file from elsewhere is as hostile as a live
+// page), and ending when ctx does (the site's deadline).
+func readCaptureWithin(ctx context.Context, path string, maxRecords, maxBytes int, maxBody int64) (*capture, error) {
+	late := func() error {
+		return Errorf(CodeTimeout, "reading the evidence file %s took longer than --site-timeout allows", path)
+	}
 	// The library ends a file quietly at some damage (a corrupt gzip
 	// member, one added): such a file would read as a shorter capture.
-	if _, err := evidence.CheckFraming(path); err != nil {
+	if _, err := evidence.CheckFramingContext(ctx, path, maxReplayBlock); err != nil {
+		if ctx.Err() != nil {
+			return nil, late()
+		}
+		if errors.Is(err, evidence.ErrRecordTooLarge) {
+			// The WARC library would hold and hash it whole.
+			return nil, Errorf(CodeRead, "the evidence file %s holds a record too large to replay (%v; at most %d MiB)", path, err, maxReplayBlock>>20)
+		}
 		var fe *evidence.FramingError
 		if errors.As(err, &fe) {
 			return nil, &Error{Code: CodeRead, Msg: fmt.Sprintf("the evidence file %s is damaged (changed, cut short or added to; run shopcheck verify)", path), Err: err}
@@ -119,6 +136,9 @@ func readCaptureWithin(path string, maxRecords, maxBytes int) (*capture, error) 
 
 	held := 0 // bytes of stored bodies held
 	for n := 0; ; n++ {
+		if ctx.Err() != nil {
+			return nil, late()
+		}
 		if n >= maxRecords || held > maxBytes {
 			return nil, Errorf(CodeRead, "the evidence file %s is too large to replay (more than %d records or %d MiB of pages): give the file of one target", path, maxRecords, maxBytes>>20)
 		}
@@ -169,7 +189,7 @@ func readCaptureWithin(path string, maxRecords, maxBytes int) (*capture, error) 
 				if !ok || blk.HttpHeader() == nil {
 					return nil
 				}
-				ex, err := readResponse(h, blk, cp.ours)
+				ex, err := readResponse(h, blk, cp.ours, maxBody)
 				if err != nil {
 					return fmt.Errorf("record %s: %w", id, err)
 				}
@@ -250,7 +270,7 @@ func readCaptureWithin(path string, maxRecords, maxBytes int) (*capture, error) 
 }
 
 // readResponse turns a response record into an Exchange.
-func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool) (Exchange, error) {
+func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool, maxBody int64) (Exchange, error) {
 	ex := Exchange{
 		Method:     http.MethodGet,
 		URL:        strings.Trim(h.Get(gowarc.WarcTargetURI), "<>"),
@@ -272,12 +292,12 @@ func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool)
 	if !ours {
 		r = wireDecode(r, ex.RespHeader, chunked(blk.ProtocolHeaderBytes()))
 	}
-	body, err := io.ReadAll(io.LimitReader(r, maxReplayBody+1))
+	body, err := io.ReadAll(io.LimitReader(r, maxBody+1))
 	if err != nil && len(body) == 0 {
 		return ex, fmt.Errorf("reading the stored body: %w", err)
 	}
-	if len(body) > maxReplayBody {
-		body, ex.Truncated = body[:maxReplayBody], true
+	if int64(len(body)) > maxBody {
+		body, ex.Truncated = body[:maxBody], true
 	}
 	if err != nil {
 		ex.Truncated = true // a body stored cut short (other tools)

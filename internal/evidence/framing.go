@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -41,12 +42,24 @@ const maxHeaderBytes = 1 << 20
 //     blank line, Content-Length bytes of block and "\r\n\r\n", to the
 //     end of the file.
 func CheckFraming(path string) (records int, err error) {
+	return CheckFramingContext(context.Background(), path, 0)
+}
+
+// ErrRecordTooLarge is CheckFramingContext's error for a record whose
+// block is longer than it was asked to allow.
+var ErrRecordTooLarge = errors.New("a record is too large")
+
+// CheckFramingContext is CheckFraming ending when ctx does (a gzip member
+// that expands to gigabytes is read to its end otherwise): its error is
+// then ctx's. A record whose block is longer than maxBlock (0: any) ends it
+// with ErrRecordTooLarge: a replay would hold and hash it whole.
+func CheckFramingContext(ctx context.Context, path string, maxBlock int64) (records int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
-	cr := &countingReader{r: f}
+	cr := &countingReader{r: ctxReader{ctx: ctx, r: f}}
 	br := bufio.NewReader(cr)
 	magic, _ := br.Peek(2)
 	if len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
@@ -55,7 +68,10 @@ func CheckFraming(path string) (records int, err error) {
 			if _, err := br.Peek(1); err == io.EOF {
 				return records, nil
 			}
-			if err := readRecord(br); err != nil {
+			if err := readRecord(br, maxBlock); err != nil {
+				if errors.Is(err, ErrRecordTooLarge) {
+					return records, err
+				}
 				return records, &FramingError{Offset: off, Msg: err.Error()}
 			}
 			records++
@@ -76,8 +92,11 @@ func CheckFraming(path string) (records int, err error) {
 			return records, &FramingError{Offset: off, Msg: "not a gzip member (data added or changed): " + err.Error()}
 		}
 		zr.Multistream(false)
-		member := bufio.NewReader(zr)
-		if err := readRecord(member); err != nil {
+		member := bufio.NewReader(ctxReader{ctx: ctx, r: zr}) // a member may expand to gigabytes
+		if err := readRecord(member, maxBlock); err != nil {
+			if errors.Is(err, ErrRecordTooLarge) {
+				return records, err
+			}
 			return records, &FramingError{Offset: off, Msg: "the record in this gzip member cannot be read (changed or cut short): " + err.Error()}
 		}
 		// The member must hold nothing more, and its end (CRC and length)
@@ -96,7 +115,7 @@ func CheckFraming(path string) (records int, err error) {
 // readRecord reads one WARC record from r: the version line, header lines
 // up to a blank line, Content-Length bytes of block and the closing
 // "\r\n\r\n".
-func readRecord(r *bufio.Reader) error {
+func readRecord(r *bufio.Reader, maxBlock int64) error {
 	length := int64(-1)
 	read := 0
 	var long []byte // a line longer than r's buffer (a 5 KB URL), pieced together
@@ -143,6 +162,9 @@ func readRecord(r *bufio.Reader) error {
 	if length < 0 {
 		return errors.New("the record has no Content-Length")
 	}
+	if maxBlock > 0 && length > maxBlock {
+		return fmt.Errorf("%w: %d bytes", ErrRecordTooLarge, length)
+	}
 	if n, err := io.CopyN(io.Discard, r, length); err != nil {
 		return fmt.Errorf("the record's content is cut short (%d of %d bytes): %w", n, length, err)
 	}
@@ -159,6 +181,19 @@ func clipBytes(s string, n int) string {
 		return s[:n] + "…"
 	}
 	return s
+}
+
+// ctxReader is r, ending with ctx's error once ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // countingReader counts the bytes read through it.
