@@ -142,6 +142,11 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if p := u.Port(); p != "" && !isPort(p) {
 		return t, Errorf(CodeInvalidTarget, "%q has an invalid port %q", t.Raw, p)
 	}
+	if _, err := rules.ParseHost(u.Hostname()); err != nil {
+		// An empty label (a..b.example) or punycode that decodes to
+		// nothing (xn--zz): judged before any request, not after one.
+		return t, Errorf(CodeInvalidTarget, "%q: %q is not a host name (an empty label, or punycode that is not a name); check the spelling", t.Raw, u.Hostname())
+	}
 	t.URL = u
 	return t, nil
 }

@@ -68,6 +68,9 @@ func TestParseTarget(t *testing.T) {
 		{in: "「https://shop.example.jp/item」", kind: TargetURL, url: "https://shop.example.jp/item"},
 		{in: "https://shop.example.jp/item。", kind: TargetURL, url: "https://shop.example.jp/item"},
 		{in: "«https://shop.example.jp/item»", kind: TargetURL, url: "https://shop.example.jp/item"},
+		// rev24 QA: hosts that are no names are refused before a request.
+		{in: "http://xn--zz.example/ok", wantCode: CodeInvalidTarget},
+		{in: "a..b.example", wantCode: CodeInvalidTarget},
 		{in: "„shop.example.jp“", kind: TargetURL, url: "https://shop.example.jp", bare: true},
 		{in: "<https://shop.example.jp/>", kind: TargetURL, url: "https://shop.example.jp/"},
 		{in: "\"shop.example.jp\",", kind: TargetURL, url: "https://shop.example.jp", bare: true},
