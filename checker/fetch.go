@@ -977,22 +977,21 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 
 // header is the header of one request: the fetcher's shared one for the
 // User-Agent asked for, or a copy of it when the request needs more (a
-// Referer, Basic auth, cookies).
+// Referer, cookies). A URL's user and password are not sent: in a
+// phishing link they are the disguise (https://www.smbc.co.jp@kit.example/),
+// a browser sends none unless the server asks, and an Authorization header
+// the kit did not ask for would tell it a scanner came.
 func (f *HTTPFetcher) header(jar *lazyJar, u *url.URL, req Request) http.Header {
 	h := f.headers[0]
 	if req.Mobile {
 		h = f.headers[1]
 	}
-	if req.Referer == "" && u.User == nil && jar.jar == nil {
+	if req.Referer == "" && jar.jar == nil {
 		return h
 	}
 	h = h.Clone()
 	if req.Referer != "" {
 		h.Set("Referer", req.Referer)
-	}
-	if u.User != nil { // as http.Client does: a URL's user and password become Basic auth
-		pw, _ := u.User.Password()
-		(&http.Request{Header: h}).SetBasicAuth(u.User.Username(), pw)
 	}
 	return h
 }
