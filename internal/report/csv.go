@@ -63,7 +63,11 @@ func (c *csvWriter) Write(r *checker.Result) error {
 	}
 	c.cw.Write([]string{
 		CSVCell(r.Target), CSVCell(r.URL), CSVCell(r.Domain), string(r.Risk), strconv.Itoa(r.Score),
-		strings.Join(ids, " "), CSVCell(strongestEvidence(r)), CSVCell(errText),
+		// The evidence and error quote criminals' pages: their control
+		// characters (a terminal's escapes) and direction overrides are
+		// replaced, as the text view does. The target stays as given:
+		// --resume matches it.
+		strings.Join(ids, " "), CSVCell(TerminalSafe(strongestEvidence(r))), CSVCell(TerminalSafe(errText)),
 	})
 	c.cw.Flush()
 	if err := c.cw.Error(); err != nil {

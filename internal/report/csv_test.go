@@ -103,3 +103,23 @@ func TestCSVCellRoundTrip(t *testing.T) {
 		t.Errorf("line breaks: %q", got)
 	}
 }
+
+// TestCSVEvidenceNoTerminalEscapes: a page's escape sequences and direction
+// overrides quoted in the evidence do not reach the file (QA rev24: a CSV
+// viewed with cat ran them); the target stays as given, for --resume.
+func TestCSVEvidenceNoTerminalEscapes(t *testing.T) {
+	var out strings.Builder
+	w, err := New("csv", &out, Options{Lang: "ja"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &checker.Result{Target: "esc.example", Risk: rules.RiskMedium, Score: 40,
+		Signs: []rules.Sign{{ID: "payment-transfer-only", Evidence: "銀行振込のみ\x1b]0;owned\x07\x1b[2J \u202eevil"}},
+		Error: &checker.ErrorInfo{Code: "read", Message: "bad \x1b[31mred"}}
+	if err := w.Write(r); err != nil {
+		t.Fatal(err)
+	}
+	if s := out.String(); strings.ContainsAny(s, "\x1b\x07\u202e") || !strings.Contains(s, "銀行振込のみ") {
+		t.Errorf("escapes reached the CSV: %q", s)
+	}
+}
