@@ -601,7 +601,7 @@ func (cr *crawl) fetchBody(ctx context.Context, u string, mobile bool, referer s
 	}
 	return &fetched{resp: resp, mobile: mobile, info: PageInfo{
 		URL: resp.URL, Status: resp.Status, ContentType: resp.ContentType,
-		Bytes: len(resp.Body), Truncated: resp.Truncated, Mobile: mobile,
+		Bytes: len(resp.Body), Truncated: resp.Truncated, Mobile: mobile, Cut: resp.Cut,
 	}}, nil
 }
 

@@ -692,7 +692,7 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 		out.Header = h.resp.Header
 		out.ContentType = h.resp.Header.Get("Content-Type")
 		out.Body = h.ex.Body
-		out.Truncated = h.ex.Truncated
+		out.Truncated, out.Cut = h.ex.Truncated, h.ex.Cut
 		out.LocalIP = h.localIP
 		return out, nil
 	}
@@ -966,8 +966,11 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	if rerr != nil {
 		if len(body) > 0 || isRedirect(resp.StatusCode) {
 			// Cut short after some bytes (or a redirect whose body does
-			// not matter): keep what arrived, marked truncated.
+			// not matter): keep what arrived, marked truncated, and say
+			// why: a stalled or closed answer is not a page too large.
 			h.ex.Truncated = true
+			cerr := f.requestError(ctx, hctx, u, rerr)
+			h.ex.Cut, h.ex.CutTimed = errorMessage(cerr), CodeOf(cerr) == CodeTimeout
 			return h, nil
 		}
 		return h, f.requestError(ctx, hctx, u, rerr)

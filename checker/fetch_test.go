@@ -1371,3 +1371,31 @@ func TestFetchBrotliZstdLayers(t *testing.T) {
 		t.Errorf("brotli bomb: %v, %d bytes, truncated %v; want 1 MiB and truncated", err, len(resp.Body), resp != nil && resp.Truncated)
 	}
 }
+
+// TestFetchCutShortSaysWhy: a body the server stops sending (a stall past
+// --timeout, a connection closed early) is kept as read and marked with
+// why, unlike a page cut at the byte cap (QA rev24: an 18-byte read of a
+// stalled page was called too large).
+func TestFetchCutShortSaysWhy(t *testing.T) {
+	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		switch r.URL.Path {
+		case "/stall":
+			w.Header().Set("Content-Length", "10000")
+			w.Write([]byte("<title>stalled</title>"))
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+		case "/big":
+			w.Write(bytes.Repeat([]byte("a"), 4096))
+		}
+	}), false)
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: 500 * time.Millisecond, MaxBody: 1024})
+	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/stall"})
+	if err != nil || !resp.Truncated || resp.Cut == "" || !strings.Contains(string(resp.Body), "stalled") {
+		t.Errorf("stalled: %v, truncated %v, cut %q", err, resp != nil && resp.Truncated, resp.Cut)
+	}
+	resp, err = f.Fetch(context.Background(), Request{URL: s.URL + "/big"})
+	if err != nil || !resp.Truncated || resp.Cut != "" {
+		t.Errorf("over the cap: %v, truncated %v, cut %q; want truncated, no cut", err, resp.Truncated, resp.Cut)
+	}
+}

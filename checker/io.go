@@ -45,6 +45,10 @@ type Response struct {
 	// before charset decoding), at most the fetcher's byte limit.
 	Body      []byte
 	Truncated bool
+	// Cut says why the body stopped short of its end when the server
+	// stalled or closed (a timeout, a connection lost), not the byte cap:
+	// "" otherwise.
+	Cut string
 	// Exchanges are the request/response pairs in order, redirects
 	// included, for evidence.
 	Exchanges []Exchange
@@ -65,6 +69,10 @@ type Exchange struct {
 	RespHeader http.Header
 	Body       []byte
 	Truncated  bool
+	Cut        string // why the body stopped short (not the cap), as Response.Cut
+	// CutTimed is true when the stop was a timeout (WARC-Truncated:
+	// time), false for a connection lost (disconnect).
+	CutTimed bool
 	RemoteIP   string
 	// LocalIP is the address this side connected from, kept so that an
 	// offline re-check knows which address a page echoed back.

@@ -90,6 +90,11 @@ type PageInfo struct {
 	// of the first page that the cloaking sign compares, or every page
 	// with --mobile. Beside the contract's fields; written only when true.
 	Mobile bool `json:"mobile,omitempty"`
+	// Cut says why the body stopped short of its end when the server
+	// stalled or closed the connection (truncated is then true too, but
+	// the page was not too large: it was not all sent). Beside the
+	// contract's fields; written only when set.
+	Cut string `json:"cut,omitempty"`
 }
 
 // PageError is a page the crawl could not read, and why.

@@ -93,7 +93,8 @@ var warcBuildOptions = []gowarc.WarcRecordOption{
 //   - for every HTTP exchange (redirects, the smartphone version and the
 //     crawled pages included) a request record and a response record, the
 //     response's payload being the body exactly as the checker scored it,
-//     with WARC-Truncated: length when it was cut at --max-body;
+//     with WARC-Truncated: length when it was cut at --max-body (time or
+//     disconnect when the server stalled or closed before its end);
 //   - a metadata record with the WHOIS/RDAP answer (evidence.Whois), when
 //     there was one;
 //   - a metadata record with the JSON result.
@@ -588,7 +589,16 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 		respFields = append(respFields, field{warcLocalIP, ip.String()})
 	}
 	if ex.Truncated {
-		respFields = append(respFields, field{gowarc.WarcTruncated, "length"})
+		// The WARC standard's reasons: length (the cap), time (a stall
+		// past --timeout), disconnect (the server closed).
+		reason := "length"
+		switch {
+		case ex.Cut != "" && ex.CutTimed:
+			reason = "time"
+		case ex.Cut != "":
+			reason = "disconnect"
+		}
+		respFields = append(respFields, field{gowarc.WarcTruncated, reason})
 	}
 	ref, err := ww.add(gowarc.Response, respFields, resp.Bytes())
 	if err != nil {

@@ -90,6 +90,8 @@ var words = map[string]rules.Text{
 	"advice.head":                          {JA: "%s ― %s", EN: "%s — %s"},
 	"paren":                                {JA: "%s（%s）", EN: "%s (%s)"},
 	"mobile":                               {JA: "（スマートフォンとして取得）", EN: " (fetched as a smartphone)"},
+	"cut":                                  {JA: "（送られてくる途中で途切れ、一部しか読めていません: %s）", EN: " (the answer stopped before its end, so only part was read: %s)"},
+	"cut.note":                             {JA: "※%s は送られてくる途中で途切れ、一部しか読めていません（%s）。残りの部分は判断に入っていません。", EN: "Note: %s stopped before its end, so only part of it was read (%s); the rest was not judged."},
 	"truncated":                            {JA: "（大きすぎるため途中まで読みました）", EN: " (too large: read in part)"},
 }
 
@@ -119,7 +121,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		switch {
 		case hasHighSign(r.Signs):
 			b.WriteString("  " + d.say("low.but") + "\n")
-		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "" || len(r.Unread) > 0 || r.LinksOmitted > 0:
+		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "" || len(r.Unread) > 0 || r.LinksOmitted > 0 || slices.ContainsFunc(r.Pages, func(p checker.PageInfo) bool { return p.Cut != "" }):
 			b.WriteString("  " + d.say("low.partial") + "\n")
 		case r.Links != nil:
 			// A message (its result lists its links, if none): what no
@@ -168,6 +170,12 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	if r.HopError != "" {
 		fmt.Fprintf(&b, "  %s\n    %s: %s\n", d.say("hop.failed"), d.say("error.more"), r.HopError)
 	}
+	for i, p := range r.Pages {
+		// Once a page: its smartphone copy has the same address.
+		if p.Cut != "" && !slices.ContainsFunc(r.Pages[:i], func(q checker.PageInfo) bool { return q.Cut != "" && q.URL == p.URL }) {
+			fmt.Fprintf(&b, "  "+d.say("cut.note")+"\n", p.URL, p.Cut)
+		}
+	}
 	if len(r.Unread) > 0 {
 		b.WriteString("  " + d.say("unread") + "\n")
 		for i, p := range r.Unread {
@@ -200,7 +208,9 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		fmt.Fprintf(&b, "%s: %d\n", d.say("pages"), len(r.Pages))
 		for _, p := range r.Pages {
 			t := ""
-			if p.Truncated {
+			if p.Cut != "" {
+				t = fmt.Sprintf(d.say("cut"), p.Cut)
+			} else if p.Truncated {
 				t = d.say("truncated")
 			}
 			if p.Mobile {

@@ -70,6 +70,10 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 		if p.Mobile {
 			b = append(b, `,"mobile":true`...)
 		}
+		if p.Cut != "" {
+			b = append(b, `,"cut":`...)
+			b = appendJSONString(b, p.Cut)
+		}
 		return append(b, '}')
 	})
 	b = append(b, `,"whois":`...)

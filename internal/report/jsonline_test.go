@@ -78,7 +78,7 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 		Advice:    []checker.AdviceBlock{{Topic: "shopping", Lines: []string{long, "相談は #9110 へ"}}, {Topic: "x", Lines: nil}, {Topic: "y", Lines: []string{}}},
 		Redirects: []string{"http://a/", odd[3]},
 		Pages: []checker.PageInfo{{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html; charset=Shift_JIS", Bytes: 12345, Truncated: true, SHA256: "ab12"},
-			{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html", Bytes: 12, SHA256: "cd34", Mobile: true}},
+			{URL: "https://shop.example.jp/", Status: 200, ContentType: "text/html", Bytes: 12, SHA256: "cd34", Mobile: true, Cut: odd[7]}},
 		Whois:      &checker.WhoisInfo{Created: "2026-11-01", AgeDays: -3, Registrar: odd[4], Server: "whois.jprs.jp"},
 		WhoisError: odd[5],
 		HopError:   odd[6], ScriptBuilt: true, DisclosureImage: odd[1],
