@@ -73,7 +73,7 @@ type Exchange struct {
 	// CutTimed is true when the stop was a timeout (WARC-Truncated:
 	// time), false for a connection lost (disconnect).
 	CutTimed bool
-	RemoteIP   string
+	RemoteIP string
 	// LocalIP is the address this side connected from, kept so that an
 	// offline re-check knows which address a page echoed back.
 	LocalIP string
