@@ -106,7 +106,7 @@ func New(opts Options, fetch Fetcher, whois WhoisLookup, rec Recorder) *Checker 
 			anyFraud[r.ID] = true
 		}
 	}
-	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, anyFraud: anyFraud, grace: scoreGrace,
+	return &Checker{opts: opts, fetch: fetch, whois: whois, rec: rec, adv: rules.DefaultAdvice(), topic: topic, anyFraud: anyFraud, grace: min(scoreGrace, opts.SiteTimeout/4),
 		bg: newWorkers(2 * time.Second), pages: newPageCache(), fetches: newFetchCache(opts.Now)}
 }
 
@@ -409,7 +409,9 @@ func ownStrings(res *Result) {
 	}
 }
 
-// scoreGrace is how long scoring may run on past the site's deadline.
+// scoreGrace is the most scoring may run on past the site's deadline; a
+// quarter of --site-timeout when that is less (QA rev24: 2 s became 7 s), so
+// that a result comes within 1.25 times --site-timeout, 5 s over at most.
 const scoreGrace = 5 * time.Second
 
 // finishBounded is finish with a deadline: the signs are pure functions
