@@ -701,6 +701,10 @@ func TestImpersonationDeliveryContext(t *testing.T) {
 		{"fake redelivery", "ヤマト運輸｜再配達のお申し込み", `<h1>再配達のお申し込み</h1><p>宛先住所に不備があったため配達できませんでした。保管期限：12月2日</p>`, true},
 		{"fake redelivery request", "ヤマト運輸｜再配達のご依頼", `<h1>再配達のご依頼</h1><p>お届け先の住所が不完全なため、お荷物をお届けできませんでした。</p>`, true},
 		{"fake redelivery fee, the brand and its service in one title", "ヤマト運輸 再配達 手数料のお支払い", `<h1>ヤマト運輸 再配達手数料 300円</h1><form method="post"><input name="cardno" placeholder="カード番号"><input name="exp" placeholder="有効期限"><input name="cvv" placeholder="セキュリティコード"></form>`, true},
+		// rev24 QA: the kit's title and heading with the brand and its
+		// service after a space, no separator between.
+		{"the brand and 再配達のご依頼 after a space, a card form", "ヤマト運輸 再配達のご依頼", `<h1>クロネコヤマト 再配達受付</h1><p>お荷物の再配達には、配送料 200円 のお支払いが必要です。</p><form action="/pay.php" method="post"><label>お名前 <input name="n"></label><label>カード番号 <input name="cc"></label><label>有効期限 <input name="e"></label><label>セキュリティコード <input name="c"></label></form>`, true},
+		{"a shop's page on asking for redelivery", "ヤマト運輸 再配達のご依頼方法｜まめや", `<h2>再配達のご依頼について</h2><p>不在票が届いた場合は、ヤマト運輸の公式サイトから再配達をご依頼ください。</p>`, false},
 		{"a power company's unpaid bill", "東北電力｜電気料金お支払いのお願い", `<h2>東北電力 電気料金未納のお知らせ</h2><p>期日までにお振込みがない場合、送電を停止いたします。</p><h3>お振込先</h3><p>楽天銀行 第一営業支店 普通 7654321 サトウ ミキ</p>`, true},
 		{"the tax office's seizure notice", "【国税庁】差押予告通知書", `<h1>国税庁 差押予告通知</h1><p>滞納されている国税を3日以内に納付してください。</p>`, true},
 		{"a shop's delivery page", "ヤマト運輸｜お届け先の変更・再配達｜まめや", `<h1>ヤマト運輸</h1><h2>配達予定日</h2><p>お届け先の変更はヤマト運輸のサイトからどうぞ。</p>`, false},
