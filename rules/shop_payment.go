@@ -662,6 +662,14 @@ func paymentsUncached(site *Site) PaymentInfo {
 	for id := range unavailable {
 		delete(offered, id)
 	}
+	if ev, ok := offered["paypay"]; ok {
+		// PayPay named bare on a site that says PayPay送金 (the terms:
+		// 「担当者のPayPay IDをお知らせ」, the disclosure: 「お支払い 銀行
+		// 振込、PayPay」) is that 送金, not a checkout.
+		if _, sent := offered[MethodPayPaySend]; sent && !shopPayPayCheckoutRe.MatchString(ev.Text) {
+			delete(offered, "paypay")
+		}
+	}
 	for id := range logos {
 		if _, ok := offered[id]; ok {
 			delete(logos, id)
@@ -694,6 +702,10 @@ func paymentsUncached(site *Site) PaymentInfo {
 	return PaymentInfo{Offered: offered, Unavailable: unavailable, Logos: logos, TransferOnly: only,
 		OnlyOverrides: overrides, AfterDelivery: after, TransferFeeOnly: transfer && !named}
 }
+
+// shopPayPayCheckoutRe is PayPay named as a checkout (PayPay決済, PayPay
+//払い, オンライン決済) rather than bare.
+var shopPayPayCheckoutRe = regexp.MustCompile(`(?i)(?:paypay|ペイペイ)\s?(?:決済|払い|残高|オンライン|あと払い|カード|銀行|クレジット)|(?:paypay|ペイペイ)[^。]{0,12}(?:決済|でのお支払い|でお支払い|払い)`)
 
 // shopPagePay is what one page says of payment methods, in page order:
 // the logos of its images and each method named in its sentences, with

@@ -180,6 +180,12 @@ func TestPaymentTransferOnly(t *testing.T) {
 		// rev23 p33 page11: a card 'being adjusted' is no way to pay.
 		{name: "cards withdrawn while the system is adjusted", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込</p><p>クレジットカード決済は現在システム調整中です。</p>`)}},
+		// rev24 p37 page26, p36 page01: PayPay named bare in the
+		// disclosure of a shop whose terms say PayPay送金 is that 送金.
+		{name: "transfer or PayPay送金, the disclosure saying PayPay", fire: true,
+			site: []string{shopTop, shopHTML("キャンプ", `<h2>お支払方法</h2><p>1. 銀行振込</p><p>2. PayPay送金（ご注文後、担当者のPayPay IDをお知らせ致します）</p><p>※クレジットカード払いは只今ご利用頂けません。</p><h2>特定商取引法に基づく表記</h2><p>お支払い：銀行振込、PayPay</p>`)}},
+		{name: "transfer, PayPay送金, the disclosure saying PayPay決済", fire: false,
+			site: []string{shopTop, shopHTML("キャンプ", `<h2>お支払方法</h2><p>1. 銀行振込</p><p>2. PayPay送金（ご注文後、担当者のPayPay IDをお知らせ致します）</p><p>※クレジットカード払いは只今ご利用頂けません。</p><h2>特定商取引法に基づく表記</h2><p>お支払い：銀行振込、PayPay決済</p>`)}},
 		// rev24 p36 page13: the card's contract 'being renewed', a
 		// reason clause: it says the card's state, not the transfer's.
 		{name: "cards out while a contract is renewed, every deal by transfer", fire: true,
