@@ -704,7 +704,7 @@ func paymentsUncached(site *Site) PaymentInfo {
 }
 
 // shopPayPayCheckoutRe is PayPay named as a checkout (PayPay決済, PayPay
-//払い, オンライン決済) rather than bare.
+// 払い, オンライン決済) rather than bare.
 var shopPayPayCheckoutRe = regexp.MustCompile(`(?i)(?:paypay|ペイペイ)\s?(?:決済|払い|残高|オンライン|あと払い|カード|銀行|クレジット)|(?:paypay|ペイペイ)[^。]{0,12}(?:決済|でのお支払い|でお支払い|払い)`)
 
 // shopPagePay is what one page says of payment methods, in page order:
