@@ -1177,6 +1177,9 @@ func TestJapaneseUnnatural(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", natural+`<p>ご注文確認後、私たちは発送します。あなたの注文は大切です。ご安心してください。</p>`)}},
 		{name: "a fake shop's vows", fire: true, evidence: []string{"全部正規品", "お客様の満足は我々の追求"},
 			site: []string{shopTop, shopHTML("s", natural+`<p>全部正規品、品質の保証、安心してご購入ください。お客様の満足は我々の追求です。</p>`)}},
+		// rev24 QA: a translated shop's vows to its customer.
+		{name: "vows in translated pronouns", fire: true, evidence: []string{"私たちの最大の追求", "私たちはあなたのために", "最も速い速度で"},
+			site: []string{shopTop, shopHTML("s", natural+`<p>お客様の満足は私たちの最大の追求です。何か問題があれば、私たちはあなたのために解決します。注文の後で、私達は最も速い速度で発送します。</p>`)}},
 		// rev22 probe 05: a particle dropped before できる, a doubled
 		// negative ending, a vow of "all official".
 		{name: "dropped particle and doubled ending", fire: true, evidence: []string{"ことできます", "ませんです", "全部公式正規品"},
