@@ -1179,7 +1179,8 @@ func checkMailUrgency(m *Mail) []Finding {
 	}
 	f := Finding{Evidence: ev}
 	if u, why := v.riskyLink(); u != "" {
-		f.Evidence += " → " + Clip(u, 80) + " (" + why + ")"
+		f.Evidence += " → " + Clip(u, 80) + " (" + why.JA + ")"
+		f.EvidenceEN = ev + " → " + Clip(u, 80) + " (" + why.EN + ")"
 		f.URL, f.Severity, f.Points = u, Medium, 30
 	}
 	if call := mailCallbackNumber(v); call != "" {
@@ -1189,6 +1190,9 @@ func checkMailUrgency(m *Mail) []Finding {
 		// card company answers on; the voice on it asks for PINs.
 		if !strings.Contains(f.Evidence, call) {
 			f.Evidence += " / " + call
+			if f.EvidenceEN != "" {
+				f.EvidenceEN += " / " + call
+			}
 		}
 		f.Severity, f.Points = High, 40
 		f.Message = Text{
@@ -1217,36 +1221,53 @@ func mailCallbackNumber(v *mailView) string {
 // riskyLink returns the first link of the message that hides where it
 // leads or sits under a TLD reported mostly for abuse, and says which; ""
 // when there is none. Brands' own shorteners (amzn.to, lin.ee) do not count.
-func (v *mailView) riskyLink() (string, string) {
+func (v *mailView) riskyLink() (string, Text) {
 	for i := range v.m.URLs {
-		if u, why := v.riskyLinkAt(i); why != "" {
+		if u, why := v.riskyLinkAt(i); why.JA != "" {
 			return u, why
 		}
 	}
-	return "", ""
+	return "", Text{}
 }
 
-// riskyLinkAt is riskyLink for the message's i-th link alone.
-func (v *mailView) riskyLinkAt(i int) (string, string) {
+// riskyLinkAt is riskyLink for the message's i-th link alone: the link
+// and why it is risky, in both languages (empty when it is not).
+func (v *mailView) riskyLinkAt(i int) (string, Text) {
 	raw := v.m.URLs[i]
 	if v.hosts[i] == "" || phishOfficialHost(v.brands, v.hosts[i]) {
-		return "", ""
+		return "", Text{}
 	}
 	h, ok := hostOfURL(mailAbs(raw))
 	if !ok {
-		return "", ""
+		return "", Text{}
 	}
 	if h.IP {
-		return raw, "IP address"
+		return raw, Text{JA: "IPアドレス", EN: "IP address"}
 	}
 	if name, sh, ok := shortenerOf(h); ok && sh.brand == "" {
-		return raw, "URL shortener " + name
+		return raw, Text{JA: "短縮URL " + name, EN: "URL shortener " + name}
+	}
+	if dd := dynamicDNSOf(h.ASCII); dd != "" {
+		return raw, Text{JA: "ダイナミックDNS " + dd, EN: "dynamic DNS " + dd}
 	}
 	if tld := h.ASCII[strings.LastIndexByte(h.ASCII, '.')+1:]; suspiciousTLDs()[tld] {
-		return raw, "." + tld
+		return raw, Text{JA: "." + tld, EN: "." + tld}
 	}
-	return "", ""
+	return "", Text{}
 }
+
+// dynamicDNSOf is the dynamic DNS or tunnel service (url_dynamic_dns.txt)
+// that host is a name under, "" when none.
+func dynamicDNSOf(host string) string {
+	for _, d := range dynamicDNS() {
+		if strings.HasSuffix(host, "."+d) {
+			return d
+		}
+	}
+	return ""
+}
+
+var dynamicDNS = sync.OnceValue(func() []string { return lines("url_dynamic_dns.txt") })
 
 // mailAbs gives a scheme-less link found in a message ("example.cn/x") one.
 func mailAbs(raw string) string {
@@ -1293,7 +1314,8 @@ func checkMailDelivery(m *Mail) []Finding {
 			// The commonest smishing text of all, its link hidden behind
 			// a shortener or an IP address, or under an abused ending:
 			// no carrier's own notice looks like that.
-			f.Evidence = failed + " → " + Clip(u, 80) + " (" + why + ")"
+			f.Evidence = failed + " → " + Clip(u, 80) + " (" + why.JA + ")"
+			f.EvidenceEN = failed + " → " + Clip(u, 80) + " (" + why.EN + ")"
 			f.URL, f.Severity, f.Points = u, High, 50
 		}
 		return []Finding{f}
@@ -1514,9 +1536,14 @@ func checkMailLink(m *Mail) []Finding {
 				f.Message.EN += ": a domain made to look like its official one"
 			}
 			if f.Points == 0 {
-				if _, why := v.riskyLinkAt(i); why != "" {
+				if _, why := v.riskyLinkAt(i); why.JA != "" {
 					f.Severity, f.Points = Medium, 30
-					f.Evidence += " (" + why + ")"
+					if f.EvidenceEN != "" {
+						f.EvidenceEN += " (" + why.EN + ")"
+					} else {
+						f.EvidenceEN = f.Evidence + " (" + why.EN + ")"
+					}
+					f.Evidence += " (" + why.JA + ")"
 				}
 			}
 		}

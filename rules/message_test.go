@@ -76,6 +76,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-urgency", true, 30}}},
 		{"restriction with a shortened link", Mail{Text: "【重要なお知らせ】お客様の口座が不正利用された可能性があるため、お取引を制限しております。ご確認はこちら https://bit.ly/4kQx2Zp"},
 			[]want{{"mail-urgency", true, 30}}},
+		// rev24 QA: a dynamic DNS name hides whose machine it is, as a
+		// shortener hides where it leads.
+		{"a failed delivery, a link under dynamic DNS", Mail{Text: "お荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://xkq3p.duckdns.org/"},
+			[]want{{"mail-delivery-lure", true, 50}}},
+		{"restriction with a tunnel's link", Mail{Text: "お客様の口座が不正利用された可能性があるため、お取引を制限しております。ご確認はこちら https://a1b2.trycloudflare.com/login"},
+			[]want{{"mail-urgency", true, 30}}},
 		{"brand's own shortener is not hiding anything", Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://amzn.to/3abcd"},
 			[]want{{"mail-urgency", false, 0}}},
 		{"newsletter reminder about fraud", Mail{Text: "不正利用にご注意ください。カードの裏面の番号を人に教えないようにしましょう。"},
@@ -117,7 +123,7 @@ func TestMessageRules(t *testing.T) {
 		// mail-delivery-lure
 		{"delivery smishing", Mail{Text: "【佐川急便】お荷物をお届けにあがりましたが不在の為持ち帰りました。https://sagawa-exp.delivery-check.cn/?id=1"},
 			[]want{{"mail-delivery-lure", true, 50}, {"mail-link-offbrand", true, 50}}}, // a lure, a link made to look like the brand's
-		{"failed delivery, no brand named", Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://sagawa-ab12.duckdns.org"},
+		{"failed delivery, no brand named", Mail{Text: "お客様宛にお荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。https://sagawa-ab12.example.com/"},
 			[]want{{"mail-delivery-lure", true, 30}}},
 		// The commonest smishing text, its link behind a shortener
 		// (rev16 m10): strong, no brand needed.
@@ -1123,4 +1129,16 @@ func TestLinkOffbrandQuotesLureOnce(t *testing.T) {
 		}
 	}
 	t.Error("mail-link-offbrand did not fire")
+}
+
+// TestRiskyLinkReasonInEnglish: why a link is risky is said in the
+// reader's language (QA rev24: 「(URL shortener bit.ly)」 in Japanese text).
+func TestRiskyLinkReasonInEnglish(t *testing.T) {
+	for lang, want := range map[string]string{"ja": "(短縮URL bit.ly)", "en": "(URL shortener bit.ly)"} {
+		m := &Mail{Text: "お客様宛にお荷物のお届けにあがりましたが、宛先不明のため持ち帰りました。https://bit.ly/3xYzAbC", URLs: []string{"https://bit.ly/3xYzAbC"}}
+		signs := EvaluateMail(m, MessageRules(), lang)
+		if len(signs) == 0 || !strings.Contains(signs[0].Evidence, want) {
+			t.Errorf("%s: %+v, want evidence with %q", lang, signs, want)
+		}
+	}
 }
