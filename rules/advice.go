@@ -3,11 +3,13 @@ package rules
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Topics are the advice topics, in the order `shopcheck advice` lists them.
-var topicOrder = []string{"shopping", "phishing", "billing", "spam", "account"}
+var topicOrder = []string{"shopping", "phishing", "billing", "scam", "spam", "account"}
 
 // Topics returns the advice topics in their usual order.
 func Topics() []string { return append([]string(nil), topicOrder...) }
@@ -21,8 +23,11 @@ type Advice struct {
 }
 
 type adviceTopic struct {
-	Title Text   `json:"title"`
-	Lines []Text `json:"lines"`
+	// Aliases are other names people type for the topic (架空請求 for
+	// billing): `shopcheck advice 架空請求` finds it.
+	Aliases []string `json:"aliases"`
+	Title   Text     `json:"title"`
+	Lines   []Text   `json:"lines"`
 }
 
 // Desk is a place to consult.
@@ -62,6 +67,26 @@ func DefaultAdvice() *Advice {
 
 // Has reports whether topic is known.
 func (a *Advice) Has(topic string) bool { _, ok := a.topics[topic]; return ok }
+
+// Find returns the topic that name names: its id in any letter case
+// (Shopping), an alias (架空請求) or its title in either language (the
+// heading the advice is printed under); "" when none.
+func (a *Advice) Find(name string) string {
+	name = strings.TrimSpace(name)
+	if a.Has(strings.ToLower(name)) {
+		return strings.ToLower(name)
+	}
+	for _, id := range topicOrder {
+		t, ok := a.topics[id]
+		if !ok {
+			continue
+		}
+		if slices.Contains(t.Aliases, name) || strings.EqualFold(t.Title.JA, name) || strings.EqualFold(t.Title.EN, name) {
+			return id
+		}
+	}
+	return ""
+}
 
 // Title is the topic's heading in lang.
 func (a *Advice) Title(topic, lang string) string { return a.topics[topic].Title.In(lang) }

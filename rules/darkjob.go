@@ -73,7 +73,7 @@ func darkChannelLink(href string) bool {
 // darkJobRule is dark-job on web pages.
 func darkJobRule() Rule {
 	return Rule{
-		ID: "dark-job", Severity: High, Points: 50, Topic: "billing", NeedsPage: true, NotOnGovernment: true,
+		ID: "dark-job", Severity: High, Points: 50, Topic: "scam", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "「闇バイト」の募集ページ：テレグラム・Signalなど秘匿アプリでの連絡に加え、「高額・即日払い」「日給◯万円」、「荷物を受け取るだけ」「出し子」などの仕事、身分証の写真や家族の連絡先の要求のうち二つ",
 			EN: "a 闇バイト recruitment page: contact by a secret messenger (Telegram, Signal) with two of high or same-day pay, a courier's or collector's task (receive parcels, withdraw cash) and a demand for ID photos or family contacts",

@@ -353,7 +353,7 @@ func investDenies(n string) bool {
 // investRule is the page sign.
 func investRule() Rule {
 	return Rule{
-		ID: "investment-lure", Severity: High, Points: 50, Topic: "billing", NeedsPage: true,
+		ID: "investment-lure", Severity: High, Points: 50, Topic: "scam", NeedsPage: true,
 		Summary: Text{
 			JA: "SNS型投資詐欺・副業詐欺のページ：元本保証・月利N%・必ず儲かるなどの約束とLINEグループ・友だち追加への誘導、出金のための手数料・税金の振込要求、1日数万円をうたう副業とLINE登録（強）、利益の約束のない投資LINEグループへの招待（中）",
 			EN: "an investment or side-job scam page (SNS型投資詐欺, 副業詐欺): promised returns (元本保証, 月利N%, 必ず儲かる) with a move to a LINE group or friend request, a fee or tax to pay before a withdrawal, or a side job paying tens of thousands of yen a day with a LINE sign-up (strong); an invitation to an investing LINE group without a promise (moderate)",

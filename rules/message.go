@@ -190,7 +190,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailPrize,
 		},
 		{
-			ID: "mail-support-scam", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-support-scam", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "「お使いのPCでウイルスが検出されました」などと、あなたの機器が感染した・ロックされたと告げ、電話をかけさせる番号（050・フリーダイヤル・海外の番号、脅しを伴う固定電話）を示す（サポート詐欺）",
 				EN: "the message claims your device is infected or locked (お使いのPCでウイルスが検出されました) and gives a number to call: 050, toll-free or foreign, or a landline with pressure to call at once (tech-support scam, サポート詐欺)",
@@ -202,7 +202,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailSupport,
 		},
 		{
-			ID: "mail-fake-police", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-fake-police", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "警察・検察を名乗り、「あなた名義の口座が詐欺事件に使用されています」「逮捕状」などと容疑者扱いして、電話・LINE・ビデオ通話での連絡を求めるか、偽の逮捕状などのページへのリンクを送る。警察官がキャッシュカードを受け取りに行くと告げるものも（ニセ警察詐欺・キャッシュカード詐欺盗）",
 				EN: "the message speaks as the police or a prosecutor, says that you or an account in your name are involved in a crime (あなた名義の口座が詐欺事件に使用, 逮捕状) and asks you to call, add a LINE account or join a video call, or sends a link to a page such as a fake arrest warrant; or says an officer will come to collect the cash card (fake-police fraud, ニセ警察詐欺; キャッシュカード詐欺盗)",
@@ -214,7 +214,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailFakePolice,
 		},
 		{
-			ID: "mail-refund-atm", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-refund-atm", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "市役所・年金事務所・税務署などを名乗り、医療費や保険料の還付金・払い戻しを「ATMで手続き」させようとする（還付金詐欺）",
 				EN: "the message speaks of a refund (還付金, 払い戻し of medical costs or premiums) and has you go to an ATM to receive it (refund fraud, 還付金詐欺)",
@@ -238,7 +238,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailRefundLink,
 		},
 		{
-			ID: "mail-phone-stop", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-phone-stop", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "総務省・総合通信局を名乗り、「2時間後に電話が使えなくなる」「番号が不正利用されている」などと脅して、電話や番号の押下・LINEで連絡させる（ニセ総務省・電話停止詐欺）",
 				EN: "the message speaks as the Ministry of Internal Affairs and Communications (総務省) or a regional telecom bureau, threatens that your phone line is about to be cut, and asks you to call, press a key or add a LINE account (fake ministry, phone-stop fraud)",
@@ -250,7 +250,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailPhoneStop,
 		},
 		{
-			ID: "mail-fake-embassy", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-fake-embassy", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "大使館・領事館を名乗り、パスポート・ビザ・重要書類・在留資格の問題を告げて、電話や番号の押下（「1番を押して」「按1」）で連絡させる（ニセ大使館詐欺、在日外国人が狙われる）",
 				EN: "the message speaks as an embassy or consulate, raises a problem with your passport, visa, documents or residence status, and asks you to call or press a key ('press 1', 按1) (fake-embassy fraud, aimed at foreign residents)",
@@ -262,7 +262,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailFakeEmbassy,
 		},
 		{
-			ID: "mail-account-change", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-account-change", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "取引先や管理会社を名乗って「振込先口座が変わった」と知らせ、個人名義の口座を示す、電話での確認をさせない（電話が工事中、このメールに返信を）、フリーメールに返信させる（ビジネスメール詐欺・振込先変更詐欺）",
 				EN: "the message says the account to pay into has changed and gives reasons to doubt it: a person's account for a company, no way to check by phone ('our lines are being rewired, reply to this mail'), replies to a free mail address (business e-mail compromise, payee-change fraud)",
@@ -310,7 +310,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailPRPurchase,
 		},
 		{
-			ID: "mail-public-payee", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-public-payee", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "税金・保険料・反則金やふるさと納税の寄附を、個人名義の口座に振り込ませようとする",
 				EN: "the message asks for a tax, a public insurance premium, a fine or a hometown-tax (ふるさと納税) donation to be paid into an account in a person's name",
@@ -322,7 +322,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailPublicPayee,
 		},
 		{
-			ID: "mail-relative-trouble", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-relative-trouble", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "子・孫・配偶者が事故や会社のお金のトラブルを起こしたと告げ、示談金などのお金を「本日中」「内密に」用意させ、本人は電話に出られない、会社の者が受け取りに行くなどと言う（オレオレ詐欺）",
 				EN: "the message says your child, grandchild or spouse is in trouble (an accident, money lost or embezzled) and needs money such as a settlement today, in secret, while they cannot take calls or someone will come to collect it (relative-in-trouble fraud, オレオレ詐欺)",
@@ -334,7 +334,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailRelativeTrouble,
 		},
 		{
-			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-gift-card", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "電子マネーやギフトカード（Amazon・Apple・Google Play など）を買わせ、その番号を送らせる（料金の請求や、家族・知人を名乗る頼みごととして）",
 				EN: "the message has you buy e-money or gift cards (Amazon, Apple, Google Play …) and send their numbers (as a bill, or as a favour asked in a relative's or friend's name)",
@@ -346,7 +346,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailGiftCard,
 		},
 		{
-			ID: "mail-extortion", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-extortion", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "「あなたのデバイスをハッキングした」「カメラで録画した」などと告げ、ビットコインなどの暗号資産を払わないと動画を家族や知人に送ると脅す（セクストーション・性的脅迫メール）",
 				EN: "the message claims to have hacked your device or filmed you (「あなたのデバイスをハッキングしました」) and demands Bitcoin or other crypto, threatening to send the video to your family and contacts (sextortion spam)",
@@ -358,7 +358,7 @@ func MessageRules() []MessageRule {
 			Check: checkMailExtortion,
 		},
 		{
-			ID: "mail-dark-job", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-dark-job", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "「闇バイト」の募集：テレグラム・Signalなど秘匿アプリでの連絡に加え、「高額・即日払い」「日給◯万円」、「荷物を受け取るだけ」「出し子」などの仕事、身分証の写真や家族の連絡先の要求のうち二つ",
 				EN: "闇バイト recruitment: contact by a secret messenger (Telegram, Signal) with two of high or same-day pay, a courier's or collector's task (receive parcels, withdraw cash) and a demand for ID photos or family contacts",
@@ -367,7 +367,7 @@ func MessageRules() []MessageRule {
 			Check:   checkMailDarkJob,
 		},
 		{
-			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "billing",
+			ID: "mail-investment-lure", Severity: High, Points: 50, Topic: "scam",
 			Summary: Text{
 				JA: "SNS型投資詐欺・副業詐欺・ロマンス詐欺のメッセージ：元本保証・高い利益の約束とLINEグループへの誘導、出金のための手数料・税金の要求、入金先をLINEで教える、1日数万円・いいね1件N円の副業とLINE（強）、利益の約束のない投資グループへの招待、投資の話をしてLINEへ誘う見知らぬ人の最初のメッセージ（中）",
 				EN: "an investment, side-job or romance scam message: promised returns with a move to a LINE group, a fee or tax to pay before a withdrawal, the account to pay into given on LINE, a side job paying tens of thousands of yen a day or per \"like\" with a LINE hand-off (strong); an invitation to an investing group without a promise, or a stranger's first message that brings up investing and moves to LINE (moderate)",

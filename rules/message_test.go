@@ -415,6 +415,9 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-relative-trouble", true, 50}}},
 		// rev23 p35 m05: a 'grandson' on a new LINE account, money he
 		// advanced, a card stopped.
+		// rev24 QA: the company's money lost, a sum 'needed' today.
+		{"a 'grandson' who lost the company's money, a sum needed today", Mail{Text: "おばあちゃん、スマホ壊れて番号変わった。会社のお金を落としちゃって今日中に100万円必要なんだ。誰にも言わないで。"},
+			[]want{{"mail-relative-trouble", true, 50}}},
 		{"a 'grandson' whose card stopped after advancing money", Mail{Text: "ばあちゃん、ゆうとです。\n今会議の合間で電話できなくてごめん\n会社の取引先に払うお金を立て替えてたら、カードが止まっちゃって、今日の15時までに48万振り込まないとまずいことになる\nお父さんには心配かけたくないから言わないでほしい"},
 			[]want{{"mail-relative-trouble", true, 50}}},
 		{"a daughter telling her mother the accident is settled", Mail{Text: "お母さん、昨日の追突事故の件、保険会社と示談がまとまったよ。修理代の30万円は保険で出るから心配しないで。今日中に書類を送るね。"},
@@ -1139,6 +1142,26 @@ func TestRiskyLinkReasonInEnglish(t *testing.T) {
 		signs := EvaluateMail(m, MessageRules(), lang)
 		if len(signs) == 0 || !strings.Contains(signs[0].Evidence, want) {
 			t.Errorf("%s: %+v, want evidence with %q", lang, signs, want)
+		}
+	}
+}
+
+// TestAdviceFind: `shopcheck advice` takes a topic by its id in any case,
+// by a Japanese name people type, or by its printed heading.
+func TestAdviceFind(t *testing.T) {
+	a := DefaultAdvice()
+	for name, want := range map[string]string{
+		"shopping": "shopping", "Shopping": "shopping", "架空請求": "billing", "ワンクリック詐欺": "billing",
+		"特殊詐欺": "scam", "フィッシング": "phishing", "迷惑メール": "spam", "不正アクセス": "account",
+		"架空請求・ワンクリック詐欺": "billing", "Online shopping trouble": "shopping", "shoping": "", "": "",
+	} {
+		if got := a.Find(name); got != want {
+			t.Errorf("Find(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, id := range Topics() {
+		if !a.Has(id) || len(a.Lines(id, "ja")) == 0 || len(a.Lines(id, "en")) != len(a.Lines(id, "ja")) {
+			t.Errorf("topic %s: missing, or its lines differ between ja and en", id)
 		}
 	}
 }

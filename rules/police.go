@@ -14,7 +14,7 @@ import (
 // that quote such pages read as warnings.
 func policeRule() Rule {
 	return Rule{
-		ID: "fake-police", Severity: High, Points: 50, Topic: "billing", NeedsPage: true, NotOnGovernment: true,
+		ID: "fake-police", Severity: High, Points: 50, Topic: "scam", NeedsPage: true, NotOnGovernment: true,
 		Summary: Text{
 			JA: "ニセ警察詐欺のページ：警察・検察を名乗り、「あなた名義の口座が詐欺事件に使用されています」「逮捕状」などと閲覧者を容疑者扱いして、電話・LINE・ビデオ通話での連絡を求める（偽の逮捕状を見せるサイトなど）",
 			EN: "a fake-police (ニセ警察詐欺) page: it speaks as the police or a prosecutor, treats the visitor as a suspect (an account in their name used in a fraud, an arrest warrant) and asks them to call, add a LINE account or join a video call (sites that show a fake arrest warrant)",

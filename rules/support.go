@@ -11,7 +11,7 @@ import (
 // virus or security alert that tells the visitor to call a number.
 func supportRule() Rule {
 	return Rule{
-		ID: "support-scam", Severity: High, Points: 60, Topic: "billing", NeedsPage: true,
+		ID: "support-scam", Severity: High, Points: 60, Topic: "scam", NeedsPage: true,
 		Summary: Text{
 			JA: "サポート詐欺の画面：「お使いのコンピューターはウイルスに感染しています」などの偽の警告と、電話をかけさせる番号（Microsoft・Windows・Appleなどの名前、「閉じないでください」などの脅し、画面を閉じさせないスクリプトを伴う）",
 			EN: "a tech-support scam (サポート詐欺) page: a fake alert that the visitor's computer is infected or locked, and a phone number to call (with Microsoft, Windows or Apple named, \"do not close this window\" pressure, or scripts that keep the screen up)",

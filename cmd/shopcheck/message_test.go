@@ -289,3 +289,22 @@ func TestMessageNotesWholeLines(t *testing.T) {
 		}
 	}
 }
+
+// TestMessageScamAdvice: a fake police officer's or a 'grandson's' message
+// gets the impostor-scam advice, not the fake-bill advice (QA rev24: 「契約は
+// まず成立していません」 and the IP-address line were given to both).
+func TestMessageScamAdvice(t *testing.T) {
+	for _, sms := range []string{
+		"警視庁捜査二課です。あなた名義の口座が詐欺事件に使用されています。至急 03-1234-5678 まで連絡してください。",
+		"おばあちゃん、スマホ壊れて番号変わった。会社のお金を落としちゃって今日中に100万円必要なんだ。誰にも言わないで。",
+	} {
+		code, out, errs := runMessageCmd(t, sms, "--no-fetch", "--no-whois", "--json")
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		r := decodeResults(t, out)[0]
+		if r.Risk != rules.RiskHigh || len(r.Advice) == 0 || r.Advice[0].Topic != "scam" {
+			t.Errorf("%s: risk %s, advice %+v; want high and the scam advice first", sms, r.Risk, r.Advice)
+		}
+	}
+}

@@ -275,7 +275,7 @@ func (sc *Screener) adviceFor(res *checker.Result) []checker.AdviceBlock {
 // topicRank orders advice topics: what to do about fraud first, spam last.
 func topicRank(t string) int {
 	switch t {
-	case "billing":
+	case "scam", "billing":
 		return 0
 	case "phishing":
 		return 1
