@@ -22,7 +22,7 @@ func main() {
 	if os.Getenv("GOMAXPROCS") != "" {
 		procs = 0 // the user's
 	}
-	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr), Gate: gate, Procs: procs})
+	code := run(ctx, os.Args[1:], &Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr), InIsTerminal: isTerminal(os.Stdin), Gate: gate, Procs: procs})
 	cancel()
 	os.Exit(code)
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -61,6 +63,10 @@ func runMessage(ctx context.Context, s *Streams, o *messageOptions) error {
 				return usageError("standard input cannot be both the list (-l -) and a message (-)")
 			}
 		}
+	}
+	if s.InIsTerminal && slices.Contains(files, "-") {
+		// Someone at a keyboard: say how to give the message.
+		fmt.Fprintln(s.Err, "SMSやメールの本文を貼り付けて、最後に Ctrl+D（Windows は Ctrl+Z のあと Enter）を押してください。\nPaste the message's text, then press Ctrl+D (on Windows, Ctrl+Z then Enter).")
 	}
 	c, data, closeFn, err := o.setup()
 	if err != nil {

@@ -308,3 +308,23 @@ func TestMessageScamAdvice(t *testing.T) {
 		}
 	}
 }
+
+// TestMessageEmpty: an empty file or an empty paste is no message to call
+// low (QA rev24: 「低」 and exit 0 for nothing read): an error record saying
+// the text was empty, exit 2.
+func TestMessageEmpty(t *testing.T) {
+	for _, stdin := range []string{"", " \n\n"} {
+		code, out, _ := runMessageCmd(t, stdin, "--no-fetch", "--no-whois", "--json")
+		if code != exitTargetFail {
+			t.Fatalf("%q: exit %d, want 2", stdin, code)
+		}
+		r := decodeResults(t, out)[0]
+		if r.Risk != rules.RiskError || r.Error == nil || r.Error.Code != "invalid-target" || !strings.HasPrefix(r.Error.Message, "empty: ") {
+			t.Errorf("%q: risk %s error %+v", stdin, r.Risk, r.Error)
+		}
+	}
+	code, out, _ := runMessageCmd(t, "", "--no-fetch", "--no-whois")
+	if code != exitTargetFail || !strings.Contains(out, "本文が空でした") {
+		t.Errorf("text view, exit %d:\n%s", code, out)
+	}
+}

@@ -23,6 +23,9 @@ type Streams struct {
 	// ErrIsTerminal says whether Err is a terminal (a progress bar is shown
 	// only then).
 	ErrIsTerminal bool
+	// InIsTerminal says whether In is a terminal: `message` reading a
+	// paste from it says how to end the paste.
+	InIsTerminal bool
 	// Gate is what results are written through; main holds it to stop at
 	// once on a second interrupt. Nil: each run has its own.
 	Gate *batch.Gate

@@ -24,13 +24,15 @@ type checkFunc func(ctx context.Context, target string) *checker.Result
 func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, check checkFunc) error {
 	toFile := o.Output != "" && o.Output != "-"
 	cfg := batch.Config{
-		Args:     args,
-		List:     o.List,
-		Stdin:    s.In,
-		Output:   o.Output,
-		Stdout:   s.Out,
-		Stderr:   s.Err,
-		Progress: s.ErrIsTerminal && !o.NoProgress,
+		Args:   args,
+		List:   o.List,
+		Stdin:  s.In,
+		Output: o.Output,
+		Stdout: s.Out,
+		Stderr: s.Err,
+		// A bar for a list, or several targets; not for one (a pasted
+		// message's bar would be drawn over the paste).
+		Progress: s.ErrIsTerminal && !o.NoProgress && (o.List != "" || len(args) > 1),
 		Format:   o.Format,
 		// A resident's few targets get the full view; a list, the
 		// compact one with a summary.

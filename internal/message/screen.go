@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -103,6 +104,14 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 	if m.NotText {
 		res.Risk = rules.RiskError
 		res.Error = &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "not text: " + target + " is an image or another file, not the text of a message (a screenshot cannot be read): save the message's text as .txt or .eml"}
+		return res
+	}
+	if strings.TrimSpace(m.Text) == "" && strings.TrimSpace(m.Subject) == "" && len(m.URLs) == 0 && len(m.Attachments) == 0 {
+		// Nothing was read: a verdict of low would reassure about a
+		// message no one has seen (an empty file, a paste that never
+		// came).
+		res.Risk = rules.RiskError
+		res.Error = &checker.ErrorInfo{Code: checker.CodeInvalidTarget, Message: "empty: " + target + " holds no text to check"}
 		return res
 	}
 	if m.Truncated {

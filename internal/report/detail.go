@@ -67,6 +67,7 @@ var words = map[string]rules.Text{
 	"whois.failed":  {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
+	"err.empty":                            {JA: "メッセージの本文が空でした（空のファイル、または何も貼り付けられていません）。SMSやメールの本文を貼り付けるか、.txt / .eml に保存して指定してください。", EN: "The message was empty (an empty file, or nothing was pasted). Paste the SMS or e-mail text, or save it as .txt / .eml and give the file."},
 	"err.nofile":                           {JA: "ファイルまたはフォルダーが見つかりませんでした。場所と名前を確かめてください。", EN: "No such file or folder. Check where it is and its name."},
 	"err.notpage":                          {JA: "保存したページ（.html）か証拠ファイル（.warc、.warc.gz）ではありません。SMSやメールの文面なら shopcheck message で調べてください。", EN: "This is not a saved page (.html) or an evidence file (.warc, .warc.gz). For the text of an SMS or e-mail, use shopcheck message."},
 	"err.emptydir":                         {JA: "このフォルダーには保存したページ（.html）がありません。", EN: "This folder holds no saved pages (.html)."},
@@ -388,6 +389,8 @@ func inputErrorKey(msg string) string {
 		return "err.folder"
 	case strings.HasPrefix(msg, "not text: "):
 		return "err.nottext"
+	case strings.HasPrefix(msg, "empty: "):
+		return "err.empty"
 	}
 	return "err." + checker.CodeInvalidTarget
 }
