@@ -1650,6 +1650,25 @@ func checkMailDisguised(m *Mail) []Finding {
 	return out
 }
 
+// mailDisguisedName reports whether an attachment's name (lower case)
+// hides what it is: a document's or picture's extension before the last
+// one (.pdf.exe), a run of spaces before it, or a character that turns the
+// text round (U+202E) or hides it.
+func mailDisguisedName(name string) bool {
+	if strings.ContainsAny(name, "\u202e\u202d\u2066\u2067\u2068") {
+		return true
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if strings.HasSuffix(base, "   ") {
+		return true
+	}
+	switch strings.TrimPrefix(path.Ext(base), ".") {
+	case "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "txt", "rtf", "csv", "jpg", "jpeg", "png", "gif", "zip", "mp4", "mp3":
+		return true
+	}
+	return false
+}
+
 func checkMailAttachment(m *Mail) []Finding {
 	ph := phishData().mail
 	var out []Finding
@@ -1657,6 +1676,13 @@ func checkMailAttachment(m *Mail) []Finding {
 		name := strings.ToLower(strings.TrimSpace(a))
 		ext := strings.TrimPrefix(path.Ext(name), ".")
 		switch {
+		case phishHas(ph["exec"], ext) && mailDisguisedName(name):
+			// 請求書_11月.pdf.exe, a name turned round by U+202E: made
+			// to pass for a document, which nothing honest does.
+			out = append(out, Finding{Evidence: a, Severity: High, Points: 60, Message: Text{
+				JA: "文書や画像に見せかけた実行ファイルが添付されています（" + a + "）。開くとウイルスに感染します。開かずに削除してください",
+				EN: "an executable disguised as a document or picture is attached (" + a + "): opening it infects the device. Delete it unopened",
+			}})
 		case phishHas(ph["exec"], ext):
 			out = append(out, Finding{Evidence: a})
 		case phishHas(ph["markup"], ext):

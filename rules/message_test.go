@@ -856,7 +856,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-link", false, 0}}},
 
 		// mail-attachment-executable
-		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
+		// rev24 QA: a disguised executable is strong alone (60).
+		{"executable posing as a PDF", Mail{Attachments: []string{"invoice.pdf.exe"}}, []want{{"mail-attachment-executable", true, 60}}},
+		{"executable turned round by U+202E", Mail{Attachments: []string{"invoice\u202efdp.exe"}}, []want{{"mail-attachment-executable", true, 60}}},
+		{"a plain executable", Mail{Attachments: []string{"setup.exe"}}, []want{{"mail-attachment-executable", true, 0}}},
 		{"HTML attachment", Mail{Attachments: []string{"請求書.HTML"}}, []want{{"mail-attachment-executable", true, 20}}},
 		{"ordinary documents", Mail{Attachments: []string{"見積書.pdf", "photo.jpg", "list.xlsx"}}, []want{{"mail-attachment-executable", false, 0}}},
 	}

@@ -143,7 +143,7 @@ func TestDetailVerdictWords(t *testing.T) {
 		// A message whose own sign is a fake bill: its links and
 		// attachments are the danger too.
 		{billMail, "リンクや添付ファイルを開いたり", "架空請求の疑いが強いです"},
-		{medMail, "リンクは開かず、公式アプリや自分で調べた連絡先で", "利用を控えて"},
+		{medMail, "リンクや添付ファイルは開かず、公式アプリや自分で調べた連絡先で", "利用を控えて"},
 		{medBill, "身に覚えのない請求なら、支払ったり連絡したりしないでください", "利用を控えて"},
 		// A fake virus alert shares the billing advice, not the bill:
 		// the verdict says not to call.
