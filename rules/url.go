@@ -419,6 +419,35 @@ func secretField(in Input) (string, bool) {
 	return "", false
 }
 
+// secretFieldName is what secret a field asks for, in Japanese and
+// English: by its type, autocomplete or name (secretField), else by its
+// label or placeholder as the phishing signs read them (カード番号 on a
+// field named "cc").
+func secretFieldName(in Input) (ja, en string, ok bool) {
+	if what, ok := secretField(in); ok {
+		k := phishCred(0)
+		switch {
+		case what == "password" || strings.HasSuffix(what, "-password"):
+			k = credPassword
+		case what == "cc-number":
+			k = credCard
+		case what == "cc-csc":
+			k = credCSC
+		case strings.HasPrefix(what, "cc-exp"):
+			k = credExpiry
+		}
+		if k != 0 {
+			return phishCredName(k, "ja"), phishCredName(k, "en"), true
+		}
+		return what, what, true
+	}
+	switch k := phishClassify(in); k {
+	case credPassword, credCard, credExpiry, credCSC, credPIN, credPIN2:
+		return phishCredName(k, "ja"), phishCredName(k, "en"), true
+	}
+	return "", "", false
+}
+
 func checkURLNoTLS(site *Site) []Finding {
 	var out []Finding
 	for _, p := range site.Pages {
@@ -432,15 +461,17 @@ func checkURLNoTLS(site *Site) []Finding {
 				continue
 			}
 			for _, in := range f.Inputs {
-				what, ok := secretField(in)
+				whatJA, whatEN, ok := secretFieldName(in)
 				if !ok {
 					continue
 				}
-				where := p.URL
+				where, whereEN := p.URL, p.URL
 				if actionHTTP && !pageHTTP {
-					where = "form → " + f.Action
+					where, whereEN = "フォームの送信先 → "+f.Action, "form → "+f.Action
 				}
-				out = append(out, Finding{Evidence: Clip(fmt.Sprintf("%s (%s)", where, what), 160), URL: p.URL})
+				out = append(out, Finding{URL: p.URL,
+					Evidence:   Clip(fmt.Sprintf("%s（入力欄: %s）", where, whatJA), 160),
+					EvidenceEN: Clip(fmt.Sprintf("%s (field: %s)", whereEN, whatEN), 160)})
 				break
 			}
 		}

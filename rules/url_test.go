@@ -102,6 +102,9 @@ func TestURLNoTLS(t *testing.T) {
 		{"https password", page("https://shop.example/login", login), false},
 		{"http search only", page("http://shop.example/", search), false},
 		{"https form posting to http", page("https://shop.example/", `<form action="http://collect.example/p"><input type="password"></form>`), true},
+		// rev24 QA: a card form known by its labels only (name="cc").
+		{"http card known by its label", page("http://shop.example/pay", `<form method="post"><label>カード番号 <input name="cc"></label><label>セキュリティコード <input name="c"></label></form>`), true},
+		{"http name and address only", page("http://shop.example/order", `<form method="post"><label>お名前 <input name="n"></label><label>ご住所 <input name="a"></label></form>`), false},
 	}
 	r := ruleByID(t, "url-no-tls")
 	if !r.NeedsPage {
@@ -172,6 +175,21 @@ func TestParseIPHost(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("parseIPHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNoTLSEvidenceInEnglish: the field's kind is said in the reader's
+// language (QA rev24: 「(password)」 in Japanese evidence).
+func TestNoTLSEvidenceInEnglish(t *testing.T) {
+	p := NewPage("http://shop.example/login", 200, "text/html", `<form method="post"><input type="password" name="pw"></form>`, false)
+	site := siteFor(t, p.URL, p.URL)
+	site.Pages = []*Page{p}
+	r := ruleByID(t, "url-no-tls")
+	for lang, want := range map[string]string{"ja": "（入力欄: パスワード）", "en": "(field: password)"} {
+		signs := Evaluate(site, []Rule{r}, lang)
+		if len(signs) != 1 || !strings.Contains(signs[0].Evidence, want) {
+			t.Errorf("%s: %+v, want evidence with %q", lang, signs, want)
 		}
 	}
 }
