@@ -244,6 +244,10 @@ func imitationHow(im Imitation) (ja, en string) {
 			return fmt.Sprintf("の名前 %s の語順を入れ替えたもの (%s)", im.Keyword, im.Matched),
 				fmt.Sprintf("the words of %s in another order (%s)", im.Keyword, im.Matched)
 		}
+		if im.Reordered {
+			return fmt.Sprintf("の名前 %s の語順を入れ替え、%sを付け足したもの", im.Keyword, quoted(im.Words)),
+				fmt.Sprintf("the words of its name %s in another order, with %q added", im.Keyword, strings.Join(im.Words, "-"))
+		}
 		return fmt.Sprintf("の名前 %s に%sを付け足したもの", im.Keyword, quoted(im.Words)),
 			fmt.Sprintf("its name %s with %q added", im.Keyword, strings.Join(im.Words, "-"))
 	case ImitationJapaneseName:

@@ -66,6 +66,9 @@ type Imitation struct {
 	Edit string
 	// Words are the words added beside the brand's name.
 	Words []string
+	// Reordered is set when the name's words stand in another order
+	// (yamato-kuroneko for kuroneko-yamato), words added or not.
+	Reordered bool
 	// Swaps are the look-alike characters, as "а→a".
 	Swaps []string
 	// Real is the registrable domain that really owns the host, when the
@@ -353,7 +356,10 @@ type match struct {
 	// a phishing or service word does. Worked out when first needed.
 	act, svc, actDone bool
 	jpAt              bool // the suffix is a Japanese attribute domain (co.jp, …)
-	best              Imitation
+	// reorder is set while reordered offers: the name's words stand in
+	// another order.
+	reorder bool
+	best    Imitation
 }
 
 // matchPool holds matches whose lists are reused.
@@ -986,6 +992,11 @@ func (m *match) reordered(id int32) {
 	if k.weak {
 		return
 	}
+	for i := range m.toks {
+		if hasSeqAt(m.toks, i, k.toks) {
+			return // in its own order: plusWordsAt's
+		}
+	}
 	used := make([]bool, len(m.toks))
 	for _, kt := range k.toks {
 		found := false
@@ -1008,7 +1019,9 @@ func (m *match) reordered(id int32) {
 	if len(others) > 0 && m.fanOnly(others) {
 		return
 	}
+	m.reorder = true
 	m.offerPlus(id, k.raw, others)
+	m.reorder = false
 }
 
 // plusWordsAt handles keyword id found as tokens [i, i+n) of the label.
@@ -1043,7 +1056,7 @@ func (m *match) offerPlus(id int32, written string, added []string) {
 	for bj, bi := range k.brands {
 		b := &m.ix.brands[bi]
 		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: k.official[bj],
-			Matched: m.lab, Keyword: k.raw, Words: added}
+			Matched: m.lab, Keyword: k.raw, Words: added, Reordered: m.reorder}
 		if len(swaps) > 0 {
 			// A short weak name respelled in ASCII is too often a
 			// word of its own (iine-pay, lsa-login); a longer one

@@ -292,6 +292,17 @@ func TestLookalikeMessage(t *testing.T) {
 	if !strings.Contains(msg.EN, "imitates smbc-card.com, the official domain of SMBC Card (三井住友カード): one letter changed") {
 		t.Errorf("EN message %q", msg.EN)
 	}
+	// rev24 QA: the name's words in another order, and a word added, said
+	// as such (not as kuroneko-yamato with jp added).
+	for host, want := range map[string]string{
+		"yamato-kuroneko-jp.com": "の名前 kuroneko-yamato の語順を入れ替え、「jp」を付け足したもの",
+		"kuroneko-yamato-jp.com": "の名前 kuroneko-yamato に「jp」を付け足したもの",
+	} {
+		im, ok := d.Brands.Lookalike(host)
+		if msg := ImitationMessage(im); !ok || !strings.Contains(msg.JA, want) {
+			t.Errorf("%s: %q lacks %q", host, msg.JA, want)
+		}
+	}
 	edits := map[string]string{
 		"amazo.com": "omission", "amazoon.com": "repetition", "amazoin.com": "insertion",
 		"amazno.com": "transposition", "amezon.com": "replacement",
