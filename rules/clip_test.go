@@ -27,6 +27,30 @@ func TestClipAgrees(t *testing.T) {
 	}
 }
 
+// TestClipKeepsNumbers: a cut inside a phone or account number moves to
+// the number's end (QA rev24: 「090-1234-…」 lost the scammer's number),
+// up to 16 bytes; a longer run of digits is cut where it was.
+func TestClipKeepsNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"お電話ください:090-1234-5678", 20, "お電話ください:090-1234-5678"},
+		{"お電話ください:090-1234-5678 まで", 20, "お電話ください:090-1234-5678…"},
+		{"口座 1234567 名義 ヤマダ", 6, "口座 1234567…"},
+		{"番号 " + "12345678901234567890123", 6, "番号 12…"},
+		{"お支払い期限は本日中です", 5, "お支払い…"},
+	} {
+		if got := Clip(tc.in, tc.n); got != tc.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+		if got := clipPlain(tc.in, tc.n); got != tc.want {
+			t.Errorf("clipPlain(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
 func TestSentence(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"支払方法が銀行振込だけです。", "支払方法が銀行振込だけです。"},
