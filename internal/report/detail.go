@@ -358,6 +358,21 @@ func hasHighSign(signs []rules.Sign) bool {
 // means and what to do, in the reader's language, then the technical
 // detail (in English, as the JSON has it) with the code.
 func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.ErrorInfo) {
+	if why := errorWhy(e, d.o.Lang); why != "" {
+		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why)
+		fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.more"), e.Message, e.Code)
+		return
+	}
+	fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.code"), e.Message, e.Code)
+}
+
+// errorWhy is what error e means for the reader and what to do, in lang
+// (the text view and the HTML report say it alike); "" for no error or
+// one without such words.
+func errorWhy(e *checker.ErrorInfo, lang string) string {
+	if e == nil {
+		return ""
+	}
 	key := "err." + e.Code
 	switch {
 	case e.Code == checker.CodeInvalidTarget:
@@ -366,11 +381,9 @@ func (d *detailWriter) writeError(b *strings.Builder, indent string, e *checker.
 		key = "err.internal"
 	}
 	if why, ok := words[key]; ok {
-		fmt.Fprintf(b, "%s%s: %s\n", indent, d.say("error.code"), why.In(d.o.Lang))
-		fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.more"), e.Message, e.Code)
-		return
+		return why.In(lang)
 	}
-	fmt.Fprintf(b, "%s%s: %s [%s]\n", indent, d.say("error.code"), e.Message, e.Code)
+	return ""
 }
 
 // inputErrorKey says which input mistake an invalid-target error's detail

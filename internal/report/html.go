@@ -44,10 +44,11 @@ func newHTML(w io.Writer, o Options) Writer {
 
 // htmlRow is what the row template sees.
 type htmlRow struct {
-	N         int
-	Risk      string
-	RiskName  string
-	RiskRank  int
+	N        int
+	Risk     string
+	RiskName string
+	// RiskKey sorts by risk, then score: rank×1000 + score.
+	RiskKey   int
 	Score     int
 	Target    string
 	Domain    string
@@ -57,6 +58,9 @@ type htmlRow struct {
 	Redirects []string
 	Whois     *checker.WhoisInfo
 	Error     *checker.ErrorInfo
+	// ErrorWhy is what the error means for the reader, in the report's
+	// language (the text view's words), "" when there is none.
+	ErrorWhy string
 	// HopError, ScriptBuilt and DisclosureImage say what of the site was
 	// not seen.
 	HopError        string
@@ -75,22 +79,22 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("row").Funcs(template.FuncMap{"defang": defang.Defang}).Parse(
 		`<tr data-risk="{{.Risk}}" data-signs="{{.SignIDs}}">` +
 			`<td data-v="{{.N}}">{{.N}}</td>` +
-			`<td data-v="{{.RiskRank}}"><span class="risk r-{{.Risk}}">{{.RiskName}}</span></td>` +
+			`<td data-v="{{.RiskKey}}"><span class="risk r-{{.Risk}}">{{.RiskName}}</span></td>` +
 			`<td data-v="{{.Score}}" class="num">{{.Score}}</td>` +
 			`<td class="t">{{.Target}}</td>` +
 			`<td>{{.Domain}}</td>` +
-			`<td>{{range .Signs}}<span class="sign s-{{.Severity}}">{{.ID}}</span> {{end}}</td>` +
+			`<td>{{range .Signs}}<span class="sign s-{{.Severity}}" title="{{.Message}}">{{.ID}}</span> {{end}}</td>` +
 			`<td>{{if .Error}}<span class="err">{{.Error.Code}}</span>{{end}}</td>` +
 			`<td><details><summary>{{len .Signs}}</summary><div class="ev">` +
 			`{{if .URL}}<p><b>{{call .L "url"}}</b>: <span class="u">{{.URL}}</span></p>{{end}}` +
 			`{{if .Redirects}}<p><b>{{call .L "redirects"}}</b>:</p><ol class="u">{{range .Redirects}}<li>{{.}}</li>{{end}}</ol>{{end}}` +
 			`{{if .Whois}}<p><b>{{call .L "registered"}}</b>: {{.Whois.Created}} ({{.Whois.Registrar}})</p>{{end}}` +
-			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{.Error.Code}}: {{.Error.Message}}</p>{{end}}` +
+			`{{if .Error}}<p class="err"><b>{{call .L "errcol"}}</b>: {{if .ErrorWhy}}{{.ErrorWhy}} <small>({{.Error.Code}}: {{.Error.Message}})</small>{{else}}{{.Error.Code}}: {{.Error.Message}}{{end}}</p>{{end}}` +
 			`{{if .HopError}}<p class="err"><b>{{call .L "hoperr"}}</b>: {{.HopError}}</p>{{end}}` +
 			`{{if .Unread}}<p class="err"><b>{{call .L "unread"}}</b>:{{range .Unread}}<br>{{.URL}} ({{.Message}}){{end}}</p>{{end}}` +
 			`{{if .ScriptBuilt}}<p class="err">{{call .L "scriptbuilt"}}</p>{{end}}` +
 			`{{if .DisclosureImage}}<p class="err">{{call .L "discimage"}}: <span class="u">{{.DisclosureImage}}</span></p>{{end}}` +
-			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{.Risk}}</span> {{.Score}} {{if .Quoted}}<span class="u">{{defang .Target}}</span> <i>{{call $.L "quoted"}}</i>{{else}}<span class="u">{{.Target}}</span>{{end}}` +
+			`{{if .Links}}<p><b>{{call .L "links"}}</b>:</p><ul>{{range .Links}}<li><span class="risk r-{{.Risk}}">{{call $.L (printf "%s" .Risk)}}</span> {{.Score}} {{if .Quoted}}<span class="u">{{defang .Target}}</span> <i>{{call $.L "quoted"}}</i>{{else}}<span class="u">{{.Target}}</span>{{end}}` +
 			`{{range .Signs}} <span class="sign s-{{.Severity}}">{{.ID}}</span>{{end}}{{if .Error}} <span class="err">{{.Error.Code}}</span>{{end}}</li>{{end}}</ul>{{end}}` +
 			`{{if .Signs}}<ol>{{range .Signs}}<li><b>{{.ID}}</b> <span class="sign s-{{.Severity}}">{{.Severity.Word $.Lang}} +{{.Points}}</span> {{.Message}}` +
 			`{{if .Evidence}}<br><q>{{.Evidence}}</q>{{end}}{{if .URL}}<br><span class="u">{{.URL}}</span>{{end}}</li>{{end}}</ol>` +
@@ -109,6 +113,10 @@ type htmlTail struct {
 	Limited   int
 	L         func(string) string
 	Kind      func(string) string
+	// Show is a clue's value for the reader (clueShow); Sum a sign's
+	// summary in the report's language.
+	Show func(kind, value string) string
+	Sum  func(id string) string
 }
 
 type htmlCount struct {
@@ -127,11 +135,11 @@ var htmlTailTmpl = sync.OnceValue(func() *template.Template {
 {{end}}</div>
 {{if .Errors}}<p>{{call .L "reasons"}}: {{range $i, $e := .Errors}}{{if $i}}, {{end}}{{$e.Name}} {{$e.N}}{{end}}</p>{{end}}
 <h3>{{call .L "topsigns"}}</h3>
-{{if .Signs}}<table class="top"><tbody>{{range .Signs}}<tr><td class="num">{{.N}}</td><td><button type="button" class="link" data-sign="{{.Name}}">{{.Name}}</button></td></tr>{{end}}</tbody></table>
+{{if .Signs}}<table class="top"><tbody>{{range .Signs}}<tr><td class="num">{{.N}}</td><td><button type="button" class="link" data-sign="{{.Name}}">{{.Name}}</button></td><td>{{call $.Sum .Name}}</td></tr>{{end}}</tbody></table>
 {{else}}<p>{{call .L "nosigns"}}</p>{{end}}
 <h3>{{call .L "campaigns"}}</h3>
 {{if .Campaigns}}{{range .Campaigns}}<details class="camp"><summary>{{call $.L "campaign"}} {{.ID}}: {{printf (call $.L "sites") .Targets .Sites}}</summary><ul>
-{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{.Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
+{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{call $.Show .Kind .Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
 {{end}}</ul></details>
 {{end}}{{else}}<p>{{call .L "nocampaign"}}</p>{{end}}
 {{if .Limited}}<p class="err">{{printf (call .L "limited") .Limited}}</p>{{end}}
@@ -179,7 +187,9 @@ const htmlJS = `
   var tbody = table.tBodies[0];
   var rows = Array.prototype.slice.call(tbody.rows);
   var text = rows.map(function (r) {
-    return (r.cells[3].textContent + " " + r.cells[4].textContent + " " + r.cells[5].textContent + " " + r.cells[6].textContent).toLowerCase();
+    // The whole row, the evidence under it too: an officer searches by an
+    // account number, a holder's name or a phone.
+    return r.textContent.toLowerCase();
   });
   var q = document.getElementById("q"), fr = document.getElementById("f-risk"), fs = document.getElementById("f-sign"), shown = document.getElementById("shown");
   function apply() {
@@ -221,11 +231,10 @@ const htmlJS = `
   if (h.get("q")) q.value = h.get("q");
   if (h.get("risk")) fr.value = h.get("risk");
   if (h.get("sign")) fs.value = h.get("sign");
-  var s = h.get("sort");
-  if (s) {
-    var desc = s.charAt(0) === "-", k = desc ? s.slice(1) : s;
-    Array.prototype.forEach.call(ths, function (th, i) { if (th.getAttribute("data-key") === k) sortBy(i, desc ? -1 : 1); });
-  }
+  // Without a sort asked for, the riskiest first (risk, then score).
+  var s = h.get("sort") || "-risk";
+  var desc = s.charAt(0) === "-", k = desc ? s.slice(1) : s;
+  Array.prototype.forEach.call(ths, function (th, i) { if (th.getAttribute("data-key") === k) sortBy(i, desc ? -1 : 1); });
   document.addEventListener("click", function (e) {
     var b = e.target.closest ? e.target.closest("button") : null;
     if (!b) return;
@@ -306,9 +315,9 @@ func (h *htmlWriter) Write(r *checker.Result) error {
 		risk = rules.RiskError
 	}
 	row := htmlRow{
-		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskRank: risk.Rank(), Score: r.Score,
+		N: h.n, Risk: string(risk), RiskName: h.riskName(risk), RiskKey: risk.Rank()*1000 + r.Score, Score: r.Score,
 		Target: r.Target, Domain: r.Domain, URL: r.URL, SignIDs: strings.Join(ids, " "), Signs: r.Signs,
-		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, DisclosureImage: r.DisclosureImage, Unread: r.Unread, L: h.l, Lang: h.o.Lang,
+		Redirects: r.Redirects, Whois: r.Whois, Error: r.Error, ErrorWhy: errorWhy(r.Error, h.o.Lang), HopError: r.HopError, ScriptBuilt: r.ScriptBuilt, DisclosureImage: r.DisclosureImage, Unread: r.Unread, L: h.l, Lang: h.o.Lang,
 	}
 	for _, l := range r.Links {
 		if l != nil {
@@ -341,7 +350,9 @@ func (h *htmlWriter) Close() error {
 		t = h.own
 	}
 	tail := htmlTail{T: t, Lang: h.o.Lang, Signs: t.TopSigns(0), Errors: t.TopErrors(), L: h.l,
-		Kind: func(k string) string { return kindName(k, h.o.Lang) }}
+		Kind: func(k string) string { return kindName(k, h.o.Lang) },
+		Show: func(k, v string) string { return clueShow(k, v, h.o.Lang) },
+		Sum:  signSummaries(h.o.Lang)}
 	for _, r := range []rules.Risk{rules.RiskHigh, rules.RiskMedium, rules.RiskLow, rules.RiskError} {
 		tail.Risks = append(tail.Risks, htmlCount{Risk: string(r), Name: h.riskName(r), N: t.Risk[r]})
 	}

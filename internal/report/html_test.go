@@ -161,7 +161,7 @@ func TestHTMLSummaryAndCampaigns(t *testing.T) {
 	doc := renderHTML(t, rs, "en", true)
 	for _, want := range []string{
 		`data-risk="high">high <b>2</b>`, `data-risk="error">could not be checked <b>1</b>`,
-		"Campaign 1: 2 targets", "<code>0001|100|1234567</code>",
+		"Campaign 1: 2 targets", "<code>0001 / 100 / 1234567</code>",
 		`data-q="shop.example"`, `data-q="twin.example"`,
 		`<option value="payment-transfer-only">payment-transfer-only (2)</option>`,
 		`<span class="sign s-high">strong +25</span>`, // a sign's weight, not a verdict's word
@@ -238,6 +238,19 @@ func TestHTMLInChromium(t *testing.T) {
 	if n := strings.Count(dom, "<tr data-risk="); n != 4 {
 		t.Errorf("%d rows in the rendered page, want 4", n)
 	}
+	// Without a sort asked for, the riskiest rows first (QA rev24: rows
+	// stood in the order the checks finished).
+	var order []string
+	for _, m := range regexp.MustCompile(`<tr data-risk="(\w+)"`).FindAllStringSubmatch(dom, -1) {
+		order = append(order, m[1])
+	}
+	rank := map[string]int{"high": 3, "medium": 2, "low": 1, "error": 0}
+	for i := 1; i < len(order); i++ {
+		if rank[order[i]] > rank[order[i-1]] {
+			t.Errorf("rows not riskiest first by default: %v", order)
+			break
+		}
+	}
 
 	dom = dump("#risk=high&sort=-score")
 	if !strings.Contains(dom, `<b id="shown">2</b>`) {
@@ -255,5 +268,30 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "90,85,40,0" {
 		t.Errorf("sort=-score: scores in order %v, want 90,85,40,0", got)
+	}
+}
+
+// TestHTMLForTheReader: what an officer reading the Japanese report trips
+// on (QA rev24): a message link's risk in Japanese, an error's meaning in
+// Japanese beside its code, each top sign's summary, a disclosure digest
+// said to be one, and the rows searchable by their evidence.
+func TestHTMLForTheReader(t *testing.T) {
+	rs := sampleResults()
+	msg := &checker.Result{Target: "sms.txt", Risk: rules.RiskHigh, Score: 90, Signs: []rules.Sign{},
+		Links: []*checker.Result{{Target: "https://kit.example.top/", Risk: rules.RiskHigh, Score: 90}},
+		Clues: []checker.Clue{{Kind: "disclosure", Value: "4eb758f5abfe04c83bba15d5aa"}}}
+	twin := &checker.Result{Target: "twin.example", Risk: rules.RiskHigh, Score: 90, Signs: []rules.Sign{},
+		Clues: []checker.Clue{{Kind: "disclosure", Value: "4eb758f5abfe04c83bba15d5aa"}}}
+	doc := renderHTML(t, append(rs, msg, twin), "ja", true)
+	for _, want := range []string{
+		`<span class="risk r-high">高</span> 90`,
+		"URLまたはドメイン名として読めませんでした",
+		"同じ文面（SHA-256 4eb758f5abfe…）",
+		"銀行振込（前払い）だけ",
+		"r.textContent.toLowerCase()",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the Japanese report lacks %q", want)
+		}
 	}
 }

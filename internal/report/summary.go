@@ -192,6 +192,39 @@ var sumWords = map[string]rules.Text{
 
 func say(key, lang string) string { return sumWords[key].In(lang) }
 
+// clueShow is a clue's value as a reader sees it: an account's parts
+// (bank, branch, number, holder, kept joined by | for matching) apart, and
+// a disclosure's digest said to be one, its first 12 digits shown.
+func clueShow(kind, value, lang string) string {
+	switch kind {
+	case "disclosure":
+		d := value
+		if len(d) > 12 {
+			d = d[:12] + "…"
+		}
+		if lang == "en" {
+			return "the same text (SHA-256 " + d + ")"
+		}
+		return "同じ文面（SHA-256 " + d + "）"
+	case "account":
+		return strings.ReplaceAll(value, "|", " / ")
+	}
+	return value
+}
+
+// signSummaries returns a lookup of each sign's one-line summary in lang
+// (rules.All and rules.MessageRules): the report names what an id means.
+func signSummaries(lang string) func(string) string {
+	m := map[string]string{}
+	for _, r := range rules.All() {
+		m[r.ID] = r.Summary.In(lang)
+	}
+	for _, r := range rules.MessageRules() {
+		m[r.ID] = r.Summary.In(lang)
+	}
+	return func(id string) string { return m[id] }
+}
+
 // kindName names a clue kind; an unknown kind is shown as it is.
 func kindName(kind, lang string) string {
 	if t, ok := sumWords[kind]; ok && kindRank(kind) < len(kindOrder) {
@@ -303,7 +336,7 @@ func writeCampaigns(b *strings.Builder, camps []Campaign, lang string) {
 	for _, c := range camps {
 		fmt.Fprintf(b, "  [%d] "+say("sites", lang)+"\n", c.ID, c.Targets, c.Sites)
 		for _, cl := range c.Clusters {
-			fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(cl.Value), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
+			fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(clueShow(cl.Kind, cl.Value, lang)), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
 		}
 	}
 }

@@ -26,12 +26,12 @@ func TestTextSummary(t *testing.T) {
 			"── Summary ──\nTargets: 5 (high 2, medium 2, low 0, could not be checked 1)\n",
 			"Why targets could not be checked: invalid-target 1\n",
 			"Most frequent signs:\n       2  account-listed\n       2  payment-transfer-only\n       2  phishing-brand-impersonation\n",
-			"Possible campaigns (shared bank account, phone, e-mail or seller disclosure):\n  [1] 2 targets (sites: 2)\n      Bank account 0001|100|1234567 (2): shop.example, twin.example\n",
+			"Possible campaigns (shared bank account, phone, e-mail or seller disclosure):\n  [1] 2 targets (sites: 2)\n      Bank account 0001 / 100 / 1234567 (2): shop.example, twin.example\n",
 		}},
 		{"ja", []string{
 			"対象: 5 件（高 2、中 2、低 0、確認不可 1）",
 			"[1] 2 件（2 サイト）",
-			"口座 0001|100|1234567 (2): shop.example, twin.example",
+			"口座 0001 / 100 / 1234567 (2): shop.example, twin.example",
 		}},
 	} {
 		var out countingWriter
