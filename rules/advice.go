@@ -38,10 +38,20 @@ type Desk struct {
 	Note  Text   `json:"note,omitempty"`
 }
 
-// Station is a police station in Miyagi and its phone number.
+// Station is a police station in Miyagi and its phone number; NameEN is
+// its name in romaji, for a reader of English.
 type Station struct {
-	Name  string
-	Phone string
+	Name   string
+	Phone  string
+	NameEN string
+}
+
+// In is the station's name in lang.
+func (s Station) In(lang string) string {
+	if lang == "en" && s.NameEN != "" {
+		return s.NameEN
+	}
+	return s.Name
 }
 
 // DefaultAdvice returns the advice that ships with shopcheck.
@@ -53,14 +63,21 @@ func DefaultAdvice() *Advice {
 	var f struct {
 		Topics   map[string]adviceTopic `json:"topics"`
 		Desks    map[string]Desk        `json:"desks"`
-		Stations [][2]string            `json:"stations"`
+		Stations [][]string             `json:"stations"`
 	}
 	if err := json.Unmarshal(raw, &f); err != nil {
 		panic(fmt.Sprintf("rules: embedded advice.json is broken: %v", err))
 	}
 	a := &Advice{topics: f.Topics, desks: f.Desks}
 	for _, s := range f.Stations {
-		a.Stations = append(a.Stations, Station{Name: s[0], Phone: s[1]})
+		if len(s) < 2 {
+			panic(fmt.Sprintf("rules: advice.json: a station without its phone: %q", s))
+		}
+		st := Station{Name: s[0], Phone: s[1]}
+		if len(s) > 2 {
+			st.NameEN = s[2]
+		}
+		a.Stations = append(a.Stations, st)
 	}
 	return a
 }

@@ -1168,3 +1168,20 @@ func TestAdviceFind(t *testing.T) {
 		}
 	}
 }
+
+// TestStationsInEnglish: a reader of English gets the Miyagi police
+// stations' names in romaji beside the same numbers (QA rev24: kanji only).
+func TestStationsInEnglish(t *testing.T) {
+	a := DefaultAdvice()
+	if len(a.Stations) != 24 {
+		t.Fatalf("%d stations, want the 24 of ADVICE-FACTS", len(a.Stations))
+	}
+	for _, s := range a.Stations {
+		if s.NameEN == "" || s.In("en") == s.Name || s.In("ja") != s.Name {
+			t.Errorf("station %s (%s): no romaji name", s.Name, s.Phone)
+		}
+	}
+	if a.Stations[0].In("en") != "Sendai-Chuo" || a.Stations[0].Phone != "022-222-7171" {
+		t.Errorf("first station %+v", a.Stations[0])
+	}
+}

@@ -426,7 +426,7 @@ func writeDesks(b *strings.Builder, a *rules.Advice, lang string) {
 	fmt.Fprintf(b, "  ・%s:\n", words["stations"].In(lang))
 	line := "     "
 	for i, s := range a.Stations {
-		item := fmt.Sprintf(" %s %s", s.Name, s.Phone)
+		item := fmt.Sprintf(" %s %s", s.In(lang), s.Phone)
 		if i > 0 {
 			item = " /" + item
 		}
