@@ -41,7 +41,7 @@ func domainNewRule() Rule {
 		Topic:    "shopping",
 		AnyFraud: true,
 		Summary: Text{
-			JA: "ドメインの登録日 (WHOIS/RDAP) が新しい: 90日未満は high 25点、1年未満は medium 15点。登録日がわからないときは判定しない",
+			JA: "ドメインの登録日 (WHOIS/RDAP) が新しい: 90日未満は強 25点、1年未満は中 15点。登録日がわからないときは判定しない",
 			EN: "the domain was registered recently (WHOIS/RDAP creation date): under 90 days high 25, under a year medium 15; an unknown date never counts",
 		},
 		Message: Text{

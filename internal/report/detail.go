@@ -44,7 +44,7 @@ var words = map[string]rules.Text{
 	"err.say":       {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
 	"signs":         {JA: "見つかった兆候", EN: "Warning signs found"},
 	"nosigns":       {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
-	"nosigns.msg":   {JA: "メッセージの本文には兆候は見つかりませんでした（危険度は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk comes from the links below)."},
+	"nosigns.msg":   {JA: "メッセージの本文には兆候は見つかりませんでした（危険度と点数は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk and score come from the links below)."},
 	"low.partial":   {JA: "大きな危険の兆候は見つかりませんでしたが、ページの中身を読めていないため、安全とは判断できません。下の注意書きを読んでください。", EN: "No strong warning sign was found, but the page's content could not be read, so it cannot be judged safe. Read the note below."},
 	"low.but":       {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
 	"evidence":      {JA: "根拠", EN: "Evidence"},
@@ -144,7 +144,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 	if len(r.Signs) == 0 {
 		switch {
 		case r.Error != nil:
-		case len(r.Links) > 0 && r.Risk != rules.RiskLow:
+		case len(r.Links) > 0 && (r.Risk != rules.RiskLow || r.Score > 0):
 			b.WriteString("\n" + d.say("nosigns.msg") + "\n")
 		default:
 			b.WriteString("\n" + d.say("nosigns") + "\n")

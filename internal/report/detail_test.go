@@ -312,3 +312,15 @@ func TestDetailCampaigns(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailLinkScoreExplained: a message whose own text shows no sign but
+// whose link scores says where the points come from (QA rev24: 「(15/100)」
+// beside 「兆候は見つかりませんでした」).
+func TestDetailLinkScoreExplained(t *testing.T) {
+	res := &checker.Result{Target: "mail.txt", Risk: rules.RiskLow, Score: 15, Signs: []rules.Sign{},
+		Links: []*checker.Result{{Target: "https://shop.example.jp/", Risk: rules.RiskLow, Score: 15,
+			Signs: []rules.Sign{{ID: "account-personal-name", Severity: rules.Medium, Points: 15}}}}}
+	if out := detailText(t, res, "ja"); !strings.Contains(out, "点数は下のリンク先の判定によるもの") {
+		t.Errorf("no word of where the 15 points come from:\n%s", out)
+	}
+}
