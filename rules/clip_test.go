@@ -41,6 +41,8 @@ func TestClipKeepsNumbers(t *testing.T) {
 		{"口座 1234567 名義 ヤマダ", 6, "口座 1234567…"},
 		{"番号 " + "12345678901234567890123", 6, "番号 12…"},
 		{"お支払い期限は本日中です", 5, "お支払い…"},
+		// Invalid bytes before the cut (the fuzzer's find): cut as runes.
+		{"番号\x9f\x82 0120-444-555 まで", 7, "番号\ufffd\ufffd 0120-444-555…"},
 	} {
 		if got := Clip(tc.in, tc.n); got != tc.want {
 			t.Errorf("Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)

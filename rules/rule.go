@@ -272,9 +272,12 @@ func clipPlain(s string, n int) string {
 	if len(r) <= n {
 		return s
 	}
-	cut := clipNumberEnd(s, len(string(r[:n-1])))
-	if cut == len(s) {
-		return s
+	// Cut the text as runes (invalid bytes become U+FFFD), then keep a
+	// number whole.
+	t := string(r)
+	cut := clipNumberEnd(t, len(string(r[:n-1])))
+	if cut == len(t) {
+		return t
 	}
-	return s[:cut] + "…"
+	return t[:cut] + "…"
 }
