@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -31,5 +32,14 @@ func TestFitRate(t *testing.T) {
 		if o.Concurrency != tt.want || tt.say == "" && w.Len() > 0 || !strings.Contains(w.String(), tt.say) {
 			t.Errorf("rate %g, %s, %d pages, -c %d: concurrency %d, said %q; want %d and %q", tt.rate, tt.site, tt.pages, tt.c, o.Concurrency, w.String(), tt.want, tt.say)
 		}
+	}
+}
+
+// TestConfigHintJapanese: a missing list is said in Japanese too (QA rev24:
+// the system's English only).
+func TestConfigHintJapanese(t *testing.T) {
+	code, _, errOut := batchCLI(t, "", "check", "-l", filepath.Join(t.TempDir(), "none.txt"), "--no-whois")
+	if code != exitUsage || !strings.Contains(errOut, "ファイルが見つかりません") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

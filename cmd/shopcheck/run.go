@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/shopcheck/shopcheck/checker"
 	"github.com/shopcheck/shopcheck/internal/batch"
@@ -45,7 +46,7 @@ func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, 
 	sum, err := batch.Do(ctx, cfg, batch.Check(check))
 	var ce *batch.ConfigError
 	if errors.As(err, &ce) {
-		return usageError("%v", ce.Err)
+		return usageError("%v%s", ce.Err, configHint(ce.Err))
 	}
 	if sum != nil && sum.Cut > 0 {
 		fmt.Fprintf(s.Err, "shopcheck: removed a broken last line (%d bytes) from %s before resuming\n", sum.Cut, o.Output)
@@ -68,4 +69,17 @@ func runBatch(ctx context.Context, s *Streams, o *commonOptions, args []string, 
 		return &exitError{code: exitTargetFail}
 	}
 	return nil
+}
+
+// configHint says in Japanese what a file error before the run means, for
+// the reader who does not read the system's English (「open nolist.txt: no
+// such file or directory」).
+func configHint(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "（ファイルが見つかりません。場所と名前を確かめてください）"
+	case errors.Is(err, fs.ErrPermission):
+		return "（ファイルを開く権限がありません）"
+	}
+	return ""
 }
