@@ -42,7 +42,7 @@ func domainNewRule() Rule {
 		AnyFraud: true,
 		Summary: Text{
 			JA: "ドメインの登録日 (WHOIS/RDAP) が新しい: 90日未満は強 25点、1年未満は中 15点。登録日がわからないときは判定しない",
-			EN: "the domain was registered recently (WHOIS/RDAP creation date): under 90 days high 25, under a year medium 15; an unknown date never counts",
+			EN: "the domain was registered recently (WHOIS/RDAP creation date): under 90 days strong 25, under a year moderate 15; an unknown date never counts",
 		},
 		Message: Text{
 			JA: "ドメインが最近登録されたものです。偽ショップやフィッシングサイトは、作ってすぐのドメインを使い捨てにすることがよくあります。",

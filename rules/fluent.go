@@ -25,8 +25,8 @@ func fluentRules() []Rule {
 		{
 			ID: "payment-method-mismatch", Severity: High, Points: 25, Topic: "shopping", NeedsPage: true,
 			Summary: Text{
-				JA: "トップページなどにカードのロゴや「各種クレジットカード利用可」と出しているのに、支払方法の説明では銀行振込しか選べない（または「カード決済は現在ご利用いただけません」）。",
-				EN: "The site shows card logos or says cards are accepted, but its payment terms offer only bank transfer (or say card payment is unavailable).",
+				JA: "トップページなどにカードのロゴや「各種クレジットカード利用可」と出しているのに、支払方法の説明では銀行振込しか選べない（または「カード決済は現在ご利用いただけません」）",
+				EN: "the site shows card logos or says cards are accepted, but its payment terms offer only bank transfer (or say card payment is unavailable)",
 			},
 			Message: Text{
 				JA: "表示している支払方法と実際の支払方法が食い違っています（カードが使えると見せて銀行振込に誘導）",
@@ -37,8 +37,8 @@ func fluentRules() []Rule {
 		{
 			ID: "payment-gift-card", Severity: High, Points: 40, Topic: "shopping", NeedsPage: true,
 			Summary: Text{
-				JA: "代金をAmazonギフトカードやApple Gift Card、電子マネーの番号で払うよう求めている（コンビニで買わせて番号を送らせる手口）。",
-				EN: "The shop asks to be paid with gift-card or prepaid codes (Amazon, Apple, Google Play, WebMoney …) bought at a store.",
+				JA: "代金をAmazonギフトカードやApple Gift Card、電子マネーの番号で払うよう求めている（コンビニで買わせて番号を送らせる手口）",
+				EN: "the shop asks to be paid with gift-card or prepaid codes (Amazon, Apple, Google Play, WebMoney …) bought at a store",
 			},
 			Message: Text{
 				JA: "ギフトカードや電子マネーの番号での支払いを求めています（正規の通販ではまずありません）",
@@ -49,8 +49,8 @@ func fluentRules() []Rule {
 		{
 			ID: "images-hotlinked", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
 			Summary: Text{
-				JA: "商品画像の多くを楽天市場・Yahoo!ショッピング・メルカリなど他の店の画像サーバーから直接読み込んでいる（他店の商品ページをコピーしたサイト）。",
-				EN: "Many product images are loaded straight from other shops' image servers (Rakuten, Yahoo! Shopping, Mercari …): the catalogue was copied.",
+				JA: "商品画像の多くを楽天市場・Yahoo!ショッピング・メルカリなど他の店の画像サーバーから直接読み込んでいる（他店の商品ページをコピーしたサイト）",
+				EN: "many product images are loaded straight from other shops' image servers (Rakuten, Yahoo! Shopping, Mercari …): the catalogue was copied",
 			},
 			Message: Text{
 				JA: "商品画像の多くが他の通販サイトの画像サーバーから読み込まれています",
@@ -61,8 +61,8 @@ func fluentRules() []Rule {
 		{
 			ID: "listing-copied", Severity: Medium, Points: 20, Topic: "shopping", NeedsPage: true,
 			Summary: Text{
-				JA: "会社を名乗る通販サイトなのに、商品説明がフリマの個人出品の文面（「即購入OK」「プロフ必読」「喫煙者なし」など）のまま。",
-				EN: "A shop that claims to be a business describes its goods in the words of private flea-market listings (\"即購入OK\", \"プロフ必読\", \"no smokers\" …).",
+				JA: "会社を名乗る通販サイトなのに、商品説明がフリマの個人出品の文面（「即購入OK」「プロフ必読」「喫煙者なし」など）のまま",
+				EN: "a shop that claims to be a business describes its goods in the words of private flea-market listings (\"即購入OK\", \"プロフ必読\", \"no smokers\" …)",
 			},
 			Message: Text{
 				JA: "商品説明がフリマアプリの出品文をコピーしたものに見えます",
@@ -73,8 +73,8 @@ func fluentRules() []Rule {
 		{
 			ID: "address-inconsistent", Severity: Medium, Points: 15, Topic: "shopping", NeedsPage: true, NotOnGovernment: true,
 			Summary: Text{
-				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）。",
-				EN: "The seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies).",
+				JA: "販売者の郵便番号・都道府県・電話の市外局番がかみ合わない（実在の会社の情報を寄せ集めた疑い）",
+				EN: "the seller's postcode, prefecture and landline area code do not fit together (details pieced together from real companies)",
 			},
 			Message: Text{
 				JA: "販売者の住所・郵便番号・電話番号の地域が一致しません",
@@ -85,8 +85,8 @@ func fluentRules() []Rule {
 		{
 			ID: "cloaking", Severity: High, Points: 30, Topic: "shopping", NeedsPage: true, AnyFraud: true,
 			Summary: Text{
-				JA: "パソコンとスマートフォンで中身がまったく違うページを見せている（調査や審査の目をそらすための偽装）。",
-				EN: "The site shows smartphones a different page than desktop browsers (or the other way round), to hide from reviewers.",
+				JA: "パソコンとスマートフォンで中身がまったく違うページを見せている（調査や審査の目をそらすための偽装）",
+				EN: "the site shows smartphones a different page than desktop browsers (or the other way round), to hide from reviewers",
 			},
 			Message: Text{
 				JA: "パソコンとスマートフォンで別の内容を表示しています（クローキング）",
