@@ -309,6 +309,20 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a refund lure wrapped over two lines", Mail{Text: "【みなみ野市】医療費の還付金があります。お近くのATMで還付金の手続きを\n行ってください。本日中に 0120-291-552 までお電話ください。"},
 			[]want{{"mail-refund-atm", true, 0}}},
+		// rev24 p38 m20: a ward office's refund due today and a landline
+		// to call at once (medium: the number could be the office's).
+		{"a ward's refund due today, a landline to call", Mail{Text: "【世田谷区役所 保険年金課】医療保険料の過払い金(還付金)28,650円が未受領となっております。受取期限は本日17時までです。手続き方法を担当職員がご案内しますので、至急 03-6824-1197 までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 30}}},
+		{"a city's refund notice with its desk, no deadline of today", Mail{Text: "【世田谷区役所 保険年金課】国民健康保険料の還付金があります。同封の請求書をご返送ください。お問い合わせは 03-5432-1111 までお電話ください。"},
+			[]want{{"mail-refund-atm", false, 0}}},
+		// rev24 p38 m09: a 'child' on a new LINE account, money for a
+		// client today, the father not to be told.
+		{"a 'child' on a new LINE, money for a client today", Mail{Text: "お母さん、携帯壊れて新しくしたからこっちのLINEに変えたよ。\nそれでちょっと相談があるんだけど、今日中に取引先に40万振り込まないといけなくて、新しいスマホだとネットバンキングの認証ができないの。代わりに振り込んでもらえない?明日には必ず返すから。\nお父さんにはまだ言わないで、心配かけたくないから。"},
+			[]want{{"mail-relative-trouble", true, 50}}},
+		// rev24 p38 m38: the threat 「送られたくなければ」, a deadline
+		// counted from opening.
+		{"sextortion: 'unless you want it sent', 48 hours from opening", Mail{Text: "あなたのデバイスはハッキングされました。あなたがアダルト動画を見ている様子を録画しました。この動画を家族、友人、職場の連絡先全員に送られたくなければ、1,500ドル相当のビットコインを下記のアドレスに送金してください。BTCアドレス:bc1qxy7w5k3m9d8f2r6t0p4v7n2c8h5j3l9s4a6e0u"},
+			[]want{{"mail-extortion", true, 0}}},
 		// rev22 p24 m11, m45: a creditor's own reminder.
 		{"a mail-order firm's reminder for a refused delivery, its own site", Mail{FromDomain: "naturallife-tsuhan.co.jp", Text: "9月28日にご注文いただきました商品（ご注文番号 NL-250928-3317）につきまして、受取りを辞退され返送されております。現時点でご入金が確認できておりません。お支払い期限：2025年11月5日。期限までにお支払いいただけない場合、少額訴訟等の法的手続きを検討させていただきます。0120-926-357 https://www.naturallife-tsuhan.co.jp/"},
 			[]want{{"mail-fake-bill", false, 0}}},
@@ -349,8 +363,12 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", true, 50}}},
 		{"a city's refund by post, its own landline", Mail{Text: "藤沢市役所 保険年金課です。高額療養費の支給申請書を郵送しました。3月31日までにご返送ください。問い合わせ 0466-25-1111"},
 			[]want{{"mail-refund-atm", false, 0}}},
-		{"a city's refund due today, its own landline", Mail{Text: "藤沢市役所 保険年金課です。医療費の払い戻しの受取期限が本日までとなっております。至急、0466-25-1111までお電話ください。"},
-			[]want{{"mail-refund-atm", false, 0}}},
+		// rev24: a refund due today and a landline to call at once is the
+		// fraud's first call even when the number may be the office's own:
+		// medium, with the advice to check on a number looked up (the
+		// police's advice for any such call; p38 m20 was the fraud).
+		{"a city's refund due today, a landline to call at once", Mail{Text: "藤沢市役所 保険年金課です。医療費の払い戻しの受取期限が本日までとなっております。至急、0466-25-1111までお電話ください。"},
+			[]want{{"mail-refund-atm", true, 30}}},
 		{"a friend's refund talk with a mobile number", Mail{Text: "医療費の払い戻しの申請、今日中に出さないといけないらしいよ。詳しくは 090-1234-5678 の私まで！"},
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a city's benefit call centre on a 050 number, no rush", Mail{Text: "【藤沢市】物価高騰対策給付金の還付のご案内を郵送しました。申請期限は3月31日です。給付金コールセンター 050-3816-2211"},
