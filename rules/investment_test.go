@@ -181,6 +181,9 @@ func TestInvestmentMessages(t *testing.T) {
 		{"follow-up: the deposit account on LINE", Mail{Text: "先生のおかげで今月は150万円の利益が出たよ。あなたも5万円から始められるよ。入金先はアシスタントがLINEで教えてくれるからね。"}, 50},
 		{"AI trading app, deposit account on LINE, no promise", Mail{Text: "この投資アプリ、登録して5万円入金するとAIが自動で運用してくれるよ。入金先はLINEで聞いてね https://app.example.top/"}, 50},
 		{"side job: per-like rate and LINE", Mail{Text: "副業のご紹介です！動画にいいねするだけで1件300円、スクショを送るだけ。LINEで「参加」と送ってください https://lin.ee/Job9876"}, 50},
+		// rev24 p38 m36 (written in kanji): a 'simple job' for foreign
+		// residents, a like quoted in brackets at 500 yen each, LINE.
+		{"side job for foreign residents: a quoted like at 500 yen, LINE", Mail{Text: "【簡単なお仕事】日本に住んでいる外国人の皆さんへ\nスマホで1日10分、YouTubeに「いいね」するだけで1回500円！\n在留カードの写真と銀行の口座の情報を送るだけで登録できます。\nLINEを追加してください https://lin.ee/Xk29fQa", URLs: []string{"https://lin.ee/Xk29fQa"}}, 50},
 		{"side job: a day's pay and a LINE ID", Mail{Text: "スキマ時間で1日2万円以上稼げるお仕事です。ご興味あればLINE ID: easywork2026 までどうぞ"}, 50},
 		// rev23 p32 m28: a romance 'uncle' at a gold exchange, the
 		// deposit into a staff member's account.
