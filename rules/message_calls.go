@@ -380,7 +380,7 @@ func mailRefundCall(v *mailView) []Finding {
 	// a refund by message within the day (rev24 p38 m20). Medium: the
 	// number could be the office's own.
 	for i, raw := range v.raw {
-		if n := NFKC(raw); !v.denies[i] && mailLandlineRe.MatchString(n) && strings.Contains(n, "電話") {
+		if n := NFKC(raw); !v.denies[i] && supportNumber(n) != "" && strings.Contains(n, "電話") {
 			return []Finding{{Evidence: quoteSentences(office, refund, urgent, raw), Severity: Medium, Points: 30, Message: Text{
 				JA: "役所を名乗り、還付金の受け取り期限が今日までだとして、すぐに電話させようとしています。還付金詐欺の最初の電話の形です。役所が還付金を今日中にと急がせることはありません。書かれた番号にはかけず、役所の公式サイトで調べた番号で確かめてください",
 				EN: "the message speaks as a public office, says a refund must be claimed today and has you call at once: the first call of refund fraud. Offices do not press refunds within the day; do not call the number given, check on the number on the office's official site",
@@ -389,9 +389,6 @@ func mailRefundCall(v *mailView) []Finding {
 	}
 	return nil
 }
-
-// mailLandlineRe finds a Japanese landline number written with hyphens.
-var mailLandlineRe = regexp.MustCompile(`(?:^|[^0-9])0[1-9][0-9]{0,3}-[0-9]{1,4}-[0-9]{4}(?:[^0-9]|$)`)
 
 // mailTodayDeadlineRe finds a deadline of today, its date written or not
 // (本日8月19日まで, 期限は本日): mail-refund-atm's call reads it beside an

@@ -614,20 +614,21 @@ func NormalizeBranchName(branch string) string {
 // shopAccountEvidence prints an account for evidence:
 // 「口座名義：ヤマダ ハナコ (三井住友銀行 新宿支店)」.
 func shopAccountEvidence(a BankAccount) string {
-	where := strings.TrimSpace(a.Bank + " " + a.Branch)
-	if where == "" {
-		where = a.Number
-	}
-	return fmt.Sprintf("口座名義: %s (%s)", a.Holder, where)
+	return fmt.Sprintf("口座名義: %s (%s)", a.Holder, shopAccountWhere(a))
 }
 
 // shopAccountEvidenceEN is shopAccountEvidence for an English reader.
 func shopAccountEvidenceEN(a BankAccount) string {
-	where := strings.TrimSpace(a.Bank + " " + a.Branch)
-	if where == "" {
-		where = a.Number
+	return fmt.Sprintf("account holder: %s (%s)", a.Holder, shopAccountWhere(a))
+}
+
+// shopAccountWhere is where an account is kept: its bank and branch, or
+// its number when neither is known.
+func shopAccountWhere(a BankAccount) string {
+	if where := strings.TrimSpace(a.Bank + " " + a.Branch); where != "" {
+		return where
 	}
-	return fmt.Sprintf("account holder: %s (%s)", a.Holder, where)
+	return a.Number
 }
 
 // shopPersonalRule is account-personal-name.

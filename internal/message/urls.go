@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/shopcheck/shopcheck/rules"
 )
 
 // maxURLs caps the links of one message that are checked (each one is
@@ -54,25 +56,16 @@ func PickURLs(urls []string, n int) (picked []string, omitted int) {
 	return picked, len(urls) - len(picked)
 }
 
-// registrable is the registrable domain of a URL's host, or its host when
+// registrable is the registrable domain of a URL's host (rules.LinkHost,
+// rules.ParseHost: a free host's name counts as its own), or its host when
 // it has none, or the URL itself when it has no host.
 func registrable(raw string) string {
-	host := raw
-	if i := strings.Index(host, "://"); i >= 0 {
-		host = host[i+3:]
+	host := rules.LinkHost(raw)
+	if host == "" {
+		return raw
 	}
-	if i := strings.IndexAny(host, "/?#"); i >= 0 {
-		host = host[:i]
-	}
-	if i := strings.LastIndex(host, "@"); i >= 0 {
-		host = host[i+1:]
-	}
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-		return d
+	if h, err := rules.ParseHost(host); err == nil && h.Registrable != "" {
+		return h.Registrable
 	}
 	return host
 }
