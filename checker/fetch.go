@@ -118,8 +118,9 @@ type FetchOptions struct {
 //   - Each request ends within Timeout, reading the body included; ctx
 //     ends everything at once. Waiting for the rate limiter or a per-host
 //     slot is bounded by ctx alone.
-//   - At most MaxBody bytes of a body are read, after gzip decoding, so a
-//     200 MB page or a gzip bomb costs about MaxBody of memory.
+//   - At most MaxBody bytes of a body are read, after decoding (gzip,
+//     deflate, brotli, zstd), so a 200 MB page or a gzip bomb costs about
+//     MaxBody of memory.
 //   - Redirects are followed one by one, each recorded as an Exchange and
 //     checked like the first request. A cookie jar lives for one Fetch, so
 //     that a shop that sets a cookie and then redirects works.

@@ -349,7 +349,8 @@ func checkMailRefundATM(m *Mail) []Finding {
 // hours (urgent) and a 050 or mobile number to call (「受取期限が本日まで…
 // 担当 高橋（050-…）までお電話ください」). Offices pay refunds into the
 // account one names on a paper form; their desks are landlines or
-// toll-free numbers.
+// toll-free numbers, so any other number to call at once about a refund
+// due today is medium (it may be the office's own).
 func mailRefundCall(v *mailView) []Finding {
 	refund := v.refundLure()
 	urgent := v.urgent()
