@@ -356,10 +356,7 @@ type match struct {
 	// a phishing or service word does. Worked out when first needed.
 	act, svc, actDone bool
 	jpAt              bool // the suffix is a Japanese attribute domain (co.jp, …)
-	// reorder is set while reordered offers: the name's words stand in
-	// another order.
-	reorder bool
-	best    Imitation
+	best              Imitation
 }
 
 // matchPool holds matches whose lists are reused.
@@ -761,7 +758,7 @@ func (m *match) inTokens(toks []string) {
 			if len(raw) == len(t) {
 				written = raw[start:end]
 			}
-			m.offerPlus(id, written, addedWords(m.raws, ti, raw, start, end, len(t)))
+			m.offerPlus(id, written, addedWords(m.raws, ti, raw, start, end, len(t)), false)
 		}
 		m.ix.trie.each(t, visit)
 		m.ix.weakTrie.each(t, visit)
@@ -826,7 +823,7 @@ func (m *match) runTogether(toks []string, id int32, i, n int, rest string) {
 			return
 		}
 	}
-	m.offerPlus(id, k.raw, others)
+	m.offerPlus(id, k.raw, others, false)
 }
 
 // strictOthers reports whether the words beside a brand's name in a label
@@ -1019,9 +1016,7 @@ func (m *match) reordered(id int32) {
 	if len(others) > 0 && m.fanOnly(others) {
 		return
 	}
-	m.reorder = true
-	m.offerPlus(id, k.raw, others)
-	m.reorder = false
+	m.offerPlus(id, k.raw, others, true)
 }
 
 // plusWordsAt handles keyword id found as tokens [i, i+n) of the label.
@@ -1047,16 +1042,18 @@ func (m *match) plusWordsAt(id int32, i, n int) {
 	if m.fanOnly(others) {
 		return
 	}
-	m.offerPlus(id, strings.Join(m.raws[i:i+n], "-"), othersR)
+	m.offerPlus(id, strings.Join(m.raws[i:i+n], "-"), othersR, false)
 }
 
-func (m *match) offerPlus(id int32, written string, added []string) {
+// offerPlus offers keyword id written as written with the words added
+// beside it; reordered says its words stand in another order.
+func (m *match) offerPlus(id int32, written string, added []string, reordered bool) {
 	k := &m.ix.kws[id]
 	swaps := homoglyphSwaps(written, k.raw)
 	for bj, bi := range k.brands {
 		b := &m.ix.brands[bi]
 		im := Imitation{Kind: ImitationPlusWords, Brand: b, Official: k.official[bj],
-			Matched: m.lab, Keyword: k.raw, Words: added, Reordered: m.reorder}
+			Matched: m.lab, Keyword: k.raw, Words: added, Reordered: reordered}
 		if len(swaps) > 0 {
 			// A short weak name respelled in ASCII is too often a
 			// word of its own (iine-pay, lsa-login); a longer one
