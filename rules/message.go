@@ -274,6 +274,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailAccountChange,
 		},
 		{
+			ID: "mail-ceo-group", Severity: High, Points: 50, Topic: "scam",
+			Summary: Text{
+				JA: "社長・役員を名乗って、新しいLINEグループを作りそのQRコードや招待リンクを送るよう社員に頼む（社外秘・電話に出られない・振込の指示・フリーメールが伴えば強）（社長なりすまし詐欺）",
+				EN: "the message speaks as the company's president or a director and asks an employee to create a new LINE group and send back its QR code or invitation link (strong with secrecy, no call-back, money or a free mail sender beside it) (CEO-impersonation fraud)",
+			},
+			Message: Text{
+				JA: "社長や役員になりすました詐欺の特徴があります。メールで社員にLINEグループを作らせ、QRコードを送らせて、そのグループで「至急の振込」を指示する手口です。QRコードは送らず、グループにも参加しないでください。社長本人に、社内の内線や以前から知っている番号で確かめ、会社の経理の手順どおりに扱ってください。振り込んでしまったときは、すぐに銀行と警察に相談してください",
+				EN: "this has the marks of CEO-impersonation fraud: a mail in the president's name has an employee set up a LINE group and send its QR code, and in that group 'urgent transfers' are then ordered. Do not send the QR code or join the group. Check with the president in person, on the internal line or a number you already know, and keep to the company's payment procedures. If money has been sent, contact the bank and the police at once",
+			},
+			Check: checkMailCEOGroup,
+		},
+		{
 			ID: "mail-ticket-prepay", Severity: High, Points: 50, Topic: "shopping",
 			Summary: Text{
 				JA: "SNSなどでチケットを譲ると言い、「先に振り込んだ方にお譲りします」「本日中に」と急がせて、個人名義の口座やPayPay送金で代金を先に払わせる（チケット譲渡詐欺）",
