@@ -388,7 +388,10 @@ func TestSmartphoneCopyIsMarked(t *testing.T) {
 // only knows from what the page says of it: a kit saved with no origin is
 // still a warning (the domain cannot be confirmed), a brand's own page
 // saved by a browser (which notes where it came from) is clean, and the
-// same kit noted as saved from its phishing host is high.
+// same kit noted as saved from its phishing host is high. A canonical link
+// is the page's own word: one naming the brand's domain, as a kit copies it
+// from the real page, does not clear the kit; one naming the phishing host
+// is believed.
 func TestCheckSavedPhishingPages(t *testing.T) {
 	c := newTestChecker(t)
 	read := func(p string) string {
@@ -409,11 +412,16 @@ func TestCheckSavedPhishingPages(t *testing.T) {
 		}
 		return p
 	}
+	canon := func(href, body string) string {
+		return `<link rel="canonical" href="` + href + `">` + "\n" + body
+	}
 	tests := []struct {
 		path  string
 		risks []rules.Risk
 	}{
 		{save("kit-noorigin.html", "", read("vpass-kit/login.html")), []rules.Risk{rules.RiskMedium, rules.RiskHigh}},
+		{save("kit-canonical-official.html", "", canon("https://www.vpass.ne.jp/login/", read("vpass-kit/login.html"))), []rules.Risk{rules.RiskMedium, rules.RiskHigh}},
+		{save("kit-canonical-lookalike.html", "", canon("https://vpass.smbc-card-jp.com/login/", read("vpass-kit/login.html"))), []rules.Risk{rules.RiskHigh}},
 		{save("kit-card-noorigin.html", "", read("vpass-kit/card.html")), []rules.Risk{rules.RiskMedium, rules.RiskHigh}},
 		{save("kit-saved.html", "https://vpass.smbc-card-jp.com/login/", read("vpass-kit/login.html")), []rules.Risk{rules.RiskHigh}},
 		{save("genuine-saved.html", "https://www.vpass.ne.jp/login/", read("vpass-genuine/login.html")), []rules.Risk{rules.RiskLow}},
@@ -426,6 +434,9 @@ func TestCheckSavedPhishingPages(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s: risk %s (%d, %v), want one of %v", filepath.Base(tt.path), res.Risk, res.Score, signIDs(res), tt.risks)
+		}
+		if strings.Contains(tt.path, "canonical-official") && res.Domain == "vpass.ne.jp" {
+			t.Errorf("%s: read as at %s (%s): the kit's own canonical was believed", filepath.Base(tt.path), res.URL, res.Domain)
 		}
 	}
 }

@@ -27,7 +27,8 @@ var savedFrom = regexp.MustCompile(`(?i)<!--\s*saved from url=\(\d+\)\s*(https?:
 // (index.html first). The site's URL is where the page says it was saved
 // from (a browser's "saved from" note, <link rel=canonical> or og:url), so
 // that domain and brand signs work on saved pages too; a page that says
-// nothing of its origin is scored on its content alone.
+// nothing of its origin, or asks for secrets while its own tags claim a
+// brand's or a government's domain, is scored on its content alone.
 func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 	files, err := localFiles(t.Path)
 	if err != nil {
@@ -46,9 +47,22 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 		text, _ := Decode(body, "")
 		fileURL := (&url.URL{Scheme: "file", Path: absPath(name)}).String()
 		pageURL := fileURL
+		var page *rules.Page
 		if i == 0 {
-			if origin := originOf(text); origin != nil {
+			origin, claimed := originOf(text)
+			if origin != nil {
 				pageURL = origin.String()
+				page = rules.NewPage(pageURL, 200, "text/html", text, truncated)
+				if claimed && rules.OfficialHost(c.opts.Data, origin.Hostname()) && rules.AsksForSecrets(page) {
+					// The page's own canonical or og:url names a brand's
+					// or a government's domain and the page asks for
+					// secrets: a kit copies those tags from the real page
+					// it clones, so the claim cannot clear it. The page is
+					// read as one whose origin is unknown.
+					origin, pageURL, page = nil, fileURL, nil
+				}
+			}
+			if origin != nil {
 				site, _ = SiteForURL(t.Raw, origin, c.opts.Data)
 			}
 			if site == nil {
@@ -61,7 +75,9 @@ func (c *Checker) loadLocal(t Target) (*rules.Site, []PageInfo, error) {
 		// need them so), but the evidence names the file that was read.
 		// Nothing is derived from page.URL before the signs run, so it can
 		// be set after parsing.
-		page := rules.NewPage(pageURL, 200, "text/html", text, truncated)
+		if page == nil {
+			page = rules.NewPage(pageURL, 200, "text/html", text, truncated)
+		}
 		if pageURL != fileURL {
 			page.URL = fileURL
 		}
@@ -158,31 +174,34 @@ var (
 	hrefAttr      = regexp.MustCompile(`(?is)\b(?:href|content)=["']?(https?://[^"'\s>]+)`)
 )
 
-// originOf returns the URL a saved page came from, or nil.
-func originOf(text string) *url.URL {
+// originOf returns the URL a saved page came from, or nil, and whether
+// the page claims it itself (canonical, og:url) rather than the browser
+// that saved it noting it ("saved from").
+func originOf(text string) (*url.URL, bool) {
 	head := text
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
 	var raw string
+	claimed := false
 	if m := savedFrom.FindStringSubmatch(head); m != nil {
 		raw = m[1]
 	} else {
 		for _, re := range []*regexp.Regexp{canonicalLink, ogURL} {
 			if tag := re.FindString(head); tag != "" {
 				if m := hrefAttr.FindStringSubmatch(tag); m != nil {
-					raw = m[1]
+					raw, claimed = m[1], true
 					break
 				}
 			}
 		}
 	}
 	if raw == "" {
-		return nil
+		return nil, false
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return nil
+		return nil, false
 	}
-	return u
+	return u, claimed
 }

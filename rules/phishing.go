@@ -178,7 +178,17 @@ func checkCredentialForm(site *Site) []Finding {
 					JA: brand + "を名乗っていますが公式ではないドメイン（" + host + "）で、" + ja + "を入力させようとしています（フィッシングの疑い）",
 					EN: "this page presents itself as " + brandEN + " but is on " + host + ", not an official domain, and asks for " + en + " (suspected phishing)",
 				}
-				if host == "" {
+				if to := phishFormSendsOff(brands, fc.form); host == "" && to != "" {
+					// Wherever the page was shown, what is typed goes to
+					// a domain that is none of a brand's: a kit's
+					// 「action="https://vpass-secure-check.xyz/post.php"」.
+					f.Evidence += " / 送信先: " + to
+					f.EvidenceEN += "; sends to " + to
+					f.Message = Text{
+						JA: brand + "を名乗り、" + ja + "を入力させるページですが、入力した内容の送り先は公式ではないドメイン（" + to + "）です（フィッシングの疑い）",
+						EN: "this page presents itself as " + brandEN + " and asks for " + en + ", but what you type is sent to " + to + ", not an official domain (suspected phishing)",
+					}
+				} else if host == "" {
 					// Unconfirmed: weighed below a page seen on a wrong domain.
 					f.Severity, f.Points = Medium, 25
 					f.Message = Text{
@@ -353,6 +363,42 @@ func phishCredReason(fc phishFormCreds, presented []phishPresentation) (brand, b
 		return "", "", ja, en
 	}
 	return "", "", "", ""
+}
+
+// phishFormSendsOff returns the host a form sends to when its action is an
+// absolute http(s) address on none of the brands' official domains (nor a
+// payment gateway's or a government's), "" otherwise: a relative action
+// stays on whatever domain showed the page.
+func phishFormSendsOff(brands []phishBrand, f *Form) string {
+	if f == nil || f.Orphan {
+		return ""
+	}
+	u, err := url.Parse(strings.TrimSpace(f.Action))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return ""
+	}
+	to := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if phishOfficialHost(brands, to) || GovernmentHost(to) || phishGateway(phishData().gateways, to) != "" {
+		return ""
+	}
+	return to
+}
+
+// AsksForSecrets reports whether a form of p asks for passwords, card
+// data, PINs or the like (what phishing-credential-form reads).
+func AsksForSecrets(p *Page) bool {
+	return p != nil && len(phishFormsCreds(p)) > 0
+}
+
+// OfficialHost reports whether host (lower case) is an official domain of
+// a brand in d (the built-in brands when d is nil or has none) or a
+// government's. The checker asks it of the address a saved page claims
+// for itself (<link rel=canonical>, og:url): a kit copies the real page's
+// head with those tags, so such a claim cannot clear a page that asks for
+// secrets.
+func OfficialHost(d *Data, host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return phishOfficialHost(phishBrandsOf(d), host) || GovernmentHost(host)
 }
 
 // phishOfficialHost reports whether host is an official domain of any brand.

@@ -803,6 +803,30 @@ func TestCredentialFormSavedPage(t *testing.T) {
 	}
 }
 
+// TestCredentialFormSavedPageSendsOff: a saved page presenting a brand is
+// medium when its origin is unknown, but high when its form sends what is
+// typed to a domain none of the brand's, wherever it was shown; a form
+// sending to the brand's own domain or a relative one stays medium.
+func TestCredentialFormSavedPageSendsOff(t *testing.T) {
+	form := func(action string) string {
+		return `<title>Vpassログイン|三井住友カード</title><h1>三井住友カード</h1><form method="post" action="` + action + `"><label>ID<input name="id"></label><label>パスワード<input type="password" name="pw"></label><label>カード暗証番号<input type="password" name="pin"></label></form>`
+	}
+	for _, c := range []struct {
+		name, action, sendsTo string
+		points                int
+	}{
+		{"a kit's absolute action on its own host", "https://vpass-secure-check.xyz/smbc/post.php", "vpass-secure-check.xyz", 50},
+		{"an action on the brand's own domain", "https://www.vpass.ne.jp/login.do", "", 25},
+		{"a relative action", "post.php", "", 25},
+	} {
+		site := phSite(phHTML("file:///evidence/login.html", form(c.action)))
+		s, ok := phFired(site)["phishing-credential-form"]
+		if !ok || s.Points != c.points || c.sendsTo != "" && (!strings.Contains(s.Evidence, c.sendsTo) || !strings.Contains(s.Message, c.sendsTo)) {
+			t.Errorf("%s: fired %v, %d points, evidence %q, message %q; want %d points naming %q", c.name, ok, s.Points, s.Evidence, s.Message, c.points, c.sendsTo)
+		}
+	}
+}
+
 // TestPhishingEvidenceInEnglish: the impersonation and form signs' own
 // words around what they quote are English for an English reader.
 func TestPhishingEvidenceInEnglish(t *testing.T) {
