@@ -344,12 +344,34 @@ func shopSentenceMate(r rune) bool {
 
 // The thresholds of japanese-unnatural: at least shopMinChinese
 // Chinese-only characters making at least shopChineseShare‰ of the kanji,
-// or shopMinPhrases different stock phrases.
+// or shopMinPhrases different stock phrases, or the two kinds together:
+// a stock phrase weighed as shopPhraseWeight characters, at least
+// shopMinChinese in all, with two phrases or the characters at least
+// shopMixedShare‰ of the kanji (「品質保証、安心してください」 beside 6
+// simplified characters in 242 kanji; 「版权所有」 beside 闭店, 无くなり and
+// 振込时). An honest Chinese or Taiwanese shop's few characters in its
+// sentences (4 in 507) or one phrase alone stay below.
 const (
 	shopMinChinese   = 5
 	shopChineseShare = 25 // per mille
 	shopMinPhrases   = 3
+	shopPhraseWeight = 2
+	shopMixedShare   = 15 // per mille
 )
+
+// shopLangFires says whether JapaneseStats' figures make japanese-unnatural.
+func shopLangFires(st LangStats) bool {
+	zh, han, ph := st.ChineseHan, st.Han, len(st.Phrases)
+	switch {
+	case zh >= shopMinChinese && zh*1000 >= shopChineseShare*han:
+		return true
+	case ph >= shopMinPhrases:
+		return true
+	case ph == 0 || zh+shopPhraseWeight*ph < shopMinChinese:
+		return false
+	}
+	return ph >= 2 || zh*1000 >= shopMixedShare*han
+}
 
 // shopLangRule is japanese-unnatural.
 func shopLangRule() Rule {
@@ -365,9 +387,7 @@ func shopLangRule() Rule {
 		},
 		Check: func(site *Site) []Finding {
 			st := JapaneseStats(site)
-			byShare := st.ChineseHan >= shopMinChinese && st.ChineseHan*1000 >= shopChineseShare*st.Han
-			byPhrases := len(st.Phrases) >= shopMinPhrases
-			if !byShare && !byPhrases {
+			if !shopLangFires(st) {
 				return nil
 			}
 			var parts, partsEN []string

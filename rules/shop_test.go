@@ -1482,3 +1482,31 @@ func TestDisclosureImage(t *testing.T) {
 		}
 	}
 }
+
+// TestShopLangFires: japanese-unnatural's thresholds, the characters and
+// the phrases alone and together (figures of rev25 p39 pages and honest
+// foreign shops).
+func TestShopLangFires(t *testing.T) {
+	ph := func(n int) []string { return make([]string, n) }
+	for _, c := range []struct {
+		name string
+		st   LangStats
+		want bool
+	}{
+		{"5 characters in 137 kanji", LangStats{Han: 137, ChineseHan: 5}, true},
+		{"6 characters in 242 kanji, no phrase (2.48%)", LangStats{Han: 242, ChineseHan: 6}, false},
+		{"6 characters in 242 kanji and a stock phrase", LangStats{Han: 242, ChineseHan: 6, Phrases: ph(1)}, true},
+		{"3 characters in 173 kanji and 版权所有", LangStats{Han: 173, ChineseHan: 3, Phrases: ph(1)}, true},
+		{"3 characters in 300 kanji and one phrase (1%)", LangStats{Han: 300, ChineseHan: 3, Phrases: ph(1)}, false},
+		{"2 characters in 231 kanji and one phrase", LangStats{Han: 231, ChineseHan: 2, Phrases: ph(1)}, false},
+		{"an honest Chinese shop: 4 characters in 507 kanji", LangStats{Han: 507, ChineseHan: 4}, false},
+		{"two phrases alone", LangStats{Han: 190, Phrases: ph(2)}, false},
+		{"two phrases and a character", LangStats{Han: 400, ChineseHan: 1, Phrases: ph(2)}, true},
+		{"three phrases", LangStats{Han: 169, Phrases: ph(3)}, true},
+		{"one phrase", LangStats{Han: 268, Phrases: ph(1)}, false},
+	} {
+		if got := shopLangFires(c.st); got != c.want {
+			t.Errorf("%s: fires %v, want %v", c.name, got, c.want)
+		}
+	}
+}
