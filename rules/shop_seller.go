@@ -63,7 +63,7 @@ var (
 	shopDiscHrefRe      = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]`)
 	shopDiscHrefMaybeRe = shopMustRe(`(?i)tokutei|tokusho|sctl|asct|/law\b|/laws?[./]|legal|commercial|gaiyou|gaiyo|company|about`)
 
-	shopSellerLabel  = shopLabel(`氏名又は名称|氏名または名称|販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
+	shopSellerLabel  = shopLabel(`氏名又は名称|氏名または名称|販売業者|販売事業者|事業者の名称|事業者名|事業者|会社名|法人名|運営会社|運営企業|運営元|社名|商号|屋号|店舗運営者|販売者|販売元|運営者|Seller|Company\s?name|Company|Business\s?name|Legal\s?name|Distributor`)
 	shopManagerLabel = shopLabel(shopManagerWords + `|` + shopManagerPersonWords)
 	shopAddressLabel = shopLabel(`所在地|住所|事業者の所在地|事業者の住所|販売業者の所在地|販売業者の住所|本社所在地|事業所|Address|Location`)
 	shopPhoneLabel   = shopLabel(`電話番号|電話|TEL|Phone|連絡先電話番号|お問い?合わ?せ電話番号|携帯電話|携帯`)

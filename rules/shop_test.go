@@ -836,6 +836,12 @@ func TestSellerInfoMissing(t *testing.T) {
 			site: []string{shopTop, shopHTML("けやき窯", shop+`<h2>特定商取引法に基づく表示</h2><p>販売者：けやき窯 大貫 茂（個人）／ 所在地：上記 ／ 電話：0285-72-4108</p>`)}},
 		{name: "no disclosure, no link", fire: true, evidence: []string{"見つかりません"},
 			site: []string{shopTop, shopHTML("ショップ", shop)}},
+		// rev25 p39 page03: a one-person shop names itself by its 屋号
+		// and its owner as 代表.
+		{name: "a one-person shop's 屋号 and 代表", fire: false,
+			site: []string{shopTop, shopHTML("タイヤショップ マルイチ", shop+`<h2>店舗情報・特定商取引法に基づく表記</h2><p>屋号：タイヤショップ マルイチ</p><p>代表：伊藤 健二（個人事業主）</p><p>所在地：〒321-0905 栃木県宇都宮市平松町412-3</p><p>電話番号：028-637-5521</p>`)}},
+		{name: "代表 alone names no seller", fire: true, evidence: []string{"販売業者名"},
+			site: []string{shopTop, shopHTML("タイヤショップ", shop+`<h2>特定商取引法に基づく表記</h2><p>代表：伊藤 健二</p><p>所在地：〒321-0905 栃木県宇都宮市平松町412-3</p><p>電話番号：028-637-5521</p>`)}},
 		{name: "a second-hand bookshop's footer with its 古物商 licence, address and phone", fire: true, points: 10, evidence: []string{"古物商許可 第221010009876号"},
 			site: []string{shopTop, shopHTML("古書 あやめ書房", `<p>古書の通信販売。ご注文はメールで承ります。送料は全国一律500円。</p><footer><p>古書 あやめ書房 宮城県公安委員会 古物商許可 第221010009876号 〒980-0803 仙台市青葉区国分町2-10-3 022-262-4466</p></footer>`)}},
 		// rev23 p33 page30: a temple's mail-order page gives the 宗教法人,
