@@ -1294,6 +1294,10 @@ func TestShopScamPage(t *testing.T) {
 		{"fake shop titled with a warning", page("ブランド公式アウトレット｜偽サイトにご注意ください", `<p>通常価格 50,000円 → 4,980円</p><p>お支払い方法：銀行振込のみ</p>`), false},
 		{"fake shop with a warning heading and a transfer account", page("アウトレット", `<h1>当店を装った偽サイトにご注意ください</h1><p>振込先：三井住友銀行 新宿支店 普通 1234567</p>`), false},
 		{"shop with a cart and a warning heading", page("雑貨の店", `<h1>偽サイトにご注意</h1><p>マグカップ 1,980円</p><button>カートに入れる</button>`), false},
+		// rev25 p39 page04: a blog post about a fake rice shop, quoting
+		// its terms on lines of their own.
+		{"a blog post titled and headed with fraud, quoting the terms", page("激安のお米サイトで買いかけた話【詐欺サイトの見分け方】", `<h1>激安のお米サイトで買いかけた話【詐欺サイトの見分け方】</h1><p>でも注文ボタンを押す前に、念のため夫に見せたら「これ詐欺じゃない？」と。</p><p>支払い方法：銀行振込<br>口座名義：チン ショウ</p>`), true},
+		{"a shop titled and headed with a warning, with a cart", page("公式アウトレット｜偽サイトにご注意ください", `<h1>偽サイトにご注意ください</h1><p>お支払い方法：銀行振込のみ</p><p>スニーカー 4,980円</p><button>カートに入れる</button>`), false},
 		{"a dish named Scampi", page("Scampi & Pasta｜お取り寄せ", `<p>エビのパスタ 1,980円</p>`), false},
 		{"a consumer centre quoting a fake's terms on their own lines", page("偽ショッピングサイトにご注意", `<p>偽サイトの被害が増えています。</p><p>詐欺の手口をご紹介します。</p><p>次のような表示は詐欺の特徴です。</p><p>お支払い方法：銀行振込のみ</p><p>振込先：三井住友銀行 新宿支店 普通 1234567 リ ショウ</p><p>被害に遭ったら相談を。</p><p>消費生活センターへ。</p>`), true},
 	} {

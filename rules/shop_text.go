@@ -203,6 +203,12 @@ func shopScamPage(p *Page) bool {
 		// Warnings all through the page: a consumer centre's, even
 		// where it quotes a fake's terms on lines of their own.
 		return true
+	case headWarns && shopScamPageRe.MatchString(p.Title):
+		// Title and first heading both about fraud (「激安のお米サイトで
+		// 買いかけた話【詐欺サイトの見分け方】」): a blog or a news item
+		// that quotes a fake's terms on lines of their own (「支払い方法：
+		// 銀行振込」). Only a cart says it sells.
+		return !flCartWords.MatchString(flCompact(flPrefix(p.Text, 500_000)))
 	case warns || n >= 3:
 		return !shopDoesBusiness(p)
 	}
