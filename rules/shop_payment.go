@@ -410,6 +410,11 @@ var shopOnlyNowRe = shopMustRe(`ただいま|ただ今|只今|現在|当面|し�
 // they had, which is not the prepayment that fake shops need.
 var shopPayAfterRe = shopMustRe(`(?:到着|お届け|受け?取り?|受領|納品|着荷)(?:後|の後|してから|いただいてから|から)|後払い|後日払い|月末(?:に|、)?当月分|当月分を月末|前月分を|翌月末`)
 
+// shopMailArrivesRe finds, just before a time of arrival, that what
+// arrives is a mail or a notice (確認メール到着後, ご案内の受け取り後), not
+// the goods.
+var shopMailArrivesRe = shopMustRe(`(?i)(?:メール|e-?mail|mail|連絡|通知|案内|返信|メッセージ)(?:の|が)?$`)
+
 // shopReturnsRe finds what a time after delivery may be about other than
 // paying: returns, exchanges and guarantees (お届けから1週間は交換保証).
 var shopReturnsRe = shopMustRe(`交換|返品|返金|保証|キャンセル|不良|破損|返送|補償`)
@@ -421,6 +426,11 @@ var shopReturnsRe = shopMustRe(`交換|返品|返金|保証|キャンセル|不�
 // sentence or bracket names no return, or names paying too.
 func shopPaidAfter(s string) bool {
 	for _, m := range shopPayAfterRe.FindAllStringIndex(s, -1) {
+		if shopMailArrivesRe.MatchString(s[:m[0]]) {
+			// 「ご注文確認メール到着後、3日以内にお振込みください」: what
+			// arrives is the mail with the account, before the goods.
+			continue
+		}
 		rest := s[m[1]:]
 		if k := strings.IndexAny(rest, "。）)"); k >= 0 {
 			rest = rest[:k]

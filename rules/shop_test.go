@@ -331,6 +331,11 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払い方法</h2><p>銀行振込のみ。商品到着後7日以内の返品を承ります。</p>`)}},
 		{name: "transfer after arrival unless faulty", fire: false,
 			site: []string{shopTop, shopHTML("農園", `<h2>お支払い方法</h2><p>銀行振込のみ。商品到着後、不良がなければお振込みください。</p>`)}},
+		// rev25 p39 page20: what arrives is the mail with the account.
+		{name: "transfer within 3 days of the confirmation mail's arrival", fire: true,
+			site: []string{shopTop, shopHTML("アウトレット", `<h2>お支払い方法</h2><p>銀行振込のみとなります（前払い）。</p><p>ご注文確認メール到着後、3日以内に下記口座へお振込みください。</p>`)}},
+		{name: "an invoice sent with the goods, paid after they arrive", fire: false,
+			site: []string{shopTop, shopHTML("農園", `<h2>お支払い方法</h2><p>銀行振込のみ。商品と一緒にお送りする請求書で、商品到着後にお振込みください。</p>`)}},
 		// rev18 fraud fs02, fs09; honest manabiya.
 		{name: "PayPayで個人に送金, transfer and card refused together", fire: true, evidence: []string{"PayPayで個人に送金のみ"},
 			site: []string{shopTop, shopHTML("ショップ", `<h2>お支払いについて</h2><p>お支払いはPayPayで個人に送金のみとなります。ご注文確認後、担当者のPayPay IDをメールでお知らせします。</p><p>※銀行振込・クレジットカードは取り扱っておりません。</p>`)}},
