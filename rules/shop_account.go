@@ -269,6 +269,7 @@ func shopPageAccounts(p *Page) []BankAccount {
 // message's: mail-account-change reads the account a message gives), url
 // the page's for the accounts found.
 func shopLineAccounts(ls []string, url string) []BankAccount {
+	ls = shopTransposeHeaderRows(ls)
 	var out []BankAccount
 	start, last := -1, -1
 	flush := func(end int) {
@@ -312,6 +313,55 @@ func shopLineAccounts(ls []string, url string) []BankAccount {
 		last = i
 	}
 	flush(min(last+2, len(ls)))
+	return out
+}
+
+// shopTypeHeaderRe is an account type's column head, which the account
+// labels do not take alone (種別: 口座種別 is one).
+var shopTypeHeaderRe = shopMustRe(`^(?:口座|預金)?種[別目類]$`)
+
+// shopHeaderCell reports whether l is an account table's column head: an
+// account label with nothing after it.
+func shopHeaderCell(l string) bool {
+	return shopTypeHeaderRe.MatchString(l) || shopAccountLabelRe.MatchString(l) && shopBareAccountLabel(l)
+}
+
+// shopTransposeHeaderRows rewrites an account table printed as a row of
+// column heads over a row of values (銀行名 支店名 口座種別 口座番号 口座名義 /
+// 三井住友銀行 新宿支店 普通 2345678 ヤマモト ケンジ, one cell a line) as
+// label-value lines (銀行名：三井住友銀行 …), blanking the values' lines, so
+// that each value is read under its own head and not the next head's
+// under the one before. ls itself is not changed.
+func shopTransposeHeaderRows(ls []string) []string {
+	var out []string
+	for i := 0; i < len(ls); i++ {
+		if !shopAccountLabelRe.MatchString(ls[i]) && !shopTypeHeaderRe.MatchString(ls[i]) {
+			continue
+		}
+		k := 0
+		for i+k < len(ls) && k < 8 && shopHeaderCell(ls[i+k]) {
+			k++
+		}
+		if k < 2 || i+2*k > len(ls) || slices.ContainsFunc(ls[i+k:i+2*k], func(v string) bool {
+			return v == "" || shopHeaderCell(v) || shopAccountLabelRe.MatchString(v) && RuneCount(v) <= 12 && !strings.ContainsAny(v, "0123456789")
+		}) {
+			if k > 1 {
+				i += k - 1
+			}
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(ls)
+		}
+		for j := range k {
+			out[i+j] = ls[i+j] + "：" + ls[i+k+j]
+			out[i+k+j] = ""
+		}
+		i += 2*k - 1
+	}
+	if out == nil {
+		return ls
+	}
 	return out
 }
 
@@ -503,7 +553,7 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 		a.Holder = shopCleanHolder(block[numberLine][numberEnd:])
 		if a.Holder == "" && numberLine+1 < len(block) {
 			if next := block[numberLine+1]; shopNameOnlyRe.MatchString(next) && shopBankName(next) == "" &&
-				!shopAccountLabelRe.MatchString(next) {
+				!shopAccountLabelRe.MatchString(next) && shopNextLineName(next) {
 				a.Holder = shopCleanHolder(next)
 			}
 		}
@@ -518,6 +568,22 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 	a.HolderKey = FoldKana(a.Holder)
 	a.Kind, _ = ClassifyHolder(a.Holder)
 	return a, true
+}
+
+// shopNotNameRe finds the words of a heading or a link that may follow an
+// account printed without its holder (お届けについて, 特定商取引法に基づく表記
+// ご利用ガイド, 会社概要, 返品・交換): no holder's name holds them.
+var shopNotNameRe = shopMustRe(`について|表記|ガイド|概要|案内|方法|送料|配送|返品|交換|規約|ポリシー|問い?合わ?せ|注意|連絡|営業日|特定商取引|カート|ログイン|会員|ページ|トップ|ホーム|メニュー|ニュース|お知らせ|(?i)guide|policy|contact|about|home|shipping|returns`)
+
+// shopNextLineName reports whether the line after an account's number,
+// unlabelled, may be its holder's name: a company's name, or one with no
+// hiragana (holders are written in katakana, kanji or Latin letters; a
+// heading or a link list has particles) and none of a heading's words.
+func shopNextLineName(l string) bool {
+	if IsCorporateName(l) {
+		return true
+	}
+	return !shopHasHiragana(l) && !shopNotNameRe.MatchString(l)
 }
 
 // shopYuchoNumber prints a ゆうちょ 記号-番号 match as 記号-番号.

@@ -587,6 +587,20 @@ func TestAccounts(t *testing.T) {
 		{"an account printed beside a refund form", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ</p>
 <form><p>口座名義 <input name="holder"></p><button>送信する</button></form>`,
 			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
+		// rev25 QA: a table of column heads over a row of values, and an
+		// account without a holder before a heading or the footer links.
+		{"column heads over a row of values", `<table><tr><th>銀行名</th><th>支店名</th><th>口座種別</th><th>口座番号</th><th>口座名義</th></tr><tr><td>三井住友銀行</td><td>新宿支店</td><td>普通</td><td>2345678</td><td>ヤマモト ケンジ</td></tr></table>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678 ヤマモト ケンジ"}, []HolderKind{HolderPersonal}},
+		{"no holder, then a heading", `<p>お支払いは銀行振込のみです。振込先：</p><p>三井住友銀行 新宿支店 普通 2345678</p><h3>お届けについて</h3><p>全国送料無料でお届けします。</p>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678"}, []HolderKind{HolderUnknown}},
+		{"no holder, then the footer's links", `<p>三井住友銀行 新宿支店 普通 2345678</p><footer><a href="/law">特定商取引法に基づく表記</a> <a href="/guide">ご利用ガイド</a></footer>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678"}, []HolderKind{HolderUnknown}},
+		{"no holder, then a kanji heading", `<p>三井住友銀行 新宿支店 普通 2345678</p><h3>会社概要</h3>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678"}, []HolderKind{HolderUnknown}},
+		{"the holder alone on the next line", `<p>三井住友銀行 新宿支店 普通 2345678</p><p>ヤマモト ケンジ</p><footer>特定商取引法に基づく表記</footer>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678 ヤマモト ケンジ"}, []HolderKind{HolderPersonal}},
+		{"a company's holder with hiragana on the next line", `<p>三井住友銀行 新宿支店 普通 2345678</p><p>株式会社さくら商店</p>`,
+			[]string{"三井住友銀行 新宿支店 普通 2345678 株式会社さくら商店"}, []HolderKind{HolderCorporate}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
