@@ -44,7 +44,13 @@ func (a BankAccount) Key() string {
 // all, and the holder, which it varies (ヤマダ タロウ, ヤマダ タロウ（代表）);
 // an account number is its branch's, and two sites naming the same bank
 // and number with different branches are worth an officer's look anyway.
+// It is "" when the bank or the number is not known: a number alone would
+// tie every site whose bank was not read (関西みらい銀行 and a half-width
+// ﾐﾂｲｽﾐﾄﾓｷﾞﾝｺｳ with the same digits and other holders).
 func (a BankAccount) ClueKey() string {
+	if a.BankKey == "" || a.NumberKey == "" {
+		return ""
+	}
 	return a.BankKey + "|" + a.NumberKey
 }
 
@@ -52,7 +58,7 @@ func (a BankAccount) ClueKey() string {
 // (1234567|ヤマダタロウ), "" without a holder: it joins two sites of one
 // gang where one spells the bank otherwise (楽天銀行, Rakuten Bank) or
 // leaves it out, which ClueKey cannot. Its first part is digits, so it
-// never equals a ClueKey (whose first part is a bank's name, or empty).
+// never equals a ClueKey (whose first part is a bank's name).
 func (a BankAccount) HolderClueKey() string {
 	if a.HolderKey == "" || a.NumberKey == "" {
 		return ""
@@ -76,7 +82,7 @@ func (a BankAccount) Describe() string {
 // banks use before them (みずほ銀行, auじぶん銀行).
 var (
 	shopBankSuffixes = []string{"農業協同組合", "信用金庫", "信用組合", "労働金庫", "銀行", "信金", "信組", "ろうきん"}
-	shopBankKana     = []string{"みずほ", "りそな", "ゆうちょ", "きらぼし", "じぶん", "みんなの", "あおぞら", "しずおか", "ちばぎん", "ひろぎん", "おきぎん"}
+	shopBankKana     = []string{"みずほ", "りそな", "ゆうちょ", "きらぼし", "じぶん", "みんなの", "あおぞら", "しずおか", "ちばぎん", "ひろぎん", "おきぎん", "みらい"}
 )
 
 // shopBankWords is a quick test for lines that may name a bank.

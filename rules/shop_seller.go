@@ -53,6 +53,9 @@ type Disclosure struct {
 	// phones are the phone numbers in the text of Lines (FindPhones),
 	// worked out with the disclosure for the same reason.
 	phones []string
+	// sellerPhones are the numbers that may be the seller's own
+	// (shopSellerPhones), for campaign clues.
+	sellerPhones []string
 }
 
 var (
@@ -269,7 +272,7 @@ func shopPageDisclosureKept(p *Page, linked bool) (Disclosure, bool) {
 		if !ok {
 			return nil
 		}
-		d.Lines, d.Emails, d.sellerEmails, d.phones = clip(d.Lines), clip(d.Emails), clip(d.sellerEmails), clip(d.phones)
+		d.Lines, d.Emails, d.sellerEmails, d.phones, d.sellerPhones = clip(d.Lines), clip(d.Emails), clip(d.sellerEmails), clip(d.phones), clip(d.sellerPhones)
 		return &d
 	})
 	if r == nil {
@@ -356,7 +359,12 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		}
 	}
 	shopReadDisclosure(&d)
-	d.clue = disclosureClue(d.Lines)
+	if d.Seller != "" || d.Address != "" || d.Phone != "" || d.ForeignAddress != "" {
+		// A text that names no seller, address or phone of its own (a
+		// platform's 「請求があった場合、遅滞なく開示いたします」 in every
+		// field) is every such shop's: it ties none together.
+		d.clue = disclosureClue(d.Lines)
+	}
 	d.sellerEmails = disclosureSellerEmails(d.Lines)
 	return d, true
 }
@@ -525,6 +533,7 @@ func shopReadDisclosure(d *Disclosure) {
 	if d.Phone == "" && len(d.phones) > 0 {
 		d.Phone = d.phones[0]
 	}
+	d.sellerPhones = shopSellerPhones(ls)
 	if d.Address == "" && d.ForeignAddress == "" {
 		d.ForeignAddress = FindForeignAddress(text, false)
 	}
@@ -715,7 +724,7 @@ func Phones(site *Site) []string {
 		}
 	}
 	for _, d := range Disclosures(site) {
-		for _, ph := range d.phones {
+		for _, ph := range d.sellerPhones {
 			add(ph)
 		}
 	}
@@ -729,6 +738,43 @@ func Phones(site *Site) []string {
 	}
 	return out
 }
+
+// shopOthersPhoneRe finds, on a line with a phone number, that the number
+// is someone else's than the seller's: a courier's centre in the shipping
+// row, the consumer centres' or the police's in a complaints row or a
+// warning.
+var shopOthersPhoneRe = shopMustRe(`運輸|急便|日本郵便|郵便局|ゆうパック|佐川|ヤマト|西濃|福山通運|消費生活センター|消費者センター|国民生活センター|消費者ホットライン|生活センター|警察|警視庁|[都道府県]警|#9110|カード会社`)
+
+// shopSellerPhones returns the phone numbers of a disclosure's lines (its
+// fields split) that may be the seller's: those under a phone label (電話
+// 番号, TEL, 所在地・電話番号) when it has any, else every line's, leaving
+// out the lines that name another party (shopOthersPhoneRe). Campaign
+// clues use them: two shops quoting one courier's centre or the consumer
+// hotline are no campaign.
+func shopSellerPhones(ls []string) []string {
+	var labelled, any []string
+	for i, l := range ls {
+		v, ok := shopLabelValue(ls, i, shopPhoneLabel)
+		if !ok {
+			v, ok = shopLabelValue(ls, i, shopAddrPhoneLabel)
+		}
+		if ok && !shopOthersPhoneRe.MatchString(v) {
+			// The value may be on the next line (「電話番号」 / 「03-…」).
+			labelled = append(labelled, FindPhones(v)...)
+		}
+		if shopPhoneWords.MatchString(l) && !shopOthersPhoneRe.MatchString(l) {
+			any = append(any, FindPhones(l)...)
+		}
+	}
+	if len(labelled) > 0 {
+		return labelled
+	}
+	return any
+}
+
+// shopPhoneWords is a quick test for a line that may hold a phone number:
+// a digit (FindPhones reads ASCII digits after NFKC; full-width ones too).
+var shopPhoneWords = shopMustRe(`[0-9０-９]`)
 
 // shopPagePhones returns the phone numbers of a page's tel: links (as
 // written) and of its lines labelled as a phone, in that order; kept on

@@ -1358,6 +1358,56 @@ func TestSellerDeadLinks(t *testing.T) {
 // TestShopCluesPlatform: what a shop platform or payment agent gives every
 // seller ties no sites together; an account is a clue by bank and number,
 // however its branch and holder are written.
+// TestShopCluesOthers: what two unrelated shops may both print ties them
+// into no campaign (rev25 QA D1, D2, D4): a courier's centre, the consumer
+// hotline or the police in the disclosure, a platform's withheld-on-request
+// text in every field, an account number whose bank was not read. The
+// seller's own phone stays a clue, beside a courier's.
+func TestShopCluesOthers(t *testing.T) {
+	law := func(rows string) *Site {
+		return shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>カート</p>`),
+			shopTop+"law.html", shopHTML("特定商取引法に基づく表記", `<h1>特定商取引法に基づく表記</h1><table>`+rows+`</table>`))
+	}
+	clues := func(site *Site) map[string]bool {
+		m := map[string]bool{}
+		for _, c := range ShopClues(site) {
+			m[c.Kind+" "+c.Value] = true
+		}
+		return m
+	}
+	got := clues(law(`<tr><th>販売業者</th><td>株式会社エービーシー商事</td></tr><tr><th>所在地</th><td>東京都港区芝公園4-2-8</td></tr><tr><th>電話番号</th><td>03-6100-1002</td></tr>
+<tr><th>配送方法</th><td>ヤマト運輸（お問い合わせ 0120-01-9625）</td></tr><tr><th>苦情・相談窓口</th><td>国民生活センター 03-3446-1623</td></tr>`))
+	if !got["phone 0361001002"] || got["phone 0120019625"] || got["phone 0334461623"] {
+		t.Errorf("clues %v: want the seller's phone 0361001002 and neither the courier's nor the hotline's", got)
+	}
+	got = clues(law(`<tr><th>販売業者</th><td>株式会社エービーシー商事</td></tr><tr><th>所在地</th><td>東京都港区芝公園4-2-8</td></tr>
+<tr><th>ご注意</th><td>当社を装った偽サイトにご注意ください。被害に遭われた方は警視庁（03-3581-4321）へ</td></tr><tr><th>連絡先</th><td>03-6100-1002</td></tr>`))
+	if !got["phone 0361001002"] || got["phone 0335814321"] {
+		t.Errorf("clues %v: want the seller's phone 0361001002 and not the police's", got)
+	}
+	withheld := `<tr><th>販売業者</th><td>請求があった場合、遅滞なく開示いたします。</td></tr><tr><th>所在地</th><td>請求があった場合、遅滞なく開示いたします。</td></tr><tr><th>電話番号</th><td>請求があった場合、遅滞なく開示いたします。</td></tr><tr><th>販売価格</th><td>各商品ページに記載</td></tr>`
+	for c := range clues(law(withheld)) {
+		if strings.HasPrefix(c, "disclosure ") {
+			t.Errorf("a text withholding every field became a clue: %s", c)
+		}
+	}
+	own := `<tr><th>販売業者</th><td>株式会社エービーシー商事</td></tr><tr><th>所在地</th><td>東京都港区芝公園4-2-8</td></tr><tr><th>電話番号</th><td>03-6100-1002</td></tr>`
+	n := 0
+	for c := range clues(law(own)) {
+		if strings.HasPrefix(c, "disclosure ") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("a seller's own disclosure gave %d disclosure clues, want 1", n)
+	}
+	for c := range clues(law(`<tr><th>販売業者</th><td>激安ストア</td></tr><tr><th>振込先</th><td>口座番号：4455660 口座名義：オノ ユキ</td></tr>`)) {
+		if strings.HasPrefix(c, "account |") {
+			t.Errorf("an account without its bank gave %q", c)
+		}
+	}
+}
+
 func TestShopCluesPlatform(t *testing.T) {
 	law := func(rows string) *Site {
 		return shopSite(t, shopTop, shopHTML("ショップ", `<p><a href="/law.html">特定商取引法に基づく表記</a></p><p>カート</p>`),
