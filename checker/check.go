@@ -662,7 +662,9 @@ func (cr *crawl) parse(f *fetched) {
 		size := len(resp.Body)
 		body, _ := Decode(resp.Body, resp.ContentType)
 		cr.release(f) // the decoded copy is all the parser needs
-		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated)
+		// A page the server cut short is read in part as one cut at
+		// --max-body is: what is missing is not known to be absent.
+		f.page = rules.NewPage(resp.URL, resp.Status, resp.ContentType, body, resp.Truncated || resp.Cut != "")
 		if key != "" {
 			cr.c.pages.put(key, f.page, size)
 		}

@@ -967,9 +967,10 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	if rerr != nil {
 		if len(body) > 0 || isRedirect(resp.StatusCode) {
 			// Cut short after some bytes (or a redirect whose body does
-			// not matter): keep what arrived, marked truncated, and say
-			// why: a stalled or closed answer is not a page too large.
-			h.ex.Truncated = true
+			// not matter): keep what arrived and say why in Cut. It is
+			// not marked truncated, which the contract keeps for a body
+			// cut at --max-body: a stalled or closed answer is not a page
+			// too large.
 			cerr := f.requestError(ctx, hctx, u, rerr)
 			h.ex.Cut, h.ex.CutTimed = errorMessage(cerr), CodeOf(cerr) == CodeTimeout
 			return h, nil
@@ -1156,13 +1157,15 @@ func readCapped(r io.Reader, limit, sizeHint int64) (body []byte, truncated bool
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
+		if err != nil && int64(len(buf)) > limit {
+			// The byte past the limit came with the end (a body of
+			// limit+1 bytes) or with an error: cut all the same.
+			return buf[:limit:limit], true, nil
+		}
 		if err == io.EOF {
 			return buf, false, nil
 		}
 		if err != nil {
-			if int64(len(buf)) > limit {
-				return buf[:limit:limit], true, nil
-			}
 			return buf, false, err
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/andybalholm/brotli"
@@ -503,8 +504,8 @@ func TestFetchDrip(t *testing.T) {
 	if finished.Load() {
 		t.Fatal("the server finished: the fetch did not cut the drip")
 	}
-	if !resp.Truncated || !strings.HasPrefix(string(resp.Body), "<html><title>drip</title>") || len(resp.Body) >= 10000 {
-		t.Errorf("partial page: truncated %v, body %q", resp.Truncated, resp.Body)
+	if resp.Truncated || resp.Cut == "" || !strings.HasPrefix(string(resp.Body), "<html><title>drip</title>") || len(resp.Body) >= 10000 {
+		t.Errorf("partial page: truncated %v (want false: not the cap), cut %q, body %q", resp.Truncated, resp.Cut, resp.Body)
 	}
 	t.Logf("drip aborted after %v (Timeout 1s), %d bytes kept", elapsed, len(resp.Body))
 }
@@ -1375,7 +1376,8 @@ func TestFetchBrotliZstdLayers(t *testing.T) {
 // TestFetchCutShortSaysWhy: a body the server stops sending (a stall past
 // --timeout, a connection closed early) is kept as read and marked with
 // why, unlike a page cut at the byte cap (QA rev24: an 18-byte read of a
-// stalled page was called too large).
+// stalled page was called too large), and not marked truncated, which the
+// contract keeps for the cap (rev25 audit).
 func TestFetchCutShortSaysWhy(t *testing.T) {
 	s := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -1391,11 +1393,49 @@ func TestFetchCutShortSaysWhy(t *testing.T) {
 	}), false)
 	f := newFetcher(t, FetchOptions{AllowPrivate: true, Timeout: 500 * time.Millisecond, MaxBody: 1024})
 	resp, err := f.Fetch(context.Background(), Request{URL: s.URL + "/stall"})
-	if err != nil || !resp.Truncated || resp.Cut == "" || !strings.Contains(string(resp.Body), "stalled") {
+	if err != nil || resp.Truncated || resp.Cut == "" || !strings.Contains(string(resp.Body), "stalled") {
 		t.Errorf("stalled: %v, truncated %v, cut %q", err, resp != nil && resp.Truncated, resp.Cut)
 	}
 	resp, err = f.Fetch(context.Background(), Request{URL: s.URL + "/big"})
 	if err != nil || !resp.Truncated || resp.Cut != "" {
 		t.Errorf("over the cap: %v, truncated %v, cut %q; want truncated, no cut", err, resp.Truncated, resp.Cut)
+	}
+}
+
+// TestReadCappedAtTheLimit: a body one byte over the limit is cut and
+// marked, whether the last byte comes with the end or before it (rev25
+// audit: 4097 bytes at --max-body 4096 were kept whole).
+func TestReadCappedAtTheLimit(t *testing.T) {
+	const limit = 4096
+	for _, n := range []int{limit - 1, limit, limit + 1, limit + 2, 3 * limit} {
+		for _, r := range []struct {
+			name string
+			wrap func(io.Reader) io.Reader
+		}{
+			{"plain", func(r io.Reader) io.Reader { return r }},
+			{"data with EOF", iotest.DataErrReader},
+			{"one byte a read", iotest.OneByteReader},
+		} {
+			for _, hint := range []int64{-1, int64(n)} {
+				body, truncated, err := readCapped(r.wrap(bytes.NewReader(make([]byte, n))), limit, hint)
+				want := min(n, limit)
+				if err != nil || len(body) != want || truncated != (n > limit) {
+					t.Errorf("%d bytes, %s, hint %d: got %d bytes, truncated %v, err %v; want %d, %v", n, r.name, hint, len(body), truncated, err, want, n > limit)
+				}
+			}
+		}
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(make([]byte, limit+1))
+	}))
+	defer srv.Close()
+	f := newFetcher(t, FetchOptions{AllowPrivate: true, MaxBody: limit})
+	resp, err := f.Fetch(context.Background(), Request{URL: srv.URL + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Body) != limit || !resp.Truncated {
+		t.Errorf("a %d-byte page at --max-body %d: %d bytes, truncated %v", limit+1, limit, len(resp.Body), resp.Truncated)
 	}
 }

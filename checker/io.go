@@ -43,7 +43,9 @@ type Response struct {
 	Header      http.Header
 	// Body is the body as received (after transfer and content decoding,
 	// before charset decoding), at most the fetcher's byte limit.
-	Body      []byte
+	Body []byte
+	// Truncated is true when the body was cut at the fetcher's byte limit
+	// (--max-body), and only then.
 	Truncated bool
 	// Cut says why the body stopped short of its end when the server
 	// stalled or closed (a timeout, a connection lost), not the byte cap:

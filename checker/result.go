@@ -91,9 +91,11 @@ type PageInfo struct {
 	// with --mobile. Beside the contract's fields; written only when true.
 	Mobile bool `json:"mobile,omitempty"`
 	// Cut says why the body stopped short of its end when the server
-	// stalled or closed the connection (truncated is then true too, but
-	// the page was not too large: it was not all sent). Beside the
-	// contract's fields; written only when set.
+	// stalled or closed the connection: the page is scored on what
+	// arrived, as one cut at --max-body is, but truncated stays false,
+	// which the contract keeps for that cap (the page was not too large:
+	// it was not all sent). Beside the contract's fields; written only
+	// when set.
 	Cut string `json:"cut,omitempty"`
 }
 

@@ -588,7 +588,7 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	if ip := net.ParseIP(ex.LocalIP); ip != nil {
 		respFields = append(respFields, field{warcLocalIP, ip.String()})
 	}
-	if ex.Truncated {
+	if ex.Truncated || ex.Cut != "" {
 		// The WARC standard's reasons: length (the cap), time (a stall
 		// past --timeout), disconnect (the server closed).
 		reason := "length"

@@ -825,3 +825,48 @@ func TestWARCRecorderNeverReplaces(t *testing.T) {
 		t.Errorf("warcinfo names %q", raw[0].header["WARC-Filename"])
 	}
 }
+
+// TestWARCKeepsWhyABodyWasCut: a body the server stalled or closed on is
+// stored with WARC-Truncated time or disconnect and read back as cut, not
+// as truncated (which the contract keeps for --max-body); one cut at the
+// cap stays truncated (length).
+func TestWARCKeepsWhyABodyWasCut(t *testing.T) {
+	for _, c := range []struct {
+		name           string
+		truncated, cut bool
+		timed          bool
+		wantReason     string
+		wantT, wantCut bool
+	}{
+		{"the cap", true, false, false, "length", true, false},
+		{"a stall past --timeout", false, true, true, "time", false, true},
+		{"a connection closed", false, true, false, "disconnect", false, true},
+	} {
+		res, ex, w := handCapture(t)
+		ex[4].Truncated, ex[4].Cut, ex[4].CutTimed = c.truncated, "", c.timed
+		if c.cut {
+			ex[4].Cut = "no complete answer"
+		}
+		dir, entry := record(t, res, ex, w)
+		raw, err := os.ReadFile(filepath.Join(dir, entry.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, _ := io.ReadAll(zr)
+		if !bytes.Contains(text, []byte("WARC-Truncated: "+c.wantReason+"\r\n")) {
+			t.Errorf("%s: no WARC-Truncated: %s in the file", c.name, c.wantReason)
+		}
+		cp, err := readCapture(filepath.Join(dir, entry.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := cp.exchanges[4]
+		if got.Truncated != c.wantT || (got.Cut != "") != c.wantCut || got.CutTimed != (c.wantCut && c.timed) {
+			t.Errorf("%s: read back truncated %v, cut %q (timed %v)", c.name, got.Truncated, got.Cut, got.CutTimed)
+		}
+	}
+}

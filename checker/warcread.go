@@ -279,7 +279,14 @@ func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool,
 		RespHeader: blk.HttpHeader().Clone(),
 		RemoteIP:   h.Get(gowarc.WarcIPAddress),
 		LocalIP:    h.Get("Shopcheck-Local-IP"),
-		Truncated:  h.Has(gowarc.WarcTruncated),
+	}
+	switch reason := h.Get(gowarc.WarcTruncated); reason {
+	case "":
+	case "time", "disconnect":
+		// Cut short by the server when captured, not by the byte cap.
+		ex.Cut, ex.CutTimed = "the body was cut short when captured (WARC-Truncated: "+reason+")", reason == "time"
+	default:
+		ex.Truncated = true
 	}
 	ex.Time, _ = time.Parse(time.RFC3339, h.Get(gowarc.WarcDate))
 	if line, _, ok := bytes.Cut(blk.ProtocolHeaderBytes(), []byte(" ")); ok {
@@ -617,7 +624,7 @@ func (f *replayFetcher) Fetch(ctx context.Context, req Request) (*Response, erro
 		out.Header = e.RespHeader.Clone()
 		out.ContentType = e.RespHeader.Get("Content-Type")
 		out.Body = ex.Body
-		out.Truncated = e.Truncated
+		out.Truncated, out.Cut = e.Truncated, e.Cut
 		out.LocalIP = f.localIP
 		return out, nil
 	}
