@@ -166,9 +166,16 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		}
 	}
 	final := start
+	var redirects []string
 	if first != nil {
 		if u, perr := url.Parse(first.resp.URL); perr == nil {
 			final = u
+		}
+	} else if re := (*RedirectedError)(nil); errors.As(err, &re) {
+		// Sent on, then failed: the result names where it was going and
+		// scores that address's signs (its domain, WHOIS, blocklist).
+		if u, perr := url.Parse(re.URL); perr == nil && u.Hostname() != "" {
+			final, redirects = u, re.Redirects
 		}
 	}
 	site, serr := SiteForURL(t.Clean, final, c.opts.Data)
@@ -176,6 +183,7 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		return c.failed(t.Clean, start, Errorf(CodeInvalidTarget, "%v", serr), now)
 	}
 	site.Now = now
+	site.Redirects = redirects
 	var infos []PageInfo
 	if first != nil {
 		site.Redirects = first.resp.Redirects
@@ -599,6 +607,9 @@ func (cr *crawl) fetchBody(ctx context.Context, u string, mobile bool, referer s
 		cr.mu.Unlock()
 	}
 	if err != nil {
+		if resp != nil && len(resp.Redirects) > 0 && resp.URL != "" {
+			err = &RedirectedError{Err: err, URL: resp.URL, Redirects: slices.Clone(resp.Redirects)}
+		}
 		return nil, err
 	}
 	return &fetched{resp: resp, mobile: mobile, info: PageInfo{

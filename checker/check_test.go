@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -1038,5 +1039,49 @@ func TestEvidenceLabelsInEnglish(t *testing.T) {
 		if !seen[id] {
 			t.Errorf("%s did not fire on the test sites: the test no longer covers it", id)
 		}
+	}
+}
+
+// TestRedirectToUnreadablePage: a short link sent on to a look-alike
+// that is down still names the look-alike, the way it went and its own
+// signs (rev25 audit D1: url, domain and redirects were the start's, and
+// no sign was scored); a redirect loop lists the way too.
+func TestRedirectToUnreadablePage(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	freePort := l.Addr().(*net.TCPAddr).Port
+	l.Close() // nothing listens there now
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/go":
+			http.Redirect(w, r, fmt.Sprintf("http://smbc-card-login.com:%d/login", freePort), http.StatusFound)
+		default:
+			http.Redirect(w, r, r.URL.Path+"x", http.StatusFound)
+		}
+	}))
+	defer srv.Close()
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	f, err := NewHTTPFetcher(FetchOptions{Timeout: 5 * time.Second, AllowPrivate: true,
+		Resolve: []string{fmt.Sprintf("short.example.jp:%d:127.0.0.1", port), fmt.Sprintf("smbc-card-login.com:%d:127.0.0.1", freePort)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{SiteTimeout: 20 * time.Second, NoCloaking: true}, f, nil, nil)
+	start := fmt.Sprintf("http://short.example.jp:%d/go", port)
+	res := c.Check(context.Background(), start)
+	if res.Error == nil || res.Error.Code != CodeConnect {
+		t.Fatalf("error %+v, want connect", res.Error)
+	}
+	if res.Domain != "smbc-card-login.com" || !strings.Contains(res.URL, "smbc-card-login.com") || len(res.Redirects) != 1 || res.Redirects[0] != start {
+		t.Errorf("url %s, domain %s, redirects %v: want the look-alike and the short link passed through", res.URL, res.Domain, res.Redirects)
+	}
+	if !slices.Contains(signIDs(res), "domain-lookalike") || res.Risk != rules.RiskMedium {
+		t.Errorf("signs %v, risk %s: want domain-lookalike, medium", signIDs(res), res.Risk)
+	}
+	res = c.Check(context.Background(), fmt.Sprintf("http://short.example.jp:%d/loop", port))
+	if res.Error == nil || res.Error.Code != CodeTooManyRedirects || len(res.Redirects) < 5 {
+		t.Errorf("a loop: error %+v, %d redirects; want too-many-redirects and the way", res.Error, len(res.Redirects))
 	}
 }

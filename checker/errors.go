@@ -47,6 +47,21 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Msg: fmt.Sprintf(format, args...)}
 }
 
+// RedirectedError is a fetch that failed after it was sent on: Err is why
+// (its code is the result's), URL where the last redirect led (the final
+// URL the result names and scores without a page: a short link to a
+// look-alike that is down is still the look-alike's), Redirects the
+// addresses passed through.
+type RedirectedError struct {
+	Err       error
+	URL       string
+	Redirects []string
+}
+
+func (e *RedirectedError) Error() string { return e.Err.Error() }
+
+func (e *RedirectedError) Unwrap() error { return e.Err }
+
 // CodeOf returns the contract code of err, or "read" when it has none.
 func CodeOf(err error) string {
 	var e *Error
