@@ -57,10 +57,11 @@ type Result struct {
 	// that scripts can read it on every message result. The JSON writer in
 	// internal/report does that; encoding/json would leave an empty one out.
 	Links []*Result `json:"links,omitempty"`
-	// LinksOmitted is how many URLs of a message were not checked: more
-	// than the hundred a message's links are checked up to (one of each
-	// site first). Beside the contract's fields; left out when 0.
-	LinksOmitted int `json:"links_omitted,omitempty"`
+	// LinksByName is how many of a message's links were screened by their
+	// names alone, fetching nothing (those past the first 100, which are
+	// fetched: one of each site first). Beside the contract's fields;
+	// written only when set.
+	LinksByName int `json:"links_by_name,omitempty"`
 	// Quoted is true on a message's link that the message quotes
 	// defanged (hxxps://, example[.]top) as a warning does (a bank's or
 	// the police's, quoting a lure): checked and counted like any link,

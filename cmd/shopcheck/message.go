@@ -87,6 +87,8 @@ func runMessage(ctx context.Context, s *Streams, o *messageOptions) error {
 	}
 	if o.NoFetch {
 		sc.Link = c.CheckDomain
+	} else {
+		sc.ByName = c.CheckDomain
 	}
 	return runBatch(ctx, s, &o.commonOptions, files, sc.Screen)
 }

@@ -23,6 +23,11 @@ import (
 type Screener struct {
 	// Link checks one URL of a message (a fetch, or by domain alone).
 	Link func(ctx context.Context, target string) *checker.Result
+	// ByName checks one URL by its name alone, fetching nothing: the
+	// links past the first maxURLs of a message get their result so
+	// (one for each URL, as the contract asks, without a hundred
+	// fetches more). Nil: Link checks them all.
+	ByName func(ctx context.Context, target string) *checker.Result
 	// Data is the rule data (brands, phrases); nil for the built-in data.
 	Data *rules.Data
 	// Lang is the language of messages and advice: "ja" or "en".
@@ -123,12 +128,15 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 		res.Signs = sg
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
-	links, omitted := PickURLs(m.URLs, maxURLs)
-	if omitted > 0 {
-		res.LinksOmitted = omitted
-		sc.warn("shopcheck: %s holds %d links; %d were checked (one of each site first), %d were not\n", target, len(m.URLs), len(links), omitted)
+	links, rest := m.URLs, []string(nil)
+	if sc.ByName != nil {
+		links, rest = PickURLs(m.URLs, maxURLs)
 	}
-	res.Links = sc.checkLinks(ctx, links)
+	if len(rest) > 0 {
+		res.LinksByName = len(rest)
+		sc.warn("shopcheck: %s holds %d links; %d were fetched (one of each site first), %d screened by their names alone\n", target, len(m.URLs), len(links), len(rest))
+	}
+	res.Links = append(sc.checkLinks(ctx, links, sc.Link), sc.checkLinks(ctx, rest, sc.ByName)...)
 	// Addresses a warning quotes defanged are checked like every link
 	// (the contract: each URL found, its risk the message's), and marked,
 	// so that the reader is told the message quotes them.
@@ -219,8 +227,11 @@ func (sc *Screener) limit() int64 {
 
 // checkLinks checks each URL, up to Concurrency at once over all the
 // messages being screened, and returns the results in the order of the URLs.
-func (sc *Screener) checkLinks(ctx context.Context, urls []string) []*checker.Result {
+func (sc *Screener) checkLinks(ctx context.Context, urls []string, check func(context.Context, string) *checker.Result) []*checker.Result {
 	out := make([]*checker.Result, len(urls))
+	if len(urls) == 0 {
+		return out
+	}
 	workers := min(max(sc.Concurrency, 1), len(urls))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -228,7 +239,7 @@ func (sc *Screener) checkLinks(ctx context.Context, urls []string) []*checker.Re
 		wg.Go(func() {
 			for i := range next {
 				sc.slots <- struct{}{}
-				out[i] = sc.Link(ctx, urls[i])
+				out[i] = check(ctx, urls[i])
 				<-sc.slots
 			}
 		})

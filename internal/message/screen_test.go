@@ -142,8 +142,10 @@ func TestScreenQuotedLinks(t *testing.T) {
 }
 
 // TestScreenPaddedMessage: a lure after more harmless links than are
-// checked is still checked (one link of each site first), and the result
-// says how many were not (QA rev24: link 101 was dropped, the message low).
+// fetched is still fetched (one link of each site first), every other link
+// gets a result by its name alone (the contract: one result for each URL;
+// rev25 audit), and the result says how many (QA rev24: link 101 was
+// dropped, the message low).
 func TestScreenPaddedMessage(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("今月のおすすめ記事です。\n")
@@ -165,12 +167,27 @@ func TestScreenPaddedMessage(t *testing.T) {
 			}
 			return &checker.Result{Target: target, Risk: rules.RiskLow}
 		},
+		ByName: func(ctx context.Context, target string) *checker.Result {
+			return &checker.Result{Target: target, Risk: rules.RiskLow, Domain: "by-name"}
+		},
 	}
 	r := sc.Screen(context.Background(), f)
-	if r.Risk != rules.RiskHigh || len(r.Links) != maxURLs || r.LinksOmitted != 151-maxURLs {
-		t.Errorf("risk %s, %d links checked, %d omitted; want high, %d, %d", r.Risk, len(r.Links), r.LinksOmitted, maxURLs, 151-maxURLs)
+	byName := 0
+	for _, l := range r.Links {
+		if l.Domain == "by-name" {
+			byName++
+		}
 	}
-	if !strings.Contains(warned.String(), "were not") {
-		t.Errorf("no word of the links left out: %q", warned.String())
+	if r.Risk != rules.RiskHigh || len(r.Links) != 151 || byName != 151-maxURLs || r.LinksByName != 151-maxURLs {
+		t.Errorf("risk %s, %d links, %d by name (said %d); want high, 151, %d", r.Risk, len(r.Links), byName, r.LinksByName, 151-maxURLs)
+	}
+	if !strings.Contains(warned.String(), "screened by their names alone") {
+		t.Errorf("no word of the links screened by name: %q", warned.String())
+	}
+	// Without a name-only check (--no-fetch: Link is one), every link is
+	// Link's.
+	sc = &Screener{Link: sc.ByName}
+	if r := sc.Screen(context.Background(), f); len(r.Links) != 151 || r.LinksByName != 0 {
+		t.Errorf("by name only: %d links, %d said by name; want 151, 0", len(r.Links), r.LinksByName)
 	}
 }

@@ -15,22 +15,21 @@ import (
 	"github.com/shopcheck/shopcheck/rules"
 )
 
-// maxURLs caps the links of one message that are checked (each one is
-// fetched); PickURLs chooses them when there are more.
+// maxURLs caps the links of one message that are fetched; PickURLs chooses
+// them when there are more, and the others are screened by name alone.
 const maxURLs = 100
 
 // maxFound caps the URLs taken from one message's text: the message's own
 // signs read them all, and the links checked are chosen among them.
 const maxFound = 1000
 
-// PickURLs chooses at most n of urls to check, and says how many were left
-// out. A message padded with a hundred harmless links before its lure
-// would otherwise hide the lure past the cap: the first URL of each
-// registrable domain comes first, in the order of the message, then the
-// others.
-func PickURLs(urls []string, n int) (picked []string, omitted int) {
+// PickURLs chooses at most n of urls to fetch and returns the rest apart,
+// each in the message's order. A message padded with a hundred harmless
+// links before its lure would otherwise hide the lure past the cap: the
+// first URL of each registrable domain comes first, then the others.
+func PickURLs(urls []string, n int) (picked, rest []string) {
 	if len(urls) <= n {
-		return urls, 0
+		return urls, nil
 	}
 	first := make([]bool, len(urls))
 	seen := map[string]bool{}
@@ -51,9 +50,11 @@ func PickURLs(urls []string, n int) (picked []string, omitted int) {
 	for i, u := range urls {
 		if first[i] {
 			picked = append(picked, u)
+		} else {
+			rest = append(rest, u)
 		}
 	}
-	return picked, len(urls) - len(picked)
+	return picked, rest
 }
 
 // registrable is the registrable domain of a URL's host (rules.LinkHost,

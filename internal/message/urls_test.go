@@ -110,9 +110,14 @@ func TestPickURLs(t *testing.T) {
 		urls = append(urls, "https://www.example.com/news/"+strconv.Itoa(i))
 	}
 	urls = append(urls, "https://smbc-card.kakunin-jp.top/login", "http://[::1]:8080/x", "https://shop.example.co.jp/")
-	got, omitted := PickURLs(urls, 100)
-	if len(got) != 100 || omitted != len(urls)-100 {
-		t.Fatalf("picked %d, omitted %d", len(got), omitted)
+	got, rest := PickURLs(urls, 100)
+	if len(got) != 100 || len(rest) != len(urls)-100 {
+		t.Fatalf("picked %d, rest %d", len(got), len(rest))
+	}
+	for _, u := range urls {
+		if slices.Contains(got, u) == slices.Contains(rest, u) {
+			t.Errorf("%s is in both or neither", u)
+		}
 	}
 	for _, want := range []string{"https://www.example.com/news/0", "https://smbc-card.kakunin-jp.top/login", "http://[::1]:8080/x", "https://shop.example.co.jp/"} {
 		if !slices.Contains(got, want) {
@@ -122,8 +127,8 @@ func TestPickURLs(t *testing.T) {
 	if got[0] != urls[0] || got[1] != urls[1] {
 		t.Errorf("the order of the message is not kept: %v", got[:3])
 	}
-	if got, omitted := PickURLs(urls[:5], 100); len(got) != 5 || omitted != 0 {
-		t.Errorf("under the cap: %d picked, %d omitted", len(got), omitted)
+	if got, rest := PickURLs(urls[:5], 100); len(got) != 5 || len(rest) != 0 {
+		t.Errorf("under the cap: %d picked, %d left", len(got), len(rest))
 	}
 }
 

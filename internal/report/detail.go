@@ -26,45 +26,45 @@ const maxUnreadShown = 5
 
 // words holds the fixed phrases of the text view.
 var words = map[string]rules.Text{
-	"high":          {JA: "危険度: 高", EN: "Risk: HIGH"},
-	"medium":        {JA: "危険度: 中", EN: "Risk: MEDIUM"},
-	"low":           {JA: "危険度: 低", EN: "Risk: LOW"},
-	"error":         {JA: "確認できませんでした", EN: "Could not be checked"},
-	"high.say":      {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
-	"high.bill":     {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
-	"quoted.say":    {JA: "このメッセージ自体には詐欺の兆候は見つかりませんでした。危険度は、メッセージが引用しているURL（開けない書き方のもの）についての判定です。引用されたURLは開かないでください。メッセージ自体が本物かどうかは、公式サイトや公式アプリで確かめてください。", EN: "No sign of fraud was found in the message itself; the risk is that of the addresses it quotes in a form that cannot be opened. Do not open them, and check whether the message itself is genuine on the official site or app."},
-	"high.msg":      {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
-	"med.msg":       {JA: "注意が必要です。下の根拠を確かめてください。リンクや添付ファイルは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links or attachments; check in the official app or by contact details you look up yourself."},
-	"high.support":  {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザのタブやウィンドウを閉じてください。閉じ方と、電話してしまったときの相談先は下の兆候の説明にあります。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser tab or window. How to close it, and whom to consult if you already called, is in the sign below."},
-	"med.support":   {JA: "注意が必要です。下の根拠を確かめてください。ウイルス感染などの警告に表示された番号には電話しないでください。", EN: "Be careful. Check the evidence below. Do not call a number shown with a virus or security alert."},
-	"med.bill":      {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
-	"med.say":       {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
-	"low.say":       {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
-	"low.msg":       {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。お金の支払い、口座番号や暗証番号、LINEでの連絡などを求める内容なら、名乗っている会社や役所に、自分で調べた番号で確かめてください（迷ったら #9110 警察相談専用電話、188 消費者ホットライン）。", EN: "No strong warning signs were found. That is not a guarantee of safety. If it asks you to pay, for account numbers or PINs, or to get in touch on LINE, check with the company or office it names, on a number you look up yourself (when unsure: #9110, the police consultation line, or 188, the consumer hotline)."},
-	"err.say":       {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
-	"signs":         {JA: "見つかった兆候", EN: "Warning signs found"},
-	"nosigns":       {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
-	"nosigns.msg":   {JA: "メッセージの本文には兆候は見つかりませんでした（危険度と点数は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk and score come from the links below)."},
-	"low.partial":   {JA: "大きな危険の兆候は見つかりませんでしたが、ページの中身を読めていないため、安全とは判断できません。下の注意書きを読んでください。", EN: "No strong warning sign was found, but the page's content could not be read, so it cannot be judged safe. Read the note below."},
-	"low.but":       {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
-	"evidence":      {JA: "根拠", EN: "Evidence"},
-	"page":          {JA: "ページ", EN: "Page"},
-	"domain":        {JA: "ドメイン", EN: "Domain"},
-	"created":       {JA: "登録日", EN: "registered"},
-	"advice":        {JA: "アドバイス", EN: "Advice"},
-	"consult":       {JA: "相談窓口", EN: "Where to consult"},
-	"stations":      {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
-	"pages":         {JA: "調べたページ", EN: "Pages read"},
-	"score":         {JA: "点", EN: "points"},
-	"error.code":    {JA: "理由", EN: "Reason"},
-	"error.more":    {JA: "技術的な詳細（英語）", EN: "Details"},
-	"script.built":  {JA: "※このページは文字がほとんどなく、実際の内容は閲覧したときにプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、表示される内容は判断に入っていません。店名やURLを検索して評判を確かめてください。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by a program (scripts) when it is opened. shopcheck does not run it, so that content was not judged. Search the shop's name and address for its reputation."},
-	"unread":        {JA: "※次のページは読めなかったため（時間切れなど）、判断に入っていません。特定商取引法の表記や支払方法のページなら、判定は実際より安全側に出ているかもしれません。時間をおいて、または --timeout / --site-timeout を長くして確かめ直してください。", EN: "Note: these pages could not be read (a timeout or the like) and were not judged. If they hold the seller disclosure or the payment terms, the verdict may look safer than the site is: check again later, or with a longer --timeout / --site-timeout."},
-	"links.omitted": {JA: "※リンクが多すぎるため、ほか %d 件は確かめていません（サイトごとに1件を先に確かめました）。確かめていないリンクは開かないでください。", EN: "Note: there are too many links: %d more were not checked (one of each site was checked first). Do not open the links that were not checked."},
-	"unread.more":   {JA: "ほか %d ページ", EN: "and %d more"},
-	"disc.image":    {JA: "※「特定商取引法に基づく表記」が画像になっていて、shopcheck は中身（販売者名・住所・電話番号）を読んでいません。画像の内容を自分で確かめ、会社名や住所、電話番号を検索して実在するか調べてください。", EN: "Note: the legal disclosure (特定商取引法に基づく表記) is an image, which shopcheck does not read: its seller, address and phone were not judged. Read it yourself, and search the name, address and phone to see whether they are real."},
-	"hop.failed":    {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
-	"whois.failed":  {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
+	"high":         {JA: "危険度: 高", EN: "Risk: HIGH"},
+	"medium":       {JA: "危険度: 中", EN: "Risk: MEDIUM"},
+	"low":          {JA: "危険度: 低", EN: "Risk: LOW"},
+	"error":        {JA: "確認できませんでした", EN: "Could not be checked"},
+	"high.say":     {JA: "詐欺の疑いが強いです。リンクを開いたり、注文・入力・振込をしたりしないでください。", EN: "This looks like fraud. Do not open its links, order, enter any data or transfer money."},
+	"high.bill":    {JA: "架空請求の疑いが強いです。支払ったり、表示された連絡先に連絡したりしないでください。", EN: "This looks like a fake bill. Do not pay, and do not contact the number or address it shows."},
+	"quoted.say":   {JA: "このメッセージ自体には詐欺の兆候は見つかりませんでした。危険度は、メッセージが引用しているURL（開けない書き方のもの）についての判定です。引用されたURLは開かないでください。メッセージ自体が本物かどうかは、公式サイトや公式アプリで確かめてください。", EN: "No sign of fraud was found in the message itself; the risk is that of the addresses it quotes in a form that cannot be opened. Do not open them, and check whether the message itself is genuine on the official site or app."},
+	"high.msg":     {JA: "詐欺の疑いが強いです。リンクや添付ファイルを開いたり、返信・入力・支払いをしたり、記載の連絡先に連絡したりしないでください。", EN: "This looks like fraud. Do not open its links or attachments, reply, enter any data, pay, or contact the number or address it gives."},
+	"med.msg":      {JA: "注意が必要です。下の根拠を確かめてください。リンクや添付ファイルは開かず、公式アプリや自分で調べた連絡先で確かめてください。", EN: "Be careful. Check the evidence below. Do not open the links or attachments; check in the official app or by contact details you look up yourself."},
+	"high.support": {JA: "サポート詐欺の疑いが強いです。表示された番号に電話せず、ブラウザのタブやウィンドウを閉じてください。閉じ方と、電話してしまったときの相談先は下の兆候の説明にあります。", EN: "This looks like a tech-support scam. Do not call the number it shows; close the browser tab or window. How to close it, and whom to consult if you already called, is in the sign below."},
+	"med.support":  {JA: "注意が必要です。下の根拠を確かめてください。ウイルス感染などの警告に表示された番号には電話しないでください。", EN: "Be careful. Check the evidence below. Do not call a number shown with a virus or security alert."},
+	"med.bill":     {JA: "注意が必要です。下の根拠を確かめてください。身に覚えのない請求なら、支払ったり連絡したりしないでください。", EN: "Be careful. Check the evidence below. If you do not recognise the charge, do not pay and do not contact them."},
+	"med.say":      {JA: "注意が必要です。下の根拠を確かめ、少しでも不安なら利用を控えてください。", EN: "Be careful. Check the evidence below, and if in any doubt, do not use the site."},
+	"low.say":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。", EN: "No strong warning signs were found. That is not a guarantee of safety."},
+	"low.msg":      {JA: "大きな危険の兆候は見つかりませんでした。ただし安全の保証ではありません。お金の支払い、口座番号や暗証番号、LINEでの連絡などを求める内容なら、名乗っている会社や役所に、自分で調べた番号で確かめてください（迷ったら #9110 警察相談専用電話、188 消費者ホットライン）。", EN: "No strong warning signs were found. That is not a guarantee of safety. If it asks you to pay, for account numbers or PINs, or to get in touch on LINE, check with the company or office it names, on a number you look up yourself (when unsure: #9110, the police consultation line, or 188, the consumer hotline)."},
+	"err.say":      {JA: "ページを読めなかったため、URLとドメインだけで判断しています。", EN: "The page could not be read, so only the URL and domain were judged."},
+	"signs":        {JA: "見つかった兆候", EN: "Warning signs found"},
+	"nosigns":      {JA: "兆候は見つかりませんでした。", EN: "No warning signs were found."},
+	"nosigns.msg":  {JA: "メッセージの本文には兆候は見つかりませんでした（危険度と点数は下のリンク先の判定によるものです）。", EN: "The message's own text shows no warning signs (the risk and score come from the links below)."},
+	"low.partial":  {JA: "大きな危険の兆候は見つかりませんでしたが、ページの中身を読めていないため、安全とは判断できません。下の注意書きを読んでください。", EN: "No strong warning sign was found, but the page's content could not be read, so it cannot be judged safe. Read the note below."},
+	"low.but":      {JA: "全体の危険度は低めですが、注意したい強い兆候があります。下の根拠を確かめてください。", EN: "The risk is low overall, but a strong warning sign was found: check the evidence below."},
+	"evidence":     {JA: "根拠", EN: "Evidence"},
+	"page":         {JA: "ページ", EN: "Page"},
+	"domain":       {JA: "ドメイン", EN: "Domain"},
+	"created":      {JA: "登録日", EN: "registered"},
+	"advice":       {JA: "アドバイス", EN: "Advice"},
+	"consult":      {JA: "相談窓口", EN: "Where to consult"},
+	"stations":     {JA: "宮城県内の警察署", EN: "Police stations in Miyagi"},
+	"pages":        {JA: "調べたページ", EN: "Pages read"},
+	"score":        {JA: "点", EN: "points"},
+	"error.code":   {JA: "理由", EN: "Reason"},
+	"error.more":   {JA: "技術的な詳細（英語）", EN: "Details"},
+	"script.built": {JA: "※このページは文字がほとんどなく、実際の内容は閲覧したときにプログラム（スクリプト）で表示される仕組みのようです。shopcheck はそれを実行しないため、表示される内容は判断に入っていません。店名やURLを検索して評判を確かめてください。", EN: "Note: this page has almost no text of its own; what a browser shows seems to be built by a program (scripts) when it is opened. shopcheck does not run it, so that content was not judged. Search the shop's name and address for its reputation."},
+	"unread":       {JA: "※次のページは読めなかったため（時間切れなど）、判断に入っていません。特定商取引法の表記や支払方法のページなら、判定は実際より安全側に出ているかもしれません。時間をおいて、または --timeout / --site-timeout を長くして確かめ直してください。", EN: "Note: these pages could not be read (a timeout or the like) and were not judged. If they hold the seller disclosure or the payment terms, the verdict may look safer than the site is: check again later, or with a longer --timeout / --site-timeout."},
+	"links.byname": {JA: "※リンクが多いため、%d 件はページを開かず、アドレスだけで確かめました（サイトごとに1件を先に開いて確かめました）。", EN: "Note: there are many links: %d were screened by their addresses alone, without opening their pages (one of each site was opened first)."},
+	"unread.more":  {JA: "ほか %d ページ", EN: "and %d more"},
+	"disc.image":   {JA: "※「特定商取引法に基づく表記」が画像になっていて、shopcheck は中身（販売者名・住所・電話番号）を読んでいません。画像の内容を自分で確かめ、会社名や住所、電話番号を検索して実在するか調べてください。", EN: "Note: the legal disclosure (特定商取引法に基づく表記) is an image, which shopcheck does not read: its seller, address and phone were not judged. Read it yourself, and search the name, address and phone to see whether they are real."},
+	"hop.failed":   {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
+	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
 	// What each error code means for the person reading, and what to do.
 	"err." + checker.CodeInvalidTarget:     {JA: "URLまたはドメイン名として読めませんでした。綴り（「.」と「,」の打ち間違いなど）を確かめてください。", EN: "This is not a URL or domain name that can be read. Check the spelling (a comma typed for a dot, say)."},
 	"err.empty":                            {JA: "メッセージの本文が空でした（空のファイル、または何も貼り付けられていません）。SMSやメールの本文を貼り付けるか、.txt / .eml に保存して指定してください。", EN: "The message was empty (an empty file, or nothing was pasted). Paste the SMS or e-mail text, or save it as .txt / .eml and give the file."},
@@ -122,7 +122,7 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		switch {
 		case hasHighSign(r.Signs):
 			b.WriteString("  " + d.say("low.but") + "\n")
-		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "" || len(r.Unread) > 0 || r.LinksOmitted > 0 || slices.ContainsFunc(r.Pages, func(p checker.PageInfo) bool { return p.Cut != "" }):
+		case r.HopError != "" || r.ScriptBuilt || r.DisclosureImage != "" || len(r.Unread) > 0 || r.LinksByName > 0 || slices.ContainsFunc(r.Pages, func(p checker.PageInfo) bool { return p.Cut != "" }):
 			b.WriteString("  " + d.say("low.partial") + "\n")
 		case r.Links != nil:
 			// A message (its result lists its links, if none): what no
@@ -188,8 +188,8 @@ func (d *detailWriter) Write(r *checker.Result) error {
 		}
 	}
 	d.writeLinks(&b, r.Links)
-	if r.LinksOmitted > 0 {
-		fmt.Fprintf(&b, "  "+d.say("links.omitted")+"\n", r.LinksOmitted)
+	if r.LinksByName > 0 {
+		fmt.Fprintf(&b, "  "+d.say("links.byname")+"\n", r.LinksByName)
 	}
 	if r.Whois != nil || r.Domain != "" {
 		line := fmt.Sprintf("%s: %s", d.say("domain"), r.Domain)

@@ -135,9 +135,9 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 			return appendResult(b, l, known)
 		})
 	}
-	if res.LinksOmitted > 0 { // omitempty
-		b = append(b, `,"links_omitted":`...)
-		b = strconv.AppendInt(b, int64(res.LinksOmitted), 10)
+	if res.LinksByName > 0 { // omitempty
+		b = append(b, `,"links_by_name":`...)
+		b = strconv.AppendInt(b, int64(res.LinksByName), 10)
 	}
 	if res.Quoted { // omitempty
 		b = append(b, `,"quoted":true`...)

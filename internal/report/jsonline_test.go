@@ -88,7 +88,7 @@ func TestJSONWriterMatchesEncodingJSON(t *testing.T) {
 		Clues:     []checker.Clue{{Kind: "account", Value: "三井住友銀行|新宿|1234567"}, {Kind: "email", Value: "a@b"}},
 	}
 	withLinks := &checker.Result{Target: "mail.eml", Risk: rules.RiskLow, Signs: []rules.Sign{}, Advice: []checker.AdviceBlock{},
-		Redirects: []string{}, Pages: []checker.PageInfo{}, Links: []*checker.Result{full, {Target: "bare"}, {Target: "https://smbc-kakunin.top/login", Risk: rules.RiskHigh, Quoted: true}}, LinksOmitted: 17}
+		Redirects: []string{}, Pages: []checker.PageInfo{}, Links: []*checker.Result{full, {Target: "bare"}, {Target: "https://smbc-kakunin.top/login", Risk: rules.RiskHigh, Quoted: true}}, LinksByName: 17}
 	cases := []*checker.Result{full, withLinks, {}, {Signs: []rules.Sign{}, Clues: []checker.Clue{}, Unread: []checker.PageError{}}}
 	for i, s := range odd[:200] {
 		cases = append(cases, &checker.Result{Target: s, URL: odd[len(odd)-1-i], Signs: []rules.Sign{{ID: "x", Message: s + long, Evidence: s}},
