@@ -210,11 +210,28 @@ func badHostRune(host string) (rune, bool) {
 // (hxxp://, [.]) and a note after it in the same line ("URL<TAB>メモ").
 // An address that needs none of this comes back as it was.
 func cleanTarget(s string) string {
+	if strings.ContainsFunc(s, zeroWidth) {
+		// Copied from a post or a chat with an invisible space beside
+		// the address (U+200B): no address holds one.
+		s = strings.TrimSpace(strings.Map(func(r rune) rune {
+			if zeroWidth(r) {
+				return -1
+			}
+			return r
+		}, s))
+	}
 	if strings.Contains(s, "\u3000") {
 		s = strings.TrimSpace(strings.ReplaceAll(s, "\u3000", " ")) // an ideographic space is a space
 	}
 	if strings.ContainsFunc(s, func(r rune) bool { return r >= '\uFF01' && r <= '\uFF5E' }) {
 		s = narrowHead(s)
+	}
+	if i := strings.IndexByte(s, '\t'); i > 0 {
+		// A spreadsheet's columns: the address, then notes after a tab
+		// (「メモ: 通報あり」, "see http://…"), whatever they hold.
+		if head := strings.TrimSpace(s[:i]); !strings.ContainsAny(head, " \t") && (strings.Contains(head, ".") || strings.Contains(head, "://")) {
+			s = head
+		}
 	}
 	if !strings.ContainsAny(s, " \t") {
 		// The common case: one word, no note.
@@ -249,6 +266,17 @@ func cleanTarget(s string) string {
 		}
 	}
 	return defang.Refang(s) // as a link in a message is: hxxps, [.], [dot], [:]//
+}
+
+// zeroWidth reports whether r is an invisible character that copying a
+// link from a post or a chat may bring along: zero-width space, joiners,
+// word joiner, byte-order mark.
+func zeroWidth(r rune) bool {
+	switch r {
+	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+		return true
+	}
+	return false
 }
 
 // domainLike reports whether a target given without a scheme reads as a

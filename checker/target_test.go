@@ -77,6 +77,13 @@ func TestParseTarget(t *testing.T) {
 		{in: "ｈｔｔｐｓ：／／ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／", kind: TargetURL, url: "https://shop.example.jp/"},
 		{in: "hxxps://shop[.]example[.]jp/login", kind: TargetURL, url: "https://shop.example.jp/login"},
 		{in: "https://shop.example.jp/\t通報 3件", kind: TargetURL, url: "https://shop.example.jp/"},
+		// rev25 audit and QA: a note with a colon or a URL after a tab, and
+		// zero-width spaces copied with the address.
+		{in: "https://shop.example.jp/\tメモ: 通報あり", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "https://shop.example.jp/\tsee http://other.example.jp/", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "https://exa mple.jp/\tメモ: x", wantCode: CodeInvalidTarget},
+		{in: "\u200Bhttps://shop.example.jp/", kind: TargetURL, url: "https://shop.example.jp/"},
+		{in: "https://shop.example.jp:8443\u200B/a\u200B", kind: TargetURL, url: "https://shop.example.jp:8443/a"},
 		{in: "https://shop.example.jp/　メモ", kind: TargetURL, url: "https://shop.example.jp/"},
 		{in: "ｈｔｔｐｓ：／／ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／商品（新品）", kind: TargetURL, url: "https://shop.example.jp/%E5%95%86%E5%93%81%EF%BC%88%E6%96%B0%E5%93%81%EF%BC%89"},
 		{in: "ｓｈｏｐ．ｅｘａｍｐｌｅ．ｊｐ／ａ", kind: TargetURL, url: "https://shop.example.jp/%EF%BD%81", bare: true},
