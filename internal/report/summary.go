@@ -341,14 +341,35 @@ func writeCampaigns(b *strings.Builder, camps []Campaign, lang string) {
 	}
 }
 
-// listTargets joins at most n of ts, then says how many more of the total
-// there are.
+// listTargets joins at most n of ts, one of each site first (siteOf: ten
+// URLs of a campaign's first shop would hide its other nine shops), in
+// their order otherwise, then says how many more of the total there are.
 func listTargets(ts []string, total, n int, lang string) string {
 	if len(ts) <= n && total <= len(ts) {
 		return oneLine(strings.Join(ts, ", "))
 	}
-	ts = ts[:min(n, len(ts))]
-	return oneLine(strings.Join(ts, ", ")) + ", " + fmt.Sprintf(say("more", lang), total-len(ts))
+	pick := make([]bool, len(ts))
+	seen := map[string]bool{}
+	k := 0
+	for i, t := range ts {
+		if s := siteOf(t, ""); k < n && !seen[s] {
+			seen[s], pick[i] = true, true
+			k++
+		}
+	}
+	for i := range ts {
+		if k < n && !pick[i] {
+			pick[i] = true
+			k++
+		}
+	}
+	shown := make([]string, 0, k)
+	for i, t := range ts {
+		if pick[i] {
+			shown = append(shown, t)
+		}
+	}
+	return oneLine(strings.Join(shown, ", ")) + ", " + fmt.Sprintf(say("more", lang), total-len(shown))
 }
 
 func (t *textSummary) Close() error { return nil }

@@ -95,3 +95,27 @@ func TestTallyMessageLinksClues(t *testing.T) {
 		t.Errorf("AtLeast: %+v", tally.Risk)
 	}
 }
+
+// TestListTargetsOneOfEachSite: a campaign's line names one target of each
+// site before a second of any (rev25 QA: ten URLs of its first shop hid the
+// other nine shops of a ten-site campaign).
+func TestListTargetsOneOfEachSite(t *testing.T) {
+	var ts []string
+	for s := range 10 {
+		for p := range 10 {
+			ts = append(ts, "https://shop"+string(rune('a'+s))+".example.jp/item/"+string(rune('0'+p)))
+		}
+	}
+	got := listTargets(ts, 100, 10, "ja")
+	for s := range 10 {
+		if !strings.Contains(got, "https://shop"+string(rune('a'+s))+".example.jp/") {
+			t.Errorf("shop%c not named in %q", 'a'+s, got)
+		}
+	}
+	if !strings.HasSuffix(got, "ほか 90 件") {
+		t.Errorf("%q: want ほか 90 件 at the end", got)
+	}
+	if got := listTargets(ts[:3], 3, 10, "ja"); got != strings.Join(ts[:3], ", ") {
+		t.Errorf("under the limit: %q", got)
+	}
+}
