@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -149,7 +150,13 @@ func checkDomainLookalike(site *Site) []Finding {
 		}
 		seen = append(seen, h.ASCII)
 		im, ok := site.Data.Brands.LookalikeHost(h)
-		if !ok || u != site.URL && final.ASCII != "" && im.Brand.Official(final.ASCII) {
+		if !ok {
+			if f, ok := governmentImitation(h, u); ok {
+				out = append(out, f)
+			}
+			continue
+		}
+		if u != site.URL && final.ASCII != "" && im.Brand.Official(final.ASCII) {
 			// A name that only led to the brand's own site: most such
 			// names are the brand's defensive registrations.
 			continue
@@ -157,6 +164,41 @@ func checkDomainLookalike(site *Site) []Finding {
 		out = append(out, imitationFinding(&h, &im, u))
 	}
 	return out
+}
+
+// govSuffixRe finds a public office's domain ending written into another
+// name: lg.jp (local governments) or go.jp (the state) followed by more
+// labels (city.yokohama.lg.jp.kanpu-info.com), or its dot made a hyphen at
+// a label's end (city.yokohama.lg-jp.net, city-osaka-lg-jp.com).
+var govSuffixRe = regexp.MustCompile(`(?:^|\.)(lg|go)\.jp\.|(?:^|[.-])(lg|go)-jp(?:\.|$)`)
+
+// governmentImitation is domain-lookalike's finding for a host that is no
+// public office's but is named as one (govSuffixRe): refund and tax
+// smishing under city.<name>.lg-jp.net imitates no brand of the list, and
+// a city's real domain ends in lg.jp. ok is false for any other host.
+func governmentImitation(h HostName, u string) (Finding, bool) {
+	m := govSuffixRe.FindStringSubmatch(h.ASCII)
+	if m == nil || GovernmentHost(h.ASCII) {
+		return Finding{}, false
+	}
+	kind := m[1] + m[2]
+	office, officeEN := "地方公共団体", "local governments (cities, prefectures)"
+	if kind == "go" {
+		office, officeEN = "国の機関", "the state's offices (ministries, agencies)"
+	}
+	host := h.ASCII
+	if h.Unicode != h.ASCII {
+		host = h.ASCII + " (" + h.Unicode + ")"
+	}
+	return Finding{
+		Evidence:   host + " ≈ …" + kind + ".jp (" + office + ")",
+		EvidenceEN: host + " ≈ …" + kind + ".jp (" + officeEN + ")",
+		URL:        u,
+		Message: Text{
+			JA: fmt.Sprintf("ドメイン %s は、%sのドメイン（…%s.jp）に見せかけた名前ですが、そのドメインではありません。%sのサイトは %s.jp で終わるドメインにあります。役所を名乗る還付金・税金・給付金の連絡なら、自分で調べた役所の番号で確かめてください。", h.ASCII, office, kind, office, kind),
+			EN: fmt.Sprintf("The domain %s is made to look like a domain of %s (…%s.jp), but it is not one: their sites are on domains ending in %s.jp. If it came with news of a refund, a tax or a benefit, check with the office on a number you look up yourself.", h.ASCII, officeEN, kind, kind),
+		},
+	}, true
 }
 
 // imitationFinding is the finding for host h of URL u imitating a brand

@@ -236,3 +236,39 @@ func TestSwapWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGovernmentImitation: a name made to look like a public office's
+// (lg.jp, go.jp written into another domain) is domain-lookalike even
+// though it imitates no brand of the list (rev25 p40 m22:
+// city.yokohama.lg-jp.net was low 0); offices' own hosts and names that
+// merely hold the letters stay silent.
+func TestGovernmentImitation(t *testing.T) {
+	for _, c := range []struct {
+		host string
+		want bool
+	}{
+		{"www.city.yokohama.lg-jp.net", true},
+		{"city.yokohama.lg.jp.kanpu-info.com", true},
+		{"city-osaka-lg-jp.com", true},
+		{"nenkin.go-jp.info", true},
+		{"www.city.yokohama.lg.jp", false},
+		{"www.nta.go.jp", false},
+		{"golf-jp.com", false},
+		{"go-jp-tour.com", false},
+		{"mogo-jp.com", false},
+		{"blog.jp", false},
+	} {
+		h, err := ParseHost(c.host)
+		if err != nil {
+			t.Fatalf("%s: %v", c.host, err)
+		}
+		f, got := governmentImitation(h, "https://"+c.host+"/")
+		if got != c.want || got && !strings.Contains(f.Message.JA, c.host) {
+			t.Errorf("%s: imitation %v (%q), want %v", c.host, got, f.Evidence, c.want)
+		}
+	}
+	site := &Site{URL: "https://www.city.yokohama.lg-jp.net/kanpu/", Data: DefaultData()}
+	if fs := checkDomainLookalike(site); len(fs) != 1 || !strings.Contains(fs[0].Evidence, "lg.jp") {
+		t.Errorf("domain-lookalike on the site: %+v", fs)
+	}
+}

@@ -80,6 +80,11 @@ func TestMessageRules(t *testing.T) {
 		// shortener hides where it leads.
 		{"a failed delivery, a link under dynamic DNS", Mail{Text: "お荷物のお届けにあがりましたが不在の為持ち帰りました。配送物は下記よりご確認ください。http://xkq3p.duckdns.org/"},
 			[]want{{"mail-delivery-lure", true, 50}}},
+		// rev25 p40 m02: 「お届けに伺いましたが、宛先住所の不備により保管」.
+		{"a visit, a faulty address, a shortened link", Mail{Text: "【ヤマト運輸】お荷物をお届けに伺いましたが、宛先住所の不備により保管しております。下記よりお届け先をご確認ください。\nhttps://bit.ly/3Yk8TqM", URLs: []string{"https://bit.ly/3Yk8TqM"}},
+			[]want{{"mail-delivery-lure", true, 50}}},
+		{"the carrier's own notice of a faulty address", Mail{Text: "【ヤマト運輸】お荷物をお届けに伺いましたが、宛先住所の不備により保管しております。https://www.kuronekoyamato.co.jp/ytc/customer/", URLs: []string{"https://www.kuronekoyamato.co.jp/ytc/customer/"}},
+			[]want{{"mail-delivery-lure", false, 0}}},
 		{"restriction with a tunnel's link", Mail{Text: "お客様の口座が不正利用された可能性があるため、お取引を制限しております。ご確認はこちら https://a1b2.trycloudflare.com/login"},
 			[]want{{"mail-urgency", true, 30}}},
 		{"brand's own shortener is not hiding anything", Mail{Text: "不正アクセスを検知しました。こちらからご確認ください https://amzn.to/3abcd"},
