@@ -371,9 +371,9 @@ func shopNormDashesRunes(s string) string {
 func shopIsDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // shopPhoneRe matches Japanese phone numbers with or without separators
-// (03-1234-5678, (03)1234-5678, 03(1234)5678), or in +81 form; the digit
-// count is checked afterwards.
-var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- ]?\(?[0-9]{1,4}\)?[- ]?[0-9]{3,4}`)
+// (03-1234-5678, (03)1234-5678, 03(1234)5678, 090.8765.4321), or in +81
+// form; the digit count is checked afterwards.
+var shopPhoneRe = shopMustRe(`(?:\+81[- ]?\(?0?\)?|\(0|0)[0-9]{1,4}\)?[- .]?\(?[0-9]{1,4}\)?[- .]?[0-9]{3,4}`)
 
 // shopMaxTries bounds the places where the windowed finders run their
 // expression, so that a hostile page of "@@@…" or "0 0 0 …" costs little.
@@ -422,7 +422,7 @@ func FindPhones(s string) []string {
 		}
 		if loc[1] < len(s) {
 			next, _ := utf8.DecodeRuneInString(s[loc[1]:])
-			if shopIsDigit(next) || next == '-' && loc[1]+1 < len(s) && shopIsDigit(rune(s[loc[1]+1])) {
+			if shopIsDigit(next) || (next == '-' || next == '.') && loc[1]+1 < len(s) && shopIsDigit(rune(s[loc[1]+1])) {
 				continue
 			}
 		}

@@ -86,6 +86,12 @@ func TestFindPhones(t *testing.T) {
 		{"03(6802)1234", []string{"0368021234"}},
 		{"０３（６８０２）１２３４", []string{"0368021234"}},
 		{"携帯 090-1234-5678", []string{"09012345678"}},
+		// rev25 QA: dots between the groups (℡ is TEL after NFKC); a date,
+		// a version and a longer dotted number are no phone.
+		{"℡ 090.8765.4321", []string{"09087654321"}},
+		{"03.1234.5678まで", []string{"0312345678"}},
+		{"更新日 2026.12.01 ver 0.12.3456", nil},
+		{"03.1234.5678.9", nil},
 		{"0120-123-456", []string{"0120123456"}},
 		{"+81 3-1234-5678", []string{"0312345678"}},
 		{"0312345678", []string{"0312345678"}},
