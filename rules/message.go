@@ -286,6 +286,18 @@ func MessageRules() []MessageRule {
 			Check: checkMailCEOGroup,
 		},
 		{
+			ID: "mail-parcel-fee", Severity: High, Points: 50, Topic: "scam",
+			Summary: Text{
+				JA: "恋人や海外の軍人・医師などを名乗る相手が、お金や贈り物を「あなたに送った」と言い、税関や配送業者（「外交官の配送」）で止まっているので通関手数料などを先に払うよう求める（国際ロマンス詐欺）",
+				EN: "someone writing as a lover, or as a soldier, doctor or engineer abroad, says they sent you money or gifts that customs or a courier (a 'diplomatic' one) holds until a clearance fee is paid, and asks you to pay it (international romance fraud)",
+			},
+			Message: Text{
+				JA: "国際ロマンス詐欺の特徴があります。SNSなどで知り合った相手が「お金や贈り物を送った」と言い、税関や配送業者に止められているとして手数料を払わせる手口です。荷物はなく、支払いは何度も求められます。会ったことのない相手にお金を払わないでください。払ってしまったときは、やり取りを保存して警察（#9110 か最寄りの警察署）に相談してください",
+				EN: "this has the marks of international romance fraud: someone met online says they sent you money or gifts, held by customs or a courier until you pay a fee. There is no parcel, and the fees never end. Do not pay anyone you have never met. If you have paid, keep the messages and consult the police (#9110 or your local station)",
+			},
+			Check: checkMailParcelFee,
+		},
+		{
 			ID: "mail-ticket-prepay", Severity: High, Points: 50, Topic: "shopping",
 			Summary: Text{
 				JA: "SNSなどでチケットを譲ると言い、「先に振り込んだ方にお譲りします」「本日中に」と急がせて、個人名義の口座やPayPay送金で代金を先に払わせる（チケット譲渡詐欺）",

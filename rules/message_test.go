@@ -491,6 +491,18 @@ func TestMessageRules(t *testing.T) {
 		{"the police warning of the trick", Mail{Subject: "【警察庁】社長になりすました詐欺にご注意ください",
 			Text: "社長を名乗るメールで、LINEグループを作成してQRコードを送ってくださいと指示し、グループ内で振込をさせる手口が多発しています。社外秘なので口外しないように、などと言われても、社長本人に確認してください。"},
 			[]want{{"mail-ceo-group", false, 0}}},
+		// rev25 p40 m18: the international romance fraud's parcel.
+		{"a 'UN doctor' sent savings by diplomatic courier, customs fee first", Mail{From: "James Miller <dr.jamesmiller0714@gmail.com>", FromDomain: "gmail.com", Subject: "Re: 私の愛しい人へ",
+			Text: "私はまだイエメンの国連平和維持軍の基地で医師として働いています。\n前に話した私の貯金（85万ドル）と個人の荷物を、外交官の配送会社を通してあなたの住所に送りました。\n荷物は今、東京の空港の税関で止まっていて、通関手数料 1,850ドル を払わないと受け取れないと連絡がありました。\nあなたが先に払ってくれれば、日本に着いたらすぐに全部返します。"},
+			[]want{{"mail-parcel-fee", true, 50}}},
+		{"a soldier's gift box held at customs, in English", Mail{Text: "My love, I sent you a package with gold and cash through a diplomatic courier. It is held at customs and you must pay the clearance fee of $900 first. I am a soldier in Syria and cannot pay from the military base."},
+			[]want{{"mail-parcel-fee", true, 50}}},
+		{"a courier's own notice of duty to pay", Mail{From: "DHL Express <noreply@dhl.com>", FromDomain: "dhl.com", Text: "お客様宛てのお荷物は税関で保留されています。関税 2,300円 をお支払いください。https://www.dhl.com/jp-ja/home.html"},
+			[]want{{"mail-parcel-fee", false, 0}}},
+		{"a friend's gift that customs charged", Mail{Text: "ロンドンからあなたに送ったプレゼント、関税がかかったみたい。ごめんね、受け取るときに払ってくれたら今度返すね！"},
+			[]want{{"mail-parcel-fee", false, 0}}},
+		{"the police's warning of the trick", Mail{Text: "【警察庁】国際ロマンス詐欺にご注意ください。SNSで知り合った外国人が「あなたに荷物を送りました。税関で止まっているので通関手数料を払ってください」と求める手口が増えています。"},
+			[]want{{"mail-parcel-fee", false, 0}}},
 		// rev23 p28 m22: the fake-embassy fraud aimed at foreign residents.
 		{"a fake Chinese embassy SMS: documents, press 1", Mail{Text: "发送者: +81 50-3184-7762\n【中国驻日本大使馆】您好，您有一份重要文件尚未领取，涉及您的护照及签证问题。请于今日内致电 03-4578-2096 按1查询，逾期未处理将影响您在日本的居留资格。"},
 			[]want{{"mail-fake-embassy", true, 50}}},
