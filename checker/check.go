@@ -499,6 +499,12 @@ func (c *Checker) advice(res *Result) []AdviceBlock {
 	if len(topics) == 0 && res.Error == nil && len(res.Pages) > 0 {
 		topics = []string{"shopping"}
 	}
+	if slices.ContainsFunc(res.Signs, func(s rules.Sign) bool { return s.ID == "oneclick-billing" }) {
+		// A one-click bill's account in a person's name is no shop's:
+		// advice to prefer cash on delivery and write to the seller
+		// would treat the bill as an order, beside 「払わないで」.
+		topics = slices.DeleteFunc(topics, func(t string) bool { return t == "shopping" })
+	}
 	var out []AdviceBlock
 	for _, t := range topics {
 		if lines := c.adv.Lines(t, c.opts.Lang); len(lines) > 0 {

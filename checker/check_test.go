@@ -596,6 +596,9 @@ func TestAdviceTopics(t *testing.T) {
 		{sign("domain-new", "payment-transfer-only"), 1, "shopping"},
 		{sign("oneclick-billing", "cloaking", "domain-new"), 1, "billing"},
 		{sign("oneclick-billing", "phishing-credential-form", "domain-new"), 1, "billing phishing"},
+		// rev25 p41 page14: a one-click bill's account in a person's name
+		// brings no shopping advice.
+		{sign("oneclick-billing", "account-personal-name", "payment-transfer-only"), 1, "billing"},
 		{sign("domain-new", "url-suspicious-tld"), 1, "shopping phishing"},
 		{sign("url-suspicious-tld", "domain-new"), 0, "phishing shopping"},
 		{nil, 1, "shopping"},
