@@ -818,3 +818,46 @@ var (
 	mailGiftBuyRe  = regexp.MustCompile(`買って|購入して`)
 	mailGiftSendRe = regexp.MustCompile(`(?:番号|コード)[^。]{0,20}?(?:送って|送信して|教えて)|(?:カード|裏)[^。]{0,20}?写真[^。]{0,10}?(?:送って|送信して)`)
 )
+
+// MessageClues returns the campaign clues a message gives of itself: each
+// bank account it names (bank and number, number and holder, as a site's:
+// ShopClues) and each phone number in it, digits only, leaving out
+// sentences that name a courier, a consumer centre or the police
+// (shopOthersPhoneRe).
+// A warning gives none: the numbers it quotes are others'. Sixteen payee-
+// change mails naming one mule account, written four ways, are then one
+// campaign, as sites sharing it are. The caller decides whether the
+// message is suspect enough for its clues to count.
+func MessageClues(m *Mail) []ShopClue {
+	v := mailViewOf(m)
+	if v.warning {
+		return nil
+	}
+	var out []ShopClue
+	seen := map[ShopClue]bool{}
+	add := func(kind, value string) {
+		c := ShopClue{Kind: kind, Value: value}
+		if value != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	for _, a := range shopLineAccounts(v.lines, "") {
+		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
+			continue
+		}
+		add("account", a.ClueKey())
+		add("account", a.HolderClueKey())
+	}
+	for _, s := range v.raw {
+		if shopOthersPhoneRe.MatchString(s) {
+			continue
+		}
+		for _, p := range FindPhones(s) {
+			if d := PhoneDigits(p); len(d) == 10 || len(d) == 11 {
+				add("phone", d)
+			}
+		}
+	}
+	return out
+}

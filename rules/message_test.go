@@ -1240,3 +1240,33 @@ func TestStationsInEnglish(t *testing.T) {
 		t.Errorf("first station %+v", a.Stations[0])
 	}
 }
+
+// TestMessageClues: a message's own accounts and numbers are its campaign
+// clues, written any way (rev25 QA D9: sixteen payee-change mails naming one
+// mule account were not grouped); a warning's quoted numbers and a
+// courier's centre are none.
+func TestMessageClues(t *testing.T) {
+	clues := func(m Mail) map[string]bool {
+		out := map[string]bool{}
+		for _, c := range MessageClues(&m) {
+			out[c.Kind+" "+c.Value] = true
+		}
+		return out
+	}
+	for _, text := range []string{
+		"振込先が変わりました。三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ",
+		"口座変更のお知らせ 銀行名：三井住友銀行／支店名：渋谷支店／種別：普通／口座番号：１２３４５６７／名義：ﾀﾅｶ ﾀﾛｳ",
+	} {
+		got := clues(Mail{Text: text})
+		if !got["account 三井住友|1234567"] || !got["account 1234567|タナカタロウ"] {
+			t.Errorf("%q: clues %v", text, got)
+		}
+	}
+	got := clues(Mail{Text: "未納料金があります。本日中に 050-3184-7762 までご連絡ください。なお配送はヤマト運輸（0120-01-9625）です。"})
+	if !got["phone 05031847762"] || got["phone 0120019625"] {
+		t.Errorf("a fake bill's number: clues %v, want 05031847762 and not the courier's", got)
+	}
+	if got := clues(Mail{Text: "【警視庁】架空請求にご注意ください。「未納料金があります。050-3184-7762 まで」という手口が増えています。"}); len(got) != 0 {
+		t.Errorf("a warning gave clues %v", got)
+	}
+}

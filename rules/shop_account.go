@@ -606,7 +606,9 @@ func shopCleanHolder(v string) string {
 	// A name ends before the sentence does (「… ヤマダ タロウ。ご不明な点は
 	// 090-…」).
 	v, _, _ = strings.Cut(v, "。")
-	v = shopHolderLead.ReplaceAllString(v, "")
+	// Fields between slashes (「口座番号：1234567／名義：タナカ タロウ」): the
+	// label follows the separator.
+	v = shopHolderLead.ReplaceAllString(strings.TrimLeft(v, " |/、,"), "")
 	v = shopHolderCut.ReplaceAllString(v, "")
 	v = strings.Trim(v, " :|/、,")
 	v = strings.TrimSuffix(strings.TrimSuffix(v, "様"), "宛")

@@ -589,6 +589,8 @@ func TestAccounts(t *testing.T) {
 			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		// rev25 QA: a table of column heads over a row of values, and an
 		// account without a holder before a heading or the footer links.
+		{"fields between slashes, the holder's label after one", `<p>口座変更のお知らせ 銀行名：三井住友銀行／支店名：渋谷支店／種別：普通／口座番号：1234567／名義：タナカ　タロウ</p>`,
+			[]string{"三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ"}, []HolderKind{HolderPersonal}},
 		{"column heads over a row of values", `<table><tr><th>銀行名</th><th>支店名</th><th>口座種別</th><th>口座番号</th><th>口座名義</th></tr><tr><td>三井住友銀行</td><td>新宿支店</td><td>普通</td><td>2345678</td><td>ヤマモト ケンジ</td></tr></table>`,
 			[]string{"三井住友銀行 新宿支店 普通 2345678 ヤマモト ケンジ"}, []HolderKind{HolderPersonal}},
 		{"no holder, then a heading", `<p>お支払いは銀行振込のみです。振込先：</p><p>三井住友銀行 新宿支店 普通 2345678</p><h3>お届けについて</h3><p>全国送料無料でお届けします。</p>`,

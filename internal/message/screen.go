@@ -128,6 +128,14 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 		res.Signs = sg
 	}
 	res.Score, res.Risk = rules.Score(res.Signs)
+	if res.Risk.Rank() >= rules.RiskMedium.Rank() {
+		// A suspect message's own accounts and numbers tie it to others
+		// (mule accounts of payee-change mails, a fake bill's number);
+		// an ordinary notice's customer centre ties nothing.
+		for _, c := range rules.MessageClues(mail) {
+			res.Clues = append(res.Clues, checker.Clue{Kind: c.Kind, Value: c.Value})
+		}
+	}
 	links, rest := m.URLs, []string(nil)
 	if sc.ByName != nil {
 		links, rest = PickURLs(m.URLs, maxURLs)

@@ -191,3 +191,30 @@ func TestScreenPaddedMessage(t *testing.T) {
 		t.Errorf("by name only: %d links, %d said by name; want 151, 0", len(r.Links), r.LinksByName)
 	}
 }
+
+// TestScreenClues: a suspect message's own account is a campaign clue; an
+// ordinary notice's customer centre is none (rev25 QA D9).
+func TestScreenClues(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bec := write("bec.eml", "From: =?UTF-8?B?5qCq5byP5Lya56S+44K144Oz44OX44Or?= <keiri.sample@gmail.com>\r\nSubject: =?UTF-8?B?5oyv6L6844Gb5YWI5aSJ5pu044Gu44GK55+l44KJ44Gb?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n株式会社サンプル 経理部です。\r\nお振込先口座が変更となりました。三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ\r\n電話回線が工事中のため、このメールへのご返信にてお願いいたします。\r\n")
+	notice := write("notice.txt", "ご利用ありがとうございます。ご不明な点はお客様センター 0120-123-456 までお問い合わせください。")
+	sc := &Screener{Link: func(ctx context.Context, target string) *checker.Result { return &checker.Result{Target: target, Risk: rules.RiskLow} }}
+	r := sc.Screen(context.Background(), bec)
+	found := false
+	for _, c := range r.Clues {
+		found = found || c.Kind == "account" && c.Value == "三井住友|1234567"
+	}
+	if r.Risk != rules.RiskHigh || !found {
+		t.Errorf("payee-change mail: risk %s, clues %v; want high and the account", r.Risk, r.Clues)
+	}
+	if r := sc.Screen(context.Background(), notice); len(r.Clues) != 0 {
+		t.Errorf("an ordinary notice gave clues %v", r.Clues)
+	}
+}
