@@ -624,9 +624,14 @@ func (cr *crawl) fetchBody(ctx context.Context, u string, mobile bool, referer s
 	}}, nil
 }
 
-// digest takes the SHA-256 digest of f's body into f.info.
+// digest takes the SHA-256 digest of f's body as received into f.info
+// (the coded bytes of a body sent content-coded).
 func (f *fetched) digest() {
-	sum := sha256.Sum256(f.resp.Body)
+	b := f.resp.Wire
+	if b == nil {
+		b = f.resp.Body
+	}
+	sum := sha256.Sum256(b)
 	f.info.SHA256 = hex.EncodeToString(sum[:])
 }
 
@@ -695,7 +700,7 @@ func (cr *crawl) parse(f *fetched) {
 // nothing will record them; f.info keeps its size and digest.
 func (cr *crawl) release(f *fetched) {
 	if !cr.keep {
-		f.resp.Body, f.resp.Exchanges = nil, nil
+		f.resp.Body, f.resp.Wire, f.resp.Exchanges = nil, nil, nil
 	}
 }
 
@@ -727,7 +732,7 @@ func (cr *crawl) first(ctx context.Context, u *url.URL) (*fetched, error) {
 			cr.used++
 		}
 		if alt != nil {
-			if err == nil && bytes.Equal(alt.resp.Body, f.resp.Body) {
+			if err == nil && bytes.Equal(alt.resp.Body, f.resp.Body) && bytes.Equal(alt.resp.Wire, f.resp.Wire) {
 				alt.info.SHA256 = f.info.SHA256 // the same bytes: the same digest
 			} else {
 				alt.digest()

@@ -198,6 +198,10 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 			"User-Agent":      {ua},
 			"Accept":          {"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
 			"Accept-Language": {"ja,en-US;q=0.8,en;q=0.6"},
+			// Asked here, not by the transport (DisableCompression), so
+			// that the body arrives as the server sent it: the evidence
+			// and the digest keep those bytes, decodedBody undoes them.
+			"Accept-Encoding": {"gzip"},
 		}
 	}
 	for key, addrs := range res {
@@ -211,6 +215,7 @@ func NewHTTPFetcher(o FetchOptions) (*HTTPFetcher, error) {
 		DialContext:         f.dialContext,
 		TLSClientConfig:     &tls.Config{RootCAs: o.RootCAs, MinVersion: tls.VersionTLS12},
 		ForceAttemptHTTP2:   true,
+		DisableCompression:  true, // see Accept-Encoding above
 		TLSHandshakeTimeout: o.Timeout,
 		// No ResponseHeaderTimeout: each request's context has the
 		// same deadline, set before the connection was even asked for,
@@ -692,7 +697,7 @@ func (f *HTTPFetcher) Fetch(ctx context.Context, req Request) (*Response, error)
 		out.Status = h.ex.Status
 		out.Header = h.resp.Header
 		out.ContentType = h.resp.Header.Get("Content-Type")
-		out.Body = h.ex.Body
+		out.Body, out.Wire = h.ex.Body, h.ex.Wire
 		out.Truncated, out.Cut = h.ex.Truncated, h.ex.Cut
 		out.LocalIP = h.localIP
 		return out, nil
@@ -940,8 +945,25 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	if isRedirect(resp.StatusCode) {
 		limit = min(limit, redirectBodyMax)
 	}
-	rd := decodedBody(resp) // before ContentLength: decoding unsets it
-	body, truncated, rerr := readCapped(rd, limit, resp.ContentLength)
+	// A body sent content-coded (gzip, br …) is kept as it came, beside
+	// the decoded page, with the headers as they came: the evidence holds
+	// the response as received, and the page's digest is of those bytes.
+	respHeader := resp.Header
+	var wire *wireCopy
+	if contentCoded(resp.Header) {
+		respHeader = resp.Header.Clone()
+		wire = &wireCopy{max: limit}
+		resp.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.TeeReader(resp.Body, wire), resp.Body}
+	}
+	sizeHint := resp.ContentLength
+	rd := decodedBody(resp) // decoding unsets ContentLength: the coded size is no hint
+	if wire != nil {
+		sizeHint = -1
+	}
+	body, truncated, rerr := readCapped(rd, limit, sizeHint)
 
 	tr.mu.Lock()
 	localIP := f.ips.text(tr.local)
@@ -953,7 +975,7 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 		Proto:      resp.Proto,
 		Status:     resp.StatusCode,
 		StatusText: resp.Status,
-		RespHeader: resp.Header,
+		RespHeader: respHeader,
 		Body:       body,
 		Truncated:  truncated,
 		RemoteIP:   f.ips.text(tr.remote),
@@ -962,6 +984,9 @@ func (f *HTTPFetcher) hop(ctx context.Context, jar *lazyJar, u *url.URL, req Req
 	tr.mu.Unlock()
 	if len(ex.ReqHeader) == 0 {
 		ex.ReqHeader = hreq.Header // not traced (no evidence asked for): what was asked for
+	}
+	if wire != nil {
+		ex.Wire, ex.WireTruncated = wire.b, wire.cut || truncated
 	}
 	h := &hopResult{ex: ex, resp: resp, localIP: localIP}
 	if rerr != nil {
@@ -1115,13 +1140,15 @@ func decodedBody(resp *http.Response) io.Reader {
 		case "zstd":
 			zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxWindow(8<<20))
 			if err != nil {
-				return br
+				return errReader{fmt.Errorf("the body is not the zstd data its Content-Encoding says: %w", err)}
 			}
 			r = zr.IOReadCloser()
 		default:
 			zr, err := gzip.NewReader(br)
 			if err != nil {
-				return br
+				// As a browser, which shows an error: the body is not what
+				// its Content-Encoding says.
+				return errReader{fmt.Errorf("the body is not the gzip data its Content-Encoding says: %w", err)}
 			}
 			r = zr
 		}
@@ -1132,6 +1159,41 @@ func decodedBody(resp *http.Response) io.Reader {
 	resp.Uncompressed = true
 	return r
 }
+
+// contentCoded reports whether a response's body comes content-coded (a
+// Content-Encoding other than identity).
+func contentCoded(h http.Header) bool {
+	for _, e := range strings.Split(h.Get("Content-Encoding"), ",") {
+		if e = strings.TrimSpace(e); e != "" && !strings.EqualFold(e, "identity") {
+			return true
+		}
+	}
+	return false
+}
+
+// wireCopy keeps the bytes of a body as they arrive, at most max: a coded
+// stream far longer than what it decodes to (zstd's skippable frames) is
+// kept in part, and cut says so.
+type wireCopy struct {
+	b   []byte
+	max int64
+	cut bool
+}
+
+func (w *wireCopy) Write(p []byte) (int, error) {
+	if room := w.max - int64(len(w.b)); room < int64(len(p)) {
+		w.b = append(w.b, p[:max(room, 0)]...)
+		w.cut = true
+		return len(p), nil
+	}
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
+// errReader is a body that cannot be read: every Read returns err.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // maxEncodings is the most content codings undone one after another.
 const maxEncodings = 3

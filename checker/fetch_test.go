@@ -147,8 +147,10 @@ func TestFetchPage(t *testing.T) {
 	if gotUA != DefaultMobileUserAgent || !strings.Contains(gotUA, "iPhone") || gotRef != "" {
 		t.Errorf("mobile fetch: UA %q, Referer %q", gotUA, gotRef)
 	}
-	// Without Evidence the exchange holds the headers the fetcher set.
-	if h := resp.Exchanges[0].ReqHeader; h.Get("User-Agent") != DefaultMobileUserAgent || h.Get("Accept-Encoding") != "" {
+	// Without Evidence the exchange holds the headers the fetcher set
+	// (Accept-Encoding among them: the fetcher asks for gzip itself, so
+	// that it keeps the bytes as sent).
+	if h := resp.Exchanges[0].ReqHeader; h.Get("User-Agent") != DefaultMobileUserAgent || h.Get("Accept-Encoding") != "gzip" {
 		t.Errorf("ReqHeader without Evidence: %v", h)
 	}
 	if resp.URL != s.URL {
@@ -1181,7 +1183,7 @@ func sharedHeadersUntouched(t *testing.T, f *HTTPFetcher) {
 	t.Helper()
 	for i, ua := range []string{f.opt.UserAgent, f.opt.MobileUserAgent} {
 		h := f.headers[i]
-		if len(h) != 3 || h.Get("User-Agent") != ua || h.Get("Accept") == "" || h.Get("Accept-Language") == "" {
+		if len(h) != 4 || h.Get("User-Agent") != ua || h.Get("Accept") == "" || h.Get("Accept-Language") == "" || h.Get("Accept-Encoding") != "gzip" {
 			t.Errorf("shared headers %d changed: %v", i, h)
 		}
 	}

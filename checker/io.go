@@ -44,6 +44,10 @@ type Response struct {
 	// Body is the body as received (after transfer and content decoding,
 	// before charset decoding), at most the fetcher's byte limit.
 	Body []byte
+	// Wire is the body as it arrived when the server sent it content-coded
+	// (gzip, br …), nil otherwise (Body is then as it arrived): the page's
+	// digest is of these bytes.
+	Wire []byte
 	// Truncated is true when the body was cut at the fetcher's byte limit
 	// (--max-body), and only then.
 	Truncated bool
@@ -67,11 +71,15 @@ type Exchange struct {
 	ReqHeader  http.Header
 	Proto      string // e.g. "HTTP/1.1"
 	Status     int
-	StatusText string // e.g. "200 OK"
-	RespHeader http.Header
-	Body       []byte
-	Truncated  bool
-	Cut        string // why the body stopped short (not the cap), as Response.Cut
+	StatusText string      // e.g. "200 OK"
+	RespHeader http.Header // as received (Content-Encoding kept)
+	Body       []byte      // decoded
+	// Wire is the body as received when it came content-coded, nil
+	// otherwise; WireTruncated is true when it was not all kept.
+	Wire          []byte
+	WireTruncated bool
+	Truncated     bool
+	Cut           string // why the body stopped short (not the cap), as Response.Cut
 	// CutTimed is true when the stop was a timeout (WARC-Truncated:
 	// time), false for a connection lost (disconnect).
 	CutTimed bool

@@ -533,7 +533,11 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	if err != nil {
 		return evidence.Record{}, "", err
 	}
-	sum := sha256.Sum256(ex.Body)
+	stored := ex.Body
+	if ex.Wire != nil {
+		stored = ex.Wire
+	}
+	sum := sha256.Sum256(stored)
 	hexSum := hex.EncodeToString(sum[:])
 
 	// The request as sent.
@@ -563,7 +567,8 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 		return evidence.Record{}, "", err
 	}
 
-	// The response as received, its body as the checker read it.
+	// The response as received: its headers, and its body as it came (a
+	// content-coded one as sent, else as the checker read it).
 	var resp bytes.Buffer
 	status := strings.TrimSpace(ex.StatusText)
 	if status == "" || !strings.HasPrefix(status, strconv.Itoa(ex.Status)) {
@@ -572,7 +577,7 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	resp.WriteString(proto + " " + oneLine(status) + "\r\n")
 	writeHeader(&resp, ex.RespHeader, "")
 	resp.WriteString("\r\n")
-	resp.Write(ex.Body)
+	resp.Write(stored)
 	// warcLocalIP is our own WARC field: the address the fetcher connected
 	// from (a page that echoes the visitor's address shows this one).
 	const warcLocalIP = "Shopcheck-Local-IP"
@@ -588,7 +593,7 @@ func (ww *warcWriter) addExchange(ex Exchange) (evidence.Record, string, error) 
 	if ip := net.ParseIP(ex.LocalIP); ip != nil {
 		respFields = append(respFields, field{warcLocalIP, ip.String()})
 	}
-	if ex.Truncated || ex.Cut != "" {
+	if ex.Truncated || ex.WireTruncated || ex.Cut != "" {
 		// The WARC standard's reasons: length (the cap), time (a stall
 		// past --timeout), disconnect (the server closed).
 		reason := "length"

@@ -298,6 +298,16 @@ func readResponse(h *gowarc.WarcFields, blk gowarc.HttpResponseBlock, ours bool,
 	}
 	if !ours {
 		r = wireDecode(r, ex.RespHeader, chunked(blk.ProtocolHeaderBytes()))
+	} else if contentCoded(ex.RespHeader) {
+		// Ours keeps a content-coded body as it was sent: decoded here
+		// as the live fetch decoded it, the coded bytes kept beside (the
+		// page's digest is of them).
+		stored, err := io.ReadAll(io.LimitReader(r, maxBody+1))
+		if err != nil && len(stored) == 0 {
+			return ex, fmt.Errorf("reading the stored body: %w", err)
+		}
+		ex.Wire = stored[:min(int64(len(stored)), maxBody)]
+		r = decodedBody(&http.Response{Header: ex.RespHeader.Clone(), Body: io.NopCloser(bytes.NewReader(ex.Wire)), ContentLength: -1})
 	}
 	body, err := io.ReadAll(io.LimitReader(r, maxBody+1))
 	if err != nil && len(body) == 0 {
@@ -623,7 +633,7 @@ func (f *replayFetcher) Fetch(ctx context.Context, req Request) (*Response, erro
 		out.Status = e.Status
 		out.Header = e.RespHeader.Clone()
 		out.ContentType = e.RespHeader.Get("Content-Type")
-		out.Body = ex.Body
+		out.Body, out.Wire = ex.Body, ex.Wire
 		out.Truncated, out.Cut = e.Truncated, e.Cut
 		out.LocalIP = f.localIP
 		return out, nil
