@@ -570,7 +570,7 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 	a.URL = url
 	a.BankKey = NormalizeBankName(a.Bank)
 	a.BranchKey = NormalizeBranchName(a.Branch)
-	a.NumberKey = shopDigitsOnly(a.Number)
+	a.NumberKey = shopYuchoAccountNumber(a.BankKey, a.Number)
 	a.HolderKey = FoldKana(a.Holder)
 	a.Kind, _ = ClassifyHolder(a.Holder)
 	return a, true
@@ -590,6 +590,25 @@ func shopNextLineName(l string) bool {
 		return true
 	}
 	return !shopHasHiragana(l) && !shopNotNameRe.MatchString(l)
+}
+
+// shopYuchoAccountNumber is the number part of an account's key: its
+// digits, and for a ゆうちょ 記号-番号 (12340-88776651) the account number
+// other banks transfer to (8877665: the 番号 without its last digit, seven
+// digits), so that a gang printing one account both ways (「記号 12340 番号
+// 88776651」, 「二三八店 普通 8877665」) is one campaign, and a fraud list's
+// entry matches either. A bank not named (a list entry's number alone) is
+// taken for ゆうちょ: no other bank numbers accounts 5-and-8 digits so.
+func shopYuchoAccountNumber(bankKey, number string) string {
+	kigo, bango, ok := strings.Cut(number, "-")
+	if !ok || bankKey != "" && bankKey != NormalizeBankName("ゆうちょ銀行") || len(kigo) != 5 || kigo[0] != '1' || len(bango) < 2 || len(bango) > 8 {
+		return shopDigitsOnly(number)
+	}
+	n := shopDigitsOnly(bango[:len(bango)-1])
+	if len(n) != len(bango)-1 {
+		return shopDigitsOnly(number)
+	}
+	return strings.Repeat("0", max(0, 7-len(n))) + n
 }
 
 // shopYuchoNumber prints a ゆうちょ 記号-番号 match as 記号-番号.
@@ -1097,7 +1116,7 @@ func AccountMatches(a BankAccount, f Account) (fields []string, ok bool) {
 		// number: cannot tell, so no mismatch.
 		branch = ""
 	}
-	if !check("番号", shopDigitsOnly(f.Number), a.NumberKey) ||
+	if !check("番号", shopYuchoAccountNumber(NormalizeBankName(f.Bank), f.Number), a.NumberKey) ||
 		!check("名義", FoldKana(f.Holder), a.HolderKey) ||
 		!check("銀行", NormalizeBankName(f.Bank), a.BankKey) ||
 		!check("支店", branch, a.BranchKey) {

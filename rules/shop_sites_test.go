@@ -282,7 +282,7 @@ func TestShopSitesHelpers(t *testing.T) {
 
 	sole := shopFixtureSite(t, "sole-proprietor")
 	as = Accounts(sole)
-	if len(as) != 1 || as[0].Holder != "ヤマダ ハナコ" || as[0].Kind != HolderPersonal || as[0].Number != "10120-12345671" || as[0].NumberKey != "1012012345671" {
+	if len(as) != 1 || as[0].Holder != "ヤマダ ハナコ" || as[0].Kind != HolderPersonal || as[0].Number != "10120-12345671" || as[0].NumberKey != "1234567" {
 		t.Errorf("sole-proprietor accounts = %+v", as)
 	}
 	if got := Phones(sole); len(got) != 1 || got[0] != "09012345678" {

@@ -1591,3 +1591,33 @@ func TestShopLangFires(t *testing.T) {
 		}
 	}
 }
+
+// TestYuchoNumberKey: a ゆうちょ account printed as 記号-番号 and as 店番 and
+// account number is one key, for campaigns and for a fraud list (rev25 QA
+// D7: a gang printing both ways was split).
+func TestYuchoNumberKey(t *testing.T) {
+	for _, c := range []struct{ bank, number, want string }{
+		{"ユウチヨ", "12340-88776651", "8877665"},
+		{"ユウチヨ", "10120-1234561", "0123456"},
+		{"", "12340-88776651", "8877665"},
+		{"ユウチヨ", "8877665", "8877665"},
+		{"三井住友", "12340-88776651", "1234088776651"},
+		{"ユウチヨ", "02240-1-55555", "02240155555"},
+	} {
+		if got := shopYuchoAccountNumber(c.bank, c.number); got != c.want {
+			t.Errorf("%s %s: %s, want %s", c.bank, c.number, got, c.want)
+		}
+	}
+	kigo := Accounts(shopSite(t, shopTop, shopHTML("振込先", `<p>ゆうちょ銀行 記号 12340 番号 88776651 ヤマダ タロウ</p>`)))
+	ten := Accounts(shopSite(t, shopTop, shopHTML("振込先", `<p>ゆうちょ銀行 二三八店 普通 8877665 ヤマダ タロウ</p>`)))
+	if len(kigo) != 1 || len(ten) != 1 || kigo[0].ClueKey() != ten[0].ClueKey() {
+		t.Fatalf("keys %+v and %+v differ", kigo, ten)
+	}
+	for _, f := range []Account{{Bank: "ゆうちょ銀行", Number: "12340-88776651"}, {Number: "12340-88776651"}, {Bank: "ゆうちょ銀行", Number: "8877665"}} {
+		for _, a := range []BankAccount{kigo[0], ten[0]} {
+			if _, ok := AccountMatches(a, f); !ok {
+				t.Errorf("list entry %+v does not match %s", f, a.Describe())
+			}
+		}
+	}
+}
