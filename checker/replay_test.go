@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -394,16 +393,7 @@ func TestEvidenceKeepsCodedBody(t *testing.T) {
 			t.Errorf("%s: sha256 %s is not the digest of the %d bytes sent", p.URL, p.SHA256, len(b))
 		}
 	}
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _ := io.ReadAll(zr)
-	if !bytes.Contains(text, []byte("Content-Encoding: gzip\r\n")) {
+	if !bytes.Contains(warcText(t, file), []byte("Content-Encoding: gzip\r\n")) {
 		t.Errorf("the WARC response lost Content-Encoding: gzip")
 	}
 	sameVerdict(t, live, off, file, true)

@@ -848,16 +848,7 @@ func TestWARCKeepsWhyABodyWasCut(t *testing.T) {
 			ex[4].Cut = "no complete answer"
 		}
 		dir, entry := record(t, res, ex, w)
-		raw, err := os.ReadFile(filepath.Join(dir, entry.File))
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			t.Fatal(err)
-		}
-		text, _ := io.ReadAll(zr)
-		if !bytes.Contains(text, []byte("WARC-Truncated: "+c.wantReason+"\r\n")) {
+		if !bytes.Contains(warcText(t, filepath.Join(dir, entry.File)), []byte("WARC-Truncated: "+c.wantReason+"\r\n")) {
 			t.Errorf("%s: no WARC-Truncated: %s in the file", c.name, c.wantReason)
 		}
 		cp, err := readCapture(filepath.Join(dir, entry.File))
@@ -869,4 +860,22 @@ func TestWARCKeepsWhyABodyWasCut(t *testing.T) {
 			t.Errorf("%s: read back truncated %v, cut %q (timed %v)", c.name, got.Truncated, got.Cut, got.CutTimed)
 		}
 	}
+}
+
+// warcText is a .warc.gz file's records as text, every gzip member read.
+func warcText(t *testing.T, path string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }
