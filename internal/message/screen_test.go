@@ -205,7 +205,9 @@ func TestScreenClues(t *testing.T) {
 	}
 	bec := write("bec.eml", "From: =?UTF-8?B?5qCq5byP5Lya56S+44K144Oz44OX44Or?= <keiri.sample@gmail.com>\r\nSubject: =?UTF-8?B?5oyv6L6844Gb5YWI5aSJ5pu044Gu44GK55+l44KJ44Gb?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n株式会社サンプル 経理部です。\r\nお振込先口座が変更となりました。三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ\r\n電話回線が工事中のため、このメールへのご返信にてお願いいたします。\r\n")
 	notice := write("notice.txt", "ご利用ありがとうございます。ご不明な点はお客様センター 0120-123-456 までお問い合わせください。")
-	sc := &Screener{Link: func(ctx context.Context, target string) *checker.Result { return &checker.Result{Target: target, Risk: rules.RiskLow} }}
+	sc := &Screener{Link: func(ctx context.Context, target string) *checker.Result {
+		return &checker.Result{Target: target, Risk: rules.RiskLow}
+	}}
 	r := sc.Screen(context.Background(), bec)
 	found := false
 	for _, c := range r.Clues {
