@@ -136,6 +136,15 @@ func (c *Checker) Check(ctx context.Context, target string) *Result {
 		// A saved stub whose words a script draws says what was not
 		// read, as a fetched one does.
 		res.ScriptBuilt = res.Error == nil && len(site.Pages) > 0 && scriptBuilt(site.Pages[0])
+		if res.Error == nil {
+			// The disclosure a saved page links to, not saved with it:
+			// its seller, address and phone were not read (the sign
+			// holds them unknown), and a low verdict is no all-clear.
+			for _, u := range orZero(func() []string { return rules.DisclosureLinksUnread(site) }) {
+				res.Unread = append(res.Unread, PageError{URL: u, Code: CodeNotSaved,
+					Message: "the seller disclosure this saved page links to was not saved with it, so its seller, address and phone were not read"})
+			}
+		}
 		return res
 	case TargetWARC:
 		return c.checkWARC(ctx, t, now)

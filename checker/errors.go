@@ -19,6 +19,11 @@ const (
 	CodeRead              = "read"
 )
 
+// CodeNotSaved is the code of an unread page (Result.Unread, beside the
+// contract) that a saved page links to as its seller disclosure but that
+// was not saved with it: nothing failed, there was nothing to read.
+const CodeNotSaved = "not-saved"
+
 // InternalPrefix begins the message of an error record for a check that
 // failed inside shopcheck (a panic), not because of its target. Its code
 // is read, the contract's nearest; the report tells the two apart by this.

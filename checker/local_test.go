@@ -62,3 +62,31 @@ func TestLocalDisclosureImage(t *testing.T) {
 		t.Errorf("disclosure_image = %q, want the law page", res.DisclosureImage)
 	}
 }
+
+// TestLocalDisclosureNotSaved: a saved page that links to its seller
+// disclosure without it beside names the page it did not read (rev25 p39
+// page39: a transfer-only shop low 25, its disclosure unread and unsaid);
+// the same page saved with its disclosure in a folder names none.
+func TestLocalDisclosureNotSaved(t *testing.T) {
+	dir := t.TempDir()
+	top := `<html><head><title>ペット用品ストア</title></head><body><p>キャットタワー 4,980円</p><p>お支払いは銀行振込(前払い)のみとなります。</p><footer><a href="tokusho.html">特定商取引法に基づく表記</a></footer></body></html>`
+	law := `<html><head><title>特定商取引法に基づく表記</title></head><body><h1>特定商取引法に基づく表記</h1><p>販売業者：株式会社ペットライフ</p><p>所在地：東京都港区芝公園4-2-8</p><p>電話番号：03-6100-1002</p></body></html>`
+	alone := filepath.Join(dir, "alone", "index.html")
+	both := filepath.Join(dir, "both")
+	for p, body := range map[string]string{alone: top, filepath.Join(both, "index.html"): top, filepath.Join(both, "tokusho.html"): law} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := New(Options{}, nil, nil, nil)
+	res := c.Check(context.Background(), alone)
+	if len(res.Unread) != 1 || res.Unread[0].Code != CodeNotSaved || !strings.HasSuffix(res.Unread[0].URL, "tokusho.html") {
+		t.Errorf("the page alone: unread %+v, want the disclosure, not saved", res.Unread)
+	}
+	if res := c.Check(context.Background(), both); len(res.Unread) != 0 {
+		t.Errorf("the page with its disclosure: unread %+v, want none", res.Unread)
+	}
+}

@@ -958,6 +958,35 @@ func shopDisclosureUnknown(site *Site) bool {
 	return false
 }
 
+// DisclosureLinksUnread returns the addresses (at most three) that links to
+// a seller disclosure lead to (shopDiscLink: 特定商取引法に基づく表記, /tokusho)
+// when none of the site's pages is there: for a saved page, the disclosure
+// that was not saved with it, which seller-info-missing holds unknown and
+// the reader should be told of.
+func DisclosureLinksUnread(site *Site) []string {
+	have := map[string]bool{}
+	for _, p := range site.Pages {
+		if p != nil {
+			have[shopNormURL(p.URL)] = true
+		}
+	}
+	var out []string
+	for _, p := range site.Pages {
+		if p == nil {
+			continue
+		}
+		for _, l := range p.Links {
+			if len(out) == 3 {
+				return out
+			}
+			if k := shopNormURL(l.Href); l.Href != "" && !have[k] && shopDiscLink(l, false) && !slices.Contains(out, l.Href) {
+				out = append(out, l.Href)
+			}
+		}
+	}
+	return out
+}
+
 // shopSellerRule is seller-info-missing.
 func shopSellerRule() Rule {
 	weak := Text{

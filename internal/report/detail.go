@@ -62,6 +62,7 @@ var words = map[string]rules.Text{
 	"unread":       {JA: "※次のページは読めなかったため（時間切れなど）、判断に入っていません。特定商取引法の表記や支払方法のページなら、判定は実際より安全側に出ているかもしれません。時間をおいて、または --timeout / --site-timeout を長くして確かめ直してください。", EN: "Note: these pages could not be read (a timeout or the like) and were not judged. If they hold the seller disclosure or the payment terms, the verdict may look safer than the site is: check again later, or with a longer --timeout / --site-timeout."},
 	"links.byname": {JA: "※リンクが多いため、%d 件はページを開かず、アドレスだけで確かめました（サイトごとに1件を先に開いて確かめました）。", EN: "Note: there are many links: %d were screened by their addresses alone, without opening their pages (one of each site was opened first)."},
 	"unread.more":  {JA: "ほか %d ページ", EN: "and %d more"},
+	"unsaved":      {JA: "※このページからリンクされている特定商取引法の表記（販売者情報）のページは一緒に保存されていないため、読めていません。販売者名・住所・電話番号を確かめていないので、低い判定でも安全とは言えません。表記のページも保存するか、URLで確かめてください。", EN: "Note: the seller disclosure page this saved page links to was not saved with it and was not read. The seller's name, address and phone were not checked, so a low verdict is no all-clear: save that page too, or check the site by its URL."},
 	"disc.image":   {JA: "※「特定商取引法に基づく表記」が画像になっていて、shopcheck は中身（販売者名・住所・電話番号）を読んでいません。画像の内容を自分で確かめ、会社名や住所、電話番号を検索して実在するか調べてください。", EN: "Note: the legal disclosure (特定商取引法に基づく表記) is an image, which shopcheck does not read: its seller, address and phone were not judged. Read it yourself, and search the name, address and phone to see whether they are real."},
 	"hop.failed":   {JA: "※このページは、別のページへ移動させるか、別のページを画面いっぱいに表示するだけのページです。そのページを読めなかったため、その内容は判断に入っていません。", EN: "Note: this page only sends the browser on to another page, or shows one in its place, and that page could not be read: what it shows was not judged."},
 	"whois.failed": {JA: "登録日を問い合わせられなかったため、ドメインの新しさは判断に入っていません", EN: "The registry could not be asked, so the domain's age was not judged"},
@@ -177,14 +178,28 @@ func (d *detailWriter) Write(r *checker.Result) error {
 			fmt.Fprintf(&b, "  "+d.say("cut.note")+"\n", p.URL, p.Cut)
 		}
 	}
-	if len(r.Unread) > 0 {
+	var unread, unsaved []checker.PageError
+	for _, p := range r.Unread {
+		if p.Code == checker.CodeNotSaved {
+			unsaved = append(unsaved, p)
+		} else {
+			unread = append(unread, p)
+		}
+	}
+	if len(unread) > 0 {
 		b.WriteString("  " + d.say("unread") + "\n")
-		for i, p := range r.Unread {
+		for i, p := range unread {
 			if i == maxUnreadShown {
-				fmt.Fprintf(&b, "    "+d.say("unread.more")+"\n", len(r.Unread)-i)
+				fmt.Fprintf(&b, "    "+d.say("unread.more")+"\n", len(unread)-i)
 				break
 			}
 			fmt.Fprintf(&b, "    %s (%s)\n", p.URL, p.Message)
+		}
+	}
+	if len(unsaved) > 0 {
+		b.WriteString("  " + d.say("unsaved") + "\n")
+		for _, p := range unsaved {
+			fmt.Fprintf(&b, "    %s\n", p.URL)
 		}
 	}
 	d.writeLinks(&b, r.Links)

@@ -218,6 +218,21 @@ func TestDetailSaysPagesWereNotRead(t *testing.T) {
 	}
 }
 
+// TestDetailSaysDisclosureNotSaved: a saved page's disclosure that was not
+// saved with it is named with its own note, not the timeout's, and a low
+// verdict is not called safe.
+func TestDetailSaysDisclosureNotSaved(t *testing.T) {
+	res := &checker.Result{Target: "page39.html", URL: "file:///tmp/page39.html", Risk: rules.RiskLow, Score: 25,
+		Unread: []checker.PageError{{URL: "file:///tmp/tokusho.html", Code: checker.CodeNotSaved, Message: "not saved"}}}
+	for lang, words := range map[string]string{"ja": "一緒に保存されていないため", "en": "was not saved with it"} {
+		out := detailText(t, res, lang)
+		if !strings.Contains(out, words) || !strings.Contains(out, "file:///tmp/tokusho.html") || strings.Contains(out, "--timeout") ||
+			!strings.Contains(out, map[string]string{"ja": "安全とは判断できません", "en": "cannot be judged safe"}[lang]) {
+			t.Errorf("%s: want %q, the address, no timeout advice; output:\n%s", lang, words, out)
+		}
+	}
+}
+
 // TestDetailQuotedLinks: the addresses a warning quotes are marked among
 // its links, with a note saying so.
 func TestDetailQuotedLinks(t *testing.T) {
