@@ -285,3 +285,31 @@ func TestShopPlatformAnyName(t *testing.T) {
 		t.Errorf("only %d lines name a platform", named)
 	}
 }
+
+// TestShopStruckByStyle: a price struck through by the page's style sheet
+// (a class, the last compound of a selector) or by its own style attribute
+// counts as a struck regular price, as <del> does (rev25 p39 page10:
+// 「.it .o{text-decoration:line-through}」 hid 71-75% discounts).
+func TestShopStruckByStyle(t *testing.T) {
+	for _, c := range []struct {
+		name, html string
+		want       []int
+	}{
+		{"a class struck by a descendant selector", `<style>.it .o{text-decoration:line-through;color:#a99}</style><div class="it"><p class="o">¥24,200</p><p class="n">¥6,980</p></div>`, []int{24200}},
+		{"a class among several selectors", `<style>.a, .price-old { text-decoration: line-through }</style><span class="price price-old">12,000円</span> 3,000円`, []int{12000}},
+		{"an inline style", `<span style="text-decoration:line-through">¥9,800</span> ¥2,980`, []int{9800}},
+		{"a sheet that underlines", `<style>.o{text-decoration:underline}</style><p class="o">¥24,200</p>`, nil},
+		{"a struck class not on a price's element", `<style>.gone{text-decoration:line-through}</style><p class="gone">完売</p><p>¥5,000</p>`, nil},
+	} {
+		got := shopStruck(NewPage("https://a.example/", 200, "text/html", c.html, false))
+		if len(got) != len(c.want) {
+			t.Errorf("%s: struck %v, want %v", c.name, got, c.want)
+			continue
+		}
+		for _, y := range c.want {
+			if !got[y] {
+				t.Errorf("%s: struck %v, want %v", c.name, got, c.want)
+			}
+		}
+	}
+}

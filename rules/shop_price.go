@@ -6,6 +6,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -130,10 +131,15 @@ func shopStruck(p *Page) map[int]bool {
 	if p.Doc == nil {
 		return m
 	}
+	var classes map[string]bool // struck by the page's style sheets
 	for _, root := range p.Doc.Nodes {
 		// The elements below root, in document order (as FindMatcher).
 		for n := root.FirstChild; n != nil && n != root; {
-			if n.Type == html.ElementNode && (n.Data == "del" || n.Data == "s" || n.Data == "strike") {
+			if n.Type == html.ElementNode && n.Data == "style" && n.FirstChild != nil && n.FirstChild.Type == html.TextNode {
+				// A sheet in the head strikes the elements after it.
+				classes = shopStruckClasses(n.FirstChild.Data, classes)
+			}
+			if n.Type == html.ElementNode && (n.Data == "del" || n.Data == "s" || n.Data == "strike" || shopStruckByStyle(n, classes)) {
 				var text phishTextAcc
 				shopStruckText(n, &text)
 				for _, pr := range ParsePrices(NFKC(text.String())) {
@@ -156,6 +162,67 @@ func shopStruck(p *Page) map[int]bool {
 		}
 	}
 	return m
+}
+
+// shopStrikeRuleRe finds a style sheet's rules (selectors, declarations);
+// shopSheetClassRe a class in a selector.
+var (
+	shopStrikeRuleRe = regexp.MustCompile(`([^{}]*)\{([^{}]*)\}`)
+	shopSheetClassRe = regexp.MustCompile(`\.([A-Za-z_][A-Za-z0-9_-]*)`)
+)
+
+// shopStruckClasses adds to m the classes that the style text strikes
+// through (a rule with text-decoration line-through: the classes of each
+// selector's last compound, as 「.item .old{text-decoration:line-through}」
+// strikes class old), making m when it is nil; shop themes strike the
+// regular price so as often as with <del>.
+func shopStruckClasses(sheet string, m map[string]bool) map[string]bool {
+	if !strings.Contains(sheet, "line-through") {
+		return m
+	}
+	if len(sheet) > sheetMaxBytes {
+		sheet = sheet[:sheetMaxBytes]
+	}
+	for _, r := range shopStrikeRuleRe.FindAllStringSubmatch(sheet, sheetMaxRules) {
+		if !strings.Contains(r[2], "line-through") {
+			continue
+		}
+		for _, sel := range strings.Split(r[1], ",") {
+			f := strings.FieldsFunc(sel, func(c rune) bool { return c == ' ' || c == '>' || c == '+' || c == '~' || c == '\n' || c == '\t' })
+			if len(f) == 0 {
+				continue
+			}
+			for _, c := range shopSheetClassRe.FindAllStringSubmatch(f[len(f)-1], -1) {
+				if m == nil {
+					m = map[string]bool{}
+				}
+				m[c[1]] = true
+			}
+		}
+	}
+	return m
+}
+
+// shopStruckByStyle reports whether element n is struck through by its own
+// style attribute or by a class the page's sheets strike (classes).
+func shopStruckByStyle(n *html.Node, classes map[string]bool) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "style":
+			if strings.Contains(a.Val, "line-through") {
+				return true
+			}
+		case "class":
+			if len(classes) > 0 {
+				for _, c := range strings.Fields(a.Val) {
+					if classes[c] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // shopStruckText adds the text nodes of n and below, in order, to text:
