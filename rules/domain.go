@@ -166,11 +166,16 @@ func checkDomainLookalike(site *Site) []Finding {
 	return out
 }
 
-// govSuffixRe finds a public office's domain ending written into another
-// name: lg.jp (local governments) or go.jp (the state) followed by more
-// labels (city.yokohama.lg.jp.kanpu-info.com), or its dot made a hyphen at
-// a label's end (city.yokohama.lg-jp.net, city-osaka-lg-jp.com).
-var govSuffixRe = regexp.MustCompile(`(?:^|\.)(lg|go)\.jp\.|(?:^|[.-])(lg|go)-jp(?:\.|$)`)
+// govSuffixRe finds a public office's domain written into another name:
+// lg.jp (local governments) or go.jp (the state) followed by more
+// (city.yokohama.lg.jp.kanpu-info.com, www.city.kobe.lg.jp-shien.sbs,
+// pref-osaka-lg.jp.net), its dot made a hyphen at a label's end
+// (city.yokohama.lg-jp.net, city-osaka-lg-jp.com), a prefecture's or a
+// city's own domain in front of another (police.pref.miyagi.jp.sousa-
+// kakunin.com, city.sendai.jp.kyufu.com), or pref- and city- names made
+// with lg (police-pref-osaka-lg.xyz). Group 1 or 2 is lg or go; a match of
+// the other alternatives is a local government's.
+var govSuffixRe = regexp.MustCompile(`(?:^|[.-])(lg|go)\.jp[.-]|(?:^|[.-])(lg|go)-jp(?:\.|$)|(?:^|[.-])pref[.-][a-z]+[.-](?:lg[.-])?jp[.-]|(?:^|\.)city\.[a-z]+\.(?:lg\.)?jp[.-]|(?:^|[.-])(?:pref|city)[.-][a-z]+[.-]lg(?:[.-]|$)`)
 
 // governmentImitation is domain-lookalike's finding for a host that is no
 // public office's but is named as one (govSuffixRe): refund and tax
@@ -181,22 +186,23 @@ func governmentImitation(h HostName, u string) (Finding, bool) {
 	if m == nil || GovernmentHost(h.ASCII) {
 		return Finding{}, false
 	}
-	kind := m[1] + m[2]
-	office, officeEN := "地方公共団体", "local governments (cities, prefectures)"
-	if kind == "go" {
-		office, officeEN = "国の機関", "the state's offices (ministries, agencies)"
+	// What the offices' own domains end in: go.jp, or for local
+	// governments lg.jp and the older pref.<name>.jp and city.<name>.jp.
+	office, officeEN, ends := "地方公共団体", "local governments (cities, prefectures)", "lg.jp, pref.○○.jp, city.○○.jp"
+	if m[1]+m[2] == "go" {
+		office, officeEN, ends = "国の機関", "the state's offices (ministries, agencies)", "go.jp"
 	}
 	host := h.ASCII
 	if h.Unicode != h.ASCII {
 		host = h.ASCII + " (" + h.Unicode + ")"
 	}
 	return Finding{
-		Evidence:   host + " ≈ …" + kind + ".jp (" + office + ")",
-		EvidenceEN: host + " ≈ …" + kind + ".jp (" + officeEN + ")",
+		Evidence:   host + " ≈ " + ends + " (" + office + ")",
+		EvidenceEN: host + " ≈ " + ends + " (" + officeEN + ")",
 		URL:        u,
 		Message: Text{
-			JA: fmt.Sprintf("ドメイン %s は、%sのドメイン（…%s.jp）に見せかけた名前ですが、そのドメインではありません。%sのサイトは %s.jp で終わるドメインにあります。役所を名乗る還付金・税金・給付金の連絡なら、自分で調べた役所の番号で確かめてください。", h.ASCII, office, kind, office, kind),
-			EN: fmt.Sprintf("The domain %s is made to look like a domain of %s (…%s.jp), but it is not one: their sites are on domains ending in %s.jp. If it came with news of a refund, a tax or a benefit, check with the office on a number you look up yourself.", h.ASCII, officeEN, kind, kind),
+			JA: fmt.Sprintf("ドメイン %s は、%sのドメイン（%s）に見せかけた名前ですが、そのドメインではありません。%sのサイトは、これらで終わるドメインにあります。役所や警察を名乗る還付金・税金・給付金・捜査の連絡なら、自分で調べた番号で確かめてください。", h.ASCII, office, ends, office),
+			EN: fmt.Sprintf("The domain %s is made to look like a domain of %s (%s), but it is not one: their sites are on domains ending so. If it came with news of a refund, a tax, a benefit or an investigation, check with the office on a number you look up yourself.", h.ASCII, officeEN, ends),
 		},
 	}, true
 }

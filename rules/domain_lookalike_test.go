@@ -26,6 +26,10 @@ func TestLookalikeFires(t *testing.T) {
 		{"mizuhobamk.com", "みずほ銀行", ImitationTypo},
 		{"kuronekoyamoto.com", "ヤマト運輸", ImitationTypo},
 		{"amazom-login.com", "Amazon", ImitationTypo},
+		// rev25 p42: a card still counts beside a distinctive name, and a
+		// log-in word beside a common one.
+		{"smbc-card-kakunin.top", "三井住友カード", ImitationPlusWords},
+		{"etc-card-login.top", "ETC利用照会サービス", ImitationPlusWords},
 		{"rakutem-card-jp.com", "楽天", ImitationTypo},
 		// rev23 p31: Meta's ad-account lures, ジモティー's "safe trade".
 		{"meta-business-notice.com", "Meta", ImitationPlusWords},
@@ -230,6 +234,9 @@ func TestLookalikeHonest(t *testing.T) {
 		"dental-visa.jp", "amazonite-jewelry.com", "yahoo-news-matome.com", "rakuten-review.blog",
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
+		// rev25 p42: an ETC card comparison site; a card is a product
+		// beside a common name, not a log-in page's word.
+		"etc-card-hikaku.net", "etc-card.example.com",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
 		// rev24: a short weak name respelled is too often a word of its
 		// own beside a payment word: いいね, LSA

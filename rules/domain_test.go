@@ -257,6 +257,18 @@ func TestGovernmentImitation(t *testing.T) {
 		{"go-jp-tour.com", false},
 		{"mogo-jp.com", false},
 		{"blog.jp", false},
+		// rev25 p42: lg.jp before a hyphen or after one, a prefecture's and
+		// its police's domain in front of another, pref- names with lg.
+		{"www.city.kobe.lg.jp-shien.sbs", true},
+		{"pref-osaka-lg.jp.net", true},
+		{"pref.miyagi.jp.teigaku-kyufu.com", true},
+		{"police.pref.miyagi.jp.sousa-kakunin.com", true},
+		{"city.sendai.jp.kyufu.com", true},
+		{"police-pref-osaka-lg.xyz", true},
+		{"police.pref.miyagi.jp", false},
+		{"city.sendai.jp", false},
+		{"city-hotel-jp.com", false},
+		{"city-guide-jp.net", false},
 	} {
 		h, err := ParseHost(c.host)
 		if err != nil {
