@@ -30,6 +30,7 @@ func TestLookalikeFires(t *testing.T) {
 		// log-in word beside a common one.
 		{"smbc-card-kakunin.top", "三井住友カード", ImitationPlusWords},
 		{"etc-card-login.top", "ETC利用照会サービス", ImitationPlusWords},
+		{"mynaportal-login.top", "デジタル庁（マイナポータル）", ImitationPlusWords},
 		{"rakutem-card-jp.com", "楽天", ImitationTypo},
 		// rev23 p31: Meta's ad-account lures, ジモティー's "safe trade".
 		{"meta-business-notice.com", "Meta", ImitationPlusWords},
@@ -237,6 +238,8 @@ func TestLookalikeHonest(t *testing.T) {
 		// rev25 p42: an ETC card comparison site; a card is a product
 		// beside a common name, not a log-in page's word.
 		"etc-card-hikaku.net", "etc-card.example.com",
+		// デジタル庁's digital.go.jp is no keyword; マイナビ is not myna.
+		"maiasa-digital.jp", "digital-shop.jp", "mynavi.jp", "job.mynavi.jp",
 		// お母さん, a travel agency's AMEX-free name, 国政 news
 		// rev24: a short weak name respelled is too often a word of its
 		// own beside a payment word: いいね, LSA
