@@ -826,9 +826,13 @@ var (
 // (shopOthersPhoneRe).
 // A warning gives none: the numbers it quotes are others'. Sixteen payee-
 // change mails naming one mule account, written four ways, are then one
-// campaign, as sites sharing it are. The caller decides whether the
+// campaign, as sites sharing it are. Phone numbers count only with phones
+// true: the caller gives it for the frauds that make the reader call (a
+// fake bill, a fake police officer, a support scam), where the number is
+// the gang's; in a payee-change mail the numbers are the victim's or the
+// company's it poses as (rev25 QA). The caller decides too whether the
 // message is suspect enough for its clues to count.
-func MessageClues(m *Mail) []ShopClue {
+func MessageClues(m *Mail, phones bool) []ShopClue {
 	v := mailViewOf(m)
 	if v.warning {
 		return nil
@@ -848,6 +852,9 @@ func MessageClues(m *Mail) []ShopClue {
 		}
 		add("account", a.ClueKey())
 		add("account", a.HolderClueKey())
+	}
+	if !phones {
+		return out
 	}
 	for _, s := range v.raw {
 		if shopOthersPhoneRe.MatchString(s) {

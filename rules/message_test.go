@@ -1246,13 +1246,14 @@ func TestStationsInEnglish(t *testing.T) {
 // mule account were not grouped); a warning's quoted numbers and a
 // courier's centre are none.
 func TestMessageClues(t *testing.T) {
-	clues := func(m Mail) map[string]bool {
+	cluesOf := func(m Mail, phones bool) map[string]bool {
 		out := map[string]bool{}
-		for _, c := range MessageClues(&m) {
+		for _, c := range MessageClues(&m, phones) {
 			out[c.Kind+" "+c.Value] = true
 		}
 		return out
 	}
+	clues := func(m Mail) map[string]bool { return cluesOf(m, true) }
 	for _, text := range []string{
 		"振込先が変わりました。三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ",
 		"口座変更のお知らせ 銀行名：三井住友銀行／支店名：渋谷支店／種別：普通／口座番号：１２３４５６７／名義：ﾀﾅｶ ﾀﾛｳ",
@@ -1268,5 +1269,11 @@ func TestMessageClues(t *testing.T) {
 	}
 	if got := clues(Mail{Text: "【警視庁】架空請求にご注意ください。「未納料金があります。050-3184-7762 まで」という手口が増えています。"}); len(got) != 0 {
 		t.Errorf("a warning gave clues %v", got)
+	}
+	// A payee-change mail's numbers are the victim's or the company's it
+	// poses as: without phones, its account alone.
+	got = cluesOf(Mail{Text: "振込先が変わりました。三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ\n株式会社サンプル 経理部 TEL 03-6100-1002"}, false)
+	if !got["account 三井住友|1234567"] || got["phone 0361001002"] {
+		t.Errorf("a payee change without phones: clues %v", got)
 	}
 }

@@ -1241,9 +1241,14 @@ func ShopClues(site *Site) []ShopClue {
 			}
 		}
 	}
-	for _, p := range Phones(site) {
-		if !shopPlatformPhone(site, p) {
-			out = append(out, ShopClue{Kind: "phone", Value: p})
+	// A page that presents itself as a brand (a phishing kit) copies the
+	// brand's footer, its customer centre's number with it: two kits of
+	// two gangs would be one campaign by the card company's 0120 number.
+	if !shopPresentsBrand(site) {
+		for _, p := range Phones(site) {
+			if !shopPlatformPhone(site, p) {
+				out = append(out, ShopClue{Kind: "phone", Value: p})
+			}
 		}
 	}
 	for _, e := range Emails(site) {
@@ -1258,6 +1263,17 @@ func ShopClues(site *Site) []ShopClue {
 		}
 	}
 	return out
+}
+
+// shopPresentsBrand reports whether a page of the site presents itself as
+// a brand not official on its domain (phishPresentedOn).
+func shopPresentsBrand(site *Site) bool {
+	for _, p := range site.Pages {
+		if p != nil && len(phishPresentedOn(site, p)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pagesEN is "1 page" or "n pages".

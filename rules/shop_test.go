@@ -1403,6 +1403,14 @@ func TestShopCluesOthers(t *testing.T) {
 	if n != 1 {
 		t.Errorf("a seller's own disclosure gave %d disclosure clues, want 1", n)
 	}
+	// A kit that presents itself as a card company copies its footer, the
+	// customer centre's number with it: no clue.
+	kit := shopSite(t, "https://vpass-check.example.top/", phDoc("Vpassログイン|三井住友カード", `<h1>三井住友カード</h1><form method="post"><label>ID<input name="id"></label><label>パスワード<input type="password" name="pw"></label></form><footer><p>三井住友カード お問い合わせ</p><p>TEL：0120-816-437</p></footer>`))
+	for c := range clues(kit) {
+		if strings.HasPrefix(c, "phone ") {
+			t.Errorf("a kit's copied customer centre became a clue: %s", c)
+		}
+	}
 	for c := range clues(law(`<tr><th>販売業者</th><td>激安ストア</td></tr><tr><th>振込先</th><td>口座番号：4455660 口座名義：オノ ユキ</td></tr>`)) {
 		if strings.HasPrefix(c, "account |") {
 			t.Errorf("an account without its bank gave %q", c)

@@ -154,7 +154,8 @@ type doneRecord struct {
 	} `json:"error"`
 	Clues []checker.Clue `json:"clues"`
 	Links []struct {
-		Clues []checker.Clue `json:"clues"`
+		Quoted bool           `json:"quoted"`
+		Clues  []checker.Clue `json:"clues"`
 	} `json:"links"`
 }
 
@@ -178,11 +179,11 @@ func readJSONDone(r io.Reader, set *SkipSet, tally *report.Tally) error {
 					if rec.Error != nil {
 						code = rec.Error.Code
 					}
-					clues := rec.Clues
-					for _, l := range rec.Links {
-						clues = append(clues, l.Clues...)
+					links := make([]report.LinkClues, len(rec.Links))
+					for i, l := range rec.Links {
+						links[i] = report.LinkClues{Quoted: l.Quoted, Clues: l.Clues}
 					}
-					tally.AddRecord(*rec.Target, rec.URL, rec.Risk, code, ids, clues)
+					tally.AddRecord(*rec.Target, rec.URL, rec.Risk, code, ids, report.RecordClues(rec.Clues, len(rec.Signs), links))
 				}
 			}
 		}

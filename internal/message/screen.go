@@ -132,7 +132,7 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 		// A suspect message's own accounts and numbers tie it to others
 		// (mule accounts of payee-change mails, a fake bill's number);
 		// an ordinary notice's customer centre ties nothing.
-		for _, c := range rules.MessageClues(mail) {
+		for _, c := range rules.MessageClues(mail, callFraud(res.Signs)) {
 			res.Clues = append(res.Clues, checker.Clue{Kind: c.Kind, Value: c.Value})
 		}
 	}
@@ -176,6 +176,19 @@ func (sc *Screener) Screen(ctx context.Context, target string) *checker.Result {
 	}
 	res.Advice = sc.adviceFor(res)
 	return res
+}
+
+// callFraud reports whether one of signs is a fraud that makes the reader
+// call a number (a fake bill, a fake police officer or office, a support
+// scam, a relative in trouble): its number is then the gang's, and a clue.
+func callFraud(signs []rules.Sign) bool {
+	return slices.ContainsFunc(signs, func(s rules.Sign) bool {
+		switch s.ID {
+		case "mail-fake-bill", "mail-fake-police", "mail-support-scam", "mail-refund-atm", "mail-phone-stop", "mail-fake-embassy", "mail-relative-trouble":
+			return true
+		}
+		return false
+	})
 }
 
 func (sc *Screener) warn(format string, a ...any) {

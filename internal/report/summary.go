@@ -64,14 +64,39 @@ func (t *Tally) Add(r *checker.Result, fresh bool) {
 	}
 	var clues []checker.Clue
 	if fresh {
-		clues = r.Clues
+		links := make([]LinkClues, 0, len(r.Links))
 		for _, l := range r.Links {
 			if l != nil {
-				clues = append(clues[:len(clues):len(clues)], l.Clues...)
+				links = append(links, LinkClues{Quoted: l.Quoted, Clues: l.Clues})
 			}
 		}
+		clues = RecordClues(r.Clues, len(r.Signs), links)
 	}
 	t.AddRecord(r.Target, r.URL, r.Risk, code, ids, clues)
+}
+
+// LinkClues is what RecordClues reads of one link of a message.
+type LinkClues struct {
+	Quoted bool
+	Clues  []checker.Clue
+}
+
+// RecordClues returns the campaign clues a result counts: a site's own;
+// a message's own and, when its own signs make it suspect (ownSigns > 0),
+// those of the sites it links to and does not quote. An honest newsletter's
+// shop and the sites a police warning lists or quotes tie no messages
+// together (rev25 QA: such a mail joined two gangs into one campaign).
+func RecordClues(own []checker.Clue, ownSigns int, links []LinkClues) []checker.Clue {
+	clues := own
+	if ownSigns == 0 {
+		return clues
+	}
+	for _, l := range links {
+		if !l.Quoted && len(l.Clues) > 0 {
+			clues = append(clues[:len(clues):len(clues)], l.Clues...)
+		}
+	}
+	return clues
 }
 
 // AddRecord counts one record given by its parts (as read back from an

@@ -78,20 +78,26 @@ func TestTextSummaryLongCampaign(t *testing.T) {
 	}
 }
 
+// TestTallyMessageLinksClues: suspect messages whose links share a clue
+// are one campaign; a message with no sign of its own (a newsletter, a
+// police warning listing sites) and a quoted link tie nothing (rev25 QA).
 func TestTallyMessageLinksClues(t *testing.T) {
 	tally := NewTally(0)
-	msg := func(name string) *checker.Result {
-		return &checker.Result{Target: name, Risk: rules.RiskMedium, Links: []*checker.Result{
-			{Target: "https://x.example/", Clues: []checker.Clue{{Kind: "phone", Value: "+81300000000"}}}, nil,
+	msg := func(name string, signs []rules.Sign, quoted bool) *checker.Result {
+		return &checker.Result{Target: name, Risk: rules.RiskMedium, Signs: signs, Links: []*checker.Result{
+			{Target: "https://x.example/", Quoted: quoted, Clues: []checker.Clue{{Kind: "phone", Value: "+81300000000"}}}, nil,
 		}}
 	}
-	tally.Add(msg("mail1.eml"), true)
-	tally.Add(msg("mail2.eml"), true)
+	lure := []rules.Sign{{ID: "mail-delivery-lure"}}
+	tally.Add(msg("mail1.eml", lure, false), true)
+	tally.Add(msg("mail2.eml", lure, false), true)
+	tally.Add(msg("newsletter.eml", nil, false), true)
+	tally.Add(msg("warning.eml", lure, true), true)
 	c := tally.Clusters.Campaigns()
 	if len(c) != 1 || strings.Join(c[0].Clusters[0].Targets, ",") != "mail1.eml,mail2.eml" {
-		t.Errorf("messages whose links share a phone are one campaign: %+v", c)
+		t.Errorf("want the two lures as one campaign, without the newsletter and the quoting mail: %+v", c)
 	}
-	if tally.AtLeast(rules.RiskMedium.Rank()) != 2 || tally.AtLeast(rules.RiskHigh.Rank()) != 0 {
+	if tally.AtLeast(rules.RiskMedium.Rank()) != 4 || tally.AtLeast(rules.RiskHigh.Rank()) != 0 {
 		t.Errorf("AtLeast: %+v", tally.Risk)
 	}
 }
