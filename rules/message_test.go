@@ -471,6 +471,14 @@ func TestMessageRules(t *testing.T) {
 		{"a change to direct debit; the account unchanged", Mail{From: "株式会社グリーンハウス管理 <info@greenhouse-kanri.co.jp>", FromDomain: "greenhouse-kanri.co.jp",
 			Text: "4月分家賃までは、これまでどおり下記口座へのお振込みをお願いいたします。振込先に変更はございません。\n横浜銀行 藤沢支店 普通 6031942 カ）グリーンハウスカンリ\n・弊社が個人名義の口座へのお振込みをお願いすることは一切ございません。"},
 			[]want{{"mail-account-change", false, 0}}},
+		// rev25 QA (qa25f D7): the classic 「訴訟最終告知のお知らせ」 owes nothing
+		// by name; it claims a suit for a contract defaulted on.
+		{"a 'final notice of a lawsuit', seizure, call today", Mail{Subject: "総合消費料金に関する訴訟最終告知のお知らせ",
+			Text: "この度、ご通知致しましたのは、貴方の利用されていた契約会社、ないしは運営会社側から契約不履行による民事訴訟として、訴状が提出されましたことをご通知致します。\n裁判取り下げ等のご相談に関しましては、当管理局にて受け付けております。\n取り下げ最終期日を過ぎますと、給料差し押さえ及び動産、不動産物の差し押さえを強制的に執行させて頂きます。\n本日中にご連絡ください。\n民事訴訟管理センター TEL (03)1234-5678"},
+			[]want{{"mail-fake-bill", true, 0}}},
+		{"a consumer centre's warning quoting the notice", Mail{Subject: "【消費生活センター】「訴訟最終告知のお知らせ」にご注意ください",
+			Text: "「訴訟最終告知のお知らせ」というはがきやメールで、訴状が提出された、差し押さえを執行する、本日中に連絡をと脅す架空請求の相談が寄せられています。記載の連絡先には絶対に連絡しないでください。"},
+			[]want{{"mail-fake-bill", false, 0}}},
 		// rev25 (p38 m39): the president's mail that has an employee set
 		// up a LINE group and send its QR code (社長なりすまし詐欺).
 		{"the 'president' from Gmail: a LINE group, its QR code, secret, transfers", Mail{From: "山本 健一 <kenichi.yamamoto.ceo@gmail.com>", FromDomain: "gmail.com", Subject: "【至急】新規案件の件",
