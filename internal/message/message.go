@@ -642,7 +642,16 @@ func decodeText(b []byte, label string) string {
 	if label != "" && label != "us-ascii" && label != "ascii" {
 		if enc, _ := charset.Lookup(label); enc != nil {
 			if s, err := enc.NewDecoder().Bytes(b); err == nil && (label != "utf-8" || utf8.Valid(b)) {
-				return strings.ToValidUTF8(string(s), "\uFFFD")
+				text := strings.ToValidUTF8(string(s), "\uFFFD")
+				if odd := oddness(text); odd > 0 {
+					// A label that lies (Shift_JIS bytes sent as
+					// ISO-2022-JP, which is 7-bit): the reading that
+					// fits far better wins.
+					if g := guessDecode(b); oddness(g)*4 < odd {
+						return g
+					}
+				}
+				return text
 			}
 		}
 	}

@@ -421,3 +421,32 @@ func TestShownText(t *testing.T) {
 		t.Errorf("Text = %q, want the plain part alone (the same words)", m.Text)
 	}
 }
+
+// TestDecodeTextMislabelled: a body whose label lies (8-bit Shift_JIS sent
+// as ISO-2022-JP, which is 7-bit) is read as what fits it (rev25 QA: a
+// payee-change mail so sent was garbage, low 0, with no note); a body the
+// label fits is read by it.
+func TestDecodeTextMislabelled(t *testing.T) {
+	const text = "お振込先口座が変更となりました。三井住友銀行 新宿支店 普通 7654321"
+	sjis, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jis, err := japanese.ISO2022JP.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, label string
+		b           []byte
+	}{
+		{"Shift_JIS labelled ISO-2022-JP", "ISO-2022-JP", sjis},
+		{"Shift_JIS labelled UTF-8", "utf-8", sjis},
+		{"ISO-2022-JP labelled so", "iso-2022-jp", jis},
+		{"Shift_JIS labelled so", "Shift_JIS", sjis},
+	} {
+		if got := decodeText(c.b, c.label); got != text {
+			t.Errorf("%s: %q", c.name, got)
+		}
+	}
+}
