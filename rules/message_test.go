@@ -476,6 +476,14 @@ func TestMessageRules(t *testing.T) {
 		{"a 'final notice of a lawsuit', seizure, call today", Mail{Subject: "総合消費料金に関する訴訟最終告知のお知らせ",
 			Text: "この度、ご通知致しましたのは、貴方の利用されていた契約会社、ないしは運営会社側から契約不履行による民事訴訟として、訴状が提出されましたことをご通知致します。\n裁判取り下げ等のご相談に関しましては、当管理局にて受け付けております。\n取り下げ最終期日を過ぎますと、給料差し押さえ及び動産、不動産物の差し押さえを強制的に執行させて頂きます。\n本日中にご連絡ください。\n民事訴訟管理センター TEL (03)1234-5678"},
 			[]want{{"mail-fake-bill", true, 0}}},
+		// rev25 QA (qa25f D8 and a regression of the phrases above): a police
+		// station's SMS quoting a fake bill in 「」, a consumer centre's mail
+		// quoting the notice, its numbers and account.
+		{"a police station's SMS quoting a fake bill", Mail{Text: "【仙台中央警察署】管内で次のSMSが確認されています。「【重要】有料動画サイトの利用料金が未納となっております。本日中にご連絡がない場合、法的手続きに移行します。お問合せ 03-1234-5678」 このSMSは架空請求です。絶対に連絡しないでください。"},
+			[]want{{"mail-fake-bill", false, 0}}},
+		{"a consumer centre's mail quoting the notice and its account", Mail{Subject: "くらしの情報：架空請求の手口",
+			Text: "仙台市消費生活センターからのお知らせ\n「訴訟最終告知のお知らせ」「民事訴訟管理センター」を名乗るハガキやメールの相談が増えています。\n記載された電話番号（例：(03)1234-5678、03-6820-1111）に連絡すると、和解金として「楽天銀行 ジャズ支店 普通 1234567 ニシムラ タカシ」などの個人名義口座への振込を求められます。\n絶対に連絡せず、消費生活センター（022-268-7867）へご相談ください。"},
+			[]want{{"mail-fake-bill", false, 0}}},
 		{"a consumer centre's warning quoting the notice", Mail{Subject: "【消費生活センター】「訴訟最終告知のお知らせ」にご注意ください",
 			Text: "「訴訟最終告知のお知らせ」というはがきやメールで、訴状が提出された、差し押さえを執行する、本日中に連絡をと脅す架空請求の相談が寄せられています。記載の連絡先には絶対に連絡しないでください。"},
 			[]want{{"mail-fake-bill", false, 0}}},

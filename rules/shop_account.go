@@ -625,6 +625,10 @@ func shopCleanHolder(v string) string {
 	// A name ends before the sentence does (「… ヤマダ タロウ。ご不明な点は
 	// 090-…」).
 	v, _, _ = strings.Cut(v, "。")
+	// A name quoted ends with its quote (「…普通 1234567 ニシムラ タカシ」など
+	// の個人名義口座への): what follows is the sentence's.
+	v, _, _ = strings.Cut(v, "」")
+	v, _, _ = strings.Cut(v, "』")
 	// Fields between slashes (「口座番号：1234567／名義：タナカ タロウ」): the
 	// label follows the separator.
 	v = shopHolderLead.ReplaceAllString(strings.TrimLeft(v, " |/、,"), "")

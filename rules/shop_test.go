@@ -589,6 +589,8 @@ func TestAccounts(t *testing.T) {
 			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		// rev25 QA: a table of column heads over a row of values, and an
 		// account without a holder before a heading or the footer links.
+		{"an account quoted in 「」 inside a sentence", `<p>和解金として「楽天銀行 ジャズ支店 普通 1234567 ニシムラ タカシ」などの個人名義口座への振込を求められます。</p>`,
+			[]string{"楽天銀行 ジャズ支店 普通 1234567 ニシムラ タカシ"}, []HolderKind{HolderPersonal}},
 		{"fields between slashes, the holder's label after one", `<p>口座変更のお知らせ 銀行名：三井住友銀行／支店名：渋谷支店／種別：普通／口座番号：1234567／名義：タナカ　タロウ</p>`,
 			[]string{"三井住友銀行 渋谷支店 普通 1234567 タナカ タロウ"}, []HolderKind{HolderPersonal}},
 		{"column heads over a row of values", `<table><tr><th>銀行名</th><th>支店名</th><th>口座種別</th><th>口座番号</th><th>口座名義</th></tr><tr><td>三井住友銀行</td><td>新宿支店</td><td>普通</td><td>2345678</td><td>ヤマモト ケンジ</td></tr></table>`,
