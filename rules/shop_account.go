@@ -256,8 +256,27 @@ func shopBankName(s string) string {
 		}
 		return m
 	}
+	if strings.Contains(s, "普通") || strings.Contains(s, "当座") {
+		// An account written as SMS and chat write it, the bank's short
+		// name without 銀行 (「三井住友 新宿 普通 7654321 ヤマモト ケンジ」,
+		// 「SMBC 新宿 普通 …」): only with a type and a number after it.
+		if m := shopShortBankRe.FindStringSubmatch(s); m != nil {
+			return shopShortBanks[m[1]]
+		}
+	}
 	return ""
 }
+
+// shopShortBanks maps the short names of the big banks, as an account
+// line may give them, to their names; shopShortBankRe finds one before a
+// branch word, an account type and a number.
+var (
+	shopShortBanks = map[string]string{
+		"三井住友": "三井住友銀行", "SMBC": "三井住友銀行", "みずほ": "みずほ銀行", "三菱UFJ": "三菱UFJ銀行",
+		"MUFG": "三菱UFJ銀行", "りそな": "りそな銀行", "楽天": "楽天銀行", "PayPay": "PayPay銀行",
+	}
+	shopShortBankRe = shopMustRe(`(?:^|[\s:：(（「])(三井住友|SMBC|みずほ|三菱UFJ|MUFG|りそな|楽天|PayPay)\s+\S{1,12}\s*(?:普通|当座)(?:預金)?\s*[0-9]{6,8}`)
+)
 
 // shopPageAccountsKept is shopPageAccounts, kept on the page (read only).
 func shopPageAccountsKept(p *Page) []BankAccount {

@@ -589,6 +589,13 @@ func TestAccounts(t *testing.T) {
 			[]string{"三井住友銀行 新宿支店 普通 1234567 ヤマダ タロウ"}, []HolderKind{HolderPersonal}},
 		// rev25 QA: a table of column heads over a row of values, and an
 		// account without a holder before a heading or the footer links.
+		// rev25 QA (qa25f D5): a big bank's short name, as SMS write it.
+		{"a short bank name, a branch, a type and a number", `<p>三井住友 新宿 普通 7654321 ヤマモト ケンジ</p>`,
+			[]string{"三井住友銀行 普通 7654321 ヤマモト ケンジ"}, []HolderKind{HolderPersonal}},
+		{"SMBC in full-width letters", `<p>ＳＭＢＣ 新宿 普通 ７６５４３２１ ヤマモト ケンジ</p>`,
+			[]string{"三井住友銀行 普通 7654321 ヤマモト ケンジ"}, []HolderKind{HolderPersonal}},
+		{"a card's short name beside 普通, no account", `<p>三井住友カードで普通にお支払いいただけます（会員番号 1234567）</p>`,
+			nil, nil},
 		{"an account quoted in 「」 inside a sentence", `<p>和解金として「楽天銀行 ジャズ支店 普通 1234567 ニシムラ タカシ」などの個人名義口座への振込を求められます。</p>`,
 			[]string{"楽天銀行 ジャズ支店 普通 1234567 ニシムラ タカシ"}, []HolderKind{HolderPersonal}},
 		{"fields between slashes, the holder's label after one", `<p>口座変更のお知らせ 銀行名：三井住友銀行／支店名：渋谷支店／種別：普通／口座番号：1234567／名義：タナカ　タロウ</p>`,
