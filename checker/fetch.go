@@ -1090,19 +1090,18 @@ func (c *ipTexts) text(a net.Addr) string {
 	return s
 }
 
-// decodedBody is resp's body as a browser reads it. The transport asks for
-// gzip and undoes it; a server may still send a body compressed another
-// way that browsers undo too (deflate, as zlib data or raw; brotli; zstd),
-// gzip that the transport left alone, or several layers (gzip, gzip): it is
-// decoded here, and the Content-Encoding and Content-Length headers are
-// dropped as the transport drops them, so that the evidence holds the page
-// with the headers that fit it. The cap of readCapped applies to the
-// decoded bytes, so a bomb costs MaxBody. An encoding no browser undoes
-// is left as it is (the page then reads as what it is: no text).
+// decodedBody is resp's body as a browser reads it. The transport leaves
+// content codings alone (DisableCompression: hop keeps the coded bytes for
+// the evidence): gzip, deflate (as zlib data or raw), brotli, zstd, or
+// several layers (gzip, gzip) are decoded here, and the Content-Encoding
+// and Content-Length headers are dropped from resp.Header, which then fits
+// the decoded page the checker reads (the evidence keeps a copy of the
+// headers as received). The cap of readCapped applies to the decoded bytes,
+// so a bomb costs MaxBody. A gzip or zstd body that is not what its coding
+// says cannot be read (a browser shows an error); an encoding no browser
+// undoes is left as it is (the page then reads as what it is: no text).
+// Replay uses it too, on a stored response.
 func decodedBody(resp *http.Response) io.Reader {
-	if resp.Uncompressed {
-		return resp.Body
-	}
 	var encs []string
 	for _, e := range strings.Split(strings.ToLower(resp.Header.Get("Content-Encoding")), ",") {
 		if e = strings.TrimSpace(e); e != "" && e != "identity" {
@@ -1156,7 +1155,6 @@ func decodedBody(resp *http.Response) io.Reader {
 	resp.Header.Del("Content-Encoding")
 	resp.Header.Del("Content-Length")
 	resp.ContentLength = -1
-	resp.Uncompressed = true
 	return r
 }
 

@@ -837,32 +837,19 @@ func MessageClues(m *Mail, phones bool) []ShopClue {
 	if v.warning {
 		return nil
 	}
-	var out []ShopClue
-	seen := map[ShopClue]bool{}
-	add := func(kind, value string) {
-		c := ShopClue{Kind: kind, Value: value}
-		if value != "" && !seen[c] {
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	for _, a := range shopLineAccounts(v.lines, "") {
-		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
-			continue
-		}
-		add("account", a.ClueKey())
-		add("account", a.HolderClueKey())
-	}
+	out := accountClues(nil, shopLineAccounts(v.lines, ""))
 	if !phones {
 		return out
 	}
+	seen := map[string]bool{}
 	for _, s := range v.raw {
 		if shopOthersPhoneRe.MatchString(s) {
 			continue
 		}
 		for _, p := range FindPhones(s) {
-			if d := PhoneDigits(p); len(d) == 10 || len(d) == 11 {
-				add("phone", d)
+			if d := PhoneDigits(p); (len(d) == 10 || len(d) == 11) && !seen[d] {
+				seen[d] = true
+				out = append(out, ShopClue{Kind: "phone", Value: d})
 			}
 		}
 	}

@@ -381,15 +381,22 @@ func phishFormSendsOff(brands []phishBrand, f *Form) string {
 	if f == nil || f.Orphan {
 		return ""
 	}
-	u, err := url.Parse(strings.TrimSpace(f.Action))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-		return ""
-	}
-	to := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if phishOfficialHost(brands, to) || GovernmentHost(to) || phishGateway(phishData().gateways, to) != "" {
+	to := formActionHost(f)
+	if to == "" || phishOfficialHost(brands, to) || GovernmentHost(to) || phishGateway(phishData().gateways, to) != "" {
 		return ""
 	}
 	return to
+}
+
+// formActionHost is the lower-case host a form sends to when its action
+// (absolute, as the page reader resolved it) is an http(s) address, ""
+// otherwise.
+func formActionHost(f *Form) string {
+	u, err := url.Parse(f.Action)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
 }
 
 // AsksForSecrets reports whether a form of p asks for passwords, card
@@ -519,12 +526,8 @@ func checkFormPostsOffsite(site *Site) []Finding {
 			if f.Orphan {
 				continue
 			}
-			u, err := url.Parse(f.Action)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-				continue
-			}
-			action := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-			if phishRegDomain(action) == phishRegDomain(host) {
+			action := formActionHost(f)
+			if action == "" || phishRegDomain(action) == phishRegDomain(host) {
 				continue
 			}
 			var typed []string

@@ -1228,19 +1228,7 @@ type ShopClue struct {
 // address at a shop platform's domain (support@thebase.in), a phone printed
 // with the platform's name (「050-…（BASE株式会社 サポート窓口）」).
 func ShopClues(site *Site) []ShopClue {
-	var out []ShopClue
-	seen := map[string]bool{}
-	for _, a := range Accounts(site) {
-		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
-			continue
-		}
-		for _, k := range []string{a.ClueKey(), a.HolderClueKey()} {
-			if k != "" && !seen[k] {
-				seen[k] = true
-				out = append(out, ShopClue{Kind: "account", Value: k})
-			}
-		}
-	}
+	out := accountClues(nil, Accounts(site))
 	// A page that presents itself as a brand (a phishing kit) copies the
 	// brand's footer, its customer centre's number with it: two kits of
 	// two gangs would be one campaign by the card company's 0120 number.
@@ -1260,6 +1248,26 @@ func ShopClues(site *Site) []ShopClue {
 	for _, d := range Disclosures(site) {
 		if d.clue != "" {
 			out = append(out, ShopClue{Kind: "disclosure", Value: d.clue})
+		}
+	}
+	return out
+}
+
+// accountClues appends to out the clues of accounts, each key once: bank
+// and number (ClueKey), number and holder (HolderClueKey). An account held
+// by a platform or a payment agent (ジーエムオーペイメントゲートウェイ) is
+// every seller's and ties nothing; one without a number is no key.
+func accountClues(out []ShopClue, accounts []BankAccount) []ShopClue {
+	seen := map[string]bool{} // a page may list many accounts
+	for _, a := range accounts {
+		if a.NumberKey == "" || a.Kind == HolderPlatform || shopPlatformName(a.Holder) != "" {
+			continue
+		}
+		for _, k := range []string{a.ClueKey(), a.HolderClueKey()} {
+			if k != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, ShopClue{Kind: "account", Value: k})
+			}
 		}
 	}
 	return out
