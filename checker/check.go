@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/shopcheck/shopcheck/rules"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Options control a Checker.
@@ -318,6 +320,13 @@ func (c *Checker) CheckDomain(ctx context.Context, name string) *Result {
 			err = Errorf(CodeInvalidTarget, "%q is not a domain name", name)
 		}
 		return c.failed(name, nil, err, now)
+	}
+	if host := t.URL.Hostname(); net.ParseIP(host) == nil {
+		// co.jp or lg.jp alone is a suffix under which names are
+		// registered, not a name anyone holds: as "com" is refused.
+		if ps, icann := publicsuffix.PublicSuffix(host); icann && ps == host {
+			return c.failed(name, nil, Errorf(CodeInvalidTarget, "%q is a public suffix (like co.jp), not a domain anyone registers; give the whole name (example.co.jp)", host), now)
+		}
 	}
 	site, err := SiteForURL(t.Clean, t.URL, c.opts.Data)
 	if err != nil {

@@ -326,7 +326,7 @@ func (c *Whois) whoisAt(ctx context.Context, domain, server string, trusted bool
 	if err != nil {
 		return nil, fmt.Errorf("whois %s at %s: %w", domain, server, err)
 	}
-	return &rules.Whois{Created: rec.Created, Registrar: rec.Registrar, Server: hostOnly(server), Raw: raw}, nil
+	return &rules.Whois{Created: rec.Created, Registrar: rec.Registrar, Server: serverName(server), Raw: raw}, nil
 }
 
 // whoisReferral asks IANA for the TLD's WHOIS server, then that server,
@@ -380,6 +380,16 @@ func withPort(server string) string {
 		return net.JoinHostPort(server, "43")
 	}
 	return strings.ToLower(server)
+}
+
+// serverName names a WHOIS server in a result: its host, and its port too
+// when that is not WHOIS's own 43 (a --whois-server 127.0.0.1:4343 is
+// named so, as an --rdap-server's URL is).
+func serverName(server string) string {
+	if h, p, err := net.SplitHostPort(server); err == nil && p == "43" {
+		return h
+	}
+	return server
 }
 
 func hostOnly(server string) string {

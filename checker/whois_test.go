@@ -100,6 +100,19 @@ func punycode(t *testing.T, s string) string {
 	return a
 }
 
+func TestWhoisServerName(t *testing.T) {
+	for in, want := range map[string]string{
+		"whois.jprs.jp:43":   "whois.jprs.jp", // WHOIS's own port goes unsaid
+		"127.0.0.1:4343":     "127.0.0.1:4343",
+		"[::1]:4343":         "[::1]:4343",
+		"whois.verisign.com": "whois.verisign.com",
+	} {
+		if got := serverName(in); got != want {
+			t.Errorf("serverName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestWhoisServerLayouts(t *testing.T) {
 	srv := newFakeWhois(t, map[string][]byte{
 		"shop-example.jp/e":           fixture(t, "jprs-general-en.txt"),
@@ -140,7 +153,7 @@ func TestWhoisServerLayouts(t *testing.T) {
 			t.Errorf("%s: no record", tt.domain)
 			continue
 		}
-		if w.Server != "127.0.0.1" || w.Raw == "" {
+		if w.Server != srv.addr() || w.Raw == "" { // the port the user named is kept
 			t.Errorf("%s: server %q, raw %d bytes: evidence missing", tt.domain, w.Server, len(w.Raw))
 		}
 		if tt.noDate {

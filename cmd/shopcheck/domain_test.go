@@ -74,20 +74,28 @@ func TestDomainCommandArgs(t *testing.T) {
 }
 
 func TestDomainCommandStdinAndExitCodes(t *testing.T) {
-	in := "# screened today\n\nrakuten-kakunin.top\n  example.com  \nnot a domain\n"
+	in := "# screened today\n\nrakuten-kakunin.top\n  example.com  \nnot a domain\nco.jp\ngithub.io\n"
 	code, out, _ := runDomainCLI(t, strings.NewReader(in), "--no-whois", "--json", "-l", "-")
 	if code != exitTargetFail {
 		t.Errorf("exit %d, want %d (one name could not be read)", code, exitTargetFail)
 	}
 	res := decodeDomainResults(t, out)
-	if len(res) != 3 {
-		t.Fatalf("%d results, want 3 (comments and blank lines skipped):\n%s", len(res), out)
+	if len(res) != 5 {
+		t.Fatalf("%d results, want 5 (comments and blank lines skipped):\n%s", len(res), out)
 	}
 	if r, ok := res["example.com"]; !ok || r.Risk != "low" || len(r.Signs) != 0 {
 		t.Errorf("example.com (trimmed): %+v", r)
 	}
 	if r := res["not a domain"]; r.Error == nil || r.Error.Code != checker.CodeInvalidTarget {
 		t.Errorf("invalid name: %+v", r.Error)
+	}
+	// A public suffix alone is no one's name; a private one (github.io) is
+	// a site of its own.
+	if r := res["co.jp"]; r.Error == nil || r.Error.Code != checker.CodeInvalidTarget || !strings.Contains(r.Error.Message, "public suffix") {
+		t.Errorf("co.jp: %+v", r.Error)
+	}
+	if r := res["github.io"]; r.Error != nil || r.Risk != "low" {
+		t.Errorf("github.io: risk %q error %+v", r.Risk, r.Error)
 	}
 	code, _, _ = runDomainCLI(t, strings.NewReader("rakuten-kakunin.top\nexample.com\n"), "--no-whois", "--json", "-l", "-", "--fail-on", "high")
 	if code != exitFailOn {

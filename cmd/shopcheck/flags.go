@@ -94,7 +94,7 @@ func addCommonFlags(cmd *cobra.Command, o *commonOptions, set flagSet) {
 	f.BoolVar(&o.AllowPrivate, "allow-private", false, "permit loopback, private, link-local and other non-public addresses")
 	if set.fetch {
 		f.Float64Var(&o.Rate, "rate", 0, "HTTP requests per second over all hosts; 0 = no limit")
-		f.IntVar(&o.MaxPages, "max-pages", 6, "pages fetched for one site, the first included: every request counts, a smartphone copy and hops too (1 = the page alone; 3 or more to compare with a smartphone's)")
+		f.IntVar(&o.MaxPages, "max-pages", 6, "pages fetched for one site, the first included: a smartphone copy and a stub page's refresh hop count too, HTTP redirects on the way to a page do not (1 = the page alone; 3 or more to compare with a smartphone's)")
 		f.Int64Var(&o.MaxBody, "max-body", 5<<20, "bytes read of one response (after decompression); the rest is dropped and noted")
 		f.BoolVar(&o.Mobile, "mobile", false, "send a smartphone User-Agent (and skip the desktop/smartphone comparison)")
 		f.BoolVar(&o.NoCloaking, "no-cloaking", false, "skip the desktop/smartphone comparison")
