@@ -296,7 +296,8 @@ func mailPoliceWarns(v *mailView) bool {
 
 // checkMailRefundATM fires where a message speaks of a refund or benefit
 // paid to the reader ([refund]: 還付金, 医療費の払い戻し, 給付金) and sends
-// them to an ATM to act there ([refund-atm] and [refund-atm-do]) with a way
+// them to an ATM to act there ([refund-atm] and [refund-atm-do]; in a public
+// office's voice, to collect there too: [refund-atm-collect]) with a way
 // to be reached (a phone number, a link
 // or a [contact] phrase): 還付金詐欺 (「医療費の払い戻し（還付金）があります。
 // お近くのATMで手続きができますので…までお電話ください」). No office pays
@@ -319,6 +320,19 @@ func checkMailRefundATM(m *Mail) []Finding {
 		if !v.denies[i] && sets["refund-atm"].has(s) && sets["refund-atm-do"].has(s) && !sets["refund-warn"].has(s) {
 			atm = v.raw[i]
 			break
+		}
+	}
+	if atm == "" {
+		// 「仙台市役所 保険年金課です。還付金があります。お近くのATMで
+		// お受け取りいただけます」: collecting at an ATM, said in an
+		// office's voice (a bank's own note says it in its own).
+		for i, s := range v.sentences {
+			if !v.denies[i] && sets["refund-atm"].has(s) && sets["refund-atm-collect"].has(s) && !sets["refund-warn"].has(s) {
+				if office, _ := v.officeSpeaker(); office != "" {
+					atm = v.raw[i]
+				}
+				break
+			}
 		}
 	}
 	if atm == "" {
@@ -416,7 +430,8 @@ func (v *mailView) refundLure() string {
 // and links to a site that is no public body's: 「【国税庁】還付金の受け取り
 // 手続きが完了していません。https://…」. A public office's procedures are on
 // its own site, under go.jp, lg.jp or a municipality's own name
-// (GovernmentHost), or on a brand's official domain; links there, to the
+// (GovernmentHost; a health insurer's under or.jp), or on a brand's
+// official domain; links there, to the
 // online-application services public bodies run theirs on, and to mail
 // services' click counters (mailNeutral) are not the sign. Warnings and the
 // addresses they quote stay silent.
@@ -440,7 +455,10 @@ func checkMailRefundLink(m *Mail) []Finding {
 		if h == "" || mailNeutral(h) || phishOfficialHost(v.brands, h) {
 			continue // quoted, a click counter, a brand's own site (the one it speaks as too)
 		}
-		if GovernmentHost(h) && !mailRedirects(m.URLs[i]) {
+		if (GovernmentHost(h) || strings.HasSuffix(h, ".or.jp")) && !mailRedirects(m.URLs[i]) {
+			// or.jp is given only to registered bodies: the health
+			// insurance societies and associations that pay 高額療養費
+			// and 付加給付 are under it (kyoukaikenpo.or.jp).
 			continue
 		}
 		return []Finding{{Evidence: quoteSentences(office, refund) + " → " + Clip(m.URLs[i], 100), URL: m.URLs[i]}}

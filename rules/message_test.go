@@ -378,6 +378,17 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-refund-atm", false, 0}}},
 		{"a city's benefit call centre on a 050 number, no rush", Mail{Text: "【藤沢市】物価高騰対策給付金の還付のご案内を郵送しました。申請期限は3月31日です。給付金コールセンター 050-3816-2211"},
 			[]want{{"mail-refund-atm", false, 0}}},
+		// qa25f D7b: a department of a prefecture or city in the office's
+		// voice; the refund collected at an ATM in that voice; a health
+		// insurer's refund of 高額療養費 due today.
+		{"a prefecture's health-insurance section, a refund due today, a mobile", Mail{Text: "宮城県 国民健康保険課です。還付金の受け取り期限が本日までです。至急、担当者 080-4455-6677 にお電話ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"a city hall's refund collected at an ATM", Mail{Text: "仙台市役所 保険年金課です。還付金があります。お近くのATMでお受け取りいただけます。担当者 080-4455-6677 にお電話ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"an insurer's refund due at five today, a mobile", Mail{Text: "【協会けんぽ】高額療養費の払い戻しがあります。受付期限は本日17時まで。担当 090-1111-2222 までご連絡ください。"},
+			[]want{{"mail-refund-atm", true, 50}}},
+		{"a bank's pension note: collect at an ATM", Mail{Text: "【みやぎ銀行】年金の払い戻し金は毎月15日にご指定口座へ入金されます。お近くのATMでお受け取りいただけます。お問い合わせ 0120-123-456"},
+			[]want{{"mail-refund-atm", false, 0}}},
 		// rev23 p31 m15: the ticket-transfer fraud of social media.
 		{"a stranger's ticket, whoever pays first, a person's account", Mail{Text: "5/16(土) 東京ドーム公演、アリーナBブロック 連番2枚です。\n複数の方からDMいただいていて、先にお振込みいただいた方にお譲りしています🙏\n本日22時までにお振込みいただければ確保します！\nお振込先\nゆうちょ銀行 〇一八店 普通 4716385\n名義 タカハシ ミオ"},
 			[]want{{"mail-ticket-prepay", true, 50}}},
@@ -924,6 +935,12 @@ func TestMessageRules(t *testing.T) {
 		{"a tax accountant's advertisement naming the tax office", Mail{From: "〇〇税理士事務所 <info@zeirishi.example.jp>", Text: "確定申告の季節です。医療費控除で還付金が受け取れるかもしれません。税務署への申告は当事務所におまかせください。 https://zeirishi.example.jp/", URLs: []string{"https://zeirishi.example.jp/"}},
 			[]want{{"mail-refund-link", false, 0}}},
 		{"a bank: the benefit paid in, see its site", Mail{Text: "【〇〇銀行】給付金のお振込みが完了しました。詳しくは https://www.bank.example.co.jp/", URLs: []string{"https://www.bank.example.co.jp/"}},
+			[]want{{"mail-refund-link", false, 0}}},
+		// p45: a health insurer's refund on a look-alike; a society's own
+		// notice on its or.jp site.
+		{"the insurers' association's refund, a look-alike link", Mail{Text: "協会けんぽからのお知らせ：健康保険料の還付対象となっております。受取口座を下記よりご登録ください。\nhttps://kyoukai-kenpo.refund-shinsei.com/entry", URLs: []string{"https://kyoukai-kenpo.refund-shinsei.com/entry"}},
+			[]want{{"mail-refund-link", true, 0}}},
+		{"a health insurance society's payment notice on its or.jp site", Mail{Text: "みやぎ電機健康保険組合です。高額療養費の支給額が確定しました。お手続きは不要です。\nhttps://www.miyagi-denki-kenpo.or.jp/", URLs: []string{"https://www.miyagi-denki-kenpo.or.jp/"}},
 			[]want{{"mail-refund-link", false, 0}}},
 
 		// mail-attachment-executable
