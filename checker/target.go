@@ -58,13 +58,29 @@ func parseTarget(raw string, local bool) (Target, error) {
 	if raw == "" {
 		return t, Errorf(CodeInvalidTarget, "the target is empty")
 	}
-	// A saved page keeps its name as it is (brackets and all); an address
-	// with a scheme names no file, so the disk is not asked about it.
-	if !local || strings.Contains(raw, "://") || !exists(raw) {
+	// A file:// URL names a saved page (results name local pages so): it
+	// is read as the path it stands for.
+	if local && len(raw) > 7 && strings.EqualFold(raw[:7], "file://") {
+		u, err := url.Parse(raw)
+		if err != nil || u.Host != "" && u.Host != "localhost" {
+			return t, Errorf(CodeInvalidTarget, "%q is not a local file URL (file:///path/page.html)", raw)
+		}
+		raw = filepath.FromSlash(u.Path)
+		if !exists(raw) {
+			return t, Errorf(CodeInvalidTarget, "no such file or folder: %s", raw)
+		}
+		t.Clean = raw
+	}
+	// A saved page keeps its name as it is (brackets, spaces and all: a
+	// browser names it after the page's title, 「Vpass ログイン -
+	// 三井住友カード.html」); an address with a scheme names no file, so
+	// the disk is not asked about it.
+	file := local && !strings.Contains(raw, "://") && exists(raw)
+	if !file {
 		raw = cleanTarget(raw)
 		t.Clean = raw
 	}
-	if strings.ContainsAny(raw, " \t\r\n") {
+	if !file && strings.ContainsAny(raw, " \t\r\n") {
 		return t, Errorf(CodeInvalidTarget, "%q contains white space; give one URL or domain a line", raw)
 	}
 	lower := strings.ToLower(raw)

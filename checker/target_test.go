@@ -12,7 +12,9 @@ func TestParseTarget(t *testing.T) {
 	page := filepath.Join(dir, "shop.html")
 	warc := filepath.Join(dir, "x.warc.gz")
 	other := filepath.Join(dir, "notes.txt")
-	for _, f := range []string{page, warc, other} {
+	// A browser names a saved page after its title, spaces and all.
+	titled := filepath.Join(dir, "Vpass ログイン - 三井住友カード.html")
+	for _, f := range []string{page, warc, other, titled} {
 		if err := os.WriteFile(f, []byte("<p>x</p>"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -30,6 +32,7 @@ func TestParseTarget(t *testing.T) {
 		url      string
 		bare     bool
 		wantCode string
+		path     string
 	}{
 		{in: "https://shop.example.jp/item?id=1", kind: TargetURL, url: "https://shop.example.jp/item?id=1"},
 		{in: "HTTP://Shop.Example.jp/", kind: TargetURL, url: "http://Shop.Example.jp/"},
@@ -102,6 +105,16 @@ func TestParseTarget(t *testing.T) {
 		{in: "amazon.co,jp", wantCode: CodeInvalidTarget},
 		{in: "https://" + strings.Repeat("a.", 130) + "com/", wantCode: CodeInvalidTarget},
 		{in: "https://shop!.example.jp/", wantCode: CodeInvalidTarget},
+		// p44: a saved page named after its title; file:// URLs, as
+		// results name local pages.
+		{in: titled, kind: TargetLocal, path: titled},
+		{in: "Vpass ログイン - 三井住友カード.html", kind: TargetLocal, path: "Vpass ログイン - 三井住友カード.html"},
+		{in: "file://" + filepath.ToSlash(page), kind: TargetLocal, path: page},
+		{in: "file://" + strings.ReplaceAll(filepath.ToSlash(titled), " ", "%20"), kind: TargetLocal, path: titled},
+		{in: "file://localhost" + filepath.ToSlash(warc), kind: TargetWARC, path: warc},
+		{in: "file://" + filepath.ToSlash(dir) + "/missing.html", wantCode: CodeInvalidTarget},
+		{in: "file://evil.example/shop.html", wantCode: CodeInvalidTarget},
+		{in: "Vpass ログイン.html", wantCode: CodeInvalidTarget}, // no such file: white space in a name
 	}
 	for _, tt := range tests {
 		got, err := ParseTarget(tt.in)
@@ -122,6 +135,9 @@ func TestParseTarget(t *testing.T) {
 		}
 		if tt.url != "" && (got.URL == nil || got.URL.String() != tt.url) {
 			t.Errorf("ParseTarget(%q).URL = %v, want %s", tt.in, got.URL, tt.url)
+		}
+		if tt.path != "" && got.Path != tt.path {
+			t.Errorf("ParseTarget(%q).Path = %q, want %q", tt.in, got.Path, tt.path)
 		}
 	}
 }
