@@ -224,10 +224,13 @@ var (
 	// 特定商取引法 table (matched on lower case).
 	flStopLabel = shopMustRe(`^(?:販売(?:業者|事業者|者|責任者|価格|数量|url)|事業者|運営|責任者|代表|所在地|住所|電話|tel|fax|メール|e-?mail|url|ホームページ|送料|配送|発送|お届け|商品の?引き?渡|引き?渡|返品|返金|交換|キャンセル|商品代金以外|代金以外|商品以外|必要料金|その他の?料金|お問い?合わ?せ|営業時間|営業日|定休日|会社概要|会社名|店舗|ショップ名|屋号|プライバシー|個人情報|ご注文|注文方法|動作環境|特記事項|不良品|ご利用ガイド|よくある|faq|新規会員|会員登録|ログイン|カート|マイページ|copyright|©|\(c\))`)
 	// flNegation says a method cannot be used.
-	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
+	flNegation = shopMustRe(`(?:ご?利用|使用|お?使い|お?取り?扱い|対応|導入|受け?付け?|選択|お選び|決済|お支払い?|支払い?)` +
 		`(?:いただけ|頂け|でき|出来|し?て(?:おり|い)|いたし|致し|し|され|になれ)?ません` +
 		`|扱っ(?:て(?:おり|い))?ません|(?:支払|払|決済)い?(?:は|が|も)(?:でき|出来)ません` +
-		`|不可|停止|休止|中止|メンテナンス|調整中|契約更新中|障害発生|障害中|障害のため|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り`)
+		`|不可|停止|休止|中止|メンテナンス|調整中|契約更新中|障害発生|障害中|障害のため|非対応|対応外|使えません|使えない|利用できない|できかね|致しかね|いたしかね|お断り` +
+		// 「ただいまクレジットカード決済が大変混み合っております。お支払い
+		// は銀行振込にて」: the excuse a fake gives for its card logos.
+		`|混み合っ(?:ており|てい)ます|混雑し(?:ており|てい)ます`)
 	// flQualifier narrows a statement about a method to a case (foreign
 	// cards, instalments, cancellations, card data ...): such a statement
 	// does not say that the method is unavailable.
@@ -293,7 +296,7 @@ var (
 
 // flNegationHints are substrings of which every flNegation match holds one
 // (TestFlNegationHintsCover): a text without one holds no negation.
-var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "調整中", "契約更新中", "障害", "非対応", "対応外", "ない", "かね", "お断り"}
+var flNegationHints = []string{"ません", "不可", "停止", "休止", "中止", "メンテナンス", "調整中", "契約更新中", "障害", "非対応", "対応外", "ない", "かね", "お断り", "混み合", "混雑"}
 
 // flMayNegate reports whether s holds one of flNegationHints, without
 // which flNegation cannot match it: most texts hold none, and the test
@@ -628,6 +631,9 @@ func flPagePaymentsUncached(p *Page, mentions func(string) []flMention) flPagePa
 			}
 			if (li < len(inTerms) && inTerms[li]) || !flClaimEnds.any(cs) {
 				continue // every claim ends in one of flClaimEnds
+			}
+			if shopQuestionRe.MatchString(sent) {
+				continue // 「Q. クレジットカードは使えますか?」 asks, it does not offer (p43)
 			}
 			var claimBuf [4][2]int
 			for _, loc := range v.appendClaims(claimBuf[:0], cs) {

@@ -55,6 +55,23 @@ func TestPaymentMismatch(t *testing.T) {
 			fire: false,
 		},
 		{
+			// p43: a one-person shop's FAQ asks whether cards are taken
+			// and answers no: a question is no card on show.
+			name: "an FAQ's question about cards, transfer only",
+			pages: []string{
+				"", flHTML("革工房", `<h2>よくある質問</h2><p>Q. クレジットカードは使えますか？</p><p>A. 申し訳ございません。個人で運営しているため、銀行振込のみとなります。</p>`),
+				"guide.html", flHTML("ご利用ガイド", `<h2>お支払い方法</h2><p>銀行振込のみとなります。</p>`),
+			},
+			fire: false,
+		},
+		{
+			name: "logos and card payment 'congested', pay by transfer",
+			pages: []string{
+				"", flHTML("通販", `<p class="notice">ただいまクレジットカード決済が大変混み合っております。お手数ですが、お支払いは銀行振込にてお願いいたします。</p>`+flLogos),
+			},
+			fire: true, want: []string{"VISA", "混み合っております"},
+		},
+		{
 			name: "logos and card temporarily unavailable",
 			pages: []string{
 				"", flHTML("通販", `<p class="notice">ただいまクレジットカード決済はご利用いただけません。銀行振込をご利用ください。</p>`+flLogos),
@@ -163,6 +180,10 @@ func TestMentions(t *testing.T) {
 		{"お支払いは銀行振込(前払い)のみとなります。", "bank"},
 		{"申し訳ありませんが、クレジットカード・代金引換は扱っておりません。", "card! cod!"},
 		{"クレジットカードでのお支払いはできません。", "card!"},
+		// p43: a card not introduced; a card 'congested' as the fake's excuse.
+		{"クレジットカード決済は導入しておりません。", "card!"},
+		{"ただいまクレジットカード決済が大変混み合っております。", "card!"},
+		{"年末はクレジットカード決済が混み合い、反映に時間がかかります。", "card"},
 	} {
 		var got []string
 		for _, m := range flMentions(flCompact(NFKC(c.sentence))) {

@@ -96,6 +96,9 @@ func TestPaymentTransferOnly(t *testing.T) {
 			site: []string{shopTop, shopHTML("ショップ", `<p><img src="visa.png" alt="VISA"><img src="jcb.png" alt="JCB"></p><p>お支払いは銀行振込(前払い)のみとなります。</p>`)}},
 		{name: "card unavailable, transfer offered", fire: true, evidence: []string{"銀行振込"},
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカードは現在ご利用いただけません。お支払いは銀行振込となります。</p>`)}},
+		// p43: 「導入しておりません」 says the card is not taken.
+		{name: "card payment not introduced, transfer only", fire: true,
+			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済は導入しておりません。お支払いは銀行振込のみとさせていただいております。</p>`)}},
 		{name: "card and cash on delivery suspended in one sentence", fire: true,
 			site: []string{shopTop, shopHTML("ショップ", `<p>クレジットカード決済・代引きは一時停止中です。</p><p>お支払い方法：銀行振込</p>`)}},
 		{name: "card offered, instalments withdrawn in other words", fire: false,
