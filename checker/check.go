@@ -144,7 +144,7 @@ func (c *Checker) Check(ctx context.Context, target string) *Result {
 			// holds them unknown), and a low verdict is no all-clear.
 			for _, u := range orZero(func() []string { return rules.DisclosureLinksUnread(site) }) {
 				res.Unread = append(res.Unread, PageError{URL: u, Code: CodeNotSaved,
-					Message: "the seller disclosure this saved page links to was not saved with it, so its seller, address and phone were not read"})
+					Message: "the seller disclosure this saved page links to was not saved with it, so its seller, address and phone were not read (a folder holding both pages is read as one site)"})
 			}
 		}
 		return res

@@ -89,4 +89,16 @@ func TestLocalDisclosureNotSaved(t *testing.T) {
 	if res := c.Check(context.Background(), both); len(res.Unread) != 0 {
 		t.Errorf("the page with its disclosure: unread %+v, want none", res.Unread)
 	}
+	// p43 page40: a saved page's link to its own section (#tokusho)
+	// resolves against the address it was saved from: the page itself.
+	section := filepath.Join(dir, "section.html")
+	page := `<!-- saved from url=(0027)https://okome-tokusen.shop/ -->
+<html><head><title>お米の特選</title></head><body><nav><a href="#tokusho">特定商取引法に基づく表記</a></nav><p>コシヒカリ 5kg 2,980円</p>
+<section id="tokusho"><h2>特定商取引法に基づく表記</h2><p>販売業者：株式会社特選米穀</p><p>所在地：新潟県長岡市大手通1-1</p><p>電話番号：0258-30-1111</p></section></body></html>`
+	if err := os.WriteFile(section, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.Check(context.Background(), section); res.URL != "https://okome-tokusen.shop/" || len(res.Unread) != 0 {
+		t.Errorf("a link to the page's own section: url %q unread %+v, want none", res.URL, res.Unread)
+	}
 }

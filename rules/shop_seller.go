@@ -964,7 +964,10 @@ func shopDisclosureUnknown(site *Site) bool {
 // that was not saved with it, which seller-info-missing holds unknown and
 // the reader should be told of.
 func DisclosureLinksUnread(site *Site) []string {
-	have := map[string]bool{}
+	// The site's own address is read: a saved page's links resolve
+	// against the address it was saved from, so its 「#tokusho」 is that
+	// address and a section of the page itself.
+	have := map[string]bool{shopNormURL(site.URL): site.URL != ""}
 	for _, p := range site.Pages {
 		if p != nil {
 			have[shopNormURL(p.URL)] = true
