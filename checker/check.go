@@ -523,9 +523,13 @@ func (c *Checker) advice(res *Result) []AdviceBlock {
 		// would treat the bill as an order, beside 「払わないで」.
 		topics = slices.DeleteFunc(topics, func(t string) bool { return t == "shopping" })
 	}
+	ids := make([]string, len(res.Signs))
+	for i, s := range res.Signs {
+		ids[i] = s.ID
+	}
 	var out []AdviceBlock
 	for _, t := range topics {
-		if lines := c.adv.Lines(t, c.opts.Lang); len(lines) > 0 {
+		if lines := c.adv.LinesFor(t, c.opts.Lang, ids); len(lines) > 0 {
 			out = append(out, AdviceBlock{Topic: t, Lines: lines})
 		}
 	}

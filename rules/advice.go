@@ -25,9 +25,17 @@ type Advice struct {
 type adviceTopic struct {
 	// Aliases are other names people type for the topic (架空請求 for
 	// billing): `shopcheck advice 架空請求` finds it.
-	Aliases []string `json:"aliases"`
-	Title   Text     `json:"title"`
-	Lines   []Text   `json:"lines"`
+	Aliases []string     `json:"aliases"`
+	Title   Text         `json:"title"`
+	Lines   []adviceLine `json:"lines"`
+}
+
+// adviceLine is one piece of advice. A line with Signs is for those cases
+// only (what to do after running a ClickFix command is no advice for a
+// fake bank mail): a result shows it when one of those signs fired.
+type adviceLine struct {
+	Text
+	Signs []string `json:"signs,omitempty"`
 }
 
 // Desk is a place to consult.
@@ -108,7 +116,8 @@ func (a *Advice) Find(name string) string {
 // Title is the topic's heading in lang.
 func (a *Advice) Title(topic, lang string) string { return a.topics[topic].Title.In(lang) }
 
-// Lines returns the advice for topic in lang, or nil for an unknown topic.
+// Lines returns all the advice for topic in lang (as `shopcheck advice`
+// lists it), or nil for an unknown topic.
 func (a *Advice) Lines(topic, lang string) []string {
 	t, ok := a.topics[topic]
 	if !ok {
@@ -117,6 +126,40 @@ func (a *Advice) Lines(topic, lang string) []string {
 	out := make([]string, len(t.Lines))
 	for i, l := range t.Lines {
 		out[i] = l.In(lang)
+	}
+	return out
+}
+
+// LinesFor returns the advice for topic in lang that fits a result whose
+// signs are ids: the lines for one of these signs first (what fits the
+// case), then the topic's lines for every case.
+func (a *Advice) LinesFor(topic, lang string, ids []string) []string {
+	t, ok := a.topics[topic]
+	if !ok {
+		return nil
+	}
+	out := make([]string, 0, len(t.Lines))
+	for _, l := range t.Lines {
+		if slices.ContainsFunc(l.Signs, func(id string) bool { return slices.Contains(ids, id) }) {
+			out = append(out, l.In(lang))
+		}
+	}
+	for _, l := range t.Lines {
+		if len(l.Signs) == 0 {
+			out = append(out, l.In(lang))
+		}
+	}
+	return out
+}
+
+// AdviceSigns returns the sign ids advice.json ties its lines to, for a
+// test that each is a sign.
+func (a *Advice) AdviceSigns() []string {
+	var out []string
+	for _, t := range a.topics {
+		for _, l := range t.Lines {
+			out = append(out, l.Signs...)
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -1253,6 +1254,64 @@ func TestAdviceFind(t *testing.T) {
 	for _, id := range Topics() {
 		if !a.Has(id) || len(a.Lines(id, "ja")) == 0 || len(a.Lines(id, "en")) != len(a.Lines(id, "ja")) {
 			t.Errorf("topic %s: missing, or its lines differ between ja and en", id)
+		}
+	}
+}
+
+// TestAdviceLinesFor: a line tied to signs is shown only beside one of
+// them, first (p45: a sextortion mail and a payee-change mail were told
+// about support scams and side jobs; p44: a ClickFix page got the bank's
+// advice only); every sign advice.json names is a sign.
+func TestAdviceLinesFor(t *testing.T) {
+	a := DefaultAdvice()
+	known := map[string]bool{}
+	for _, r := range All() {
+		known[r.ID] = true
+	}
+	for _, r := range MessageRules() {
+		known[r.ID] = true
+	}
+	for _, id := range a.AdviceSigns() {
+		if !known[id] {
+			t.Errorf("advice.json names %q, which is no sign", id)
+		}
+	}
+	has := func(lines []string, word string) bool {
+		return slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, word) })
+	}
+	for _, c := range []struct {
+		topic string
+		ids   []string
+		first string   // the first line holds this
+		with  []string // words some line holds
+		not   []string // words no line holds
+	}{
+		{"scam", []string{"mail-extortion"}, "暗号資産", []string{"#9110"}, []string{"サポート詐欺", "副業", "組戻し"}},
+		{"scam", []string{"mail-account-change"}, "組戻し", nil, []string{"サポート詐欺", "暗号資産"}},
+		{"scam", []string{"mail-fake-police"}, "警察・検察", nil, []string{"サポート詐欺", "副業"}},
+		{"scam", []string{"support-scam"}, "サポート詐欺", nil, []string{"副業"}},
+		{"scam", nil, "「逮捕」", []string{"#9110"}, []string{"サポート詐欺", "暗号資産", "警察・検察"}},
+		{"phishing", []string{"clickfix"}, "ロボットではありません", []string{"フィッシング110番"}, []string{"公式ストア"}},
+		{"phishing", []string{"download-app", "domain-lookalike"}, "公式ストア", nil, []string{"ロボットではありません"}},
+		{"phishing", []string{"phishing-credential-form"}, "銀行・保険会社", nil, []string{"公式ストア", "ロボットではありません"}},
+	} {
+		lines := a.LinesFor(c.topic, "ja", c.ids)
+		if len(lines) == 0 || !strings.Contains(lines[0], c.first) {
+			t.Errorf("%s %v: first line %q, want one with %q", c.topic, c.ids, lines, c.first)
+			continue
+		}
+		for _, w := range c.with {
+			if !has(lines, w) {
+				t.Errorf("%s %v: no line with %q", c.topic, c.ids, w)
+			}
+		}
+		for _, w := range c.not {
+			if has(lines, w) {
+				t.Errorf("%s %v: a line with %q, which is for other cases", c.topic, c.ids, w)
+			}
+		}
+		if en := a.LinesFor(c.topic, "en", c.ids); len(en) != len(lines) {
+			t.Errorf("%s %v: %d lines in English, %d in Japanese", c.topic, c.ids, len(en), len(lines))
 		}
 	}
 }

@@ -276,7 +276,7 @@ func (sc *Screener) checkLinks(ctx context.Context, urls []string, check func(co
 // adviceFor gives the advice of the topics of the message's signs and of
 // its links' signs, billing, phishing, account and shopping before spam.
 func (sc *Screener) adviceFor(res *checker.Result) []checker.AdviceBlock {
-	var topics []string
+	var topics, ids []string
 	seen := map[string]bool{}
 	addTopic := func(t string) {
 		if t != "" && !seen[t] {
@@ -286,6 +286,7 @@ func (sc *Screener) adviceFor(res *checker.Result) []checker.AdviceBlock {
 	}
 	for _, s := range res.Signs {
 		addTopic(sc.topic[s.ID])
+		ids = append(ids, s.ID)
 	}
 	for _, l := range res.Links {
 		if len(l.Signs) == 0 {
@@ -293,6 +294,9 @@ func (sc *Screener) adviceFor(res *checker.Result) []checker.AdviceBlock {
 		}
 		for _, a := range l.Advice {
 			addTopic(a.Topic)
+		}
+		for _, s := range l.Signs {
+			ids = append(ids, s.ID)
 		}
 	}
 	if len(topics) == 0 {
@@ -306,7 +310,7 @@ func (sc *Screener) adviceFor(res *checker.Result) []checker.AdviceBlock {
 	slices.SortStableFunc(topics, func(a, b string) int { return topicRank(a) - topicRank(b) })
 	out := []checker.AdviceBlock{}
 	for _, t := range topics {
-		if lines := sc.advice.Lines(t, sc.Lang); len(lines) > 0 {
+		if lines := sc.advice.LinesFor(t, sc.Lang, ids); len(lines) > 0 {
 			out = append(out, checker.AdviceBlock{Topic: t, Lines: lines})
 		}
 	}
