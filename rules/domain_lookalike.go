@@ -541,7 +541,10 @@ func (m *match) run() {
 }
 
 // subdomainOfficial looks for an official domain's labels in the subdomain
-// part: amazon.co.jp.verify-xx.top, www-smbc-card-com.example.net.
+// part: amazon.co.jp.verify-xx.top, www-smbc-card-com.example.net; or
+// ending in the registrable label, the official domain with only an
+// ending after it (smbc.co.jp.com, whose registrable domain is jp.com;
+// mufg.jp.info).
 func (m *match) subdomainOfficial() {
 	for i, t := range m.sub {
 		for _, si := range m.ix.seqHead[t] {
@@ -550,6 +553,13 @@ func (m *match) subdomainOfficial() {
 				b := &m.ix.brands[s.brand]
 				m.offer(Imitation{Kind: ImitationSubdomain, Brand: b, Official: s.domain,
 					Matched: strings.Join(m.subR[i:i+len(s.toks)], "."), Keyword: s.domain,
+					Real: m.h.Registrable})
+				return
+			}
+			if n := len(s.toks); len(m.toks) == 1 && n == len(m.sub)-i+1 && s.toks[n-1] == m.fl && hasSeqAt(m.sub, i, s.toks[:n-1]) {
+				b := &m.ix.brands[s.brand]
+				m.offer(Imitation{Kind: ImitationSubdomain, Brand: b, Official: s.domain,
+					Matched: strings.Join(m.subR[i:], ".") + "." + m.lab, Keyword: s.domain,
 					Real: m.h.Registrable})
 				return
 			}

@@ -196,6 +196,18 @@ func TestLookalikeFires(t *testing.T) {
 		// a misspelt name or word of brand+card is still a typo
 		{"saisom-card.com", "セゾン", ImitationTypo},
 		{"eposcrad.com", "エポス", ImitationTypo},
+		// p46: an official domain with only an ending after it (jp.com
+		// and jp.info are the registrable names); offices' and
+		// payments' names in romaji.
+		{"smbc.co.jp.com", "三井住友銀行", ImitationSubdomain},
+		{"www.amazon.co.jp.shop", "Amazon", ImitationSubdomain},
+		{"mufg.jp.info", "三菱UFJ銀行", ImitationSubdomain},
+		{"keishicho-sousa.com", "警視庁", ImitationPlusWords},
+		{"keishicho.metro.tokyo.lg.jp.sousa.com", "警視庁", ImitationSubdomain},
+		{"tokyo-suidokyoku.com", "東京都水道局", ImitationPlusWords},
+		{"kokuzeicho-kanpu.com", "国税庁", ImitationPlusWords},
+		{"nenkin-kikou-info.com", "日本年金機構", ImitationPlusWords},
+		{"dbarai-kakunin.com", "NTTドコモ", ImitationPlusWords},
 	}
 	for _, tt := range tests {
 		im, ok := d.Brands.Lookalike(tt.host)
@@ -235,6 +247,7 @@ func TestLookalikeHonest(t *testing.T) {
 		"dental-visa.jp", "amazonite-jewelry.com", "yahoo-news-matome.com", "rakuten-review.blog",
 		"aeon.co", "nicovideo.jp", "docomodake.jp", "kuroneko-cafe.jp", "sagawa-dental.com",
 		"applebees.com", "snapple.com", "github.io", "evil.github.io", "co.jp",
+		"www.keishicho.metro.tokyo.lg.jp", "www.waterworks.metro.tokyo.lg.jp", "jp.com", "www.jp.com",
 		// rev25 p42: an ETC card comparison site; a card is a product
 		// beside a common name, not a log-in page's word.
 		"etc-card-hikaku.net", "etc-card.example.com",

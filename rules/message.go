@@ -1436,6 +1436,12 @@ func checkMailSender(m *Mail) []Finding {
 		if p.brand.Official(m.FromDomain) && !mailPersonalBox(m.FromDomain) {
 			return nil
 		}
+		if publicBody(p.brand) && GovernmentHost(m.FromDomain) {
+			// A police force's or a ministry's news sent from another
+			// public body's domain (lg.jp, go.jp), which no one else
+			// can hold.
+			return nil
+		}
 	}
 	p := pres[0]
 	official := phishOfficialList(p.brand)
@@ -1447,6 +1453,12 @@ func checkMailSender(m *Mail) []Finding {
 			EN: "the message speaks as " + p.brand.EnglishName() + " but the sender's domain (" + m.FromDomain + ") is none of its official domains (" + official + ")",
 		},
 	}}
+}
+
+// publicBody reports whether b is a public body: every official domain of
+// its is a government host (go.jp, lg.jp, …).
+func publicBody(b *Brand) bool {
+	return len(b.Domains) > 0 && !slices.ContainsFunc(b.Domains, func(d string) bool { return !GovernmentHost(d) })
 }
 
 // mailRedirects reports whether a link carries another web address in its

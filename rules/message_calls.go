@@ -495,7 +495,7 @@ func municipalName(s string) bool {
 // does not count.
 func (v *mailView) officeSpeaker() (evidence, word string) {
 	for _, p := range v.presented() {
-		if len(p.brand.Domains) > 0 && !slices.ContainsFunc(p.brand.Domains, func(d string) bool { return !GovernmentHost(d) }) {
+		if publicBody(p.brand) {
 			return p.evidence, phishNorm(p.brand.Name)
 		}
 	}

@@ -288,6 +288,12 @@ func TestMessageRules(t *testing.T) {
 		// rev22 p23 f20: Google One's storage lure (brands.json: Google).
 		{"a Google One storage lure from a stranger's domain", Mail{From: "Google One <no-reply@google-storage-alert.com>", FromDomain: "google-storage-alert.com", Subject: "ストレージの上限に達しました", Text: "お支払い方法の有効期限が切れているため、Google One プランを更新できませんでした。48時間以内にお支払い情報を更新しない場合、写真とファイルが完全に削除されます。https://g-one-storage.payment-update.app/renew"},
 			[]want{{"mail-sender-mismatch", true, 0}, {"mail-link-offbrand", true, 30}}},
+		// 警視庁 is a brand (p46): its news from a public body's domain is
+		// its own; a stranger's domain speaking as it is not.
+		{"the police's newsletter from an lg.jp domain", Mail{From: "警視庁 サイバーセキュリティ対策本部 <cyber-info@keishicho.example.lg.jp>", FromDomain: "keishicho.example.lg.jp", Subject: "【警視庁】フィッシングにご注意ください", Text: "警視庁からのお知らせです。宅配業者をかたるフィッシングメールが多数確認されています。リンクは開かないでください。"},
+			[]want{{"mail-sender-mismatch", false, 0}}},
+		{"the police's name on a stranger's domain", Mail{From: "警視庁 <info@keishicho-sousa.com>", FromDomain: "keishicho-sousa.com", Subject: "【警視庁】捜査へのご協力のお願い", Text: "警視庁捜査二課です。あなた名義の口座が犯罪に使われています。"},
+			[]want{{"mail-sender-mismatch", true, 0}}},
 		// rev23 p32 m10: a password reset the reader asked for, from the
 		// brand's own domain (任天堂 is a brand now).
 		{"Nintendo's own password reset", Mail{From: "Nintendo <no-reply@accounts.nintendo.com>", FromDomain: "accounts.nintendo.com", Subject: "[ニンテンドーアカウント] パスワード再設定のご案内", Text: "以下のリンクから24時間以内に新しいパスワードを設定してください。\nhttps://accounts.nintendo.com/password/reset/authenticate?token=7fK2pQxLm9VbR4tN8sYd3W\nこのリクエストに心当たりがない場合は、このメールを破棄してください。"},
