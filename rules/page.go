@@ -3,6 +3,7 @@ package rules
 import (
 	"net/url"
 	"strings"
+	"unicode"
 
 	"unicode/utf8"
 
@@ -517,7 +518,12 @@ func plainPath(p string) bool {
 // pageWalk collects, in one walk of the tree, the visible text and the
 // elements a page's parts are taken from, each list in document order.
 type pageWalk struct {
-	text       []byte // visible text, before NFKC and folding
+	text []byte // visible text, before NFKC and folding
+	// soft is len(text) just after the space a <span> ends with, 0 when
+	// text does not end so: a browser puts no space between inline
+	// elements, so one between Japanese on both sides is taken back when
+	// the next text comes (「ご登録が」「完了致しました」 in two spans).
+	soft       int
 	base       *html.Node
 	title      *html.Node
 	headings   []*html.Node // h1, h2, h3
@@ -607,6 +613,9 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	switch n.Type {
 	case html.TextNode:
 		if visible {
+			if w.soft > 0 && w.soft == len(w.text) && w.soft >= 2 {
+				w.joinSoft(n.Data)
+			}
 			w.text = append(w.text, n.Data...)
 		}
 		return
@@ -658,8 +667,46 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	if block {
 		w.text = append(w.text, '\n')
 	} else if visible && class&tagSpace != 0 {
-		w.text = append(w.text, ' ')
+		if n.Data != "span" {
+			w.text = append(w.text, ' ')
+		} else if w.soft == 0 || w.soft != len(w.text) {
+			// Spans ending together (<span><span>…</span></span>)
+			// leave one soft space.
+			w.text = append(w.text, ' ')
+			w.soft = len(w.text)
+		}
 	}
+}
+
+// joinSoft takes back the space a <span> ended with when the text before
+// it or next (the text about to be added) is Japanese: a browser shows
+// 「ご請求額」「120,000」「円」 in adjacent spans as one run, and a space
+// beside kana or kanji would break every phrase written across them.
+// Latin words keep it (VISA and Master in two spans stay two words).
+func (w *pageWalk) joinSoft(next string) {
+	before, _ := utf8.DecodeLastRune(w.text[:w.soft-1])
+	after, _ := utf8.DecodeRuneInString(next)
+	if (japaneseRune(before) || japaneseRune(after)) && !unicode.IsSpace(before) && !unicode.IsSpace(after) {
+		w.text = w.text[:w.soft-1]
+		// Where hidden or shown text was marked to start or end after
+		// the space, it now starts or ends before it.
+		for _, spans := range [][][2]int{w.hid.spans, w.sure.spans, w.visSpans} {
+			for i := range spans {
+				for j := range spans[i] {
+					if spans[i][j] == w.soft {
+						spans[i][j]--
+					}
+				}
+			}
+		}
+	}
+	w.soft = 0
+}
+
+// japaneseRune reports whether r is written without spaces around it in
+// Japanese: kana, kanji, the ideographic marks and the full-width forms.
+func japaneseRune(r rune) bool {
+	return r >= 0x3000 && r <= 0x30FF || r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF01 && r <= 0xFF9F
 }
 
 // framed walks iframe n, whose srcdoc is now its children, as a block of

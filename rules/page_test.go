@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -155,7 +156,11 @@ func TestPageHidden(t *testing.T) {
 		{"visibility hidden and the hidden attribute", `<span style="visibility:hidden">a</span><p>b</p><section hidden><p>c</p><div style="display:none">d</div></section>`,
 			[]string{"b"}, []string{"a", "b", "c", "d"}},
 		{"a span inside a line leaves the rest joined", `<p>お知らせ<span style="display:none">【注意喚起】詐欺に注意</span>です</p><p>お知らせです</p>`,
-			[]string{"お知らせです", "お知らせです"}, []string{"お知らせ【注意喚起】詐欺に注意 です", "お知らせです"}},
+			[]string{"お知らせです", "お知らせです"}, []string{"お知らせ【注意喚起】詐欺に注意です", "お知らせです"}},
+		// A hidden span's space taken back (spans beside Japanese join):
+		// what is shown, and what is hidden, keep their own bounds.
+		{"a hidden span between two shown ones", `<p><span>お知らせ</span><span hidden>【注意】</span><span>です</span></p>`,
+			[]string{"お知らせです"}, []string{"お知らせ【注意】です"}},
 		{"a shown line equal to a hidden one stays", `<div hidden><p>ご注意ください</p></div><p>ご注意ください</p>`, []string{"ご注意ください"}, []string{"ご注意ください", "ご注意ください"}},
 		{"the last declaration wins; comments", `<p style="display:none;display:block">a</p><p style="display:/**/none">b</p><p>c</p>`, []string{"a", "c"}, []string{"a", "b", "c"}},
 		{"opacity 0 in any form, not 0.5", `<p style="opacity: 0 !important">a</p><p style="opacity:0.5">b</p><p style="opacity:.0">c</p><p style="opacity:0%">d</p><p style="--tw-bg-opacity:0;backface-visibility:hidden">e</p>`,
@@ -203,6 +208,26 @@ func TestPageHidden(t *testing.T) {
 
 // TestShownHeadings: headings inside hidden elements, and hidden parts of
 // headings, are not shown; a shown copy of the page walks past them.
+// TestSpansJoined: adjacent spans show as one run in a browser; a page
+// that splits 「ご登録が完了致しました」 over spans is read as written (p44
+// page40, a one-click bill low 0), while Latin words in spans stay apart.
+func TestSpansJoined(t *testing.T) {
+	for body, want := range map[string]string{
+		`<p><span>ご登録が</span><span>完了致しました</span></p>`:                                          "ご登録が完了致しました",
+		`<p><span>ご</span><span>請</span><span>求</span><span>額</span>：<span>120,000</span>円</p>`: "ご請求額:120,000円",
+		`<p><span>VISA</span><span>Master</span><span>JCB</span></p>`:                           "VISA Master JCB",
+		`<p><span>ご登録</span> <span>完了</span></p>`:                                               "ご登録 完了",
+		`<p><span>会員</span><b>登録</b></p>`:                                                       "会員登録",
+		`<p><span>料金</span><img alt="30,000円"></p>`:                                             "料金 30,000円",
+		`<p><span><span>ご登録</span></span>が<span><span>完了</span></span></p>`:                     "ご登録が完了",
+		`<p><span><b>Visa</b></span><span>Master</span></p>`:                                    "Visa Master",
+	} {
+		if got := NewPage("https://x.example/", 200, "text/html", body, false).Text; got != want {
+			t.Errorf("%s: text %q, want %q", body, got, want)
+		}
+	}
+}
+
 func TestShownHeadings(t *testing.T) {
 	p := NewPage("https://shop.example.jp/", 200, "text/html", `<div hidden><h1>【注意喚起】</h1></div><h1>お知らせ<span style="display:none">詐欺にご注意</span></h1><h2>本文</h2>`, false)
 	if got, want := p.shownHeadings(), []string{"お知らせ", "本文"}; !reflect.DeepEqual(got, want) {
@@ -426,7 +451,7 @@ func oldNewPage(pageURL string, status int, contentType, body string, truncated 
 
 	var sb strings.Builder
 	oldWalkText(root, &sb)
-	p.Text = oldNFKC(sb.String())
+	p.Text = oldNFKC(oldJoinSpans(sb.String()))
 	p.Lines = oldSplitLines(p.Text)
 	p.Text = strings.Join(p.Lines, "\n")
 	if len(p.Lines) > 0 {
@@ -597,9 +622,33 @@ func oldWalkText(n *html.Node, sb *strings.Builder) {
 	}
 	if block {
 		sb.WriteByte('\n')
-	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "span") {
+	} else if n.Type == html.ElementNode && n.Data == "td" {
 		sb.WriteByte(' ')
+	} else if n.Type == html.ElementNode && n.Data == "span" {
+		sb.WriteByte(0) // a span's space, settled by oldJoinSpans
 	}
+}
+
+// oldJoinSpans settles the spaces spans end with (NUL in s): none beside
+// Japanese on either side (and no white space), as a browser shows
+// adjacent inline elements; a space otherwise.
+func oldJoinSpans(s string) string {
+	for strings.Contains(s, "\x00\x00") {
+		s = strings.ReplaceAll(s, "\x00\x00", "\x00") // spans ending together: one space
+	}
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0 {
+			out = append(out, s[i])
+			continue
+		}
+		before, _ := utf8.DecodeLastRune(out)
+		after, _ := utf8.DecodeRuneInString(s[i+1:])
+		if len(out) == 0 || !japaneseRune(before) && !japaneseRune(after) || unicode.IsSpace(before) || unicode.IsSpace(after) {
+			out = append(out, ' ')
+		}
+	}
+	return string(out)
 }
 
 func oldSplitLines(s string) []string {
