@@ -682,6 +682,11 @@ func TestPhishClassifyCodes(t *testing.T) {
 		{Input{Type: "text", Name: "captcha_code"}, 0},
 		{Input{Type: "password", Label: "第一暗証"}, credPIN},
 		{Input{Type: "text", Label: "合言葉"}, credPassword},
+		// p44 page14: the security code in other words.
+		{Input{Type: "text", Label: "カード裏面の3桁のコード"}, credCSC},
+		{Input{Type: "text", Label: "カード裏面の数字3桁"}, credCSC},
+		{Input{Type: "text", Label: "セキュリティ番号"}, credCSC},
+		{Input{Type: "text", Label: "カード番号"}, credCard},
 	}
 	for _, c := range cases {
 		if got := phishClassify(c.in); got != c.want {
@@ -888,6 +893,8 @@ func TestLogoFileNamesBrand(t *testing.T) {
 	}{
 		{"a kit's alt-less logo named for the bank", "https://secure-login-jp.com/", "ログイン", `<div class="header"><img src="/img/logo_mufg_bank.png"></div>` + form, true},
 		{"the bank's own page", "https://direct.bk.mufg.jp/", "ログイン", `<div class="header"><img src="/img/logo_mufg_bank.png"></div>` + form, false},
+		// p44 page27: 「会員様専用ページ」 after the login word names no one.
+		{"a kit titled 'log-in | members' page'", "https://member-secure-login.com/nid/", "ログイン｜会員様専用ページ", `<div class="header"><img src="/img/logo_mufg_bank.png"></div>` + form, true},
 		{"a shop's own logo", "https://zakka-luna.example.jp/login", "ログイン", `<div class="header"><img src="/img/logo.png"></div>` + form, false},
 		{"a titled page with a payment logo first", "https://zakka-luna.example.jp/login", "ログイン | 雑貨店ルナ", `<img src="/img/logo_rakuten_pay.png">` + form, false},
 		{"an image with alt text", "https://zakka-luna.example.jp/login", "ログイン", `<img src="/img/logo_smbc.png" alt="ショップロゴ">` + form, false},
