@@ -468,19 +468,25 @@ func checkMailRefundLink(m *Mail) []Finding {
 
 // municipalName reports whether s is the name of a prefecture, city, ward,
 // town or village alone, as the tag of an SMS from one (【仙台市】, 【港区】,
-// 【宮城県】): two to eight kanji (〇 and 々 among them) ending in 都, 道, 府,
-// 県, 市, 区, 町 or 村.
+// 【宮城県】, 【さいたま市】): two to eight kanji or hiragana (〇 and 々 among
+// them) ending in 都, 道, 府, 県, 市, 区, 町 or 村.
 func municipalName(s string) bool {
-	n := 0
+	n, han := 0, 0
 	last := rune(0)
 	for _, r := range s {
-		if !shopIsHan(r) && r != '〇' && r != '○' && r != 'ヶ' {
+		switch {
+		case shopIsHan(r) || r == '〇' || r == '○' || r == 'ヶ':
+			han++
+		case r >= 'ぁ' && r <= 'ゖ' && r != 'の':
+			// Names written in kana: さいたま市, つくば市, いわき市,
+			// 南あわじ市 (「あなたの町」 is no name).
+		default:
 			return false
 		}
 		n++
 		last = r
 	}
-	return n >= 2 && n <= 8 && strings.ContainsRune("都道府県市区町村", last)
+	return n >= 2 && n <= 8 && han > 0 && strings.ContainsRune("都道府県市区町村", last)
 }
 
 // officeSpeaker returns where the message speaks as a public office and

@@ -419,6 +419,10 @@ func TestMessageRules(t *testing.T) {
 		// asking for the seller's ID photo.
 		{"a buyer moving the trade to LINE, asking for an ID photo", Mail{Text: "すぐに即決したいのですが、メルカリは手数料が高く出品者様の取り分が減ってしまうので、もしよろしければLINEで直接お取引できませんか？\n支払いは銀行振込で先にお送りします。振込予約の登録に必要なので、口座名義と電話番号、あと確認用に身分証の写真だけ先にLINEで送ってもらえますか？"},
 			[]want{{"mail-offplatform", true, 50}}},
+		// p45 m28: the ID's kind in brackets; the holder and phone of the
+		// account the money comes from.
+		{"a buyer: LINE, an ID (licence) photo, the paying account's holder and phone", Mail{Text: "メルカリは手数料が高いので、LINEで直接お取引しませんか？お取引の安全のため、身分証（運転免許証）の写真と、お振込み元の口座名義・お電話番号を先に送っていただけますか。"},
+			[]want{{"mail-offplatform", true, 50}}},
 		{"a seller refusing to trade off the app", Mail{Text: "コメントありがとうございます。メルカリ外での取引は規約で禁止されているので、こちらからご購入をお願いします。"},
 			[]want{{"mail-offplatform", false, 0}}},
 		{"a platform's warning about off-app trades", Mail{Text: "【メルカリ】LINEで直接取引に誘導し、身分証の写真を求める手口にご注意ください。外部での取引は禁止されています。"},
@@ -930,6 +934,10 @@ func TestMessageRules(t *testing.T) {
 		{"a city's tag, a benefit due today, a link off its site", Mail{Text: "【横浜市】物価高騰対策給付金の申請期限は本日までです。お早めに手続きしてください https://yokohama-kyufu.example.top/", URLs: []string{"https://yokohama-kyufu.example.top/"}},
 			[]want{{"mail-refund-link", true, 0}}},
 		{"a designated city's benefit on its own site", Mail{Text: "【仙台市】定額減税補足給付金の申請受付を開始しました。詳しくは https://www.city.sendai.jp/kyufu/index.html", URLs: []string{"https://www.city.sendai.jp/kyufu/index.html"}},
+			[]want{{"mail-refund-link", false, 0}}},
+		{"a city written in kana, a benefit on a look-alike", Mail{Text: "【さいたま市】物価高騰対策給付金の申請期限は本日までです。こちらから手続きしてください https://saitama-kyufu.example.top/", URLs: []string{"https://saitama-kyufu.example.top/"}},
+			[]want{{"mail-refund-link", true, 0}}},
+		{"'your town' is no city's name", Mail{Text: "【あなたの町】給付金の情報をまとめました https://kyufu-matome.example.com/", URLs: []string{"https://kyufu-matome.example.com/"}},
 			[]want{{"mail-refund-link", false, 0}}},
 		{"a town's benefit on lg.jp", Mail{Text: "〇〇町役場です。物価高騰対策給付金のご案内です。 https://www.town.example.lg.jp/kyufu/", URLs: []string{"https://www.town.example.lg.jp/kyufu/"}},
 			[]want{{"mail-refund-link", false, 0}}},
