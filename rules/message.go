@@ -583,7 +583,7 @@ func newMailView(m *Mail) *mailView {
 	introduces := disclaims || slices.ContainsFunc(warn, func(s string) bool {
 		return phishData().sets.mail["quote-warning"].has(s) && !phishNegated(s)
 	})
-	v.quoted = mailQuotes(m, v.brands, introduces)
+	v.quoted = mailQuotes(m, v.brands, introduces, v.warning)
 	v.denies = make([]bool, len(v.sentences))
 	for i, s := range v.sentences {
 		v.denies[i] = mailDenies(s)
@@ -612,14 +612,23 @@ func newMailView(m *Mail) *mailView {
 // lures copy),
 // and it comes from a brand's primary domain or a public body's (not a
 // free mail account there) or links the ordinary way to such a site, not
-// through a redirector (the bank's or the police's own page). A lure
+// through a redirector (the bank's or the police's own page), or is a
+// warning by its own words (warning: two phrases only warnings use) from
+// an organisation's own domain. A lure
 // passed on with its addresses defanged (an officer's copy of a reported
 // SMS) has no such words, sender or link: its addresses stay its links for
 // the signs. Either way every address is checked and counted among the
 // message's links; this only keeps a warning's own signs off its quotes.
-func mailQuotes(m *Mail, brands []phishBrand, introduces bool) []string {
+func mailQuotes(m *Mail, brands []phishBrand, introduces, warning bool) []string {
 	if len(m.Defanged) == 0 || !introduces {
 		return nil
+	}
+	if warning && m.FromDomain != "" && !mailPersonalBox(m.FromDomain) {
+		// A warning by its own words from an organisation's own domain
+		// (a security firm's newsletter listing the month's lure
+		// domains): what it writes defanged it quotes. From a free mail
+		// box a brand's warning is no one's.
+		return m.Defanged
 	}
 	trusted := func(h string) bool {
 		if h == "" {

@@ -123,6 +123,13 @@ func TestMessageRules(t *testing.T) {
 			Text: "教職員・学生各位\n本学のメールシステムを装ったフィッシングメールが多数届いています。ご注意ください。\n件名：【重要】メールボックスの容量が上限に達しました\n本文：24時間以内に下記URLからパスワードを再認証しないとアカウントが停止されます。\nURL：hxxps://tohoku-webmail-auth[.]top/login\n上記URLは本学のものではありません。絶対にアクセスせず、パスワードを入力しないでください。",
 			URLs: []string{"https://tohoku-webmail-auth.top/login"}, Defanged: []string{"https://tohoku-webmail-auth.top/login"}},
 			[]want{{"mail-credential-request", false, 0}, {"mail-urgency", false, 0}}},
+		// p45 m43: a security firm's newsletter (no brand's, no public
+		// body's domain) listing the month's lure subjects and domains
+		// defanged, 「アクセスしないでください」.
+		{"a security newsletter listing lures and their domains", Mail{From: "セキュアネット通信 <news@securenet-lab.example.jp>", FromDomain: "securenet-lab.example.jp", Subject: "今月のフィッシングメール件名ランキング",
+			Text: "今月多く確認されたフィッシングメールの件名\n【えきねっと】自動退会処理についてのご案内\n【重要】ETCサービスは無効になりました\n誘導先として確認されたドメインの例（アクセスしないでください）：\netc-meisai.jp.renew-check[.]top\nこれらのメールは、いずれも「24時間以内」「アカウント停止」などの言葉で急がせ、偽のログイン画面に誘導してカード番号やパスワードを入力させる手口です。",
+			URLs: []string{"https://etc-meisai.jp.renew-check.top"}, Defanged: []string{"https://etc-meisai.jp.renew-check.top"}},
+			[]want{{"mail-urgency", false, 0}, {"mail-credential-request", false, 0}}},
 		{"a lure disowning other addresses, its own link live", Mail{Text: "【三井住友カード】お客様のカードのご利用を一時停止しました。24時間以内に本人確認をお願いします。https://smbc-card.kakunin-center.top/login ※上記以外のURLは当社のものではありません。当社からメールで暗証番号をお尋ねすることはありません。"},
 			[]want{{"mail-urgency", true, 30}}},
 
