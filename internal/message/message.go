@@ -17,6 +17,7 @@ import (
 	"mime/quotedprintable"
 	"net/mail"
 	"net/textproto"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -316,10 +317,16 @@ type collector struct {
 	// HTML part without its hidden text, a plain part unless it is the
 	// alternative of an HTML part (alt: the multipart/alternative it is
 	// in, 0 for none; altSeq numbers them).
-	shown       []shownPart
-	alt         int
-	altSeq      int
-	hrefs       []string
+	shown  []shownPart
+	alt    int
+	altSeq int
+	hrefs  []string
+	// altURLs are the addresses the HTML parts' images' alt texts hold,
+	// and bare the HTML parts' text without those alt texts: an address
+	// written only there (a kit's logo with alt="amazon.co.jp") is no
+	// link of the message's.
+	altURLs     []string
+	bare        []string
 	disguised   []rules.DisguisedLink
 	attachments []string
 	parts       int
@@ -406,6 +413,17 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			// too: nothing tells them from salt).
 			c.shown = append(c.shown, shownPart{text: strings.Join(page.ShownLines(), "\n"), html: true, alt: c.alt})
 		}
+		bare := page.Text
+		for _, im := range page.Images {
+			if us := ExtractURLs(im.Alt); len(us) > 0 && len(c.altURLs) < maxURLs {
+				c.altURLs = append(c.altURLs, us...)
+				bare = "" // read again without the alt texts, below
+			}
+		}
+		if bare == "" && !isAttachment(h) {
+			bare = rules.NewMailPage(altAttrRe.ReplaceAllString(decodeText(data, params["charset"]), "")).Text
+		}
+		c.bare = append(c.bare, bare)
 		for _, l := range page.Links {
 			c.hrefs = append(c.hrefs, l.Href)
 			if shown, ok := disguisedAs(l); ok && len(c.disguised) < maxURLs {
@@ -555,16 +573,18 @@ func (c *collector) shownOnly() []string {
 // urls lists the URLs of the text, then those of HTML links and forms (only
 // web URLs), without repeats.
 func (c *collector) urls(text string) []string {
-	out := ExtractURLs(text)
+	html := strings.Join(c.html, "\n")
+	altOnly := c.altOnly()
+	var out []string
 	seen := map[string]bool{}
-	for _, u := range out {
-		seen[u] = true
-	}
-	// HTML parts' text may hold URLs that the plain part lacks.
-	for _, u := range ExtractURLs(strings.Join(c.html, "\n")) {
-		if !seen[u] {
-			seen[u] = true
-			out = append(out, u)
+	// The text's URLs, then those HTML parts' text holds that the plain
+	// part lacks; not those written in images' alt text alone.
+	for _, src := range []string{text, html} {
+		for _, u := range ExtractURLs(src) {
+			if !seen[u] && !altOnly[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
 		}
 	}
 	for _, h := range c.hrefs {
@@ -580,6 +600,32 @@ func (c *collector) urls(text string) []string {
 	}
 	return out
 }
+
+// altOnly returns the URLs that the HTML parts' alt texts hold and the
+// plain parts and the HTML parts' other text hold nowhere: a kit's logo
+// with alt="amazon.co.jp" shows the brand's address, links nowhere, and
+// listed beside the real link it would read as the mail's official
+// address. An image inside a link keeps its href among the links.
+func (c *collector) altOnly() map[string]bool {
+	if len(c.altURLs) == 0 {
+		return nil
+	}
+	elsewhere := map[string]bool{}
+	for _, u := range ExtractURLs(strings.Join(c.plain, "\n") + "\n" + strings.Join(c.bare, "\n")) {
+		elsewhere[u] = true
+	}
+	out := map[string]bool{}
+	for _, u := range c.altURLs {
+		if !elsewhere[u] {
+			out[u] = true
+		}
+	}
+	return out
+}
+
+// altAttrRe finds the alt attributes of a part's markup, taken out to read
+// its text without them.
+var altAttrRe = regexp.MustCompile(`(?i)\salt\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)`)
 
 // isAttachment reports whether a part is an attachment rather than the
 // message's own text.

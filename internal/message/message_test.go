@@ -331,6 +331,23 @@ func TestHTMLOnlyMail(t *testing.T) {
 	}
 }
 
+// TestAltTextAddress: an address in an image's alt text alone (a kit's
+// logo, alt="amazon.co.jp") is no link of the message's (p45 m44: it was
+// listed beside the phishing link as a harmless amazon.co.jp); written in
+// the text too, it is.
+func TestAltTextAddress(t *testing.T) {
+	head := "From: x@mail.example.top\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+	for body, want := range map[string][]string{
+		`<img src="https://kit.example.top/logo.png" alt="amazon.co.jp"><p>お支払い方法を更新してください</p><a href="https://kit.example.top/signin">更新する</a>`: {"https://kit.example.top/signin"},
+		`<img src="/logo.png" alt="amazon.co.jp"><p>ご注文は amazon.co.jp のアカウントサービスで</p>`:                                                           {"amazon.co.jp"},
+		`<a href="https://shop.example.jp/"><img src="/b.png" alt="shop.example.jp"></a>`:                                                        {"https://shop.example.jp/"},
+	} {
+		if m := Parse([]byte(head + body)); !reflect.DeepEqual(m.URLs, want) {
+			t.Errorf("%s: URLs %q, want %q", body, m.URLs, want)
+		}
+	}
+}
+
 func TestMailConversion(t *testing.T) {
 	m := &Message{From: "a <a@b.example>", FromDomain: "b.example", Subject: "s", Text: "t", URLs: []string{"https://x.example/"}, Attachments: []string{"f.exe"}}
 	r := m.Mail(nil)
