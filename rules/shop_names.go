@@ -473,6 +473,14 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 		start = -1
 	}
 	if len(runs) == 0 {
+		// An all-kanji company's account is held in its kanji's
+		// reading: a holder in a loanword's kana (a long-vowel mark,
+		// a small vowel, ヴ: カ）ケイワイトレーディング for 株式会社北海農機販売;
+		// or such a word as banks print it, shopLoanwordRe) is another
+		// company (a corporate mule account, p43 page22).
+		if !strings.ContainsFunc(a, shopIsKana) && shopLoanword(shopNameCore(holder)) {
+			return true, true
+		}
 		return false, false
 	}
 	for _, run := range runs {
@@ -485,6 +493,18 @@ func shopCompaniesDiffer(seller, holder string) (differ, comparable bool) {
 	}
 	return true, true
 }
+
+// shopLoanword reports whether kana name n holds what no kanji's reading
+// does: a long-vowel mark, a small vowel or ヴ (トレーディング, ジャパン), or
+// one of the loanwords of company names as banks print them, marks dropped
+// and small kana made large (shopLoanwordRe: トレデイング, ジヤパン).
+func shopLoanword(n string) bool {
+	return strings.ContainsAny(n, "ーｰァィゥェォｧｨｩｪｫヴ") || shopLoanwordRe.MatchString(n)
+}
+
+// shopLoanwordRe finds company names' loanwords written as a bank prints
+// them (no long-vowel marks, no small kana).
+var shopLoanwordRe = shopMustRe(`トレデイング|ジヤパン|インタ-?ナシヨナル|コ-?ポレ-?シヨン|ホ-?ルデイングス|エンタ-?プライズ|カンパニ|サ-?ビス|システム|グル-?プ|テクノロジ|ソリユ-?シヨン|マネジメント|コンサルテイング|プランニング|デザイン|オフイス|ネツトワ-?ク|エンジニアリング|ロジステイクス|インベストメント|パ-?トナ-?ズ`)
 
 // shopEndsInPrefix reports whether b ends with the first n runes of run
 // or more: a name the bank cut in the middle of run.

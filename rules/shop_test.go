@@ -773,6 +773,15 @@ func TestAccountNameMismatch(t *testing.T) {
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ド)モミジ</p>`), shopTop + "law.html", shopLaw("合同会社サクラ")}},
 		{name: "kana names agree", fire: false,
 			site: []string{shopTop, shopHTML("s", `<p>振込先：三井住友銀行 新宿支店 普通 1234567 ド)サクラ</p>`), shopTop + "law.html", shopLaw("サクラ合同会社")}},
+		// p43 page22: an all-kanji company paid into another company's
+		// account whose name is a loanword (a corporate mule); its own
+		// reading, small っ and all, is its own.
+		{name: "a kanji company, a loanword company's account", fire: true, evidence: []string{"株式会社北海農機販売", "カ)ケイワイトレーディング"},
+			site: []string{shopTop, shopHTML("s", `<p>振込先：北洋銀行 本店営業部 普通 5566778 カ）ケイワイトレーディング</p>`), shopTop + "law.html", shopLaw("株式会社北海農機販売")}},
+		{name: "a kanji company, a loanword as the bank prints it", fire: true,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：北洋銀行 本店営業部 普通 5566778 カ）ケイワイトレデイング</p>`), shopTop + "law.html", shopLaw("株式会社北海農機販売")}},
+		{name: "a kanji company, its own reading", fire: false,
+			site: []string{shopTop, shopHTML("s", `<p>振込先：北洋銀行 本店営業部 普通 5566778 カ）ホッカイドウブッサン</p>`), shopTop + "law.html", shopLaw("株式会社北海道物産")}},
 		{name: "company with a company account (kanji vs kana)", fire: false,
 			site: []string{shopTop, shopHTML("s", shopAccountCorporate), shopTop + "law.html", shopLaw("株式会社桜商事")}},
 		{name: "a company's disclosure, another company's account (its kana differ)", fire: true,
