@@ -208,8 +208,22 @@ func checkMailFakePolice(m *Mail) []Finding {
 		}
 	}
 	accused := ""
+	reader := -1 // whether a sentence names the reader ([police-you]): -1 not asked yet
 	for i, s := range v.sentences {
-		if !v.denies[i] && sets["police-suspect"].has(s) && sets["police-you"].has(s) && !sets["police-warning"].has(s) {
+		if v.denies[i] || !sets["police-suspect"].has(s) || sets["police-warning"].has(s) || sets["police-report"].has(s) {
+			continue
+		}
+		you := sets["police-you"].has(s)
+		if !you && sets["police-you-named"].has(s) {
+			if reader < 0 {
+				reader = 0
+				if slices.ContainsFunc(v.sentences, sets["police-you"].has) {
+					reader = 1
+				}
+			}
+			you = reader == 1
+		}
+		if you {
 			accused = v.raw[i]
 			break
 		}

@@ -205,6 +205,10 @@ func TestMessageRules(t *testing.T) {
 			[]want{{"mail-fake-police", true, 0}}},
 		{"a police station's lost-property notice with its own link", Mail{Text: "仙台中央警察署です。先日の拾得物の件で、あなた名義の財布が届いています。受け取りの手続きは https://www.police.pref.miyagi.jp/ をご確認ください。", URLs: []string{"https://www.police.pref.miyagi.jp/"}},
 			[]want{{"mail-fake-police", false, 0}}},
+		// A press release's account 「被疑者名義の口座」 is the arrested
+		// man's (「…を逮捕しました」), not the reader's.
+		{"a police press release: an arrest, a tip line", Mail{Text: "警視庁は、被疑者名義の口座が特殊詐欺に使用された事件で、無職の男（45）を逮捕しました。情報提供は警視庁捜査第二課 03-3581-4321 まで。"},
+			[]want{{"mail-fake-police", false, 0}}},
 		// Two more fake-police scripts (rev21): your data leaked to a gang,
 		// then a video call; the card to be collected by an "officer".
 		{"fake police: your data leaked, a video call", Mail{Text: "大阪府警の者です。あなたの個人情報が詐欺グループに流出しています。捜査協力のため、ビデオ通話に応じてください。"},
