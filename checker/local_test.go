@@ -89,6 +89,21 @@ func TestLocalDisclosureNotSaved(t *testing.T) {
 	if res := c.Check(context.Background(), both); len(res.Unread) != 0 {
 		t.Errorf("the page with its disclosure: unread %+v, want none", res.Unread)
 	}
+	// p47: a folder whose first page was saved from a site: its link to
+	// the disclosure is that site's address, the disclosure is the
+	// folder's file of that name.
+	folder := filepath.Join(dir, "folder")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"index.html": "<!-- saved from url=(0026)https://pet-life.example/ -->\n" + top, "tokusho.html": law} {
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := c.Check(context.Background(), folder); len(res.Unread) != 0 || len(res.Pages) != 2 {
+		t.Errorf("a saved folder with its disclosure: unread %+v, %d pages", res.Unread, len(res.Pages))
+	}
 	// p43 page40: a saved page's link to its own section (#tokusho)
 	// resolves against the address it was saved from: the page itself.
 	section := filepath.Join(dir, "section.html")
@@ -100,5 +115,25 @@ func TestLocalDisclosureNotSaved(t *testing.T) {
 	}
 	if res := c.Check(context.Background(), section); res.URL != "https://okome-tokusen.shop/" || len(res.Unread) != 0 {
 		t.Errorf("a link to the page's own section: url %q unread %+v, want none", res.URL, res.Unread)
+	}
+}
+
+// TestLocalFileNameIsNoHost: a saved page's file name is no host to judge
+// (p47: 「yucho_login.html」, an honest saved login page without the
+// browser's note, was high 60 on domain-lookalike of its file name).
+func TestLocalFileNameIsNoHost(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	body := `<html><head><title>お知らせ</title></head><body><p>営業時間のお知らせです。</p></body></html>`
+	for _, name := range []string{"smbc-card-login.html", "yucho-login.html", "amazon-co-jp.warc.html"} {
+		if err := os.WriteFile(name, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := New(Options{}, nil, nil, nil).Check(context.Background(), name)
+		for _, s := range res.Signs {
+			if s.ID == "domain-lookalike" {
+				t.Errorf("%s: domain-lookalike on the file's name: %s", name, s.Evidence)
+			}
+		}
 	}
 }

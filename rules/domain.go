@@ -366,6 +366,23 @@ func siteURLs(site *Site) []string {
 	return siteDerive(site, memoSiteURLs, func(m *siteMemo) *[]string { return &m.siteURLs }, func() []string { return siteURLsUncached(site) })
 }
 
+// targetNamesFile reports whether a target as given names a saved file or
+// folder, not a web address: a browser's 「yucho-login.html」 or
+// 「smbc-card-login.html」 is no host to judge by its name (p47: an honest
+// saved login page was high on its file's name).
+func targetNamesFile(t string) bool {
+	if strings.Contains(t, "://") {
+		return strings.HasPrefix(strings.ToLower(t), "file://")
+	}
+	l := strings.ToLower(t)
+	for _, ext := range []string{".html", ".htm", ".warc", ".warc.gz", ".mht", ".mhtml"} {
+		if strings.HasSuffix(l, ext) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, ".") || strings.HasPrefix(t, "/") || strings.HasPrefix(t, "~") || strings.Contains(t, "\\")
+}
+
 // siteURLsUncached does siteURLs's work; siteURLs keeps its answer for the site.
 func siteURLsUncached(site *Site) []string {
 	out := make([]string, 0, 2+len(site.Redirects))
@@ -376,7 +393,9 @@ func siteURLsUncached(site *Site) []string {
 		}
 	}
 	add(site.URL)
-	add(site.Target)
+	if !targetNamesFile(site.Target) {
+		add(site.Target)
+	}
 	for _, r := range site.Redirects {
 		add(r)
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -968,9 +969,17 @@ func DisclosureLinksUnread(site *Site) []string {
 	// against the address it was saved from, so its 「#tokusho」 is that
 	// address and a section of the page itself.
 	have := map[string]bool{shopNormURL(site.URL): site.URL != ""}
+	// A folder's pages are named by their files, the links of a page
+	// saved from a site by that site's addresses: a file of the folder
+	// named as a link's last segment is that page (p47: a disclosure read
+	// from the folder was said to be unsaved).
+	files := map[string]bool{}
 	for _, p := range site.Pages {
 		if p != nil {
 			have[shopNormURL(p.URL)] = true
+			if strings.HasPrefix(p.URL, "file:") {
+				files[path.Base(shopNormURL(p.URL))] = true
+			}
 		}
 	}
 	var out []string
@@ -982,7 +991,11 @@ func DisclosureLinksUnread(site *Site) []string {
 			if len(out) == 3 {
 				return out
 			}
-			if k := shopNormURL(l.Href); l.Href != "" && !have[k] && shopDiscLink(l, false) && !slices.Contains(out, l.Href) {
+			k := shopNormURL(l.Href)
+			if len(files) > 0 && files[path.Base(k)] {
+				continue
+			}
+			if l.Href != "" && !have[k] && shopDiscLink(l, false) && !slices.Contains(out, l.Href) {
 				out = append(out, l.Href)
 			}
 		}
