@@ -371,13 +371,49 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 }
 
 // disclosureClue is the campaign key of a disclosure's text: 24 hex
-// digits of the SHA-256 of its lines with kana folded, "" for fewer than
-// three lines (too little to tell one gang's template).
+// digits of the SHA-256 of its labelled fields' lines with kana folded, ""
+// for fewer than two labelled fields or three lines (too little to tell
+// one gang's template).
 func disclosureClue(lines []string) string {
-	if len(lines) < 3 {
+	// The text from the first labelled field (販売業者, 所在地, 電話番号,
+	// 代表者) to the last and its value: the page's header and footer,
+	// which carry each shop's own name and a theme's chrome, are no part
+	// of the template a gang copies (qa26e D1: one copied table on three
+	// shops gave three digests; D2: three honest shops on one builder
+	// whose disclosure a script draws gave one, from the theme alone).
+	first, end, n := -1, -1, 0
+	gate := shopDiscLabelGate()
+	for i := range lines {
+		if !gate.may(lines[i]) {
+			continue
+		}
+		value, labelled := "", false
+		for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel} {
+			if value, labelled = shopLabelValue(lines, i, re); labelled {
+				break
+			}
+		}
+		if !labelled {
+			value, labelled = shopManagerValue(lines, i)
+		}
+		if labelled {
+			if first < 0 {
+				first = i
+			}
+			end = i + 1
+			if value != "" && !strings.Contains(lines[i], value) && end < len(lines) {
+				end++ // a label alone on its line (a table's head cell): its value is the next
+			}
+			n++
+		}
+	}
+	if n < 2 {
 		return ""
 	}
-	sum := sha256.Sum256([]byte(FoldKana(strings.Join(lines, "\n"))))
+	if end-first < 3 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(FoldKana(strings.Join(lines[first:end], "\n"))))
 	return hex.EncodeToString(sum[:12])
 }
 

@@ -1650,3 +1650,32 @@ func TestYuchoNumberKey(t *testing.T) {
 		}
 	}
 }
+
+// TestDisclosureClueIsTheFields: the disclosure's campaign key is its
+// labelled fields, not the page around them (qa26e D1: one table copied
+// onto three shops whose headers name each shop gave three keys; D2: three
+// honest shops on one builder whose disclosure a script draws were one
+// campaign by the theme's header and footer).
+func TestDisclosureClueIsTheFields(t *testing.T) {
+	table := `<table><tr><th>販売業者</th><td>株式会社ライトトレード</td></tr><tr><th>所在地</th><td>東京都新宿区西新宿1-1-1</td></tr>
+<tr><th>電話番号</th><td>03-6868-1234</td></tr><tr><th>支払方法</th><td>銀行振込</td></tr></table>`
+	clue := func(shop, body string) string {
+		site := shopSite(t, "https://"+shop+".example/", shopHTML(shop, `<header><p>`+shop+` 公式通販</p></header><h1>特定商取引法に基づく表記</h1>`+body+`<footer><p>© `+shop+` All rights reserved.</p></footer>`))
+		for _, c := range ShopClues(site) {
+			if c.Kind == "disclosure" {
+				return c.Value
+			}
+		}
+		return ""
+	}
+	a, b := clue("shop-a", table), clue("shop-b", table)
+	if a == "" || a != b {
+		t.Errorf("one table on two shops: keys %q and %q, want one", a, b)
+	}
+	if c := clue("shop-c", strings.Replace(table, "03-6868-1234", "03-6868-9999", 1)); c == a {
+		t.Errorf("another phone in the table: the same key %q", c)
+	}
+	if d := clue("shop-d", `<div id="law"></div><p>Powered by カラフルショップ</p><p>© Colorful Shop Inc.</p>`); d != "" {
+		t.Errorf("a page whose fields a script draws: key %q, want none", d)
+	}
+}
