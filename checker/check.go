@@ -248,6 +248,9 @@ func (c *Checker) checkURL(ctx context.Context, t Target, fetch Fetcher, whois W
 		res.ScriptBuilt = !first.blocked && res.HopError == "" && scriptBuilt(first.page)
 	}
 	if c.rec != nil {
+		// The evidence names the target as given, note and all (a list
+		// line 「URL<TAB>メモ: 110番通報 Aさん」): the report it backs.
+		res.Target = t.Raw
 		if rerr := c.rec.Record(ctx, res, cr.exchanges(), site.Whois); rerr != nil && res.Error == nil {
 			res.Error = &ErrorInfo{Code: CodeRead, Message: "saving evidence failed: " + rerr.Error()}
 		}

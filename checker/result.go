@@ -52,6 +52,12 @@ type Result struct {
 	Unread    []PageError `json:"unread,omitempty"`
 	Error     *ErrorInfo  `json:"error,omitempty"`
 	CheckedAt string      `json:"checked_at"`
+	// Evidence is the name of the WARC file in --evidence DIR that holds
+	// what this check fetched, so that a report line and its evidence can
+	// be joined (two lines reporting one URL with two notes are two
+	// checks, two files). Beside the contract's fields; left out when
+	// no evidence is kept.
+	Evidence string `json:"evidence,omitempty"`
 	// Links holds one result for each URL in a message (`message` only):
 	// written whenever it is not nil, as [] for a message without URLs, so
 	// that scripts can read it on every message result. The JSON writer in

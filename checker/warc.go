@@ -197,6 +197,7 @@ func (w *WARCRecorder) Record(_ context.Context, res *Result, exchanges []Exchan
 		break
 	}
 	entry.File = name
+	res.Evidence = name
 	entry.FileSHA256 = hex.EncodeToString(ww.sum.Sum(nil))
 	entry.FileBytes = ww.n
 	line, err := marshalJSON(entry)

@@ -143,3 +143,39 @@ func TestVerifyUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceNamesTheReport: with --evidence each result names its WARC
+// file, and the file and the manifest name the list line as given, note
+// and all (qa26e D3: two reports of one URL with two notes gave two files
+// that named the same bare URL, so neither could be told to back which).
+func TestEvidenceNamesTheReport(t *testing.T) {
+	target, resolve := evidenceShop(t)
+	dir := filepath.Join(t.TempDir(), "evidence")
+	lines := []string{target + "\tメモ: 110番通報 Aさん", target + "\tメモ: 再通報 Bさん"}
+	list := filepath.Join(t.TempDir(), "list.txt")
+	if err := os.WriteFile(list, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := execCmd(t, newCheckCmd, "-l", list, "--evidence", dir, "--allow-private", "--resolve", resolve,
+		"--no-whois", "--json", "--no-progress")
+	if code != exitOK {
+		t.Fatalf("check: exit %d: %s\n%s", code, stderr, out)
+	}
+	entries, _, err := evidence.ReadManifest(dir)
+	if err != nil || len(entries) != 2 {
+		t.Fatalf("manifest: %v %+v", err, entries)
+	}
+	byFile := map[string]string{}
+	for _, e := range entries {
+		byFile[e.File] = e.Target
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r struct{ Target, Evidence string }
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Evidence == "" || byFile[r.Evidence] != r.Target {
+			t.Errorf("result %q names evidence %q, whose manifest target is %q", r.Target, r.Evidence, byFile[r.Evidence])
+		}
+	}
+}

@@ -126,6 +126,10 @@ func appendResult(b []byte, res *checker.Result, known *escapeCache) []byte {
 	}
 	b = append(b, `,"checked_at":`...)
 	b = appendJSONString(b, res.CheckedAt)
+	if res.Evidence != "" {
+		b = append(b, `,"evidence":`...)
+		b = appendJSONString(b, res.Evidence)
+	}
 	if res.Links != nil { // a message result's, [] when it has no URLs
 		b = append(b, `,"links":`...)
 		b = appendArray(b, res.Links, func(b []byte, l *checker.Result) []byte {
