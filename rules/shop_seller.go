@@ -1295,7 +1295,7 @@ func ShopClues(site *Site) []ShopClue {
 		if _, dom, ok := strings.Cut(e, "@"); ok && freeHosts()[dom] {
 			continue // the platform's own address
 		}
-		out = append(out, ShopClue{Kind: "email", Value: e})
+		out = append(out, ShopClue{Kind: "email", Value: mailboxKey(e)})
 	}
 	for _, d := range Disclosures(site) {
 		if d.clue != "" {
@@ -1303,6 +1303,19 @@ func ShopClues(site *Site) []ShopClue {
 		}
 	}
 	return out
+}
+
+// mailboxKey is the campaign key of a (lower-case) e-mail address: the
+// mailbox it reaches. Gmail ignores dots and what follows a + in the name
+// and takes googlemail.com as gmail.com, so ring.shop+a@gmail.com and
+// ringshop@googlemail.com are one gang's box (qa26e D6).
+func mailboxKey(e string) string {
+	name, dom, ok := strings.Cut(e, "@")
+	if !ok || dom != "gmail.com" && dom != "googlemail.com" {
+		return e
+	}
+	name, _, _ = strings.Cut(name, "+")
+	return strings.ReplaceAll(name, ".", "") + "@gmail.com"
 }
 
 // accountClues appends to out the clues of accounts, each key once: bank

@@ -1679,3 +1679,20 @@ func TestDisclosureClueIsTheFields(t *testing.T) {
 		t.Errorf("a page whose fields a script draws: key %q, want none", d)
 	}
 }
+
+// TestMailboxKey: one Gmail box written with dots, a +tag or
+// googlemail.com is one campaign key (qa26e D6); other providers' names
+// are kept as written.
+func TestMailboxKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"ring.shop@gmail.com":         "ringshop@gmail.com",
+		"ringshop+a@gmail.com":        "ringshop@gmail.com",
+		"r.i.n.g.shop@googlemail.com": "ringshop@gmail.com",
+		"ring.shop@yahoo.co.jp":       "ring.shop@yahoo.co.jp",
+		"info+x@shop.example.jp":      "info+x@shop.example.jp",
+	} {
+		if got := mailboxKey(in); got != want {
+			t.Errorf("mailboxKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
