@@ -54,6 +54,29 @@ func (a BankAccount) ClueKey() string {
 	return a.BankKey + "|" + a.NumberKey
 }
 
+// BankKeyName returns the name a reader knows for a bank's comparison form
+// (NormalizeBankName: ユウチヨ for ゆうちょ銀行, PAYPAY for PayPay銀行), the
+// key itself for a bank not listed here: campaign keys are shown to
+// officers, to whom ユウチヨ reads as a typo.
+func BankKeyName(key string) string {
+	if n, ok := bankKeyNames()[key]; ok {
+		return n
+	}
+	return key
+}
+
+var bankKeyNames = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"ゆうちょ銀行", "三井住友銀行", "みずほ銀行", "三菱UFJ銀行", "りそな銀行", "埼玉りそな銀行",
+		"楽天銀行", "PayPay銀行", "住信SBIネット銀行", "auじぶん銀行", "セブン銀行", "イオン銀行", "ソニー銀行",
+		"GMOあおぞらネット銀行", "ローソン銀行", "七十七銀行", "北洋銀行", "横浜銀行", "千葉銀行", "福岡銀行",
+		"静岡銀行", "京都銀行", "常陽銀行", "広島銀行", "西日本シティ銀行", "北海道銀行", "東邦銀行", "群馬銀行",
+		"足利銀行", "八十二銀行", "中国銀行", "伊予銀行", "百五銀行", "十六銀行", "南都銀行", "紀陽銀行"} {
+		m[NormalizeBankName(n)] = n
+	}
+	return m
+})
+
 // HolderClueKey is the account for clustering by number and holder
 // (1234567|ヤマダタロウ), "" without a holder: it joins two sites of one
 // gang where one spells the bank otherwise (楽天銀行, Rakuten Bank) or

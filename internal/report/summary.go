@@ -232,9 +232,36 @@ func clueShow(kind, value, lang string) string {
 		}
 		return "同じ文面（SHA-256 " + d + "）"
 	case "account":
-		return strings.ReplaceAll(value, "|", " / ")
+		parts := strings.Split(value, "|")
+		if len(parts) == 2 && strings.Trim(parts[0], "0123456789") != "" {
+			parts[0] = rules.BankKeyName(parts[0]) // bank|number; number|holder starts with digits
+		}
+		return strings.Join(parts, " / ")
+	case "phone":
+		return phoneShow(value)
 	}
 	return value
+}
+
+// phoneShow writes a phone key (digits) as people write the number:
+// mobiles and IP phones 090-1234-5678, toll-free 0120-123-456, Tokyo and
+// Osaka 03-1234-5678; other numbers, whose area code's length a table
+// would tell, as they are.
+func phoneShow(d string) string {
+	if strings.Trim(d, "0123456789") != "" {
+		return d
+	}
+	switch {
+	case len(d) == 11 && (strings.HasPrefix(d, "090") || strings.HasPrefix(d, "080") || strings.HasPrefix(d, "070") || strings.HasPrefix(d, "050")):
+		return d[:3] + "-" + d[3:7] + "-" + d[7:]
+	case len(d) == 10 && (strings.HasPrefix(d, "0120") || strings.HasPrefix(d, "0570")):
+		return d[:4] + "-" + d[4:7] + "-" + d[7:]
+	case len(d) == 11 && strings.HasPrefix(d, "0800"):
+		return d[:4] + "-" + d[4:7] + "-" + d[7:]
+	case len(d) == 10 && (strings.HasPrefix(d, "03") || strings.HasPrefix(d, "06")):
+		return d[:2] + "-" + d[2:6] + "-" + d[6:]
+	}
+	return d
 }
 
 // signSummaries returns a lookup of each sign's one-line summary in lang

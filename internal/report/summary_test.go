@@ -125,3 +125,24 @@ func TestListTargetsOneOfEachSite(t *testing.T) {
 		t.Errorf("under the limit: %q", got)
 	}
 }
+
+// TestClueShow: campaign keys are shown as officers write and search them
+// (qa26e D5: 「ユウチヨ / 8877665」 read as a typo, 「09044556677」 unsearchable).
+func TestClueShow(t *testing.T) {
+	for _, c := range []struct{ kind, value, want string }{
+		{"account", "ユウチヨ|8877665", "ゆうちょ銀行 / 8877665"},
+		{"account", "ミズホ|2345678", "みずほ銀行 / 2345678"},
+		{"account", "PAYPAY|1234567", "PayPay銀行 / 1234567"},
+		{"account", "カンサイミライ|1234567", "カンサイミライ / 1234567"},
+		{"account", "8877665|スズキハナコ", "8877665 / スズキハナコ"},
+		{"phone", "09044556677", "090-4455-6677"},
+		{"phone", "0120123456", "0120-123-456"},
+		{"phone", "0312345678", "03-1234-5678"},
+		{"phone", "0225951234", "0225951234"},
+		{"email", "ringshop@gmail.com", "ringshop@gmail.com"},
+	} {
+		if got := clueShow(c.kind, c.value, "ja"); got != c.want {
+			t.Errorf("clueShow(%s, %q) = %q, want %q", c.kind, c.value, got, c.want)
+		}
+	}
+}
