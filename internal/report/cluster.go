@@ -35,6 +35,10 @@ type Cluster struct {
 	// MaxClusterTargets.
 	Count   int      `json:"count"`
 	Targets []string `json:"targets"`
+	// Sites is the number of sites (hosts) among the targets: a clue
+	// that ties several report lines of one site is listed with the
+	// campaign only when it spans two sites or more.
+	Sites int `json:"sites"`
 }
 
 // Campaign is a group of clusters that share targets.
@@ -212,13 +216,22 @@ func (c *Clusterer) Campaigns() []Campaign {
 		}
 		return i
 	}
+	siteOfT := func(t string) string {
+		if site, ok := c.site[t]; ok {
+			return site
+		}
+		return siteOf(t, "")
+	}
+	// Clues are joined through a common site (the same shop reported
+	// under several lines is one operator), which a target is part of.
 	owner := make(map[string]int)
 	for i, e := range shared {
 		for _, t := range e.targets {
-			if j, ok := owner[t]; ok {
+			site := siteOfT(t)
+			if j, ok := owner[site]; ok {
 				parent[find(i)] = find(j)
 			} else {
-				owner[t] = i
+				owner[site] = i
 			}
 		}
 	}
@@ -241,7 +254,16 @@ func (c *Clusterer) Campaigns() []Campaign {
 			// Sorted, so that the same list gives the same clusters however
 			// the checks happened to finish.
 			ts := slices.Sorted(slices.Values(e.targets))
-			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets) + e.over, Targets: ts})
+			es := make(map[string]struct{}, len(ts))
+			for _, t := range ts {
+				es[siteOfT(t)] = struct{}{}
+			}
+			if len(es) < 2 && e.over == 0 {
+				// Lines of one site (one shop reported three times):
+				// no link between sites, no clue of the campaign's.
+				continue
+			}
+			cs = append(cs, Cluster{Kind: e.kind, Value: e.value, Count: len(e.targets) + e.over, Targets: ts, Sites: len(es)})
 		}
 		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].Count != cs[j].Count {
@@ -257,13 +279,9 @@ func (c *Clusterer) Campaigns() []Campaign {
 		})
 		sites := make(map[string]struct{})
 		for t := range seen {
-			site, ok := c.site[t]
-			if !ok {
-				site = siteOf(t, "")
-			}
-			sites[site] = struct{}{}
+			sites[siteOfT(t)] = struct{}{}
 		}
-		if len(sites) < 2 && over == 0 {
+		if len(cs) == 0 || len(sites) < 2 && over == 0 {
 			// Pages of one site, or one site reported under several
 			// URLs: no campaign across sites.
 			continue

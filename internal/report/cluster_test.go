@@ -222,3 +222,37 @@ func TestCampaignAccountByHolder(t *testing.T) {
 		t.Errorf("clusters = %+v; want 楽天|1234567 first", cs)
 	}
 }
+
+// TestCampaignKeysSpanSites: a clue shared only by report lines of one
+// site (a shop reported three times) is no link of the campaign's and is
+// not listed; the lines of one site join the campaign through their site;
+// members are shown without their notes (qa26e D4).
+func TestCampaignKeysSpanSites(t *testing.T) {
+	tally := NewTally(0)
+	add := func(target string, clues ...checker.Clue) {
+		tally.Add(&checker.Result{Target: target, Risk: "high", Clues: clues}, true)
+	}
+	disc := checker.Clue{Kind: "disclosure", Value: "c9d4345e96f98bd88be9e58e"}
+	acct := checker.Clue{Kind: "account", Value: "ミツイスミトモ|1234567"}
+	add("http://yamada-select.shop/\tメモ: 110番通報あり", disc, acct)
+	add("http://yamada-select.shop/item/1", disc)
+	add("\u200Bhttp://yamada-select.shop/?ref=x", disc)
+	add("http://other-shop.top/", acct)
+	camps := tally.Clusters.Campaigns()
+	if len(camps) != 1 || camps[0].Sites != 2 || camps[0].Targets != 4 {
+		t.Fatalf("campaigns %+v, want one of 4 targets on 2 sites", camps)
+	}
+	for _, cl := range camps[0].Clusters {
+		if cl.Kind == "disclosure" {
+			t.Errorf("a clue of one site's lines is listed: %+v", cl)
+		}
+		if cl.Kind == "account" && cl.Sites != 2 {
+			t.Errorf("account clue %+v, want 2 sites", cl)
+		}
+	}
+	var b strings.Builder
+	writeTextSummary(&b, tally, "ja")
+	if strings.Contains(b.String(), "メモ") || strings.Contains(b.String(), "\u200B") || !strings.Contains(b.String(), "(2 サイト)") {
+		t.Errorf("campaign listing:\n%s", b.String())
+	}
+}

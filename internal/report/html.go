@@ -117,6 +117,9 @@ type htmlTail struct {
 	// summary in the report's language.
 	Show func(kind, value string) string
 	Sum  func(id string) string
+	// Target is a campaign member as shown (TargetShow); its button
+	// still filters by the line as given.
+	Target func(string) string
 }
 
 type htmlCount struct {
@@ -139,7 +142,7 @@ var htmlTailTmpl = sync.OnceValue(func() *template.Template {
 {{else}}<p>{{call .L "nosigns"}}</p>{{end}}
 <h3>{{call .L "campaigns"}}</h3>
 {{if .Campaigns}}{{range .Campaigns}}<details class="camp"><summary>{{call $.L "campaign"}} {{.ID}}: {{printf (call $.L "sites") .Targets .Sites}}</summary><ul>
-{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{call $.Show .Kind .Value}}</code> ({{.Count}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{.}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
+{{range .Clusters}}<li><b>{{call $.Kind .Kind}}</b> <code>{{call $.Show .Kind .Value}}</code> ({{printf (call $.L "keysites") .Sites}}): {{range .Targets}}<button type="button" class="link" data-q="{{.}}">{{call $.Target .}}</button> {{end}}{{if gt .Count (len .Targets)}}…{{end}}</li>
 {{end}}</ul></details>
 {{end}}{{else}}<p>{{call .L "nocampaign"}}</p>{{end}}
 {{if .Limited}}<p class="err">{{printf (call .L "limited") .Limited}}</p>{{end}}
@@ -352,7 +355,7 @@ func (h *htmlWriter) Close() error {
 	tail := htmlTail{T: t, Lang: h.o.Lang, Signs: t.TopSigns(0), Errors: t.TopErrors(), L: h.l,
 		Kind: func(k string) string { return kindName(k, h.o.Lang) },
 		Show: func(k, v string) string { return clueShow(k, v, h.o.Lang) },
-		Sum:  signSummaries(h.o.Lang)}
+		Sum:  signSummaries(h.o.Lang), Target: TargetShow}
 	for _, r := range []rules.Risk{rules.RiskHigh, rules.RiskMedium, rules.RiskLow, rules.RiskError} {
 		tail.Risks = append(tail.Risks, htmlCount{Risk: string(r), Name: h.riskName(r), N: t.Risk[r]})
 	}

@@ -181,6 +181,7 @@ var sumWords = map[string]rules.Text{
 	"campaign":    {JA: "キャンペーン", EN: "Campaign"},
 	"sites":       {JA: "%d 件（%d サイト）", EN: "%d targets (sites: %d)"},
 	"more":        {JA: "ほか %d 件", EN: "and %d more"},
+	"keysites":    {JA: "%d サイト", EN: "sites: %d"},
 	"limited":     {JA: "注意: 手がかりが多すぎるため %d 件は照合していません", EN: "Note: %d clue values were not matched: too many distinct clues"},
 	"account":     {JA: "口座", EN: "Bank account"},
 	"phone":       {JA: "電話", EN: "Phone"},
@@ -241,6 +242,22 @@ func clueShow(kind, value, lang string) string {
 		return phoneShow(value)
 	}
 	return value
+}
+
+// TargetShow is a list line as a campaign lists it: without the note
+// after a tab and without the zero-width characters a copied address
+// brings along (qa26e D4); the line itself stays in the results.
+func TargetShow(t string) string {
+	if i := strings.IndexByte(t, '\t'); i > 0 {
+		t = t[:i]
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(t))
 }
 
 // phoneShow writes a phone key (digits) as people write the number:
@@ -388,7 +405,7 @@ func writeCampaigns(b *strings.Builder, camps []Campaign, lang string) {
 	for _, c := range camps {
 		fmt.Fprintf(b, "  [%d] "+say("sites", lang)+"\n", c.ID, c.Targets, c.Sites)
 		for _, cl := range c.Clusters {
-			fmt.Fprintf(b, "      %s %s (%d): %s\n", kindName(cl.Kind, lang), oneLine(clueShow(cl.Kind, cl.Value, lang)), cl.Count, listTargets(cl.Targets, cl.Count, 10, lang))
+			fmt.Fprintf(b, "      %s %s ("+say("keysites", lang)+"): %s\n", kindName(cl.Kind, lang), oneLine(clueShow(cl.Kind, cl.Value, lang)), cl.Sites, listTargets(cl.Targets, cl.Count, 10, lang))
 		}
 	}
 }
@@ -398,7 +415,11 @@ func writeCampaigns(b *strings.Builder, camps []Campaign, lang string) {
 // their order otherwise, then says how many more of the total there are.
 func listTargets(ts []string, total, n int, lang string) string {
 	if len(ts) <= n && total <= len(ts) {
-		return oneLine(strings.Join(ts, ", "))
+		shown := make([]string, len(ts))
+		for i, t := range ts {
+			shown[i] = TargetShow(t)
+		}
+		return oneLine(strings.Join(shown, ", "))
 	}
 	pick := make([]bool, len(ts))
 	seen := map[string]bool{}
@@ -418,7 +439,7 @@ func listTargets(ts []string, total, n int, lang string) string {
 	shown := make([]string, 0, k)
 	for i, t := range ts {
 		if pick[i] {
-			shown = append(shown, t)
+			shown = append(shown, TargetShow(t))
 		}
 	}
 	return oneLine(strings.Join(shown, ", ")) + ", " + fmt.Sprintf(say("more", lang), total-len(shown))

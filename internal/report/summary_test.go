@@ -26,12 +26,12 @@ func TestTextSummary(t *testing.T) {
 			"── Summary ──\nTargets: 5 (high 2, medium 2, low 0, could not be checked 1)\n",
 			"Why targets could not be checked: invalid-target 1\n",
 			"Most frequent signs:\n       2  account-listed\n       2  payment-transfer-only\n       2  phishing-brand-impersonation\n",
-			"Possible campaigns (shared bank account, phone, e-mail or seller disclosure):\n  [1] 2 targets (sites: 2)\n      Bank account 0001 / 100 / 1234567 (2): shop.example, twin.example\n",
+			"Possible campaigns (shared bank account, phone, e-mail or seller disclosure):\n  [1] 2 targets (sites: 2)\n      Bank account 0001 / 100 / 1234567 (sites: 2): shop.example, twin.example\n",
 		}},
 		{"ja", []string{
 			"対象: 5 件（高 2、中 2、低 0、確認不可 1）",
 			"[1] 2 件（2 サイト）",
-			"口座 0001 / 100 / 1234567 (2): shop.example, twin.example",
+			"口座 0001 / 100 / 1234567 (2 サイト): shop.example, twin.example",
 		}},
 	} {
 		var out countingWriter
@@ -73,7 +73,7 @@ func TestTextSummaryLongCampaign(t *testing.T) {
 	if !strings.Contains(b.String(), "j.example, and 5 more") {
 		t.Errorf("a long cluster is not cut to 10 targets:\n%s", b.String())
 	}
-	if !strings.Contains(b.String(), "E-mail ring@example.com (15)") {
+	if !strings.Contains(b.String(), "E-mail ring@example.com (sites: 15)") {
 		t.Errorf("cluster line missing:\n%s", b.String())
 	}
 }
