@@ -179,3 +179,34 @@ func TestEvidenceNamesTheReport(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifyManifestFields: the manifest's own fields (target, risk …)
+// copy the file's stored result; an edit to them is found (qa26e D7:
+// a risk raised in the manifest passed as intact).
+func TestVerifyManifestFields(t *testing.T) {
+	target, resolve := evidenceShop(t)
+	dir := filepath.Join(t.TempDir(), "evidence")
+	if code, out, stderr := execCmd(t, newCheckCmd, target, "--evidence", dir, "--allow-private", "--resolve", resolve,
+		"--no-whois", "--json", "--no-progress"); code != exitOK {
+		t.Fatalf("check: exit %d: %s\n%s", code, stderr, out)
+	}
+	if code, out, _ := execCmd(t, newVerifyCmd, dir, "--lang", "en"); code != exitOK {
+		t.Fatalf("verify of intact evidence: exit %d\n%s", code, out)
+	}
+	manifest := filepath.Join(dir, evidence.ManifestName)
+	data, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), `"risk":"high"`, `"risk":"low"`, 1)
+	if edited == string(data) {
+		t.Fatalf("no risk to edit in %s", data)
+	}
+	if err := os.WriteFile(manifest, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := execCmd(t, newVerifyCmd, dir, "--lang", "en")
+	if code == exitOK || !strings.Contains(out, "the manifest's risk is \"low\"") {
+		t.Errorf("verify after the manifest's risk was edited: exit %d\n%s", code, out)
+	}
+}

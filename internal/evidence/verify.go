@@ -64,6 +64,18 @@ type FileResult struct {
 	Records []Record `json:"records"`
 	// Problems found in this file; empty when it is intact.
 	Problems []Problem `json:"problems"`
+	// stored is the result the file holds (its shopcheck result record),
+	// which the manifest's own fields copy; nil when it holds none.
+	stored *storedResult
+}
+
+// storedResult is what a file's result record says that its manifest line
+// repeats.
+type storedResult struct {
+	Target    string `json:"target"`
+	URL       string `json:"url"`
+	Risk      string `json:"risk"`
+	CheckedAt string `json:"checked_at"`
 }
 
 // OK reports whether the file has no problem.
@@ -326,6 +338,9 @@ func verifyFile(path, name string) *FileResult {
 		for _, v := range rec.Validation {
 			add(id, rec.Offset, "%s", describeFinding(v))
 		}
+		if fr.stored == nil && len(rec.Validation) == 0 && mediaType(hdr.Get(gowarc.ContentType)) == ContentTypeResult {
+			fr.stored = readStored(wr.Block())
+		}
 		if r.BlockDigest == "" {
 			add(id, rec.Offset, "the record has no WARC-Block-Digest, so its content cannot be checked")
 		}
@@ -353,6 +368,30 @@ func verifyFile(path, name string) *FileResult {
 	return fr
 }
 
+// readStored reads a result record's content (at most 4 MiB), nil when it
+// cannot be read as a result.
+func readStored(b gowarc.Block) *storedResult {
+	rd, err := b.RawBytes()
+	if err != nil {
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(rd, 4<<20))
+	if err != nil {
+		return nil
+	}
+	var r storedResult
+	if json.Unmarshal(data, &r) != nil {
+		return nil
+	}
+	return &r
+}
+
+// mediaType is a Content-Type's media type, lower case.
+func mediaType(ct string) string {
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
 // describeFinding turns a library finding into plain words.
 func describeFinding(err error) string {
 	var de *gowarc.DigestError
@@ -378,6 +417,18 @@ func compareEntry(fr *FileResult, e Entry) {
 	}
 	if fr.SHA256 == "" {
 		return // missing or unreadable: already reported
+	}
+	if r := fr.stored; r != nil {
+		// The manifest's own fields copy the file's result: an edit to
+		// them (a risk raised, a target renamed) is a change too
+		// (qa26e D7).
+		for _, f := range []struct{ name, manifest, file string }{
+			{"target", e.Target, r.Target}, {"url", e.URL, r.URL}, {"risk", e.Risk, r.Risk}, {"checked_at", e.CheckedAt, r.CheckedAt},
+		} {
+			if f.manifest != f.file {
+				add("", "the manifest's %s is %q, the file's stored result says %q (the manifest was changed)", f.name, f.manifest, f.file)
+			}
+		}
 	}
 	if !strings.EqualFold(fr.SHA256, e.FileSHA256) {
 		add("", "the file's SHA-256 is %s, the manifest says %s (the file was changed or replaced)", fr.SHA256, e.FileSHA256)
