@@ -339,10 +339,27 @@ func (t *textSummary) Write(r *checker.Result) error {
 	}
 	if r.Error != nil {
 		b.WriteString("  error=" + r.Error.Code)
+		// What the code means, in the reader's language: its first
+		// sentence (qa26e D8: a Japanese list showed codes alone).
+		if why := firstSentence(errorWhy(r.Error, t.o.Lang)); why != "" {
+			b.WriteString("  " + why)
+		}
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(t.w, TerminalSafe(b.String()))
 	return err
+}
+
+// firstSentence is s up to its first full stop (。 or ". "), which it
+// keeps.
+func firstSentence(s string) string {
+	if i := strings.Index(s, "。"); i >= 0 {
+		return s[:i+len("。")]
+	}
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
 }
 
 // oneLine keeps a value on one line (targets are trimmed lines already; a

@@ -21,7 +21,7 @@ func TestTextSummary(t *testing.T) {
 	}{
 		{"en", []string{
 			"high    85  shop.example  account-listed,payment-transfer-only\n",
-			"error    0  =cmd|' /C calc'!A0  error=invalid-target\n",
+			"error    0  =cmd|' /C calc'!A0  error=invalid-target  This is not a URL or domain name that can be read.\n",
 			"medium  40  evil.example  phishing-brand-impersonation\n",
 			"── Summary ──\nTargets: 5 (high 2, medium 2, low 0, could not be checked 1)\n",
 			"Why targets could not be checked: invalid-target 1\n",
@@ -30,6 +30,7 @@ func TestTextSummary(t *testing.T) {
 		}},
 		{"ja", []string{
 			"対象: 5 件（高 2、中 2、低 0、確認不可 1）",
+			"error=invalid-target  URLまたはドメイン名として読めませんでした。\n",
 			"[1] 2 件（2 サイト）",
 			"口座 0001 / 100 / 1234567 (2 サイト): shop.example, twin.example",
 		}},
