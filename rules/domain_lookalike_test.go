@@ -208,6 +208,7 @@ func TestLookalikeFires(t *testing.T) {
 		{"kokuzeicho-kanpu.com", "国税庁", ImitationPlusWords},
 		{"nenkin-kikou-info.com", "日本年金機構", ImitationPlusWords},
 		{"dbarai-kakunin.com", "NTTドコモ", ImitationPlusWords},
+		{"sagawa-0120.com", "佐川急便", ImitationPlusWords},
 	}
 	for _, tt := range tests {
 		im, ok := d.Brands.Lookalike(tt.host)
