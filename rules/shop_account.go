@@ -222,11 +222,15 @@ func shopLabel(alts string) *shopRe {
 }
 
 var (
-	shopBranchRe  = shopMustRe(`本店(?:営業部)?|[〇一二三四五六七八九]{3}(?:\s?\([^)]{0,12}\))?店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
-	shopTypeRe    = shopMustRe(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
-	shopYuchoRe   = shopMustRe(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
-	shopNumberRe  = shopMustRe(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
-	shopDigits6_8 = shopMustRe(`[0-9]{6,8}`)
+	shopBranchRe = shopMustRe(`本店(?:営業部)?|[〇一二三四五六七八九]{3}(?:\s?\([^)]{0,12}\))?店|店番(?:号)?\s?[:]?\s?[0-9]{3}`)
+	shopTypeRe   = shopMustRe(`普通預金|普通|当座預金|当座|貯蓄預金|貯蓄|(?i:savings|checking)`)
+	// shopYuchoMarkRe and shopYuchoNumRe are ゆうちょ's 記号 and 番号 on
+	// lines of their own.
+	shopYuchoMarkRe = shopMustRe(`^\s*記号\s?[:：]?\s?(1[0-9]{4})\s*$`)
+	shopYuchoNumRe  = shopMustRe(`^\s*番号\s?[:：]?\s?([0-9]{5,8})(?:[^0-9]|$)`)
+	shopYuchoRe     = shopMustRe(`記号\s?[:]?\s?(1[0-9]{4})[^0-9]{0,12}?番号\s?[:]?\s?([0-9]{5,8})|(?:^|[^0-9-])(1[0-9]{4})-([0-9]{5,8})(?:[^0-9-]|$)`)
+	shopNumberRe    = shopMustRe(`(?:^|[^0-9-])([0-9]{7})(?:[^0-9-]|$)`)
+	shopDigits6_8   = shopMustRe(`[0-9]{6,8}`)
 	// shopHolderCut ends a holder value at the next field printed on the
 	// same line, or at the request that follows it with its particle
 	// ("グエン ヴァン ナム にお振込みください").
@@ -578,6 +582,21 @@ func shopParseAccount(block []string, url string) (BankAccount, bool) {
 		}
 	}
 	if a.Number == "" {
+		// 記号 and 番号 on lines of their own (「記号 14050」「番号 38817261」,
+		// as a payee-change mail lists them: p45 m36).
+		for i := 0; i+1 < len(block); i++ {
+			k := shopYuchoMarkRe.FindStringSubmatch(block[i])
+			if k == nil {
+				continue
+			}
+			if m := shopYuchoNumRe.FindStringSubmatchIndex(block[i+1]); m != nil {
+				a.Number = k[1] + "-" + block[i+1][m[2]:m[3]]
+				numberLine, numberEnd = i+1, m[3]
+				break
+			}
+		}
+	}
+	if a.Number == "" {
 		for i, l := range block {
 			if m := shopNumberRe.FindStringSubmatchIndex(l); m != nil {
 				a.Number = l[m[2]:m[3]]
@@ -692,11 +711,38 @@ func shopCleanHolder(v string) string {
 		// A note after the name (「コバヤシ ケンジ（弊社代表 小林健二の
 		// 名義口座となります）」), not a mark or a reading.
 		v = strings.TrimSpace(v[:k])
+	} else if k > 0 && strings.HasSuffix(v, ")") && shopKanjiPersonName(v[:k]) && shopKanaName(v[k+1:len(v)-1]) {
+		// A name in kanji with its reading (「佐藤 健二（サトウ ケンジ）」):
+		// the account is held in the reading, as the bank prints it
+		// (p45 m36; a holder key with the kanji kept no other message's).
+		v = strings.TrimSpace(v[k+1 : len(v)-1])
 	}
 	if v == "" || RuneCount(v) > 40 || strings.ContainsAny(v, "0123456789@") {
 		return ""
 	}
 	return v
+}
+
+// shopKanjiPersonName reports whether s reads as a person's name in
+// kanji: two to six kanji (a space between family and given name
+// allowed), not ending as a body's name does (日本赤十字社, 〇〇協会, 〇〇寺).
+func shopKanjiPersonName(s string) bool {
+	s = strings.Join(strings.Fields(s), "")
+	n := RuneCount(s)
+	if n < 2 || n > 6 || strings.ContainsFunc(s, func(r rune) bool { return !shopIsHan(r) && r != '々' }) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("社会団所院寺局部課庁省店堂館園協組校署", last)
+}
+
+// shopKanaName reports whether s is a name in katakana (spaces between
+// its words allowed): a reading.
+func shopKanaName(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(unicode.Is(unicode.Katakana, r) || r == 'ー' || r == ' ' || r == '　' || r == '・')
+	})
 }
 
 // shopHasHiragana reports whether s holds a hiragana letter.
