@@ -613,7 +613,7 @@ func (w *pageWalk) walk(n *html.Node, visible bool) {
 	switch n.Type {
 	case html.TextNode:
 		if visible {
-			if w.soft > 0 && w.soft == len(w.text) && w.soft >= 2 {
+			if w.soft >= 2 && w.soft == len(w.text) {
 				w.joinSoft(n.Data)
 			}
 			w.text = append(w.text, n.Data...)
