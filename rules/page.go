@@ -1215,11 +1215,25 @@ var (
 		"label": true, "a": true, "script": true, "style": true, "title": true, "iframe": true, "frame": true}
 )
 
+// IndexFold is the byte offset in s of the first instance of sub, ASCII
+// letters matched in either case, or -1. Unlike an index into
+// strings.ToLower(s), it is an offset into s itself: lowering changes the
+// length of invalid bytes and of some letters (a hostile header's
+// 「Content-TYpe:\x8bChArset=」 sliced out of range).
+func IndexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 // inputMasked reports whether an inline style draws a text box's characters
 // as dots, as a password box does (-webkit-text-security: disc, circle or
 // square; none leaves them readable).
 func inputMasked(style string) bool {
-	i := strings.Index(strings.ToLower(style), "text-security")
+	i := IndexFold(style, "text-security")
 	if i < 0 {
 		return false
 	}

@@ -713,3 +713,25 @@ func TestNewPageDeepNesting(t *testing.T) {
 		t.Errorf("600 labels: doc %v, forms %+v", p.Doc != nil, p.Forms)
 	}
 }
+
+// TestIndexFold: offsets into the string itself, whatever lowering would
+// do to its bytes (FuzzParse: 「Content-TYpe:\x8bChArset=」 panicked).
+func TestIndexFold(t *testing.T) {
+	for _, c := range []struct {
+		s, sub string
+		want   int
+	}{
+		{"text/html; ChArset=utf-8", "charset=", 11},
+		{"\x8bChArset=", "charset=", 1},
+		{"İ text-SECURITY: disc", "text-security", 3},
+		{"abc", "charset=", -1},
+		{"", "x", -1},
+	} {
+		if got := IndexFold(c.s, c.sub); got != c.want {
+			t.Errorf("IndexFold(%q, %q) = %d, want %d", c.s, c.sub, got, c.want)
+		}
+	}
+	if inputMasked("\xff\xff\xff-webkit-text-security") {
+		t.Error("a style cut after its property name is no mask")
+	}
+}

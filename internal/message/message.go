@@ -352,7 +352,7 @@ func (c *collector) walk(h textproto.MIMEHeader, body io.Reader, depth int) {
 			mt = "text/plain"
 		}
 		params = map[string]string{}
-		if i := strings.Index(strings.ToLower(ctype), "charset="); i >= 0 {
+		if i := rules.IndexFold(ctype, "charset="); i >= 0 {
 			if f := strings.Fields(ctype[i+len("charset="):]); len(f) > 0 {
 				params["charset"] = strings.Trim(f[0], `"';`)
 			}
