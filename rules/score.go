@@ -59,7 +59,11 @@ func Evaluate(site *Site, rs []Rule, lang string) []Sign {
 	// A site only a public body can hold (a ministry, a prefecture, a
 	// city) is no merchant: its benefit forms are not read for a
 	// merchant's payment terms (Rule.NotOnGovernment).
-	gov := site.Host != "" && GovernmentHost(site.Host)
+	// A listed brand's own domain (a card company's help page, a flea
+	// market's listing on jp.mercari.com) is no unknown merchant either:
+	// a missing disclosure or a seller's transfer terms there say nothing
+	// of a fake shop (p47 page53, page07).
+	gov := site.Host != "" && (GovernmentHost(site.Host) || site.Data != nil && OfficialHost(site.Data, site.Host))
 	for i := range rs {
 		r := &rs[i] // a Rule is large: not copied for each rule
 		if r.NeedsPage && len(site.Pages) == 0 || gov && r.NotOnGovernment {

@@ -1703,3 +1703,29 @@ func TestMailboxKey(t *testing.T) {
 		}
 	}
 }
+
+// TestMerchantSignsNotOnBrandDomains: a listed brand's own domain (a
+// flea market's listing, a card company's help page) is no unknown
+// merchant; a page on a user-content host under a brand's domain
+// (sites.google.com) still is (p47 page53, p43 page07).
+func TestMerchantSignsNotOnBrandDomains(t *testing.T) {
+	body := shopHTML("出品", `<h1>iPhone 15 128GB 美品</h1><p>価格 ¥98,000 送料込み</p><p>カートに入れる</p><p>お支払いは銀行振込のみです。</p>`)
+	for host, want := range map[string]bool{
+		"jp.mercari.com":      false,
+		"www.smbc-card.com":   false,
+		"sites.google.com":    true,
+		"iphone-sale.example": true,
+	} {
+		site := shopSite(t, "https://"+host+"/item/1", body)
+		site.Host = host
+		got := false
+		for _, s := range Evaluate(site, append(shopRules(), fluentRules()...), "ja") {
+			if s.ID == "seller-info-missing" || s.ID == "payment-transfer-only" {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("%s: merchant signs %v, want %v", host, got, want)
+		}
+	}
+}
