@@ -226,11 +226,11 @@ func badHostRune(host string) (rune, bool) {
 // (hxxp://, [.]) and a note after it in the same line ("URL<TAB>メモ").
 // An address that needs none of this comes back as it was.
 func cleanTarget(s string) string {
-	if strings.ContainsFunc(s, zeroWidth) {
+	if strings.ContainsFunc(s, ZeroWidth) {
 		// Copied from a post or a chat with an invisible space beside
 		// the address (U+200B): no address holds one.
 		s = strings.TrimSpace(strings.Map(func(r rune) rune {
-			if zeroWidth(r) {
+			if ZeroWidth(r) {
 				return -1
 			}
 			return r
@@ -284,10 +284,11 @@ func cleanTarget(s string) string {
 	return defang.Refang(s) // as a link in a message is: hxxps, [.], [dot], [:]//
 }
 
-// zeroWidth reports whether r is an invisible character that copying a
+// ZeroWidth reports whether r is an invisible character that copying a
 // link from a post or a chat may bring along: zero-width space, joiners,
-// word joiner, byte-order mark.
-func zeroWidth(r rune) bool {
+// word joiner, byte-order mark. The reports drop them when they show a
+// list line.
+func ZeroWidth(r rune) bool {
 	switch r {
 	case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
 		return true

@@ -198,7 +198,7 @@ func readCaptureWithin(ctx context.Context, path string, maxRecords, maxBytes in
 				order = append(order, -1-len(resps))
 				resps = append(resps, &rawResp{id: id, concurrentTo: h.Get(gowarc.WarcConcurrentTo), ex: storedExchange{Exchange: ex}})
 			case gowarc.Metadata, gowarc.Resource:
-				switch mediaType(h.Get(gowarc.ContentType)) {
+				switch evidence.MediaType(h.Get(gowarc.ContentType)) {
 				case evidence.ContentTypeWhois:
 					b, err := blockBytes(wr.Block())
 					if err != nil {
@@ -389,11 +389,6 @@ func parseWarcFields(b []byte) map[string]string {
 		}
 	}
 	return out
-}
-
-func mediaType(ct string) string {
-	t, _, _ := strings.Cut(ct, ";")
-	return strings.ToLower(strings.TrimSpace(t))
 }
 
 // isMobileUA reports whether a User-Agent is a smartphone's (the one

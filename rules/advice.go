@@ -152,18 +152,6 @@ func (a *Advice) LinesFor(topic, lang string, ids []string) []string {
 	return out
 }
 
-// AdviceSigns returns the sign ids advice.json ties its lines to, for a
-// test that each is a sign.
-func (a *Advice) AdviceSigns() []string {
-	var out []string
-	for _, t := range a.topics {
-		for _, l := range t.Lines {
-			out = append(out, l.Signs...)
-		}
-	}
-	return out
-}
-
 // Desks returns the consultation desks, the emergency number first.
 func (a *Advice) Desks() []Desk {
 	keys := make([]string, 0, len(a.desks))

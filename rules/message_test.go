@@ -1296,9 +1296,13 @@ func TestAdviceLinesFor(t *testing.T) {
 	for _, r := range MessageRules() {
 		known[r.ID] = true
 	}
-	for _, id := range a.AdviceSigns() {
-		if !known[id] {
-			t.Errorf("advice.json names %q, which is no sign", id)
+	for _, topic := range a.topics {
+		for _, l := range topic.Lines {
+			for _, id := range l.Signs {
+				if !known[id] {
+					t.Errorf("advice.json names %q, which is no sign", id)
+				}
+			}
 		}
 	}
 	has := func(lines []string, word string) bool {

@@ -521,8 +521,8 @@ type pageWalk struct {
 	text []byte // visible text, before NFKC and folding
 	// soft is len(text) just after the space a <span> ends with, 0 when
 	// text does not end so: a browser puts no space between inline
-	// elements, so one between Japanese on both sides is taken back when
-	// the next text comes (「ご登録が」「完了致しました」 in two spans).
+	// elements, so one beside Japanese is taken back when the next text
+	// comes (「ご登録が」「完了致しました」 in two spans; joinSoft).
 	soft       int
 	base       *html.Node
 	title      *html.Node

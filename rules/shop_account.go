@@ -736,12 +736,13 @@ func shopKanjiPersonName(s string) bool {
 	return !strings.ContainsRune("社会団所院寺局部課庁省店堂館園協組校署", last)
 }
 
-// shopKanaName reports whether s is a name in katakana (spaces between
-// its words allowed): a reading.
+// shopKanaName reports whether s is a name in kana (spaces and ・ between
+// its words allowed): a reading. shopCleanHolder asks only of brackets
+// without hiragana, so it is a katakana reading there.
 func shopKanaName(s string) bool {
 	s = strings.TrimSpace(s)
 	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
-		return !(unicode.Is(unicode.Katakana, r) || r == 'ー' || r == ' ' || r == '　' || r == '・')
+		return !shopIsKana(r) && r != ' ' && r != '　' && r != '・'
 	})
 }
 

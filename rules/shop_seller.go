@@ -334,22 +334,9 @@ func shopPageDisclosure(p *Page, linked bool) (Disclosure, bool) {
 		}
 		if d.Lines == nil {
 			// A page with the labels but no heading.
-			n, gate := 0, shopDiscLabelGate()
+			n := 0
 			for i := 0; i < len(p.Lines) && n < 2; i++ { // two are enough
-				if !gate.may(p.Lines[i]) {
-					continue
-				}
-				labelled := false
-				for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel} {
-					if _, ok := shopLabelValue(p.Lines, i, re); ok {
-						labelled = true
-						break
-					}
-				}
-				if !labelled {
-					_, labelled = shopManagerValue(p.Lines, i)
-				}
-				if labelled {
+				if _, ok := shopDiscFieldAt(p.Lines, i); ok {
 					n++
 				}
 			}
@@ -382,21 +369,8 @@ func disclosureClue(lines []string) string {
 	// shops gave three digests; D2: three honest shops on one builder
 	// whose disclosure a script draws gave one, from the theme alone).
 	first, end, n := -1, -1, 0
-	gate := shopDiscLabelGate()
 	for i := range lines {
-		if !gate.may(lines[i]) {
-			continue
-		}
-		value, labelled := "", false
-		for _, re := range []*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel} {
-			if value, labelled = shopLabelValue(lines, i, re); labelled {
-				break
-			}
-		}
-		if !labelled {
-			value, labelled = shopManagerValue(lines, i)
-		}
-		if labelled {
+		if value, labelled := shopDiscFieldAt(lines, i); labelled {
 			if first < 0 {
 				first = i
 			}
@@ -415,6 +389,21 @@ func disclosureClue(lines []string) string {
 	}
 	sum := sha256.Sum256([]byte(FoldKana(strings.Join(lines[first:end], "\n"))))
 	return hex.EncodeToString(sum[:12])
+}
+
+// shopDiscFieldAt returns the value of the disclosure field that line i
+// of lines gives (販売業者, 所在地, 電話番号, 代表者 …: its value on the line
+// or, after a label alone, on the next), ok false when it gives none.
+func shopDiscFieldAt(lines []string, i int) (value string, ok bool) {
+	if !shopDiscLabelGate().may(lines[i]) {
+		return "", false // none of the labels below
+	}
+	for _, re := range [...]*shopRe{shopSellerLabel, shopAddressLabel, shopPhoneLabel} {
+		if v, ok := shopLabelValue(lines, i, re); ok {
+			return v, true
+		}
+	}
+	return shopManagerValue(lines, i)
 }
 
 // shopElsewhereRe finds a field's value that points to where the page

@@ -338,7 +338,7 @@ func verifyFile(path, name string) *FileResult {
 		for _, v := range rec.Validation {
 			add(id, rec.Offset, "%s", describeFinding(v))
 		}
-		if fr.stored == nil && len(rec.Validation) == 0 && mediaType(hdr.Get(gowarc.ContentType)) == ContentTypeResult {
+		if fr.stored == nil && len(rec.Validation) == 0 && MediaType(hdr.Get(gowarc.ContentType)) == ContentTypeResult {
 			fr.stored = readStored(wr.Block())
 		}
 		if r.BlockDigest == "" {
@@ -386,8 +386,9 @@ func readStored(b gowarc.Block) *storedResult {
 	return &r
 }
 
-// mediaType is a Content-Type's media type, lower case.
-func mediaType(ct string) string {
+// MediaType is a Content-Type's media type, lower case (a WARC record's
+// header, as verify and the replay read it).
+func MediaType(ct string) string {
 	mt, _, _ := strings.Cut(ct, ";")
 	return strings.ToLower(strings.TrimSpace(mt))
 }

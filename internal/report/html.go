@@ -117,7 +117,7 @@ type htmlTail struct {
 	// summary in the report's language.
 	Show func(kind, value string) string
 	Sum  func(id string) string
-	// Target is a campaign member as shown (TargetShow); its button
+	// Target is a campaign member as shown (targetShow); its button
 	// still filters by the line as given.
 	Target func(string) string
 }
@@ -355,7 +355,7 @@ func (h *htmlWriter) Close() error {
 	tail := htmlTail{T: t, Lang: h.o.Lang, Signs: t.TopSigns(0), Errors: t.TopErrors(), L: h.l,
 		Kind: func(k string) string { return kindName(k, h.o.Lang) },
 		Show: func(k, v string) string { return clueShow(k, v, h.o.Lang) },
-		Sum:  signSummaries(h.o.Lang), Target: TargetShow}
+		Sum:  signSummaries(h.o.Lang), Target: targetShow}
 	for _, r := range []rules.Risk{rules.RiskHigh, rules.RiskMedium, rules.RiskLow, rules.RiskError} {
 		tail.Risks = append(tail.Risks, htmlCount{Risk: string(r), Name: h.riskName(r), N: t.Risk[r]})
 	}

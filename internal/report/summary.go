@@ -244,16 +244,16 @@ func clueShow(kind, value, lang string) string {
 	return value
 }
 
-// TargetShow is a list line as a campaign lists it: without the note
+// targetShow is a list line as a campaign lists it: without the note
 // after a tab and without the zero-width characters a copied address
-// brings along (qa26e D4); the line itself stays in the results.
-func TargetShow(t string) string {
+// brings along (checker.ZeroWidth; qa26e D4); the line itself stays in
+// the results.
+func targetShow(t string) string {
 	if i := strings.IndexByte(t, '\t'); i > 0 {
 		t = t[:i]
 	}
 	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+		if checker.ZeroWidth(r) {
 			return -1
 		}
 		return r
@@ -434,7 +434,7 @@ func listTargets(ts []string, total, n int, lang string) string {
 	if len(ts) <= n && total <= len(ts) {
 		shown := make([]string, len(ts))
 		for i, t := range ts {
-			shown[i] = TargetShow(t)
+			shown[i] = targetShow(t)
 		}
 		return oneLine(strings.Join(shown, ", "))
 	}
@@ -456,7 +456,7 @@ func listTargets(ts []string, total, n int, lang string) string {
 	shown := make([]string, 0, k)
 	for i, t := range ts {
 		if pick[i] {
-			shown = append(shown, TargetShow(t))
+			shown = append(shown, targetShow(t))
 		}
 	}
 	return oneLine(strings.Join(shown, ", ")) + ", " + fmt.Sprintf(say("more", lang), total-len(shown))
